@@ -1,0 +1,12 @@
+//! Mentora's domain: the product's types and rules, with no IO.
+//!
+//! Values here are parsed once at the edge (`EmailAddress::parse`, `NewPassword::parse`) so
+//! that everything past the edge can rely on them being valid.
+
+pub mod email;
+pub mod password;
+pub mod role;
+
+pub use email::EmailAddress;
+pub use password::{NewPassword, PasswordHash};
+pub use role::Role;

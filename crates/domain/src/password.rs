@@ -1,0 +1,115 @@
+//! Passwords: length rules and argon2id hashing.
+
+use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version};
+
+/// Length bounds, in characters, per NIST SP 800-63B: no composition rules.
+pub const MIN_CHARS: usize = 8;
+pub const MAX_CHARS: usize = 128;
+
+/// OWASP's argon2id recommendation: 19 MiB memory, 2 iterations, 1 lane.
+const MEMORY_KIB: u32 = 19 * 1024;
+const ITERATIONS: u32 = 2;
+const LANES: u32 = 1;
+
+/// A password a person chose, checked against the length rules. Never stored.
+pub struct NewPassword(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordError {
+    #[error("a password has at least {MIN_CHARS} characters")]
+    TooShort,
+    #[error("a password has at most {MAX_CHARS} characters")]
+    TooLong,
+}
+
+impl NewPassword {
+    pub fn parse(input: &str) -> Result<Self, PasswordError> {
+        let chars = input.chars().count();
+        if chars < MIN_CHARS {
+            return Err(PasswordError::TooShort);
+        }
+        if chars > MAX_CHARS {
+            return Err(PasswordError::TooLong);
+        }
+        Ok(Self(input.to_owned()))
+    }
+
+    /// Hashes with argon2id and a fresh random salt. CPU-heavy (tens of milliseconds):
+    /// callers on an async runtime run it on a blocking thread.
+    pub fn hash(&self) -> Result<PasswordHash, HashError> {
+        let hash = hasher()?
+            .hash_password(self.0.as_bytes())
+            .map_err(|e| HashError(e.to_string()))?;
+        Ok(PasswordHash(hash.to_string()))
+    }
+}
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+/// A stored password hash in PHC string format (`$argon2id$v=19$m=…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordHash(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("password hashing failed: {0}")]
+pub struct HashError(String);
+
+impl PasswordHash {
+    pub fn from_stored(phc: String) -> Self {
+        Self(phc)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True when `candidate` is the password this hash was made from.
+    pub fn verify(&self, candidate: &str) -> bool {
+        let Ok(parsed) = argon2::PasswordHash::new(&self.0) else {
+            return false;
+        };
+        hasher()
+            .map(|h| h.verify_password(candidate.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false)
+    }
+}
+
+fn hasher() -> Result<Argon2<'static>, HashError> {
+    let params =
+        Params::new(MEMORY_KIB, ITERATIONS, LANES, None).map_err(|e| HashError(e.to_string()))?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_is_counted_in_characters_not_bytes() {
+        assert_eq!(
+            NewPassword::parse("1234567").err(),
+            Some(PasswordError::TooShort)
+        );
+        assert!(NewPassword::parse("ñññññññññ").is_ok());
+        assert_eq!(
+            NewPassword::parse(&"x".repeat(129)).err(),
+            Some(PasswordError::TooLong)
+        );
+    }
+
+    #[test]
+    fn hash_is_argon2id_and_verifies_only_the_same_password() -> Result<(), HashError> {
+        let hash = NewPassword::parse("correct horse battery")
+            .map_err(|e| HashError(e.to_string()))?
+            .hash()?;
+        assert!(hash.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(hash.verify("correct horse battery"));
+        assert!(!hash.verify("correct horse battery "));
+        assert!(!PasswordHash::from_stored("garbage".into()).verify("x"));
+        Ok(())
+    }
+}

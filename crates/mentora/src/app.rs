@@ -1,0 +1,56 @@
+//! Wiring: from a `Config` to a ready router over a migrated database.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use store::Database;
+use web::{AppState, WebSettings};
+
+use crate::config::Config;
+use crate::telemetry;
+
+pub struct App {
+    pub router: axum::Router,
+    pub db: Database,
+}
+
+pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
+    Ok(Database::connect(&config.database_url, config.database_max_connections).await?)
+}
+
+pub async fn build(config: &Config) -> anyhow::Result<App> {
+    let db = open_database(config).await?;
+    if config.auto_migrate {
+        let applied = store::migrations::apply(&db)
+            .await
+            .context("applying migrations")?;
+        if !applied.is_empty() {
+            tracing::info!(migrations = ?applied, "applied migrations");
+        }
+    }
+    let redis = match &config.redis_url {
+        None => None,
+        Some(url) => {
+            let client = redis::Client::open(url.as_str())
+                .with_context(|| format!("invalid Redis URL {url}"))?;
+            let conn = redis::aio::ConnectionManager::new(client)
+                .await
+                .with_context(|| format!("cannot connect to Redis at {url}"))?;
+            Some(conn)
+        }
+    };
+    let state = AppState {
+        db: db.clone(),
+        redis,
+        metrics: telemetry::metrics_handle(),
+        settings: Arc::new(WebSettings {
+            public_url: config.public_url.clone(),
+            body_limit_bytes: config.body_limit_bytes,
+            request_timeout: config.request_timeout,
+        }),
+    };
+    Ok(App {
+        router: web::router(state),
+        db,
+    })
+}

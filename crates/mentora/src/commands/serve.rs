@@ -1,0 +1,63 @@
+//! `mentora serve`: open the database, migrate, listen, and shut down gracefully.
+
+use std::time::Instant;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+use crate::app;
+use crate::config::Config;
+
+pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let app = app::build(config).await?;
+    if with_demo_data {
+        super::demo::seed(&app.db).await?;
+    }
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let addr = listener.local_addr()?;
+    let ready_ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(%addr, backend = app.db.backend().as_str(), ready_ms, "listening");
+    println!("Mentora is ready at http://{addr}/ ({ready_ms:.0} ms)");
+    if with_demo_data {
+        super::demo::print_accounts();
+    }
+
+    let report = web::serve(
+        listener,
+        app.router,
+        shutdown_signal(),
+        config.shutdown_grace,
+    )
+    .await
+    .context("serving HTTP")?;
+    app.db.close().await;
+    tracing::info!(?report, "stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM (what orchestrators send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

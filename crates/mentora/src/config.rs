@@ -1,0 +1,415 @@
+//! Configuration: built-in defaults < `mentora.toml` < `MENTORA_*` environment < flags.
+//!
+//! Every key is declared once in `KEYS` with its environment variables and what it allows,
+//! so an invalid value stops start-up with one message naming the key, where the value
+//! came from, and what is allowed.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogFormat {
+    Json,
+    Pretty,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub database_max_connections: u32,
+    pub redis_url: Option<String>,
+    pub public_url: Option<String>,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub request_timeout: Duration,
+    pub body_limit_bytes: usize,
+    pub shutdown_grace: Duration,
+    pub auto_migrate: bool,
+}
+
+/// One configuration key: its name in `mentora.toml`, the environment variables that set
+/// it (first wins), its default, and what it allows (for messages and the README table).
+pub struct Key {
+    pub name: &'static str,
+    pub env: &'static [&'static str],
+    pub default: &'static str,
+    pub allowed: &'static str,
+}
+
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "addr",
+        env: &["MENTORA_ADDR"],
+        default: "127.0.0.1:8080",
+        allowed: "an IP address and port, such as 127.0.0.1:8080 or 0.0.0.0:80",
+    },
+    Key {
+        name: "data_dir",
+        env: &["MENTORA_DATA_DIR"],
+        default: "./data",
+        allowed: "a folder path; created when missing",
+    },
+    Key {
+        name: "database_url",
+        env: &["MENTORA_DATABASE_URL", "DATABASE_URL"],
+        default: "sqlite://<data_dir>/mentora.db",
+        allowed: "sqlite://PATH or postgres://USER@HOST:PORT/DB",
+    },
+    Key {
+        name: "database_max_connections",
+        env: &["MENTORA_DATABASE_MAX_CONNECTIONS"],
+        default: "16",
+        allowed: "a whole number from 1 to 1000",
+    },
+    Key {
+        name: "redis_url",
+        env: &["MENTORA_REDIS_URL", "REDIS_URL"],
+        default: "",
+        allowed: "redis://HOST:PORT[/DB] or rediss://…; empty for none",
+    },
+    Key {
+        name: "public_url",
+        env: &["MENTORA_PUBLIC_URL"],
+        default: "",
+        allowed: "the origin people use, such as https://mentora.example (https enables HSTS and Secure cookies)",
+    },
+    Key {
+        name: "log_format",
+        env: &["MENTORA_LOG_FORMAT"],
+        default: "json",
+        allowed: "json or pretty",
+    },
+    Key {
+        name: "log_level",
+        env: &["MENTORA_LOG_LEVEL"],
+        default: "info",
+        allowed: "a tracing filter such as info or mentora=debug,sqlx=warn",
+    },
+    Key {
+        name: "request_timeout_secs",
+        env: &["MENTORA_REQUEST_TIMEOUT_SECS"],
+        default: "30",
+        allowed: "a whole number of seconds from 1 to 600",
+    },
+    Key {
+        name: "body_limit_bytes",
+        env: &["MENTORA_BODY_LIMIT_BYTES"],
+        default: "2097152",
+        allowed: "a whole number of bytes from 1024 to 104857600",
+    },
+    Key {
+        name: "shutdown_grace_secs",
+        env: &["MENTORA_SHUTDOWN_GRACE_SECS"],
+        default: "10",
+        allowed: "a whole number of seconds from 0 to 300",
+    },
+    Key {
+        name: "auto_migrate",
+        env: &["MENTORA_AUTO_MIGRATE"],
+        default: "true",
+        allowed: "true or false",
+    },
+];
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("invalid configuration: `{key}` = {value:?} (from {origin}): expected {allowed}")]
+    Invalid {
+        key: &'static str,
+        value: String,
+        origin: String,
+        allowed: &'static str,
+    },
+    #[error("invalid configuration file {path}: {reason}")]
+    File { path: String, reason: String },
+}
+
+/// Where configuration comes from; `load` is pure so tests can give it anything.
+#[derive(Default)]
+pub struct Sources {
+    /// `(path, contents)` of the configuration file, when there is one.
+    pub file: Option<(String, String)>,
+    pub env: HashMap<String, String>,
+    /// Command-line overrides, by key name.
+    pub flags: HashMap<&'static str, String>,
+}
+
+impl Sources {
+    /// The process environment and the configuration file: `path` when given (it must
+    /// exist), else `./mentora.toml` when present.
+    pub fn from_process(path: Option<&Path>) -> Result<Self, ConfigError> {
+        let file = match path {
+            Some(p) => Some(read(p)?),
+            None => {
+                let default = Path::new("mentora.toml");
+                default.exists().then(|| read(default)).transpose()?
+            }
+        };
+        Ok(Self {
+            file,
+            env: std::env::vars().collect(),
+            flags: HashMap::new(),
+        })
+    }
+}
+
+fn read(path: &Path) -> Result<(String, String), ConfigError> {
+    let shown = path.display().to_string();
+    std::fs::read_to_string(path)
+        .map(|text| (shown.clone(), text))
+        .map_err(|e| ConfigError::File {
+            path: shown,
+            reason: e.to_string(),
+        })
+}
+
+impl Config {
+    pub fn load(sources: &Sources) -> Result<Self, ConfigError> {
+        let file_values = parse_file(sources.file.as_ref())?;
+        let raw = |key: &'static str| -> (String, String) {
+            if let Some(v) = sources.flags.get(key) {
+                return (v.clone(), format!("the command-line flag for {key}"));
+            }
+            let spec = KEYS.iter().find(|k| k.name == key);
+            for var in spec.map_or(&[][..], |k| k.env) {
+                if let Some(v) = sources.env.get(*var) {
+                    return (v.clone(), format!("environment variable {var}"));
+                }
+            }
+            if let Some(v) = file_values.get(key) {
+                let path = sources.file.as_ref().map_or("", |(p, _)| p.as_str());
+                return (v.clone(), format!("{path}"));
+            }
+            (
+                spec.map_or("", |k| k.default).to_owned(),
+                "the default".to_owned(),
+            )
+        };
+        let invalid = |key: &'static str, (value, origin): (String, String)| ConfigError::Invalid {
+            key,
+            value,
+            origin,
+            allowed: KEYS
+                .iter()
+                .find(|k| k.name == key)
+                .map_or("", |k| k.allowed),
+        };
+        let field = |key: &'static str| {
+            let (value, origin) = raw(key);
+            (value.trim().to_owned(), origin)
+        };
+        let number = |key: &'static str, min: u64, max: u64| -> Result<u64, ConfigError> {
+            let v = field(key);
+            match v.0.parse::<u64>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(n),
+                _ => Err(invalid(key, v)),
+            }
+        };
+
+        let addr = {
+            let v = field("addr");
+            v.0.parse::<SocketAddr>().map_err(|_| invalid("addr", v))?
+        };
+        let data_dir = {
+            let v = field("data_dir");
+            if v.0.is_empty() {
+                return Err(invalid("data_dir", v));
+            }
+            PathBuf::from(v.0)
+        };
+        let database_url = {
+            let v = field("database_url");
+            if v.1 == "the default" {
+                format!("sqlite://{}", data_dir.join("mentora.db").display())
+            } else if ["sqlite:", "postgres://", "postgresql://"]
+                .iter()
+                .any(|p| v.0.starts_with(p))
+            {
+                v.0
+            } else {
+                return Err(invalid("database_url", v));
+            }
+        };
+        let redis_url = optional(field("redis_url"), &["redis://", "rediss://"])
+            .map_err(|v| invalid("redis_url", v))?;
+        let public_url = optional(field("public_url"), &["http://", "https://"])
+            .map_err(|v| invalid("public_url", v))?
+            .map(|u| u.trim_end_matches('/').to_owned());
+        let log_format = match field("log_format") {
+            (v, _) if v == "json" => LogFormat::Json,
+            (v, _) if v == "pretty" => LogFormat::Pretty,
+            v => return Err(invalid("log_format", v)),
+        };
+        let log_level = {
+            let v = field("log_level");
+            if tracing_subscriber::EnvFilter::try_new(&v.0).is_err() || v.0.is_empty() {
+                return Err(invalid("log_level", v));
+            }
+            v.0
+        };
+        let auto_migrate = match field("auto_migrate") {
+            (v, _) if v == "true" => true,
+            (v, _) if v == "false" => false,
+            v => return Err(invalid("auto_migrate", v)),
+        };
+        Ok(Config {
+            addr,
+            data_dir,
+            database_url,
+            database_max_connections: u32::try_from(number("database_max_connections", 1, 1000)?)
+                .unwrap_or(16),
+            redis_url,
+            public_url,
+            log_format,
+            log_level,
+            request_timeout: Duration::from_secs(number("request_timeout_secs", 1, 600)?),
+            body_limit_bytes: usize::try_from(number("body_limit_bytes", 1024, 104_857_600)?)
+                .unwrap_or(2 * 1024 * 1024),
+            shutdown_grace: Duration::from_secs(number("shutdown_grace_secs", 0, 300)?),
+            auto_migrate,
+        })
+    }
+}
+
+/// An optional URL: empty means none; otherwise it must start with one of `schemes`.
+fn optional(
+    (value, origin): (String, String),
+    schemes: &[&str],
+) -> Result<Option<String>, (String, String)> {
+    if value.is_empty() {
+        Ok(None)
+    } else if schemes
+        .iter()
+        .any(|s| value.starts_with(s) && value.len() > s.len())
+    {
+        Ok(Some(value))
+    } else {
+        Err((value, origin))
+    }
+}
+
+/// The file's values as strings, rejecting unknown keys and non-scalar values.
+fn parse_file(file: Option<&(String, String)>) -> Result<HashMap<String, String>, ConfigError> {
+    let Some((path, text)) = file else {
+        return Ok(HashMap::new());
+    };
+    let file_err = |reason: String| ConfigError::File {
+        path: path.clone(),
+        reason,
+    };
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| file_err(e.to_string()))?;
+    let mut values = HashMap::new();
+    for (key, value) in table {
+        if !KEYS.iter().any(|k| k.name == key) {
+            let known: Vec<_> = KEYS.iter().map(|k| k.name).collect();
+            return Err(file_err(format!(
+                "unknown key `{key}`; known keys are {}",
+                known.join(", ")
+            )));
+        }
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => {
+                return Err(file_err(format!(
+                    "`{key}` must be a string, number or boolean, not {}",
+                    other.type_str()
+                )));
+            }
+        };
+        values.insert(key, text);
+    }
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(file: Option<&str>, env: &[(&str, &str)]) -> Sources {
+        Sources {
+            file: file.map(|f| ("mentora.toml".to_owned(), f.to_owned())),
+            env: env
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            flags: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn defaults_need_nothing() -> Result<(), ConfigError> {
+        let config = Config::load(&sources(None, &[]))?;
+        assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://./data/mentora.db");
+        assert_eq!(config.shutdown_grace, Duration::from_secs(10));
+        assert_eq!(config.redis_url, None);
+        Ok(())
+    }
+
+    #[test]
+    fn environment_beats_file_and_flags_beat_environment() -> Result<(), ConfigError> {
+        let file = "addr = \"127.0.0.1:9000\"\nrequest_timeout_secs = 5\ndata_dir = \"/srv/m\"";
+        let mut s = sources(Some(file), &[("MENTORA_ADDR", "127.0.0.1:9100")]);
+        let config = Config::load(&s)?;
+        assert_eq!(config.addr.to_string(), "127.0.0.1:9100");
+        assert_eq!(config.request_timeout, Duration::from_secs(5));
+        assert_eq!(config.database_url, "sqlite:///srv/m/mentora.db");
+        s.flags.insert("addr", "127.0.0.1:9200".into());
+        assert_eq!(Config::load(&s)?.addr.to_string(), "127.0.0.1:9200");
+        Ok(())
+    }
+
+    #[test]
+    fn database_url_is_read_from_the_conventional_variable_too() -> Result<(), ConfigError> {
+        let s = sources(None, &[("DATABASE_URL", "postgres://u@h/db")]);
+        assert_eq!(Config::load(&s)?.database_url, "postgres://u@h/db");
+        Ok(())
+    }
+
+    #[test]
+    fn an_invalid_value_names_key_origin_and_what_is_allowed() {
+        let err = Config::load(&sources(None, &[("MENTORA_REQUEST_TIMEOUT_SECS", "0")]))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            err,
+            "invalid configuration: `request_timeout_secs` = \"0\" (from environment variable \
+             MENTORA_REQUEST_TIMEOUT_SECS): expected a whole number of seconds from 1 to 600"
+        );
+        for (var, value) in [
+            ("MENTORA_ADDR", "localhost"),
+            ("MENTORA_LOG_FORMAT", "xml"),
+            ("DATABASE_URL", "mysql://x"),
+            ("MENTORA_REDIS_URL", "http://x"),
+            ("MENTORA_AUTO_MIGRATE", "yes"),
+            ("MENTORA_BODY_LIMIT_BYTES", "-1"),
+        ] {
+            assert!(
+                matches!(
+                    Config::load(&sources(None, &[(var, value)])),
+                    Err(ConfigError::Invalid { .. })
+                ),
+                "{var}={value} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_or_malformed_file_keys_are_rejected() {
+        let err = Config::load(&sources(Some("adress = \"x\""), &[])).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("unknown key `adress`")));
+        let err = Config::load(&sources(Some("addr = ["), &[])).err();
+        assert!(matches!(err, Some(ConfigError::File { .. })));
+        let err = Config::load(&sources(Some("request_timeout_secs = 0"), &[])).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("(from mentora.toml)")));
+    }
+}

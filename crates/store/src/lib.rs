@@ -1,0 +1,14 @@
+//! Persistence for Mentora: one code path over SQLite (default) and PostgreSQL.
+//!
+//! Entities are private to this crate; the rest of the workspace talks to repositories
+//! (`users`, …) in the product's words. Backend-specific SQL lives only in `migrations/`
+//! and in `database.rs`.
+
+mod database;
+mod entities;
+mod error;
+pub mod migrations;
+pub mod users;
+
+pub use database::{Backend, Database, PoolStats};
+pub use error::StoreError;

@@ -1,0 +1,54 @@
+//! The one migration set, applied on SQLite and PostgreSQL alike.
+//!
+//! Migrations are written with sea-query so they are portable; where a backend needs its
+//! own SQL (PostgreSQL exclusion constraints, later), it branches on
+//! `manager.get_database_backend()` inside the migration, and nowhere else.
+
+use sea_orm_migration::{MigrationTrait, MigratorTrait};
+
+use crate::{Database, StoreError};
+
+mod m20261125_000001_accounts;
+
+pub struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_accounts::Migration)]
+    }
+}
+
+/// One migration and whether it has been applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationState {
+    pub name: String,
+    pub applied: bool,
+}
+
+/// Applies every pending migration. Returns the names it applied.
+pub async fn apply(db: &Database) -> Result<Vec<String>, StoreError> {
+    let pending = pending(db).await?;
+    Migrator::up(db.conn(), None).await?;
+    Ok(pending)
+}
+
+/// Names of the migrations not yet applied, oldest first.
+pub async fn pending(db: &Database) -> Result<Vec<String>, StoreError> {
+    Ok(Migrator::get_pending_migrations(db.conn())
+        .await?
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect())
+}
+
+/// Every migration this binary knows, with its state.
+pub async fn status(db: &Database) -> Result<Vec<MigrationState>, StoreError> {
+    let pending = pending(db).await?;
+    Ok(Migrator::migrations()
+        .iter()
+        .map(|m| MigrationState {
+            name: m.name().to_owned(),
+            applied: !pending.iter().any(|p| p == m.name()),
+        })
+        .collect())
+}

@@ -1,0 +1,145 @@
+//! Accounts: creating them, finding them, and the roles they hold.
+
+use chrono::Utc;
+use domain::{EmailAddress, PasswordHash, Role};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::entities::{user, user_role};
+use crate::{Database, StoreError};
+
+/// What is needed to open an account.
+#[derive(Debug)]
+pub struct NewUser {
+    pub email: EmailAddress,
+    pub display_name: String,
+    pub password_hash: PasswordHash,
+    /// Set for accounts whose address is already proven (operators, demo data).
+    pub email_verified: bool,
+    /// Roles beyond learner, which every account holds.
+    pub extra_roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub email_verified: bool,
+    pub roles: Vec<Role>,
+}
+
+/// Opens an account with its roles in one transaction.
+/// Fails with `AlreadyExists("an account with this email")` when the address is taken.
+pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let txn = db.conn().begin().await?;
+    user::ActiveModel {
+        id: Set(id),
+        email: Set(new.email.as_str().to_owned()),
+        display_name: Set(new.display_name),
+        password_hash: Set(Some(new.password_hash.as_str().to_owned())),
+        locale: Set("en".into()),
+        time_zone: Set("UTC".into()),
+        currency: Set("USD".into()),
+        email_verified_at: Set(new.email_verified.then_some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| StoreError::unique_as(e, "an account with this email"))?;
+
+    let mut roles = vec![Role::Learner];
+    roles.extend(new.extra_roles.into_iter().filter(|r| *r != Role::Learner));
+    roles.sort();
+    roles.dedup();
+    for role in &roles {
+        insert_role(&txn, id, *role).await?;
+    }
+    txn.commit().await?;
+    find_by_email(db, &new.email)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("account {id} vanished after creation")))
+}
+
+pub async fn find_by_email(
+    db: &Database,
+    email: &EmailAddress,
+) -> Result<Option<User>, StoreError> {
+    let Some(model) = user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db.conn())
+        .await?
+    else {
+        return Ok(None);
+    };
+    let roles = roles_of(db, model.id).await?;
+    Ok(Some(User {
+        id: model.id,
+        email: model.email,
+        display_name: model.display_name,
+        email_verified: model.email_verified_at.is_some(),
+        roles,
+    }))
+}
+
+/// The account's password hash, when it has a password.
+pub async fn password_hash(db: &Database, id: Uuid) -> Result<Option<PasswordHash>, StoreError> {
+    Ok(user::Entity::find_by_id(id)
+        .one(db.conn())
+        .await?
+        .and_then(|m| m.password_hash)
+        .map(PasswordHash::from_stored))
+}
+
+pub async fn roles_of(db: &Database, id: Uuid) -> Result<Vec<Role>, StoreError> {
+    user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(id))
+        .order_by_asc(user_role::Column::Role)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|r| {
+            r.role
+                .parse::<Role>()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))
+        })
+        .collect()
+}
+
+/// Grants `role`; granting a role already held changes nothing.
+pub async fn grant_role(db: &Database, id: Uuid, role: Role) -> Result<(), StoreError> {
+    if roles_of(db, id).await?.contains(&role) {
+        return Ok(());
+    }
+    match insert_role(db.conn(), id, role).await {
+        // A concurrent grant of the same role is not an error.
+        Err(StoreError::AlreadyExists(_)) => Ok(()),
+        other => other,
+    }
+}
+
+pub async fn count(db: &Database) -> Result<u64, StoreError> {
+    use sea_orm::PaginatorTrait;
+    Ok(user::Entity::find().count(db.conn()).await?)
+}
+
+async fn insert_role<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+    role: Role,
+) -> Result<(), StoreError> {
+    user_role::ActiveModel {
+        user_id: Set(user_id),
+        role: Set(role.as_str().to_owned()),
+        granted_at: Set(Utc::now()),
+    }
+    .insert(conn)
+    .await
+    .map_err(|e| StoreError::unique_as(e, "this role"))?;
+    Ok(())
+}

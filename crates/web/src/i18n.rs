@@ -1,0 +1,217 @@
+//! Languages: Fluent messages compiled into the binary, and choosing the locale of a request.
+//!
+//! Choice order: the `mentora_locale` cookie (the person's explicit choice) >
+//! `Accept-Language` > English. Anything unknown falls back to English, never an error.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around placeables would leak into attributes and JSON.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that remembers a person's language choice.
+pub const LOCALE_COOKIE: &str = "mentora_locale";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    En,
+    Es,
+    Ar,
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static ES: LanguageIdentifier = langid!("es");
+static AR: LanguageIdentifier = langid!("ar");
+
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Es, Locale::Ar];
+
+    /// BCP 47 tag, as used in `<html lang>` and the cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+            Locale::Ar => "ar",
+        }
+    }
+
+    /// Text direction for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Locale::Ar => "rtl",
+            Locale::En | Locale::Es => "ltr",
+        }
+    }
+
+    /// The language's name in itself, for the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Español",
+            Locale::Ar => "العربية",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    fn langid(self) -> &'static LanguageIdentifier {
+        match self {
+            Locale::En => &EN,
+            Locale::Es => &ES,
+            Locale::Ar => &AR,
+        }
+    }
+
+    /// The message `id` in this language (English when this language lacks it).
+    pub fn t(self, id: &str) -> String {
+        LOCALES.lookup(self.langid(), id)
+    }
+
+    /// The message `id` with its placeholders filled from `args`.
+    pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
+        LOCALES.lookup_with_args(self.langid(), id, &args)
+    }
+}
+
+/// Picks the locale for a request from its cookie value and `Accept-Language` header.
+pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
+    if let Some(locale) = cookie.and_then(Locale::from_tag) {
+        return locale;
+    }
+    let Some(header) = accept_language else {
+        return Locale::En;
+    };
+    let mut ranges: Vec<(f32, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (q > 0.0 && !tag.is_empty()).then_some((q, i, tag))
+        })
+        .collect();
+    // Highest quality first; equal qualities keep the order the browser sent.
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges
+        .into_iter()
+        .find_map(|(_, _, tag)| Locale::from_tag(tag))
+        .unwrap_or(Locale::En)
+}
+
+const SOURCES: [(Locale, &str); 3] = [
+    (Locale::En, include_str!("../locales/en/main.ftl")),
+    (Locale::Es, include_str!("../locales/es/main.ftl")),
+    (Locale::Ar, include_str!("../locales/ar/main.ftl")),
+];
+
+/// The message ids one language's file defines (not counting fallbacks).
+pub fn message_ids(locale: Locale) -> Vec<&'static str> {
+    SOURCES
+        .iter()
+        .filter(|(l, _)| *l == locale)
+        .flat_map(|(_, src)| src.lines())
+        .filter_map(|line| {
+            let (id, _) = line.split_once(" =")?;
+            let starts_ok = id.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            (starts_ok && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then_some(id)
+        })
+        .collect()
+}
+
+pub fn has_message(locale: Locale, id: &str) -> bool {
+    message_ids(locale).contains(&id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_beats_header_and_unknowns_fall_back_to_english() {
+        assert_eq!(negotiate(Some("es"), Some("ar")), Locale::Es);
+        assert_eq!(negotiate(Some("klingon"), Some("ar-EG")), Locale::Ar);
+        assert_eq!(negotiate(None, Some("fr-FR, de;q=0.8")), Locale::En);
+        assert_eq!(negotiate(None, None), Locale::En);
+        assert_eq!(negotiate(None, Some(";;;,q=")), Locale::En);
+    }
+
+    #[test]
+    fn accept_language_quality_is_respected() {
+        assert_eq!(negotiate(None, Some("en;q=0.5, es-MX;q=0.9")), Locale::Es);
+        assert_eq!(negotiate(None, Some("fr, ar;q=0.1, es;q=0")), Locale::Ar);
+        assert_eq!(negotiate(None, Some("de, es, en")), Locale::Es);
+    }
+
+    #[test]
+    fn spanish_is_as_complete_as_english_and_arabic_adds_nothing_unknown() {
+        let mut en = message_ids(Locale::En);
+        let mut es = message_ids(Locale::Es);
+        en.sort_unstable();
+        es.sort_unstable();
+        assert!(en.len() > 40, "the English file looks empty");
+        let missing: Vec<_> = en.iter().filter(|id| !es.contains(id)).collect();
+        let extra: Vec<_> = es.iter().filter(|id| !en.contains(id)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "es missing {missing:?}, extra {extra:?}"
+        );
+        let unknown: Vec<_> = message_ids(Locale::Ar)
+            .into_iter()
+            .filter(|id| !en.contains(id))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "ar defines ids English lacks: {unknown:?}"
+        );
+    }
+
+    #[test]
+    fn every_message_a_template_uses_exists_in_english() {
+        let en = message_ids(Locale::En);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for piece in text
+                .split(".t(\"")
+                .skip(1)
+                .chain(text.split(".t_args(\"").skip(1))
+            {
+                if let Some((id, _)) = piece.split_once('"') {
+                    if !en.contains(&id) {
+                        missing.push(format!("{}: {id}", entry.path().display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "templates use unknown messages: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let text = Locale::En.t_args("error-request-id", &[("id", "abc-123".into())]);
+        assert!(text.contains("abc-123"), "{text}");
+    }
+}

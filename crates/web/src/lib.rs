@@ -1,0 +1,18 @@
+//! Mentora's HTTP surface: pages (askama + htmx), the JSON API under `/api/v1`,
+//! embedded assets and the operations endpoints, behind one set of middleware.
+
+mod api;
+pub mod assets;
+mod error;
+pub mod i18n;
+mod middleware;
+mod ops;
+mod pages;
+mod router;
+mod server;
+mod state;
+
+pub use error::{AppError, ErrorCode};
+pub use router::router;
+pub use server::{ShutdownReport, serve};
+pub use state::{AppState, WebSettings};

@@ -1,0 +1,69 @@
+//! Operations endpoints: liveness, readiness and Prometheus metrics.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::AppState;
+
+/// Liveness: the process is up and serving. Touches nothing else, so a slow database
+/// never gets a healthy process restarted.
+pub async fn healthz() -> Response {
+    Json(json!({ "status": "ok" })).into_response()
+}
+
+/// Readiness: the database answers, its migrations are current, and Redis (when
+/// configured) answers. 503 otherwise, with what failed.
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    let mut ready = true;
+    let mut fail = |what: &str, reason: String| {
+        ready = false;
+        tracing::warn!(check = what, reason = %reason, "not ready");
+        json!({ "status": "failing", "reason": reason })
+    };
+
+    let database = match state.db.ping().await {
+        Ok(()) => json!({ "status": "ok", "backend": state.db.backend().as_str() }),
+        Err(e) => fail("database", e.to_string()),
+    };
+    let migrations = match store::migrations::pending(&state.db).await {
+        Ok(pending) if pending.is_empty() => json!({ "status": "ok" }),
+        Ok(pending) => fail("migrations", format!("pending: {}", pending.join(", "))),
+        Err(e) => fail("migrations", e.to_string()),
+    };
+    let redis = match state.redis.clone() {
+        None => json!({ "status": "not_configured" }),
+        Some(mut conn) => match redis::cmd("PING").query_async::<String>(&mut conn).await {
+            Ok(_) => json!({ "status": "ok" }),
+            Err(e) => fail("redis", e.to_string()),
+        },
+    };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let body = json!({
+        "status": if ready { "ready" } else { "unavailable" },
+        "checks": { "database": database, "migrations": migrations, "redis": redis },
+    });
+    (status, Json(body)).into_response()
+}
+
+/// Prometheus text exposition. Pool gauges are sampled at scrape time.
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    let pool = state.db.pool_stats();
+    metrics::gauge!("db_pool_connections").set(f64::from(pool.size));
+    metrics::gauge!("db_pool_idle_connections").set(f64::from(pool.idle));
+    metrics::gauge!("db_pool_max_connections").set(f64::from(pool.max));
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}

@@ -1,0 +1,64 @@
+//! Every route, and the middleware stack around all of them.
+
+use std::any::Any;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::middleware::{
+    observe::observe, render_errors::render_errors, security_headers::security_headers,
+};
+use crate::pages::{home, language};
+use crate::{AppError, AppState, ErrorCode, api, assets, ops};
+
+pub fn router(state: AppState) -> Router {
+    let settings = state.settings.clone();
+    Router::new()
+        .route("/", get(home::show))
+        .route("/language", post(language::switch))
+        .route("/assets/{file}", get(assets::serve_hashed))
+        .route("/robots.txt", get(assets::robots_txt))
+        .route("/favicon.ico", get(assets::favicon))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .nest("/api/v1", api::router())
+        .fallback(not_found)
+        // Innermost first: each layer below wraps everything above it.
+        .layer(DefaultBodyLimit::max(settings.body_limit_bytes))
+        .layer(RequestBodyLimitLayer::new(settings.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            settings.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(from_fn(render_errors))
+        .layer(CompressionLayer::new())
+        .layer(from_fn_with_state(state.clone(), security_headers))
+        .layer(from_fn(observe))
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    AppError::new(ErrorCode::NotFound).into_response()
+}
+
+/// A panicking handler becomes a logged 500; the server keeps serving.
+fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-string panic payload".to_owned());
+    tracing::error!(panic = %message, "handler panicked");
+    metrics::counter!("http_panics_total").increment(1);
+    AppError::new(ErrorCode::Internal).into_response()
+}

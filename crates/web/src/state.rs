@@ -1,0 +1,47 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use metrics_exporter_prometheus::PrometheusHandle;
+use redis::aio::ConnectionManager;
+use store::Database;
+
+/// HTTP behaviour that operators configure.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// The public origin (`https://mentora.example`), when known. An `https` origin switches
+    /// on HSTS and `Secure` cookies.
+    pub public_url: Option<String>,
+    /// Largest request body accepted, in bytes; larger ones get 413.
+    pub body_limit_bytes: usize,
+    /// A request still running after this gets 408.
+    pub request_timeout: Duration,
+}
+
+impl WebSettings {
+    pub fn served_over_https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        Self {
+            public_url: None,
+            body_limit_bytes: 2 * 1024 * 1024,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Shared application state. Cheap to clone: everything inside is reference counted.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Database,
+    pub redis: Option<ConnectionManager>,
+    pub metrics: PrometheusHandle,
+    pub settings: Arc<WebSettings>,
+}
