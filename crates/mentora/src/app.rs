@@ -19,6 +19,14 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
 }
 
 pub async fn build(config: &Config) -> anyhow::Result<App> {
+    build_with(config, axum::Router::new()).await
+}
+
+/// `build` with extra routes under the full middleware stack (see `web::router_with`).
+pub async fn build_with(
+    config: &Config,
+    extra: axum::Router<web::AppState>,
+) -> anyhow::Result<App> {
     let db = open_database(config).await?;
     if config.auto_migrate {
         let applied = store::migrations::apply(&db)
@@ -50,7 +58,7 @@ pub async fn build(config: &Config) -> anyhow::Result<App> {
         }),
     };
     Ok(App {
-        router: web::router(state),
+        router: web::router_with(state, extra),
         db,
     })
 }

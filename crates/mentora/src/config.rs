@@ -182,7 +182,7 @@ impl Config {
             }
             if let Some(v) = file_values.get(key) {
                 let path = sources.file.as_ref().map_or("", |(p, _)| p.as_str());
-                return (v.clone(), format!("{path}"));
+                return (v.clone(), path.to_owned());
             }
             (
                 spec.map_or("", |k| k.default).to_owned(),

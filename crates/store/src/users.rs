@@ -2,9 +2,7 @@
 
 use chrono::Utc;
 use domain::{EmailAddress, PasswordHash, Role};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
 use crate::entities::{user, user_role};
@@ -96,10 +94,10 @@ pub async fn password_hash(db: &Database, id: Uuid) -> Result<Option<PasswordHas
         .map(PasswordHash::from_stored))
 }
 
+/// The account's roles, in the order of `Role` (learner, expert, admin).
 pub async fn roles_of(db: &Database, id: Uuid) -> Result<Vec<Role>, StoreError> {
-    user_role::Entity::find()
+    let mut roles = user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(id))
-        .order_by_asc(user_role::Column::Role)
         .all(db.conn())
         .await?
         .into_iter()
@@ -108,7 +106,9 @@ pub async fn roles_of(db: &Database, id: Uuid) -> Result<Vec<Role>, StoreError> 
                 .parse::<Role>()
                 .map_err(|e| StoreError::Corrupt(e.to_string()))
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    roles.sort();
+    Ok(roles)
 }
 
 /// Grants `role`; granting a role already held changes nothing.

@@ -168,7 +168,10 @@ mod tests {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c == '_')
             );
-            assert_eq!(ErrorCode::for_status(code.status()), code);
+            // Malformed JSON is a refinement of 400 that only our JSON parser reports.
+            if code != ErrorCode::MalformedJson {
+                assert_eq!(ErrorCode::for_status(code.status()), code);
+            }
         }
     }
 

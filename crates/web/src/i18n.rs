@@ -196,10 +196,10 @@ mod tests {
                 .skip(1)
                 .chain(text.split(".t_args(\"").skip(1))
             {
-                if let Some((id, _)) = piece.split_once('"') {
-                    if !en.contains(&id) {
-                        missing.push(format!("{}: {id}", entry.path().display()));
-                    }
+                if let Some((id, _)) = piece.split_once('"')
+                    && !en.contains(&id)
+                {
+                    missing.push(format!("{}: {id}", entry.path().display()));
                 }
             }
         }

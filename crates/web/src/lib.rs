@@ -13,6 +13,6 @@ mod server;
 mod state;
 
 pub use error::{AppError, ErrorCode};
-pub use router::router;
+pub use router::{router, router_with};
 pub use server::{ShutdownReport, serve};
 pub use state::{AppState, WebSettings};

@@ -20,8 +20,15 @@ use crate::pages::{home, language};
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
 pub fn router(state: AppState) -> Router {
+    router_with(state, Router::new())
+}
+
+/// The router with `extra` routes added under the same middleware. Tests use it to reach
+/// the stack with handlers that panic or stall; the binary never adds any.
+pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     let settings = state.settings.clone();
     Router::new()
+        .merge(extra)
         .route("/", get(home::show))
         .route("/language", post(language::switch))
         .route("/assets/{file}", get(assets::serve_hashed))

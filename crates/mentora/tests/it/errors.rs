@@ -1,0 +1,252 @@
+//! Errors: problem+json for the API and JSON clients, HTML pages inside the shell for
+//! people, both with the request id; panics become 500s and serving goes on.
+
+use std::time::Duration;
+
+use axum::routing::get;
+use reqwest::header;
+use serde_json::Value;
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp};
+
+async fn problem(res: reqwest::Response) -> (u16, String, Value) {
+    let status = res.status().as_u16();
+    let ct = res.headers()[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap_or("")
+        .to_owned();
+    let id = res.headers()["x-request-id"]
+        .to_str()
+        .unwrap_or("")
+        .to_owned();
+    assert_eq!(ct, "application/problem+json");
+    let body: Value = res.json().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        body["request_id"],
+        Value::String(id),
+        "body and header ids agree"
+    );
+    assert_eq!(body["status"], status);
+    (status, body["code"].as_str().unwrap_or("").to_owned(), body)
+}
+
+async fn unknown_route_is_404_html_or_problem_by_accept(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+
+    let res = app
+        .client
+        .get(app.at("/no/such/page"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(res.status().as_u16(), 404);
+    assert!(
+        res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/html")
+    );
+    let id = res.headers()["x-request-id"]
+        .to_str()
+        .unwrap_or("")
+        .to_owned();
+    let html = res.text().await.unwrap_or_default();
+    assert!(html.contains("Page not found") && html.contains(&format!("Request id: {id}.")));
+    assert!(
+        html.contains(r#"<a href="/" class="brand"#),
+        "inside the normal shell"
+    );
+
+    let res = app
+        .client
+        .get(app.at("/no/such/page"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (status, code, body) = problem(res).await;
+    assert_eq!((status, code.as_str()), (404, "not_found"));
+    assert_eq!(body["type"], "https://mentora.dev/errors/not_found");
+    assert_eq!(body["instance"], "/no/such/page");
+    assert!(body["title"].is_string() && body["detail"].is_string());
+
+    // Under /api, always problem+json, in the caller's language.
+    let res = app
+        .client
+        .get(app.at("/api/v1/nothing"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (_, code, body) = problem(res).await;
+    assert_eq!(code, "not_found");
+    assert_eq!(body["title"], "Página no encontrada");
+}
+
+async fn wrong_method_is_405_with_allow(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app
+        .client
+        .delete(app.at("/api/v1/csp-reports"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(res.headers()[header::ALLOW], "POST");
+    let (status, code, _) = problem(res).await;
+    assert_eq!((status, code.as_str()), (405, "method_not_allowed"));
+}
+
+async fn malformed_json_names_line_and_column(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app
+        .client
+        .post(app.at("/api/v1/csp-reports"))
+        .header("content-type", "application/csp-report")
+        .body("{\n  \"csp-report\": {\n    \"blocked-uri\": inline\n  }\n}")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (status, code, body) = problem(res).await;
+    assert_eq!((status, code.as_str()), (400, "malformed_json"));
+    let detail = body["detail"].as_str().unwrap_or("");
+    assert!(detail.contains("(line 3, column 20)"), "{detail}");
+}
+
+async fn wrong_content_type_and_wrong_shape_are_told_apart(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let post = |ct: &'static str, body: &'static str| {
+        app.client
+            .post(app.at("/api/v1/csp-reports"))
+            .header("content-type", ct)
+            .body(body)
+            .send()
+    };
+    let (status, code, _) = problem(
+        post("text/plain", "{}")
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (415, "unsupported_media_type"));
+    let (status, code, _) = problem(
+        post("application/json", "[1, 2]")
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "invalid_body"));
+    let ok = post(
+        "application/csp-report",
+        r#"{"csp-report":{"violated-directive":"script-src"}}"#,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ok.status().as_u16(), 204);
+}
+
+async fn oversized_body_is_413(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| c.body_limit_bytes = 4096)
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let big = format!(r#"{{"csp-report":{{"x":"{}"}}}}"#, "a".repeat(10_000));
+    let res = app
+        .client
+        .post(app.at("/api/v1/csp-reports"))
+        .header("content-type", "application/csp-report")
+        .body(big)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (status, code, _) = problem(res).await;
+    assert_eq!((status, code.as_str()), (413, "payload_too_large"));
+}
+
+async fn a_panicking_handler_is_a_500_and_serving_goes_on(backend: Backend) {
+    #[allow(clippy::panic)]
+    async fn explode() -> &'static str {
+        panic!("boom in a handler")
+    }
+    let extra = axum::Router::new().route("/test/panic", get(explode));
+    let Some(app) = TestApp::builder(backend).extra_routes(extra).spawn().await else {
+        return;
+    };
+
+    let res = app
+        .client
+        .get(app.at("/test/panic"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (status, code, body) = problem(res).await;
+    assert_eq!((status, code.as_str()), (500, "internal_error"));
+    assert!(
+        !body.to_string().contains("boom"),
+        "internals never reach the client"
+    );
+
+    let res = app.get("/test/panic").await;
+    assert_eq!(res.status().as_u16(), 500);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("Something went wrong")
+    );
+
+    assert_eq!(app.get("/").await.status().as_u16(), 200, "still serving");
+    let metrics = app.get("/metrics").await.text().await.unwrap_or_default();
+    assert!(
+        metrics.lines().any(|l| l.starts_with("http_panics_total")),
+        "panics are counted"
+    );
+}
+
+async fn a_request_that_runs_too_long_is_408(backend: Backend) {
+    async fn stall() -> &'static str {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        "late"
+    }
+    let extra = axum::Router::new().route("/test/stall", get(stall));
+    let Some(app) = TestApp::builder(backend)
+        .extra_routes(extra)
+        .configure(|c| c.request_timeout = Duration::from_secs(1))
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let res = app
+        .client
+        .get(app.at("/test/stall"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (status, code, _) = problem(res).await;
+    assert_eq!((status, code.as_str()), (408, "request_timeout"));
+}
+
+both_backends!(
+    unknown_route_is_404_html_or_problem_by_accept,
+    wrong_method_is_405_with_allow,
+    malformed_json_names_line_and_column,
+    wrong_content_type_and_wrong_shape_are_told_apart,
+    oversized_body_is_413,
+    a_panicking_handler_is_a_500_and_serving_goes_on,
+    a_request_that_runs_too_long_is_408,
+);

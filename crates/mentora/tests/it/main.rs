@@ -1,0 +1,14 @@
+//! Integration tests: the real app over real HTTP, and the real binary, on SQLite and
+//! (when `TEST_DATABASE_URL` is set) PostgreSQL.
+
+// A failed expectation in a test is a panic; the workspace ban is for server code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod assets;
+mod cli;
+mod errors;
+mod ops;
+mod pages;
+mod security;
+mod shutdown;
+pub mod testkit;

@@ -1,0 +1,136 @@
+//! Operations: liveness, readiness, metrics and request ids.
+
+use serde_json::Value;
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp, service_url};
+
+async fn json(res: reqwest::Response) -> (u16, Value) {
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or_else(|e| panic!("{e}")))
+}
+
+async fn healthz_and_readyz_report_a_ready_app(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (status, body) = json(app.get("/healthz").await).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("ok")));
+    let (status, body) = json(app.get("/readyz").await).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "ready");
+    let expected = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    assert_eq!(body["checks"]["database"]["backend"], expected);
+    assert_eq!(body["checks"]["migrations"]["status"], "ok");
+    assert_eq!(body["checks"]["redis"]["status"], "not_configured");
+}
+
+async fn readyz_is_503_until_migrations_are_applied(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| c.auto_migrate = false)
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let (status, body) = json(app.get("/readyz").await).await;
+    assert_eq!(status, 503);
+    assert_eq!(body["status"], "unavailable");
+    assert_eq!(body["checks"]["database"]["status"], "ok");
+    let reason = body["checks"]["migrations"]["reason"]
+        .as_str()
+        .unwrap_or("");
+    assert!(reason.contains("m20261125_000001_accounts"), "{reason}");
+    assert_eq!(
+        app.get("/healthz").await.status().as_u16(),
+        200,
+        "alive while not ready"
+    );
+
+    store::migrations::apply(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.get("/readyz").await.status().as_u16(), 200);
+}
+
+async fn metrics_count_requests_by_route_and_sample_the_pool(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.get("/").await;
+    app.get("/definitely/missing/9d1c").await;
+    let res = app.get("/metrics").await;
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = res.text().await.unwrap_or_default();
+    let has = |needle: &str| text.lines().any(|l| l.contains(needle));
+    assert!(
+        has(r#"http_requests_total{method="GET",route="/",status="200"}"#),
+        "{text}"
+    );
+    assert!(
+        has(r#"route="unmatched",status="404""#),
+        "raw paths never become labels"
+    );
+    assert!(!text.contains("9d1c"));
+    assert!(has(
+        r#"http_request_duration_seconds_bucket{method="GET",route="/",le="0.005"}"#
+    ));
+    assert!(has("db_pool_connections ") && has("db_pool_max_connections 5"));
+}
+
+async fn request_ids_are_echoed_when_sane_and_made_otherwise(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let echoed = app
+        .client
+        .get(app.at("/healthz"))
+        .header("x-request-id", "trace-42.a")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(echoed.headers()["x-request-id"], "trace-42.a");
+    let replaced = app
+        .client
+        .get(app.at("/healthz"))
+        .header("x-request-id", "bad id\"{}")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let id = replaced.headers()["x-request-id"].to_str().unwrap_or("");
+    assert_eq!(id.len(), 36, "a fresh UUID: {id}");
+    let fresh = app.get("/healthz").await;
+    assert_ne!(fresh.headers()["x-request-id"], id);
+}
+
+async fn readyz_checks_redis_when_configured(backend: Backend) {
+    let Some(redis_url) = service_url("TEST_REDIS_URL") else {
+        return;
+    };
+    let Some(app) = TestApp::builder(backend)
+        .configure(move |c| c.redis_url = Some(redis_url))
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let (status, body) = json(app.get("/readyz").await).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["checks"]["redis"]["status"], "ok");
+}
+
+both_backends!(
+    healthz_and_readyz_report_a_ready_app,
+    readyz_is_503_until_migrations_are_applied,
+    metrics_count_requests_by_route_and_sample_the_pool,
+    request_ids_are_echoed_when_sane_and_made_otherwise,
+    readyz_checks_redis_when_configured,
+);

@@ -1,0 +1,326 @@
+//! The test harness: a fresh database per test on SQLite or PostgreSQL, the real app on a
+//! free port, and the real binary for command-line tests.
+//!
+//! PostgreSQL tests need `TEST_DATABASE_URL` (a database the tests may create databases
+//! from) and Redis tests `TEST_REDIS_URL`. Without them those tests return early and the
+//! test script reports them as skipped, unless `MENTORA_REQUIRE_SERVICES=1` (CI), where a
+//! missing service fails the test.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use mentora::config::{Config, Sources};
+use sqlx::Connection;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs the named async test fn once per backend: `both_backends!(home_renders);` makes
+/// tests `home_renders::sqlite` and `home_renders::postgres`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::testkit::Backend::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::testkit::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+
+fn services_required() -> bool {
+    std::env::var("MENTORA_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
+}
+
+/// The URL of a required-or-optional service, or None (skip) when absent and optional.
+pub fn service_url(var: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                !services_required(),
+                "{var} must be set: MENTORA_REQUIRE_SERVICES=1"
+            );
+            eprintln!("skipped: {var} is not set");
+            None
+        }
+    }
+}
+
+/// A database that exists for one test and is removed after it.
+pub struct TestDb {
+    pub url: String,
+    _dir: TempDir,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn create(backend: Backend) -> Option<TestDb> {
+        let dir = tempfile::tempdir().ok()?;
+        match backend {
+            Backend::Sqlite => Some(TestDb {
+                url: format!("sqlite://{}", dir.path().join("mentora.db").display()),
+                _dir: dir,
+                postgres: None,
+            }),
+            Backend::Postgres => {
+                let admin_url = service_url("TEST_DATABASE_URL")?;
+                let name = format!("mentora_test_{}", uuid::Uuid::new_v4().simple());
+                let mut conn = sqlx::PgConnection::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot reach TEST_DATABASE_URL: {e}"));
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot create test database: {e}"));
+                let _ = conn.close().await;
+                let base = admin_url.split('?').next().unwrap_or(&admin_url);
+                let (server, _) = base.rsplit_once('/').unwrap_or((base, ""));
+                Some(TestDb {
+                    url: format!("{server}/{name}"),
+                    _dir: dir,
+                    postgres: Some((admin_url, name)),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot block on itself: use a thread
+        // with a runtime of its own.
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut conn)
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// Configuration as the binary would build it from nothing, pointed at `db`.
+pub fn config_for(db: &TestDb) -> Config {
+    let sources = Sources {
+        file: None,
+        env: HashMap::new(),
+        flags: HashMap::from([("addr", "127.0.0.1:0".to_owned())]),
+    };
+    let mut config = Config::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    config.database_url = db.url.clone();
+    config.database_max_connections = 5;
+    config
+}
+
+/// The app, serving over real HTTP on a free port.
+pub struct TestApp {
+    pub url: String,
+    pub client: reqwest::Client,
+    pub db: store::Database,
+    pub test_db: TestDb,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<web::ShutdownReport>>>,
+}
+
+pub struct TestAppBuilder {
+    backend: Backend,
+    configure: Box<dyn FnOnce(&mut Config) + Send>,
+    extra: axum::Router<web::AppState>,
+    grace: Duration,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::builder(backend).spawn().await
+    }
+
+    pub fn builder(backend: Backend) -> TestAppBuilder {
+        TestAppBuilder {
+            backend,
+            configure: Box::new(|_| {}),
+            extra: axum::Router::new(),
+            grace: Duration::from_secs(10),
+        }
+    }
+
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.at(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    /// Signals shutdown and waits for the server to finish.
+    pub async fn stop(mut self) -> web::ShutdownReport {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        match self.server.take() {
+            Some(handle) => match handle.await {
+                Ok(Ok(report)) => report,
+                other => panic!("server ended badly: {other:?}"),
+            },
+            None => panic!("server already stopped"),
+        }
+    }
+}
+
+impl TestAppBuilder {
+    pub fn configure(mut self, f: impl FnOnce(&mut Config) + Send + 'static) -> Self {
+        self.configure = Box::new(f);
+        self
+    }
+
+    pub fn extra_routes(mut self, routes: axum::Router<web::AppState>) -> Self {
+        self.extra = routes;
+        self
+    }
+
+    pub fn grace(mut self, grace: Duration) -> Self {
+        self.grace = grace;
+        self
+    }
+
+    pub async fn spawn(self) -> Option<TestApp> {
+        let test_db = TestDb::create(self.backend).await?;
+        let mut config = config_for(&test_db);
+        (self.configure)(&mut config);
+        let app = mentora::app::build_with(&config, self.extra)
+            .await
+            .unwrap_or_else(|e| panic!("app failed to build: {e:#}"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap_or_else(|e| panic!("bind: {e}"));
+        let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+        let (tx, rx) = oneshot::channel::<()>();
+        let shutdown = async move {
+            let _ = rx.await;
+        };
+        let server = tokio::spawn(web::serve(listener, app.router, shutdown, self.grace));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        Some(TestApp {
+            url: format!("http://{addr}"),
+            client,
+            db: app.db,
+            test_db,
+            shutdown: Some(tx),
+            server: Some(server),
+        })
+    }
+}
+
+/// The `mentora` binary, run in a temporary folder against a fresh database: on SQLite the
+/// default file under the data folder (no `DATABASE_URL`), on PostgreSQL a fresh database.
+pub struct Bin {
+    pub dir: TempDir,
+    /// The database the binary uses, for the test to inspect.
+    pub db_url: String,
+    postgres: Option<TestDb>,
+}
+
+impl Bin {
+    pub async fn new(backend: Backend) -> Option<Bin> {
+        let dir = tempfile::tempdir().ok()?;
+        let (db_url, postgres) = match backend {
+            Backend::Sqlite => (
+                format!("sqlite://{}", dir.path().join("data/mentora.db").display()),
+                None,
+            ),
+            Backend::Postgres => {
+                let db = TestDb::create(backend).await?;
+                (db.url.clone(), Some(db))
+            }
+        };
+        Some(Bin {
+            dir,
+            db_url,
+            postgres,
+        })
+    }
+
+    /// A command for the binary with a clean environment: only what the test says.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mentora"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("MENTORA_DATA_DIR", self.dir.path().join("data"))
+            .env("MENTORA_LOG_LEVEL", "warn");
+        if let Some(db) = &self.postgres {
+            cmd.env("DATABASE_URL", &db.url);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command(args);
+        cmd.envs(env.iter().copied());
+        cmd.output()
+            .unwrap_or_else(|e| panic!("running mentora: {e}"))
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Polls `check` until it holds, for state that changes outside the test's control (a
+/// child process). Bounded; not a sleep used as synchronisation.
+pub async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    for _ in 0..200 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
