@@ -1,0 +1,37 @@
+// Shared checks for every browser test.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const baseUrl = (): string => {
+  const url = process.env.BASE_URL;
+  if (!url) throw new Error('BASE_URL is not set: global-setup did not run');
+  return url;
+};
+
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: zero violations is the bar. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+/** Keeps a full-page screenshot as a test artefact under e2e/artifacts/. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  const dir = join(__dirname, 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Fails the test on any Content-Security-Policy violation or page error. */
+export function watchForBreakage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+  return problems;
+}
