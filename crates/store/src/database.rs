@@ -5,10 +5,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sea_orm::{DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::pool::PoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPool};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 
 use crate::StoreError;
 
@@ -82,9 +81,7 @@ impl Database {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
                 .foreign_keys(true);
-            let pool = SqlitePoolOptions::new()
-                .max_connections(max_connections)
-                .acquire_timeout(ACQUIRE_TIMEOUT)
+            let pool = pool_options(max_connections)
                 .connect_with(options)
                 .await
                 .map_err(connect_err)?;
@@ -94,9 +91,7 @@ impl Database {
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url).map_err(connect_err)?;
-            let pool = PgPoolOptions::new()
-                .max_connections(max_connections)
-                .acquire_timeout(ACQUIRE_TIMEOUT)
+            let pool = pool_options(max_connections)
                 .connect_with(options)
                 .await
                 .map_err(connect_err)?;
@@ -146,6 +141,13 @@ impl Database {
     }
 }
 
+/// Pool settings shared by both backends.
+fn pool_options<DB: sqlx::Database>(max_connections: u32) -> PoolOptions<DB> {
+    PoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+}
+
 /// The URL without its password, for messages and logs.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -162,7 +164,41 @@ fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite_runs_with_wal_busy_timeout_and_foreign_keys()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("nested/folder/m.db");
+        let db = Database::connect(&format!("sqlite://{}", path.display()), 2).await?;
+        assert!(path.exists(), "file and folders are created");
+        let Pool::Sqlite(pool) = &db.pool else {
+            return Err("expected a SQLite pool".into());
+        };
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(pool)
+            .await?;
+        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(pool)
+            .await?;
+        let fks: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(pool)
+            .await?;
+        assert_eq!((mode.as_str(), busy, fks), ("wal", 5000, 1));
+        db.close().await;
+        Ok(())
+    }
+
+    #[tokio::test]
+    async fn other_schemes_are_refused_with_the_password_hidden() {
+        let err = Database::connect("mysql://u:pw@h/db", 1).await.err();
+        let text = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            text.contains("mysql://u:***@h/db") && !text.contains("pw"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn passwords_never_reach_messages() {

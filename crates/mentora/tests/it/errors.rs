@@ -37,12 +37,8 @@ async fn unknown_route_is_404_html_or_problem_by_accept(backend: Backend) {
     };
 
     let res = app
-        .client
-        .get(app.at("/no/such/page"))
-        .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/no/such/page", &[("accept", "text/html")])
+        .await;
     assert_eq!(res.status().as_u16(), 404);
     assert!(
         res.headers()[header::CONTENT_TYPE]
@@ -62,12 +58,8 @@ async fn unknown_route_is_404_html_or_problem_by_accept(backend: Backend) {
     );
 
     let res = app
-        .client
-        .get(app.at("/no/such/page"))
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/no/such/page", &[("accept", "application/json")])
+        .await;
     let (status, code, body) = problem(res).await;
     assert_eq!((status, code.as_str()), (404, "not_found"));
     assert_eq!(body["type"], "https://mentora.dev/errors/not_found");
@@ -76,12 +68,8 @@ async fn unknown_route_is_404_html_or_problem_by_accept(backend: Backend) {
 
     // Under /api, always problem+json, in the caller's language.
     let res = app
-        .client
-        .get(app.at("/api/v1/nothing"))
-        .header("accept-language", "es")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/api/v1/nothing", &[("accept-language", "es")])
+        .await;
     let (_, code, body) = problem(res).await;
     assert_eq!(code, "not_found");
     assert_eq!(body["title"], "Página no encontrada");
@@ -107,13 +95,12 @@ async fn malformed_json_names_line_and_column(backend: Backend) {
         return;
     };
     let res = app
-        .client
-        .post(app.at("/api/v1/csp-reports"))
-        .header("content-type", "application/csp-report")
-        .body("{\n  \"csp-report\": {\n    \"blocked-uri\": inline\n  }\n}")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .post_body(
+            "/api/v1/csp-reports",
+            "application/csp-report",
+            "{\n  \"csp-report\": {\n    \"blocked-uri\": inline\n  }\n}".into(),
+        )
+        .await;
     let (status, code, body) = problem(res).await;
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
     let detail = body["detail"].as_str().unwrap_or("");
@@ -124,33 +111,18 @@ async fn wrong_content_type_and_wrong_shape_are_told_apart(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let post = |ct: &'static str, body: &'static str| {
-        app.client
-            .post(app.at("/api/v1/csp-reports"))
-            .header("content-type", ct)
-            .body(body)
-            .send()
-    };
-    let (status, code, _) = problem(
-        post("text/plain", "{}")
-            .await
-            .unwrap_or_else(|e| panic!("{e}")),
-    )
-    .await;
+    let url = "/api/v1/csp-reports";
+    let (status, code, _) = problem(app.post_body(url, "text/plain", "{}".into()).await).await;
     assert_eq!((status, code.as_str()), (415, "unsupported_media_type"));
-    let (status, code, _) = problem(
-        post("application/json", "[1, 2]")
-            .await
-            .unwrap_or_else(|e| panic!("{e}")),
-    )
-    .await;
+    let res = app
+        .post_body(url, "application/json", "[1, 2]".into())
+        .await;
+    let (status, code, _) = problem(res).await;
     assert_eq!((status, code.as_str()), (422, "invalid_body"));
-    let ok = post(
-        "application/csp-report",
-        r#"{"csp-report":{"violated-directive":"script-src"}}"#,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    let report = r#"{"csp-report":{"violated-directive":"script-src"}}"#;
+    let ok = app
+        .post_body(url, "application/csp-report", report.into())
+        .await;
     assert_eq!(ok.status().as_u16(), 204);
 }
 
@@ -164,13 +136,8 @@ async fn oversized_body_is_413(backend: Backend) {
     };
     let big = format!(r#"{{"csp-report":{{"x":"{}"}}}}"#, "a".repeat(10_000));
     let res = app
-        .client
-        .post(app.at("/api/v1/csp-reports"))
-        .header("content-type", "application/csp-report")
-        .body(big)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .post_body("/api/v1/csp-reports", "application/csp-report", big)
+        .await;
     let (status, code, _) = problem(res).await;
     assert_eq!((status, code.as_str()), (413, "payload_too_large"));
 }
@@ -186,12 +153,8 @@ async fn a_panicking_handler_is_a_500_and_serving_goes_on(backend: Backend) {
     };
 
     let res = app
-        .client
-        .get(app.at("/test/panic"))
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/test/panic", &[("accept", "application/json")])
+        .await;
     let (status, code, body) = problem(res).await;
     assert_eq!((status, code.as_str()), (500, "internal_error"));
     assert!(
@@ -231,12 +194,8 @@ async fn a_request_that_runs_too_long_is_408(backend: Backend) {
         return;
     };
     let res = app
-        .client
-        .get(app.at("/test/stall"))
-        .header("accept", "application/json")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/test/stall", &[("accept", "application/json")])
+        .await;
     let (status, code, _) = problem(res).await;
     assert_eq!((status, code.as_str()), (408, "request_timeout"));
 }

@@ -91,20 +91,12 @@ async fn request_ids_are_echoed_when_sane_and_made_otherwise(backend: Backend) {
         return;
     };
     let echoed = app
-        .client
-        .get(app.at("/healthz"))
-        .header("x-request-id", "trace-42.a")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/healthz", &[("x-request-id", "trace-42.a")])
+        .await;
     assert_eq!(echoed.headers()["x-request-id"], "trace-42.a");
     let replaced = app
-        .client
-        .get(app.at("/healthz"))
-        .header("x-request-id", "bad id\"{}")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .get_with("/healthz", &[("x-request-id", "bad id\"{}")])
+        .await;
     let id = replaced.headers()["x-request-id"].to_str().unwrap_or("");
     assert_eq!(id.len(), 36, "a fresh UUID: {id}");
     let fresh = app.get("/healthz").await;

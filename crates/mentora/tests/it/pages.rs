@@ -6,11 +6,7 @@ use crate::both_backends;
 use crate::testkit::{Backend, TestApp};
 
 async fn body_of(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-    let mut req = app.client.get(app.at(path));
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let res = req.send().await.unwrap_or_else(|e| panic!("{e}"));
+    let res = app.get_with(path, headers).await;
     (res.status().as_u16(), res.text().await.unwrap_or_default())
 }
 
@@ -54,12 +50,8 @@ async fn choosing_a_language_sets_a_cookie_and_returns_to_the_page(backend: Back
         return;
     };
     let res = app
-        .client
-        .post(app.at("/language"))
-        .form(&[("lang", "es"), ("next", "/#for-experts")])
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .post_form("/language", &[("lang", "es"), ("next", "/#for-experts")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()[header::LOCATION], "/#for-experts");
     let cookie = res.headers()[header::SET_COOKIE]
@@ -92,12 +84,8 @@ async fn language_switch_never_redirects_off_site_and_unknown_is_english(backend
     };
     for next in ["https://evil.test/", "//evil.test", "/\\evil.test"] {
         let res = app
-            .client
-            .post(app.at("/language"))
-            .form(&[("lang", "tlh"), ("next", next)])
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+            .post_form("/language", &[("lang", "tlh"), ("next", next)])
+            .await;
         assert_eq!(res.status().as_u16(), 303);
         assert_eq!(res.headers()[header::LOCATION], "/", "next={next}");
         let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap_or("");

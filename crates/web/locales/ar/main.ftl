@@ -48,6 +48,20 @@ trust-data-body = صدّر كل ما نحتفظ به عنك، أو احذف حس
 oss-title = مفتوح المصدر، شغّله بنفسك
 oss-body = منتورا برنامج واحد. شغّله على حاسوب محمول دون أي إعداد، أو شغّل عدة نسخ على PostgreSQL وRedis لمؤسسة كاملة.
 
+## Home: example session card
+example-caption = جلسة نموذجية
+example-expert-initials = أ
+example-expert-name = أمارا أوكافور
+example-expert-specialty = هندسة البيانات · الإنجليزية، الفرنسية
+example-verified = موثّقة
+example-your-time = توقيتك (مدريد)
+example-your-time-value = الثلاثاء من 14:00 إلى 15:00
+example-their-time = توقيت أمارا (لاغوس)
+example-their-time-value = الثلاثاء من 13:00 إلى 14:00
+example-length = الجلسة
+example-length-value = مكالمة فيديو مدتها 60 دقيقة
+example-note = تُفتح الغرفة قبل البدء بعشر دقائق. الإلغاء مجاني حتى 24 ساعة قبل الموعد.
+
 ## Errors
 error-status = خطأ { $status }
 error-request-id = معرّف الطلب: { $id }. اذكره إذا تواصلت مع الدعم.

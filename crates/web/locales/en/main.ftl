@@ -48,6 +48,20 @@ trust-data-body = Export everything we hold about you, or delete your account, a
 oss-title = Open source, run it yourself
 oss-body = Mentora is one program. Start it on a laptop with no setup at all, or run several copies on PostgreSQL and Redis for a whole organisation.
 
+## Home: example session card
+example-caption = Example session
+example-expert-initials = AO
+example-expert-name = Amara Okafor
+example-expert-specialty = Data engineering · English, French
+example-verified = Verified
+example-your-time = Your time (Madrid)
+example-your-time-value = Tue 14:00–15:00
+example-their-time = Amara's time (Lagos)
+example-their-time-value = Tue 13:00–14:00
+example-length = Session
+example-length-value = 60 min video call
+example-note = The room opens 10 minutes before the start. Free cancellation until 24 hours before.
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Request id: { $id }. Mention it if you contact support.

@@ -48,6 +48,20 @@ trust-data-body = Exporta todo lo que guardamos sobre ti o elimina tu cuenta cua
 oss-title = Código abierto, instálalo tú mismo
 oss-body = Mentora es un solo programa. Arráncalo en un portátil sin configurar nada, o ejecuta varias copias sobre PostgreSQL y Redis para toda una organización.
 
+## Home: example session card
+example-caption = Sesión de ejemplo
+example-expert-initials = AO
+example-expert-name = Amara Okafor
+example-expert-specialty = Ingeniería de datos · inglés, francés
+example-verified = Verificada
+example-your-time = Tu hora (Madrid)
+example-your-time-value = mar 14:00–15:00
+example-their-time = Hora de Amara (Lagos)
+example-their-time-value = mar 13:00–14:00
+example-length = Sesión
+example-length-value = videollamada de 60 min
+example-note = La sala se abre 10 minutos antes del inicio. Cancelación gratuita hasta 24 horas antes.
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Id. de solicitud: { $id }. Indícalo si contactas con soporte.
