@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Home page throughput and latency at 64 connections with wrk, against the release binary.
-# Usage: bench/http.sh [DATABASE_URL]   (default: SQLite in a temporary folder)
+# Usage: [MENTORA_LOG_LEVEL=warn] bench/http.sh [DATABASE_URL]   (default: SQLite, info logs)
 # wrk runs on the same machine as the server: both share its cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 port=18081
 data=$(mktemp -d)
-env=(MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL=warn)
+env=(MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL="${MENTORA_LOG_LEVEL:-info}")
 [ -n "${1:-}" ] && env+=(DATABASE_URL="$1")
 env "${env[@]}" target/release/mentora serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!

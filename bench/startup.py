@@ -6,8 +6,9 @@ applies every migration), polls GET /readyz until it answers 200, and records th
 from exec to that answer. After the last run it waits for the process to settle and reads
 its resident memory (VmRSS) from /proc.
 
-Usage: bench/startup.py [--runs N] [--database-url postgres://…]
-With --database-url, each run uses a fresh PostgreSQL database created from that URL.
+Usage: bench/startup.py [--runs N] [--database-url postgres://…] [--existing]
+With --database-url, each run uses a fresh PostgreSQL database created from that URL; with
+--existing as well, all runs share one database, migrated by the first run (a restart).
 """
 import argparse
 import http.client
@@ -59,12 +60,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--database-url")
+    parser.add_argument("--existing", action="store_true")
     parser.add_argument("--port", type=int, default=18080)
     args = parser.parse_args()
 
     times, rss_kib = [], None
+    shared = fresh_postgres(args.database_url) if args.database_url and args.existing else None
     for i in range(args.runs):
-        name, url = fresh_postgres(args.database_url) if args.database_url else (None, None)
+        if shared:
+            name, url = (shared if i == args.runs - 1 else None, shared[1])
+        elif args.database_url:
+            name, url = fresh_postgres(args.database_url)
+        else:
+            name, url = None, None
         proc, data, ms = one_run(args.port, url)
         times.append(ms)
         if i == args.runs - 1:
@@ -75,10 +83,14 @@ def main():
         proc.wait(timeout=15)
         shutil.rmtree(data, ignore_errors=True)
         if name:
-            subprocess.run(["psql", args.database_url, "-qc", f'DROP DATABASE "{name}" WITH (FORCE)'], check=True)
+            drop = f'DROP DATABASE "{name[0] if isinstance(name, tuple) else name}" WITH (FORCE)'
+            subprocess.run(["psql", args.database_url, "-qc", drop], check=True)
 
+    if shared:
+        times = times[1:]  # the first run created the schema; the rest are restarts
     backend = "postgres" if args.database_url else "sqlite"
-    print(f"backend: {backend}, runs: {args.runs}")
+    mode = "restart on an existing database" if shared else "empty database"
+    print(f"backend: {backend} ({mode}), runs: {len(times)}")
     print(f"cold start to ready: median {statistics.median(times):.0f} ms, "
           f"min {min(times):.0f} ms, max {max(times):.0f} ms")
     print(f"idle RSS: {rss_kib / 1024:.1f} MiB")
