@@ -52,13 +52,10 @@ impl Locale {
         }
     }
 
-    /// The language's name in itself, for the language switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Locale::En => "English",
-            Locale::Es => "Español",
-            Locale::Ar => "العربية",
-        }
+    /// The language's name in itself ("Español" whatever the page's language), for the
+    /// language switcher: looked up in the language's own messages.
+    pub fn native_name(self) -> String {
+        self.t("language-native-name")
     }
 
     pub fn from_tag(tag: &str) -> Option<Locale> {
@@ -207,6 +204,19 @@ mod tests {
             missing.is_empty(),
             "templates use unknown messages: {missing:?}"
         );
+    }
+
+    #[test]
+    fn each_language_names_itself_in_its_own_file() {
+        for locale in Locale::ALL {
+            assert!(
+                has_message(locale, "language-native-name"),
+                "{}",
+                locale.tag()
+            );
+        }
+        assert_eq!(Locale::Ar.native_name(), "العربية");
+        assert_eq!(Locale::Es.native_name(), "Español");
     }
 
     #[test]

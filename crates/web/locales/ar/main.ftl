@@ -8,6 +8,8 @@ nav-for-learners = للمتعلّمين
 nav-for-experts = للخبراء
 nav-trust = لماذا منتورا
 nav-open-source = مفتوح المصدر
+# This language's name in itself, shown in every language's switcher.
+language-native-name = العربية
 language-label = اللغة
 footer-nav-label = استكشف
 footer-tagline = جلسات مباشرة فردية مع خبراء موثّقين.

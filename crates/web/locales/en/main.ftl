@@ -8,6 +8,8 @@ nav-for-learners = For learners
 nav-for-experts = For experts
 nav-trust = Why Mentora
 nav-open-source = Open source
+# This language's name in itself, shown in every language's switcher.
+language-native-name = English
 language-label = Language
 footer-nav-label = Explore
 footer-tagline = Live 1:1 sessions with verified experts.

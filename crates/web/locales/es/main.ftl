@@ -8,6 +8,8 @@ nav-for-learners = Para estudiantes
 nav-for-experts = Para expertos
 nav-trust = Por qué Mentora
 nav-open-source = Código abierto
+# This language's name in itself, shown in every language's switcher.
+language-native-name = Español
 language-label = Idioma
 footer-nav-label = Explorar
 footer-tagline = Sesiones en vivo 1:1 con expertos verificados.

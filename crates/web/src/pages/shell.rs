@@ -19,7 +19,7 @@ pub struct Shell {
 /// One entry of the language switcher.
 pub struct LanguageChoice {
     pub tag: &'static str,
-    pub name: &'static str,
+    pub name: String,
     pub current: bool,
 }
 
