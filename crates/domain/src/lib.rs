@@ -3,10 +3,14 @@
 //! Values here are parsed once at the edge (`EmailAddress::parse`, `NewPassword::parse`) so
 //! that everything past the edge can rely on them being valid.
 
+pub mod display_name;
 pub mod email;
 pub mod password;
 pub mod role;
+pub mod secret;
 
+pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use password::{NewPassword, PasswordHash};
 pub use role::Role;
+pub use secret::{Secret, SecretDigest};

@@ -4,10 +4,14 @@
 //! (`users`, …) in the product's words. Backend-specific SQL lives only in `migrations/`
 //! and in `database.rs`.
 
+pub mod audit;
 mod database;
+pub mod email_tokens;
 mod entities;
 mod error;
 pub mod migrations;
+pub mod outbox;
+pub mod sessions;
 pub mod users;
 
 pub use database::{Backend, Database, PoolStats};

@@ -68,21 +68,11 @@ pub async fn find_by_email(
     db: &Database,
     email: &EmailAddress,
 ) -> Result<Option<User>, StoreError> {
-    let Some(model) = user::Entity::find()
+    let model = user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))
         .one(db.conn())
-        .await?
-    else {
-        return Ok(None);
-    };
-    let roles = roles_of(db, model.id).await?;
-    Ok(Some(User {
-        id: model.id,
-        email: model.email,
-        display_name: model.display_name,
-        email_verified: model.email_verified_at.is_some(),
-        roles,
-    }))
+        .await?;
+    with_roles(db, model).await
 }
 
 /// The account's password hash, when it has a password.
@@ -123,9 +113,47 @@ pub async fn grant_role(db: &Database, id: Uuid, role: Role) -> Result<(), Store
     }
 }
 
+/// Records that the account proved it receives mail at `email`.
+pub async fn mark_email_verified(db: &Database, id: Uuid, email: &str) -> Result<bool, StoreError> {
+    let now = Utc::now();
+    let updated = user::Entity::update_many()
+        .col_expr(
+            user::Column::EmailVerifiedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .col_expr(
+            user::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(user::Column::Id.eq(id))
+        .filter(user::Column::Email.eq(email))
+        .exec(db.conn())
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
+pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
+    let model = user::Entity::find_by_id(id).one(db.conn()).await?;
+    with_roles(db, model).await
+}
+
 pub async fn count(db: &Database) -> Result<u64, StoreError> {
     use sea_orm::PaginatorTrait;
     Ok(user::Entity::find().count(db.conn()).await?)
+}
+
+async fn with_roles(db: &Database, model: Option<user::Model>) -> Result<Option<User>, StoreError> {
+    let Some(model) = model else {
+        return Ok(None);
+    };
+    let roles = roles_of(db, model.id).await?;
+    Ok(Some(User {
+        id: model.id,
+        email: model.email,
+        display_name: model.display_name,
+        email_verified: model.email_verified_at.is_some(),
+        roles,
+    }))
 }
 
 async fn insert_role<C: sea_orm::ConnectionTrait>(

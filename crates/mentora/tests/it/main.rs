@@ -11,4 +11,5 @@ mod ops;
 mod pages;
 mod security;
 mod shutdown;
+mod store_accounts;
 pub mod testkit;

@@ -9,12 +9,16 @@ use sea_orm_migration::{MigrationTrait, MigratorTrait};
 use crate::{Database, StoreError};
 
 mod m20261125_000001_accounts;
+mod m20261125_000002_sessions_mail_audit;
 
 pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_accounts::Migration)]
+        vec![
+            Box::new(m20261125_000001_accounts::Migration),
+            Box::new(m20261125_000002_sessions_mail_audit::Migration),
+        ]
     }
 }
 

@@ -1,0 +1,67 @@
+//! The name an account shows to others.
+
+use std::fmt;
+
+pub const MAX_CHARS: usize = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DisplayNameError {
+    #[error("a display name is required")]
+    Empty,
+    #[error("a display name has at most {MAX_CHARS} characters")]
+    TooLong,
+    #[error("a display name cannot contain control characters")]
+    ControlCharacters,
+}
+
+impl DisplayName {
+    pub fn parse(input: &str) -> Result<Self, DisplayNameError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(DisplayNameError::Empty);
+        }
+        if trimmed.chars().count() > MAX_CHARS {
+            return Err(DisplayNameError::TooLong);
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(DisplayNameError::ControlCharacters);
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DisplayName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_bounded_and_printable() {
+        assert_eq!(
+            DisplayName::parse("  Zoë Ângela ").map(|n| n.to_string()),
+            Ok("Zoë Ângela".into())
+        );
+        assert_eq!(DisplayName::parse(" "), Err(DisplayNameError::Empty));
+        assert_eq!(
+            DisplayName::parse(&"n".repeat(101)),
+            Err(DisplayNameError::TooLong)
+        );
+        assert_eq!(
+            DisplayName::parse("a\u{0}b"),
+            Err(DisplayNameError::ControlCharacters)
+        );
+        assert!(DisplayName::parse("محمد").is_ok());
+    }
+}

@@ -1,0 +1,78 @@
+//! The security audit log: who did what to which account, from where, and when.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::audit_event;
+use crate::sessions::{ClientInfo, truncate};
+use crate::{Database, StoreError};
+
+#[derive(Debug, Clone)]
+pub struct NewAuditEvent<'a> {
+    /// The account the event concerns, if any (a failed login for an unknown email has none).
+    pub user_id: Option<Uuid>,
+    /// Who acted, when not the account itself (an admin granting a role).
+    pub actor_id: Option<Uuid>,
+    /// Stable event name, e.g. `login.succeeded`.
+    pub kind: &'static str,
+    pub client: &'a ClientInfo,
+    /// Extra facts as a JSON object.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEvent {
+    pub id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub kind: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn record(db: &Database, event: NewAuditEvent<'_>) -> Result<(), StoreError> {
+    audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(event.user_id),
+        actor_id: Set(event.actor_id),
+        kind: Set(event.kind.to_owned()),
+        ip: Set(event.client.ip.clone().map(|s| truncate(s, 64))),
+        user_agent: Set(event.client.user_agent.clone().map(|s| truncate(s, 255))),
+        detail: Set(event.detail),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db.conn())
+    .await?;
+    Ok(())
+}
+
+/// An account's events, newest first.
+pub async fn for_user(
+    db: &Database,
+    user_id: Uuid,
+    limit: u64,
+) -> Result<Vec<AuditEvent>, StoreError> {
+    Ok(audit_event::Entity::find()
+        .filter(audit_event::Column::UserId.eq(user_id))
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|m| AuditEvent {
+            id: m.id,
+            user_id: m.user_id,
+            actor_id: m.actor_id,
+            kind: m.kind,
+            ip: m.ip,
+            user_agent: m.user_agent,
+            detail: m.detail,
+            created_at: m.created_at,
+        })
+        .collect())
+}

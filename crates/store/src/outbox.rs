@@ -1,0 +1,51 @@
+//! The development outbox: where email goes when no SMTP server is configured, so that
+//! operators (and tests) can read what would have been sent.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entities::outbox_message;
+use crate::{Database, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: Uuid,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn push(db: &Database, to: &str, subject: &str, text: &str) -> Result<Uuid, StoreError> {
+    let id = Uuid::now_v7();
+    outbox_message::ActiveModel {
+        id: Set(id),
+        to_address: Set(to.to_owned()),
+        subject: Set(crate::sessions::truncate(subject.to_owned(), 255)),
+        text_body: Set(text.to_owned()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db.conn())
+    .await?;
+    Ok(id)
+}
+
+/// The newest `limit` messages, newest first.
+pub async fn newest(db: &Database, limit: u64) -> Result<Vec<OutboxMessage>, StoreError> {
+    Ok(outbox_message::Entity::find()
+        // Ids are UUIDv7, so they order by creation even within one clock tick.
+        .order_by_desc(outbox_message::Column::Id)
+        .limit(limit)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|m| OutboxMessage {
+            id: m.id,
+            to: m.to_address,
+            subject: m.subject,
+            text: m.text_body,
+            created_at: m.created_at,
+        })
+        .collect())
+}

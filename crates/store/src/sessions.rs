@@ -1,0 +1,145 @@
+//! Web sessions: an opaque cookie secret, stored as its digest, with its CSRF token.
+
+use chrono::{DateTime, Duration, Utc};
+use domain::{Secret, SecretDigest};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use uuid::Uuid;
+
+use crate::entities::session;
+use crate::{Database, StoreError};
+
+/// Where a session was opened from, for the person's list of devices and the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct ClientInfo {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// A session as handed out: the cookie secret exists only here.
+#[derive(Debug)]
+pub struct OpenedSession {
+    pub secret: Secret,
+    pub csrf_token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSession {
+    pub digest: SecretDigest,
+    pub user_id: Uuid,
+    pub csrf_token: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// How stale `last_seen_at` may get before a request refreshes it: saves a write per request.
+const TOUCH_AFTER: Duration = Duration::minutes(5);
+
+pub async fn open(
+    db: &Database,
+    user_id: Uuid,
+    client: &ClientInfo,
+    lifetime: Duration,
+) -> Result<OpenedSession, StoreError> {
+    let secret = Secret::generate();
+    let csrf_token = Secret::generate().expose().to_owned();
+    let now = Utc::now();
+    let expires_at = now + lifetime;
+    session::ActiveModel {
+        token_digest: Set(secret.digest().as_str().to_owned()),
+        user_id: Set(user_id),
+        csrf_token: Set(csrf_token.clone()),
+        ip: Set(client.ip.clone().map(|s| truncate(s, 64))),
+        user_agent: Set(client.user_agent.clone().map(|s| truncate(s, 255))),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(expires_at),
+    }
+    .insert(db.conn())
+    .await?;
+    Ok(OpenedSession {
+        secret,
+        csrf_token,
+        expires_at,
+    })
+}
+
+/// The unexpired session for a presented cookie value, refreshing its last-seen time.
+pub async fn find_active(
+    db: &Database,
+    presented: &str,
+) -> Result<Option<ActiveSession>, StoreError> {
+    let digest = SecretDigest::of(presented);
+    let now = Utc::now();
+    let Some(model) = session::Entity::find_by_id(digest.as_str())
+        .filter(session::Column::ExpiresAt.gt(now))
+        .one(db.conn())
+        .await?
+    else {
+        return Ok(None);
+    };
+    if now - model.last_seen_at > TOUCH_AFTER {
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::LastSeenAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .filter(session::Column::TokenDigest.eq(digest.as_str()))
+            .exec(db.conn())
+            .await?;
+    }
+    Ok(Some(to_active(model)))
+}
+
+/// Every unexpired session of an account, most recently used first.
+pub async fn list_for_user(db: &Database, user_id: Uuid) -> Result<Vec<ActiveSession>, StoreError> {
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(to_active)
+        .collect())
+}
+
+/// Ends one session. Ending one that is already gone is not an error.
+pub async fn end(db: &Database, digest: &SecretDigest) -> Result<(), StoreError> {
+    session::Entity::delete_by_id(digest.as_str())
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of an account ("log out everywhere"); returns how many ended.
+pub async fn end_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db.conn())
+        .await?
+        .rows_affected)
+}
+
+fn to_active(m: session::Model) -> ActiveSession {
+    ActiveSession {
+        digest: SecretDigest::of_stored(m.token_digest),
+        user_id: m.user_id,
+        csrf_token: m.csrf_token,
+        ip: m.ip,
+        user_agent: m.user_agent,
+        created_at: m.created_at,
+        last_seen_at: m.last_seen_at,
+        expires_at: m.expires_at,
+    }
+}
+
+pub(crate) fn truncate(mut s: String, max_chars: usize) -> String {
+    if let Some((idx, _)) = s.char_indices().nth(max_chars) {
+        s.truncate(idx);
+    }
+    s
+}
