@@ -178,11 +178,11 @@ mod tests {
     #[test]
     fn every_code_has_a_title_and_detail_in_every_language() {
         for code in ALL {
-            for locale in crate::i18n::Locale::ALL {
+            for locale in i18n::Locale::ALL {
                 for part in ["title", "detail"] {
                     let id = format!("{}-{part}", code.message_stem());
                     assert!(
-                        crate::i18n::has_message(locale, &id),
+                        i18n::has_message(locale, &id),
                         "{id} missing in {}",
                         locale.tag()
                     );

@@ -4,7 +4,6 @@
 mod api;
 pub mod assets;
 mod error;
-pub mod i18n;
 mod middleware;
 mod ops;
 mod pages;

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::error::{AppError, ErrorCode, ErrorInfo};
-use crate::i18n::Locale;
+use i18n::Locale;
 use crate::middleware::RequestId;
 use crate::pages::error_page;
 use crate::pages::shell::Shell;

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::i18n::{LOCALE_COOKIE, Locale};
+use i18n::{LOCALE_COOKIE, Locale};
 
 #[derive(Deserialize)]
 pub struct LanguageForm {

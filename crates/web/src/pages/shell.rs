@@ -7,7 +7,7 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 
-use crate::i18n::{self, Locale};
+use i18n::Locale;
 use crate::middleware::cookies;
 
 pub struct Shell {

@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn every_message_a_template_uses_exists_in_english() {
         let en = message_ids(Locale::En);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/templates");
         let mut missing = Vec::new();
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
