@@ -192,6 +192,7 @@ mod tests {
                 .split(".t(\"")
                 .skip(1)
                 .chain(text.split(".t_args(\"").skip(1))
+                .chain(text.split(".t1(\"").skip(1))
             {
                 if let Some((id, _)) = piece.split_once('"')
                     && !en.contains(&id)

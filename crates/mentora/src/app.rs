@@ -47,7 +47,13 @@ pub async fn build_with(
             Some(conn)
         }
     };
+    if config.public_url.is_none() {
+        tracing::warn!(
+            "public_url is not set: links in email use each request's Host header; set MENTORA_PUBLIC_URL in production"
+        );
+    }
     let state = AppState {
+        mailer: Arc::new(app::mail::OutboxMailer::new(db.clone())),
         db: db.clone(),
         redis,
         metrics: telemetry::metrics_handle(),

@@ -18,6 +18,8 @@ pub struct NewUser {
     pub email_verified: bool,
     /// Roles beyond learner, which every account holds.
     pub extra_roles: Vec<Role>,
+    /// Language tag for pages and email (`en`, `es`, `ar`).
+    pub locale: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,7 @@ pub struct User {
     pub display_name: String,
     pub email_verified: bool,
     pub roles: Vec<Role>,
+    pub locale: String,
 }
 
 /// Opens an account with its roles in one transaction.
@@ -40,7 +43,7 @@ pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
         email: Set(new.email.as_str().to_owned()),
         display_name: Set(new.display_name),
         password_hash: Set(Some(new.password_hash.as_str().to_owned())),
-        locale: Set("en".into()),
+        locale: Set(new.locale),
         time_zone: Set("UTC".into()),
         currency: Set("USD".into()),
         email_verified_at: Set(new.email_verified.then_some(now)),
@@ -153,6 +156,7 @@ async fn with_roles(db: &Database, model: Option<user::Model>) -> Result<Option<
         display_name: model.display_name,
         email_verified: model.email_verified_at.is_some(),
         roles,
+        locale: model.locale,
     }))
 }
 

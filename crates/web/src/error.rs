@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NotFound,
     MethodNotAllowed,
     BadRequest,
+    Forbidden,
+    CsrfFailed,
     MalformedJson,
     InvalidBody,
     UnsupportedMediaType,
@@ -45,6 +47,8 @@ impl ErrorCode {
                 "error-method-not-allowed",
             ),
             ErrorCode::BadRequest => ("bad_request", StatusCode::BAD_REQUEST, "error-bad-request"),
+            ErrorCode::Forbidden => ("forbidden", StatusCode::FORBIDDEN, "error-forbidden"),
+            ErrorCode::CsrfFailed => ("csrf_failed", StatusCode::FORBIDDEN, "error-csrf-failed"),
             ErrorCode::MalformedJson => (
                 "malformed_json",
                 StatusCode::BAD_REQUEST,
@@ -83,6 +87,7 @@ impl ErrorCode {
         match status {
             StatusCode::NOT_FOUND => ErrorCode::NotFound,
             StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+            StatusCode::FORBIDDEN => ErrorCode::Forbidden,
             StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
             StatusCode::REQUEST_TIMEOUT => ErrorCode::RequestTimeout,
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
@@ -142,10 +147,12 @@ impl IntoResponse for AppError {
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 9] = [
+    const ALL: [ErrorCode; 11] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::BadRequest,
+        ErrorCode::Forbidden,
+        ErrorCode::CsrfFailed,
         ErrorCode::MalformedJson,
         ErrorCode::InvalidBody,
         ErrorCode::UnsupportedMediaType,
@@ -168,8 +175,8 @@ mod tests {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c == '_')
             );
-            // Malformed JSON is a refinement of 400 that only our JSON parser reports.
-            if code != ErrorCode::MalformedJson {
+            // Refinements of a status that only our own code reports.
+            if code != ErrorCode::MalformedJson && code != ErrorCode::CsrfFailed {
                 assert_eq!(ErrorCode::for_status(code.status()), code);
             }
         }

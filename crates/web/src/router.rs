@@ -13,10 +13,12 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::middleware::{
-    observe::observe, render_errors::render_errors, security_headers::security_headers,
-};
-use crate::pages::{home, language};
+use crate::middleware::csrf;
+use crate::middleware::observe::observe;
+use crate::middleware::render_errors::render_errors;
+use crate::middleware::security_headers::security_headers;
+use crate::middleware::viewer::load_viewer;
+use crate::pages::{admin_outbox, auth, home, language};
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
 pub fn router(state: AppState) -> Router {
@@ -31,6 +33,11 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(extra)
         .route("/", get(home::show))
         .route("/language", post(language::switch))
+        .route("/signup", get(auth::signup_form).post(auth::signup))
+        .route("/verify-email", get(auth::verify_form).post(auth::verify))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/admin/outbox", get(admin_outbox::show))
         .route("/assets/{file}", get(assets::serve_hashed))
         .route("/robots.txt", get(assets::robots_txt))
         .route("/favicon.ico", get(assets::favicon))
@@ -47,7 +54,10 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
             settings.request_timeout,
         ))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(from_fn_with_state(state.clone(), csrf::verify))
         .layer(from_fn(render_errors))
+        .layer(from_fn_with_state(state.clone(), csrf::assign))
+        .layer(from_fn_with_state(state.clone(), load_viewer))
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(state.clone(), security_headers))
         .layer(from_fn(observe))

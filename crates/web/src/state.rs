@@ -41,6 +41,8 @@ impl Default for WebSettings {
 #[derive(Clone)]
 pub struct AppState {
     pub db: Database,
+    /// Where email goes: the dev outbox unless SMTP is configured.
+    pub mailer: Arc<dyn app::mail::Mailer>,
     pub redis: Option<ConnectionManager>,
     pub metrics: PrometheusHandle,
     pub settings: Arc<WebSettings>,

@@ -64,6 +64,64 @@ example-length = الجلسة
 example-length-value = مكالمة فيديو مدتها 60 دقيقة
 example-note = تُفتح الغرفة قبل البدء بعشر دقائق. الإلغاء مجاني حتى 24 ساعة قبل الموعد.
 
+## Accounts
+nav-log-in = تسجيل الدخول
+nav-sign-up = إنشاء حساب
+nav-log-out = تسجيل الخروج
+nav-outbox = صندوق الصادر
+signed-in-as = مسجّل الدخول باسم { $name }
+form-error-summary = يرجى تصحيح ما يلي:
+field-display-name = اسمك
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+field-password-hint = من 8 إلى 128 حرفًا. العبارة الطويلة سهلة التذكر وصعبة التخمين.
+field-email-required = أدخل بريدك الإلكتروني.
+field-email-invalid = أدخل بريدًا إلكترونيًا مثل name@example.com.
+field-password-too-short = استخدم 8 أحرف على الأقل.
+field-password-too-long = استخدم 128 حرفًا على الأكثر.
+field-name-required = أدخل اسمك.
+field-name-too-long = استخدم 100 حرف على الأكثر.
+field-name-invalid = أزل أحرف التحكم غير المرئية من اسمك.
+signup-title = أنشئ حسابك
+signup-lead = تعلّم من خبراء موثّقين. لن يستغرق الأمر سوى دقيقة.
+signup-submit = إنشاء الحساب
+signup-have-account = لديك حساب بالفعل؟
+check-inbox-title = تحقّق من بريدك الوارد
+check-inbox-body = إذا كان بإمكان { $email } استقبال البريد، فستصلك رسالة برابط لتأكيد العنوان. يعمل الرابط لمدة 24 ساعة.
+verify-title = أكّد بريدك الإلكتروني
+verify-lead = اضغط الزر لتأكيد أن هذا العنوان لك.
+verify-submit = تأكيد بريدي الإلكتروني
+verify-done-title = تم تأكيد بريدك الإلكتروني
+verify-done-body = شكرًا لك. يمكنك الآن تسجيل الدخول وحجز الجلسات.
+verify-invalid-title = هذا الرابط لا يعمل
+verify-invalid-body = ربما انتهت صلاحيته أو استُخدم من قبل أو نُسخ بشكل ناقص. سجّل الدخول لطلب رابط جديد.
+login-title = تسجيل الدخول
+login-submit = تسجيل الدخول
+login-failed = البريد الإلكتروني أو كلمة المرور غير صحيحين.
+login-no-account = جديد على منتورا؟
+outbox-title = صندوق الصادر
+outbox-lead = رسائل البريد التي كانت منتورا سترسلها. لم يُضبط خادم SMTP، لذلك تُحفظ الرسائل هنا.
+outbox-empty = لا توجد رسائل بعد.
+outbox-to = إلى
+email-verify-subject = أكّد بريدك الإلكتروني في منتورا
+email-verify-body =
+    مرحبًا { $name }،
+
+    يرجى تأكيد بريدك الإلكتروني بفتح هذا الرابط:
+    { $link }
+
+    يعمل الرابط لمدة 24 ساعة. إذا لم تسجّل في منتورا، فتجاهل هذه الرسالة.
+email-signup-exists-subject = حاول شخص ما التسجيل ببريدك الإلكتروني
+email-signup-exists-body =
+    حاول شخص ما إنشاء حساب في منتورا بهذا البريد الإلكتروني، وهو مرتبط بحساب موجود.
+
+    إذا كنت أنت، فسجّل الدخول: { $login_url }
+    إذا لم تكن أنت، فلا حاجة لأي إجراء؛ حسابك لم يتغيّر.
+error-forbidden-title = غير مسموح
+error-forbidden-detail = لا يملك حسابك صلاحية القيام بذلك.
+error-csrf-failed-title = انتهت صلاحية النموذج
+error-csrf-failed-detail = تعذّر قبول هذا النموذج لأن رمز الأمان مفقود أو قديم. ارجع وأعد تحميل الصفحة وحاول مرة أخرى.
+
 ## Errors
 error-status = خطأ { $status }
 error-request-id = معرّف الطلب: { $id }. اذكره إذا تواصلت مع الدعم.

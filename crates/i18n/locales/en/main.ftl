@@ -64,6 +64,64 @@ example-length = Session
 example-length-value = 60 min video call
 example-note = The room opens 10 minutes before the start. Free cancellation until 24 hours before.
 
+## Accounts
+nav-log-in = Log in
+nav-sign-up = Sign up
+nav-log-out = Log out
+nav-outbox = Outbox
+signed-in-as = Signed in as { $name }
+form-error-summary = Please correct the following:
+field-display-name = Your name
+field-email = Email address
+field-password = Password
+field-password-hint = 8 to 128 characters. A long phrase is easy to remember and hard to guess.
+field-email-required = Enter your email address.
+field-email-invalid = Enter an email address like name@example.com.
+field-password-too-short = Use at least 8 characters.
+field-password-too-long = Use at most 128 characters.
+field-name-required = Enter your name.
+field-name-too-long = Use at most 100 characters.
+field-name-invalid = Remove invisible control characters from your name.
+signup-title = Create your account
+signup-lead = Learn from verified experts. It takes a minute.
+signup-submit = Create account
+signup-have-account = Already have an account?
+check-inbox-title = Check your inbox
+check-inbox-body = If { $email } can receive mail, a message is on its way with a link to confirm the address. The link works for 24 hours.
+verify-title = Confirm your email address
+verify-lead = Press the button to confirm that this address is yours.
+verify-submit = Confirm my email address
+verify-done-title = Your email address is confirmed
+verify-done-body = Thank you. You can now log in and book sessions.
+verify-invalid-title = This link does not work
+verify-invalid-body = It may have expired, been used already, or been copied incompletely. Log in to ask for a new one.
+login-title = Log in
+login-submit = Log in
+login-failed = The email address or password is not right.
+login-no-account = New to Mentora?
+outbox-title = Outbox
+outbox-lead = Email that Mentora would have sent. No SMTP server is configured, so messages are kept here instead.
+outbox-empty = No email yet.
+outbox-to = To
+email-verify-subject = Confirm your email address for Mentora
+email-verify-body =
+    Hello { $name },
+
+    Please confirm your email address by opening this link:
+    { $link }
+
+    The link works for 24 hours. If you did not sign up for Mentora, ignore this email.
+email-signup-exists-subject = Someone tried to sign up with your email address
+email-signup-exists-body =
+    Someone tried to create a Mentora account with this email address, which already has an account.
+
+    If it was you, log in instead: { $login_url }
+    If it was not you, no action is needed; your account is unchanged.
+error-forbidden-title = Not allowed
+error-forbidden-detail = Your account does not have permission to do this.
+error-csrf-failed-title = Form expired
+error-csrf-failed-detail = This form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again.
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Request id: { $id }. Mention it if you contact support.

@@ -64,6 +64,64 @@ example-length = Sesión
 example-length-value = videollamada de 60 min
 example-note = La sala se abre 10 minutos antes del inicio. Cancelación gratuita hasta 24 horas antes.
 
+## Accounts
+nav-log-in = Iniciar sesión
+nav-sign-up = Registrarse
+nav-log-out = Cerrar sesión
+nav-outbox = Bandeja de salida
+signed-in-as = Sesión iniciada como { $name }
+form-error-summary = Corrige lo siguiente:
+field-display-name = Tu nombre
+field-email = Correo electrónico
+field-password = Contraseña
+field-password-hint = De 8 a 128 caracteres. Una frase larga es fácil de recordar y difícil de adivinar.
+field-email-required = Escribe tu correo electrónico.
+field-email-invalid = Escribe un correo como nombre@ejemplo.com.
+field-password-too-short = Usa al menos 8 caracteres.
+field-password-too-long = Usa como máximo 128 caracteres.
+field-name-required = Escribe tu nombre.
+field-name-too-long = Usa como máximo 100 caracteres.
+field-name-invalid = Quita los caracteres de control invisibles de tu nombre.
+signup-title = Crea tu cuenta
+signup-lead = Aprende con expertos verificados. Solo lleva un minuto.
+signup-submit = Crear cuenta
+signup-have-account = ¿Ya tienes una cuenta?
+check-inbox-title = Revisa tu bandeja de entrada
+check-inbox-body = Si { $email } puede recibir correo, te hemos enviado un mensaje con un enlace para confirmar la dirección. El enlace funciona durante 24 horas.
+verify-title = Confirma tu correo electrónico
+verify-lead = Pulsa el botón para confirmar que esta dirección es tuya.
+verify-submit = Confirmar mi correo
+verify-done-title = Tu correo está confirmado
+verify-done-body = Gracias. Ya puedes iniciar sesión y reservar sesiones.
+verify-invalid-title = Este enlace no funciona
+verify-invalid-body = Puede que haya caducado, que ya se haya usado o que se haya copiado incompleto. Inicia sesión para pedir otro.
+login-title = Iniciar sesión
+login-submit = Iniciar sesión
+login-failed = El correo o la contraseña no son correctos.
+login-no-account = ¿Eres nuevo en Mentora?
+outbox-title = Bandeja de salida
+outbox-lead = Correos que Mentora habría enviado. No hay un servidor SMTP configurado, así que los mensajes se guardan aquí.
+outbox-empty = Todavía no hay correos.
+outbox-to = Para
+email-verify-subject = Confirma tu correo electrónico para Mentora
+email-verify-body =
+    Hola, { $name }:
+
+    Confirma tu correo electrónico abriendo este enlace:
+    { $link }
+
+    El enlace funciona durante 24 horas. Si no te registraste en Mentora, ignora este mensaje.
+email-signup-exists-subject = Alguien intentó registrarse con tu correo electrónico
+email-signup-exists-body =
+    Alguien intentó crear una cuenta de Mentora con este correo, que ya tiene una cuenta.
+
+    Si fuiste tú, inicia sesión: { $login_url }
+    Si no fuiste tú, no tienes que hacer nada; tu cuenta no ha cambiado.
+error-forbidden-title = No permitido
+error-forbidden-detail = Tu cuenta no tiene permiso para hacer esto.
+error-csrf-failed-title = Formulario caducado
+error-csrf-failed-detail = No se pudo aceptar este formulario porque falta su token de seguridad o está desactualizado. Vuelve atrás, recarga la página e inténtalo de nuevo.
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Id. de solicitud: { $id }. Indícalo si contactas con soporte.

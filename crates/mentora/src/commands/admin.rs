@@ -31,6 +31,7 @@ pub async fn create(config: &Config, email: &str, name: &str) -> anyhow::Result<
             password_hash: hash,
             email_verified: true,
             extra_roles: vec![Role::Admin],
+            locale: "en".into(),
         },
     )
     .await;

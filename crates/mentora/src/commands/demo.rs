@@ -72,6 +72,7 @@ pub async fn seed(db: &Database) -> anyhow::Result<()> {
                         password_hash,
                         email_verified: true,
                         extra_roles: account.roles.to_vec(),
+                        locale: "en".into(),
                     },
                 )
                 .await;

@@ -4,6 +4,7 @@
 // A failed expectation in a test is a panic; the workspace ban is for server code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod accounts;
 mod assets;
 mod cli;
 mod errors;

@@ -50,7 +50,7 @@ async fn choosing_a_language_sets_a_cookie_and_returns_to_the_page(backend: Back
         return;
     };
     let res = app
-        .post_form("/language", &[("lang", "es"), ("next", "/#for-experts")])
+        .submit("/language", &[("lang", "es"), ("next", "/#for-experts")])
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()[header::LOCATION], "/#for-experts");
@@ -84,7 +84,7 @@ async fn language_switch_never_redirects_off_site_and_unknown_is_english(backend
     };
     for next in ["https://evil.test/", "//evil.test", "/\\evil.test"] {
         let res = app
-            .post_form("/language", &[("lang", "tlh"), ("next", next)])
+            .submit("/language", &[("lang", "tlh"), ("next", next)])
             .await;
         assert_eq!(res.status().as_u16(), 303);
         assert_eq!(res.headers()[header::LOCATION], "/", "next={next}");

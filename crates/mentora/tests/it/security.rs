@@ -58,7 +58,7 @@ async fn hsts_and_secure_cookies_when_served_over_https(backend: Backend) {
         res.headers()["strict-transport-security"],
         "max-age=63072000; includeSubDomains"
     );
-    let res = app.post_form("/language", &[("lang", "ar")]).await;
+    let res = app.submit("/language", &[("lang", "ar")]).await;
     let cookie = res.headers()["set-cookie"].to_str().unwrap_or("");
     assert!(cookie.ends_with("; Secure"), "{cookie}");
 }

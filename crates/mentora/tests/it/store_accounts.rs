@@ -30,6 +30,7 @@ async fn someone(db: &Database, email: &str) -> User {
                 .unwrap(),
             email_verified: false,
             extra_roles: vec![],
+            locale: "en".into(),
         },
     )
     .await

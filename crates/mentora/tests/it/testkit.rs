@@ -206,7 +206,26 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
-    /// POST a form.
+    /// The CSRF token this client's forms carry (its cookies decide which), read from a page
+    /// like a browser would.
+    pub async fn csrf_token(&self) -> String {
+        let html = self.get("/").await.text().await.unwrap_or_default();
+        html.split(r#"name="csrf" value=""#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no csrf field on the home page"))
+            .to_owned()
+    }
+
+    /// POST a form as a browser would: with this client's CSRF token added.
+    pub async fn submit(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf_token().await;
+        let mut fields = form.to_vec();
+        fields.push(("csrf", &token));
+        self.post_form(path, &fields).await
+    }
+
+    /// POST a form exactly as given.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(self.at(path))
@@ -265,6 +284,7 @@ impl TestAppBuilder {
         let server = tokio::spawn(web::serve(listener, app.router, shutdown, self.grace));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
             .build()
             .unwrap_or_else(|e| panic!("{e}"));
         Some(TestApp {

@@ -1,8 +1,12 @@
 //! Cross-cutting request handling, applied to every route by `router.rs`.
 
 pub mod cookies;
+pub mod csrf;
 pub mod observe;
 pub mod render_errors;
 pub mod security_headers;
+pub mod viewer;
 
+pub use csrf::CsrfToken;
 pub use observe::RequestId;
+pub use viewer::Viewer;

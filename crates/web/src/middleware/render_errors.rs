@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::error::{AppError, ErrorCode, ErrorInfo};
-use i18n::Locale;
 use crate::middleware::RequestId;
 use crate::pages::error_page;
 use crate::pages::shell::Shell;
+use i18n::Locale;
 
 /// Where each error code is documented; also the problem `type`.
 const ERROR_DOCS: &str = "https://mentora.dev/errors/";

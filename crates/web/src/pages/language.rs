@@ -40,7 +40,7 @@ pub async fn switch(State(state): State<AppState>, Form(form): Form<LanguageForm
 }
 
 /// `next` if it is a path on this site, else `/`: never an open redirect.
-fn local_path(next: &str) -> &str {
+pub fn local_path(next: &str) -> &str {
     let local = next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")

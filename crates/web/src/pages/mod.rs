@@ -1,5 +1,7 @@
 //! Server-rendered pages.
 
+pub mod admin_outbox;
+pub mod auth;
 pub mod error_page;
 pub mod home;
 pub mod language;

@@ -7,13 +7,18 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 
+use crate::middleware::{CsrfToken, Viewer, cookies};
 use i18n::Locale;
-use crate::middleware::cookies;
 
 pub struct Shell {
     pub locale: Locale,
     /// Path and query of the current page.
     pub path: String,
+    /// The logged-in account's display name.
+    pub viewer_name: Option<String>,
+    pub viewer_is_admin: bool,
+    /// The token every form on the page must carry.
+    pub csrf: String,
 }
 
 /// One entry of the language switcher.
@@ -24,14 +29,21 @@ pub struct LanguageChoice {
 }
 
 impl Shell {
-    fn new(headers: &HeaderMap, path: String) -> Self {
+    fn new(headers: &HeaderMap, extensions: &http::Extensions, path: String) -> Self {
         let cookie = cookies::get(headers, i18n::LOCALE_COOKIE);
         let accept = headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
+        let viewer = extensions.get::<Viewer>();
         Self {
             locale: i18n::negotiate(cookie, accept),
             path,
+            viewer_name: viewer.map(|v| v.user.display_name.clone()),
+            viewer_is_admin: viewer.is_some_and(|v| v.user.roles.contains(&domain::Role::Admin)),
+            csrf: extensions
+                .get::<CsrfToken>()
+                .map(|t| t.0.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -40,7 +52,7 @@ impl Shell {
             .uri()
             .path_and_query()
             .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
-        Self::new(req.headers(), path)
+        Self::new(req.headers(), req.extensions(), path)
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -49,6 +61,11 @@ impl Shell {
 
     pub fn t_args(&self, id: &str, args: &[(&'static str, String)]) -> String {
         self.locale.t_args(id, args)
+    }
+
+    /// A message with one placeholder, for templates.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        self.locale.t_args(id, &[(name, value.to_owned())])
     }
 
     pub fn asset(&self, name: &str) -> String {
@@ -83,6 +100,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Shell {
             .uri
             .path_and_query()
             .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
-        Ok(Self::new(&parts.headers, path))
+        Ok(Self::new(&parts.headers, &parts.extensions, path))
     }
 }

@@ -1,0 +1,296 @@
+//! Opening an account, proving its email address, and logging in and out.
+//!
+//! Account enumeration is closed by design: signing up answers the same whether or not the
+//! address is taken (its owner is emailed instead), and logging in does the same password
+//! work for unknown addresses as for known ones.
+
+use std::sync::OnceLock;
+
+use chrono::Duration;
+use domain::{DisplayName, EmailAddress, NewPassword, PasswordHash};
+use i18n::Locale;
+use store::email_tokens::{self, Purpose};
+use store::sessions::{self, ClientInfo, OpenedSession};
+use store::users::{self, NewUser, User};
+use store::{Database, StoreError, audit};
+
+use crate::mail::{Email, Mailer};
+
+/// How long an email verification link works.
+pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
+/// How long a web session lasts without logging in again.
+pub const SESSION_LIFETIME: Duration = Duration::days(14);
+
+/// A form field and the message id explaining what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message_id: &'static str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    #[error("the email or password is wrong")]
+    InvalidCredentials,
+    #[error("this link is invalid, expired or already used")]
+    InvalidLink,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Internal(String),
+}
+
+pub struct SignUp<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub display_name: &'a str,
+    pub locale: Locale,
+}
+
+/// Where links in email point: the public origin, e.g. `https://mentora.example`.
+pub struct LinkBase<'a>(pub &'a str);
+
+pub async fn sign_up(
+    db: &Database,
+    mailer: &dyn Mailer,
+    links: LinkBase<'_>,
+    input: SignUp<'_>,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    let email = EmailAddress::parse(input.email);
+    let password = NewPassword::parse(input.password);
+    let name = DisplayName::parse(input.display_name);
+    let mut errors = Vec::new();
+    if let Err(e) = &email {
+        errors.push(FieldError {
+            field: "email",
+            message_id: match e {
+                domain::email::EmailError::Empty => "field-email-required",
+                _ => "field-email-invalid",
+            },
+        });
+    }
+    if let Err(e) = &password {
+        errors.push(FieldError {
+            field: "password",
+            message_id: match e {
+                domain::password::PasswordError::TooShort => "field-password-too-short",
+                domain::password::PasswordError::TooLong => "field-password-too-long",
+            },
+        });
+    }
+    if let Err(e) = &name {
+        errors.push(FieldError {
+            field: "display_name",
+            message_id: match e {
+                domain::display_name::DisplayNameError::Empty => "field-name-required",
+                domain::display_name::DisplayNameError::TooLong => "field-name-too-long",
+                domain::display_name::DisplayNameError::ControlCharacters => "field-name-invalid",
+            },
+        });
+    }
+    let (Ok(email), Ok(password), Ok(name)) = (email, password, name) else {
+        return Err(AccountError::Invalid(errors));
+    };
+
+    // Hash before looking the address up, so both outcomes cost the same time.
+    let hash = hash_off_thread(password).await?;
+    let created = users::create(
+        db,
+        NewUser {
+            email: email.clone(),
+            display_name: name.as_str().to_owned(),
+            password_hash: hash,
+            email_verified: false,
+            extra_roles: Vec::new(),
+            locale: input.locale.tag().to_owned(),
+        },
+    )
+    .await;
+    match created {
+        Ok(user) => {
+            record(db, Some(user.id), "account.created", client).await?;
+            send_verification(db, mailer, &links, &user, &email).await
+        }
+        Err(StoreError::AlreadyExists(_)) => {
+            let owner = users::find_by_email(db, &email).await?;
+            let locale = owner
+                .as_ref()
+                .and_then(|u| Locale::from_tag(&u.locale))
+                .unwrap_or(input.locale);
+            record(db, owner.map(|u| u.id), "signup.existing_email", client).await?;
+            let text = locale.t_args(
+                "email-signup-exists-body",
+                &[("login_url", format!("{}/login", links.0))],
+            );
+            send(
+                mailer,
+                email.as_str(),
+                locale.t("email-signup-exists-subject"),
+                text,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Emails a fresh verification link to the account's address.
+pub async fn send_verification(
+    db: &Database,
+    mailer: &dyn Mailer,
+    links: &LinkBase<'_>,
+    user: &User,
+    email: &EmailAddress,
+) -> Result<(), AccountError> {
+    let token = email_tokens::issue(
+        db,
+        user.id,
+        Purpose::VerifyEmail,
+        email,
+        VERIFY_LINK_LIFETIME,
+    )
+    .await?;
+    let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
+    let link = format!("{}/verify-email?token={}", links.0, token.expose());
+    let text = locale.t_args(
+        "email-verify-body",
+        &[("name", user.display_name.clone()), ("link", link)],
+    );
+    send(
+        mailer,
+        email.as_str(),
+        locale.t("email-verify-subject"),
+        text,
+    )
+    .await
+}
+
+/// Redeems a verification link. Returns the now verified account.
+pub async fn verify_email(
+    db: &Database,
+    token: &str,
+    client: &ClientInfo,
+) -> Result<User, AccountError> {
+    let redeemed = email_tokens::redeem(db, token, Purpose::VerifyEmail)
+        .await?
+        .ok_or(AccountError::InvalidLink)?;
+    if !users::mark_email_verified(db, redeemed.user_id, &redeemed.email).await? {
+        // The account changed its address after the link was sent.
+        return Err(AccountError::InvalidLink);
+    }
+    record(db, Some(redeemed.user_id), "email.verified", client).await?;
+    users::find_by_id(db, redeemed.user_id)
+        .await?
+        .ok_or(AccountError::InvalidLink)
+}
+
+pub struct LoggedIn {
+    pub user: User,
+    pub session: OpenedSession,
+}
+
+pub async fn log_in(
+    db: &Database,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> Result<LoggedIn, AccountError> {
+    let user = match EmailAddress::parse(email) {
+        Ok(email) => users::find_by_email(db, &email).await?,
+        Err(_) => None,
+    };
+    let stored = match &user {
+        Some(u) => users::password_hash(db, u.id).await?,
+        None => None,
+    };
+    let candidate = password.to_owned();
+    let matches = tokio::task::spawn_blocking(move || match stored {
+        Some(hash) => hash.verify(&candidate),
+        None => {
+            // Same work as a real check, so response time does not reveal the account.
+            let _ = dummy_hash().verify(&candidate);
+            false
+        }
+    })
+    .await
+    .map_err(|e| AccountError::Internal(e.to_string()))?;
+
+    match user {
+        Some(user) if matches => {
+            let session = sessions::open(db, user.id, client, SESSION_LIFETIME).await?;
+            record(db, Some(user.id), "login.succeeded", client).await?;
+            Ok(LoggedIn { user, session })
+        }
+        user => {
+            record(db, user.map(|u| u.id), "login.failed", client).await?;
+            Err(AccountError::InvalidCredentials)
+        }
+    }
+}
+
+pub async fn log_out(
+    db: &Database,
+    session: &sessions::ActiveSession,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    sessions::end(db, &session.digest).await?;
+    record(db, Some(session.user_id), "logout", client).await
+}
+
+async fn send(
+    mailer: &dyn Mailer,
+    to: &str,
+    subject: String,
+    text: String,
+) -> Result<(), AccountError> {
+    mailer
+        .send(Email {
+            to: to.to_owned(),
+            subject,
+            text,
+        })
+        .await
+        .map_err(|e| AccountError::Internal(e.to_string()))
+}
+
+async fn record(
+    db: &Database,
+    user_id: Option<uuid::Uuid>,
+    kind: &'static str,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    audit::record(
+        db,
+        audit::NewAuditEvent {
+            user_id,
+            actor_id: None,
+            kind,
+            client,
+            detail: "{}".to_owned(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+async fn hash_off_thread(password: NewPassword) -> Result<PasswordHash, AccountError> {
+    tokio::task::spawn_blocking(move || password.hash())
+        .await
+        .map_err(|e| AccountError::Internal(e.to_string()))?
+        .map_err(|e| AccountError::Internal(e.to_string()))
+}
+
+/// A real argon2id hash of a random password, made once, for unknown-account logins.
+fn dummy_hash() -> &'static PasswordHash {
+    static DUMMY: OnceLock<PasswordHash> = OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let random = domain::Secret::generate();
+        NewPassword::parse(random.expose())
+            .ok()
+            .and_then(|p| p.hash().ok())
+            .unwrap_or_else(|| PasswordHash::from_stored(String::new()))
+    })
+}

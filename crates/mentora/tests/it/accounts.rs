@@ -1,0 +1,437 @@
+//! Signing up, verifying email from the outbox, logging in and out, CSRF, and the admin
+//! outbox — over real HTTP, as a browser would (cookies kept, forms carrying their token).
+
+use domain::{EmailAddress, NewPassword, Role};
+use reqwest::header;
+use store::users::{self, NewUser};
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp};
+
+const PASSWORD: &str = "a long enough passphrase";
+
+/// The verification link's token from the newest outbox message to `to`.
+async fn link_token(app: &TestApp, to: &str) -> String {
+    let mail = store::outbox::newest(&app.db, 10).await.unwrap();
+    let message = mail
+        .iter()
+        .find(|m| m.to == to)
+        .unwrap_or_else(|| panic!("no mail to {to}"));
+    message
+        .text
+        .split("/verify-email?token=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no link in {:?}", message.text))
+        .to_owned()
+}
+
+async fn audit_kinds(app: &TestApp, email: &str) -> Vec<String> {
+    let user = users::find_by_email(&app.db, &EmailAddress::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut kinds: Vec<_> = store::audit::for_user(&app.db, user.id, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    kinds.reverse();
+    kinds
+}
+
+async fn sign_up_verify_log_in_and_out(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app
+        .submit(
+            "/signup",
+            &[
+                ("display_name", "Noor"),
+                ("email", "Noor@Example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("Check your inbox"));
+
+    let user = users::find_by_email(&app.db, &EmailAddress::parse("noor@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!user.email_verified);
+    let mail = store::outbox::newest(&app.db, 1).await.unwrap();
+    assert_eq!(mail[0].subject, "Confirm your email address for Mentora");
+    let token = link_token(&app, "noor@example.org").await;
+
+    // Opening the link only asks for confirmation; a mail scanner's GET uses nothing up.
+    let page = app
+        .get(&format!("/verify-email?token={token}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Confirm my email address"));
+    let done = app.submit("/verify-email", &[("token", &token)]).await;
+    assert_eq!(done.status().as_u16(), 200);
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("Your email address is confirmed")
+    );
+    assert!(
+        users::find_by_id(&app.db, user.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .email_verified
+    );
+    let again = app.submit("/verify-email", &[("token", &token)]).await;
+    assert_eq!(again.status().as_u16(), 400, "links work once");
+
+    let wrong = app
+        .submit(
+            "/login",
+            &[
+                ("email", "noor@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status().as_u16(), 401);
+    assert!(
+        wrong
+            .text()
+            .await
+            .unwrap()
+            .contains("The email address or password is not right.")
+    );
+
+    let ok = app
+        .submit(
+            "/login",
+            &[
+                ("email", "NOOR@example.org"),
+                ("password", PASSWORD),
+                ("next", "/#for-learners"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status().as_u16(), 303);
+    assert_eq!(ok.headers()[header::LOCATION], "/#for-learners");
+    let cookie = ok.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        cookie.starts_with("mentora_session=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("Signed in as Noor"));
+    assert_eq!(
+        store::sessions::list_for_user(&app.db, user.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let out = app.submit("/logout", &[]).await;
+    assert_eq!(out.status().as_u16(), 303);
+    assert!(
+        store::sessions::list_for_user(&app.db, user.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !app.get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Signed in as")
+    );
+
+    assert_eq!(
+        audit_kinds(&app, "noor@example.org").await,
+        [
+            "account.created",
+            "email.verified",
+            "login.failed",
+            "login.succeeded",
+            "logout"
+        ]
+    );
+}
+
+async fn invalid_sign_up_shows_every_problem_inline_and_stores_nothing(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app
+        .submit(
+            "/signup",
+            &[
+                ("display_name", "  "),
+                ("email", "not-an-email"),
+                ("password", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Please correct the following:"));
+    assert!(
+        html.contains(r#"<p id="display_name-error" class="field-error">Enter your name.</p>"#)
+    );
+    assert!(html.contains(r#"<p id="email-error" class="field-error">Enter an email address like name@example.com.</p>"#));
+    assert!(
+        html.contains(
+            r#"<p id="password-error" class="field-error">Use at least 8 characters.</p>"#
+        )
+    );
+    assert!(
+        html.contains(r#"aria-describedby="email-error""#)
+            && html.contains(r#"aria-invalid="true""#)
+    );
+    assert!(
+        html.contains(r#"value="not-an-email""#),
+        "typed values are kept"
+    );
+    assert!(!html.contains("short\""), "the password is never echoed");
+    assert_eq!(users::count(&app.db).await.unwrap(), 0);
+    assert!(store::outbox::newest(&app.db, 1).await.unwrap().is_empty());
+
+    let es = app
+        .get_with("/signup", &[("accept-language", "es")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(es.contains("Crea tu cuenta"));
+}
+
+async fn signing_up_with_a_taken_address_answers_alike_and_tells_the_owner(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let form = [
+        ("display_name", "First"),
+        ("email", "taken@example.org"),
+        ("password", PASSWORD),
+    ];
+    let first = app.submit("/signup", &form).await;
+    let first_page = first.text().await.unwrap();
+    let second = app
+        .submit(
+            "/signup",
+            &[
+                ("display_name", "Second"),
+                ("email", "taken@example.org"),
+                ("password", "another passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(second.status().as_u16(), 200);
+    let strip = |s: &str| {
+        s.split("name=\"csrf\"")
+            .next()
+            .unwrap_or("")
+            .split("<main")
+            .nth(1)
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert_eq!(
+        strip(&second.text().await.unwrap()),
+        strip(&first_page),
+        "the same answer"
+    );
+    assert_eq!(users::count(&app.db).await.unwrap(), 1);
+    let mail = store::outbox::newest(&app.db, 1).await.unwrap();
+    assert_eq!(mail[0].to, "taken@example.org");
+    assert_eq!(
+        mail[0].subject,
+        "Someone tried to sign up with your email address"
+    );
+}
+
+async fn forms_without_the_right_csrf_token_are_refused(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app
+        .post_form(
+            "/login",
+            &[("email", "a@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(res.text().await.unwrap().contains("Form expired"));
+
+    // Another browser's token does not work for this one.
+    let other = TestApp::builder(backend).spawn().await.unwrap();
+    let foreign = other.csrf_token().await;
+    app.get("/").await;
+    let res = app
+        .post_form("/language", &[("lang", "es"), ("csrf", &foreign)])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+
+    // The header works as well as the field (htmx sends it).
+    let token = app.csrf_token().await;
+    let res = app
+        .client
+        .post(app.at("/language"))
+        .header("x-csrf-token", &token)
+        .form(&[("lang", "es")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+
+    // Logging in rotates the token: the pre-session one stops working.
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", "R"),
+            ("email", "r@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    let before = app.csrf_token().await;
+    app.submit(
+        "/login",
+        &[("email", "r@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    let after = app.csrf_token().await;
+    assert_ne!(before, after);
+    let stale = app.post_form("/logout", &[("csrf", &before)]).await;
+    assert_eq!(stale.status().as_u16(), 403);
+}
+
+async fn only_administrators_read_the_outbox(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let anonymous = app.get("/admin/outbox").await;
+    assert_eq!(anonymous.status().as_u16(), 303);
+    assert_eq!(
+        anonymous.headers()[header::LOCATION],
+        "/login?next=/admin/outbox"
+    );
+
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", "Lee"),
+            ("email", "lee@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.submit(
+        "/login",
+        &[("email", "lee@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(
+        app.get("/admin/outbox").await.status().as_u16(),
+        403,
+        "a learner may not"
+    );
+
+    let hash = NewPassword::parse(PASSWORD).unwrap().hash().unwrap();
+    let new = NewUser {
+        email: EmailAddress::parse("ops@example.org").unwrap(),
+        display_name: "Ops".into(),
+        password_hash: hash,
+        email_verified: true,
+        extra_roles: vec![Role::Admin],
+        locale: "en".into(),
+    };
+    users::create(&app.db, new).await.unwrap();
+    let admin = TestApp::builder(backend).spawn().await.unwrap();
+    // A second client on the same database: point it at this app's URL.
+    let admin_client = admin.client.clone();
+    let page = admin_client
+        .get(app.at("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = page
+        .split(r#"name="csrf" value=""#)
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let login = admin_client
+        .post(app.at("/login"))
+        .form(&[
+            ("email", "ops@example.org"),
+            ("password", PASSWORD),
+            ("csrf", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 303);
+    let outbox = admin_client
+        .get(app.at("/admin/outbox"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outbox.status().as_u16(), 200);
+    let html = outbox.text().await.unwrap();
+    assert!(
+        html.contains("Confirm your email address for Mentora") && html.contains("lee@example.org")
+    );
+}
+
+async fn login_never_redirects_off_site(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", "X"),
+            ("email", "x@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    let res = app
+        .submit(
+            "/login",
+            &[
+                ("email", "x@example.org"),
+                ("password", PASSWORD),
+                ("next", "//evil.test/"),
+            ],
+        )
+        .await;
+    assert_eq!(res.headers()[header::LOCATION], "/");
+}
+
+both_backends!(
+    sign_up_verify_log_in_and_out,
+    invalid_sign_up_shows_every_problem_inline_and_stores_nothing,
+    signing_up_with_a_taken_address_answers_alike_and_tells_the_owner,
+    forms_without_the_right_csrf_token_are_refused,
+    only_administrators_read_the_outbox,
+    login_never_redirects_off_site,
+);

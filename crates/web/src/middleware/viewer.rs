@@ -1,0 +1,45 @@
+//! Who is viewing: the account behind the session cookie, if any.
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use store::sessions::ActiveSession;
+use store::users::User;
+
+use super::cookies;
+use crate::AppState;
+
+/// The logged-in account and its session, in request extensions when there is one.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: User,
+    pub session: ActiveSession,
+}
+
+/// The session cookie's name: with the `__Host-` prefix over https, which pins it to this
+/// exact origin, path `/` and `Secure`.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-mentora_session"
+    } else {
+        "mentora_session"
+    }
+}
+
+pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let name = session_cookie_name(state.settings.served_over_https());
+    if let Some(secret) = cookies::get(req.headers(), name) {
+        match store::sessions::find_active(&state.db, secret).await {
+            Ok(Some(session)) => match store::users::find_by_id(&state.db, session.user_id).await {
+                Ok(Some(user)) => {
+                    req.extensions_mut().insert(Viewer { user, session });
+                }
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "loading the session's account failed"),
+            },
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "loading the session failed"),
+        }
+    }
+    next.run(req).await
+}

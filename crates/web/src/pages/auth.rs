@@ -1,0 +1,319 @@
+//! Signing up, verifying an email address, logging in and out — as HTML forms that work
+//! without JavaScript and show errors next to their fields.
+
+use std::net::SocketAddr;
+
+use app::accounts::{self, AccountError, FieldError, LinkBase, SignUp};
+use askama::Template;
+use axum::Extension;
+use axum::extract::{ConnectInfo, Form, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use store::sessions::ClientInfo;
+
+use super::shell::Shell;
+use crate::middleware::viewer::{Viewer, session_cookie_name};
+use crate::{AppError, AppState};
+
+/// Where links in email point: the configured public URL, else this request's host (fine
+/// for development; production sets `public_url` so a forged Host cannot redirect links).
+fn link_base(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.settings.public_url {
+        return url.clone();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+pub fn client_info(addr: Option<SocketAddr>, headers: &HeaderMap) -> ClientInfo {
+    ClientInfo {
+        ip: addr.map(|a| a.ip().to_string()),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    }
+}
+
+fn render(page: impl Template, status: StatusCode) -> Response {
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+/// A field's error, translated, for templates.
+pub struct ShownError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn shown(shell: &Shell, errors: &[FieldError]) -> Vec<ShownError> {
+    errors
+        .iter()
+        .map(|e| ShownError {
+            field: e.field,
+            message: shell.t(e.message_id),
+        })
+        .collect()
+}
+
+// --- Sign up ---
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+struct SignupPage<'a> {
+    shell: &'a Shell,
+    display_name: String,
+    email: String,
+    errors: Vec<ShownError>,
+}
+
+impl SignupPage<'_> {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "check_inbox.html")]
+struct CheckInboxPage<'a> {
+    shell: &'a Shell,
+    email: String,
+}
+
+#[derive(Deserialize)]
+pub struct SignupForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn signup_form(shell: Shell) -> Response {
+    let page = SignupPage {
+        shell: &shell,
+        display_name: String::new(),
+        email: String::new(),
+        errors: Vec::new(),
+    };
+    render(page, StatusCode::OK)
+}
+
+pub async fn signup(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    shell: Shell,
+    Form(form): Form<SignupForm>,
+) -> Response {
+    let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
+    let base = link_base(&state, &headers);
+    let input = SignUp {
+        email: &form.email,
+        password: &form.password,
+        display_name: &form.display_name,
+        locale: shell.locale,
+    };
+    match accounts::sign_up(
+        &state.db,
+        state.mailer.as_ref(),
+        LinkBase(&base),
+        input,
+        &client,
+    )
+    .await
+    {
+        Ok(()) => render(
+            CheckInboxPage {
+                shell: &shell,
+                email: form.email.trim().to_lowercase(),
+            },
+            StatusCode::OK,
+        ),
+        Err(AccountError::Invalid(errors)) => {
+            let page = SignupPage {
+                errors: shown(&shell, &errors),
+                shell: &shell,
+                display_name: form.display_name,
+                email: form.email,
+            };
+            render(page, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+// --- Verify email ---
+
+#[derive(Template)]
+#[template(path = "verify.html")]
+struct VerifyPage<'a> {
+    shell: &'a Shell,
+    token: String,
+    outcome: VerifyOutcome,
+}
+
+#[derive(PartialEq, Eq)]
+enum VerifyOutcome {
+    /// Asking for confirmation: a link scanner's GET must not use up the token.
+    Confirm,
+    Verified,
+    Invalid,
+}
+
+#[derive(Deserialize)]
+pub struct TokenParam {
+    #[serde(default)]
+    token: String,
+}
+
+pub async fn verify_form(shell: Shell, Query(q): Query<TokenParam>) -> Response {
+    render(
+        VerifyPage {
+            shell: &shell,
+            token: q.token,
+            outcome: VerifyOutcome::Confirm,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn verify(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    shell: Shell,
+    Form(form): Form<TokenParam>,
+) -> Response {
+    let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
+    let (outcome, status) = match accounts::verify_email(&state.db, &form.token, &client).await {
+        Ok(_) => (VerifyOutcome::Verified, StatusCode::OK),
+        Err(AccountError::InvalidLink) => (VerifyOutcome::Invalid, StatusCode::BAD_REQUEST),
+        Err(e) => return AppError::internal(e).into_response(),
+    };
+    render(
+        VerifyPage {
+            shell: &shell,
+            token: String::new(),
+            outcome,
+        },
+        status,
+    )
+}
+
+// --- Log in and out ---
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage<'a> {
+    shell: &'a Shell,
+    email: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Deserialize)]
+pub struct NextParam {
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login_form(shell: Shell, Query(q): Query<NextParam>) -> Response {
+    render(
+        LoginPage {
+            shell: &shell,
+            email: String::new(),
+            next: q.next,
+            failed: false,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    viewer: Option<Extension<Viewer>>,
+    shell: Shell,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
+    match accounts::log_in(&state.db, &form.email, &form.password, &client).await {
+        Ok(logged_in) => {
+            // A fresh session on every login: a session id fixed before login is worthless.
+            if let Some(Extension(old)) = viewer {
+                let _ = accounts::log_out(&state.db, &old.session, &client).await;
+            }
+            let https = state.settings.served_over_https();
+            let secure = if https { "; Secure" } else { "" };
+            let max_age = accounts::SESSION_LIFETIME.num_seconds();
+            let cookie = format!(
+                "{}={}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}",
+                session_cookie_name(https),
+                logged_in.session.secret.expose()
+            );
+            let mut response =
+                Redirect::to(super::language::local_path(&form.next)).into_response();
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(AccountError::InvalidCredentials) => {
+            let page = LoginPage {
+                shell: &shell,
+                email: form.email,
+                next: form.next,
+                failed: true,
+            };
+            render(page, StatusCode::UNAUTHORIZED)
+        }
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    viewer: Option<Extension<Viewer>>,
+) -> Response {
+    if let Some(Extension(viewer)) = viewer {
+        let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
+        if let Err(e) = accounts::log_out(&state.db, &viewer.session, &client).await {
+            return AppError::internal(e).into_response();
+        }
+    }
+    let https = state.settings.served_over_https();
+    let secure = if https { "; Secure" } else { "" };
+    let cookie = format!(
+        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}",
+        session_cookie_name(https)
+    );
+    let mut response = Redirect::to("/").into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
