@@ -63,6 +63,17 @@ pub async fn sign_up(
     let password = NewPassword::parse(input.password);
     let name = DisplayName::parse(input.display_name);
     let mut errors = Vec::new();
+    // In the order the form shows the fields, so the summary reads top to bottom.
+    if let Err(e) = &name {
+        errors.push(FieldError {
+            field: "display_name",
+            message_id: match e {
+                domain::display_name::DisplayNameError::Empty => "field-name-required",
+                domain::display_name::DisplayNameError::TooLong => "field-name-too-long",
+                domain::display_name::DisplayNameError::ControlCharacters => "field-name-invalid",
+            },
+        });
+    }
     if let Err(e) = &email {
         errors.push(FieldError {
             field: "email",
@@ -78,16 +89,6 @@ pub async fn sign_up(
             message_id: match e {
                 domain::password::PasswordError::TooShort => "field-password-too-short",
                 domain::password::PasswordError::TooLong => "field-password-too-long",
-            },
-        });
-    }
-    if let Err(e) = &name {
-        errors.push(FieldError {
-            field: "display_name",
-            message_id: match e {
-                domain::display_name::DisplayNameError::Empty => "field-name-required",
-                domain::display_name::DisplayNameError::TooLong => "field-name-too-long",
-                domain::display_name::DisplayNameError::ControlCharacters => "field-name-invalid",
             },
         });
     }

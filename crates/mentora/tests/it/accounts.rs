@@ -189,6 +189,17 @@ async fn invalid_sign_up_shows_every_problem_inline_and_stores_nothing(backend: 
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("Please correct the following:"));
+    let summary = html
+        .split(r#"role="alert""#)
+        .nth(1)
+        .and_then(|s| s.split("</ul>").next())
+        .unwrap_or("");
+    let at = |text: &str| summary.find(text).unwrap_or(usize::MAX);
+    assert!(
+        at("Enter your name.") < at("Enter an email address")
+            && at("Enter an email address") < at("Use at least 8"),
+        "the summary follows the form's field order"
+    );
     assert!(
         html.contains(r#"<p id="display_name-error" class="field-error">Enter your name.</p>"#)
     );

@@ -1,0 +1,90 @@
+// Journey 1 (first part): a visitor signs up, confirms the address from the email (read
+// by an administrator in the dev outbox), logs in and out. Every page passes axe.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
+
+const password = 'a long enough passphrase';
+
+async function logIn(page: Page, email: string, secret: string): Promise<void> {
+  await page.goto(baseUrl() + '/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(secret);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** An administrator opens the outbox in their own browser and returns the link sent to `to`. */
+async function linkFromOutbox(browser: Browser, to: string): Promise<string> {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await logIn(admin, 'admin@demo.mentora.test', 'mentora-demo-pass');
+  await admin.getByRole('link', { name: 'Outbox' }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Outbox');
+  const message = admin.getByRole('article').filter({ hasText: to }).first();
+  const body = await message.locator('pre').innerText();
+  await expectAccessible(admin);
+  await keepScreenshot(admin, 'admin-outbox');
+  await context.close();
+  const link = body.match(/https?:\/\/\S+\/verify-email\?token=\S+/);
+  if (!link) throw new Error(`no link in: ${body}`);
+  return link[0];
+}
+
+test('sign up, confirm the email from the outbox, log in and out', async ({ page, browser }) => {
+  const problems = watchForBreakage(page);
+  const email = `learner-${Date.now()}@example.org`;
+
+  await page.goto(baseUrl() + '/');
+  await page.getByRole('link', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your account');
+  await expectAccessible(page);
+  await page.getByLabel('Your name').fill('Mina Learner');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
+  await expectAccessible(page);
+
+  const link = await linkFromOutbox(browser, email);
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email address');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your email address is confirmed');
+  await keepScreenshot(page, 'email-confirmed');
+
+  await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Signed in as Mina Learner')).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'signed-in');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByText('Signed in as')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('mistakes in the sign-up form are explained next to each field', async ({ page }) => {
+  await page.goto(baseUrl() + '/signup');
+  await page.getByLabel('Email address').fill('not-an-email');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('alert')).toContainText('Please correct the following:');
+  await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email address')).toHaveValue('not-an-email');
+  await expect(page.getByText('Enter an email address like name@example.com.').last()).toBeVisible();
+  await expect(page.getByText('Use at least 8 characters.').last()).toBeVisible();
+  await expect(page.getByText('Enter your name.').last()).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'signup-errors');
+});
+
+test('a wrong password is refused without saying which part was wrong', async ({ page }) => {
+  await logIn(page, 'learner@demo.mentora.test', 'not the password');
+  await expect(page.getByRole('alert')).toHaveText('The email address or password is not right.');
+  await expect(page.getByLabel('Email address')).toHaveValue('learner@demo.mentora.test');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'login-failed');
+});
