@@ -29,7 +29,8 @@ async fn every_response_carries_the_security_headers(backend: Backend) {
         css.as_str(),
         "/robots.txt",
     ] {
-        let res = app.get(path).await;
+        // A fresh client each time: no cookies, like a first visit.
+        let res = reqwest::get(app.at(path)).await.unwrap();
         let h = res.headers();
         assert_eq!(h["content-security-policy"], CSP, "{path}");
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");

@@ -26,8 +26,7 @@ pub struct CsrfToken(pub String);
 /// Gives the request its token (see the module docs), setting the pre-session cookie when
 /// a new one was made. Runs outside error rendering so error pages have the token too.
 pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    if path.starts_with("/api/") || path.starts_with("/assets/") {
+    if !is_page_path(req.uri().path()) {
         return next.run(req).await;
     }
     let session_token = req
@@ -58,6 +57,20 @@ pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next)
         }
     }
     response
+}
+
+/// Paths that serve pages and forms. The JSON API authenticates with bearer tokens, and
+/// assets and operations endpoints have no forms, so none of them get a token or cookie.
+fn is_page_path(path: &str) -> bool {
+    const MACHINE_PREFIXES: [&str; 2] = ["/api/", "/assets/"];
+    const MACHINE_PATHS: [&str; 5] = [
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/robots.txt",
+        "/favicon.ico",
+    ];
+    !MACHINE_PREFIXES.iter().any(|p| path.starts_with(p)) && !MACHINE_PATHS.contains(&path)
 }
 
 /// Rejects a state-changing request whose token is missing or wrong, with 403.
@@ -118,6 +131,20 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_pages_get_tokens() {
+        assert!(is_page_path("/") && is_page_path("/signup") && is_page_path("/admin/outbox"));
+        for machine in [
+            "/api/v1/csp-reports",
+            "/assets/app.1.css",
+            "/healthz",
+            "/metrics",
+            "/robots.txt",
+        ] {
+            assert!(!is_page_path(machine), "{machine}");
+        }
+    }
 
     #[test]
     fn finds_the_field_among_others_and_compares_exactly() {
