@@ -26,6 +26,13 @@ pub fn session_cookie_name(https: bool) -> &'static str {
     }
 }
 
+/// The `Set-Cookie` value for a session: `max_age` 0 with an empty value deletes it.
+pub fn session_cookie(https: bool, value: &str, max_age_secs: i64) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    let name = session_cookie_name(https);
+    format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}")
+}
+
 pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let name = session_cookie_name(state.settings.served_over_https());
     if let Some(secret) = cookies::get(req.headers(), name) {

@@ -6,14 +6,15 @@ use std::net::SocketAddr;
 use app::accounts::{self, AccountError, FieldError, LinkBase, SignUp};
 use askama::Template;
 use axum::Extension;
-use axum::extract::{ConnectInfo, Form, Query, State};
+use axum::extract::{ConnectInfo, Form, FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::sessions::ClientInfo;
 
 use super::shell::Shell;
-use crate::middleware::viewer::{Viewer, session_cookie_name};
+use crate::middleware::viewer::{Viewer, session_cookie};
 use crate::{AppError, AppState};
 
 /// Where links in email point: the configured public URL, else this request's host (fine
@@ -29,13 +30,25 @@ fn link_base(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-pub fn client_info(addr: Option<SocketAddr>, headers: &HeaderMap) -> ClientInfo {
-    ClientInfo {
-        ip: addr.map(|a| a.ip().to_string()),
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
+/// Where the request comes from, for sessions and the audit log.
+pub struct Client(pub ClientInfo);
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0);
+        Ok(Client(ClientInfo {
+            ip: addr.map(|a| a.ip().to_string()),
+            user_agent: parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        }))
     }
 }
 
@@ -111,12 +124,11 @@ pub async fn signup_form(shell: Shell) -> Response {
 
 pub async fn signup(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Client(client): Client,
     headers: HeaderMap,
     shell: Shell,
     Form(form): Form<SignupForm>,
 ) -> Response {
-    let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
     let base = link_base(&state, &headers);
     let input = SignUp {
         email: &form.email,
@@ -190,12 +202,10 @@ pub async fn verify_form(shell: Shell, Query(q): Query<TokenParam>) -> Response 
 
 pub async fn verify(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
-    headers: HeaderMap,
+    Client(client): Client,
     shell: Shell,
     Form(form): Form<TokenParam>,
 ) -> Response {
-    let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
     let (outcome, status) = match accounts::verify_email(&state.db, &form.token, &client).await {
         Ok(_) => (VerifyOutcome::Verified, StatusCode::OK),
         Err(AccountError::InvalidLink) => (VerifyOutcome::Invalid, StatusCode::BAD_REQUEST),
@@ -252,26 +262,21 @@ pub async fn login_form(shell: Shell, Query(q): Query<NextParam>) -> Response {
 
 pub async fn login(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
-    headers: HeaderMap,
+    Client(client): Client,
     viewer: Option<Extension<Viewer>>,
     shell: Shell,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
     match accounts::log_in(&state.db, &form.email, &form.password, &client).await {
         Ok(logged_in) => {
             // A fresh session on every login: a session id fixed before login is worthless.
             if let Some(Extension(old)) = viewer {
                 let _ = accounts::log_out(&state.db, &old.session, &client).await;
             }
-            let https = state.settings.served_over_https();
-            let secure = if https { "; Secure" } else { "" };
-            let max_age = accounts::SESSION_LIFETIME.num_seconds();
-            let cookie = format!(
-                "{}={}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}",
-                session_cookie_name(https),
-                logged_in.session.secret.expose()
+            let cookie = session_cookie(
+                state.settings.served_over_https(),
+                logged_in.session.secret.expose(),
+                accounts::SESSION_LIFETIME.num_seconds(),
             );
             let mut response =
                 Redirect::to(super::language::local_path(&form.next)).into_response();
@@ -295,22 +300,15 @@ pub async fn login(
 
 pub async fn logout(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
-    headers: HeaderMap,
+    Client(client): Client,
     viewer: Option<Extension<Viewer>>,
 ) -> Response {
-    if let Some(Extension(viewer)) = viewer {
-        let client = client_info(connect.map(|Extension(ConnectInfo(addr))| addr), &headers);
-        if let Err(e) = accounts::log_out(&state.db, &viewer.session, &client).await {
-            return AppError::internal(e).into_response();
-        }
+    if let Some(Extension(viewer)) = viewer
+        && let Err(e) = accounts::log_out(&state.db, &viewer.session, &client).await
+    {
+        return AppError::internal(e).into_response();
     }
-    let https = state.settings.served_over_https();
-    let secure = if https { "; Secure" } else { "" };
-    let cookie = format!(
-        "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}",
-        session_cookie_name(https)
-    );
+    let cookie = session_cookie(state.settings.served_over_https(), "", 0);
     let mut response = Redirect::to("/").into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
