@@ -13,7 +13,7 @@ async function logIn(page: Page, email: string, secret: string): Promise<void> {
 }
 
 /** An administrator opens the outbox in their own browser and returns the link sent to `to`. */
-async function linkFromOutbox(browser: Browser, to: string): Promise<string> {
+async function linkFromOutbox(browser: Browser, to: string, path = 'verify-email'): Promise<string> {
   const context = await browser.newContext();
   const admin = await context.newPage();
   await logIn(admin, 'admin@demo.mentora.test', 'mentora-demo-pass');
@@ -24,7 +24,7 @@ async function linkFromOutbox(browser: Browser, to: string): Promise<string> {
   await expectAccessible(admin);
   await keepScreenshot(admin, 'admin-outbox');
   await context.close();
-  const link = body.match(/https?:\/\/\S+\/verify-email\?token=\S+/);
+  const link = body.match(new RegExp(`https?://\\S+/${path}\\?token=\\S+`));
   if (!link) throw new Error(`no link in: ${body}`);
   return link[0];
 }
@@ -87,4 +87,32 @@ test('a wrong password is refused without saying which part was wrong', async ({
   await expect(page.getByLabel('Email address')).toHaveValue('learner@demo.mentora.test');
   await expectAccessible(page);
   await keepScreenshot(page, 'login-failed');
+});
+
+test('a forgotten password is replaced through an emailed link', async ({ page, browser }) => {
+  const email = `forgetful-${Date.now()}@example.org`;
+  await page.goto(baseUrl() + '/signup');
+  await page.getByLabel('Your name').fill('Fer Forgetful');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await page.goto(baseUrl() + '/login');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByRole('status')).toContainText(`If ${email} has a Mentora account`);
+
+  const link = await linkFromOutbox(browser, email, 'reset-password');
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+  await expectAccessible(page);
+  await page.getByLabel('New password', { exact: true }).fill('a fresh new passphrase');
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your password has been changed');
+  await keepScreenshot(page, 'password-reset');
+
+  await logIn(page, email, 'a fresh new passphrase');
+  await expect(page.getByText('Signed in as Fer Forgetful')).toBeVisible();
 });

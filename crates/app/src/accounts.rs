@@ -18,6 +18,8 @@ use crate::mail::{Email, Mailer};
 
 /// How long an email verification link works.
 pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
+/// How long a password reset link works.
+pub const RESET_LINK_LIFETIME: Duration = Duration::minutes(30);
 /// How long a web session lasts without logging in again.
 pub const SESSION_LIFETIME: Duration = Duration::days(14);
 
@@ -183,6 +185,77 @@ pub async fn verify_email(
         return Err(AccountError::InvalidLink);
     }
     record(db, Some(redeemed.user_id), "email.verified", client).await?;
+    users::find_by_id(db, redeemed.user_id)
+        .await?
+        .ok_or(AccountError::InvalidLink)
+}
+
+/// Emails a reset link if the address has an account. Answers the same either way.
+pub async fn request_password_reset(
+    db: &Database,
+    mailer: &dyn Mailer,
+    links: LinkBase<'_>,
+    email: &str,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    let Ok(email) = EmailAddress::parse(email) else {
+        return Err(AccountError::Invalid(vec![FieldError {
+            field: "email",
+            message_id: "field-email-invalid",
+        }]));
+    };
+    let Some(user) = users::find_by_email(db, &email).await? else {
+        return Ok(());
+    };
+    let token = email_tokens::issue(
+        db,
+        user.id,
+        Purpose::ResetPassword,
+        &email,
+        RESET_LINK_LIFETIME,
+    )
+    .await?;
+    record(db, Some(user.id), "password_reset.requested", client).await?;
+    let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
+    let link = format!("{}/reset-password?token={}", links.0, token.expose());
+    let text = locale.t_args(
+        "email-reset-body",
+        &[("name", user.display_name.clone()), ("link", link)],
+    );
+    send(
+        mailer,
+        email.as_str(),
+        locale.t("email-reset-subject"),
+        text,
+    )
+    .await
+}
+
+/// Sets a new password from a reset link, and ends every session of the account: whoever
+/// knew the old password is logged out everywhere.
+pub async fn reset_password(
+    db: &Database,
+    token: &str,
+    new_password: &str,
+    client: &ClientInfo,
+) -> Result<User, AccountError> {
+    // Check the password before using the token up, so a typo does not cost the link.
+    let password = NewPassword::parse(new_password).map_err(|e| {
+        AccountError::Invalid(vec![FieldError {
+            field: "password",
+            message_id: match e {
+                domain::password::PasswordError::TooShort => "field-password-too-short",
+                domain::password::PasswordError::TooLong => "field-password-too-long",
+            },
+        }])
+    })?;
+    let hash = hash_off_thread(password).await?;
+    let redeemed = email_tokens::redeem(db, token, Purpose::ResetPassword)
+        .await?
+        .ok_or(AccountError::InvalidLink)?;
+    users::set_password_hash(db, redeemed.user_id, &hash).await?;
+    sessions::end_all_for_user(db, redeemed.user_id).await?;
+    record(db, Some(redeemed.user_id), "password.reset", client).await?;
     users::find_by_id(db, redeemed.user_id)
         .await?
         .ok_or(AccountError::InvalidLink)

@@ -135,6 +135,28 @@ pub async fn mark_email_verified(db: &Database, id: Uuid, email: &str) -> Result
     Ok(updated.rows_affected == 1)
 }
 
+/// Replaces the account's password hash.
+pub async fn set_password_hash(
+    db: &Database,
+    id: Uuid,
+    hash: &PasswordHash,
+) -> Result<(), StoreError> {
+    let now = Utc::now();
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::PasswordHash,
+            sea_orm::sea_query::Expr::value(hash.as_str()),
+        )
+        .col_expr(
+            user::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(user::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
 pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
     let model = user::Entity::find_by_id(id).one(db.conn()).await?;
     with_roles(db, model).await

@@ -18,7 +18,7 @@ use crate::middleware::observe::observe;
 use crate::middleware::render_errors::render_errors;
 use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
-use crate::pages::{admin_outbox, auth, home, language};
+use crate::pages::{admin_outbox, auth, home, language, password_reset};
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
 pub fn router(state: AppState) -> Router {
@@ -37,6 +37,14 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/verify-email", get(auth::verify_form).post(auth::verify))
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/logout", post(auth::logout))
+        .route(
+            "/forgot-password",
+            get(password_reset::forgot_form).post(password_reset::forgot),
+        )
+        .route(
+            "/reset-password",
+            get(password_reset::reset_form).post(password_reset::reset),
+        )
         .route("/admin/outbox", get(admin_outbox::show))
         .route("/assets/{file}", get(assets::serve_hashed))
         .route("/robots.txt", get(assets::robots_txt))

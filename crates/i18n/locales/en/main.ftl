@@ -122,6 +122,26 @@ error-forbidden-detail = Your account does not have permission to do this.
 error-csrf-failed-title = Form expired
 error-csrf-failed-detail = This form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again.
 
+login-forgot = Forgot your password?
+forgot-title = Reset your password
+forgot-lead = Enter the email address of your account and we will send you a link to choose a new password.
+forgot-submit = Send me a link
+forgot-sent = If { $email } has a Mentora account, a link to choose a new password is on its way. It works for 30 minutes.
+field-new-password = New password
+reset-title = Choose a new password
+reset-submit = Save new password
+reset-done-title = Your password has been changed
+reset-done-body = You have been logged out everywhere. Log in with your new password.
+reset-invalid-body = This link may have expired (links work for 30 minutes), been used already, or been copied incompletely. Ask for a new one.
+email-reset-subject = Reset your Mentora password
+email-reset-body =
+    Hello { $name },
+
+    Someone asked to reset the password of your Mentora account. To choose a new password, open this link:
+    { $link }
+
+    The link works for 30 minutes. If you did not ask for this, ignore this email; your password stays the same.
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Request id: { $id }. Mention it if you contact support.

@@ -122,6 +122,26 @@ error-forbidden-detail = Tu cuenta no tiene permiso para hacer esto.
 error-csrf-failed-title = Formulario caducado
 error-csrf-failed-detail = No se pudo aceptar este formulario porque falta su token de seguridad o está desactualizado. Vuelve atrás, recarga la página e inténtalo de nuevo.
 
+login-forgot = ¿Olvidaste tu contraseña?
+forgot-title = Restablece tu contraseña
+forgot-lead = Escribe el correo de tu cuenta y te enviaremos un enlace para elegir una contraseña nueva.
+forgot-submit = Envíame un enlace
+forgot-sent = Si { $email } tiene una cuenta de Mentora, te hemos enviado un enlace para elegir una contraseña nueva. Funciona durante 30 minutos.
+field-new-password = Contraseña nueva
+reset-title = Elige una contraseña nueva
+reset-submit = Guardar contraseña nueva
+reset-done-title = Tu contraseña ha cambiado
+reset-done-body = Hemos cerrado tu sesión en todas partes. Inicia sesión con tu contraseña nueva.
+reset-invalid-body = Puede que este enlace haya caducado (funcionan 30 minutos), que ya se haya usado o que se haya copiado incompleto. Pide uno nuevo.
+email-reset-subject = Restablece tu contraseña de Mentora
+email-reset-body =
+    Hola, { $name }:
+
+    Alguien ha pedido restablecer la contraseña de tu cuenta de Mentora. Para elegir una contraseña nueva, abre este enlace:
+    { $link }
+
+    El enlace funciona durante 30 minutos. Si no lo pediste, ignora este mensaje; tu contraseña no cambia.
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Id. de solicitud: { $id }. Indícalo si contactas con soporte.

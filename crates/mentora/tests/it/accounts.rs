@@ -438,7 +438,152 @@ async fn login_never_redirects_off_site(backend: Backend) {
     assert_eq!(res.headers()[header::LOCATION], "/");
 }
 
+/// The reset link's token from the newest outbox message to `to`.
+async fn reset_token(app: &TestApp, to: &str) -> Option<String> {
+    let mail = store::outbox::newest(&app.db, 10).await.unwrap();
+    let message = mail
+        .iter()
+        .find(|m| m.to == to && m.subject == "Reset your Mentora password")?;
+    message
+        .text
+        .split("/reset-password?token=")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .map(str::to_owned)
+}
+
+async fn a_forgotten_password_is_reset_by_email_once(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", "Ana"),
+            ("email", "ana@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.submit(
+        "/login",
+        &[("email", "ana@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    let user = users::find_by_email(&app.db, &EmailAddress::parse("ana@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store::sessions::list_for_user(&app.db, user.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Unknown and known addresses get the same answer; only the known one gets mail.
+    let unknown = app
+        .submit("/forgot-password", &[("email", "nobody@example.org")])
+        .await;
+    let known = app
+        .submit("/forgot-password", &[("email", "ana@example.org")])
+        .await;
+    assert_eq!(
+        (unknown.status().as_u16(), known.status().as_u16()),
+        (200, 200)
+    );
+    let (u, k) = (unknown.text().await.unwrap(), known.text().await.unwrap());
+    assert!(
+        u.contains("If nobody@example.org has a Mentora account")
+            && k.contains("If ana@example.org has a Mentora account")
+    );
+    assert!(reset_token(&app, "nobody@example.org").await.is_none());
+    let token = reset_token(&app, "ana@example.org")
+        .await
+        .expect("a reset link was mailed");
+
+    // A password that breaks the rules is explained, and the link still works afterwards.
+    let short = app
+        .submit(
+            "/reset-password",
+            &[("token", &token), ("password", "short")],
+        )
+        .await;
+    assert_eq!(short.status().as_u16(), 422);
+    assert!(
+        short
+            .text()
+            .await
+            .unwrap()
+            .contains("Use at least 8 characters.")
+    );
+
+    let done = app
+        .submit(
+            "/reset-password",
+            &[("token", &token), ("password", "a brand new passphrase")],
+        )
+        .await;
+    assert_eq!(done.status().as_u16(), 200);
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("Your password has been changed")
+    );
+    assert!(
+        store::sessions::list_for_user(&app.db, user.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "logged out everywhere"
+    );
+
+    let reused = app
+        .submit(
+            "/reset-password",
+            &[("token", &token), ("password", "yet another passphrase")],
+        )
+        .await;
+    assert_eq!(reused.status().as_u16(), 400);
+    assert_eq!(
+        app.submit(
+            "/login",
+            &[("email", "ana@example.org"), ("password", PASSWORD)]
+        )
+        .await
+        .status()
+        .as_u16(),
+        401
+    );
+    assert_eq!(
+        app.submit(
+            "/login",
+            &[
+                ("email", "ana@example.org"),
+                ("password", "a brand new passphrase")
+            ]
+        )
+        .await
+        .status()
+        .as_u16(),
+        303
+    );
+    let kinds = audit_kinds(&app, "ana@example.org").await;
+    assert!(
+        kinds.ends_with(&[
+            "password_reset.requested".into(),
+            "password.reset".into(),
+            "login.failed".into(),
+            "login.succeeded".into()
+        ]),
+        "{kinds:?}"
+    );
+}
+
 both_backends!(
+    a_forgotten_password_is_reset_by_email_once,
     sign_up_verify_log_in_and_out,
     invalid_sign_up_shows_every_problem_inline_and_stores_nothing,
     signing_up_with_a_taken_address_answers_alike_and_tells_the_owner,

@@ -19,7 +19,7 @@ use crate::{AppError, AppState};
 
 /// Where links in email point: the configured public URL, else this request's host (fine
 /// for development; production sets `public_url` so a forged Host cannot redirect links).
-fn link_base(state: &AppState, headers: &HeaderMap) -> String {
+pub fn link_base(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(url) = &state.settings.public_url {
         return url.clone();
     }

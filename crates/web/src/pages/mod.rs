@@ -5,4 +5,5 @@ pub mod auth;
 pub mod error_page;
 pub mod home;
 pub mod language;
+pub mod password_reset;
 pub mod shell;

@@ -1,0 +1,165 @@
+//! Forgotten passwords: ask for a link by email, then choose a new password with it.
+
+use app::accounts::{self, AccountError};
+use askama::Template;
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+
+use super::auth::{Client, link_base};
+use super::shell::Shell;
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "forgot_password.html")]
+struct ForgotPage<'a> {
+    shell: &'a Shell,
+    email: String,
+    /// Set once the request went through: the same words whether or not an account exists.
+    sent: bool,
+    invalid_email: bool,
+}
+
+#[derive(Template)]
+#[template(path = "reset_password.html")]
+struct ResetPage<'a> {
+    shell: &'a Shell,
+    token: String,
+    outcome: ResetOutcome,
+    password_error: Option<String>,
+}
+
+#[derive(PartialEq, Eq)]
+enum ResetOutcome {
+    Choose,
+    Done,
+    InvalidLink,
+}
+
+#[derive(Deserialize)]
+pub struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn render(page: impl Template, status: StatusCode) -> Response {
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+pub async fn forgot_form(shell: Shell) -> Response {
+    render(
+        ForgotPage {
+            shell: &shell,
+            email: String::new(),
+            sent: false,
+            invalid_email: false,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn forgot(
+    State(state): State<AppState>,
+    Client(client): Client,
+    headers: HeaderMap,
+    shell: Shell,
+    Form(form): Form<EmailForm>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let result = accounts::request_password_reset(
+        &state.db,
+        state.mailer.as_ref(),
+        accounts::LinkBase(&base),
+        &form.email,
+        &client,
+    )
+    .await;
+    match result {
+        Ok(()) => render(
+            ForgotPage {
+                shell: &shell,
+                email: form.email,
+                sent: true,
+                invalid_email: false,
+            },
+            StatusCode::OK,
+        ),
+        Err(AccountError::Invalid(_)) => render(
+            ForgotPage {
+                shell: &shell,
+                email: form.email,
+                sent: false,
+                invalid_email: true,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+pub async fn reset_form(shell: Shell, Query(q): Query<TokenQuery>) -> Response {
+    let page = ResetPage {
+        shell: &shell,
+        token: q.token,
+        outcome: ResetOutcome::Choose,
+        password_error: None,
+    };
+    render(page, StatusCode::OK)
+}
+
+pub async fn reset(
+    State(state): State<AppState>,
+    Client(client): Client,
+    shell: Shell,
+    Form(form): Form<ResetForm>,
+) -> Response {
+    match accounts::reset_password(&state.db, &form.token, &form.password, &client).await {
+        Ok(_) => render(
+            ResetPage {
+                shell: &shell,
+                token: String::new(),
+                outcome: ResetOutcome::Done,
+                password_error: None,
+            },
+            StatusCode::OK,
+        ),
+        Err(AccountError::Invalid(errors)) => {
+            let message = errors.first().map(|e| shell.t(e.message_id));
+            let page = ResetPage {
+                shell: &shell,
+                token: form.token,
+                outcome: ResetOutcome::Choose,
+                password_error: message,
+            };
+            render(page, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(AccountError::InvalidLink) => render(
+            ResetPage {
+                shell: &shell,
+                token: String::new(),
+                outcome: ResetOutcome::InvalidLink,
+                password_error: None,
+            },
+            StatusCode::BAD_REQUEST,
+        ),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
