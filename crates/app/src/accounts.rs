@@ -91,6 +91,7 @@ pub async fn sign_up(
             message_id: match e {
                 domain::password::PasswordError::TooShort => "field-password-too-short",
                 domain::password::PasswordError::TooLong => "field-password-too-long",
+                domain::password::PasswordError::TooCommon => "field-password-too-common",
             },
         });
     }
@@ -246,6 +247,7 @@ pub async fn reset_password(
             message_id: match e {
                 domain::password::PasswordError::TooShort => "field-password-too-short",
                 domain::password::PasswordError::TooLong => "field-password-too-long",
+                domain::password::PasswordError::TooCommon => "field-password-too-common",
             },
         }])
     })?;

@@ -1,5 +1,8 @@
 //! Passwords: length rules and argon2id hashing.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version};
 
 /// Length bounds, in characters, per NIST SP 800-63B: no composition rules.
@@ -20,6 +23,20 @@ pub enum PasswordError {
     TooShort,
     #[error("a password has at most {MAX_CHARS} characters")]
     TooLong,
+    #[error("this password is among the most common ones; choose another")]
+    TooCommon,
+}
+
+/// The 10,000 most common passwords (see `data/README.md`), lower case.
+fn is_common(password: &str) -> bool {
+    static COMMON: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    COMMON
+        .get_or_init(|| {
+            include_str!("../data/common-passwords.txt")
+                .lines()
+                .collect()
+        })
+        .contains(password.to_lowercase().as_str())
 }
 
 impl NewPassword {
@@ -30,6 +47,9 @@ impl NewPassword {
         }
         if chars > MAX_CHARS {
             return Err(PasswordError::TooLong);
+        }
+        if is_common(input) {
+            return Err(PasswordError::TooCommon);
         }
         Ok(Self(input.to_owned()))
     }
@@ -98,6 +118,31 @@ mod tests {
         assert_eq!(
             NewPassword::parse(&"x".repeat(129)).err(),
             Some(PasswordError::TooLong)
+        );
+    }
+
+    #[test]
+    fn the_most_common_passwords_are_refused_whatever_their_case() {
+        for common in [
+            "password",
+            "iloveyou",
+            "12345678",
+            "QWERTYUIOP",
+            "FootBall",
+            "trustno1",
+        ] {
+            if common.chars().count() >= MIN_CHARS {
+                assert_eq!(
+                    NewPassword::parse(common).err(),
+                    Some(PasswordError::TooCommon),
+                    "{common}"
+                );
+            }
+        }
+        assert!(NewPassword::parse("correct horse battery staple").is_ok());
+        assert_eq!(
+            include_str!("../data/common-passwords.txt").lines().count(),
+            10_000
         );
     }
 

@@ -78,6 +78,7 @@ field-password-hint = من 8 إلى 128 حرفًا. العبارة الطويل�
 field-email-required = أدخل بريدك الإلكتروني.
 field-email-invalid = أدخل بريدًا إلكترونيًا مثل name@example.com.
 field-password-too-short = استخدم 8 أحرف على الأقل.
+field-password-too-common = كلمة المرور هذه من الأكثر شيوعًا، لذا يسهل تخمينها. اختر غيرها.
 field-password-too-long = استخدم 128 حرفًا على الأكثر.
 field-name-required = أدخل اسمك.
 field-name-too-long = استخدم 100 حرف على الأكثر.

@@ -78,6 +78,7 @@ field-password-hint = 8 to 128 characters. A long phrase is easy to remember and
 field-email-required = Enter your email address.
 field-email-invalid = Enter an email address like name@example.com.
 field-password-too-short = Use at least 8 characters.
+field-password-too-common = This password is one of the most common ones, so it is easy to guess. Choose another.
 field-password-too-long = Use at most 128 characters.
 field-name-required = Enter your name.
 field-name-too-long = Use at most 100 characters.

@@ -78,6 +78,7 @@ field-password-hint = De 8 a 128 caracteres. Una frase larga es fácil de record
 field-email-required = Escribe tu correo electrónico.
 field-email-invalid = Escribe un correo como nombre@ejemplo.com.
 field-password-too-short = Usa al menos 8 caracteres.
+field-password-too-common = Esta contraseña es de las más comunes, así que es fácil de adivinar. Elige otra.
 field-password-too-long = Usa como máximo 128 caracteres.
 field-name-required = Escribe tu nombre.
 field-name-too-long = Usa como máximo 100 caracteres.
