@@ -116,3 +116,15 @@ test('a forgotten password is replaced through an emailed link', async ({ page, 
   await logIn(page, email, 'a fresh new passphrase');
   await expect(page.getByText('Signed in as Fer Forgetful')).toBeVisible();
 });
+
+test('the security page lists devices and events, and logs out everywhere', async ({ page }) => {
+  await logIn(page, 'learner@demo.mentora.test', 'mentora-demo-pass');
+  await page.getByRole('link', { name: 'Signed in as Lena Learner' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Security');
+  await expect(page.getByText('This device')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Logged in' }).first()).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'account-security');
+  await page.getByRole('button', { name: 'Log out everywhere' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
+});

@@ -283,12 +283,19 @@ pub async fn log_in(
         None => None,
     };
     let candidate = password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) => hash.verify(&candidate),
+    // Some(upgraded hash) when the password matched a hash made with old parameters.
+    let (matches, upgraded) = tokio::task::spawn_blocking(move || match stored {
+        Some(hash) if hash.verify(&candidate) => {
+            let upgraded = (!hash.is_current())
+                .then(|| PasswordHash::rehash(&candidate).ok())
+                .flatten();
+            (true, upgraded)
+        }
+        Some(_) => (false, None),
         None => {
             // Same work as a real check, so response time does not reveal the account.
             let _ = dummy_hash().verify(&candidate);
-            false
+            (false, None)
         }
     })
     .await
@@ -296,6 +303,10 @@ pub async fn log_in(
 
     match user {
         Some(user) if matches => {
+            if let Some(hash) = upgraded {
+                users::set_password_hash(db, user.id, &hash).await?;
+                record(db, Some(user.id), "password.rehashed", client).await?;
+            }
             let session = sessions::open(db, user.id, client, SESSION_LIFETIME).await?;
             record(db, Some(user.id), "login.succeeded", client).await?;
             Ok(LoggedIn { user, session })
@@ -314,6 +325,31 @@ pub async fn log_out(
 ) -> Result<(), AccountError> {
     sessions::end(db, &session.digest).await?;
     record(db, Some(session.user_id), "logout", client).await
+}
+
+/// Ends one of the account's own sessions (another device). False when there is none.
+pub async fn end_session(
+    db: &Database,
+    user_id: uuid::Uuid,
+    digest: &domain::SecretDigest,
+    client: &ClientInfo,
+) -> Result<bool, AccountError> {
+    let ended = sessions::end_own(db, user_id, digest).await?;
+    if ended {
+        record(db, Some(user_id), "session.ended", client).await?;
+    }
+    Ok(ended)
+}
+
+/// Ends every session of the account, this one included.
+pub async fn log_out_everywhere(
+    db: &Database,
+    user_id: uuid::Uuid,
+    client: &ClientInfo,
+) -> Result<u64, AccountError> {
+    let ended = sessions::end_all_for_user(db, user_id).await?;
+    record(db, Some(user_id), "logout.everywhere", client).await?;
+    Ok(ended)
 }
 
 async fn send(

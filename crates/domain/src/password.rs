@@ -87,6 +87,23 @@ impl PasswordHash {
         &self.0
     }
 
+    /// True when the hash was made with today's algorithm and parameters; false means it
+    /// should be replaced (see `rehash`) the next time the password is known.
+    pub fn is_current(&self) -> bool {
+        self.0.starts_with(&format!(
+            "$argon2id$v=19$m={MEMORY_KIB},t={ITERATIONS},p={LANES}$"
+        ))
+    }
+
+    /// A hash of `password` with today's parameters, for upgrading an account's stored
+    /// hash at login. No length or commonness rules: the password is already the account's.
+    pub fn rehash(password: &str) -> Result<PasswordHash, HashError> {
+        let hash = hasher()?
+            .hash_password(password.as_bytes())
+            .map_err(|e| HashError(e.to_string()))?;
+        Ok(PasswordHash(hash.to_string()))
+    }
+
     /// True when `candidate` is the password this hash was made from.
     pub fn verify(&self, candidate: &str) -> bool {
         let Ok(parsed) = argon2::PasswordHash::new(&self.0) else {
@@ -155,6 +172,18 @@ mod tests {
         assert!(hash.verify("correct horse battery"));
         assert!(!hash.verify("correct horse battery "));
         assert!(!PasswordHash::from_stored("garbage".into()).verify("x"));
+        assert!(hash.is_current());
+        // An older, cheaper parameter set still verifies but asks to be replaced.
+        let old = argon2::Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(4096, 1, 1, None).map_err(|e| HashError(e.to_string()))?,
+        )
+        .hash_password(b"correct horse battery")
+        .map_err(|e| HashError(e.to_string()))?;
+        let old = PasswordHash::from_stored(old.to_string());
+        assert!(old.verify("correct horse battery") && !old.is_current());
+        assert!(PasswordHash::rehash("correct horse battery")?.is_current());
         Ok(())
     }
 }

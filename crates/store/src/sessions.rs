@@ -115,6 +115,21 @@ pub async fn end(db: &Database, digest: &SecretDigest) -> Result<(), StoreError>
     Ok(())
 }
 
+/// Ends one of `user_id`'s own sessions; returns false when it has no such session.
+pub async fn end_own(
+    db: &Database,
+    user_id: Uuid,
+    digest: &SecretDigest,
+) -> Result<bool, StoreError> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::TokenDigest.eq(digest.as_str()))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db.conn())
+        .await?
+        .rows_affected
+        == 1)
+}
+
 /// Ends every session of an account ("log out everywhere"); returns how many ended.
 pub async fn end_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
     Ok(session::Entity::delete_many()

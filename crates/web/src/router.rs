@@ -18,7 +18,7 @@ use crate::middleware::observe::observe;
 use crate::middleware::render_errors::render_errors;
 use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
-use crate::pages::{admin_outbox, auth, home, language, password_reset};
+use crate::pages::{account_security, admin_outbox, auth, home, language, password_reset};
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
 pub fn router(state: AppState) -> Router {
@@ -45,6 +45,9 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
             "/reset-password",
             get(password_reset::reset_form).post(password_reset::reset),
         )
+        .route("/account/security", get(account_security::show))
+        .route("/account/sessions/end", post(account_security::end_one))
+        .route("/account/sessions/end-all", post(account_security::end_all))
         .route("/admin/outbox", get(admin_outbox::show))
         .route("/assets/{file}", get(assets::serve_hashed))
         .route("/robots.txt", get(assets::robots_txt))

@@ -143,6 +143,29 @@ email-reset-body =
 
     يعمل الرابط لمدة 30 دقيقة. إذا لم تطلب ذلك، فتجاهل هذه الرسالة؛ تبقى كلمة مرورك كما هي.
 
+security-title = الأمان
+sessions-title = الأجهزة المسجّل دخولك منها
+session-this-device = هذا الجهاز
+session-end = تسجيل الخروج من هذا الجهاز
+session-last-seen = آخر نشاط
+session-unknown-device = جهاز غير معروف
+log-out-everywhere = تسجيل الخروج من كل مكان
+events-title = أحداث الأمان الأخيرة
+events-what = الحدث
+events-when = الوقت (UTC)
+events-where = عنوان IP
+audit-account-created = تم إنشاء الحساب
+audit-signup-existing-email = حاول شخص ما التسجيل ببريدك
+audit-email-verified = تم تأكيد البريد الإلكتروني
+audit-login-succeeded = تسجيل دخول
+audit-login-failed = محاولة دخول فاشلة
+audit-logout = تسجيل خروج
+audit-logout-everywhere = تسجيل الخروج من كل مكان
+audit-session-ended = تم تسجيل خروج جهاز آخر
+audit-password-reset-requested = طلب إعادة تعيين كلمة المرور
+audit-password-reset = تغيير كلمة المرور برابط
+audit-password-rehashed = تحديث طريقة حفظ كلمة المرور
+
 ## Errors
 error-status = خطأ { $status }
 error-request-id = معرّف الطلب: { $id }. اذكره إذا تواصلت مع الدعم.

@@ -143,6 +143,29 @@ email-reset-body =
 
     The link works for 30 minutes. If you did not ask for this, ignore this email; your password stays the same.
 
+security-title = Security
+sessions-title = Where you are logged in
+session-this-device = This device
+session-end = Log out this device
+session-last-seen = last active
+session-unknown-device = Unknown device
+log-out-everywhere = Log out everywhere
+events-title = Recent security events
+events-what = Event
+events-when = When (UTC)
+events-where = IP address
+audit-account-created = Account created
+audit-signup-existing-email = Someone tried to sign up with your address
+audit-email-verified = Email address confirmed
+audit-login-succeeded = Logged in
+audit-login-failed = Failed login
+audit-logout = Logged out
+audit-logout-everywhere = Logged out everywhere
+audit-session-ended = Another device logged out
+audit-password-reset-requested = Password reset requested
+audit-password-reset = Password changed with a reset link
+audit-password-rehashed = Password storage upgraded
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Request id: { $id }. Mention it if you contact support.

@@ -143,6 +143,29 @@ email-reset-body =
 
     El enlace funciona durante 30 minutos. Si no lo pediste, ignora este mensaje; tu contraseña no cambia.
 
+security-title = Seguridad
+sessions-title = Dónde tienes la sesión iniciada
+session-this-device = Este dispositivo
+session-end = Cerrar sesión en este dispositivo
+session-last-seen = última actividad
+session-unknown-device = Dispositivo desconocido
+log-out-everywhere = Cerrar sesión en todas partes
+events-title = Eventos de seguridad recientes
+events-what = Evento
+events-when = Cuándo (UTC)
+events-where = Dirección IP
+audit-account-created = Cuenta creada
+audit-signup-existing-email = Alguien intentó registrarse con tu correo
+audit-email-verified = Correo confirmado
+audit-login-succeeded = Inicio de sesión
+audit-login-failed = Inicio de sesión fallido
+audit-logout = Cierre de sesión
+audit-logout-everywhere = Cierre de sesión en todas partes
+audit-session-ended = Se cerró la sesión de otro dispositivo
+audit-password-reset-requested = Se pidió restablecer la contraseña
+audit-password-reset = Contraseña cambiada con un enlace
+audit-password-rehashed = Almacenamiento de la contraseña actualizado
+
 ## Errors
 error-status = Error { $status }
 error-request-id = Id. de solicitud: { $id }. Indícalo si contactas con soporte.

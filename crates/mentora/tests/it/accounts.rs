@@ -372,39 +372,15 @@ async fn only_administrators_read_the_outbox(backend: Backend) {
         locale: "en".into(),
     };
     users::create(&app.db, new).await.unwrap();
-    let admin = TestApp::builder(backend).spawn().await.unwrap();
-    // A second client on the same database: point it at this app's URL.
-    let admin_client = admin.client.clone();
-    let page = admin_client
-        .get(app.at("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = page
-        .split(r#"name="csrf" value=""#)
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap()
-        .to_owned();
-    let login = admin_client
-        .post(app.at("/login"))
-        .form(&[
-            ("email", "ops@example.org"),
-            ("password", PASSWORD),
-            ("csrf", &token),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let admin = app.another_client();
+    let login = admin
+        .submit(
+            "/login",
+            &[("email", "ops@example.org"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(login.status().as_u16(), 303);
-    let outbox = admin_client
-        .get(app.at("/admin/outbox"))
-        .send()
-        .await
-        .unwrap();
+    let outbox = admin.get("/admin/outbox").await;
     assert_eq!(outbox.status().as_u16(), 200);
     let html = outbox.text().await.unwrap();
     assert!(
@@ -582,7 +558,193 @@ async fn a_forgotten_password_is_reset_by_email_once(backend: Backend) {
     );
 }
 
+async fn people_see_and_end_their_own_sessions_only(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", "Sam"),
+            ("email", "sam@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.submit(
+        "/login",
+        &[("email", "sam@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    let phone = app.another_client();
+    phone
+        .submit(
+            "/login",
+            &[("email", "sam@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    let stranger = app.another_client();
+    stranger
+        .submit(
+            "/signup",
+            &[
+                ("display_name", "Eve"),
+                ("email", "eve@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    stranger
+        .submit(
+            "/login",
+            &[("email", "eve@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+
+    let page = app.get("/account/security").await.text().await.unwrap();
+    assert_eq!(page.matches("This device").count(), 1);
+    assert_eq!(
+        page.matches("Log out this device").count(),
+        1,
+        "one other device"
+    );
+    assert!(page.contains("Logged in") && page.contains("Account created"));
+    let other = page
+        .split(r#"name="session" value=""#)
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+
+    // Eve cannot end Sam's session, even knowing its id.
+    let refused = stranger
+        .submit("/account/sessions/end", &[("session", &other)])
+        .await;
+    assert_eq!(refused.status().as_u16(), 404);
+    assert!(
+        phone
+            .get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Signed in as Sam")
+    );
+
+    let ended = app
+        .submit("/account/sessions/end", &[("session", &other)])
+        .await;
+    assert_eq!(ended.status().as_u16(), 303);
+    assert!(
+        !phone
+            .get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Signed in as"),
+        "the phone is logged out"
+    );
+    assert!(
+        app.get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Signed in as Sam"),
+        "this device is not"
+    );
+
+    let everywhere = app.submit("/account/sessions/end-all", &[]).await;
+    assert_eq!(everywhere.headers()[header::LOCATION], "/login");
+    assert!(
+        !app.get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Signed in as")
+    );
+    assert!(
+        stranger
+            .get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Signed in as Eve"),
+        "other accounts keep theirs"
+    );
+    assert_eq!(
+        app.get("/account/security").await.headers()[header::LOCATION],
+        "/login?next=/account/security"
+    );
+    let kinds = audit_kinds(&app, "sam@example.org").await;
+    assert!(
+        kinds.ends_with(&["session.ended".into(), "logout.everywhere".into()]),
+        "{kinds:?}"
+    );
+}
+
+async fn an_outdated_password_hash_is_upgraded_at_login(backend: Backend) {
+    use argon2::PasswordHasher;
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", "Old"),
+            ("email", "old@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    let user = users::find_by_email(&app.db, &EmailAddress::parse("old@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let params = argon2::Params::new(4096, 1, 1, None).unwrap();
+    let weak = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password(PASSWORD.as_bytes())
+        .unwrap();
+    users::set_password_hash(
+        &app.db,
+        user.id,
+        &domain::PasswordHash::from_stored(weak.to_string()),
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(
+        app.submit(
+            "/login",
+            &[("email", "old@example.org"), ("password", PASSWORD)]
+        )
+        .await
+        .status()
+        .as_u16(),
+        303
+    );
+    let stored = users::password_hash(&app.db, user.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.is_current() && stored.verify(PASSWORD),
+        "{}",
+        stored.as_str()
+    );
+    assert!(
+        audit_kinds(&app, "old@example.org")
+            .await
+            .contains(&"password.rehashed".to_owned())
+    );
+}
+
 both_backends!(
+    people_see_and_end_their_own_sessions_only,
+    an_outdated_password_hash_is_upgraded_at_login,
     a_forgotten_password_is_reset_by_email_once,
     sign_up_verify_log_in_and_out,
     invalid_sign_up_shows_every_problem_inline_and_stores_nothing,

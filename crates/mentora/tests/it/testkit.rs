@@ -145,7 +145,8 @@ pub struct TestApp {
     pub url: String,
     pub client: reqwest::Client,
     pub db: store::Database,
-    pub test_db: TestDb,
+    /// The database this app owns (None for `another_client` views).
+    pub test_db: Option<TestDb>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<web::ShutdownReport>>>,
 }
@@ -235,6 +236,23 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
+    /// Another browser on the same app: same server and database, its own cookies. It
+    /// does not own the server; stop the original.
+    pub fn another_client(&self) -> TestApp {
+        TestApp {
+            url: self.url.clone(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .cookie_store(true)
+                .build()
+                .unwrap_or_else(|e| panic!("{e}")),
+            db: self.db.clone(),
+            test_db: None,
+            shutdown: None,
+            server: None,
+        }
+    }
+
     /// Signals shutdown and waits for the server to finish.
     pub async fn stop(mut self) -> web::ShutdownReport {
         if let Some(tx) = self.shutdown.take() {
@@ -291,7 +309,7 @@ impl TestAppBuilder {
             url: format!("http://{addr}"),
             client,
             db: app.db,
-            test_db,
+            test_db: Some(test_db),
             shutdown: Some(tx),
             server: Some(server),
         })

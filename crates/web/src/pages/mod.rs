@@ -1,5 +1,6 @@
 //! Server-rendered pages.
 
+pub mod account_security;
 pub mod admin_outbox;
 pub mod auth;
 pub mod error_page;

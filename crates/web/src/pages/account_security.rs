@@ -1,0 +1,111 @@
+//! The person's own security page: devices with an open session (end any of them, or all),
+//! and the account's recent security events.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use store::audit::AuditEvent;
+use store::sessions::ActiveSession;
+
+use super::auth::Client;
+use super::shell::Shell;
+use crate::middleware::viewer::{Viewer, session_cookie};
+use crate::{AppError, AppState, ErrorCode};
+
+const EVENTS_SHOWN: u64 = 20;
+
+#[derive(Template)]
+#[template(path = "account_security.html")]
+struct SecurityPage<'a> {
+    shell: &'a Shell,
+    sessions: Vec<ActiveSession>,
+    current: String,
+    events: Vec<AuditEvent>,
+}
+
+impl SecurityPage<'_> {
+    /// The event's name in the page's language (`login.failed` → `audit-login-failed`).
+    fn event_name(&self, kind: &str) -> String {
+        self.shell
+            .t(&format!("audit-{}", kind.replace(['.', '_'], "-")))
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    shell: Shell,
+) -> Response {
+    let Some(Extension(viewer)) = viewer else {
+        return Redirect::to("/login?next=/account/security").into_response();
+    };
+    let sessions = store::sessions::list_for_user(&state.db, viewer.user.id).await;
+    let events = store::audit::for_user(&state.db, viewer.user.id, EVENTS_SHOWN).await;
+    let (Ok(sessions), Ok(events)) = (sessions, events) else {
+        return AppError::internal("loading the security page failed").into_response();
+    };
+    let page = SecurityPage {
+        shell: &shell,
+        sessions,
+        current: viewer.session.digest.as_str().to_owned(),
+        events,
+    };
+    match page.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EndForm {
+    #[serde(default)]
+    session: String,
+}
+
+/// Ends one of the person's other sessions.
+pub async fn end_one(
+    State(state): State<AppState>,
+    Client(client): Client,
+    viewer: Option<Extension<Viewer>>,
+    Form(form): Form<EndForm>,
+) -> Response {
+    let Some(Extension(viewer)) = viewer else {
+        return Redirect::to("/login?next=/account/security").into_response();
+    };
+    let digest = domain::SecretDigest::of_stored(form.session);
+    match app::accounts::end_session(&state.db, viewer.user.id, &digest, &client).await {
+        Ok(true) => Redirect::to("/account/security").into_response(),
+        // Not one of this person's sessions: say nothing about whose it might be.
+        Ok(false) => AppError::new(ErrorCode::NotFound).into_response(),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+/// Ends every session, this one included, and clears this browser's cookie.
+pub async fn end_all(
+    State(state): State<AppState>,
+    Client(client): Client,
+    viewer: Option<Extension<Viewer>>,
+) -> Response {
+    let Some(Extension(viewer)) = viewer else {
+        return Redirect::to("/login").into_response();
+    };
+    if let Err(e) = app::accounts::log_out_everywhere(&state.db, viewer.user.id, &client).await {
+        return AppError::internal(e).into_response();
+    }
+    let mut response = (
+        StatusCode::SEE_OTHER,
+        [(axum::http::header::LOCATION, "/login")],
+    )
+        .into_response();
+    let cookie = session_cookie(state.settings.served_over_https(), "", 0);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, value);
+    }
+    response
+}
