@@ -10,6 +10,25 @@ use crate::testkit::{Backend, TestApp};
 
 const PASSWORD: &str = "a long enough passphrase";
 
+/// Signs up through the form, as a browser would.
+async fn sign_up(app: &TestApp, name: &str, email: &str) -> reqwest::Response {
+    app.submit(
+        "/signup",
+        &[
+            ("display_name", name),
+            ("email", email),
+            ("password", PASSWORD),
+        ],
+    )
+    .await
+}
+
+/// Logs in through the form with the tests' password.
+async fn log_in(app: &TestApp, email: &str) -> reqwest::Response {
+    app.submit("/login", &[("email", email), ("password", PASSWORD)])
+        .await
+}
+
 /// The verification link's token from the newest outbox message to `to`.
 async fn link_token(app: &TestApp, to: &str) -> String {
     let mail = store::outbox::newest(&app.db, 10).await.unwrap();
@@ -45,16 +64,7 @@ async fn sign_up_verify_log_in_and_out(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let res = app
-        .submit(
-            "/signup",
-            &[
-                ("display_name", "Noor"),
-                ("email", "Noor@Example.org"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
+    let res = sign_up(&app, "Noor", "Noor@Example.org").await;
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.text().await.unwrap().contains("Check your inbox"));
 
@@ -310,21 +320,9 @@ async fn forms_without_the_right_csrf_token_are_refused(backend: Backend) {
     assert_eq!(res.status().as_u16(), 303);
 
     // Logging in rotates the token: the pre-session one stops working.
-    app.submit(
-        "/signup",
-        &[
-            ("display_name", "R"),
-            ("email", "r@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
+    sign_up(&app, "R", "r@example.org").await;
     let before = app.csrf_token().await;
-    app.submit(
-        "/login",
-        &[("email", "r@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    log_in(&app, "r@example.org").await;
     let after = app.csrf_token().await;
     assert_ne!(before, after);
     let stale = app.post_form("/logout", &[("csrf", &before)]).await;
@@ -342,20 +340,8 @@ async fn only_administrators_read_the_outbox(backend: Backend) {
         "/login?next=/admin/outbox"
     );
 
-    app.submit(
-        "/signup",
-        &[
-            ("display_name", "Lee"),
-            ("email", "lee@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    app.submit(
-        "/login",
-        &[("email", "lee@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    sign_up(&app, "Lee", "lee@example.org").await;
+    log_in(&app, "lee@example.org").await;
     assert_eq!(
         app.get("/admin/outbox").await.status().as_u16(),
         403,
@@ -373,12 +359,7 @@ async fn only_administrators_read_the_outbox(backend: Backend) {
     };
     users::create(&app.db, new).await.unwrap();
     let admin = app.another_client();
-    let login = admin
-        .submit(
-            "/login",
-            &[("email", "ops@example.org"), ("password", PASSWORD)],
-        )
-        .await;
+    let login = log_in(&admin, "ops@example.org").await;
     assert_eq!(login.status().as_u16(), 303);
     let outbox = admin.get("/admin/outbox").await;
     assert_eq!(outbox.status().as_u16(), 200);
@@ -392,15 +373,7 @@ async fn login_never_redirects_off_site(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    app.submit(
-        "/signup",
-        &[
-            ("display_name", "X"),
-            ("email", "x@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
+    sign_up(&app, "X", "x@example.org").await;
     let res = app
         .submit(
             "/login",
@@ -432,20 +405,8 @@ async fn a_forgotten_password_is_reset_by_email_once(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    app.submit(
-        "/signup",
-        &[
-            ("display_name", "Ana"),
-            ("email", "ana@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    app.submit(
-        "/login",
-        &[("email", "ana@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    sign_up(&app, "Ana", "ana@example.org").await;
+    log_in(&app, "ana@example.org").await;
     let user = users::find_by_email(&app.db, &EmailAddress::parse("ana@example.org").unwrap())
         .await
         .unwrap()
@@ -523,16 +484,7 @@ async fn a_forgotten_password_is_reset_by_email_once(backend: Backend) {
         )
         .await;
     assert_eq!(reused.status().as_u16(), 400);
-    assert_eq!(
-        app.submit(
-            "/login",
-            &[("email", "ana@example.org"), ("password", PASSWORD)]
-        )
-        .await
-        .status()
-        .as_u16(),
-        401
-    );
+    assert_eq!(log_in(&app, "ana@example.org").await.status().as_u16(), 401);
     assert_eq!(
         app.submit(
             "/login",
@@ -562,44 +514,13 @@ async fn people_see_and_end_their_own_sessions_only(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    app.submit(
-        "/signup",
-        &[
-            ("display_name", "Sam"),
-            ("email", "sam@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    app.submit(
-        "/login",
-        &[("email", "sam@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    sign_up(&app, "Sam", "sam@example.org").await;
+    log_in(&app, "sam@example.org").await;
     let phone = app.another_client();
-    phone
-        .submit(
-            "/login",
-            &[("email", "sam@example.org"), ("password", PASSWORD)],
-        )
-        .await;
+    log_in(&phone, "sam@example.org").await;
     let stranger = app.another_client();
-    stranger
-        .submit(
-            "/signup",
-            &[
-                ("display_name", "Eve"),
-                ("email", "eve@example.org"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    stranger
-        .submit(
-            "/login",
-            &[("email", "eve@example.org"), ("password", PASSWORD)],
-        )
-        .await;
+    sign_up(&stranger, "Eve", "eve@example.org").await;
+    log_in(&stranger, "eve@example.org").await;
 
     let page = app.get("/account/security").await.text().await.unwrap();
     assert_eq!(page.matches("This device").count(), 1);
@@ -691,15 +612,7 @@ async fn an_outdated_password_hash_is_upgraded_at_login(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    app.submit(
-        "/signup",
-        &[
-            ("display_name", "Old"),
-            ("email", "old@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
+    sign_up(&app, "Old", "old@example.org").await;
     let user = users::find_by_email(&app.db, &EmailAddress::parse("old@example.org").unwrap())
         .await
         .unwrap()
@@ -716,16 +629,7 @@ async fn an_outdated_password_hash_is_upgraded_at_login(backend: Backend) {
     .await
     .unwrap();
 
-    assert_eq!(
-        app.submit(
-            "/login",
-            &[("email", "old@example.org"), ("password", PASSWORD)]
-        )
-        .await
-        .status()
-        .as_u16(),
-        303
-    );
+    assert_eq!(log_in(&app, "old@example.org").await.status().as_u16(), 303);
     let stored = users::password_hash(&app.db, user.id)
         .await
         .unwrap()
