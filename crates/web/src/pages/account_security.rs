@@ -5,12 +5,13 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::audit::AuditEvent;
 use store::sessions::ActiveSession;
 
 use super::auth::Client;
+use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::{Viewer, session_cookie};
 use crate::{AppError, AppState, ErrorCode};
@@ -53,10 +54,7 @@ pub async fn show(
         current: viewer.session.digest.as_str().to_owned(),
         events,
     };
-    match page.render() {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
-    }
+    render(page, StatusCode::OK)
 }
 
 #[derive(Deserialize)]

@@ -3,10 +3,12 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use domain::Role;
 use store::outbox::OutboxMessage;
 
+use super::render;
 use super::shell::Shell;
 use crate::middleware::Viewer;
 use crate::{AppError, AppState, ErrorCode};
@@ -35,13 +37,11 @@ pub async fn show(
         Ok(messages) => messages,
         Err(e) => return AppError::internal(e).into_response(),
     };
-    match (OutboxPage {
-        shell: &shell,
-        messages,
-    })
-    .render()
-    {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
-    }
+    render(
+        OutboxPage {
+            shell: &shell,
+            messages,
+        },
+        StatusCode::OK,
+    )
 }

@@ -9,10 +9,11 @@ use axum::Extension;
 use axum::extract::{ConnectInfo, Form, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::sessions::ClientInfo;
 
+use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::{Viewer, session_cookie};
 use crate::{AppError, AppState};
@@ -49,13 +50,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Client {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned),
         }))
-    }
-}
-
-fn render(page: impl Template, status: StatusCode) -> Response {
-    match page.render() {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
     }
 }
 

@@ -1,10 +1,11 @@
 //! The home page: what Mentora is, for learners and for experts.
 
 use askama::Template;
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 
+use super::render;
 use super::shell::Shell;
-use crate::AppError;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -13,8 +14,5 @@ struct HomePage<'a> {
 }
 
 pub async fn show(shell: Shell) -> Response {
-    match (HomePage { shell: &shell }).render() {
-        Ok(html) => Html(html).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
-    }
+    render(HomePage { shell: &shell }, StatusCode::OK)
 }

@@ -8,3 +8,15 @@ pub mod home;
 pub mod language;
 pub mod password_reset;
 pub mod shell;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+/// A rendered page with `status`, or a logged 500 if the template fails.
+pub(crate) fn render(page: impl Template, status: StatusCode) -> Response {
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => crate::AppError::internal(e).into_response(),
+    }
+}

@@ -4,10 +4,11 @@ use app::accounts::{self, AccountError};
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth::{Client, link_base};
+use super::render;
 use super::shell::Shell;
 use crate::{AppError, AppState};
 
@@ -55,13 +56,6 @@ pub struct ResetForm {
     token: String,
     #[serde(default)]
     password: String,
-}
-
-fn render(page: impl Template, status: StatusCode) -> Response {
-    match page.render() {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
-    }
 }
 
 pub async fn forgot_form(shell: Shell) -> Response {
