@@ -337,8 +337,18 @@ async fn only_administrators_read_the_outbox(backend: Backend) {
     assert_eq!(anonymous.status().as_u16(), 303);
     assert_eq!(
         anonymous.headers()[header::LOCATION],
-        "/login?next=/admin/outbox"
+        "/login?next=%2Fadmin%2Foutbox"
     );
+    // The whole page address comes back, query included, safely encoded.
+    let with_query = app.get("/admin/outbox?a=1&b=2").await;
+    assert_eq!(
+        with_query.headers()[header::LOCATION],
+        "/login?next=%2Fadmin%2Foutbox%3Fa%3D1%26b%3D2"
+    );
+    // A form post has no page to return to.
+    let post = app.submit("/account/sessions/end-all", &[]).await;
+    assert_eq!(post.status().as_u16(), 303);
+    assert_eq!(post.headers()[header::LOCATION], "/login");
 
     sign_up(&app, "Lee", "lee@example.org").await;
     log_in(&app, "lee@example.org").await;
@@ -598,7 +608,7 @@ async fn people_see_and_end_their_own_sessions_only(backend: Backend) {
     );
     assert_eq!(
         app.get("/account/security").await.headers()[header::LOCATION],
-        "/login?next=/account/security"
+        "/login?next=%2Faccount%2Fsecurity"
     );
     let kinds = audit_kinds(&app, "sam@example.org").await;
     assert!(

@@ -1,8 +1,10 @@
 //! Who is viewing: the account behind the session cookie, if any.
 
-use axum::extract::{Request, State};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::Method;
+use axum::http::request::Parts;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use store::sessions::ActiveSession;
 use store::users::User;
 
@@ -14,6 +16,26 @@ use crate::AppState;
 pub struct Viewer {
     pub user: User,
     pub session: ActiveSession,
+}
+
+/// Extracts the logged-in viewer, or sends the person to log in first and come back to the
+/// page they asked for (a form post has no page to come back to, so it goes to plain login).
+pub struct SignedIn(pub Viewer);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        if let Some(viewer) = parts.extensions.get::<Viewer>() {
+            return Ok(SignedIn(viewer.clone()));
+        }
+        let target = match (&parts.method, parts.uri.path_and_query()) {
+            (&Method::GET, Some(page)) => serde_urlencoded::to_string([("next", page.as_str())])
+                .map_or_else(|_| "/login".to_owned(), |query| format!("/login?{query}")),
+            _ => "/login".to_owned(),
+        };
+        Err(Redirect::to(&target).into_response())
+    }
 }
 
 /// The session cookie's name: with the `__Host-` prefix over https, which pins it to this

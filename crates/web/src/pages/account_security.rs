@@ -2,7 +2,6 @@
 //! and the account's recent security events.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -13,7 +12,7 @@ use store::sessions::ActiveSession;
 use super::auth::Client;
 use super::render;
 use super::shell::Shell;
-use crate::middleware::viewer::{Viewer, session_cookie};
+use crate::middleware::viewer::{SignedIn, session_cookie};
 use crate::{AppError, AppState, ErrorCode};
 
 const EVENTS_SHOWN: u64 = 20;
@@ -37,16 +36,16 @@ impl SecurityPage<'_> {
 
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
+    SignedIn(viewer): SignedIn,
     shell: Shell,
 ) -> Response {
-    let Some(Extension(viewer)) = viewer else {
-        return Redirect::to("/login?next=/account/security").into_response();
+    let sessions = match store::sessions::list_for_user(&state.db, viewer.user.id).await {
+        Ok(sessions) => sessions,
+        Err(e) => return AppError::from(e).into_response(),
     };
-    let sessions = store::sessions::list_for_user(&state.db, viewer.user.id).await;
-    let events = store::audit::for_user(&state.db, viewer.user.id, EVENTS_SHOWN).await;
-    let (Ok(sessions), Ok(events)) = (sessions, events) else {
-        return AppError::internal("loading the security page failed").into_response();
+    let events = match store::audit::for_user(&state.db, viewer.user.id, EVENTS_SHOWN).await {
+        Ok(events) => events,
+        Err(e) => return AppError::from(e).into_response(),
     };
     let page = SecurityPage {
         shell: &shell,
@@ -67,12 +66,9 @@ pub struct EndForm {
 pub async fn end_one(
     State(state): State<AppState>,
     Client(client): Client,
-    viewer: Option<Extension<Viewer>>,
+    SignedIn(viewer): SignedIn,
     Form(form): Form<EndForm>,
 ) -> Response {
-    let Some(Extension(viewer)) = viewer else {
-        return Redirect::to("/login?next=/account/security").into_response();
-    };
     let digest = domain::SecretDigest::of_stored(form.session);
     match app::accounts::end_session(&state.db, viewer.user.id, &digest, &client).await {
         Ok(true) => Redirect::to("/account/security").into_response(),
@@ -86,11 +82,8 @@ pub async fn end_one(
 pub async fn end_all(
     State(state): State<AppState>,
     Client(client): Client,
-    viewer: Option<Extension<Viewer>>,
+    SignedIn(viewer): SignedIn,
 ) -> Response {
-    let Some(Extension(viewer)) = viewer else {
-        return Redirect::to("/login").into_response();
-    };
     if let Err(e) = app::accounts::log_out_everywhere(&state.db, viewer.user.id, &client).await {
         return AppError::internal(e).into_response();
     }

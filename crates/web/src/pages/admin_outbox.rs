@@ -1,16 +1,15 @@
 //! The dev outbox, for administrators: every email Mentora would have sent.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::Role;
 use store::outbox::OutboxMessage;
 
 use super::render;
 use super::shell::Shell;
-use crate::middleware::Viewer;
+use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState, ErrorCode};
 
 const SHOWN: u64 = 50;
@@ -24,12 +23,9 @@ struct OutboxPage<'a> {
 
 pub async fn show(
     State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
+    SignedIn(viewer): SignedIn,
     shell: Shell,
 ) -> Response {
-    let Some(Extension(viewer)) = viewer else {
-        return Redirect::to("/login?next=/admin/outbox").into_response();
-    };
     if !viewer.user.roles.contains(&Role::Admin) {
         return AppError::new(ErrorCode::Forbidden).into_response();
     }
