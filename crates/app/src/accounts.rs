@@ -10,11 +10,12 @@ use chrono::Duration;
 use domain::{DisplayName, EmailAddress, NewPassword, PasswordHash};
 use i18n::Locale;
 use store::email_tokens::{self, Purpose};
-use store::sessions::{self, ClientInfo, OpenedSession};
+use store::sessions::{self, ClientInfo};
 use store::users::{self, NewUser, User};
 use store::{Database, StoreError, audit};
 
 use crate::mail::{Email, Mailer};
+use crate::throttle::{RetryAfter, Throttle};
 
 /// How long an email verification link works.
 pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
@@ -38,6 +39,16 @@ pub enum AccountError {
     InvalidCredentials,
     #[error("this link is invalid, expired or already used")]
     InvalidLink,
+    #[error("too many attempts; try again in {} s", .0.seconds())]
+    RateLimited(RetryAfter),
+    #[error("a second factor is required")]
+    SecondFactorRequired,
+    #[error("the second-factor code is wrong or already used")]
+    InvalidSecondFactor,
+    #[error("the current password is wrong")]
+    WrongCurrentPassword,
+    #[error("passkeys are not available at this address: {0}")]
+    PasskeysUnavailable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -49,6 +60,10 @@ pub struct SignUp<'a> {
     pub password: &'a str,
     pub display_name: &'a str,
     pub locale: Locale,
+    /// IANA zone detected by the browser (editable on the form); empty means UTC.
+    pub time_zone: &'a str,
+    /// ISO 4217 code; empty means USD.
+    pub currency: &'a str,
 }
 
 /// Where links in email point: the public origin, e.g. `https://mentora.example`.
@@ -57,10 +72,19 @@ pub struct LinkBase<'a>(pub &'a str);
 pub async fn sign_up(
     db: &Database,
     mailer: &dyn Mailer,
+    throttle: &Throttle,
     links: LinkBase<'_>,
     input: SignUp<'_>,
     client: &ClientInfo,
 ) -> Result<(), AccountError> {
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    throttle
+        .check(
+            &format!("register:ip:{ip}"),
+            throttle.limits.register_per_ip,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
     let email = EmailAddress::parse(input.email);
     let password = NewPassword::parse(input.password);
     let name = DisplayName::parse(input.display_name);
@@ -88,14 +112,32 @@ pub async fn sign_up(
     if let Err(e) = &password {
         errors.push(FieldError {
             field: "password",
-            message_id: match e {
-                domain::password::PasswordError::TooShort => "field-password-too-short",
-                domain::password::PasswordError::TooLong => "field-password-too-long",
-                domain::password::PasswordError::TooCommon => "field-password-too-common",
-            },
+            message_id: password_message(e),
         });
     }
-    let (Ok(email), Ok(password), Ok(name)) = (email, password, name) else {
+    let time_zone = match input.time_zone.trim() {
+        "" => domain::profile::TimeZoneName::parse("UTC"),
+        zone => domain::profile::TimeZoneName::parse(zone),
+    };
+    if let Err(e) = &time_zone {
+        errors.push(FieldError {
+            field: "time_zone",
+            message_id: e.0,
+        });
+    }
+    let currency = match input.currency.trim() {
+        "" => domain::profile::CurrencyCode::parse("USD"),
+        code => domain::profile::CurrencyCode::parse(code),
+    };
+    if let Err(e) = &currency {
+        errors.push(FieldError {
+            field: "currency",
+            message_id: e.0,
+        });
+    }
+    let (Ok(email), Ok(password), Ok(name), Ok(time_zone), Ok(currency)) =
+        (email, password, name, time_zone, currency)
+    else {
         return Err(AccountError::Invalid(errors));
     };
 
@@ -110,6 +152,8 @@ pub async fn sign_up(
             email_verified: false,
             extra_roles: Vec::new(),
             locale: input.locale.tag().to_owned(),
+            time_zone: time_zone.as_str().to_owned(),
+            currency: currency.as_str().to_owned(),
         },
     )
     .await;
@@ -175,9 +219,18 @@ pub async fn send_verification(
 /// Redeems a verification link. Returns the now verified account.
 pub async fn verify_email(
     db: &Database,
+    throttle: &Throttle,
     token: &str,
     client: &ClientInfo,
 ) -> Result<User, AccountError> {
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    throttle
+        .check(
+            &format!("verify:ip:{ip}"),
+            throttle.limits.verification_per_ip,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
     let redeemed = email_tokens::redeem(db, token, Purpose::VerifyEmail)
         .await?
         .ok_or(AccountError::InvalidLink)?;
@@ -191,10 +244,13 @@ pub async fn verify_email(
         .ok_or(AccountError::InvalidLink)
 }
 
-/// Emails a reset link if the address has an account. Answers the same either way.
+/// Emails a reset link if the address has an account. Answers the same, in the same time,
+/// either way: after validation and rate limits, the lookup and the email happen off the
+/// response path (a slow SMTP server would otherwise tell which addresses exist).
 pub async fn request_password_reset(
     db: &Database,
-    mailer: &dyn Mailer,
+    mailer: std::sync::Arc<dyn Mailer>,
+    throttle: &Throttle,
     links: LinkBase<'_>,
     email: &str,
     client: &ClientInfo,
@@ -205,20 +261,50 @@ pub async fn request_password_reset(
             message_id: "field-email-invalid",
         }]));
     };
-    let Some(user) = users::find_by_email(db, &email).await? else {
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    throttle
+        .check(&format!("reset:ip:{ip}"), throttle.limits.reset_per_ip)
+        .await
+        .map_err(AccountError::RateLimited)?;
+    throttle
+        .check(
+            &format!("reset:account:{}", email.as_str()),
+            throttle.limits.reset_per_account,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
+    let db = db.clone();
+    let links = links.0.to_owned();
+    let client = client.clone();
+    tokio::spawn(async move {
+        if let Err(e) = deliver_reset_link(&db, mailer.as_ref(), &links, &email, &client).await {
+            tracing::error!(error = %e, "sending a password reset link failed");
+        }
+    });
+    Ok(())
+}
+
+async fn deliver_reset_link(
+    db: &Database,
+    mailer: &dyn Mailer,
+    links: &str,
+    email: &EmailAddress,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    let Some(user) = users::find_by_email(db, email).await? else {
         return Ok(());
     };
     let token = email_tokens::issue(
         db,
         user.id,
         Purpose::ResetPassword,
-        &email,
+        email,
         RESET_LINK_LIFETIME,
     )
     .await?;
     record(db, Some(user.id), "password_reset.requested", client).await?;
     let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
-    let link = format!("{}/reset-password?token={}", links.0, token.expose());
+    let link = format!("{links}/reset-password?token={}", token.expose());
     let text = locale.t_args(
         "email-reset-body",
         &[("name", user.display_name.clone()), ("link", link)],
@@ -244,11 +330,7 @@ pub async fn reset_password(
     let password = NewPassword::parse(new_password).map_err(|e| {
         AccountError::Invalid(vec![FieldError {
             field: "password",
-            message_id: match e {
-                domain::password::PasswordError::TooShort => "field-password-too-short",
-                domain::password::PasswordError::TooLong => "field-password-too-long",
-                domain::password::PasswordError::TooCommon => "field-password-too-common",
-            },
+            message_id: password_message(&e),
         }])
     })?;
     let hash = hash_off_thread(password).await?;
@@ -257,65 +339,11 @@ pub async fn reset_password(
         .ok_or(AccountError::InvalidLink)?;
     users::set_password_hash(db, redeemed.user_id, &hash).await?;
     sessions::end_all_for_user(db, redeemed.user_id).await?;
+    store::refresh_tokens::revoke_all_for_user(db, redeemed.user_id).await?;
     record(db, Some(redeemed.user_id), "password.reset", client).await?;
     users::find_by_id(db, redeemed.user_id)
         .await?
         .ok_or(AccountError::InvalidLink)
-}
-
-pub struct LoggedIn {
-    pub user: User,
-    pub session: OpenedSession,
-}
-
-pub async fn log_in(
-    db: &Database,
-    email: &str,
-    password: &str,
-    client: &ClientInfo,
-) -> Result<LoggedIn, AccountError> {
-    let user = match EmailAddress::parse(email) {
-        Ok(email) => users::find_by_email(db, &email).await?,
-        Err(_) => None,
-    };
-    let stored = match &user {
-        Some(u) => users::password_hash(db, u.id).await?,
-        None => None,
-    };
-    let candidate = password.to_owned();
-    // Some(upgraded hash) when the password matched a hash made with old parameters.
-    let (matches, upgraded) = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) if hash.verify(&candidate) => {
-            let upgraded = (!hash.is_current())
-                .then(|| PasswordHash::rehash(&candidate).ok())
-                .flatten();
-            (true, upgraded)
-        }
-        Some(_) => (false, None),
-        None => {
-            // Same work as a real check, so response time does not reveal the account.
-            let _ = dummy_hash().verify(&candidate);
-            (false, None)
-        }
-    })
-    .await
-    .map_err(|e| AccountError::Internal(e.to_string()))?;
-
-    match user {
-        Some(user) if matches => {
-            if let Some(hash) = upgraded {
-                users::set_password_hash(db, user.id, &hash).await?;
-                record(db, Some(user.id), "password.rehashed", client).await?;
-            }
-            let session = sessions::open(db, user.id, client, SESSION_LIFETIME).await?;
-            record(db, Some(user.id), "login.succeeded", client).await?;
-            Ok(LoggedIn { user, session })
-        }
-        user => {
-            record(db, user.map(|u| u.id), "login.failed", client).await?;
-            Err(AccountError::InvalidCredentials)
-        }
-    }
 }
 
 pub async fn log_out(
@@ -348,11 +376,12 @@ pub async fn log_out_everywhere(
     client: &ClientInfo,
 ) -> Result<u64, AccountError> {
     let ended = sessions::end_all_for_user(db, user_id).await?;
+    store::refresh_tokens::revoke_all_for_user(db, user_id).await?;
     record(db, Some(user_id), "logout.everywhere", client).await?;
     Ok(ended)
 }
 
-async fn send(
+pub(crate) async fn send(
     mailer: &dyn Mailer,
     to: &str,
     subject: String,
@@ -368,7 +397,7 @@ async fn send(
         .map_err(|e| AccountError::Internal(e.to_string()))
 }
 
-async fn record(
+pub(crate) async fn record(
     db: &Database,
     user_id: Option<uuid::Uuid>,
     kind: &'static str,
@@ -388,7 +417,7 @@ async fn record(
     Ok(())
 }
 
-async fn hash_off_thread(password: NewPassword) -> Result<PasswordHash, AccountError> {
+pub(crate) async fn hash_off_thread(password: NewPassword) -> Result<PasswordHash, AccountError> {
     tokio::task::spawn_blocking(move || password.hash())
         .await
         .map_err(|e| AccountError::Internal(e.to_string()))?
@@ -396,7 +425,7 @@ async fn hash_off_thread(password: NewPassword) -> Result<PasswordHash, AccountE
 }
 
 /// A real argon2id hash of a random password, made once, for unknown-account logins.
-fn dummy_hash() -> &'static PasswordHash {
+pub(crate) fn dummy_hash() -> &'static PasswordHash {
     static DUMMY: OnceLock<PasswordHash> = OnceLock::new();
     DUMMY.get_or_init(|| {
         let random = domain::Secret::generate();
@@ -405,4 +434,13 @@ fn dummy_hash() -> &'static PasswordHash {
             .and_then(|p| p.hash().ok())
             .unwrap_or_else(|| PasswordHash::from_stored(String::new()))
     })
+}
+
+/// The message id for a refused new password.
+pub(crate) fn password_message(e: &domain::password::PasswordError) -> &'static str {
+    match e {
+        domain::password::PasswordError::TooShort => "field-password-too-short",
+        domain::password::PasswordError::TooLong => "field-password-too-long",
+        domain::password::PasswordError::TooCommon => "field-password-too-common",
+    }
 }

@@ -2,4 +2,13 @@
 //! (web pages and the JSON API alike) call these and only translate inputs and outputs.
 
 pub mod accounts;
+pub mod api_tokens;
+pub mod avatar;
+pub mod factors;
+pub mod files;
+pub mod login;
 pub mod mail;
+pub mod passkeys;
+pub mod profile;
+pub mod roles;
+pub mod throttle;

@@ -6,11 +6,15 @@
 pub mod display_name;
 pub mod email;
 pub mod password;
+pub mod permission;
+pub mod profile;
 pub mod role;
 pub mod secret;
+pub mod totp;
 
 pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use password::{NewPassword, PasswordHash};
+pub use permission::Permission;
 pub use role::Role;
 pub use secret::{Secret, SecretDigest};

@@ -39,7 +39,12 @@ pub struct SecretDigest(String);
 impl SecretDigest {
     /// The digest of a secret as presented by a client (cookie, link, request body).
     pub fn of(presented: &str) -> Self {
-        let digest = Sha256::digest(presented.as_bytes());
+        Self::of_bytes(presented.as_bytes())
+    }
+
+    /// The SHA-256 of any bytes (file contents), in the same hex form.
+    pub fn of_bytes(bytes: &[u8]) -> Self {
+        let digest = Sha256::digest(bytes);
         Self(digest.iter().map(|b| format!("{b:02x}")).collect())
     }
 

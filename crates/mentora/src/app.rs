@@ -52,7 +52,21 @@ pub async fn build_with(
             "public_url is not set: links in email use each request's Host header; set MENTORA_PUBLIC_URL in production"
         );
     }
+    let throttle = match &redis {
+        Some(conn) => app::throttle::Throttle::new(
+            Box::new(app::throttle::InRedis::new(conn.clone())),
+            &config.limits_prefix,
+            config.limits,
+        ),
+        None => app::throttle::Throttle::in_process(config.limits),
+    };
+    let tokens = app::api_tokens::TokenKeys::new(db.clone());
+    let files = app::files::ObjectFiles::local(&config.data_dir.join("files"))
+        .context("opening the file store")?;
     let state = AppState {
+        throttle: Arc::new(throttle),
+        tokens: Arc::new(tokens),
+        files: Arc::new(files),
         mailer: Arc::new(app::mail::OutboxMailer::new(db.clone())),
         db: db.clone(),
         redis,

@@ -29,6 +29,11 @@ pub struct Config {
     pub body_limit_bytes: usize,
     pub shutdown_grace: Duration,
     pub auto_migrate: bool,
+    /// Rate limits and lockout. Not read from files or the environment: the defaults are
+    /// the product's policy; tests tighten them.
+    pub limits: app::throttle::Limits,
+    /// Namespace for rate-limit counters in Redis (tests use one per run).
+    pub limits_prefix: String,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -271,6 +276,8 @@ impl Config {
                 .unwrap_or(2 * 1024 * 1024),
             shutdown_grace: Duration::from_secs(number("shutdown_grace_secs", 0, 300)?),
             auto_migrate,
+            limits: app::throttle::Limits::default(),
+            limits_prefix: "mentora".to_owned(),
         })
     }
 }

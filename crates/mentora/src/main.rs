@@ -69,6 +69,8 @@ enum AdminAction {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
+    /// Rotate the key that signs API access tokens.
+    RotateKeys,
 }
 
 #[derive(Subcommand)]
@@ -116,6 +118,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Admin {
                 action: AdminAction::Create { email, name },
             } => admin::create(&config, &email, &name).await,
+            Command::Admin {
+                action: AdminAction::RotateKeys,
+            } => admin::rotate_keys(&config).await,
             Command::Demo {
                 action: DemoAction::Seed,
             } => demo::run(&config).await,

@@ -64,15 +64,63 @@ pub async fn for_user(
         .all(db.conn())
         .await?
         .into_iter()
-        .map(|m| AuditEvent {
-            id: m.id,
-            user_id: m.user_id,
-            actor_id: m.actor_id,
-            kind: m.kind,
-            ip: m.ip,
-            user_agent: m.user_agent,
-            detail: m.detail,
-            created_at: m.created_at,
-        })
+        .map(to_event)
         .collect())
+}
+
+/// What the audit log can be filtered by; every field narrows.
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub user_id: Option<Uuid>,
+    /// Events whose kind starts with this (`login` matches `login.failed`).
+    pub kind_prefix: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub limit: u64,
+}
+
+/// Events matching the filter, newest first.
+pub async fn search(db: &Database, filter: &AuditFilter) -> Result<Vec<AuditEvent>, StoreError> {
+    let mut find = audit_event::Entity::find();
+    if let Some(user_id) = filter.user_id {
+        find = find.filter(
+            sea_orm::Condition::any()
+                .add(audit_event::Column::UserId.eq(user_id))
+                .add(audit_event::Column::ActorId.eq(user_id)),
+        );
+    }
+    if let Some(prefix) = &filter.kind_prefix {
+        let clean: String = prefix
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+            .collect();
+        find = find.filter(audit_event::Column::Kind.starts_with(clean));
+    }
+    if let Some(from) = filter.from {
+        find = find.filter(audit_event::Column::CreatedAt.gte(from));
+    }
+    if let Some(until) = filter.until {
+        find = find.filter(audit_event::Column::CreatedAt.lt(until));
+    }
+    Ok(find
+        .order_by_desc(audit_event::Column::Id)
+        .limit(filter.limit.clamp(1, 500))
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(to_event)
+        .collect())
+}
+
+fn to_event(m: audit_event::Model) -> AuditEvent {
+    AuditEvent {
+        id: m.id,
+        user_id: m.user_id,
+        actor_id: m.actor_id,
+        kind: m.kind,
+        ip: m.ip,
+        user_agent: m.user_agent,
+        detail: m.detail,
+        created_at: m.created_at,
+    }
 }

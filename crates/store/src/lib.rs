@@ -5,13 +5,18 @@
 //! and in `database.rs`.
 
 pub mod audit;
+pub mod challenges;
 mod database;
 pub mod email_tokens;
 mod entities;
 mod error;
 pub mod migrations;
 pub mod outbox;
+pub mod passkeys;
+pub mod refresh_tokens;
+pub mod second_factors;
 pub mod sessions;
+pub mod signing_keys;
 pub mod users;
 
 pub use database::{Backend, Database, PoolStats};

@@ -20,6 +20,10 @@ pub struct NewUser {
     pub extra_roles: Vec<Role>,
     /// Language tag for pages and email (`en`, `es`, `ar`).
     pub locale: String,
+    /// IANA zone, already validated.
+    pub time_zone: String,
+    /// ISO 4217 code, already validated.
+    pub currency: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +34,32 @@ pub struct User {
     pub email_verified: bool,
     pub roles: Vec<Role>,
     pub locale: String,
+    pub time_zone: String,
+    pub currency: String,
+    /// ISO 639-1 codes of the languages the person speaks.
+    pub languages: Vec<String>,
+    pub learning_goals: String,
+    pub session_length_minutes: i32,
+    pub video_provider: String,
+    pub reminder_channels: Vec<String>,
+    /// Object-storage key of the re-encoded avatar.
+    pub avatar_key: Option<String>,
+    pub created_at: chrono::DateTime<Utc>,
+}
+
+/// Profile fields to change; `None` leaves a field as it is. Values are already validated.
+#[derive(Debug, Default, Clone)]
+pub struct ProfileChanges {
+    pub display_name: Option<String>,
+    pub time_zone: Option<String>,
+    pub locale: Option<String>,
+    pub currency: Option<String>,
+    pub languages: Option<Vec<String>>,
+    pub learning_goals: Option<String>,
+    pub session_length_minutes: Option<i32>,
+    pub video_provider: Option<String>,
+    pub reminder_channels: Option<Vec<String>>,
+    pub avatar_key: Option<Option<String>>,
 }
 
 /// Opens an account with its roles in one transaction.
@@ -44,9 +74,15 @@ pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
         display_name: Set(new.display_name),
         password_hash: Set(Some(new.password_hash.as_str().to_owned())),
         locale: Set(new.locale),
-        time_zone: Set("UTC".into()),
-        currency: Set("USD".into()),
+        time_zone: Set(new.time_zone),
+        currency: Set(new.currency),
         email_verified_at: Set(new.email_verified.then_some(now)),
+        languages: Set(String::new()),
+        learning_goals: Set(String::new()),
+        session_length_minutes: Set(60),
+        video_provider: Set("builtin".into()),
+        reminder_channels: Set("email".into()),
+        avatar_key: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -157,6 +193,122 @@ pub async fn set_password_hash(
     Ok(())
 }
 
+/// Takes away `role`; learner, which every account holds, cannot be revoked.
+/// Returns whether the account held it.
+pub async fn revoke_role(db: &Database, id: Uuid, role: Role) -> Result<bool, StoreError> {
+    if role == Role::Learner {
+        return Ok(false);
+    }
+    let deleted = user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(id))
+        .filter(user_role::Column::Role.eq(role.as_str()))
+        .exec(db.conn())
+        .await?;
+    Ok(deleted.rows_affected == 1)
+}
+
+/// Applies profile changes and returns the account as it now is.
+pub async fn update_profile(
+    db: &Database,
+    id: Uuid,
+    changes: ProfileChanges,
+) -> Result<Option<User>, StoreError> {
+    let Some(model) = user::Entity::find_by_id(id).one(db.conn()).await? else {
+        return Ok(None);
+    };
+    let mut active: user::ActiveModel = model.into();
+    if let Some(v) = changes.display_name {
+        active.display_name = Set(v);
+    }
+    if let Some(v) = changes.time_zone {
+        active.time_zone = Set(v);
+    }
+    if let Some(v) = changes.locale {
+        active.locale = Set(v);
+    }
+    if let Some(v) = changes.currency {
+        active.currency = Set(v);
+    }
+    if let Some(v) = changes.languages {
+        active.languages = Set(v.join(","));
+    }
+    if let Some(v) = changes.learning_goals {
+        active.learning_goals = Set(v);
+    }
+    if let Some(v) = changes.session_length_minutes {
+        active.session_length_minutes = Set(v);
+    }
+    if let Some(v) = changes.video_provider {
+        active.video_provider = Set(v);
+    }
+    if let Some(v) = changes.reminder_channels {
+        active.reminder_channels = Set(v.join(","));
+    }
+    if let Some(v) = changes.avatar_key {
+        active.avatar_key = Set(v);
+    }
+    active.updated_at = Set(Utc::now());
+    active.update(db.conn()).await?;
+    find_by_id(db, id).await
+}
+
+/// Moves the account to a new address, which starts unverified.
+/// Fails with `AlreadyExists` when another account has it.
+pub async fn change_email(db: &Database, id: Uuid, email: &EmailAddress) -> Result<(), StoreError> {
+    let now = Utc::now();
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Email,
+            sea_orm::sea_query::Expr::value(email.as_str()),
+        )
+        .col_expr(
+            user::Column::EmailVerifiedAt,
+            sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .col_expr(
+            user::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(user::Column::Id.eq(id))
+        .exec(db.conn())
+        .await
+        .map_err(|e| StoreError::unique_as(e, "an account with this email"))?;
+    Ok(())
+}
+
+/// Accounts whose email or name contains `query` (all when empty), newest first.
+pub async fn search(db: &Database, query: &str, limit: u64) -> Result<Vec<User>, StoreError> {
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    let mut find = user::Entity::find();
+    let query = query.trim().to_lowercase();
+    if !query.is_empty() {
+        let pattern = format!("%{}%", query.replace(['%', '_'], ""));
+        use sea_orm::sea_query::ExprTrait;
+        find = find.filter(
+            Condition::any()
+                .add(user::Column::Email.like(pattern.clone()))
+                .add(
+                    sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
+                        sea_orm::sea_query::Expr::col(user::Column::DisplayName),
+                    ))
+                    .like(pattern),
+                ),
+        );
+    }
+    let models = find
+        .order_by_desc(user::Column::CreatedAt)
+        .limit(limit)
+        .all(db.conn())
+        .await?;
+    let mut users = Vec::with_capacity(models.len());
+    for model in models {
+        if let Some(user) = with_roles(db, Some(model)).await? {
+            users.push(user);
+        }
+    }
+    Ok(users)
+}
+
 pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
     let model = user::Entity::find_by_id(id).one(db.conn()).await?;
     with_roles(db, model).await
@@ -179,6 +331,15 @@ async fn with_roles(db: &Database, model: Option<user::Model>) -> Result<Option<
         email_verified: model.email_verified_at.is_some(),
         roles,
         locale: model.locale,
+        time_zone: model.time_zone,
+        currency: model.currency,
+        languages: split_list(&model.languages),
+        learning_goals: model.learning_goals,
+        session_length_minutes: model.session_length_minutes,
+        video_provider: model.video_provider,
+        reminder_channels: split_list(&model.reminder_channels),
+        avatar_key: model.avatar_key,
+        created_at: model.created_at,
     }))
 }
 
@@ -196,4 +357,12 @@ async fn insert_role<C: sea_orm::ConnectionTrait>(
     .await
     .map_err(|e| StoreError::unique_as(e, "this role"))?;
     Ok(())
+}
+
+fn split_list(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }

@@ -5,7 +5,9 @@
 //! `render_errors` middleware then writes problem+json or an HTML page, in the request's
 //! language and with its request id, because only it knows those.
 
-use axum::http::StatusCode;
+use app::accounts::{AccountError, FieldError};
+use app::throttle::RetryAfter;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// Stable, documented error codes. Clients may rely on these strings never changing.
@@ -22,6 +24,18 @@ pub enum ErrorCode {
     PayloadTooLarge,
     RequestTimeout,
     Internal,
+    Unauthorized,
+    TokenMalformed,
+    TokenExpired,
+    TokenInvalid,
+    RefreshTokenInvalid,
+    RefreshTokenReused,
+    InvalidCredentials,
+    SecondFactorRequired,
+    SecondFactorInvalid,
+    RateLimited,
+    ValidationFailed,
+    PasskeysUnavailable,
 }
 
 impl ErrorCode {
@@ -79,6 +93,66 @@ impl ErrorCode {
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "error-internal",
             ),
+            ErrorCode::Unauthorized => (
+                "unauthorized",
+                StatusCode::UNAUTHORIZED,
+                "error-unauthorized",
+            ),
+            ErrorCode::TokenMalformed => (
+                "token_malformed",
+                StatusCode::UNAUTHORIZED,
+                "error-token-malformed",
+            ),
+            ErrorCode::TokenExpired => (
+                "token_expired",
+                StatusCode::UNAUTHORIZED,
+                "error-token-expired",
+            ),
+            ErrorCode::TokenInvalid => (
+                "token_invalid",
+                StatusCode::UNAUTHORIZED,
+                "error-token-invalid",
+            ),
+            ErrorCode::RefreshTokenInvalid => (
+                "refresh_token_invalid",
+                StatusCode::UNAUTHORIZED,
+                "error-refresh-token-invalid",
+            ),
+            ErrorCode::RefreshTokenReused => (
+                "refresh_token_reused",
+                StatusCode::UNAUTHORIZED,
+                "error-refresh-token-reused",
+            ),
+            ErrorCode::InvalidCredentials => (
+                "invalid_credentials",
+                StatusCode::UNAUTHORIZED,
+                "error-invalid-credentials",
+            ),
+            ErrorCode::SecondFactorRequired => (
+                "second_factor_required",
+                StatusCode::UNAUTHORIZED,
+                "error-second-factor-required",
+            ),
+            ErrorCode::SecondFactorInvalid => (
+                "second_factor_invalid",
+                StatusCode::UNAUTHORIZED,
+                "error-second-factor-invalid",
+            ),
+            ErrorCode::RateLimited => (
+                "rate_limited",
+                StatusCode::TOO_MANY_REQUESTS,
+                "error-rate-limited",
+            ),
+            ErrorCode::PasskeysUnavailable => (
+                "passkeys_unavailable",
+                StatusCode::BAD_REQUEST,
+                "error-passkeys-unavailable",
+            ),
+            ErrorCode::ValidationFailed => (
+                "validation_failed",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-validation-failed",
+            ),
         }
     }
 
@@ -93,6 +167,8 @@ impl ErrorCode {
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
             StatusCode::BAD_REQUEST => ErrorCode::BadRequest,
             StatusCode::UNPROCESSABLE_ENTITY => ErrorCode::InvalidBody,
+            StatusCode::UNAUTHORIZED => ErrorCode::Unauthorized,
+            StatusCode::TOO_MANY_REQUESTS => ErrorCode::RateLimited,
             _ => ErrorCode::Internal,
         }
     }
@@ -103,6 +179,10 @@ impl ErrorCode {
 pub struct AppError {
     pub code: ErrorCode,
     pub args: Vec<(&'static str, String)>,
+    /// Field-level problems (`validation_failed`): field name and message id.
+    pub fields: Vec<FieldError>,
+    /// Seconds to wait, sent as `Retry-After` (`rate_limited`).
+    pub retry_after: Option<u64>,
 }
 
 impl AppError {
@@ -110,6 +190,16 @@ impl AppError {
         Self {
             code,
             args: Vec::new(),
+            fields: Vec::new(),
+            retry_after: None,
+        }
+    }
+
+    /// A `validation_failed` error listing each field's problem.
+    pub fn fields(fields: Vec<FieldError>) -> Self {
+        Self {
+            fields,
+            ..Self::new(ErrorCode::ValidationFailed)
         }
     }
 
@@ -138,8 +228,48 @@ pub(crate) struct ErrorInfo(pub AppError);
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let mut response = self.code.status().into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         response.extensions_mut().insert(ErrorInfo(self));
         response
+    }
+}
+
+impl From<RetryAfter> for AppError {
+    fn from(wait: RetryAfter) -> Self {
+        let seconds = wait.seconds();
+        Self {
+            retry_after: Some(seconds),
+            ..Self::new(ErrorCode::RateLimited).with_arg("seconds", seconds.to_string())
+        }
+    }
+}
+
+/// How the API reports an account use case's failure.
+impl From<AccountError> for AppError {
+    fn from(err: AccountError) -> Self {
+        match err {
+            AccountError::Invalid(fields) => AppError::fields(fields),
+            AccountError::WrongCurrentPassword => AppError::fields(vec![FieldError {
+                field: "current_password",
+                message_id: "field-current-password-wrong",
+            }]),
+            AccountError::InvalidCredentials => AppError::new(ErrorCode::InvalidCredentials),
+            AccountError::RateLimited(wait) => wait.into(),
+            AccountError::SecondFactorRequired => AppError::new(ErrorCode::SecondFactorRequired),
+            AccountError::InvalidSecondFactor => AppError::new(ErrorCode::SecondFactorInvalid),
+            AccountError::InvalidLink => AppError::new(ErrorCode::BadRequest).with_arg(
+                "problem",
+                "the link or challenge is invalid, expired or used",
+            ),
+            AccountError::PasskeysUnavailable(origin) => {
+                AppError::new(ErrorCode::PasskeysUnavailable).with_arg("origin", origin)
+            }
+            e @ (AccountError::Store(_) | AccountError::Internal(_)) => AppError::internal(e),
+        }
     }
 }
 
@@ -147,7 +277,7 @@ impl IntoResponse for AppError {
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 11] = [
+    const ALL: [ErrorCode; 23] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::BadRequest,
@@ -159,6 +289,18 @@ mod tests {
         ErrorCode::PayloadTooLarge,
         ErrorCode::RequestTimeout,
         ErrorCode::Internal,
+        ErrorCode::Unauthorized,
+        ErrorCode::TokenMalformed,
+        ErrorCode::TokenExpired,
+        ErrorCode::TokenInvalid,
+        ErrorCode::RefreshTokenInvalid,
+        ErrorCode::RefreshTokenReused,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::SecondFactorRequired,
+        ErrorCode::SecondFactorInvalid,
+        ErrorCode::RateLimited,
+        ErrorCode::ValidationFailed,
+        ErrorCode::PasskeysUnavailable,
     ];
 
     #[test]
@@ -176,7 +318,12 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '_')
             );
             // Refinements of a status that only our own code reports.
-            if code != ErrorCode::MalformedJson && code != ErrorCode::CsrfFailed {
+            if code.status() != StatusCode::UNAUTHORIZED
+                && code != ErrorCode::MalformedJson
+                && code != ErrorCode::CsrfFailed
+                && code != ErrorCode::ValidationFailed
+                && code != ErrorCode::PasskeysUnavailable
+            {
                 assert_eq!(ErrorCode::for_status(code.status()), code);
             }
         }

@@ -1,6 +1,7 @@
 //! Mentora's HTTP surface: pages (askama + htmx), the JSON API under `/api/v1`,
 //! embedded assets and the operations endpoints, behind one set of middleware.
 
+pub mod access;
 mod api;
 pub mod assets;
 mod error;
@@ -12,6 +13,6 @@ mod server;
 mod state;
 
 pub use error::{AppError, ErrorCode};
-pub use router::{router, router_with};
+pub use router::{route_table, router, router_with};
 pub use server::{ShutdownReport, serve};
 pub use state::{AppState, WebSettings};

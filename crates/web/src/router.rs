@@ -10,56 +10,144 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::middleware::csrf;
+use crate::access::{Access, RouteInfo, Routes};
 use crate::middleware::observe::observe;
 use crate::middleware::render_errors::render_errors;
 use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
-use crate::pages::{account_security, admin_outbox, auth, home, language, password_reset};
+use crate::middleware::{bearer, body_limit, csrf};
+use crate::pages::{
+    account_security, admin_audit, admin_outbox, admin_users, auth, home, language, passkeys,
+    password_reset, profile, second_factor, two_factor,
+};
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
 pub fn router(state: AppState) -> Router {
     router_with(state, Router::new())
 }
 
+/// Every route with its access decision (see `access.rs`).
+pub fn route_table() -> Vec<RouteInfo> {
+    routes(None).1
+}
+
+/// Pages, assets and operations endpoints, with the JSON API nested under `/api/v1`.
+/// `state` is needed only to attach the API's bearer authentication.
+fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
+    use Access::{Permission as Needs, Public, SignedIn};
+    use domain::Permission::UsersManage;
+    Routes::new("")
+        .get("/", Public, get(home::show))
+        .post("/language", Public, post(language::switch))
+        .get("/signup", Public, get(auth::signup_form))
+        .post("/signup", Public, post(auth::signup))
+        .get("/verify-email", Public, get(auth::verify_form))
+        .post("/verify-email", Public, post(auth::verify))
+        .get("/login", Public, get(auth::login_form))
+        .post("/login", Public, post(auth::login))
+        .get("/login/second-factor", Public, get(second_factor::form))
+        .post("/login/second-factor", Public, post(second_factor::submit))
+        .post("/login/passkey/start", Public, post(passkeys::login_start))
+        .post(
+            "/login/passkey/finish",
+            Public,
+            post(passkeys::login_finish),
+        )
+        .post(
+            "/login/second-factor/passkey/start",
+            Public,
+            post(passkeys::second_factor_start),
+        )
+        .post(
+            "/login/second-factor/passkey/finish",
+            Public,
+            post(passkeys::second_factor_finish),
+        )
+        .post("/logout", Public, post(auth::logout))
+        .get("/forgot-password", Public, get(password_reset::forgot_form))
+        .post("/forgot-password", Public, post(password_reset::forgot))
+        .get("/reset-password", Public, get(password_reset::reset_form))
+        .post("/reset-password", Public, post(password_reset::reset))
+        .get("/account/profile", SignedIn, get(profile::show))
+        .post("/account/profile", SignedIn, post(profile::save))
+        .post(
+            "/account/avatar",
+            SignedIn,
+            post(profile::upload_avatar)
+                .layer(DefaultBodyLimit::max(body_limit::UPLOAD_LIMIT_BYTES)),
+        )
+        .post("/account/email", SignedIn, post(profile::change_email))
+        .post(
+            "/account/password",
+            SignedIn,
+            post(profile::change_password),
+        )
+        .get("/avatars/{file}", Public, get(profile::avatar))
+        .get("/account/security", SignedIn, get(account_security::show))
+        .post(
+            "/account/sessions/end",
+            SignedIn,
+            post(account_security::end_one),
+        )
+        .post(
+            "/account/sessions/end-all",
+            SignedIn,
+            post(account_security::end_all),
+        )
+        .post("/account/totp/start", SignedIn, post(two_factor::start))
+        .post("/account/totp/confirm", SignedIn, post(two_factor::confirm))
+        .post("/account/totp/remove", SignedIn, post(two_factor::remove))
+        .post(
+            "/account/recovery-codes",
+            SignedIn,
+            post(two_factor::new_codes),
+        )
+        .post(
+            "/account/passkeys/start",
+            SignedIn,
+            post(passkeys::register_start),
+        )
+        .post(
+            "/account/passkeys/finish",
+            SignedIn,
+            post(passkeys::register_finish),
+        )
+        .post("/account/passkeys/remove", SignedIn, post(passkeys::remove))
+        .get("/admin/outbox", Needs(UsersManage), get(admin_outbox::show))
+        .get("/admin/users", Needs(UsersManage), get(admin_users::list))
+        .post(
+            "/admin/users/{id}/roles",
+            Needs(UsersManage),
+            post(admin_users::set_role),
+        )
+        .get("/admin/audit", Needs(UsersManage), get(admin_audit::list))
+        .get("/assets/{file}", Public, get(assets::serve_hashed))
+        .get("/robots.txt", Public, get(assets::robots_txt))
+        .get("/favicon.ico", Public, get(assets::favicon))
+        .get("/healthz", Public, get(ops::healthz))
+        .get("/readyz", Public, get(ops::readyz))
+        .get("/metrics", Public, get(ops::metrics))
+        .nest("/api/v1", api::routes(), |api| match state {
+            Some(state) => api.layer(from_fn_with_state(state, bearer::authenticate)),
+            None => api,
+        })
+        .into_parts()
+}
+
 /// The router with `extra` routes added under the same middleware. Tests use it to reach
 /// the stack with handlers that panic or stall; the binary never adds any.
 pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     let settings = state.settings.clone();
+    let (routes, _) = routes(Some(state.clone()));
     Router::new()
         .merge(extra)
-        .route("/", get(home::show))
-        .route("/language", post(language::switch))
-        .route("/signup", get(auth::signup_form).post(auth::signup))
-        .route("/verify-email", get(auth::verify_form).post(auth::verify))
-        .route("/login", get(auth::login_form).post(auth::login))
-        .route("/logout", post(auth::logout))
-        .route(
-            "/forgot-password",
-            get(password_reset::forgot_form).post(password_reset::forgot),
-        )
-        .route(
-            "/reset-password",
-            get(password_reset::reset_form).post(password_reset::reset),
-        )
-        .route("/account/security", get(account_security::show))
-        .route("/account/sessions/end", post(account_security::end_one))
-        .route("/account/sessions/end-all", post(account_security::end_all))
-        .route("/admin/outbox", get(admin_outbox::show))
-        .route("/assets/{file}", get(assets::serve_hashed))
-        .route("/robots.txt", get(assets::robots_txt))
-        .route("/favicon.ico", get(assets::favicon))
-        .route("/healthz", get(ops::healthz))
-        .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
-        .nest("/api/v1", api::router())
+        .merge(routes)
         .fallback(not_found)
         // Innermost first: each layer below wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.body_limit_bytes))
-        .layer(RequestBodyLimitLayer::new(settings.body_limit_bytes))
+        .layer(from_fn_with_state(state.clone(), body_limit::limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             settings.request_timeout,

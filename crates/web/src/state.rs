@@ -46,4 +46,10 @@ pub struct AppState {
     pub redis: Option<ConnectionManager>,
     pub metrics: PrometheusHandle,
     pub settings: Arc<WebSettings>,
+    /// Rate limits and lockout (Redis-backed when configured).
+    pub throttle: Arc<app::throttle::Throttle>,
+    /// Keys that sign and check API access tokens.
+    pub tokens: Arc<app::api_tokens::TokenKeys>,
+    /// Where uploaded files (avatars) are kept.
+    pub files: Arc<dyn app::files::FileStore>,
 }

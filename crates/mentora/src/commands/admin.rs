@@ -32,6 +32,8 @@ pub async fn create(config: &Config, email: &str, name: &str) -> anyhow::Result<
             email_verified: true,
             extra_roles: vec![Role::Admin],
             locale: "en".into(),
+            time_zone: "UTC".into(),
+            currency: "USD".into(),
         },
     )
     .await;
@@ -65,4 +67,16 @@ fn read_password() -> anyhow::Result<String> {
         bail!("the two passwords differ");
     }
     Ok(first)
+}
+
+/// Makes a new API token signing key and retires the others. Access tokens signed by a
+/// retired key keep working until they expire (15 minutes); every instance picks the new
+/// key up within a minute.
+pub async fn rotate_keys(config: &Config) -> anyhow::Result<()> {
+    let db = app::open_database(config).await?;
+    store::migrations::apply(&db).await?;
+    let kid = store::signing_keys::rotate(&db).await?;
+    db.close().await;
+    println!("New signing key {kid} is in use; older keys verify tokens until they expire.");
+    Ok(())
 }

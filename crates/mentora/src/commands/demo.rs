@@ -15,6 +15,8 @@ struct DemoAccount {
     local: &'static str,
     name: &'static str,
     roles: &'static [Role],
+    time_zone: &'static str,
+    currency: &'static str,
 }
 
 const ACCOUNTS: &[DemoAccount] = &[
@@ -22,11 +24,15 @@ const ACCOUNTS: &[DemoAccount] = &[
         local: "admin",
         name: "Ada Admin",
         roles: &[Role::Admin],
+        time_zone: "UTC",
+        currency: "USD",
     },
     DemoAccount {
         local: "learner",
         name: "Lena Learner",
         roles: &[],
+        time_zone: "Europe/Madrid",
+        currency: "EUR",
     },
 ];
 
@@ -73,6 +79,8 @@ pub async fn seed(db: &Database) -> anyhow::Result<()> {
                         email_verified: true,
                         extra_roles: account.roles.to_vec(),
                         locale: "en".into(),
+                        time_zone: account.time_zone.into(),
+                        currency: account.currency.into(),
                     },
                 )
                 .await;

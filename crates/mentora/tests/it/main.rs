@@ -4,12 +4,16 @@
 // A failed expectation in a test is a panic; the workspace ban is for server code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod access;
 mod accounts;
+mod api_auth;
 mod assets;
 mod cli;
 mod errors;
+mod limits;
 mod ops;
 mod pages;
+mod profile;
 mod security;
 mod shutdown;
 mod store_accounts;

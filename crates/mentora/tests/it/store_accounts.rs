@@ -31,6 +31,8 @@ async fn someone(db: &Database, email: &str) -> User {
             email_verified: false,
             extra_roles: vec![],
             locale: "en".into(),
+            time_zone: "UTC".into(),
+            currency: "USD".into(),
         },
     )
     .await

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::sync::Arc;
 use std::time::Duration;
 
 use mentora::config::{Config, Sources};
@@ -147,6 +148,8 @@ pub struct TestApp {
     pub db: store::Database,
     /// The database this app owns (None for `another_client` views).
     pub test_db: Option<TestDb>,
+    /// The data folder (uploaded files), removed with the app.
+    pub data_dir: Option<Arc<TempDir>>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<web::ShutdownReport>>>,
 }
@@ -207,6 +210,71 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
+    /// POST a JSON body.
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.at(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
+    /// Any request with a bearer token.
+    pub fn bearer(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+    ) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, self.at(path))
+            .header("authorization", format!("Bearer {token}"))
+    }
+
+    /// Opens a verified account directly in the store, with extra roles.
+    pub async fn create_user(&self, email: &str, roles: &[domain::Role]) -> store::users::User {
+        store::users::create(
+            &self.db,
+            store::users::NewUser {
+                email: domain::EmailAddress::parse(email).unwrap(),
+                display_name: email.split('@').next().unwrap_or("someone").to_owned(),
+                password_hash: test_password_hash(),
+                email_verified: true,
+                extra_roles: roles.to_vec(),
+                locale: "en".into(),
+                time_zone: "UTC".into(),
+                currency: "USD".into(),
+            },
+        )
+        .await
+        .unwrap()
+    }
+
+    /// Logs this client in through the form with `TEST_PASSWORD`.
+    pub async fn log_in_as(&self, email: &str) {
+        let res = self
+            .submit("/login", &[("email", email), ("password", TEST_PASSWORD)])
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "login as {email} failed");
+    }
+
+    /// Logs in through the API; returns (access token, refresh token).
+    pub async fn api_log_in(&self, email: &str) -> (String, String) {
+        let res = self
+            .post_json(
+                "/api/v1/auth/login",
+                &serde_json::json!({"email": email, "password": TEST_PASSWORD}),
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200, "API login as {email} failed");
+        let body: serde_json::Value = res.json().await.unwrap();
+        (
+            body["access_token"].as_str().unwrap().to_owned(),
+            body["refresh_token"].as_str().unwrap().to_owned(),
+        )
+    }
+
     /// The CSRF token this client's forms carry (its cookies decide which), read from a page
     /// like a browser would.
     pub async fn csrf_token(&self) -> String {
@@ -248,6 +316,7 @@ impl TestApp {
                 .unwrap_or_else(|e| panic!("{e}")),
             db: self.db.clone(),
             test_db: None,
+            data_dir: self.data_dir.clone(),
             shutdown: None,
             server: None,
         }
@@ -287,6 +356,8 @@ impl TestAppBuilder {
     pub async fn spawn(self) -> Option<TestApp> {
         let test_db = TestDb::create(self.backend).await?;
         let mut config = config_for(&test_db);
+        let data_dir = Arc::new(tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")));
+        config.data_dir = data_dir.path().to_owned();
         (self.configure)(&mut config);
         let app = mentora::app::build_with(&config, self.extra)
             .await
@@ -310,6 +381,7 @@ impl TestAppBuilder {
             client,
             db: app.db,
             test_db: Some(test_db),
+            data_dir: Some(data_dir),
             shutdown: Some(tx),
             server: Some(server),
         })
@@ -394,4 +466,19 @@ where
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("timed out waiting for {what}");
+}
+
+/// The password of accounts made by `create_user`.
+pub const TEST_PASSWORD: &str = "a long enough passphrase";
+
+/// One hash of `TEST_PASSWORD`, made once: hashing is deliberately slow.
+pub fn test_password_hash() -> domain::PasswordHash {
+    static HASH: std::sync::OnceLock<domain::PasswordHash> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        domain::NewPassword::parse(TEST_PASSWORD)
+            .unwrap()
+            .hash()
+            .unwrap()
+    })
+    .clone()
 }

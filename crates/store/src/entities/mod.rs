@@ -1,6 +1,12 @@
 pub mod audit_event;
+pub mod challenge;
 pub mod email_token;
 pub mod outbox_message;
+pub mod passkey;
+pub mod recovery_code;
+pub mod refresh_token;
 pub mod session;
+pub mod signing_key;
+pub mod totp_factor;
 pub mod user;
 pub mod user_role;

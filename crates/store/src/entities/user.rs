@@ -13,6 +13,12 @@ pub struct Model {
     pub time_zone: String,
     pub currency: String,
     pub email_verified_at: Option<ChronoDateTimeUtc>,
+    pub languages: String,
+    pub learning_goals: String,
+    pub session_length_minutes: i32,
+    pub video_provider: String,
+    pub reminder_channels: String,
+    pub avatar_key: Option<String>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

@@ -10,6 +10,7 @@ use crate::{Database, StoreError};
 
 mod m20261125_000001_accounts;
 mod m20261125_000002_sessions_mail_audit;
+mod m20261125_000003_tokens_factors_profile;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_accounts::Migration),
             Box::new(m20261125_000002_sessions_mail_audit::Migration),
+            Box::new(m20261125_000003_tokens_factors_profile::Migration),
         ]
     }
 }

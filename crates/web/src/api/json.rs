@@ -2,9 +2,35 @@
 //! type (415), malformed JSON with line and column (400), or JSON of the wrong shape with
 //! serde's explanation (422).
 
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
 use serde::de::DeserializeOwned;
 
 use crate::{AppError, ErrorCode};
+
+/// A JSON request body as `T`, or the precise problem: 415, 400 with line and column, 422.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
+        let content_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !is_json_media_type(content_type, &[]) {
+            return Err(AppError::new(ErrorCode::UnsupportedMediaType)
+                .with_arg("expected", "application/json"));
+        }
+        // The body limit layer has already bounded the size.
+        let body = axum::body::to_bytes(req.into_body(), usize::MAX)
+            .await
+            .map_err(|_| AppError::new(ErrorCode::PayloadTooLarge))?;
+        parse(&body).map(JsonBody)
+    }
+}
 
 /// Media types accepted as JSON: `application/json` and any `application/*+json`,
 /// plus extra ones a particular endpoint names.

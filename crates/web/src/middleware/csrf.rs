@@ -83,7 +83,11 @@ pub async fn verify(State(state): State<AppState>, req: Request, next: Next) -> 
     if !unsafe_method {
         return next.run(req).await;
     }
-    let (presented, req) = presented_token(req, state.settings.body_limit_bytes).await;
+    let limit = state
+        .settings
+        .body_limit_bytes
+        .max(super::body_limit::UPLOAD_LIMIT_BYTES);
+    let (presented, req) = presented_token(req, limit).await;
     let Some(req) = req else {
         return AppError::new(ErrorCode::PayloadTooLarge).into_response();
     };
@@ -101,20 +105,39 @@ async fn presented_token(req: Request, limit: usize) -> (Option<String>, Option<
         let token = value.to_owned();
         return (Some(token), Some(req));
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or("")
+        .to_owned();
+    let multipart_boundary = multer::parse_boundary(&content_type).ok();
+    if !content_type.starts_with("application/x-www-form-urlencoded")
+        && multipart_boundary.is_none()
+    {
         return (None, Some(req));
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return (None, None);
     };
-    let token = form_urlencoded_value(&bytes, FORM_FIELD);
+    let token = match multipart_boundary {
+        // File uploads: forms put the token first, so only the first parts are read.
+        Some(boundary) => multipart_value(bytes.clone(), boundary, FORM_FIELD).await,
+        None => form_urlencoded_value(&bytes, FORM_FIELD),
+    };
     (token, Some(Request::from_parts(parts, Body::from(bytes))))
+}
+
+async fn multipart_value(body: bytes::Bytes, boundary: String, name: &str) -> Option<String> {
+    let stream = futures::stream::once(async move { Ok::<_, std::convert::Infallible>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 fn form_urlencoded_value(body: &[u8], name: &str) -> Option<String> {

@@ -1,5 +1,7 @@
 //! Cross-cutting request handling, applied to every route by `router.rs`.
 
+pub mod bearer;
+pub mod body_limit;
 pub mod cookies;
 pub mod csrf;
 pub mod observe;

@@ -30,6 +30,16 @@ struct Problem<'a> {
     code: &'a str,
     request_id: &'a str,
     instance: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<FieldProblem>,
+}
+
+/// One field's problem in a `validation_failed` response.
+#[derive(Serialize)]
+struct FieldProblem {
+    field: &'static str,
+    code: &'static str,
+    message: String,
 }
 
 pub async fn render_errors(req: Request, next: Next) -> Response {
@@ -110,6 +120,15 @@ fn problem_json(error: &AppError, locale: Locale, request_id: &str, path: &str) 
         code: error.code.as_str(),
         request_id,
         instance: path,
+        errors: error
+            .fields
+            .iter()
+            .map(|f| FieldProblem {
+                field: f.field,
+                code: f.message_id,
+                message: locale.t(f.message_id),
+            })
+            .collect(),
     };
     let json = serde_json::to_vec(&body).unwrap_or_default();
     (

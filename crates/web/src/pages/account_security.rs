@@ -7,12 +7,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::audit::AuditEvent;
+use store::passkeys::StoredPasskey;
+use store::second_factors::TotpFactor;
 use store::sessions::ActiveSession;
 
 use super::auth::Client;
 use super::render;
 use super::shell::Shell;
-use crate::middleware::viewer::{SignedIn, session_cookie};
+use crate::middleware::viewer::{SignedIn, Viewer, session_cookie};
 use crate::{AppError, AppState, ErrorCode};
 
 const EVENTS_SHOWN: u64 = 20;
@@ -24,6 +26,11 @@ struct SecurityPage<'a> {
     sessions: Vec<ActiveSession>,
     current: String,
     events: Vec<AuditEvent>,
+    totp: Option<TotpFactor>,
+    passkeys: Vec<StoredPasskey>,
+    recovery_codes_left: u64,
+    /// Which factor form failed its password check, if one did.
+    password_error_for: Option<&'static str>,
 }
 
 impl SecurityPage<'_> {
@@ -39,21 +46,44 @@ pub async fn show(
     SignedIn(viewer): SignedIn,
     shell: Shell,
 ) -> Response {
-    let sessions = match store::sessions::list_for_user(&state.db, viewer.user.id).await {
-        Ok(sessions) => sessions,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    let events = match store::audit::for_user(&state.db, viewer.user.id, EVENTS_SHOWN).await {
-        Ok(events) => events,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    match page(&state, &viewer, &shell, None).await {
+        Ok(response) => response,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The page, with `password_error_for` naming the factor form whose password was wrong.
+pub(crate) async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    shell: &Shell,
+    password_error_for: Option<&'static str>,
+) -> Result<Response, AppError> {
+    let user_id = viewer.user.id;
+    let sessions = store::sessions::list_for_user(&state.db, user_id).await?;
+    let events = store::audit::for_user(&state.db, user_id, EVENTS_SHOWN).await?;
+    let totp = store::second_factors::totp(&state.db, user_id)
+        .await?
+        .filter(|t| t.confirmed_at.is_some());
+    let recovery_codes_left =
+        store::second_factors::unused_recovery_codes(&state.db, user_id).await?;
+    let passkeys = store::passkeys::for_user(&state.db, user_id).await?;
     let page = SecurityPage {
-        shell: &shell,
+        shell,
         sessions,
         current: viewer.session.digest.as_str().to_owned(),
         events,
+        totp,
+        passkeys,
+        recovery_codes_left,
+        password_error_for,
     };
-    render(page, StatusCode::OK)
+    let status = if password_error_for.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(render(page, status))
 }
 
 #[derive(Deserialize)]

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 
 use app::accounts::{self, AccountError, FieldError, LinkBase, SignUp};
+use app::login::{self, PasswordStep};
 use askama::Template;
 use axum::Extension;
 use axum::extract::{ConnectInfo, Form, FromRequestParts, Query, State};
@@ -54,12 +55,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Client {
 }
 
 /// A field's error, translated, for templates.
+#[derive(Debug, Clone)]
 pub struct ShownError {
     pub field: &'static str,
     pub message: String,
 }
 
-fn shown(shell: &Shell, errors: &[FieldError]) -> Vec<ShownError> {
+pub(crate) fn shown(shell: &Shell, errors: &[FieldError]) -> Vec<ShownError> {
     errors
         .iter()
         .map(|e| ShownError {
@@ -77,6 +79,8 @@ struct SignupPage<'a> {
     shell: &'a Shell,
     display_name: String,
     email: String,
+    time_zone: String,
+    currency: String,
     errors: Vec<ShownError>,
 }
 
@@ -104,6 +108,10 @@ pub struct SignupForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    currency: String,
 }
 
 pub async fn signup_form(shell: Shell) -> Response {
@@ -111,6 +119,8 @@ pub async fn signup_form(shell: Shell) -> Response {
         shell: &shell,
         display_name: String::new(),
         email: String::new(),
+        time_zone: String::new(),
+        currency: "USD".to_owned(),
         errors: Vec::new(),
     };
     render(page, StatusCode::OK)
@@ -129,10 +139,13 @@ pub async fn signup(
         password: &form.password,
         display_name: &form.display_name,
         locale: shell.locale,
+        time_zone: &form.time_zone,
+        currency: &form.currency,
     };
     match accounts::sign_up(
         &state.db,
         state.mailer.as_ref(),
+        &state.throttle,
         LinkBase(&base),
         input,
         &client,
@@ -152,9 +165,12 @@ pub async fn signup(
                 shell: &shell,
                 display_name: form.display_name,
                 email: form.email,
+                time_zone: form.time_zone,
+                currency: form.currency,
             };
             render(page, StatusCode::UNPROCESSABLE_ENTITY)
         }
+        Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
         Err(e) => AppError::internal(e).into_response(),
     }
 }
@@ -200,9 +216,11 @@ pub async fn verify(
     shell: Shell,
     Form(form): Form<TokenParam>,
 ) -> Response {
-    let (outcome, status) = match accounts::verify_email(&state.db, &form.token, &client).await {
+    let verified = accounts::verify_email(&state.db, &state.throttle, &form.token, &client).await;
+    let (outcome, status) = match verified {
         Ok(_) => (VerifyOutcome::Verified, StatusCode::OK),
         Err(AccountError::InvalidLink) => (VerifyOutcome::Invalid, StatusCode::BAD_REQUEST),
+        Err(AccountError::RateLimited(wait)) => return AppError::from(wait).into_response(),
         Err(e) => return AppError::internal(e).into_response(),
     };
     render(
@@ -224,6 +242,8 @@ struct LoginPage<'a> {
     email: String,
     next: String,
     failed: bool,
+    /// Minutes to wait, when rate-limited or locked out.
+    wait_minutes: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -249,6 +269,7 @@ pub async fn login_form(shell: Shell, Query(q): Query<NextParam>) -> Response {
             email: String::new(),
             next: q.next,
             failed: false,
+            wait_minutes: None,
         },
         StatusCode::OK,
     )
@@ -261,23 +282,25 @@ pub async fn login(
     shell: Shell,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    match accounts::log_in(&state.db, &form.email, &form.password, &client).await {
-        Ok(logged_in) => {
+    let step = login::log_in(
+        &state.db,
+        state.mailer.as_ref(),
+        &state.throttle,
+        &form.email,
+        &form.password,
+        &client,
+    )
+    .await;
+    match step {
+        Ok(PasswordStep::Done(logged_in)) => {
             // A fresh session on every login: a session id fixed before login is worthless.
             if let Some(Extension(old)) = viewer {
                 let _ = accounts::log_out(&state.db, &old.session, &client).await;
             }
-            let cookie = session_cookie(
-                state.settings.served_over_https(),
-                logged_in.session.secret.expose(),
-                accounts::SESSION_LIFETIME.num_seconds(),
-            );
-            let mut response =
-                Redirect::to(super::language::local_path(&form.next)).into_response();
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
-            response
+            logged_in_response(&state, &logged_in, &form.next)
+        }
+        Ok(PasswordStep::SecondFactor { challenge }) => {
+            super::second_factor::ask(&state, challenge.expose(), &form.next)
         }
         Err(AccountError::InvalidCredentials) => {
             let page = LoginPage {
@@ -285,11 +308,44 @@ pub async fn login(
                 email: form.email,
                 next: form.next,
                 failed: true,
+                wait_minutes: None,
             };
             render(page, StatusCode::UNAUTHORIZED)
         }
+        Err(AccountError::RateLimited(wait)) => {
+            let page = LoginPage {
+                shell: &shell,
+                email: form.email,
+                next: form.next,
+                failed: false,
+                wait_minutes: Some(wait.seconds().div_ceil(60)),
+            };
+            let mut response = render(page, StatusCode::TOO_MANY_REQUESTS);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(wait.seconds()));
+            response
+        }
         Err(e) => AppError::internal(e).into_response(),
     }
+}
+
+/// Sets the new session's cookie and goes on to `next` (a local path only).
+pub(crate) fn logged_in_response(
+    state: &AppState,
+    logged_in: &login::LoggedIn,
+    next: &str,
+) -> Response {
+    let cookie = session_cookie(
+        state.settings.served_over_https(),
+        logged_in.session.secret.expose(),
+        login::SESSION_LIFETIME.num_seconds(),
+    );
+    let mut response = Redirect::to(super::language::local_path(next)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }
 
 pub async fn logout(

@@ -1,13 +1,20 @@
 //! Server-rendered pages.
 
 pub mod account_security;
+pub mod admin_audit;
 pub mod admin_outbox;
+pub mod admin_users;
 pub mod auth;
 pub mod error_page;
 pub mod home;
 pub mod language;
+pub mod passkeys;
 pub mod password_reset;
+pub mod profile;
+pub mod qr;
+pub mod second_factor;
 pub mod shell;
+pub mod two_factor;
 
 use askama::Template;
 use axum::http::StatusCode;

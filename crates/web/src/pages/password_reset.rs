@@ -80,7 +80,8 @@ pub async fn forgot(
     let base = link_base(&state, &headers);
     let result = accounts::request_password_reset(
         &state.db,
-        state.mailer.as_ref(),
+        state.mailer.clone(),
+        &state.throttle,
         accounts::LinkBase(&base),
         &form.email,
         &client,
@@ -105,6 +106,7 @@ pub async fn forgot(
             },
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
+        Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
         Err(e) => AppError::internal(e).into_response(),
     }
 }

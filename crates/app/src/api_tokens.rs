@@ -1,0 +1,268 @@
+//! Tokens for API clients: a signed JWT access token (15 minutes, HS256, key id in the
+//! header) and an opaque refresh token (30 days, single-use, rotated on every refresh).
+//!
+//! Access tokens are checked without the database, which keeps authenticated requests
+//! cheap; the price is that revoking a login stops its access token only when it expires,
+//! at most 15 minutes later. Refresh tokens are checked and revoked in the database.
+
+use std::sync::RwLock;
+use std::time::Instant;
+
+use chrono::{Duration, Utc};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
+use serde::{Deserialize, Serialize};
+use store::refresh_tokens::{self, Rotation};
+use store::sessions::ClientInfo;
+use store::signing_keys::{self, SigningKey};
+use store::users::User;
+use store::{Database, StoreError};
+use uuid::Uuid;
+
+use crate::accounts::{AccountError, record};
+use crate::login::{check_password, check_second_factor, has_second_factor};
+use crate::mail::Mailer;
+use crate::throttle::Throttle;
+
+pub const ACCESS_LIFETIME: Duration = Duration::minutes(15);
+pub const REFRESH_LIFETIME: Duration = Duration::days(30);
+const ISSUER: &str = "mentora";
+/// How often an instance re-reads the keys, so a rotation elsewhere reaches it.
+const KEY_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AccessClaims {
+    /// The account.
+    pub sub: Uuid,
+    /// The login (refresh-token family) this token belongs to.
+    pub sid: Uuid,
+    pub iss: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+/// Why a bearer token was refused; each has its own stable API error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    #[error("the token is not a well-formed access token")]
+    Malformed,
+    #[error("the token has expired")]
+    Expired,
+    #[error("the token's signature or claims are invalid")]
+    Invalid,
+}
+
+/// What a client gets at login and at each refresh.
+#[derive(Debug, Serialize)]
+pub struct TokenPair {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub token_type: &'static str,
+    pub expires_in: i64,
+}
+
+/// The signing keys, cached in memory and re-read from the database now and then.
+pub struct TokenKeys {
+    db: Database,
+    cache: RwLock<(Vec<SigningKey>, Option<Instant>)>,
+}
+
+impl TokenKeys {
+    /// Keys are read on first use, so a server can start before its migrations run.
+    pub fn new(db: Database) -> Self {
+        Self {
+            db,
+            cache: RwLock::new((Vec::new(), None)),
+        }
+    }
+
+    fn cached(&self) -> (Vec<SigningKey>, bool) {
+        let guard = self
+            .cache
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let stale = guard.1.is_none_or(|at| at.elapsed() > KEY_REFRESH);
+        (guard.0.clone(), stale)
+    }
+
+    async fn reload(&self) -> Result<Vec<SigningKey>, StoreError> {
+        let keys = signing_keys::usable(&self.db, ACCESS_LIFETIME).await?;
+        let mut guard = self
+            .cache
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *guard = (keys.clone(), Some(Instant::now()));
+        Ok(keys)
+    }
+
+    async fn keys(&self) -> Result<Vec<SigningKey>, StoreError> {
+        match self.cached() {
+            (keys, false) => Ok(keys),
+            (_, true) => self.reload().await,
+        }
+    }
+
+    /// A signed access token for the account and login.
+    pub async fn sign(&self, user_id: Uuid, family_id: Uuid) -> Result<String, AccountError> {
+        let keys = self.keys().await?;
+        let key = keys
+            .iter()
+            .find(|k| k.retired_at.is_none())
+            .ok_or_else(|| AccountError::Internal("no live signing key".into()))?;
+        let now = Utc::now();
+        let claims = AccessClaims {
+            sub: user_id,
+            sid: family_id,
+            iss: ISSUER.to_owned(),
+            iat: now.timestamp(),
+            exp: (now + ACCESS_LIFETIME).timestamp(),
+        };
+        let mut header = Header::new(Algorithm::HS256);
+        header.kid = Some(key.kid.clone());
+        jsonwebtoken::encode(
+            &header,
+            &claims,
+            &EncodingKey::from_secret(key.secret.as_bytes()),
+        )
+        .map_err(|e| AccountError::Internal(e.to_string()))
+    }
+
+    /// The claims of a valid access token.
+    pub async fn verify(&self, token: &str) -> Result<AccessClaims, TokenError> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| TokenError::Malformed)?;
+        if header.alg != Algorithm::HS256 {
+            return Err(TokenError::Invalid);
+        }
+        let kid = header.kid.ok_or(TokenError::Invalid)?;
+        let keys = self.keys().await.map_err(|_| TokenError::Invalid)?;
+        let key = match keys.iter().find(|k| k.kid == kid) {
+            Some(key) => key.clone(),
+            // Perhaps another instance rotated a moment ago.
+            None => self
+                .reload()
+                .await
+                .map_err(|_| TokenError::Invalid)?
+                .into_iter()
+                .find(|k| k.kid == kid)
+                .ok_or(TokenError::Invalid)?,
+        };
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_required_spec_claims(&["exp", "iss", "sub"]);
+        validation.leeway = 5;
+        jsonwebtoken::decode::<AccessClaims>(
+            token,
+            &DecodingKey::from_secret(key.secret.as_bytes()),
+            &validation,
+        )
+        .map(|data| data.claims)
+        .map_err(|e| match e.kind() {
+            ErrorKind::ExpiredSignature => TokenError::Expired,
+            ErrorKind::InvalidToken
+            | ErrorKind::Base64(_)
+            | ErrorKind::Json(_)
+            | ErrorKind::Utf8(_) => TokenError::Malformed,
+            _ => TokenError::Invalid,
+        })
+    }
+
+    /// Makes a new signing key and retires the others (tokens they signed stay valid until
+    /// they expire). Returns the new key id.
+    pub async fn rotate(&self) -> Result<String, StoreError> {
+        let kid = signing_keys::rotate(&self.db).await?;
+        self.reload().await?;
+        Ok(kid)
+    }
+}
+
+/// API login: password (and TOTP code when the account has one) → tokens.
+#[allow(clippy::too_many_arguments)]
+pub async fn log_in(
+    db: &Database,
+    mailer: &dyn Mailer,
+    throttle: &Throttle,
+    keys: &TokenKeys,
+    email: &str,
+    password: &str,
+    second_factor: Option<&str>,
+    client: &ClientInfo,
+) -> Result<(User, TokenPair), AccountError> {
+    let user = check_password(db, mailer, throttle, email, password, client).await?;
+    if has_second_factor(db, user.id).await? {
+        let Some(code) = second_factor.filter(|c| !c.trim().is_empty()) else {
+            return Err(AccountError::SecondFactorRequired);
+        };
+        if !check_second_factor(db, user.id, code, client).await? {
+            return Err(AccountError::InvalidSecondFactor);
+        }
+    }
+    let refresh = refresh_tokens::issue(db, user.id, None, client, REFRESH_LIFETIME).await?;
+    let access = keys.sign(user.id, refresh.family_id).await?;
+    record(db, Some(user.id), "login.succeeded.api", client).await?;
+    Ok((
+        user,
+        TokenPair {
+            access_token: access,
+            refresh_token: refresh.secret.expose().to_owned(),
+            token_type: "Bearer",
+            expires_in: ACCESS_LIFETIME.num_seconds(),
+        },
+    ))
+}
+
+/// Why a refresh was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum RefreshError {
+    #[error("the refresh token is unknown, expired or revoked")]
+    Invalid,
+    #[error("the refresh token was already used; every token of this login is revoked")]
+    Reused,
+    #[error(transparent)]
+    Account(#[from] AccountError),
+}
+
+impl From<StoreError> for RefreshError {
+    fn from(e: StoreError) -> Self {
+        RefreshError::Account(e.into())
+    }
+}
+
+/// Trades a refresh token for a new pair. A token presented twice revokes its whole
+/// family and records a security event: one of the two holders is not its owner.
+pub async fn refresh(
+    db: &Database,
+    keys: &TokenKeys,
+    presented: &str,
+    client: &ClientInfo,
+) -> Result<TokenPair, RefreshError> {
+    match refresh_tokens::rotate(db, presented, client, REFRESH_LIFETIME).await? {
+        Rotation::Rotated { user_id, next } => {
+            let access = keys.sign(user_id, next.family_id).await?;
+            Ok(TokenPair {
+                access_token: access,
+                refresh_token: next.secret.expose().to_owned(),
+                token_type: "Bearer",
+                expires_in: ACCESS_LIFETIME.num_seconds(),
+            })
+        }
+        Rotation::Reused { user_id, family_id } => {
+            tracing::warn!(%user_id, %family_id, "refresh token reuse: family revoked");
+            record(db, Some(user_id), "token.reuse_detected", client).await?;
+            Err(RefreshError::Reused)
+        }
+        Rotation::Invalid => Err(RefreshError::Invalid),
+    }
+}
+
+/// Revokes the login a refresh token belongs to. Unknown tokens are ignored (logging out
+/// twice is not an error).
+pub async fn log_out(
+    db: &Database,
+    presented: &str,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    if let Some((user_id, family_id)) = refresh_tokens::family_of(db, presented).await? {
+        refresh_tokens::revoke_family(db, family_id).await?;
+        record(db, Some(user_id), "logout.api", client).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! Uploaded files (avatars now; documents later) in object storage: a local folder by
+//! default, any `object_store` backend (S3-compatible) when configured.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use futures::future::BoxFuture;
+use object_store::path::Path;
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+
+#[derive(Debug, thiserror::Error)]
+#[error("file storage failed: {0}")]
+pub struct FileError(pub String);
+
+pub trait FileStore: Send + Sync {
+    fn put(&self, key: &str, bytes: Vec<u8>) -> BoxFuture<'_, Result<(), FileError>>;
+    /// The file's bytes; `None` when there is no such file.
+    fn get(&self, key: &str) -> BoxFuture<'_, Result<Option<Bytes>, FileError>>;
+    fn delete(&self, key: &str) -> BoxFuture<'_, Result<(), FileError>>;
+}
+
+/// Any `object_store` backend.
+pub struct ObjectFiles {
+    inner: Arc<dyn ObjectStore>,
+}
+
+impl ObjectFiles {
+    /// Files under a local folder, created if missing.
+    pub fn local(dir: &std::path::Path) -> Result<Self, FileError> {
+        std::fs::create_dir_all(dir).map_err(|e| FileError(format!("{}: {e}", dir.display())))?;
+        let fs = object_store::local::LocalFileSystem::new_with_prefix(dir)
+            .map_err(|e| FileError(e.to_string()))?;
+        Ok(Self {
+            inner: Arc::new(fs),
+        })
+    }
+
+    /// Files in memory (tests).
+    pub fn memory() -> Self {
+        Self {
+            inner: Arc::new(object_store::memory::InMemory::new()),
+        }
+    }
+}
+
+fn path(key: &str) -> Result<Path, FileError> {
+    Path::parse(key).map_err(|e| FileError(e.to_string()))
+}
+
+impl FileStore for ObjectFiles {
+    fn put(&self, key: &str, bytes: Vec<u8>) -> BoxFuture<'_, Result<(), FileError>> {
+        let key = key.to_owned();
+        Box::pin(async move {
+            self.inner
+                .put(&path(&key)?, PutPayload::from(bytes))
+                .await
+                .map_err(|e| FileError(e.to_string()))?;
+            Ok(())
+        })
+    }
+
+    fn get(&self, key: &str) -> BoxFuture<'_, Result<Option<Bytes>, FileError>> {
+        let key = key.to_owned();
+        Box::pin(async move {
+            match self.inner.get(&path(&key)?).await {
+                Ok(found) => Ok(Some(
+                    found.bytes().await.map_err(|e| FileError(e.to_string()))?,
+                )),
+                Err(object_store::Error::NotFound { .. }) => Ok(None),
+                Err(e) => Err(FileError(e.to_string())),
+            }
+        })
+    }
+
+    fn delete(&self, key: &str) -> BoxFuture<'_, Result<(), FileError>> {
+        let key = key.to_owned();
+        Box::pin(async move {
+            match self.inner.delete(&path(&key)?).await {
+                Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+                Err(e) => Err(FileError(e.to_string())),
+            }
+        })
+    }
+}

@@ -1,0 +1,260 @@
+//! Logging in: the password check (rate-limited, with progressive lockout), then the
+//! second factor when the account has one, then a web session or API tokens.
+
+use chrono::{Duration, Utc};
+use domain::{EmailAddress, PasswordHash};
+use i18n::Locale;
+use store::sessions::{self, ClientInfo, OpenedSession};
+use store::users::{self, User};
+use store::{Database, challenges, second_factors};
+
+use crate::accounts::{AccountError, dummy_hash, record, send};
+use crate::mail::Mailer;
+use crate::throttle::{FailureOutcome, Throttle};
+
+/// How long a web session lasts without logging in again.
+pub use crate::accounts::SESSION_LIFETIME;
+
+/// How long the person has to give their second factor after the password.
+pub const SECOND_FACTOR_WINDOW: Duration = Duration::minutes(5);
+/// Wrong codes allowed for one pending login before it must start over.
+pub const SECOND_FACTOR_ATTEMPTS: i32 = 5;
+const SECOND_FACTOR_PURPOSE: &str = "login.second_factor";
+
+pub struct LoggedIn {
+    pub user: User,
+    pub session: OpenedSession,
+}
+
+/// The outcome of a correct password on the web.
+pub enum PasswordStep {
+    /// No second factor: logged in.
+    Done(Box<LoggedIn>),
+    /// The account has a second factor; the holder of this challenge may give it.
+    SecondFactor { challenge: domain::Secret },
+}
+
+/// Checks email and password under the rate limits and lockout, doing the same hashing
+/// work whether or not the account exists. Records success and failure in the audit log;
+/// emails the owner when the address gets locked.
+pub async fn check_password(
+    db: &Database,
+    mailer: &dyn Mailer,
+    throttle: &Throttle,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> Result<User, AccountError> {
+    let normalised = email.trim().to_lowercase();
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    throttle
+        .check(&format!("login:ip:{ip}"), throttle.limits.login_per_ip)
+        .await
+        .map_err(AccountError::RateLimited)?;
+    throttle
+        .check(
+            &format!("login:account:{normalised}"),
+            throttle.limits.login_per_account,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
+    if let Some(left) = throttle.locked(&normalised).await {
+        return Err(AccountError::RateLimited(left));
+    }
+
+    let user = match EmailAddress::parse(email) {
+        Ok(email) => users::find_by_email(db, &email).await?,
+        Err(_) => None,
+    };
+    let stored = match &user {
+        Some(u) => users::password_hash(db, u.id).await?,
+        None => None,
+    };
+    let candidate = password.to_owned();
+    // Some(upgraded hash) when the password matched a hash made with old parameters.
+    let (matches, upgraded) = tokio::task::spawn_blocking(move || match stored {
+        Some(hash) if hash.verify(&candidate) => {
+            let upgraded = (!hash.is_current())
+                .then(|| PasswordHash::rehash(&candidate).ok())
+                .flatten();
+            (true, upgraded)
+        }
+        Some(_) => (false, None),
+        None => {
+            // Same work as a real check, so response time does not reveal the account.
+            let _ = dummy_hash().verify(&candidate);
+            (false, None)
+        }
+    })
+    .await
+    .map_err(|e| AccountError::Internal(e.to_string()))?;
+
+    match user {
+        Some(user) if matches => {
+            throttle.login_succeeded(&normalised).await;
+            if let Some(hash) = upgraded {
+                users::set_password_hash(db, user.id, &hash).await?;
+                record(db, Some(user.id), "password.rehashed", client).await?;
+            }
+            Ok(user)
+        }
+        user => {
+            let user_id = user.as_ref().map(|u| u.id);
+            record(db, user_id, "login.failed", client).await?;
+            if let FailureOutcome::LockedOut { duration, first } =
+                throttle.login_failed(&normalised).await
+            {
+                record(db, user_id, "login.locked_out", client).await?;
+                if let (Some(user), true) = (user, first) {
+                    tell_owner_of_lockout(mailer, &user, duration).await?;
+                }
+            }
+            Err(AccountError::InvalidCredentials)
+        }
+    }
+}
+
+async fn tell_owner_of_lockout(
+    mailer: &dyn Mailer,
+    user: &User,
+    duration: std::time::Duration,
+) -> Result<(), AccountError> {
+    let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
+    let minutes = duration.as_secs().div_ceil(60).to_string();
+    let text = locale.t_args(
+        "email-lockout-body",
+        &[("name", user.display_name.clone()), ("minutes", minutes)],
+    );
+    send(mailer, &user.email, locale.t("email-lockout-subject"), text).await
+}
+
+/// Whether the account must give a second factor after its password.
+pub async fn has_second_factor(db: &Database, user_id: uuid::Uuid) -> Result<bool, AccountError> {
+    let totp = second_factors::totp(db, user_id)
+        .await?
+        .is_some_and(|t| t.confirmed_at.is_some());
+    Ok(totp || store::passkeys::count_for_user(db, user_id).await? > 0)
+}
+
+/// The web login: password, then either a session or a second-factor challenge.
+pub async fn log_in(
+    db: &Database,
+    mailer: &dyn Mailer,
+    throttle: &Throttle,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> Result<PasswordStep, AccountError> {
+    let user = check_password(db, mailer, throttle, email, password, client).await?;
+    if has_second_factor(db, user.id).await? {
+        let challenge = challenges::create(
+            db,
+            SECOND_FACTOR_PURPOSE,
+            Some(user.id),
+            String::new(),
+            SECOND_FACTOR_WINDOW,
+        )
+        .await?;
+        record(db, Some(user.id), "login.password_ok", client).await?;
+        return Ok(PasswordStep::SecondFactor { challenge });
+    }
+    Ok(PasswordStep::Done(Box::new(
+        open_session(db, user, client).await?,
+    )))
+}
+
+/// Finishes a web login that is waiting for its second factor.
+pub async fn finish_second_factor(
+    db: &Database,
+    challenge: &str,
+    code: &str,
+    client: &ClientInfo,
+) -> Result<LoggedIn, AccountError> {
+    let pending = challenges::attempt(db, challenge, SECOND_FACTOR_PURPOSE, SECOND_FACTOR_ATTEMPTS)
+        .await?
+        .ok_or(AccountError::InvalidLink)?;
+    let user_id = pending.user_id.ok_or(AccountError::InvalidLink)?;
+    if !check_second_factor(db, user_id, code, client).await? {
+        return Err(AccountError::InvalidSecondFactor);
+    }
+    if !challenges::finish(db, challenge).await? {
+        return Err(AccountError::InvalidLink);
+    }
+    let user = users::find_by_id(db, user_id)
+        .await?
+        .ok_or(AccountError::InvalidLink)?;
+    open_session(db, user, client).await
+}
+
+/// The account a pending login (password accepted) belongs to, counting one attempt.
+pub async fn pending_second_factor(
+    db: &Database,
+    challenge: &str,
+) -> Result<uuid::Uuid, AccountError> {
+    challenges::attempt(db, challenge, SECOND_FACTOR_PURPOSE, SECOND_FACTOR_ATTEMPTS)
+        .await?
+        .and_then(|c| c.user_id)
+        .ok_or(AccountError::InvalidLink)
+}
+
+/// Completes a pending login whose second factor was checked elsewhere (a passkey).
+pub async fn complete_second_factor(
+    db: &Database,
+    challenge: &str,
+    user_id: uuid::Uuid,
+    client: &ClientInfo,
+) -> Result<LoggedIn, AccountError> {
+    if !challenges::finish(db, challenge).await? {
+        return Err(AccountError::InvalidLink);
+    }
+    let user = users::find_by_id(db, user_id)
+        .await?
+        .ok_or(AccountError::InvalidLink)?;
+    open_session(db, user, client).await
+}
+
+/// Checks a TOTP code, or a recovery code, using it up. Records the outcome.
+pub async fn check_second_factor(
+    db: &Database,
+    user_id: uuid::Uuid,
+    code: &str,
+    client: &ClientInfo,
+) -> Result<bool, AccountError> {
+    let code = code.trim();
+    let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
+    if let Some(totp) = second_factors::totp(db, user_id).await?
+        && totp.confirmed_at.is_some()
+        && let Some(key) = domain::totp::TotpKey::from_base32(&totp.secret)
+        && let Some(step) = key.matching_step(code, now)
+        && second_factors::accept_totp_step(db, user_id, step).await?
+    {
+        record(db, Some(user_id), "second_factor.totp_ok", client).await?;
+        return Ok(true);
+    }
+    if code.len() >= 12 {
+        let digest = domain::totp::recovery_code_digest(code);
+        if second_factors::use_recovery_code(db, user_id, &digest).await? {
+            record(
+                db,
+                Some(user_id),
+                "second_factor.recovery_code_used",
+                client,
+            )
+            .await?;
+            return Ok(true);
+        }
+    }
+    record(db, Some(user_id), "second_factor.failed", client).await?;
+    Ok(false)
+}
+
+/// Opens a fresh web session (a new secret at every login: no session fixation).
+pub async fn open_session(
+    db: &Database,
+    user: User,
+    client: &ClientInfo,
+) -> Result<LoggedIn, AccountError> {
+    let session = sessions::open(db, user.id, client, SESSION_LIFETIME).await?;
+    record(db, Some(user.id), "login.succeeded", client).await?;
+    Ok(LoggedIn { user, session })
+}

@@ -1,0 +1,405 @@
+//! Rate limits and progressive lockout, counted in Redis when configured (shared by every
+//! instance) and in this process otherwise.
+//!
+//! Counters are fixed windows: the first hit starts the window, later hits count until it
+//! ends. Lockout keys on the email address as typed (normalised), whether or not an account
+//! has it, so a locked-out answer reveals nothing about which addresses exist.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use futures::future::BoxFuture;
+
+/// A limit: at most `max` hits per `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub max: u64,
+    pub window: Duration,
+}
+
+impl Limit {
+    pub const fn per(max: u64, window: Duration) -> Self {
+        Self { max, window }
+    }
+}
+
+/// Every limit Mentora applies. Operators rarely change these; tests tighten them.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub login_per_ip: Limit,
+    pub login_per_account: Limit,
+    pub register_per_ip: Limit,
+    pub reset_per_ip: Limit,
+    pub reset_per_account: Limit,
+    pub verification_per_ip: Limit,
+    pub verification_per_account: Limit,
+    /// Failed logins on one address before the first lockout.
+    pub lockout_after: u64,
+    /// First lockout; each further failure doubles it, up to `lockout_max`.
+    pub lockout_base: Duration,
+    pub lockout_max: Duration,
+}
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            login_per_ip: Limit::per(30, 10 * MINUTE),
+            login_per_account: Limit::per(10, 10 * MINUTE),
+            register_per_ip: Limit::per(10, 60 * MINUTE),
+            reset_per_ip: Limit::per(10, 60 * MINUTE),
+            reset_per_account: Limit::per(3, 60 * MINUTE),
+            verification_per_ip: Limit::per(30, 10 * MINUTE),
+            verification_per_account: Limit::per(5, 60 * MINUTE),
+            lockout_after: 5,
+            lockout_base: MINUTE,
+            lockout_max: 60 * MINUTE,
+        }
+    }
+}
+
+/// How long to wait before trying again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryAfter(pub Duration);
+
+impl RetryAfter {
+    /// Whole seconds, at least one, for the `Retry-After` header.
+    pub fn seconds(self) -> u64 {
+        self.0.as_secs_f64().ceil().max(1.0) as u64
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("rate-limit store failed: {0}")]
+pub struct ThrottleError(pub String);
+
+/// Where counters live.
+pub trait CounterStore: Send + Sync {
+    /// Adds one to `key`, starting a window of `window` on the first hit. Returns the
+    /// count and the time left in the window.
+    fn hit(
+        &self,
+        key: &str,
+        window: Duration,
+    ) -> BoxFuture<'_, Result<(u64, Duration), ThrottleError>>;
+    /// Time left on a flag set with `set`, if it is set.
+    fn remaining(&self, key: &str) -> BoxFuture<'_, Result<Option<Duration>, ThrottleError>>;
+    fn set(&self, key: &str, ttl: Duration) -> BoxFuture<'_, Result<(), ThrottleError>>;
+    fn clear(&self, key: &str) -> BoxFuture<'_, Result<(), ThrottleError>>;
+}
+
+/// What a failed login led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureOutcome {
+    /// Not locked (yet).
+    Counted,
+    /// This failure locked the address for the given time; `first` when it is the first
+    /// lockout in this series (the owner is emailed once per series).
+    LockedOut { duration: Duration, first: bool },
+}
+
+pub struct Throttle {
+    store: Box<dyn CounterStore>,
+    /// Namespaces the keys, so instances of different deployments sharing Redis (or test
+    /// runs) never share counters.
+    prefix: String,
+    pub limits: Limits,
+}
+
+impl Throttle {
+    pub fn in_process(limits: Limits) -> Self {
+        Self::new(Box::new(InProcess::default()), "mentora", limits)
+    }
+
+    pub fn new(store: Box<dyn CounterStore>, prefix: &str, limits: Limits) -> Self {
+        Self {
+            store,
+            prefix: prefix.to_owned(),
+            limits,
+        }
+    }
+
+    /// Counts one hit on `what` (e.g. `login:ip:203.0.113.9`); refuses once over `limit`.
+    pub async fn check(&self, what: &str, limit: Limit) -> Result<(), RetryAfter> {
+        let key = format!("{}:rl:{what}", self.prefix);
+        match self.store.hit(&key, limit.window).await {
+            Ok((count, left)) if count > limit.max => Err(RetryAfter(left)),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                // A broken counter store must not lock everyone out: log and allow.
+                tracing::error!(error = %e, "rate-limit check failed; allowing the request");
+                Ok(())
+            }
+        }
+    }
+
+    /// Time left on the address's lockout, if it is locked.
+    pub async fn locked(&self, email: &str) -> Option<RetryAfter> {
+        let key = format!("{}:lock:{email}", self.prefix);
+        match self.store.remaining(&key).await {
+            Ok(left) => left.map(RetryAfter),
+            Err(e) => {
+                tracing::error!(error = %e, "lockout check failed; allowing the request");
+                None
+            }
+        }
+    }
+
+    /// Counts a failed login on the address, locking it once failures reach the threshold:
+    /// `base`, then doubling with each further failure, capped at `max`.
+    pub async fn login_failed(&self, email: &str) -> FailureOutcome {
+        let failures_key = format!("{}:fail:{email}", self.prefix);
+        let failures = match self
+            .store
+            .hit(&failures_key, Duration::from_secs(24 * 3600))
+            .await
+        {
+            Ok((count, _)) => count,
+            Err(e) => {
+                tracing::error!(error = %e, "counting a failed login failed");
+                return FailureOutcome::Counted;
+            }
+        };
+        let Some(over) = failures.checked_sub(self.limits.lockout_after) else {
+            return FailureOutcome::Counted;
+        };
+        let factor = 1u32.checked_shl(over.min(20) as u32).unwrap_or(u32::MAX);
+        let duration = self
+            .limits
+            .lockout_base
+            .saturating_mul(factor)
+            .min(self.limits.lockout_max);
+        let lock_key = format!("{}:lock:{email}", self.prefix);
+        if let Err(e) = self.store.set(&lock_key, duration).await {
+            tracing::error!(error = %e, "setting a lockout failed");
+        }
+        FailureOutcome::LockedOut {
+            duration,
+            first: over == 0,
+        }
+    }
+
+    /// A successful login ends the series of failures.
+    pub async fn login_succeeded(&self, email: &str) {
+        let key = format!("{}:fail:{email}", self.prefix);
+        if let Err(e) = self.store.clear(&key).await {
+            tracing::error!(error = %e, "clearing failed logins failed");
+        }
+    }
+}
+
+/// Counters in this process's memory.
+#[derive(Default)]
+pub struct InProcess {
+    entries: Mutex<HashMap<String, (u64, Instant)>>,
+}
+
+impl InProcess {
+    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, (u64, Instant)>, Instant) -> T) -> T {
+        let mut entries = self
+            .entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = Instant::now();
+        // Keep memory bounded: drop expired windows once the map grows.
+        if entries.len() > 10_000 {
+            entries.retain(|_, (_, until)| *until > now);
+        }
+        f(&mut entries, now)
+    }
+}
+
+impl CounterStore for InProcess {
+    fn hit(
+        &self,
+        key: &str,
+        window: Duration,
+    ) -> BoxFuture<'_, Result<(u64, Duration), ThrottleError>> {
+        let result = self.with(|entries, now| {
+            let entry = entries.entry(key.to_owned()).or_insert((0, now + window));
+            if entry.1 <= now {
+                *entry = (0, now + window);
+            }
+            entry.0 += 1;
+            (entry.0, entry.1 - now)
+        });
+        Box::pin(async move { Ok(result) })
+    }
+
+    fn remaining(&self, key: &str) -> BoxFuture<'_, Result<Option<Duration>, ThrottleError>> {
+        let left = self.with(|entries, now| {
+            entries
+                .get(key)
+                .filter(|(_, until)| *until > now)
+                .map(|(_, until)| *until - now)
+        });
+        Box::pin(async move { Ok(left) })
+    }
+
+    fn set(&self, key: &str, ttl: Duration) -> BoxFuture<'_, Result<(), ThrottleError>> {
+        self.with(|entries, now| entries.insert(key.to_owned(), (1, now + ttl)));
+        Box::pin(async { Ok(()) })
+    }
+
+    fn clear(&self, key: &str) -> BoxFuture<'_, Result<(), ThrottleError>> {
+        self.with(|entries, _| entries.remove(key));
+        Box::pin(async { Ok(()) })
+    }
+}
+
+/// Counters in Redis, shared by every instance.
+pub struct InRedis {
+    conn: redis::aio::ConnectionManager,
+}
+
+impl InRedis {
+    pub fn new(conn: redis::aio::ConnectionManager) -> Self {
+        Self { conn }
+    }
+}
+
+/// INCR and start the window on the first hit, atomically; return count and time left.
+const HIT_SCRIPT: &str = r"
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {count, ttl}
+";
+
+fn redis_err(e: redis::RedisError) -> ThrottleError {
+    ThrottleError(e.to_string())
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX).max(1)
+}
+
+impl CounterStore for InRedis {
+    fn hit(
+        &self,
+        key: &str,
+        window: Duration,
+    ) -> BoxFuture<'_, Result<(u64, Duration), ThrottleError>> {
+        let mut conn = self.conn.clone();
+        let key = key.to_owned();
+        Box::pin(async move {
+            let (count, ttl): (u64, i64) = redis::Script::new(HIT_SCRIPT)
+                .key(key)
+                .arg(millis(window))
+                .invoke_async(&mut conn)
+                .await
+                .map_err(redis_err)?;
+            Ok((count, Duration::from_millis(ttl.max(0) as u64)))
+        })
+    }
+
+    fn remaining(&self, key: &str) -> BoxFuture<'_, Result<Option<Duration>, ThrottleError>> {
+        let mut conn = self.conn.clone();
+        let key = key.to_owned();
+        Box::pin(async move {
+            let ttl: i64 = redis::cmd("PTTL")
+                .arg(key)
+                .query_async(&mut conn)
+                .await
+                .map_err(redis_err)?;
+            Ok((ttl > 0).then(|| Duration::from_millis(ttl as u64)))
+        })
+    }
+
+    fn set(&self, key: &str, ttl: Duration) -> BoxFuture<'_, Result<(), ThrottleError>> {
+        let mut conn = self.conn.clone();
+        let key = key.to_owned();
+        Box::pin(async move {
+            redis::cmd("SET")
+                .arg(key)
+                .arg(1)
+                .arg("PX")
+                .arg(millis(ttl))
+                .query_async::<()>(&mut conn)
+                .await
+                .map_err(redis_err)
+        })
+    }
+
+    fn clear(&self, key: &str) -> BoxFuture<'_, Result<(), ThrottleError>> {
+        let mut conn = self.conn.clone();
+        let key = key.to_owned();
+        Box::pin(async move {
+            redis::cmd("DEL")
+                .arg(key)
+                .query_async::<()>(&mut conn)
+                .await
+                .map_err(redis_err)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tight() -> Limits {
+        Limits {
+            lockout_after: 3,
+            lockout_base: Duration::from_secs(60),
+            lockout_max: Duration::from_secs(300),
+            ..Limits::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn limits_refuse_past_the_maximum_with_the_time_left() {
+        let throttle = Throttle::in_process(tight());
+        let limit = Limit::per(2, Duration::from_secs(60));
+        assert!(throttle.check("a", limit).await.is_ok());
+        assert!(throttle.check("a", limit).await.is_ok());
+        let refused = throttle.check("a", limit).await.unwrap_err();
+        assert!(refused.seconds() > 0 && refused.seconds() <= 60);
+        // Other keys are counted apart.
+        assert!(throttle.check("b", limit).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn lockout_starts_at_the_threshold_and_doubles_up_to_the_cap() {
+        let throttle = Throttle::in_process(tight());
+        let email = "who@example.org";
+        assert_eq!(throttle.login_failed(email).await, FailureOutcome::Counted);
+        assert_eq!(throttle.login_failed(email).await, FailureOutcome::Counted);
+        assert!(throttle.locked(email).await.is_none());
+        let minute = Duration::from_secs(60);
+        assert_eq!(
+            throttle.login_failed(email).await,
+            FailureOutcome::LockedOut {
+                duration: minute,
+                first: true
+            }
+        );
+        assert!(throttle.locked(email).await.is_some());
+        assert_eq!(
+            throttle.login_failed(email).await,
+            FailureOutcome::LockedOut {
+                duration: 2 * minute,
+                first: false
+            }
+        );
+        assert_eq!(
+            throttle.login_failed(email).await,
+            FailureOutcome::LockedOut {
+                duration: 4 * minute,
+                first: false
+            }
+        );
+        assert_eq!(
+            throttle.login_failed(email).await,
+            FailureOutcome::LockedOut {
+                duration: 5 * minute,
+                first: false
+            }
+        );
+        throttle.login_succeeded(email).await;
+        assert_eq!(throttle.login_failed(email).await, FailureOutcome::Counted);
+    }
+}

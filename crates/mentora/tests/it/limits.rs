@@ -1,0 +1,169 @@
+//! Abuse protection: rate limits answer 429 with Retry-After; repeated failed logins lock
+//! the address progressively and tell its owner once; locked answers are the same for
+//! addresses with and without an account.
+
+use std::time::Duration;
+
+use app::throttle::{Limit, Limits};
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::testkit::{Backend, TEST_PASSWORD, TestApp, service_url};
+
+fn tight() -> Limits {
+    Limits {
+        register_per_ip: Limit::per(2, Duration::from_secs(3600)),
+        lockout_after: 3,
+        ..Limits::default()
+    }
+}
+
+async fn tight_app(backend: Backend) -> Option<TestApp> {
+    TestApp::builder(backend)
+        .configure(|c| c.limits = tight())
+        .spawn()
+        .await
+}
+
+async fn api_login(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/auth/login",
+        &json!({"email": email, "password": password}),
+    )
+    .await
+}
+
+async fn failed_logins_lock_the_address_and_tell_its_owner_once(backend: Backend) {
+    let Some(app) = tight_app(backend).await else {
+        return;
+    };
+    let user = app.create_user("lock@example.org", &[]).await;
+    for _ in 0..3 {
+        assert_eq!(
+            api_login(&app, "lock@example.org", "wrong password!")
+                .await
+                .status()
+                .as_u16(),
+            401
+        );
+    }
+    // Locked: even the right password waits.
+    let res = api_login(&app, "lock@example.org", TEST_PASSWORD).await;
+    assert_eq!(res.status().as_u16(), 429);
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "rate_limited");
+
+    // The web form says the same, in words.
+    let page = app
+        .submit(
+            "/login",
+            &[("email", "LOCK@example.org"), ("password", TEST_PASSWORD)],
+        )
+        .await;
+    assert_eq!(page.status().as_u16(), 429);
+    assert!(page.headers().contains_key("retry-after"));
+    assert!(page.text().await.unwrap().contains("Too many attempts"));
+
+    let mail = store::outbox::newest(&app.db, 10).await.unwrap();
+    let notices: Vec<_> = mail.iter().filter(|m| m.to == "lock@example.org").collect();
+    assert_eq!(notices.len(), 1, "the owner is told once per series");
+    assert!(notices[0].subject.contains("locked"));
+    let kinds: Vec<String> = store::audit::for_user(&app.db, user.id, 20)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(kinds.contains(&"login.locked_out".to_owned()));
+
+    // An address without an account locks the same way: nothing to learn from the answer.
+    for _ in 0..3 {
+        assert_eq!(
+            api_login(&app, "ghost@example.org", "wrong password!")
+                .await
+                .status()
+                .as_u16(),
+            401
+        );
+    }
+    assert_eq!(
+        api_login(&app, "ghost@example.org", "wrong password!")
+            .await
+            .status()
+            .as_u16(),
+        429
+    );
+}
+
+async fn registration_is_rate_limited_per_address(backend: Backend) {
+    let Some(app) = tight_app(backend).await else {
+        return;
+    };
+    for n in 0..2 {
+        let body = json!({"email": format!("r{n}@example.org"), "password": TEST_PASSWORD, "display_name": "R"});
+        assert_eq!(
+            app.post_json("/api/v1/auth/register", &body)
+                .await
+                .status()
+                .as_u16(),
+            201
+        );
+    }
+    let body = json!({"email": "r9@example.org", "password": TEST_PASSWORD, "display_name": "R"});
+    let res = app.post_json("/api/v1/auth/register", &body).await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    assert_eq!(
+        store::users::count(&app.db).await.unwrap(),
+        2,
+        "nothing is created past the limit"
+    );
+}
+
+/// With Redis, the counters are shared: a lockout earned on one instance holds on another.
+#[tokio::test]
+async fn lockout_is_shared_between_instances_through_redis() {
+    let Some(redis_url) = service_url("TEST_REDIS_URL") else {
+        return;
+    };
+    let prefix = format!("test-{}", uuid::Uuid::now_v7());
+    let spawn = |redis_url: String, prefix: String| {
+        TestApp::builder(Backend::Sqlite)
+            .configure(move |c| {
+                c.limits = tight();
+                c.redis_url = Some(redis_url);
+                c.limits_prefix = prefix;
+            })
+            .spawn()
+    };
+    let one = spawn(redis_url.clone(), prefix.clone()).await.unwrap();
+    let two = spawn(redis_url, prefix).await.unwrap();
+    two.create_user("shared@example.org", &[]).await;
+    for _ in 0..3 {
+        assert_eq!(
+            api_login(&one, "shared@example.org", "wrong password!")
+                .await
+                .status()
+                .as_u16(),
+            401
+        );
+    }
+    assert_eq!(
+        api_login(&two, "shared@example.org", TEST_PASSWORD)
+            .await
+            .status()
+            .as_u16(),
+        429
+    );
+}
+
+both_backends!(
+    failed_logins_lock_the_address_and_tell_its_owner_once,
+    registration_is_rate_limited_per_address,
+);

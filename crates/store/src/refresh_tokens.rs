@@ -1,0 +1,139 @@
+//! Refresh tokens for API clients: opaque, single-use, stored as digests, grouped in
+//! families (one family per login). Presenting a used token again means it was copied:
+//! the whole family is revoked.
+
+use chrono::{DateTime, Duration, Utc};
+use domain::{Secret, SecretDigest};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use crate::entities::refresh_token;
+use crate::sessions::{ClientInfo, truncate};
+use crate::{Database, StoreError};
+
+/// A refresh token as handed out: the secret exists only here.
+#[derive(Debug)]
+pub struct IssuedRefresh {
+    pub secret: Secret,
+    pub family_id: Uuid,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What presenting a refresh token led to.
+#[derive(Debug)]
+pub enum Rotation {
+    /// The token was good; it is now used up and this one replaces it.
+    Rotated { user_id: Uuid, next: IssuedRefresh },
+    /// The token had already been used: every token of its family is now revoked.
+    Reused { user_id: Uuid, family_id: Uuid },
+    /// Unknown, expired or revoked.
+    Invalid,
+}
+
+/// Issues a token in `family_id`, or starts a new family (a new login) when `None`.
+pub async fn issue(
+    db: &Database,
+    user_id: Uuid,
+    family_id: Option<Uuid>,
+    client: &ClientInfo,
+    lifetime: Duration,
+) -> Result<IssuedRefresh, StoreError> {
+    let secret = Secret::generate();
+    let family_id = family_id.unwrap_or_else(Uuid::now_v7);
+    let now = Utc::now();
+    let expires_at = now + lifetime;
+    refresh_token::ActiveModel {
+        token_digest: Set(secret.digest().as_str().to_owned()),
+        family_id: Set(family_id),
+        user_id: Set(user_id),
+        ip: Set(client.ip.clone().map(|s| truncate(s, 64))),
+        user_agent: Set(client.user_agent.clone().map(|s| truncate(s, 255))),
+        created_at: Set(now),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+        revoked_at: Set(None),
+    }
+    .insert(db.conn())
+    .await?;
+    Ok(IssuedRefresh {
+        secret,
+        family_id,
+        expires_at,
+    })
+}
+
+/// Uses up a presented token and issues its successor in the same family. Claiming is one
+/// conditional UPDATE, so of two concurrent presentations exactly one rotates.
+pub async fn rotate(
+    db: &Database,
+    presented: &str,
+    client: &ClientInfo,
+    lifetime: Duration,
+) -> Result<Rotation, StoreError> {
+    let digest = SecretDigest::of(presented);
+    let now = Utc::now();
+    let claimed = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::TokenDigest.eq(digest.as_str()))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .filter(refresh_token::Column::ExpiresAt.gt(now))
+        .exec(db.conn())
+        .await?
+        .rows_affected
+        == 1;
+    let Some(row) = refresh_token::Entity::find_by_id(digest.as_str())
+        .one(db.conn())
+        .await?
+    else {
+        return Ok(Rotation::Invalid);
+    };
+    if claimed {
+        let next = issue(db, row.user_id, Some(row.family_id), client, lifetime).await?;
+        return Ok(Rotation::Rotated {
+            user_id: row.user_id,
+            next,
+        });
+    }
+    if row.used_at.is_some() && row.revoked_at.is_none() {
+        revoke_family(db, row.family_id).await?;
+        return Ok(Rotation::Reused {
+            user_id: row.user_id,
+            family_id: row.family_id,
+        });
+    }
+    Ok(Rotation::Invalid)
+}
+
+/// The family a presented token belongs to, if the token is known and not revoked.
+pub async fn family_of(db: &Database, presented: &str) -> Result<Option<(Uuid, Uuid)>, StoreError> {
+    let digest = SecretDigest::of(presented);
+    Ok(refresh_token::Entity::find_by_id(digest.as_str())
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .one(db.conn())
+        .await?
+        .map(|m| (m.user_id, m.family_id)))
+}
+
+/// Revokes every token of a login. Returns how many were still live.
+pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreError> {
+    Ok(refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db.conn())
+        .await?
+        .rows_affected)
+}
+
+/// Revokes every API login of an account (password reset, role change, log out everywhere).
+pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
+    Ok(refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db.conn())
+        .await?
+        .rows_affected)
+}

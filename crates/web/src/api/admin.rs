@@ -1,0 +1,70 @@
+//! Operator reads: the dev outbox and the audit log.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::{AppError, AppState};
+
+#[derive(Serialize)]
+struct OutboxEntry {
+    to: String,
+    subject: String,
+    text: String,
+    created_at: String,
+}
+
+#[derive(Deserialize)]
+pub struct LimitParam {
+    #[serde(default = "default_limit")]
+    limit: u64,
+}
+
+fn default_limit() -> u64 {
+    50
+}
+
+/// Newest first.
+pub async fn outbox(State(state): State<AppState>, Query(q): Query<LimitParam>) -> Response {
+    match store::outbox::newest(&state.db, q.limit.clamp(1, 500)).await {
+        Ok(mail) => Json(serde_json::json!({
+            "messages": mail
+                .into_iter()
+                .map(|m| OutboxEntry {
+                    to: m.to,
+                    subject: m.subject,
+                    text: m.text,
+                    created_at: m.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                })
+                .collect::<Vec<_>>()
+        }))
+        .into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    Query(filter): Query<crate::pages::admin_audit::AuditQuery>,
+) -> Response {
+    match filter.run(&state.db).await {
+        Ok(events) => Json(serde_json::json!({
+            "events": events
+                .into_iter()
+                .map(|e| serde_json::json!({
+                    "id": e.id,
+                    "kind": e.kind,
+                    "user_id": e.user_id,
+                    "actor_id": e.actor_id,
+                    "ip": e.ip,
+                    "user_agent": e.user_agent,
+                    "detail": serde_json::from_str::<serde_json::Value>(&e.detail).unwrap_or_default(),
+                    "created_at": e.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                }))
+                .collect::<Vec<_>>()
+        }))
+        .into_response(),
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,129 @@
+//! API authentication: register, log in (with TOTP when enrolled), refresh, log out.
+
+use app::accounts::{self, LinkBase, SignUp};
+use app::api_tokens::{self, RefreshError};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::json::JsonBody;
+use crate::pages::auth::{Client, link_base};
+use crate::pages::shell::Shell;
+use crate::{AppError, AppState, ErrorCode};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterBody {
+    email: String,
+    password: String,
+    display_name: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    currency: String,
+}
+
+/// 201 whether or not the address was taken (its owner is emailed instead), so the API
+/// cannot be used to find out who has an account.
+pub async fn register(
+    State(state): State<AppState>,
+    Client(client): Client,
+    shell: Shell,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<RegisterBody>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let input = SignUp {
+        email: &body.email,
+        password: &body.password,
+        display_name: &body.display_name,
+        locale: shell.locale,
+        time_zone: &body.time_zone,
+        currency: &body.currency,
+    };
+    match accounts::sign_up(
+        &state.db,
+        state.mailer.as_ref(),
+        &state.throttle,
+        LinkBase(&base),
+        input,
+        &client,
+    )
+    .await
+    {
+        Ok(()) => (
+            StatusCode::CREATED,
+            Json(serde_json::json!({
+                "status": "verification_sent",
+                "email": body.email.trim().to_lowercase(),
+            })),
+        )
+            .into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    email: String,
+    password: String,
+    /// A TOTP code, or a recovery code, when the account has a second factor.
+    #[serde(default)]
+    totp: Option<String>,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    Client(client): Client,
+    JsonBody(body): JsonBody<LoginBody>,
+) -> Response {
+    match api_tokens::log_in(
+        &state.db,
+        state.mailer.as_ref(),
+        &state.throttle,
+        &state.tokens,
+        &body.email,
+        &body.password,
+        body.totp.as_deref(),
+        &client,
+    )
+    .await
+    {
+        Ok((_, pair)) => Json(pair).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshBody {
+    refresh_token: String,
+}
+
+pub async fn refresh(
+    State(state): State<AppState>,
+    Client(client): Client,
+    JsonBody(body): JsonBody<RefreshBody>,
+) -> Response {
+    match api_tokens::refresh(&state.db, &state.tokens, &body.refresh_token, &client).await {
+        Ok(pair) => Json(pair).into_response(),
+        Err(RefreshError::Invalid) => AppError::new(ErrorCode::RefreshTokenInvalid).into_response(),
+        Err(RefreshError::Reused) => AppError::new(ErrorCode::RefreshTokenReused).into_response(),
+        Err(RefreshError::Account(e)) => AppError::from(e).into_response(),
+    }
+}
+
+/// Revokes the login (every refresh token of its family). 204 even for unknown tokens.
+pub async fn logout(
+    State(state): State<AppState>,
+    Client(client): Client,
+    JsonBody(body): JsonBody<RefreshBody>,
+) -> Response {
+    match api_tokens::log_out(&state.db, &body.refresh_token, &client).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

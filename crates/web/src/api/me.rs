@@ -1,0 +1,103 @@
+//! The caller's own account: `GET /api/v1/me` and `PATCH /api/v1/me`.
+
+use app::profile::{self, ProfileInput};
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use store::users::User;
+use uuid::Uuid;
+
+use super::json::JsonBody;
+use crate::middleware::bearer::ApiCaller;
+use crate::pages::auth::Client;
+use crate::{AppError, AppState};
+
+#[derive(Serialize)]
+pub struct Me {
+    id: Uuid,
+    email: String,
+    display_name: String,
+    time_zone: String,
+    locale: String,
+    currency: String,
+    roles: Vec<&'static str>,
+    email_verified: bool,
+    languages: Vec<String>,
+    learning_goals: String,
+    session_preferences: SessionPreferences,
+    avatar_url: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SessionPreferences {
+    length_minutes: Option<i32>,
+    video_provider: Option<String>,
+    reminder_channels: Option<Vec<String>>,
+}
+
+impl From<User> for Me {
+    fn from(u: User) -> Self {
+        Me {
+            id: u.id,
+            avatar_url: u.avatar_key.as_ref().map(|k| format!("/avatars/{k}")),
+            email: u.email,
+            display_name: u.display_name,
+            time_zone: u.time_zone,
+            locale: u.locale,
+            currency: u.currency,
+            roles: u.roles.iter().map(|r| r.as_str()).collect(),
+            email_verified: u.email_verified,
+            languages: u.languages,
+            learning_goals: u.learning_goals,
+            session_preferences: SessionPreferences {
+                length_minutes: Some(u.session_length_minutes),
+                video_provider: Some(u.video_provider),
+                reminder_channels: Some(u.reminder_channels),
+            },
+        }
+    }
+}
+
+pub async fn show(Extension(caller): Extension<ApiCaller>) -> Response {
+    Json(Me::from(caller.user)).into_response()
+}
+
+/// Fields to change; absent ones stay as they are. Email and password have their own,
+/// re-authenticated flows and are refused here.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MePatch {
+    display_name: Option<String>,
+    time_zone: Option<String>,
+    locale: Option<String>,
+    currency: Option<String>,
+    languages: Option<Vec<String>>,
+    learning_goals: Option<String>,
+    session_preferences: Option<SessionPreferences>,
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Extension(caller): Extension<ApiCaller>,
+    Client(client): Client,
+    JsonBody(patch): JsonBody<MePatch>,
+) -> Response {
+    let prefs = patch.session_preferences.unwrap_or_default();
+    let input = ProfileInput {
+        display_name: patch.display_name,
+        time_zone: patch.time_zone,
+        locale: patch.locale,
+        currency: patch.currency,
+        languages: patch.languages,
+        learning_goals: patch.learning_goals,
+        session_length_minutes: prefs.length_minutes,
+        video_provider: prefs.video_provider,
+        reminder_channels: prefs.reminder_channels,
+    };
+    match profile::update(&state.db, caller.user.id, input, &client).await {
+        Ok(user) => Json(Me::from(user)).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

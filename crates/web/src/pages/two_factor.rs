@@ -1,0 +1,159 @@
+//! Enrolling and removing an authenticator app (TOTP), and recovery codes. Removing a
+//! factor or replacing the codes asks for the password again.
+
+use app::accounts::AccountError;
+use app::factors;
+use askama::Template;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::auth::Client;
+use super::shell::Shell;
+use super::{account_security, qr, render};
+use crate::middleware::viewer::SignedIn;
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "totp_enrol.html")]
+struct EnrolPage<'a> {
+    shell: &'a Shell,
+    qr_svg: String,
+    secret: String,
+    wrong_code: bool,
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+struct CodesPage<'a> {
+    shell: &'a Shell,
+    codes: Vec<String>,
+}
+
+fn enrol_page(shell: &Shell, pending: &factors::PendingTotp, wrong_code: bool) -> Response {
+    let qr_svg = qr::svg(&pending.uri, &shell.t("totp-qr-label")).unwrap_or_default();
+    // Grouped in fours, as people type it into an app.
+    let secret = pending
+        .key
+        .base32()
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let status = if wrong_code {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render(
+        EnrolPage {
+            shell,
+            qr_svg,
+            secret,
+            wrong_code,
+        },
+        status,
+    )
+}
+
+/// Starts enrolment: a new secret, shown as a QR code and as text.
+pub async fn start(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+) -> Response {
+    match factors::start_totp(&state.db, viewer.user.id, &viewer.user.email).await {
+        Ok(Some(pending)) => enrol_page(&shell, &pending, false),
+        Ok(None) => Redirect::to("/account/security").into_response(),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// Confirms enrolment with a first code; shows the recovery codes once.
+pub async fn confirm(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    match factors::confirm_totp(&state.db, viewer.user.id, &form.code, &client).await {
+        Ok(codes) => render(
+            CodesPage {
+                shell: &shell,
+                codes,
+            },
+            StatusCode::OK,
+        ),
+        Err(AccountError::Invalid(_)) => {
+            match factors::pending_totp(&state.db, viewer.user.id, &viewer.user.email).await {
+                Ok(Some(pending)) => enrol_page(&shell, &pending, true),
+                Ok(None) => Redirect::to("/account/security").into_response(),
+                Err(e) => AppError::internal(e).into_response(),
+            }
+        }
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    match factors::remove_totp(&state.db, viewer.user.id, &form.password, &client).await {
+        Ok(()) => Redirect::to("/account/security").into_response(),
+        Err(AccountError::WrongCurrentPassword) => {
+            account_security::page(&state, &viewer, &shell, Some("totp"))
+                .await
+                .unwrap_or_else(IntoResponse::into_response)
+        }
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+pub async fn new_codes(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    if let Err(e) = app::profile::confirm_password(&state.db, viewer.user.id, &form.password).await
+    {
+        return match e {
+            AccountError::WrongCurrentPassword => {
+                account_security::page(&state, &viewer, &shell, Some("recovery"))
+                    .await
+                    .unwrap_or_else(IntoResponse::into_response)
+            }
+            e => AppError::internal(e).into_response(),
+        };
+    }
+    match factors::new_recovery_codes(&state.db, viewer.user.id, &client).await {
+        Ok(codes) => render(
+            CodesPage {
+                shell: &shell,
+                codes,
+            },
+            StatusCode::OK,
+        ),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
