@@ -210,7 +210,7 @@ field-learning-goals = أهداف التعلم
 field-session-length = مدة الجلسة المفضلة
 field-video-provider = الفيديو
 field-reminder-channels = التذكيرات عبر
-field-avatar = الصورة
+field-avatar = ملف الصورة
 field-avatar-hint = PNG أو JPEG أو WebP أو GIF حتى 5 ميغابايت. تُقص إلى مربع.
 field-avatar-required = اختر ملف صورة لرفعه.
 field-avatar-too-large = حجم الملف أكبر من 5 ميغابايت.
@@ -244,7 +244,7 @@ error-validation-failed-title = بعض الحقول غير صالحة
 ## مفاتيح المرور
 factor-passkeys = مفاتيح المرور
 factor-passkey-add = إضافة مفتاح مرور
-login-with-passkey = تسجيل الدخول بمفتاح مرور
+login-with-passkey = استخدام مفتاح مرور
 second-factor-use-passkey = استخدام مفتاح مرور بدلًا من ذلك
 
 error-unauthorized-detail = يتطلب هذا حسابًا مسجّل الدخول. أرسل رمز وصول في ترويسة Authorization ‏(Bearer).
