@@ -10,7 +10,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mentora-e2e-'));
   const server = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--demo'], {
     cwd: dataDir,
-    env: { PATH: process.env.PATH ?? '', MENTORA_DATA_DIR: dataDir, MENTORA_LOG_LEVEL: 'warn' },
+    // Every browser in the suite logs in from 127.0.0.1: scale the per-address limits up so
+    // the journeys never trip them (the limits themselves are tested over HTTP in Rust).
+    env: {
+      PATH: process.env.PATH ?? '',
+      MENTORA_DATA_DIR: dataDir,
+      MENTORA_LOG_LEVEL: 'warn',
+      MENTORA_RATE_LIMIT_SCALE: '10',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 

@@ -140,6 +140,13 @@ pub async fn sign_up(
     else {
         return Err(AccountError::Invalid(errors));
     };
+    throttle
+        .check(
+            &format!("register:account:{}", email.as_str()),
+            throttle.limits.register_per_account,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
 
     // Hash before looking the address up, so both outcomes cost the same time.
     let hash = hash_off_thread(password).await?;

@@ -30,6 +30,8 @@ pub struct Limits {
     pub login_per_ip: Limit,
     pub login_per_account: Limit,
     pub register_per_ip: Limit,
+    /// Sign-ups naming one address (each sends its owner an email).
+    pub register_per_account: Limit,
     pub reset_per_ip: Limit,
     pub reset_per_account: Limit,
     pub verification_per_ip: Limit,
@@ -49,6 +51,7 @@ impl Default for Limits {
             login_per_ip: Limit::per(30, 10 * MINUTE),
             login_per_account: Limit::per(10, 10 * MINUTE),
             register_per_ip: Limit::per(10, 60 * MINUTE),
+            register_per_account: Limit::per(3, 60 * MINUTE),
             reset_per_ip: Limit::per(10, 60 * MINUTE),
             reset_per_account: Limit::per(3, 60 * MINUTE),
             verification_per_ip: Limit::per(30, 10 * MINUTE),
@@ -56,6 +59,25 @@ impl Default for Limits {
             lockout_after: 5,
             lockout_base: MINUTE,
             lockout_max: 60 * MINUTE,
+        }
+    }
+}
+
+impl Limits {
+    /// Every per-window maximum multiplied by `factor` (lockout is left as it is: it
+    /// protects one account, whatever the traffic).
+    pub fn scaled(self, factor: u32) -> Self {
+        let scale = |l: Limit| Limit::per(l.max.saturating_mul(u64::from(factor)), l.window);
+        Self {
+            login_per_ip: scale(self.login_per_ip),
+            login_per_account: scale(self.login_per_account),
+            register_per_ip: scale(self.register_per_ip),
+            register_per_account: scale(self.register_per_account),
+            reset_per_ip: scale(self.reset_per_ip),
+            reset_per_account: scale(self.reset_per_account),
+            verification_per_ip: scale(self.verification_per_ip),
+            verification_per_account: scale(self.verification_per_account),
+            ..self
         }
     }
 }

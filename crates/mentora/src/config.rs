@@ -113,6 +113,12 @@ pub const KEYS: &[Key] = &[
         allowed: "a whole number of seconds from 0 to 300",
     },
     Key {
+        name: "rate_limit_scale",
+        env: &["MENTORA_RATE_LIMIT_SCALE"],
+        default: "1",
+        allowed: "a whole number from 1 to 1000 that multiplies every rate limit (for many users behind one address, or load tests)",
+    },
+    Key {
         name: "auto_migrate",
         env: &["MENTORA_AUTO_MIGRATE"],
         default: "true",
@@ -276,7 +282,8 @@ impl Config {
                 .unwrap_or(2 * 1024 * 1024),
             shutdown_grace: Duration::from_secs(number("shutdown_grace_secs", 0, 300)?),
             auto_migrate,
-            limits: app::throttle::Limits::default(),
+            limits: app::throttle::Limits::default()
+                .scaled(u32::try_from(number("rate_limit_scale", 1, 1000)?).unwrap_or(1)),
             limits_prefix: "mentora".to_owned(),
         })
     }
