@@ -75,6 +75,7 @@ pub async fn build_with(
             public_url: config.public_url.clone(),
             body_limit_bytes: config.body_limit_bytes,
             request_timeout: config.request_timeout,
+            trust_forwarded_for: config.trust_forwarded_for,
         }),
     };
     Ok(App {

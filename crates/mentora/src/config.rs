@@ -29,6 +29,8 @@ pub struct Config {
     pub body_limit_bytes: usize,
     pub shutdown_grace: Duration,
     pub auto_migrate: bool,
+    /// Client addresses come from the last `X-Forwarded-For` entry.
+    pub trust_forwarded_for: bool,
     /// Rate limits and lockout. Not read from files or the environment: the defaults are
     /// the product's policy; tests tighten them.
     pub limits: app::throttle::Limits,
@@ -111,6 +113,12 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_SHUTDOWN_GRACE_SECS"],
         default: "10",
         allowed: "a whole number of seconds from 0 to 300",
+    },
+    Key {
+        name: "trust_forwarded_for",
+        env: &["MENTORA_TRUST_FORWARDED_FOR"],
+        default: "false",
+        allowed: "true (behind a proxy that appends the client address to X-Forwarded-For) or false",
     },
     Key {
         name: "rate_limit_scale",
@@ -267,7 +275,13 @@ impl Config {
             (v, _) if v == "false" => false,
             v => return Err(invalid("auto_migrate", v)),
         };
+        let trust_forwarded_for = match field("trust_forwarded_for") {
+            (v, _) if v == "true" => true,
+            (v, _) if v == "false" => false,
+            v => return Err(invalid("trust_forwarded_for", v)),
+        };
         Ok(Config {
+            trust_forwarded_for,
             addr,
             data_dir,
             database_url,

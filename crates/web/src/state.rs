@@ -17,6 +17,9 @@ pub struct WebSettings {
     pub body_limit_bytes: usize,
     /// A request still running after this gets 408.
     pub request_timeout: Duration,
+    /// Take the client's address from the last `X-Forwarded-For` entry (set this only
+    /// behind a proxy that appends it).
+    pub trust_forwarded_for: bool,
 }
 
 impl WebSettings {
@@ -33,6 +36,7 @@ impl Default for WebSettings {
             public_url: None,
             body_limit_bytes: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
+            trust_forwarded_for: false,
         }
     }
 }

@@ -126,6 +126,40 @@ async fn registration_is_rate_limited_per_address(backend: Backend) {
     );
 }
 
+async fn forwarded_addresses_count_only_behind_a_trusted_proxy(backend: Backend) {
+    for trusted in [false, true] {
+        let Some(app) = TestApp::builder(backend)
+            .configure(move |c| {
+                c.limits = tight();
+                c.trust_forwarded_for = trusted;
+            })
+            .spawn()
+            .await
+        else {
+            return;
+        };
+        let mut statuses = Vec::new();
+        for n in 0..3 {
+            // A different client each time, as the proxy reports it.
+            let res = app
+                .client
+                .post(app.at("/api/v1/auth/register"))
+                .header("x-forwarded-for", format!("198.51.100.7, 203.0.113.{n}"))
+                .json(&json!({"email": format!("f{n}@example.org"), "password": TEST_PASSWORD, "display_name": "F"}))
+                .send()
+                .await
+                .unwrap();
+            statuses.push(res.status().as_u16());
+        }
+        let expected = if trusted {
+            [201, 201, 201]
+        } else {
+            [201, 201, 429]
+        };
+        assert_eq!(statuses, expected, "trusted: {trusted}");
+    }
+}
+
 /// With Redis, the counters are shared: a lockout earned on one instance holds on another.
 #[tokio::test]
 async fn lockout_is_shared_between_instances_through_redis() {
@@ -166,4 +200,5 @@ async fn lockout_is_shared_between_instances_through_redis() {
 both_backends!(
     failed_logins_lock_the_address_and_tell_its_owner_once,
     registration_is_rate_limited_per_address,
+    forwarded_addresses_count_only_behind_a_trusted_proxy,
 );

@@ -32,19 +32,33 @@ pub fn link_base(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-/// Where the request comes from, for sessions and the audit log.
+/// Where the request comes from, for sessions, rate limits and the audit log.
 pub struct Client(pub ClientInfo);
 
-impl<S: Send + Sync> FromRequestParts<S> for Client {
+impl FromRequestParts<AppState> for Client {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0);
+            .map(|c| c.0.ip());
+        // Behind a load balancer every peer is the balancer: trust the address it appends
+        // (the last one in X-Forwarded-For), and only when told to, since a client can
+        // write anything into that header when nothing in front of us rewrites it.
+        let forwarded = state
+            .settings
+            .trust_forwarded_for
+            .then(|| parts.headers.get("x-forwarded-for"))
+            .flatten()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
         Ok(Client(ClientInfo {
-            ip: addr.map(|a| a.ip().to_string()),
+            ip: forwarded.or(peer).map(|ip| ip.to_string()),
             user_agent: parts
                 .headers
                 .get(header::USER_AGENT)
