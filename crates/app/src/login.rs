@@ -170,20 +170,11 @@ pub async fn finish_second_factor(
     code: &str,
     client: &ClientInfo,
 ) -> Result<LoggedIn, AccountError> {
-    let pending = challenges::attempt(db, challenge, SECOND_FACTOR_PURPOSE, SECOND_FACTOR_ATTEMPTS)
-        .await?
-        .ok_or(AccountError::InvalidLink)?;
-    let user_id = pending.user_id.ok_or(AccountError::InvalidLink)?;
+    let user_id = pending_second_factor(db, challenge).await?;
     if !check_second_factor(db, user_id, code, client).await? {
         return Err(AccountError::InvalidSecondFactor);
     }
-    if !challenges::finish(db, challenge).await? {
-        return Err(AccountError::InvalidLink);
-    }
-    let user = users::find_by_id(db, user_id)
-        .await?
-        .ok_or(AccountError::InvalidLink)?;
-    open_session(db, user, client).await
+    complete_second_factor(db, challenge, user_id, client).await
 }
 
 /// The account a pending login (password accepted) belongs to, counting one attempt.

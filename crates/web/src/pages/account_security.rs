@@ -52,6 +52,27 @@ pub async fn show(
     }
 }
 
+/// The answer to a change of factors that asked for the password again: back to this
+/// page when it went through, this page with the error beside `form` when the password
+/// was wrong.
+pub(crate) async fn after_reauthenticated_change(
+    state: &AppState,
+    viewer: &Viewer,
+    shell: &Shell,
+    form: &'static str,
+    outcome: Result<(), app::accounts::AccountError>,
+) -> Response {
+    match outcome {
+        Ok(()) => Redirect::to("/account/security").into_response(),
+        Err(app::accounts::AccountError::WrongCurrentPassword) => {
+            page(state, viewer, shell, Some(form))
+                .await
+                .unwrap_or_else(IntoResponse::into_response)
+        }
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
 /// The page, with `password_error_for` naming the factor form whose password was wrong.
 pub(crate) async fn page(
     state: &AppState,

@@ -6,7 +6,7 @@ use app::accounts::AccountError;
 use app::passkeys;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::json;
@@ -223,14 +223,12 @@ pub async fn remove(
     let Ok(id) = form.id.parse::<uuid::Uuid>() else {
         return AppError::new(crate::ErrorCode::NotFound).into_response();
     };
-    match passkeys::remove(&state.db, viewer.user.id, id, &form.password, &client).await {
-        Ok(true) => Redirect::to("/account/security").into_response(),
-        Ok(false) => AppError::new(crate::ErrorCode::NotFound).into_response(),
-        Err(AccountError::WrongCurrentPassword) => {
-            account_security::page(&state, &viewer, &shell, Some("passkey"))
-                .await
-                .unwrap_or_else(IntoResponse::into_response)
-        }
-        Err(e) => AppError::internal(e).into_response(),
-    }
+    let outcome =
+        match passkeys::remove(&state.db, viewer.user.id, id, &form.password, &client).await {
+            Ok(true) => Ok(()),
+            Ok(false) => return AppError::new(crate::ErrorCode::NotFound).into_response(),
+            Err(e) => Err(e),
+        };
+    account_security::after_reauthenticated_change(&state, &viewer, &shell, "passkey", outcome)
+        .await
 }

@@ -117,15 +117,8 @@ pub async fn remove(
     shell: Shell,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    match factors::remove_totp(&state.db, viewer.user.id, &form.password, &client).await {
-        Ok(()) => Redirect::to("/account/security").into_response(),
-        Err(AccountError::WrongCurrentPassword) => {
-            account_security::page(&state, &viewer, &shell, Some("totp"))
-                .await
-                .unwrap_or_else(IntoResponse::into_response)
-        }
-        Err(e) => AppError::internal(e).into_response(),
-    }
+    let outcome = factors::remove_totp(&state.db, viewer.user.id, &form.password, &client).await;
+    account_security::after_reauthenticated_change(&state, &viewer, &shell, "totp", outcome).await
 }
 
 pub async fn new_codes(
