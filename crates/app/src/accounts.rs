@@ -223,6 +223,40 @@ pub async fn send_verification(
     .await
 }
 
+/// Sends the verification link again, for an account whose address is not verified yet
+/// (the first mail got lost). Rate-limited per account and per address.
+pub async fn resend_verification(
+    db: &Database,
+    mailer: &dyn Mailer,
+    throttle: &Throttle,
+    links: LinkBase<'_>,
+    user: &User,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
+    if user.email_verified {
+        return Ok(());
+    }
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    throttle
+        .check(
+            &format!("verify:ip:{ip}"),
+            throttle.limits.verification_per_ip,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
+    throttle
+        .check(
+            &format!("verify:account:{}", user.id),
+            throttle.limits.verification_per_account,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
+    let email =
+        EmailAddress::parse(&user.email).map_err(|e| AccountError::Internal(e.to_string()))?;
+    record(db, Some(user.id), "email.verification_resent", client).await?;
+    send_verification(db, mailer, &links, user, &email).await
+}
+
 /// Redeems a verification link. Returns the now verified account.
 pub async fn verify_email(
     db: &Database,

@@ -80,6 +80,11 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
         )
         .post("/account/email", SignedIn, post(profile::change_email))
         .post(
+            "/account/verification/resend",
+            SignedIn,
+            post(profile::resend_verification),
+        )
+        .post(
             "/account/password",
             SignedIn,
             post(profile::change_password),

@@ -266,3 +266,8 @@ error-second-factor-invalid-detail = رمز التحقق غير صحيح أو س
 error-validation-failed-detail = صحّح الحقول المذكورة في "errors" ثم حاول مرة أخرى.
 error-passkeys-unavailable-title = مفاتيح المرور غير متاحة هنا
 error-passkeys-unavailable-detail = تعمل مفاتيح المرور فقط عند فتح Mentora باسمه، لا عند { $origin }. افتحه باسمه (مثل http://localhost) وحاول مرة أخرى.
+
+profile-email-resend = إرسال رابط التأكيد مرة أخرى
+profile-saved-verification = أرسلنا رابط تأكيد جديدًا. تحقق من بريدك.
+session-signed-in = تسجيل الدخول
+audit-email-verification-resent = أُعيد إرسال رابط التأكيد

@@ -364,3 +364,8 @@ audit-login-passkey = Logged in with a passkey
 audit-second-factor-passkey-ok = Passkey accepted as the second step
 error-passkeys-unavailable-title = Passkeys are not available here
 error-passkeys-unavailable-detail = Passkeys work only when Mentora is reached by its name, not at { $origin }. Open it at its name (for example http://localhost) and try again.
+
+profile-email-resend = Send the confirmation link again
+profile-saved-verification = We sent a new confirmation link. Check your inbox.
+session-signed-in = signed in
+audit-email-verification-resent = Confirmation link sent again

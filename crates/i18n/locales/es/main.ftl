@@ -364,3 +364,8 @@ audit-login-passkey = Inicio de sesión con llave de acceso
 audit-second-factor-passkey-ok = Llave de acceso aceptada como segundo paso
 error-passkeys-unavailable-title = Las llaves de acceso no están disponibles aquí
 error-passkeys-unavailable-detail = Las llaves de acceso solo funcionan cuando se accede a Mentora por su nombre, no en { $origin }. Ábrelo por su nombre (por ejemplo http://localhost) y vuelve a intentarlo.
+
+profile-email-resend = Enviar de nuevo el enlace de confirmación
+profile-saved-verification = Te enviamos un nuevo enlace de confirmación. Revisa tu bandeja.
+session-signed-in = sesión iniciada
+audit-email-verification-resent = Enlace de confirmación reenviado

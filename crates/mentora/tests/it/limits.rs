@@ -160,6 +160,43 @@ async fn forwarded_addresses_count_only_behind_a_trusted_proxy(backend: Backend)
     }
 }
 
+async fn verification_links_can_be_resent_a_few_times_an_hour(backend: Backend) {
+    let Some(app) = tight_app(backend).await else {
+        return;
+    };
+    let body =
+        json!({"email": "late@example.org", "password": TEST_PASSWORD, "display_name": "Late"});
+    assert_eq!(
+        app.post_json("/api/v1/auth/register", &body)
+            .await
+            .status()
+            .as_u16(),
+        201
+    );
+    app.log_in_as("late@example.org").await;
+    let profile = app.get("/account/profile").await.text().await.unwrap();
+    assert!(profile.contains("Send the confirmation link again"));
+    for _ in 0..5 {
+        assert_eq!(
+            app.submit("/account/verification/resend", &[])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+    }
+    let res = app.submit("/account/verification/resend", &[]).await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    let links = store::outbox::newest(&app.db, 20)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to == "late@example.org" && m.text.contains("/verify-email?token="))
+        .count();
+    assert_eq!(links, 6, "the sign-up link and five resent ones");
+}
+
 /// With Redis, the counters are shared: a lockout earned on one instance holds on another.
 #[tokio::test]
 async fn lockout_is_shared_between_instances_through_redis() {
@@ -201,4 +238,5 @@ both_backends!(
     failed_logins_lock_the_address_and_tell_its_owner_once,
     registration_is_rate_limited_per_address,
     forwarded_addresses_count_only_behind_a_trusted_proxy,
+    verification_links_can_be_resent_a_few_times_an_hour,
 );

@@ -139,8 +139,9 @@ fn page(
             email_verified: user.email_verified,
             errors,
             // Only the known confirmations, never text from the URL.
-            saved: saved
-                .filter(|s| ["profile", "avatar", "email", "password"].contains(&s.as_str())),
+            saved: saved.filter(|s| {
+                ["profile", "avatar", "email", "password", "verification"].contains(&s.as_str())
+            }),
             session_lengths: &domain::profile::SESSION_LENGTHS,
             video_providers: &domain::profile::VIDEO_PROVIDERS,
         },
@@ -325,6 +326,30 @@ pub async fn change_email(
             shown(&shell, &errors),
             None,
         ),
+        Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+/// Sends the verification link again.
+pub async fn resend_verification(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    headers: HeaderMap,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let sent = app::accounts::resend_verification(
+        &state.db,
+        state.mailer.as_ref(),
+        &state.throttle,
+        LinkBase(&base),
+        &viewer.user,
+        &client,
+    )
+    .await;
+    match sent {
+        Ok(()) => Redirect::to("/account/profile?saved=verification").into_response(),
+        Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
         Err(e) => AppError::internal(e).into_response(),
     }
 }
