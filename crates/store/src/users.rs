@@ -309,9 +309,25 @@ pub async fn search(db: &Database, query: &str, limit: u64) -> Result<Vec<User>,
     Ok(users)
 }
 
+/// The account with its roles, in one query (every logged-in request makes it).
 pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
-    let model = user::Entity::find_by_id(id).one(db.conn()).await?;
-    with_roles(db, model).await
+    let found = user::Entity::find_by_id(id)
+        .find_with_related(user_role::Entity)
+        .all(db.conn())
+        .await?;
+    let Some((model, role_rows)) = found.into_iter().next() else {
+        return Ok(None);
+    };
+    let mut roles = role_rows
+        .into_iter()
+        .map(|r| {
+            r.role
+                .parse::<Role>()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    roles.sort();
+    Ok(Some(to_user(model, roles)))
 }
 
 pub async fn count(db: &Database) -> Result<u64, StoreError> {
@@ -324,7 +340,11 @@ async fn with_roles(db: &Database, model: Option<user::Model>) -> Result<Option<
         return Ok(None);
     };
     let roles = roles_of(db, model.id).await?;
-    Ok(Some(User {
+    Ok(Some(to_user(model, roles)))
+}
+
+fn to_user(model: user::Model, roles: Vec<Role>) -> User {
+    User {
         id: model.id,
         email: model.email,
         display_name: model.display_name,
@@ -340,7 +360,7 @@ async fn with_roles(db: &Database, model: Option<user::Model>) -> Result<Option<
         reminder_channels: split_list(&model.reminder_channels),
         avatar_key: model.avatar_key,
         created_at: model.created_at,
-    }))
+    }
 }
 
 async fn insert_role<C: sea_orm::ConnectionTrait>(
