@@ -107,11 +107,11 @@ pub async fn find_by_email(
     db: &Database,
     email: &EmailAddress,
 ) -> Result<Option<User>, StoreError> {
-    let model = user::Entity::find()
-        .filter(user::Column::Email.eq(email.as_str()))
-        .one(db.conn())
-        .await?;
-    with_roles(db, model).await
+    first_with_roles(
+        db,
+        user::Entity::find().filter(user::Column::Email.eq(email.as_str())),
+    )
+    .await
 }
 
 /// The account's password hash, when it has a password.
@@ -125,19 +125,12 @@ pub async fn password_hash(db: &Database, id: Uuid) -> Result<Option<PasswordHas
 
 /// The account's roles, in the order of `Role` (learner, expert, admin).
 pub async fn roles_of(db: &Database, id: Uuid) -> Result<Vec<Role>, StoreError> {
-    let mut roles = user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(id))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|r| {
-            r.role
-                .parse::<Role>()
-                .map_err(|e| StoreError::Corrupt(e.to_string()))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    roles.sort();
-    Ok(roles)
+    parse_roles(
+        user_role::Entity::find()
+            .filter(user_role::Column::UserId.eq(id))
+            .all(db.conn())
+            .await?,
+    )
 }
 
 /// Grants `role`; granting a role already held changes nothing.
@@ -311,14 +304,27 @@ pub async fn search(db: &Database, query: &str, limit: u64) -> Result<Vec<User>,
 
 /// The account with its roles, in one query (every logged-in request makes it).
 pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
-    let found = user::Entity::find_by_id(id)
+    first_with_roles(db, user::Entity::find_by_id(id)).await
+}
+
+/// The one account `select` finds, with its roles, in one joined query.
+async fn first_with_roles(
+    db: &Database,
+    select: sea_orm::Select<user::Entity>,
+) -> Result<Option<User>, StoreError> {
+    let found = select
         .find_with_related(user_role::Entity)
         .all(db.conn())
         .await?;
-    let Some((model, role_rows)) = found.into_iter().next() else {
-        return Ok(None);
-    };
-    let mut roles = role_rows
+    match found.into_iter().next() {
+        Some((model, rows)) => Ok(Some(to_user(model, parse_roles(rows)?))),
+        None => Ok(None),
+    }
+}
+
+/// Roles as stored, in the order of `Role` (learner, expert, admin).
+fn parse_roles(rows: Vec<user_role::Model>) -> Result<Vec<Role>, StoreError> {
+    let mut roles = rows
         .into_iter()
         .map(|r| {
             r.role
@@ -327,7 +333,7 @@ pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreEr
         })
         .collect::<Result<Vec<_>, _>>()?;
     roles.sort();
-    Ok(Some(to_user(model, roles)))
+    Ok(roles)
 }
 
 pub async fn count(db: &Database) -> Result<u64, StoreError> {
