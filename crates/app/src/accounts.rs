@@ -438,17 +438,31 @@ pub(crate) async fn send(
         .map_err(|e| AccountError::Internal(e.to_string()))
 }
 
+/// Events about an account that someone other than a proven holder may have caused
+/// (a wrong password, a copied token): their actor is unknown.
+const UNATTRIBUTED: [&str; 6] = [
+    "login.failed",
+    "login.locked_out",
+    "signup.existing_email",
+    "second_factor.failed",
+    "token.reuse_detected",
+    "password_reset.requested",
+];
+
+/// Records an account event; its actor is the account itself unless the event is one
+/// anybody could have caused.
 pub(crate) async fn record(
     db: &Database,
     user_id: Option<uuid::Uuid>,
     kind: &'static str,
     client: &ClientInfo,
 ) -> Result<(), AccountError> {
+    let actor_id = user_id.filter(|_| !UNATTRIBUTED.contains(&kind));
     audit::record(
         db,
         audit::NewAuditEvent {
             user_id,
-            actor_id: None,
+            actor_id,
             kind,
             client,
             detail: "{}".to_owned(),

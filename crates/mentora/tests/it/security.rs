@@ -59,6 +59,11 @@ async fn hsts_and_secure_cookies_when_served_over_https(backend: Backend) {
         res.headers()["strict-transport-security"],
         "max-age=63072000; includeSubDomains"
     );
+    let csrf_cookie = res.headers()["set-cookie"].to_str().unwrap_or("");
+    assert!(
+        csrf_cookie.starts_with("__Host-mentora_csrf=") && csrf_cookie.ends_with("; Secure"),
+        "{csrf_cookie}"
+    );
     let res = app.submit("/language", &[("lang", "ar")]).await;
     let cookie = res.headers()["set-cookie"].to_str().unwrap_or("");
     assert!(cookie.ends_with("; Secure"), "{cookie}");

@@ -17,7 +17,15 @@ use crate::{AppError, AppState, ErrorCode};
 
 pub const FORM_FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";
-const PRE_SESSION_COOKIE: &str = "mentora_csrf";
+/// The pre-session cookie's name: `__Host-` prefixed over https, which pins it to this
+/// exact origin so a sibling subdomain cannot plant a token of its choosing.
+fn pre_session_cookie(https: bool) -> &'static str {
+    if https {
+        "__Host-mentora_csrf"
+    } else {
+        "mentora_csrf"
+    }
+}
 
 /// The token forms on this page must carry.
 #[derive(Debug, Clone)]
@@ -33,7 +41,9 @@ pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next)
         .extensions()
         .get::<Viewer>()
         .map(|v| v.session.csrf_token.clone());
-    let cookie_token = cookies::get(req.headers(), PRE_SESSION_COOKIE).map(str::to_owned);
+    let https = state.settings.served_over_https();
+    let cookie_name = pre_session_cookie(https);
+    let cookie_token = cookies::get(req.headers(), cookie_name).map(str::to_owned);
     let (token, new_cookie) = match (session_token, cookie_token) {
         (Some(token), _) => (token, None),
         (None, Some(token)) if token.len() == 43 => (token, None),
@@ -45,13 +55,8 @@ pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next)
     req.extensions_mut().insert(CsrfToken(token));
     let mut response = next.run(req).await;
     if let Some(token) = new_cookie {
-        let secure = if state.settings.served_over_https() {
-            "; Secure"
-        } else {
-            ""
-        };
-        let cookie =
-            format!("{PRE_SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}");
+        let secure = if https { "; Secure" } else { "" };
+        let cookie = format!("{cookie_name}={token}; Path=/; HttpOnly; SameSite=Lax{secure}");
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
