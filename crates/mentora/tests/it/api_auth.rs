@@ -122,9 +122,11 @@ async fn login_me_and_the_401_codes(backend: Backend) {
         (status, body["code"].as_str()),
         (401, Some("token_malformed"))
     );
-    let mut tampered = access.clone();
-    tampered.pop();
-    tampered.push(if access.ends_with('A') { 'B' } else { 'A' });
+    // Change the signature's first character: every bit of it counts (the last one carries
+    // padding bits, and changing those makes the token malformed instead of invalid).
+    let (signed, signature) = access.rsplit_once('.').unwrap();
+    let first = if signature.starts_with('A') { 'B' } else { 'A' };
+    let tampered = format!("{signed}.{first}{}", &signature[1..]);
     let (status, body) = problem(
         app.bearer(Method::GET, "/api/v1/me", &tampered)
             .send()
