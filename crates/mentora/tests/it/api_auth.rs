@@ -420,6 +420,72 @@ async fn admin_outbox_api_is_for_admins_newest_first(backend: Backend) {
     assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
 }
 
+async fn admin_audit_api_filters_events(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.create_user("auditor@example.org", &[Role::Admin]).await;
+    let watched = app.create_user("watched@example.org", &[]).await;
+    app.api_log_in("watched@example.org").await;
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "watched@example.org", "password": "wrong password here"}),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 401);
+    let (admin, _) = app.api_log_in("auditor@example.org").await;
+
+    let res = app
+        .bearer(
+            Method::GET,
+            "/api/v1/admin/audit?email=watched@example.org&kind=login.failed",
+            &admin,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let body: Value = res.json().await.unwrap();
+    let events = body["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["kind"], "login.failed");
+    assert_eq!(events[0]["user_id"], watched.id.to_string());
+    assert_eq!(
+        events[0]["actor_id"],
+        Value::Null,
+        "anyone could have typed a wrong password"
+    );
+    assert_eq!(events[0]["ip"], "127.0.0.1");
+
+    let today = chrono::Utc::now().date_naive();
+    let tomorrow = today.succ_opt().unwrap();
+    let url = format!("/api/v1/admin/audit?email=watched@example.org&from={tomorrow}");
+    let body: Value = app
+        .bearer(Method::GET, &url, &admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["events"], json!([]), "nothing happened tomorrow");
+
+    let res = app
+        .bearer(Method::GET, "/api/v1/admin/audit?to=31/12/2026", &admin)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = problem(res).await;
+    assert_eq!((status, body["code"].as_str()), (400, Some("bad_request")));
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("to must be a date as YYYY-MM-DD")
+    );
+}
+
 async fn totp_accounts_need_the_code_once_per_step(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -485,5 +551,6 @@ both_backends!(
     rotated_keys_keep_issued_tokens_valid,
     patch_me_validates_every_field_and_stores_nothing_on_error,
     admin_outbox_api_is_for_admins_newest_first,
+    admin_audit_api_filters_events,
     totp_accounts_need_the_code_once_per_step,
 );

@@ -46,9 +46,9 @@ pub async fn outbox(State(state): State<AppState>, Query(q): Query<LimitParam>) 
 
 pub async fn audit(
     State(state): State<AppState>,
-    Query(filter): Query<crate::pages::admin_audit::AuditQuery>,
+    Query(filter): Query<app::audit_log::AuditQuery>,
 ) -> Response {
-    match filter.run(&state.db).await {
+    match crate::pages::admin_audit::search(&state, &filter).await {
         Ok(events) => Json(serde_json::json!({
             "events": events
                 .into_iter()

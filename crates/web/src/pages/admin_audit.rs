@@ -1,76 +1,15 @@
 //! The audit log for operators, filtered by account, kind of event and dates.
 
+use app::audit_log::{AuditQuery, AuditQueryError};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::{NaiveDate, TimeZone, Utc};
-use serde::Deserialize;
-use store::Database;
-use store::audit::{AuditEvent, AuditFilter};
+use store::audit::AuditEvent;
 
 use super::render;
 use super::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
-
-/// Filters, as query parameters (so a filtered view can be bookmarked and shared).
-#[derive(Debug, Default, Deserialize)]
-pub struct AuditQuery {
-    /// The account's email address.
-    #[serde(default)]
-    pub email: String,
-    /// Kind prefix, e.g. `login` or `role.granted`.
-    #[serde(default)]
-    pub kind: String,
-    /// First day included, `YYYY-MM-DD` (UTC).
-    #[serde(default)]
-    pub from: String,
-    /// Last day included, `YYYY-MM-DD` (UTC).
-    #[serde(default)]
-    pub to: String,
-    #[serde(default)]
-    pub limit: Option<u64>,
-}
-
-impl AuditQuery {
-    /// The matching events, or a 400 problem naming the bad filter.
-    pub async fn run(&self, db: &Database) -> Result<Vec<AuditEvent>, AppError> {
-        let bad =
-            |what: &str| AppError::new(ErrorCode::BadRequest).with_arg("problem", what.to_owned());
-        let day = |text: &str, name: &str| -> Result<Option<NaiveDate>, AppError> {
-            let text = text.trim();
-            if text.is_empty() {
-                return Ok(None);
-            }
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| bad(&format!("{name} must be a date as YYYY-MM-DD")))
-        };
-        let from = day(&self.from, "from")?;
-        let to = day(&self.to, "to")?;
-        let user_id = match self.email.trim() {
-            "" => None,
-            email => {
-                let parsed = domain::EmailAddress::parse(email)
-                    .map_err(|_| bad("email is not a valid address"))?;
-                match store::users::find_by_email(db, &parsed).await? {
-                    Some(user) => Some(user.id),
-                    // No such account: no events, not an error.
-                    None => return Ok(Vec::new()),
-                }
-            }
-        };
-        let start_of = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
-        let filter = AuditFilter {
-            user_id,
-            kind_prefix: Some(self.kind.trim().to_owned()).filter(|k| !k.is_empty()),
-            from: from.and_then(start_of),
-            until: to.and_then(|d| d.succ_opt()).and_then(start_of),
-            limit: self.limit.unwrap_or(200),
-        };
-        Ok(store::audit::search(db, &filter).await?)
-    }
-}
 
 #[derive(Template)]
 #[template(path = "admin_audit.html")]
@@ -85,7 +24,7 @@ pub async fn list(
     shell: Shell,
     Query(filter): Query<AuditQuery>,
 ) -> Response {
-    match filter.run(&state.db).await {
+    match search(&state, &filter).await {
         Ok(events) => render(
             AuditPage {
                 shell: &shell,
@@ -96,4 +35,17 @@ pub async fn list(
         ),
         Err(e) => e.into_response(),
     }
+}
+
+/// The matching events; a bad filter is a 400 problem naming it.
+pub(crate) async fn search(
+    state: &AppState,
+    filter: &AuditQuery,
+) -> Result<Vec<AuditEvent>, AppError> {
+    filter.run(&state.db).await.map_err(|e| match e {
+        AuditQueryError::BadFilter(what) => {
+            AppError::new(ErrorCode::BadRequest).with_arg("problem", what)
+        }
+        AuditQueryError::Store(e) => AppError::from(e),
+    })
 }
