@@ -70,6 +70,36 @@ pub fn reencode(upload: &[u8]) -> Result<Vec<u8>, AvatarError> {
     Ok(out)
 }
 
+/// A generated avatar for `seed` (demo accounts): a symmetric 5×5 pattern in a colour
+/// from the seed, as a 256×256 PNG. No network, no fonts.
+pub fn generate(seed: &str) -> Vec<u8> {
+    let digest = domain::SecretDigest::of_bytes(seed.as_bytes());
+    let bytes: Vec<u8> = digest
+        .as_str()
+        .as_bytes()
+        .chunks(2)
+        .filter_map(|pair| std::str::from_utf8(pair).ok())
+        .filter_map(|hex| u8::from_str_radix(hex, 16).ok())
+        .collect();
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(128);
+    let colour = image::Rgba([byte(0) / 2 + 40, byte(1) / 2 + 40, byte(2) / 2 + 60, 255]);
+    let background = image::Rgba([240, 240, 245, 255]);
+    let cell = SIDE / 8;
+    let image = image::RgbaImage::from_fn(SIDE, SIDE, |x, y| {
+        let (cx, cy) = (x / cell, y / cell);
+        if !(1..7).contains(&cx) || !(1..7).contains(&cy) {
+            return background;
+        }
+        // Mirror the left half so the pattern reads as a face-like emblem.
+        let column = if cx - 1 < 3 { cx - 1 } else { 5 - (cx - 1) };
+        let on = byte(3 + (column * 6 + (cy - 1)) as usize) % 2 == 0;
+        if on { colour } else { background }
+    });
+    let mut out = Vec::new();
+    let _ = image.write_to(&mut Cursor::new(&mut out), ImageFormat::Png);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,9 @@
 
 pub mod display_name;
 pub mod email;
+pub mod expert;
+pub mod markdown;
+pub mod money;
 pub mod password;
 pub mod permission;
 pub mod profile;

@@ -12,6 +12,8 @@ use crate::telemetry;
 pub struct App {
     pub router: axum::Router,
     pub db: Database,
+    /// Uploaded files, for jobs that tidy them.
+    pub files: Arc<dyn app::files::FileStore>,
 }
 
 pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
@@ -27,6 +29,8 @@ pub async fn build_with(
     config: &Config,
     extra: axum::Router<web::AppState>,
 ) -> anyhow::Result<App> {
+    // rustls finds two crypto providers in the build (ring and aws-lc-rs); name one.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let db = open_database(config).await?;
     if config.auto_migrate {
         let applied = store::migrations::apply(&db)
@@ -61,12 +65,26 @@ pub async fn build_with(
         None => app::throttle::Throttle::in_process(config.limits),
     };
     let tokens = app::api_tokens::TokenKeys::new(db.clone());
-    let files = app::files::ObjectFiles::local(&config.data_dir.join("files"))
-        .context("opening the file store")?;
+    let files: Arc<dyn app::files::FileStore> = Arc::new(
+        app::files::ObjectFiles::local(&config.data_dir.join("files"))
+            .context("opening the file store")?,
+    );
+    let payouts: Arc<dyn payments::Payouts> = match &config.stripe_secret_key {
+        Some(key) => Arc::new(
+            payments::stripe::StripeConnect::new(key, &config.stripe_api_base)
+                .context("setting up Stripe")?,
+        ),
+        None => {
+            tracing::warn!("no Stripe key: payouts run in the test-mode sandbox");
+            Arc::new(payments::sandbox::Sandbox)
+        }
+    };
     let state = AppState {
+        payouts,
+        stripe_webhook_secret: config.stripe_webhook_secret.clone(),
         throttle: Arc::new(throttle),
         tokens: Arc::new(tokens),
-        files: Arc::new(files),
+        files: files.clone(),
         mailer: Arc::new(app::mail::OutboxMailer::new(db.clone())),
         db: db.clone(),
         redis,
@@ -81,5 +99,6 @@ pub async fn build_with(
     Ok(App {
         router: web::router_with(state, extra),
         db,
+        files,
     })
 }

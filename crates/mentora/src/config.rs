@@ -36,6 +36,14 @@ pub struct Config {
     pub limits: app::throttle::Limits,
     /// Namespace for rate-limit counters in Redis (tests use one per run).
     pub limits_prefix: String,
+    /// Stripe secret key; without one, payouts run in the labelled test-mode sandbox.
+    pub stripe_secret_key: Option<String>,
+    /// The signing secret of the Stripe webhook endpoint (`whsec_…`).
+    pub stripe_webhook_secret: Option<String>,
+    /// Where Stripe's API is (a local server in tests).
+    pub stripe_api_base: String,
+    /// How long documents of rejected applications are kept.
+    pub document_retention_days: u32,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -131,6 +139,30 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_AUTO_MIGRATE"],
         default: "true",
         allowed: "true or false",
+    },
+    Key {
+        name: "stripe_secret_key",
+        env: &["MENTORA_STRIPE_SECRET_KEY", "STRIPE_SECRET_KEY"],
+        default: "",
+        allowed: "a Stripe secret key (sk_live_… or sk_test_…), or nothing for the test-mode sandbox",
+    },
+    Key {
+        name: "stripe_webhook_secret",
+        env: &["MENTORA_STRIPE_WEBHOOK_SECRET", "STRIPE_WEBHOOK_SECRET"],
+        default: "",
+        allowed: "the webhook endpoint's signing secret (whsec_…); required with a secret key",
+    },
+    Key {
+        name: "stripe_api_base",
+        env: &["MENTORA_STRIPE_API_BASE"],
+        default: "https://api.stripe.com",
+        allowed: "an http:// or https:// URL",
+    },
+    Key {
+        name: "document_retention_days",
+        env: &["MENTORA_DOCUMENT_RETENTION_DAYS"],
+        default: "90",
+        allowed: "a whole number of days from 1 to 3650",
     },
 ];
 
@@ -280,7 +312,36 @@ impl Config {
             (v, _) if v == "false" => false,
             v => return Err(invalid("trust_forwarded_for", v)),
         };
+        let stripe_secret_key = {
+            let v = field("stripe_secret_key");
+            match v.0.as_str() {
+                "" => None,
+                key if key.starts_with("sk_live_") || key.starts_with("sk_test_") => {
+                    Some(v.0.clone())
+                }
+                _ => return Err(invalid("stripe_secret_key", v)),
+            }
+        };
+        let stripe_webhook_secret = {
+            let v = field("stripe_webhook_secret");
+            match v.0.as_str() {
+                "" if stripe_secret_key.is_some() => {
+                    return Err(invalid("stripe_webhook_secret", v));
+                }
+                "" => None,
+                secret if secret.starts_with("whsec_") => Some(v.0.clone()),
+                _ => return Err(invalid("stripe_webhook_secret", v)),
+            }
+        };
+        let stripe_api_base = optional(field("stripe_api_base"), &["http://", "https://"])
+            .map_err(|v| invalid("stripe_api_base", v))?
+            .unwrap_or_else(|| payments::stripe::DEFAULT_API_BASE.to_owned());
         Ok(Config {
+            stripe_secret_key,
+            stripe_webhook_secret,
+            stripe_api_base,
+            document_retention_days: u32::try_from(number("document_retention_days", 1, 3650)?)
+                .unwrap_or(90),
             trust_forwarded_for,
             addr,
             data_dir,

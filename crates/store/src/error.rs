@@ -8,6 +8,8 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("{0} already exists")]
     AlreadyExists(&'static str),
+    #[error("no such {0}")]
+    NotFound(&'static str),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
     #[error(transparent)]

@@ -1,15 +1,17 @@
 //! Persistence for Mentora: one code path over SQLite (default) and PostgreSQL.
 //!
 //! Entities are private to this crate; the rest of the workspace talks to repositories
-//! (`users`, …) in the product's words. Backend-specific SQL lives only in `migrations/`
-//! and in `database.rs`.
+//! (`users`, …) in the product's words. Backend-specific SQL lives only in `migrations/`,
+//! `database.rs` and `directory.rs` (full-text search).
 
 pub mod audit;
 pub mod challenges;
 mod database;
+pub mod directory;
 pub mod email_tokens;
 mod entities;
 mod error;
+pub mod experts;
 pub mod migrations;
 pub mod outbox;
 pub mod passkeys;
@@ -17,6 +19,7 @@ pub mod refresh_tokens;
 pub mod second_factors;
 pub mod sessions;
 pub mod signing_keys;
+pub mod taxonomy;
 pub mod users;
 
 pub use database::{Backend, Database, PoolStats};

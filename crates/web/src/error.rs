@@ -6,6 +6,7 @@
 //! language and with its request id, because only it knows those.
 
 use app::accounts::{AccountError, FieldError};
+use app::experts::ExpertError;
 use app::throttle::RetryAfter;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -36,6 +37,11 @@ pub enum ErrorCode {
     RateLimited,
     ValidationFailed,
     PasskeysUnavailable,
+    EmailUnverified,
+    ApplicationExists,
+    ApplicationState,
+    PaymentProviderUnavailable,
+    WebhookInvalid,
 }
 
 impl ErrorCode {
@@ -152,6 +158,31 @@ impl ErrorCode {
                 "validation_failed",
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "error-validation-failed",
+            ),
+            ErrorCode::EmailUnverified => (
+                "email_unverified",
+                StatusCode::FORBIDDEN,
+                "error-email-unverified",
+            ),
+            ErrorCode::ApplicationExists => (
+                "application_exists",
+                StatusCode::CONFLICT,
+                "error-application-exists",
+            ),
+            ErrorCode::ApplicationState => (
+                "application_state",
+                StatusCode::CONFLICT,
+                "error-application-state",
+            ),
+            ErrorCode::PaymentProviderUnavailable => (
+                "payment_provider_unavailable",
+                StatusCode::BAD_GATEWAY,
+                "error-payment-provider-unavailable",
+            ),
+            ErrorCode::WebhookInvalid => (
+                "webhook_invalid",
+                StatusCode::BAD_REQUEST,
+                "error-webhook-invalid",
             ),
         }
     }
@@ -273,11 +304,31 @@ impl From<AccountError> for AppError {
     }
 }
 
+/// How the API and pages report an expert use case's failure.
+impl From<ExpertError> for AppError {
+    fn from(err: ExpertError) -> Self {
+        match err {
+            ExpertError::Invalid(fields) => AppError::fields(fields),
+            ExpertError::EmailUnverified => AppError::new(ErrorCode::EmailUnverified),
+            ExpertError::NotFound | ExpertError::NotTestMode => AppError::new(ErrorCode::NotFound),
+            ExpertError::AlreadyApplied => AppError::new(ErrorCode::ApplicationExists),
+            ExpertError::WrongState(status) => {
+                AppError::new(ErrorCode::ApplicationState).with_arg("status", status.as_str())
+            }
+            ExpertError::Payments(e) => {
+                tracing::error!(error = %e, "payment provider failed");
+                AppError::new(ErrorCode::PaymentProviderUnavailable)
+            }
+            e @ (ExpertError::Store(_) | ExpertError::Internal(_)) => AppError::internal(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 23] = [
+    const ALL: [ErrorCode; 28] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::BadRequest,
@@ -301,6 +352,11 @@ mod tests {
         ErrorCode::RateLimited,
         ErrorCode::ValidationFailed,
         ErrorCode::PasskeysUnavailable,
+        ErrorCode::EmailUnverified,
+        ErrorCode::ApplicationExists,
+        ErrorCode::ApplicationState,
+        ErrorCode::PaymentProviderUnavailable,
+        ErrorCode::WebhookInvalid,
     ];
 
     #[test]
@@ -323,6 +379,11 @@ mod tests {
                 && code != ErrorCode::CsrfFailed
                 && code != ErrorCode::ValidationFailed
                 && code != ErrorCode::PasskeysUnavailable
+                && code != ErrorCode::EmailUnverified
+                && code != ErrorCode::ApplicationExists
+                && code != ErrorCode::ApplicationState
+                && code != ErrorCode::PaymentProviderUnavailable
+                && code != ErrorCode::WebhookInvalid
             {
                 assert_eq!(ErrorCode::for_status(code.status()), code);
             }

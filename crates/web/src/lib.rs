@@ -11,6 +11,7 @@ mod pages;
 mod router;
 mod server;
 mod state;
+mod uploads;
 
 pub use error::{AppError, ErrorCode};
 pub use router::{route_table, router, router_with};

@@ -19,8 +19,8 @@ use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
 use crate::middleware::{bearer, body_limit, csrf};
 use crate::pages::{
-    account_security, admin_audit, admin_outbox, admin_users, auth, home, language, passkeys,
-    password_reset, profile, second_factor, two_factor,
+    account_security, admin_audit, admin_experts, admin_outbox, admin_users, auth, directory,
+    expert_apply, home, language, passkeys, password_reset, profile, second_factor, two_factor,
 };
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
@@ -37,7 +37,7 @@ pub fn route_table() -> Vec<RouteInfo> {
 /// `state` is needed only to attach the API's bearer authentication.
 fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
     use Access::{Permission as Needs, Public, SignedIn};
-    use domain::Permission::UsersManage;
+    use domain::Permission::{ExpertsVerify, UsersManage};
     Routes::new("")
         .get("/", Public, get(home::show))
         .post("/language", Public, post(language::switch))
@@ -128,6 +128,92 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
             post(admin_users::set_role),
         )
         .get("/admin/audit", Needs(UsersManage), get(admin_audit::list))
+        .get("/experts", Public, get(directory::list))
+        .get("/experts/apply", SignedIn, get(expert_apply::show))
+        .post("/experts/apply", SignedIn, post(expert_apply::save))
+        .post(
+            "/experts/apply/submit",
+            SignedIn,
+            post(expert_apply::submit),
+        )
+        .post(
+            "/experts/apply/documents",
+            SignedIn,
+            post(expert_apply::upload_document)
+                .layer(DefaultBodyLimit::max(body_limit::DOCUMENT_LIMIT_BYTES)),
+        )
+        .post(
+            "/experts/apply/documents/{id}/remove",
+            SignedIn,
+            post(expert_apply::remove_document),
+        )
+        .get(
+            "/experts/documents/{id}",
+            SignedIn,
+            get(expert_apply::download_document),
+        )
+        .post(
+            "/experts/payouts/start",
+            SignedIn,
+            post(expert_apply::start_payouts),
+        )
+        // Stripe sends the expert back here with a GET when an onboarding link expired.
+        .get(
+            "/experts/payouts/refresh",
+            SignedIn,
+            get(expert_apply::start_payouts),
+        )
+        .get(
+            "/experts/payouts/return",
+            SignedIn,
+            get(expert_apply::payouts_return),
+        )
+        .get(
+            "/experts/payouts/sandbox",
+            SignedIn,
+            get(expert_apply::sandbox),
+        )
+        .post(
+            "/experts/payouts/sandbox",
+            SignedIn,
+            post(expert_apply::sandbox_complete),
+        )
+        .get("/experts/{slug}", Public, get(directory::profile))
+        .get(
+            "/admin/experts",
+            Needs(ExpertsVerify),
+            get(admin_experts::queue),
+        )
+        .get(
+            "/admin/experts/{id}",
+            Needs(ExpertsVerify),
+            get(admin_experts::review),
+        )
+        .post(
+            "/admin/experts/{id}/decision",
+            Needs(ExpertsVerify),
+            post(admin_experts::decide),
+        )
+        .post(
+            "/admin/experts/{id}/suspension",
+            Needs(ExpertsVerify),
+            post(admin_experts::suspension),
+        )
+        .get(
+            "/admin/specialties",
+            Needs(ExpertsVerify),
+            get(admin_experts::specialties),
+        )
+        .post(
+            "/admin/specialties",
+            Needs(ExpertsVerify),
+            post(admin_experts::add_specialty),
+        )
+        .post(
+            "/admin/specialties/{slug}/rename",
+            Needs(ExpertsVerify),
+            post(admin_experts::rename_specialty),
+        )
         .get("/assets/{file}", Public, get(assets::serve_hashed))
         .get("/robots.txt", Public, get(assets::robots_txt))
         .get("/favicon.ico", Public, get(assets::favicon))

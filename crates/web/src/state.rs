@@ -54,6 +54,10 @@ pub struct AppState {
     pub throttle: Arc<app::throttle::Throttle>,
     /// Keys that sign and check API access tokens.
     pub tokens: Arc<app::api_tokens::TokenKeys>,
-    /// Where uploaded files (avatars) are kept.
+    /// Where uploaded files (avatars, verification documents) are kept.
     pub files: Arc<dyn app::files::FileStore>,
+    /// Expert payouts: Stripe Connect, or the labelled test-mode sandbox.
+    pub payouts: Arc<dyn payments::Payouts>,
+    /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.
+    pub stripe_webhook_secret: Option<String>,
 }

@@ -39,16 +39,17 @@ const ACCOUNTS: &[DemoAccount] = &[
 pub async fn run(config: &Config) -> anyhow::Result<()> {
     let db = app::open_database(config).await?;
     store::migrations::apply(&db).await?;
-    seed(&db).await?;
+    seed(&db, config).await?;
     db.close().await;
     println!("Demo data is in place.");
     print_accounts();
     Ok(())
 }
 
-/// Ensures every demo account exists with its roles. Existing accounts are kept as they
-/// are (only missing roles are added), so seeding twice changes nothing.
-pub async fn seed(db: &Database) -> anyhow::Result<()> {
+/// Ensures every demo account exists with its roles, and the demo experts with their
+/// approved, bookable profiles. Existing accounts are kept as they are (only missing roles
+/// are added), so seeding twice changes nothing.
+pub async fn seed(db: &Database, config: &Config) -> anyhow::Result<()> {
     let password = NewPassword::parse(PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
     // One hash for all accounts: hashing is deliberately slow, and these are demo accounts.
     let mut hash = None;
@@ -92,7 +93,21 @@ pub async fn seed(db: &Database) -> anyhow::Result<()> {
             }
         }
     }
-    Ok(())
+    let admin =
+        EmailAddress::parse(&format!("admin@{DOMAIN}")).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let verifier = users::find_by_email(db, &admin)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo administrator is missing"))?;
+    let hash = match hash {
+        Some(h) => h,
+        None => match users::password_hash(db, verifier.id).await? {
+            Some(h) => h,
+            None => password.hash()?,
+        },
+    };
+    let files = ::app::files::ObjectFiles::local(&config.data_dir.join("files"))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    super::demo_experts::seed(db, &files, &hash, verifier.id, DOMAIN).await
 }
 
 pub fn print_accounts() {
@@ -111,4 +126,8 @@ pub fn print_accounts() {
         let email = format!("{}@{DOMAIN}", account.local);
         println!("  {email:<32} {roles}");
     }
+    println!(
+        "  expert1@{DOMAIN} … expert{}@{DOMAIN}  approved experts, shown at /experts",
+        super::demo_experts::EXPERTS.len()
+    );
 }

@@ -2,5 +2,6 @@
 
 pub mod admin;
 pub mod demo;
+pub mod demo_experts;
 pub mod migrate;
 pub mod serve;

@@ -12,7 +12,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     let started = Instant::now();
     let app = app::build(config).await?;
     if with_demo_data {
-        super::demo::seed(&app.db).await?;
+        super::demo::seed(&app.db, config).await?;
     }
     let listener = TcpListener::bind(config.addr)
         .await
@@ -25,6 +25,11 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         super::demo::print_accounts();
     }
 
+    let housekeeping = tokio::spawn(housekeeping(
+        app.db.clone(),
+        app.files.clone(),
+        chrono::Duration::days(i64::from(config.document_retention_days)),
+    ));
     let report = web::serve(
         listener,
         app.router,
@@ -33,6 +38,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     )
     .await
     .context("serving HTTP")?;
+    housekeeping.abort();
     app.db.close().await;
     tracing::info!(?report, "stopped");
     Ok(())
@@ -59,5 +65,30 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
+    }
+}
+
+/// Hourly upkeep: documents of rejected applications go once their retention has passed.
+/// Every instance may run it; deleting what is already gone changes nothing.
+async fn housekeeping(
+    db: store::Database,
+    files: std::sync::Arc<dyn ::app::files::FileStore>,
+    retention: chrono::Duration,
+) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let purged = ::app::experts::documents::purge_rejected(
+            &db,
+            files.as_ref(),
+            chrono::Utc::now(),
+            retention,
+        )
+        .await;
+        match purged {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(documents = n, "removed documents past their retention"),
+            Err(e) => tracing::error!(error = %e, "removing expired documents failed"),
+        }
     }
 }

@@ -11,6 +11,7 @@ use crate::{Database, StoreError};
 mod m20261125_000001_accounts;
 mod m20261125_000002_sessions_mail_audit;
 mod m20261125_000003_tokens_factors_profile;
+mod m20261126_000004_experts;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_accounts::Migration),
             Box::new(m20261125_000002_sessions_mail_audit::Migration),
             Box::new(m20261125_000003_tokens_factors_profile::Migration),
+            Box::new(m20261126_000004_experts::Migration),
         ]
     }
 }

@@ -1,8 +1,9 @@
 //! The JSON API under `/api/v1`. Callers authenticate with bearer tokens (see
 //! `middleware/bearer.rs`); every route is registered with its access decision.
 
-use axum::routing::{get, patch, post};
-use domain::Permission::UsersManage;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{delete, get, patch, post};
+use domain::Permission::{ExpertsVerify, UsersManage};
 
 use crate::access::Access::{Permission as Needs, Public, SignedIn};
 use crate::access::Routes;
@@ -10,8 +11,11 @@ use crate::access::Routes;
 mod admin;
 mod auth;
 mod csp_reports;
+pub mod experts;
 pub mod json;
 mod me;
+mod verification;
+mod webhooks;
 
 pub fn routes() -> Routes {
     Routes::new("/api/v1")
@@ -24,4 +28,59 @@ pub fn routes() -> Routes {
         .patch("/me", SignedIn, patch(me::update))
         .get("/admin/outbox", Needs(UsersManage), get(admin::outbox))
         .get("/admin/audit", Needs(UsersManage), get(admin::audit))
+        .get("/specialties", Public, get(experts::specialties))
+        .get("/experts", Public, get(experts::list))
+        .get("/experts/application", SignedIn, get(experts::own))
+        .post("/experts/application", SignedIn, post(experts::create))
+        .patch("/experts/application", SignedIn, patch(experts::update))
+        .post(
+            "/experts/application/submit",
+            SignedIn,
+            post(experts::submit),
+        )
+        .post(
+            "/experts/application/documents",
+            SignedIn,
+            post(experts::upload_document).layer(DefaultBodyLimit::max(
+                crate::middleware::body_limit::DOCUMENT_LIMIT_BYTES,
+            )),
+        )
+        .delete(
+            "/experts/application/documents/{id}",
+            SignedIn,
+            delete(experts::delete_document),
+        )
+        .get(
+            "/experts/documents/{id}",
+            SignedIn,
+            get(experts::download_document),
+        )
+        .get("/experts/me/payouts", SignedIn, get(experts::payout_status))
+        .post(
+            "/experts/me/payouts/onboarding",
+            SignedIn,
+            post(experts::start_onboarding),
+        )
+        .get("/experts/{id}", Public, get(experts::show))
+        .get(
+            "/admin/experts",
+            Needs(ExpertsVerify),
+            get(verification::queue),
+        )
+        .get(
+            "/admin/experts/{id}",
+            Needs(ExpertsVerify),
+            get(verification::review),
+        )
+        .post(
+            "/admin/experts/{id}/decision",
+            Needs(ExpertsVerify),
+            post(verification::decide),
+        )
+        .post(
+            "/admin/experts/{id}/suspension",
+            Needs(ExpertsVerify),
+            post(verification::suspension),
+        )
+        .post("/webhooks/stripe", Public, post(webhooks::stripe))
 }

@@ -10,13 +10,22 @@ use http_body_util::Limited;
 
 use crate::{AppError, AppState, ErrorCode};
 
-/// Uploads (avatars now, documents later): a 5 MB file plus multipart overhead.
+/// Avatars: a 5 MB file plus multipart overhead.
 pub const UPLOAD_LIMIT_BYTES: usize = 6 * 1024 * 1024;
 const UPLOAD_PATHS: [&str; 1] = ["/account/avatar"];
+/// Verification documents: a 10 MB file plus multipart overhead.
+pub const DOCUMENT_LIMIT_BYTES: usize = 11 * 1024 * 1024;
+const DOCUMENT_PATHS: [&str; 2] = [
+    "/experts/apply/documents",
+    "/api/v1/experts/application/documents",
+];
 
 pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let limit = if UPLOAD_PATHS.contains(&req.uri().path()) {
+    let path = req.uri().path();
+    let limit = if UPLOAD_PATHS.contains(&path) {
         UPLOAD_LIMIT_BYTES
+    } else if DOCUMENT_PATHS.contains(&path) {
+        DOCUMENT_LIMIT_BYTES
     } else {
         state.settings.body_limit_bytes
     };

@@ -2,10 +2,13 @@
 
 pub mod account_security;
 pub mod admin_audit;
+pub mod admin_experts;
 pub mod admin_outbox;
 pub mod admin_users;
 pub mod auth;
+pub mod directory;
 pub mod error_page;
+pub mod expert_apply;
 pub mod home;
 pub mod language;
 pub mod passkeys;

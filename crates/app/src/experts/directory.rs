@@ -1,0 +1,302 @@
+//! Finding experts: the directory's filters as people type them (prices in their own
+//! currency, ratings out of five), checked and turned into a store query; and public
+//! profiles, with prices shown as the expert set them plus an estimate in the viewer's
+//! currency.
+
+use chrono::Utc;
+use domain::money::{self, Money};
+use domain::profile::{self, CurrencyCode};
+use store::Database;
+use store::directory::{self, Cursor, DirectoryQuery, Listing, Sort};
+use store::experts::{self, ExpertProfile};
+use store::taxonomy::{self, Specialty};
+use store::users::{self, User};
+use uuid::Uuid;
+
+use super::{ExpertError, field};
+use crate::accounts::FieldError;
+
+/// Results per page unless asked otherwise, and the most a page may hold.
+pub const PAGE_SIZE: u64 = 20;
+pub const MAX_PAGE_SIZE: u64 = 50;
+/// "Available soon" means a free slot within this many days.
+pub const AVAILABLE_WITHIN_DAYS: i64 = 7;
+
+/// The directory's parameters as they arrive in a URL: every one optional text.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+pub struct DirectoryParams {
+    #[serde(default)]
+    pub q: Option<String>,
+    #[serde(default)]
+    pub specialty: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Cheapest hour at least/at most this, in `currency`'s major units.
+    #[serde(default)]
+    pub min_price: Option<String>,
+    #[serde(default)]
+    pub max_price: Option<String>,
+    /// The viewer's currency (prices are estimated in it); else the account's, else USD.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Average rating out of 5, e.g. "4" or "4.5".
+    #[serde(default)]
+    pub min_rating: Option<String>,
+    /// "1"/"true"/"on": only experts with a free slot in the next 7 days.
+    #[serde(default)]
+    pub available: Option<String>,
+    #[serde(default)]
+    pub sort: Option<String>,
+    #[serde(default)]
+    pub cursor: Option<String>,
+    #[serde(default)]
+    pub limit: Option<String>,
+}
+
+/// An expert in a result list, with prices ready to show.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub listing: Listing,
+    /// The cheapest hour, in the expert's currency.
+    pub hourly_from: Option<Money>,
+    /// The same in the viewer's currency, when it differs and a rate is known.
+    pub estimate: Option<Money>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub cards: Vec<Card>,
+    pub next_cursor: Option<String>,
+    pub currency: CurrencyCode,
+    pub sort: Sort,
+}
+
+fn blank(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The viewer's currency: asked for, else the account's, else US dollars.
+pub fn viewer_currency(
+    asked: Option<&str>,
+    viewer: Option<&User>,
+) -> Result<CurrencyCode, FieldError> {
+    match asked {
+        Some(code) => {
+            CurrencyCode::parse(code).map_err(|_| field("currency", "profile-currency-invalid"))
+        }
+        None => Ok(viewer
+            .and_then(|v| CurrencyCode::parse(&v.currency).ok())
+            .or_else(|| CurrencyCode::parse("USD").ok())
+            .ok_or_else(|| field("currency", "profile-currency-invalid"))?),
+    }
+}
+
+/// Checks every parameter (reporting all problems at once) and runs the search.
+pub async fn search(
+    db: &Database,
+    params: &DirectoryParams,
+    viewer: Option<&User>,
+) -> Result<Results, ExpertError> {
+    let mut errors = Vec::new();
+    let currency = viewer_currency(blank(&params.currency), viewer);
+    if let Err(e) = &currency {
+        errors.push(e.clone());
+    }
+    let specialty = match blank(&params.specialty) {
+        Some(slug) => {
+            let known = taxonomy::existing(db, &[slug.to_owned()]).await?;
+            if known.is_empty() {
+                errors.push(field("specialty", "expert-specialty-unknown"));
+            }
+            Some(slug.to_owned())
+        }
+        None => None,
+    };
+    let language = match blank(&params.language) {
+        Some(code) => match profile::parse_languages([code]) {
+            Ok(mut codes) if codes.len() == 1 => codes.pop(),
+            _ => {
+                errors.push(field("language", "directory-language-invalid"));
+                None
+            }
+        },
+        None => None,
+    };
+    let mut price_bound = |raw: &Option<String>, name: &'static str| -> Option<i64> {
+        let text = blank(raw)?;
+        let Ok(currency) = currency else {
+            return None;
+        };
+        let Ok(amount) = Money::parse_major(text, currency) else {
+            errors.push(field(name, "directory-price-invalid"));
+            return None;
+        };
+        match money::usd_cents(amount) {
+            Some(cents) => Some(cents),
+            None => {
+                errors.push(field(name, "directory-price-currency-unsupported"));
+                None
+            }
+        }
+    };
+    let min_usd_cents = price_bound(&params.min_price, "min_price");
+    let max_usd_cents = price_bound(&params.max_price, "max_price");
+    if let (Some(min), Some(max)) = (min_usd_cents, max_usd_cents)
+        && min > max
+    {
+        errors.push(field("max_price", "directory-price-range"));
+    }
+    let min_rating_centi = match blank(&params.min_rating) {
+        Some(text) => match text.parse::<f64>() {
+            Ok(r) if (0.0..=5.0).contains(&r) => Some((r * 100.0).round() as i32),
+            _ => {
+                errors.push(field("min_rating", "directory-rating-invalid"));
+                None
+            }
+        },
+        None => None,
+    };
+    let available = matches!(blank(&params.available), Some("1" | "true" | "on" | "yes"));
+    let text = blank(&params.q).map(|q| q.chars().take(200).collect::<String>());
+    let sort = match blank(&params.sort) {
+        Some(raw) => Sort::parse(raw).unwrap_or_else(|| {
+            errors.push(field("sort", "directory-sort-invalid"));
+            Sort::Relevance
+        }),
+        None => Sort::Relevance,
+    };
+    let cursor = match blank(&params.cursor) {
+        Some(raw) => {
+            let decoded = Cursor::decode(raw);
+            if decoded.is_none() {
+                errors.push(field("cursor", "directory-cursor-invalid"));
+            }
+            decoded
+        }
+        None => None,
+    };
+    let limit = match blank(&params.limit) {
+        Some(raw) => match raw.parse::<u64>() {
+            Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => n,
+            _ => {
+                errors.push(field("limit", "directory-limit-invalid"));
+                PAGE_SIZE
+            }
+        },
+        None => PAGE_SIZE,
+    };
+    let currency = match currency {
+        Ok(c) if errors.is_empty() => c,
+        _ => return Err(ExpertError::Invalid(errors)),
+    };
+    let now = Utc::now().timestamp();
+    let page = directory::search(
+        db,
+        &DirectoryQuery {
+            text,
+            specialty,
+            language,
+            min_usd_cents,
+            max_usd_cents,
+            min_rating_centi,
+            available_between: available.then_some((now, now + AVAILABLE_WITHIN_DAYS * 24 * 3600)),
+            sort,
+            cursor,
+            limit,
+        },
+    )
+    .await?;
+    let cards = page
+        .listings
+        .into_iter()
+        .map(|listing| {
+            let hourly_from = CurrencyCode::parse(&listing.currency)
+                .ok()
+                .zip(listing.hourly_from_minor)
+                .map(|(c, minor)| Money::new(minor, c));
+            Card {
+                estimate: hourly_from
+                    .filter(|m| m.currency != currency)
+                    .and_then(|m| money::estimate(m, currency)),
+                hourly_from,
+                listing,
+            }
+        })
+        .collect();
+    Ok(Results {
+        cards,
+        next_cursor: page.next.map(|c| c.encode()),
+        currency,
+        sort,
+    })
+}
+
+/// A rate on a public profile.
+#[derive(Debug, Clone)]
+pub struct ShownRate {
+    pub duration_minutes: i32,
+    pub price: Money,
+    pub estimate: Option<Money>,
+}
+
+/// A public profile, as learners see it.
+#[derive(Debug, Clone)]
+pub struct PublicProfile {
+    pub expert: User,
+    pub profile: ExpertProfile,
+    pub specialties: Vec<Specialty>,
+    pub rates: Vec<ShownRate>,
+    pub currency: CurrencyCode,
+}
+
+/// Who may see a profile that is not (or no longer) listed.
+fn may_preview(viewer: Option<&User>, expert_id: Uuid) -> bool {
+    viewer.is_some_and(|v| {
+        v.id == expert_id || domain::permission::allows(&v.roles, domain::Permission::ExpertsVerify)
+    })
+}
+
+/// The profile of a bookable expert, by slug or id. Others see it only when it is their
+/// own or they verify experts; everyone else gets `NotFound`.
+pub async fn public_profile(
+    db: &Database,
+    slug_or_id: &str,
+    viewer: Option<&User>,
+    currency: CurrencyCode,
+) -> Result<PublicProfile, ExpertError> {
+    let profile = match Uuid::parse_str(slug_or_id) {
+        Ok(id) => experts::find(db, id).await?,
+        Err(_) => experts::find_by_slug(db, slug_or_id).await?,
+    }
+    .ok_or(ExpertError::NotFound)?;
+    if !profile.bookable() && !may_preview(viewer, profile.user_id) {
+        return Err(ExpertError::NotFound);
+    }
+    let expert = users::find_by_id(db, profile.user_id)
+        .await?
+        .ok_or(ExpertError::NotFound)?;
+    let expert_currency =
+        CurrencyCode::parse(&profile.currency).map_err(|e| ExpertError::Internal(e.to_string()))?;
+    let rates = profile
+        .rates
+        .iter()
+        .map(|(minutes, minor)| {
+            let price = Money::new(*minor, expert_currency);
+            ShownRate {
+                duration_minutes: *minutes,
+                estimate: (expert_currency != currency)
+                    .then(|| money::estimate(price, currency))
+                    .flatten(),
+                price,
+            }
+        })
+        .collect();
+    let specialties = taxonomy::existing(db, &profile.specialties).await?;
+    Ok(PublicProfile {
+        expert,
+        profile,
+        specialties,
+        rates,
+        currency,
+    })
+}

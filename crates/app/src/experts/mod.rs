@@ -1,0 +1,56 @@
+//! The supply side: people applying to be experts, verifiers deciding, experts connecting
+//! payouts, and learners finding them in the directory.
+
+pub mod application;
+pub mod directory;
+pub mod documents;
+pub mod payouts;
+pub mod taxonomy;
+pub mod verification;
+
+use domain::expert::ApplicationStatus;
+use store::StoreError;
+
+use crate::accounts::FieldError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExpertError {
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    #[error("the email address must be confirmed first")]
+    EmailUnverified,
+    #[error("there is no such application, expert or document")]
+    NotFound,
+    #[error("an application exists already")]
+    AlreadyApplied,
+    #[error("the application is {}, which does not allow this", .0.as_str())]
+    WrongState(ApplicationStatus),
+    #[error("payouts are not in test mode")]
+    NotTestMode,
+    #[error(transparent)]
+    Payments(#[from] payments::PaymentError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<store::experts::Refused> for ExpertError {
+    fn from(refused: store::experts::Refused) -> Self {
+        match refused {
+            store::experts::Refused::Missing => ExpertError::NotFound,
+            store::experts::Refused::WrongState(s) => ExpertError::WrongState(s),
+        }
+    }
+}
+
+impl From<crate::accounts::AccountError> for ExpertError {
+    fn from(e: crate::accounts::AccountError) -> Self {
+        ExpertError::Internal(e.to_string())
+    }
+}
+
+/// One field's problem.
+pub(crate) fn field(field: &'static str, message_id: &'static str) -> FieldError {
+    FieldError { field, message_id }
+}

@@ -1,0 +1,201 @@
+//! Payout onboarding: each approved expert gets a connected account at the payment
+//! provider and completes the provider's onboarding; the provider's reports (webhooks, or
+//! a read on return) keep what Mentora knows current. An expert is bookable only when the
+//! provider says charges and payouts are enabled.
+
+use payments::webhook::{self, WebhookError};
+use payments::{NewAccount, Payouts, ProviderMode};
+use store::experts::{self, ExpertProfile, PayoutState};
+use store::sessions::ClientInfo;
+use store::users::User;
+use store::{Database, StoreError};
+
+use super::ExpertError;
+use crate::accounts::{LinkBase, record};
+
+/// Where the expert goes to onboard: the provider's hosted page, or the sandbox's.
+pub async fn start_onboarding(
+    db: &Database,
+    provider: &dyn Payouts,
+    links: LinkBase<'_>,
+    user: &User,
+    client: &ClientInfo,
+) -> Result<String, ExpertError> {
+    let profile = approved_profile(db, user).await?;
+    let account = match profile.payout.account_id {
+        Some(account) => account,
+        None => {
+            let created = provider
+                .create_account(NewAccount {
+                    user_id: user.id,
+                    email: user.email.clone(),
+                })
+                .await?;
+            // Keeps the first account if another request stored one meanwhile.
+            experts::set_payout_account(db, user.id, &created)
+                .await?
+                .unwrap_or(created)
+        }
+    };
+    let url = provider
+        .onboarding_link(
+            &account,
+            &format!("{}/experts/payouts/return", links.0),
+            &format!("{}/experts/payouts/refresh", links.0),
+        )
+        .await?;
+    record(db, Some(user.id), "payouts.onboarding_started", client).await?;
+    Ok(url)
+}
+
+/// Asks the provider for the account's state (the expert came back from onboarding).
+pub async fn refresh(
+    db: &Database,
+    provider: &dyn Payouts,
+    user: &User,
+) -> Result<ExpertProfile, ExpertError> {
+    let profile = approved_profile(db, user).await?;
+    if let Some(account) = &profile.payout.account_id
+        && let Some(status) = provider.account_status(account).await?
+    {
+        let state = PayoutState {
+            account_id: Some(account.clone()),
+            charges_enabled: status.charges_enabled,
+            payouts_enabled: status.payouts_enabled,
+            requirements: status.requirements,
+        };
+        experts::update_payout_state(db, account, &state, now_secs()).await?;
+    }
+    experts::find(db, user.id)
+        .await?
+        .ok_or(ExpertError::NotFound)
+}
+
+/// Finishes onboarding in the test-mode sandbox: the account can take payments and be
+/// paid out. Refused when a real provider is configured.
+pub async fn complete_sandbox(
+    db: &Database,
+    provider: &dyn Payouts,
+    user: &User,
+    client: &ClientInfo,
+) -> Result<ExpertProfile, ExpertError> {
+    if provider.mode() != ProviderMode::Sandbox {
+        return Err(ExpertError::NotTestMode);
+    }
+    let profile = approved_profile(db, user).await?;
+    let account = profile.payout.account_id.ok_or(ExpertError::NotFound)?;
+    let state = PayoutState {
+        account_id: Some(account.clone()),
+        charges_enabled: true,
+        payouts_enabled: true,
+        requirements: Vec::new(),
+    };
+    experts::update_payout_state(db, &account, &state, now_secs()).await?;
+    record(db, Some(user.id), "payouts.sandbox_completed", client).await?;
+    experts::find(db, user.id)
+        .await?
+        .ok_or(ExpertError::NotFound)
+}
+
+/// What became of a webhook delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// Applied to the expert's payout state.
+    Applied,
+    /// Seen before (a retry), or older than what is known, or of no interest: nothing to do.
+    Ignored,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebhookFailure {
+    #[error("the delivery is not authentic: {0}")]
+    Rejected(WebhookError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the event could not be read: {0}")]
+    Unreadable(String),
+}
+
+/// Verifies and applies a Stripe webhook delivery. Deliveries are recorded by event id, so
+/// a retry is applied once; `account.updated` events carry the whole account and are
+/// applied only when newer than what is known, so they may arrive in any order.
+pub async fn receive_webhook(
+    db: &Database,
+    payload: &[u8],
+    signature: &str,
+    secret: &str,
+    now: i64,
+) -> Result<Delivery, WebhookFailure> {
+    let event =
+        webhook::verify(payload, signature, secret, now).map_err(WebhookFailure::Rejected)?;
+    if !experts::first_delivery(db, &event.id, "stripe", &event.kind).await? {
+        return Ok(Delivery::Ignored);
+    }
+    let applied = match event.kind.as_str() {
+        "account.updated" => apply_account_update(db, &event).await,
+        _ => Ok(Delivery::Ignored),
+    };
+    if applied.is_err() {
+        // Let Stripe's retry run it again.
+        experts::forget_delivery(db, &event.id).await?;
+    }
+    applied
+}
+
+async fn apply_account_update(
+    db: &Database,
+    event: &webhook::Event,
+) -> Result<Delivery, WebhookFailure> {
+    let account = event
+        .data
+        .object
+        .get("id")
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| {
+            WebhookFailure::Unreadable("account.updated without an account id".into())
+        })?;
+    let status = payments::stripe::status_of(&event.data.object)
+        .map_err(|e| WebhookFailure::Unreadable(e.to_string()))?;
+    let state = PayoutState {
+        account_id: Some(account.to_owned()),
+        charges_enabled: status.charges_enabled,
+        payouts_enabled: status.payouts_enabled,
+        requirements: status.requirements,
+    };
+    match experts::update_payout_state(db, account, &state, event.created).await? {
+        Some(user_id) => {
+            store::audit::record(
+                db,
+                store::audit::NewAuditEvent {
+                    user_id: Some(user_id),
+                    actor_id: None,
+                    kind: "payouts.account_updated",
+                    client: &ClientInfo::default(),
+                    detail: serde_json::json!({
+                        "charges_enabled": state.charges_enabled,
+                        "payouts_enabled": state.payouts_enabled,
+                        "requirements": state.requirements,
+                    })
+                    .to_string(),
+                },
+            )
+            .await?;
+            Ok(Delivery::Applied)
+        }
+        None => Ok(Delivery::Ignored),
+    }
+}
+
+async fn approved_profile(db: &Database, user: &User) -> Result<ExpertProfile, ExpertError> {
+    let profile = experts::find(db, user.id)
+        .await?
+        .ok_or(ExpertError::NotFound)?;
+    if profile.status != domain::expert::ApplicationStatus::Approved {
+        return Err(ExpertError::WrongState(profile.status));
+    }
+    Ok(profile)
+}
+
+fn now_secs() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,89 @@
+//! Operators editing the specialty taxonomy. Slugs come from names and never change (links
+//! and filters use them); names can be corrected.
+
+use store::sessions::ClientInfo;
+use store::users::User;
+use store::{Database, StoreError, audit, taxonomy};
+
+use super::{ExpertError, field};
+
+/// A specialty's name: 2 to 80 characters, no control characters.
+fn parse_name(raw: &str) -> Result<String, ExpertError> {
+    let name = raw.trim();
+    let length = name.chars().count();
+    if !(2..=80).contains(&length) || name.chars().any(char::is_control) {
+        return Err(ExpertError::Invalid(vec![field(
+            "name",
+            "specialty-name-invalid",
+        )]));
+    }
+    Ok(name.to_owned())
+}
+
+pub async fn add_specialty(
+    db: &Database,
+    admin: &User,
+    category: &str,
+    name: &str,
+    client: &ClientInfo,
+) -> Result<(), ExpertError> {
+    let name = parse_name(name)?;
+    // The slug is the name in URL-safe ASCII, without the profile suffix.
+    let slug = domain::expert::slug(&name, "")
+        .trim_end_matches('-')
+        .to_owned();
+    match taxonomy::add_specialty(db, category.trim(), &slug, &name).await {
+        Ok(()) => {}
+        Err(StoreError::NotFound(_)) => {
+            return Err(ExpertError::Invalid(vec![field(
+                "category",
+                "specialty-category-unknown",
+            )]));
+        }
+        Err(StoreError::AlreadyExists(_)) => {
+            return Err(ExpertError::Invalid(vec![field(
+                "name",
+                "specialty-exists",
+            )]));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    audit::record(
+        db,
+        audit::NewAuditEvent {
+            user_id: None,
+            actor_id: Some(admin.id),
+            kind: "taxonomy.specialty_added",
+            client,
+            detail: serde_json::json!({ "slug": slug, "name": name, "category": category })
+                .to_string(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn rename_specialty(
+    db: &Database,
+    admin: &User,
+    slug: &str,
+    name: &str,
+    client: &ClientInfo,
+) -> Result<(), ExpertError> {
+    let name = parse_name(name)?;
+    if !taxonomy::rename_specialty(db, slug, &name).await? {
+        return Err(ExpertError::NotFound);
+    }
+    audit::record(
+        db,
+        audit::NewAuditEvent {
+            user_id: None,
+            actor_id: Some(admin.id),
+            kind: "taxonomy.specialty_renamed",
+            client,
+            detail: serde_json::json!({ "slug": slug, "name": name }).to_string(),
+        },
+    )
+    .await?;
+    Ok(())
+}

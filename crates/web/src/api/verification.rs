@@ -1,0 +1,151 @@
+//! Verifiers over the API: the queue, one application with its documents, decisions and
+//! suspensions. Every route needs `experts.verify`.
+
+use app::experts::verification;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use domain::expert::ApplicationStatus;
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::experts::application_json;
+use super::json::JsonBody;
+use crate::middleware::bearer::ApiCaller;
+use crate::pages::auth::{Client, link_base};
+use crate::{AppError, AppState};
+
+#[derive(Deserialize)]
+pub struct StatusParam {
+    #[serde(default)]
+    status: Option<String>,
+}
+
+/// `GET /api/v1/admin/experts?status=submitted`: oldest first.
+pub async fn queue(State(state): State<AppState>, Query(q): Query<StatusParam>) -> Response {
+    let status = match q.status.as_deref() {
+        None | Some("") => ApplicationStatus::Submitted,
+        Some(raw) => match ApplicationStatus::parse(raw) {
+            Some(s) => s,
+            None => {
+                return AppError::fields(vec![app::accounts::FieldError {
+                    field: "status",
+                    message_id: "expert-status-invalid",
+                }])
+                .into_response();
+            }
+        },
+    };
+    match verification::queue(&state.db, status).await {
+        Ok(entries) => Json(json!({
+            "applications": entries.iter().map(|e| json!({
+                "id": e.user_id,
+                "display_name": e.display_name,
+                "email": e.email,
+                "headline": e.headline,
+                "status": e.status.as_str(),
+                "submitted_at": e.submitted_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                "waiting_seconds": e.submitted_at.map(|t| (chrono::Utc::now() - t).num_seconds()),
+                "suspended": e.suspended,
+            })).collect::<Vec<_>>()
+        }))
+        .into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// `GET /api/v1/admin/experts/{id}`: the application and the applicant.
+pub async fn review(State(state): State<AppState>, Path(id): Path<Uuid>) -> Response {
+    match verification::review(&state.db, id).await {
+        Ok(review) => {
+            let mut body = application_json(&state, &review.application);
+            body["applicant"] = json!({
+                "id": review.applicant.id,
+                "display_name": review.applicant.display_name,
+                "email": review.applicant.email,
+            });
+            Json(body).into_response()
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionBody {
+    decision: String,
+    reason: String,
+}
+
+/// `POST /api/v1/admin/experts/{id}/decision` {decision, reason}
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(caller): Extension<ApiCaller>,
+    Client(client): Client,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    JsonBody(body): JsonBody<DecisionBody>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let decided = verification::decide(
+        &state.db,
+        state.mailer.as_ref(),
+        app::accounts::LinkBase(&base),
+        &caller.user,
+        verification::DecisionInput {
+            expert_id: id,
+            decision: &body.decision,
+            reason: &body.reason,
+        },
+        &client,
+    )
+    .await;
+    match decided {
+        Ok(profile) => Json(json!({
+            "id": profile.user_id,
+            "status": profile.status.as_str(),
+            "decision_reason": profile.decision_reason,
+            "verified_at": profile.verified_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        }))
+        .into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuspensionBody {
+    suspended: bool,
+    reason: String,
+}
+
+/// `POST /api/v1/admin/experts/{id}/suspension` {suspended, reason}
+pub async fn suspension(
+    State(state): State<AppState>,
+    Extension(caller): Extension<ApiCaller>,
+    Client(client): Client,
+    Path(id): Path<Uuid>,
+    JsonBody(body): JsonBody<SuspensionBody>,
+) -> Response {
+    match verification::set_suspended(
+        &state.db,
+        state.mailer.as_ref(),
+        &caller.user,
+        id,
+        body.suspended,
+        &body.reason,
+        &client,
+    )
+    .await
+    {
+        Ok(profile) => Json(json!({
+            "id": profile.user_id,
+            "suspended": profile.suspended_at.is_some(),
+            "suspension_reason": profile.suspension_reason,
+        }))
+        .into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

@@ -1,0 +1,389 @@
+//! Verifiers' pages: the queue (`/admin/experts`), one application with its documents and
+//! the decision form (`/admin/experts/{id}`), suspensions, and the specialty taxonomy
+//! (`/admin/specialties`).
+
+use app::accounts::LinkBase;
+use app::experts::ExpertError;
+use app::experts::verification::{self, Review};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::expert::ApplicationStatus;
+use serde::Deserialize;
+use store::experts::QueueEntry;
+use store::taxonomy::Category;
+use uuid::Uuid;
+
+use super::auth::{Client, ShownError, link_base, shown};
+use super::render;
+use super::shell::Shell;
+use crate::middleware::viewer::SignedIn;
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "admin_experts.html")]
+struct QueuePage<'a> {
+    shell: &'a Shell,
+    status: ApplicationStatus,
+    entries: Vec<QueueEntry>,
+    statuses: [ApplicationStatus; 5],
+}
+
+impl QueuePage<'_> {
+    fn status_text(&self, status: &ApplicationStatus) -> String {
+        self.shell.t(&format!(
+            "expert-status-{}",
+            status.as_str().replace('_', "-")
+        ))
+    }
+
+    /// "3 days", "5 hours": how long an application has waited.
+    fn age(&self, entry: &QueueEntry) -> String {
+        let Some(at) = entry.submitted_at else {
+            return String::new();
+        };
+        let waited = chrono::Utc::now() - at;
+        if waited.num_days() >= 1 {
+            self.shell
+                .t1("age-days", "count", &waited.num_days().to_string())
+        } else if waited.num_hours() >= 1 {
+            self.shell
+                .t1("age-hours", "count", &waited.num_hours().to_string())
+        } else {
+            self.shell.t1(
+                "age-minutes",
+                "count",
+                &waited.num_minutes().max(0).to_string(),
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatusParam {
+    #[serde(default)]
+    status: Option<String>,
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(q): Query<StatusParam>,
+) -> Response {
+    let status = q
+        .status
+        .as_deref()
+        .and_then(ApplicationStatus::parse)
+        .unwrap_or(ApplicationStatus::Submitted);
+    match verification::queue(&state.db, status).await {
+        Ok(entries) => render(
+            QueuePage {
+                shell: &shell,
+                status,
+                entries,
+                statuses: ApplicationStatus::ALL,
+            },
+            StatusCode::OK,
+        ),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_expert_review.html")]
+struct ReviewPage<'a> {
+    shell: &'a Shell,
+    review: Review,
+    specialty_names: Vec<String>,
+    errors: Vec<ShownError>,
+    decision: String,
+    reason: String,
+    saved: Option<String>,
+}
+
+impl ReviewPage<'_> {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    fn status_text(&self) -> String {
+        let status = self.review.application.profile.status;
+        self.shell.t(&format!(
+            "expert-status-{}",
+            status.as_str().replace('_', "-")
+        ))
+    }
+
+    fn decidable(&self) -> bool {
+        self.review.application.profile.status == ApplicationStatus::Submitted
+    }
+
+    fn approved(&self) -> bool {
+        self.review.application.profile.status == ApplicationStatus::Approved
+    }
+
+    fn rate_text(&self, rate: &(i32, i64)) -> String {
+        let price = domain::profile::CurrencyCode::parse(&self.review.application.profile.currency)
+            .map(|c| domain::money::Money::new(rate.1, c).to_string())
+            .unwrap_or_default();
+        format!(
+            "{}: {price}",
+            self.shell
+                .t1("expert-rate-duration", "minutes", &rate.0.to_string())
+        )
+    }
+
+    fn kind_text(&self, kind: &str) -> String {
+        self.shell.t(&format!("expert-document-kind-{kind}"))
+    }
+
+    fn decision_text(&self, decision: &str) -> String {
+        self.shell
+            .t(&format!("expert-decision-{}", decision.replace('_', "-")))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SavedParam {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+async fn review_page(
+    state: &AppState,
+    shell: &Shell,
+    id: Uuid,
+    errors: Vec<ShownError>,
+    form: (String, String),
+    saved: Option<String>,
+) -> Response {
+    let review = match verification::review(&state.db, id).await {
+        Ok(r) => r,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let specialty_names =
+        match store::taxonomy::existing(&state.db, &review.application.profile.specialties).await {
+            Ok(found) => found.into_iter().map(|s| s.name).collect(),
+            Err(e) => return AppError::from(e).into_response(),
+        };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        ReviewPage {
+            shell,
+            review,
+            specialty_names,
+            errors,
+            decision: form.0,
+            reason: form.1,
+            saved: saved.filter(|s| ["decision", "suspension"].contains(&s.as_str())),
+        },
+        status,
+    )
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+    Query(q): Query<SavedParam>,
+) -> Response {
+    review_page(&state, &shell, id, Vec::new(), Default::default(), q.saved).await
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let decided = verification::decide(
+        &state.db,
+        state.mailer.as_ref(),
+        LinkBase(&base),
+        &viewer.user,
+        verification::DecisionInput {
+            expert_id: id,
+            decision: &form.decision,
+            reason: &form.reason,
+        },
+        &client,
+    )
+    .await;
+    match decided {
+        Ok(_) => Redirect::to(&format!("/admin/experts/{id}?saved=decision")).into_response(),
+        Err(ExpertError::Invalid(fields)) => {
+            let errors = shown(&shell, &fields);
+            review_page(
+                &state,
+                &shell,
+                id,
+                errors,
+                (form.decision, form.reason),
+                None,
+            )
+            .await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SuspensionForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn suspension(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+    Form(form): Form<SuspensionForm>,
+) -> Response {
+    let suspend = form.action != "reinstate";
+    match verification::set_suspended(
+        &state.db,
+        state.mailer.as_ref(),
+        &viewer.user,
+        id,
+        suspend,
+        &form.reason,
+        &client,
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("/admin/experts/{id}?saved=suspension")).into_response(),
+        Err(ExpertError::Invalid(fields)) => {
+            let errors = shown(&shell, &fields);
+            review_page(&state, &shell, id, errors, Default::default(), None).await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_specialties.html")]
+struct TaxonomyPage<'a> {
+    shell: &'a Shell,
+    categories: Vec<Category>,
+    errors: Vec<ShownError>,
+}
+
+impl TaxonomyPage<'_> {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+async fn taxonomy_page(state: &AppState, shell: &Shell, errors: Vec<ShownError>) -> Response {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    match store::taxonomy::all(&state.db).await {
+        Ok(categories) => render(
+            TaxonomyPage {
+                shell,
+                categories,
+                errors,
+            },
+            status,
+        ),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+pub async fn specialties(State(state): State<AppState>, shell: Shell) -> Response {
+    taxonomy_page(&state, &shell, Vec::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct SpecialtyForm {
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// Adds a specialty to a category; its slug comes from its name.
+pub async fn add_specialty(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Form(form): Form<SpecialtyForm>,
+) -> Response {
+    match app::experts::taxonomy::add_specialty(
+        &state.db,
+        &viewer.user,
+        &form.category,
+        &form.name,
+        &client,
+    )
+    .await
+    {
+        Ok(()) => Redirect::to("/admin/specialties").into_response(),
+        Err(ExpertError::Invalid(fields)) => {
+            taxonomy_page(&state, &shell, shown(&shell, &fields)).await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RenameForm {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn rename_specialty(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Path(slug): Path<String>,
+    Form(form): Form<RenameForm>,
+) -> Response {
+    match app::experts::taxonomy::rename_specialty(
+        &state.db,
+        &viewer.user,
+        &slug,
+        &form.name,
+        &client,
+    )
+    .await
+    {
+        Ok(()) => Redirect::to("/admin/specialties").into_response(),
+        Err(ExpertError::Invalid(fields)) => {
+            taxonomy_page(&state, &shell, shown(&shell, &fields)).await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

@@ -1,0 +1,316 @@
+//! The expert directory (`/experts`) and public profiles (`/experts/{slug}`). Filters live
+//! in the URL so a search can be shared; with htmx, changing a filter swaps only the
+//! results (the `results` block), and without JavaScript the form reloads the page.
+
+use app::experts::directory::{self, Card, DirectoryParams, PublicProfile};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use store::taxonomy::Category;
+
+use super::auth::{ShownError, link_base, shown};
+use super::render;
+use super::shell::Shell;
+use crate::middleware::viewer::Viewer;
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "experts_directory.html")]
+struct DirectoryPage<'a> {
+    shell: &'a Shell,
+    params: DirectoryParams,
+    categories: Vec<Category>,
+    cards: Vec<Card>,
+    next_url: Option<String>,
+    currency: String,
+    errors: Vec<ShownError>,
+}
+
+#[derive(Template)]
+#[template(path = "experts_directory.html", block = "results")]
+struct ResultsBlock<'a> {
+    shell: &'a Shell,
+    cards: Vec<Card>,
+    next_url: Option<String>,
+    errors: Vec<ShownError>,
+}
+
+impl DirectoryPage<'_> {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    fn value<'v>(&self, value: &'v Option<String>) -> &'v str {
+        value.as_deref().unwrap_or("")
+    }
+
+    fn sort_is(&self, sort: &str) -> bool {
+        self.params.sort.as_deref().unwrap_or("relevance") == sort
+    }
+
+    fn available_checked(&self) -> bool {
+        matches!(
+            self.params.available.as_deref(),
+            Some("1" | "true" | "on" | "yes")
+        )
+    }
+}
+
+/// Shared by the page and the htmx block: how a card reads.
+pub trait CardText {
+    fn shell(&self) -> &Shell;
+
+    fn rating_text(&self, card: &Card) -> String {
+        let l = &card.listing;
+        if l.rating_count == 0 {
+            return self.shell().t("expert-no-reviews");
+        }
+        self.shell().t_args(
+            "expert-rating-summary",
+            &[
+                (
+                    "average",
+                    format!("{:.1}", f64::from(l.rating_centi) / 100.0),
+                ),
+                ("count", l.rating_count.to_string()),
+            ],
+        )
+    }
+
+    fn price_text(&self, card: &Card) -> String {
+        match &card.hourly_from {
+            Some(price) => self
+                .shell()
+                .t1("expert-hourly-from", "price", &price.to_string()),
+            None => String::new(),
+        }
+    }
+
+    fn estimate_text(&self, card: &Card) -> Option<String> {
+        card.estimate.as_ref().map(|e| {
+            self.shell()
+                .t1("expert-price-estimate", "price", &e.to_string())
+        })
+    }
+
+    fn excerpt(&self, card: &Card) -> String {
+        domain::markdown::plain_excerpt(&card.listing.bio, 160)
+    }
+}
+
+impl CardText for DirectoryPage<'_> {
+    fn shell(&self) -> &Shell {
+        self.shell
+    }
+}
+
+impl CardText for ResultsBlock<'_> {
+    fn shell(&self) -> &Shell {
+        self.shell
+    }
+}
+
+/// The URL of the page after `cursor`, with the same filters.
+fn next_url(params: &DirectoryParams, cursor: Option<String>) -> Option<String> {
+    let cursor = cursor?;
+    let mut next = params.clone();
+    next.cursor = Some(cursor);
+    serde_urlencoded::to_string(&next)
+        .ok()
+        .map(|q| format!("/experts?{q}"))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    viewer: Option<axum::Extension<Viewer>>,
+    shell: Shell,
+    headers: HeaderMap,
+    Query(mut params): Query<DirectoryParams>,
+) -> Response {
+    // Empty fields of a submitted form mean "no filter"; drop them so URLs stay short.
+    for value in [
+        &mut params.q,
+        &mut params.specialty,
+        &mut params.language,
+        &mut params.min_price,
+        &mut params.max_price,
+        &mut params.currency,
+        &mut params.min_rating,
+        &mut params.available,
+        &mut params.sort,
+        &mut params.cursor,
+        &mut params.limit,
+    ] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            *value = None;
+        }
+    }
+    let user = viewer.as_ref().map(|v| &v.0.user);
+    let (cards, next, currency, errors, status) =
+        match directory::search(&state.db, &params, user).await {
+            Ok(results) => (
+                results.cards,
+                next_url(&params, results.next_cursor),
+                results.currency.as_str().to_owned(),
+                Vec::new(),
+                StatusCode::OK,
+            ),
+            Err(app::experts::ExpertError::Invalid(fields)) => (
+                Vec::new(),
+                None,
+                params.currency.clone().unwrap_or_default(),
+                shown(&shell, &fields),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            Err(e) => return AppError::from(e).into_response(),
+        };
+    let htmx = headers.contains_key("hx-request") && !headers.contains_key("hx-boosted");
+    if htmx {
+        // Errors swap in too; htmx swaps 2xx only, so they come as 200 in the block.
+        return render(
+            ResultsBlock {
+                shell: &shell,
+                cards,
+                next_url: next,
+                errors,
+            },
+            StatusCode::OK,
+        );
+    }
+    let categories = match store::taxonomy::all(&state.db).await {
+        Ok(c) => c,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    render(
+        DirectoryPage {
+            shell: &shell,
+            params,
+            categories,
+            cards,
+            next_url: next,
+            currency,
+            errors,
+        },
+        status,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "expert_profile.html")]
+struct ProfilePage<'a> {
+    shell: &'a Shell,
+    p: PublicProfile,
+    canonical: String,
+    description: String,
+    json_ld: String,
+    avatar_url: Option<String>,
+}
+
+impl ProfilePage<'_> {
+    fn duration_text(&self, minutes: &i32) -> String {
+        self.shell
+            .t1("expert-rate-duration", "minutes", &minutes.to_string())
+    }
+
+    fn verified_text(&self) -> Option<String> {
+        self.p.profile.verified_at.map(|at| {
+            self.shell.t1(
+                "expert-verified-since",
+                "date",
+                &at.format("%Y-%m-%d").to_string(),
+            )
+        })
+    }
+
+    fn any_estimate(&self) -> bool {
+        self.p.rates.iter().any(|r| r.estimate.is_some())
+    }
+
+    fn language_list(&self) -> String {
+        self.p.profile.languages.join(", ").to_uppercase()
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct CurrencyParam {
+    #[serde(default)]
+    currency: Option<String>,
+}
+
+pub async fn profile(
+    State(state): State<AppState>,
+    viewer: Option<axum::Extension<Viewer>>,
+    shell: Shell,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(q): Query<CurrencyParam>,
+) -> Response {
+    let user = viewer.as_ref().map(|v| &v.0.user);
+    let asked = q.currency.as_deref().filter(|c| !c.trim().is_empty());
+    let currency = match directory::viewer_currency(asked, user) {
+        Ok(c) => c,
+        Err(e) => return AppError::fields(vec![e]).into_response(),
+    };
+    let p = match directory::public_profile(&state.db, &slug, user, currency).await {
+        Ok(p) => p,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let base = link_base(&state, &headers);
+    let canonical = format!("{base}/experts/{}", p.profile.slug);
+    let description = if p.profile.headline.is_empty() {
+        domain::markdown::plain_excerpt(&p.profile.bio, 155)
+    } else {
+        domain::markdown::plain_excerpt(&format!("{}. {}", p.profile.headline, p.profile.bio), 155)
+    };
+    let avatar_url = p
+        .expert
+        .avatar_key
+        .as_ref()
+        .map(|k| format!("/avatars/{k}"));
+    let json_ld = json_ld(&p, &canonical, &base, &description, avatar_url.as_deref());
+    render(
+        ProfilePage {
+            shell: &shell,
+            p,
+            canonical,
+            description,
+            json_ld,
+            avatar_url,
+        },
+        StatusCode::OK,
+    )
+}
+
+/// schema.org `Person` with the offers, for search engines. `<` is escaped so the JSON can
+/// never close its script element.
+fn json_ld(
+    p: &PublicProfile,
+    canonical: &str,
+    base: &str,
+    description: &str,
+    avatar: Option<&str>,
+) -> String {
+    let value = json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": p.expert.display_name,
+        "url": canonical,
+        "description": description,
+        "jobTitle": p.profile.headline,
+        "image": avatar.map(|a| format!("{base}{a}")),
+        "knowsLanguage": p.profile.languages,
+        "knowsAbout": p.specialties.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
+        "makesOffer": p.rates.iter().map(|r| json!({
+            "@type": "Offer",
+            "name": format!("{} min session", r.duration_minutes),
+            "price": r.price.major_text(),
+            "priceCurrency": r.price.currency.as_str(),
+        })).collect::<Vec<_>>(),
+    });
+    value.to_string().replace('<', "\\u003c")
+}

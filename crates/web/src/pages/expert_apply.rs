@@ -1,0 +1,418 @@
+//! The expert application page (`/experts/apply`): write the application (saved as a
+//! draft), upload verification documents, submit for review, see the verifier's answer,
+//! and, once approved, connect payouts.
+
+use app::accounts::LinkBase;
+use app::experts::application::{self, Amount, ApplicationInput, OwnApplication, RateInput};
+use app::experts::{ExpertError, documents, payouts};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::expert::{ApplicationStatus, RATE_DURATIONS};
+use domain::money::Money;
+use domain::profile::CurrencyCode;
+use serde::Deserialize;
+use store::taxonomy::Category;
+use store::users::User;
+use uuid::Uuid;
+
+use super::auth::{Client, ShownError, link_base, shown};
+use super::render;
+use super::shell::Shell;
+use crate::middleware::viewer::SignedIn;
+use crate::{AppError, AppState, uploads};
+
+/// The form's values: the saved application's, or what was just submitted.
+#[derive(Debug, Clone, Default)]
+pub struct ApplyForm {
+    headline: String,
+    bio: String,
+    specialties: Vec<String>,
+    languages: String,
+    currency: String,
+    /// (minutes, amount as typed) for every offered duration.
+    rates: Vec<(i32, String)>,
+    intro_video_url: String,
+}
+
+impl ApplyForm {
+    fn of(user: &User, own: Option<&OwnApplication>) -> Self {
+        let Some(own) = own else {
+            return Self {
+                languages: user.languages.join(", "),
+                currency: user.currency.clone(),
+                rates: RATE_DURATIONS.iter().map(|d| (*d, String::new())).collect(),
+                ..Self::default()
+            };
+        };
+        let p = &own.profile;
+        let currency = CurrencyCode::parse(&p.currency).ok();
+        Self {
+            headline: p.headline.clone(),
+            bio: p.bio.clone(),
+            specialties: p.specialties.clone(),
+            languages: p.languages.join(", "),
+            currency: p.currency.clone(),
+            rates: RATE_DURATIONS
+                .iter()
+                .map(|d| {
+                    let amount = p
+                        .rates
+                        .iter()
+                        .find(|(minutes, _)| minutes == d)
+                        .zip(currency)
+                        .map(|((_, minor), c)| Money::new(*minor, c).major_text())
+                        .unwrap_or_default();
+                    (*d, amount)
+                })
+                .collect(),
+            intro_video_url: p.intro_video_url.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Reads a submitted form; `specialties` repeats, so serde's map form cannot.
+    fn parse(body: &[u8]) -> Self {
+        let mut form = Self {
+            rates: RATE_DURATIONS.iter().map(|d| (*d, String::new())).collect(),
+            ..Self::default()
+        };
+        for (key, value) in form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "headline" => form.headline = value,
+                "bio" => form.bio = value,
+                "specialties" => form.specialties.push(value),
+                "languages" => form.languages = value,
+                "currency" => form.currency = value,
+                "intro_video_url" => form.intro_video_url = value,
+                other => {
+                    if let Some(minutes) = other
+                        .strip_prefix("rate_")
+                        .and_then(|m| m.parse::<i32>().ok())
+                        && let Some(slot) = form.rates.iter_mut().find(|(d, _)| *d == minutes)
+                    {
+                        slot.1 = value;
+                    }
+                }
+            }
+        }
+        form
+    }
+
+    fn input(&self) -> ApplicationInput {
+        ApplicationInput {
+            headline: Some(self.headline.clone()),
+            bio: Some(self.bio.clone()),
+            specialties: Some(self.specialties.clone()),
+            languages: Some(vec![self.languages.clone()]),
+            currency: Some(self.currency.clone()),
+            rates: Some(
+                self.rates
+                    .iter()
+                    .map(|(minutes, amount)| RateInput {
+                        duration_minutes: *minutes,
+                        amount: Amount::Major(amount.clone()),
+                    })
+                    .collect(),
+            ),
+            intro_video_url: Some(self.intro_video_url.clone()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "expert_apply.html")]
+struct ApplyPage<'a> {
+    shell: &'a Shell,
+    form: ApplyForm,
+    own: Option<OwnApplication>,
+    categories: Vec<Category>,
+    errors: Vec<ShownError>,
+    saved: Option<String>,
+    email_verified: bool,
+    avatar_url: Option<String>,
+    test_mode: bool,
+}
+
+impl ApplyPage<'_> {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    fn status(&self) -> Option<ApplicationStatus> {
+        self.own.as_ref().map(|o| o.profile.status)
+    }
+
+    fn status_text(&self) -> String {
+        match self.status() {
+            Some(s) => self
+                .shell
+                .t(&format!("expert-status-{}", s.as_str().replace('_', "-"))),
+            None => self.shell.t("expert-status-none"),
+        }
+    }
+
+    fn editable(&self) -> bool {
+        self.status().is_none_or(ApplicationStatus::editable)
+    }
+
+    fn submittable(&self) -> bool {
+        self.status().is_some_and(ApplicationStatus::submittable)
+    }
+
+    fn approved(&self) -> bool {
+        self.status() == Some(ApplicationStatus::Approved)
+    }
+
+    fn chosen(&self, slug: &str) -> bool {
+        self.form.specialties.iter().any(|s| s == slug)
+    }
+
+    fn duration_text(&self, minutes: &i32) -> String {
+        self.shell
+            .t1("expert-rate-duration", "minutes", &minutes.to_string())
+    }
+
+    fn rate_field(&self, minutes: &i32) -> &'static str {
+        application::rate_field(*minutes)
+    }
+
+    fn kind_text(&self, kind: &str) -> String {
+        self.shell.t(&format!("expert-document-kind-{kind}"))
+    }
+
+    fn size_text(&self, bytes: &i64) -> String {
+        format!("{:.1} MB", *bytes as f64 / 1_048_576.0)
+    }
+
+    fn saved_message(&self) -> Option<String> {
+        self.saved
+            .as_ref()
+            .map(|what| self.shell.t(&format!("expert-saved-{what}")))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SavedParam {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+/// Renders the page with the given form values and errors.
+async fn page(
+    state: &AppState,
+    shell: &Shell,
+    user: &User,
+    form: Option<ApplyForm>,
+    errors: Vec<ShownError>,
+    saved: Option<String>,
+) -> Response {
+    let own = match application::own(&state.db, user).await {
+        Ok(own) => own,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let categories = match store::taxonomy::all(&state.db).await {
+        Ok(c) => c,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        ApplyPage {
+            shell,
+            form: form.unwrap_or_else(|| ApplyForm::of(user, own.as_ref())),
+            own,
+            categories,
+            errors,
+            // Only the known confirmations, never text from the URL.
+            saved: saved.filter(|s| {
+                ["draft", "submitted", "document", "removed", "payouts"].contains(&s.as_str())
+            }),
+            email_verified: user.email_verified,
+            avatar_url: user.avatar_key.as_ref().map(|k| format!("/avatars/{k}")),
+            test_mode: state.payouts.mode() == payments::ProviderMode::Sandbox,
+        },
+        status,
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Query(q): Query<SavedParam>,
+) -> Response {
+    page(&state, &shell, &viewer.user, None, Vec::new(), q.saved).await
+}
+
+/// How a page answers a failed use case: field errors inline, the rest as error pages.
+async fn refused(
+    state: &AppState,
+    shell: &Shell,
+    user: &User,
+    form: Option<ApplyForm>,
+    err: ExpertError,
+) -> Response {
+    match err {
+        ExpertError::Invalid(fields) => {
+            let errors = shown(shell, &fields);
+            page(state, shell, user, form, errors, None).await
+        }
+        other => AppError::from(other).into_response(),
+    }
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    body: Bytes,
+) -> Response {
+    let form = ApplyForm::parse(&body);
+    match application::save(&state.db, &viewer.user, form.input(), &client).await {
+        Ok(_) => Redirect::to("/experts/apply?saved=draft").into_response(),
+        Err(e) => refused(&state, &shell, &viewer.user, Some(form), e).await,
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+) -> Response {
+    match application::submit(&state.db, &viewer.user, &client).await {
+        Ok(_) => Redirect::to("/experts/apply?saved=submitted").into_response(),
+        Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
+    }
+}
+
+/// Multipart: `csrf` first, then `kind` and `document`.
+pub async fn upload_document(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    multipart: Multipart,
+) -> Response {
+    let upload = match uploads::read(multipart, "document").await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    let (file_name, bytes) = upload.file.clone().unwrap_or_default();
+    match documents::upload(
+        &state.db,
+        state.files.as_ref(),
+        &viewer.user,
+        upload.field("kind"),
+        &file_name,
+        bytes,
+        &client,
+    )
+    .await
+    {
+        Ok(_) => Redirect::to("/experts/apply?saved=document#documents").into_response(),
+        Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
+    }
+}
+
+pub async fn remove_document(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Response {
+    match documents::remove(&state.db, state.files.as_ref(), &viewer.user, id, &client).await {
+        Ok(()) => Redirect::to("/experts/apply?saved=removed#documents").into_response(),
+        Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
+    }
+}
+
+/// A document for its owner or a verifier (the review page links here too).
+pub async fn download_document(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<Uuid>,
+) -> Response {
+    match documents::read(&state.db, state.files.as_ref(), &viewer.user, id).await {
+        Ok((document, bytes)) => crate::api::experts::document_response(&document, bytes),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// Sends the expert to the provider's onboarding (or the sandbox's page).
+pub async fn start_payouts(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    headers: HeaderMap,
+) -> Response {
+    let base = link_base(&state, &headers);
+    match payouts::start_onboarding(
+        &state.db,
+        state.payouts.as_ref(),
+        LinkBase(&base),
+        &viewer.user,
+        &client,
+    )
+    .await
+    {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// The provider sent the expert back: read the account's state, show it.
+pub async fn payouts_return(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
+    match payouts::refresh(&state.db, state.payouts.as_ref(), &viewer.user).await {
+        Ok(_) => Redirect::to("/experts/apply?saved=payouts#payouts").into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "payouts_sandbox.html")]
+struct SandboxPage<'a> {
+    shell: &'a Shell,
+    email: String,
+}
+
+/// The sandbox's stand-in for the provider's onboarding, labelled as test mode.
+pub async fn sandbox(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+) -> Response {
+    if state.payouts.mode() != payments::ProviderMode::Sandbox {
+        return AppError::from(ExpertError::NotTestMode).into_response();
+    }
+    render(
+        SandboxPage {
+            shell: &shell,
+            email: viewer.user.email.clone(),
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn sandbox_complete(
+    State(state): State<AppState>,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+) -> Response {
+    match payouts::complete_sandbox(&state.db, state.payouts.as_ref(), &viewer.user, &client).await
+    {
+        Ok(_) => Redirect::to("/experts/payouts/return").into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
