@@ -234,7 +234,7 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
     let text = format!(
         "SELECT e.user_id, e.slug, u.display_name, u.avatar_key, e.headline, e.bio, e.currency, \
          e.hourly_from_minor, e.rating_centi, e.rating_count, e.next_available_at, e.verified_at, \
-         ({sort_key}) AS sort_key \
+         CAST(({sort_key}) AS BIGINT) AS sort_key \
          FROM {from} WHERE {} ORDER BY sort_key, e.user_id LIMIT {} OFFSET {offset}",
         conditions.join(" AND "),
         limit + 1

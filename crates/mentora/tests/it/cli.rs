@@ -137,7 +137,7 @@ async fn migrate_applies_once_and_reports_status(backend: Backend) {
     assert_eq!(stdout(&again).trim(), "Database is up to date.");
     let after = bin.run(&["migrate", "status"], &[]);
     assert!(
-        stdout(&after).contains("3 applied, 0 pending"),
+        stdout(&after).contains("4 applied, 0 pending"),
         "{}",
         stdout(&after)
     );
@@ -219,7 +219,27 @@ async fn demo_seed_is_idempotent_and_prints_the_accounts(backend: Backend) {
     let db = store::Database::connect(&bin.db_url, 2)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(store::users::count(&db).await.unwrap_or(0), 2);
+    // Two accounts and the demo experts, once each however often it runs.
+    assert_eq!(store::users::count(&db).await.unwrap_or(0), 32);
+    let listed = store::directory::search(
+        &db,
+        &store::directory::DirectoryQuery {
+            text: None,
+            specialty: None,
+            language: None,
+            min_usd_cents: None,
+            max_usd_cents: None,
+            min_rating_centi: None,
+            available_between: None,
+            sort: store::directory::Sort::Rating,
+            cursor: None,
+            limit: 100,
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(listed.listings.len(), 30, "every demo expert is bookable");
+    assert!(listed.listings.iter().all(|l| l.avatar_key.is_some()));
     let admin = EmailAddress::parse("admin@demo.mentora.test").unwrap_or_else(|e| panic!("{e}"));
     let admin = store::users::find_by_email(&db, &admin)
         .await

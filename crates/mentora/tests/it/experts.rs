@@ -1,0 +1,744 @@
+//! Experts over real HTTP on both databases: applying with documents, verification with
+//! reasons, payout onboarding (sandbox, and Stripe Connect against a wire-level fake),
+//! the directory and public profiles, and who may see what.
+
+use reqwest::Method;
+use reqwest::multipart::{Form, Part};
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp};
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+fn valid_application() -> Value {
+    json!({
+        "headline": "Rust mentor for backend engineers",
+        "bio": "I **teach** Rust.\n\n<script>alert(1)</script>",
+        "specialties": ["rust", "devops"],
+        "languages": ["en", "de"],
+        "currency": "EUR",
+        "rates": [{"duration_minutes": 30, "amount": 3000}, {"duration_minutes": 60, "amount": 5000}],
+        "intro_video_url": "https://video.example.org/intro",
+    })
+}
+
+async fn send(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = app.bearer(method, path, token);
+    if let Some(body) = body {
+        req = req.json(&body);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let body = res.json::<Value>().await.unwrap_or(Value::Null);
+    (status, body)
+}
+
+async fn upload(
+    app: &TestApp,
+    token: &str,
+    kind: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (u16, Value) {
+    let form = Form::new()
+        .text("kind", kind.to_owned())
+        .part("document", Part::bytes(bytes).file_name(name.to_owned()));
+    let res = app
+        .bearer(Method::POST, "/api/v1/experts/application/documents", token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.json::<Value>().await.unwrap_or(Value::Null))
+}
+
+fn fields(body: &Value) -> Vec<String> {
+    body["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| e["field"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn last_mail_to(app: &TestApp, to: &str) -> String {
+    store::outbox::newest(&app.db, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.to == to)
+        .map(|m| format!("{}\n{}", m.subject, m.text))
+        .unwrap_or_default()
+}
+
+/// Applies with a document and submits; returns the applicant's access token and id.
+async fn submitted_applicant(app: &TestApp, email: &str) -> (String, String) {
+    let user = app.create_user(email, &[]).await;
+    let (token, _) = app.api_log_in(email).await;
+    let (status, _) = send(
+        app,
+        Method::POST,
+        "/api/v1/experts/application",
+        &token,
+        Some(valid_application()),
+    )
+    .await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        upload(app, &token, "identity", "passport.pdf", PDF.to_vec())
+            .await
+            .0,
+        201
+    );
+    let (status, body) = send(
+        app,
+        Method::POST,
+        "/api/v1/experts/application/submit",
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (200, Some("submitted")),
+        "{body}"
+    );
+    (token, user.id.to_string())
+}
+
+async fn the_whole_application_journey_over_the_api(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.create_user("verifier@example.org", &[domain::Role::Admin])
+        .await;
+    let (admin, _) = app.api_log_in("verifier@example.org").await;
+    let user = app.create_user("applicant@example.org", &[]).await;
+    let (token, _) = app.api_log_in("applicant@example.org").await;
+
+    // Bad input: every field explained, nothing stored.
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        "/api/v1/experts/application",
+        &token,
+        Some(json!({
+            "currency": "EURO", "languages": ["english"], "specialties": ["basket-weaving"],
+            "intro_video_url": "javascript:alert(1)",
+        })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("validation_failed")),
+        "{body}"
+    );
+    assert_eq!(
+        fields(&body),
+        ["specialties", "languages", "currency", "intro_video_url"]
+    );
+    let (status, body) = send(&app, Method::POST, "/api/v1/experts/application", &token, Some(json!({
+        "currency": "EUR",
+        "rates": [{"duration_minutes": 60, "amount": -500}, {"duration_minutes": 30, "amount": 900_000_000}, {"duration_minutes": 61, "amount": 100}],
+    }))).await;
+    assert_eq!(status, 422);
+    assert_eq!(fields(&body), ["rate_60", "rate_30", "rates"]);
+    assert_eq!(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/experts/application",
+            &token,
+            None
+        )
+        .await
+        .0,
+        404
+    );
+
+    // A draft, then documents checked by content.
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        "/api/v1/experts/application",
+        &token,
+        Some(valid_application()),
+    )
+    .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (201, Some("draft")),
+        "{body}"
+    );
+    assert!(
+        body["bio_html"]
+            .as_str()
+            .unwrap()
+            .contains("<strong>teach</strong>")
+    );
+    assert!(!body["bio_html"].as_str().unwrap().contains("<script"));
+    assert_eq!(
+        send(
+            &app,
+            Method::POST,
+            "/api/v1/experts/application",
+            &token,
+            Some(json!({}))
+        )
+        .await
+        .1["code"],
+        "application_exists"
+    );
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        "/api/v1/experts/application/submit",
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!((status, fields(&body)), (422, vec!["documents".to_owned()]));
+    let (status, body) = upload(
+        &app,
+        &token,
+        "identity",
+        "passport.png",
+        b"MZ\x90\x00 an executable".to_vec(),
+    )
+    .await;
+    assert_eq!((status, fields(&body)), (422, vec!["document".to_owned()]));
+    let (status, _) = upload(
+        &app,
+        &token,
+        "identity",
+        "huge.pdf",
+        vec![b'%'; 11 * 1024 * 1024 + 10],
+    )
+    .await;
+    assert_eq!(status, 413);
+    let (status, body) = upload(&app, &token, "selfie", "a.pdf", PDF.to_vec()).await;
+    assert_eq!((status, fields(&body)), (422, vec!["kind".to_owned()]));
+    assert!(
+        store::experts::documents(&app.db, user.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "refused files are not stored"
+    );
+    let (status, doc) = upload(
+        &app,
+        &token,
+        "identity",
+        "../passport scan.exe",
+        PDF.to_vec(),
+    )
+    .await;
+    assert_eq!(status, 201, "{doc}");
+    assert_eq!(doc["file_name"], "passport scan.pdf");
+    assert_eq!(doc["content_type"], "application/pdf");
+    use sha2::Digest;
+    let expected: String = sha2::Sha256::digest(PDF)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(doc["sha256"], expected.as_str());
+
+    // Only the owner and verifiers read it.
+    let doc_url = doc["url"].as_str().unwrap().to_owned();
+    let own = app
+        .bearer(Method::GET, &doc_url, &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status().as_u16(), 200);
+    assert_eq!(
+        own.headers()["content-disposition"],
+        "attachment; filename=\"passport scan.pdf\""
+    );
+    assert_eq!(own.bytes().await.unwrap().as_ref(), PDF);
+    app.create_user("nosy@example.org", &[]).await;
+    let (nosy, _) = app.api_log_in("nosy@example.org").await;
+    assert_eq!(
+        app.bearer(Method::GET, &doc_url, &nosy)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        app.bearer(Method::GET, &doc_url, &admin)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+
+    // Submitted: locked for the applicant, decided by a verifier only.
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        "/api/v1/experts/application/submit",
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, body) = send(
+        &app,
+        Method::PATCH,
+        "/api/v1/experts/application",
+        &token,
+        Some(json!({"headline": "x y z"})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("application_state"))
+    );
+    let decide = format!("/api/v1/admin/experts/{}/decision", user.id);
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &decide,
+        &nosy,
+        Some(json!({"decision": "approve", "reason": "looks fine"})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (_, queue) = send(&app, Method::GET, "/api/v1/admin/experts", &admin, None).await;
+    assert_eq!(queue["applications"][0]["email"], "applicant@example.org");
+    assert!(
+        queue["applications"][0]["waiting_seconds"]
+            .as_i64()
+            .unwrap()
+            >= 0
+    );
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &decide,
+        &admin,
+        Some(json!({"decision": "maybe", "reason": ""})),
+    )
+    .await;
+    assert_eq!(
+        (status, fields(&body)),
+        (422, vec!["decision".to_owned(), "reason".to_owned()])
+    );
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &decide,
+        &admin,
+        Some(json!({"decision": "request_changes", "reason": "The passport scan is blurred."})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (200, Some("changes_requested")),
+        "{body}"
+    );
+    assert!(
+        last_mail_to(&app, "applicant@example.org")
+            .await
+            .contains("The passport scan is blurred.")
+    );
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &decide,
+        &admin,
+        Some(json!({"decision": "approve", "reason": "again"})),
+    )
+    .await;
+    assert_eq!(status, 409, "only submitted applications are decided");
+
+    // The expert edits and resubmits; approval grants the role and the badge.
+    let (status, body) = send(
+        &app,
+        Method::PATCH,
+        "/api/v1/experts/application",
+        &token,
+        Some(json!({"headline": "Rust and Kubernetes mentor"})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["headline"].as_str()),
+        (200, Some("Rust and Kubernetes mentor"))
+    );
+    assert_eq!(
+        body["rates"][1]["amount"], 5000,
+        "PATCH keeps what it does not name"
+    );
+    assert_eq!(
+        send(
+            &app,
+            Method::POST,
+            "/api/v1/experts/application/submit",
+            &token,
+            None
+        )
+        .await
+        .0,
+        200
+    );
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &decide,
+        &admin,
+        Some(json!({"decision": "approve", "reason": "Identity and credentials checked."})),
+    )
+    .await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("approved")));
+    assert!(body["verified_at"].is_string());
+    assert!(
+        store::users::roles_of(&app.db, user.id)
+            .await
+            .unwrap()
+            .contains(&domain::Role::Expert)
+    );
+    let audit = store::audit::for_user(&app.db, user.id, 50).await.unwrap();
+    let kinds: Vec<&str> = audit.iter().map(|e| e.kind.as_str()).collect();
+    assert!(
+        kinds.contains(&"expert.changes_requested") && kinds.contains(&"expert.approved"),
+        "{kinds:?}"
+    );
+
+    // Not bookable until payouts are enabled: not listed, profile hidden from strangers.
+    let profile_path = format!("/api/v1/experts/{}", user.id);
+    assert_eq!(app.get(&profile_path).await.status().as_u16(), 404);
+    let (_, payouts) = send(
+        &app,
+        Method::GET,
+        "/api/v1/experts/me/payouts",
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (
+            payouts["test_mode"].as_bool(),
+            payouts["payouts_enabled"].as_bool()
+        ),
+        (Some(true), Some(false))
+    );
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        "/api/v1/experts/me/payouts/onboarding",
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["url"].as_str()),
+        (200, Some("/experts/payouts/sandbox"))
+    );
+    let browser = app.another_client();
+    browser.log_in_as("applicant@example.org").await;
+    let done = browser.submit("/experts/payouts/sandbox", &[]).await;
+    assert_eq!(done.status().as_u16(), 303);
+
+    // Listed, found by text, with an estimate in the viewer's currency.
+    let listed: Value = app
+        .get("/api/v1/experts?q=kubernetes&currency=USD")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["experts"][0]["id"], user.id.to_string(), "{listed}");
+    assert_eq!(listed["experts"][0]["hourly_from"]["display"], "50.00 EUR");
+    assert_eq!(
+        listed["experts"][0]["hourly_from_estimate"]["currency"],
+        "USD"
+    );
+    let public: Value = app
+        .get(&format!("{profile_path}?currency=JPY"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(public["rates"][0]["price"]["display"], "30.00 EUR");
+    assert_eq!(public["rates"][0]["estimate"]["currency"], "JPY");
+
+    // Suspended: hidden from search and the profile, the expert told.
+    let suspend = format!("/api/v1/admin/experts/{}/suspension", user.id);
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &suspend,
+        &admin,
+        Some(json!({"suspended": true, "reason": "Reported no-shows."})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let listed: Value = app
+        .get("/api/v1/experts?q=kubernetes")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["experts"].as_array().unwrap().len(), 0);
+    assert_eq!(app.get(&profile_path).await.status().as_u16(), 404);
+    assert!(
+        last_mail_to(&app, "applicant@example.org")
+            .await
+            .contains("Reported no-shows.")
+    );
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &suspend,
+        &admin,
+        Some(json!({"suspended": false, "reason": "Resolved with the learner."})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(app.get(&profile_path).await.status().as_u16(), 200);
+}
+
+async fn only_verified_accounts_apply(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let user = app.create_user("unverified@example.org", &[]).await;
+    // Undo the verification the test helper gave the account.
+    let created = store::users::change_email(
+        &app.db,
+        user.id,
+        &domain::EmailAddress::parse("unverified2@example.org").unwrap(),
+    )
+    .await;
+    assert!(created.is_ok());
+    let (token, _) = app.api_log_in("unverified2@example.org").await;
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        "/api/v1/experts/application",
+        &token,
+        Some(valid_application()),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("email_unverified"))
+    );
+}
+
+async fn directory_filters_sort_and_paginate(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.create_user("boss@example.org", &[domain::Role::Admin])
+        .await;
+    let (admin, _) = app.api_log_in("boss@example.org").await;
+    let mut ids = Vec::new();
+    for (i, (currency, hour, language)) in [
+        ("EUR", 4000, "es"),
+        ("USD", 9000, "en"),
+        ("JPY", 3000, "ja"),
+        ("EUR", 7000, "en"),
+        ("GBP", 5000, "en"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let email = format!("e{i}@example.org");
+        let (token, id) = submitted_applicant(&app, &email).await;
+        let (status, _) = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/admin/experts/{id}/decision"),
+            &admin,
+            Some(json!({"decision": "approve", "reason": "ok ok"})),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (status, _) = send(
+            &app,
+            Method::PATCH,
+            "/api/v1/experts/application",
+            &token,
+            Some(json!({
+                "currency": currency, "languages": [language],
+                "rates": [{"duration_minutes": 60, "amount": hour}],
+            })),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let account = format!("acct_sandbox_{}", id.replace('-', ""));
+        store::experts::set_payout_account(&app.db, id.parse().unwrap(), &account)
+            .await
+            .unwrap();
+        store::experts::update_payout_state(
+            &app.db,
+            &account,
+            &store::experts::PayoutState {
+                account_id: Some(account.clone()),
+                charges_enabled: true,
+                payouts_enabled: true,
+                requirements: vec![],
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    // One has a free slot tomorrow (the scheduling engine keeps this column).
+    let tomorrow = chrono::Utc::now().timestamp() + 86_400;
+    store::experts::set_next_available(&app.db, ids[3].parse().unwrap(), Some(tomorrow))
+        .await
+        .unwrap();
+
+    let names = |v: &Value| -> Vec<String> {
+        v["experts"]
+            .as_array()
+            .unwrap_or_else(|| panic!("not a list of experts: {v}"))
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let by_price: Value = app
+        .get("/api/v1/experts?sort=price&currency=USD")
+        .await
+        .json()
+        .await
+        .unwrap();
+    // 3000 JPY ≈ 19.87 USD < 40 EUR ≈ 43.48 < 50 GBP ≈ 63.29 < 70 EUR ≈ 76.09 < 90 USD.
+    assert_eq!(
+        names(&by_price),
+        [
+            ids[2].clone(),
+            ids[0].clone(),
+            ids[4].clone(),
+            ids[3].clone(),
+            ids[1].clone()
+        ]
+    );
+    let english: Value = app
+        .get("/api/v1/experts?language=en&min_price=60&max_price=80&currency=USD")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(names(&english), [ids[3].clone(), ids[4].clone()]);
+    assert_eq!(names(&english).len(), 2);
+    let available: Value = app
+        .get("/api/v1/experts?available=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(names(&available), [ids[3].clone()]);
+    let soonest: Value = app
+        .get("/api/v1/experts?sort=soonest")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(names(&soonest)[0], ids[3]);
+
+    // Cursor pagination visits everyone once.
+    let mut seen = Vec::new();
+    let mut next = Some(String::new());
+    while let Some(cursor) = next {
+        let page: Value = app
+            .get(&format!(
+                "/api/v1/experts?sort=price&limit=2&cursor={cursor}"
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        seen.extend(names(&page));
+        next = page["next_cursor"].as_str().map(str::to_owned);
+        assert!(seen.len() <= 5);
+    }
+    assert_eq!(seen, names(&by_price));
+
+    // Bad filters: one problem per field, stable codes.
+    let res = app
+        .get(
+            "/api/v1/experts?language=english&min_price=abc&currency=EURO&sort=cheapest&cursor=zzz",
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(fields(&body), ["currency", "language", "sort", "cursor"]);
+    let body: Value = app
+        .get("/api/v1/experts?min_price=90&max_price=10")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(fields(&body), ["max_price"]);
+}
+
+async fn documents_of_rejected_applications_go_after_retention(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.create_user("admin2@example.org", &[domain::Role::Admin])
+        .await;
+    let (admin, _) = app.api_log_in("admin2@example.org").await;
+    let (_, id) = submitted_applicant(&app, "rejected@example.org").await;
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/admin/experts/{id}/decision"),
+        &admin,
+        Some(json!({"decision": "reject", "reason": "Not a real credential."})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let user_id = id.parse().unwrap();
+    let docs = store::experts::documents(&app.db, user_id).await.unwrap();
+    assert_eq!(docs.len(), 1);
+    let files =
+        app::files::ObjectFiles::local(&app.data_dir.as_ref().unwrap().path().join("files"))
+            .unwrap();
+    use app::files::FileStore;
+    assert!(files.get(&docs[0].storage_key).await.unwrap().is_some());
+    let retention = chrono::Duration::days(90);
+    let early =
+        app::experts::documents::purge_rejected(&app.db, &files, chrono::Utc::now(), retention)
+            .await
+            .unwrap();
+    assert_eq!(early, 0, "kept during the retention period");
+    let later = chrono::Utc::now() + chrono::Duration::days(91);
+    let removed = app::experts::documents::purge_rejected(&app.db, &files, later, retention)
+        .await
+        .unwrap();
+    assert_eq!(removed, 1);
+    assert!(files.get(&docs[0].storage_key).await.unwrap().is_none());
+    assert!(
+        store::experts::documents(&app.db, user_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+both_backends!(
+    the_whole_application_journey_over_the_api,
+    only_verified_accounts_apply,
+    directory_filters_sort_and_paginate,
+    documents_of_rejected_applications_go_after_retention,
+);

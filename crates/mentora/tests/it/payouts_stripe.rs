@@ -1,0 +1,333 @@
+//! Payout onboarding against Stripe Connect's HTTP API. localstripe has no Connect
+//! endpoints, so a wire-level fake stands in: it asserts the exact form parameters Stripe
+//! documents for Express accounts and account links, and answers as Stripe does. Webhooks
+//! are signed as Stripe signs them.
+
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp};
+
+type Seen = Arc<Mutex<Vec<(String, String, Vec<(String, String)>)>>>;
+
+/// Starts the fake on a free port; returns its URL and what it received.
+async fn fake_stripe() -> (String, Seen) {
+    let seen: Seen = Arc::default();
+    let record = |seen: &Seen, what: &str, headers: &HeaderMap, form: Vec<(String, String)>| {
+        let auth = headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let key = headers
+            .get("idempotency-key")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        seen.lock()
+            .unwrap()
+            .push((what.to_owned(), format!("{auth}|{key}"), form));
+    };
+    let app = Router::new()
+        .route(
+            "/v1/accounts",
+            post(move |State(seen): State<Seen>, headers: HeaderMap, Form(form): Form<Vec<(String, String)>>| async move {
+                record(&seen, "create_account", &headers, form);
+                Json(json!({"id": "acct_1Fake", "object": "account", "charges_enabled": false, "payouts_enabled": false}))
+            }),
+        )
+        .route(
+            "/v1/account_links",
+            post(move |State(seen): State<Seen>, headers: HeaderMap, Form(form): Form<Vec<(String, String)>>| async move {
+                record(&seen, "account_link", &headers, form);
+                Json(json!({"object": "account_link", "url": "https://connect.stripe.com/setup/e/acct_1Fake/abc"}))
+            }),
+        )
+        .route(
+            "/v1/accounts/{id}",
+            get(move |State(seen): State<Seen>, headers: HeaderMap, Path(id): Path<String>| async move {
+                record(&seen, &format!("get_account {id}"), &headers, Vec::new());
+                Json(json!({
+                    "id": id, "object": "account", "charges_enabled": true, "payouts_enabled": false,
+                    "requirements": {"currently_due": ["external_account"]},
+                }))
+            }),
+        )
+        .with_state(seen.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (url, seen)
+}
+
+const SECRET: &str = "whsec_test_secret";
+
+async fn deliver(app: &TestApp, event: &Value, signed_at: i64, secret: &str) -> reqwest::Response {
+    let body = event.to_string();
+    let signature = payments::webhook::sign(body.as_bytes(), secret, signed_at);
+    app.client
+        .post(app.at("/api/v1/webhooks/stripe"))
+        .header("stripe-signature", signature)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn account_updated(id: &str, created: i64, enabled: bool, due: &[&str]) -> Value {
+    json!({
+        "id": id, "object": "event", "type": "account.updated", "created": created,
+        "data": {"object": {"id": "acct_1Fake", "object": "account", "charges_enabled": enabled,
+                            "payouts_enabled": enabled, "requirements": {"currently_due": due}}},
+    })
+}
+
+async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
+    let (stripe_url, seen) = fake_stripe().await;
+    let Some(app) = TestApp::builder(backend)
+        .configure(move |c| {
+            c.stripe_secret_key = Some("sk_test_fake".into());
+            c.stripe_webhook_secret = Some(SECRET.into());
+            c.stripe_api_base = stripe_url;
+        })
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    app.create_user("verifier@example.org", &[domain::Role::Admin])
+        .await;
+    let (admin, _) = app.api_log_in("verifier@example.org").await;
+    let expert = app.create_user("connect@example.org", &[]).await;
+    let (token, _) = app.api_log_in("connect@example.org").await;
+    let application = json!({
+        "headline": "Go mentor", "bio": "Hello", "specialties": ["go"], "languages": ["en"],
+        "currency": "USD", "rates": [{"duration_minutes": 60, "amount": 8000}],
+    });
+    assert_eq!(
+        app.bearer(Method::POST, "/api/v1/experts/application", &token)
+            .json(&application)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        201
+    );
+    // Onboarding waits for approval.
+    let early = app
+        .bearer(
+            Method::POST,
+            "/api/v1/experts/me/payouts/onboarding",
+            &token,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(early.status().as_u16(), 409);
+    store::experts::submit(&app.db, expert.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let decided = app
+        .bearer(
+            Method::POST,
+            &format!("/api/v1/admin/experts/{}/decision", expert.id),
+            &admin,
+        )
+        .json(&json!({"decision": "approve", "reason": "All checked."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(decided.status().as_u16(), 200);
+
+    let started = app
+        .bearer(
+            Method::POST,
+            "/api/v1/experts/me/payouts/onboarding",
+            &token,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(started.status().as_u16(), 200);
+    let body: Value = started.json().await.unwrap();
+    assert_eq!(
+        body["url"],
+        "https://connect.stripe.com/setup/e/acct_1Fake/abc"
+    );
+    {
+        let seen = seen.lock().unwrap();
+        let (what, auth, form) = &seen[0];
+        assert_eq!(what, "create_account");
+        assert_eq!(
+            auth,
+            &format!("Bearer sk_test_fake|mentora-connect-account-{}", expert.id)
+        );
+        let user_id = expert.id.to_string();
+        let expected: Vec<(&str, &str)> = vec![
+            ("type", "express"),
+            ("email", "connect@example.org"),
+            ("business_type", "individual"),
+            ("capabilities[card_payments][requested]", "true"),
+            ("capabilities[transfers][requested]", "true"),
+            ("metadata[mentora_user_id]", &user_id),
+        ];
+        let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(got, expected);
+        let (what, _, form) = &seen[1];
+        assert_eq!(what, "account_link");
+        let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let host = app.url.trim_start_matches("http://");
+        assert_eq!(
+            got,
+            [
+                ("account", "acct_1Fake"),
+                (
+                    "refresh_url",
+                    format!("http://{host}/experts/payouts/refresh").as_str()
+                ),
+                (
+                    "return_url",
+                    format!("http://{host}/experts/payouts/return").as_str()
+                ),
+                ("type", "account_onboarding"),
+            ]
+        );
+    }
+    // A second start reuses the account.
+    let again = app
+        .bearer(
+            Method::POST,
+            "/api/v1/experts/me/payouts/onboarding",
+            &token,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 200);
+    assert_eq!(
+        seen.lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.0 == "create_account")
+            .count(),
+        1
+    );
+
+    // Reading the account on return: what Stripe still needs is shown.
+    let status: Value = app
+        .bearer(Method::GET, "/api/v1/experts/me/payouts", &token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status["requirements"], json!(["external_account"]));
+    assert_eq!(
+        (
+            status["charges_enabled"].as_bool(),
+            status["payouts_enabled"].as_bool()
+        ),
+        (Some(true), Some(false))
+    );
+
+    // Webhooks: signed, fresh, applied once, newest state wins whatever the order.
+    let now = chrono::Utc::now().timestamp();
+    let newer = account_updated("evt_2", now + 5, true, &[]);
+    let older = account_updated(
+        "evt_1",
+        now - 100,
+        false,
+        &["individual.verification.document"],
+    );
+    let res = deliver(&app, &newer, now, SECRET).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.json::<Value>().await.unwrap()["applied"], true);
+    let res = deliver(&app, &newer, now, SECRET).await;
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["applied"],
+        false,
+        "a retry changes nothing"
+    );
+    let res = deliver(&app, &older, now, SECRET).await;
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["applied"],
+        false,
+        "an older event loses"
+    );
+    let profile = store::experts::find(&app.db, expert.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(profile.bookable(), "{profile:?}");
+    assert!(profile.payout.requirements.is_empty());
+
+    // Forged, tampered and replayed-late deliveries are refused and change nothing.
+    let forged = account_updated("evt_3", now + 10, false, &["x"]);
+    assert_eq!(
+        deliver(&app, &forged, now, "whsec_wrong")
+            .await
+            .status()
+            .as_u16(),
+        400
+    );
+    assert_eq!(
+        deliver(&app, &forged, now - 301, SECRET)
+            .await
+            .status()
+            .as_u16(),
+        400
+    );
+    let unsigned = app
+        .client
+        .post(app.at("/api/v1/webhooks/stripe"))
+        .body(forged.to_string())
+        .send()
+        .await
+        .unwrap();
+    let problem: Value = unsigned.json().await.unwrap();
+    assert_eq!(problem["code"], "webhook_invalid");
+    assert!(
+        store::experts::find(&app.db, expert.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .bookable()
+    );
+    let listed: Value = app.get("/api/v1/experts?q=go").await.json().await.unwrap();
+    assert_eq!(listed["experts"][0]["id"], expert.id.to_string());
+    // The sandbox's pages do not exist with a real provider.
+    assert_eq!(
+        app.bearer(Method::GET, "/api/v1/experts/me/payouts", &token)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+}
+
+async fn webhooks_do_not_exist_without_stripe(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let event = account_updated("evt_x", chrono::Utc::now().timestamp(), true, &[]);
+    let res = deliver(&app, &event, chrono::Utc::now().timestamp(), SECRET).await;
+    assert_eq!(res.status().as_u16(), 404);
+}
+
+both_backends!(
+    onboarding_through_stripe_connect_and_webhooks,
+    webhooks_do_not_exist_without_stripe,
+);
