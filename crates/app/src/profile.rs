@@ -124,9 +124,16 @@ pub async fn update(
     if !errors.is_empty() {
         return Err(AccountError::Invalid(errors));
     }
+    let renamed = changes.display_name.is_some();
     let user = users::update_profile(db, user_id, changes)
         .await?
         .ok_or(AccountError::InvalidCredentials)?;
+    if renamed {
+        // An expert is found in the directory by name too.
+        crate::experts::application::reindex(db, &user)
+            .await
+            .map_err(|e| AccountError::Internal(e.to_string()))?;
+    }
     record(db, Some(user_id), "profile.updated", client).await?;
     Ok(user)
 }

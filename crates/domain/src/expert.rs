@@ -239,6 +239,15 @@ pub fn slug(display_name: &str, suffix: &str) -> String {
     format!("{base}-{suffix}")
 }
 
+/// Text as search compares it: lower case with common Latin accents folded, so "jose"
+/// finds "José" on every database backend.
+pub fn fold_for_search(text: &str) -> String {
+    text.chars()
+        .map(fold_accent)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn fold_accent(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
@@ -381,6 +390,12 @@ mod tests {
         assert!(parse_video_url("http://example.com/v").is_err());
         assert!(parse_video_url("javascript:alert(1)").is_err());
         assert!(parse_video_url("https://exa mple.com").is_err());
+    }
+
+    #[test]
+    fn search_text_folds_case_and_accents() {
+        assert_eq!(fold_for_search("José ÑÚÑEZ Straße"), "jose nunez strase");
+        assert_eq!(fold_for_search("李小龙"), "李小龙");
     }
 
     #[test]

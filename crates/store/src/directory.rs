@@ -116,13 +116,14 @@ pub struct DirectoryPage {
     pub next: Option<Cursor>,
 }
 
-/// The words of a search, lower-cased, letters and digits only (nothing that could be
+/// The words of a search, lower-cased with accents folded, letters and digits only (nothing that could be
 /// query syntax), at most eight.
 pub fn search_terms(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    domain::expert::fold_for_search(text)
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        .map(str::to_owned)
         .collect()
 }
 
@@ -294,7 +295,7 @@ mod tests {
     fn search_terms_keep_only_words() {
         assert_eq!(
             search_terms(r#"Rust "OR" NEAR(x) * José's"#),
-            vec!["rust", "or", "near", "x", "josé", "s"]
+            vec!["rust", "or", "near", "x", "jose", "s"]
         );
         assert!(search_terms("  -- ").is_empty());
     }

@@ -433,6 +433,17 @@ pub async fn update_payout_state(
         .map(|p| p.user_id))
 }
 
+/// The experts who list `specialty`.
+pub async fn holding_specialty(db: &Database, specialty: &str) -> Result<Vec<Uuid>, StoreError> {
+    Ok(expert_specialty::Entity::find()
+        .filter(expert_specialty::Column::SpecialtySlug.eq(specialty))
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|s| s.user_id)
+        .collect())
+}
+
 /// Sets the denormalised search text (after the expert's name changes).
 pub async fn set_search_text(db: &Database, user_id: Uuid, text: &str) -> Result<(), StoreError> {
     expert_profile::Entity::update_many()

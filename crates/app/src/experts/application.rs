@@ -71,6 +71,20 @@ pub async fn create(
     save(db, user, input, client).await
 }
 
+/// Changes the fields `input` names on an existing application; `NotFound` when there is
+/// none (starting one is `create`).
+pub async fn update(
+    db: &Database,
+    user: &User,
+    input: ApplicationInput,
+    client: &ClientInfo,
+) -> Result<OwnApplication, ExpertError> {
+    if experts::find(db, user.id).await?.is_none() {
+        return Err(ExpertError::NotFound);
+    }
+    save(db, user, input, client).await
+}
+
 /// Creates or updates the application with `input`, validating every field and storing
 /// nothing unless all pass. Only verified accounts may apply.
 pub async fn save(
@@ -323,10 +337,11 @@ async fn specialty_names(db: &Database, slugs: &[String]) -> Result<Vec<String>,
         .collect())
 }
 
+/// What full-text search finds the expert by, accents folded (see `fold_for_search`).
 fn search_text(name: &str, headline: &str, bio: &str, specialties: &[String]) -> String {
-    format!(
+    expert::fold_for_search(&format!(
         "{name} {headline} {} {}",
         specialties.join(" "),
         domain::markdown::plain_excerpt(bio, 5000)
-    )
+    ))
 }

@@ -74,6 +74,12 @@ pub async fn rename_specialty(
     if !taxonomy::rename_specialty(db, slug, &name).await? {
         return Err(ExpertError::NotFound);
     }
+    // Experts are found by their specialties' names: search the new one.
+    for expert_id in store::experts::holding_specialty(db, slug).await? {
+        if let Some(expert) = store::users::find_by_id(db, expert_id).await? {
+            super::application::reindex(db, &expert).await?;
+        }
+    }
     audit::record(
         db,
         audit::NewAuditEvent {

@@ -10,6 +10,7 @@ mod api_auth;
 mod assets;
 mod cli;
 mod errors;
+mod expert_pages;
 mod experts;
 mod limits;
 mod ops;

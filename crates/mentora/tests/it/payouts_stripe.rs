@@ -306,15 +306,24 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
     );
     let listed: Value = app.get("/api/v1/experts?q=go").await.json().await.unwrap();
     assert_eq!(listed["experts"][0]["id"], expert.id.to_string());
-    // The sandbox's pages do not exist with a real provider.
+    // With a real provider the sandbox cannot mark anyone as paid out.
+    let browser = app.another_client();
+    browser.log_in_as("connect@example.org").await;
     assert_eq!(
-        app.bearer(Method::GET, "/api/v1/experts/me/payouts", &token)
-            .send()
+        browser
+            .get("/experts/payouts/sandbox")
             .await
-            .unwrap()
             .status()
             .as_u16(),
-        200
+        404
+    );
+    assert_eq!(
+        browser
+            .submit("/experts/payouts/sandbox", &[])
+            .await
+            .status()
+            .as_u16(),
+        404
     );
 }
 

@@ -4,6 +4,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use super::schema::{index, user_fk};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -206,40 +208,9 @@ impl MigrationTrait for Migration {
     }
 }
 
-fn user_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
-    name: &str,
-    table: T,
-    column: C,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(table, column)
-        .to(Users::Table, Users::Id)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-async fn index<T: IntoIden + 'static, C: IntoIden + 'static>(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    column: C,
-) -> Result<(), DbErr> {
-    manager
-        .create_index(
-            Index::create()
-                .name(name)
-                .table(table)
-                .col(column)
-                .to_owned(),
-        )
-        .await
-}
-
 #[derive(DeriveIden, Clone, Copy)]
 enum Users {
     Table,
-    Id,
     Languages,
     LearningGoals,
     SessionLengthMinutes,

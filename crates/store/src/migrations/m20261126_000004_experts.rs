@@ -6,6 +6,8 @@
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
+
+use super::schema::{index, user_fk};
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 #[derive(DeriveMigrationName)]
@@ -444,19 +446,6 @@ const SQLITE_SEARCH: &[&str] = &[
      DELETE FROM expert_search WHERE user_id = old.user_id; END",
 ];
 
-fn user_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
-    name: &str,
-    table: T,
-    column: C,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(table, column)
-        .to(Users::Table, Users::Id)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
 fn profile_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
     name: &str,
     table: T,
@@ -468,29 +457,6 @@ fn profile_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
         .to(ExpertProfiles::Table, ExpertProfiles::UserId)
         .on_delete(ForeignKeyAction::Cascade)
         .to_owned()
-}
-
-async fn index<T: IntoIden + 'static, C: IntoIden + 'static>(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    column: C,
-) -> Result<(), DbErr> {
-    manager
-        .create_index(
-            Index::create()
-                .name(name)
-                .table(table)
-                .col(column)
-                .to_owned(),
-        )
-        .await
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Users {
-    Table,
-    Id,
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -265,15 +265,7 @@ pub async fn update(
     Client(client): Client,
     JsonBody(body): JsonBody<ApplicationBody>,
 ) -> Response {
-    if application::own(&state.db, &caller.user)
-        .await
-        .ok()
-        .flatten()
-        .is_none()
-    {
-        return AppError::new(ErrorCode::NotFound).into_response();
-    }
-    match application::save(&state.db, &caller.user, body.into(), &client).await {
+    match application::update(&state.db, &caller.user, body.into(), &client).await {
         Ok(own) => Json(application_json(&state, &own)).into_response(),
         Err(e) => AppError::from(e).into_response(),
     }
