@@ -29,8 +29,6 @@ pub async fn build_with(
     config: &Config,
     extra: axum::Router<web::AppState>,
 ) -> anyhow::Result<App> {
-    // rustls finds two crypto providers in the build (ring and aws-lc-rs); name one.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let db = open_database(config).await?;
     if config.auto_migrate {
         let applied = store::migrations::apply(&db)

@@ -76,7 +76,11 @@ enum AdminAction {
 #[derive(Subcommand)]
 enum DemoAction {
     /// Load demo accounts and data; safe to run again.
-    Seed,
+    Seed {
+        /// Also add this many generated bookable experts (for load tests of the directory).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        synthetic_experts: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -122,8 +126,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 action: AdminAction::RotateKeys,
             } => admin::rotate_keys(&config).await,
             Command::Demo {
-                action: DemoAction::Seed,
-            } => demo::run(&config).await,
+                action: DemoAction::Seed { synthetic_experts },
+            } => demo::run(&config, synthetic_experts).await,
         }
     })
 }

@@ -9,6 +9,12 @@ use crate::payouts::{AccountStatus, NewAccount, PaymentError, Payouts, ProviderM
 
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
 
+/// Names ring as the process's TLS crypto provider (reqwest is built without one, and
+/// refuses to build a client until one is installed). Installing twice changes nothing.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub struct StripeConnect {
     http: reqwest::Client,
     secret_key: String,
@@ -18,6 +24,7 @@ pub struct StripeConnect {
 impl StripeConnect {
     /// `api_base` is Stripe's (`DEFAULT_API_BASE`) in production, a local server in tests.
     pub fn new(secret_key: &str, api_base: &str) -> Result<Self, PaymentError> {
+        install_crypto_provider();
         let http = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(20))
             .build()

@@ -36,10 +36,18 @@ const ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
-pub async fn run(config: &Config) -> anyhow::Result<()> {
+pub async fn run(config: &Config, synthetic_experts: u32) -> anyhow::Result<()> {
     let db = app::open_database(config).await?;
     store::migrations::apply(&db).await?;
     seed(&db, config).await?;
+    if synthetic_experts > 0 {
+        let started = std::time::Instant::now();
+        let added = super::demo_experts::seed_synthetic(&db, synthetic_experts).await?;
+        println!(
+            "Added {added} generated experts in {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
     db.close().await;
     println!("Demo data is in place.");
     print_accounts();

@@ -413,3 +413,147 @@ pub async fn seed(
 fn refused(r: store::experts::Refused) -> anyhow::Error {
     anyhow::anyhow!("demo expert could not advance: {r:?}")
 }
+
+/// Words generated experts are made of: enough variety that a text search narrows the
+/// directory the way real profiles would.
+const TOPICS: &[(&str, &str)] = &[
+    ("rust", "Rust systems programming"),
+    ("python", "Python for data work"),
+    ("javascript", "TypeScript and modern web apps"),
+    ("go", "Go services and concurrency"),
+    ("machine-learning", "machine learning in practice"),
+    ("sql", "SQL query tuning"),
+    ("ux-design", "UX research and prototyping"),
+    ("spanish", "Spanish conversation"),
+    ("german", "German grammar made simple"),
+    ("japanese", "Japanese for travellers"),
+    ("product-management", "product discovery"),
+    ("interview-prep", "coding interview practice"),
+    ("guitar", "fingerstyle guitar"),
+    ("piano", "jazz piano harmony"),
+    ("mathematics", "calculus and linear algebra"),
+    ("writing", "academic writing and editing"),
+];
+const GIVEN: &[&str] = &[
+    "Alex", "Bea", "Carlos", "Dina", "Elif", "Farid", "Greta", "Hana", "Ivan", "Jade", "Kofi",
+    "Lucía", "Mateo", "Noor", "Omar", "Priya", "Rosa", "Sami", "Tariq", "Yara",
+];
+const FAMILY: &[&str] = &[
+    "Andersen",
+    "Bakr",
+    "Chowdhury",
+    "Díaz",
+    "Eriksen",
+    "Fischer",
+    "González",
+    "Haddad",
+    "Ito",
+    "Jovanović",
+    "Kowalski",
+    "Lopes",
+    "Mensah",
+    "Nakamura",
+    "Okoro",
+    "Petrov",
+];
+const CURRENCIES: &[(&str, i64)] = &[
+    ("USD", 6000),
+    ("EUR", 5500),
+    ("GBP", 4800),
+    ("JPY", 9000),
+    ("INR", 250000),
+    ("BRL", 30000),
+];
+const LANGUAGES: &[&str] = &["en", "es", "de", "fr", "ja", "ar", "pt", "hi"];
+
+/// Adds `count` generated, approved and bookable experts (`bench-expert-N@…`), straight
+/// through the store: load tests need thousands, and the use cases' own checks are covered
+/// by the tests. Returns how many it added (existing ones are skipped).
+pub async fn seed_synthetic(db: &Database, count: u32) -> anyhow::Result<u32> {
+    let hash = domain::NewPassword::parse(super::demo::PASSWORD)
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .hash()?;
+    let mut added = 0;
+    for i in 0..count as usize {
+        let email = EmailAddress::parse(&format!("bench-expert-{i}@{}", super::demo::DOMAIN))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if users::find_by_email(db, &email).await?.is_some() {
+            continue;
+        }
+        let name = format!(
+            "{} {}",
+            GIVEN[i % GIVEN.len()],
+            FAMILY[(i / GIVEN.len()) % FAMILY.len()]
+        );
+        let (currency, base) = CURRENCIES[i % CURRENCIES.len()];
+        let topic = TOPICS[i % TOPICS.len()];
+        let second = TOPICS[(i * 7 + 3) % TOPICS.len()];
+        let user = users::create(
+            db,
+            NewUser {
+                email,
+                display_name: name.clone(),
+                password_hash: hash.clone(),
+                email_verified: true,
+                extra_roles: vec![Role::Expert],
+                locale: "en".into(),
+                time_zone: "UTC".into(),
+                currency: currency.into(),
+            },
+        )
+        .await?;
+        // Prices spread over ±50 % of the currency's base hour.
+        let hour = base / 2 + (base * ((i * 37) % 100) as i64) / 100;
+        let headline = format!("{} and {}", topic.1, second.1);
+        let mut specialties = vec![topic.0.to_owned(), second.0.to_owned()];
+        specialties.dedup();
+        let languages = vec![LANGUAGES[i % LANGUAGES.len()].to_owned(), "en".to_owned()];
+        let hourly = domain::profile::CurrencyCode::parse(currency)
+            .ok()
+            .map(|c| domain::money::Money::new(hour, c));
+        let content = experts::ApplicationContent {
+            headline: headline.clone(),
+            bio: BIO.to_owned(),
+            bio_html: domain::markdown::to_safe_html(BIO),
+            currency: currency.to_owned(),
+            intro_video_url: None,
+            languages: {
+                let mut l = languages;
+                l.dedup();
+                l
+            },
+            specialties,
+            rates: vec![(60, hour)],
+            hourly_from_minor: Some(hour),
+            hourly_from_usd_cents: hourly.and_then(domain::money::usd_cents),
+            search_text: domain::expert::fold_for_search(&format!(
+                "{name} {headline} {}",
+                domain::markdown::plain_excerpt(BIO, 5000)
+            )),
+        };
+        let slug = domain::expert::slug(&name, &format!("b{i}"));
+        experts::save_content(db, user.id, &slug, content)
+            .await?
+            .map_err(refused)?;
+        experts::submit(db, user.id).await?.map_err(refused)?;
+        experts::decide(db, user.id, Decision::Approve, "Generated expert.", user.id)
+            .await?
+            .map_err(refused)?;
+        let account = format!("acct_sandbox_{}", user.id.simple());
+        experts::set_payout_account(db, user.id, &account).await?;
+        let state = PayoutState {
+            account_id: Some(account.clone()),
+            charges_enabled: true,
+            payouts_enabled: true,
+            requirements: Vec::new(),
+        };
+        experts::update_payout_state(db, &account, &state, 1).await?;
+        // A third have a free slot within the week, so "available" and "soonest" have work.
+        if i % 3 == 0 {
+            let soon = chrono::Utc::now().timestamp() + ((i % 7) as i64 + 1) * 86_400;
+            experts::set_next_available(db, user.id, Some(soon)).await?;
+        }
+        added += 1;
+    }
+    Ok(added)
+}

@@ -254,7 +254,49 @@ async fn demo_seed_is_idempotent_and_prints_the_accounts(backend: Backend) {
     db.close().await;
 }
 
+async fn demo_seed_adds_generated_experts_for_load_tests(backend: Backend) {
+    let Some(bin) = Bin::new(backend).await else {
+        return;
+    };
+    let out = bin.run(&["demo", "seed", "--synthetic-experts", "7"], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Added 7 generated experts"),
+        "{}",
+        stdout(&out)
+    );
+    let again = bin.run(&["demo", "seed", "--synthetic-experts", "7"], &[]);
+    assert!(stdout(&again).contains("Added 0 generated experts"));
+    let db = store::Database::connect(&bin.db_url, 2)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let query = |available| store::directory::DirectoryQuery {
+        text: None,
+        specialty: None,
+        language: None,
+        min_usd_cents: None,
+        max_usd_cents: None,
+        min_rating_centi: None,
+        available_between: available,
+        sort: store::directory::Sort::Price,
+        cursor: None,
+        limit: 100,
+    };
+    let all = store::directory::search(&db, &query(None))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(all.listings.len(), 30 + 7);
+    let now = chrono::Utc::now().timestamp();
+    let soon = store::directory::search(&db, &query(Some((now, now + 8 * 86_400))))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Every third generated expert (0, 3, 6) has a free slot within the week.
+    assert_eq!(soon.listings.len(), 3);
+    db.close().await;
+}
+
 both_backends!(
+    demo_seed_adds_generated_experts_for_load_tests,
     an_invalid_setting_stops_start_up_naming_the_key,
     serve_starts_ready_and_stops_cleanly_on_sigterm,
     migrate_applies_once_and_reports_status,

@@ -167,6 +167,7 @@ impl TestApp {
     }
 
     pub fn builder(backend: Backend) -> TestAppBuilder {
+        payments::stripe::install_crypto_provider();
         TestAppBuilder {
             backend,
             configure: Box::new(|_| {}),
@@ -399,6 +400,8 @@ pub struct Bin {
 
 impl Bin {
     pub async fn new(backend: Backend) -> Option<Bin> {
+        // Tests talk to the binary with reqwest, which needs a TLS crypto provider.
+        payments::stripe::install_crypto_provider();
         let dir = tempfile::tempdir().ok()?;
         let (db_url, postgres) = match backend {
             Backend::Sqlite => (
