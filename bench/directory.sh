@@ -16,7 +16,8 @@ if [ -n "${1:-}" ]; then
   bench_db="mentora_bench_$$"
   psql "$1" -qc "CREATE DATABASE $bench_db"
   base="${1%%\?*}"; query="${1#"$base"}"
-  env+=(DATABASE_URL="${base%/*}/$bench_db$query")
+  bench_url="${base%/*}/$bench_db$query"
+  env+=(DATABASE_URL="$bench_url")
 fi
 pid=""
 cleanup() {
@@ -27,6 +28,9 @@ cleanup() {
 trap 'cleanup "${1:-}"' EXIT
 
 env "${env[@]}" target/release/mentora demo seed --synthetic-experts "$experts" | grep Added
+# After a bulk load, statistics and the visibility map first (PostgreSQL's advice; else
+# autovacuum does it in the middle of the measurements).
+[ -z "$bench_db" ] || psql "$bench_url" -qc "VACUUM ANALYZE"
 env "${env[@]}" target/release/mentora serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done

@@ -2,13 +2,15 @@
 //! of bookable experts.
 //!
 //! This is the one repository module with backend-specific SQL, because full-text search
-//! differs: SQLite searches the FTS5 table `expert_search` (ranked by bm25), PostgreSQL the
-//! generated `search_vector` column (ranked by ts_rank). Everything else is shared.
+//! differs: SQLite searches the FTS5 table `expert_search` (ranked by bm25, its rows keyed
+//! through `expert_search_keys`), PostgreSQL the table `expert_search` of tsvectors (ranked
+//! by ts_rank). Everything else is shared.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{DbBackend, FromQueryResult, Statement, Value};
 use uuid::Uuid;
 
+use crate::migrations::{UNRANKED, listed};
 use crate::{Backend, Database, StoreError};
 
 /// How listings are ordered.
@@ -134,33 +136,35 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
     let terms = query.text.as_deref().map(search_terms).unwrap_or_default();
     let text_search = !terms.is_empty();
 
+    // Text relevance is computed per match; every other order is a stored rank column with
+    // a partial index over listed experts (see the experts migration), so the first page
+    // is read off an index instead of sorting the whole directory.
     let sort_key = match (query.sort, text_search) {
         (Sort::Relevance, true) => match backend {
             // bm25: smaller is better. Scaled to an integer so both backends sort alike.
-            Backend::Sqlite => "CAST(bm25(expert_search) * 1000000 AS INTEGER)".to_owned(),
-            Backend::Postgres => {
-                "CAST(-ts_rank(e.search_vector, q.query) * 1000000 AS BIGINT)".to_owned()
-            }
+            Backend::Sqlite => "CAST(bm25(expert_search) * 1000000 AS INTEGER)",
+            Backend::Postgres => "CAST(-ts_rank(s.search_vector, q.query) * 1000000 AS BIGINT)",
         },
-        (Sort::Relevance | Sort::Rating, _) => {
-            "-(e.rating_centi * 100000 + CASE WHEN e.rating_count > 99999 THEN 99999 ELSE e.rating_count END)"
-                .to_owned()
-        }
-        (Sort::Price, _) => "COALESCE(e.hourly_from_usd_cents, 9000000000000000)".to_owned(),
-        (Sort::Soonest, _) => "COALESCE(e.next_available_at, 9000000000000000)".to_owned(),
+        (Sort::Relevance | Sort::Rating, _) => "e.rank_rating",
+        (Sort::Price, _) => "e.rank_price",
+        (Sort::Soonest, _) => "e.rank_soonest",
     };
 
-    let mut from = String::from("expert_profiles e JOIN users u ON u.id = e.user_id");
-    let mut conditions = vec![
-        "e.status = 'approved'".to_owned(),
-        "e.suspended_at IS NULL".to_owned(),
-    ];
-    // Each placeholder binds once: SQLite's `?` cannot be reused.
-    let charges = sql.bind(Value::from(true));
-    let payouts = sql.bind(Value::from(true));
-    conditions.push(format!(
-        "e.payout_charges_enabled = {charges} AND e.payout_payouts_enabled = {payouts}"
-    ));
+    // SQLite without statistics would rather filter on `status` and sort everything; the
+    // rank orders name their index there so the plan never depends on ANALYZE having run.
+    let index = match (backend, query.sort, text_search) {
+        (Backend::Sqlite, Sort::Relevance | Sort::Rating, false) => {
+            " INDEXED BY ix_listed_by_rating"
+        }
+        (Backend::Sqlite, Sort::Price, false) => " INDEXED BY ix_listed_by_price",
+        (Backend::Sqlite, Sort::Soonest, false) => " INDEXED BY ix_listed_by_soonest",
+        // Text matches come from FTS; whether each is listed, from the covering index.
+        (Backend::Sqlite, _, true) => " INDEXED BY ix_listed_members",
+        _ => "",
+    };
+    let mut from = format!("expert_profiles e{index}");
+    // Word for word the partial indexes' predicate, with the table's alias.
+    let mut conditions = vec![listed("e.")];
     if text_search {
         match backend {
             Backend::Sqlite => {
@@ -169,7 +173,10 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
                     .map(|t| format!("\"{t}\"*"))
                     .collect::<Vec<_>>()
                     .join(" ");
-                from.push_str(" JOIN expert_search ON expert_search.user_id = e.user_id");
+                from.push_str(
+                    " JOIN expert_search_keys k ON k.user_id = e.user_id \
+                     JOIN expert_search ON expert_search.rowid = k.id",
+                );
                 let p = sql.bind(Value::from(phrase));
                 conditions.push(format!("expert_search MATCH {p}"));
             }
@@ -181,9 +188,10 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
                     .join(" & ");
                 let p = sql.bind(Value::from(tsquery));
                 from.push_str(&format!(
-                    " CROSS JOIN (SELECT to_tsquery('simple', {p}) AS query) q"
+                    " JOIN expert_search s ON s.user_id = e.user_id \
+                     CROSS JOIN (SELECT to_tsquery('simple', {p}) AS query) q"
                 ));
-                conditions.push("e.search_vector @@ q.query".to_owned());
+                conditions.push("s.search_vector @@ q.query".to_owned());
             }
         }
     }
@@ -199,13 +207,16 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
             "EXISTS (SELECT 1 FROM expert_languages l WHERE l.user_id = e.user_id AND l.language = {p})"
         ));
     }
+    // Price bounds read `rank_price` (the same US cents, or UNRANKED without an estimate),
+    // so sorting by price scans the index from the lower bound.
     if let Some(min) = query.min_usd_cents {
         let p = sql.bind(Value::from(min));
-        conditions.push(format!("e.hourly_from_usd_cents >= {p}"));
+        let unranked = sql.bind(Value::from(UNRANKED));
+        conditions.push(format!("e.rank_price >= {p} AND e.rank_price < {unranked}"));
     }
     if let Some(max) = query.max_usd_cents {
-        let p = sql.bind(Value::from(max));
-        conditions.push(format!("e.hourly_from_usd_cents <= {p}"));
+        let p = sql.bind(Value::from(max.min(UNRANKED - 1)));
+        conditions.push(format!("e.rank_price <= {p}"));
     }
     if let Some(rating) = query.min_rating_centi {
         let p = sql.bind(Value::from(rating));
@@ -221,22 +232,27 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
     let mut offset = 0;
     match query.cursor {
         Some(Cursor::After { key, id }) => {
-            let k1 = sql.bind(Value::from(key));
-            let k2 = sql.bind(Value::from(key));
+            let k = sql.bind(Value::from(key));
             let i = sql.bind(Value::from(id));
-            conditions.push(format!(
-                "(({sort_key}) > {k1} OR (({sort_key}) = {k2} AND e.user_id > {i}))"
-            ));
+            // A row value: both planners continue the index scan from there.
+            conditions.push(format!("({sort_key}, e.user_id) > ({k}, {i})"));
         }
         Some(Cursor::Skip(n)) => offset = n,
         None => {}
     }
     let limit = query.limit.clamp(1, 100);
+    // The page is chosen from ids and sort keys alone; only its rows are then joined to
+    // what the listing shows (name, avatar, bio), so wide rows are read 21 times, not once
+    // per match.
     let text = format!(
         "SELECT e.user_id, e.slug, u.display_name, u.avatar_key, e.headline, e.bio, e.currency, \
          e.hourly_from_minor, e.rating_centi, e.rating_count, e.next_available_at, e.verified_at, \
-         CAST(({sort_key}) AS BIGINT) AS sort_key \
-         FROM {from} WHERE {} ORDER BY sort_key, e.user_id LIMIT {} OFFSET {offset}",
+         page.sort_key \
+         FROM (SELECT e.user_id, {sort_key} AS sort_key FROM {from} WHERE {} \
+               ORDER BY {sort_key}, e.user_id LIMIT {} OFFSET {offset}) page \
+         JOIN expert_profiles e ON e.user_id = page.user_id \
+         JOIN users u ON u.id = e.user_id \
+         ORDER BY page.sort_key, page.user_id",
         conditions.join(" AND "),
         limit + 1
     );

@@ -17,6 +17,7 @@ use crate::entities::{
     expert_decision, expert_document, expert_language, expert_profile, expert_rate,
     expert_specialty, user, webhook_event,
 };
+use crate::migrations::UNRANKED;
 use crate::{Database, StoreError};
 
 /// An expert's profile as stored, with its rates, specialties and languages.
@@ -147,6 +148,9 @@ pub async fn save_content(
                 rating_centi: Set(0),
                 rating_count: Set(0),
                 next_available_at: Set(None),
+                rank_rating: Set(0),
+                rank_price: Set(price_rank(content.hourly_from_usd_cents)),
+                rank_soonest: Set(UNRANKED),
                 search_text: Set(content.search_text.clone()),
                 submitted_at: Set(None),
                 decided_at: Set(None),
@@ -201,6 +205,10 @@ pub async fn save_content(
                 .col_expr(
                     expert_profile::Column::HourlyFromUsdCents,
                     Expr::value(content.hourly_from_usd_cents),
+                )
+                .col_expr(
+                    expert_profile::Column::RankPrice,
+                    Expr::value(price_rank(content.hourly_from_usd_cents)),
                 )
                 .col_expr(
                     expert_profile::Column::SearchText,
@@ -463,6 +471,10 @@ pub async fn set_next_available(
 ) -> Result<(), StoreError> {
     expert_profile::Entity::update_many()
         .col_expr(expert_profile::Column::NextAvailableAt, Expr::value(at))
+        .col_expr(
+            expert_profile::Column::RankSoonest,
+            Expr::value(at.unwrap_or(UNRANKED)),
+        )
         .filter(expert_profile::Column::UserId.eq(user_id))
         .exec(db.conn())
         .await?;
@@ -745,6 +757,11 @@ fn to_document(d: expert_document::Model) -> Document {
         storage_key: d.storage_key,
         created_at: d.created_at,
     }
+}
+
+/// The price order: US cents of the cheapest hour, or last when it has no estimate.
+fn price_rank(usd_cents: Option<i64>) -> i64 {
+    usd_cents.unwrap_or(UNRANKED)
 }
 
 fn split(stored: &str) -> Vec<String> {

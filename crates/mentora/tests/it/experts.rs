@@ -549,6 +549,7 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
         .await;
     let (admin, _) = app.api_log_in("boss@example.org").await;
     let mut ids = Vec::new();
+    let mut tokens = Vec::new();
     for (i, (currency, hour, language)) in [
         ("EUR", 4000, "es"),
         ("USD", 9000, "en"),
@@ -600,6 +601,7 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
         .await
         .unwrap();
         ids.push(id);
+        tokens.push(token);
     }
     // One has a free slot tomorrow (the scheduling engine keeps this column).
     let tomorrow = chrono::Utc::now().timestamp() + 86_400;
@@ -672,6 +674,34 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
         assert!(seen.len() <= 5);
     }
     assert_eq!(seen, names(&by_price));
+
+    // A currency without a reference rate: still listed, but last by price (the cheapest
+    // until now) and outside every price range, which cannot be compared with it.
+    let (status, _) = send(
+        &app,
+        Method::PATCH,
+        "/api/v1/experts/application",
+        &tokens[2],
+        Some(json!({"currency": "ZMW", "rates": [{"duration_minutes": 60, "amount": 1000}]})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let by_price: Value = app
+        .get("/api/v1/experts?sort=price&currency=USD")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(names(&by_price).last(), Some(&ids[2]));
+    assert_eq!(names(&by_price).len(), 5);
+    let from_ten: Value = app
+        .get("/api/v1/experts?min_price=10&currency=USD")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(names(&from_ten).len(), 4);
+    assert!(!names(&from_ten).contains(&ids[2]));
 
     // Bad filters: one problem per field, stable codes.
     let res = app

@@ -191,6 +191,11 @@ impl MigrationTrait for Migration {
                     .col(integer(ExpertProfiles::RatingCount).default(0))
                     // Unix seconds of the first free slot, kept by the scheduling engine.
                     .col(big_integer_null(ExpertProfiles::NextAvailableAt))
+                    // The directory's orders as plain columns (smaller first), so an index
+                    // gives the first page without sorting every expert. See `directory.rs`.
+                    .col(big_integer(ExpertProfiles::RankRating).default(0))
+                    .col(big_integer(ExpertProfiles::RankPrice).default(UNRANKED))
+                    .col(big_integer(ExpertProfiles::RankSoonest).default(UNRANKED))
                     .col(text(ExpertProfiles::SearchText).default(""))
                     .col(timestamp_with_time_zone_null(ExpertProfiles::SubmittedAt))
                     .col(timestamp_with_time_zone_null(ExpertProfiles::DecidedAt))
@@ -383,6 +388,21 @@ impl MigrationTrait for Migration {
             .await?;
 
         let db = manager.get_connection();
+        // One index per directory order, holding only listed (bookable) experts. The query
+        // repeats this predicate word for word so both planners can use them.
+        for (name, columns) in [
+            // Membership alone: a text match is checked against it without reading the row.
+            ("ix_listed_members", "user_id"),
+            ("ix_listed_by_rating", "rank_rating, user_id"),
+            ("ix_listed_by_price", "rank_price, user_id"),
+            ("ix_listed_by_soonest", "rank_soonest, user_id"),
+        ] {
+            db.execute_unprepared(&format!(
+                "CREATE INDEX {name} ON expert_profiles ({columns}) WHERE {}",
+                listed("")
+            ))
+            .await?;
+        }
         match manager.get_database_backend() {
             DatabaseBackend::Postgres => {
                 for sql in POSTGRES_SEARCH {
@@ -399,10 +419,22 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DatabaseBackend::Postgres {
+        if manager.get_database_backend() == DatabaseBackend::Postgres {
+            manager
+                .get_connection()
+                .execute_unprepared(
+                    "DROP TABLE IF EXISTS expert_search; \
+                     DROP FUNCTION IF EXISTS expert_search_sync() CASCADE",
+                )
+                .await?;
+        } else {
             manager
                 .get_connection()
                 .execute_unprepared("DROP TABLE IF EXISTS expert_search")
+                .await?;
+            manager
+                .get_connection()
+                .execute_unprepared("DROP TABLE IF EXISTS expert_search_keys")
                 .await?;
         }
         for table in [
@@ -424,26 +456,52 @@ impl MigrationTrait for Migration {
     }
 }
 
-/// PostgreSQL: a stored tsvector over the search text. The `simple` configuration (no
-/// stemming) because profiles are written in many languages.
+/// Which experts the directory lists: approved, not suspended, able to take payments and be
+/// paid out. Columns are written `{prefix}column`: the indexes use no prefix, the
+/// directory's query its table alias, and both get the same terms.
+pub fn listed(prefix: &str) -> String {
+    format!(
+        "{prefix}status = 'approved' AND {prefix}suspended_at IS NULL \
+         AND {prefix}payout_charges_enabled = TRUE AND {prefix}payout_payouts_enabled = TRUE"
+    )
+}
+
+/// The rank of an expert with no value for an order (no price estimate, no free slot): last.
+pub const UNRANKED: i64 = 9_000_000_000_000_000;
+
+/// PostgreSQL: a narrow table of one tsvector per expert (GIN-indexed), kept by a trigger.
+/// Apart from the profile so a search reads small rows, not the bio and its HTML. The
+/// `simple` configuration (no stemming), because profiles are written in many languages.
 const POSTGRES_SEARCH: &[&str] = &[
-    "ALTER TABLE expert_profiles ADD COLUMN search_vector tsvector \
-     GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
-    "CREATE INDEX ix_expert_profiles_search ON expert_profiles USING gin (search_vector)",
+    "CREATE TABLE expert_search (user_id uuid PRIMARY KEY \
+     REFERENCES expert_profiles (user_id) ON DELETE CASCADE, search_vector tsvector NOT NULL)",
+    "CREATE INDEX ix_expert_search ON expert_search USING gin (search_vector)",
+    "CREATE FUNCTION expert_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+     INSERT INTO expert_search (user_id, search_vector) \
+     VALUES (NEW.user_id, to_tsvector('simple', NEW.search_text)) \
+     ON CONFLICT (user_id) DO UPDATE SET search_vector = EXCLUDED.search_vector; \
+     RETURN NEW; END $$",
+    "CREATE TRIGGER expert_search_sync AFTER INSERT OR UPDATE OF search_text \
+     ON expert_profiles FOR EACH ROW EXECUTE FUNCTION expert_search_sync()",
 ];
 
-/// SQLite: an FTS5 table keyed by the profile's id, kept in step by triggers. Diacritics
-/// are folded so "jose" finds "José".
+/// SQLite: an FTS5 table kept in step by triggers, diacritics folded. Its rows are keyed
+/// by `expert_search_keys.id`, a stable integer per expert (an INTEGER PRIMARY KEY, which
+/// VACUUM never renumbers), so a search reads neither the text nor a stored id back.
 const SQLITE_SEARCH: &[&str] = &[
-    "CREATE VIRTUAL TABLE expert_search USING fts5(user_id UNINDEXED, search_text, \
+    "CREATE TABLE expert_search_keys (id INTEGER PRIMARY KEY, \
+     user_id uuid_text NOT NULL UNIQUE REFERENCES expert_profiles (user_id) ON DELETE CASCADE)",
+    "CREATE VIRTUAL TABLE expert_search USING fts5(search_text, \
      tokenize = 'unicode61 remove_diacritics 2')",
     "CREATE TRIGGER expert_search_insert AFTER INSERT ON expert_profiles BEGIN \
-     INSERT INTO expert_search (user_id, search_text) VALUES (new.user_id, new.search_text); END",
+     INSERT INTO expert_search_keys (user_id) VALUES (new.user_id); \
+     INSERT INTO expert_search (rowid, search_text) VALUES (last_insert_rowid(), new.search_text); END",
     "CREATE TRIGGER expert_search_update AFTER UPDATE OF search_text ON expert_profiles BEGIN \
-     DELETE FROM expert_search WHERE user_id = old.user_id; \
-     INSERT INTO expert_search (user_id, search_text) VALUES (new.user_id, new.search_text); END",
-    "CREATE TRIGGER expert_search_delete AFTER DELETE ON expert_profiles BEGIN \
-     DELETE FROM expert_search WHERE user_id = old.user_id; END",
+     UPDATE expert_search SET search_text = new.search_text \
+     WHERE rowid = (SELECT id FROM expert_search_keys WHERE user_id = new.user_id); END",
+    "CREATE TRIGGER expert_search_delete BEFORE DELETE ON expert_profiles BEGIN \
+     DELETE FROM expert_search \
+     WHERE rowid = (SELECT id FROM expert_search_keys WHERE user_id = old.user_id); END",
 ];
 
 fn profile_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
@@ -493,6 +551,9 @@ enum ExpertProfiles {
     RatingCenti,
     RatingCount,
     NextAvailableAt,
+    RankRating,
+    RankPrice,
+    RankSoonest,
     SearchText,
     SubmittedAt,
     DecidedAt,

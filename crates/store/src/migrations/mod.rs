@@ -12,6 +12,7 @@ mod m20261125_000001_accounts;
 mod m20261125_000002_sessions_mail_audit;
 mod m20261125_000003_tokens_factors_profile;
 mod m20261126_000004_experts;
+pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
 pub struct Migrator;
