@@ -69,6 +69,7 @@ test('apply, get changes requested, resubmit, get approved, set up payouts, be f
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('status')).toHaveText('Your document is uploaded.');
   await expect(page.getByRole('link', { name: 'passport.pdf' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '1 KB' })).toBeVisible();
   await keepScreenshot(page, 'expert-application-draft');
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.locator('#application-status')).toHaveText('Submitted: a verifier will review it.');

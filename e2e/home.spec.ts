@@ -30,11 +30,16 @@ test('keyboard users can skip to the content, with visible focus', async ({ page
   await expect(page.locator('main#main')).toBeFocused();
 });
 
-test('a call to action takes learners to how it works for them', async ({ page }) => {
+test('the calls to action lead learners to the directory and experts to the application', async ({ page }) => {
   await page.goto(baseUrl() + '/');
-  await page.getByRole('link', { name: 'Start learning' }).click();
-  await expect(page).toHaveURL(/#for-learners$/);
-  await expect(page.getByRole('heading', { name: 'Find your expert' })).toBeInViewport();
+  await page.getByRole('main').getByRole('link', { name: 'Start learning' }).click();
+  await expect(page).toHaveURL(/\/experts$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find an expert');
+  await expect(page.locator('.expert-card').first()).toBeVisible();
+  await page.goto(baseUrl() + '/');
+  await page.getByRole('main').getByRole('link', { name: 'Teach on Mentora' }).click();
+  // Applying needs an account: log in first, then straight to the application.
+  await expect(page).toHaveURL(/\/login\?next=%2Fexperts%2Fapply$/);
 });
 
 test('switching to Spanish translates the page and remembers the choice', async ({ page }) => {

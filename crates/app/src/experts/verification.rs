@@ -107,13 +107,13 @@ pub async fn decide(
             ("link", format!("{}/experts/apply", links.0)),
         ],
     );
-    send(
+    tell(
         mailer,
         &applicant.email,
         locale.t(&format!("{stem}-subject")),
         text,
     )
-    .await?;
+    .await;
     experts::find(db, expert_id)
         .await?
         .ok_or(ExpertError::NotFound)
@@ -165,15 +165,24 @@ pub async fn set_suspended(
             &format!("{stem}-body"),
             &[("name", expert.display_name.clone()), ("reason", reason)],
         );
-        send(
+        tell(
             mailer,
             &expert.email,
             locale.t(&format!("{stem}-subject")),
             text,
         )
-        .await?;
+        .await;
     }
     experts::find(db, expert_id)
         .await?
         .ok_or(ExpertError::NotFound)
+}
+
+/// Emails the expert about a change already committed. A failed delivery is logged, not
+/// returned: the verifier's action happened, and answering 500 would invite a retry that
+/// the application's new state refuses. The reason stays on the application page.
+async fn tell(mailer: &dyn Mailer, to: &str, subject: String, text: String) {
+    if let Err(e) = send(mailer, to, subject, text).await {
+        tracing::error!(error = %e, "emailing an expert about a verification decision failed");
+    }
 }

@@ -187,7 +187,11 @@ impl ApplyPage<'_> {
     }
 
     fn size_text(&self, bytes: &i64) -> String {
-        format!("{:.1} MB", *bytes as f64 / 1_048_576.0)
+        if *bytes < 1_048_576 {
+            format!("{} KB", (*bytes + 1023) / 1024)
+        } else {
+            format!("{:.1} MB", *bytes as f64 / 1_048_576.0)
+        }
     }
 
     fn saved_message(&self) -> Option<String> {
