@@ -12,6 +12,7 @@ pub mod password;
 pub mod permission;
 pub mod profile;
 pub mod role;
+pub mod schedule;
 pub mod secret;
 pub mod totp;
 

@@ -1,0 +1,577 @@
+//! An expert's availability rules: weekly hours in their own zone, dated overrides, time
+//! off and the booking settings; parsed from what the expert typed, with every problem
+//! reported at once.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use super::{Interval, UnixSeconds, zones};
+
+/// Weekday names as the API spells them, Monday first (the index is jiff's
+/// `to_monday_zero_offset`).
+pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// The form field that carries each weekday's problems.
+const WEEKDAY_FIELDS: [&str; 7] = [
+    "weekly.mon",
+    "weekly.tue",
+    "weekly.wed",
+    "weekly.thu",
+    "weekly.fri",
+    "weekly.sat",
+    "weekly.sun",
+];
+
+/// What the rules allow, in one place so forms, the API and the docs agree.
+pub mod limits {
+    pub const INTERVALS_PER_DAY: usize = 10;
+    pub const OVERRIDES: usize = 400;
+    pub const TIME_OFF: usize = 500;
+    pub const BUFFER_MINUTES: i64 = 240;
+    /// Thirty days.
+    pub const NOTICE_MINUTES: i64 = 43_200;
+    pub const HORIZON_DAYS: i64 = 365;
+    pub const DURATIONS: usize = 6;
+    pub const MIN_STEP_MINUTES: i64 = 5;
+    pub const MAX_STEP_MINUTES: i64 = 240;
+    pub const DAILY_CAP: i64 = 48;
+    /// The longest single stretch of time off.
+    pub const TIME_OFF_DAYS: i64 = 366;
+}
+
+/// Open hours on one local date: minutes after local midnight, `start < end <= 1440`
+/// (an end of 1440 is written "24:00" and means the next midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LocalInterval {
+    pub start_minute: u16,
+    pub end_minute: u16,
+}
+
+impl LocalInterval {
+    pub fn start_text(&self) -> String {
+        clock(self.start_minute)
+    }
+
+    pub fn end_text(&self) -> String {
+        clock(self.end_minute)
+    }
+}
+
+fn clock(minute: u16) -> String {
+    format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// One weekly interval as sent: `{"weekday": "mon", "start": "09:00", "end": "12:30"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WeeklyInput {
+    pub weekday: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// A date whose hours replace the weekly ones; no intervals closes the day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OverrideInput {
+    pub date: String,
+    /// (start, end) pairs as "HH:MM".
+    pub intervals: Vec<(String, String)>,
+}
+
+/// A stretch of time off, as RFC 3339 instants.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimeOffInput {
+    pub from: String,
+    pub to: String,
+}
+
+/// The rules as an expert or API client sends them, before checking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AvailabilityInput {
+    pub time_zone: String,
+    pub weekly: Vec<WeeklyInput>,
+    pub overrides: Vec<OverrideInput>,
+    pub time_off: Vec<TimeOffInput>,
+    pub buffer_before_minutes: i64,
+    pub buffer_after_minutes: i64,
+    pub min_notice_minutes: i64,
+    pub horizon_days: i64,
+    pub durations: Vec<i64>,
+    pub slot_step_minutes: i64,
+    pub daily_cap: Option<i64>,
+}
+
+impl AvailabilityInput {
+    /// Sensible settings and no hours yet: what a new expert starts from.
+    pub fn starting(time_zone: &str, durations: Vec<i64>) -> Self {
+        Self {
+            time_zone: time_zone.to_owned(),
+            weekly: Vec::new(),
+            overrides: Vec::new(),
+            time_off: Vec::new(),
+            buffer_before_minutes: 0,
+            buffer_after_minutes: 0,
+            min_notice_minutes: 240,
+            horizon_days: 60,
+            durations,
+            slot_step_minutes: 30,
+            daily_cap: None,
+        }
+    }
+}
+
+/// One problem with the input: the field it belongs to and a message id that explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub code: &'static str,
+}
+
+fn problem(field: &'static str, code: &'static str) -> Problem {
+    Problem { field, code }
+}
+
+/// Checked availability rules, ready for the engine.
+#[derive(Debug, Clone)]
+pub struct Availability {
+    pub time_zone: TimeZone,
+    /// The IANA name, as stored and shown.
+    pub zone_name: String,
+    /// Open hours per weekday, Monday first, sorted and not overlapping.
+    pub weekly: [Vec<LocalInterval>; 7],
+    /// Dates whose hours replace the weekly ones (empty: closed).
+    pub overrides: BTreeMap<Date, Vec<LocalInterval>>,
+    pub time_off: Vec<Interval>,
+    pub buffer_before_minutes: u16,
+    pub buffer_after_minutes: u16,
+    pub min_notice_minutes: u32,
+    pub horizon_days: u16,
+    /// Session lengths offered, shortest first.
+    pub durations: Vec<u16>,
+    pub slot_step_minutes: u16,
+    /// At most this many sessions start on one local date.
+    pub daily_cap: Option<u16>,
+}
+
+impl Availability {
+    /// Checks `input`; `offered` are the session lengths the expert has a price for.
+    pub fn parse(input: &AvailabilityInput, offered: &[i32]) -> Result<Self, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let time_zone = match zones::named(&input.time_zone) {
+            Some(tz) => Some(tz),
+            None => {
+                problems.push(problem("time_zone", "availability-zone-invalid"));
+                None
+            }
+        };
+
+        let mut weekly: [Vec<LocalInterval>; 7] = Default::default();
+        let mut bad_day = [false; 7];
+        for entry in &input.weekly {
+            let Some(day) = WEEKDAYS.iter().position(|d| *d == entry.weekday.trim()) else {
+                problems.push(problem("weekly", "availability-weekday-invalid"));
+                continue;
+            };
+            match parse_interval(&entry.start, &entry.end) {
+                Ok(interval) => weekly[day].push(interval),
+                Err(code) => {
+                    if !bad_day[day] {
+                        problems.push(problem(WEEKDAY_FIELDS[day], code));
+                    }
+                    bad_day[day] = true;
+                }
+            }
+        }
+        for (day, intervals) in weekly.iter_mut().enumerate() {
+            if bad_day[day] {
+                continue;
+            }
+            if let Err(code) = settle(intervals) {
+                problems.push(problem(WEEKDAY_FIELDS[day], code));
+            }
+        }
+
+        let mut overrides = BTreeMap::new();
+        if input.overrides.len() > limits::OVERRIDES {
+            problems.push(problem("overrides", "availability-too-many-overrides"));
+        }
+        for entry in input.overrides.iter().take(limits::OVERRIDES) {
+            let Ok(date) = entry.date.trim().parse::<Date>() else {
+                problems.push(problem("overrides", "availability-date-invalid"));
+                continue;
+            };
+            let parsed: Result<Vec<LocalInterval>, &'static str> = entry
+                .intervals
+                .iter()
+                .map(|(start, end)| parse_interval(start, end))
+                .collect();
+            let mut intervals = match parsed {
+                Ok(list) => list,
+                Err(code) => {
+                    problems.push(problem("overrides", code));
+                    continue;
+                }
+            };
+            if let Err(code) = settle(&mut intervals) {
+                problems.push(problem("overrides", code));
+                continue;
+            }
+            if overrides.insert(date, intervals).is_some() {
+                problems.push(problem("overrides", "availability-date-repeated"));
+            }
+        }
+
+        let mut time_off = Vec::new();
+        if input.time_off.len() > limits::TIME_OFF {
+            problems.push(problem("time_off", "availability-too-many-time-off"));
+        }
+        for entry in input.time_off.iter().take(limits::TIME_OFF) {
+            let parsed = (
+                entry.from.trim().parse::<Timestamp>(),
+                entry.to.trim().parse::<Timestamp>(),
+            );
+            let (Ok(from), Ok(to)) = parsed else {
+                problems.push(problem("time_off", "availability-time-off-invalid"));
+                continue;
+            };
+            let (from, to) = (from.as_second(), to.as_second());
+            if to <= from || to - from > limits::TIME_OFF_DAYS * 86_400 {
+                problems.push(problem("time_off", "availability-time-off-order"));
+                continue;
+            }
+            time_off.push(Interval::new(from, to));
+        }
+        time_off.sort_unstable();
+
+        let mut minutes = |value: i64, max: i64, field: &'static str, code: &'static str| {
+            if (0..=max).contains(&value) {
+                value
+            } else {
+                problems.push(problem(field, code));
+                0
+            }
+        };
+        let buffer_before = minutes(
+            input.buffer_before_minutes,
+            limits::BUFFER_MINUTES,
+            "buffer_before_minutes",
+            "availability-buffer-invalid",
+        );
+        let buffer_after = minutes(
+            input.buffer_after_minutes,
+            limits::BUFFER_MINUTES,
+            "buffer_after_minutes",
+            "availability-buffer-invalid",
+        );
+        let notice = minutes(
+            input.min_notice_minutes,
+            limits::NOTICE_MINUTES,
+            "min_notice_minutes",
+            "availability-notice-invalid",
+        );
+        let horizon = if (1..=limits::HORIZON_DAYS).contains(&input.horizon_days) {
+            input.horizon_days
+        } else {
+            problems.push(problem("horizon_days", "availability-horizon-invalid"));
+            1
+        };
+        let step = input.slot_step_minutes;
+        if !(limits::MIN_STEP_MINUTES..=limits::MAX_STEP_MINUTES).contains(&step) || step % 5 != 0 {
+            problems.push(problem("slot_step_minutes", "availability-step-invalid"));
+        }
+        let cap = match input.daily_cap {
+            Some(cap) if !(1..=limits::DAILY_CAP).contains(&cap) => {
+                problems.push(problem("daily_cap", "availability-cap-invalid"));
+                None
+            }
+            other => other,
+        };
+
+        let mut durations: Vec<u16> = Vec::new();
+        if input.durations.is_empty() {
+            problems.push(problem("durations", "availability-durations-empty"));
+        } else if input.durations.len() > limits::DURATIONS {
+            problems.push(problem("durations", "availability-duration-invalid"));
+        }
+        for &d in input.durations.iter().take(limits::DURATIONS) {
+            if !offered.iter().any(|&o| i64::from(o) == d) {
+                problems.push(problem("durations", "availability-duration-no-rate"));
+                break;
+            }
+            if let Ok(d) = u16::try_from(d) {
+                durations.push(d);
+            }
+        }
+        durations.sort_unstable();
+        durations.dedup();
+
+        match time_zone {
+            Some(time_zone) if problems.is_empty() => Ok(Availability {
+                time_zone,
+                zone_name: input.time_zone.trim().to_owned(),
+                weekly,
+                overrides,
+                time_off,
+                buffer_before_minutes: buffer_before as u16,
+                buffer_after_minutes: buffer_after as u16,
+                min_notice_minutes: notice as u32,
+                horizon_days: horizon as u16,
+                durations,
+                slot_step_minutes: step as u16,
+                daily_cap: cap.map(|c| c as u16),
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    /// The rules written back in the input's shape (as the API returns and stores them).
+    pub fn to_input(&self) -> AvailabilityInput {
+        let weekly = self
+            .weekly
+            .iter()
+            .enumerate()
+            .flat_map(|(day, list)| {
+                list.iter().map(move |i| WeeklyInput {
+                    weekday: WEEKDAYS[day].to_owned(),
+                    start: i.start_text(),
+                    end: i.end_text(),
+                })
+            })
+            .collect();
+        AvailabilityInput {
+            time_zone: self.zone_name.clone(),
+            weekly,
+            overrides: self
+                .overrides
+                .iter()
+                .map(|(date, list)| OverrideInput {
+                    date: date.to_string(),
+                    intervals: list
+                        .iter()
+                        .map(|i| (i.start_text(), i.end_text()))
+                        .collect(),
+                })
+                .collect(),
+            time_off: self
+                .time_off
+                .iter()
+                .map(|i| TimeOffInput {
+                    from: rfc3339(i.start),
+                    to: rfc3339(i.end),
+                })
+                .collect(),
+            buffer_before_minutes: i64::from(self.buffer_before_minutes),
+            buffer_after_minutes: i64::from(self.buffer_after_minutes),
+            min_notice_minutes: i64::from(self.min_notice_minutes),
+            horizon_days: i64::from(self.horizon_days),
+            durations: self.durations.iter().map(|d| i64::from(*d)).collect(),
+            slot_step_minutes: i64::from(self.slot_step_minutes),
+            daily_cap: self.daily_cap.map(i64::from),
+        }
+    }
+
+    /// The open hours of one local date: its override, else its weekday's.
+    pub fn hours_on(&self, date: Date) -> &[LocalInterval] {
+        match self.overrides.get(&date) {
+            Some(list) => list,
+            None => &self.weekly[date.weekday().to_monday_zero_offset() as usize],
+        }
+    }
+
+    /// Whether any hours are set at all (weekly or on some date).
+    pub fn has_hours(&self) -> bool {
+        self.weekly.iter().any(|d| !d.is_empty()) || self.overrides.values().any(|d| !d.is_empty())
+    }
+}
+
+/// An RFC 3339 UTC instant, to the second.
+pub fn rfc3339(at: UnixSeconds) -> String {
+    Timestamp::from_second(at)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+/// "HH:MM" (or "HH:MM:00", as some browsers send) to minutes after midnight; "24:00" too.
+fn parse_clock(raw: &str) -> Option<u16> {
+    let raw = raw.trim();
+    let raw = raw
+        .strip_suffix(":00")
+        .filter(|r| r.len() == 5)
+        .unwrap_or(raw);
+    let (h, m) = raw.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    match (h, m) {
+        (24, 0) => Some(1440),
+        (0..=23, 0..=59) => Some(h * 60 + m),
+        _ => None,
+    }
+}
+
+fn parse_interval(start: &str, end: &str) -> Result<LocalInterval, &'static str> {
+    let (Some(start), Some(end)) = (parse_clock(start), parse_clock(end)) else {
+        return Err("availability-time-invalid");
+    };
+    if start >= 1440 || end <= start {
+        return Err("availability-interval-order");
+    }
+    Ok(LocalInterval {
+        start_minute: start,
+        end_minute: end,
+    })
+}
+
+/// Sorts a day's intervals and refuses overlaps (touching is fine) and too many.
+fn settle(intervals: &mut [LocalInterval]) -> Result<(), &'static str> {
+    if intervals.len() > limits::INTERVALS_PER_DAY {
+        return Err("availability-too-many-intervals");
+    }
+    intervals.sort_unstable();
+    if intervals
+        .windows(2)
+        .any(|w| w[1].start_minute < w[0].end_minute)
+    {
+        return Err("availability-interval-overlap");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> AvailabilityInput {
+        AvailabilityInput {
+            weekly: vec![
+                WeeklyInput {
+                    weekday: "mon".into(),
+                    start: "13:00".into(),
+                    end: "17:00".into(),
+                },
+                WeeklyInput {
+                    weekday: "mon".into(),
+                    start: "09:00".into(),
+                    end: "12:30".into(),
+                },
+            ],
+            overrides: vec![OverrideInput {
+                date: "2026-12-24".into(),
+                intervals: vec![],
+            }],
+            time_off: vec![TimeOffInput {
+                from: "2026-12-28T00:00:00Z".into(),
+                to: "2027-01-02T00:00:00Z".into(),
+            }],
+            ..AvailabilityInput::starting("Europe/Berlin", vec![30, 60])
+        }
+    }
+
+    #[test]
+    fn valid_rules_parse_sorted_and_round_trip() {
+        let rules = Availability::parse(&input(), &[30, 60, 90]).unwrap();
+        assert_eq!(rules.weekly[0].len(), 2);
+        assert_eq!(rules.weekly[0][0].start_text(), "09:00");
+        let back = rules.to_input();
+        assert_eq!(back.weekly[0].start, "09:00");
+        assert_eq!(back.weekly[1].end, "17:00");
+        assert_eq!(back.time_off[0].from, "2026-12-28T00:00:00Z");
+        let again = Availability::parse(&back, &[30, 60, 90]).unwrap();
+        assert_eq!(again.to_input(), back);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_field() {
+        let mut bad = input();
+        bad.time_zone = "Mars/Olympus".into();
+        bad.weekly.push(WeeklyInput {
+            weekday: "tue".into(),
+            start: "12:00".into(),
+            end: "09:00".into(),
+        });
+        bad.weekly.push(WeeklyInput {
+            weekday: "mon".into(),
+            start: "12:00".into(),
+            end: "14:00".into(),
+        });
+        bad.weekly.push(WeeklyInput {
+            weekday: "funday".into(),
+            start: "12:00".into(),
+            end: "14:00".into(),
+        });
+        bad.overrides.push(OverrideInput {
+            date: "2026-02-30".into(),
+            intervals: vec![],
+        });
+        bad.time_off.push(TimeOffInput {
+            from: "2026-12-02T00:00:00Z".into(),
+            to: "2026-12-01T00:00:00Z".into(),
+        });
+        bad.buffer_after_minutes = -5;
+        bad.horizon_days = 0;
+        bad.durations = vec![45];
+        bad.slot_step_minutes = 7;
+        bad.daily_cap = Some(0);
+        let problems = Availability::parse(&bad, &[30, 60]).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "time_zone",
+                "weekly.tue",
+                "weekly",
+                "weekly.mon",
+                "overrides",
+                "time_off",
+                "buffer_after_minutes",
+                "horizon_days",
+                "slot_step_minutes",
+                "daily_cap",
+                "durations"
+            ]
+        );
+        let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+        assert!(codes.contains(&"availability-interval-overlap"));
+        assert!(codes.contains(&"availability-interval-order"));
+        assert!(codes.contains(&"availability-duration-no-rate"));
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(parse_clock("09:30"), Some(570));
+        assert_eq!(parse_clock("09:30:00"), Some(570));
+        assert_eq!(parse_clock("24:00"), Some(1440));
+        for bad in ["9:30", "24:30", "12:60", "", "ab:cd", "12:00:30"] {
+            assert_eq!(parse_clock(bad), None, "{bad}");
+        }
+        assert_eq!(
+            parse_interval("00:00", "24:00").map(|i| i.end_text()),
+            Ok("24:00".to_owned())
+        );
+        assert_eq!(
+            parse_interval("24:00", "24:00"),
+            Err("availability-interval-order")
+        );
+    }
+
+    #[test]
+    fn fixed_offsets_and_repeated_dates_are_refused() {
+        let mut bad = input();
+        bad.time_zone = "+02:00".into();
+        bad.overrides.push(OverrideInput {
+            date: "2026-12-24".into(),
+            intervals: vec![("10:00".into(), "11:00".into())],
+        });
+        let problems = Availability::parse(&bad, &[30, 60]).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                problem("time_zone", "availability-zone-invalid"),
+                problem("overrides", "availability-date-repeated")
+            ]
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Showing instants to people: in their zone, with the offset written out, and the clock
+//! changes a stretch of days contains (so both sides can be told about them).
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{Offset, TimeZone};
+
+use super::UnixSeconds;
+
+/// A named IANA zone, or None. Fixed offsets ("+02:00") are not places and are refused.
+pub fn named(name: &str) -> Option<TimeZone> {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 64 {
+        return None;
+    }
+    TimeZone::get(name)
+        .ok()
+        .filter(|tz| tz.iana_name().is_some())
+}
+
+/// The wall-clock date and time of `at` in `tz`.
+pub fn local(tz: &TimeZone, at: UnixSeconds) -> DateTime {
+    tz.to_datetime(timestamp(at))
+}
+
+/// The UTC offset in force in `tz` at `at`.
+pub fn offset(tz: &TimeZone, at: UnixSeconds) -> Offset {
+    tz.to_offset(timestamp(at))
+}
+
+/// RFC 3339 with the local offset, to the second: `2026-12-01T10:00:00+01:00`.
+pub fn rfc3339_local(tz: &TimeZone, at: UnixSeconds) -> String {
+    let dt = local(tz, at);
+    let off = offset(tz, at).seconds();
+    let sign = if off < 0 { '-' } else { '+' };
+    let off = off.unsigned_abs();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second(),
+        off / 3600,
+        off % 3600 / 60
+    )
+}
+
+/// "UTC+05:45", "UTC−03:00", "UTC": an offset as people read it.
+pub fn offset_label(offset: Offset) -> String {
+    let s = offset.seconds();
+    if s == 0 {
+        return "UTC".to_owned();
+    }
+    let sign = if s < 0 { '-' } else { '+' };
+    let s = s.unsigned_abs();
+    format!("UTC{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
+}
+
+/// The instant local midnight starts `date` in `tz` (or the first instant after, when
+/// midnight falls in a gap).
+pub fn start_of_day(tz: &TimeZone, date: Date) -> UnixSeconds {
+    tz.to_ambiguous_timestamp(date.at(0, 0, 0, 0))
+        .compatible()
+        .map(Timestamp::as_second)
+        .unwrap_or_default()
+}
+
+/// A change of a zone's UTC offset (a DST start or end, or a change of standard time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockChange {
+    pub at: UnixSeconds,
+    pub before: Offset,
+    pub after: Offset,
+}
+
+/// The clock changes in `[from, to)`, oldest first.
+pub fn clock_changes(tz: &TimeZone, from: UnixSeconds, to: UnixSeconds) -> Vec<ClockChange> {
+    let start = timestamp(from.saturating_sub(1));
+    tz.following(start)
+        .map(|t| t.timestamp().as_second())
+        .take_while(|at| *at < to)
+        .filter(|at| *at >= from)
+        .map(|at| ClockChange {
+            at,
+            before: offset(tz, at - 1),
+            after: offset(tz, at),
+        })
+        .filter(|c| c.before != c.after)
+        .take(8)
+        .collect()
+}
+
+fn timestamp(at: UnixSeconds) -> Timestamp {
+    Timestamp::from_second(at).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> UnixSeconds {
+        text.parse::<Timestamp>().unwrap().as_second()
+    }
+
+    #[test]
+    fn local_times_carry_their_offset() {
+        let tz = named("Asia/Kathmandu").unwrap();
+        assert_eq!(
+            rfc3339_local(&tz, at("2026-12-01T04:15:00Z")),
+            "2026-12-01T10:00:00+05:45"
+        );
+        let ny = named("America/New_York").unwrap();
+        assert_eq!(
+            rfc3339_local(&ny, at("2026-12-01T15:00:00Z")),
+            "2026-12-01T10:00:00-05:00"
+        );
+        assert_eq!(
+            offset_label(offset(&ny, at("2026-12-01T15:00:00Z"))),
+            "UTC-05:00"
+        );
+        assert!(named("+02:00").is_none() && named("Nowhere/Land").is_none());
+    }
+
+    #[test]
+    fn a_week_knows_its_clock_changes() {
+        let berlin = named("Europe/Berlin").unwrap();
+        let changes = clock_changes(
+            &berlin,
+            at("2027-03-22T00:00:00Z"),
+            at("2027-03-29T00:00:00Z"),
+        );
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].at, at("2027-03-28T01:00:00Z"));
+        assert_eq!(offset_label(changes[0].before), "UTC+01:00");
+        assert_eq!(offset_label(changes[0].after), "UTC+02:00");
+        let kolkata = named("Asia/Kolkata").unwrap();
+        assert!(
+            clock_changes(
+                &kolkata,
+                at("2026-01-01T00:00:00Z"),
+                at("2027-01-01T00:00:00Z")
+            )
+            .is_empty()
+        );
+    }
+}
