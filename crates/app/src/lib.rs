@@ -13,4 +13,5 @@ pub mod mail;
 pub mod passkeys;
 pub mod profile;
 pub mod roles;
+pub mod scheduling;
 pub mod throttle;

@@ -14,7 +14,12 @@ pub struct App {
     pub db: Database,
     /// Uploaded files, for jobs that tidy them.
     pub files: Arc<dyn app::files::FileStore>,
+    /// Experts' schedules, for the job that keeps first free slots current.
+    pub schedules: Arc<app::scheduling::ScheduleCache>,
 }
+
+/// How long an instance trusts a cached schedule without hearing of a change.
+const SCHEDULE_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
     Ok(Database::connect(&config.database_url, config.database_max_connections).await?)
@@ -62,6 +67,16 @@ pub async fn build_with(
         ),
         None => app::throttle::Throttle::in_process(config.limits),
     };
+    let schedules = Arc::new(match &redis {
+        Some(conn) => app::scheduling::ScheduleCache::new(
+            Box::new(app::scheduling::cache::RedisVersions::new(
+                conn.clone(),
+                &config.limits_prefix,
+            )),
+            SCHEDULE_CACHE_TTL,
+        ),
+        None => app::scheduling::ScheduleCache::in_process(),
+    });
     let tokens = app::api_tokens::TokenKeys::new(db.clone());
     let files: Arc<dyn app::files::FileStore> = Arc::new(
         app::files::ObjectFiles::local(&config.data_dir.join("files"))
@@ -78,6 +93,7 @@ pub async fn build_with(
         }
     };
     let state = AppState {
+        schedules: schedules.clone(),
         payouts,
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
         throttle: Arc::new(throttle),
@@ -98,5 +114,6 @@ pub async fn build_with(
         router: web::router_with(state, extra),
         db,
         files,
+        schedules,
     })
 }

@@ -5,6 +5,7 @@
 //! `database.rs` and `directory.rs` (full-text search).
 
 pub mod audit;
+pub mod availability;
 pub mod challenges;
 mod database;
 pub mod directory;

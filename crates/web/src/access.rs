@@ -85,6 +85,10 @@ impl Routes {
         self.add(Method::PATCH, path, access, handler)
     }
 
+    pub fn put(self, path: &str, access: Access, handler: MethodRouter<AppState>) -> Self {
+        self.add(Method::PUT, path, access, handler)
+    }
+
     pub fn delete(self, path: &str, access: Access, handler: MethodRouter<AppState>) -> Self {
         self.add(Method::DELETE, path, access, handler)
     }

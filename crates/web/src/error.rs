@@ -7,6 +7,7 @@
 
 use app::accounts::{AccountError, FieldError};
 use app::experts::ExpertError;
+use app::scheduling::SchedulingError;
 use app::throttle::RetryAfter;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -42,6 +43,11 @@ pub enum ErrorCode {
     ApplicationState,
     PaymentProviderUnavailable,
     WebhookInvalid,
+    ExpertProfileRequired,
+    TimeZoneUnknown,
+    DurationNotOffered,
+    SlotWindowInvalid,
+    SlotWindowTooLarge,
 }
 
 impl ErrorCode {
@@ -184,6 +190,31 @@ impl ErrorCode {
                 StatusCode::BAD_REQUEST,
                 "error-webhook-invalid",
             ),
+            ErrorCode::ExpertProfileRequired => (
+                "expert_profile_required",
+                StatusCode::CONFLICT,
+                "error-expert-profile-required",
+            ),
+            ErrorCode::TimeZoneUnknown => (
+                "time_zone_unknown",
+                StatusCode::BAD_REQUEST,
+                "error-time-zone-unknown",
+            ),
+            ErrorCode::DurationNotOffered => (
+                "duration_not_offered",
+                StatusCode::BAD_REQUEST,
+                "error-duration-not-offered",
+            ),
+            ErrorCode::SlotWindowInvalid => (
+                "slot_window_invalid",
+                StatusCode::BAD_REQUEST,
+                "error-slot-window-invalid",
+            ),
+            ErrorCode::SlotWindowTooLarge => (
+                "slot_window_too_large",
+                StatusCode::BAD_REQUEST,
+                "error-slot-window-too-large",
+            ),
         }
     }
 
@@ -324,11 +355,35 @@ impl From<ExpertError> for AppError {
     }
 }
 
+/// How the API and pages report a scheduling use case's failure.
+impl From<SchedulingError> for AppError {
+    fn from(err: SchedulingError) -> Self {
+        match err {
+            SchedulingError::Invalid(fields) => AppError::fields(fields),
+            SchedulingError::NoExpertProfile => AppError::new(ErrorCode::ExpertProfileRequired),
+            SchedulingError::NotFound => AppError::new(ErrorCode::NotFound),
+            SchedulingError::UnknownZone(zone) => {
+                AppError::new(ErrorCode::TimeZoneUnknown).with_arg("zone", zone)
+            }
+            SchedulingError::DurationNotOffered(minutes) => {
+                AppError::new(ErrorCode::DurationNotOffered).with_arg("minutes", minutes)
+            }
+            SchedulingError::BadWindow(part) => {
+                AppError::new(ErrorCode::SlotWindowInvalid).with_arg("part", part)
+            }
+            SchedulingError::WindowTooLarge { max_days } => {
+                AppError::new(ErrorCode::SlotWindowTooLarge).with_arg("days", max_days.to_string())
+            }
+            e @ (SchedulingError::Store(_) | SchedulingError::Internal(_)) => AppError::internal(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 28] = [
+    const ALL: [ErrorCode; 33] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::BadRequest,
@@ -357,6 +412,11 @@ mod tests {
         ErrorCode::ApplicationState,
         ErrorCode::PaymentProviderUnavailable,
         ErrorCode::WebhookInvalid,
+        ErrorCode::ExpertProfileRequired,
+        ErrorCode::TimeZoneUnknown,
+        ErrorCode::DurationNotOffered,
+        ErrorCode::SlotWindowInvalid,
+        ErrorCode::SlotWindowTooLarge,
     ];
 
     #[test]
@@ -384,6 +444,11 @@ mod tests {
                 && code != ErrorCode::ApplicationState
                 && code != ErrorCode::PaymentProviderUnavailable
                 && code != ErrorCode::WebhookInvalid
+                && code != ErrorCode::ExpertProfileRequired
+                && code != ErrorCode::TimeZoneUnknown
+                && code != ErrorCode::DurationNotOffered
+                && code != ErrorCode::SlotWindowInvalid
+                && code != ErrorCode::SlotWindowTooLarge
             {
                 assert_eq!(ErrorCode::for_status(code.status()), code);
             }

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::{Interval, UnixSeconds, zones};
+use super::{Interval, zones};
 
 /// Weekday names as the API spells them, Monday first (the index is jiff's
 /// `to_monday_zero_offset`).
@@ -358,8 +358,8 @@ impl Availability {
                 .time_off
                 .iter()
                 .map(|i| TimeOffInput {
-                    from: rfc3339(i.start),
-                    to: rfc3339(i.end),
+                    from: zones::rfc3339(i.start),
+                    to: zones::rfc3339(i.end),
                 })
                 .collect(),
             buffer_before_minutes: i64::from(self.buffer_before_minutes),
@@ -384,13 +384,6 @@ impl Availability {
     pub fn has_hours(&self) -> bool {
         self.weekly.iter().any(|d| !d.is_empty()) || self.overrides.values().any(|d| !d.is_empty())
     }
-}
-
-/// An RFC 3339 UTC instant, to the second.
-pub fn rfc3339(at: UnixSeconds) -> String {
-    Timestamp::from_second(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 /// "HH:MM" (or "HH:MM:00", as some browsers send) to minutes after midnight; "24:00" too.

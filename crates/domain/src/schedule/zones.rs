@@ -28,6 +28,11 @@ pub fn offset(tz: &TimeZone, at: UnixSeconds) -> Offset {
     tz.to_offset(timestamp(at))
 }
 
+/// An RFC 3339 UTC instant, to the second: `2026-12-01T09:00:00Z`.
+pub fn rfc3339(at: UnixSeconds) -> String {
+    timestamp(at).to_string()
+}
+
 /// RFC 3339 with the local offset, to the second: `2026-12-01T10:00:00+01:00`.
 pub fn rfc3339_local(tz: &TimeZone, at: UnixSeconds) -> String {
     let dt = local(tz, at);

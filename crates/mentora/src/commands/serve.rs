@@ -30,6 +30,10 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         app.files.clone(),
         chrono::Duration::days(i64::from(config.document_retention_days)),
     ));
+    let availability = tokio::spawn(keep_first_free_slots_current(
+        app.db.clone(),
+        app.schedules.clone(),
+    ));
     let report = web::serve(
         listener,
         app.router,
@@ -39,6 +43,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     .await
     .context("serving HTTP")?;
     housekeeping.abort();
+    availability.abort();
     app.db.close().await;
     tracing::info!(?report, "stopped");
     Ok(())
@@ -89,6 +94,29 @@ async fn housekeeping(
             Ok(0) => {}
             Ok(n) => tracing::info!(documents = n, "removed documents past their retention"),
             Err(e) => tracing::error!(error = %e, "removing expired documents failed"),
+        }
+    }
+}
+
+/// Every five minutes: experts whose first free slot has passed (or is unknown) get it
+/// recomputed, so the directory's "available soon" stays true as time moves on; busy
+/// times that ended a day ago are forgotten. Every instance may run it; the work is
+/// idempotent.
+async fn keep_first_free_slots_current(
+    db: store::Database,
+    schedules: std::sync::Arc<::app::scheduling::ScheduleCache>,
+) {
+    let mut every_five_minutes = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        every_five_minutes.tick().await;
+        match ::app::scheduling::next_available::sweep(&db, &schedules).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(experts = n, "recomputed first free slots"),
+            Err(e) => tracing::error!(error = %e, "recomputing first free slots failed"),
+        }
+        let day_ago = chrono::Utc::now().timestamp() - 86_400;
+        if let Err(e) = store::availability::forget_past_busy_times(&db, day_ago).await {
+            tracing::error!(error = %e, "forgetting past busy times failed");
         }
     }
 }

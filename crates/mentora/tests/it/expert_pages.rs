@@ -3,61 +3,13 @@
 //! upload, the directory's htmx partial, the public profile's structured data, the
 //! verifier's forms, the taxonomy, and search text that follows renames.
 
-use app::experts::application::{self, Amount, ApplicationInput, RateInput};
+use app::experts::application::{self, ApplicationInput};
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 use store::sessions::ClientInfo;
 
 use crate::both_backends;
 use crate::testkit::{Backend, TestApp};
-
-/// An approved, bookable expert made through the use cases (not under test here).
-async fn bookable_expert(app: &TestApp, email: &str, headline: &str) -> store::users::User {
-    let user = app.create_user(email, &[]).await;
-    let input = ApplicationInput {
-        headline: Some(headline.to_owned()),
-        bio: Some("Hello".into()),
-        specialties: Some(vec!["guitar".into()]),
-        languages: Some(vec!["en".into()]),
-        currency: Some("EUR".into()),
-        rates: Some(vec![RateInput {
-            duration_minutes: 60,
-            amount: Amount::Minor(4000),
-        }]),
-        intro_video_url: None,
-    };
-    application::save(&app.db, &user, input, &ClientInfo::default())
-        .await
-        .unwrap();
-    store::experts::submit(&app.db, user.id)
-        .await
-        .unwrap()
-        .unwrap();
-    store::experts::decide(
-        &app.db,
-        user.id,
-        domain::expert::Decision::Approve,
-        "ok ok",
-        user.id,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let account = format!("acct_sandbox_{}", user.id.simple());
-    store::experts::set_payout_account(&app.db, user.id, &account)
-        .await
-        .unwrap();
-    let enabled = store::experts::PayoutState {
-        account_id: Some(account.clone()),
-        charges_enabled: true,
-        payouts_enabled: true,
-        requirements: vec![],
-    };
-    store::experts::update_payout_state(&app.db, &account, &enabled, 1)
-        .await
-        .unwrap();
-    user
-}
 
 async fn found_by(app: &TestApp, q: &str) -> Vec<String> {
     let body: Value = app
@@ -193,12 +145,8 @@ async fn the_directory_answers_htmx_with_only_its_results(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    bookable_expert(
-        &app,
-        "liam@example.org",
-        "Acoustic guitar </script><b>x</b>",
-    )
-    .await;
+    app.bookable_expert("liam@example.org", "Acoustic guitar </script><b>x</b>")
+        .await;
     let full = app.get("/experts?q=acoustic").await.text().await.unwrap();
     assert!(full.starts_with("<!doctype html>") && full.contains("liam"));
     let partial = app
@@ -255,7 +203,9 @@ async fn verifiers_decide_and_edit_the_taxonomy_through_forms(backend: Backend) 
     };
     app.create_user("checker@example.org", &[domain::Role::Admin])
         .await;
-    let expert = bookable_expert(&app, "tomas@example.org", "Songwriting").await;
+    let expert = app
+        .bookable_expert("tomas@example.org", "Songwriting")
+        .await;
     let applicant = app.create_user("waiting@example.org", &[]).await;
     application::save(
         &app.db,

@@ -8,6 +8,7 @@ mod access;
 mod accounts;
 mod api_auth;
 mod assets;
+mod availability;
 mod cli;
 mod errors;
 mod expert_pages;

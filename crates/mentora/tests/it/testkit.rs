@@ -13,8 +13,10 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::experts::application::{self, Amount, ApplicationInput, RateInput};
 use mentora::config::{Config, Sources};
 use sqlx::Connection;
+use store::sessions::ClientInfo;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -150,6 +152,8 @@ pub struct TestApp {
     pub test_db: Option<TestDb>,
     /// The data folder (uploaded files), removed with the app.
     pub data_dir: Option<Arc<TempDir>>,
+    /// The app's schedule cache, for changes made beside the HTTP API (calendar busy times).
+    pub schedules: Arc<app::scheduling::ScheduleCache>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<web::ShutdownReport>>>,
 }
@@ -252,6 +256,71 @@ impl TestApp {
         .unwrap()
     }
 
+    /// An approved, bookable expert made through the use cases (not under test here).
+    pub async fn bookable_expert(&self, email: &str, headline: &str) -> store::users::User {
+        self.bookable_expert_with_rates(email, headline, &[(60, 4000)])
+            .await
+    }
+
+    /// An approved, bookable expert charging `rates` (minutes, EUR cents).
+    pub async fn bookable_expert_with_rates(
+        &self,
+        email: &str,
+        headline: &str,
+        rates: &[(i32, i64)],
+    ) -> store::users::User {
+        let app = self;
+        let user = app.create_user(email, &[]).await;
+        let input = ApplicationInput {
+            headline: Some(headline.to_owned()),
+            bio: Some("Hello".into()),
+            specialties: Some(vec!["guitar".into()]),
+            languages: Some(vec!["en".into()]),
+            currency: Some("EUR".into()),
+            rates: Some(
+                rates
+                    .iter()
+                    .map(|(minutes, cents)| RateInput {
+                        duration_minutes: *minutes,
+                        amount: Amount::Minor(*cents),
+                    })
+                    .collect(),
+            ),
+            intro_video_url: None,
+        };
+        application::save(&app.db, &user, input, &ClientInfo::default())
+            .await
+            .unwrap();
+        store::experts::submit(&app.db, user.id)
+            .await
+            .unwrap()
+            .unwrap();
+        store::experts::decide(
+            &app.db,
+            user.id,
+            domain::expert::Decision::Approve,
+            "ok ok",
+            user.id,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let account = format!("acct_sandbox_{}", user.id.simple());
+        store::experts::set_payout_account(&app.db, user.id, &account)
+            .await
+            .unwrap();
+        let enabled = store::experts::PayoutState {
+            account_id: Some(account.clone()),
+            charges_enabled: true,
+            payouts_enabled: true,
+            requirements: vec![],
+        };
+        store::experts::update_payout_state(&app.db, &account, &enabled, 1)
+            .await
+            .unwrap();
+        user
+    }
+
     /// Logs this client in through the form with `TEST_PASSWORD`.
     pub async fn log_in_as(&self, email: &str) {
         let res = self
@@ -318,6 +387,7 @@ impl TestApp {
             db: self.db.clone(),
             test_db: None,
             data_dir: self.data_dir.clone(),
+            schedules: self.schedules.clone(),
             shutdown: None,
             server: None,
         }
@@ -383,6 +453,7 @@ impl TestAppBuilder {
             db: app.db,
             test_db: Some(test_db),
             data_dir: Some(data_dir),
+            schedules: app.schedules,
             shutdown: Some(tx),
             server: Some(server),
         })

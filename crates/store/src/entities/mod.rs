@@ -1,6 +1,8 @@
 pub mod audit_event;
 pub mod challenge;
 pub mod email_token;
+pub mod expert_availability;
+pub mod expert_busy_time;
 pub mod expert_decision;
 pub mod expert_document;
 pub mod expert_language;

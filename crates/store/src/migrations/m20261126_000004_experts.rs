@@ -7,7 +7,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use super::schema::{index, user_fk};
+use super::schema::{expert_fk, index, user_fk};
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 #[derive(DeriveMigrationName)]
@@ -245,7 +245,7 @@ impl MigrationTrait for Migration {
                             .col(ExpertRates::UserId)
                             .col(ExpertRates::DurationMinutes),
                     )
-                    .foreign_key(&mut profile_fk(
+                    .foreign_key(&mut expert_fk(
                         "fk_expert_rates_profile",
                         ExpertRates::Table,
                         ExpertRates::UserId,
@@ -264,7 +264,7 @@ impl MigrationTrait for Migration {
                             .col(ExpertSpecialties::UserId)
                             .col(ExpertSpecialties::SpecialtySlug),
                     )
-                    .foreign_key(&mut profile_fk(
+                    .foreign_key(&mut expert_fk(
                         "fk_expert_specialties_profile",
                         ExpertSpecialties::Table,
                         ExpertSpecialties::UserId,
@@ -301,7 +301,7 @@ impl MigrationTrait for Migration {
                             .col(ExpertLanguages::UserId)
                             .col(ExpertLanguages::Language),
                     )
-                    .foreign_key(&mut profile_fk(
+                    .foreign_key(&mut expert_fk(
                         "fk_expert_languages_profile",
                         ExpertLanguages::Table,
                         ExpertLanguages::UserId,
@@ -503,19 +503,6 @@ const SQLITE_SEARCH: &[&str] = &[
      DELETE FROM expert_search \
      WHERE rowid = (SELECT id FROM expert_search_keys WHERE user_id = old.user_id); END",
 ];
-
-fn profile_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
-    name: &str,
-    table: T,
-    column: C,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(table, column)
-        .to(ExpertProfiles::Table, ExpertProfiles::UserId)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 #[derive(DeriveIden, Clone, Copy)]
 enum SpecialtyCategories {

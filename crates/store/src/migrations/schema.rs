@@ -23,6 +23,26 @@ pub fn user_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
         .to_owned()
 }
 
+#[derive(DeriveIden, Clone, Copy)]
+enum ExpertProfiles {
+    Table,
+    UserId,
+}
+
+/// A foreign key from `table.column` to `expert_profiles.user_id`, removed with the profile.
+pub fn expert_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
+    name: &str,
+    table: T,
+    column: C,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(table, column)
+        .to(ExpertProfiles::Table, ExpertProfiles::UserId)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
 /// A plain index on one column.
 pub async fn index<T: IntoIden + 'static, C: IntoIden + 'static>(
     manager: &SchemaManager<'_>,

@@ -2,7 +2,7 @@
 //! `middleware/bearer.rs`); every route is registered with its access decision.
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{delete, get, patch, post};
+use axum::routing::{delete, get, patch, post, put};
 use domain::Permission::{ExpertsVerify, UsersManage};
 
 use crate::access::Access::{Permission as Needs, Public, SignedIn};
@@ -10,6 +10,7 @@ use crate::access::Routes;
 
 mod admin;
 mod auth;
+mod availability;
 mod csp_reports;
 pub mod experts;
 pub mod json;
@@ -61,6 +62,13 @@ pub fn routes() -> Routes {
             SignedIn,
             post(experts::start_onboarding),
         )
+        .get("/experts/me/availability", SignedIn, get(availability::own))
+        .put(
+            "/experts/me/availability",
+            SignedIn,
+            put(availability::replace),
+        )
+        .get("/experts/{id}/slots", Public, get(availability::list))
         .get("/experts/{id}", Public, get(experts::show))
         .get(
             "/admin/experts",

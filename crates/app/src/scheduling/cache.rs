@@ -1,0 +1,203 @@
+//! Each expert's schedule (rules, busy times, bookings), kept in this process so the slot
+//! endpoint answers without touching the database, and dropped the moment anything in it
+//! changes — on every instance.
+//!
+//! Correctness comes from a version number per expert, kept in Redis when configured
+//! (shared by all instances) and in this process otherwise. A writer commits, then bumps
+//! the version. A reader reads the version *before* loading from the database and files
+//! what it loaded under that version. So a load that raced a write is filed under the old
+//! version, and the next reader, seeing the new one, loads again: a change is visible on
+//! the very next request. Computing slots from a cached schedule takes microseconds (see
+//! BENCHMARKS.md), so the schedule, not each window's slots, is what is kept.
+//!
+//! Entries also expire after `ttl`, which bounds staleness should a bump ever be lost
+//! (Redis unreachable at that moment), and for profile changes that do not bump (an
+//! expert's prices or suspension; bookings re-check those when they are made).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use futures::future::BoxFuture;
+use store::Database;
+use uuid::Uuid;
+
+use super::SchedulingError;
+use super::schedule::ExpertSchedule;
+
+/// Where the per-expert versions live.
+pub trait Versions: Send + Sync {
+    fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
+    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<(), String>>;
+}
+
+/// Versions in this process: right for a single instance.
+#[derive(Default)]
+pub struct LocalVersions(Mutex<HashMap<Uuid, u64>>);
+
+impl Versions for LocalVersions {
+    fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>> {
+        let v = self
+            .0
+            .lock()
+            .map(|m| m.get(&expert).copied().unwrap_or(0))
+            .map_err(|e| e.to_string());
+        Box::pin(async move { v })
+    }
+
+    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<(), String>> {
+        let done = self
+            .0
+            .lock()
+            .map(|mut m| *m.entry(expert).or_default() += 1)
+            .map_err(|e| e.to_string());
+        Box::pin(async move { done })
+    }
+}
+
+/// Versions in Redis: every instance sees every bump.
+pub struct RedisVersions {
+    conn: redis::aio::ConnectionManager,
+    prefix: String,
+}
+
+impl RedisVersions {
+    pub fn new(conn: redis::aio::ConnectionManager, prefix: &str) -> Self {
+        Self {
+            conn,
+            prefix: prefix.to_owned(),
+        }
+    }
+
+    fn key(&self, expert: Uuid) -> String {
+        format!("{}:schedule-version:{}", self.prefix, expert.simple())
+    }
+}
+
+impl Versions for RedisVersions {
+    fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>> {
+        let mut conn = self.conn.clone();
+        let key = self.key(expert);
+        Box::pin(async move {
+            let v: Option<u64> = redis::cmd("GET")
+                .arg(key)
+                .query_async(&mut conn)
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok(v.unwrap_or(0))
+        })
+    }
+
+    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<(), String>> {
+        let mut conn = self.conn.clone();
+        let key = self.key(expert);
+        Box::pin(async move {
+            redis::cmd("INCR")
+                .arg(key)
+                .query_async::<u64>(&mut conn)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
+    }
+}
+
+struct Entry {
+    version: u64,
+    loaded: Instant,
+    schedule: Arc<ExpertSchedule>,
+}
+
+/// The most schedules one instance keeps; past it the oldest half is dropped.
+const CAPACITY: usize = 20_000;
+
+pub struct ScheduleCache {
+    versions: Box<dyn Versions>,
+    entries: Mutex<HashMap<Uuid, Entry>>,
+    ttl: Duration,
+}
+
+impl ScheduleCache {
+    pub fn new(versions: Box<dyn Versions>, ttl: Duration) -> Self {
+        Self {
+            versions,
+            entries: Mutex::new(HashMap::new()),
+            ttl,
+        }
+    }
+
+    /// A cache for one instance, with versions in this process.
+    pub fn in_process() -> Self {
+        Self::new(Box::<LocalVersions>::default(), Duration::from_secs(60))
+    }
+
+    /// The expert's schedule, from this process when current, else from the database.
+    /// None when there is no such expert.
+    pub async fn schedule(
+        &self,
+        db: &Database,
+        expert: Uuid,
+    ) -> Result<Option<Arc<ExpertSchedule>>, SchedulingError> {
+        let version = match self.versions.current(expert).await {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::warn!(error = %e, "schedule versions unavailable; reading the database");
+                None
+            }
+        };
+        if let Some(version) = version
+            && let Some(hit) = self.lookup(expert, version)
+        {
+            metrics::counter!("schedule_cache_total", "result" => "hit").increment(1);
+            return Ok(Some(hit));
+        }
+        metrics::counter!("schedule_cache_total", "result" => "miss").increment(1);
+        let Some(loaded) = ExpertSchedule::load(db, expert).await? else {
+            return Ok(None);
+        };
+        let loaded = Arc::new(loaded);
+        if let Some(version) = version {
+            self.store(expert, version, loaded.clone());
+        }
+        Ok(Some(loaded))
+    }
+
+    /// Call after committing any change to the expert's rules, busy times or bookings.
+    pub async fn changed(&self, expert: Uuid) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.remove(&expert);
+        }
+        if let Err(e) = self.versions.bump(expert).await {
+            tracing::error!(error = %e, %expert, "could not announce a schedule change; other instances catch up within the cache's lifetime");
+        }
+    }
+
+    fn lookup(&self, expert: Uuid, version: u64) -> Option<Arc<ExpertSchedule>> {
+        let entries = self.entries.lock().ok()?;
+        let entry = entries.get(&expert)?;
+        (entry.version == version && entry.loaded.elapsed() < self.ttl)
+            .then(|| entry.schedule.clone())
+    }
+
+    fn store(&self, expert: Uuid, version: u64, schedule: Arc<ExpertSchedule>) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if entries.len() >= CAPACITY {
+            let mut ages: Vec<(Instant, Uuid)> =
+                entries.iter().map(|(id, e)| (e.loaded, *id)).collect();
+            ages.sort_unstable();
+            for (_, id) in ages.into_iter().take(CAPACITY / 2) {
+                entries.remove(&id);
+            }
+        }
+        entries.insert(
+            expert,
+            Entry {
+                version,
+                loaded: Instant::now(),
+                schedule,
+            },
+        );
+    }
+}

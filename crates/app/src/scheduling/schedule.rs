@@ -1,0 +1,132 @@
+//! Everything the engine needs about one expert, loaded in one go: whether they can be
+//! booked, their rules, busy times and active bookings.
+
+use domain::schedule::{Availability, Booked, Interval, Window, free_slots};
+use store::Database;
+use store::experts::ExpertProfile;
+use uuid::Uuid;
+
+use super::SchedulingError;
+use super::document::RulesDocument;
+
+/// How far back busy times are read: nothing that ended earlier can block a slot shown.
+const BUSY_LOOKBACK_SECONDS: i64 = 86_400;
+
+#[derive(Debug, Clone)]
+pub struct ExpertSchedule {
+    pub expert_id: Uuid,
+    /// Approved, not suspended, payouts ready: learners may see and book slots.
+    pub bookable: bool,
+    /// The account's own zone, for experts who have not set rules yet.
+    pub account_zone: String,
+    /// Session lengths with a price, shortest first.
+    pub priced_durations: Vec<i32>,
+    /// None until the expert sets hours.
+    pub rules: Option<Availability>,
+    pub busy: Vec<Interval>,
+    pub booked: Vec<Booked>,
+}
+
+impl ExpertSchedule {
+    /// Reads the expert's schedule; None when there is no such expert.
+    pub async fn load(db: &Database, expert: Uuid) -> Result<Option<Self>, SchedulingError> {
+        let Some(profile) = store::experts::find(db, expert).await? else {
+            return Ok(None);
+        };
+        let account_zone = store::users::find_by_id(db, expert)
+            .await?
+            .map(|u| u.time_zone)
+            .unwrap_or_else(|| "UTC".to_owned());
+        let rules = match store::availability::rules(db, expert).await? {
+            Some(json) => Some(stored_rules(&json, &profile)?),
+            None => None,
+        };
+        let now = chrono::Utc::now().timestamp();
+        let busy = store::availability::busy_times(db, expert, now - BUSY_LOOKBACK_SECONDS)
+            .await?
+            .into_iter()
+            .map(|(start, end)| Interval::new(start, end))
+            .collect();
+        Ok(Some(Self {
+            expert_id: expert,
+            bookable: profile.bookable(),
+            account_zone,
+            priced_durations: profile.rates.iter().map(|(minutes, _)| *minutes).collect(),
+            rules,
+            busy,
+            // Bookings arrive with the booking lifecycle; the engine already honours them.
+            booked: Vec::new(),
+        }))
+    }
+
+    /// Session lengths learners can book now: offered in the rules and priced.
+    pub fn durations(&self) -> Vec<u16> {
+        self.rules
+            .as_ref()
+            .map(|r| {
+                r.durations
+                    .iter()
+                    .copied()
+                    .filter(|d| self.priced_durations.contains(&i32::from(*d)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Free slots of `duration_minutes` starting in `[from, to)`, as seen at `now`.
+    pub fn slots(&self, from: i64, to: i64, now: i64, duration_minutes: u16) -> Vec<Interval> {
+        match &self.rules {
+            Some(rules) => free_slots(
+                rules,
+                &self.busy,
+                &self.booked,
+                Window {
+                    from,
+                    to,
+                    now,
+                    duration_minutes,
+                },
+            ),
+            None => Vec::new(),
+        }
+    }
+
+    /// The start of the first free slot of the shortest bookable length, within the
+    /// booking horizon.
+    pub fn next_available(&self, now: i64) -> Option<i64> {
+        let rules = self.rules.as_ref()?;
+        let shortest = *self.durations().first()?;
+        // Week by week, so an expert free tomorrow costs one short call.
+        let horizon = now + i64::from(rules.horizon_days) * 86_400;
+        let mut from = now;
+        while from < horizon {
+            let to = (from + 7 * 86_400).min(horizon);
+            if let Some(first) = self.slots(from, to, now, shortest).first() {
+                return Some(first.start);
+            }
+            from = to;
+        }
+        None
+    }
+}
+
+/// Rules as stored. They were checked when saved; prices may have changed since, so
+/// lengths are checked against the stored list and narrowed to priced ones when used.
+pub(crate) fn stored_rules(
+    json: &str,
+    profile: &ExpertProfile,
+) -> Result<Availability, SchedulingError> {
+    let doc: RulesDocument = serde_json::from_str(json)
+        .map_err(|e| SchedulingError::Internal(format!("stored rules unreadable: {e}")))?;
+    let stored: Vec<i32> = doc
+        .durations
+        .iter()
+        .flatten()
+        .filter_map(|d| i32::try_from(*d).ok())
+        .collect();
+    let priced: Vec<i32> = profile.rates.iter().map(|(m, _)| *m).collect();
+    let input = doc.to_input(&priced);
+    Availability::parse(&input, &stored).map_err(|problems| {
+        SchedulingError::Internal(format!("stored rules no longer valid: {problems:?}"))
+    })
+}
