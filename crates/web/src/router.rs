@@ -19,8 +19,9 @@ use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
 use crate::middleware::{bearer, body_limit, csrf};
 use crate::pages::{
-    account_security, admin_audit, admin_experts, admin_outbox, admin_users, auth, directory,
-    expert_apply, home, language, passkeys, password_reset, profile, second_factor, two_factor,
+    account_security, admin_audit, admin_experts, admin_outbox, admin_users, auth, availability,
+    directory, expert_apply, home, language, passkeys, password_reset, profile, second_factor,
+    slot_review, two_factor,
 };
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
@@ -178,7 +179,10 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
             SignedIn,
             post(expert_apply::sandbox_complete),
         )
+        .get("/experts/availability", SignedIn, get(availability::show))
+        .post("/experts/availability", SignedIn, post(availability::save))
         .get("/experts/{slug}", Public, get(directory::profile))
+        .get("/experts/{slug}/book", Public, get(slot_review::show))
         .get(
             "/admin/experts",
             Needs(ExpertsVerify),

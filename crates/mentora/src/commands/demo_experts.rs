@@ -410,6 +410,66 @@ pub async fn seed(
     Ok(())
 }
 
+/// Weekly hours the demo experts keep, in their own zones, by pattern: (weekdays, start,
+/// end) pieces.
+const HOURS: &[&[(&[&str], &str, &str)]] = &[
+    &[
+        (&["mon", "tue", "wed", "thu", "fri"], "09:00", "12:00"),
+        (&["mon", "tue", "wed", "thu", "fri"], "14:00", "18:00"),
+    ],
+    &[
+        (&["mon", "tue", "wed", "thu"], "17:00", "21:00"),
+        (&["sat"], "10:00", "14:00"),
+    ],
+    &[
+        (&["tue", "wed", "thu", "fri", "sat"], "08:00", "11:30"),
+        (&["tue", "thu"], "13:00", "16:00"),
+    ],
+];
+
+/// Gives every demo expert without rules their weekly hours (so demo databases seeded
+/// before scheduling existed get them too), then their first free slot.
+pub async fn seed_availability(db: &Database, domain_name: &str) -> anyhow::Result<()> {
+    let cache = app::scheduling::ScheduleCache::in_process();
+    for i in 0..EXPERTS.len() {
+        let email = EmailAddress::parse(&format!("expert{}@{domain_name}", i + 1))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let Some(user) = users::find_by_email(db, &email).await? else {
+            continue;
+        };
+        if store::availability::rules(db, user.id).await?.is_some() {
+            continue;
+        }
+        let weekly = HOURS[i % HOURS.len()]
+            .iter()
+            .flat_map(|(days, start, end)| {
+                days.iter().map(|day| app::scheduling::document::WeeklyDoc {
+                    weekday: (*day).to_owned(),
+                    start: (*start).to_owned(),
+                    end: (*end).to_owned(),
+                })
+            })
+            .collect();
+        let document = app::scheduling::document::RulesDocument {
+            time_zone: user.time_zone.clone(),
+            weekly,
+            overrides: Vec::new(),
+            time_off: Vec::new(),
+            buffer_before_minutes: 0,
+            buffer_after_minutes: if i % 2 == 0 { 10 } else { 0 },
+            min_notice_minutes: 240,
+            horizon_days: 60,
+            durations: None,
+            slot_step_minutes: 30,
+            daily_cap: Some(6),
+        };
+        app::scheduling::rules::replace(db, &cache, &user, &document)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo availability for {}: {e}", user.email))?;
+    }
+    Ok(())
+}
+
 fn refused(r: store::experts::Refused) -> anyhow::Error {
     anyhow::anyhow!("demo expert could not advance: {r:?}")
 }

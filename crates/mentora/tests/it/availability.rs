@@ -283,7 +283,11 @@ async fn slots_are_shown_in_the_zone_asked_for(backend: Backend) {
     );
     assert_eq!(plain["slots"].as_array().unwrap().len(), 7);
     // A profile slug names the expert as well as the id.
-    let slug = store::experts::find(&app.db, greta.id).await.unwrap().unwrap().slug;
+    let slug = store::experts::find(&app.db, greta.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
     let (_, by_slug) = slots(&app, &base.replace(&greta.id.to_string(), &slug)).await;
     assert_eq!(starts(&by_slug), starts(&plain));
 }

@@ -9,6 +9,7 @@ mod accounts;
 mod api_auth;
 mod assets;
 mod availability;
+mod availability_pages;
 mod cli;
 mod errors;
 mod expert_pages;

@@ -13,6 +13,7 @@ use store::taxonomy::Category;
 use super::auth::{ShownError, link_base, shown};
 use super::render;
 use super::shell::Shell;
+use super::slot_picker::{self, PickerParams, WeekView};
 use crate::middleware::viewer::Viewer;
 use crate::{AppError, AppState};
 
@@ -205,6 +206,7 @@ pub async fn list(
 struct ProfilePage<'a> {
     shell: &'a Shell,
     p: PublicProfile,
+    week: WeekView,
     canonical: String,
     description: String,
     json_ld: String,
@@ -227,6 +229,42 @@ impl ProfilePage<'_> {
         })
     }
 
+    fn minutes_text(&self, minutes: &u16) -> String {
+        self.shell
+            .t1("availability-minutes", "minutes", &minutes.to_string())
+    }
+
+    fn chosen_duration(&self, minutes: &u16) -> bool {
+        self.week.duration == Some(*minutes)
+    }
+
+    /// Every IANA zone name, for the zone field's suggestions.
+    fn zone_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_owned())
+            .filter(|n| n.contains('/') && !n.starts_with("Etc/"))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// This profile's page for another week, keeping the zone and length.
+    fn week_url(&self, week: &str) -> String {
+        let duration = self
+            .week
+            .duration
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let query = serde_urlencoded::to_string([
+            ("week", week),
+            ("tz", self.week.zone.as_str()),
+            ("duration", duration.as_str()),
+        ])
+        .unwrap_or_default();
+        format!("/experts/{}?{query}#slots", self.p.profile.slug)
+    }
+
     fn any_estimate(&self) -> bool {
         self.p.rates.iter().any(|r| r.estimate.is_some())
     }
@@ -237,9 +275,11 @@ impl ProfilePage<'_> {
 }
 
 #[derive(serde::Deserialize)]
-pub struct CurrencyParam {
+pub struct ProfileParams {
     #[serde(default)]
     currency: Option<String>,
+    #[serde(flatten)]
+    picker: PickerParams,
 }
 
 pub async fn profile(
@@ -248,7 +288,7 @@ pub async fn profile(
     shell: Shell,
     headers: HeaderMap,
     Path(slug): Path<String>,
-    Query(q): Query<CurrencyParam>,
+    Query(q): Query<ProfileParams>,
 ) -> Response {
     let user = viewer.as_ref().map(|v| &v.0.user);
     let asked = q.currency.as_deref().filter(|c| !c.trim().is_empty());
@@ -273,10 +313,15 @@ pub async fn profile(
         .as_ref()
         .map(|k| format!("/avatars/{k}"));
     let json_ld = json_ld(&p, &canonical, &base, &description, avatar_url.as_deref());
+    let week = match slot_picker::week(&state, &shell, p.profile.user_id, &q.picker, user).await {
+        Ok(week) => week,
+        Err(e) => return AppError::from(e).into_response(),
+    };
     render(
         ProfilePage {
             shell: &shell,
             p,
+            week,
             canonical,
             description,
             json_ld,

@@ -6,6 +6,7 @@ pub mod admin_experts;
 pub mod admin_outbox;
 pub mod admin_users;
 pub mod auth;
+pub mod availability;
 pub mod directory;
 pub mod error_page;
 pub mod expert_apply;
@@ -17,6 +18,8 @@ pub mod profile;
 pub mod qr;
 pub mod second_factor;
 pub mod shell;
+pub mod slot_picker;
+pub mod slot_review;
 pub mod two_factor;
 
 use askama::Template;

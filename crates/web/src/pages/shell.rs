@@ -17,6 +17,8 @@ pub struct Shell {
     /// The logged-in account's display name.
     pub viewer_name: Option<String>,
     pub viewer_is_admin: bool,
+    /// Experts get a link to their availability.
+    pub viewer_is_expert: bool,
     /// The token every form on the page must carry.
     pub csrf: String,
 }
@@ -40,6 +42,7 @@ impl Shell {
             path,
             viewer_name: viewer.map(|v| v.user.display_name.clone()),
             viewer_is_admin: viewer.is_some_and(|v| v.user.roles.contains(&domain::Role::Admin)),
+            viewer_is_expert: viewer.is_some_and(|v| v.user.roles.contains(&domain::Role::Expert)),
             csrf: extensions
                 .get::<CsrfToken>()
                 .map(|t| t.0.clone())

@@ -1,0 +1,348 @@
+//! The scheduling pages as a browser uses them, over real HTTP on both databases: the
+//! availability editor (saving, inline errors that keep what was typed, time off typed in
+//! the expert's zone, the preview), the slot picker on a profile (zones, week, clock
+//! changes) and the chosen-slot page.
+
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp};
+
+async fn expert(app: &TestApp, email: &str) -> store::users::User {
+    let user = app
+        .bookable_expert_with_rates(email, "Calm German lessons", &[(30, 2500), (60, 4000)])
+        .await;
+    app.log_in_as(email).await;
+    user
+}
+
+/// A whole editor form: Monday 09:00–12:00 in Madrid, both lengths, usual settings.
+fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("time_zone", "Europe/Madrid"),
+        ("mon_start", "09:00"),
+        ("mon_end", "12:00"),
+        ("mon_start", ""),
+        ("mon_end", ""),
+        ("tue_start", ""),
+        ("tue_end", ""),
+        ("override_date", ""),
+        ("override_hours", ""),
+        ("off_from", ""),
+        ("off_to", ""),
+        ("durations", "30"),
+        ("durations", "60"),
+        ("buffer_before_minutes", "0"),
+        ("buffer_after_minutes", "10"),
+        ("min_notice_minutes", "0"),
+        ("horizon_days", "60"),
+        ("slot_step_minutes", "30"),
+        ("daily_cap", ""),
+    ];
+    for (name, value) in overrides {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+}
+
+async fn stored_rules(app: &TestApp, user: &store::users::User) -> Option<Value> {
+    store::availability::rules(&app.db, user.id)
+        .await
+        .unwrap()
+        .map(|json| serde_json::from_str(&json).unwrap())
+}
+
+async fn the_editor_saves_and_previews(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let user = expert(&app, "greta@example.org").await;
+    let page = app.get("/experts/availability").await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains(
+        r#"name="time_zone" type="text" autocomplete="off" spellcheck="false" value="UTC""#
+    ));
+    assert!(html.contains("Save your hours to see a preview."));
+
+    let res = app
+        .submit(
+            "/experts/availability",
+            &form(&[
+                ("override_date", "2027-01-04"),
+                ("override_hours", "10:00-11:00, 15:00-16:00"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/experts/availability?saved=1");
+    let rules = stored_rules(&app, &user).await.unwrap();
+    assert_eq!(rules["time_zone"], "Europe/Madrid");
+    assert_eq!(rules["weekly"][0]["start"], "09:00");
+    assert_eq!(rules["overrides"][0]["intervals"][1]["start"], "15:00");
+    assert_eq!(rules["durations"], serde_json::json!([30, 60]));
+    assert_eq!(rules["daily_cap"], Value::Null);
+
+    let html = app
+        .get("/experts/availability?saved=1")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Availability saved."));
+    // The saved values are shown again, with room for more.
+    assert!(html.contains(r#"value="10:00-11:00, 15:00-16:00""#));
+    // The preview lists Mondays with times from 09:00 in Madrid, 30 minutes each.
+    assert!(html.contains("30-minute sessions, shown in your time zone (Europe/Madrid)."));
+    assert!(
+        html.contains("<dt class=\"font-semibold\">Monday "),
+        "{html}"
+    );
+    assert!(html.contains("09:00, 09:30, 10:00, 10:30, 11:00, 11:30"));
+}
+
+async fn editor_errors_are_inline_and_keep_what_was_typed(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let user = expert(&app, "hugo@example.org").await;
+    let res = app
+        .submit(
+            "/experts/availability",
+            &form(&[
+                ("time_zone", "Mars/Olympus"),
+                ("mon_start", "12:00"),
+                ("mon_end", "09:00"),
+                ("override_date", "2027-01-04"),
+                ("override_hours", "mornings"),
+                ("off_from", "2027-01-10T09:00"),
+                ("off_to", ""),
+                ("horizon_days", "lots"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    for anchor in [
+        "#time_zone",
+        "#weekly.mon",
+        "#overrides",
+        "#time_off",
+        "#horizon_days",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{anchor}\"")),
+            "summary links {anchor}"
+        );
+    }
+    assert!(html.contains(r#"value="Mars/Olympus" aria-describedby="time_zone-hint time_zone-error" aria-invalid="true""#));
+    assert!(html.contains("Each end must be after its start"));
+    assert!(html.contains(r#"id="mon-start-0" name="mon_start" type="text" inputmode="numeric" pattern="[0-2][0-9]:[0-5][0-9]" placeholder="HH:MM" value="12:00" aria-invalid="true""#));
+    assert!(html.contains(r#"value="mornings""#));
+    assert!(html.contains(r#"value="2027-01-10T09:00""#));
+    assert!(html.contains(r#"value="lots""#));
+    assert!(stored_rules(&app, &user).await.is_none(), "nothing stored");
+}
+
+async fn time_off_is_typed_in_the_experts_zone(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let user = expert(&app, "kenji@example.org").await;
+    let res = app
+        .submit(
+            "/experts/availability",
+            &form(&[
+                ("time_zone", "Asia/Tokyo"),
+                ("off_from", "2027-01-10T09:00"),
+                ("off_to", "2027-01-12T18:30"),
+                ("daily_cap", "4"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let rules = stored_rules(&app, &user).await.unwrap();
+    assert_eq!(rules["time_off"][0]["from"], "2027-01-10T00:00:00Z");
+    assert_eq!(rules["time_off"][0]["to"], "2027-01-12T09:30:00Z");
+    assert_eq!(rules["daily_cap"], 4);
+    // And it reads back in Tokyo time.
+    let html = app.get("/experts/availability").await.text().await.unwrap();
+    assert!(html.contains(r#"value="2027-01-10T09:00""#));
+}
+
+async fn people_without_an_expert_profile_are_pointed_to_the_application(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app.get("/experts/availability").await;
+    assert_eq!(
+        res.status().as_u16(),
+        303,
+        "anonymous visitors log in first"
+    );
+    app.create_user("lena@example.org", &[]).await;
+    app.log_in_as("lena@example.org").await;
+    let html = app.get("/experts/availability").await.text().await.unwrap();
+    assert!(html.contains("Start your application"));
+    assert!(!html.contains("name=\"time_zone\""));
+}
+
+/// The expert's Madrid hours for every day, saved through the API.
+async fn madrid_every_day(app: &TestApp, email: &str) -> String {
+    let (token, _) = app.api_log_in(email).await;
+    let weekly: Vec<Value> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|d| serde_json::json!({"weekday": d, "start": "09:00", "end": "11:00"}))
+        .collect();
+    let res = app
+        .bearer(Method::PUT, "/api/v1/experts/me/availability", &token)
+        .json(&serde_json::json!({
+            "time_zone": "Europe/Madrid", "weekly": weekly, "min_notice_minutes": 0, "horizon_days": 365
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let id = store::users::find_by_email(&app.db, &domain::EmailAddress::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    store::experts::find(&app.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug
+}
+
+async fn the_profile_shows_a_week_of_slot_buttons_in_the_viewers_zone(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.bookable_expert_with_rates("ana@example.org", "Spanish", &[(30, 2000), (60, 3500)])
+        .await;
+    let slug = madrid_every_day(&app, "ana@example.org").await;
+    let week = (chrono::Utc::now().date_naive() + chrono::Duration::days(2)).to_string();
+    let html = app
+        .get(&format!(
+            "/experts/{slug}?tz=Asia/Kathmandu&week={week}&duration=60"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    // Madrid 09:00 is 13:45 in Kathmandu in winter (UTC+01:00 vs UTC+05:45).
+    assert!(html.contains(">13:45</button>"), "{html}");
+    assert!(html.contains("(Asia/Kathmandu), 60 minutes\">13:45</button>"));
+    // 60 minutes between 09:00 and 11:00 every 30: 09:00, 09:30, 10:00, on seven days.
+    assert_eq!(html.matches("class=\"slot-button\"").count(), 21);
+    assert!(html.contains("The expert works in Europe/Madrid."));
+    assert!(html.contains("<option value=\"60\" selected>"));
+    // The week's days are headed in the viewer's zone, starting on the asked date.
+    assert!(html.contains(&format!("{week}</h3>")));
+}
+
+async fn a_week_with_a_clock_change_says_so(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    app.bookable_expert_with_rates("ana@example.org", "Spanish", &[(30, 2000)])
+        .await;
+    let slug = madrid_every_day(&app, "ana@example.org").await;
+    // Europe changes clocks on Sunday 28 March 2027; the viewer in Kolkata never does.
+    let html = app
+        .get(&format!("/experts/{slug}?tz=Asia/Kolkata&week=2027-03-24"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(
+            "Clocks change in Europe/Madrid on Sunday 2027-03-28: UTC+01:00 becomes UTC+02:00."
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("Clocks change in Asia/Kolkata"));
+    // A viewer in New York sees their own change (14 March) in that week instead.
+    let html = app
+        .get(&format!(
+            "/experts/{slug}?tz=America/New_York&week=2027-03-10"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(
+        "Clocks change in America/New_York on Sunday 2027-03-14: UTC-05:00 becomes UTC-04:00."
+    ));
+    assert!(!html.contains("Clocks change in Europe/Madrid"));
+    // An unknown zone is pointed out, and times fall back to UTC meanwhile.
+    let html = app
+        .get(&format!("/experts/{slug}?tz=Nowhere/Land"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"value="Nowhere/Land""#) && html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("(UTC), 30 minutes"));
+}
+
+async fn a_chosen_slot_shows_both_times_and_whether_it_is_still_free(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let ana = app
+        .bookable_expert_with_rates("ana@example.org", "Spanish", &[(30, 2000)])
+        .await;
+    let slug = madrid_every_day(&app, "ana@example.org").await;
+    let (status, body) = {
+        let res = app
+            .get(&format!(
+                "/api/v1/experts/{}/slots?from={}",
+                ana.id,
+                chrono::Utc::now().date_naive() + chrono::Duration::days(2)
+            ))
+            .await;
+        (res.status().as_u16(), res.json::<Value>().await.unwrap())
+    };
+    assert_eq!(status, 200);
+    let start = body["slots"][0]["start"].as_str().unwrap().to_owned();
+    let res = app
+        .get(&format!(
+            "/experts/{slug}/book?start={start}&duration=30&tz=America/New_York"
+        ))
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("(America/New_York)</dd>") && html.contains("(Europe/Madrid)</dd>"));
+    assert!(html.contains("20.00 EUR"));
+    // A time that is not a free slot (a minute off) is said to be gone.
+    let off = chrono::DateTime::parse_from_rfc3339(&start).unwrap() + chrono::Duration::minutes(1);
+    let res = app
+        .get(&format!(
+            "/experts/{slug}/book?start={}&duration=30",
+            off.to_utc().format("%Y-%m-%dT%H:%M:%SZ")
+        ))
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("This time is no longer free.")
+    );
+}
+
+both_backends!(
+    the_editor_saves_and_previews,
+    editor_errors_are_inline_and_keep_what_was_typed,
+    time_off_is_typed_in_the_experts_zone,
+    people_without_an_expert_profile_are_pointed_to_the_application,
+    the_profile_shows_a_week_of_slot_buttons_in_the_viewers_zone,
+    a_week_with_a_clock_change_says_so,
+    a_chosen_slot_shows_both_times_and_whether_it_is_still_free,
+);

@@ -1,0 +1,481 @@
+//! The availability editor (`/experts/availability`): weekly hours per day, dated
+//! overrides, time off and the booking settings, all in the expert's own zone; inline
+//! errors that keep what was typed; and a preview of the next 14 days exactly as learners
+//! will see them (the same engine and the same cache the slot endpoint uses).
+
+use app::scheduling::SchedulingError;
+use app::scheduling::document::{IntervalDoc, OverrideDoc, RulesDocument, TimeOffDoc, WeeklyDoc};
+use app::scheduling::rules::{self, OwnRules};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::schedule::{WEEKDAYS, zones};
+use jiff::civil::DateTime;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use store::users::User;
+
+use super::auth::{ShownError, shown};
+use super::render;
+use super::shell::Shell;
+use crate::middleware::viewer::SignedIn;
+use crate::{AppError, AppState};
+
+/// Empty rows offered for adding: weekly intervals per day, overrides and time off.
+const WEEKLY_ROWS: usize = 3;
+const SPARE_ROWS: usize = 2;
+/// Days the preview shows.
+const PREVIEW_DAYS: i64 = 14;
+
+/// One weekday's rows.
+#[derive(Debug, Clone, Default)]
+pub struct DayRows {
+    pub key: &'static str,
+    pub rows: Vec<(String, String)>,
+}
+
+/// The form's values as typed (or as saved), every one text.
+#[derive(Debug, Clone, Default)]
+pub struct EditorForm {
+    pub time_zone: String,
+    pub weekly: Vec<DayRows>,
+    /// (date, hours such as "09:00-12:00, 14:00-17:00").
+    pub overrides: Vec<(String, String)>,
+    /// (from, to) as `datetime-local` values in the form's zone.
+    pub time_off: Vec<(String, String)>,
+    pub buffer_before: String,
+    pub buffer_after: String,
+    pub notice: String,
+    pub horizon: String,
+    pub step: String,
+    pub cap: String,
+    pub durations: Vec<String>,
+}
+
+impl EditorForm {
+    fn of(doc: &RulesDocument) -> Self {
+        let zone = zones::named(&doc.time_zone).unwrap_or(TimeZone::UTC);
+        let local = |rfc: &str| {
+            rfc.parse::<jiff::Timestamp>()
+                .map(|t| zone.to_datetime(t).strftime("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_else(|_| rfc.to_owned())
+        };
+        Self {
+            time_zone: doc.time_zone.clone(),
+            weekly: WEEKDAYS
+                .iter()
+                .map(|day| DayRows {
+                    key: day,
+                    rows: doc
+                        .weekly
+                        .iter()
+                        .filter(|w| w.weekday == *day)
+                        .map(|w| (w.start.clone(), w.end.clone()))
+                        .collect(),
+                })
+                .collect(),
+            overrides: doc
+                .overrides
+                .iter()
+                .map(|o| {
+                    let hours = o
+                        .intervals
+                        .iter()
+                        .map(|i| format!("{}-{}", i.start, i.end))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    (o.date.clone(), hours)
+                })
+                .collect(),
+            time_off: doc
+                .time_off
+                .iter()
+                .map(|t| (local(&t.from), local(&t.to)))
+                .collect(),
+            buffer_before: doc.buffer_before_minutes.to_string(),
+            buffer_after: doc.buffer_after_minutes.to_string(),
+            notice: doc.min_notice_minutes.to_string(),
+            horizon: doc.horizon_days.to_string(),
+            step: doc.slot_step_minutes.to_string(),
+            cap: doc.daily_cap.map(|c| c.to_string()).unwrap_or_default(),
+            durations: doc
+                .durations
+                .iter()
+                .flatten()
+                .map(|d| d.to_string())
+                .collect(),
+        }
+        .padded()
+    }
+
+    /// Reads a submitted form; rows repeat their field names, in order.
+    fn parse(body: &[u8]) -> Self {
+        let mut form = Self {
+            weekly: WEEKDAYS
+                .iter()
+                .map(|day| DayRows {
+                    key: day,
+                    rows: Vec::new(),
+                })
+                .collect(),
+            ..Self::default()
+        };
+        let mut starts: Vec<Vec<String>> = vec![Vec::new(); 7];
+        let mut ends: Vec<Vec<String>> = vec![Vec::new(); 7];
+        let (mut dates, mut hours, mut offs_from, mut offs_to) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (key, value) in form_urlencoded::parse(body) {
+            let value = value.trim().to_owned();
+            match key.as_ref() {
+                "time_zone" => form.time_zone = value,
+                "override_date" => dates.push(value),
+                "override_hours" => hours.push(value),
+                "off_from" => offs_from.push(value),
+                "off_to" => offs_to.push(value),
+                "buffer_before_minutes" => form.buffer_before = value,
+                "buffer_after_minutes" => form.buffer_after = value,
+                "min_notice_minutes" => form.notice = value,
+                "horizon_days" => form.horizon = value,
+                "slot_step_minutes" => form.step = value,
+                "daily_cap" => form.cap = value,
+                "durations" => form.durations.push(value),
+                other => {
+                    let Some((day, part)) = other.split_once('_') else {
+                        continue;
+                    };
+                    let Some(i) = WEEKDAYS.iter().position(|d| *d == day) else {
+                        continue;
+                    };
+                    match part {
+                        "start" => starts[i].push(value),
+                        "end" => ends[i].push(value),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for (i, day) in form.weekly.iter_mut().enumerate() {
+            day.rows = pairs(&starts[i], &ends[i]);
+        }
+        form.overrides = pairs(&dates, &hours);
+        form.time_off = pairs(&offs_from, &offs_to);
+        form
+    }
+
+    /// Blank rows to add more, as many as the page offers.
+    fn padded(mut self) -> Self {
+        for day in &mut self.weekly {
+            day.rows.retain(|(s, e)| !s.is_empty() || !e.is_empty());
+            let blank = WEEKLY_ROWS.saturating_sub(day.rows.len()).max(1);
+            day.rows
+                .extend(std::iter::repeat_n((String::new(), String::new()), blank));
+        }
+        self.overrides
+            .retain(|(d, h)| !d.is_empty() || !h.is_empty());
+        self.overrides.extend(std::iter::repeat_n(
+            (String::new(), String::new()),
+            SPARE_ROWS,
+        ));
+        self.time_off
+            .retain(|(f, t)| !f.is_empty() || !t.is_empty());
+        self.time_off.extend(std::iter::repeat_n(
+            (String::new(), String::new()),
+            SPARE_ROWS,
+        ));
+        self
+    }
+
+    /// The rules document this form says. Text that cannot be read is passed on as it is,
+    /// so the rules' own checks name the field.
+    fn document(&self) -> RulesDocument {
+        let zone = zones::named(&self.time_zone).unwrap_or(TimeZone::UTC);
+        let instant = |local: &str| {
+            local
+                .parse::<DateTime>()
+                .ok()
+                .and_then(|dt| zone.to_ambiguous_timestamp(dt).compatible().ok())
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| local.to_owned())
+        };
+        let number = |text: &str| text.parse::<i64>().unwrap_or(-1);
+        RulesDocument {
+            time_zone: self.time_zone.clone(),
+            weekly: self
+                .weekly
+                .iter()
+                .flat_map(|day| {
+                    day.rows
+                        .iter()
+                        .filter(|(s, e)| !s.is_empty() || !e.is_empty())
+                        .map(|(s, e)| WeeklyDoc {
+                            weekday: day.key.to_owned(),
+                            start: s.clone(),
+                            end: e.clone(),
+                        })
+                })
+                .collect(),
+            overrides: self
+                .overrides
+                .iter()
+                .filter(|(date, _)| !date.is_empty())
+                .map(|(date, hours)| OverrideDoc {
+                    date: date.clone(),
+                    intervals: hours
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|h| !h.is_empty())
+                        .map(|h| {
+                            let (start, end) = h.split_once(['-', '–']).unwrap_or((h, ""));
+                            IntervalDoc {
+                                start: start.trim().to_owned(),
+                                end: end.trim().to_owned(),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+            time_off: self
+                .time_off
+                .iter()
+                .filter(|(f, t)| !f.is_empty() || !t.is_empty())
+                .map(|(f, t)| TimeOffDoc {
+                    from: instant(f),
+                    to: instant(t),
+                })
+                .collect(),
+            buffer_before_minutes: number(&self.buffer_before),
+            buffer_after_minutes: number(&self.buffer_after),
+            min_notice_minutes: number(&self.notice),
+            horizon_days: number(&self.horizon),
+            durations: Some(self.durations.iter().map(|d| number(d)).collect()),
+            slot_step_minutes: number(&self.step),
+            daily_cap: (!self.cap.is_empty()).then(|| number(&self.cap)),
+        }
+    }
+}
+
+/// Pairs two repeated fields row by row (a missing partner is empty).
+fn pairs(a: &[String], b: &[String]) -> Vec<(String, String)> {
+    (0..a.len().max(b.len()))
+        .map(|i| {
+            (
+                a.get(i).cloned().unwrap_or_default(),
+                b.get(i).cloned().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// One day of the preview.
+pub struct PreviewDay {
+    /// `mon` … `sun`, for the weekday's name in the page's language.
+    pub weekday: &'static str,
+    pub date: String,
+    pub times: Vec<String>,
+}
+
+pub struct Preview {
+    pub minutes: u16,
+    pub zone: String,
+    pub days: Vec<PreviewDay>,
+    pub listed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "expert_availability.html")]
+struct EditorPage<'a> {
+    shell: &'a Shell,
+    form: Option<EditorForm>,
+    priced: Vec<i32>,
+    errors: Vec<ShownError>,
+    saved: bool,
+    preview: Option<Preview>,
+}
+
+impl EditorPage<'_> {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    fn day_error(&self, day: &str) -> Option<&str> {
+        self.error_for(&format!("weekly.{day}"))
+    }
+
+    fn day_name(&self, day: &str) -> String {
+        self.shell.t(&format!("weekday-{day}"))
+    }
+
+    fn row_label(&self, day: &str, n: &usize) -> String {
+        self.shell.t_args(
+            "availability-row",
+            &[("day", self.day_name(day)), ("n", (n + 1).to_string())],
+        )
+    }
+
+    fn minutes_text(&self, minutes: &i32) -> String {
+        self.shell
+            .t1("availability-minutes", "minutes", &minutes.to_string())
+    }
+
+    fn offered(&self, form: &EditorForm, minutes: &i32) -> bool {
+        form.durations.iter().any(|d| *d == minutes.to_string())
+    }
+
+    fn invalid(&self, field: &str) -> bool {
+        self.error_for(field).is_some()
+    }
+
+    /// The number fields: (name, label message, value).
+    fn settings(&self, form: &EditorForm) -> Vec<(&'static str, &'static str, String)> {
+        vec![
+            (
+                "buffer_before_minutes",
+                "availability-buffer-before",
+                form.buffer_before.clone(),
+            ),
+            (
+                "buffer_after_minutes",
+                "availability-buffer-after",
+                form.buffer_after.clone(),
+            ),
+            (
+                "min_notice_minutes",
+                "availability-notice",
+                form.notice.clone(),
+            ),
+            ("horizon_days", "availability-horizon", form.horizon.clone()),
+            ("slot_step_minutes", "availability-step", form.step.clone()),
+            ("daily_cap", "availability-cap", form.cap.clone()),
+        ]
+    }
+
+    fn preview_hint(&self, p: &Preview) -> String {
+        self.shell.t_args(
+            "availability-preview-hint",
+            &[("minutes", p.minutes.to_string()), ("zone", p.zone.clone())],
+        )
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SavedParam {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+/// The next days of free slots in the expert's zone, grouped by local date.
+async fn preview(state: &AppState, user: &User) -> Result<Option<Preview>, SchedulingError> {
+    let Some(schedule) = state.schedules.schedule(&state.db, user.id).await? else {
+        return Ok(None);
+    };
+    let (Some(rules), Some(minutes)) = (&schedule.rules, schedule.durations().first().copied())
+    else {
+        return Ok(None);
+    };
+    let now = chrono::Utc::now().timestamp();
+    let mut days: Vec<PreviewDay> = Vec::new();
+    for slot in schedule.slots(now, now + PREVIEW_DAYS * 86_400, now, minutes) {
+        let local = zones::local(&rules.time_zone, slot.start);
+        let date = local.date().to_string();
+        let time = local.strftime("%H:%M").to_string();
+        match days.last_mut() {
+            Some(day) if day.date == date => day.times.push(time),
+            _ => days.push(PreviewDay {
+                weekday: WEEKDAYS[local.date().weekday().to_monday_zero_offset() as usize],
+                date,
+                times: vec![time],
+            }),
+        }
+    }
+    Ok(Some(Preview {
+        minutes,
+        zone: rules.zone_name.clone(),
+        days,
+        listed: schedule.bookable,
+    }))
+}
+
+async fn page(
+    state: &AppState,
+    shell: &Shell,
+    user: &User,
+    form: Option<EditorForm>,
+    errors: Vec<ShownError>,
+    saved: bool,
+) -> Response {
+    let (form, priced) = match rules::own(&state.db, user).await {
+        Ok(OwnRules {
+            document,
+            priced_durations,
+            ..
+        }) => (
+            Some(form.unwrap_or_else(|| EditorForm::of(&document))),
+            priced_durations,
+        ),
+        Err(SchedulingError::NoExpertProfile) => (None, Vec::new()),
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let preview = match form {
+        Some(_) => match preview(state, user).await {
+            Ok(p) => p,
+            Err(e) => return AppError::from(e).into_response(),
+        },
+        None => None,
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        EditorPage {
+            shell,
+            form,
+            priced,
+            errors,
+            saved,
+            preview,
+        },
+        status,
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Query(q): Query<SavedParam>,
+) -> Response {
+    let saved = q.saved.as_deref() == Some("1");
+    page(&state, &shell, &viewer.user, None, Vec::new(), saved).await
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    body: Bytes,
+) -> Response {
+    let form = EditorForm::parse(&body);
+    match rules::replace(&state.db, &state.schedules, &viewer.user, &form.document()).await {
+        Ok(_) => Redirect::to("/experts/availability?saved=1").into_response(),
+        Err(SchedulingError::Invalid(fields)) => {
+            let errors = shown(&shell, &fields);
+            page(
+                &state,
+                &shell,
+                &viewer.user,
+                Some(form.padded()),
+                errors,
+                false,
+            )
+            .await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

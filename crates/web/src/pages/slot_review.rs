@@ -1,0 +1,145 @@
+//! A chosen slot (`/experts/{slug}/book?start=&duration=&tz=`): the session in the
+//! learner's time and the expert's, its length and price, and whether it is still free
+//! (someone may have taken it since the week was shown). Holding it comes with booking.
+
+use app::experts::directory::{self, PublicProfile, ShownRate};
+use app::scheduling::slots::{self, SlotParams};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::schedule::zones;
+use jiff::Timestamp;
+
+use super::render;
+use super::shell::Shell;
+use super::slot_picker::day_name;
+use crate::middleware::viewer::Viewer;
+use crate::{AppError, AppState, ErrorCode};
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ReviewParams {
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    duration: Option<String>,
+    #[serde(default)]
+    tz: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "slot_review.html")]
+struct ReviewPage<'a> {
+    shell: &'a Shell,
+    p: PublicProfile,
+    your_time: String,
+    expert_time: Option<String>,
+    minutes: u16,
+    rate: Option<ShownRate>,
+    free: bool,
+    back: String,
+}
+
+impl ReviewPage<'_> {
+    fn minutes_text(&self) -> String {
+        self.shell
+            .t1("availability-minutes", "minutes", &self.minutes.to_string())
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Option<axum::Extension<Viewer>>,
+    shell: Shell,
+    Path(slug): Path<String>,
+    Query(q): Query<ReviewParams>,
+) -> Response {
+    let user = viewer.as_ref().map(|v| &v.0.user);
+    let Some(start) = q
+        .start
+        .as_deref()
+        .and_then(|s| s.parse::<Timestamp>().ok())
+        .map(Timestamp::as_second)
+    else {
+        return AppError::new(ErrorCode::SlotWindowInvalid)
+            .with_arg("part", "start")
+            .into_response();
+    };
+    let currency = match directory::viewer_currency(None, user) {
+        Ok(c) => c,
+        Err(e) => return AppError::fields(vec![e]).into_response(),
+    };
+    let p = match directory::public_profile(&state.db, &slug, user, currency).await {
+        Ok(p) => p,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let now = chrono::Utc::now().timestamp();
+    let params = SlotParams {
+        from: Some(zones::rfc3339(start)),
+        to: Some(zones::rfc3339(start + 1)),
+        duration: q.duration.clone(),
+        tz: q.tz.clone(),
+    };
+    let list = match slots::find(
+        &state.db,
+        &state.schedules,
+        p.profile.user_id,
+        &params,
+        user,
+        now,
+    )
+    .await
+    {
+        Ok(list) => list,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let Some(minutes) = list.duration_minutes else {
+        return AppError::new(ErrorCode::NotFound).into_response();
+    };
+    let free = list.slots.iter().any(|s| s.start == start);
+    let at = |tz: &jiff::tz::TimeZone, name: &str| {
+        let local = zones::local(tz, start);
+        format!(
+            "{}, {} ({name})",
+            day_name(&shell, local.date()),
+            local.strftime("%H:%M")
+        )
+    };
+    let your_time = at(&list.zone, &list.zone_name);
+    let expert_time = list.expert_zone.as_ref().and_then(|tz| {
+        let name = tz.iana_name()?;
+        (name != list.zone_name).then(|| at(tz, name))
+    });
+    let rate = p
+        .rates
+        .iter()
+        .find(|r| r.duration_minutes == i32::from(minutes))
+        .cloned();
+    let back = format!(
+        "/experts/{}?{}#slots",
+        p.profile.slug,
+        serde_urlencoded::to_string([
+            ("tz", list.zone_name.as_str()),
+            ("duration", minutes.to_string().as_str()),
+        ])
+        .unwrap_or_default()
+    );
+    let status = if free {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
+    };
+    render(
+        ReviewPage {
+            shell: &shell,
+            p,
+            your_time,
+            expert_time,
+            minutes,
+            rate,
+            free,
+            back,
+        },
+        status,
+    )
+}
