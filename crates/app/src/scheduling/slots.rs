@@ -82,7 +82,10 @@ pub fn viewer_zone(
         .or_else(|| viewer.map(|v| v.time_zone.clone()))
         .unwrap_or_else(|| "UTC".to_owned());
     zones::named(&name)
-        .map(|tz| (tz, name.trim().to_owned()))
+        .map(|tz| {
+            let canonical = zones::canonical_name(&tz);
+            (tz, canonical)
+        })
         .ok_or(SchedulingError::UnknownZone(name))
 }
 

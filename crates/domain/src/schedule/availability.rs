@@ -309,8 +309,8 @@ impl Availability {
 
         match time_zone {
             Some(time_zone) if problems.is_empty() => Ok(Availability {
+                zone_name: zones::canonical_name(&time_zone),
                 time_zone,
-                zone_name: input.time_zone.trim().to_owned(),
                 weekly,
                 overrides,
                 time_off,

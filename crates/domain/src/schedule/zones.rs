@@ -18,6 +18,15 @@ pub fn named(name: &str) -> Option<TimeZone> {
         .filter(|tz| tz.iana_name().is_some())
 }
 
+/// The zone's canonical IANA name: links and legacy aliases (which browsers still report,
+/// such as `Asia/Calcutta`) become the primary name (`Asia/Kolkata`).
+pub fn canonical_name(tz: &TimeZone) -> String {
+    tz.primary_iana_name()
+        .or_else(|| tz.iana_name())
+        .unwrap_or("UTC")
+        .to_owned()
+}
+
 /// The wall-clock date and time of `at` in `tz`.
 pub fn local(tz: &TimeZone, at: UnixSeconds) -> DateTime {
     tz.to_datetime(timestamp(at))
@@ -126,6 +135,14 @@ mod tests {
             "UTC-05:00"
         );
         assert!(named("+02:00").is_none() && named("Nowhere/Land").is_none());
+        assert_eq!(
+            canonical_name(&named("Asia/Calcutta").unwrap()),
+            "Asia/Kolkata"
+        );
+        assert_eq!(
+            canonical_name(&named("Europe/Berlin").unwrap()),
+            "Europe/Berlin"
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ availability-start-application = Start your application
 availability-zone = Your time zone
 availability-zone-hint = An IANA name, such as Europe/Madrid. Every time on this page is in this zone.
 availability-weekly = Weekly hours
-availability-weekly-hint = Up to three intervals a day; leave a row empty to skip it. Use 24:00 to end at midnight.
+availability-weekly-hint = One row per interval: an empty row is skipped, and saving adds a new one. Use 24:00 to end at midnight.
 availability-from = From
 availability-to = To
 availability-row = { $day }, interval { $n }
@@ -100,7 +100,7 @@ slots-no-hours = This expert has not published their hours yet.
 slots-slot-label = { $date }, { $time } ({ $zone }), { $minutes } minutes
 slots-clock-change = Clocks change in { $zone } on { $date }: { $before } becomes { $after }. Times around it are shown as the clocks will read.
 slots-expert-zone = The expert works in { $zone }.
-slots-book-soon = Booking opens with payments. Pick a time to see it in both time zones.
+slots-book-soon = This time is free now. Booking and payment open soon.
 
 ## The chosen slot
 slot-review-title = Your session

@@ -45,7 +45,7 @@ availability-start-application = Empezar tu solicitud
 availability-zone = Tu zona horaria
 availability-zone-hint = Un nombre IANA, como Europe/Madrid. Todas las horas de esta página están en esta zona.
 availability-weekly = Horario semanal
-availability-weekly-hint = Hasta tres intervalos por día; deja una fila vacía para omitirla. Usa 24:00 para terminar a medianoche.
+availability-weekly-hint = Una fila por intervalo: las filas vacías se omiten y al guardar aparece una nueva. Usa 24:00 para terminar a medianoche.
 availability-from = Desde
 availability-to = Hasta
 availability-row = { $day }, intervalo { $n }
@@ -100,7 +100,7 @@ slots-no-hours = Este experto aún no ha publicado su horario.
 slots-slot-label = { $date }, { $time } ({ $zone }), { $minutes } minutos
 slots-clock-change = La hora cambia en { $zone } el { $date }: { $before } pasa a { $after }. Los horarios cercanos se muestran como los marcará el reloj.
 slots-expert-zone = El experto trabaja en { $zone }.
-slots-book-soon = Las reservas se abren con los pagos. Elige un horario para verlo en ambas zonas horarias.
+slots-book-soon = Este horario está libre ahora. Las reservas y los pagos abren pronto.
 
 ## The chosen slot
 slot-review-title = Tu sesión

@@ -23,8 +23,8 @@ use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState};
 
-/// Empty rows offered for adding: weekly intervals per day, overrides and time off.
-const WEEKLY_ROWS: usize = 3;
+/// Empty rows offered for adding overrides and time off (a day gets one; saving adds the
+/// next, so the page stays short and works without JavaScript).
 const SPARE_ROWS: usize = 2;
 /// Days the preview shows.
 const PREVIEW_DAYS: i64 = 14;

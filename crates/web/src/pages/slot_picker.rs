@@ -195,7 +195,7 @@ fn view(
     }
     let mut clock_notes = clock_notes_for(shell, zone, &zone_name, list.from, list.to);
     let expert_zone = list.expert_zone.as_ref();
-    let expert_zone_name = expert_zone.and_then(|z| z.iana_name()).map(str::to_owned);
+    let expert_zone_name = expert_zone.map(zones::canonical_name);
     if let (Some(tz), Some(name)) = (expert_zone, &expert_zone_name)
         && *name != zone_name
     {

@@ -107,8 +107,8 @@ pub async fn show(
     };
     let your_time = at(&list.zone, &list.zone_name);
     let expert_time = list.expert_zone.as_ref().and_then(|tz| {
-        let name = tz.iana_name()?;
-        (name != list.zone_name).then(|| at(tz, name))
+        let name = zones::canonical_name(tz);
+        (name != list.zone_name).then(|| at(tz, &name))
     });
     let rate = p
         .rates

@@ -1,0 +1,31 @@
+# Shared by the bench scripts (sourced): a temporary data folder, and with an admin
+# PostgreSQL URL as $1 a database of the bench's own; `bench_env` is the server's
+# environment; `bench_cleanup` stops `$pid` and removes what was made.
+command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
+data=$(mktemp -d)
+# Lift the per-address limits: every request comes from 127.0.0.1 here.
+bench_env=(MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL=warn MENTORA_RATE_LIMIT_SCALE=1000)
+bench_admin_url="${1:-}"
+bench_db=""
+bench_url=""
+if [ -n "$bench_admin_url" ]; then
+  bench_db="mentora_bench_$$"
+  psql "$bench_admin_url" -qc "CREATE DATABASE $bench_db"
+  base="${bench_admin_url%%\?*}"; query="${bench_admin_url#"$base"}"
+  bench_url="${base%/*}/$bench_db$query"
+  bench_env+=(DATABASE_URL="$bench_url")
+fi
+pid=""
+bench_cleanup() {
+  [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
+  rm -rf "$data"
+  [ -z "$bench_db" ] || psql "$bench_admin_url" -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)"
+}
+trap bench_cleanup EXIT
+
+# bench_measure CONNECTIONS LABEL PATH: 3 s of warm-up, then 15 s measured with wrk.
+bench_measure() {
+  echo "== $2: GET $3, $1 connections, 2 threads, 15 s (after 3 s warm-up)"
+  wrk -t2 -c"$1" -d3s "http://127.0.0.1:$port$3" >/dev/null
+  wrk -t2 -c"$1" -d15s --latency "http://127.0.0.1:$port$3" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+}

@@ -1,0 +1,111 @@
+// Journeys 3 and 4 (scheduling): an expert sets their hours in their own zone and sees the
+// next two weeks as learners will; a learner sees free times in their own zone, switches
+// zone and week, reads a clock-change note, and picks a time with the keyboard. Every page
+// passes axe.
+import { expect, test, type Page } from '@playwright/test';
+import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
+
+const demoPassword = 'mentora-demo-pass';
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(baseUrl() + '/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+test('an expert sets weekly hours, is told what is wrong, and previews what learners see', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  // Diego Ramírez works in America/Los_Angeles.
+  await logIn(page, 'expert30@demo.mentora.test');
+  await page.getByRole('link', { name: 'Availability' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your availability');
+  await expect(page.getByLabel('Your time zone')).toHaveValue('America/Los_Angeles');
+  await expectAccessible(page);
+
+  // Monday, first interval: an end before its start.
+  await page.getByLabel('Monday, interval 1, From').fill('15:00');
+  await page.getByLabel('Monday, interval 1, To').fill('13:00');
+  await page.getByLabel('Free time after each session (minutes)').fill('500');
+  await page.getByRole('button', { name: 'Save availability' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Each end must be after its start');
+  await expect(summary).toContainText('Buffers are whole minutes from 0 to 240.');
+  // What was typed is still there, marked invalid.
+  await expect(page.getByLabel('Monday, interval 1, To')).toHaveValue('13:00');
+  await expect(page.getByLabel('Monday, interval 1, To')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'availability-errors');
+
+  // The summary link takes the keyboard to the day in question.
+  await summary.getByRole('link', { name: 'Each end must be after its start (24:00 is the latest end).' }).click();
+  await expect(page).toHaveURL(/#weekly\.mon$/);
+
+  await page.getByLabel('Monday, interval 1, To').fill('18:00');
+  await page.getByLabel('Free time after each session (minutes)').fill('15');
+  await page.getByRole('button', { name: 'Save availability' }).click();
+  await expect(page.getByRole('status')).toHaveText('Availability saved. Learners see the change right away.');
+
+  // The preview lists Mondays from 15:00 (30-minute sessions, 30-minute steps, 15 minutes after).
+  const preview = page.locator('#preview');
+  const monday = preview.locator('.preview-day', { hasText: 'Monday' }).first();
+  await expect(monday.locator('dd')).toContainText('15:00, 15:30, 16:00, 16:30, 17:00, 17:30');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'availability-saved');
+  expect(problems).toEqual([]);
+});
+
+test('a learner sees free times in their own zone, switches zone and week, and picks one by keyboard', async ({ browser }) => {
+  // A visitor in Kolkata, not signed in: the page learns the zone from the browser.
+  const context = await browser.newContext({ timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
+  const page = await context.newPage();
+  const problems = watchForBreakage(page);
+  await page.goto(baseUrl() + '/experts?q=Chloé');
+  await page.getByRole('link', { name: 'Chloé Martin' }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Book a session' })).toBeVisible();
+  // Chromium reports the legacy alias Asia/Calcutta; the page shows the canonical name.
+  await expect(page).toHaveURL(/[?&]tz=Asia%2F(Calcutta|Kolkata)/);
+  await expect(page.getByLabel('Times shown in')).toHaveValue('Asia/Kolkata');
+  await expect(page.getByText('The expert works in Europe/Paris.')).toBeVisible();
+  const first = page.getByRole('button', { name: /\(Asia\/Kolkata\), 30 minutes$/ }).first();
+  await expect(first).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'slot-picker-kolkata');
+
+  // Switch to New York and 60-minute sessions, from the keyboard.
+  await page.getByLabel('Session length').selectOption('60');
+  const zone = page.getByLabel('Times shown in');
+  await zone.fill('America/New_York');
+  await zone.press('Enter');
+  await expect(page).toHaveURL(/tz=America%2FNew_York/);
+  const slot = page.getByRole('button', { name: /\(America\/New_York\), 60 minutes$/ }).first();
+  await expect(slot).toBeVisible();
+  const label = (await slot.getAttribute('aria-label')) ?? '';
+  const time = (await slot.textContent())?.trim() ?? '';
+  expect(label).toMatch(/^\w+day \d{4}-\d{2}-\d{2}, \d{2}:\d{2} \(America\/New_York\), 60 minutes$/);
+  expect(label).toContain(time);
+
+  // The next week, and a week with a clock change in the expert's zone (Paris, 28 March 2027).
+  const range = await page.locator('#week-range').textContent();
+  await page.getByRole('link', { name: 'Next week' }).click();
+  await expect(page.locator('#week-range')).not.toHaveText(range ?? '');
+  await page.goto(baseUrl() + new URL(page.url()).pathname + '?tz=America/New_York&week=2027-03-24');
+  await expect(page.getByRole('note')).toContainText('Clocks change in Europe/Paris on Sunday 2027-03-28: UTC+01:00 becomes UTC+02:00.');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'slot-picker-clock-change');
+
+  // Back to now; pick a time with the keyboard alone.
+  await page.goBack();
+  await page.getByRole('link', { name: 'Previous week' }).click();
+  const pick = page.getByRole('button', { name: /\(America\/New_York\), 60 minutes$/ }).first();
+  await pick.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your session');
+  await expect(page.locator('#your-time')).toContainText('(America/New_York)');
+  await expect(page.locator('#expert-time')).toContainText('(Europe/Paris)');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'slot-chosen');
+  expect(problems).toEqual([]);
+  await context.close();
+});
