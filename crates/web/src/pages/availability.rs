@@ -164,13 +164,11 @@ impl EditorForm {
         form
     }
 
-    /// Blank rows to add more, as many as the page offers.
+    /// An empty row to add one more: one per day, `SPARE_ROWS` for overrides and time off.
     fn padded(mut self) -> Self {
         for day in &mut self.weekly {
             day.rows.retain(|(s, e)| !s.is_empty() || !e.is_empty());
-            let blank = WEEKLY_ROWS.saturating_sub(day.rows.len()).max(1);
-            day.rows
-                .extend(std::iter::repeat_n((String::new(), String::new()), blank));
+            day.rows.push((String::new(), String::new()));
         }
         self.overrides
             .retain(|(d, h)| !d.is_empty() || !h.is_empty());
