@@ -94,6 +94,7 @@ pub async fn build_with(
     };
     let state = AppState {
         schedules: schedules.clone(),
+        directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
         payouts,
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
         throttle: Arc::new(throttle),

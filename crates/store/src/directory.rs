@@ -14,7 +14,7 @@ use crate::migrations::{UNRANKED, listed};
 use crate::{Backend, Database, StoreError};
 
 /// How listings are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
     /// Best text match first (with no text: best rated first).
     Relevance,
@@ -48,7 +48,7 @@ impl Sort {
 
 /// Where the next page starts: after a sort key and id (keyset), or, for text relevance
 /// whose scores are not stable integers, after a number of results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cursor {
     After { key: i64, id: Uuid },
     Skip(u64),
@@ -76,7 +76,7 @@ impl Cursor {
 }
 
 /// What to look for; every filter narrows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DirectoryQuery {
     /// Free text over name, headline, bio and specialties.
     pub text: Option<String>,
@@ -127,6 +127,23 @@ pub fn search_terms(text: &str) -> Vec<String> {
         .take(8)
         .map(str::to_owned)
         .collect()
+}
+
+/// The directory's version: changes (by triggers) whenever anything a listing shows or is
+/// filtered by changes. Result caches file pages under it.
+pub async fn version(db: &Database) -> Result<i64, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Row {
+        version: i64,
+    }
+    let statement = Statement::from_string(
+        SqlBuilder::new(db.backend()).db_backend(),
+        "SELECT version FROM directory_state WHERE id = 1",
+    );
+    Ok(Row::find_by_statement(statement)
+        .one(db.conn())
+        .await?
+        .map_or(0, |r| r.version))
 }
 
 /// A page of bookable experts matching `query`.

@@ -58,6 +58,8 @@ pub struct AppState {
     pub files: Arc<dyn app::files::FileStore>,
     /// Expert payouts: Stripe Connect, or the labelled test-mode sandbox.
     pub payouts: Arc<dyn payments::Payouts>,
+    /// Directory result pages, kept per instance under the directory's version.
+    pub directory: Arc<app::experts::directory_cache::DirectoryCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.

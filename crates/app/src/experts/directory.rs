@@ -7,12 +7,13 @@ use chrono::Utc;
 use domain::money::{self, Money};
 use domain::profile::{self, CurrencyCode};
 use store::Database;
-use store::directory::{self, Cursor, DirectoryQuery, Listing, Sort};
+use store::directory::{Cursor, DirectoryQuery, Listing, Sort};
 use store::experts::{self, ExpertProfile};
 use store::taxonomy::{self, Specialty};
 use store::users::{self, User};
 use uuid::Uuid;
 
+use super::directory_cache::DirectoryCache;
 use super::{ExpertError, field};
 use crate::accounts::FieldError;
 
@@ -94,6 +95,7 @@ pub fn viewer_currency(
 /// Checks every parameter (reporting all problems at once) and runs the search.
 pub async fn search(
     db: &Database,
+    cache: &DirectoryCache,
     params: &DirectoryParams,
     viewer: Option<&User>,
 ) -> Result<Results, ExpertError> {
@@ -189,26 +191,31 @@ pub async fn search(
         Ok(c) if errors.is_empty() => c,
         _ => return Err(ExpertError::Invalid(errors)),
     };
+    // To the minute, so the same search within a minute is the same query (and cached).
     let now = Utc::now().timestamp();
-    let page = directory::search(
-        db,
-        &DirectoryQuery {
-            text,
-            specialty,
-            language,
-            min_usd_cents,
-            max_usd_cents,
-            min_rating_centi,
-            available_between: available.then_some((now, now + AVAILABLE_WITHIN_DAYS * 24 * 3600)),
-            sort,
-            cursor,
-            limit,
-        },
-    )
-    .await?;
+    let now = now - now % 60;
+    let page = cache
+        .search(
+            db,
+            &DirectoryQuery {
+                text,
+                specialty,
+                language,
+                min_usd_cents,
+                max_usd_cents,
+                min_rating_centi,
+                available_between: available
+                    .then_some((now, now + AVAILABLE_WITHIN_DAYS * 24 * 3600)),
+                sort,
+                cursor,
+                limit,
+            },
+        )
+        .await?;
     let cards = page
         .listings
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|listing| {
             let hourly_from = CurrencyCode::parse(&listing.currency)
                 .ok()

@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod directory;
+pub mod directory_cache;
 pub mod documents;
 pub mod payouts;
 pub mod taxonomy;

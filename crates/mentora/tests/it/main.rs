@@ -11,6 +11,7 @@ mod assets;
 mod availability;
 mod availability_pages;
 mod cli;
+mod directory_cache;
 mod errors;
 mod expert_pages;
 mod experts;

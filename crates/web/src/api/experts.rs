@@ -67,7 +67,7 @@ pub async fn list(
     Query(params): Query<DirectoryParams>,
 ) -> Response {
     let viewer = caller.as_ref().map(|c| &c.0.user);
-    match directory::search(&state.db, &params, viewer).await {
+    match directory::search(&state.db, &state.directory, &params, viewer).await {
         Ok(results) => Json(directory_json(&results)).into_response(),
         Err(e) => AppError::from(e).into_response(),
     }

@@ -153,7 +153,7 @@ pub async fn list(
     }
     let user = viewer.as_ref().map(|v| &v.0.user);
     let (cards, next, currency, errors, status) =
-        match directory::search(&state.db, &params, user).await {
+        match directory::search(&state.db, &state.directory, &params, user).await {
             Ok(results) => (
                 results.cards,
                 next_url(&params, results.next_cursor),
