@@ -44,11 +44,20 @@ pub fn rfc3339(at: UnixSeconds) -> String {
 
 /// RFC 3339 with the local offset, to the second: `2026-12-01T10:00:00+01:00`.
 pub fn rfc3339_local(tz: &TimeZone, at: UnixSeconds) -> String {
-    let dt = local(tz, at);
-    let off = offset(tz, at).seconds();
+    rfc3339_local_and_date(tz, at).0
+}
+
+/// `rfc3339_local` and the local date (`2026-12-01`), from one zone lookup.
+pub fn rfc3339_local_and_date(tz: &TimeZone, at: UnixSeconds) -> (String, String) {
+    use std::fmt::Write;
+    let info = tz.to_offset(timestamp(at));
+    let dt = info.to_datetime(timestamp(at));
+    let off = info.seconds();
     let sign = if off < 0 { '-' } else { '+' };
     let off = off.unsigned_abs();
-    format!(
+    let mut text = String::with_capacity(25);
+    let _ = write!(
+        text,
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
         dt.year(),
         dt.month(),
@@ -58,7 +67,9 @@ pub fn rfc3339_local(tz: &TimeZone, at: UnixSeconds) -> String {
         dt.second(),
         off / 3600,
         off % 3600 / 60
-    )
+    );
+    let date = text[..10].to_owned();
+    (text, date)
 }
 
 /// "UTC+05:45", "UTC−03:00", "UTC": an offset as people read it.

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::schedule::zones;
 use domain::schedule::zones::rfc3339;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
@@ -53,30 +53,69 @@ pub async fn list(
         slots::find(&state.db, &state.schedules, expert, &params, viewer, now).await
     };
     match found.await {
-        Ok(list) => Json(slots_json(&list)).into_response(),
+        Ok(list) => Json(slots_body(&list)).into_response(),
         Err(e) => AppError::from(e).into_response(),
     }
 }
 
-fn slots_json(list: &SlotList) -> Value {
+/// The slots response, typed: a 60-day window can hold a thousand slots, and building a
+/// JSON map per slot cost more than finding them.
+#[derive(Serialize)]
+struct SlotsBody<'a> {
+    expert_id: uuid::Uuid,
+    time_zone: &'a str,
+    duration_minutes: Option<u16>,
+    durations: &'a [u16],
+    from: String,
+    to: String,
+    slots: Vec<SlotBody>,
+    clock_changes: Vec<ClockChangeBody>,
+}
+
+#[derive(Serialize)]
+struct SlotBody {
+    start: String,
+    end: String,
+    local_start: String,
+    local_date: String,
+}
+
+#[derive(Serialize)]
+struct ClockChangeBody {
+    at: String,
+    offset_before: String,
+    offset_after: String,
+}
+
+fn slots_body(list: &SlotList) -> SlotsBody<'_> {
     let tz = &list.zone;
-    json!({
-        "expert_id": list.expert_id,
-        "time_zone": list.zone_name,
-        "duration_minutes": list.duration_minutes,
-        "durations": list.durations,
-        "from": rfc3339(list.from),
-        "to": rfc3339(list.to),
-        "slots": list.slots.iter().map(|s| json!({
-            "start": rfc3339(s.start),
-            "end": rfc3339(s.end),
-            "local_start": zones::rfc3339_local(tz, s.start),
-            "local_date": zones::local(tz, s.start).date().to_string(),
-        })).collect::<Vec<_>>(),
-        "clock_changes": zones::clock_changes(tz, list.from, list.to).iter().map(|c| json!({
-            "at": rfc3339(c.at),
-            "offset_before": zones::offset_label(c.before),
-            "offset_after": zones::offset_label(c.after),
-        })).collect::<Vec<_>>(),
-    })
+    SlotsBody {
+        expert_id: list.expert_id,
+        time_zone: &list.zone_name,
+        duration_minutes: list.duration_minutes,
+        durations: &list.durations,
+        from: rfc3339(list.from),
+        to: rfc3339(list.to),
+        slots: list
+            .slots
+            .iter()
+            .map(|s| {
+                let (local_start, local_date) = zones::rfc3339_local_and_date(tz, s.start);
+                SlotBody {
+                    start: rfc3339(s.start),
+                    end: rfc3339(s.end),
+                    local_start,
+                    local_date,
+                }
+            })
+            .collect(),
+        clock_changes: zones::clock_changes(tz, list.from, list.to)
+            .iter()
+            .map(|c| ClockChangeBody {
+                at: rfc3339(c.at),
+                offset_before: zones::offset_label(c.before),
+                offset_after: zones::offset_label(c.after),
+            })
+            .collect(),
+    }
 }

@@ -238,15 +238,9 @@ impl ProfilePage<'_> {
         self.week.duration == Some(*minutes)
     }
 
-    /// Every IANA zone name, for the zone field's suggestions.
-    fn zone_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = jiff::tz::db()
-            .available()
-            .map(|n| n.as_str().to_owned())
-            .filter(|n| n.contains('/') && !n.starts_with("Etc/"))
-            .collect();
-        names.sort_unstable();
-        names
+    /// Every canonical IANA zone name, for the zone field's suggestions.
+    fn zone_names(&self) -> &'static [String] {
+        zone_names()
     }
 
     /// This profile's page for another week, keeping the zone and length.
@@ -329,6 +323,22 @@ pub async fn profile(
         },
         StatusCode::OK,
     )
+}
+
+/// Canonical zone names (no legacy aliases), sorted; read from the bundled database once.
+fn zone_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<String> = jiff::tz::db()
+            .available()
+            .filter_map(|n| jiff::tz::TimeZone::get(n.as_str()).ok())
+            .map(|tz| domain::schedule::zones::canonical_name(&tz))
+            .filter(|n| n.contains('/') && !n.starts_with("Etc/"))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    })
 }
 
 /// schema.org `Person` with the offers, for search engines. `<` is escaped so the JSON can
