@@ -23,6 +23,9 @@ cursor=$(curl -s "$api?sort=price&currency=EUR" | sed -n 's/.*"next_cursor":"\([
 
 bench_measure 32 "first page, best rated" "/api/v1/experts"
 bench_measure 32 "text search, two words" "/api/v1/experts?q=rust%20systems"
+# The same text search with a price ceiling above every price, different on each request:
+# the same matches to rank, never the same query, so every request misses the cache.
+bench_measure 32 "text search, a new query each time (cache misses)" "/api/v1/experts?q=rust%20systems" bench/distinct-queries.lua
 bench_measure 32 "specialty + language + price range in EUR, by price" "/api/v1/experts?specialty=python&language=es&min_price=20&max_price=80&currency=EUR&sort=price"
 bench_measure 32 "available this week, soonest first" "/api/v1/experts?available=1&sort=soonest"
 bench_measure 32 "page 2 by cursor" "/api/v1/experts?sort=price&currency=EUR&cursor=$cursor"

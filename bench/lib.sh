@@ -23,9 +23,11 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
-# bench_measure CONNECTIONS LABEL PATH: 3 s of warm-up, then 15 s measured with wrk.
+# bench_measure CONNECTIONS LABEL PATH [WRK_LUA]: 3 s of warm-up, then 15 s measured.
 bench_measure() {
+  local script=()
+  [ -z "${4:-}" ] || script=(-s "$4")
   echo "== $2: GET $3, $1 connections, 2 threads, 15 s (after 3 s warm-up)"
-  wrk -t2 -c"$1" -d3s "http://127.0.0.1:$port$3" >/dev/null
-  wrk -t2 -c"$1" -d15s --latency "http://127.0.0.1:$port$3" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+  wrk -t2 -c"$1" -d3s "${script[@]}" "http://127.0.0.1:$port$3" >/dev/null
+  wrk -t2 -c"$1" -d15s --latency "${script[@]}" "http://127.0.0.1:$port$3" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
 }

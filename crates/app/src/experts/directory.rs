@@ -256,8 +256,9 @@ pub struct PublicProfile {
     pub currency: CurrencyCode,
 }
 
-/// Who may see a profile that is not (or no longer) listed.
-fn may_preview(viewer: Option<&User>, expert_id: Uuid) -> bool {
+/// Who may see a profile (and its slots) that is not, or no longer, listed: the expert
+/// themselves, and verifiers.
+pub(crate) fn may_preview(viewer: Option<&User>, expert_id: Uuid) -> bool {
     viewer.is_some_and(|v| {
         v.id == expert_id || domain::permission::allows(&v.roles, domain::Permission::ExpertsVerify)
     })

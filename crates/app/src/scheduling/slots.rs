@@ -10,6 +10,7 @@ use store::users::User;
 use uuid::Uuid;
 
 use super::{ScheduleCache, SchedulingError};
+use crate::experts::directory::may_preview;
 
 /// The widest window one request may ask for.
 pub const MAX_WINDOW_DAYS: i64 = 62;
@@ -59,13 +60,6 @@ pub async fn resolve(db: &Database, id_or_slug: &str) -> Result<Uuid, Scheduling
         .await?
         .map(|p| p.user_id)
         .ok_or(SchedulingError::NotFound)
-}
-
-/// Who may see slots of an expert who cannot be booked now: the expert, and verifiers.
-fn may_preview(viewer: Option<&User>, expert: Uuid) -> bool {
-    viewer.is_some_and(|v| {
-        v.id == expert || domain::permission::allows(&v.roles, domain::Permission::ExpertsVerify)
-    })
 }
 
 fn blank(value: &Option<String>) -> Option<&str> {
