@@ -53,6 +53,18 @@ test('an expert sets weekly hours, is told what is wrong, and previews what lear
   await expect(monday.locator('dd')).toContainText('15:00, 15:30, 16:00, 16:30, 17:00, 17:30');
   await expectAccessible(page);
   await keepScreenshot(page, 'availability-saved');
+
+  // The calendar: pick a date, give it other hours, and see it marked.
+  const day = page.locator('a.calendar-day').nth(3);
+  const date = ((await day.getAttribute('href')) ?? '').match(/override=([\d-]+)/)?.[1] ?? '';
+  await day.click();
+  await expect(page).toHaveURL(new RegExp(`override=${date}#overrides$`));
+  await expect(page.getByLabel('Date', { exact: true }).first()).toHaveValue(date);
+  await page.getByLabel('Hours that day', { exact: true }).first().fill('06:00-07:00');
+  await page.getByRole('button', { name: 'Save availability' }).click();
+  await expect(page.getByRole('status')).toHaveText('Availability saved. Learners see the change right away.');
+  await expect(page.locator(`a.calendar-day[href*="override=${date}"]`)).toHaveAccessibleName(new RegExp(`${date}: Other hours\\.`));
+  await expectAccessible(page);
   expect(problems).toEqual([]);
 });
 

@@ -32,3 +32,5 @@ slots-zone = الأوقات معروضة بتوقيت
 slots-previous-week = الأسبوع السابق
 slots-next-week = الأسبوع التالي
 slots-none-day = لا أوقات متاحة
+availability-day-closed = مغلق
+availability-day-time-off = إجازة

@@ -110,3 +110,19 @@ slot-review-length = Length
 slot-review-price = Price
 slot-review-gone = This time is no longer free. Pick another.
 slot-review-back = Back to the times
+
+## The overrides calendar
+availability-calendar-hint = Pick a date to give it other hours or close it; it is added to the rows below.
+availability-day-open = Usual hours
+availability-day-special = Other hours
+availability-day-closed = Closed
+availability-day-time-off = Time off
+availability-day-none = No hours
+availability-day-link = { $date }: { $state }. Set other hours for this date.
+weekday-short-mon = Mon
+weekday-short-tue = Tue
+weekday-short-wed = Wed
+weekday-short-thu = Thu
+weekday-short-fri = Fri
+weekday-short-sat = Sat
+weekday-short-sun = Sun

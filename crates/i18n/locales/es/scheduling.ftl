@@ -110,3 +110,19 @@ slot-review-length = Duración
 slot-review-price = Precio
 slot-review-gone = Este horario ya no está libre. Elige otro.
 slot-review-back = Volver a los horarios
+
+## The overrides calendar
+availability-calendar-hint = Elige una fecha para darle otro horario o cerrarla; se añade a las filas de abajo.
+availability-day-open = Horario habitual
+availability-day-special = Otro horario
+availability-day-closed = Cerrado
+availability-day-time-off = Ausencia
+availability-day-none = Sin horario
+availability-day-link = { $date }: { $state }. Define otro horario para esta fecha.
+weekday-short-mon = Lun
+weekday-short-tue = Mar
+weekday-short-wed = Mié
+weekday-short-thu = Jue
+weekday-short-fri = Vie
+weekday-short-sat = Sáb
+weekday-short-sun = Dom

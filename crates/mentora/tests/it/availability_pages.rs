@@ -337,7 +337,51 @@ async fn a_chosen_slot_shows_both_times_and_whether_it_is_still_free(backend: Ba
     );
 }
 
+async fn the_calendar_marks_dates_and_starts_overrides(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    expert(&app, "greta@example.org").await;
+    let (token, _) = app.api_log_in("greta@example.org").await;
+    let today = chrono::Utc::now().date_naive();
+    let closed = today + chrono::Duration::days(3);
+    let off = today + chrono::Duration::days(5);
+    let res = app
+        .bearer(Method::PUT, "/api/v1/experts/me/availability", &token)
+        .json(&serde_json::json!({
+            "time_zone": "UTC",
+            "weekly": [{"weekday": "mon", "start": "09:00", "end": "10:00"}],
+            "overrides": [{"date": closed.to_string(), "intervals": []}],
+            "time_off": [{"from": format!("{off}T10:00:00Z"), "to": format!("{off}T11:00:00Z")}],
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let html = app.get("/experts/availability").await.text().await.unwrap();
+    let link = |date: chrono::NaiveDate, state: &str| {
+        format!(
+            r#"class="calendar-day state-{state}" href="/experts/availability?override={date}#overrides""#
+        )
+    };
+    assert!(html.contains(&link(closed, "closed")), "{html}");
+    assert!(html.contains(&link(off, "time-off")));
+    assert!(html.contains(": Closed. Set other hours for this date."));
+    // Picking a date starts an override row for it.
+    let picked = today + chrono::Duration::days(7);
+    let html = app
+        .get(&format!("/experts/availability?override={picked}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&format!(
+        r#"id="override-date-1" name="override_date" type="date" value="{picked}""#
+    )));
+}
+
 both_backends!(
+    the_calendar_marks_dates_and_starts_overrides,
     the_editor_saves_and_previews,
     editor_errors_are_inline_and_keep_what_was_typed,
     time_off_is_typed_in_the_experts_zone,

@@ -12,12 +12,13 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::schedule::{WEEKDAYS, zones};
-use jiff::civil::DateTime;
+use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 use store::users::User;
 
 use super::auth::{ShownError, shown};
+use super::override_calendar::{self, Day, Month};
 use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
@@ -108,6 +109,23 @@ impl EditorForm {
                 .collect(),
         }
         .padded()
+    }
+
+    /// Puts a date picked on the calendar into the first empty override row (unless the
+    /// date has a row already).
+    fn picking(mut self, picked: Option<Date>) -> Self {
+        let Some(date) = picked.map(|d| d.to_string()) else {
+            return self;
+        };
+        if !self.overrides.iter().any(|(d, _)| *d == date)
+            && let Some(row) = self
+                .overrides
+                .iter_mut()
+                .find(|(d, h)| d.is_empty() && h.is_empty())
+        {
+            row.0 = date;
+        }
+        self
     }
 
     /// Reads a submitted form; rows repeat their field names, in order.
@@ -290,9 +308,35 @@ struct EditorPage<'a> {
     errors: Vec<ShownError>,
     saved: bool,
     preview: Option<Preview>,
+    calendar: Vec<Month>,
 }
 
 impl EditorPage<'_> {
+    fn day_state(&self, state: &str) -> String {
+        self.shell.t(&format!("availability-day-{state}"))
+    }
+
+    fn day_link_label(&self, day: &Day) -> String {
+        self.shell.t_args(
+            "availability-day-link",
+            &[
+                (
+                    "date",
+                    format!("{} {}", self.day_name(day.weekday), day.date),
+                ),
+                ("state", self.day_state(day.state)),
+            ],
+        )
+    }
+
+    fn short_day(&self, day: &str) -> String {
+        self.shell.t(&format!("weekday-short-{day}"))
+    }
+
+    fn weekdays(&self) -> &'static [&'static str] {
+        &WEEKDAYS
+    }
+
     fn error_for(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()
@@ -361,10 +405,16 @@ impl EditorPage<'_> {
 }
 
 #[derive(Deserialize)]
-pub struct SavedParam {
+pub struct EditorParams {
     #[serde(default)]
     saved: Option<String>,
+    /// A date picked on the calendar: it fills the first empty override row.
+    #[serde(default, rename = "override")]
+    override_date: Option<String>,
 }
+
+/// Months the calendar shows.
+const CALENDAR_MONTHS: usize = 2;
 
 /// The next days of free slots in the expert's zone, grouped by local date.
 async fn preview(state: &AppState, user: &User) -> Result<Option<Preview>, SchedulingError> {
@@ -405,17 +455,21 @@ async fn page(
     form: Option<EditorForm>,
     errors: Vec<ShownError>,
     saved: bool,
+    picked: Option<Date>,
 ) -> Response {
-    let (form, priced) = match rules::own(&state.db, user).await {
+    let (form, priced, calendar) = match rules::own(&state.db, user).await {
         Ok(OwnRules {
             document,
             priced_durations,
             ..
-        }) => (
-            Some(form.unwrap_or_else(|| EditorForm::of(&document))),
-            priced_durations,
-        ),
-        Err(SchedulingError::NoExpertProfile) => (None, Vec::new()),
+        }) => {
+            let zone = zones::named(&document.time_zone).unwrap_or(TimeZone::UTC);
+            let today = zones::local(&zone, chrono::Utc::now().timestamp()).date();
+            let calendar = override_calendar::months(&document, today, CALENDAR_MONTHS);
+            let form = form.unwrap_or_else(|| EditorForm::of(&document).picking(picked));
+            (Some(form), priced_durations, calendar)
+        }
+        Err(SchedulingError::NoExpertProfile) => (None, Vec::new(), Vec::new()),
         Err(e) => return AppError::from(e).into_response(),
     };
     let preview = match form {
@@ -438,6 +492,7 @@ async fn page(
             errors,
             saved,
             preview,
+            calendar,
         },
         status,
     )
@@ -447,10 +502,20 @@ pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    Query(q): Query<SavedParam>,
+    Query(q): Query<EditorParams>,
 ) -> Response {
     let saved = q.saved.as_deref() == Some("1");
-    page(&state, &shell, &viewer.user, None, Vec::new(), saved).await
+    let picked = q.override_date.and_then(|d| d.trim().parse::<Date>().ok());
+    page(
+        &state,
+        &shell,
+        &viewer.user,
+        None,
+        Vec::new(),
+        saved,
+        picked,
+    )
+    .await
 }
 
 pub async fn save(
@@ -471,6 +536,7 @@ pub async fn save(
                 Some(form.padded()),
                 errors,
                 false,
+                None,
             )
             .await
         }

@@ -12,6 +12,7 @@ pub mod error_page;
 pub mod expert_apply;
 pub mod home;
 pub mod language;
+pub mod override_calendar;
 pub mod passkeys;
 pub mod password_reset;
 pub mod profile;
