@@ -1,6 +1,7 @@
 //! Properties of the slot engine over random rules, calendars and moments, in zones with
 //! every kind of clock change. Each property is checked by brute force here, not by the
-//! engine's own reasoning.
+//! engine's own reasoning. (The engine takes no viewer zone at all; that slots are the same
+//! whoever asks is checked over HTTP, in `tests/it/availability.rs`.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -302,31 +303,4 @@ proptest! {
         let starts: Vec<i64> = slots.iter().map(|s| s.start).collect();
         prop_assert_eq!(starts, expected);
     }
-}
-
-#[test]
-fn results_do_not_depend_on_the_machines_zone() {
-    // The engine takes no viewer zone at all; the process zone must not leak in either.
-    let input = AvailabilityInput {
-        weekly: vec![WeeklyInput {
-            weekday: "mon".into(),
-            start: "09:00".into(),
-            end: "10:00".into(),
-        }],
-        min_notice_minutes: 0,
-        ..AvailabilityInput::starting("Asia/Kathmandu", vec![30])
-    };
-    let rules = Availability::parse(&input, &[30]).unwrap();
-    let window = Window {
-        from: BASE,
-        to: BASE + 14 * 86_400,
-        now: BASE,
-        duration_minutes: 30,
-    };
-    let a = free_slots(&rules, &[], &[], window);
-    // SAFETY: single-threaded test body; no other thread reads the environment here.
-    unsafe { std::env::set_var("TZ", "America/Los_Angeles") };
-    let b = free_slots(&rules, &[], &[], window);
-    assert_eq!(a, b);
-    assert_eq!(a.len(), 4);
 }

@@ -17,8 +17,6 @@ pub struct ExpertSchedule {
     pub expert_id: Uuid,
     /// Approved, not suspended, payouts ready: learners may see and book slots.
     pub bookable: bool,
-    /// The account's own zone, for experts who have not set rules yet.
-    pub account_zone: String,
     /// Session lengths with a price, shortest first.
     pub priced_durations: Vec<i32>,
     /// None until the expert sets hours.
@@ -33,10 +31,6 @@ impl ExpertSchedule {
         let Some(profile) = store::experts::find(db, expert).await? else {
             return Ok(None);
         };
-        let account_zone = store::users::find_by_id(db, expert)
-            .await?
-            .map(|u| u.time_zone)
-            .unwrap_or_else(|| "UTC".to_owned());
         let rules = match store::availability::rules(db, expert).await? {
             Some(json) => Some(stored_rules(&json, &profile)?),
             None => None,
@@ -50,7 +44,6 @@ impl ExpertSchedule {
         Ok(Some(Self {
             expert_id: expert,
             bookable: profile.bookable(),
-            account_zone,
             priced_durations: profile.rates.iter().map(|(minutes, _)| *minutes).collect(),
             rules,
             busy,
