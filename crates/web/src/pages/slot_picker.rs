@@ -134,31 +134,42 @@ pub async fn week(
         }
         other => other?,
     };
-    Ok(view(
-        shell,
-        &list,
-        &zone,
+    let frame = Frame {
+        zone_guessed: asked.is_none() && viewer.is_none(),
+        zone,
         zone_name,
         zone_error,
-        asked.is_none() && viewer.is_none(),
         first,
         after,
         today,
-    ))
+    };
+    Ok(view(shell, &list, frame))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn view(
-    shell: &Shell,
-    list: &SlotList,
-    zone: &TimeZone,
+/// Which week is shown, and in which zone.
+struct Frame {
+    zone: TimeZone,
     zone_name: String,
+    /// The zone as typed, when it was not one we know.
     zone_error: Option<String>,
     zone_guessed: bool,
+    /// The first day shown, and the day after the last.
     first: Date,
     after: Date,
     today: Date,
-) -> WeekView {
+}
+
+fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
+    let Frame {
+        zone,
+        zone_name,
+        zone_error,
+        zone_guessed,
+        first,
+        after,
+        today,
+    } = frame;
+    let zone = &zone;
     let mut days: Vec<DayColumn> = Vec::with_capacity(7);
     let mut date = first;
     while date < after {
