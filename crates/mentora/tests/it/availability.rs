@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, service_url};
+use crate::testkit::{Backend, TestApp, send, service_url};
 
 /// The issue's own example of a rules document.
 fn berlin_rules() -> Value {
@@ -32,22 +32,6 @@ fn berlin_rules() -> Value {
         "slot_step_minutes": 30,
         "daily_cap": 6
     })
-}
-
-async fn send(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = app.bearer(method, path, token);
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    (status, res.json::<Value>().await.unwrap_or(Value::Null))
 }
 
 /// A bookable expert with 30- and 60-minute prices, and their API token.

@@ -7,7 +7,7 @@ use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp};
+use crate::testkit::{Backend, TestApp, send};
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
@@ -21,23 +21,6 @@ fn valid_application() -> Value {
         "rates": [{"duration_minutes": 30, "amount": 3000}, {"duration_minutes": 60, "amount": 5000}],
         "intro_video_url": "https://video.example.org/intro",
     })
-}
-
-async fn send(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = app.bearer(method, path, token);
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    let body = res.json::<Value>().await.unwrap_or(Value::Null);
-    (status, body)
 }
 
 async fn upload(

@@ -460,6 +460,28 @@ impl TestAppBuilder {
     }
 }
 
+/// An API call with a bearer token and an optional JSON body: the status and the JSON
+/// answer (null when the answer is not JSON).
+pub async fn send(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let mut req = app.bearer(method, path, token);
+    if let Some(body) = body {
+        req = req.json(&body);
+    }
+    let res = req.send().await.unwrap_or_else(|e| panic!("{path}: {e}"));
+    let status = res.status().as_u16();
+    let body = res
+        .json::<serde_json::Value>()
+        .await
+        .unwrap_or(serde_json::Value::Null);
+    (status, body)
+}
+
 /// The `mentora` binary, run in a temporary folder against a fresh database: on SQLite the
 /// default file under the data folder (no `DATABASE_URL`), on PostgreSQL a fresh database.
 pub struct Bin {
