@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use domain::expert::{ApplicationStatus, Decision};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -463,19 +463,27 @@ pub async fn set_search_text(db: &Database, user_id: Uuid, text: &str) -> Result
 }
 
 /// Sets the first free slot (Unix seconds) the directory filters and sorts on; the
-/// scheduling engine keeps it current.
+/// scheduling engine keeps it current. Writes only when it changed: every profile write
+/// moves the directory's version (and so empties result caches), and the periodic sweep
+/// recomputes many experts whose answer is the same.
 pub async fn set_next_available(
     db: &Database,
     user_id: Uuid,
     at: Option<i64>,
 ) -> Result<(), StoreError> {
+    let column = expert_profile::Column::NextAvailableAt;
+    let changed = match at {
+        Some(at) => Condition::any().add(column.is_null()).add(column.ne(at)),
+        None => Condition::all().add(column.is_not_null()),
+    };
     expert_profile::Entity::update_many()
-        .col_expr(expert_profile::Column::NextAvailableAt, Expr::value(at))
+        .col_expr(column, Expr::value(at))
         .col_expr(
             expert_profile::Column::RankSoonest,
             Expr::value(at.unwrap_or(UNRANKED)),
         )
         .filter(expert_profile::Column::UserId.eq(user_id))
+        .filter(changed)
         .exec(db.conn())
         .await?;
     Ok(())

@@ -71,7 +71,7 @@ pub async fn replace(
         serde_json::to_string(&normalised).map_err(|e| SchedulingError::Internal(e.to_string()))?;
     store::availability::save_rules(db, user.id, &json).await?;
     cache.changed(user.id).await;
-    super::next_available::refresh(db, cache, user.id).await?;
+    refresh_after_commit(db, cache, user.id).await;
     Ok(rules)
 }
 
@@ -86,6 +86,14 @@ pub async fn replace_busy_times(
 ) -> Result<(), SchedulingError> {
     store::availability::replace_busy_times(db, expert, source, intervals).await?;
     cache.changed(expert).await;
-    super::next_available::refresh(db, cache, expert).await?;
+    refresh_after_commit(db, cache, expert).await;
     Ok(())
+}
+
+/// The directory's first free slot, after a change is committed. A failure here is logged,
+/// not returned: the change itself is saved, and the periodic sweep catches up.
+async fn refresh_after_commit(db: &Database, cache: &ScheduleCache, expert: uuid::Uuid) {
+    if let Err(e) = super::next_available::refresh(db, cache, expert).await {
+        tracing::error!(error = %e, %expert, "refreshing the first free slot failed; the sweep will retry");
+    }
 }

@@ -34,6 +34,27 @@ fn berlin_rules() -> Value {
     })
 }
 
+/// The same hours every day, with no dated exceptions: every day has slots.
+fn berlin_hours() -> Value {
+    let mut rules = berlin_rules();
+    rules["overrides"] = json!([]);
+    rules["time_off"] = json!([]);
+    rules
+}
+
+/// Replaces the caller's rules; the status.
+async fn put_rules(app: &TestApp, token: &str, rules: Value) -> u16 {
+    send(
+        app,
+        Method::PUT,
+        "/api/v1/experts/me/availability",
+        token,
+        Some(rules),
+    )
+    .await
+    .0
+}
+
 /// A bookable expert with 30- and 60-minute prices, and their API token.
 async fn expert(app: &TestApp, email: &str) -> (store::users::User, String) {
     let user = app
@@ -205,18 +226,7 @@ async fn slots_are_shown_in_the_zone_asked_for(backend: Backend) {
         return;
     };
     let (greta, token) = expert(&app, "greta@example.org").await;
-    let mut rules = berlin_rules();
-    rules["overrides"] = json!([]);
-    rules["time_off"] = json!([]);
-    let (status, _) = send(
-        &app,
-        Method::PUT,
-        "/api/v1/experts/me/availability",
-        &token,
-        Some(rules),
-    )
-    .await;
-    assert_eq!(status, 200);
+    assert_eq!(put_rules(&app, &token, berlin_hours()).await, 200);
     let (from, to) = (days_ahead(3), days_ahead(4));
     let base = format!("/api/v1/experts/{}/slots?from={from}&to={to}", greta.id);
 
@@ -371,19 +381,8 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
         return;
     };
     let (greta, token) = expert(&app, "greta@example.org").await;
-    let mut rules = berlin_rules();
-    rules["overrides"] = json!([]);
-    rules["time_off"] = json!([]);
-    let put = |rules: Value| {
-        send(
-            &app,
-            Method::PUT,
-            "/api/v1/experts/me/availability",
-            &token,
-            Some(rules),
-        )
-    };
-    assert_eq!(put(rules.clone()).await.0, 200);
+    let mut rules = berlin_hours();
+    assert_eq!(put_rules(&app, &token, rules.clone()).await, 200);
     let day = chrono::Utc::now().date_naive() + chrono::Duration::days(5);
     let path = format!(
         "/api/v1/experts/{}/slots?from={day}&to={}&tz=Europe/Berlin",
@@ -399,7 +398,7 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
 
     // Rules: that day closed by an override.
     rules["overrides"] = json!([{"date": day.to_string(), "intervals": []}]);
-    assert_eq!(put(rules.clone()).await.0, 200);
+    assert_eq!(put_rules(&app, &token, rules.clone()).await, 200);
     assert!(
         starts(&slots(&app, &path).await.1).is_empty(),
         "closed at once"
@@ -408,7 +407,7 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
     // Busy times from a calendar: 09:00–10:00 Berlin that day takes 09:00 and 09:30;
     // 10:00 (widened by its buffer to 10:00–10:40) still fits.
     rules["overrides"] = json!([]);
-    assert_eq!(put(rules).await.0, 200);
+    assert_eq!(put_rules(&app, &token, rules).await, 200);
     let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
     let nine = zone
         .to_timestamp(
@@ -476,17 +475,8 @@ async fn a_change_on_one_instance_reaches_another_through_redis() {
         .await
         .unwrap();
     let (greta, token) = expert(&one, "greta@example.org").await;
-    let mut rules = berlin_rules();
-    rules["overrides"] = json!([]);
-    rules["time_off"] = json!([]);
-    send(
-        &one,
-        Method::PUT,
-        "/api/v1/experts/me/availability",
-        &token,
-        Some(rules.clone()),
-    )
-    .await;
+    let mut rules = berlin_hours();
+    assert_eq!(put_rules(&one, &token, rules.clone()).await, 200);
     let day = chrono::Utc::now().date_naive() + chrono::Duration::days(5);
     let path = format!(
         "/api/v1/experts/{}/slots?from={day}&to={}&tz=Europe/Berlin",
@@ -499,15 +489,7 @@ async fn a_change_on_one_instance_reaches_another_through_redis() {
         "instance two warms its cache"
     );
     rules["overrides"] = json!([{"date": day.to_string(), "intervals": []}]);
-    let (status, _) = send(
-        &one,
-        Method::PUT,
-        "/api/v1/experts/me/availability",
-        &token,
-        Some(rules),
-    )
-    .await;
-    assert_eq!(status, 200);
+    assert_eq!(put_rules(&one, &token, rules).await, 200);
     assert!(
         starts(&slots(&two, &path).await.1).is_empty(),
         "instance two sees instance one's change on its next request"

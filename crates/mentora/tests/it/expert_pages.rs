@@ -9,21 +9,11 @@ use serde_json::Value;
 use store::sessions::ClientInfo;
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp};
+use crate::testkit::{Backend, TestApp, directory_names};
 
+/// Names of the experts a text search finds.
 async fn found_by(app: &TestApp, q: &str) -> Vec<String> {
-    let body: Value = app
-        .get(&format!("/api/v1/experts?q={q}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    body["experts"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{body}"))
-        .iter()
-        .map(|e| e["display_name"].as_str().unwrap_or("").to_owned())
-        .collect()
+    directory_names(app, &format!("q={q}")).await
 }
 
 async fn the_application_form_keeps_input_and_explains_each_field(backend: Backend) {

@@ -482,6 +482,22 @@ pub async fn send(
     (status, body)
 }
 
+/// Display names of the experts `GET /api/v1/experts?{query}` lists, in order.
+pub async fn directory_names(app: &TestApp, query: &str) -> Vec<String> {
+    let body: serde_json::Value = app
+        .get(&format!("/api/v1/experts?{query}"))
+        .await
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("directory {query}: {e}"));
+    body["experts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|e| e["display_name"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
 /// The `mentora` binary, run in a temporary folder against a fresh database: on SQLite the
 /// default file under the data folder (no `DATABASE_URL`), on PostgreSQL a fresh database.
 pub struct Bin {

@@ -37,11 +37,12 @@ impl MigrationTrait for Migration {
         for (table, events) in WATCHED {
             for (i, event) in events.iter().enumerate() {
                 let name = format!("directory_bump_{table}_{i}");
-                // PostgreSQL: once per statement; SQLite knows only row triggers.
+                // Per changed row on both: a PostgreSQL statement trigger would also fire
+                // for an UPDATE that changed nothing, and empty every cache for no reason.
                 let sql = if postgres {
                     format!(
                         "CREATE TRIGGER {name} AFTER {event} ON {table} \
-                         FOR EACH STATEMENT EXECUTE FUNCTION directory_bump()"
+                         FOR EACH ROW EXECUTE FUNCTION directory_bump()"
                     )
                 } else {
                     format!(
