@@ -433,6 +433,7 @@ pub(crate) async fn send(
             to: to.to_owned(),
             subject,
             text,
+            calendar: None,
         })
         .await
         .map_err(|e| AccountError::Internal(e.to_string()))

@@ -9,6 +9,8 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// An iCalendar invite (`text/calendar`) to go with the text, for session emails.
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,7 +39,13 @@ impl OutboxMailer {
 impl Mailer for OutboxMailer {
     fn send(&self, email: Email) -> BoxFuture<'_, Result<(), MailError>> {
         Box::pin(async move {
-            store::outbox::push(&self.db, &email.to, &email.subject, &email.text)
+            store::outbox::push(
+                &self.db,
+                &email.to,
+                &email.subject,
+                &email.text,
+                email.calendar.as_deref(),
+            )
                 .await
                 .map_err(|e| MailError {
                     to: email.to.clone(),

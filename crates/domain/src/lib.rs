@@ -3,6 +3,7 @@
 //! Values here are parsed once at the edge (`EmailAddress::parse`, `NewPassword::parse`) so
 //! that everything past the edge can rely on them being valid.
 
+pub mod booking;
 pub mod display_name;
 pub mod email;
 pub mod expert;

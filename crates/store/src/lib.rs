@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod availability;
+pub mod bookings;
 pub mod challenges;
 mod database;
 pub mod directory;

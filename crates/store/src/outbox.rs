@@ -14,16 +14,25 @@ pub struct OutboxMessage {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// The iCalendar invite that went with it, if any.
+    pub calendar: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn push(db: &Database, to: &str, subject: &str, text: &str) -> Result<Uuid, StoreError> {
+pub async fn push(
+    db: &Database,
+    to: &str,
+    subject: &str,
+    text: &str,
+    calendar: Option<&str>,
+) -> Result<Uuid, StoreError> {
     let id = Uuid::now_v7();
     outbox_message::ActiveModel {
         id: Set(id),
         to_address: Set(to.to_owned()),
         subject: Set(crate::sessions::truncate(subject.to_owned(), 255)),
         text_body: Set(text.to_owned()),
+        calendar_body: Set(calendar.map(str::to_owned)),
         created_at: Set(Utc::now()),
     }
     .insert(db.conn())
@@ -45,6 +54,7 @@ pub async fn newest(db: &Database, limit: u64) -> Result<Vec<OutboxMessage>, Sto
             to: m.to_address,
             subject: m.subject,
             text: m.text_body,
+            calendar: m.calendar_body,
             created_at: m.created_at,
         })
         .collect())

@@ -390,10 +390,10 @@ async fn admin_outbox_api_is_for_admins_newest_first(backend: Backend) {
     };
     app.create_user("boss@example.org", &[Role::Admin]).await;
     app.create_user("pat@example.org", &[]).await;
-    store::outbox::push(&app.db, "one@example.org", "First", "body one")
+    store::outbox::push(&app.db, "one@example.org", "First", "body one", None)
         .await
         .unwrap();
-    store::outbox::push(&app.db, "two@example.org", "Second", "body two")
+    store::outbox::push(&app.db, "two@example.org", "Second", "body two", None)
         .await
         .unwrap();
     let (admin, _) = app.api_log_in("boss@example.org").await;

@@ -225,7 +225,7 @@ async fn outbox_and_audit_list_newest_first(backend: Backend) {
         return;
     };
     for n in 1..=3 {
-        outbox::push(&db, "a@example.org", &format!("Message {n}"), "Body")
+        outbox::push(&db, "a@example.org", &format!("Message {n}"), "Body", None)
             .await
             .unwrap();
     }

@@ -8,6 +8,7 @@ pub struct Model {
     pub to_address: String,
     pub subject: String,
     pub text_body: String,
+    pub calendar_body: Option<String>,
     pub created_at: ChronoDateTimeUtc,
 }
 

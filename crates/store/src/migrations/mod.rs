@@ -14,6 +14,7 @@ mod m20261125_000003_tokens_factors_profile;
 mod m20261126_000004_experts;
 mod m20261130_000005_availability;
 mod m20261130_000006_directory_version;
+mod m20261130_000007_bookings;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_experts::Migration),
             Box::new(m20261130_000005_availability::Migration),
             Box::new(m20261130_000006_directory_version::Migration),
+            Box::new(m20261130_000007_bookings::Migration),
         ]
     }
 }

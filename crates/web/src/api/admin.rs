@@ -12,6 +12,9 @@ struct OutboxEntry {
     to: String,
     subject: String,
     text: String,
+    /// The iCalendar invite sent with the message, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calendar: Option<String>,
     created_at: String,
 }
 
@@ -35,6 +38,7 @@ pub async fn outbox(State(state): State<AppState>, Query(q): Query<LimitParam>) 
                     to: m.to,
                     subject: m.subject,
                     text: m.text,
+                    calendar: m.calendar,
                     created_at: m.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
                 })
                 .collect::<Vec<_>>()

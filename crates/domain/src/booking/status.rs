@@ -1,0 +1,154 @@
+//! The booking state machine. The store applies a transition with one conditional UPDATE
+//! (`… WHERE status = from`), so this table is the only place that says what may follow what.
+
+/// Where a booking is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BookingStatus {
+    /// The slot is reserved for the learner while they pay.
+    Held,
+    /// Paid; the session will take place.
+    Confirmed,
+    /// The hold ran out before payment.
+    Expired,
+    Cancelled,
+    /// Moved to another time; the booking that replaced it carries on.
+    Rescheduled,
+    Completed,
+    NoShowLearner,
+    NoShowExpert,
+    Disputed,
+    Resolved,
+}
+
+impl BookingStatus {
+    pub const ALL: [BookingStatus; 10] = [
+        Self::Held,
+        Self::Confirmed,
+        Self::Expired,
+        Self::Cancelled,
+        Self::Rescheduled,
+        Self::Completed,
+        Self::NoShowLearner,
+        Self::NoShowExpert,
+        Self::Disputed,
+        Self::Resolved,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Held => "held",
+            Self::Confirmed => "confirmed",
+            Self::Expired => "expired",
+            Self::Cancelled => "cancelled",
+            Self::Rescheduled => "rescheduled",
+            Self::Completed => "completed",
+            Self::NoShowLearner => "no_show_learner",
+            Self::NoShowExpert => "no_show_expert",
+            Self::Disputed => "disputed",
+            Self::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Statuses that keep the expert's time blocked (a held booking only until its hold
+    /// expires; the store checks the expiry).
+    pub const ACTIVE: [BookingStatus; 2] = [Self::Held, Self::Confirmed];
+
+    pub fn is_active(self) -> bool {
+        Self::ACTIVE.contains(&self)
+    }
+
+    /// Whether `self → next` is a legal transition.
+    pub fn can_become(self, next: BookingStatus) -> bool {
+        use BookingStatus::*;
+        matches!(
+            (self, next),
+            (Held, Confirmed)
+                | (Held, Expired)
+                // A payment that arrives after the hold ran out still confirms the booking
+                // when the slot is free; the caller checks that in the same transaction.
+                | (Expired, Confirmed)
+                | (Confirmed, Completed)
+                | (Confirmed, NoShowLearner)
+                | (Confirmed, NoShowExpert)
+                | (Confirmed, Cancelled)
+                | (Confirmed, Rescheduled)
+                | (Completed, Disputed)
+                | (Disputed, Resolved)
+        )
+    }
+}
+
+impl std::fmt::Display for BookingStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who made a transition happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Learner,
+    Expert,
+    Admin,
+    /// Jobs and payment callbacks.
+    System,
+}
+
+impl Actor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Learner => "learner",
+            Self::Expert => "expert",
+            Self::Admin => "admin",
+            Self::System => "system",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::Learner, Self::Expert, Self::Admin, Self::System]
+            .into_iter()
+            .find(|a| a.as_str() == text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BookingStatus::{self, *};
+
+    #[test]
+    fn names_round_trip() {
+        for s in BookingStatus::ALL {
+            assert_eq!(BookingStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(BookingStatus::parse("pending"), None);
+    }
+
+    #[test]
+    fn only_the_documented_transitions_are_legal() {
+        let legal = [
+            (Held, Confirmed),
+            (Held, Expired),
+            (Expired, Confirmed),
+            (Confirmed, Completed),
+            (Confirmed, NoShowLearner),
+            (Confirmed, NoShowExpert),
+            (Confirmed, Cancelled),
+            (Confirmed, Rescheduled),
+            (Completed, Disputed),
+            (Disputed, Resolved),
+        ];
+        for from in BookingStatus::ALL {
+            for to in BookingStatus::ALL {
+                assert_eq!(
+                    from.can_become(to),
+                    legal.contains(&(from, to)),
+                    "{from} → {to}"
+                );
+            }
+        }
+    }
+}

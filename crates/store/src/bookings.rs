@@ -1,0 +1,920 @@
+//! Bookings: holds, transitions and timelines.
+//!
+//! Two rules make double booking impossible. Every write that makes a booking active —
+//! a hold, a late payment for an expired hold, a reschedule — runs in one transaction that
+//! first writes (releasing holds that ran out), so on SQLite it holds the only write lock
+//! before it looks; it then checks for overlaps and inserts. On PostgreSQL the exclusion
+//! constraints of migration 7 decide whatever races past the check (SQLSTATE 23P01). Every
+//! transition is one conditional UPDATE (`… WHERE status = from`), stored with its event.
+//!
+//! The SQL is written once with `$n` placeholders; SQLite reads them as `?n`.
+
+use std::ops::Deref;
+
+use domain::booking::{Actor, BookingStatus};
+use sea_orm::{
+    ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, FromQueryResult, RuntimeErr,
+    Statement, TransactionTrait, Value,
+};
+use uuid::Uuid;
+
+use crate::{Backend, Database, StoreError};
+
+/// A booking as stored.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct BookingRow {
+    pub id: Uuid,
+    pub expert_id: Uuid,
+    pub learner_id: Uuid,
+    pub status: String,
+    pub start_at: i64,
+    pub end_at: i64,
+    pub blocked_from: i64,
+    pub blocked_to: i64,
+    pub duration_minutes: i32,
+    pub hold_expires_at: i64,
+    pub price_amount: i64,
+    pub currency: String,
+    pub policy: String,
+    pub note: Option<String>,
+    pub series_id: Uuid,
+    pub sequence: i32,
+    pub rescheduled_from: Option<Uuid>,
+    pub proposed_start: Option<i64>,
+    pub payment_provider: String,
+    pub payment_ref: Option<String>,
+    pub paid_amount: i64,
+    pub refunded_amount: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl BookingRow {
+    pub fn status(&self) -> Result<BookingStatus, StoreError> {
+        BookingStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::Corrupt(format!("booking status {:?}", self.status)))
+    }
+}
+
+/// One step of a booking's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct EventRow {
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor: String,
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub at: i64,
+}
+
+/// A hold to place; the caller has checked the slot against the expert's rules.
+#[derive(Debug, Clone)]
+pub struct NewBooking {
+    pub id: Uuid,
+    pub expert_id: Uuid,
+    pub learner_id: Uuid,
+    pub status: BookingStatus,
+    pub start_at: i64,
+    pub end_at: i64,
+    pub blocked_from: i64,
+    pub blocked_to: i64,
+    pub duration_minutes: i32,
+    pub hold_expires_at: i64,
+    pub price_amount: i64,
+    pub currency: String,
+    pub policy: String,
+    pub note: Option<String>,
+    pub series_id: Uuid,
+    pub sequence: i32,
+    pub rescheduled_from: Option<Uuid>,
+    pub payment_provider: String,
+    pub payment_ref: Option<String>,
+    pub paid_amount: i64,
+}
+
+/// A request's idempotency key and the fingerprint of its body.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub fingerprint: String,
+}
+
+/// Why a booking could not become active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// The expert's time (with buffers) overlaps another active booking.
+    SlotTaken,
+    /// The learner already has an active booking at that time.
+    LearnerBusy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HoldOutcome {
+    Created(BookingRow),
+    /// The same key and body came before: here is what it made.
+    Replayed(BookingRow),
+    /// The same key came before with another body.
+    KeyReused,
+    Refused(Conflict),
+}
+
+/// Who acts, and why, for the timeline.
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    pub actor: Actor,
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Columns a transition may change besides the status.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub paid_amount: Option<i64>,
+    pub refunded_amount: Option<i64>,
+    pub payment_ref: Option<String>,
+    /// The calendar event changes: raise its SEQUENCE.
+    pub bump_sequence: bool,
+}
+
+const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, blocked_from, \
+    blocked_to, duration_minutes, hold_expires_at, price_amount, currency, policy, note, \
+    series_id, sequence, rescheduled_from, proposed_start, payment_provider, payment_ref, \
+    paid_amount, refunded_amount, created_at, updated_at";
+
+const IDEMPOTENCY_SCOPE: &str = "booking";
+
+fn statement(backend: Backend, sql: &str, values: Vec<Value>) -> Statement {
+    match backend {
+        Backend::Postgres => Statement::from_sql_and_values(DbBackend::Postgres, sql, values),
+        Backend::Sqlite => {
+            Statement::from_sql_and_values(DbBackend::Sqlite, sql.replace('$', "?"), values)
+        }
+    }
+}
+
+/// The name of the exclusion constraint a PostgreSQL error reports, if it is one.
+fn exclusion_violated(err: &DbErr) -> Option<Conflict> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
+        return None;
+    };
+    let sqlx::Error::Database(e) = e.deref() else {
+        return None;
+    };
+    if e.code().as_deref() != Some("23P01") {
+        return None;
+    }
+    Some(match e.constraint() {
+        Some("bookings_learner_no_overlap") => Conflict::LearnerBusy,
+        _ => Conflict::SlotTaken,
+    })
+}
+
+fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
+/// Places a hold (or, for a reschedule, a confirmed booking) if nothing active overlaps.
+pub async fn hold(
+    db: &Database,
+    new: &NewBooking,
+    key: Option<&IdempotencyKey>,
+    step: Step<'_>,
+) -> Result<HoldOutcome, StoreError> {
+    if let Some(key) = key
+        && let Some(done) = replay(db, new.learner_id, key).await?
+    {
+        return Ok(done);
+    }
+    let txn = db.conn().begin().await?;
+    // First a write, so SQLite gives this transaction the write lock before it reads.
+    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, step.now).await?;
+    if let Some(key) = key {
+        let claimed = txn
+            .execute_raw(statement(
+                db.backend(),
+                "INSERT INTO idempotency_keys (user_id, scope, key, fingerprint, resource_id, \
+                 created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![
+                    new.learner_id.into(),
+                    IDEMPOTENCY_SCOPE.into(),
+                    key.key.clone().into(),
+                    key.fingerprint.clone().into(),
+                    new.id.into(),
+                    step.now.into(),
+                ],
+            ))
+            .await;
+        match claimed {
+            Ok(_) => {}
+            // A twin request got there first; on PostgreSQL this waited for it to commit.
+            Err(e) if is_unique_violation(&e) => {
+                txn.rollback().await?;
+                return replay(db, new.learner_id, key)
+                    .await?
+                    .ok_or(StoreError::NotFound("idempotent booking"));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if let Some(conflict) = overlap(db.backend(), &txn, new, None).await? {
+        txn.rollback().await?;
+        return Ok(HoldOutcome::Refused(conflict));
+    }
+    if let Err(e) = insert(db.backend(), &txn, new, step).await {
+        txn.rollback().await?;
+        return match exclusion_violated(&e) {
+            Some(conflict) => Ok(HoldOutcome::Refused(conflict)),
+            None => Err(e.into()),
+        };
+    }
+    let row = find_in(db.backend(), &txn, new.id)
+        .await?
+        .ok_or(StoreError::NotFound("booking"))?;
+    match txn.commit().await {
+        Ok(()) => Ok(HoldOutcome::Created(row)),
+        Err(e) => match exclusion_violated(&e) {
+            Some(conflict) => Ok(HoldOutcome::Refused(conflict)),
+            None => Err(e.into()),
+        },
+    }
+}
+
+async fn replay(
+    db: &Database,
+    user: Uuid,
+    key: &IdempotencyKey,
+) -> Result<Option<HoldOutcome>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Claimed {
+        fingerprint: String,
+        resource_id: Uuid,
+    }
+    let claimed = Claimed::find_by_statement(statement(
+        db.backend(),
+        "SELECT fingerprint, resource_id FROM idempotency_keys \
+         WHERE user_id = $1 AND scope = $2 AND key = $3",
+        vec![
+            user.into(),
+            IDEMPOTENCY_SCOPE.into(),
+            key.key.clone().into(),
+        ],
+    ))
+    .one(db.conn())
+    .await?;
+    let Some(claimed) = claimed else {
+        return Ok(None);
+    };
+    if claimed.fingerprint != key.fingerprint {
+        return Ok(Some(HoldOutcome::KeyReused));
+    }
+    Ok(find(db, claimed.resource_id)
+        .await?
+        .map(HoldOutcome::Replayed))
+}
+
+/// Marks holds of this expert or learner that ran out as expired, with their events.
+async fn release_expired(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    expert: Uuid,
+    learner: Uuid,
+    now: i64,
+) -> Result<(), StoreError> {
+    #[derive(FromQueryResult)]
+    struct Released {
+        id: Uuid,
+    }
+    let released = Released::find_by_statement(statement(
+        backend,
+        "UPDATE bookings SET status = 'expired', updated_at = $1 \
+         WHERE status = 'held' AND hold_expires_at <= $1 AND (expert_id = $2 OR learner_id = $3) \
+         RETURNING id",
+        vec![now.into(), expert.into(), learner.into()],
+    ))
+    .all(txn)
+    .await?;
+    for r in released {
+        record(
+            backend,
+            txn,
+            r.id,
+            Some(BookingStatus::Held),
+            BookingStatus::Expired,
+            Step {
+                actor: Actor::System,
+                actor_id: None,
+                reason: Some("hold expired"),
+                now,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Whether `new` would overlap an active booking, other than `except`.
+async fn overlap(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    new: &NewBooking,
+    except: Option<Uuid>,
+) -> Result<Option<Conflict>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Hit {
+        expert_side: i32,
+    }
+    let except = except.unwrap_or(Uuid::nil());
+    let hit = Hit::find_by_statement(statement(
+        backend,
+        "SELECT CASE WHEN expert_id = $1 AND blocked_from < $3 AND blocked_to > $2 \
+         THEN 1 ELSE 0 END AS expert_side FROM bookings \
+         WHERE status IN ('held', 'confirmed') AND id <> $7 AND ( \
+           (expert_id = $1 AND blocked_from < $3 AND blocked_to > $2) \
+           OR (learner_id = $4 AND start_at < $6 AND end_at > $5)) \
+         ORDER BY expert_side DESC LIMIT 1",
+        vec![
+            new.expert_id.into(),
+            new.blocked_from.into(),
+            new.blocked_to.into(),
+            new.learner_id.into(),
+            new.start_at.into(),
+            new.end_at.into(),
+            except.into(),
+        ],
+    ))
+    .one(txn)
+    .await?;
+    Ok(hit.map(|h| {
+        if h.expert_side == 1 {
+            Conflict::SlotTaken
+        } else {
+            Conflict::LearnerBusy
+        }
+    }))
+}
+
+async fn insert(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    new: &NewBooking,
+    step: Step<'_>,
+) -> Result<(), DbErr> {
+    txn.execute_raw(statement(
+        backend,
+        &format!(
+            "INSERT INTO bookings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, 0, $21, $21)"
+        ),
+        vec![
+            new.id.into(),
+            new.expert_id.into(),
+            new.learner_id.into(),
+            new.status.as_str().into(),
+            new.start_at.into(),
+            new.end_at.into(),
+            new.blocked_from.into(),
+            new.blocked_to.into(),
+            new.duration_minutes.into(),
+            new.hold_expires_at.into(),
+            new.price_amount.into(),
+            new.currency.clone().into(),
+            new.policy.clone().into(),
+            new.note.clone().into(),
+            new.series_id.into(),
+            new.sequence.into(),
+            new.rescheduled_from.into(),
+            new.payment_provider.clone().into(),
+            new.payment_ref.clone().into(),
+            new.paid_amount.into(),
+            step.now.into(),
+        ],
+    ))
+    .await?;
+    let from = new.rescheduled_from.map(|_| BookingStatus::Rescheduled);
+    record_raw(backend, txn, new.id, from, new.status, step).await
+}
+
+async fn record(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    booking: Uuid,
+    from: Option<BookingStatus>,
+    to: BookingStatus,
+    step: Step<'_>,
+) -> Result<(), StoreError> {
+    Ok(record_raw(backend, txn, booking, from, to, step).await?)
+}
+
+async fn record_raw(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    booking: Uuid,
+    from: Option<BookingStatus>,
+    to: BookingStatus,
+    step: Step<'_>,
+) -> Result<(), DbErr> {
+    txn.execute_raw(statement(
+        backend,
+        "INSERT INTO booking_events (id, booking_id, from_status, to_status, actor, actor_id, \
+         reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        vec![
+            Uuid::now_v7().into(),
+            booking.into(),
+            from.map(|s| s.as_str().to_owned()).into(),
+            to.as_str().into(),
+            step.actor.as_str().into(),
+            step.actor_id.into(),
+            step.reason.map(str::to_owned).into(),
+            step.now.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Moves a booking `from → to` if it is still in `from`; returns the updated booking, or
+/// None when it was not (someone else moved it first, or it is in another state).
+pub async fn transition(
+    db: &Database,
+    id: Uuid,
+    from: BookingStatus,
+    to: BookingStatus,
+    changes: &Changes,
+    step: Step<'_>,
+) -> Result<Option<BookingRow>, StoreError> {
+    let txn = db.conn().begin().await?;
+    let moved = apply(db.backend(), &txn, id, from, to, changes, step).await?;
+    if !moved {
+        txn.rollback().await?;
+        return Ok(None);
+    }
+    let row = find_in(db.backend(), &txn, id).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+async fn apply(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    id: Uuid,
+    from: BookingStatus,
+    to: BookingStatus,
+    changes: &Changes,
+    step: Step<'_>,
+) -> Result<bool, DbErr> {
+    let result = txn
+        .execute_raw(statement(
+            backend,
+            "UPDATE bookings SET status = $2, updated_at = $3, \
+             paid_amount = COALESCE($4, paid_amount), \
+             refunded_amount = COALESCE($5, refunded_amount), \
+             payment_ref = COALESCE($6, payment_ref), \
+             sequence = sequence + $7, proposed_start = NULL \
+             WHERE id = $1 AND status = $8",
+            vec![
+                id.into(),
+                to.as_str().into(),
+                step.now.into(),
+                changes.paid_amount.into(),
+                changes.refunded_amount.into(),
+                changes.payment_ref.clone().into(),
+                i32::from(changes.bump_sequence).into(),
+                from.as_str().into(),
+            ],
+        ))
+        .await?;
+    if result.rows_affected() != 1 {
+        return Ok(false);
+    }
+    record_raw(backend, txn, id, Some(from), to, step).await?;
+    Ok(true)
+}
+
+/// What a late payment for an expired hold came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revival {
+    Confirmed(BookingRow),
+    Refused(Conflict),
+    /// It was not expired (any more).
+    NotExpired,
+}
+
+/// Confirms an expired hold whose payment arrived late, if its slot is still free.
+pub async fn revive(
+    db: &Database,
+    id: Uuid,
+    changes: &Changes,
+    step: Step<'_>,
+) -> Result<Revival, StoreError> {
+    let Some(row) = find(db, id).await? else {
+        return Err(StoreError::NotFound("booking"));
+    };
+    let txn = db.conn().begin().await?;
+    release_expired(db.backend(), &txn, row.expert_id, row.learner_id, step.now).await?;
+    let candidate = as_new(&row, BookingStatus::Confirmed);
+    if let Some(conflict) = overlap(db.backend(), &txn, &candidate, Some(id)).await? {
+        txn.rollback().await?;
+        return Ok(Revival::Refused(conflict));
+    }
+    let moved = apply(
+        db.backend(),
+        &txn,
+        id,
+        BookingStatus::Expired,
+        BookingStatus::Confirmed,
+        changes,
+        step,
+    )
+    .await;
+    match moved {
+        Ok(true) => {}
+        Ok(false) => {
+            txn.rollback().await?;
+            return Ok(Revival::NotExpired);
+        }
+        Err(e) => {
+            txn.rollback().await?;
+            return match exclusion_violated(&e) {
+                Some(conflict) => Ok(Revival::Refused(conflict)),
+                None => Err(e.into()),
+            };
+        }
+    }
+    let row = find_in(db.backend(), &txn, id)
+        .await?
+        .ok_or(StoreError::NotFound("booking"))?;
+    match txn.commit().await {
+        Ok(()) => Ok(Revival::Confirmed(row)),
+        Err(e) => match exclusion_violated(&e) {
+            Some(conflict) => Ok(Revival::Refused(conflict)),
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// Records money that came in and went straight back (a late payment whose slot was
+/// taken), without changing the status.
+pub async fn record_refunded_payment(
+    db: &Database,
+    id: Uuid,
+    amount: i64,
+    payment_ref: &str,
+    step: Step<'_>,
+) -> Result<(), StoreError> {
+    let txn = db.conn().begin().await?;
+    txn.execute_raw(statement(
+        db.backend(),
+        "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
+         updated_at = $4 WHERE id = $1",
+        vec![
+            id.into(),
+            amount.into(),
+            payment_ref.into(),
+            step.now.into(),
+        ],
+    ))
+    .await?;
+    record(
+        db.backend(),
+        &txn,
+        id,
+        Some(BookingStatus::Expired),
+        BookingStatus::Expired,
+        step,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
+    NewBooking {
+        id: row.id,
+        expert_id: row.expert_id,
+        learner_id: row.learner_id,
+        status,
+        start_at: row.start_at,
+        end_at: row.end_at,
+        blocked_from: row.blocked_from,
+        blocked_to: row.blocked_to,
+        duration_minutes: row.duration_minutes,
+        hold_expires_at: row.hold_expires_at,
+        price_amount: row.price_amount,
+        currency: row.currency.clone(),
+        policy: row.policy.clone(),
+        note: row.note.clone(),
+        series_id: row.series_id,
+        sequence: row.sequence,
+        rescheduled_from: row.rescheduled_from,
+        payment_provider: row.payment_provider.clone(),
+        payment_ref: row.payment_ref.clone(),
+        paid_amount: row.paid_amount,
+    }
+}
+
+/// Moves a confirmed booking to a new time: the old one becomes `rescheduled` and `new`
+/// (confirmed, same payment and calendar event) takes its place — if the new time is free.
+pub async fn reschedule(
+    db: &Database,
+    old: Uuid,
+    new: &NewBooking,
+    step: Step<'_>,
+) -> Result<Result<BookingRow, Option<Conflict>>, StoreError> {
+    let txn = db.conn().begin().await?;
+    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, step.now).await?;
+    let moved = apply(
+        db.backend(),
+        &txn,
+        old,
+        BookingStatus::Confirmed,
+        BookingStatus::Rescheduled,
+        &Changes::default(),
+        step,
+    )
+    .await?;
+    if !moved {
+        txn.rollback().await?;
+        return Ok(Err(None));
+    }
+    if let Some(conflict) = overlap(db.backend(), &txn, new, Some(old)).await? {
+        txn.rollback().await?;
+        return Ok(Err(Some(conflict)));
+    }
+    if let Err(e) = insert(db.backend(), &txn, new, step).await {
+        txn.rollback().await?;
+        return match exclusion_violated(&e) {
+            Some(conflict) => Ok(Err(Some(conflict))),
+            None => Err(e.into()),
+        };
+    }
+    let row = find_in(db.backend(), &txn, new.id)
+        .await?
+        .ok_or(StoreError::NotFound("booking"))?;
+    match txn.commit().await {
+        Ok(()) => Ok(Ok(row)),
+        Err(e) => match exclusion_violated(&e) {
+            Some(conflict) => Ok(Err(Some(conflict))),
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// Stores (or with None withdraws) the expert's proposed new start for a confirmed booking.
+pub async fn set_proposal(
+    db: &Database,
+    id: Uuid,
+    start: Option<i64>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let result = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE bookings SET proposed_start = $2, updated_at = $3 \
+             WHERE id = $1 AND status = 'confirmed'",
+            vec![id.into(), start.into(), now.into()],
+        ))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn find(db: &Database, id: Uuid) -> Result<Option<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"),
+        vec![id.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+async fn find_in(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    id: Uuid,
+) -> Result<Option<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        backend,
+        &format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"),
+        vec![id.into()],
+    ))
+    .one(txn)
+    .await?)
+}
+
+/// The booking's timeline, oldest first.
+pub async fn events(db: &Database, id: Uuid) -> Result<Vec<EventRow>, StoreError> {
+    Ok(EventRow::find_by_statement(statement(
+        db.backend(),
+        "SELECT from_status, to_status, actor, actor_id, reason, at FROM booking_events \
+         WHERE booking_id = $1 ORDER BY at, id",
+        vec![id.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// The expert's bookings that block time now (unexpired holds and confirmed ones) and
+/// end after `from`.
+pub async fn blocking(
+    db: &Database,
+    expert: Uuid,
+    from: i64,
+    now: i64,
+) -> Result<Vec<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE expert_id = $1 AND blocked_to > $2 \
+             AND (status = 'confirmed' OR (status = 'held' AND hold_expires_at > $3)) \
+             ORDER BY start_at"
+        ),
+        vec![expert.into(), from.into(), now.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Which side of bookings a list is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Learner,
+    Expert,
+}
+
+/// A user's bookings on one side, in `statuses`, starting in `[from, to)`; earliest first
+/// when `ascending`. Rescheduled bookings are left out (their successor stands for them).
+pub async fn for_user(
+    db: &Database,
+    user: Uuid,
+    side: Side,
+    statuses: &[BookingStatus],
+    from: i64,
+    to: i64,
+    ascending: bool,
+    limit: u64,
+) -> Result<Vec<BookingRow>, StoreError> {
+    let column = match side {
+        Side::Learner => "learner_id",
+        Side::Expert => "expert_id",
+    };
+    let placeholders: Vec<String> = (0..statuses.len()).map(|i| format!("${}", i + 5)).collect();
+    let order = if ascending { "ASC" } else { "DESC" };
+    let mut values: Vec<Value> = vec![
+        user.into(),
+        from.into(),
+        to.into(),
+        (limit as i64).into(),
+    ];
+    values.extend(statuses.iter().map(|s| Value::from(s.as_str())));
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE {column} = $1 AND start_at >= $2 \
+             AND start_at < $3 AND status IN ({}) ORDER BY start_at {order} LIMIT $4",
+            placeholders.join(", ")
+        ),
+        values,
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Every non-rescheduled booking of the user on either side (for their calendar feed),
+/// starting after `from`.
+pub async fn feed_for(db: &Database, user: Uuid, from: i64) -> Result<Vec<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE (learner_id = $1 OR expert_id = $1) \
+             AND start_at >= $2 AND status IN ('confirmed', 'cancelled', 'completed') \
+             ORDER BY start_at LIMIT 1000"
+        ),
+        vec![user.into(), from.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Holds that ran out by `now` and are still marked held: at most `limit`, with experts.
+pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Due {
+        id: Uuid,
+        expert_id: Uuid,
+    }
+    let due = Due::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, expert_id FROM bookings WHERE status = 'held' AND hold_expires_at <= $1 \
+         ORDER BY hold_expires_at LIMIT $2",
+        vec![now.into(), (limit as i64).into()],
+    ))
+    .all(db.conn())
+    .await?;
+    let mut experts = Vec::new();
+    for d in due {
+        let step = Step {
+            actor: Actor::System,
+            actor_id: None,
+            reason: Some("hold expired"),
+            now,
+        };
+        let moved = transition(
+            db,
+            d.id,
+            BookingStatus::Held,
+            BookingStatus::Expired,
+            &Changes::default(),
+            step,
+        )
+        .await?;
+        if moved.is_some() && !experts.contains(&d.expert_id) {
+            experts.push(d.expert_id);
+        }
+    }
+    Ok(experts)
+}
+
+/// How many confirmed bookings the expert cancelled themselves.
+pub async fn expert_cancellations(db: &Database, expert: Uuid) -> Result<i64, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Count {
+        n: i64,
+    }
+    let count = Count::find_by_statement(statement(
+        db.backend(),
+        "SELECT COUNT(*) AS n FROM bookings b JOIN booking_events e ON e.booking_id = b.id \
+         WHERE b.expert_id = $1 AND e.to_status = 'cancelled' AND e.actor = 'expert'",
+        vec![expert.into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(count.map_or(0, |c| c.n))
+}
+
+/// Sets the digest of the user's calendar feed token (a new address; the old one stops).
+pub async fn set_feed(db: &Database, user: Uuid, digest: &str, now: i64) -> Result<(), StoreError> {
+    let txn = db.conn().begin().await?;
+    txn.execute_raw(statement(
+        db.backend(),
+        "DELETE FROM calendar_feeds WHERE user_id = $1",
+        vec![user.into()],
+    ))
+    .await?;
+    txn.execute_raw(statement(
+        db.backend(),
+        "INSERT INTO calendar_feeds (user_id, token_digest, created_at) VALUES ($1, $2, $3)",
+        vec![user.into(), digest.into(), now.into()],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn revoke_feed(db: &Database, user: Uuid) -> Result<bool, StoreError> {
+    let result = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "DELETE FROM calendar_feeds WHERE user_id = $1",
+            vec![user.into()],
+        ))
+        .await?;
+    Ok(result.rows_affected() > 0)
+}
+
+/// When the user's feed was created, if they have one.
+pub async fn feed_created(db: &Database, user: Uuid) -> Result<Option<i64>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Feed {
+        created_at: i64,
+    }
+    Ok(Feed::find_by_statement(statement(
+        db.backend(),
+        "SELECT created_at FROM calendar_feeds WHERE user_id = $1",
+        vec![user.into()],
+    ))
+    .one(db.conn())
+    .await?
+    .map(|f| f.created_at))
+}
+
+pub async fn feed_owner(db: &Database, digest: &str) -> Result<Option<Uuid>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Feed {
+        user_id: Uuid,
+    }
+    Ok(Feed::find_by_statement(statement(
+        db.backend(),
+        "SELECT user_id FROM calendar_feeds WHERE token_digest = $1",
+        vec![digest.into()],
+    ))
+    .one(db.conn())
+    .await?
+    .map(|f| f.user_id))
+}
