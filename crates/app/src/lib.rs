@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api_tokens;
 pub mod audit_log;
 pub mod avatar;
+pub mod bookings;
 pub mod experts;
 pub mod factors;
 pub mod files;

@@ -46,11 +46,11 @@ impl Mailer for OutboxMailer {
                 &email.text,
                 email.calendar.as_deref(),
             )
-                .await
-                .map_err(|e| MailError {
-                    to: email.to.clone(),
-                    reason: e.to_string(),
-                })?;
+            .await
+            .map_err(|e| MailError {
+                to: email.to.clone(),
+                reason: e.to_string(),
+            })?;
             tracing::info!(to = %email.to, subject = %email.subject, "email stored in the dev outbox");
             Ok(())
         })

@@ -141,6 +141,7 @@ fn case() -> impl Strategy<Value = Case> {
                     durations: vec![30, 60, 90],
                     slot_step_minutes: step,
                     daily_cap: cap,
+                    cancellation_policy: "moderate".into(),
                 };
                 Case {
                     input,

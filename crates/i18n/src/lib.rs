@@ -114,16 +114,19 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::En)
 }
 
-const SOURCES: [(Locale, &str); 9] = [
+const SOURCES: [(Locale, &str); 12] = [
     (Locale::En, include_str!("../locales/en/main.ftl")),
     (Locale::En, include_str!("../locales/en/experts.ftl")),
     (Locale::En, include_str!("../locales/en/scheduling.ftl")),
+    (Locale::En, include_str!("../locales/en/bookings.ftl")),
     (Locale::Es, include_str!("../locales/es/main.ftl")),
     (Locale::Es, include_str!("../locales/es/experts.ftl")),
     (Locale::Es, include_str!("../locales/es/scheduling.ftl")),
+    (Locale::Es, include_str!("../locales/es/bookings.ftl")),
     (Locale::Ar, include_str!("../locales/ar/main.ftl")),
     (Locale::Ar, include_str!("../locales/ar/experts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/scheduling.ftl")),
+    (Locale::Ar, include_str!("../locales/ar/bookings.ftl")),
 ];
 
 /// The message ids one language's file defines (not counting fallbacks).

@@ -82,6 +82,12 @@ pub async fn build_with(
         app::files::ObjectFiles::local(&config.data_dir.join("files"))
             .context("opening the file store")?,
     );
+    let bookings = app::bookings::BookingRules {
+        hold_minutes: i64::from(config.booking_hold_minutes),
+        // Learner payments through Stripe come with the payments work; until then the
+        // sandbox takes them whenever no Stripe key is set.
+        test_mode: config.stripe_secret_key.is_none(),
+    };
     let payouts: Arc<dyn payments::Payouts> = match &config.stripe_secret_key {
         Some(key) => Arc::new(
             payments::stripe::StripeConnect::new(key, &config.stripe_api_base)
@@ -97,6 +103,7 @@ pub async fn build_with(
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
         payouts,
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
+        bookings,
         throttle: Arc::new(throttle),
         tokens: Arc::new(tokens),
         files: files.clone(),

@@ -44,6 +44,8 @@ pub struct Config {
     pub stripe_api_base: String,
     /// How long documents of rejected applications are kept.
     pub document_retention_days: u32,
+    /// How long a hold keeps a slot while the learner pays.
+    pub booking_hold_minutes: u32,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -163,6 +165,12 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_DOCUMENT_RETENTION_DAYS"],
         default: "90",
         allowed: "a whole number of days from 1 to 3650",
+    },
+    Key {
+        name: "booking_hold_minutes",
+        env: &["MENTORA_BOOKING_HOLD_MINUTES"],
+        default: "10",
+        allowed: "a whole number of minutes from 1 to 60",
     },
 ];
 
@@ -342,6 +350,8 @@ impl Config {
             stripe_api_base,
             document_retention_days: u32::try_from(number("document_retention_days", 1, 3650)?)
                 .unwrap_or(90),
+            booking_hold_minutes: u32::try_from(number("booking_hold_minutes", 1, 60)?)
+                .unwrap_or(10),
             trust_forwarded_for,
             addr,
             data_dir,

@@ -13,8 +13,8 @@ use std::ops::Deref;
 
 use domain::booking::{Actor, BookingStatus};
 use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, FromQueryResult, RuntimeErr,
-    Statement, TransactionTrait, Value,
+    ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, FromQueryResult, RuntimeErr, Statement,
+    TransactionTrait, Value,
 };
 use uuid::Uuid;
 
@@ -244,7 +244,7 @@ pub async fn hold(
     }
 }
 
-async fn replay(
+pub async fn replay(
     db: &Database,
     user: Uuid,
     key: &IdempotencyKey,
@@ -765,12 +765,7 @@ pub async fn for_user(
     };
     let placeholders: Vec<String> = (0..statuses.len()).map(|i| format!("${}", i + 5)).collect();
     let order = if ascending { "ASC" } else { "DESC" };
-    let mut values: Vec<Value> = vec![
-        user.into(),
-        from.into(),
-        to.into(),
-        (limit as i64).into(),
-    ];
+    let mut values: Vec<Value> = vec![user.into(), from.into(), to.into(), (limit as i64).into()];
     values.extend(statuses.iter().map(|s| Value::from(s.as_str())));
     Ok(BookingRow::find_by_statement(statement(
         db.backend(),

@@ -6,6 +6,7 @@
 //! language and with its request id, because only it knows those.
 
 use app::accounts::{AccountError, FieldError};
+use app::bookings::BookingError;
 use app::experts::ExpertError;
 use app::scheduling::SchedulingError;
 use app::throttle::RetryAfter;
@@ -48,6 +49,14 @@ pub enum ErrorCode {
     DurationNotOffered,
     SlotWindowInvalid,
     SlotWindowTooLarge,
+    SlotUnavailable,
+    LearnerBusy,
+    ExpertNotBookable,
+    OwnSession,
+    IdempotencyKeyReused,
+    InvalidTransition,
+    PaymentDeclined,
+    NoProposal,
 }
 
 impl ErrorCode {
@@ -215,6 +224,38 @@ impl ErrorCode {
                 StatusCode::BAD_REQUEST,
                 "error-slot-window-too-large",
             ),
+            ErrorCode::SlotUnavailable => (
+                "slot_unavailable",
+                StatusCode::CONFLICT,
+                "error-slot-unavailable",
+            ),
+            ErrorCode::LearnerBusy => ("learner_busy", StatusCode::CONFLICT, "error-learner-busy"),
+            ErrorCode::ExpertNotBookable => (
+                "expert_not_bookable",
+                StatusCode::CONFLICT,
+                "error-expert-not-bookable",
+            ),
+            ErrorCode::OwnSession => (
+                "own_session",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-own-session",
+            ),
+            ErrorCode::IdempotencyKeyReused => (
+                "idempotency_key_reused",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error-idempotency-key-reused",
+            ),
+            ErrorCode::InvalidTransition => (
+                "invalid_transition",
+                StatusCode::CONFLICT,
+                "error-invalid-transition",
+            ),
+            ErrorCode::PaymentDeclined => (
+                "payment_declined",
+                StatusCode::PAYMENT_REQUIRED,
+                "error-payment-declined",
+            ),
+            ErrorCode::NoProposal => ("no_proposal", StatusCode::CONFLICT, "error-no-proposal"),
         }
     }
 
@@ -356,6 +397,32 @@ impl From<ExpertError> for AppError {
 }
 
 /// How the API and pages report a scheduling use case's failure.
+impl From<BookingError> for AppError {
+    fn from(err: BookingError) -> Self {
+        match err {
+            BookingError::Invalid(fields) => AppError::fields(fields),
+            BookingError::NotFound | BookingError::NotTestMode => {
+                AppError::new(ErrorCode::NotFound)
+            }
+            BookingError::ExpertNotBookable => AppError::new(ErrorCode::ExpertNotBookable),
+            BookingError::OwnSession => AppError::new(ErrorCode::OwnSession),
+            BookingError::SlotUnavailable => AppError::new(ErrorCode::SlotUnavailable),
+            BookingError::LearnerBusy => AppError::new(ErrorCode::LearnerBusy),
+            BookingError::IdempotencyKeyReused => AppError::new(ErrorCode::IdempotencyKeyReused),
+            BookingError::InvalidTransition { from, to } => {
+                AppError::new(ErrorCode::InvalidTransition)
+                    .with_arg("from", from.as_str())
+                    .with_arg("to", to.as_str())
+            }
+            BookingError::NotYours => AppError::new(ErrorCode::Forbidden),
+            BookingError::PaymentDeclined => AppError::new(ErrorCode::PaymentDeclined),
+            BookingError::NoProposal => AppError::new(ErrorCode::NoProposal),
+            BookingError::Scheduling(e) => e.into(),
+            e @ BookingError::Store(_) => AppError::internal(e),
+        }
+    }
+}
+
 impl From<SchedulingError> for AppError {
     fn from(err: SchedulingError) -> Self {
         match err {
@@ -383,7 +450,7 @@ impl From<SchedulingError> for AppError {
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 33] = [
+    const ALL: [ErrorCode; 41] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::BadRequest,
@@ -417,6 +484,26 @@ mod tests {
         ErrorCode::DurationNotOffered,
         ErrorCode::SlotWindowInvalid,
         ErrorCode::SlotWindowTooLarge,
+        ErrorCode::SlotUnavailable,
+        ErrorCode::LearnerBusy,
+        ErrorCode::ExpertNotBookable,
+        ErrorCode::OwnSession,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::InvalidTransition,
+        ErrorCode::PaymentDeclined,
+        ErrorCode::NoProposal,
+    ];
+
+    /// Booking refinements of 402, 409 and 422.
+    const BOOKING_CODES: [ErrorCode; 8] = [
+        ErrorCode::SlotUnavailable,
+        ErrorCode::LearnerBusy,
+        ErrorCode::ExpertNotBookable,
+        ErrorCode::OwnSession,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::InvalidTransition,
+        ErrorCode::PaymentDeclined,
+        ErrorCode::NoProposal,
     ];
 
     #[test]
@@ -449,6 +536,7 @@ mod tests {
                 && code != ErrorCode::DurationNotOffered
                 && code != ErrorCode::SlotWindowInvalid
                 && code != ErrorCode::SlotWindowTooLarge
+                && !BOOKING_CODES.contains(&code)
             {
                 assert_eq!(ErrorCode::for_status(code.status()), code);
             }

@@ -20,8 +20,8 @@ use crate::middleware::viewer::load_viewer;
 use crate::middleware::{bearer, body_limit, csrf};
 use crate::pages::{
     account_security, admin_audit, admin_experts, admin_outbox, admin_users, auth, availability,
-    directory, expert_apply, home, language, passkeys, password_reset, profile, second_factor,
-    slot_review, two_factor,
+    bookings, directory, expert_apply, home, language, passkeys, password_reset, profile,
+    second_factor, slot_review, two_factor,
 };
 use crate::{AppError, AppState, ErrorCode, api, assets, ops};
 
@@ -183,6 +183,29 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
         .post("/experts/availability", SignedIn, post(availability::save))
         .get("/experts/{slug}", Public, get(directory::profile))
         .get("/experts/{slug}/book", Public, get(slot_review::show))
+        .post("/experts/{slug}/book", SignedIn, post(bookings::hold))
+        .get("/bookings/{id}", SignedIn, get(bookings::show))
+        .get("/bookings/{id}/checkout", SignedIn, get(bookings::checkout))
+        .post("/bookings/{id}/checkout", SignedIn, post(bookings::pay))
+        .post("/bookings/{id}/cancel", SignedIn, post(bookings::cancel))
+        .post(
+            "/bookings/{id}/proposal",
+            SignedIn,
+            post(bookings::answer_proposal),
+        )
+        .get("/sessions", SignedIn, get(bookings::my_sessions))
+        .get("/schedule", SignedIn, get(bookings::my_schedule))
+        .post(
+            "/sessions/calendar-feed",
+            SignedIn,
+            post(bookings::renew_feed),
+        )
+        .post(
+            "/sessions/calendar-feed/revoke",
+            SignedIn,
+            post(bookings::revoke_feed),
+        )
+        .get("/calendar/{file}", Public, get(bookings::calendar_feed))
         .get(
             "/admin/experts",
             Needs(ExpertsVerify),

@@ -64,4 +64,19 @@ pub struct AppState {
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.
     pub stripe_webhook_secret: Option<String>,
+    /// How long holds last, and whether the test-mode sandbox takes payments.
+    pub bookings: app::bookings::BookingRules,
+}
+
+impl AppState {
+    /// What the booking use cases need, with `base` (the public origin) for links in email.
+    pub fn booking_services<'a>(&'a self, base: &'a str) -> app::bookings::payment::Services<'a> {
+        app::bookings::payment::Services {
+            db: &self.db,
+            schedules: &self.schedules,
+            mailer: self.mailer.as_ref(),
+            rules: &self.bookings,
+            base,
+        }
+    }
 }

@@ -29,6 +29,13 @@ pub struct RulesDocument {
     pub slot_step_minutes: i64,
     #[serde(default)]
     pub daily_cap: Option<i64>,
+    /// `flexible`, `moderate` (the default) or `strict`.
+    #[serde(default = "default_policy")]
+    pub cancellation_policy: String,
+}
+
+fn default_policy() -> String {
+    domain::booking::PolicyPreset::default().as_str().to_owned()
 }
 
 fn default_notice() -> i64 {
@@ -117,6 +124,7 @@ impl RulesDocument {
             },
             slot_step_minutes: self.slot_step_minutes,
             daily_cap: self.daily_cap,
+            cancellation_policy: self.cancellation_policy.clone(),
         }
     }
 
@@ -162,6 +170,7 @@ impl RulesDocument {
             durations: Some(input.durations.clone()),
             slot_step_minutes: input.slot_step_minutes,
             daily_cap: input.daily_cap,
+            cancellation_policy: input.cancellation_policy.clone(),
         }
     }
 }

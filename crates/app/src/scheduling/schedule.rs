@@ -19,10 +19,21 @@ pub struct ExpertSchedule {
     pub bookable: bool,
     /// Session lengths with a price, shortest first.
     pub priced_durations: Vec<i32>,
+    /// (minutes, price in minor units of `currency`), shortest first.
+    pub prices: Vec<(i32, i64)>,
+    pub currency: String,
     /// None until the expert sets hours.
     pub rules: Option<Availability>,
     pub busy: Vec<Interval>,
-    pub booked: Vec<Booked>,
+    /// Active bookings: confirmed, and holds with when they run out.
+    pub booked: Vec<BookedSpan>,
+}
+
+/// A booking that blocks the expert's time; a hold only until `held_until`.
+#[derive(Debug, Clone, Copy)]
+pub struct BookedSpan {
+    pub booked: Booked,
+    pub held_until: Option<i64>,
 }
 
 impl ExpertSchedule {
@@ -41,14 +52,28 @@ impl ExpertSchedule {
             .into_iter()
             .map(|(start, end)| Interval::new(start, end))
             .collect();
+        // Holds count until they run out: the cache is told when one is placed or ends,
+        // and `expires` below makes a cached schedule forget a hold at its expiry.
+        let booked = store::bookings::blocking(db, expert, now - BUSY_LOOKBACK_SECONDS, now)
+            .await?
+            .into_iter()
+            .map(|b| BookedSpan {
+                booked: Booked {
+                    start: b.start_at,
+                    blocked: Interval::new(b.blocked_from, b.blocked_to),
+                },
+                held_until: (b.status == "held").then_some(b.hold_expires_at),
+            })
+            .collect();
         Ok(Some(Self {
             expert_id: expert,
             bookable: profile.bookable(),
             priced_durations: profile.rates.iter().map(|(minutes, _)| *minutes).collect(),
+            prices: profile.rates.clone(),
+            currency: profile.currency.clone(),
             rules,
             busy,
-            // Bookings arrive with the booking lifecycle; the engine already honours them.
-            booked: Vec::new(),
+            booked,
         }))
     }
 
@@ -68,11 +93,17 @@ impl ExpertSchedule {
 
     /// Free slots of `duration_minutes` starting in `[from, to)`, as seen at `now`.
     pub fn slots(&self, from: i64, to: i64, now: i64, duration_minutes: u16) -> Vec<Interval> {
+        let booked: Vec<Booked> = self
+            .booked
+            .iter()
+            .filter(|b| b.held_until.is_none_or(|until| until > now))
+            .map(|b| b.booked)
+            .collect();
         match &self.rules {
             Some(rules) => free_slots(
                 rules,
                 &self.busy,
-                &self.booked,
+                &booked,
                 Window {
                     from,
                     to,

@@ -138,7 +138,11 @@ mod tests {
         let p = PolicyPreset::Moderate.policy();
         let at = |before: i64| p.learner_refund(5001, START, START - before).amount;
         assert_eq!(at(24 * HOUR), 5001, "exactly 24 h before is still free");
-        assert_eq!(at(24 * HOUR - 1), 2500, "a second later is half, rounded down");
+        assert_eq!(
+            at(24 * HOUR - 1),
+            2500,
+            "a second later is half, rounded down"
+        );
         assert_eq!(at(2 * HOUR), 2500);
         assert_eq!(at(2 * HOUR - 1), 0);
         assert_eq!(at(-HOUR), 0, "after the start nothing comes back");
@@ -147,12 +151,35 @@ mod tests {
     #[test]
     fn strict_and_flexible_tiers() {
         let strict = PolicyPreset::Strict.policy();
-        assert_eq!(strict.learner_refund(100, START, START - 168 * HOUR).percent, 100);
-        assert_eq!(strict.learner_refund(100, START, START - 168 * HOUR + 1).percent, 50);
-        assert_eq!(strict.learner_refund(100, START, START - 48 * HOUR + 1).percent, 0);
+        assert_eq!(
+            strict
+                .learner_refund(100, START, START - 168 * HOUR)
+                .percent,
+            100
+        );
+        assert_eq!(
+            strict
+                .learner_refund(100, START, START - 168 * HOUR + 1)
+                .percent,
+            50
+        );
+        assert_eq!(
+            strict
+                .learner_refund(100, START, START - 48 * HOUR + 1)
+                .percent,
+            0
+        );
         let flexible = PolicyPreset::Flexible.policy();
-        assert_eq!(flexible.learner_refund(900, START, START - 2 * HOUR).amount, 900);
-        assert_eq!(flexible.learner_refund(900, START, START - 2 * HOUR + 1).amount, 0);
+        assert_eq!(
+            flexible.learner_refund(900, START, START - 2 * HOUR).amount,
+            900
+        );
+        assert_eq!(
+            flexible
+                .learner_refund(900, START, START - 2 * HOUR + 1)
+                .amount,
+            0
+        );
     }
 
     #[test]

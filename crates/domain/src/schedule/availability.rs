@@ -2,6 +2,7 @@
 //! off and the booking settings; parsed from what the expert typed, with every problem
 //! reported at once.
 
+use crate::booking::PolicyPreset;
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
@@ -101,6 +102,8 @@ pub struct AvailabilityInput {
     pub durations: Vec<i64>,
     pub slot_step_minutes: i64,
     pub daily_cap: Option<i64>,
+    /// One of the platform's presets (`flexible`, `moderate`, `strict`).
+    pub cancellation_policy: String,
 }
 
 impl AvailabilityInput {
@@ -118,6 +121,7 @@ impl AvailabilityInput {
             durations,
             slot_step_minutes: 30,
             daily_cap: None,
+            cancellation_policy: PolicyPreset::default().as_str().to_owned(),
         }
     }
 }
@@ -153,6 +157,8 @@ pub struct Availability {
     pub slot_step_minutes: u16,
     /// At most this many sessions start on one local date.
     pub daily_cap: Option<u16>,
+    /// Frozen on each booking when it is made.
+    pub cancellation_policy: PolicyPreset,
 }
 
 impl Availability {
@@ -307,21 +313,32 @@ impl Availability {
         durations.sort_unstable();
         durations.dedup();
 
-        match time_zone {
-            Some(time_zone) if problems.is_empty() => Ok(Availability {
-                zone_name: zones::canonical_name(&time_zone),
-                time_zone,
-                weekly,
-                overrides,
-                time_off,
-                buffer_before_minutes: buffer_before as u16,
-                buffer_after_minutes: buffer_after as u16,
-                min_notice_minutes: notice as u32,
-                horizon_days: horizon as u16,
-                durations,
-                slot_step_minutes: step as u16,
-                daily_cap: cap.map(|c| c as u16),
-            }),
+        let policy = PolicyPreset::parse(input.cancellation_policy.trim());
+        if policy.is_none() {
+            problems.push(problem(
+                "cancellation_policy",
+                "availability-policy-invalid",
+            ));
+        }
+
+        match (time_zone, policy) {
+            (Some(time_zone), Some(cancellation_policy)) if problems.is_empty() => {
+                Ok(Availability {
+                    zone_name: zones::canonical_name(&time_zone),
+                    time_zone,
+                    weekly,
+                    overrides,
+                    time_off,
+                    buffer_before_minutes: buffer_before as u16,
+                    buffer_after_minutes: buffer_after as u16,
+                    min_notice_minutes: notice as u32,
+                    horizon_days: horizon as u16,
+                    durations,
+                    slot_step_minutes: step as u16,
+                    daily_cap: cap.map(|c| c as u16),
+                    cancellation_policy,
+                })
+            }
             _ => Err(problems),
         }
     }
@@ -369,6 +386,7 @@ impl Availability {
             durations: self.durations.iter().map(|d| i64::from(*d)).collect(),
             slot_step_minutes: i64::from(self.slot_step_minutes),
             daily_cap: self.daily_cap.map(i64::from),
+            cancellation_policy: self.cancellation_policy.as_str().to_owned(),
         }
     }
 

@@ -462,6 +462,7 @@ pub async fn seed_availability(db: &Database, domain_name: &str) -> anyhow::Resu
             durations: None,
             slot_step_minutes: 30,
             daily_cap: Some(6),
+            cancellation_policy: "moderate".into(),
         };
         app::scheduling::rules::replace(db, &cache, &user, &document)
             .await

@@ -34,6 +34,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         app.db.clone(),
         app.schedules.clone(),
     ));
+    let holds = tokio::spawn(release_lapsed_holds(app.db.clone(), app.schedules.clone()));
     let report = web::serve(
         listener,
         app.router,
@@ -44,6 +45,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     .context("serving HTTP")?;
     housekeeping.abort();
     availability.abort();
+    holds.abort();
     app.db.close().await;
     tracing::info!(?report, "stopped");
     Ok(())
@@ -94,6 +96,25 @@ async fn housekeeping(
             Ok(0) => {}
             Ok(n) => tracing::info!(documents = n, "removed documents past their retention"),
             Err(e) => tracing::error!(error = %e, "removing expired documents failed"),
+        }
+    }
+}
+
+/// Every 30 seconds: holds that ran out are marked expired and their experts' cached
+/// schedules dropped. Availability already ignores a lapsed hold from its expiry on; this
+/// makes the timeline say so. Every instance may run it: each hold moves once.
+async fn release_lapsed_holds(
+    db: store::Database,
+    schedules: std::sync::Arc<::app::scheduling::ScheduleCache>,
+) {
+    let mut every_half_minute = tokio::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        every_half_minute.tick().await;
+        let now = chrono::Utc::now().timestamp();
+        match ::app::bookings::expiry::release(&db, &schedules, now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(experts = n, "released lapsed holds"),
+            Err(e) => tracing::error!(error = %e, "releasing lapsed holds failed"),
         }
     }
 }

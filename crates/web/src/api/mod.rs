@@ -11,6 +11,7 @@ use crate::access::Routes;
 mod admin;
 mod auth;
 mod availability;
+pub mod bookings;
 mod csp_reports;
 pub mod experts;
 pub mod json;
@@ -91,4 +92,35 @@ pub fn routes() -> Routes {
             post(verification::suspension),
         )
         .post("/webhooks/stripe", Public, post(webhooks::stripe))
+        .post("/bookings", SignedIn, post(bookings::create))
+        .get("/bookings", SignedIn, get(bookings::list))
+        .get("/bookings/{id}", SignedIn, get(bookings::show))
+        .post("/bookings/{id}/cancel", SignedIn, post(bookings::cancel))
+        .post(
+            "/bookings/{id}/reschedule",
+            SignedIn,
+            post(bookings::reschedule),
+        )
+        .post(
+            "/bookings/{id}/proposal/accept",
+            SignedIn,
+            post(bookings::accept),
+        )
+        .post(
+            "/bookings/{id}/proposal/decline",
+            SignedIn,
+            post(bookings::decline),
+        )
+        .post(
+            "/bookings/{id}/transitions",
+            SignedIn,
+            post(bookings::transition),
+        )
+        .post(
+            "/test-mode/bookings/{id}/pay",
+            SignedIn,
+            post(bookings::pay),
+        )
+        .post("/me/calendar-feed", SignedIn, post(bookings::renew_feed))
+        .delete("/me/calendar-feed", SignedIn, delete(bookings::revoke_feed))
 }

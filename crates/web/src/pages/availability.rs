@@ -52,6 +52,7 @@ pub struct EditorForm {
     pub horizon: String,
     pub step: String,
     pub cap: String,
+    pub policy: String,
     pub durations: Vec<String>,
 }
 
@@ -101,6 +102,7 @@ impl EditorForm {
             horizon: doc.horizon_days.to_string(),
             step: doc.slot_step_minutes.to_string(),
             cap: doc.daily_cap.map(|c| c.to_string()).unwrap_or_default(),
+            policy: doc.cancellation_policy.clone(),
             durations: doc
                 .durations
                 .iter()
@@ -158,6 +160,7 @@ impl EditorForm {
                 "horizon_days" => form.horizon = value,
                 "slot_step_minutes" => form.step = value,
                 "daily_cap" => form.cap = value,
+                "cancellation_policy" => form.policy = value,
                 "durations" => form.durations.push(value),
                 other => {
                     let Some((day, part)) = other.split_once('_') else {
@@ -268,6 +271,7 @@ impl EditorForm {
             durations: Some(self.durations.iter().map(|d| number(d)).collect()),
             slot_step_minutes: number(&self.step),
             daily_cap: (!self.cap.is_empty()).then(|| number(&self.cap)),
+            cancellation_policy: self.policy.clone(),
         }
     }
 }
@@ -394,6 +398,21 @@ impl EditorPage<'_> {
             ("slot_step_minutes", "availability-step", form.step.clone()),
             ("daily_cap", "availability-cap", form.cap.clone()),
         ]
+    }
+
+    fn policies(&self) -> Vec<&'static str> {
+        domain::booking::PolicyPreset::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .collect()
+    }
+
+    fn policy_label(&self, preset: &str) -> &'static str {
+        match preset {
+            "flexible" => "policy-flexible",
+            "strict" => "policy-strict",
+            _ => "policy-moderate",
+        }
     }
 
     fn preview_hint(&self, p: &Preview) -> String {

@@ -7,6 +7,7 @@ pub mod admin_outbox;
 pub mod admin_users;
 pub mod auth;
 pub mod availability;
+pub mod bookings;
 pub mod directory;
 pub mod error_page;
 pub mod expert_apply;

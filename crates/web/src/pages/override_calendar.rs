@@ -138,6 +138,7 @@ mod tests {
             durations: None,
             slot_step_minutes: 30,
             daily_cap: None,
+            cancellation_policy: "moderate".into(),
         };
         let today: Date = "2026-12-10".parse().unwrap();
         let months = months(&doc, today, 2);

@@ -38,6 +38,13 @@ struct ReviewPage<'a> {
     rate: Option<ShownRate>,
     free: bool,
     back: String,
+    signed_in: bool,
+    /// The instant, as the form sends it back.
+    start: String,
+    /// One per drawn page: submitting twice holds once.
+    request_id: uuid::Uuid,
+    login: String,
+    policy_text: String,
 }
 
 impl ReviewPage<'_> {
@@ -124,6 +131,24 @@ pub async fn show(
         ])
         .unwrap_or_default()
     );
+    let policy = match schedule_policy(&state, p.profile.user_id).await {
+        domain::booking::PolicyPreset::Flexible => "policy-flexible",
+        domain::booking::PolicyPreset::Moderate => "policy-moderate",
+        domain::booking::PolicyPreset::Strict => "policy-strict",
+    };
+    let here = format!(
+        "/experts/{}/book?{}",
+        p.profile.slug,
+        serde_urlencoded::to_string([
+            ("start", zones::rfc3339(start).as_str()),
+            ("duration", minutes.to_string().as_str()),
+        ])
+        .unwrap_or_default()
+    );
+    let login = format!(
+        "/login?{}",
+        serde_urlencoded::to_string([("next", here.as_str())]).unwrap_or_default()
+    );
     let status = if free {
         StatusCode::OK
     } else {
@@ -139,7 +164,24 @@ pub async fn show(
             rate,
             free,
             back,
+            signed_in: user.is_some(),
+            start: zones::rfc3339(start),
+            request_id: uuid::Uuid::now_v7(),
+            login,
+            policy_text: shell.t(policy),
         },
         status,
     )
+}
+
+/// The cancellation policy a booking made now would carry.
+async fn schedule_policy(state: &AppState, expert: uuid::Uuid) -> domain::booking::PolicyPreset {
+    match state.schedules.schedule(&state.db, expert).await {
+        Ok(Some(s)) => s
+            .rules
+            .as_ref()
+            .map(|r| r.cancellation_policy)
+            .unwrap_or_default(),
+        _ => domain::booking::PolicyPreset::default(),
+    }
 }

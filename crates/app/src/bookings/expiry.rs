@@ -1,0 +1,24 @@
+//! Releasing holds that ran out. Availability already ignores them from their expiry on
+//! (the engine and the store check the time); this job marks them, records the event and
+//! tells every instance's schedule cache.
+
+use store::Database;
+
+use super::BookingError;
+use crate::scheduling::ScheduleCache;
+
+/// How many holds one pass releases at most (the next pass takes the rest).
+const BATCH: u64 = 500;
+
+/// Marks every lapsed hold as expired. Returns how many experts had one.
+pub async fn release(
+    db: &Database,
+    schedules: &ScheduleCache,
+    now: i64,
+) -> Result<usize, BookingError> {
+    let experts = store::bookings::expire_due(db, now, BATCH).await?;
+    for expert in &experts {
+        schedules.changed(*expert).await;
+    }
+    Ok(experts.len())
+}

@@ -1,0 +1,234 @@
+//! Holding a slot: checked against the expert's rules at this instant, then placed by the
+//! store, which is what guarantees nobody else gets the same time.
+
+use domain::booking::{Actor, BookingStatus};
+use domain::schedule::Booked;
+use jiff::Timestamp;
+use sha2::{Digest, Sha256};
+use store::Database;
+use store::bookings::{HoldOutcome, IdempotencyKey, NewBooking, Step};
+use store::users::User;
+use uuid::Uuid;
+
+use super::{Booking, BookingError, BookingRules, SANDBOX_PROVIDER};
+use crate::accounts::FieldError;
+use crate::scheduling::{ScheduleCache, slots};
+
+/// The longest note a learner may leave for the expert.
+pub const NOTE_MAX_CHARS: usize = 2000;
+
+/// `POST /api/v1/bookings` as it arrives.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct HoldRequest {
+    /// The expert's id (or profile slug).
+    pub expert_id: String,
+    /// RFC 3339.
+    pub start: String,
+    pub duration_minutes: i64,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A placed hold, and whether it is a replay of an earlier identical request.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub booking: Booking,
+    pub replayed: bool,
+}
+
+struct Checked {
+    start: i64,
+    minutes: u16,
+    note: Option<String>,
+}
+
+fn check(req: &HoldRequest) -> Result<Checked, BookingError> {
+    let mut errors = Vec::new();
+    let start = req
+        .start
+        .trim()
+        .parse::<Timestamp>()
+        .ok()
+        .map(|t| t.as_second());
+    if start.is_none() {
+        errors.push(FieldError {
+            field: "start",
+            message_id: "booking-start-invalid",
+        });
+    }
+    let minutes = u16::try_from(req.duration_minutes)
+        .ok()
+        .filter(|m| (5..=480).contains(m));
+    if minutes.is_none() {
+        errors.push(FieldError {
+            field: "duration_minutes",
+            message_id: "booking-duration-invalid",
+        });
+    }
+    let note = req
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
+    {
+        errors.push(FieldError {
+            field: "note",
+            message_id: "booking-note-too-long",
+        });
+    }
+    match (start, minutes) {
+        (Some(start), Some(minutes)) if errors.is_empty() => Ok(Checked {
+            start,
+            minutes,
+            note,
+        }),
+        _ => Err(BookingError::Invalid(errors)),
+    }
+}
+
+/// What makes two requests "the same" for an idempotency key.
+fn fingerprint(expert: Uuid, c: &Checked) -> String {
+    let mut hash = Sha256::new();
+    hash.update(format!(
+        "{expert}\n{}\n{}\n{}",
+        c.start,
+        c.minutes,
+        c.note.as_deref().unwrap_or("")
+    ));
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Holds the slot for `learner`. With an idempotency key, a repeat of the same request
+/// returns the same booking (even after the slot stopped being free).
+pub async fn hold(
+    db: &Database,
+    schedules: &ScheduleCache,
+    rules: &BookingRules,
+    learner: &User,
+    req: &HoldRequest,
+    idempotency_key: Option<&str>,
+    now: i64,
+) -> Result<Held, BookingError> {
+    let checked = check(req)?;
+    let expert = slots::resolve(db, req.expert_id.trim())
+        .await
+        .map_err(|_| BookingError::Invalid(vec![expert_unknown()]))?;
+    let key = idempotency_key.map(|key| IdempotencyKey {
+        key: key.to_owned(),
+        fingerprint: fingerprint(expert, &checked),
+    });
+    if let Some(key) = &key
+        && let Some(done) = store::bookings::replay(db, learner.id, key).await?
+    {
+        return settle(done, schedules, expert).await;
+    }
+    if expert == learner.id {
+        return Err(BookingError::OwnSession);
+    }
+    let schedule = schedules
+        .schedule(db, expert)
+        .await?
+        .ok_or_else(|| BookingError::Invalid(vec![expert_unknown()]))?;
+    if !schedule.bookable {
+        return Err(BookingError::ExpertNotBookable);
+    }
+    let Some(availability) = schedule.rules.as_ref() else {
+        return Err(BookingError::SlotUnavailable);
+    };
+    if !schedule.durations().contains(&checked.minutes) {
+        return Err(BookingError::Invalid(vec![FieldError {
+            field: "duration_minutes",
+            message_id: "booking-duration-not-offered",
+        }]));
+    }
+    let free = schedule
+        .slots(checked.start, checked.start + 1, now, checked.minutes)
+        .iter()
+        .any(|s| s.start == checked.start);
+    if !free {
+        return Err(BookingError::SlotUnavailable);
+    }
+    let Some(&(_, price)) = schedule
+        .prices
+        .iter()
+        .find(|(m, _)| *m == i32::from(checked.minutes))
+    else {
+        return Err(BookingError::SlotUnavailable);
+    };
+    let end = checked.start + i64::from(checked.minutes) * 60;
+    let widened = Booked::new(
+        checked.start,
+        end,
+        availability.buffer_before_minutes,
+        availability.buffer_after_minutes,
+    );
+    let id = Uuid::now_v7();
+    let new = NewBooking {
+        id,
+        expert_id: expert,
+        learner_id: learner.id,
+        status: BookingStatus::Held,
+        start_at: checked.start,
+        end_at: end,
+        blocked_from: widened.blocked.start,
+        blocked_to: widened.blocked.end,
+        duration_minutes: i32::from(checked.minutes),
+        hold_expires_at: now + rules.hold_minutes * 60,
+        price_amount: price,
+        currency: schedule.currency.clone(),
+        policy: availability.cancellation_policy.policy().to_stored(),
+        note: checked.note.clone(),
+        series_id: id,
+        sequence: 0,
+        rescheduled_from: None,
+        payment_provider: SANDBOX_PROVIDER.to_owned(),
+        payment_ref: None,
+        paid_amount: 0,
+    };
+    let step = Step {
+        actor: Actor::Learner,
+        actor_id: Some(learner.id),
+        reason: None,
+        now,
+    };
+    let outcome = store::bookings::hold(db, &new, key.as_ref(), step).await?;
+    settle(outcome, schedules, expert).await
+}
+
+async fn settle(
+    outcome: HoldOutcome,
+    schedules: &ScheduleCache,
+    expert: Uuid,
+) -> Result<Held, BookingError> {
+    match outcome {
+        HoldOutcome::Created(row) => {
+            schedules.changed(expert).await;
+            Ok(Held {
+                booking: Booking::from_row(row)?,
+                replayed: false,
+            })
+        }
+        HoldOutcome::Replayed(row) => Ok(Held {
+            booking: Booking::from_row(row)?,
+            replayed: true,
+        }),
+        HoldOutcome::KeyReused => Err(BookingError::IdempotencyKeyReused),
+        HoldOutcome::Refused(store::bookings::Conflict::SlotTaken) => {
+            Err(BookingError::SlotUnavailable)
+        }
+        HoldOutcome::Refused(store::bookings::Conflict::LearnerBusy) => {
+            Err(BookingError::LearnerBusy)
+        }
+    }
+}
+
+fn expert_unknown() -> FieldError {
+    FieldError {
+        field: "expert_id",
+        message_id: "booking-expert-unknown",
+    }
+}

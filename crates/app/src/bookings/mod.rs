@@ -1,0 +1,240 @@
+//! The booking lifecycle: a learner holds a free slot, pays (test-mode sandbox until real
+//! payments exist), and either side may cancel or move it within the expert's policy.
+//! Every change is a guarded transition in the store, recorded with who made it and why;
+//! the schedule cache hears of every change that frees or takes time.
+
+pub mod changes;
+pub mod expiry;
+pub mod feed;
+pub mod hold;
+pub mod notices;
+pub mod payment;
+
+use domain::Permission;
+use domain::booking::{Actor, BookingStatus, CancellationPolicy};
+use store::bookings::{BookingRow, EventRow};
+use store::users::User;
+use store::{Database, StoreError};
+use uuid::Uuid;
+
+use crate::accounts::FieldError;
+use crate::scheduling::SchedulingError;
+
+/// Deployment settings for bookings.
+#[derive(Debug, Clone, Copy)]
+pub struct BookingRules {
+    /// How long a hold keeps the slot while the learner pays.
+    pub hold_minutes: i64,
+    /// No payment provider is configured: the labelled sandbox takes payments.
+    pub test_mode: bool,
+}
+
+impl Default for BookingRules {
+    fn default() -> Self {
+        Self {
+            hold_minutes: 10,
+            test_mode: true,
+        }
+    }
+}
+
+/// The name the sandbox provider goes by in bookings and the API.
+pub const SANDBOX_PROVIDER: &str = "sandbox";
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// No such booking, or not one the caller may see.
+    #[error("no such booking")]
+    NotFound,
+    #[error("the expert cannot be booked now")]
+    ExpertNotBookable,
+    #[error("experts cannot book themselves")]
+    OwnSession,
+    #[error("the slot is no longer free")]
+    SlotUnavailable,
+    #[error("the learner already has a session at that time")]
+    LearnerBusy,
+    #[error("this Idempotency-Key was used for a different request")]
+    IdempotencyKeyReused,
+    #[error("a {from} booking cannot become {to}")]
+    InvalidTransition {
+        from: BookingStatus,
+        to: BookingStatus,
+    },
+    /// The caller takes part but may not make this change (a learner completing, …).
+    #[error("not allowed for this participant")]
+    NotYours,
+    #[error("payments are not in test mode")]
+    NotTestMode,
+    #[error("the payment was declined")]
+    PaymentDeclined,
+    #[error("there is no proposed time to answer")]
+    NoProposal,
+    #[error(transparent)]
+    Scheduling(#[from] SchedulingError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A booking with its frozen policy read back.
+#[derive(Debug, Clone)]
+pub struct Booking {
+    pub row: BookingRow,
+    pub status: BookingStatus,
+    pub policy: CancellationPolicy,
+}
+
+impl Booking {
+    pub fn from_row(row: BookingRow) -> Result<Self, BookingError> {
+        let status = row.status()?;
+        let policy = CancellationPolicy::from_stored(&row.policy)
+            .ok_or_else(|| StoreError::Corrupt(format!("booking policy {:?}", row.policy)))?;
+        Ok(Self {
+            row,
+            status,
+            policy,
+        })
+    }
+
+    pub fn id(&self) -> Uuid {
+        self.row.id
+    }
+
+    /// How `user` takes part: learner, expert, admin (seeing someone else's), or not at all.
+    pub fn role_of(&self, user: &User) -> Option<Actor> {
+        if user.id == self.row.learner_id {
+            Some(Actor::Learner)
+        } else if user.id == self.row.expert_id {
+            Some(Actor::Expert)
+        } else if is_admin(user) {
+            Some(Actor::Admin)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the hold has run out at `now` (it may not be marked yet).
+    pub fn hold_lapsed(&self, now: i64) -> bool {
+        self.status == BookingStatus::Held && self.row.hold_expires_at <= now
+    }
+
+    /// What cancelling now would refund, by who cancels.
+    pub fn refund_if_cancelled(&self, by: Actor, now: i64) -> i64 {
+        let paid = self.row.paid_amount - self.row.refunded_amount;
+        match by {
+            Actor::Learner => {
+                self.policy
+                    .learner_refund(paid, self.row.start_at, now)
+                    .amount
+            }
+            _ => CancellationPolicy::full(paid).amount,
+        }
+    }
+}
+
+pub(crate) fn is_admin(user: &User) -> bool {
+    user.roles
+        .iter()
+        .any(|r| r.permissions().contains(&Permission::PaymentsRefund))
+}
+
+/// A booking and its timeline, if `viewer` takes part in it or is an admin.
+pub async fn visible(
+    db: &Database,
+    viewer: &User,
+    id: Uuid,
+) -> Result<(Booking, Actor, Vec<EventRow>), BookingError> {
+    let row = store::bookings::find(db, id)
+        .await?
+        .ok_or(BookingError::NotFound)?;
+    let booking = Booking::from_row(row)?;
+    // Someone else's booking is "not found", not "forbidden": ids reveal nothing.
+    let role = booking.role_of(viewer).ok_or(BookingError::NotFound)?;
+    let events = store::bookings::events(db, id).await?;
+    Ok((booking, role, events))
+}
+
+/// Sessions of one user, for the dashboards.
+pub mod lists {
+    use domain::booking::BookingStatus;
+    use store::Database;
+    use store::bookings::Side;
+    use uuid::Uuid;
+
+    use super::{Booking, BookingError};
+
+    /// The dashboard tabs.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Tab {
+        Upcoming,
+        Past,
+        Cancelled,
+    }
+
+    impl Tab {
+        pub fn parse(text: &str) -> Option<Self> {
+            match text {
+                "upcoming" => Some(Self::Upcoming),
+                "past" => Some(Self::Past),
+                "cancelled" => Some(Self::Cancelled),
+                _ => None,
+            }
+        }
+
+        pub fn as_str(self) -> &'static str {
+            match self {
+                Self::Upcoming => "upcoming",
+                Self::Past => "past",
+                Self::Cancelled => "cancelled",
+            }
+        }
+    }
+
+    /// Upcoming: held and confirmed ones not yet ended, soonest first. Past: ended and
+    /// settled ones, latest first. Cancelled: cancelled and lapsed holds, latest first.
+    pub async fn sessions(
+        db: &Database,
+        user: Uuid,
+        side: Side,
+        tab: Tab,
+        now: i64,
+        limit: u64,
+    ) -> Result<Vec<Booking>, BookingError> {
+        use BookingStatus::*;
+        let (statuses, from, to, ascending): (&[BookingStatus], i64, i64, bool) = match tab {
+            Tab::Upcoming => (&[Held, Confirmed], now - 86_400, i64::MAX, true),
+            Tab::Past => (
+                &[
+                    Confirmed,
+                    Completed,
+                    NoShowLearner,
+                    NoShowExpert,
+                    Disputed,
+                    Resolved,
+                ],
+                i64::MIN,
+                now,
+                false,
+            ),
+            Tab::Cancelled => (&[Cancelled, Expired], i64::MIN, i64::MAX, false),
+        };
+        let rows =
+            store::bookings::for_user(db, user, side, statuses, from, to, ascending, limit).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let b = Booking::from_row(row)?;
+            let keep = match tab {
+                // Lapsed holds go to "cancelled"; sessions that ended go to "past".
+                Tab::Upcoming => !b.hold_lapsed(now) && b.row.end_at > now,
+                Tab::Past => b.row.end_at <= now,
+                Tab::Cancelled => true,
+            };
+            if keep {
+                out.push(b);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,146 @@
+//! Telling both sides: emails in each person's language and zone, carrying an iCalendar
+//! invite (REQUEST to add or move the event, CANCEL to remove it) under the booking's
+//! stable UID, with the SEQUENCE the booking has reached.
+//!
+//! Sent after the change committed; a failed delivery is logged, not returned (the change
+//! happened, and the booking page and calendar feed show it).
+
+use domain::booking::ics::{self, Event, Method, Person};
+use domain::money::Money;
+use domain::profile::CurrencyCode;
+use domain::schedule::zones;
+use i18n::Locale;
+use store::Database;
+use store::users::User;
+
+use super::Booking;
+use crate::mail::{Email, Mailer};
+
+/// What happened, for the wording and the invite's method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Confirmed,
+    Rescheduled,
+    Cancelled,
+    /// The expert proposed another time; only the learner is told.
+    Proposed,
+    /// Payment came after the hold ran out and the time was taken: refunded in full.
+    LateRefunded,
+}
+
+impl Notice {
+    fn stem(self) -> &'static str {
+        match self {
+            Self::Confirmed => "email-booking-confirmed",
+            Self::Rescheduled => "email-booking-rescheduled",
+            Self::Cancelled => "email-booking-cancelled",
+            Self::Proposed => "email-booking-proposed",
+            Self::LateRefunded => "email-booking-late-refund",
+        }
+    }
+
+    fn method(self) -> Option<Method> {
+        match self {
+            Self::Confirmed | Self::Rescheduled => Some(Method::Request),
+            Self::Cancelled => Some(Method::Cancel),
+            Self::Proposed | Self::LateRefunded => None,
+        }
+    }
+}
+
+/// The calendar event of a booking, as both sides' calendars should show it.
+pub fn event(booking: &Booking, expert: &User, learner: &User, base: &str) -> Event {
+    let link = format!("{base}/bookings/{}", booking.row.id);
+    Event {
+        uid: format!("{}@mentora", booking.row.series_id),
+        sequence: booking.row.sequence,
+        start: booking.row.start_at,
+        end: booking.row.end_at,
+        summary: format!(
+            "Mentora: {} × {}",
+            expert.display_name, learner.display_name
+        ),
+        description: format!("Mentora session. Details and changes: {link}"),
+        url: Some(link),
+        organizer: Person {
+            name: expert.display_name.clone(),
+            email: expert.email.clone(),
+        },
+        attendee: Person {
+            name: learner.display_name.clone(),
+            email: learner.email.clone(),
+        },
+        cancelled: booking.status == domain::booking::BookingStatus::Cancelled,
+    }
+}
+
+/// "Mon 7 Dec 2026, 10:00 (Europe/Madrid)" in `user`'s zone.
+pub fn when_for(user: &User, at: i64) -> String {
+    let tz = zones::named(&user.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let local = zones::local(&tz, at);
+    format!(
+        "{} ({})",
+        local.strftime("%a %-d %b %Y, %H:%M"),
+        zones::canonical_name(&tz)
+    )
+}
+
+pub fn money(amount: i64, currency: &str) -> String {
+    match CurrencyCode::parse(currency) {
+        Ok(code) => Money::new(amount, code).to_string(),
+        Err(_) => format!("{amount} {currency}"),
+    }
+}
+
+/// Emails both participants (only the learner for a proposal or a late refund).
+pub async fn tell(
+    db: &Database,
+    mailer: &dyn Mailer,
+    base: &str,
+    booking: &Booking,
+    notice: Notice,
+    refund: Option<i64>,
+) {
+    let (expert, learner) = match (
+        store::users::find_by_id(db, booking.row.expert_id).await,
+        store::users::find_by_id(db, booking.row.learner_id).await,
+    ) {
+        (Ok(Some(e)), Ok(Some(l))) => (e, l),
+        _ => {
+            tracing::error!(booking = %booking.row.id, "booking notice: a participant is missing");
+            return;
+        }
+    };
+    let now = chrono::Utc::now().timestamp();
+    let calendar = notice
+        .method()
+        .map(|m| ics::invite(m, &event(booking, &expert, &learner, base), now));
+    let recipients: Vec<(&User, &User)> = match notice {
+        Notice::Proposed | Notice::LateRefunded => vec![(&learner, &expert)],
+        _ => vec![(&learner, &expert), (&expert, &learner)],
+    };
+    for (to, other) in recipients {
+        let locale = Locale::from_tag(&to.locale).unwrap_or(Locale::En);
+        let proposed = booking.row.proposed_start.unwrap_or(booking.row.start_at);
+        let text = locale.t_args(
+            &format!("{}-body", notice.stem()),
+            &[
+                ("name", to.display_name.clone()),
+                ("other", other.display_name.clone()),
+                ("when", when_for(to, booking.row.start_at)),
+                ("proposed", when_for(to, proposed)),
+                ("refund", money(refund.unwrap_or(0), &booking.row.currency)),
+                ("link", format!("{base}/bookings/{}", booking.row.id)),
+            ],
+        );
+        let email = Email {
+            to: to.email.clone(),
+            subject: locale.t(&format!("{}-subject", notice.stem())),
+            text,
+            calendar: calendar.clone(),
+        };
+        if let Err(e) = mailer.send(email).await {
+            tracing::error!(error = %e, booking = %booking.row.id, "booking email failed");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Taking payment for a hold. Until real payments exist (and whenever no Stripe key is
+//! set) the test-mode sandbox does it: its labelled checkout page, or for API clients
+//! `POST /api/v1/test-mode/bookings/{id}/pay`.
+
+use domain::booking::{Actor, BookingStatus};
+use store::Database;
+use store::bookings::{Changes, Revival, Step};
+use store::users::User;
+use uuid::Uuid;
+
+use super::notices::{self, Notice};
+use super::{Booking, BookingError, BookingRules};
+use crate::mail::Mailer;
+use crate::scheduling::ScheduleCache;
+
+/// What the sandbox is told to do with a payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SandboxOutcome {
+    Succeed,
+    Fail,
+}
+
+/// Where a payment left the booking.
+#[derive(Debug, Clone)]
+pub struct PaymentResult {
+    pub booking: Booking,
+    /// The payment came too late for a slot someone else took: it was refunded in full.
+    pub refunded: bool,
+}
+
+pub struct Services<'a> {
+    pub db: &'a Database,
+    pub schedules: &'a ScheduleCache,
+    pub mailer: &'a dyn Mailer,
+    pub rules: &'a BookingRules,
+    /// The public origin for links in email.
+    pub base: &'a str,
+}
+
+/// The learner pays in the sandbox.
+pub async fn pay_in_sandbox(
+    s: &Services<'_>,
+    payer: &User,
+    id: Uuid,
+    outcome: SandboxOutcome,
+    now: i64,
+) -> Result<PaymentResult, BookingError> {
+    if !s.rules.test_mode {
+        return Err(BookingError::NotTestMode);
+    }
+    let (booking, role, _) = super::visible(s.db, payer, id).await?;
+    if role != Actor::Learner {
+        return Err(BookingError::NotYours);
+    }
+    if outcome == SandboxOutcome::Fail {
+        return Err(BookingError::PaymentDeclined);
+    }
+    let payment_ref = format!("sandbox_{}", Uuid::now_v7().simple());
+    paid(s, booking, &payment_ref, now).await
+}
+
+/// Money for `booking` arrived: confirm it, or — when the hold ran out and the time is
+/// gone — refund it in full and tell the learner.
+pub async fn paid(
+    s: &Services<'_>,
+    booking: Booking,
+    payment_ref: &str,
+    now: i64,
+) -> Result<PaymentResult, BookingError> {
+    let changes = Changes {
+        paid_amount: Some(booking.row.price_amount),
+        payment_ref: Some(payment_ref.to_owned()),
+        ..Changes::default()
+    };
+    let late = booking.hold_lapsed(now);
+    let step = Step {
+        actor: Actor::System,
+        actor_id: None,
+        reason: late.then_some("payment arrived after the hold ran out; the time was still free"),
+        now,
+    };
+    match booking.status {
+        // Already paid: a repeated callback changes nothing.
+        BookingStatus::Confirmed => {
+            return Ok(PaymentResult {
+                booking,
+                refunded: false,
+            });
+        }
+        BookingStatus::Held => {
+            let moved = store::bookings::transition(
+                s.db,
+                booking.row.id,
+                BookingStatus::Held,
+                BookingStatus::Confirmed,
+                &changes,
+                step,
+            )
+            .await?;
+            if let Some(row) = moved {
+                return confirmed(s, Booking::from_row(row)?).await;
+            }
+            // The expiry job marked it meanwhile: carry on as a late payment.
+        }
+        BookingStatus::Expired => {}
+        other => {
+            return Err(BookingError::InvalidTransition {
+                from: other,
+                to: BookingStatus::Confirmed,
+            });
+        }
+    }
+    let step = Step {
+        reason: Some("payment arrived after the hold expired; the time was still free"),
+        ..step
+    };
+    match store::bookings::revive(s.db, booking.row.id, &changes, step).await? {
+        Revival::Confirmed(row) => confirmed(s, Booking::from_row(row)?).await,
+        Revival::NotExpired => {
+            let row = store::bookings::find(s.db, booking.row.id)
+                .await?
+                .ok_or(BookingError::NotFound)?;
+            Ok(PaymentResult {
+                booking: Booking::from_row(row)?,
+                refunded: false,
+            })
+        }
+        Revival::Refused(_) => {
+            let amount = booking.row.price_amount;
+            store::bookings::record_refunded_payment(
+                s.db,
+                booking.row.id,
+                amount,
+                payment_ref,
+                Step {
+                    actor: Actor::System,
+                    actor_id: None,
+                    reason: Some("payment arrived after the hold expired and the time was taken: refunded in full"),
+                    now,
+                },
+            )
+            .await?;
+            let row = store::bookings::find(s.db, booking.row.id)
+                .await?
+                .ok_or(BookingError::NotFound)?;
+            let booking = Booking::from_row(row)?;
+            notices::tell(
+                s.db,
+                s.mailer,
+                s.base,
+                &booking,
+                Notice::LateRefunded,
+                Some(amount),
+            )
+            .await;
+            Ok(PaymentResult {
+                booking,
+                refunded: true,
+            })
+        }
+    }
+}
+
+async fn confirmed(s: &Services<'_>, booking: Booking) -> Result<PaymentResult, BookingError> {
+    s.schedules.changed(booking.row.expert_id).await;
+    notices::tell(s.db, s.mailer, s.base, &booking, Notice::Confirmed, None).await;
+    Ok(PaymentResult {
+        booking,
+        refunded: false,
+    })
+}

@@ -1,0 +1,589 @@
+//! Booking pages: holding a chosen slot, the labelled test-mode checkout, the booking page
+//! (details in the viewer's zone, timeline, cancel with the refund shown first, answering
+//! an expert's proposed time), the learner's "My sessions" and the expert's "My schedule"
+//! with their calendar feed, and the feed itself.
+
+use app::bookings::changes;
+use app::bookings::hold::{self, HoldRequest};
+use app::bookings::lists::{self, Tab};
+use app::bookings::notices::money;
+use app::bookings::payment::{self, SandboxOutcome};
+use app::bookings::{self as bookings, Booking, BookingError, feed};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::booking::{Actor, BookingStatus};
+use domain::schedule::zones;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+use store::bookings::{EventRow, Side};
+use store::users::User;
+use uuid::Uuid;
+
+use super::auth::link_base;
+use super::render;
+use super::shell::Shell;
+use crate::middleware::viewer::SignedIn;
+use crate::{AppError, AppState, ErrorCode};
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Times as the viewer reads them: their zone, named.
+pub struct Clock {
+    zone: TimeZone,
+    pub zone_name: String,
+}
+
+impl Clock {
+    pub fn of(user: &User) -> Self {
+        let zone = zones::named(&user.time_zone).unwrap_or(TimeZone::UTC);
+        let zone_name = zones::canonical_name(&zone);
+        Self { zone, zone_name }
+    }
+
+    /// "2026-12-07 10:00".
+    pub fn at(&self, at: i64) -> String {
+        zones::local(&self.zone, at)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    /// "10:00–11:00".
+    pub fn span(&self, start: i64, end: i64) -> String {
+        format!(
+            "{}–{}",
+            self.at(start),
+            zones::local(&self.zone, end).strftime("%H:%M")
+        )
+    }
+}
+
+#[derive(Deserialize)]
+pub struct HoldForm {
+    start: String,
+    duration: i64,
+    #[serde(default)]
+    note: String,
+    /// Made when the review page was drawn: a second submit returns the same hold.
+    request_id: String,
+}
+
+/// `POST /experts/{slug}/book`: holds the slot and goes to checkout.
+pub async fn hold(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<HoldForm>,
+) -> Response {
+    let req = HoldRequest {
+        expert_id: slug.clone(),
+        start: form.start.clone(),
+        duration_minutes: form.duration,
+        note: Some(form.note),
+    };
+    let key = format!("page:{}", form.request_id.trim());
+    match hold::hold(
+        &state.db,
+        &state.schedules,
+        &state.bookings,
+        &viewer.user,
+        &req,
+        Some(&key),
+        now(),
+    )
+    .await
+    {
+        Ok(held) => {
+            Redirect::to(&format!("/bookings/{}/checkout", held.booking.id())).into_response()
+        }
+        // Someone took it meanwhile: the review page says so and links back to the week.
+        Err(BookingError::SlotUnavailable) => {
+            let query = serde_urlencoded::to_string([
+                ("start", form.start.as_str()),
+                ("duration", form.duration.to_string().as_str()),
+            ])
+            .unwrap_or_default();
+            Redirect::to(&format!("/experts/{slug}/book?{query}")).into_response()
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "booking_checkout.html")]
+struct CheckoutPage<'a> {
+    shell: &'a Shell,
+    booking: Booking,
+    expert_name: String,
+    when: String,
+    held_until: String,
+    price: String,
+    declined: bool,
+}
+
+async fn participant_name(state: &AppState, id: Uuid) -> String {
+    store::users::find_by_id(&state.db, id)
+        .await
+        .ok()
+        .flatten()
+        .map(|u| u.display_name)
+        .unwrap_or_default()
+}
+
+/// `GET /bookings/{id}/checkout`: the sandbox's payment page, labelled as test mode.
+pub async fn checkout(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Response {
+    checkout_page(&state, &viewer.user, &shell, id, false).await
+}
+
+async fn checkout_page(
+    state: &AppState,
+    user: &User,
+    shell: &Shell,
+    id: Uuid,
+    declined: bool,
+) -> Response {
+    if !state.bookings.test_mode {
+        return AppError::new(ErrorCode::NotFound).into_response();
+    }
+    let (booking, role, _) = match bookings::visible(&state.db, user, id).await {
+        Ok(found) => found,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    if role != Actor::Learner || booking.status != BookingStatus::Held {
+        return Redirect::to(&format!("/bookings/{id}")).into_response();
+    }
+    let expert_name = participant_name(state, booking.row.expert_id).await;
+    let price = money(booking.row.price_amount, &booking.row.currency);
+    let clock = Clock::of(user);
+    render(
+        CheckoutPage {
+            shell,
+            when: format!(
+                "{} ({})",
+                clock.span(booking.row.start_at, booking.row.end_at),
+                clock.zone_name
+            ),
+            held_until: format!(
+                "{} ({})",
+                clock.at(booking.row.hold_expires_at),
+                clock.zone_name
+            ),
+            booking,
+            expert_name,
+            price,
+            declined,
+        },
+        if declined {
+            StatusCode::PAYMENT_REQUIRED
+        } else {
+            StatusCode::OK
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct PayForm {
+    outcome: SandboxOutcome,
+}
+
+/// `POST /bookings/{id}/checkout` {outcome}: the sandbox pays (or declines).
+pub async fn pay(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<PayForm>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    match payment::pay_in_sandbox(
+        &state.booking_services(&base),
+        &viewer.user,
+        id,
+        form.outcome,
+        now(),
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("/bookings/{id}")).into_response(),
+        Err(BookingError::PaymentDeclined) => {
+            checkout_page(&state, &viewer.user, &shell, id, true).await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// One line of the timeline, ready to show.
+pub struct TimelineEntry {
+    pub at: String,
+    pub status: String,
+    pub actor: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "booking.html")]
+struct BookingPage<'a> {
+    shell: &'a Shell,
+    booking: Booking,
+    role: Actor,
+    expert_name: String,
+    learner_name: String,
+    when: String,
+    clock: Clock,
+    price: String,
+    refund: Option<String>,
+    refunded: Option<String>,
+    proposed: Option<String>,
+    timeline: Vec<TimelineEntry>,
+    test_mode: bool,
+    cancel_error: Option<String>,
+}
+
+impl BookingPage<'_> {
+    fn status_label(&self, status: &str) -> String {
+        self.shell
+            .t(&format!("booking-status-{}", status.replace('_', "-")))
+    }
+
+    fn held(&self) -> bool {
+        self.booking.status == BookingStatus::Held
+    }
+
+    fn cancellable(&self) -> bool {
+        self.booking.status == BookingStatus::Confirmed
+    }
+
+    fn is_learner(&self) -> bool {
+        self.role == Actor::Learner
+    }
+
+    fn policy_label(&self) -> String {
+        self.shell
+            .t(&format!("policy-{}", self.booking.policy.preset.as_str()))
+    }
+
+    fn actor_label(&self, actor: &str) -> String {
+        self.shell.t(&format!("booking-actor-{actor}"))
+    }
+}
+
+fn timeline(clock: &Clock, events: &[EventRow]) -> Vec<TimelineEntry> {
+    events
+        .iter()
+        .map(|e| TimelineEntry {
+            at: clock.at(e.at),
+            status: e.to_status.clone(),
+            actor: e.actor.clone(),
+            reason: e.reason.clone(),
+        })
+        .collect()
+}
+
+/// `GET /bookings/{id}`: participants and admins.
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Response {
+    booking_page(&state, &viewer.user, &shell, id, None).await
+}
+
+async fn booking_page(
+    state: &AppState,
+    user: &User,
+    shell: &Shell,
+    id: Uuid,
+    cancel_error: Option<String>,
+) -> Response {
+    let (booking, role, events) = match bookings::visible(&state.db, user, id).await {
+        Ok(found) => found,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let clock = Clock::of(user);
+    let r = &booking.row;
+    let refund = (booking.status == BookingStatus::Confirmed)
+        .then(|| money(booking.refund_if_cancelled(role, now()), &r.currency));
+    let refunded = (r.refunded_amount > 0).then(|| money(r.refunded_amount, &r.currency));
+    let proposed = r.proposed_start.map(|p| clock.at(p));
+    let page = BookingPage {
+        shell,
+        expert_name: participant_name(state, r.expert_id).await,
+        learner_name: participant_name(state, r.learner_id).await,
+        price: money(r.price_amount, &r.currency),
+        refund,
+        refunded,
+        proposed,
+        timeline: timeline(&clock, &events),
+        when: format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name),
+        clock,
+        role,
+        booking,
+        test_mode: state.bookings.test_mode,
+        cancel_error: cancel_error.clone(),
+    };
+    let status = if cancel_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render(page, status)
+}
+
+#[derive(Deserialize)]
+pub struct CancelForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /bookings/{id}/cancel` {reason}
+pub async fn cancel(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<CancelForm>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    match changes::cancel(
+        &state.booking_services(&base),
+        &viewer.user,
+        id,
+        &form.reason,
+        now(),
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("/bookings/{id}")).into_response(),
+        Err(BookingError::Invalid(fields)) => {
+            let message = fields
+                .first()
+                .map(|f| shell.t(f.message_id))
+                .unwrap_or_default();
+            booking_page(&state, &viewer.user, &shell, id, Some(message)).await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ProposalForm {
+    answer: String,
+}
+
+/// `POST /bookings/{id}/proposal` {answer: accept|decline}
+pub async fn answer_proposal(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<ProposalForm>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let services = state.booking_services(&base);
+    let done = match form.answer.as_str() {
+        "accept" => changes::accept_proposal(&services, &viewer.user, id, now()).await,
+        "decline" => changes::decline_proposal(&services, &viewer.user, id, now()).await,
+        _ => return AppError::new(ErrorCode::BadRequest).into_response(),
+    };
+    match done {
+        Ok(b) => Redirect::to(&format!("/bookings/{}", b.id())).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// One row of a dashboard.
+pub struct SessionRow {
+    pub id: Uuid,
+    pub when: String,
+    pub with: String,
+    pub minutes: i32,
+    pub status: String,
+    pub price: String,
+}
+
+#[derive(Template)]
+#[template(path = "sessions.html")]
+struct SessionsPage<'a> {
+    shell: &'a Shell,
+    /// `/sessions` or `/schedule`.
+    path: &'static str,
+    title_id: &'static str,
+    tab: Tab,
+    rows: Vec<SessionRow>,
+    zone_name: String,
+    feed_active: bool,
+    /// Shown once, right after a new address was made.
+    feed_url: Option<String>,
+}
+
+impl SessionsPage<'_> {
+    fn tabs(&self) -> [Tab; 3] {
+        [Tab::Upcoming, Tab::Past, Tab::Cancelled]
+    }
+
+    fn tab_label(&self, tab: &Tab) -> String {
+        self.shell.t(&format!("sessions-tab-{}", tab.as_str()))
+    }
+
+    fn status_label(&self, status: &str) -> String {
+        self.shell
+            .t(&format!("booking-status-{}", status.replace('_', "-")))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TabParams {
+    #[serde(default)]
+    tab: Option<String>,
+}
+
+/// `GET /sessions`: the learner's sessions.
+pub async fn my_sessions(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Query(q): Query<TabParams>,
+) -> Response {
+    sessions_page(
+        &state,
+        &viewer.user,
+        &shell,
+        Side::Learner,
+        q.tab.as_deref(),
+        None,
+    )
+    .await
+}
+
+/// `GET /schedule`: the expert's sessions.
+pub async fn my_schedule(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Query(q): Query<TabParams>,
+) -> Response {
+    sessions_page(
+        &state,
+        &viewer.user,
+        &shell,
+        Side::Expert,
+        q.tab.as_deref(),
+        None,
+    )
+    .await
+}
+
+async fn sessions_page(
+    state: &AppState,
+    user: &User,
+    shell: &Shell,
+    side: Side,
+    tab: Option<&str>,
+    feed_url: Option<String>,
+) -> Response {
+    let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
+        return AppError::new(ErrorCode::BadRequest).into_response();
+    };
+    let list = match lists::sessions(&state.db, user.id, side, tab, now(), 200).await {
+        Ok(list) => list,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let clock = Clock::of(user);
+    let mut rows = Vec::with_capacity(list.len());
+    for b in list {
+        let other = match side {
+            Side::Learner => b.row.expert_id,
+            Side::Expert => b.row.learner_id,
+        };
+        rows.push(SessionRow {
+            id: b.row.id,
+            when: clock.span(b.row.start_at, b.row.end_at),
+            with: participant_name(state, other).await,
+            minutes: b.row.duration_minutes,
+            status: b.status.as_str().to_owned(),
+            price: money(b.row.price_amount, &b.row.currency),
+        });
+    }
+    let feed_active = matches!(
+        store::bookings::feed_created(&state.db, user.id).await,
+        Ok(Some(_))
+    );
+    let (path, title_id) = match side {
+        Side::Learner => ("/sessions", "my-sessions-title"),
+        Side::Expert => ("/schedule", "my-schedule-title"),
+    };
+    render(
+        SessionsPage {
+            shell,
+            path,
+            title_id,
+            tab,
+            rows,
+            zone_name: clock.zone_name,
+            feed_active,
+            feed_url,
+        },
+        StatusCode::OK,
+    )
+}
+
+/// `POST /sessions/calendar-feed`: a new private feed address, shown once.
+pub async fn renew_feed(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    headers: HeaderMap,
+) -> Response {
+    let base = link_base(&state, &headers);
+    match feed::renew(&state.db, &viewer.user, now()).await {
+        Ok(token) => {
+            let url = format!("{base}/calendar/{token}.ics");
+            sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// `POST /sessions/calendar-feed/revoke`
+pub async fn revoke_feed(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
+    match feed::revoke(&state.db, &viewer.user).await {
+        Ok(_) => Redirect::to("/sessions").into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// `GET /calendar/{token}.ics`: the feed; the secret in the address is the credential.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
+    let Some(token) = file.strip_suffix(".ics") else {
+        return AppError::new(ErrorCode::NotFound).into_response();
+    };
+    let base = link_base(&state, &headers);
+    match feed::calendar(&state.db, token, &base, now()).await {
+        Ok(Some(text)) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CACHE_CONTROL, "private, max-age=300"),
+            ],
+            text,
+        )
+            .into_response(),
+        Ok(None) => AppError::new(ErrorCode::NotFound).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
