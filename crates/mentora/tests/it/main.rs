@@ -10,6 +10,7 @@ mod api_auth;
 mod assets;
 mod availability;
 mod availability_pages;
+mod bookings;
 mod cli;
 mod directory_cache;
 mod errors;

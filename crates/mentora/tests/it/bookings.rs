@@ -1,0 +1,1045 @@
+//! The booking lifecycle over real HTTP on both databases: holds that no race can double,
+//! idempotent retries, expiry and late payment, every transition legal and illegal,
+//! refunds at the policy's edges, who may see and change what, two instances on one
+//! PostgreSQL, and calendar files checked by a third-party parser.
+
+use std::sync::Arc;
+
+use app::bookings::payment::Services;
+use app::bookings::{BookingRules, changes, expiry, hold};
+use domain::booking::{Actor, BookingStatus};
+use reqwest::Method;
+use serde_json::{Value, json};
+use store::bookings::{Conflict, HoldOutcome, NewBooking, Step};
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp, send};
+
+const HOUR: i64 = 3600;
+
+/// Open 08:00–20:00 UTC every day, hour-long sessions on a half-hour grid.
+fn rules(buffer_after: i64) -> Value {
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    json!({
+        "time_zone": "UTC",
+        "weekly": days.iter().map(|d| json!({"weekday": d, "start": "08:00", "end": "20:00"})).collect::<Vec<_>>(),
+        "buffer_after_minutes": buffer_after,
+        "min_notice_minutes": 60,
+        "horizon_days": 60,
+        "durations": [60],
+        "slot_step_minutes": 30,
+        "cancellation_policy": "moderate"
+    })
+}
+
+/// A bookable expert (60 minutes for 40.00 EUR) with `rules`, and their token.
+async fn expert(app: &TestApp, email: &str, rules: Value) -> (store::users::User, String) {
+    let user = app
+        .bookable_expert_with_rates(email, "Patient guitar lessons", &[(60, 4000)])
+        .await;
+    let (token, _) = app.api_log_in(email).await;
+    let (status, body) = send(
+        app,
+        Method::PUT,
+        "/api/v1/experts/me/availability",
+        &token,
+        Some(rules),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    (user, token)
+}
+
+async fn learner(app: &TestApp, email: &str) -> (store::users::User, String) {
+    let user = app.create_user(email, &[]).await;
+    let (token, _) = app.api_log_in(email).await;
+    (user, token)
+}
+
+/// `days` ahead at `hour`:00 UTC, as RFC 3339.
+fn at(days: i64, hour: i64, minute: i64) -> String {
+    let day = chrono::Utc::now().date_naive() + chrono::Duration::days(days);
+    format!("{day}T{hour:02}:{minute:02}:00Z")
+}
+
+fn secs(rfc: &str) -> i64 {
+    chrono::DateTime::parse_from_rfc3339(rfc)
+        .unwrap()
+        .timestamp()
+}
+
+fn hold_body(expert: &store::users::User, start: &str) -> Value {
+    json!({"expert_id": expert.id, "start": start, "duration_minutes": 60})
+}
+
+async fn post_hold(app: &TestApp, token: &str, body: &Value, key: Option<&str>) -> (u16, Value) {
+    let mut req = app
+        .bearer(Method::POST, "/api/v1/bookings", token)
+        .json(body);
+    if let Some(key) = key {
+        req = req.header("idempotency-key", key);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn pay(app: &TestApp, token: &str, id: &str, outcome: &str) -> (u16, Value) {
+    send(
+        app,
+        Method::POST,
+        &format!("/api/v1/test-mode/bookings/{id}/pay"),
+        token,
+        Some(json!({"outcome": outcome})),
+    )
+    .await
+}
+
+async fn slot_starts(app: &TestApp, expert: &store::users::User, day: i64) -> Vec<String> {
+    let from = at(day, 0, 0);
+    let to = at(day + 1, 0, 0);
+    let body: Value = app
+        .get(&format!(
+            "/api/v1/experts/{}/slots?from={from}&to={to}&tz=UTC",
+            expert.id
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    body["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn services<'a>(
+    app: &'a TestApp,
+    mailer: &'a app::mail::OutboxMailer,
+    rules: &'a BookingRules,
+) -> Services<'a> {
+    Services {
+        db: &app.db,
+        schedules: &app.schedules,
+        mailer,
+        rules,
+        base: "http://mentora.test",
+    }
+}
+
+/// A confirmed booking made through the API; its id.
+async fn confirmed(app: &TestApp, token: &str, expert: &store::users::User, start: &str) -> String {
+    let (status, held) = post_hold(app, token, &hold_body(expert, start), None).await;
+    assert_eq!(status, 201, "{held}");
+    let id = held["id"].as_str().unwrap().to_owned();
+    let (status, paid) = pay(app, token, &id, "succeed").await;
+    assert_eq!(status, 200, "{paid}");
+    assert_eq!(paid["status"], "confirmed");
+    id
+}
+
+async fn two_hundred_requests_for_one_slot_make_one_booking(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let mut tokens = Vec::new();
+    for n in 0..20 {
+        tokens.push(learner(&app, &format!("learner{n}@example.org")).await.1);
+    }
+    let start = at(3, 10, 0);
+    let body = hold_body(&ana, &start);
+    let app = Arc::new(app);
+    let mut tasks = Vec::new();
+    for n in 0..200 {
+        let (app, token, body) = (app.clone(), tokens[n % 20].clone(), body.clone());
+        tasks.push(tokio::spawn(async move {
+            post_hold(&app, &token, &body, None).await
+        }));
+    }
+    let mut created = 0;
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        match status {
+            201 => created += 1,
+            409 => assert!(
+                ["slot_unavailable", "learner_busy"].contains(&body["code"].as_str().unwrap_or("")),
+                "{body}"
+            ),
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!(created, 1, "exactly one hold");
+    assert!(
+        !slot_starts(&app, &ana, 3).await.contains(&start),
+        "the held slot vanished from the slots at once"
+    );
+}
+
+async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    // 30 minutes after each session: 10:00–11:00 blocks 10:00–11:30.
+    let (ana, _) = expert(&app, "ana@example.org", rules(30)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let (_, mia) = learner(&app, "mia@example.org").await;
+    for (first, second) in [((1, 10, 0), (1, 10, 30)), ((2, 10, 0), (2, 11, 0))] {
+        let a = hold_body(&ana, &at(first.0, first.1, first.2));
+        let b = hold_body(&ana, &at(second.0, second.1, second.2));
+        let (one, two) = tokio::join!(
+            post_hold(&app, &leo, &a, None),
+            post_hold(&app, &mia, &b, None)
+        );
+        let mut statuses = [one.0, two.0];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [201, 409], "{one:?} {two:?}");
+    }
+    // The database itself refuses an overlap only the buffers make, whatever the engine
+    // said: the store is asked directly, as a racing request that passed the check would.
+    let day4 = secs(&at(4, 10, 0));
+    let base = |id, learner: uuid::Uuid, start: i64| NewBooking {
+        id,
+        expert_id: ana.id,
+        learner_id: learner,
+        status: BookingStatus::Held,
+        start_at: start,
+        end_at: start + HOUR,
+        blocked_from: start,
+        blocked_to: start + HOUR + 30 * 60,
+        duration_minutes: 60,
+        hold_expires_at: chrono::Utc::now().timestamp() + 600,
+        price_amount: 4000,
+        currency: "EUR".into(),
+        policy: "moderate:24=100,2=50".into(),
+        note: None,
+        series_id: id,
+        sequence: 0,
+        rescheduled_from: None,
+        payment_provider: "sandbox".into(),
+        payment_ref: None,
+        paid_amount: 0,
+    };
+    let leo_user = store::users::find_by_email(
+        &app.db,
+        &domain::EmailAddress::parse("leo@example.org").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let mia_user = store::users::find_by_email(
+        &app.db,
+        &domain::EmailAddress::parse("mia@example.org").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let step = Step {
+        actor: Actor::Learner,
+        actor_id: None,
+        reason: None,
+        now: chrono::Utc::now().timestamp(),
+    };
+    let first = store::bookings::hold(
+        &app.db,
+        &base(uuid::Uuid::now_v7(), leo_user.id, day4),
+        None,
+        step,
+    )
+    .await
+    .unwrap();
+    assert!(matches!(first, HoldOutcome::Created(_)));
+    let touching = store::bookings::hold(
+        &app.db,
+        &base(uuid::Uuid::now_v7(), mia_user.id, day4 + HOUR),
+        None,
+        step,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        touching,
+        HoldOutcome::Refused(Conflict::SlotTaken),
+        "the buffer overlaps"
+    );
+    let clear = store::bookings::hold(
+        &app.db,
+        &base(uuid::Uuid::now_v7(), mia_user.id, day4 + HOUR + 30 * 60),
+        None,
+        step,
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(clear, HoldOutcome::Created(_)),
+        "right after the buffer is free"
+    );
+    // A learner cannot hold two overlapping sessions, even with different experts.
+    let (bo, _) = expert(&app, "bo@example.org", rules(0)).await;
+    let (status, body) = post_hold(&app, &leo, &hold_body(&bo, &at(1, 10, 0)), None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("learner_busy")),
+        "{body}"
+    );
+}
+
+async fn a_repeated_request_returns_the_same_hold(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let body = hold_body(&ana, &at(2, 9, 0));
+    let (status, first) = post_hold(&app, &leo, &body, Some("key-1")).await;
+    assert_eq!(status, 201, "{first}");
+    assert_eq!(first["status"], "held");
+    assert_eq!(first["price"], json!({"amount": 4000, "currency": "EUR"}));
+    assert_eq!(first["payment"]["provider"], "sandbox");
+    assert!(
+        first["payment"]["checkout_url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/checkout")
+    );
+    assert!(first["hold_expires_at"].is_string());
+    let (status, again) = post_hold(&app, &leo, &body, Some("key-1")).await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        again["id"], first["id"],
+        "same key and body: the same booking"
+    );
+    let other = hold_body(&ana, &at(2, 14, 0));
+    let (status, refused) = post_hold(&app, &leo, &other, Some("key-1")).await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (422, Some("idempotency_key_reused"))
+    );
+    let (status, _) = post_hold(&app, &leo, &body, None).await;
+    assert_eq!(
+        status, 409,
+        "without the key it is a new request for a taken slot"
+    );
+    // Concurrent twins with one key make one booking.
+    let twin = hold_body(&ana, &at(3, 9, 0));
+    let (a, b) = tokio::join!(
+        post_hold(&app, &leo, &twin, Some("key-2")),
+        post_hold(&app, &leo, &twin, Some("key-2"))
+    );
+    assert_eq!((a.0, b.0), (201, 201), "{a:?} {b:?}");
+    assert_eq!(a.1["id"], b.1["id"]);
+}
+
+async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (leo_user, leo) = learner(&app, "leo@example.org").await;
+    let (_, mia) = learner(&app, "mia@example.org").await;
+    let rules = BookingRules::default();
+    let start = at(2, 10, 0);
+    // A hold made 20 minutes ago has run out by now.
+    let now = chrono::Utc::now().timestamp();
+    let req = hold::HoldRequest {
+        expert_id: ana.id.to_string(),
+        start: start.clone(),
+        duration_minutes: 60,
+        note: None,
+    };
+    let lapsed = hold::hold(
+        &app.db,
+        &app.schedules,
+        &rules,
+        &leo_user,
+        &req,
+        None,
+        now - 1200,
+    )
+    .await
+    .unwrap();
+    assert!(
+        slot_starts(&app, &ana, 2).await.contains(&start),
+        "a lapsed hold no longer blocks the slot"
+    );
+    let (status, taken) = post_hold(&app, &mia, &hold_body(&ana, &start), None).await;
+    assert_eq!(status, 201, "{taken}");
+    let id = lapsed.booking.id().to_string();
+    let (_, seen) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(
+        seen["status"], "expired",
+        "released lazily by the next hold"
+    );
+    // Leo's payment arrives late and the time is Mia's now: refunded in full.
+    let (status, late) = pay(&app, &leo, &id, "succeed").await;
+    assert_eq!(status, 200, "{late}");
+    assert_eq!(late["status"], "expired");
+    assert_eq!(late["refunded_in_full"], true);
+    assert_eq!(late["refunded"]["amount"], 4000);
+    let mail = store::outbox::newest(&app.db, 5).await.unwrap();
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "leo@example.org" && m.subject.contains("refunded"))
+    );
+
+    // A lapsed hold nobody took: the job marks it, and a late payment still confirms it.
+    let start2 = at(3, 10, 0);
+    let req2 = hold::HoldRequest {
+        start: start2.clone(),
+        ..req
+    };
+    let lapsed2 = hold::hold(
+        &app.db,
+        &app.schedules,
+        &rules,
+        &leo_user,
+        &req2,
+        None,
+        now - 1200,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        expiry::release(&app.db, &app.schedules, now).await.unwrap(),
+        1
+    );
+    let id2 = lapsed2.booking.id().to_string();
+    let (_, seen) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id2}"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(seen["status"], "expired");
+    let (status, revived) = pay(&app, &leo, &id2, "succeed").await;
+    assert_eq!(
+        (status, revived["status"].as_str()),
+        (200, Some("confirmed")),
+        "{revived}"
+    );
+    let timeline = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id2}"),
+        &leo,
+        None,
+    )
+    .await
+    .1["timeline"]
+        .clone();
+    let steps: Vec<(&str, &str)> = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["to"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("held", "learner"),
+            ("expired", "system"),
+            ("confirmed", "system")
+        ]
+    );
+    // A declined payment changes nothing.
+    let (_, fresh) = post_hold(&app, &leo, &hold_body(&ana, &at(4, 10, 0)), None).await;
+    let fresh_id = fresh["id"].as_str().unwrap();
+    let (status, declined) = pay(&app, &leo, fresh_id, "fail").await;
+    assert_eq!(
+        (status, declined["code"].as_str()),
+        (402, Some("payment_declined"))
+    );
+}
+
+async fn transitions_follow_the_state_machine(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
+    let (leo_user, leo) = learner(&app, "leo@example.org").await;
+    let admin = app
+        .create_user("root@example.org", &[domain::Role::Admin])
+        .await;
+    let start = at(2, 10, 0);
+    let id = confirmed(&app, &leo, &ana, &start).await;
+    let booking_id: uuid::Uuid = id.parse().unwrap();
+    let mailer = app::mail::OutboxMailer::new(app.db.clone());
+    let rules = BookingRules::default();
+    let s = services(&app, &mailer, &rules);
+    // Illegal over the API: outcomes before the session, a dispute of a confirmed one.
+    for (token, to) in [
+        (&ana_token, "completed"),
+        (&leo, "disputed"),
+        (&ana_token, "held"),
+    ] {
+        let (status, body) = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/bookings/{id}/transitions"),
+            token,
+            Some(json!({"to": to, "reason": "because"})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("invalid_transition")),
+            "{to}: {body}"
+        );
+    }
+    let end = secs(&start) + HOUR;
+    // The learner cannot mark a session completed; the expert can, once it started.
+    let wrong =
+        changes::record_outcome(&s, &leo_user, booking_id, BookingStatus::Completed, "", end).await;
+    assert!(
+        matches!(wrong, Err(app::bookings::BookingError::NotYours)),
+        "{wrong:?}"
+    );
+    let done = changes::record_outcome(&s, &ana, booking_id, BookingStatus::Completed, "", end)
+        .await
+        .unwrap();
+    assert_eq!(done.status, BookingStatus::Completed);
+    let again =
+        changes::record_outcome(&s, &ana, booking_id, BookingStatus::NoShowLearner, "", end).await;
+    assert!(matches!(
+        again,
+        Err(app::bookings::BookingError::InvalidTransition { .. })
+    ));
+    let disputed = changes::record_outcome(
+        &s,
+        &leo_user,
+        booking_id,
+        BookingStatus::Disputed,
+        "Cut short",
+        end,
+    )
+    .await
+    .unwrap();
+    assert_eq!(disputed.status, BookingStatus::Disputed);
+    let by_expert =
+        changes::record_outcome(&s, &ana, booking_id, BookingStatus::Resolved, "mine", end).await;
+    assert!(matches!(
+        by_expert,
+        Err(app::bookings::BookingError::NotYours)
+    ));
+    let resolved = changes::record_outcome(
+        &s,
+        &admin,
+        booking_id,
+        BookingStatus::Resolved,
+        "Partial credit",
+        end,
+    )
+    .await
+    .unwrap();
+    assert_eq!(resolved.status, BookingStatus::Resolved);
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/cancel"),
+        &leo,
+        Some(json!({"reason": "too late"})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("invalid_transition"))
+    );
+    let (_, shown) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}"),
+        &leo,
+        None,
+    )
+    .await;
+    let to: Vec<&str> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        to,
+        ["held", "confirmed", "completed", "disputed", "resolved"]
+    );
+    let reasons: Vec<Value> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["reason"].clone())
+        .collect();
+    assert_eq!(reasons[3], "Cut short");
+    // An expert no-show refunds the learner in full.
+    let id2: uuid::Uuid = confirmed(&app, &leo, &ana, &at(3, 10, 0))
+        .await
+        .parse()
+        .unwrap();
+    let no_show = changes::record_outcome(
+        &s,
+        &leo_user,
+        id2,
+        BookingStatus::NoShowExpert,
+        "",
+        secs(&at(3, 11, 0)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(no_show.row.refunded_amount, 4000);
+}
+
+async fn refunds_follow_the_frozen_policy(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
+    let (leo_user, leo) = learner(&app, "leo@example.org").await;
+    let mailer = app::mail::OutboxMailer::new(app.db.clone());
+    let rules_ = BookingRules::default();
+    let s = services(&app, &mailer, &rules_);
+    let a = at(5, 10, 0);
+    let b = at(5, 12, 0);
+    let c = at(5, 14, 0);
+    let (ia, ib, ic) = (
+        confirmed(&app, &leo, &ana, &a).await,
+        confirmed(&app, &leo, &ana, &b).await,
+        confirmed(&app, &leo, &ana, &c).await,
+    );
+    // The expert switches to strict afterwards: bookings keep the policy they were made with.
+    let mut strict = rules(0);
+    strict["cancellation_policy"] = json!("strict");
+    assert_eq!(
+        send(
+            &app,
+            Method::PUT,
+            "/api/v1/experts/me/availability",
+            &ana_token,
+            Some(strict)
+        )
+        .await
+        .0,
+        200
+    );
+    let (_, shown) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{ia}"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(shown["policy"]["preset"], "moderate");
+    assert_eq!(
+        shown["cancellation_refund"]["amount"], 4000,
+        "shown before confirming"
+    );
+    let exactly_24h = changes::cancel(&s, &leo_user, ia.parse().unwrap(), "", secs(&a) - 24 * HOUR)
+        .await
+        .unwrap();
+    assert_eq!(exactly_24h.refund, 4000);
+    let just_after = changes::cancel(
+        &s,
+        &leo_user,
+        ib.parse().unwrap(),
+        "",
+        secs(&b) - 24 * HOUR + 1,
+    )
+    .await
+    .unwrap();
+    assert_eq!(just_after.refund, 2000);
+    // The expert cancels late: still a full refund, and it is counted.
+    let (status, by_expert) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{ic}/cancel"),
+        &ana_token,
+        Some(json!({"reason": "I am ill"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{by_expert}");
+    assert_eq!(by_expert["status"], "cancelled");
+    assert_eq!(
+        by_expert["refund"],
+        json!({"amount": 4000, "currency": "EUR"})
+    );
+    assert_eq!(
+        store::bookings::expert_cancellations(&app.db, ana.id)
+            .await
+            .unwrap(),
+        1
+    );
+    // The expert must say why.
+    let id4 = confirmed(&app, &leo, &ana, &at(6, 10, 0)).await;
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id4}/cancel"),
+        &ana_token,
+        Some(json!({"reason": " "})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (422, Some("reason")),
+        "{body}"
+    );
+    assert!(
+        slot_starts(&app, &ana, 5).await.contains(&a),
+        "a cancelled slot is free again"
+    );
+}
+
+async fn only_participants_and_admins_see_a_booking(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let (_, eve) = learner(&app, "eve@example.org").await;
+    app.create_user("root@example.org", &[domain::Role::Admin])
+        .await;
+    let (root, _) = app.api_log_in("root@example.org").await;
+    let (_, held) = post_hold(&app, &leo, &hold_body(&ana, &at(2, 10, 0)), None).await;
+    let id = held["id"].as_str().unwrap();
+    let path = format!("/api/v1/bookings/{id}");
+    assert_eq!(send(&app, Method::GET, &path, &leo, None).await.0, 200);
+    assert_eq!(
+        send(&app, Method::GET, &path, &ana_token, None).await.0,
+        200
+    );
+    assert_eq!(send(&app, Method::GET, &path, &root, None).await.0, 200);
+    assert_eq!(send(&app, Method::GET, &path, &eve, None).await.0, 404);
+    assert_eq!(app.get(&path).await.status().as_u16(), 401);
+    // Nobody but the learner pays, cancels for them or reads the timeline.
+    assert_eq!(pay(&app, &eve, id, "succeed").await.0, 404);
+    assert_eq!(pay(&app, &ana_token, id, "succeed").await.0, 403);
+    assert_eq!(
+        send(
+            &app,
+            Method::POST,
+            &format!("{path}/cancel"),
+            &eve,
+            Some(json!({"reason": "x"}))
+        )
+        .await
+        .0,
+        404
+    );
+    // Experts cannot book themselves; suspended experts cannot be booked.
+    let (status, body) = post_hold(&app, &ana_token, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    assert_eq!((status, body["code"].as_str()), (422, Some("own_session")));
+    store::experts::set_suspended(&app.db, ana.id, true, "checks")
+        .await
+        .unwrap()
+        .unwrap();
+    app.schedules.changed(ana.id).await;
+    let (status, body) = post_hold(&app, &eve, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("expert_not_bookable"))
+    );
+    // Bad input is explained field by field.
+    let (status, body) = post_hold(
+        &app,
+        &eve,
+        &json!({"expert_id": ana.id, "start": "soon", "duration_minutes": 0}),
+        None,
+    )
+    .await;
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["start", "duration_minutes"]);
+}
+
+async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let id = confirmed(&app, &leo, &ana, &at(2, 10, 0)).await;
+    // The learner moves it by half an hour (overlapping its own old time).
+    let (status, moved) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/reschedule"),
+        &leo,
+        Some(json!({"start": at(2, 10, 30)})),
+    )
+    .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(moved["status"], "confirmed");
+    assert_eq!(moved["rescheduled_from"], json!(id));
+    assert_eq!(moved["paid"]["amount"], 4000);
+    let (_, old) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(old["status"], "rescheduled");
+    let new_id = moved["id"].as_str().unwrap().to_owned();
+    // The expert proposes another time; nothing moves until the learner accepts.
+    let (status, proposed) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/reschedule"),
+        &ana_token,
+        Some(json!({"start": at(3, 15, 0)})),
+    )
+    .await;
+    assert_eq!(status, 202, "{proposed}");
+    assert_eq!(proposed["proposed_start"], json!(at(3, 15, 0)));
+    let (status, accepted) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/proposal/accept"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{accepted}");
+    assert_eq!(accepted["start"], json!(at(3, 15, 0)));
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/proposal/accept"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(status, 409, "the old booking moved on");
+    // A taken time cannot be moved to.
+    let (_, mia) = learner(&app, "mia@example.org").await;
+    confirmed(&app, &mia, &ana, &at(4, 10, 0)).await;
+    let final_id = accepted["id"].as_str().unwrap();
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{final_id}/reschedule"),
+        &leo,
+        Some(json!({"start": at(4, 10, 0)})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("slot_unavailable"))
+    );
+    // One calendar event throughout: same UID, SEQUENCE 0, 1, 2.
+    let invites: Vec<String> = store::outbox::newest(&app.db, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to == "leo@example.org")
+        .filter_map(|m| m.calendar)
+        .collect();
+    let sequences: Vec<&str> = invites
+        .iter()
+        .rev()
+        .filter_map(|c| c.lines().find(|l| l.starts_with("SEQUENCE:")))
+        .collect();
+    assert_eq!(sequences, ["SEQUENCE:0", "SEQUENCE:1", "SEQUENCE:2"]);
+    let uids: std::collections::HashSet<&str> = invites
+        .iter()
+        .filter_map(|c| c.lines().find(|l| l.starts_with("UID:")))
+        .collect();
+    assert_eq!(uids.len(), 1, "{uids:?}");
+}
+
+/// Without a Stripe key the sandbox pays; with one, its endpoint does not exist.
+#[tokio::test]
+async fn the_test_mode_endpoint_is_absent_outside_test_mode() {
+    let Some(app) = TestApp::builder(Backend::Sqlite)
+        .configure(|c| c.stripe_secret_key = Some("sk_test_123".into()))
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let (status, _) = pay(&app, &leo, &uuid::Uuid::now_v7().to_string(), "succeed").await;
+    assert_eq!(status, 404);
+}
+
+/// Two instances on one PostgreSQL: requests for one slot split between them still make
+/// exactly one booking.
+#[tokio::test]
+async fn two_instances_on_one_postgres_never_double_book() {
+    let Some(one) = TestApp::spawn(Backend::Postgres).await else {
+        return;
+    };
+    let shared_db = one.test_db.as_ref().unwrap().url.clone();
+    let two = TestApp::builder(Backend::Postgres)
+        .configure(move |c| c.database_url = shared_db)
+        .spawn()
+        .await
+        .unwrap();
+    let (ana, _) = expert(&one, "ana@example.org", rules(15)).await;
+    let mut tokens = Vec::new();
+    for n in 0..10 {
+        tokens.push(learner(&one, &format!("l{n}@example.org")).await.1);
+    }
+    let (one, two) = (Arc::new(one), Arc::new(two));
+    let mut tasks = Vec::new();
+    for n in 0..100 {
+        let app = if n % 2 == 0 { one.clone() } else { two.clone() };
+        // Half ask for 10:00, half for 10:30: every pair overlaps.
+        let start = if n % 4 < 2 {
+            at(2, 10, 0)
+        } else {
+            at(2, 10, 30)
+        };
+        let (token, body) = (tokens[n % 10].clone(), hold_body(&ana, &start));
+        tasks.push(tokio::spawn(async move {
+            post_hold(&app, &token, &body, None).await.0
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 201 || *s == 409),
+        "{statuses:?}"
+    );
+}
+
+/// Invites and the feed parse with Python's `icalendar` (a third-party parser) and say
+/// what calendars need: METHOD, a stable UID, growing SEQUENCE, CANCELLED on cancel.
+#[tokio::test]
+async fn calendar_files_parse_with_a_third_party_parser() {
+    let python_ok = std::process::Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !python_ok {
+        assert!(
+            std::env::var("MENTORA_REQUIRE_SERVICES").as_deref() != Ok("1"),
+            "python3 with icalendar is required (pip install icalendar)"
+        );
+        eprintln!("skipped: python3 -c 'import icalendar' failed");
+        return;
+    }
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let id = confirmed(&app, &leo, &ana, &at(2, 10, 0)).await;
+    let (_, moved) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/reschedule"),
+        &leo,
+        Some(json!({"start": at(2, 12, 0)})),
+    )
+    .await;
+    let new_id = moved["id"].as_str().unwrap();
+    send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/cancel"),
+        &leo,
+        Some(json!({"reason": ""})),
+    )
+    .await;
+    let (status, feed) = send(&app, Method::POST, "/api/v1/me/calendar-feed", &leo, None).await;
+    assert_eq!(status, 201);
+    let feed_url = feed["url"].as_str().unwrap();
+    let feed_path = &feed_url[feed_url.find("/calendar/").unwrap()..];
+    let res = app.get(feed_path).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let feed_text = res.text().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut invites: Vec<String> = store::outbox::newest(&app.db, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to == "leo@example.org")
+        .filter_map(|m| m.calendar)
+        .collect();
+    invites.reverse();
+    for (n, text) in invites.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("invite{n}.ics")), text).unwrap();
+    }
+    std::fs::write(dir.path().join("feed.ics"), &feed_text).unwrap();
+    let script = r#"
+import glob, sys, icalendar
+invites = sorted(glob.glob(sys.argv[1] + "/invite*.ics"))
+seen = []
+for path in invites:
+    cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+    events = cal.walk("VEVENT")
+    assert len(events) == 1, path
+    e = events[0]
+    for prop in ("UID", "DTSTART", "DTEND", "DTSTAMP", "ORGANIZER", "ATTENDEE", "SUMMARY"):
+        assert prop in e, (path, prop)
+    assert e.decoded("DTEND") > e.decoded("DTSTART")
+    seen.append((str(cal["METHOD"]), str(e["UID"]), int(e["SEQUENCE"]), str(e["STATUS"])))
+print(seen)
+assert [s[0] for s in seen] == ["REQUEST", "REQUEST", "CANCEL"], seen
+assert len({s[1] for s in seen}) == 1, seen
+assert [s[2] for s in seen] == [0, 1, 2], seen
+assert seen[-1][3] == "CANCELLED", seen
+feed = icalendar.Calendar.from_ical(open(sys.argv[1] + "/feed.ics", "rb").read())
+assert str(feed["METHOD"]) == "PUBLISH"
+assert len(feed.walk("VEVENT")) == 1, feed.walk("VEVENT")
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Revoked, the address stops working.
+    assert_eq!(
+        send(&app, Method::DELETE, "/api/v1/me/calendar-feed", &leo, None)
+            .await
+            .0,
+        204
+    );
+    assert_eq!(app.get(feed_path).await.status().as_u16(), 404);
+}
+
+both_backends!(
+    two_hundred_requests_for_one_slot_make_one_booking,
+    overlapping_requests_have_one_winner_even_through_buffers,
+    a_repeated_request_returns_the_same_hold,
+    holds_expire_and_late_payments_confirm_or_refund,
+    transitions_follow_the_state_machine,
+    refunds_follow_the_frozen_policy,
+    only_participants_and_admins_see_a_booking,
+    rescheduling_keeps_the_payment_and_the_calendar_event,
+);
