@@ -498,7 +498,7 @@ async fn apply(
 /// What a late payment for an expired hold came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Revival {
-    Confirmed(BookingRow),
+    Confirmed(Box<BookingRow>),
     Refused(Conflict),
     /// It was not expired (any more).
     NotExpired,
@@ -549,7 +549,7 @@ pub async fn revive(
         .await?
         .ok_or(StoreError::NotFound("booking"))?;
     match txn.commit().await {
-        Ok(()) => Ok(Revival::Confirmed(row)),
+        Ok(()) => Ok(Revival::Confirmed(Box::new(row))),
         Err(e) => match exclusion_violated(&e) {
             Some(conflict) => Ok(Revival::Refused(conflict)),
             None => Err(e.into()),
@@ -747,18 +747,34 @@ pub enum Side {
     Expert,
 }
 
-/// A user's bookings on one side, in `statuses`, starting in `[from, to)`; earliest first
-/// when `ascending`. Rescheduled bookings are left out (their successor stands for them).
+/// Which of a user's bookings to list.
+#[derive(Debug, Clone, Copy)]
+pub struct ListQuery<'a> {
+    pub side: Side,
+    pub statuses: &'a [BookingStatus],
+    /// Starting in `[from, to)`.
+    pub from: i64,
+    pub to: i64,
+    /// Earliest first.
+    pub ascending: bool,
+    pub limit: u64,
+}
+
+/// A user's bookings on one side. Rescheduled ones are left out by their callers' status
+/// lists (their successor stands for them).
 pub async fn for_user(
     db: &Database,
     user: Uuid,
-    side: Side,
-    statuses: &[BookingStatus],
-    from: i64,
-    to: i64,
-    ascending: bool,
-    limit: u64,
+    q: ListQuery<'_>,
 ) -> Result<Vec<BookingRow>, StoreError> {
+    let ListQuery {
+        side,
+        statuses,
+        from,
+        to,
+        ascending,
+        limit,
+    } = q;
     let column = match side {
         Side::Learner => "learner_id",
         Side::Expert => "expert_id",

@@ -220,8 +220,15 @@ pub mod lists {
             ),
             Tab::Cancelled => (&[Cancelled, Expired], i64::MIN, i64::MAX, false),
         };
-        let rows =
-            store::bookings::for_user(db, user, side, statuses, from, to, ascending, limit).await?;
+        let query = store::bookings::ListQuery {
+            side,
+            statuses,
+            from,
+            to,
+            ascending,
+            limit,
+        };
+        let rows = store::bookings::for_user(db, user, query).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let b = Booking::from_row(row)?;

@@ -116,7 +116,7 @@ pub async fn paid(
         ..step
     };
     match store::bookings::revive(s.db, booking.row.id, &changes, step).await? {
-        Revival::Confirmed(row) => confirmed(s, Booking::from_row(row)?).await,
+        Revival::Confirmed(row) => confirmed(s, Booking::from_row(*row)?).await,
         Revival::NotExpired => {
             let row = store::bookings::find(s.db, booking.row.id)
                 .await?

@@ -30,7 +30,8 @@ fn berlin_rules() -> Value {
         "horizon_days": 60,
         "durations": [30, 60],
         "slot_step_minutes": 30,
-        "daily_cap": 6
+        "daily_cap": 6,
+        "cancellation_policy": "moderate"
     })
 }
 

@@ -271,7 +271,12 @@ impl EditorForm {
             durations: Some(self.durations.iter().map(|d| number(d)).collect()),
             slot_step_minutes: number(&self.step),
             daily_cap: (!self.cap.is_empty()).then(|| number(&self.cap)),
-            cancellation_policy: self.policy.clone(),
+            // A form without the field (an older page) keeps the default policy.
+            cancellation_policy: if self.policy.is_empty() {
+                domain::booking::PolicyPreset::default().as_str().to_owned()
+            } else {
+                self.policy.clone()
+            },
         }
     }
 }

@@ -1,0 +1,91 @@
+// Journey 5 (booking): a learner holds a free time, pays on the labelled test-mode
+// checkout, and the booking is confirmed; a second browser watching the same expert no
+// longer sees that time; the learner finds it under "My sessions", opens it, sees what a
+// cancellation would refund before confirming, cancels, and the refund is shown. Every
+// page passes axe.
+import { expect, test, type Page } from '@playwright/test';
+import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
+
+const demoPassword = 'mentora-demo-pass';
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(baseUrl() + '/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+test('a learner books and pays in test mode, the time disappears for others, and cancelling shows the refund', async ({ browser }) => {
+  const watcherContext = await browser.newContext();
+  const watcher = await watcherContext.newPage();
+  const learnerContext = await browser.newContext();
+  const page = await learnerContext.newPage();
+  const problems = watchForBreakage(page);
+
+  // Someone else is looking at Bruno's week (he works in Atlantic/Azores).
+  await watcher.goto(baseUrl() + '/experts?q=Bruno');
+  await watcher.getByRole('link', { name: 'Bruno Costa' }).first().click();
+  const profile = watcher.url().split('#')[0];
+  const watchedSlots = watcher.locator('button.slot-button');
+  await expect(watchedSlots.first()).toBeVisible();
+
+  await logIn(page, 'learner@demo.mentora.test');
+  await page.goto(profile);
+  const slot = page.locator('button.slot-button').first();
+  const start = (await slot.getAttribute('value')) ?? '';
+  expect(start).not.toEqual('');
+  await slot.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your session');
+  await page.getByLabel('Note for the expert (optional)').fill('Chord changes in a ballad, please.');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-review');
+  await page.getByRole('button', { name: 'Hold this time and pay' }).click();
+
+  // The sandbox checkout says it is test mode and shows how long the time is held.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pay for your session');
+  await expect(page.locator('.test-mode')).toContainText('Test mode.');
+  await expect(page.locator('#held-until')).not.toBeEmpty();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-checkout');
+  // A declined payment keeps the hold and says so.
+  await page.getByRole('button', { name: 'Simulate a declined payment' }).click();
+  await expect(page.getByRole('alert')).toContainText('The payment was declined');
+  const price = (await page.locator('#checkout-price').textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: `Pay ${price} (test)` }).click();
+
+  await expect(page.locator('#booking-status')).toHaveText('Confirmed');
+  await expect(page.locator('#timeline li')).toHaveCount(2);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-confirmed');
+
+  // The other browser, reloading, no longer offers that time.
+  await watcher.reload();
+  await expect(watchedSlots.first()).toBeVisible();
+  await expect(watcher.locator(`button.slot-button[value="${start}"]`)).toHaveCount(0);
+
+  // My sessions lists it; its page shows the refund before cancelling.
+  await page.getByRole('link', { name: 'My sessions' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My sessions');
+  const row = page.locator('#sessions tbody tr').filter({ hasText: 'Bruno Costa' }).first();
+  await expect(row).toContainText('Confirmed');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'my-sessions');
+  await row.getByRole('link').click();
+  const refund = page.locator('#cancel-refund');
+  await expect(refund).toContainText(`If you cancel now, ${price} is refunded.`);
+  await page.getByLabel('Reason').fill('My plans changed.');
+  await page.getByRole('button', { name: 'Cancel the session' }).click();
+  await expect(page.locator('#booking-status')).toHaveText('Cancelled');
+  await expect(page.locator('#booking-refunded')).toHaveText(price);
+  await expect(page.locator('#timeline')).toContainText('My plans changed.');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-cancelled');
+
+  // The time is free again for everyone.
+  await watcher.reload();
+  await expect(watcher.locator(`button.slot-button[value="${start}"]`)).toHaveCount(1);
+  expect(problems).toEqual([]);
+  await watcherContext.close();
+  await learnerContext.close();
+});
