@@ -738,11 +738,16 @@ async fn only_participants_and_admins_see_a_booking(backend: Backend) {
     // Experts cannot book themselves; suspended experts cannot be booked.
     let (status, body) = post_hold(&app, &ana_token, &hold_body(&ana, &at(3, 10, 0)), None).await;
     assert_eq!((status, body["code"].as_str()), (422, Some("own_session")));
-    store::experts::set_suspended(&app.db, ana.id, true, "checks")
-        .await
-        .unwrap()
-        .unwrap();
-    app.schedules.changed(ana.id).await;
+    // Suspended through the admin API, after the expert's schedule was cached by the hold.
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/admin/experts/{}/suspension", ana.id),
+        &root,
+        Some(json!({"suspended": true, "reason": "Checking documents"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
     let (status, body) = post_hold(&app, &eve, &hold_body(&ana, &at(3, 10, 0)), None).await;
     assert_eq!(
         (status, body["code"].as_str()),

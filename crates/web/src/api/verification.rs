@@ -140,12 +140,16 @@ pub async fn suspension(
     )
     .await
     {
-        Ok(profile) => Json(json!({
-            "id": profile.user_id,
-            "suspended": profile.suspended_at.is_some(),
-            "suspension_reason": profile.suspension_reason,
-        }))
-        .into_response(),
+        Ok(profile) => {
+            // Cached schedules say whether the expert can be booked: holds must stop now.
+            state.schedules.changed(id).await;
+            Json(json!({
+                "id": profile.user_id,
+                "suspended": profile.suspended_at.is_some(),
+                "suspension_reason": profile.suspension_reason,
+            }))
+            .into_response()
+        }
         Err(e) => AppError::from(e).into_response(),
     }
 }

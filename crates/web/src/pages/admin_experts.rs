@@ -275,7 +275,11 @@ pub async fn suspension(
     )
     .await
     {
-        Ok(_) => Redirect::to(&format!("/admin/experts/{id}?saved=suspension")).into_response(),
+        Ok(_) => {
+            // Cached schedules say whether the expert can be booked: holds must stop now.
+            state.schedules.changed(id).await;
+            Redirect::to(&format!("/admin/experts/{id}?saved=suspension")).into_response()
+        }
         Err(ExpertError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             review_page(&state, &shell, id, errors, Default::default(), None).await
