@@ -1,8 +1,8 @@
 // Journey 5 (booking): a learner holds a free time, pays on the labelled test-mode
 // checkout, and the booking is confirmed; a second browser watching the same expert no
-// longer sees that time; the learner finds it under "My sessions", opens it, sees what a
-// cancellation would refund before confirming, cancels, and the refund is shown. Every
-// page passes axe.
+// longer sees that time; the learner moves it to another free time, finds it under "My
+// sessions", sees what a cancellation would refund before confirming, cancels, and the
+// refund is shown. Every page passes axe.
 import { expect, test, type Page } from '@playwright/test';
 import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
 
@@ -17,6 +17,8 @@ async function logIn(page: Page, email: string): Promise<void> {
 }
 
 test('a learner books and pays in test mode, the time disappears for others, and cancelling shows the refund', async ({ browser }) => {
+  // Two browsers and six axe scans: more than the default 30 s on a busy two-core machine.
+  test.slow();
   const watcherContext = await browser.newContext();
   const watcher = await watcherContext.newPage();
   const learnerContext = await browser.newContext();
@@ -64,6 +66,22 @@ test('a learner books and pays in test mode, the time disappears for others, and
   await expect(watchedSlots.first()).toBeVisible();
   await expect(watcher.locator(`button.slot-button[value="${start}"]`)).toHaveCount(0);
 
+  // The learner moves it to another free time; the payment goes with it.
+  const when = (await page.locator('#booking-when').textContent()) ?? '';
+  const move = page.getByLabel(/^New time/);
+  const moved = (await move.locator('option').nth(2).getAttribute('value')) ?? '';
+  await move.selectOption(moved);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Move the session' }).click();
+  await expect(page.locator('#booking-status')).toHaveText('Confirmed');
+  await expect(page.locator('#booking-when')).not.toHaveText(when);
+  await expect(page.locator('#timeline li').nth(2)).toContainText('Moved to another time · by the learner');
+  await expect(page.locator('#timeline li').nth(3)).toContainText('Confirmed · by the learner');
+  await keepScreenshot(page, 'booking-moved');
+  await watcher.reload();
+  await expect(watcher.locator(`button.slot-button[value="${start}"]`)).toHaveCount(1);
+  await expect(watcher.locator(`button.slot-button[value="${moved}"]`)).toHaveCount(0);
+
   // My sessions lists it; its page shows the refund before cancelling.
   await page.getByRole('link', { name: 'My sessions' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My sessions');
@@ -87,7 +105,7 @@ test('a learner books and pays in test mode, the time disappears for others, and
 
   // The time is free again for everyone.
   await watcher.reload();
-  await expect(watcher.locator(`button.slot-button[value="${start}"]`)).toHaveCount(1);
+  await expect(watcher.locator(`button.slot-button[value="${moved}"]`)).toHaveCount(1);
   expect(problems).toEqual([]);
   await watcherContext.close();
   await learnerContext.close();

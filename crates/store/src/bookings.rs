@@ -707,13 +707,15 @@ async fn find_in(
     .await?)
 }
 
-/// The booking's timeline, oldest first.
-pub async fn events(db: &Database, id: Uuid) -> Result<Vec<EventRow>, StoreError> {
+/// The timeline of a session across its reschedules (every booking of the series),
+/// oldest first. Event ids are UUIDv7, so they keep order within one second.
+pub async fn events(db: &Database, series: Uuid) -> Result<Vec<EventRow>, StoreError> {
     Ok(EventRow::find_by_statement(statement(
         db.backend(),
-        "SELECT from_status, to_status, actor, actor_id, reason, at FROM booking_events \
-         WHERE booking_id = $1 ORDER BY at, id",
-        vec![id.into()],
+        "SELECT e.from_status, e.to_status, e.actor, e.actor_id, e.reason, e.at \
+         FROM booking_events e JOIN bookings b ON b.id = e.booking_id \
+         WHERE b.series_id = $1 ORDER BY e.at, e.id",
+        vec![series.into()],
     ))
     .all(db.conn())
     .await?)

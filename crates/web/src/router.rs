@@ -189,6 +189,11 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
         .post("/bookings/{id}/checkout", SignedIn, post(bookings::pay))
         .post("/bookings/{id}/cancel", SignedIn, post(bookings::cancel))
         .post(
+            "/bookings/{id}/reschedule",
+            SignedIn,
+            post(bookings::reschedule),
+        )
+        .post(
             "/bookings/{id}/proposal",
             SignedIn,
             post(bookings::answer_proposal),

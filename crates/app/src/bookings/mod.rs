@@ -140,7 +140,8 @@ pub(crate) fn is_admin(user: &User) -> bool {
         .any(|r| r.permissions().contains(&Permission::PaymentsRefund))
 }
 
-/// A booking and its timeline, if `viewer` takes part in it or is an admin.
+/// A booking and its session's timeline (across reschedules), if `viewer` takes part in
+/// it or is an admin.
 pub async fn visible(
     db: &Database,
     viewer: &User,
@@ -152,7 +153,7 @@ pub async fn visible(
     let booking = Booking::from_row(row)?;
     // Someone else's booking is "not found", not "forbidden": ids reveal nothing.
     let role = booking.role_of(viewer).ok_or(BookingError::NotFound)?;
-    let events = store::bookings::events(db, id).await?;
+    let events = store::bookings::events(db, booking.row.series_id).await?;
     Ok((booking, role, events))
 }
 

@@ -130,3 +130,13 @@ email-booking-late-refund-body = مرحبًا { $name }،
     وصلت دفعتك للجلسة مع { $other } في { $when } بعد انتهاء المهلة، وكان الموعد قد حُجز. استرددنا لك { $refund } كاملًا.
 
     التفاصيل: { $link }
+
+booking-move-title = انقل هذه الجلسة
+booking-move-learner = اختر موعدًا متاحًا آخر؛ ينتقل الدفع مع الجلسة.
+booking-move-expert = اقترح موعدًا متاحًا آخر؛ يقبله المتعلم أو يُبقي الموعد الحالي.
+booking-move-new-time = الموعد الجديد ({ $zone })
+booking-move-pick = اختر موعدًا
+booking-move-choose = اختر أحد المواعيد المدرجة.
+booking-move-confirm = انقل الجلسة
+booking-move-propose = اقترح هذا الموعد
+admin-expert-cancellations = جلسات ألغاها الخبير

@@ -130,3 +130,13 @@ email-booking-late-refund-body = Hello { $name },
     your payment for the session with { $other } on { $when } arrived after the hold ran out, and the time was taken by then. We refunded { $refund } in full.
 
     Details: { $link }
+
+booking-move-title = Move this session
+booking-move-learner = Pick another free time; the payment moves with the session.
+booking-move-expert = Propose another free time; the learner accepts or keeps the current one.
+booking-move-new-time = New time ({ $zone })
+booking-move-pick = Choose a time
+booking-move-choose = Choose one of the listed times.
+booking-move-confirm = Move the session
+booking-move-propose = Propose this time
+admin-expert-cancellations = Sessions the expert cancelled

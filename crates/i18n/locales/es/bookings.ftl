@@ -130,3 +130,13 @@ email-booking-late-refund-body = Hola, { $name }:
     tu pago de la sesión con { $other } del { $when } llegó después de vencer la retención, y el horario ya estaba ocupado. Te hemos reembolsado { $refund } completos.
 
     Detalles: { $link }
+
+booking-move-title = Mover esta sesión
+booking-move-learner = Elige otro horario libre; el pago pasa a la nueva hora.
+booking-move-expert = Propón otro horario libre; el alumno lo acepta o mantiene el actual.
+booking-move-new-time = Nuevo horario ({ $zone })
+booking-move-pick = Elige un horario
+booking-move-choose = Elige uno de los horarios de la lista.
+booking-move-confirm = Mover la sesión
+booking-move-propose = Proponer este horario
+admin-expert-cancellations = Sesiones canceladas por el experto

@@ -278,7 +278,9 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
     );
     // A learner cannot hold two overlapping sessions, even with different experts.
     let (bo, _) = expert(&app, "bo@example.org", rules(0)).await;
-    let (status, body) = post_hold(&app, &leo, &hold_body(&bo, &at(1, 10, 0)), None).await;
+    let (status, _) = post_hold(&app, &leo, &hold_body(&ana, &at(5, 15, 0)), None).await;
+    assert_eq!(status, 201);
+    let (status, body) = post_hold(&app, &leo, &hold_body(&bo, &at(5, 15, 30)), None).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (409, Some("learner_busy")),
@@ -678,6 +680,12 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
             .unwrap(),
         1
     );
+    app.create_user("root@example.org", &[domain::Role::Admin])
+        .await;
+    let (root, _) = app.api_log_in("root@example.org").await;
+    let admin_view = format!("/api/v1/admin/experts/{}", ana.id);
+    let (_, review) = send(&app, Method::GET, &admin_view, &root, None).await;
+    assert_eq!(review["expert_cancellations"], 1, "admins see the count");
     // The expert must say why.
     let id4 = confirmed(&app, &leo, &ana, &at(6, 10, 0)).await;
     let (status, body) = send(
@@ -831,6 +839,33 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     )
     .await;
     assert_eq!(status, 409, "the old booking moved on");
+    // The new booking's timeline tells the whole session's story.
+    let accepted_id = accepted["id"].as_str().unwrap();
+    let (_, shown) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{accepted_id}"),
+        &leo,
+        None,
+    )
+    .await;
+    let story: Vec<(&str, &str)> = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["to"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        story,
+        [
+            ("held", "learner"),
+            ("confirmed", "system"),
+            ("rescheduled", "learner"),
+            ("confirmed", "learner"),
+            ("rescheduled", "learner"),
+            ("confirmed", "learner"),
+        ]
+    );
     // A taken time cannot be moved to.
     let (_, mia) = learner(&app, "mia@example.org").await;
     confirmed(&app, &mia, &ana, &at(4, 10, 0)).await;

@@ -66,6 +66,10 @@ pub async fn review(State(state): State<AppState>, Path(id): Path<Uuid>) -> Resp
                 "display_name": review.applicant.display_name,
                 "email": review.applicant.email,
             });
+            match store::bookings::expert_cancellations(&state.db, id).await {
+                Ok(n) => body["expert_cancellations"] = json!(n),
+                Err(e) => return AppError::from(e).into_response(),
+            }
             Json(body).into_response()
         }
         Err(e) => AppError::from(e).into_response(),

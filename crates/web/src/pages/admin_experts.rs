@@ -100,6 +100,8 @@ struct ReviewPage<'a> {
     decision: String,
     reason: String,
     saved: Option<String>,
+    /// Confirmed sessions the expert cancelled themselves (each refunded in full).
+    expert_cancellations: i64,
 }
 
 impl ReviewPage<'_> {
@@ -170,6 +172,10 @@ async fn review_page(
             Ok(found) => found.into_iter().map(|s| s.name).collect(),
             Err(e) => return AppError::from(e).into_response(),
         };
+    let expert_cancellations = match store::bookings::expert_cancellations(&state.db, id).await {
+        Ok(n) => n,
+        Err(e) => return AppError::from(e).into_response(),
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -179,6 +185,7 @@ async fn review_page(
         ReviewPage {
             shell,
             review,
+            expert_cancellations,
             specialty_names,
             errors,
             decision: form.0,

@@ -247,7 +247,26 @@ struct BookingPage<'a> {
     timeline: Vec<TimelineEntry>,
     test_mode: bool,
     cancel_error: Option<String>,
+    /// Free times this session could move to, in the viewer's zone (none when it cannot move).
+    move_options: Vec<MoveOption>,
+    move_error: Option<String>,
 }
+
+/// A time a session could move to: the instant the form sends, and how it reads.
+pub struct MoveOption {
+    pub value: String,
+    pub label: String,
+}
+
+/// What went wrong with a form on the booking page, shown beside that form.
+enum Problem {
+    Cancel(String),
+    Move(String, StatusCode),
+}
+
+/// How far ahead the booking page offers times to move to, and how many at most.
+const MOVE_DAYS: i64 = 14;
+const MOVE_OPTIONS: usize = 80;
 
 impl BookingPage<'_> {
     fn status_label(&self, status: &str) -> String {
@@ -265,6 +284,10 @@ impl BookingPage<'_> {
 
     fn is_learner(&self) -> bool {
         self.role == Actor::Learner
+    }
+
+    fn is_expert(&self) -> bool {
+        self.role == Actor::Expert
     }
 
     fn policy_label(&self) -> String {
@@ -299,12 +322,38 @@ pub async fn show(
     booking_page(&state, &viewer.user, &shell, id, None).await
 }
 
+/// Free starts for this booking's length over the next two weeks.
+async fn move_options(state: &AppState, booking: &Booking, clock: &Clock) -> Vec<MoveOption> {
+    let now = now();
+    let movable = booking.status == BookingStatus::Confirmed && booking.row.start_at > now;
+    if !movable {
+        return Vec::new();
+    }
+    let Ok(Some(schedule)) = state
+        .schedules
+        .schedule(&state.db, booking.row.expert_id)
+        .await
+    else {
+        return Vec::new();
+    };
+    let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
+    schedule
+        .slots(now, now + MOVE_DAYS * 86_400, now, minutes)
+        .into_iter()
+        .take(MOVE_OPTIONS)
+        .map(|slot| MoveOption {
+            value: zones::rfc3339(slot.start),
+            label: clock.span(slot.start, slot.end),
+        })
+        .collect()
+}
+
 async fn booking_page(
     state: &AppState,
     user: &User,
     shell: &Shell,
     id: Uuid,
-    cancel_error: Option<String>,
+    problem: Option<Problem>,
 ) -> Response {
     let (booking, role, events) = match bookings::visible(&state.db, user, id).await {
         Ok(found) => found,
@@ -316,6 +365,12 @@ async fn booking_page(
         .then(|| money(booking.refund_if_cancelled(role, now()), &r.currency));
     let refunded = (r.refunded_amount > 0).then(|| money(r.refunded_amount, &r.currency));
     let proposed = r.proposed_start.map(|p| clock.at(p));
+    let options = move_options(state, &booking, &clock).await;
+    let (cancel_error, move_error, status) = match problem {
+        None => (None, None, StatusCode::OK),
+        Some(Problem::Cancel(message)) => (Some(message), None, StatusCode::UNPROCESSABLE_ENTITY),
+        Some(Problem::Move(message, status)) => (None, Some(message), status),
+    };
     let page = BookingPage {
         shell,
         expert_name: participant_name(state, r.expert_id).await,
@@ -330,12 +385,9 @@ async fn booking_page(
         role,
         booking,
         test_mode: state.bookings.test_mode,
-        cancel_error: cancel_error.clone(),
-    };
-    let status = if cancel_error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
+        cancel_error,
+        move_options: options,
+        move_error,
     };
     render(page, status)
 }
@@ -371,10 +423,62 @@ pub async fn cancel(
                 .first()
                 .map(|f| shell.t(f.message_id))
                 .unwrap_or_default();
-            booking_page(&state, &viewer.user, &shell, id, Some(message)).await
+            booking_page(
+                &state,
+                &viewer.user,
+                &shell,
+                id,
+                Some(Problem::Cancel(message)),
+            )
+            .await
         }
         Err(e) => AppError::from(e).into_response(),
     }
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    start: String,
+}
+
+/// `POST /bookings/{id}/reschedule` {start}: the learner moves the session; the expert
+/// proposes the time to the learner.
+pub async fn reschedule(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<MoveForm>,
+) -> Response {
+    let base = link_base(&state, &headers);
+    let moved = changes::reschedule(
+        &state.booking_services(&base),
+        &viewer.user,
+        id,
+        &form.start,
+        now(),
+    )
+    .await;
+    let problem = match moved {
+        Ok(changes::Moved::Rescheduled(b)) => {
+            return Redirect::to(&format!("/bookings/{}", b.id())).into_response();
+        }
+        Ok(changes::Moved::Proposed(b)) => {
+            return Redirect::to(&format!("/bookings/{}", b.id())).into_response();
+        }
+        Err(BookingError::Invalid(_)) => Problem::Move(
+            shell.t("booking-move-choose"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(BookingError::SlotUnavailable) => Problem::Move(
+            shell.t("error-slot-unavailable-detail"),
+            StatusCode::CONFLICT,
+        ),
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    booking_page(&state, &viewer.user, &shell, id, Some(problem)).await
 }
 
 #[derive(Deserialize)]
