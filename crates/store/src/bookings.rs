@@ -221,7 +221,11 @@ pub async fn hold(
             Err(e) => return Err(e.into()),
         }
     }
-    if let Some(conflict) = overlap(db.backend(), &txn, new, None).await? {
+    // PostgreSQL's exclusion constraints refuse an overlap at the INSERT itself; SQLite
+    // has none, so it looks first (holding the write lock, nobody can slip in between).
+    if db.backend() == Backend::Sqlite
+        && let Some(conflict) = overlap(db.backend(), &txn, new, None).await?
+    {
         txn.rollback().await?;
         return Ok(HoldOutcome::Refused(conflict));
     }
@@ -232,11 +236,8 @@ pub async fn hold(
             None => Err(e.into()),
         };
     }
-    let row = find_in(db.backend(), &txn, new.id)
-        .await?
-        .ok_or(StoreError::NotFound("booking"))?;
     match txn.commit().await {
-        Ok(()) => Ok(HoldOutcome::Created(row)),
+        Ok(()) => Ok(HoldOutcome::Created(inserted(new, step.now))),
         Err(e) => match exclusion_violated(&e) {
             Some(conflict) => Ok(HoldOutcome::Refused(conflict)),
             None => Err(e.into()),
@@ -590,6 +591,36 @@ pub async fn record_refunded_payment(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The row `insert` wrote, without reading it back.
+fn inserted(new: &NewBooking, now: i64) -> BookingRow {
+    BookingRow {
+        id: new.id,
+        expert_id: new.expert_id,
+        learner_id: new.learner_id,
+        status: new.status.as_str().to_owned(),
+        start_at: new.start_at,
+        end_at: new.end_at,
+        blocked_from: new.blocked_from,
+        blocked_to: new.blocked_to,
+        duration_minutes: new.duration_minutes,
+        hold_expires_at: new.hold_expires_at,
+        price_amount: new.price_amount,
+        currency: new.currency.clone(),
+        policy: new.policy.clone(),
+        note: new.note.clone(),
+        series_id: new.series_id,
+        sequence: new.sequence,
+        rescheduled_from: new.rescheduled_from,
+        proposed_start: None,
+        payment_provider: new.payment_provider.clone(),
+        payment_ref: new.payment_ref.clone(),
+        paid_amount: new.paid_amount,
+        refunded_amount: 0,
+        created_at: now,
+        updated_at: now,
+    }
 }
 
 fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {

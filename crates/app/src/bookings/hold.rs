@@ -2,7 +2,7 @@
 //! store, which is what guarantees nobody else gets the same time.
 
 use domain::booking::{Actor, BookingStatus};
-use domain::schedule::Booked;
+use domain::schedule::{Booked, Interval};
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 use store::Database;
@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::{Booking, BookingError, BookingRules, SANDBOX_PROVIDER};
 use crate::accounts::FieldError;
+use crate::scheduling::schedule::BookedSpan;
 use crate::scheduling::{ScheduleCache, slots};
 
 /// The longest note a learner may leave for the expert.
@@ -206,7 +207,14 @@ async fn settle(
 ) -> Result<Held, BookingError> {
     match outcome {
         HoldOutcome::Created(row) => {
-            schedules.changed(expert).await;
+            let span = BookedSpan {
+                booked: Booked {
+                    start: row.start_at,
+                    blocked: Interval::new(row.blocked_from, row.blocked_to),
+                },
+                held_until: Some(row.hold_expires_at),
+            };
+            schedules.booked(expert, span).await;
             Ok(Held {
                 booking: Booking::from_row(row)?,
                 replayed: false,

@@ -23,12 +23,13 @@ use store::Database;
 use uuid::Uuid;
 
 use super::SchedulingError;
-use super::schedule::ExpertSchedule;
+use super::schedule::{BookedSpan, ExpertSchedule};
 
 /// Where the per-expert versions live.
 pub trait Versions: Send + Sync {
     fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
-    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<(), String>>;
+    /// Raises the expert's version; returns the new one.
+    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
 }
 
 /// Versions in this process: right for a single instance.
@@ -45,11 +46,15 @@ impl Versions for LocalVersions {
         Box::pin(async move { v })
     }
 
-    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<(), String>> {
+    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>> {
         let done = self
             .0
             .lock()
-            .map(|mut m| *m.entry(expert).or_default() += 1)
+            .map(|mut m| {
+                let v = m.entry(expert).or_default();
+                *v += 1;
+                *v
+            })
             .map_err(|e| e.to_string());
         Box::pin(async move { done })
     }
@@ -88,7 +93,7 @@ impl Versions for RedisVersions {
         })
     }
 
-    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<(), String>> {
+    fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>> {
         let mut conn = self.conn.clone();
         let key = self.key(expert);
         Box::pin(async move {
@@ -96,7 +101,6 @@ impl Versions for RedisVersions {
                 .arg(key)
                 .query_async::<u64>(&mut conn)
                 .await
-                .map(|_| ())
                 .map_err(|e| e.to_string())
         })
     }
@@ -172,6 +176,34 @@ impl ScheduleCache {
         }
     }
 
+    /// Call after committing a new booking that blocks `span`. Every other instance
+    /// reloads; this one extends the schedule it holds instead of reading it all again —
+    /// but only when its copy was current right up to this change (the version moved by
+    /// exactly one), so a change made elsewhere meanwhile is never papered over.
+    pub async fn booked(&self, expert: Uuid, span: BookedSpan) {
+        let held = self
+            .entries
+            .lock()
+            .ok()
+            .and_then(|mut entries| entries.remove(&expert));
+        match self.versions.bump(expert).await {
+            Ok(version) => {
+                if let Some(entry) = held
+                    && entry.version + 1 == version
+                    && entry.loaded.elapsed() < self.ttl
+                {
+                    let mut schedule = (*entry.schedule).clone();
+                    schedule.booked.push(span);
+                    // The copy keeps its load time: the TTL still bounds how old the rest is.
+                    self.insert(expert, version, entry.loaded, Arc::new(schedule));
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, %expert, "could not announce a new booking; other instances catch up within the cache's lifetime");
+            }
+        }
+    }
+
     fn lookup(&self, expert: Uuid, version: u64) -> Option<Arc<ExpertSchedule>> {
         let entries = self.entries.lock().ok()?;
         let entry = entries.get(&expert)?;
@@ -180,6 +212,10 @@ impl ScheduleCache {
     }
 
     fn store(&self, expert: Uuid, version: u64, schedule: Arc<ExpertSchedule>) {
+        self.insert(expert, version, Instant::now(), schedule);
+    }
+
+    fn insert(&self, expert: Uuid, version: u64, loaded: Instant, schedule: Arc<ExpertSchedule>) {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
@@ -195,7 +231,7 @@ impl ScheduleCache {
             expert,
             Entry {
                 version,
-                loaded: Instant::now(),
+                loaded,
                 schedule,
             },
         );

@@ -310,8 +310,8 @@ async fn a_repeated_request_returns_the_same_hold(backend: Backend) {
     let (status, again) = post_hold(&app, &leo, &body, Some("key-1")).await;
     assert_eq!(status, 201);
     assert_eq!(
-        again["id"], first["id"],
-        "same key and body: the same booking"
+        again, first,
+        "same key and body: the same booking, read back exactly as it was made"
     );
     let other = hold_body(&ana, &at(2, 14, 0));
     let (status, refused) = post_hold(&app, &leo, &other, Some("key-1")).await;
