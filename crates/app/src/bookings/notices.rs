@@ -92,7 +92,7 @@ pub fn money(amount: i64, currency: &str) -> String {
     }
 }
 
-/// Emails both participants (only the learner for a proposal or a late refund).
+/// Emails both participants (only the learner for a proposal).
 pub async fn tell(
     db: &Database,
     mailer: &dyn Mailer,
@@ -116,14 +116,19 @@ pub async fn tell(
         .method()
         .map(|m| ics::invite(m, &event(booking, &expert, &learner, base), now));
     let recipients: Vec<(&User, &User)> = match notice {
-        Notice::Proposed | Notice::LateRefunded => vec![(&learner, &expert)],
+        Notice::Proposed => vec![(&learner, &expert)],
         _ => vec![(&learner, &expert), (&expert, &learner)],
     };
     for (to, other) in recipients {
+        // The expert's side of a late refund reads differently: it was not their money.
+        let stem = match notice {
+            Notice::LateRefunded if to.id == expert.id => "email-booking-late-refund-expert",
+            _ => notice.stem(),
+        };
         let locale = Locale::from_tag(&to.locale).unwrap_or(Locale::En);
         let proposed = booking.row.proposed_start.unwrap_or(booking.row.start_at);
         let text = locale.t_args(
-            &format!("{}-body", notice.stem()),
+            &format!("{stem}-body"),
             &[
                 ("name", to.display_name.clone()),
                 ("other", other.display_name.clone()),
@@ -135,7 +140,7 @@ pub async fn tell(
         );
         let email = Email {
             to: to.email.clone(),
-            subject: locale.t(&format!("{}-subject", notice.stem())),
+            subject: locale.t(&format!("{stem}-subject")),
             text,
             calendar: calendar.clone(),
         };

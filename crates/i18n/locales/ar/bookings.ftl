@@ -140,3 +140,9 @@ booking-move-choose = اختر أحد المواعيد المدرجة.
 booking-move-confirm = انقل الجلسة
 booking-move-propose = اقترح هذا الموعد
 admin-expert-cancellations = جلسات ألغاها الخبير
+email-booking-late-refund-expert-subject = استُرد مبلغ دفعة متأخرة
+email-booking-late-refund-expert-body = مرحبًا { $name }،
+
+    دفع { $other } ثمن جلسة في { $when } بعد انتهاء مهلة الحجز، وكان شخص آخر قد حجز الموعد. استردت Mentora له { $refund } كاملًا؛ لا يتغير شيء في جدولك.
+
+    التفاصيل: { $link }

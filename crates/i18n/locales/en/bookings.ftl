@@ -140,3 +140,9 @@ booking-move-choose = Choose one of the listed times.
 booking-move-confirm = Move the session
 booking-move-propose = Propose this time
 admin-expert-cancellations = Sessions the expert cancelled
+email-booking-late-refund-expert-subject = A late payment was refunded
+email-booking-late-refund-expert-body = Hello { $name },
+
+    { $other } paid for a session on { $when } after their hold ran out, and by then the time was booked by someone else. Mentora refunded { $refund } to them in full; nothing changes in your schedule.
+
+    Details: { $link }

@@ -140,3 +140,9 @@ booking-move-choose = Elige uno de los horarios de la lista.
 booking-move-confirm = Mover la sesión
 booking-move-propose = Proponer este horario
 admin-expert-cancellations = Sesiones canceladas por el experto
+email-booking-late-refund-expert-subject = Se reembolsó un pago tardío
+email-booking-late-refund-expert-body = Hola, { $name }:
+
+    { $other } pagó una sesión del { $when } después de vencer su retención, y para entonces otra persona había reservado ese horario. Mentora le reembolsó { $refund } completos; tu agenda no cambia.
+
+    Detalles: { $link }

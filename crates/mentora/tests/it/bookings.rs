@@ -392,6 +392,11 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         mail.iter()
             .any(|m| m.to == "leo@example.org" && m.subject.contains("refunded"))
     );
+    assert!(
+        mail.iter()
+            .any(|m| m.to == "ana@example.org" && m.subject.contains("late payment")),
+        "both sides are told"
+    );
 
     // A lapsed hold nobody took: the job marks it, and a late payment still confirms it.
     let start2 = at(3, 10, 0);
