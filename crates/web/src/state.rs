@@ -70,8 +70,8 @@ pub struct AppState {
 
 impl AppState {
     /// What the booking use cases need, with `base` (the public origin) for links in email.
-    pub fn booking_services<'a>(&'a self, base: &'a str) -> app::bookings::payment::Services<'a> {
-        app::bookings::payment::Services {
+    pub fn booking_services<'a>(&'a self, base: &'a str) -> app::bookings::Services<'a> {
+        app::bookings::Services {
             db: &self.db,
             schedules: &self.schedules,
             mailer: self.mailer.as_ref(),

@@ -9,8 +9,7 @@ use store::users::User;
 use uuid::Uuid;
 
 use super::notices::{self, Notice};
-use super::payment::Services;
-use super::{Booking, BookingError};
+use super::{Booking, BookingError, Services};
 use crate::accounts::FieldError;
 
 /// The longest reason kept on a timeline.

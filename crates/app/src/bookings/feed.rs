@@ -3,8 +3,7 @@
 //! old one, and revoking stops it.
 
 use domain::booking::ics::{self, Method};
-use rand::RngCore;
-use sha2::{Digest, Sha256};
+use domain::{Secret, SecretDigest};
 use store::Database;
 use store::users::User;
 
@@ -13,20 +12,11 @@ use super::{Booking, BookingError, notices};
 /// Feeds show sessions from this long ago on.
 const FEED_LOOKBACK_SECONDS: i64 = 90 * 86_400;
 
-fn digest(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// A new secret token for `user`'s feed (the previous one stops working).
 pub async fn renew(db: &Database, user: &User, now: i64) -> Result<String, BookingError> {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    store::bookings::set_feed(db, user.id, &digest(&token), now).await?;
-    Ok(token)
+    let token = Secret::generate();
+    store::bookings::set_feed(db, user.id, token.digest().as_str(), now).await?;
+    Ok(token.expose().to_owned())
 }
 
 pub async fn revoke(db: &Database, user: &User) -> Result<bool, BookingError> {
@@ -40,7 +30,8 @@ pub async fn calendar(
     base: &str,
     now: i64,
 ) -> Result<Option<String>, BookingError> {
-    let Some(owner) = store::bookings::feed_owner(db, &digest(token)).await? else {
+    let Some(owner) = store::bookings::feed_owner(db, SecretDigest::of(token).as_str()).await?
+    else {
         return Ok(None);
     };
     let rows = store::bookings::feed_for(db, owner, now - FEED_LOOKBACK_SECONDS).await?;

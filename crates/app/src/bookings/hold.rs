@@ -1,10 +1,10 @@
 //! Holding a slot: checked against the expert's rules at this instant, then placed by the
 //! store, which is what guarantees nobody else gets the same time.
 
+use domain::SecretDigest;
 use domain::booking::{Actor, BookingStatus};
 use domain::schedule::{Booked, Interval};
 use jiff::Timestamp;
-use sha2::{Digest, Sha256};
 use store::Database;
 use store::bookings::{HoldOutcome, IdempotencyKey, NewBooking, Step};
 use store::users::User;
@@ -91,16 +91,16 @@ fn check(req: &HoldRequest) -> Result<Checked, BookingError> {
     }
 }
 
-/// What makes two requests "the same" for an idempotency key.
+/// What makes two requests "the same" for an idempotency key: the SHA-256 of the checked
+/// request, so `10:00:00Z` and `11:00:00+01:00` count as one.
 fn fingerprint(expert: Uuid, c: &Checked) -> String {
-    let mut hash = Sha256::new();
-    hash.update(format!(
+    let canonical = format!(
         "{expert}\n{}\n{}\n{}",
         c.start,
         c.minutes,
         c.note.as_deref().unwrap_or("")
-    ));
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    );
+    SecretDigest::of(&canonical).as_str().to_owned()
 }
 
 /// Holds the slot for `learner`. With an idempotency key, a repeat of the same request

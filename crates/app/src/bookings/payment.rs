@@ -3,15 +3,12 @@
 //! `POST /api/v1/test-mode/bookings/{id}/pay`.
 
 use domain::booking::{Actor, BookingStatus};
-use store::Database;
 use store::bookings::{Changes, Revival, Step};
 use store::users::User;
 use uuid::Uuid;
 
 use super::notices::{self, Notice};
-use super::{Booking, BookingError, BookingRules};
-use crate::mail::Mailer;
-use crate::scheduling::ScheduleCache;
+use super::{Booking, BookingError, Services};
 
 /// What the sandbox is told to do with a payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -27,15 +24,6 @@ pub struct PaymentResult {
     pub booking: Booking,
     /// The payment came too late for a slot someone else took: it was refunded in full.
     pub refunded: bool,
-}
-
-pub struct Services<'a> {
-    pub db: &'a Database,
-    pub schedules: &'a ScheduleCache,
-    pub mailer: &'a dyn Mailer,
-    pub rules: &'a BookingRules,
-    /// The public origin for links in email.
-    pub base: &'a str,
 }
 
 /// The learner pays in the sandbox.

@@ -237,3 +237,60 @@ impl ScheduleCache {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use domain::schedule::{Booked, Interval};
+
+    use super::*;
+
+    fn schedule(expert: Uuid) -> Arc<ExpertSchedule> {
+        Arc::new(ExpertSchedule {
+            expert_id: expert,
+            bookable: true,
+            priced_durations: vec![60],
+            prices: vec![(60, 4000)],
+            currency: "EUR".into(),
+            rules: None,
+            busy: Vec::new(),
+            booked: Vec::new(),
+        })
+    }
+
+    fn span(start: i64) -> BookedSpan {
+        BookedSpan {
+            booked: Booked::new(start, start + 3600, 0, 0),
+            held_until: Some(start),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_new_booking_extends_a_current_copy() {
+        let cache = ScheduleCache::in_process();
+        let expert = Uuid::now_v7();
+        cache.store(expert, 0, schedule(expert));
+        cache.booked(expert, span(1_000)).await;
+        let version = cache.versions.current(expert).await.unwrap();
+        assert_eq!(version, 1);
+        let copy = cache
+            .lookup(expert, 1)
+            .expect("extended under the new version");
+        assert_eq!(copy.booked.len(), 1);
+        assert_eq!(copy.booked[0].booked.blocked, Interval::new(1_000, 4_600));
+    }
+
+    #[tokio::test]
+    async fn a_copy_that_missed_a_change_is_dropped_not_extended() {
+        let cache = ScheduleCache::in_process();
+        let expert = Uuid::now_v7();
+        cache.store(expert, 0, schedule(expert));
+        // Another instance changed the expert meanwhile (version 0 → 1).
+        cache.versions.bump(expert).await.unwrap();
+        cache.booked(expert, span(1_000)).await;
+        assert_eq!(cache.versions.current(expert).await.unwrap(), 2);
+        assert!(
+            cache.lookup(expert, 2).is_none(),
+            "the next read reloads from the database"
+        );
+    }
+}

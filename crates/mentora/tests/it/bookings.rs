@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use app::bookings::payment::Services;
+use app::bookings::Services;
 use app::bookings::{BookingRules, changes, expiry, hold};
 use domain::booking::{Actor, BookingStatus};
 use reqwest::Method;
@@ -127,6 +127,19 @@ fn services<'a>(
         rules,
         base: "http://mentora.test",
     }
+}
+
+/// The calendar invites emailed to `to`, oldest first.
+async fn invites_to(app: &TestApp, to: &str) -> Vec<String> {
+    let mut invites: Vec<String> = store::outbox::newest(&app.db, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to == to)
+        .filter_map(|m| m.calendar)
+        .collect();
+    invites.reverse();
+    invites
 }
 
 /// A confirmed booking made through the API; its id.
@@ -887,17 +900,30 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         (status, body["code"].as_str()),
         (409, Some("slot_unavailable"))
     );
+    // The learner may decline a proposal: nothing moves, and there is nothing left to answer.
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{final_id}/reschedule"),
+        &ana_token,
+        Some(json!({"start": at(5, 9, 0)})),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let decline = format!("/api/v1/bookings/{final_id}/proposal/decline");
+    let (status, kept) = send(&app, Method::POST, &decline, &leo, None).await;
+    assert_eq!(status, 200, "{kept}");
+    assert_eq!(kept["proposed_start"], Value::Null);
+    assert_eq!(kept["start"], json!(at(3, 15, 0)));
+    assert_eq!(kept["status"], "confirmed");
+    let (status, body) = send(&app, Method::POST, &decline, &leo, None).await;
+    assert_eq!((status, body["code"].as_str()), (409, Some("no_proposal")));
+    let (status, _) = send(&app, Method::POST, &decline, &ana_token, None).await;
+    assert_eq!(status, 403, "only the learner answers a proposal");
     // One calendar event throughout: same UID, SEQUENCE 0, 1, 2.
-    let invites: Vec<String> = store::outbox::newest(&app.db, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.to == "leo@example.org")
-        .filter_map(|m| m.calendar)
-        .collect();
+    let invites = invites_to(&app, "leo@example.org").await;
     let sequences: Vec<&str> = invites
         .iter()
-        .rev()
         .filter_map(|c| c.lines().find(|l| l.starts_with("SEQUENCE:")))
         .collect();
     assert_eq!(sequences, ["SEQUENCE:0", "SEQUENCE:1", "SEQUENCE:2"]);
@@ -1024,14 +1050,7 @@ async fn calendar_files_parse_with_a_third_party_parser() {
     );
     let feed_text = res.text().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut invites: Vec<String> = store::outbox::newest(&app.db, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.to == "leo@example.org")
-        .filter_map(|m| m.calendar)
-        .collect();
-    invites.reverse();
+    let invites = invites_to(&app, "leo@example.org").await;
     for (n, text) in invites.iter().enumerate() {
         std::fs::write(dir.path().join(format!("invite{n}.ics")), text).unwrap();
     }
@@ -1078,7 +1097,100 @@ assert len(feed.walk("VEVENT")) == 1, feed.walk("VEVENT")
     assert_eq!(app.get(feed_path).await.status().as_u16(), 404);
 }
 
+/// The pages: holding from the review page twice holds once (its request id is the
+/// idempotency key), the sandbox checkout pays, a move without a time is explained beside
+/// its form and changes nothing, and the calendar feed is made, read and revoked.
+async fn booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    learner(&app, "leo@example.org").await;
+    app.log_in_as("leo@example.org").await;
+    let slug = store::experts::find(&app.db, ana.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let start = at(2, 10, 0);
+    let review = app
+        .get(&format!("/experts/{slug}/book?start={start}&duration=60"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let request_id = review
+        .split(r#"name="request_id" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no hold form: {review}"))
+        .to_owned();
+    let form = [
+        ("start", start.as_str()),
+        ("duration", "60"),
+        ("note", "Scales"),
+        ("request_id", request_id.as_str()),
+    ];
+    let first = app.submit(&format!("/experts/{slug}/book"), &form).await;
+    let again = app.submit(&format!("/experts/{slug}/book"), &form).await;
+    assert_eq!(first.status().as_u16(), 303);
+    let checkout = first.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        again.headers()["location"].to_str().unwrap(),
+        checkout,
+        "a second submit lands on the same hold"
+    );
+    let id = checkout
+        .trim_start_matches("/bookings/")
+        .trim_end_matches("/checkout")
+        .to_owned();
+    let page = app.get(&checkout).await.text().await.unwrap();
+    assert!(
+        page.contains("Test mode."),
+        "the checkout says it is the sandbox"
+    );
+    let paid = app.submit(&checkout, &[("outcome", "succeed")]).await;
+    assert_eq!(
+        paid.headers()["location"].to_str().unwrap(),
+        format!("/bookings/{id}")
+    );
+
+    let bad_move = app
+        .submit(&format!("/bookings/{id}/reschedule"), &[("start", "")])
+        .await;
+    assert_eq!(bad_move.status().as_u16(), 422);
+    let html = bad_move.text().await.unwrap();
+    assert!(
+        html.contains(r#"id="move-error""#) && html.contains("Choose one of the listed times.")
+    );
+    let row = store::bookings::find(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.status.as_str(), row.start_at),
+        ("confirmed", secs(&start))
+    );
+
+    let made = app.submit("/sessions/calendar-feed", &[]).await;
+    assert_eq!(made.status().as_u16(), 200);
+    let html = made.text().await.unwrap();
+    let feed = html
+        .split(r#"id="feed-url" class="w-full" type="text" readonly value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no feed address shown"))
+        .to_owned();
+    let path = &feed[feed.find("/calendar/").unwrap()..];
+    let calendar = app.get(path).await.text().await.unwrap();
+    assert!(calendar.contains("METHOD:PUBLISH") && calendar.contains("SUMMARY:Mentora: ana"));
+    let revoked = app.submit("/sessions/calendar-feed/revoke", &[]).await;
+    assert_eq!(revoked.status().as_u16(), 303);
+    assert_eq!(app.get(path).await.status().as_u16(), 404);
+}
+
 both_backends!(
+    booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed,
     two_hundred_requests_for_one_slot_make_one_booking,
     overlapping_requests_have_one_winner_even_through_buffers,
     a_repeated_request_returns_the_same_hold,
