@@ -114,19 +114,22 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::En)
 }
 
-const SOURCES: [(Locale, &str); 12] = [
+const SOURCES: [(Locale, &str); 15] = [
     (Locale::En, include_str!("../locales/en/main.ftl")),
     (Locale::En, include_str!("../locales/en/experts.ftl")),
     (Locale::En, include_str!("../locales/en/scheduling.ftl")),
     (Locale::En, include_str!("../locales/en/bookings.ftl")),
+    (Locale::En, include_str!("../locales/en/safety.ftl")),
     (Locale::Es, include_str!("../locales/es/main.ftl")),
     (Locale::Es, include_str!("../locales/es/experts.ftl")),
     (Locale::Es, include_str!("../locales/es/scheduling.ftl")),
     (Locale::Es, include_str!("../locales/es/bookings.ftl")),
+    (Locale::Es, include_str!("../locales/es/safety.ftl")),
     (Locale::Ar, include_str!("../locales/ar/main.ftl")),
     (Locale::Ar, include_str!("../locales/ar/experts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/scheduling.ftl")),
     (Locale::Ar, include_str!("../locales/ar/bookings.ftl")),
+    (Locale::Ar, include_str!("../locales/ar/safety.ftl")),
 ];
 
 /// The message ids one language's file defines (not counting fallbacks).

@@ -56,7 +56,8 @@ pub async fn build_with(
     };
     if config.public_url.is_none() {
         tracing::warn!(
-            "public_url is not set: links in email use each request's Host header; set MENTORA_PUBLIC_URL in production"
+            origin = web::SiteOrigin::new(None, config.addr).canonical(),
+            "public_url is not set: links in email point at this listening address, and requests for other hosts get 400; set MENTORA_PUBLIC_URL in production"
         );
     }
     let throttle = match &redis {
@@ -112,7 +113,7 @@ pub async fn build_with(
         redis,
         metrics: telemetry::metrics_handle(),
         settings: Arc::new(WebSettings {
-            public_url: config.public_url.clone(),
+            origin: web::SiteOrigin::new(config.public_url.as_deref(), config.addr),
             body_limit_bytes: config.body_limit_bytes,
             request_timeout: config.request_timeout,
             trust_forwarded_for: config.trust_forwarded_for,

@@ -57,6 +57,7 @@ pub enum ErrorCode {
     InvalidTransition,
     PaymentDeclined,
     NoProposal,
+    HostUnknown,
 }
 
 impl ErrorCode {
@@ -256,6 +257,11 @@ impl ErrorCode {
                 "error-payment-declined",
             ),
             ErrorCode::NoProposal => ("no_proposal", StatusCode::CONFLICT, "error-no-proposal"),
+            ErrorCode::HostUnknown => (
+                "host_unknown",
+                StatusCode::BAD_REQUEST,
+                "error-host-unknown",
+            ),
         }
     }
 

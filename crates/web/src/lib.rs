@@ -7,6 +7,7 @@ pub mod assets;
 mod error;
 mod middleware;
 mod ops;
+mod origin;
 mod pages;
 mod router;
 mod server;
@@ -14,6 +15,7 @@ mod state;
 mod uploads;
 
 pub use error::{AppError, ErrorCode};
+pub use origin::{BrowserOrigin, Links, SiteOrigin};
 pub use router::{route_table, router, router_with};
 pub use server::{ShutdownReport, serve};
 pub use state::{AppState, WebSettings};

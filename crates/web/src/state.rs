@@ -10,9 +10,9 @@ use store::Database;
 /// HTTP behaviour that operators configure.
 #[derive(Debug, Clone)]
 pub struct WebSettings {
-    /// The public origin (`https://mentora.example`), when known. An `https` origin switches
-    /// on HSTS and `Secure` cookies.
-    pub public_url: Option<String>,
+    /// Where links point, and which `Host` names requests may carry. An `https` origin
+    /// switches on HSTS and `Secure` cookies.
+    pub origin: crate::SiteOrigin,
     /// Largest request body accepted, in bytes; larger ones get 413.
     pub body_limit_bytes: usize,
     /// A request still running after this gets 408.
@@ -24,16 +24,17 @@ pub struct WebSettings {
 
 impl WebSettings {
     pub fn served_over_https(&self) -> bool {
-        self.public_url
-            .as_deref()
-            .is_some_and(|u| u.starts_with("https://"))
+        self.origin.served_over_https()
     }
 }
 
 impl Default for WebSettings {
     fn default() -> Self {
         Self {
-            public_url: None,
+            origin: crate::SiteOrigin::new(
+                None,
+                std::net::SocketAddr::from(([127, 0, 0, 1], 8080)),
+            ),
             body_limit_bytes: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             trust_forwarded_for: false,

@@ -10,14 +10,19 @@ use crate::config::Config;
 
 pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     let started = Instant::now();
-    let app = app::build(config).await?;
-    if with_demo_data {
-        super::demo::seed(&app.db, config).await?;
-    }
+    // Listen first: links point at the address actually bound (port 0 picks one).
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let addr = listener.local_addr()?;
+    let config = &Config {
+        addr,
+        ..config.clone()
+    };
+    let app = app::build(config).await?;
+    if with_demo_data {
+        super::demo::seed(&app.db, config).await?;
+    }
     let ready_ms = started.elapsed().as_secs_f64() * 1000.0;
     tracing::info!(%addr, backend = app.db.backend().as_str(), ready_ms, "listening");
     println!("Mentora is ready at http://{addr}/ ({ready_ms:.0} ms)");

@@ -171,7 +171,7 @@ async fn the_directory_answers_htmx_with_only_its_results(backend: Backend) {
     let html = app.get(&url).await.text().await.unwrap();
     assert!(html.contains(&format!(
         r#"<link rel="canonical" href="{}{url}">"#,
-        app.url
+        app.origin()
     )));
     let ld = html
         .split(r#"<script type="application/ld+json">"#)

@@ -23,5 +23,6 @@ mod payouts_stripe;
 mod profile;
 mod security;
 mod shutdown;
+mod site_origin;
 mod store_accounts;
 pub mod testkit;

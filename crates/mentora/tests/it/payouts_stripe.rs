@@ -186,7 +186,8 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
         let (what, _, form) = &seen[1];
         assert_eq!(what, "account_link");
         let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let host = app.url.trim_start_matches("http://");
+        let origin = app.origin();
+        let host = origin.trim_start_matches("http://");
         assert_eq!(
             got,
             [

@@ -180,6 +180,11 @@ impl TestApp {
         }
     }
 
+    /// The origin links point at: the listening address by name.
+    pub fn origin(&self) -> String {
+        self.url.replace("127.0.0.1", "localhost")
+    }
+
     pub fn at(&self, path: &str) -> String {
         format!("{}{path}", self.url)
     }
@@ -430,13 +435,14 @@ impl TestAppBuilder {
         let data_dir = Arc::new(tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")));
         config.data_dir = data_dir.path().to_owned();
         (self.configure)(&mut config);
-        let app = mentora::app::build_with(&config, self.extra)
-            .await
-            .unwrap_or_else(|e| panic!("app failed to build: {e:#}"));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));
         let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+        config.addr = addr;
+        let app = mentora::app::build_with(&config, self.extra)
+            .await
+            .unwrap_or_else(|e| panic!("app failed to build: {e:#}"));
         let (tx, rx) = oneshot::channel::<()>();
         let shutdown = async move {
             let _ = rx.await;

@@ -4,14 +4,14 @@ use app::accounts::{self, LinkBase, SignUp};
 use app::api_tokens::{self, RefreshError};
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::json::JsonBody;
-use crate::pages::auth::{Client, link_base};
+use crate::pages::auth::Client;
 use crate::pages::shell::Shell;
-use crate::{AppError, AppState, ErrorCode};
+use crate::{AppError, AppState, ErrorCode, Links};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,12 +29,11 @@ pub struct RegisterBody {
 /// cannot be used to find out who has an account.
 pub async fn register(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     shell: Shell,
-    headers: HeaderMap,
     JsonBody(body): JsonBody<RegisterBody>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let input = SignUp {
         email: &body.email,
         password: &body.password,

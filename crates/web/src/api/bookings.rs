@@ -18,8 +18,7 @@ use uuid::Uuid;
 
 use super::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
-use crate::pages::auth::link_base;
-use crate::{AppError, AppState, ErrorCode};
+use crate::{AppError, AppState, ErrorCode, Links};
 
 #[derive(Serialize)]
 pub struct MoneyBody {
@@ -267,12 +266,11 @@ pub struct ReasonBody {
 /// `POST /api/v1/bookings/{id}/cancel` {reason} → {status, refund}
 pub async fn cancel(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<ReasonBody>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let now = now();
     match changes::cancel(
         &state.booking_services(&base),
@@ -303,12 +301,11 @@ pub struct StartBody {
 /// for the session, or 202 when the expert proposed it and the learner must accept.
 pub async fn reschedule(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<StartBody>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let now = now();
     match changes::reschedule(
         &state.booking_services(&base),
@@ -330,11 +327,10 @@ pub async fn reschedule(
 /// `POST /api/v1/bookings/{id}/proposal/accept`
 pub async fn accept(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let now = now();
     match changes::accept_proposal(&state.booking_services(&base), &caller.user, id, now).await {
         Ok(b) => Json(body(&b, None, None, now)).into_response(),
@@ -345,11 +341,10 @@ pub async fn accept(
 /// `POST /api/v1/bookings/{id}/proposal/decline`
 pub async fn decline(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let now = now();
     match changes::decline_proposal(&state.booking_services(&base), &caller.user, id, now).await {
         Ok(b) => Json(body(&b, None, None, now)).into_response(),
@@ -368,8 +363,8 @@ pub struct TransitionBody {
 /// no_show_expert, disputed, resolved.
 pub async fn transition(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<TransitionBody>,
 ) -> Response {
@@ -380,7 +375,6 @@ pub async fn transition(
         }])
         .into_response();
     };
-    let base = link_base(&state, &headers);
     let now = now();
     match changes::record_outcome(
         &state.booking_services(&base),
@@ -405,15 +399,14 @@ pub struct PayBody {
 /// `POST /api/v1/test-mode/bookings/{id}/pay` {outcome: succeed|fail}; 404 outside test mode.
 pub async fn pay(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<PayBody>,
 ) -> Response {
     if !state.bookings.test_mode {
         return AppError::new(ErrorCode::NotFound).into_response();
     }
-    let base = link_base(&state, &headers);
     let now = now();
     match payment::pay_in_sandbox(
         &state.booking_services(&base),
@@ -438,10 +431,9 @@ pub async fn pay(
 /// `POST /api/v1/me/calendar-feed` → {url}: a new private feed address (the old one stops).
 pub async fn renew_feed(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-    headers: HeaderMap,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match feed::renew(&state.db, &caller.user, now()).await {
         Ok(token) => (
             StatusCode::CREATED,

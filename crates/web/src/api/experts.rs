@@ -16,8 +16,8 @@ use uuid::Uuid;
 
 use super::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
-use crate::pages::auth::{Client, link_base};
-use crate::{AppError, AppState, ErrorCode, uploads};
+use crate::pages::auth::Client;
+use crate::{AppError, AppState, ErrorCode, Links, uploads};
 
 pub fn money(m: &Money) -> Value {
     json!({ "amount": m.minor, "currency": m.currency.as_str(), "display": m.to_string() })
@@ -377,11 +377,10 @@ pub async fn payout_status(
 /// `POST /api/v1/experts/me/payouts/onboarding` → {url}: where to send the expert.
 pub async fn start_onboarding(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-    headers: axum::http::HeaderMap,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match payouts::start_onboarding(
         &state.db,
         state.payouts.as_ref(),

@@ -3,7 +3,6 @@
 
 use app::experts::verification;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::expert::ApplicationStatus;
@@ -14,8 +13,8 @@ use uuid::Uuid;
 use super::experts::application_json;
 use super::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
-use crate::pages::auth::{Client, link_base};
-use crate::{AppError, AppState};
+use crate::pages::auth::Client;
+use crate::{AppError, AppState, Links};
 
 #[derive(Deserialize)]
 pub struct StatusParam {
@@ -86,13 +85,12 @@ pub struct DecisionBody {
 /// `POST /api/v1/admin/experts/{id}/decision` {decision, reason}
 pub async fn decide(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     JsonBody(body): JsonBody<DecisionBody>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let decided = verification::decide(
         &state.db,
         state.mailer.as_ref(),

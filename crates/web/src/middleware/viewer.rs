@@ -55,9 +55,13 @@ pub fn session_cookie(https: bool, value: &str, max_age_secs: i64) -> String {
     format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}")
 }
 
+/// Loads the session's account for pages. Never for `/api/`: the API authenticates bearer
+/// tokens only, so a page's cookie (sent by the browser to any same-site request) can
+/// neither call it on someone's behalf nor reach handlers that expect a token's caller.
 pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let name = session_cookie_name(state.settings.served_over_https());
-    if let Some(secret) = cookies::get(req.headers(), name) {
+    let api = req.uri().path().starts_with("/api/");
+    if !api && let Some(secret) = cookies::get(req.headers(), name) {
         match store::sessions::find_active(&state.db, secret).await {
             Ok(Some(session)) => match store::users::find_by_id(&state.db, session.user_id).await {
                 Ok(Some(user)) => {

@@ -7,7 +7,7 @@ use app::experts::ExpertError;
 use app::experts::verification::{self, Review};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::expert::ApplicationStatus;
 use serde::Deserialize;
@@ -15,11 +15,11 @@ use store::experts::QueueEntry;
 use store::taxonomy::Category;
 use uuid::Uuid;
 
-use super::auth::{Client, ShownError, link_base, shown};
+use super::auth::{Client, ShownError, shown};
 use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
 #[template(path = "admin_experts.html")]
@@ -215,14 +215,13 @@ pub struct DecisionForm {
 
 pub async fn decide(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     Form(form): Form<DecisionForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let decided = verification::decide(
         &state.db,
         state.mailer.as_ref(),

@@ -9,7 +9,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{ConnectInfo, Form, FromRequestParts, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::sessions::ClientInfo;
@@ -17,20 +17,7 @@ use store::sessions::ClientInfo;
 use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::{Viewer, session_cookie};
-use crate::{AppError, AppState};
-
-/// Where links in email point: the configured public URL, else this request's host (fine
-/// for development; production sets `public_url` so a forged Host cannot redirect links).
-pub fn link_base(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = &state.settings.public_url {
-        return url.clone();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
+use crate::{AppError, AppState, Links};
 
 /// Where the request comes from, for sessions, rate limits and the audit log.
 pub struct Client(pub ClientInfo);
@@ -142,12 +129,11 @@ pub async fn signup_form(shell: Shell) -> Response {
 
 pub async fn signup(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
-    headers: HeaderMap,
     shell: Shell,
     Form(form): Form<SignupForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let input = SignUp {
         email: &form.email,
         password: &form.password,

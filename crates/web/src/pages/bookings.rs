@@ -12,7 +12,7 @@ use app::bookings::{self as bookings, Booking, BookingError, feed};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::booking::{Actor, BookingStatus};
 use domain::schedule::zones;
@@ -22,11 +22,10 @@ use store::bookings::{EventRow, Side};
 use store::users::User;
 use uuid::Uuid;
 
-use super::auth::link_base;
 use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
-use crate::{AppError, AppState, ErrorCode};
+use crate::{AppError, AppState, ErrorCode, Links};
 
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
@@ -198,13 +197,12 @@ pub struct PayForm {
 /// `POST /bookings/{id}/checkout` {outcome}: the sandbox pays (or declines).
 pub async fn pay(
     State(state): State<AppState>,
+    Links(base): Links,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     Form(form): Form<PayForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match payment::pay_in_sandbox(
         &state.booking_services(&base),
         &viewer.user,
@@ -401,13 +399,12 @@ pub struct CancelForm {
 /// `POST /bookings/{id}/cancel` {reason}
 pub async fn cancel(
     State(state): State<AppState>,
+    Links(base): Links,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     Form(form): Form<CancelForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match changes::cancel(
         &state.booking_services(&base),
         &viewer.user,
@@ -446,13 +443,12 @@ pub struct MoveForm {
 /// proposes the time to the learner.
 pub async fn reschedule(
     State(state): State<AppState>,
+    Links(base): Links,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     Form(form): Form<MoveForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let moved = changes::reschedule(
         &state.booking_services(&base),
         &viewer.user,
@@ -489,12 +485,11 @@ pub struct ProposalForm {
 /// `POST /bookings/{id}/proposal` {answer: accept|decline}
 pub async fn answer_proposal(
     State(state): State<AppState>,
+    Links(base): Links,
     SignedIn(viewer): SignedIn,
-    headers: HeaderMap,
     Path(id): Path<Uuid>,
     Form(form): Form<ProposalForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let services = state.booking_services(&base);
     let done = match form.answer.as_str() {
         "accept" => changes::accept_proposal(&services, &viewer.user, id, now()).await,
@@ -646,11 +641,10 @@ async fn sessions_page(
 /// `POST /sessions/calendar-feed`: a new private feed address, shown once.
 pub async fn renew_feed(
     State(state): State<AppState>,
+    Links(base): Links,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    headers: HeaderMap,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match feed::renew(&state.db, &viewer.user, now()).await {
         Ok(token) => {
             let url = format!("{base}/calendar/{token}.ics");
@@ -671,13 +665,12 @@ pub async fn revoke_feed(State(state): State<AppState>, SignedIn(viewer): Signed
 /// `GET /calendar/{token}.ics`: the feed; the secret in the address is the credential.
 pub async fn calendar_feed(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    Links(base): Links,
     Path(file): Path<String>,
 ) -> Response {
     let Some(token) = file.strip_suffix(".ics") else {
         return AppError::new(ErrorCode::NotFound).into_response();
     };
-    let base = link_base(&state, &headers);
     match feed::calendar(&state.db, token, &base, now()).await {
         Ok(Some(text)) => (
             [

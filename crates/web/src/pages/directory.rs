@@ -10,12 +10,12 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use store::taxonomy::Category;
 
-use super::auth::{ShownError, link_base, shown};
+use super::auth::{ShownError, shown};
 use super::render;
 use super::shell::Shell;
 use super::slot_picker::{self, PickerParams, WeekView};
 use crate::middleware::viewer::Viewer;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
 #[template(path = "experts_directory.html")]
@@ -278,9 +278,9 @@ pub struct ProfileParams {
 
 pub async fn profile(
     State(state): State<AppState>,
+    Links(base): Links,
     viewer: Option<axum::Extension<Viewer>>,
     shell: Shell,
-    headers: HeaderMap,
     Path(slug): Path<String>,
     Query(q): Query<ProfileParams>,
 ) -> Response {
@@ -294,7 +294,6 @@ pub async fn profile(
         Ok(p) => p,
         Err(e) => return AppError::from(e).into_response(),
     };
-    let base = link_base(&state, &headers);
     let canonical = format!("{base}/experts/{}", p.profile.slug);
     let description = if p.profile.headline.is_empty() {
         domain::markdown::plain_excerpt(&p.profile.bio, 155)

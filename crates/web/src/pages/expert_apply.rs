@@ -8,7 +8,7 @@ use app::experts::{ExpertError, documents, payouts};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::expert::{ApplicationStatus, RATE_DURATIONS};
 use domain::money::Money;
@@ -18,11 +18,11 @@ use store::taxonomy::Category;
 use store::users::User;
 use uuid::Uuid;
 
-use super::auth::{Client, ShownError, link_base, shown};
+use super::auth::{Client, ShownError, shown};
 use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
-use crate::{AppError, AppState, uploads};
+use crate::{AppError, AppState, Links, uploads};
 
 /// The form's values: the saved application's, or what was just submitted.
 #[derive(Debug, Clone, Default)]
@@ -357,11 +357,10 @@ pub async fn download_document(
 /// Sends the expert to the provider's onboarding (or the sandbox's page).
 pub async fn start_payouts(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-    headers: HeaderMap,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match payouts::start_onboarding(
         &state.db,
         state.payouts.as_ref(),

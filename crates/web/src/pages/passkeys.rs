@@ -13,15 +13,15 @@ use serde_json::json;
 use webauthn_rs::prelude::{PublicKeyCredential, RegisterPublicKeyCredential, Webauthn};
 
 use super::account_security;
-use super::auth::{Client, link_base, logged_in_response};
+use super::auth::{Client, logged_in_response};
 use super::shell::Shell;
 use crate::api::json::JsonBody;
 use crate::middleware::cookies;
 use crate::middleware::viewer::{SignedIn, Viewer};
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, BrowserOrigin};
 
-fn relying_party(state: &AppState, headers: &HeaderMap) -> Result<Webauthn, AppError> {
-    passkeys::relying_party(&link_base(state, headers)).map_err(AppError::from)
+fn relying_party(origin: &str) -> Result<Webauthn, AppError> {
+    passkeys::relying_party(origin).map_err(AppError::from)
 }
 
 /// `{ceremony, options}` for the browser.
@@ -50,10 +50,10 @@ fn signed_in(state: &AppState, logged_in: &app::login::LoggedIn, next: &str) -> 
 
 pub async fn register_start(
     State(state): State<AppState>,
+    BrowserOrigin(origin): BrowserOrigin,
     SignedIn(viewer): SignedIn,
-    headers: HeaderMap,
 ) -> Response {
-    let rp = match relying_party(&state, &headers) {
+    let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };
@@ -72,12 +72,12 @@ pub struct RegisterFinish {
 
 pub async fn register_finish(
     State(state): State<AppState>,
+    BrowserOrigin(origin): BrowserOrigin,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-    headers: HeaderMap,
     JsonBody(body): JsonBody<RegisterFinish>,
 ) -> Response {
-    let rp = match relying_party(&state, &headers) {
+    let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };
@@ -97,8 +97,11 @@ pub async fn register_finish(
     }
 }
 
-pub async fn login_start(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let rp = match relying_party(&state, &headers) {
+pub async fn login_start(
+    State(state): State<AppState>,
+    BrowserOrigin(origin): BrowserOrigin,
+) -> Response {
+    let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };
@@ -118,12 +121,12 @@ pub struct LoginFinish {
 
 pub async fn login_finish(
     State(state): State<AppState>,
+    BrowserOrigin(origin): BrowserOrigin,
     Client(client): Client,
     viewer: Option<Extension<Viewer>>,
-    headers: HeaderMap,
     JsonBody(body): JsonBody<LoginFinish>,
 ) -> Response {
-    let rp = match relying_party(&state, &headers) {
+    let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };
@@ -140,11 +143,15 @@ pub async fn login_finish(
 
 const SECOND_FACTOR_COOKIE: &str = "mentora_2fa";
 
-pub async fn second_factor_start(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn second_factor_start(
+    State(state): State<AppState>,
+    BrowserOrigin(origin): BrowserOrigin,
+    headers: HeaderMap,
+) -> Response {
     let Some(challenge) = cookies::get(&headers, SECOND_FACTOR_COOKIE) else {
         return AppError::from(AccountError::InvalidLink).into_response();
     };
-    let rp = match relying_party(&state, &headers) {
+    let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };
@@ -160,6 +167,7 @@ pub async fn second_factor_start(State(state): State<AppState>, headers: HeaderM
 
 pub async fn second_factor_finish(
     State(state): State<AppState>,
+    BrowserOrigin(origin): BrowserOrigin,
     Client(client): Client,
     headers: HeaderMap,
     JsonBody(body): JsonBody<LoginFinish>,
@@ -167,7 +175,7 @@ pub async fn second_factor_finish(
     let Some(challenge) = cookies::get(&headers, SECOND_FACTOR_COOKIE) else {
         return AppError::from(AccountError::InvalidLink).into_response();
     };
-    let rp = match relying_party(&state, &headers) {
+    let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };

@@ -3,14 +3,14 @@
 use app::accounts::{self, AccountError};
 use askama::Template;
 use axum::extract::{Form, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::{Client, link_base};
+use super::auth::Client;
 use super::render;
 use super::shell::Shell;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
 #[template(path = "forgot_password.html")]
@@ -72,12 +72,11 @@ pub async fn forgot_form(shell: Shell) -> Response {
 
 pub async fn forgot(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
-    headers: HeaderMap,
     shell: Shell,
     Form(form): Form<EmailForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let result = accounts::request_password_reset(
         &state.db,
         state.mailer.clone(),

@@ -6,16 +6,16 @@ use app::accounts::{AccountError, FieldError, LinkBase};
 use app::profile::{self, ProfileInput};
 use askama::Template;
 use axum::extract::{Form, Multipart, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use store::users::User;
 
-use super::auth::{Client, ShownError, link_base, shown};
+use super::auth::{Client, ShownError, shown};
 use super::render;
 use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
-use crate::{AppError, AppState, ErrorCode};
+use crate::{AppError, AppState, ErrorCode, Links};
 
 /// The profile form's values: the account's, or what was just submitted.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -300,13 +300,12 @@ pub struct EmailForm {
 
 pub async fn change_email(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-    headers: HeaderMap,
     Form(form): Form<EmailForm>,
 ) -> Response {
-    let base = link_base(&state, &headers);
     match profile::change_email(
         &state.db,
         state.mailer.as_ref(),
@@ -333,11 +332,10 @@ pub async fn change_email(
 /// Sends the verification link again.
 pub async fn resend_verification(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-    headers: HeaderMap,
 ) -> Response {
-    let base = link_base(&state, &headers);
     let sent = app::accounts::resend_verification(
         &state.db,
         state.mailer.as_ref(),

@@ -1,0 +1,3 @@
+# Refusals that protect accounts and money: unknown hosts, holds, proposals, uploads.
+error-host-unknown-title = Unknown site address
+error-host-unknown-detail = This request named a host Mentora does not serve. Open Mentora at its own address and try again.
