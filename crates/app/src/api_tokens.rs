@@ -1,11 +1,15 @@
 //! Tokens for API clients: a signed JWT access token (15 minutes, HS256, key id in the
 //! header) and an opaque refresh token (30 days, single-use, rotated on every refresh).
 //!
-//! Access tokens are checked without the database, which keeps authenticated requests
-//! cheap; the price is that revoking a login stops its access token only when it expires,
-//! at most 15 minutes later. Refresh tokens are checked and revoked in the database.
+//! An access token's signature is checked in memory. Its login must also still be live:
+//! logging out, "log out everywhere", a password change or reset and a privilege change
+//! revoke logins, and their access tokens fail on the very next request. That check is
+//! cached per instance under the account's `logins_version`, which every revocation raises
+//! in the same transaction, and which the API reads with the account on every request
+//! anyway, so a revocation reaches every instance at once at no extra query.
 
-use std::sync::RwLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
@@ -28,6 +32,12 @@ pub const REFRESH_LIFETIME: Duration = Duration::days(30);
 const ISSUER: &str = "mentora";
 /// How often an instance re-reads the keys, so a rotation elsewhere reaches it.
 const KEY_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
+/// An unknown key id re-reads the keys at most this often: a rotation on another instance
+/// is picked up within it, and a stream of forged key ids cannot put every request on the
+/// database.
+const UNKNOWN_KID_RELOAD: std::time::Duration = std::time::Duration::from_secs(5);
+/// The most login verdicts one instance keeps; past it they are all dropped.
+const LOGIN_CACHE_CAPACITY: usize = 100_000;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct AccessClaims {
@@ -60,10 +70,15 @@ pub struct TokenPair {
     pub expires_in: i64,
 }
 
-/// The signing keys, cached in memory and re-read from the database now and then.
+/// The signing keys, cached in memory and re-read from the database now and then, and
+/// whether logins are live, cached under each account's `logins_version`.
 pub struct TokenKeys {
     db: Database,
     cache: RwLock<(Vec<SigningKey>, Option<Instant>)>,
+    /// login (family) id → (the account's logins_version when checked, live).
+    logins: Mutex<HashMap<Uuid, (i64, bool)>>,
+    /// How many times the keys were read from the database.
+    reads: std::sync::atomic::AtomicU64,
 }
 
 impl TokenKeys {
@@ -72,7 +87,43 @@ impl TokenKeys {
         Self {
             db,
             cache: RwLock::new((Vec::new(), None)),
+            logins: Mutex::new(HashMap::new()),
+            reads: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// Whether the login an access token belongs to is still live for `user` (read in this
+    /// request, so its `logins_version` is current).
+    pub async fn login_is_live(&self, user: &User, login: Uuid) -> Result<bool, StoreError> {
+        let cached = self
+            .logins
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&login)
+            .copied();
+        if let Some((version, live)) = cached
+            && version == user.logins_version
+        {
+            return Ok(live);
+        }
+        let live = refresh_tokens::login_is_live(&self.db, user.id, login).await?;
+        let mut logins = self
+            .logins
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if logins.len() >= LOGIN_CACHE_CAPACITY {
+            logins.clear();
+        }
+        logins.insert(login, (user.logins_version, live));
+        Ok(live)
+    }
+
+    /// When the keys were last read.
+    fn loaded_at(&self) -> Option<Instant> {
+        self.cache
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .1
     }
 
     fn cached(&self) -> (Vec<SigningKey>, bool) {
@@ -84,7 +135,14 @@ impl TokenKeys {
         (guard.0.clone(), stale)
     }
 
+    /// How many times this instance read the keys from the database.
+    pub fn key_reads(&self) -> u64 {
+        self.reads.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     async fn reload(&self) -> Result<Vec<SigningKey>, StoreError> {
+        self.reads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let keys = signing_keys::usable(&self.db, ACCESS_LIFETIME).await?;
         let mut guard = self
             .cache
@@ -136,6 +194,13 @@ impl TokenKeys {
         let keys = self.keys().await.map_err(|_| TokenError::Invalid)?;
         let key = match keys.iter().find(|k| k.kid == kid) {
             Some(key) => key.clone(),
+            // Read a moment ago: the key id is unknown, not new.
+            None if self
+                .loaded_at()
+                .is_some_and(|at| at.elapsed() < UNKNOWN_KID_RELOAD) =>
+            {
+                return Err(TokenError::Invalid);
+            }
             // Perhaps another instance rotated a moment ago.
             None => self
                 .reload()

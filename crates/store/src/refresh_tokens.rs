@@ -1,14 +1,23 @@
 //! Refresh tokens for API clients: opaque, single-use, stored as digests, grouped in
 //! families (one family per login). Presenting a used token again means it was copied:
 //! the whole family is revoked.
+//!
+//! A family is revoked for good once any of its rows carries `revoked_at`. That makes
+//! revocation race-free: a rotation in flight when reuse is detected may still insert its
+//! successor, but that successor belongs to a revoked family and is refused on use, and so
+//! is the access token issued with it (its `sid` is the family). Every revocation raises
+//! the account's `logins_version` in the same transaction, which is how caches of "this
+//! login is live" on every instance learn of it.
 
 use chrono::{DateTime, Duration, Utc};
 use domain::{Secret, SecretDigest};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 use uuid::Uuid;
 
-use crate::entities::refresh_token;
+use crate::entities::{refresh_token, user};
 use crate::sessions::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
@@ -90,6 +99,10 @@ pub async fn rotate(
         return Ok(Rotation::Invalid);
     };
     if claimed {
+        // Claimed after the family was revoked (reuse detected elsewhere): refused.
+        if family_revoked(db.conn(), row.family_id).await? {
+            return Ok(Rotation::Invalid);
+        }
         let next = issue(db, row.user_id, Some(row.family_id), client, lifetime).await?;
         return Ok(Rotation::Rotated {
             user_id: row.user_id,
@@ -106,6 +119,46 @@ pub async fn rotate(
     Ok(Rotation::Invalid)
 }
 
+async fn family_revoked<C: ConnectionTrait>(conn: &C, family_id: Uuid) -> Result<bool, StoreError> {
+    Ok(refresh_token::Entity::find()
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .filter(refresh_token::Column::RevokedAt.is_not_null())
+        .one(conn)
+        .await?
+        .is_some())
+}
+
+/// Whether an access token of this login may still be used: the family exists, belongs to
+/// the account, and none of its tokens was revoked.
+pub async fn login_is_live(
+    db: &Database,
+    user_id: Uuid,
+    family_id: Uuid,
+) -> Result<bool, StoreError> {
+    let known = refresh_token::Entity::find()
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .one(db.conn())
+        .await?
+        .is_some();
+    Ok(known && !family_revoked(db.conn(), family_id).await?)
+}
+
+async fn bump_logins_version<C: ConnectionTrait>(
+    conn: &C,
+    user_id: Uuid,
+) -> Result<(), StoreError> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::LoginsVersion,
+            Expr::col(user::Column::LoginsVersion).add(1),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// The family a presented token belongs to, if the token is known and not revoked.
 pub async fn family_of(db: &Database, presented: &str) -> Result<Option<(Uuid, Uuid)>, StoreError> {
     let digest = SecretDigest::of(presented);
@@ -118,22 +171,37 @@ pub async fn family_of(db: &Database, presented: &str) -> Result<Option<(Uuid, U
 
 /// Revokes every token of a login. Returns how many were still live.
 pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreError> {
-    Ok(refresh_token::Entity::update_many()
+    let txn = db.conn().begin().await?;
+    let owner = refresh_token::Entity::find()
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .one(&txn)
+        .await?
+        .map(|m| m.user_id);
+    let revoked = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
         .filter(refresh_token::Column::RevokedAt.is_null())
-        .exec(db.conn())
+        .exec(&txn)
         .await?
-        .rows_affected)
+        .rows_affected;
+    if let Some(user_id) = owner {
+        bump_logins_version(&txn, user_id).await?;
+    }
+    txn.commit().await?;
+    Ok(revoked)
 }
 
 /// Revokes every API login of an account (password reset, role change, log out everywhere).
 pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
-    Ok(refresh_token::Entity::update_many()
+    let txn = db.conn().begin().await?;
+    let revoked = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
         .filter(refresh_token::Column::RevokedAt.is_null())
-        .exec(db.conn())
+        .exec(&txn)
         .await?
-        .rows_affected)
+        .rows_affected;
+    bump_logins_version(&txn, user_id).await?;
+    txn.commit().await?;
+    Ok(revoked)
 }

@@ -45,6 +45,8 @@ pub struct User {
     /// Object-storage key of the re-encoded avatar.
     pub avatar_key: Option<String>,
     pub created_at: chrono::DateTime<Utc>,
+    /// Raised whenever API logins of the account are revoked (see `refresh_tokens`).
+    pub logins_version: i64,
 }
 
 /// Profile fields to change; `None` leaves a field as it is. Values are already validated.
@@ -83,6 +85,7 @@ pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
         video_provider: Set("builtin".into()),
         reminder_channels: Set("email".into()),
         avatar_key: Set(None),
+        logins_version: Set(0),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -366,6 +369,7 @@ fn to_user(model: user::Model, roles: Vec<Role>) -> User {
         reminder_channels: split_list(&model.reminder_channels),
         avatar_key: model.avatar_key,
         created_at: model.created_at,
+        logins_version: model.logins_version,
     }
 }
 

@@ -58,6 +58,7 @@ pub enum ErrorCode {
     PaymentDeclined,
     NoProposal,
     HostUnknown,
+    TokenRevoked,
 }
 
 impl ErrorCode {
@@ -257,6 +258,11 @@ impl ErrorCode {
                 "error-payment-declined",
             ),
             ErrorCode::NoProposal => ("no_proposal", StatusCode::CONFLICT, "error-no-proposal"),
+            ErrorCode::TokenRevoked => (
+                "token_revoked",
+                StatusCode::UNAUTHORIZED,
+                "error-token-revoked",
+            ),
             ErrorCode::HostUnknown => (
                 "host_unknown",
                 StatusCode::BAD_REQUEST,

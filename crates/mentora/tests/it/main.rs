@@ -7,6 +7,7 @@
 mod access;
 mod accounts;
 mod api_auth;
+mod api_logins;
 mod assets;
 mod availability;
 mod availability_pages;

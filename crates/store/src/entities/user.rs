@@ -19,6 +19,7 @@ pub struct Model {
     pub video_provider: String,
     pub reminder_channels: String,
     pub avatar_key: Option<String>,
+    pub logins_version: i64,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

@@ -15,6 +15,7 @@ mod m20261126_000004_experts;
 mod m20261130_000005_availability;
 mod m20261130_000006_directory_version;
 mod m20261130_000007_bookings;
+mod m20261203_000008_hardening;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000005_availability::Migration),
             Box::new(m20261130_000006_directory_version::Migration),
             Box::new(m20261130_000007_bookings::Migration),
+            Box::new(m20261203_000008_hardening::Migration),
         ]
     }
 }

@@ -38,7 +38,15 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         Some(Err(())) => Some(Err(ErrorCode::TokenMalformed)),
         Some(Ok(token)) => Some(match state.tokens.verify(token.trim()).await {
             Ok(claims) => match store::users::find_by_id(&state.db, claims.sub).await {
-                Ok(Some(user)) => Ok(ApiCaller { user }),
+                Ok(Some(user)) => match state.tokens.login_is_live(&user, claims.sid).await {
+                    Ok(true) => Ok(ApiCaller { user }),
+                    // The login was ended (logout, password change, role change ...).
+                    Ok(false) => Err(ErrorCode::TokenRevoked),
+                    Err(e) => {
+                        tracing::error!(error = %e, "checking the token's login failed");
+                        Err(ErrorCode::Internal)
+                    }
+                },
                 Ok(None) => Err(ErrorCode::TokenInvalid),
                 Err(e) => {
                     tracing::error!(error = %e, "loading the token's account failed");
