@@ -86,7 +86,10 @@ pub async fn sign_up(
         .await
         .map_err(AccountError::RateLimited)?;
     let email = EmailAddress::parse(input.email);
-    let password = NewPassword::parse(input.password);
+    let password = NewPassword::parse_for(
+        input.password,
+        &domain::password::personal_words(input.display_name, input.email),
+    );
     let name = DisplayName::parse(input.display_name);
     let mut errors = Vec::new();
     // In the order the form shows the fields, so the summary reads top to bottom.
@@ -368,7 +371,15 @@ pub async fn reset_password(
     client: &ClientInfo,
 ) -> Result<User, AccountError> {
     // Check the password before using the token up, so a typo does not cost the link.
-    let password = NewPassword::parse(new_password).map_err(|e| {
+    let owner = match email_tokens::peek(db, token, Purpose::ResetPassword).await? {
+        Some(link) => store::users::find_by_id(db, link.user_id).await?,
+        None => None,
+    };
+    let context = owner
+        .as_ref()
+        .map(|u| domain::password::personal_words(&u.display_name, &u.email))
+        .unwrap_or_default();
+    let password = NewPassword::parse_for(new_password, &context).map_err(|e| {
         AccountError::Invalid(vec![FieldError {
             field: "password",
             message_id: password_message(&e),
@@ -498,5 +509,18 @@ pub(crate) fn password_message(e: &domain::password::PasswordError) -> &'static 
         domain::password::PasswordError::TooShort => "field-password-too-short",
         domain::password::PasswordError::TooLong => "field-password-too-long",
         domain::password::PasswordError::TooCommon => "field-password-too-common",
+        domain::password::PasswordError::TooGuessable(why) => {
+            use domain::password::Weakness as W;
+            match why {
+                W::KeyboardPattern => "field-password-weak-keyboard",
+                W::Repeats => "field-password-weak-repeats",
+                W::Sequence => "field-password-weak-sequence",
+                W::Common => "field-password-weak-common",
+                W::Dates => "field-password-weak-dates",
+                W::PersonalOrSingleWord => "field-password-weak-personal",
+                W::Names => "field-password-weak-names",
+                W::Simple => "field-password-weak",
+            }
+        }
     }
 }

@@ -187,7 +187,12 @@ pub async fn change_password(
     keep: Option<&domain::SecretDigest>,
     client: &ClientInfo,
 ) -> Result<(), AccountError> {
-    let password = NewPassword::parse(new).map_err(|e| {
+    let owner = store::users::find_by_id(db, user_id).await?;
+    let context = owner
+        .as_ref()
+        .map(|u| domain::password::personal_words(&u.display_name, &u.email))
+        .unwrap_or_default();
+    let password = NewPassword::parse_for(new, &context).map_err(|e| {
         AccountError::Invalid(vec![FieldError {
             field: "new_password",
             message_id: password_message(&e),

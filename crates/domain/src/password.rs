@@ -1,4 +1,11 @@
-//! Passwords: length rules and argon2id hashing.
+//! Passwords: length, the common-password list, a strength estimate (zxcvbn, with the
+//! person's own name and address as words an attacker would try first), and argon2id.
+//!
+//! NIST SP 800-63B asks for no composition rules; it asks to refuse passwords that are
+//! known, expected or guessable. The 10,000-word list alone let "password123" through
+//! (only 2,086 of its entries have eight characters or more), so a new password must also
+//! reach zxcvbn's score 3 ("safely unguessable": about 10^8 guesses or more), and a refusal
+//! says why in the estimator's words (mapped to our own messages, in every language).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -25,6 +32,80 @@ pub enum PasswordError {
     TooLong,
     #[error("this password is among the most common ones; choose another")]
     TooCommon,
+    #[error("this password is too easy to guess ({0:?})")]
+    TooGuessable(Weakness),
+}
+
+/// Why the estimator found a password easy to guess, in the product's own terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weakness {
+    /// Rows or short patterns on the keyboard.
+    KeyboardPattern,
+    /// "aaa", "abcabc".
+    Repeats,
+    /// "abc", "6543".
+    Sequence,
+    /// Common or nearly common passwords.
+    Common,
+    /// Years and dates.
+    Dates,
+    /// A single word, or the person's own name or address.
+    PersonalOrSingleWord,
+    /// Common names and surnames.
+    Names,
+    /// Too short and simple, with no one pattern to blame.
+    Simple,
+}
+
+/// The lowest zxcvbn score a new password must reach (0–4).
+const MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+
+fn weakness(password: &str, context: &[&str]) -> Option<Weakness> {
+    use zxcvbn::feedback::Warning as W;
+    let estimate = zxcvbn::zxcvbn(password, context);
+    if estimate.score() >= MIN_SCORE {
+        return None;
+    }
+    // A part of the person's own name or address anywhere in it is the likeliest reason.
+    let lower = password.to_lowercase();
+    if context
+        .iter()
+        .any(|word| word.chars().count() >= 3 && lower.contains(&word.to_lowercase()))
+    {
+        return Some(Weakness::PersonalOrSingleWord);
+    }
+    Some(match estimate.feedback().and_then(|f| f.warning()) {
+        Some(W::StraightRowsOfKeysAreEasyToGuess | W::ShortKeyboardPatternsAreEasyToGuess) => {
+            Weakness::KeyboardPattern
+        }
+        Some(
+            W::RepeatsLikeAaaAreEasyToGuess | W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess,
+        ) => Weakness::Repeats,
+        Some(W::SequencesLikeAbcAreEasyToGuess) => Weakness::Sequence,
+        Some(
+            W::ThisIsATop10Password
+            | W::ThisIsATop100Password
+            | W::ThisIsACommonPassword
+            | W::ThisIsSimilarToACommonlyUsedPassword,
+        ) => Weakness::Common,
+        Some(W::RecentYearsAreEasyToGuess | W::DatesAreOftenEasyToGuess) => Weakness::Dates,
+        Some(W::AWordByItselfIsEasyToGuess) => Weakness::PersonalOrSingleWord,
+        Some(
+            W::NamesAndSurnamesByThemselvesAreEasyToGuess | W::CommonNamesAndSurnamesAreEasyToGuess,
+        ) => Weakness::Names,
+        None => Weakness::Simple,
+    })
+}
+
+/// The words of a person's name and email address that a guesser would try first.
+pub fn personal_words<'a>(name: &'a str, email: &'a str) -> Vec<&'a str> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    words.extend(
+        email
+            .split(['@', '.', '_', '-', '+'])
+            .filter(|w| !w.is_empty()),
+    );
+    words
 }
 
 /// The 10,000 most common passwords (see `data/README.md`), lower case.
@@ -40,7 +121,14 @@ fn is_common(password: &str) -> bool {
 }
 
 impl NewPassword {
+    /// A new password with no personal context (the person's own words are unknown).
     pub fn parse(input: &str) -> Result<Self, PasswordError> {
+        Self::parse_for(input, &[])
+    }
+
+    /// A new password for the person whose name and address words are `context`
+    /// (`personal_words`): long enough, not on the common list, and hard enough to guess.
+    pub fn parse_for(input: &str, context: &[&str]) -> Result<Self, PasswordError> {
         let chars = input.chars().count();
         if chars < MIN_CHARS {
             return Err(PasswordError::TooShort);
@@ -50,6 +138,9 @@ impl NewPassword {
         }
         if is_common(input) {
             return Err(PasswordError::TooCommon);
+        }
+        if let Some(why) = weakness(input, context) {
+            return Err(PasswordError::TooGuessable(why));
         }
         Ok(Self(input.to_owned()))
     }
@@ -131,7 +222,12 @@ mod tests {
             NewPassword::parse("1234567").err(),
             Some(PasswordError::TooShort)
         );
-        assert!(NewPassword::parse("ñññññññññ").is_ok());
+        // Eight two-byte characters are long enough (the estimator may still refuse them).
+        assert_ne!(
+            NewPassword::parse("ññññññññ").err(),
+            Some(PasswordError::TooShort)
+        );
+        assert!(NewPassword::parse("ñandú pingüino café").is_ok());
         assert_eq!(
             NewPassword::parse(&"x".repeat(129)).err(),
             Some(PasswordError::TooLong)
@@ -161,6 +257,39 @@ mod tests {
             include_str!("../data/common-passwords.txt").lines().count(),
             10_000
         );
+    }
+
+    #[test]
+    fn guessable_passwords_are_refused_with_a_reason() {
+        let refused = |p: &str, ctx: &[&str]| NewPassword::parse_for(p, ctx).err();
+        assert_eq!(
+            refused("password123", &[]),
+            Some(PasswordError::TooGuessable(Weakness::Common))
+        );
+        assert!(matches!(
+            refused("qwertyuiop[]", &[]),
+            Some(PasswordError::TooGuessable(_) | PasswordError::TooCommon)
+        ));
+        assert!(matches!(
+            refused("abcabcabcabc", &[]),
+            Some(PasswordError::TooGuessable(_))
+        ));
+        // The person's own name and address count against them.
+        let ctx = personal_words("Marisol Quintanilla", "marisol.q@example.org");
+        assert_eq!(
+            refused("Quintanilla2024", &ctx),
+            Some(PasswordError::TooGuessable(Weakness::PersonalOrSingleWord))
+        );
+        assert!(NewPassword::parse("Quintanilla violet tram").is_ok());
+        // Passphrases of a few uncommon words pass.
+        for fine in [
+            "a long enough passphrase",
+            "correct horse battery staple",
+            "mentora-demo-pass",
+            "another quite long passphrase 7",
+        ] {
+            assert!(NewPassword::parse(fine).is_ok(), "{fine}");
+        }
     }
 
     #[test]

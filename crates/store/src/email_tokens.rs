@@ -57,6 +57,25 @@ pub async fn issue(
 /// Uses up a token. `None` when it is unknown, for another purpose, expired or already
 /// used. The check and the marking are one conditional UPDATE, so two concurrent
 /// redemptions cannot both succeed.
+/// The account and address of a usable link, without using it up.
+pub async fn peek(
+    db: &Database,
+    presented: &str,
+    purpose: Purpose,
+) -> Result<Option<Redeemed>, StoreError> {
+    let digest = SecretDigest::of(presented);
+    Ok(email_token::Entity::find_by_id(digest.as_str())
+        .filter(email_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(email_token::Column::UsedAt.is_null())
+        .filter(email_token::Column::ExpiresAt.gt(Utc::now()))
+        .one(db.conn())
+        .await?
+        .map(|m| Redeemed {
+            user_id: m.user_id,
+            email: m.email,
+        }))
+}
+
 pub async fn redeem(
     db: &Database,
     presented: &str,

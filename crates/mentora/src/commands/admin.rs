@@ -18,7 +18,9 @@ pub async fn create(config: &Config, email: &str, name: &str) -> anyhow::Result<
         bail!("--name: a display name has 1 to 100 characters");
     }
     let password = read_password()?;
-    let password = NewPassword::parse(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+    let words = domain::password::personal_words(display_name, email.as_str());
+    let password =
+        NewPassword::parse_for(&password, &words).map_err(|e| anyhow::anyhow!("password: {e}"))?;
     let hash = tokio::task::spawn_blocking(move || password.hash()).await??;
 
     let db = app::open_database(config).await?;

@@ -663,7 +663,60 @@ async fn an_outdated_password_hash_is_upgraded_at_login(backend: Backend) {
     );
 }
 
+async fn guessable_passwords_are_refused_with_the_reason_inline(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    for (password, reason) in [
+        ("password123", "one of the commonly used passwords"),
+        ("Quintanilla1987", "Your own name, your email address"),
+    ] {
+        let res = app
+            .submit(
+                "/signup",
+                &[
+                    ("display_name", "Marisol Quintanilla"),
+                    ("email", "marisol@example.org"),
+                    ("password", password),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 422, "{password}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(reason), "{password}: {html}");
+        // What was typed (but the password) is kept.
+        assert!(html.contains("Marisol Quintanilla"));
+    }
+    assert!(
+        users::find_by_email(
+            &app.db,
+            &EmailAddress::parse("marisol@example.org").unwrap()
+        )
+        .await
+        .unwrap()
+        .is_none()
+    );
+    // The API says the same, by field.
+    let res = app
+        .post_json(
+            "/api/v1/auth/register",
+            &serde_json::json!({"email": "m@example.org", "password": "password123", "display_name": "M"}),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "password");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("commonly used"),
+        "{body}"
+    );
+}
+
 both_backends!(
+    guessable_passwords_are_refused_with_the_reason_inline,
     people_see_and_end_their_own_sessions_only,
     an_outdated_password_hash_is_upgraded_at_login,
     a_forgotten_password_is_reset_by_email_once,
