@@ -36,6 +36,14 @@ pub struct Limits {
     pub reset_per_account: Limit,
     pub verification_per_ip: Limit,
     pub verification_per_account: Limit,
+    /// Holds one account may place (each takes a slot from everyone else for a while).
+    pub holds_per_account: Limit,
+    /// Photos and documents one account may upload.
+    pub uploads_per_account: Limit,
+    /// CSP violation reports one address may send.
+    pub csp_reports_per_ip: Limit,
+    /// Passkey sign-in ceremonies one address may start.
+    pub passkey_logins_per_ip: Limit,
     /// Failed logins on one address before the first lockout.
     pub lockout_after: u64,
     /// First lockout; each further failure doubles it, up to `lockout_max`.
@@ -56,6 +64,10 @@ impl Default for Limits {
             reset_per_account: Limit::per(3, 60 * MINUTE),
             verification_per_ip: Limit::per(30, 10 * MINUTE),
             verification_per_account: Limit::per(5, 60 * MINUTE),
+            holds_per_account: Limit::per(20, 10 * MINUTE),
+            uploads_per_account: Limit::per(30, 10 * MINUTE),
+            csp_reports_per_ip: Limit::per(60, MINUTE),
+            passkey_logins_per_ip: Limit::per(30, 10 * MINUTE),
             lockout_after: 5,
             lockout_base: MINUTE,
             lockout_max: 60 * MINUTE,
@@ -77,6 +89,10 @@ impl Limits {
             reset_per_account: scale(self.reset_per_account),
             verification_per_ip: scale(self.verification_per_ip),
             verification_per_account: scale(self.verification_per_account),
+            holds_per_account: scale(self.holds_per_account),
+            uploads_per_account: scale(self.uploads_per_account),
+            csp_reports_per_ip: scale(self.csp_reports_per_ip),
+            passkey_logins_per_ip: scale(self.passkey_logins_per_ip),
             ..self
         }
     }

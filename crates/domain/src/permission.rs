@@ -13,10 +13,22 @@ pub enum Permission {
     UsersManage,
     /// Turn feature flags and experiments on and off.
     FlagsManage,
+    /// Decide one's own expert application or suspension. No role grants it: a verifier's
+    /// own application needs a second operator.
+    ExpertsVerifyOwn,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 4] = [
+    pub const ALL: [Permission; 5] = [
+        Permission::ExpertsVerify,
+        Permission::PaymentsRefund,
+        Permission::UsersManage,
+        Permission::FlagsManage,
+        Permission::ExpertsVerifyOwn,
+    ];
+
+    /// What operators (admins) may do.
+    pub const OPERATOR: [Permission; 4] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
@@ -30,6 +42,7 @@ impl Permission {
             Permission::PaymentsRefund => "payments.refund",
             Permission::UsersManage => "users.manage",
             Permission::FlagsManage => "flags.manage",
+            Permission::ExpertsVerifyOwn => "experts.verify_own",
         }
     }
 }
@@ -39,7 +52,7 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         match self {
             Role::Learner | Role::Expert => &[],
-            Role::Admin => &Permission::ALL,
+            Role::Admin => &Permission::OPERATOR,
         }
     }
 }
@@ -55,10 +68,14 @@ mod tests {
 
     #[test]
     fn only_admins_hold_operator_permissions() {
-        for p in Permission::ALL {
+        for p in Permission::OPERATOR {
             assert!(allows(&[Role::Learner, Role::Admin], p));
             assert!(!allows(&[Role::Learner, Role::Expert], p));
             assert!(!allows(&[], p));
+        }
+        // Nobody decides their own application by default.
+        for role in [Role::Learner, Role::Expert, Role::Admin] {
+            assert!(!allows(&[role], Permission::ExpertsVerifyOwn));
         }
         let names: std::collections::HashSet<_> =
             Permission::ALL.iter().map(|p| p.as_str()).collect();

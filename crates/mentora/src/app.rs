@@ -85,6 +85,8 @@ pub async fn build_with(
     );
     let bookings = app::bookings::BookingRules {
         hold_minutes: i64::from(config.booking_hold_minutes),
+        max_active_holds: u64::from(config.booking_max_holds),
+        max_reschedules: i32::try_from(config.booking_max_reschedules).unwrap_or(3),
         // Learner payments through Stripe come with the payments work; until then the
         // sandbox takes them whenever no Stripe key is set.
         test_mode: config.stripe_secret_key.is_none(),

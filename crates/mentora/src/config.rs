@@ -46,6 +46,10 @@ pub struct Config {
     pub document_retention_days: u32,
     /// How long a hold keeps a slot while the learner pays.
     pub booking_hold_minutes: u32,
+    /// Holds one learner may have at once.
+    pub booking_max_holds: u32,
+    /// Times one session may be moved.
+    pub booking_max_reschedules: u32,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -171,6 +175,18 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_BOOKING_HOLD_MINUTES"],
         default: "10",
         allowed: "a whole number of minutes from 1 to 60",
+    },
+    Key {
+        name: "booking_max_holds",
+        env: &["MENTORA_BOOKING_MAX_HOLDS"],
+        default: "3",
+        allowed: "a whole number from 1 to 1000000: unpaid holds one learner may have at once (large values only for load tests)",
+    },
+    Key {
+        name: "booking_max_reschedules",
+        env: &["MENTORA_BOOKING_MAX_RESCHEDULES"],
+        default: "3",
+        allowed: "a whole number from 0 to 20: how many times one session may be moved",
     },
 ];
 
@@ -352,6 +368,10 @@ impl Config {
                 .unwrap_or(90),
             booking_hold_minutes: u32::try_from(number("booking_hold_minutes", 1, 60)?)
                 .unwrap_or(10),
+            booking_max_holds: u32::try_from(number("booking_max_holds", 1, 1_000_000)?)
+                .unwrap_or(3),
+            booking_max_reschedules: u32::try_from(number("booking_max_reschedules", 0, 20)?)
+                .unwrap_or(3),
             trust_forwarded_for,
             addr,
             data_dir,

@@ -47,6 +47,10 @@ pub struct BookingRow {
     pub refunded_amount: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The start the cancellation policy measures from: the session's first start.
+    pub policy_start_at: i64,
+    /// How many times the session was moved before this booking.
+    pub reschedule_count: i32,
 }
 
 impl BookingRow {
@@ -90,6 +94,9 @@ pub struct NewBooking {
     pub payment_provider: String,
     pub payment_ref: Option<String>,
     pub paid_amount: i64,
+    /// The session's first start (a new hold: its own start; a move keeps the old one's).
+    pub policy_start_at: i64,
+    pub reschedule_count: i32,
 }
 
 /// A request's idempotency key and the fingerprint of its body.
@@ -106,6 +113,8 @@ pub enum Conflict {
     SlotTaken,
     /// The learner already has an active booking at that time.
     LearnerBusy,
+    /// The learner already holds as many unpaid times as one may.
+    HoldLimit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +149,7 @@ pub struct Changes {
 const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, blocked_from, \
     blocked_to, duration_minutes, hold_expires_at, price_amount, currency, policy, note, \
     series_id, sequence, rescheduled_from, proposed_start, payment_provider, payment_ref, \
-    paid_amount, refunded_amount, created_at, updated_at";
+    paid_amount, refunded_amount, created_at, updated_at, policy_start_at, reschedule_count";
 
 const IDEMPOTENCY_SCOPE: &str = "booking";
 
@@ -185,6 +194,20 @@ pub async fn hold(
     key: Option<&IdempotencyKey>,
     step: Step<'_>,
 ) -> Result<HoldOutcome, StoreError> {
+    hold_limited(db, new, key, step, u64::MAX).await
+}
+
+/// `hold`, refused with `Conflict::HoldLimit` when the learner already has `max_held`
+/// unpaid holds. The count is taken in the hold's own transaction, serialised per learner
+/// (SQLite's single writer; on PostgreSQL a lock on the learner's row), so concurrent
+/// requests cannot all slip under the cap.
+pub async fn hold_limited(
+    db: &Database,
+    new: &NewBooking,
+    key: Option<&IdempotencyKey>,
+    step: Step<'_>,
+    max_held: u64,
+) -> Result<HoldOutcome, StoreError> {
     if let Some(key) = key
         && let Some(done) = replay(db, new.learner_id, key).await?
     {
@@ -219,6 +242,33 @@ pub async fn hold(
                     .ok_or(StoreError::NotFound("idempotent booking"));
             }
             Err(e) => return Err(e.into()),
+        }
+    }
+    if new.status == BookingStatus::Held && max_held < u64::MAX {
+        if db.backend() == Backend::Postgres {
+            txn.execute_raw(statement(
+                db.backend(),
+                "SELECT id FROM users WHERE id = $1 FOR UPDATE",
+                vec![new.learner_id.into()],
+            ))
+            .await?;
+        }
+        #[derive(FromQueryResult)]
+        struct Count {
+            n: i64,
+        }
+        let held = Count::find_by_statement(statement(
+            db.backend(),
+            "SELECT COUNT(*) AS n FROM bookings WHERE learner_id = $1 AND status = 'held' \
+             AND hold_expires_at > $2",
+            vec![new.learner_id.into(), step.now.into()],
+        ))
+        .one(&txn)
+        .await?
+        .map_or(0, |c| c.n);
+        if u64::try_from(held).unwrap_or(0) >= max_held {
+            txn.rollback().await?;
+            return Ok(HoldOutcome::Refused(Conflict::HoldLimit));
         }
     }
     // PostgreSQL's exclusion constraints refuse an overlap at the INSERT itself; SQLite
@@ -369,7 +419,7 @@ async fn insert(
         backend,
         &format!(
             "INSERT INTO bookings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, 0, $21, $21)"
+             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, 0, $21, $21, $22, $23)"
         ),
         vec![
             new.id.into(),
@@ -393,6 +443,8 @@ async fn insert(
             new.payment_ref.clone().into(),
             new.paid_amount.into(),
             step.now.into(),
+            new.policy_start_at.into(),
+            new.reschedule_count.into(),
         ],
     ))
     .await?;
@@ -620,6 +672,8 @@ fn inserted(new: &NewBooking, now: i64) -> BookingRow {
         refunded_amount: 0,
         created_at: now,
         updated_at: now,
+        policy_start_at: new.policy_start_at,
+        reschedule_count: new.reschedule_count,
     }
 }
 
@@ -645,6 +699,8 @@ fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
         payment_provider: row.payment_provider.clone(),
         payment_ref: row.payment_ref.clone(),
         paid_amount: row.paid_amount,
+        policy_start_at: row.policy_start_at,
+        reschedule_count: row.reschedule_count,
     }
 }
 

@@ -59,6 +59,11 @@ pub enum ErrorCode {
     NoProposal,
     HostUnknown,
     TokenRevoked,
+    HoldLimit,
+    RescheduleLimit,
+    ProposalExpired,
+    NoShowTooEarly,
+    OwnApplication,
 }
 
 impl ErrorCode {
@@ -258,6 +263,27 @@ impl ErrorCode {
                 "error-payment-declined",
             ),
             ErrorCode::NoProposal => ("no_proposal", StatusCode::CONFLICT, "error-no-proposal"),
+            ErrorCode::HoldLimit => ("hold_limit", StatusCode::CONFLICT, "error-hold-limit"),
+            ErrorCode::RescheduleLimit => (
+                "reschedule_limit",
+                StatusCode::CONFLICT,
+                "error-reschedule-limit",
+            ),
+            ErrorCode::ProposalExpired => (
+                "proposal_expired",
+                StatusCode::CONFLICT,
+                "error-proposal-expired",
+            ),
+            ErrorCode::NoShowTooEarly => (
+                "no_show_too_early",
+                StatusCode::CONFLICT,
+                "error-no-show-too-early",
+            ),
+            ErrorCode::OwnApplication => (
+                "own_application",
+                StatusCode::FORBIDDEN,
+                "error-own-application",
+            ),
             ErrorCode::TokenRevoked => (
                 "token_revoked",
                 StatusCode::UNAUTHORIZED,
@@ -396,6 +422,7 @@ impl From<ExpertError> for AppError {
             ExpertError::EmailUnverified => AppError::new(ErrorCode::EmailUnverified),
             ExpertError::NotFound | ExpertError::NotTestMode => AppError::new(ErrorCode::NotFound),
             ExpertError::AlreadyApplied => AppError::new(ErrorCode::ApplicationExists),
+            ExpertError::OwnApplication => AppError::new(ErrorCode::OwnApplication),
             ExpertError::WrongState(status) => {
                 AppError::new(ErrorCode::ApplicationState).with_arg("status", status.as_str())
             }
@@ -421,6 +448,18 @@ impl From<BookingError> for AppError {
             BookingError::SlotUnavailable => AppError::new(ErrorCode::SlotUnavailable),
             BookingError::LearnerBusy => AppError::new(ErrorCode::LearnerBusy),
             BookingError::IdempotencyKeyReused => AppError::new(ErrorCode::IdempotencyKeyReused),
+            BookingError::EmailUnverified => AppError::new(ErrorCode::EmailUnverified),
+            BookingError::TooManyHolds(n) => {
+                AppError::new(ErrorCode::HoldLimit).with_arg("count", n.to_string())
+            }
+            BookingError::RescheduleLimit(n) => {
+                AppError::new(ErrorCode::RescheduleLimit).with_arg("count", n.to_string())
+            }
+            BookingError::ProposalExpired => AppError::new(ErrorCode::ProposalExpired),
+            BookingError::RateLimited(retry) => retry.into(),
+            BookingError::TooEarly { minutes } => {
+                AppError::new(ErrorCode::NoShowTooEarly).with_arg("minutes", minutes.to_string())
+            }
             BookingError::InvalidTransition { from, to } => {
                 AppError::new(ErrorCode::InvalidTransition)
                     .with_arg("from", from.as_str())

@@ -147,6 +147,9 @@ pub async fn reschedule(
             to: BookingStatus::Rescheduled,
         });
     }
+    if booking.row.reschedule_count >= s.rules.max_reschedules {
+        return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
+    }
     check_free(s, &booking, start, now).await?;
     if role == Actor::Expert {
         if !store::bookings::set_proposal(s.db, id, Some(start), now).await? {
@@ -183,6 +186,13 @@ pub async fn accept_proposal(
             from: booking.status,
             to: BookingStatus::Rescheduled,
         });
+    }
+    // A proposal is an offer to move the session before it happens.
+    if now >= booking.row.start_at {
+        return Err(BookingError::ProposalExpired);
+    }
+    if booking.row.reschedule_count >= s.rules.max_reschedules {
+        return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
     }
     check_free(s, &booking, start, now).await?;
     move_to(
@@ -282,6 +292,10 @@ async fn move_to(
         payment_provider: row.payment_provider.clone(),
         payment_ref: row.payment_ref.clone(),
         paid_amount: row.paid_amount,
+        // The refund stays measured from the session's first start: moving a session
+        // later cannot buy back what the policy already took.
+        policy_start_at: row.policy_start_at,
+        reschedule_count: row.reschedule_count + 1,
     };
     let step = Step {
         actor: role,
@@ -299,26 +313,43 @@ async fn move_to(
         Err(None) => Err(raced(s, row.id, BookingStatus::Rescheduled).await),
         Err(Some(Conflict::SlotTaken)) => Err(BookingError::SlotUnavailable),
         Err(Some(Conflict::LearnerBusy)) => Err(BookingError::LearnerBusy),
+        Err(Some(Conflict::HoldLimit)) => Err(BookingError::TooManyHolds(0)),
     }
 }
 
+/// How an admin settles a dispute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Settlement {
+    /// The learner gets back everything not yet refunded.
+    RefundLearner,
+    /// The session stands as delivered; nothing is refunded.
+    ExpertPaid,
+}
+
 /// Records how a session went, or a dispute and its resolution. Who may: the expert or an
-/// admin for `completed` and `no_show_learner`; the learner or an admin for
-/// `no_show_expert` (refunded in full); the learner disputes a completed session; an admin
-/// resolves a dispute. Outcomes only once the session has started.
+/// admin for `completed` and `no_show_learner`; an admin for `no_show_expert` (refunded in
+/// full). A learner's `no_show_expert` is a claim, not a verdict: from 15 minutes after the
+/// start it opens a dispute the expert can answer and an admin settles. The learner
+/// disputes a completed session the same way; an admin resolves a dispute with a
+/// `settlement` (refund the learner, or pay the expert). Outcomes only once the session
+/// has started.
 pub async fn record_outcome(
     s: &Services<'_>,
     user: &User,
     id: Uuid,
     to: BookingStatus,
     reason: &str,
+    settlement: Option<Settlement>,
     now: i64,
 ) -> Result<Booking, BookingError> {
     use BookingStatus::*;
     let (booking, role, _) = super::visible(s.db, user, id).await?;
+    let claim = to == NoShowExpert && role == Actor::Learner;
+    let to = if claim { Disputed } else { to };
     let allowed: &[Actor] = match to {
         Completed | NoShowLearner => &[Actor::Expert, Actor::Admin],
-        NoShowExpert => &[Actor::Learner, Actor::Admin],
+        NoShowExpert => &[Actor::Admin],
         Disputed => &[Actor::Learner],
         Resolved => &[Actor::Admin],
         other => {
@@ -328,9 +359,13 @@ pub async fn record_outcome(
             });
         }
     };
-    let reason = reason_of(reason, matches!(to, Disputed | Resolved))?;
-    if !booking.status.can_become(to)
-        || (matches!(to, Completed | NoShowLearner | NoShowExpert) && now < booking.row.start_at)
+    let reason = reason_of(reason, matches!(to, Disputed | Resolved) && !claim)?;
+    // Only a claim disputes a session that has not been marked completed.
+    let legal =
+        booking.status.can_become(to) && (claim || (booking.status, to) != (Confirmed, Disputed));
+    if !legal
+        || (matches!(to, Completed | NoShowLearner | NoShowExpert | Disputed)
+            && now < booking.row.start_at)
     {
         return Err(BookingError::InvalidTransition {
             from: booking.status,
@@ -340,22 +375,65 @@ pub async fn record_outcome(
     if !allowed.contains(&role) {
         return Err(BookingError::NotYours);
     }
-    let changes = if to == NoShowExpert {
-        Changes {
-            refunded_amount: Some(booking.row.paid_amount),
-            ..Changes::default()
+    if claim && now < booking.row.start_at + super::NO_SHOW_CLAIM_AFTER_SECS {
+        return Err(BookingError::TooEarly {
+            minutes: super::NO_SHOW_CLAIM_AFTER_SECS / 60,
+        });
+    }
+    let settlement = match (to, settlement) {
+        (Resolved, None) => {
+            return Err(BookingError::Invalid(vec![FieldError {
+                field: "settlement",
+                message_id: "booking-settlement-required",
+            }]));
         }
-    } else {
-        Changes::default()
+        (Resolved, Some(s)) => Some(s),
+        _ => None,
     };
+    let refund_all = Some(booking.row.paid_amount);
+    let changes = match (to, settlement) {
+        (NoShowExpert, _) | (Resolved, Some(Settlement::RefundLearner)) => Changes {
+            refunded_amount: refund_all,
+            ..Changes::default()
+        },
+        _ => Changes::default(),
+    };
+    let claim_reason = claim.then(|| match &reason {
+        Some(r) => format!("claims the expert did not come: {r}"),
+        None => "claims the expert did not come".to_owned(),
+    });
+    let settled_reason = settlement.map(|s| {
+        let how = match s {
+            Settlement::RefundLearner => "refunded the learner",
+            Settlement::ExpertPaid => "the session stands",
+        };
+        format!("{how}: {}", reason.as_deref().unwrap_or(""))
+    });
     let step = Step {
         actor: role,
         actor_id: Some(user.id),
-        reason: reason.as_deref(),
+        reason: claim_reason
+            .as_deref()
+            .or(settled_reason.as_deref())
+            .or(reason.as_deref()),
         now,
     };
-    match store::bookings::transition(s.db, id, booking.status, to, &changes, step).await? {
-        Some(row) => Booking::from_row(row),
-        None => Err(raced(s, id, to).await),
+    let row =
+        match store::bookings::transition(s.db, id, booking.status, to, &changes, step).await? {
+            Some(row) => row,
+            None => return Err(raced(s, id, to).await),
+        };
+    let booking = Booking::from_row(row)?;
+    if claim {
+        notices::tell(
+            s.db,
+            s.mailer,
+            s.base,
+            &booking,
+            Notice::NoShowClaimed,
+            None,
+        )
+        .await;
     }
+    Ok(booking)
 }

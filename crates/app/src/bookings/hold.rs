@@ -14,6 +14,7 @@ use super::{Booking, BookingError, BookingRules, SANDBOX_PROVIDER};
 use crate::accounts::FieldError;
 use crate::scheduling::schedule::BookedSpan;
 use crate::scheduling::{ScheduleCache, slots};
+use crate::throttle::Throttle;
 
 /// The longest note a learner may leave for the expert.
 pub const NOTE_MAX_CHARS: usize = 2000;
@@ -105,15 +106,22 @@ fn fingerprint(expert: Uuid, c: &Checked) -> String {
 
 /// Holds the slot for `learner`. With an idempotency key, a repeat of the same request
 /// returns the same booking (even after the slot stopped being free).
+#[allow(clippy::too_many_arguments)]
 pub async fn hold(
     db: &Database,
     schedules: &ScheduleCache,
+    throttle: &Throttle,
     rules: &BookingRules,
     learner: &User,
     req: &HoldRequest,
     idempotency_key: Option<&str>,
     now: i64,
 ) -> Result<Held, BookingError> {
+    // Holds take time from everyone else: only confirmed addresses may place them, and
+    // only so many, so one account cannot empty an expert's calendar.
+    if !learner.email_verified {
+        return Err(BookingError::EmailUnverified);
+    }
     let checked = check(req)?;
     let expert = slots::resolve(db, req.expert_id.trim())
         .await
@@ -125,11 +133,18 @@ pub async fn hold(
     if let Some(key) = &key
         && let Some(done) = store::bookings::replay(db, learner.id, key).await?
     {
-        return settle(done, schedules, expert).await;
+        return settle(done, schedules, expert, rules).await;
     }
     if expert == learner.id {
         return Err(BookingError::OwnSession);
     }
+    throttle
+        .check(
+            &format!("hold:account:{}", learner.id.simple()),
+            throttle.limits.holds_per_account,
+        )
+        .await
+        .map_err(BookingError::RateLimited)?;
     let schedule = schedules
         .schedule(db, expert)
         .await?
@@ -189,6 +204,8 @@ pub async fn hold(
         payment_provider: SANDBOX_PROVIDER.to_owned(),
         payment_ref: None,
         paid_amount: 0,
+        policy_start_at: checked.start,
+        reschedule_count: 0,
     };
     let step = Step {
         actor: Actor::Learner,
@@ -196,14 +213,16 @@ pub async fn hold(
         reason: None,
         now,
     };
-    let outcome = store::bookings::hold(db, &new, key.as_ref(), step).await?;
-    settle(outcome, schedules, expert).await
+    let outcome =
+        store::bookings::hold_limited(db, &new, key.as_ref(), step, rules.max_active_holds).await?;
+    settle(outcome, schedules, expert, rules).await
 }
 
 async fn settle(
     outcome: HoldOutcome,
     schedules: &ScheduleCache,
     expert: Uuid,
+    rules: &BookingRules,
 ) -> Result<Held, BookingError> {
     match outcome {
         HoldOutcome::Created(row) => {
@@ -230,6 +249,9 @@ async fn settle(
         }
         HoldOutcome::Refused(store::bookings::Conflict::LearnerBusy) => {
             Err(BookingError::LearnerBusy)
+        }
+        HoldOutcome::Refused(store::bookings::Conflict::HoldLimit) => {
+            Err(BookingError::TooManyHolds(rules.max_active_holds))
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod hold;
 pub mod lists;
 pub mod notices;
 pub mod payment;
+pub mod suspension;
 
 use domain::Permission;
 use domain::booking::{Actor, BookingStatus, CancellationPolicy};
@@ -30,6 +31,10 @@ pub struct BookingRules {
     pub hold_minutes: i64,
     /// No payment provider is configured: the labelled sandbox takes payments.
     pub test_mode: bool,
+    /// Unpaid holds one learner may have at once, so nobody can empty a calendar.
+    pub max_active_holds: u64,
+    /// How many times one session may be moved.
+    pub max_reschedules: i32,
 }
 
 impl Default for BookingRules {
@@ -37,9 +42,14 @@ impl Default for BookingRules {
         Self {
             hold_minutes: 10,
             test_mode: true,
+            max_active_holds: 3,
+            max_reschedules: 3,
         }
     }
 }
+
+/// A learner's claim that the expert did not come may be made this long after the start.
+pub const NO_SHOW_CLAIM_AFTER_SECS: i64 = 15 * 60;
 
 /// What the booking use cases work with, borrowed from the application's state.
 pub struct Services<'a> {
@@ -71,6 +81,18 @@ pub enum BookingError {
     LearnerBusy,
     #[error("this Idempotency-Key was used for a different request")]
     IdempotencyKeyReused,
+    #[error("the account's email address must be confirmed first")]
+    EmailUnverified,
+    #[error("the learner already holds {0} unpaid times")]
+    TooManyHolds(u64),
+    #[error("this session was moved {0} times already")]
+    RescheduleLimit(i32),
+    #[error("the proposed time expired when the session started")]
+    ProposalExpired,
+    #[error("too many attempts")]
+    RateLimited(crate::throttle::RetryAfter),
+    #[error("a no-show can be reported from {minutes} minutes after the start")]
+    TooEarly { minutes: i64 },
     #[error("a {from} booking cannot become {to}")]
     InvalidTransition {
         from: BookingStatus,
@@ -139,7 +161,7 @@ impl Booking {
         match by {
             Actor::Learner => {
                 self.policy
-                    .learner_refund(paid, self.row.start_at, now)
+                    .learner_refund(paid, self.row.policy_start_at, now)
                     .amount
             }
             _ => CancellationPolicy::full(paid).amount,

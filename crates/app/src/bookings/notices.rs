@@ -26,6 +26,8 @@ pub enum Notice {
     Proposed,
     /// Payment came after the hold ran out and the time was taken: refunded in full.
     LateRefunded,
+    /// The learner says the expert did not come: a dispute an admin settles.
+    NoShowClaimed,
 }
 
 impl Notice {
@@ -36,6 +38,7 @@ impl Notice {
             Self::Cancelled => "email-booking-cancelled",
             Self::Proposed => "email-booking-proposed",
             Self::LateRefunded => "email-booking-late-refund",
+            Self::NoShowClaimed => "email-booking-no-show-claim",
         }
     }
 
@@ -43,7 +46,7 @@ impl Notice {
         match self {
             Self::Confirmed | Self::Rescheduled => Some(Method::Request),
             Self::Cancelled => Some(Method::Cancel),
-            Self::Proposed | Self::LateRefunded => None,
+            Self::Proposed | Self::LateRefunded | Self::NoShowClaimed => None,
         }
     }
 }

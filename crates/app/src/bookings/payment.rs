@@ -68,6 +68,36 @@ pub async fn paid(
         reason: late.then_some("payment arrived after the hold ran out; the time was still free"),
         now,
     };
+    // A payment after the hold ran out confirms only what could be booked now: the
+    // expert's current rules and standing, and a start still ahead.
+    if late
+        && matches!(booking.status, BookingStatus::Held | BookingStatus::Expired)
+        && !still_bookable(s, &booking, now).await?
+    {
+        if booking.status == BookingStatus::Held {
+            let expire = Step {
+                reason: Some("the hold ran out"),
+                ..step
+            };
+            store::bookings::transition(
+                s.db,
+                booking.row.id,
+                BookingStatus::Held,
+                BookingStatus::Expired,
+                &Changes::default(),
+                expire,
+            )
+            .await?;
+        }
+        return refund_late(
+            s,
+            &booking,
+            payment_ref,
+            "payment arrived after the hold expired and the time can no longer be booked: refunded in full",
+            now,
+        )
+        .await;
+    }
     match booking.status {
         // Already paid: a repeated callback changes nothing.
         BookingStatus::Confirmed => {
@@ -115,39 +145,81 @@ pub async fn paid(
             })
         }
         Revival::Refused(_) => {
-            let amount = booking.row.price_amount;
-            store::bookings::record_refunded_payment(
-                s.db,
-                booking.row.id,
-                amount,
-                payment_ref,
-                Step {
-                    actor: Actor::System,
-                    actor_id: None,
-                    reason: Some("payment arrived after the hold expired and the time was taken: refunded in full"),
-                    now,
-                },
-            )
-            .await?;
-            let row = store::bookings::find(s.db, booking.row.id)
-                .await?
-                .ok_or(BookingError::NotFound)?;
-            let booking = Booking::from_row(row)?;
-            notices::tell(
-                s.db,
-                s.mailer,
-                s.base,
+            refund_late(
+                s,
                 &booking,
-                Notice::LateRefunded,
-                Some(amount),
+                payment_ref,
+                "payment arrived after the hold expired and the time was taken: refunded in full",
+                now,
             )
-            .await;
-            Ok(PaymentResult {
-                booking,
-                refunded: true,
-            })
+            .await
         }
     }
+}
+
+/// Whether the expert could take this booking now, by their current rules: not suspended,
+/// the start still ahead, and the time free (the lapsed hold itself no longer counts).
+async fn still_bookable(
+    s: &Services<'_>,
+    booking: &Booking,
+    now: i64,
+) -> Result<bool, BookingError> {
+    if booking.row.start_at <= now {
+        return Ok(false);
+    }
+    let Some(schedule) = s.schedules.schedule(s.db, booking.row.expert_id).await? else {
+        return Ok(false);
+    };
+    if !schedule.bookable {
+        return Ok(false);
+    }
+    let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
+    let start = booking.row.start_at;
+    Ok(schedule
+        .slots(start, start + 1, now, minutes)
+        .iter()
+        .any(|slot| slot.start == start))
+}
+
+/// Records a late payment as refunded in full and tells the learner.
+async fn refund_late(
+    s: &Services<'_>,
+    booking: &Booking,
+    payment_ref: &str,
+    reason: &str,
+    now: i64,
+) -> Result<PaymentResult, BookingError> {
+    let amount = booking.row.price_amount;
+    store::bookings::record_refunded_payment(
+        s.db,
+        booking.row.id,
+        amount,
+        payment_ref,
+        Step {
+            actor: Actor::System,
+            actor_id: None,
+            reason: Some(reason),
+            now,
+        },
+    )
+    .await?;
+    let row = store::bookings::find(s.db, booking.row.id)
+        .await?
+        .ok_or(BookingError::NotFound)?;
+    let booking = Booking::from_row(row)?;
+    notices::tell(
+        s.db,
+        s.mailer,
+        s.base,
+        &booking,
+        Notice::LateRefunded,
+        Some(amount),
+    )
+    .await;
+    Ok(PaymentResult {
+        booking,
+        refunded: true,
+    })
 }
 
 async fn confirmed(s: &Services<'_>, booking: Booking) -> Result<PaymentResult, BookingError> {

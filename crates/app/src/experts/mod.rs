@@ -28,6 +28,8 @@ pub enum ExpertError {
     WrongState(ApplicationStatus),
     #[error("payouts are not in test mode")]
     NotTestMode,
+    #[error("a verifier cannot decide their own application")]
+    OwnApplication,
     #[error(transparent)]
     Payments(#[from] payments::PaymentError),
     #[error(transparent)]

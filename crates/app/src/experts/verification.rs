@@ -72,6 +72,7 @@ pub async fn decide(
     let (Some(decision), Ok(reason)) = (decision, reason) else {
         return Err(ExpertError::Invalid(errors));
     };
+    not_own(verifier, expert_id)?;
     let applicant = users::find_by_id(db, expert_id)
         .await?
         .ok_or(ExpertError::NotFound)?;
@@ -132,6 +133,7 @@ pub async fn set_suspended(
 ) -> Result<ExpertProfile, ExpertError> {
     let reason = expert::parse_reason(reason)
         .map_err(|e| ExpertError::Invalid(vec![field("reason", e.0)]))?;
+    not_own(admin, expert_id)?;
     let expert = users::find_by_id(db, expert_id)
         .await?
         .ok_or(ExpertError::NotFound)?;
@@ -176,6 +178,18 @@ pub async fn set_suspended(
     experts::find(db, expert_id)
         .await?
         .ok_or(ExpertError::NotFound)
+}
+
+/// Verification is a second pair of eyes: an operator's own application (or suspension)
+/// needs another operator, unless a role grants `experts.verify_own` (none does).
+fn not_own(operator: &User, expert_id: Uuid) -> Result<(), ExpertError> {
+    let own = operator.id == expert_id
+        && !domain::permission::allows(&operator.roles, domain::Permission::ExpertsVerifyOwn);
+    if own {
+        Err(ExpertError::OwnApplication)
+    } else {
+        Ok(())
+    }
 }
 
 /// Emails the expert about a change already committed. A failed delivery is logged, not

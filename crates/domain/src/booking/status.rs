@@ -77,6 +77,8 @@ impl BookingStatus {
                 | (Confirmed, Cancelled)
                 | (Confirmed, Rescheduled)
                 | (Completed, Disputed)
+                // A learner's claim that the expert did not come: settled by an admin.
+                | (Confirmed, Disputed)
                 | (Disputed, Resolved)
         )
     }
@@ -139,6 +141,7 @@ mod tests {
             (Confirmed, Cancelled),
             (Confirmed, Rescheduled),
             (Completed, Disputed),
+            (Confirmed, Disputed),
             (Disputed, Resolved),
         ];
         for from in BookingStatus::ALL {

@@ -11,3 +11,22 @@ field-password-weak-common = This is one of the commonly used passwords, or clos
 field-password-weak-dates = Dates and years are easy to guess. Avoid them, and add another uncommon word or two.
 field-password-weak-personal = Your own name, your email address or a single word are easy to guess. Add two or three uncommon words.
 field-password-weak-names = Names and surnames are easy to guess. Add two or three uncommon words.
+error-hold-limit-title = Too many unpaid holds
+error-hold-limit-detail = You already hold { $count } times you have not paid for. Pay for one, or let it lapse, before holding another.
+error-reschedule-limit-title = This session cannot be moved again
+error-reschedule-limit-detail = It was moved { $count } times already. Cancel it instead, by the expert's policy.
+error-proposal-expired-title = The proposed time has expired
+error-proposal-expired-detail = The expert's proposal could be accepted only until the session's start.
+error-no-show-too-early-title = Too early to report a no-show
+error-no-show-too-early-detail = Experts may be a little late: a missing expert can be reported from { $minutes } minutes after the start.
+error-own-application-title = Not your own application
+error-own-application-detail = Another operator must decide on your own expert application.
+booking-confirm-email-first = Confirm your email address to book: open the link we sent you, then come back to this page. This time stays free for others until you hold it.
+booking-confirm-email-resend = Send the confirmation link again
+email-booking-no-show-claim-subject = A missed session was reported
+email-booking-no-show-claim-body = Hello { $name },
+
+    the session of { $when } between you and { $other } was reported as missed by the expert. Nothing is refunded yet: the expert can answer, and a Mentora operator settles it from what both sides say.
+
+    Details: { $link }
+booking-settlement-required = Say how the dispute is settled: refund the learner, or the session stands.

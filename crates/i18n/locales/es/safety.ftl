@@ -11,3 +11,22 @@ field-password-weak-common = Es una de las contraseñas más usadas, o se le par
 field-password-weak-dates = Las fechas y los años son fáciles de adivinar. Evítalos y añade una o dos palabras poco comunes.
 field-password-weak-personal = Tu nombre, tu correo o una sola palabra son fáciles de adivinar. Añade dos o tres palabras poco comunes.
 field-password-weak-names = Los nombres y apellidos son fáciles de adivinar. Añade dos o tres palabras poco comunes.
+error-hold-limit-title = Demasiadas reservas sin pagar
+error-hold-limit-detail = Ya tienes { $count } horarios reservados sin pagar. Paga uno, o deja que caduque, antes de reservar otro.
+error-reschedule-limit-title = Esta sesión no se puede mover de nuevo
+error-reschedule-limit-detail = Ya se movió { $count } veces. Cancélala en su lugar, según la política del experto.
+error-proposal-expired-title = El horario propuesto ha caducado
+error-proposal-expired-detail = La propuesta del experto solo se podía aceptar hasta el inicio de la sesión.
+error-no-show-too-early-title = Aún es pronto para informar de una ausencia
+error-no-show-too-early-detail = Los expertos pueden retrasarse un poco: puedes informar de su ausencia desde { $minutes } minutos después del inicio.
+error-own-application-title = No es tu propia solicitud
+error-own-application-detail = Otro operador debe decidir sobre tu propia solicitud de experto.
+booking-confirm-email-first = Confirma tu correo para reservar: abre el enlace que te enviamos y vuelve a esta página. Este horario sigue libre para otros hasta que lo reserves.
+booking-confirm-email-resend = Enviar de nuevo el enlace de confirmación
+email-booking-no-show-claim-subject = Se informó de una sesión perdida
+email-booking-no-show-claim-body = Hola, { $name }:
+
+    se informó de que el experto no acudió a la sesión del { $when } entre tú y { $other }. Aún no se reembolsa nada: el experto puede responder y un operador de Mentora lo resolverá con lo que digan ambas partes.
+
+    Detalles: { $link }
+booking-settlement-required = Indica cómo se resuelve la disputa: reembolsar al alumno o mantener la sesión.

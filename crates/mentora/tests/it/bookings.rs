@@ -15,10 +15,10 @@ use store::bookings::{Conflict, HoldOutcome, NewBooking, Step};
 use crate::both_backends;
 use crate::testkit::{Backend, TestApp, send};
 
-const HOUR: i64 = 3600;
+pub(crate) const HOUR: i64 = 3600;
 
 /// Open 08:00–20:00 UTC every day, hour-long sessions on a half-hour grid.
-fn rules(buffer_after: i64) -> Value {
+pub(crate) fn rules(buffer_after: i64) -> Value {
     let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     json!({
         "time_zone": "UTC",
@@ -33,7 +33,11 @@ fn rules(buffer_after: i64) -> Value {
 }
 
 /// A bookable expert (60 minutes for 40.00 EUR) with `rules`, and their token.
-async fn expert(app: &TestApp, email: &str, rules: Value) -> (store::users::User, String) {
+pub(crate) async fn expert(
+    app: &TestApp,
+    email: &str,
+    rules: Value,
+) -> (store::users::User, String) {
     let user = app
         .bookable_expert_with_rates(email, "Patient guitar lessons", &[(60, 4000)])
         .await;
@@ -50,29 +54,34 @@ async fn expert(app: &TestApp, email: &str, rules: Value) -> (store::users::User
     (user, token)
 }
 
-async fn learner(app: &TestApp, email: &str) -> (store::users::User, String) {
+pub(crate) async fn learner(app: &TestApp, email: &str) -> (store::users::User, String) {
     let user = app.create_user(email, &[]).await;
     let (token, _) = app.api_log_in(email).await;
     (user, token)
 }
 
 /// `days` ahead at `hour`:00 UTC, as RFC 3339.
-fn at(days: i64, hour: i64, minute: i64) -> String {
+pub(crate) fn at(days: i64, hour: i64, minute: i64) -> String {
     let day = chrono::Utc::now().date_naive() + chrono::Duration::days(days);
     format!("{day}T{hour:02}:{minute:02}:00Z")
 }
 
-fn secs(rfc: &str) -> i64 {
+pub(crate) fn secs(rfc: &str) -> i64 {
     chrono::DateTime::parse_from_rfc3339(rfc)
         .unwrap()
         .timestamp()
 }
 
-fn hold_body(expert: &store::users::User, start: &str) -> Value {
+pub(crate) fn hold_body(expert: &store::users::User, start: &str) -> Value {
     json!({"expert_id": expert.id, "start": start, "duration_minutes": 60})
 }
 
-async fn post_hold(app: &TestApp, token: &str, body: &Value, key: Option<&str>) -> (u16, Value) {
+pub(crate) async fn post_hold(
+    app: &TestApp,
+    token: &str,
+    body: &Value,
+    key: Option<&str>,
+) -> (u16, Value) {
     let mut req = app
         .bearer(Method::POST, "/api/v1/bookings", token)
         .json(body);
@@ -84,7 +93,7 @@ async fn post_hold(app: &TestApp, token: &str, body: &Value, key: Option<&str>) 
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-async fn pay(app: &TestApp, token: &str, id: &str, outcome: &str) -> (u16, Value) {
+pub(crate) async fn pay(app: &TestApp, token: &str, id: &str, outcome: &str) -> (u16, Value) {
     send(
         app,
         Method::POST,
@@ -115,7 +124,7 @@ async fn slot_starts(app: &TestApp, expert: &store::users::User, day: i64) -> Ve
         .collect()
 }
 
-fn services<'a>(
+pub(crate) fn services<'a>(
     app: &'a TestApp,
     mailer: &'a app::mail::OutboxMailer,
     rules: &'a BookingRules,
@@ -143,7 +152,12 @@ async fn invites_to(app: &TestApp, to: &str) -> Vec<String> {
 }
 
 /// A confirmed booking made through the API; its id.
-async fn confirmed(app: &TestApp, token: &str, expert: &store::users::User, start: &str) -> String {
+pub(crate) async fn confirmed(
+    app: &TestApp,
+    token: &str,
+    expert: &store::users::User,
+    start: &str,
+) -> String {
     let (status, held) = post_hold(app, token, &hold_body(expert, start), None).await;
     assert_eq!(status, 201, "{held}");
     let id = held["id"].as_str().unwrap().to_owned();
@@ -234,6 +248,8 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         payment_provider: "sandbox".into(),
         payment_ref: None,
         paid_amount: 0,
+        policy_start_at: start,
+        reschedule_count: 0,
     };
     let leo_user = store::users::find_by_email(
         &app.db,
@@ -290,10 +306,12 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         "right after the buffer is free"
     );
     // A learner cannot hold two overlapping sessions, even with different experts.
+    // (A learner of their own: Leo's earlier holds count against the hold cap.)
     let (bo, _) = expert(&app, "bo@example.org", rules(0)).await;
-    let (status, _) = post_hold(&app, &leo, &hold_body(&ana, &at(5, 15, 0)), None).await;
+    let (_, kai) = learner(&app, "kai@example.org").await;
+    let (status, _) = post_hold(&app, &kai, &hold_body(&ana, &at(5, 15, 0)), None).await;
     assert_eq!(status, 201);
-    let (status, body) = post_hold(&app, &leo, &hold_body(&bo, &at(5, 15, 30)), None).await;
+    let (status, body) = post_hold(&app, &kai, &hold_body(&bo, &at(5, 15, 30)), None).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (409, Some("learner_busy")),
@@ -367,6 +385,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
     let lapsed = hold::hold(
         &app.db,
         &app.schedules,
+        &app::throttle::Throttle::in_process(app::throttle::Limits::default()),
         &rules,
         &leo_user,
         &req,
@@ -420,6 +439,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
     let lapsed2 = hold::hold(
         &app.db,
         &app.schedules,
+        &app::throttle::Throttle::in_process(app::throttle::Limits::default()),
         &rules,
         &leo_user,
         &req2,
@@ -519,18 +539,42 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     }
     let end = secs(&start) + HOUR;
     // The learner cannot mark a session completed; the expert can, once it started.
-    let wrong =
-        changes::record_outcome(&s, &leo_user, booking_id, BookingStatus::Completed, "", end).await;
+    let wrong = changes::record_outcome(
+        &s,
+        &leo_user,
+        booking_id,
+        BookingStatus::Completed,
+        "",
+        None,
+        end,
+    )
+    .await;
     assert!(
         matches!(wrong, Err(app::bookings::BookingError::NotYours)),
         "{wrong:?}"
     );
-    let done = changes::record_outcome(&s, &ana, booking_id, BookingStatus::Completed, "", end)
-        .await
-        .unwrap();
+    let done = changes::record_outcome(
+        &s,
+        &ana,
+        booking_id,
+        BookingStatus::Completed,
+        "",
+        None,
+        end,
+    )
+    .await
+    .unwrap();
     assert_eq!(done.status, BookingStatus::Completed);
-    let again =
-        changes::record_outcome(&s, &ana, booking_id, BookingStatus::NoShowLearner, "", end).await;
+    let again = changes::record_outcome(
+        &s,
+        &ana,
+        booking_id,
+        BookingStatus::NoShowLearner,
+        "",
+        None,
+        end,
+    )
+    .await;
     assert!(matches!(
         again,
         Err(app::bookings::BookingError::InvalidTransition { .. })
@@ -541,13 +585,22 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         booking_id,
         BookingStatus::Disputed,
         "Cut short",
+        None,
         end,
     )
     .await
     .unwrap();
     assert_eq!(disputed.status, BookingStatus::Disputed);
-    let by_expert =
-        changes::record_outcome(&s, &ana, booking_id, BookingStatus::Resolved, "mine", end).await;
+    let by_expert = changes::record_outcome(
+        &s,
+        &ana,
+        booking_id,
+        BookingStatus::Resolved,
+        "mine",
+        None,
+        end,
+    )
+    .await;
     assert!(matches!(
         by_expert,
         Err(app::bookings::BookingError::NotYours)
@@ -558,6 +611,7 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         booking_id,
         BookingStatus::Resolved,
         "Partial credit",
+        Some(changes::Settlement::ExpertPaid),
         end,
     )
     .await
@@ -600,22 +654,86 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         .map(|e| e["reason"].clone())
         .collect();
     assert_eq!(reasons[3], "Cut short");
-    // An expert no-show refunds the learner in full.
+    // A learner's "the expert did not come" is a claim: not before 15 minutes past the
+    // start, then a dispute with nothing refunded until an admin settles it.
     let id2: uuid::Uuid = confirmed(&app, &leo, &ana, &at(3, 10, 0))
         .await
         .parse()
         .unwrap();
-    let no_show = changes::record_outcome(
+    let start2 = secs(&at(3, 10, 0));
+    let early = changes::record_outcome(
         &s,
         &leo_user,
         id2,
         BookingStatus::NoShowExpert,
         "",
-        secs(&at(3, 11, 0)),
+        None,
+        start2 + 15 * 60 - 1,
+    )
+    .await;
+    assert!(
+        matches!(
+            early,
+            Err(app::bookings::BookingError::TooEarly { minutes: 15 })
+        ),
+        "{early:?}"
+    );
+    let claim = changes::record_outcome(
+        &s,
+        &leo_user,
+        id2,
+        BookingStatus::NoShowExpert,
+        "Waited alone",
+        None,
+        start2 + 15 * 60,
     )
     .await
     .unwrap();
-    assert_eq!(no_show.row.refunded_amount, 4000);
+    assert_eq!(claim.status, BookingStatus::Disputed);
+    assert_eq!(claim.row.refunded_amount, 0);
+    let unsettled = changes::record_outcome(
+        &s,
+        &admin,
+        id2,
+        BookingStatus::Resolved,
+        "checked",
+        None,
+        start2 + HOUR,
+    )
+    .await;
+    assert!(matches!(
+        unsettled,
+        Err(app::bookings::BookingError::Invalid(_))
+    ));
+    let settled = changes::record_outcome(
+        &s,
+        &admin,
+        id2,
+        BookingStatus::Resolved,
+        "The room shows nobody joined",
+        Some(changes::Settlement::RefundLearner),
+        start2 + HOUR,
+    )
+    .await
+    .unwrap();
+    assert_eq!(settled.row.refunded_amount, 4000);
+    // An admin's own no-show verdict refunds at once.
+    let id3: uuid::Uuid = confirmed(&app, &leo, &ana, &at(4, 10, 0))
+        .await
+        .parse()
+        .unwrap();
+    let verdict = changes::record_outcome(
+        &s,
+        &admin,
+        id3,
+        BookingStatus::NoShowExpert,
+        "",
+        None,
+        secs(&at(4, 11, 0)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(verdict.row.refunded_amount, 4000);
 }
 
 async fn refunds_follow_the_frozen_policy(backend: Backend) {

@@ -11,6 +11,7 @@ mod api_logins;
 mod assets;
 mod availability;
 mod availability_pages;
+mod booking_rules;
 mod bookings;
 mod cli;
 mod directory_cache;

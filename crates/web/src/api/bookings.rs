@@ -178,6 +178,7 @@ pub async fn create(
     match hold::hold(
         &state.db,
         &state.schedules,
+        &state.throttle,
         &state.bookings,
         &caller.user,
         &req,
@@ -357,6 +358,9 @@ pub struct TransitionBody {
     to: String,
     #[serde(default)]
     reason: String,
+    /// With `resolved`: `refund_learner` or `expert_paid`.
+    #[serde(default)]
+    settlement: Option<changes::Settlement>,
 }
 
 /// `POST /api/v1/bookings/{id}/transitions` {to, reason}: completed, no_show_learner,
@@ -382,6 +386,7 @@ pub async fn transition(
         id,
         to,
         &req.reason,
+        req.settlement,
         now,
     )
     .await

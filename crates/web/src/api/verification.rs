@@ -126,6 +126,7 @@ pub struct SuspensionBody {
 /// `POST /api/v1/admin/experts/{id}/suspension` {suspended, reason}
 pub async fn suspension(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     Path(id): Path<Uuid>,
@@ -145,6 +146,24 @@ pub async fn suspension(
         Ok(profile) => {
             // Cached schedules say whether the expert can be booked: holds must stop now.
             state.schedules.changed(id).await;
+            if body.suspended {
+                let now = chrono::Utc::now().timestamp();
+                let services = state.booking_services(&base);
+                match app::bookings::suspension::end_upcoming(
+                    &services,
+                    &caller.user,
+                    id,
+                    &body.reason,
+                    now,
+                )
+                .await
+                {
+                    Ok(ended) => {
+                        tracing::info!(expert = %id, ?ended, "suspension ended upcoming sessions")
+                    }
+                    Err(e) => return AppError::from(e).into_response(),
+                }
+            }
             Json(json!({
                 "id": profile.user_id,
                 "suspended": profile.suspended_at.is_some(),

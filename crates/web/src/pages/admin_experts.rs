@@ -263,6 +263,7 @@ pub struct SuspensionForm {
 
 pub async fn suspension(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     shell: Shell,
@@ -284,6 +285,24 @@ pub async fn suspension(
         Ok(_) => {
             // Cached schedules say whether the expert can be booked: holds must stop now.
             state.schedules.changed(id).await;
+            if suspend {
+                let now = chrono::Utc::now().timestamp();
+                let services = state.booking_services(&base);
+                match app::bookings::suspension::end_upcoming(
+                    &services,
+                    &viewer.user,
+                    id,
+                    &form.reason,
+                    now,
+                )
+                .await
+                {
+                    Ok(ended) => {
+                        tracing::info!(expert = %id, ?ended, "suspension ended upcoming sessions")
+                    }
+                    Err(e) => return AppError::from(e).into_response(),
+                }
+            }
             Redirect::to(&format!("/admin/experts/{id}?saved=suspension")).into_response()
         }
         Err(ExpertError::Invalid(fields)) => {

@@ -88,6 +88,7 @@ pub async fn hold(
     match hold::hold(
         &state.db,
         &state.schedules,
+        &state.throttle,
         &state.bookings,
         &viewer.user,
         &req,
@@ -99,8 +100,9 @@ pub async fn hold(
         Ok(held) => {
             Redirect::to(&format!("/bookings/{}/checkout", held.booking.id())).into_response()
         }
-        // Someone took it meanwhile: the review page says so and links back to the week.
-        Err(BookingError::SlotUnavailable) => {
+        // Someone took it meanwhile, or the address is not confirmed yet: the review page
+        // says so, keeping the chosen time.
+        Err(BookingError::SlotUnavailable | BookingError::EmailUnverified) => {
             let query = serde_urlencoded::to_string([
                 ("start", form.start.as_str()),
                 ("duration", form.duration.to_string().as_str()),

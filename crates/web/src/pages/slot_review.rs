@@ -39,6 +39,8 @@ struct ReviewPage<'a> {
     free: bool,
     back: String,
     signed_in: bool,
+    /// Signed in with an address not yet confirmed: holding waits for the confirmation.
+    unverified: bool,
     /// The instant, as the form sends it back.
     start: String,
     /// One per drawn page: submitting twice holds once.
@@ -165,6 +167,7 @@ pub async fn show(
             free,
             back,
             signed_in: user.is_some(),
+            unverified: user.is_some_and(|u| !u.email_verified),
             start: zones::rfc3339(start),
             request_id: uuid::Uuid::now_v7(),
             login,

@@ -1,0 +1,107 @@
+//! Suspending an expert ends their upcoming sessions: learners are never left holding a
+//! booking nobody will honour. Each confirmed session is cancelled as the admin's act
+//! (refunded in full, both sides emailed with the calendar cancellation); unpaid holds
+//! simply lapse now.
+
+use domain::booking::{Actor, BookingStatus};
+use store::bookings::{Changes, ListQuery, Side, Step};
+use store::users::User;
+use uuid::Uuid;
+
+use super::notices::{self, Notice};
+use super::{Booking, BookingError, Services};
+
+/// What suspending did to the expert's calendar.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ended {
+    /// Confirmed sessions cancelled and refunded in full.
+    pub cancelled: usize,
+    /// Unpaid holds released.
+    pub released: usize,
+}
+
+/// Cancels every upcoming session of `expert` and releases their holds, as `admin`.
+pub async fn end_upcoming(
+    s: &Services<'_>,
+    admin: &User,
+    expert: Uuid,
+    reason: &str,
+    now: i64,
+) -> Result<Ended, BookingError> {
+    let mut ended = Ended::default();
+    let why = format!("the expert was suspended: {reason}");
+    loop {
+        let batch = store::bookings::for_user(
+            s.db,
+            expert,
+            ListQuery {
+                side: Side::Expert,
+                statuses: &[BookingStatus::Confirmed, BookingStatus::Held],
+                from: now,
+                to: i64::MAX,
+                ascending: true,
+                limit: 200,
+            },
+        )
+        .await?;
+        if batch.is_empty() {
+            break;
+        }
+        let mut progressed = false;
+        for row in batch {
+            let booking = Booking::from_row(row)?;
+            let step = Step {
+                actor: Actor::Admin,
+                actor_id: Some(admin.id),
+                reason: Some(&why),
+                now,
+            };
+            let (to, changes) = if booking.status == BookingStatus::Confirmed {
+                let refund = booking.refund_if_cancelled(Actor::Admin, now);
+                let changes = Changes {
+                    refunded_amount: Some(booking.row.refunded_amount + refund),
+                    bump_sequence: true,
+                    ..Changes::default()
+                };
+                (BookingStatus::Cancelled, changes)
+            } else {
+                (BookingStatus::Expired, Changes::default())
+            };
+            let refund = changes.refunded_amount.unwrap_or(0) - booking.row.refunded_amount;
+            // Moved meanwhile (paid, cancelled by someone else): the next pass sees it.
+            let Some(row) = store::bookings::transition(
+                s.db,
+                booking.row.id,
+                booking.status,
+                to,
+                &changes,
+                step,
+            )
+            .await?
+            else {
+                continue;
+            };
+            progressed = true;
+            if to == BookingStatus::Cancelled {
+                ended.cancelled += 1;
+                let cancelled = Booking::from_row(row)?;
+                notices::tell(
+                    s.db,
+                    s.mailer,
+                    s.base,
+                    &cancelled,
+                    Notice::Cancelled,
+                    Some(refund),
+                )
+                .await;
+            } else {
+                ended.released += 1;
+            }
+        }
+        if !progressed {
+            break;
+        }
+    }
+    s.schedules.changed(expert).await;
+    Ok(ended)
+}
