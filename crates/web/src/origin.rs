@@ -83,7 +83,7 @@ impl SiteOrigin {
     /// Whether a request naming `host` may be answered with links.
     pub fn accepts(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
-        self.hosts.iter().any(|h| *h == host)
+        self.hosts.contains(&host)
     }
 
     /// The origin the browser is on, for what must match it exactly (passkeys are bound

@@ -128,8 +128,8 @@ async fn holds_are_capped_and_need_a_confirmed_address(backend: Backend) {
         .slug;
     let start = at(5, 10, 0);
     let review = format!(
-        "/experts/{slug}/book?{}",
-        format!("start={}&duration=60", start.replace(':', "%3A"))
+        "/experts/{slug}/book?start={}&duration=60",
+        start.replace(':', "%3A")
     );
     let page = browser.get(&review).await.text().await.unwrap();
     assert!(
