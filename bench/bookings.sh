@@ -14,6 +14,8 @@ cd "$(dirname "$0")/.."
 command -v pgbench >/dev/null || { echo "install pgbench: apt-get install postgresql-contrib" >&2; exit 1; }
 port=18085
 source bench/lib.sh
+# Each demo learner places over a thousand unpaid holds here: lift the per-learner cap.
+bench_env+=(MENTORA_BOOKING_MAX_HOLDS=1000000)
 
 env "${bench_env[@]}" target/release/mentora demo seed >/dev/null
 env "${bench_env[@]}" target/release/mentora serve --addr 127.0.0.1:$port >/dev/null 2>&1 &

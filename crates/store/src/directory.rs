@@ -54,6 +54,9 @@ pub enum Cursor {
     Skip(u64),
 }
 
+/// The deepest offset a cursor may name.
+pub const MAX_SKIP: u64 = 1_000_000;
+
 impl Cursor {
     /// An opaque string for URLs.
     pub fn encode(&self) -> String {
@@ -65,7 +68,13 @@ impl Cursor {
 
     pub fn decode(raw: &str) -> Option<Self> {
         if let Some(n) = raw.strip_prefix('s') {
-            return n.parse().ok().map(Cursor::Skip);
+            // An offset becomes a signed SQL value: anything past the deepest page anyone
+            // reaches is a forged cursor, refused here rather than overflowing there.
+            return n
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n <= MAX_SKIP)
+                .map(Cursor::Skip);
         }
         let (key, id) = raw.strip_prefix('k')?.split_once('_')?;
         Some(Cursor::After {
@@ -336,6 +345,8 @@ mod tests {
     #[test]
     fn cursors_round_trip() {
         let id = Uuid::now_v7();
+        assert_eq!(Cursor::decode("s9223372036854775808"), None);
+        assert_eq!(Cursor::decode("s1000001"), None);
         for c in [Cursor::After { key: -42, id }, Cursor::Skip(20)] {
             assert_eq!(Cursor::decode(&c.encode()), Some(c));
         }

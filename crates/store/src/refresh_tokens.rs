@@ -172,11 +172,8 @@ pub async fn family_of(db: &Database, presented: &str) -> Result<Option<(Uuid, U
 /// Revokes every token of a login. Returns how many were still live.
 pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreError> {
     let txn = db.conn().begin().await?;
-    let owner = refresh_token::Entity::find()
-        .filter(refresh_token::Column::FamilyId.eq(family_id))
-        .one(&txn)
-        .await?
-        .map(|m| m.user_id);
+    // Write first, so SQLite gives this transaction the write lock before it reads (a
+    // read lock upgraded later fails at once under concurrent writers).
     let revoked = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
@@ -184,6 +181,11 @@ pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreE
         .exec(&txn)
         .await?
         .rows_affected;
+    let owner = refresh_token::Entity::find()
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .one(&txn)
+        .await?
+        .map(|m| m.user_id);
     if let Some(user_id) = owner {
         bump_logins_version(&txn, user_id).await?;
     }

@@ -200,7 +200,20 @@ async fn a_request_that_runs_too_long_is_408(backend: Backend) {
     assert_eq!((status, code.as_str()), (408, "request_timeout"));
 }
 
+async fn a_forged_directory_cursor_is_a_clear_4xx(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let res = app.get("/api/v1/experts?cursor=s9223372036854775808").await;
+    assert_eq!(res.status().as_u16(), 422);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "cursor", "{body}");
+    let page = app.get("/experts?cursor=s9223372036854775808").await;
+    assert!(page.status().is_client_error(), "{}", page.status());
+}
+
 both_backends!(
+    a_forged_directory_cursor_is_a_clear_4xx,
     unknown_route_is_404_html_or_problem_by_accept,
     wrong_method_is_405_with_allow,
     malformed_json_names_line_and_column,
