@@ -110,3 +110,31 @@ test('a learner books and pays in test mode, the time disappears for others, and
   await watcherContext.close();
   await learnerContext.close();
 });
+
+test('a learner whose address is not confirmed is asked to confirm first, and the chosen time is kept', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  const email = `unconfirmed-${Date.now()}@example.org`;
+  await page.goto(baseUrl() + '/signup');
+  await page.getByLabel('Your name').fill('Noor Unconfirmed');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
+  await page.goto(baseUrl() + '/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+
+  await page.goto(baseUrl() + '/experts?q=Bruno');
+  await page.getByRole('link', { name: 'Bruno Costa' }).first().click();
+  await page.locator('button.slot-button').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your session');
+  const chosen = page.url();
+  await expect(page.getByRole('status')).toContainText('Confirm your email address to book');
+  await expect(page.getByRole('button', { name: 'Hold this time and pay' })).toHaveCount(0);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-confirm-address-first');
+  expect(page.url()).toEqual(chosen);
+  expect(problems).toEqual([]);
+});
