@@ -54,19 +54,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        // Existing bookings: their series' first start (a reschedule keeps the series id).
+        // Existing bookings: the start of their series' first booking, whose id the series
+        // carries (a reschedule keeps the series id). Never NULL: the column is NOT NULL.
         manager
             .get_connection()
             .execute_unprepared(
-                "UPDATE bookings SET policy_start_at = (SELECT MIN(b.start_at) FROM bookings b \
-                 WHERE b.series_id = bookings.series_id AND b.sequence = 0)",
-            )
-            .await?;
-        manager
-            .get_connection()
-            .execute_unprepared(
-                "UPDATE bookings SET policy_start_at = start_at WHERE policy_start_at IS NULL \
-                 OR policy_start_at = 0",
+                "UPDATE bookings SET policy_start_at = COALESCE((SELECT b.start_at FROM \
+                 bookings b WHERE b.id = bookings.series_id), start_at)",
             )
             .await?;
         Ok(())
