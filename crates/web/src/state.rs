@@ -70,6 +70,33 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// After a suspension or reinstatement committed: cached schedules stop offering the
+    /// expert at once, and a suspension ends their upcoming sessions (refunded in full,
+    /// learners told). Shared by the admin page and the API.
+    pub async fn after_suspension(
+        &self,
+        base: &str,
+        admin: &store::users::User,
+        expert: uuid::Uuid,
+        suspended: bool,
+        reason: &str,
+    ) -> Result<(), crate::AppError> {
+        self.schedules.changed(expert).await;
+        if suspended {
+            let now = chrono::Utc::now().timestamp();
+            let ended = app::bookings::suspension::end_upcoming(
+                &self.booking_services(base),
+                admin,
+                expert,
+                reason,
+                now,
+            )
+            .await?;
+            tracing::info!(%expert, ?ended, "suspension ended upcoming sessions");
+        }
+        Ok(())
+    }
+
     /// What the booking use cases need, with `base` (the public origin) for links in email.
     pub fn booking_services<'a>(&'a self, base: &'a str) -> app::bookings::Services<'a> {
         app::bookings::Services {

@@ -144,25 +144,11 @@ pub async fn suspension(
     .await
     {
         Ok(profile) => {
-            // Cached schedules say whether the expert can be booked: holds must stop now.
-            state.schedules.changed(id).await;
-            if body.suspended {
-                let now = chrono::Utc::now().timestamp();
-                let services = state.booking_services(&base);
-                match app::bookings::suspension::end_upcoming(
-                    &services,
-                    &caller.user,
-                    id,
-                    &body.reason,
-                    now,
-                )
+            if let Err(e) = state
+                .after_suspension(&base, &caller.user, id, body.suspended, &body.reason)
                 .await
-                {
-                    Ok(ended) => {
-                        tracing::info!(expert = %id, ?ended, "suspension ended upcoming sessions")
-                    }
-                    Err(e) => return AppError::from(e).into_response(),
-                }
+            {
+                return e.into_response();
             }
             Json(json!({
                 "id": profile.user_id,

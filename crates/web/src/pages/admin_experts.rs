@@ -283,25 +283,11 @@ pub async fn suspension(
     .await
     {
         Ok(_) => {
-            // Cached schedules say whether the expert can be booked: holds must stop now.
-            state.schedules.changed(id).await;
-            if suspend {
-                let now = chrono::Utc::now().timestamp();
-                let services = state.booking_services(&base);
-                match app::bookings::suspension::end_upcoming(
-                    &services,
-                    &viewer.user,
-                    id,
-                    &form.reason,
-                    now,
-                )
+            if let Err(e) = state
+                .after_suspension(&base, &viewer.user, id, suspend, &form.reason)
                 .await
-                {
-                    Ok(ended) => {
-                        tracing::info!(expert = %id, ?ended, "suspension ended upcoming sessions")
-                    }
-                    Err(e) => return AppError::from(e).into_response(),
-                }
+            {
+                return e.into_response();
             }
             Redirect::to(&format!("/admin/experts/{id}?saved=suspension")).into_response()
         }
