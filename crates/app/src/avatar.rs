@@ -1,15 +1,42 @@
 //! Avatars: whatever image a person uploads is decoded under strict limits, cropped to a
 //! square, scaled to 256×256 and re-encoded as PNG. Re-encoding drops metadata (location
 //! in EXIF) and anything hiding in the file besides pixels.
+//!
+//! What a decode may cost is bounded before it starts: a compressed file of a few hundred
+//! kilobytes can declare a huge canvas, so the declared dimensions are read from the header
+//! first and checked against `MAX_SIDE` and `MAX_PIXELS`; the decoder then runs under an
+//! allocation limit, and at most `CONCURRENT_DECODES` run at once in the process.
+//!
+//! Stored files are keyed by their owner and content together, so two people who upload
+//! the same picture get two files, and replacing one's avatar never deletes the other's.
 
 use std::io::Cursor;
+use std::sync::LazyLock;
 
 use image::{ImageFormat, ImageReader, Limits};
+use store::Database;
+use store::sessions::ClientInfo;
+use store::users::User;
+use tokio::sync::Semaphore;
+
+use crate::accounts::AccountError;
+use crate::files::FileStore;
+use crate::throttle::Throttle;
 
 /// Largest upload accepted, in bytes.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// Side of the stored square, in pixels.
 pub const SIDE: u32 = 256;
+/// Widest and tallest image decoded.
+pub const MAX_SIDE: u32 = 4096;
+/// Most pixels decoded (16 megapixels: 4096×4096).
+pub const MAX_PIXELS: u64 = 16 * 1024 * 1024;
+/// What the decoder may allocate: a 16-megapixel image at 8 bytes a pixel (16-bit RGBA).
+pub const MAX_DECODE_BYTES: u64 = MAX_PIXELS * 8;
+/// Decodes in flight at once; further uploads wait their turn instead of adding memory.
+pub const CONCURRENT_DECODES: usize = 2;
+
+static DECODES: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(CONCURRENT_DECODES));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AvatarError {
@@ -17,8 +44,18 @@ pub enum AvatarError {
     TooLarge,
     #[error("the file is not a PNG, JPEG, WebP or GIF image")]
     NotAnImage,
-    #[error("the image is larger than 8000×8000 pixels")]
+    #[error("the image is larger than 4096×4096 pixels or 16 megapixels")]
     TooManyPixels,
+}
+
+/// Why an avatar was not replaced.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplaceError {
+    /// The upload is refused; the message id says why.
+    #[error(transparent)]
+    Refused(#[from] AvatarError),
+    #[error(transparent)]
+    Account(#[from] AccountError),
 }
 
 impl AvatarError {
@@ -44,11 +81,17 @@ pub fn reencode(upload: &[u8]) -> Result<Vec<u8>, AvatarError> {
     ) {
         return Err(AvatarError::NotAnImage);
     }
+    let (width, height) = ImageReader::with_format(Cursor::new(upload), format)
+        .into_dimensions()
+        .map_err(|_| AvatarError::NotAnImage)?;
+    if !within_budget(width, height) {
+        return Err(AvatarError::TooManyPixels);
+    }
     let mut reader = ImageReader::with_format(Cursor::new(upload), format);
     let mut limits = Limits::default();
-    limits.max_image_width = Some(8000);
-    limits.max_image_height = Some(8000);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let image = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => AvatarError::TooManyPixels,
@@ -68,6 +111,60 @@ pub fn reencode(upload: &[u8]) -> Result<Vec<u8>, AvatarError> {
         .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
         .map_err(|_| AvatarError::NotAnImage)?;
     Ok(out)
+}
+
+fn within_budget(width: u32, height: u32) -> bool {
+    width <= MAX_SIDE && height <= MAX_SIDE && u64::from(width) * u64::from(height) <= MAX_PIXELS
+}
+
+/// The storage key of `png` as `owner`'s avatar: 32 hex digits of a digest over both, so
+/// keys are never shared between accounts and a changed picture gets a new key (responses
+/// may be cached for good).
+pub fn key_for(owner: uuid::Uuid, png: &[u8]) -> String {
+    let mut keyed = owner.as_bytes().to_vec();
+    keyed.extend_from_slice(png);
+    let digest = domain::SecretDigest::of_bytes(&keyed);
+    format!("{}.png", digest.as_str().get(..32).unwrap_or_default())
+}
+
+/// Re-encodes an upload and makes it the person's avatar, removing their previous file.
+/// Uploads count against `Limits::uploads_per_account`; decodes wait for a free slot.
+pub async fn replace(
+    db: &Database,
+    files: &dyn FileStore,
+    throttle: &Throttle,
+    user: &User,
+    upload: bytes::Bytes,
+    client: &ClientInfo,
+) -> Result<User, ReplaceError> {
+    throttle
+        .check(
+            &format!("uploads:account:{}", user.id),
+            throttle.limits.uploads_per_account,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
+    let png = {
+        let _turn = DECODES
+            .acquire()
+            .await
+            .map_err(|e| AccountError::Internal(e.to_string()))?;
+        tokio::task::spawn_blocking(move || reencode(&upload))
+            .await
+            .map_err(|e| AccountError::Internal(e.to_string()))??
+    };
+    let key = key_for(user.id, &png);
+    files
+        .put(&format!("avatars/{key}"), png)
+        .await
+        .map_err(|e| AccountError::Internal(e.to_string()))?;
+    let updated = crate::profile::set_avatar(db, user.id, Some(key.clone()), client).await?;
+    if let Some(old) = user.avatar_key.as_ref().filter(|old| **old != key)
+        && let Err(e) = files.delete(&format!("avatars/{old}")).await
+    {
+        tracing::warn!(error = %e, "removing the previous avatar failed");
+    }
+    Ok(updated)
 }
 
 /// A generated avatar for `seed` (demo accounts): a symmetric 5×5 pattern in a colour
@@ -118,6 +215,27 @@ mod tests {
         let back = image::load_from_memory(&out).unwrap();
         assert_eq!((back.width(), back.height()), (SIDE, SIDE));
         assert_eq!(image::guess_format(&out).unwrap(), ImageFormat::Png);
+    }
+
+    #[test]
+    fn declared_dimensions_are_checked_before_decoding() {
+        // A tiny file declaring a canvas past the budget: refused from its header alone.
+        assert_eq!(
+            reencode(&png(MAX_SIDE + 1, 1)),
+            Err(AvatarError::TooManyPixels)
+        );
+        assert!(within_budget(MAX_SIDE, MAX_SIDE));
+        assert!(!within_budget(MAX_SIDE, MAX_SIDE + 1));
+        assert!(!within_budget(1, MAX_SIDE + 1));
+    }
+
+    #[test]
+    fn keys_differ_between_owners_of_the_same_picture() {
+        let picture = png(8, 8);
+        let (ana, ben) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        assert_ne!(key_for(ana, &picture), key_for(ben, &picture));
+        assert_eq!(key_for(ana, &picture), key_for(ana, &picture));
+        assert_eq!(key_for(ana, &picture).len(), 36);
     }
 
     #[test]

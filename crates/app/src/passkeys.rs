@@ -20,6 +20,7 @@ use webauthn_rs::prelude::{
 
 use crate::accounts::{AccountError, FieldError, record};
 use crate::login::{LoggedIn, open_session};
+use crate::throttle::Throttle;
 
 /// How long a ceremony may take (the browser's own timeout is shorter).
 const CEREMONY: Duration = Duration::minutes(5);
@@ -118,11 +119,23 @@ pub async fn finish_registration(
 }
 
 /// Begins a passwordless login: options for `navigator.credentials.get` with no account
-/// named, so the authenticator offers its passkeys for this site.
+/// named, so the authenticator offers its passkeys for this site. Anyone may start one,
+/// and each stores a ceremony until it expires (the hourly upkeep deletes it), so starts
+/// are limited per address.
 pub async fn start_login(
     db: &Database,
+    throttle: &Throttle,
     rp: &Webauthn,
+    client: &ClientInfo,
 ) -> Result<(RequestChallengeResponse, String), AccountError> {
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    throttle
+        .check(
+            &format!("passkey-login:ip:{ip}"),
+            throttle.limits.passkey_logins_per_ip,
+        )
+        .await
+        .map_err(AccountError::RateLimited)?;
     let (mut options, state) = rp.start_discoverable_authentication().map_err(internal)?;
     // A login button, not autofill: let the browser show its own passkey picker.
     options.mediation = None;

@@ -22,6 +22,7 @@ pub mod second_factors;
 pub mod sessions;
 pub mod signing_keys;
 pub mod taxonomy;
+pub mod upkeep;
 pub mod users;
 
 pub use database::{Backend, Database, PoolStats};

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{OriginalUri, Request};
 use axum::http::Method;
 use axum::middleware::{Next, from_fn};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
 use domain::Permission;
 use store::users::User;
@@ -156,5 +156,5 @@ fn not_signed_in(req: &Request) -> Response {
             .map_or_else(|_| "/login".to_owned(), |query| format!("/login?{query}")),
         _ => "/login".to_owned(),
     };
-    Redirect::to(&target).into_response()
+    crate::redirect::to(&target)
 }

@@ -64,6 +64,7 @@ pub enum ErrorCode {
     ProposalExpired,
     NoShowTooEarly,
     OwnApplication,
+    ControlCharacter,
 }
 
 impl ErrorCode {
@@ -284,6 +285,11 @@ impl ErrorCode {
                 StatusCode::FORBIDDEN,
                 "error-own-application",
             ),
+            ErrorCode::ControlCharacter => (
+                "control_character",
+                StatusCode::BAD_REQUEST,
+                "error-control-character",
+            ),
             ErrorCode::TokenRevoked => (
                 "token_revoked",
                 StatusCode::UNAUTHORIZED,
@@ -423,6 +429,7 @@ impl From<ExpertError> for AppError {
             ExpertError::NotFound | ExpertError::NotTestMode => AppError::new(ErrorCode::NotFound),
             ExpertError::AlreadyApplied => AppError::new(ErrorCode::ApplicationExists),
             ExpertError::OwnApplication => AppError::new(ErrorCode::OwnApplication),
+            ExpertError::RateLimited(wait) => wait.into(),
             ExpertError::WrongState(status) => {
                 AppError::new(ErrorCode::ApplicationState).with_arg("status", status.as_str())
             }

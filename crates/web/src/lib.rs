@@ -9,6 +9,7 @@ mod middleware;
 mod ops;
 mod origin;
 mod pages;
+mod redirect;
 mod router;
 mod server;
 mod state;

@@ -17,7 +17,7 @@ use crate::middleware::observe::observe;
 use crate::middleware::render_errors::render_errors;
 use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
-use crate::middleware::{bearer, body_limit, csrf};
+use crate::middleware::{bearer, body_limit, csrf, text_input};
 use crate::pages::{
     account_security, admin_audit, admin_experts, admin_outbox, admin_users, auth, availability,
     bookings, directory, expert_apply, home, language, passkeys, password_reset, profile,
@@ -270,6 +270,7 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .fallback(not_found)
         // Innermost first: each layer below wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.body_limit_bytes))
+        .layer(from_fn(text_input::refuse_nul))
         .layer(from_fn_with_state(state.clone(), body_limit::limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -41,6 +41,10 @@ pub async fn read(mut multipart: Multipart, file_field: &str) -> Result<Upload, 
                     let text = part.text().await.map_err(|e| {
                         AppError::new(ErrorCode::BadRequest).with_arg("problem", e.body_text())
                     })?;
+                    // The one kind of body `middleware/text_input.rs` cannot see into.
+                    if text.contains('\0') {
+                        return Err(AppError::new(ErrorCode::ControlCharacter));
+                    }
                     upload
                         .fields
                         .insert(name, text.chars().take(1024).collect());

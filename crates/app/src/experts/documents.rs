@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::{ExpertError, field};
 use crate::accounts::record;
 use crate::files::FileStore;
+use crate::throttle::Throttle;
 
 /// Largest document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -97,10 +98,13 @@ pub fn clean_file_name(raw: &str, kind: DocumentType) -> String {
     format!("{stem}.{}", kind.extension())
 }
 
-/// Stores an uploaded document for the applicant.
+/// Stores an uploaded document for the applicant. Uploads count against
+/// `Limits::uploads_per_account` (shared with avatars).
+#[allow(clippy::too_many_arguments)]
 pub async fn upload(
     db: &Database,
     files: &dyn FileStore,
+    throttle: &Throttle,
     user: &User,
     kind: &str,
     file_name: &str,
@@ -110,6 +114,13 @@ pub async fn upload(
     if !user.email_verified {
         return Err(ExpertError::EmailUnverified);
     }
+    throttle
+        .check(
+            &format!("uploads:account:{}", user.id),
+            throttle.limits.uploads_per_account,
+        )
+        .await
+        .map_err(ExpertError::RateLimited)?;
     let profile = experts::find(db, user.id)
         .await?
         .ok_or(ExpertError::NotFound)?;

@@ -30,6 +30,8 @@ pub enum ExpertError {
     NotTestMode,
     #[error("a verifier cannot decide their own application")]
     OwnApplication,
+    #[error("too many uploads; try again later")]
+    RateLimited(crate::throttle::RetryAfter),
     #[error(transparent)]
     Payments(#[from] payments::PaymentError),
     #[error(transparent)]

@@ -30,3 +30,5 @@ email-booking-no-show-claim-body = مرحبًا { $name }،
 
     التفاصيل: { $link }
 booking-settlement-required = حدّد كيف يُحسم النزاع: استرداد المبلغ للمتعلم أو تبقى الجلسة قائمة.
+error-control-character-title = حرف لا يقبله أي نص
+error-control-character-detail = يحتوي الطلب على حرف NUL ‏(U+0000) أو، في عنوانه، حرف تحكم آخر. لا يقبلها أي حقل نصي؛ احذفه وأعد الإرسال.

@@ -30,3 +30,5 @@ email-booking-no-show-claim-body = Hello { $name },
 
     Details: { $link }
 booking-settlement-required = Say how the dispute is settled: refund the learner, or the session stands.
+error-control-character-title = A character no text may hold
+error-control-character-detail = The request contains a NUL character (U+0000) or, in its address, another control character. No text field accepts them; remove it and send again.

@@ -30,3 +30,5 @@ email-booking-no-show-claim-body = Hola, { $name }:
 
     Detalles: { $link }
 booking-settlement-required = Indica cómo se resuelve la disputa: reembolsar al alumno o mantener la sesión.
+error-control-character-title = Un carácter que ningún texto admite
+error-control-character-detail = La solicitud contiene un carácter NUL (U+0000) o, en su dirección, otro carácter de control. Ningún campo de texto los admite; quítalo y vuelve a enviar.

@@ -338,8 +338,7 @@ pub async fn seed(
             Err(e) => return Err(e.into()),
         };
         let png = app::avatar::generate(name);
-        let digest = domain::SecretDigest::of_bytes(&png);
-        let key = format!("{}.png", digest.as_str().get(..32).unwrap_or_default());
+        let key = app::avatar::key_for(user.id, &png);
         files.put(&format!("avatars/{key}"), png).await?;
         let user = users::update_profile(
             db,

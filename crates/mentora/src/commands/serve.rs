@@ -80,7 +80,8 @@ async fn shutdown_signal() {
     }
 }
 
-/// Hourly upkeep: documents of rejected applications go once their retention has passed.
+/// Hourly upkeep: documents of rejected applications go once their retention has passed;
+/// expired ceremonies, sessions and email links are deleted.
 /// Every instance may run it; deleting what is already gone changes nothing.
 async fn housekeeping(
     db: store::Database,
@@ -101,6 +102,16 @@ async fn housekeeping(
             Ok(0) => {}
             Ok(n) => tracing::info!(documents = n, "removed documents past their retention"),
             Err(e) => tracing::error!(error = %e, "removing expired documents failed"),
+        }
+        match store::upkeep::purge_expired(&db, chrono::Utc::now()).await {
+            Ok(purged) if purged.total() == 0 => {}
+            Ok(purged) => tracing::info!(
+                challenges = purged.challenges,
+                sessions = purged.sessions,
+                email_links = purged.email_links,
+                "removed expired sign-in records"
+            ),
+            Err(e) => tracing::error!(error = %e, "removing expired sign-in records failed"),
         }
     }
 }

@@ -262,7 +262,7 @@ async fn refresh_rotates_and_reuse_revokes_the_whole_login(backend: Backend) {
     );
 }
 
-async fn concurrent_refreshes_of_one_token_rotate_once(backend: Backend) {
+async fn concurrent_refreshes_of_one_token_rotate_at_most_once(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
@@ -275,9 +275,11 @@ async fn concurrent_refreshes_of_one_token_rotate_once(backend: Backend) {
         .iter()
         .map(|r| r.status().as_u16())
         .collect();
-    assert_eq!(
-        statuses.iter().filter(|s| **s == 200).count(),
-        1,
+    // Presenting one token eight times at once is reuse: at most one presentation
+    // rotates, and when the others detect the reuse first, none does (api_logins checks
+    // that whatever was issued is dead). Never a 5xx from the contention itself.
+    assert!(
+        statuses.iter().filter(|s| **s == 200).count() <= 1,
         "{statuses:?}"
     );
     assert!(
@@ -547,7 +549,7 @@ both_backends!(
     bad_registration_lists_every_field_and_creates_nothing,
     login_me_and_the_401_codes,
     refresh_rotates_and_reuse_revokes_the_whole_login,
-    concurrent_refreshes_of_one_token_rotate_once,
+    concurrent_refreshes_of_one_token_rotate_at_most_once,
     rotated_keys_keep_issued_tokens_valid,
     patch_me_validates_every_field_and_stores_nothing_on_error,
     admin_outbox_api_is_for_admins_newest_first,

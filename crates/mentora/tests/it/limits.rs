@@ -234,7 +234,97 @@ async fn lockout_is_shared_between_instances_through_redis() {
     );
 }
 
+async fn csp_reports_are_limited_per_address_and_bounded_in_size(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| {
+            c.limits = Limits {
+                csp_reports_per_ip: Limit::per(3, Duration::from_secs(60)),
+                ..Limits::default()
+            }
+        })
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let url = "/api/v1/csp-reports";
+    // One report repeated into a 2 MB batch: refused whole, before anything is logged.
+    let one = r#"{"type":"csp-violation","body":{"effectiveDirective":"img-src"}}"#;
+    let batch = format!("[{}]", vec![one; 2 * 1024 * 1024 / one.len()].join(","));
+    let res = app.post_body(url, "application/reports+json", batch).await;
+    assert_eq!(res.status().as_u16(), 413);
+    let report = r#"{"csp-report":{"violated-directive":"script-src"}}"#;
+    for _ in 0..3 {
+        let res = app
+            .post_body(url, "application/csp-report", report.into())
+            .await;
+        assert_eq!(res.status().as_u16(), 204);
+    }
+    let res = app
+        .post_body(url, "application/csp-report", report.into())
+        .await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+}
+
+async fn passkey_logins_are_limited_and_their_ceremonies_purged(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| {
+            c.limits = Limits {
+                passkey_logins_per_ip: Limit::per(3, Duration::from_secs(600)),
+                ..Limits::default()
+            }
+        })
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    // Passkeys need a host name (never an IP address) for their relying party: talk to
+    // the server as `localhost`, the name it links with, from a page read there first.
+    let origin = app.origin();
+    let home = app
+        .client
+        .get(&origin)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = home
+        .split(r#"name="csrf" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let start = || {
+        app.client
+            .post(format!("{origin}/login/passkey/start"))
+            .header("x-csrf-token", &csrf)
+            .send()
+    };
+    for _ in 0..3 {
+        let res = start().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["ceremony"].is_string(), "{body}");
+    }
+    let res = start().await.unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    // Three ceremonies wait for an answer; once expired, the upkeep removes exactly them.
+    let later = chrono::Utc::now() + chrono::Duration::minutes(6);
+    let none_yet = store::upkeep::purge_expired(&app.db, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(none_yet.challenges, 0);
+    let purged = store::upkeep::purge_expired(&app.db, later).await.unwrap();
+    assert_eq!(purged.challenges, 3);
+}
+
 both_backends!(
+    csp_reports_are_limited_per_address_and_bounded_in_size,
+    passkey_logins_are_limited_and_their_ceremonies_purged,
     failed_logins_lock_the_address_and_tell_its_owner_once,
     registration_is_rate_limited_per_address,
     forwarded_addresses_count_only_behind_a_trusted_proxy,

@@ -4,17 +4,47 @@
 //! Browsers send either the legacy `report-uri` format (`application/csp-report`,
 //! `{"csp-report": {...}}`) or the Reporting API format (`application/reports+json`,
 //! `[{"type": "csp-violation", "body": {...}}]`). Both are accepted.
+//!
+//! Anyone can post here, so what a report costs is bounded: each address may send
+//! `Limits::csp_reports_per_ip` a minute, a body is at most `MAX_BODY_BYTES`, and a request
+//! writes one log line however many reports it carries (the count, and the first few
+//! distinct directive/blocked pairs).
 
-use axum::extract::Request;
+use std::collections::BTreeSet;
+
+use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use serde_json::Value;
 
 use super::json::{is_json_media_type, parse};
-use crate::{AppError, ErrorCode};
+use crate::pages::auth::Client;
+use crate::{AppError, AppState, ErrorCode};
 
-pub async fn receive(req: Request) -> Response {
+/// A browser's report is a few hundred bytes; a batch of them a few kilobytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Distinct violations named in the log line of one request.
+const LOGGED_PER_REQUEST: usize = 5;
+/// Characters kept of any one reported field.
+const FIELD_CHARS: usize = 256;
+
+pub async fn receive(
+    State(state): State<AppState>,
+    Client(client): Client,
+    req: Request,
+) -> Response {
+    let ip = client.ip.as_deref().unwrap_or("unknown");
+    if let Err(wait) = state
+        .throttle
+        .check(
+            &format!("csp:ip:{ip}"),
+            state.throttle.limits.csp_reports_per_ip,
+        )
+        .await
+    {
+        return AppError::from(wait).into_response();
+    }
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -26,39 +56,58 @@ pub async fn receive(req: Request) -> Response {
             .with_arg("expected", "application/csp-report")
             .into_response();
     }
-    let body = match axum::body::to_bytes(req.into_body(), usize::MAX).await {
+    let body = match axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES).await {
         Ok(body) => body,
         Err(e) => return too_large_or_bad(e),
     };
     match reports(&body) {
         Ok(reports) => {
-            for report in &reports {
-                let field = |names: &[&str]| {
-                    names
-                        .iter()
-                        .find_map(|n| report.get(*n).and_then(Value::as_str))
-                        .unwrap_or("")
-                        .chars()
-                        .take(512)
-                        .collect::<String>()
-                };
-                let directive = field(&[
-                    "effective-directive",
-                    "effectiveDirective",
-                    "violated-directive",
-                ]);
-                tracing::warn!(
-                    directive = %directive,
-                    document = %field(&["document-uri", "documentURL"]),
-                    blocked = %field(&["blocked-uri", "blockedURL"]),
-                    "content security policy violation"
-                );
-                metrics::counter!("csp_violations_total").increment(1);
-            }
+            log_summary(&reports);
+            metrics::counter!("csp_violations_total").increment(reports.len() as u64);
             StatusCode::NO_CONTENT.into_response()
         }
         Err(e) => e.into_response(),
     }
+}
+
+/// One log line for a request: how many reports, and the first distinct violations.
+fn log_summary(reports: &[Value]) {
+    let distinct: BTreeSet<(String, String, String)> = reports
+        .iter()
+        .map(|report| {
+            let field = |names: &[&str]| {
+                names
+                    .iter()
+                    .find_map(|n| report.get(*n).and_then(Value::as_str))
+                    .unwrap_or("")
+                    .chars()
+                    .take(FIELD_CHARS)
+                    .collect::<String>()
+            };
+            (
+                field(&[
+                    "effective-directive",
+                    "effectiveDirective",
+                    "violated-directive",
+                ]),
+                field(&["blocked-uri", "blockedURL"]),
+                field(&["document-uri", "documentURL"]),
+            )
+        })
+        .collect();
+    let named: Vec<String> = distinct
+        .iter()
+        .take(LOGGED_PER_REQUEST)
+        .map(|(directive, blocked, document)| {
+            format!("{directive} blocked {blocked:?} on {document:?}")
+        })
+        .collect();
+    tracing::warn!(
+        reports = reports.len(),
+        distinct = distinct.len(),
+        violations = %named.join("; "),
+        "content security policy violations"
+    );
 }
 
 /// The violation bodies in either report format.

@@ -298,6 +298,7 @@ pub async fn upload_document(
     match documents::upload(
         &state.db,
         state.files.as_ref(),
+        &state.throttle,
         &caller.user,
         upload.field("kind"),
         &file_name,

@@ -4,7 +4,7 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::Method;
 use axum::http::request::Parts;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use store::sessions::ActiveSession;
 use store::users::User;
 
@@ -34,7 +34,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
                 .map_or_else(|_| "/login".to_owned(), |query| format!("/login?{query}")),
             _ => "/login".to_owned(),
         };
-        Err(Redirect::to(&target).into_response())
+        Err(crate::redirect::to(&target))
     }
 }
 

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use store::audit::AuditEvent;
 use store::passkeys::StoredPasskey;
@@ -63,7 +63,7 @@ pub(crate) async fn after_reauthenticated_change(
     outcome: Result<(), app::accounts::AccountError>,
 ) -> Response {
     match outcome {
-        Ok(()) => Redirect::to("/account/security").into_response(),
+        Ok(()) => crate::redirect::to("/account/security"),
         Err(app::accounts::AccountError::WrongCurrentPassword) => {
             page(state, viewer, shell, Some(form))
                 .await
@@ -122,7 +122,7 @@ pub async fn end_one(
 ) -> Response {
     let digest = domain::SecretDigest::of_stored(form.session);
     match app::accounts::end_session(&state.db, viewer.user.id, &digest, &client).await {
-        Ok(true) => Redirect::to("/account/security").into_response(),
+        Ok(true) => crate::redirect::to("/account/security"),
         // Not one of this person's sessions: say nothing about whose it might be.
         Ok(false) => AppError::new(ErrorCode::NotFound).into_response(),
         Err(e) => AppError::internal(e).into_response(),

@@ -8,7 +8,7 @@ use app::experts::verification::{self, Review};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::expert::ApplicationStatus;
 use serde::Deserialize;
 use store::experts::QueueEntry;
@@ -236,7 +236,7 @@ pub async fn decide(
     )
     .await;
     match decided {
-        Ok(_) => Redirect::to(&format!("/admin/experts/{id}?saved=decision")).into_response(),
+        Ok(_) => crate::redirect::to(&format!("/admin/experts/{id}?saved=decision")),
         Err(ExpertError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             review_page(
@@ -289,7 +289,7 @@ pub async fn suspension(
             {
                 return e.into_response();
             }
-            Redirect::to(&format!("/admin/experts/{id}?saved=suspension")).into_response()
+            crate::redirect::to(&format!("/admin/experts/{id}?saved=suspension"))
         }
         Err(ExpertError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
@@ -364,7 +364,7 @@ pub async fn add_specialty(
     )
     .await
     {
-        Ok(()) => Redirect::to("/admin/specialties").into_response(),
+        Ok(()) => crate::redirect::to("/admin/specialties"),
         Err(ExpertError::Invalid(fields)) => {
             taxonomy_page(&state, &shell, shown(&shell, &fields)).await
         }
@@ -395,7 +395,7 @@ pub async fn rename_specialty(
     )
     .await
     {
-        Ok(()) => Redirect::to("/admin/specialties").into_response(),
+        Ok(()) => crate::redirect::to("/admin/specialties"),
         Err(ExpertError::Invalid(fields)) => {
             taxonomy_page(&state, &shell, shown(&shell, &fields)).await
         }

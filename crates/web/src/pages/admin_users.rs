@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::Role;
 use serde::Deserialize;
 use store::users::User;
@@ -95,7 +95,7 @@ pub async fn set_role(
     match app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await {
         Ok(_) => {
             let back = serde_urlencoded::to_string([("q", form.q.as_str())]).unwrap_or_default();
-            Redirect::to(&format!("/admin/users?{back}")).into_response()
+            crate::redirect::to(&format!("/admin/users?{back}"))
         }
         Err(e) => AppError::internal(e).into_response(),
     }

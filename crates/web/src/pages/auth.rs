@@ -10,7 +10,7 @@ use axum::Extension;
 use axum::extract::{ConnectInfo, Form, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use store::sessions::ClientInfo;
 
@@ -341,7 +341,7 @@ pub(crate) fn logged_in_response(
         logged_in.session.secret.expose(),
         login::SESSION_LIFETIME.num_seconds(),
     );
-    let mut response = Redirect::to(super::language::local_path(next)).into_response();
+    let mut response = crate::redirect::to(super::language::local_path(next));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -359,7 +359,7 @@ pub async fn logout(
         return AppError::internal(e).into_response();
     }
     let cookie = session_cookie(state.settings.served_over_https(), "", 0);
-    let mut response = Redirect::to("/").into_response();
+    let mut response = crate::redirect::to("/");
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::schedule::{WEEKDAYS, zones};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -550,7 +550,7 @@ pub async fn save(
 ) -> Response {
     let form = EditorForm::parse(&body);
     match rules::replace(&state.db, &state.schedules, &viewer.user, &form.document()).await {
-        Ok(_) => Redirect::to("/experts/availability?saved=1").into_response(),
+        Ok(_) => crate::redirect::to("/experts/availability?saved=1"),
         Err(SchedulingError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             page(

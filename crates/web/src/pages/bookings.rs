@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::booking::{Actor, BookingStatus};
 use domain::schedule::zones;
 use jiff::tz::TimeZone;
@@ -97,9 +97,7 @@ pub async fn hold(
     )
     .await
     {
-        Ok(held) => {
-            Redirect::to(&format!("/bookings/{}/checkout", held.booking.id())).into_response()
-        }
+        Ok(held) => crate::redirect::to(&format!("/bookings/{}/checkout", held.booking.id())),
         // Someone took it meanwhile, or the address is not confirmed yet: the review page
         // says so, keeping the chosen time.
         Err(BookingError::SlotUnavailable | BookingError::EmailUnverified) => {
@@ -108,7 +106,7 @@ pub async fn hold(
                 ("duration", form.duration.to_string().as_str()),
             ])
             .unwrap_or_default();
-            Redirect::to(&format!("/experts/{slug}/book?{query}")).into_response()
+            crate::redirect::to(&format!("/experts/{slug}/book?{query}"))
         }
         Err(e) => AppError::from(e).into_response(),
     }
@@ -160,7 +158,7 @@ async fn checkout_page(
         Err(e) => return AppError::from(e).into_response(),
     };
     if role != Actor::Learner || booking.status != BookingStatus::Held {
-        return Redirect::to(&format!("/bookings/{id}")).into_response();
+        return crate::redirect::to(&format!("/bookings/{id}"));
     }
     let expert_name = participant_name(state, booking.row.expert_id).await;
     let price = money(booking.row.price_amount, &booking.row.currency);
@@ -214,7 +212,7 @@ pub async fn pay(
     )
     .await
     {
-        Ok(_) => Redirect::to(&format!("/bookings/{id}")).into_response(),
+        Ok(_) => crate::redirect::to(&format!("/bookings/{id}")),
         Err(BookingError::PaymentDeclined) => {
             checkout_page(&state, &viewer.user, &shell, id, true).await
         }
@@ -416,7 +414,7 @@ pub async fn cancel(
     )
     .await
     {
-        Ok(_) => Redirect::to(&format!("/bookings/{id}")).into_response(),
+        Ok(_) => crate::redirect::to(&format!("/bookings/{id}")),
         Err(BookingError::Invalid(fields)) => {
             let message = fields
                 .first()
@@ -461,10 +459,10 @@ pub async fn reschedule(
     .await;
     let problem = match moved {
         Ok(changes::Moved::Rescheduled(b)) => {
-            return Redirect::to(&format!("/bookings/{}", b.id())).into_response();
+            return crate::redirect::to(&format!("/bookings/{}", b.id()));
         }
         Ok(changes::Moved::Proposed(b)) => {
-            return Redirect::to(&format!("/bookings/{}", b.id())).into_response();
+            return crate::redirect::to(&format!("/bookings/{}", b.id()));
         }
         Err(BookingError::Invalid(_)) => Problem::Move(
             shell.t("booking-move-choose"),
@@ -499,7 +497,7 @@ pub async fn answer_proposal(
         _ => return AppError::new(ErrorCode::BadRequest).into_response(),
     };
     match done {
-        Ok(b) => Redirect::to(&format!("/bookings/{}", b.id())).into_response(),
+        Ok(b) => crate::redirect::to(&format!("/bookings/{}", b.id())),
         Err(e) => AppError::from(e).into_response(),
     }
 }
@@ -659,7 +657,7 @@ pub async fn renew_feed(
 /// `POST /sessions/calendar-feed/revoke`
 pub async fn revoke_feed(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
     match feed::revoke(&state.db, &viewer.user).await {
-        Ok(_) => Redirect::to("/sessions").into_response(),
+        Ok(_) => crate::redirect::to("/sessions"),
         Err(e) => AppError::from(e).into_response(),
     }
 }

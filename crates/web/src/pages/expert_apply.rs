@@ -9,7 +9,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::expert::{ApplicationStatus, RATE_DURATIONS};
 use domain::money::Money;
 use domain::profile::CurrencyCode;
@@ -283,7 +283,7 @@ pub async fn save(
 ) -> Response {
     let form = ApplyForm::parse(&body);
     match application::save(&state.db, &viewer.user, form.input(), &client).await {
-        Ok(_) => Redirect::to("/experts/apply?saved=draft").into_response(),
+        Ok(_) => crate::redirect::to("/experts/apply?saved=draft"),
         Err(e) => refused(&state, &shell, &viewer.user, Some(form), e).await,
     }
 }
@@ -295,7 +295,7 @@ pub async fn submit(
     shell: Shell,
 ) -> Response {
     match application::submit(&state.db, &viewer.user, &client).await {
-        Ok(_) => Redirect::to("/experts/apply?saved=submitted").into_response(),
+        Ok(_) => crate::redirect::to("/experts/apply?saved=submitted"),
         Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
     }
 }
@@ -316,6 +316,7 @@ pub async fn upload_document(
     match documents::upload(
         &state.db,
         state.files.as_ref(),
+        &state.throttle,
         &viewer.user,
         upload.field("kind"),
         &file_name,
@@ -324,7 +325,7 @@ pub async fn upload_document(
     )
     .await
     {
-        Ok(_) => Redirect::to("/experts/apply?saved=document#documents").into_response(),
+        Ok(_) => crate::redirect::to("/experts/apply?saved=document#documents"),
         Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
     }
 }
@@ -337,7 +338,7 @@ pub async fn remove_document(
     Path(id): Path<Uuid>,
 ) -> Response {
     match documents::remove(&state.db, state.files.as_ref(), &viewer.user, id, &client).await {
-        Ok(()) => Redirect::to("/experts/apply?saved=removed#documents").into_response(),
+        Ok(()) => crate::redirect::to("/experts/apply?saved=removed#documents"),
         Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
     }
 }
@@ -370,7 +371,7 @@ pub async fn start_payouts(
     )
     .await
     {
-        Ok(url) => Redirect::to(&url).into_response(),
+        Ok(url) => crate::redirect::to(&url),
         Err(e) => AppError::from(e).into_response(),
     }
 }
@@ -378,7 +379,7 @@ pub async fn start_payouts(
 /// The provider sent the expert back: read the account's state, show it.
 pub async fn payouts_return(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
     match payouts::refresh(&state.db, state.payouts.as_ref(), &viewer.user).await {
-        Ok(_) => Redirect::to("/experts/apply?saved=payouts#payouts").into_response(),
+        Ok(_) => crate::redirect::to("/experts/apply?saved=payouts#payouts"),
         Err(e) => AppError::from(e).into_response(),
     }
 }
@@ -415,7 +416,7 @@ pub async fn sandbox_complete(
 ) -> Response {
     match payouts::complete_sandbox(&state.db, state.payouts.as_ref(), &viewer.user, &client).await
     {
-        Ok(_) => Redirect::to("/experts/payouts/return").into_response(),
+        Ok(_) => crate::redirect::to("/experts/payouts/return"),
         Err(e) => AppError::from(e).into_response(),
     }
 }

@@ -100,12 +100,13 @@ pub async fn register_finish(
 pub async fn login_start(
     State(state): State<AppState>,
     BrowserOrigin(origin): BrowserOrigin,
+    Client(client): Client,
 ) -> Response {
     let rp = match relying_party(&origin) {
         Ok(rp) => rp,
         Err(e) => return e.into_response(),
     };
-    match passkeys::start_login(&state.db, &rp).await {
+    match passkeys::start_login(&state.db, &state.throttle, &rp, &client).await {
         Ok((options, id)) => ceremony(options, id),
         Err(e) => AppError::from(e).into_response(),
     }

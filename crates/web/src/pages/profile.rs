@@ -7,7 +7,7 @@ use app::profile::{self, ProfileInput};
 use askama::Template;
 use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use store::users::User;
 
@@ -188,7 +188,7 @@ pub async fn save(
     };
     match profile::update(&state.db, viewer.user.id, input, &client).await {
         Ok(user) => {
-            let mut response = Redirect::to("/account/profile?saved=profile").into_response();
+            let mut response = crate::redirect::to("/account/profile?saved=profile");
             // The page language follows the profile's.
             let cookie = format!(
                 "mentora_lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
@@ -245,30 +245,25 @@ pub async fn upload_avatar(
     let Some(upload) = upload.filter(|u| !u.is_empty()) else {
         return refuse("field-avatar-required");
     };
-    let encoded = match tokio::task::spawn_blocking(move || app::avatar::reencode(&upload)).await {
-        Ok(Ok(png)) => png,
-        Ok(Err(e)) => return refuse(e.message_id()),
-        Err(e) => return AppError::internal(e).into_response(),
-    };
-    let digest = domain::SecretDigest::of_bytes(&encoded);
-    let key = format!("{}.png", digest.as_str().get(..32).unwrap_or_default());
-    if let Err(e) = state.files.put(&format!("avatars/{key}"), encoded).await {
-        return AppError::internal(e).into_response();
+    let replaced = app::avatar::replace(
+        &state.db,
+        state.files.as_ref(),
+        &state.throttle,
+        user,
+        upload,
+        &client,
+    )
+    .await;
+    match replaced {
+        Ok(_) => {}
+        Err(app::avatar::ReplaceError::Refused(e)) => return refuse(e.message_id()),
+        Err(app::avatar::ReplaceError::Account(e)) => return AppError::from(e).into_response(),
     }
-    let previous = user.avatar_key.clone();
-    if let Err(e) = profile::set_avatar(&state.db, user.id, Some(key.clone()), &client).await {
-        return AppError::internal(e).into_response();
-    }
-    if let Some(old) = previous.filter(|old| *old != key)
-        && let Err(e) = state.files.delete(&format!("avatars/{old}")).await
-    {
-        tracing::warn!(error = %e, "removing the previous avatar failed");
-    }
-    Redirect::to("/account/profile?saved=avatar").into_response()
+    crate::redirect::to("/account/profile?saved=avatar")
 }
 
-/// Avatars are public (they appear beside reviews and bookings); keys are content hashes,
-/// so a response never changes and may be cached for a year.
+/// Avatars are public (they appear beside reviews and bookings); keys are hashes of owner
+/// and content, so a response never changes and may be cached for a year.
 pub async fn avatar(State(state): State<AppState>, Path(file): Path<String>) -> Response {
     let valid = file.len() == 36
         && file.ends_with(".png")
@@ -317,7 +312,7 @@ pub async fn change_email(
     )
     .await
     {
-        Ok(_) => Redirect::to("/account/profile?saved=email").into_response(),
+        Ok(_) => crate::redirect::to("/account/profile?saved=email"),
         Err(AccountError::Invalid(errors)) => page(
             &shell,
             &viewer.user,
@@ -346,7 +341,7 @@ pub async fn resend_verification(
     )
     .await;
     match sent {
-        Ok(()) => Redirect::to("/account/profile?saved=verification").into_response(),
+        Ok(()) => crate::redirect::to("/account/profile?saved=verification"),
         Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
         Err(e) => AppError::internal(e).into_response(),
     }
@@ -377,7 +372,7 @@ pub async fn change_password(
     )
     .await
     {
-        Ok(()) => Redirect::to("/account/profile?saved=password").into_response(),
+        Ok(()) => crate::redirect::to("/account/profile?saved=password"),
         Err(AccountError::Invalid(errors)) => page(
             &shell,
             &viewer.user,

@@ -6,7 +6,7 @@ use app::accounts::AccountError;
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth::{Client, logged_in_response};
@@ -43,7 +43,7 @@ pub(crate) fn ask(state: &AppState, challenge: &str, next: &str) -> Response {
         Ok(q) if !next.is_empty() => format!("/login/second-factor?{q}"),
         _ => "/login/second-factor".to_owned(),
     };
-    let mut response = Redirect::to(&target).into_response();
+    let mut response = crate::redirect::to(&target);
     let lifetime = app::login::SECOND_FACTOR_WINDOW.num_seconds();
     if let Some(value) = cookie(state, challenge, lifetime) {
         response.headers_mut().append(header::SET_COOKIE, value);
@@ -63,7 +63,7 @@ pub async fn form(
     axum::extract::Query(q): axum::extract::Query<NextParam>,
 ) -> Response {
     if cookies::get(&headers, COOKIE).is_none() {
-        return Redirect::to("/login").into_response();
+        return crate::redirect::to("/login");
     }
     render(
         SecondFactorPage {
@@ -91,7 +91,7 @@ pub async fn submit(
     Form(form): Form<CodeForm>,
 ) -> Response {
     let Some(challenge) = cookies::get(&headers, COOKIE) else {
-        return Redirect::to("/login").into_response();
+        return crate::redirect::to("/login");
     };
     match app::login::finish_second_factor(&state.db, challenge, &form.code, &client).await {
         Ok(logged_in) => {
@@ -110,7 +110,7 @@ pub async fn submit(
             StatusCode::UNAUTHORIZED,
         ),
         // Expired, used up, or out of attempts: start again from the password.
-        Err(AccountError::InvalidLink) => Redirect::to("/login").into_response(),
+        Err(AccountError::InvalidLink) => crate::redirect::to("/login"),
         Err(e) => AppError::internal(e).into_response(),
     }
 }

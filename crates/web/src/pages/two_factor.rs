@@ -6,7 +6,7 @@ use app::factors;
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth::Client;
@@ -66,7 +66,7 @@ pub async fn start(
 ) -> Response {
     match factors::start_totp(&state.db, viewer.user.id, &viewer.user.email).await {
         Ok(Some(pending)) => enrol_page(&shell, &pending, false),
-        Ok(None) => Redirect::to("/account/security").into_response(),
+        Ok(None) => crate::redirect::to("/account/security"),
         Err(e) => AppError::internal(e).into_response(),
     }
 }
@@ -96,7 +96,7 @@ pub async fn confirm(
         Err(AccountError::Invalid(_)) => {
             match factors::pending_totp(&state.db, viewer.user.id, &viewer.user.email).await {
                 Ok(Some(pending)) => enrol_page(&shell, &pending, true),
-                Ok(None) => Redirect::to("/account/security").into_response(),
+                Ok(None) => crate::redirect::to("/account/security"),
                 Err(e) => AppError::internal(e).into_response(),
             }
         }
