@@ -41,6 +41,9 @@ pub enum AccountError {
     InvalidLink,
     #[error("too many attempts; try again in {} s", .0.seconds())]
     RateLimited(RetryAfter),
+    /// Failed logins have locked the address; a sign-in link went to its owner.
+    #[error("this address is locked after failed logins for {} s", .0.seconds())]
+    LockedOut(RetryAfter),
     #[error("a second factor is required")]
     SecondFactorRequired,
     #[error("the second-factor code is wrong or already used")]

@@ -22,7 +22,7 @@ use store::users::User;
 use store::{Database, StoreError};
 use uuid::Uuid;
 
-use crate::accounts::{AccountError, record};
+use crate::accounts::{AccountError, LinkBase, record};
 use crate::login::{check_password, check_second_factor, has_second_factor};
 use crate::mail::Mailer;
 use crate::throttle::Throttle;
@@ -68,6 +68,9 @@ pub struct TokenPair {
     pub refresh_token: String,
     pub token_type: &'static str,
     pub expires_in: i64,
+    /// Returned by a login only: the device secret to send as `device_token` next time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_token: Option<String>,
 }
 
 /// The signing keys, cached in memory and re-read from the database now and then, and
@@ -246,12 +249,13 @@ pub async fn log_in(
     mailer: &dyn Mailer,
     throttle: &Throttle,
     keys: &TokenKeys,
+    links: LinkBase<'_>,
     email: &str,
     password: &str,
     second_factor: Option<&str>,
     client: &ClientInfo,
 ) -> Result<(User, TokenPair), AccountError> {
-    let user = check_password(db, mailer, throttle, email, password, client).await?;
+    let user = check_password(db, mailer, throttle, links, email, password, client).await?;
     if has_second_factor(db, user.id).await? {
         let Some(code) = second_factor.filter(|c| !c.trim().is_empty()) else {
             return Err(AccountError::SecondFactorRequired);
@@ -262,6 +266,12 @@ pub async fn log_in(
     }
     let refresh = refresh_tokens::issue(db, user.id, None, client, REFRESH_LIFETIME).await?;
     let access = keys.sign(user.id, refresh.family_id).await?;
+    // The client keeps this and sends it with later logins: it is the owner's proof while
+    // strangers have the address locked (see `login::check_password`).
+    let device_token = match crate::login::remember_device(db, user.id, client).await? {
+        Some(new) => new.expose().to_owned(),
+        None => client.device.clone().unwrap_or_default(),
+    };
     record(db, Some(user.id), "login.succeeded.api", client).await?;
     Ok((
         user,
@@ -270,6 +280,7 @@ pub async fn log_in(
             refresh_token: refresh.secret.expose().to_owned(),
             token_type: "Bearer",
             expires_in: ACCESS_LIFETIME.num_seconds(),
+            device_token: Some(device_token),
         },
     ))
 }
@@ -307,6 +318,7 @@ pub async fn refresh(
                 refresh_token: next.secret.expose().to_owned(),
                 token_type: "Bearer",
                 expires_in: ACCESS_LIFETIME.num_seconds(),
+                device_token: None,
             })
         }
         Rotation::Reused { user_id, family_id } => {

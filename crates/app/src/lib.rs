@@ -15,4 +15,5 @@ pub mod passkeys;
 pub mod profile;
 pub mod roles;
 pub mod scheduling;
+pub mod sign_in_link;
 pub mod throttle;

@@ -6,10 +6,11 @@ use domain::{EmailAddress, PasswordHash};
 use i18n::Locale;
 use store::sessions::{self, ClientInfo, OpenedSession};
 use store::users::{self, User};
-use store::{Database, challenges, second_factors};
+use store::{Database, challenges, known_devices, second_factors};
 
-use crate::accounts::{AccountError, dummy_hash, record, send};
+use crate::accounts::{AccountError, LinkBase, dummy_hash, record, send};
 use crate::mail::Mailer;
+use crate::sign_in_link;
 use crate::throttle::{FailureOutcome, Throttle};
 
 /// How long a web session lasts without logging in again.
@@ -17,6 +18,8 @@ pub use crate::accounts::SESSION_LIFETIME;
 
 /// How long the person has to give their second factor after the password.
 pub const SECOND_FACTOR_WINDOW: Duration = Duration::minutes(5);
+/// How long a device stays known without signing in again.
+pub const DEVICE_LIFETIME: Duration = Duration::days(180);
 /// Wrong codes allowed for one pending login before it must start over.
 pub const SECOND_FACTOR_ATTEMPTS: i32 = 5;
 const SECOND_FACTOR_PURPOSE: &str = "login.second_factor";
@@ -24,6 +27,8 @@ const SECOND_FACTOR_PURPOSE: &str = "login.second_factor";
 pub struct LoggedIn {
     pub user: User,
     pub session: OpenedSession,
+    /// A device secret to hand the browser (the device cookie), when it was not known.
+    pub new_device: Option<domain::Secret>,
 }
 
 /// The outcome of a correct password on the web.
@@ -35,12 +40,21 @@ pub enum PasswordStep {
 }
 
 /// Checks email and password under the rate limits and lockout, doing the same hashing
-/// work whether or not the account exists. Records success and failure in the audit log;
-/// emails the owner when the address gets locked.
+/// work whether or not the account exists. Records success and failure in the audit log.
+///
+/// The lockout rule (README, "Logging in"): failed logins are counted per address; from
+/// `Limits::lockout_after` failures on, each further one locks the address for twice as
+/// long (a delay per attempt). While it is locked, a device that has signed in to the
+/// account before (`ClientInfo::device`) still signs in with the right password, and is
+/// not held to the per-address attempt limit either: a stranger's guesses cannot shut the
+/// owner out. Any other device is refused without its password being looked at (so the
+/// lock is no oracle), and the owner is emailed a one-time sign-in link instead — when the
+/// lock starts and again at most every `SIGN_IN_LINK_EVERY` while it lasts.
 pub async fn check_password(
     db: &Database,
     mailer: &dyn Mailer,
     throttle: &Throttle,
+    links: LinkBase<'_>,
     email: &str,
     password: &str,
     client: &ClientInfo,
@@ -51,21 +65,30 @@ pub async fn check_password(
         .check(&format!("login:ip:{ip}"), throttle.limits.login_per_ip)
         .await
         .map_err(AccountError::RateLimited)?;
-    throttle
-        .check(
-            &format!("login:account:{normalised}"),
-            throttle.limits.login_per_account,
-        )
-        .await
-        .map_err(AccountError::RateLimited)?;
-    if let Some(left) = throttle.locked(&normalised).await {
-        return Err(AccountError::RateLimited(left));
-    }
-
     let user = match EmailAddress::parse(email) {
         Ok(email) => users::find_by_email(db, &email).await?,
         Err(_) => None,
     };
+    let known_device = match (&user, client.device.as_deref()) {
+        (Some(user), Some(device)) => known_devices::is_known(db, user.id, device).await?,
+        _ => false,
+    };
+    if !known_device {
+        if let Some(left) = throttle.locked(&normalised).await {
+            if let Some(user) = &user {
+                sign_in_link::offer(db, mailer, throttle, links, user, client).await?;
+            }
+            return Err(AccountError::LockedOut(left));
+        }
+        throttle
+            .check(
+                &format!("login:account:{normalised}"),
+                throttle.limits.login_per_account,
+            )
+            .await
+            .map_err(AccountError::RateLimited)?;
+    }
+
     let stored = match &user {
         Some(u) => users::password_hash(db, u.id).await?,
         None => None,
@@ -91,7 +114,11 @@ pub async fn check_password(
 
     match user {
         Some(user) if matches => {
-            throttle.login_succeeded(&normalised).await;
+            // The owner on a known device while the address is locked leaves the lock in
+            // place: whoever is guessing stays locked out.
+            if throttle.locked(&normalised).await.is_none() {
+                throttle.login_succeeded(&normalised).await;
+            }
             if let Some(hash) = upgraded {
                 users::set_password_hash(db, user.id, &hash).await?;
                 record(db, Some(user.id), "password.rehashed", client).await?;
@@ -105,13 +132,24 @@ pub async fn check_password(
                 throttle.login_failed(&normalised).await
             {
                 record(db, user_id, "login.locked_out", client).await?;
-                if let (Some(user), true) = (user, first) {
-                    tell_owner_of_lockout(mailer, &user, duration).await?;
+                if let (Some(user), true) = (&user, first) {
+                    tell_owner_of_lockout(mailer, user, duration).await?;
+                    sign_in_link::offer(db, mailer, throttle, links, user, client).await?;
                 }
             }
             Err(AccountError::InvalidCredentials)
         }
     }
+}
+
+/// After any sign-in: the device that signed in is known from now on. Returns the secret
+/// to hand the device when it is new (a cookie, or the API's `device_token`).
+pub async fn remember_device(
+    db: &Database,
+    user_id: uuid::Uuid,
+    client: &ClientInfo,
+) -> Result<Option<domain::Secret>, AccountError> {
+    Ok(known_devices::remember(db, user_id, client.device.as_deref(), DEVICE_LIFETIME).await?)
 }
 
 async fn tell_owner_of_lockout(
@@ -141,26 +179,36 @@ pub async fn log_in(
     db: &Database,
     mailer: &dyn Mailer,
     throttle: &Throttle,
+    links: LinkBase<'_>,
     email: &str,
     password: &str,
     client: &ClientInfo,
 ) -> Result<PasswordStep, AccountError> {
-    let user = check_password(db, mailer, throttle, email, password, client).await?;
+    let user = check_password(db, mailer, throttle, links, email, password, client).await?;
     if has_second_factor(db, user.id).await? {
-        let challenge = challenges::create(
-            db,
-            SECOND_FACTOR_PURPOSE,
-            Some(user.id),
-            String::new(),
-            SECOND_FACTOR_WINDOW,
-        )
-        .await?;
         record(db, Some(user.id), "login.password_ok", client).await?;
+        let challenge = second_factor_challenge(db, user.id).await?;
         return Ok(PasswordStep::SecondFactor { challenge });
     }
     Ok(PasswordStep::Done(Box::new(
         open_session(db, user, client).await?,
     )))
+}
+
+/// A login waiting for its second factor, once the first proof (password or sign-in link)
+/// was given.
+pub(crate) async fn second_factor_challenge(
+    db: &Database,
+    user_id: uuid::Uuid,
+) -> Result<domain::Secret, AccountError> {
+    Ok(challenges::create(
+        db,
+        SECOND_FACTOR_PURPOSE,
+        Some(user_id),
+        String::new(),
+        SECOND_FACTOR_WINDOW,
+    )
+    .await?)
 }
 
 /// Finishes a web login that is waiting for its second factor.
@@ -246,6 +294,11 @@ pub async fn open_session(
     client: &ClientInfo,
 ) -> Result<LoggedIn, AccountError> {
     let session = sessions::open(db, user.id, client, SESSION_LIFETIME).await?;
+    let new_device = remember_device(db, user.id, client).await?;
     record(db, Some(user.id), "login.succeeded", client).await?;
-    Ok(LoggedIn { user, session })
+    Ok(LoggedIn {
+        user,
+        session,
+        new_device,
+    })
 }

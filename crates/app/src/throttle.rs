@@ -219,6 +219,16 @@ impl Throttle {
         }
     }
 
+    /// The owner proved control of the address (a sign-in link): the lock and the series
+    /// of failures end.
+    pub async fn unlock(&self, email: &str) {
+        self.login_succeeded(email).await;
+        let key = format!("{}:lock:{email}", self.prefix);
+        if let Err(e) = self.store.clear(&key).await {
+            tracing::error!(error = %e, "clearing a lockout failed");
+        }
+    }
+
     /// A successful login ends the series of failures.
     pub async fn login_succeeded(&self, email: &str) {
         let key = format!("{}:fail:{email}", self.prefix);

@@ -16,6 +16,9 @@ pub struct App {
     pub files: Arc<dyn app::files::FileStore>,
     /// Experts' schedules, for the job that keeps first free slots current.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// Email, and the origin its links use, for jobs that send it.
+    pub mailer: Arc<dyn app::mail::Mailer>,
+    pub origin: String,
 }
 
 /// How long an instance trusts a cached schedule without hearing of a change.
@@ -101,6 +104,8 @@ pub async fn build_with(
             Arc::new(payments::sandbox::Sandbox)
         }
     };
+    let mailer: Arc<dyn app::mail::Mailer> = Arc::new(app::mail::OutboxMailer::new(db.clone()));
+    let origin = web::SiteOrigin::new(config.public_url.as_deref(), config.addr);
     let state = AppState {
         schedules: schedules.clone(),
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
@@ -110,12 +115,12 @@ pub async fn build_with(
         throttle: Arc::new(throttle),
         tokens: Arc::new(tokens),
         files: files.clone(),
-        mailer: Arc::new(app::mail::OutboxMailer::new(db.clone())),
+        mailer: mailer.clone(),
         db: db.clone(),
         redis,
         metrics: telemetry::metrics_handle(),
         settings: Arc::new(WebSettings {
-            origin: web::SiteOrigin::new(config.public_url.as_deref(), config.addr),
+            origin: origin.clone(),
             body_limit_bytes: config.body_limit_bytes,
             request_timeout: config.request_timeout,
             trust_forwarded_for: config.trust_forwarded_for,
@@ -126,5 +131,7 @@ pub async fn build_with(
         db,
         files,
         schedules,
+        mailer,
+        origin: origin.canonical().to_owned(),
     })
 }

@@ -153,7 +153,7 @@ const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, bloc
 
 const IDEMPOTENCY_SCOPE: &str = "booking";
 
-fn statement(backend: Backend, sql: &str, values: Vec<Value>) -> Statement {
+pub(crate) fn statement(backend: Backend, sql: &str, values: Vec<Value>) -> Statement {
     match backend {
         Backend::Postgres => Statement::from_sql_and_values(DbBackend::Postgres, sql, values),
         Backend::Sqlite => {

@@ -13,6 +13,8 @@ use crate::{Database, StoreError};
 pub enum Purpose {
     VerifyEmail,
     ResetPassword,
+    /// A one-time sign-in link, sent while the address is locked after failed logins.
+    SignIn,
 }
 
 impl Purpose {
@@ -20,6 +22,7 @@ impl Purpose {
         match self {
             Purpose::VerifyEmail => "verify_email",
             Purpose::ResetPassword => "reset_password",
+            Purpose::SignIn => "sign_in",
         }
     }
 }

@@ -13,6 +13,9 @@ use crate::{Database, StoreError};
 pub struct ClientInfo {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// The device secret the client presented (the device cookie, or an API login's
+    /// `device_token`), if any.
+    pub device: Option<String>,
 }
 
 /// A session as handed out: the cookie secret exists only here.

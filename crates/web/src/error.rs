@@ -65,6 +65,7 @@ pub enum ErrorCode {
     NoShowTooEarly,
     OwnApplication,
     ControlCharacter,
+    LoginLocked,
 }
 
 impl ErrorCode {
@@ -290,6 +291,11 @@ impl ErrorCode {
                 StatusCode::BAD_REQUEST,
                 "error-control-character",
             ),
+            ErrorCode::LoginLocked => (
+                "login_locked",
+                StatusCode::TOO_MANY_REQUESTS,
+                "error-login-locked",
+            ),
             ErrorCode::TokenRevoked => (
                 "token_revoked",
                 StatusCode::UNAUTHORIZED,
@@ -406,6 +412,13 @@ impl From<AccountError> for AppError {
             }]),
             AccountError::InvalidCredentials => AppError::new(ErrorCode::InvalidCredentials),
             AccountError::RateLimited(wait) => wait.into(),
+            AccountError::LockedOut(wait) => {
+                let seconds = wait.seconds();
+                Self {
+                    retry_after: Some(seconds),
+                    ..Self::new(ErrorCode::LoginLocked).with_arg("seconds", seconds.to_string())
+                }
+            }
             AccountError::SecondFactorRequired => AppError::new(ErrorCode::SecondFactorRequired),
             AccountError::InvalidSecondFactor => AppError::new(ErrorCode::SecondFactorInvalid),
             AccountError::InvalidLink => AppError::new(ErrorCode::BadRequest).with_arg(

@@ -48,6 +48,8 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
         .post("/verify-email", Public, post(auth::verify))
         .get("/login", Public, get(auth::login_form))
         .post("/login", Public, post(auth::login))
+        .get("/login/link", Public, get(auth::sign_in_link_form))
+        .post("/login/link", Public, post(auth::sign_in_link))
         .get("/login/second-factor", Public, get(second_factor::form))
         .post("/login/second-factor", Public, post(second_factor::submit))
         .post("/login/passkey/start", Public, post(passkeys::login_start))

@@ -307,7 +307,7 @@ async fn move_to(
         Ok(row) => {
             let booking = Booking::from_row(row)?;
             s.schedules.changed(booking.row.expert_id).await;
-            notices::tell(s.db, s.mailer, s.base, &booking, Notice::Rescheduled, None).await;
+            notices::tell_moved(s.db, s.mailer, s.base, &booking, now).await;
             Ok(booking)
         }
         Err(None) => Err(raced(s, row.id, BookingStatus::Rescheduled).await),

@@ -152,3 +152,65 @@ pub async fn tell(
         }
     }
 }
+
+/// Seconds after a move email during which further moves of the same session are held
+/// back and coalesced into one email.
+pub const MOVE_QUIET_SECS: i64 = 10 * 60;
+/// A session starting sooner than this is announced at once, however recent the last
+/// move email: a held-back email could arrive after the session began.
+const IMMINENT_SECS: i64 = 2 * 60 * 60;
+
+/// Tells both sides a session moved, coalescing rapid moves (see `store::move_notices`).
+pub async fn tell_moved(
+    db: &Database,
+    mailer: &dyn Mailer,
+    base: &str,
+    booking: &Booking,
+    now: i64,
+) {
+    let row = &booking.row;
+    let send_now = if row.start_at - now < IMMINENT_SECS {
+        store::move_notices::sent(db, row.series_id, now)
+            .await
+            .map(|()| true)
+    } else {
+        store::move_notices::moved(db, row.series_id, row.id, now, MOVE_QUIET_SECS).await
+    };
+    match send_now {
+        Ok(false) => {}
+        Ok(true) => tell(db, mailer, base, booking, Notice::Rescheduled, None).await,
+        Err(e) => {
+            // Better an email too many than none.
+            tracing::error!(error = %e, booking = %row.id, "coalescing a move email failed");
+            tell(db, mailer, base, booking, Notice::Rescheduled, None).await;
+        }
+    }
+}
+
+/// Emails the held-back moves whose quiet period ended by `now`, each once, for the
+/// booking the session moved to last. A session cancelled or moved again meanwhile is
+/// skipped (its own email went, or waits). Returns how many were sent.
+pub async fn send_held_back_moves(
+    db: &Database,
+    mailer: &dyn Mailer,
+    base: &str,
+    now: i64,
+) -> Result<usize, store::StoreError> {
+    let mut sent = 0;
+    for due in store::move_notices::due(db, now, 200).await? {
+        if !store::move_notices::claim(db, &due, now).await? {
+            continue;
+        }
+        let Some(row) = store::bookings::find(db, due.booking_id).await? else {
+            continue;
+        };
+        let Ok(booking) = Booking::from_row(row) else {
+            continue;
+        };
+        if booking.status == domain::booking::BookingStatus::Confirmed {
+            tell(db, mailer, base, &booking, Notice::Rescheduled, None).await;
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}

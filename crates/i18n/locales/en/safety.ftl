@@ -32,3 +32,19 @@ email-booking-no-show-claim-body = Hello { $name },
 booking-settlement-required = Say how the dispute is settled: refund the learner, or the session stands.
 error-control-character-title = A character no text may hold
 error-control-character-detail = The request contains a NUL character (U+0000) or, in its address, another control character. No text field accepts them; remove it and send again.
+error-login-locked-title = Logging in is paused for this address
+error-login-locked-detail = Several wrong passwords were tried for this address. Try again in { $seconds } seconds, log in from a device you have used before, or use the one-time sign-in link we emailed to the address.
+login-locked = Several wrong passwords were tried for this address, so logging in here is paused for { $minutes } minutes. If the address has an account, we have emailed it a one-time sign-in link: open it to log in now. On a device you have logged in from before, your password still works.
+email-sign-in-link-subject = Your one-time Mentora sign-in link
+email-sign-in-link-body =
+    Hello { $name },
+
+    Logging in to your Mentora account with a password is paused for a while, because several wrong passwords were tried. To log in now, open this link:
+    { $link }
+
+    It works once, for { $minutes } minutes, and only you receive it. If you did not try to log in, you need do nothing: your password was not guessed. Consider changing it or turning on two-step verification.
+sign-in-link-title = Log in with your link
+sign-in-link-lead = Press the button to log in to your account. The link then stops working.
+sign-in-link-submit = Log in
+sign-in-link-invalid-title = This sign-in link does not work
+sign-in-link-invalid-body = It may have expired, been used already, or been copied incompletely. Try logging in again to receive a new one.

@@ -32,3 +32,19 @@ email-booking-no-show-claim-body = Hola, { $name }:
 booking-settlement-required = Indica cómo se resuelve la disputa: reembolsar al alumno o mantener la sesión.
 error-control-character-title = Un carácter que ningún texto admite
 error-control-character-detail = La solicitud contiene un carácter NUL (U+0000) o, en su dirección, otro carácter de control. Ningún campo de texto los admite; quítalo y vuelve a enviar.
+error-login-locked-title = El acceso está en pausa para esta dirección
+error-login-locked-detail = Se probaron varias contraseñas incorrectas para esta dirección. Vuelve a intentarlo en { $seconds } segundos, entra desde un dispositivo que ya hayas usado o usa el enlace de acceso de un solo uso que enviamos a la dirección.
+login-locked = Se probaron varias contraseñas incorrectas para esta dirección, así que el acceso aquí está en pausa durante { $minutes } minutos. Si la dirección tiene una cuenta, le hemos enviado un enlace de acceso de un solo uso: ábrelo para entrar ahora. En un dispositivo desde el que ya hayas entrado, tu contraseña sigue funcionando.
+email-sign-in-link-subject = Tu enlace de acceso de un solo uso a Mentora
+email-sign-in-link-body =
+    Hola, { $name }:
+
+    El acceso con contraseña a tu cuenta de Mentora está en pausa durante un tiempo porque se probaron varias contraseñas incorrectas. Para entrar ahora, abre este enlace:
+    { $link }
+
+    Funciona una sola vez, durante { $minutes } minutos, y solo lo recibes tú. Si no intentaste entrar, no tienes que hacer nada: nadie adivinó tu contraseña. Plantéate cambiarla o activar la verificación en dos pasos.
+sign-in-link-title = Entra con tu enlace
+sign-in-link-lead = Pulsa el botón para entrar en tu cuenta. Después el enlace deja de funcionar.
+sign-in-link-submit = Entrar
+sign-in-link-invalid-title = Este enlace de acceso no funciona
+sign-in-link-invalid-body = Puede haber caducado, haberse usado ya o haberse copiado incompleto. Intenta entrar de nuevo para recibir otro.

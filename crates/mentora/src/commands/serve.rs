@@ -40,6 +40,11 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         app.schedules.clone(),
     ));
     let holds = tokio::spawn(release_lapsed_holds(app.db.clone(), app.schedules.clone()));
+    let moves = tokio::spawn(send_held_back_move_emails(
+        app.db.clone(),
+        app.mailer.clone(),
+        app.origin.clone(),
+    ));
     let report = web::serve(
         listener,
         app.router,
@@ -51,6 +56,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     housekeeping.abort();
     availability.abort();
     holds.abort();
+    moves.abort();
     app.db.close().await;
     tracing::info!(?report, "stopped");
     Ok(())
@@ -109,6 +115,7 @@ async fn housekeeping(
                 challenges = purged.challenges,
                 sessions = purged.sessions,
                 email_links = purged.email_links,
+                devices = purged.devices,
                 "removed expired sign-in records"
             ),
             Err(e) => tracing::error!(error = %e, "removing expired sign-in records failed"),
@@ -131,6 +138,28 @@ async fn release_lapsed_holds(
             Ok(0) => {}
             Ok(n) => tracing::info!(experts = n, "released lapsed holds"),
             Err(e) => tracing::error!(error = %e, "releasing lapsed holds failed"),
+        }
+    }
+}
+
+/// Every 30 seconds: a session moved again soon after its last move email gets one email
+/// for where it ended up, once the quiet period is over. Every instance may run it: each
+/// held-back email is claimed once.
+async fn send_held_back_move_emails(
+    db: store::Database,
+    mailer: std::sync::Arc<dyn ::app::mail::Mailer>,
+    origin: String,
+) {
+    let mut every_half_minute = tokio::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        every_half_minute.tick().await;
+        let now = chrono::Utc::now().timestamp();
+        match ::app::bookings::notices::send_held_back_moves(&db, mailer.as_ref(), &origin, now)
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "sent held-back move emails"),
+            Err(e) => tracing::error!(error = %e, "sending held-back move emails failed"),
         }
     }
 }

@@ -382,7 +382,93 @@ async fn verifiers_cannot_decide_their_own_application(backend: Backend) {
     assert_eq!(status, 200, "{body}");
 }
 
+/// The move emails `to` has received, oldest first: (text, calendar invite).
+async fn move_emails(app: &TestApp, to: &str) -> Vec<(String, String)> {
+    let mut mail: Vec<(String, String)> = store::outbox::newest(&app.db, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to == to && m.subject == "Your Mentora session has moved")
+        .map(|m| (m.text, m.calendar.unwrap_or_default()))
+        .collect();
+    mail.reverse();
+    mail
+}
+
+async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (leo_user, leo) = learner(&app, "leo@example.org").await;
+    let mailer = app::mail::OutboxMailer::new(app.db.clone());
+    // Four moves here; the default limit is three.
+    let booking_rules = BookingRules {
+        max_reschedules: 10,
+        ..BookingRules::default()
+    };
+    let s = services(&app, &mailer, &booking_rules);
+    let now = chrono::Utc::now().timestamp();
+    let quiet = app::bookings::notices::MOVE_QUIET_SECS;
+    let mut id: uuid::Uuid = confirmed(&app, &leo, &ana, &at(4, 10, 0))
+        .await
+        .parse()
+        .unwrap();
+    // Three moves a minute apart: the first is emailed at once, the others wait.
+    for (n, hour) in [11, 12, 13].into_iter().enumerate() {
+        let changes::Moved::Rescheduled(m) =
+            changes::reschedule(&s, &leo_user, id, &at(4, hour, 0), now + 60 * n as i64)
+                .await
+                .unwrap()
+        else {
+            panic!("direct move");
+        };
+        id = m.row.id;
+    }
+    let first = move_emails(&app, "leo@example.org").await;
+    assert_eq!(first.len(), 1, "one email for the first move");
+    assert!(first[0].1.contains("SEQUENCE:1"));
+    let send = |at: i64| {
+        app::bookings::notices::send_held_back_moves(&app.db, &mailer, "http://mentora.test", at)
+    };
+    assert_eq!(send(now + quiet - 1).await.unwrap(), 0, "still quiet");
+    assert_eq!(send(now + quiet).await.unwrap(), 1);
+    assert_eq!(send(now + quiet + 1).await.unwrap(), 0, "sent once");
+    for to in ["leo@example.org", "ana@example.org"] {
+        let mail = move_emails(&app, to).await;
+        assert_eq!(
+            mail.len(),
+            2,
+            "{to}: the first move, then where it ended up"
+        );
+        assert!(mail[1].1.contains("SEQUENCE:3"), "{to}: the latest invite");
+        assert!(mail[1].0.contains("13:00"), "{to}: {}", mail[1].0);
+    }
+
+    // Moved again soon after, then cancelled before the quiet period ends: the
+    // cancellation is emailed, the held-back move is not.
+    let later = now + quiet + 10;
+    let changes::Moved::Rescheduled(m) =
+        changes::reschedule(&s, &leo_user, id, &at(5, 9, 0), later)
+            .await
+            .unwrap()
+    else {
+        panic!("direct move");
+    };
+    assert_eq!(
+        move_emails(&app, "leo@example.org").await.len(),
+        2,
+        "held back"
+    );
+    changes::cancel(&s, &leo_user, m.row.id, "", later + 5)
+        .await
+        .unwrap();
+    assert_eq!(send(later + quiet).await.unwrap(), 0);
+    assert_eq!(move_emails(&app, "leo@example.org").await.len(), 2);
+}
+
 both_backends!(
+    rapid_moves_make_one_email_for_where_the_session_ended_up,
     moving_a_session_keeps_the_refund_of_its_first_time,
     holds_are_capped_and_need_a_confirmed_address,
     a_late_payment_meets_the_experts_current_standing,

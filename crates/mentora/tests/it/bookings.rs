@@ -1038,7 +1038,18 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     assert_eq!((status, body["code"].as_str()), (409, Some("no_proposal")));
     let (status, _) = send(&app, Method::POST, &decline, &ana_token, None).await;
     assert_eq!(status, 403, "only the learner answers a proposal");
-    // One calendar event throughout: same UID, SEQUENCE 0, 1, 2.
+    // One calendar event throughout: same UID, SEQUENCE 0, 1, 2 (the accepted proposal
+    // came soon after the first move, so its email waits for the quiet period to end).
+    let mailer = app::mail::OutboxMailer::new(app.db.clone());
+    let after_quiet = chrono::Utc::now().timestamp() + app::bookings::notices::MOVE_QUIET_SECS;
+    app::bookings::notices::send_held_back_moves(
+        &app.db,
+        &mailer,
+        "http://mentora.test",
+        after_quiet,
+    )
+    .await
+    .unwrap();
     let invites = invites_to(&app, "leo@example.org").await;
     let sequences: Vec<&str> = invites
         .iter()

@@ -20,6 +20,7 @@ mod expert_pages;
 mod experts;
 mod fuzz;
 mod limits;
+mod lockout;
 mod ops;
 mod pages;
 mod payouts_stripe;

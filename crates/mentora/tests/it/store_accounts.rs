@@ -47,6 +47,7 @@ async fn sessions_open_find_and_end(backend: Backend) {
     let client = ClientInfo {
         ip: Some("203.0.113.9".into()),
         user_agent: Some("Firefox".into()),
+        device: None,
     };
     let opened = sessions::open(&db, user.id, &client, Duration::days(14))
         .await
@@ -241,6 +242,7 @@ async fn outbox_and_audit_list_newest_first(backend: Backend) {
     let client = ClientInfo {
         ip: Some("198.51.100.1".into()),
         user_agent: None,
+        device: None,
     };
     for kind in ["login.failed", "login.succeeded"] {
         audit::record(

@@ -9,6 +9,7 @@ pub mod expert_language;
 pub mod expert_profile;
 pub mod expert_rate;
 pub mod expert_specialty;
+pub mod known_device;
 pub mod outbox_message;
 pub mod passkey;
 pub mod recovery_code;

@@ -72,18 +72,27 @@ pub struct LoginBody {
     /// A TOTP code, or a recovery code, when the account has a second factor.
     #[serde(default)]
     totp: Option<String>,
+    /// The `device_token` an earlier login returned: while failed logins from elsewhere
+    /// have the address locked, it lets the owner's client still log in.
+    #[serde(default)]
+    device_token: Option<String>,
 }
 
 pub async fn login(
     State(state): State<AppState>,
-    Client(client): Client,
+    Links(base): Links,
+    Client(mut client): Client,
     JsonBody(body): JsonBody<LoginBody>,
 ) -> Response {
+    client.device = body
+        .device_token
+        .filter(|t| !t.is_empty() && t.len() <= 128);
     match api_tokens::log_in(
         &state.db,
         state.mailer.as_ref(),
         &state.throttle,
         &state.tokens,
+        LinkBase(&base),
         &body.email,
         &body.password,
         body.totp.as_deref(),

@@ -55,6 +55,23 @@ pub fn session_cookie(https: bool, value: &str, max_age_secs: i64) -> String {
     format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}")
 }
 
+/// The device cookie: which browser this is, for the lockout rule (`app::login`). It
+/// outlives sessions (180 days), and only its digest is stored.
+pub fn device_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-mentora_device"
+    } else {
+        "mentora_device"
+    }
+}
+
+pub fn device_cookie(https: bool, value: &str) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    let name = device_cookie_name(https);
+    let max_age = app::login::DEVICE_LIFETIME.num_seconds();
+    format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
+}
+
 /// Loads the session's account for pages. Never for `/api/`: the API authenticates bearer
 /// tokens only, so a page's cookie (sent by the browser to any same-site request) can
 /// neither call it on someone's behalf nor reach handlers that expect a token's caller.

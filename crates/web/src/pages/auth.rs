@@ -16,7 +16,8 @@ use store::sessions::ClientInfo;
 
 use super::render;
 use super::shell::Shell;
-use crate::middleware::viewer::{Viewer, session_cookie};
+use crate::middleware::cookies;
+use crate::middleware::viewer::{Viewer, device_cookie, device_cookie_name, session_cookie};
 use crate::{AppError, AppState, Links};
 
 /// Where the request comes from, for sessions, rate limits and the audit log.
@@ -44,6 +45,14 @@ impl FromRequestParts<AppState> for Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.rsplit(',').next())
             .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
+        // Pages only: API clients name their device in the login body.
+        let device = (!parts.uri.path().starts_with("/api/"))
+            .then(|| {
+                let https = state.settings.served_over_https();
+                cookies::get(&parts.headers, device_cookie_name(https))
+            })
+            .flatten()
+            .map(str::to_owned);
         Ok(Client(ClientInfo {
             ip: forwarded.or(peer).map(|ip| ip.to_string()),
             user_agent: parts
@@ -51,6 +60,7 @@ impl FromRequestParts<AppState> for Client {
                 .get(header::USER_AGENT)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned),
+            device,
         }))
     }
 }
@@ -244,6 +254,8 @@ struct LoginPage<'a> {
     failed: bool,
     /// Minutes to wait, when rate-limited or locked out.
     wait_minutes: Option<u64>,
+    /// Locked after failed logins: a sign-in link went to the address.
+    locked: bool,
 }
 
 #[derive(Deserialize)]
@@ -270,6 +282,7 @@ pub async fn login_form(shell: Shell, Query(q): Query<NextParam>) -> Response {
             next: q.next,
             failed: false,
             wait_minutes: None,
+            locked: false,
         },
         StatusCode::OK,
     )
@@ -277,6 +290,7 @@ pub async fn login_form(shell: Shell, Query(q): Query<NextParam>) -> Response {
 
 pub async fn login(
     State(state): State<AppState>,
+    Links(base): Links,
     Client(client): Client,
     viewer: Option<Extension<Viewer>>,
     shell: Shell,
@@ -286,6 +300,7 @@ pub async fn login(
         &state.db,
         state.mailer.as_ref(),
         &state.throttle,
+        LinkBase(&base),
         &form.email,
         &form.password,
         &client,
@@ -309,16 +324,19 @@ pub async fn login(
                 next: form.next,
                 failed: true,
                 wait_minutes: None,
+                locked: false,
             };
             render(page, StatusCode::UNAUTHORIZED)
         }
-        Err(AccountError::RateLimited(wait)) => {
+        Err(AccountError::RateLimited(wait) | AccountError::LockedOut(wait)) => {
+            let locked = matches!(step, Err(AccountError::LockedOut(_)));
             let page = LoginPage {
                 shell: &shell,
                 email: form.email,
                 next: form.next,
                 failed: false,
                 wait_minutes: Some(wait.seconds().div_ceil(60)),
+                locked,
             };
             let mut response = render(page, StatusCode::TOO_MANY_REQUESTS);
             response
@@ -327,6 +345,61 @@ pub async fn login(
             response
         }
         Err(e) => AppError::internal(e).into_response(),
+    }
+}
+
+// --- One-time sign-in links (sent while an address is locked) ---
+
+#[derive(Template)]
+#[template(path = "sign_in_link.html")]
+struct SignInLinkPage<'a> {
+    shell: &'a Shell,
+    token: String,
+    valid: bool,
+}
+
+/// Asks for a press of the button: a mail scanner's GET must not use the link up.
+pub async fn sign_in_link_form(shell: Shell, Query(q): Query<TokenParam>) -> Response {
+    let valid = !q.token.is_empty();
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = SignInLinkPage {
+        shell: &shell,
+        token: q.token,
+        valid,
+    };
+    render(page, status)
+}
+
+pub async fn sign_in_link(
+    State(state): State<AppState>,
+    Client(client): Client,
+    viewer: Option<Extension<Viewer>>,
+    shell: Shell,
+    Form(form): Form<TokenParam>,
+) -> Response {
+    match app::sign_in_link::redeem(&state.db, &state.throttle, &form.token, &client).await {
+        Ok(PasswordStep::Done(logged_in)) => {
+            if let Some(Extension(old)) = viewer {
+                let _ = accounts::log_out(&state.db, &old.session, &client).await;
+            }
+            logged_in_response(&state, &logged_in, "/")
+        }
+        Ok(PasswordStep::SecondFactor { challenge }) => {
+            super::second_factor::ask(&state, challenge.expose(), "/")
+        }
+        Err(AccountError::InvalidLink) => {
+            let page = SignInLinkPage {
+                shell: &shell,
+                token: String::new(),
+                valid: false,
+            };
+            render(page, StatusCode::BAD_REQUEST)
+        }
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -344,6 +417,12 @@ pub(crate) fn logged_in_response(
     let mut response = crate::redirect::to(super::language::local_path(next));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    if let Some(device) = &logged_in.new_device {
+        let cookie = device_cookie(state.settings.served_over_https(), device.expose());
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
     response
 }
