@@ -98,16 +98,20 @@ pub fn reencode(upload: &[u8]) -> Result<Vec<u8>, AvatarError> {
         _ => AvatarError::NotAnImage,
     })?;
     let side = image.width().min(image.height());
-    let square = image.crop_imm(
+    // A view of the centre square, scaled straight to 8-bit RGBA: no copy of the decoded
+    // canvas is made (that copy doubled the peak for the largest images).
+    let square = image::imageops::crop_imm(
+        &image,
         (image.width() - side) / 2,
         (image.height() - side) / 2,
         side,
         side,
     );
-    let scaled = square.resize_exact(SIDE, SIDE, image::imageops::FilterType::Lanczos3);
+    let scaled =
+        image::imageops::resize(&*square, SIDE, SIDE, image::imageops::FilterType::Lanczos3);
+    drop(image);
     let mut out = Vec::new();
     scaled
-        .to_rgba8()
         .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
         .map_err(|_| AvatarError::NotAnImage)?;
     Ok(out)

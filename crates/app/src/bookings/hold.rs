@@ -166,6 +166,13 @@ pub async fn hold(
         .iter()
         .any(|s| s.start == checked.start);
     if !free {
+        // A twin request with the same key may have taken the slot since the replay check
+        // above: then this is its repeat, not a request for a taken slot.
+        if let Some(key) = &key
+            && let Some(done) = store::bookings::replay(db, learner.id, key).await?
+        {
+            return settle(done, schedules, expert, rules).await;
+        }
         return Err(BookingError::SlotUnavailable);
     }
     let Some(&(_, price)) = schedule
