@@ -128,3 +128,36 @@ test('the security page lists devices and events, and logs out everywhere', asyn
   await page.getByRole('button', { name: 'Log out everywhere' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
 });
+
+test('a stranger locks the address with wrong passwords; the owner logs in with the emailed link', async ({ page, browser }) => {
+  const email = `besieged-${Date.now()}@example.org`;
+  await page.goto(baseUrl() + '/signup');
+  await page.getByLabel('Your name').fill('Bea Besieged');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  // Someone else, elsewhere, guesses.
+  const strangers = await browser.newContext();
+  const stranger = await strangers.newPage();
+  for (let i = 0; i < 5; i++) {
+    await logIn(stranger, email, `guess number ${i}`);
+    await expect(stranger.getByRole('alert')).toBeVisible();
+  }
+  await strangers.close();
+
+  // The owner, on a device never used for this account: the password is not enough now,
+  // and the page says what to do instead.
+  await logIn(page, email, password);
+  await expect(page.getByRole('alert')).toContainText('one-time sign-in link');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'login-locked');
+
+  const link = await linkFromOutbox(browser, email, 'login/link');
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in with your link');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'sign-in-link');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Signed in as Bea Besieged')).toBeVisible();
+});

@@ -194,7 +194,7 @@ error-internal-detail = An unexpected error happened on our side. It has been lo
 nav-profile = Profile
 nav-admin-users = Accounts
 nav-admin-audit = Audit log
-login-rate-limited = Too many attempts. Please wait { $minutes } minutes and try again.
+login-rate-limited = Too many attempts. Please try again in { $minutes } min.
 field-time-zone = Time zone
 field-time-zone-hint = An IANA zone such as Europe/Berlin or America/New_York. Your browser's zone is filled in for you.
 field-currency = Currency
@@ -278,7 +278,7 @@ recovery-codes-done = I have saved them
 email-lockout-subject = Your Mentora account was locked after failed logins
 email-lockout-body = Hello { $name },
 
-    Someone tried to log in to your Mentora account with a wrong password several times, so logging in is paused for { $minutes } minutes.
+    Someone tried to log in to your Mentora account with a wrong password several times, so logging in is paused for a while (about { $minutes } min).
 
     If this was you, wait and try again, or reset your password. If it was not you, your account is safe: consider turning on two-step verification.
 email-address-changed-subject = Your Mentora email address was changed

@@ -34,7 +34,7 @@ error-control-character-title = A character no text may hold
 error-control-character-detail = The request contains a NUL character (U+0000) or, in its address, another control character. No text field accepts them; remove it and send again.
 error-login-locked-title = Logging in is paused for this address
 error-login-locked-detail = Several wrong passwords were tried for this address. Try again in { $seconds } seconds, log in from a device you have used before, or use the one-time sign-in link we emailed to the address.
-login-locked = Several wrong passwords were tried for this address, so logging in here is paused for { $minutes } minutes. If the address has an account, we have emailed it a one-time sign-in link: open it to log in now. On a device you have logged in from before, your password still works.
+login-locked = Several wrong passwords were tried for this address, so logging in here is paused (try again in { $minutes } min). If the address has an account, we have emailed it a one-time sign-in link: open it to log in now. On a device you have logged in from before, your password still works.
 email-sign-in-link-subject = Your one-time Mentora sign-in link
 email-sign-in-link-body =
     Hello { $name },

@@ -194,7 +194,7 @@ error-internal-detail = Se produjo un error inesperado de nuestra parte. Ha qued
 nav-profile = Perfil
 nav-admin-users = Cuentas
 nav-admin-audit = Registro de auditoría
-login-rate-limited = Demasiados intentos. Espera { $minutes } minutos y vuelve a intentarlo.
+login-rate-limited = Demasiados intentos. Vuelve a intentarlo en { $minutes } min.
 field-time-zone = Zona horaria
 field-time-zone-hint = Una zona IANA como Europe/Madrid o America/Mexico_City. Rellenamos la de tu navegador.
 field-currency = Moneda
@@ -278,7 +278,7 @@ recovery-codes-done = Ya los he guardado
 email-lockout-subject = Tu cuenta de Mentora se bloqueó tras varios intentos fallidos
 email-lockout-body = Hola, { $name }:
 
-    Alguien intentó iniciar sesión en tu cuenta de Mentora con una contraseña incorrecta varias veces, así que el inicio de sesión queda en pausa { $minutes } minutos.
+    Alguien intentó iniciar sesión en tu cuenta de Mentora con una contraseña incorrecta varias veces, así que el inicio de sesión queda en pausa un tiempo (unos { $minutes } min).
 
     Si fuiste tú, espera y vuelve a intentarlo, o restablece tu contraseña. Si no fuiste tú, tu cuenta está a salvo: considera activar la verificación en dos pasos.
 email-address-changed-subject = Se cambió el correo de tu cuenta de Mentora

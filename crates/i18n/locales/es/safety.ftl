@@ -34,7 +34,7 @@ error-control-character-title = Un carácter que ningún texto admite
 error-control-character-detail = La solicitud contiene un carácter NUL (U+0000) o, en su dirección, otro carácter de control. Ningún campo de texto los admite; quítalo y vuelve a enviar.
 error-login-locked-title = El acceso está en pausa para esta dirección
 error-login-locked-detail = Se probaron varias contraseñas incorrectas para esta dirección. Vuelve a intentarlo en { $seconds } segundos, entra desde un dispositivo que ya hayas usado o usa el enlace de acceso de un solo uso que enviamos a la dirección.
-login-locked = Se probaron varias contraseñas incorrectas para esta dirección, así que el acceso aquí está en pausa durante { $minutes } minutos. Si la dirección tiene una cuenta, le hemos enviado un enlace de acceso de un solo uso: ábrelo para entrar ahora. En un dispositivo desde el que ya hayas entrado, tu contraseña sigue funcionando.
+login-locked = Se probaron varias contraseñas incorrectas para esta dirección, así que el acceso aquí está en pausa (vuelve a intentarlo en { $minutes } min). Si la dirección tiene una cuenta, le hemos enviado un enlace de acceso de un solo uso: ábrelo para entrar ahora. En un dispositivo desde el que ya hayas entrado, tu contraseña sigue funcionando.
 email-sign-in-link-subject = Tu enlace de acceso de un solo uso a Mentora
 email-sign-in-link-body =
     Hola, { $name }:
