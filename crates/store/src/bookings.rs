@@ -511,6 +511,36 @@ pub async fn transition(
     Ok(row)
 }
 
+/// Adds a statement to the timeline of a booking that is still `status`, changing nothing
+/// else (an expert's answer to a dispute). One statement: false when the booking moved on.
+pub async fn note(
+    db: &Database,
+    id: Uuid,
+    status: BookingStatus,
+    step: Step<'_>,
+) -> Result<bool, StoreError> {
+    let noted = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO booking_events (id, booking_id, from_status, to_status, actor, \
+             actor_id, reason, at) SELECT $1, id, status, status, $2, $3, $4, $5 FROM bookings \
+             WHERE id = $6 AND status = $7",
+            vec![
+                Uuid::now_v7().into(),
+                step.actor.as_str().into(),
+                step.actor_id.into(),
+                step.reason.map(str::to_owned).into(),
+                step.now.into(),
+                id.into(),
+                status.as_str().into(),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    Ok(noted == 1)
+}
+
 async fn apply(
     backend: Backend,
     txn: &DatabaseTransaction,

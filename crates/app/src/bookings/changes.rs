@@ -317,6 +317,43 @@ async fn move_to(
     }
 }
 
+/// The expert's side of a dispute (a learner's no-show claim, or a contested completed
+/// session), written on the timeline for the admin who settles it. The booking stays
+/// disputed; the expert may add to it until it is resolved.
+pub async fn answer_dispute(
+    s: &Services<'_>,
+    user: &User,
+    id: Uuid,
+    answer: &str,
+    now: i64,
+) -> Result<Booking, BookingError> {
+    let (booking, role, _) = super::visible(s.db, user, id).await?;
+    if role != Actor::Expert {
+        return Err(BookingError::NotYours);
+    }
+    if booking.status != BookingStatus::Disputed {
+        return Err(BookingError::InvalidTransition {
+            from: booking.status,
+            to: BookingStatus::Disputed,
+        });
+    }
+    let answer = reason_of(answer, true)?.unwrap_or_default();
+    let said = format!("answers the dispute: {answer}");
+    let step = Step {
+        actor: role,
+        actor_id: Some(user.id),
+        reason: Some(&said),
+        now,
+    };
+    if !store::bookings::note(s.db, id, BookingStatus::Disputed, step).await? {
+        return Err(raced(s, id, BookingStatus::Disputed).await);
+    }
+    let row = store::bookings::find(s.db, id)
+        .await?
+        .ok_or(BookingError::NotFound)?;
+    Booking::from_row(row)
+}
+
 /// How an admin settles a dispute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -691,6 +691,70 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     .unwrap();
     assert_eq!(claim.status, BookingStatus::Disputed);
     assert_eq!(claim.row.refunded_amount, 0);
+    // The expert answers the claim on the timeline, for the admin who settles it; only
+    // the expert may, and the booking stays disputed.
+    let answer = "/api/v1/bookings/{id}/dispute/answer".replace("{id}", &id2.to_string());
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &answer,
+        &leo,
+        Some(json!({"answer": "x"})),
+    )
+    .await;
+    assert_eq!(status, 403, "the learner does not answer their own claim");
+    let (status, problem) = send(
+        &app,
+        Method::POST,
+        &answer,
+        &ana_token,
+        Some(json!({"answer": " "})),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["errors"][0]["field"].as_str()),
+        (422, Some("reason"))
+    );
+    let (status, answered) = send(
+        &app,
+        Method::POST,
+        &answer,
+        &ana_token,
+        Some(json!({"answer": "I was in the room from 09:58; the learner never joined."})),
+    )
+    .await;
+    assert_eq!(status, 200, "{answered}");
+    assert_eq!(answered["status"], "disputed");
+    let (_, shown) = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id2}"),
+        &ana_token,
+        None,
+    )
+    .await;
+    // (The claim above was made at a test time in the future; the answer is stamped now.)
+    let answered_event = shown["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["actor"] == "expert")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            answered_event["from"].as_str(),
+            answered_event["to"].as_str()
+        ),
+        (Some("disputed"), Some("disputed"))
+    );
+    assert!(
+        answered_event["reason"]
+            .as_str()
+            .unwrap()
+            .contains("never joined"),
+        "{answered_event}"
+    );
     let unsettled = changes::record_outcome(
         &s,
         &admin,

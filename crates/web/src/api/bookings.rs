@@ -397,6 +397,29 @@ pub async fn transition(
 }
 
 #[derive(Deserialize)]
+pub struct AnswerBody {
+    #[serde(default)]
+    answer: String,
+}
+
+/// `POST /api/v1/bookings/{id}/dispute/answer` {answer}: the expert's side of a dispute,
+/// added to the timeline (the booking stays disputed until an admin resolves it).
+pub async fn answer_dispute(
+    State(state): State<AppState>,
+    Links(base): Links,
+    Extension(caller): Extension<ApiCaller>,
+    Path(id): Path<Uuid>,
+    JsonBody(req): JsonBody<AnswerBody>,
+) -> Response {
+    let now = now();
+    let services = state.booking_services(&base);
+    match changes::answer_dispute(&services, &caller.user, id, &req.answer, now).await {
+        Ok(b) => Json(body(&b, Some(Actor::Expert), None, now)).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
 pub struct PayBody {
     outcome: SandboxOutcome,
 }

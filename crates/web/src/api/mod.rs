@@ -117,6 +117,11 @@ pub fn routes() -> Routes {
             post(bookings::transition),
         )
         .post(
+            "/bookings/{id}/dispute/answer",
+            SignedIn,
+            post(bookings::answer_dispute),
+        )
+        .post(
             "/test-mode/bookings/{id}/pay",
             SignedIn,
             post(bookings::pay),
