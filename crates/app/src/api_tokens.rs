@@ -9,7 +9,7 @@
 //! anyway, so a revocation reaches every instance at once at no extra query.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
@@ -246,7 +246,7 @@ impl TokenKeys {
 #[allow(clippy::too_many_arguments)]
 pub async fn log_in(
     db: &Database,
-    mailer: &dyn Mailer,
+    mailer: &Arc<dyn Mailer>,
     throttle: &Throttle,
     keys: &TokenKeys,
     links: LinkBase<'_>,
@@ -256,6 +256,45 @@ pub async fn log_in(
     client: &ClientInfo,
 ) -> Result<(User, TokenPair), AccountError> {
     let user = check_password(db, mailer, throttle, links, email, password, client).await?;
+    check_second_factor_if_any(db, &user, second_factor, client).await?;
+    issue_login(db, keys, user, client).await
+}
+
+/// API login with a one-time sign-in link's token (sent while the address is locked)
+/// instead of the password; the TOTP code is still asked for when the account has one.
+/// A completed sign-in lifts the lock, as on the web.
+pub async fn log_in_with_link(
+    db: &Database,
+    throttle: &Throttle,
+    keys: &TokenKeys,
+    token: &str,
+    second_factor: Option<&str>,
+    client: &ClientInfo,
+) -> Result<(User, TokenPair), AccountError> {
+    // Check the second factor before using the link up, so a typo does not cost it.
+    let Some(pending) = crate::sign_in_link::address_of(db, token).await? else {
+        return Err(AccountError::InvalidLink);
+    };
+    let owner = match domain::EmailAddress::parse(&pending) {
+        Ok(address) => store::users::find_by_email(db, &address).await?,
+        Err(_) => None,
+    }
+    .ok_or(AccountError::InvalidLink)?;
+    check_second_factor_if_any(db, &owner, second_factor, client).await?;
+    let user = crate::sign_in_link::redeem_account(db, token, client).await?;
+    if user.id != owner.id {
+        return Err(AccountError::InvalidLink);
+    }
+    throttle.unlock(&user.email.to_lowercase()).await;
+    issue_login(db, keys, user, client).await
+}
+
+async fn check_second_factor_if_any(
+    db: &Database,
+    user: &User,
+    second_factor: Option<&str>,
+    client: &ClientInfo,
+) -> Result<(), AccountError> {
     if has_second_factor(db, user.id).await? {
         let Some(code) = second_factor.filter(|c| !c.trim().is_empty()) else {
             return Err(AccountError::SecondFactorRequired);
@@ -264,6 +303,17 @@ pub async fn log_in(
             return Err(AccountError::InvalidSecondFactor);
         }
     }
+    Ok(())
+}
+
+/// Tokens for a login whose proofs were all given: a new refresh-token family, and the
+/// device token to send with later logins.
+async fn issue_login(
+    db: &Database,
+    keys: &TokenKeys,
+    user: User,
+    client: &ClientInfo,
+) -> Result<(User, TokenPair), AccountError> {
     let refresh = refresh_tokens::issue(db, user.id, None, client, REFRESH_LIFETIME).await?;
     let access = keys.sign(user.id, refresh.family_id).await?;
     // The client keeps this and sends it with later logins: it is the owner's proof while

@@ -11,7 +11,7 @@
 //! the same picture get two files, and replacing one's avatar never deletes the other's.
 
 use std::io::Cursor;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use image::{ImageFormat, ImageReader, Limits};
 use store::Database;
@@ -36,7 +36,8 @@ pub const MAX_DECODE_BYTES: u64 = MAX_PIXELS * 8;
 /// Decodes in flight at once; further uploads wait their turn instead of adding memory.
 pub const CONCURRENT_DECODES: usize = 2;
 
-static DECODES: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(CONCURRENT_DECODES));
+static DECODES: LazyLock<Arc<Semaphore>> =
+    LazyLock::new(|| Arc::new(Semaphore::new(CONCURRENT_DECODES)));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AvatarError {
@@ -148,25 +149,37 @@ pub async fn replace(
         )
         .await
         .map_err(AccountError::RateLimited)?;
-    let png = {
-        let _turn = DECODES
-            .acquire()
-            .await
-            .map_err(|e| AccountError::Internal(e.to_string()))?;
-        tokio::task::spawn_blocking(move || reencode(&upload))
-            .await
-            .map_err(|e| AccountError::Internal(e.to_string()))??
-    };
+    let turn = DECODES
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| AccountError::Internal(e.to_string()))?;
+    // The permit goes with the decode: a client that gives up does not free its slot while
+    // the decode it started still runs.
+    let png = tokio::task::spawn_blocking(move || {
+        let png = reencode(&upload);
+        drop(turn);
+        png
+    })
+    .await
+    .map_err(|e| AccountError::Internal(e.to_string()))??;
     let key = key_for(user.id, &png);
     files
         .put(&format!("avatars/{key}"), png)
         .await
         .map_err(|e| AccountError::Internal(e.to_string()))?;
     let updated = crate::profile::set_avatar(db, user.id, Some(key.clone()), client).await?;
-    if let Some(old) = user.avatar_key.as_ref().filter(|old| **old != key)
-        && let Err(e) = files.delete(&format!("avatars/{old}")).await
-    {
-        tracing::warn!(error = %e, "removing the previous avatar failed");
+    if let Some(old) = user.avatar_key.as_ref().filter(|old| **old != key) {
+        // A key from before per-owner keys may still be someone else's picture.
+        match store::users::avatar_in_use(db, old).await {
+            Ok(false) => {
+                if let Err(e) = files.delete(&format!("avatars/{old}")).await {
+                    tracing::warn!(error = %e, "removing the previous avatar failed");
+                }
+            }
+            Ok(true) => {}
+            Err(e) => tracing::warn!(error = %e, "checking the previous avatar's owners failed"),
+        }
     }
     Ok(updated)
 }

@@ -1,8 +1,10 @@
 //! Logging in: the password check (rate-limited, with progressive lockout), then the
 //! second factor when the account has one, then a web session or API tokens.
 
+use std::sync::Arc;
+
 use chrono::{Duration, Utc};
-use domain::{EmailAddress, PasswordHash};
+use domain::{EmailAddress, PasswordHash, SecretDigest};
 use i18n::Locale;
 use store::sessions::{self, ClientInfo, OpenedSession};
 use store::users::{self, User};
@@ -50,9 +52,15 @@ pub enum PasswordStep {
 /// owner out. Any other device is refused without its password being looked at (so the
 /// lock is no oracle), and the owner is emailed a one-time sign-in link instead — when the
 /// lock starts and again at most every `SIGN_IN_LINK_EVERY` while it lasts.
+///
+/// Whether the address has an account changes nothing a caller can see: the same checks
+/// run for both, and the emails (a lockout notice, a link) go out in the background.
+/// A known device that gives wrong passwords stops being trusted for a day once it has
+/// given `lockout_after` of them (`Throttle::device_failed`), and every known device is
+/// forgotten when the account's logins are all ended.
 pub async fn check_password(
     db: &Database,
-    mailer: &dyn Mailer,
+    mailer: &Arc<dyn Mailer>,
     throttle: &Throttle,
     links: LinkBase<'_>,
     email: &str,
@@ -69,15 +77,29 @@ pub async fn check_password(
         Ok(email) => users::find_by_email(db, &email).await?,
         Err(_) => None,
     };
-    let known_device = match (&user, client.device.as_deref()) {
-        (Some(user), Some(device)) => known_devices::is_known(db, user.id, device).await?,
-        _ => false,
+    let device = client.device.as_deref().map(SecretDigest::of);
+    let known_device = match &device {
+        Some(digest) => {
+            // The same lookup whether or not the account exists.
+            let owner = user.as_ref().map_or(uuid::Uuid::nil(), |u| u.id);
+            let known =
+                known_devices::is_known(db, owner, client.device.as_deref().unwrap_or("")).await?;
+            known && user.is_some() && !throttle.device_distrusted(digest.as_str()).await
+        }
+        None => false,
     };
     if !known_device {
         if let Some(left) = throttle.locked(&normalised).await {
-            if let Some(user) = &user {
-                sign_in_link::offer(db, mailer, throttle, links, user, client).await?;
-            }
+            sign_in_link::offer(
+                db,
+                mailer,
+                throttle,
+                links,
+                &normalised,
+                user.as_ref(),
+                client,
+            )
+            .await;
             return Err(AccountError::LockedOut(left));
         }
         throttle
@@ -128,13 +150,27 @@ pub async fn check_password(
         user => {
             let user_id = user.as_ref().map(|u| u.id);
             record(db, user_id, "login.failed", client).await?;
+            if let (true, Some(digest)) = (known_device, &device) {
+                throttle.device_failed(digest.as_str()).await;
+            }
             if let FailureOutcome::LockedOut { duration, first } =
                 throttle.login_failed(&normalised).await
             {
                 record(db, user_id, "login.locked_out", client).await?;
-                if let (Some(user), true) = (&user, first) {
-                    tell_owner_of_lockout(mailer, user, duration).await?;
-                    sign_in_link::offer(db, mailer, throttle, links, user, client).await?;
+                if first {
+                    if let Some(user) = &user {
+                        tell_owner_of_lockout(mailer, user, duration);
+                    }
+                    sign_in_link::offer(
+                        db,
+                        mailer,
+                        throttle,
+                        links,
+                        &normalised,
+                        user.as_ref(),
+                        client,
+                    )
+                    .await;
                 }
             }
             Err(AccountError::InvalidCredentials)
@@ -152,18 +188,21 @@ pub async fn remember_device(
     Ok(known_devices::remember(db, user_id, client.device.as_deref(), DEVICE_LIFETIME).await?)
 }
 
-async fn tell_owner_of_lockout(
-    mailer: &dyn Mailer,
-    user: &User,
-    duration: std::time::Duration,
-) -> Result<(), AccountError> {
+/// Emails the owner that their address was locked, off the response path.
+fn tell_owner_of_lockout(mailer: &Arc<dyn Mailer>, user: &User, duration: std::time::Duration) {
     let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
     let minutes = duration.as_secs().div_ceil(60).to_string();
     let text = locale.t_args(
         "email-lockout-body",
         &[("name", user.display_name.clone()), ("minutes", minutes)],
     );
-    send(mailer, &user.email, locale.t("email-lockout-subject"), text).await
+    let subject = locale.t("email-lockout-subject");
+    let (mailer, to) = (mailer.clone(), user.email.clone());
+    tokio::spawn(async move {
+        if let Err(e) = send(mailer.as_ref(), &to, subject, text).await {
+            tracing::error!(error = %e, "telling an owner of a lockout failed");
+        }
+    });
 }
 
 /// Whether the account must give a second factor after its password.
@@ -177,7 +216,7 @@ pub async fn has_second_factor(db: &Database, user_id: uuid::Uuid) -> Result<boo
 /// The web login: password, then either a session or a second-factor challenge.
 pub async fn log_in(
     db: &Database,
-    mailer: &dyn Mailer,
+    mailer: &Arc<dyn Mailer>,
     throttle: &Throttle,
     links: LinkBase<'_>,
     email: &str,

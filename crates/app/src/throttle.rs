@@ -219,13 +219,43 @@ impl Throttle {
         }
     }
 
-    /// The owner proved control of the address (a sign-in link): the lock and the series
-    /// of failures end.
+    /// The owner proved control of the address (a completed sign-in by link): the lock
+    /// lifts. The failures stay counted, so the next wrong password locks again at once.
     pub async fn unlock(&self, email: &str) {
-        self.login_succeeded(email).await;
         let key = format!("{}:lock:{email}", self.prefix);
         if let Err(e) = self.store.clear(&key).await {
             tracing::error!(error = %e, "clearing a lockout failed");
+        }
+    }
+
+    /// A wrong password from a known device (`device` is its secret's digest). From
+    /// `lockout_after` of them within a day, the device is distrusted for a day: it is
+    /// held to the lock like any stranger's.
+    pub async fn device_failed(&self, device: &str) {
+        let day = Duration::from_secs(24 * 3600);
+        let key = format!("{}:device-fail:{device}", self.prefix);
+        match self.store.hit(&key, day).await {
+            Ok((count, _)) if count >= self.limits.lockout_after => {
+                let flag = format!("{}:device-distrusted:{device}", self.prefix);
+                if let Err(e) = self.store.set(&flag, day).await {
+                    tracing::error!(error = %e, "distrusting a device failed");
+                }
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "counting a device's failed login failed"),
+        }
+    }
+
+    /// Whether a known device gave too many wrong passwords lately to be trusted.
+    pub async fn device_distrusted(&self, device: &str) -> bool {
+        let flag = format!("{}:device-distrusted:{device}", self.prefix);
+        match self.store.remaining(&flag).await {
+            Ok(left) => left.is_some(),
+            Err(e) => {
+                // A broken counter store: trust nothing extra.
+                tracing::error!(error = %e, "reading a device's standing failed");
+                true
+            }
         }
     }
 

@@ -17,7 +17,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entities::{refresh_token, user};
+use crate::entities::{known_device, refresh_token, user};
 use crate::sessions::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
@@ -193,7 +193,8 @@ pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreE
     Ok(revoked)
 }
 
-/// Revokes every API login of an account (password reset, role change, log out everywhere).
+/// Revokes every API login of an account and forgets its known devices (password change
+/// or reset, role change, log out everywhere).
 pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
     let txn = db.conn().begin().await?;
     let revoked = refresh_token::Entity::update_many()
@@ -203,6 +204,13 @@ pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, St
         .exec(&txn)
         .await?
         .rows_affected;
+    // The devices that signed in are no longer trusted past a lockout either: whoever used
+    // one before this (a shared computer, the person who knew the old password) must sign
+    // in afresh to be known again.
+    known_device::Entity::delete_many()
+        .filter(known_device::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
     bump_logins_version(&txn, user_id).await?;
     txn.commit().await?;
     Ok(revoked)

@@ -339,6 +339,16 @@ fn parse_roles(rows: Vec<user_role::Model>) -> Result<Vec<Role>, StoreError> {
     Ok(roles)
 }
 
+/// Whether any account's avatar is the file `key`. Keys made before avatars were keyed
+/// per owner are content hashes two accounts can share.
+pub async fn avatar_in_use(db: &Database, key: &str) -> Result<bool, StoreError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::AvatarKey.eq(key))
+        .one(db.conn())
+        .await?
+        .is_some())
+}
+
 pub async fn count(db: &Database) -> Result<u64, StoreError> {
     use sea_orm::PaginatorTrait;
     Ok(user::Entity::find().count(db.conn()).await?)

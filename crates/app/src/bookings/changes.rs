@@ -307,7 +307,8 @@ async fn move_to(
         Ok(row) => {
             let booking = Booking::from_row(row)?;
             s.schedules.changed(booking.row.expert_id).await;
-            notices::tell_moved(s.db, s.mailer, s.base, &booking, now).await;
+            let previous_start = start - shift;
+            notices::tell_moved(s.db, s.mailer, s.base, &booking, previous_start, now).await;
             Ok(booking)
         }
         Err(None) => Err(raced(s, row.id, BookingStatus::Rescheduled).await),
@@ -337,7 +338,20 @@ pub async fn answer_dispute(
             to: BookingStatus::Disputed,
         });
     }
-    let answer = reason_of(answer, true)?.unwrap_or_default();
+    let answer = reason_of(answer, true)
+        .map_err(|e| match e {
+            BookingError::Invalid(fields) => BookingError::Invalid(
+                fields
+                    .into_iter()
+                    .map(|f| FieldError {
+                        field: "answer",
+                        ..f
+                    })
+                    .collect(),
+            ),
+            other => other,
+        })?
+        .unwrap_or_default();
     let said = format!("answers the dispute: {answer}");
     let step = Step {
         actor: role,

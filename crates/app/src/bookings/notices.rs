@@ -160,16 +160,18 @@ pub const MOVE_QUIET_SECS: i64 = 10 * 60;
 /// move email: a held-back email could arrive after the session began.
 const IMMINENT_SECS: i64 = 2 * 60 * 60;
 
-/// Tells both sides a session moved, coalescing rapid moves (see `store::move_notices`).
+/// Tells both sides a session moved from `previous_start`, coalescing rapid moves (see
+/// `store::move_notices`). A move to or from a time that is close is told at once.
 pub async fn tell_moved(
     db: &Database,
     mailer: &dyn Mailer,
     base: &str,
     booking: &Booking,
+    previous_start: i64,
     now: i64,
 ) {
     let row = &booking.row;
-    let send_now = if row.start_at - now < IMMINENT_SECS {
+    let send_now = if row.start_at.min(previous_start) - now < IMMINENT_SECS {
         store::move_notices::sent(db, row.series_id, now)
             .await
             .map(|()| true)

@@ -44,7 +44,7 @@ email-sign-in-link-body =
 
     It works once, for { $minutes } minutes, and only you receive it. If you did not try to log in, you need do nothing: your password was not guessed. Consider changing it or turning on two-step verification.
 sign-in-link-title = Log in with your link
-sign-in-link-lead = Press the button to log in to your account. The link then stops working.
+sign-in-link-lead = Press the button to log in as { $address }. The link then stops working. If this is not your address, close this page.
 sign-in-link-submit = Log in
 sign-in-link-invalid-title = This sign-in link does not work
 sign-in-link-invalid-body = It may have expired, been used already, or been copied incompletely. Try logging in again to receive a new one.

@@ -44,7 +44,7 @@ email-sign-in-link-body =
 
     Funciona una sola vez, durante { $minutes } minutos, y solo lo recibes tú. Si no intentaste entrar, no tienes que hacer nada: nadie adivinó tu contraseña. Plantéate cambiarla o activar la verificación en dos pasos.
 sign-in-link-title = Entra con tu enlace
-sign-in-link-lead = Pulsa el botón para entrar en tu cuenta. Después el enlace deja de funcionar.
+sign-in-link-lead = Pulsa el botón para entrar como { $address }. Después el enlace deja de funcionar. Si esta no es tu dirección, cierra esta página.
 sign-in-link-submit = Entrar
 sign-in-link-invalid-title = Este enlace de acceso no funciona
 sign-in-link-invalid-body = Puede haber caducado, haberse usado ya o haberse copiado incompleto. Intenta entrar de nuevo para recibir otro.

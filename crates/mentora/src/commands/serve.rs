@@ -87,7 +87,7 @@ async fn shutdown_signal() {
 }
 
 /// Hourly upkeep: documents of rejected applications go once their retention has passed;
-/// expired ceremonies, sessions and email links are deleted.
+/// expired ceremonies, sessions, email links and known devices are deleted.
 /// Every instance may run it; deleting what is already gone changes nothing.
 async fn housekeeping(
     db: store::Database,

@@ -713,7 +713,7 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     .await;
     assert_eq!(
         (status, problem["errors"][0]["field"].as_str()),
-        (422, Some("reason"))
+        (422, Some("answer"))
     );
     let (status, answered) = send(
         &app,
@@ -898,7 +898,7 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
     .await;
     assert_eq!(
         (status, body["errors"][0]["field"].as_str()),
-        (422, Some("reason")),
+        (422, Some("answer")),
         "{body}"
     );
     assert!(

@@ -137,7 +137,7 @@ async fn migrate_applies_once_and_reports_status(backend: Backend) {
     assert_eq!(stdout(&again).trim(), "Database is up to date.");
     let after = bin.run(&["migrate", "status"], &[]);
     assert!(
-        stdout(&after).contains("8 applied, 0 pending"),
+        stdout(&after).contains("9 applied, 0 pending"),
         "{}",
         stdout(&after)
     );

@@ -370,6 +370,19 @@ async fn each_reproduced_500_is_now_a_clear_4xx_with_nothing_written(backend: Ba
         assert!((400..500).contains(&status), "{path} → {status}");
     }
 
+    // A form read from a body that says it is plain text: looked at all the same.
+    let csrf = app.csrf_token().await;
+    let res = app
+        .client
+        .post(app.at("/experts/apply"))
+        .header("content-type", "text/plain")
+        .header("x-csrf-token", &csrf)
+        .body("headline=Jazz&bio=a%00b")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+
     // A line break in a slug would have become a line break in a Location header.
     let slug = store::experts::find(&app.db, expert_user.id)
         .await

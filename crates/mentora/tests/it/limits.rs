@@ -76,6 +76,16 @@ async fn failed_logins_lock_the_address_and_tell_its_owner_once(backend: Backend
             .contains("Several wrong passwords were tried")
     );
 
+    // The notice goes out in the background, so that answers take the same time.
+    crate::testkit::eventually("the lockout notice", || {
+        let db = app.db.clone();
+        async move {
+            let mail = store::outbox::newest(&db, 10).await.unwrap();
+            mail.iter()
+                .any(|m| m.to == "lock@example.org" && m.subject.contains("locked"))
+        }
+    })
+    .await;
     let mail = store::outbox::newest(&app.db, 10).await.unwrap();
     let notices: Vec<_> = mail
         .iter()

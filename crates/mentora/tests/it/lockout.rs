@@ -108,6 +108,95 @@ async fn a_strangers_wrong_passwords_never_lock_out_the_owners_devices(backend: 
     // And the stranger stays locked out after the owner's logins.
     let (status, _) = api_login(&stranger, "owner@example.org", TEST_PASSWORD, None).await;
     assert_eq!(status, 429);
+
+    // "Log out everywhere" forgets the account's devices: the browser that was known is a
+    // stranger to the lock now.
+    let res = app.submit("/account/sessions/end-all", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .submit(
+            "/login",
+            &[("email", "owner@example.org"), ("password", TEST_PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        res.status().as_u16(),
+        429,
+        "a forgotten device waits like any other"
+    );
+}
+
+async fn a_known_device_that_keeps_guessing_is_trusted_no_more(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| c.limits = tight())
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    app.create_user("shared@example.org", &[]).await;
+    let (_, first) = api_login(&app, "shared@example.org", TEST_PASSWORD, None).await;
+    let device = first["device_token"].as_str().unwrap().to_owned();
+    lock(&app, "shared@example.org").await;
+    // Someone at the once-known computer guesses: three wrong passwords in a day…
+    for _ in 0..3 {
+        let (status, _) = api_login(&app, "shared@example.org", "guess", Some(&device)).await;
+        assert_eq!(status, 401);
+    }
+    // …and the device is held to the lock like anyone else's, the right password included.
+    let (status, body) = api_login(&app, "shared@example.org", TEST_PASSWORD, Some(&device)).await;
+    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+}
+
+async fn an_api_client_logs_in_with_the_link_and_the_guesser_gains_no_tries(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| c.limits = tight())
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    app.create_user("phone@example.org", &[]).await;
+    lock(&app, "phone@example.org").await;
+    let mail = eventually_mail(&app, "phone@example.org").await;
+    let link = &sign_in_links(&mail, "phone@example.org")[0];
+    let token = link.split("token=").nth(1).unwrap();
+    let res = app
+        .post_json("/api/v1/auth/login/link", &json!({"token": token}))
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let pair: Value = res.json().await.unwrap();
+    assert!(
+        pair["access_token"].is_string() && pair["device_token"].is_string(),
+        "{pair}"
+    );
+    let again = app
+        .post_json("/api/v1/auth/login/link", &json!({"token": token}))
+        .await;
+    assert_eq!(again.status().as_u16(), 400, "once only");
+    // The lock lifted, but the failures stay counted: the guesser's next wrong password
+    // locks the address again at once, with no fresh tries.
+    let stranger = app.another_client();
+    let (status, _) = api_login(&stranger, "phone@example.org", "guess", None).await;
+    assert_eq!(status, 401, "the lock is over");
+    let (status, body) = api_login(&stranger, "phone@example.org", "guess again", None).await;
+    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+}
+
+/// The outbox once the background delivery of `to`'s sign-in link has happened.
+async fn eventually_mail(app: &TestApp, to: &str) -> Vec<store::outbox::OutboxMessage> {
+    let mut mail = Vec::new();
+    crate::testkit::eventually("the sign-in link is in the outbox", || {
+        let db = app.db.clone();
+        async move {
+            let found = store::outbox::newest(&db, 20).await.unwrap();
+            let ready = !sign_in_links(&found, to).is_empty();
+            ready
+        }
+    })
+    .await;
+    mail.extend(store::outbox::newest(&app.db, 20).await.unwrap());
+    mail
 }
 
 async fn a_locked_address_is_emailed_a_one_time_sign_in_link(backend: Backend) {
@@ -136,7 +225,7 @@ async fn a_locked_address_is_emailed_a_one_time_sign_in_link(backend: Backend) {
             "the page says what to do"
         );
     }
-    let mail = store::outbox::newest(&app.db, 20).await.unwrap();
+    let mail = eventually_mail(&app, "linked@example.org").await;
     let links = sign_in_links(&mail, "linked@example.org");
     assert_eq!(links.len(), 1, "one link per quarter hour: {links:?}");
     let link = &links[0];
@@ -191,6 +280,8 @@ async fn an_address_without_an_account_is_locked_alike_and_mails_nobody(backend:
 
 both_backends!(
     a_strangers_wrong_passwords_never_lock_out_the_owners_devices,
+    a_known_device_that_keeps_guessing_is_trusted_no_more,
+    an_api_client_logs_in_with_the_link_and_the_guesser_gains_no_tries,
     a_locked_address_is_emailed_a_one_time_sign_in_link,
     an_address_without_an_account_is_locked_alike_and_mails_nobody,
 );

@@ -17,7 +17,8 @@ fn png(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-async fn upload(app: &TestApp, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+/// Uploads an avatar through the profile form, as a browser would.
+pub(crate) async fn upload(app: &TestApp, name: &str, bytes: Vec<u8>) -> reqwest::Response {
     let token = app.csrf_token().await;
     let form = reqwest::multipart::Form::new().text("csrf", token).part(
         "avatar",

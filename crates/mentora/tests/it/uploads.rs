@@ -51,17 +51,7 @@ fn declaring(width: u32, height: u32) -> Vec<u8> {
 }
 
 async fn upload(app: &TestApp, bytes: Vec<u8>) -> reqwest::Response {
-    let token = app.csrf_token().await;
-    let form = reqwest::multipart::Form::new().text("csrf", token).part(
-        "avatar",
-        reqwest::multipart::Part::bytes(bytes).file_name("me.png"),
-    );
-    app.client
-        .post(app.at("/account/avatar"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
+    crate::profile::upload(app, "me.png", bytes).await
 }
 
 async fn avatar_key(app: &TestApp, user: uuid::Uuid) -> Option<String> {
@@ -95,6 +85,22 @@ async fn replacing_an_avatar_never_removes_another_accounts_file(backend: Backen
     assert_eq!(served(&ben, &ana_key).await, 404);
     assert_eq!(served(&ben, &ben_key).await, 200);
     assert_eq!(served(&ben, &ana_new).await, 200);
+
+    // Keys made before avatars were keyed per owner could be shared: Ben's points at
+    // Ana's file. Ana replacing hers leaves that file for Ben.
+    store::users::update_profile(
+        &ana.db,
+        ben_user.id,
+        store::users::ProfileChanges {
+            avatar_key: Some(Some(ana_new.clone())),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let third = coloured(50, 50, [90, 200, 20]);
+    assert_eq!(upload(&ana, third).await.status().as_u16(), 303);
+    assert_eq!(served(&ben, &ana_new).await, 200, "still Ben's");
 }
 
 async fn served(app: &TestApp, key: &str) -> u16 {

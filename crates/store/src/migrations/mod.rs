@@ -16,6 +16,7 @@ mod m20261130_000005_availability;
 mod m20261130_000006_directory_version;
 mod m20261130_000007_bookings;
 mod m20261203_000008_hardening;
+mod m20261203_000009_devices_and_move_notices;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_directory_version::Migration),
             Box::new(m20261130_000007_bookings::Migration),
             Box::new(m20261203_000008_hardening::Migration),
+            Box::new(m20261203_000009_devices_and_move_notices::Migration),
         ]
     }
 }

@@ -89,12 +89,48 @@ pub async fn login(
         .filter(|t| !t.is_empty() && t.len() <= 128);
     match api_tokens::log_in(
         &state.db,
-        state.mailer.as_ref(),
+        &state.mailer,
         &state.throttle,
         &state.tokens,
         LinkBase(&base),
         &body.email,
         &body.password,
+        body.totp.as_deref(),
+        &client,
+    )
+    .await
+    {
+        Ok((_, pair)) => Json(pair).into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkLoginBody {
+    /// The `token` of a one-time sign-in link (sent while the address is locked).
+    token: String,
+    #[serde(default)]
+    totp: Option<String>,
+    #[serde(default)]
+    device_token: Option<String>,
+}
+
+/// `POST /api/v1/auth/login/link` {token, totp?, device_token?}: a client that cannot log
+/// in with its password while the address is locked logs in with the emailed link.
+pub async fn login_with_link(
+    State(state): State<AppState>,
+    Client(mut client): Client,
+    JsonBody(body): JsonBody<LinkLoginBody>,
+) -> Response {
+    client.device = body
+        .device_token
+        .filter(|t| !t.is_empty() && t.len() <= 128);
+    match api_tokens::log_in_with_link(
+        &state.db,
+        &state.throttle,
+        &state.tokens,
+        &body.token,
         body.totp.as_deref(),
         &client,
     )

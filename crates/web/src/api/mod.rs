@@ -24,6 +24,7 @@ pub fn routes() -> Routes {
         .post("/csp-reports", Public, post(csp_reports::receive))
         .post("/auth/register", Public, post(auth::register))
         .post("/auth/login", Public, post(auth::login))
+        .post("/auth/login/link", Public, post(auth::login_with_link))
         .post("/auth/refresh", Public, post(auth::refresh))
         .post("/auth/logout", Public, post(auth::logout))
         .get("/me", SignedIn, get(me::show))

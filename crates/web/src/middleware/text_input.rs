@@ -1,9 +1,10 @@
 //! No text Mentora stores may hold a NUL character: PostgreSQL refuses it in `text` (the
 //! request would end in a 500), and on SQLite it would cut strings short in other tools.
 //! Rather than guard every field, every request is checked here, once, before any handler
-//! reads it: the path (where no control character belongs at all), the query, and bodies
-//! of forms and JSON. Multipart text fields are checked where they are read
-//! (`uploads.rs`); the files themselves are bytes and may hold anything.
+//! reads it: the path (where no control character belongs at all), the query, and every
+//! body but multipart ones (JSON for `\u0000`, anything else for `%00`, all for a raw NUL).
+//! Multipart text fields are checked where they are read (`uploads.rs`); the files
+//! themselves are bytes and may hold anything.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -25,16 +26,18 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let kind = if content_type.starts_with("application/x-www-form-urlencoded") {
-        Some(BodyKind::Form)
-    } else if content_type.contains("json") || content_type.starts_with("application/csp-report") {
-        Some(BodyKind::Json)
-    } else {
-        None
-    };
-    let Some(kind) = kind else {
+    // Multipart bodies carry files, which are bytes and may hold anything.
+    if content_type.starts_with("multipart/") {
         return next.run(req).await;
-    };
+    }
+    // Every other body is looked at, whatever it claims to be: some handlers read a form
+    // from the raw body, so `text/plain` with `%00` in it must not slip past.
+    let kind =
+        if content_type.contains("json") || content_type.starts_with("application/csp-report") {
+            BodyKind::Json
+        } else {
+            BodyKind::Form
+        };
     let (parts, body) = req.into_parts();
     // The body limit layer outside already bounds what can be read here: reading past it
     // fails, which is the 413 the handler would have given.
@@ -53,6 +56,8 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
         .await
 }
 
+/// How a body's text is escaped: JSON strings, or percent-encoding (forms, and anything a
+/// handler might read as one).
 #[derive(Clone, Copy)]
 enum BodyKind {
     Form,

@@ -298,7 +298,7 @@ pub async fn login(
 ) -> Response {
     let step = login::log_in(
         &state.db,
-        state.mailer.as_ref(),
+        &state.mailer,
         &state.throttle,
         LinkBase(&base),
         &form.email,
@@ -355,13 +355,22 @@ pub async fn login(
 struct SignInLinkPage<'a> {
     shell: &'a Shell,
     token: String,
-    valid: bool,
+    /// The account the link signs in to; `None` when the link does not work.
+    address: Option<String>,
 }
 
-/// Asks for a press of the button: a mail scanner's GET must not use the link up.
-pub async fn sign_in_link_form(shell: Shell, Query(q): Query<TokenParam>) -> Response {
-    let valid = !q.token.is_empty();
-    let status = if valid {
+/// Asks for a press of the button (a mail scanner's GET must not use the link up), naming
+/// the account it signs in to.
+pub async fn sign_in_link_form(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(q): Query<TokenParam>,
+) -> Response {
+    let address = match app::sign_in_link::address_of(&state.db, &q.token).await {
+        Ok(address) => address,
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let status = if address.is_some() {
         StatusCode::OK
     } else {
         StatusCode::BAD_REQUEST
@@ -369,7 +378,7 @@ pub async fn sign_in_link_form(shell: Shell, Query(q): Query<TokenParam>) -> Res
     let page = SignInLinkPage {
         shell: &shell,
         token: q.token,
-        valid,
+        address,
     };
     render(page, status)
 }
@@ -395,7 +404,7 @@ pub async fn sign_in_link(
             let page = SignInLinkPage {
                 shell: &shell,
                 token: String::new(),
-                valid: false,
+                address: None,
             };
             render(page, StatusCode::BAD_REQUEST)
         }
