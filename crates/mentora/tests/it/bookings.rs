@@ -898,7 +898,7 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
     .await;
     assert_eq!(
         (status, body["errors"][0]["field"].as_str()),
-        (422, Some("answer")),
+        (422, Some("reason")),
         "{body}"
     );
     assert!(
