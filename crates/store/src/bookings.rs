@@ -194,20 +194,47 @@ pub async fn hold(
     key: Option<&IdempotencyKey>,
     step: Step<'_>,
 ) -> Result<HoldOutcome, StoreError> {
-    hold_limited(db, new, key, step, u64::MAX).await
+    hold_limited(db, new, key, step, HoldLimits::NONE).await
+}
+
+/// The caps a hold is placed under, checked in its own transaction.
+#[derive(Debug, Clone, Copy)]
+pub struct HoldLimits {
+    /// Unpaid holds one learner may have at once.
+    pub max_held: u64,
+    /// The expert's daily cap for the local day the session starts on.
+    pub day_cap: Option<DayCap>,
+}
+
+impl HoldLimits {
+    pub const NONE: Self = Self {
+        max_held: u64::MAX,
+        day_cap: None,
+    };
+}
+
+/// At most `cap` active sessions of the expert may start in `[from, to)` (one local day in
+/// the expert's zone).
+#[derive(Debug, Clone, Copy)]
+pub struct DayCap {
+    pub cap: i64,
+    pub from: i64,
+    pub to: i64,
 }
 
 /// `hold`, refused with `Conflict::HoldLimit` when the learner already has `max_held`
-/// unpaid holds. The count is taken in the hold's own transaction, serialised per learner
-/// (SQLite's single writer; on PostgreSQL a lock on the learner's row), so concurrent
-/// requests cannot all slip under the cap.
+/// unpaid holds, and with `Conflict::SlotTaken` when the expert's day is full. The counts
+/// are taken in the hold's own transaction, serialised (SQLite's single writer; on
+/// PostgreSQL locks on the learner's row, then on the expert's profile), so concurrent
+/// requests cannot all slip under a cap. Locks are always taken in that order.
 pub async fn hold_limited(
     db: &Database,
     new: &NewBooking,
     key: Option<&IdempotencyKey>,
     step: Step<'_>,
-    max_held: u64,
+    limits: HoldLimits,
 ) -> Result<HoldOutcome, StoreError> {
+    let max_held = limits.max_held;
     if let Some(key) = key
         && let Some(done) = replay(db, new.learner_id, key).await?
     {
@@ -271,6 +298,12 @@ pub async fn hold_limited(
             return Ok(HoldOutcome::Refused(Conflict::HoldLimit));
         }
     }
+    if let Some(day) = limits.day_cap
+        && day_is_full(db.backend(), &txn, new.expert_id, day, step.now).await?
+    {
+        txn.rollback().await?;
+        return Ok(HoldOutcome::Refused(Conflict::SlotTaken));
+    }
     // PostgreSQL's exclusion constraints refuse an overlap at the INSERT itself; SQLite
     // has none, so it looks first (holding the write lock, nobody can slip in between).
     if db.backend() == Backend::Sqlite
@@ -293,6 +326,39 @@ pub async fn hold_limited(
             None => Err(e.into()),
         },
     }
+}
+
+/// Whether the expert already has `day.cap` active sessions starting that day, counted
+/// with the expert serialised (PostgreSQL: their profile row locked until commit).
+async fn day_is_full(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    expert: Uuid,
+    day: DayCap,
+    now: i64,
+) -> Result<bool, StoreError> {
+    if backend == Backend::Postgres {
+        txn.execute_raw(statement(
+            backend,
+            "SELECT user_id FROM expert_profiles WHERE user_id = $1 FOR UPDATE",
+            vec![expert.into()],
+        ))
+        .await?;
+    }
+    #[derive(FromQueryResult)]
+    struct Count {
+        n: i64,
+    }
+    let active = Count::find_by_statement(statement(
+        backend,
+        "SELECT COUNT(*) AS n FROM bookings WHERE expert_id = $1 AND start_at >= $2 \
+         AND start_at < $3 AND (status = 'confirmed' OR (status = 'held' AND hold_expires_at > $4))",
+        vec![expert.into(), day.from.into(), day.to.into(), now.into()],
+    ))
+    .one(txn)
+    .await?
+    .map_or(0, |c| c.n);
+    Ok(active >= day.cap)
 }
 
 pub async fn replay(
@@ -741,6 +807,7 @@ pub async fn reschedule(
     old: Uuid,
     new: &NewBooking,
     step: Step<'_>,
+    day_cap: Option<DayCap>,
 ) -> Result<Result<BookingRow, Option<Conflict>>, StoreError> {
     let txn = db.conn().begin().await?;
     release_expired(db.backend(), &txn, new.expert_id, new.learner_id, step.now).await?;
@@ -757,6 +824,13 @@ pub async fn reschedule(
     if !moved {
         txn.rollback().await?;
         return Ok(Err(None));
+    }
+    // The old booking is no longer active here, so moving within a full day is allowed.
+    if let Some(day) = day_cap
+        && day_is_full(db.backend(), &txn, new.expert_id, day, step.now).await?
+    {
+        txn.rollback().await?;
+        return Ok(Err(Some(Conflict::SlotTaken)));
     }
     if let Some(conflict) = overlap(db.backend(), &txn, new, Some(old)).await? {
         txn.rollback().await?;

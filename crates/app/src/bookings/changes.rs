@@ -150,7 +150,7 @@ pub async fn reschedule(
     if booking.row.reschedule_count >= s.rules.max_reschedules {
         return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
     }
-    check_free(s, &booking, start, now).await?;
+    let day_cap = check_free(s, &booking, start, now).await?;
     if role == Actor::Expert {
         if !store::bookings::set_proposal(s.db, id, Some(start), now).await? {
             return Err(raced(s, id, BookingStatus::Rescheduled).await);
@@ -162,7 +162,8 @@ pub async fn reschedule(
         notices::tell(s.db, s.mailer, s.base, &booking, Notice::Proposed, None).await;
         return Ok(Moved::Proposed(booking));
     }
-    move_to(s, user, role, &booking, start, None, now)
+    let to = Destination { start, day_cap };
+    move_to(s, user, role, &booking, to, None, now)
         .await
         .map(Moved::Rescheduled)
 }
@@ -194,13 +195,13 @@ pub async fn accept_proposal(
     if booking.row.reschedule_count >= s.rules.max_reschedules {
         return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
     }
-    check_free(s, &booking, start, now).await?;
+    let day_cap = check_free(s, &booking, start, now).await?;
     move_to(
         s,
         user,
         role,
         &booking,
-        start,
+        Destination { start, day_cap },
         Some("accepted the expert's proposed time"),
         now,
     )
@@ -230,12 +231,20 @@ pub async fn decline_proposal(
 
 /// Whether `start` is free for this booking's length, ignoring the booking itself (a
 /// session may move by less than its own length).
+/// Where a session moves to, and the daily cap of that day (checked again when it moves).
+struct Destination {
+    start: i64,
+    day_cap: Option<store::bookings::DayCap>,
+}
+
+/// Whether the session could move to `start` by the (cached) schedule; the day's cap to
+/// hold the move to in its transaction.
 async fn check_free(
     s: &Services<'_>,
     booking: &Booking,
     start: i64,
     now: i64,
-) -> Result<(), BookingError> {
+) -> Result<Option<store::bookings::DayCap>, BookingError> {
     let Some(mut schedule) = s.schedules.schedule(s.db, booking.row.expert_id).await? else {
         return Err(BookingError::NotFound);
     };
@@ -253,11 +262,13 @@ async fn check_free(
         .slots(start, start + 1, now, minutes)
         .iter()
         .any(|slot| slot.start == start);
-    if free {
-        Ok(())
-    } else {
-        Err(BookingError::SlotUnavailable)
+    if !free {
+        return Err(BookingError::SlotUnavailable);
     }
+    Ok(own
+        .rules
+        .as_ref()
+        .and_then(|rules| super::day_cap_at(rules, start)))
 }
 
 async fn move_to(
@@ -265,11 +276,12 @@ async fn move_to(
     user: &User,
     role: Actor,
     booking: &Booking,
-    start: i64,
+    to: Destination,
     reason: Option<&str>,
     now: i64,
 ) -> Result<Booking, BookingError> {
     let row = &booking.row;
+    let start = to.start;
     let shift = start - row.start_at;
     let new = NewBooking {
         id: Uuid::now_v7(),
@@ -303,7 +315,7 @@ async fn move_to(
         reason,
         now,
     };
-    match store::bookings::reschedule(s.db, row.id, &new, step).await? {
+    match store::bookings::reschedule(s.db, row.id, &new, step, to.day_cap).await? {
         Ok(row) => {
             let booking = Booking::from_row(row)?;
             s.schedules.changed(booking.row.expert_id).await;

@@ -220,8 +220,13 @@ pub async fn hold(
         reason: None,
         now,
     };
-    let outcome =
-        store::bookings::hold_limited(db, &new, key.as_ref(), step, rules.max_active_holds).await?;
+    // The cache said the day had room; the hold's transaction makes sure (two holds for
+    // different times on one capped day may race past the cache together).
+    let limits = store::bookings::HoldLimits {
+        max_held: rules.max_active_holds,
+        day_cap: super::day_cap_at(availability, checked.start),
+    };
+    let outcome = store::bookings::hold_limited(db, &new, key.as_ref(), step, limits).await?;
     settle(outcome, schedules, expert, rules).await
 }
 

@@ -51,6 +51,22 @@ impl Default for BookingRules {
 /// A learner's claim that the expert did not come may be made this long after the start.
 pub const NO_SHOW_CLAIM_AFTER_SECS: i64 = 15 * 60;
 
+/// The daily cap of the local day (in the expert's zone) a session starting at `start`
+/// falls on, for the store to hold the booking to in its transaction.
+pub(crate) fn day_cap_at(
+    rules: &domain::schedule::Availability,
+    start: i64,
+) -> Option<store::bookings::DayCap> {
+    rules.daily_cap.map(|cap| {
+        let (from, to) = domain::schedule::zones::local_day(&rules.time_zone, start);
+        store::bookings::DayCap {
+            cap: i64::from(cap),
+            from,
+            to,
+        }
+    })
+}
+
 /// What the booking use cases work with, borrowed from the application's state.
 pub struct Services<'a> {
     pub db: &'a Database,

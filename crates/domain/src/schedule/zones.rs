@@ -32,6 +32,20 @@ pub fn local(tz: &TimeZone, at: UnixSeconds) -> DateTime {
     tz.to_datetime(timestamp(at))
 }
 
+/// Where the local date of `at` in `tz` begins and ends, as instants: the span a daily cap
+/// counts sessions in (23 or 25 hours long on a day the clocks change).
+pub fn local_day(tz: &TimeZone, at: UnixSeconds) -> (UnixSeconds, UnixSeconds) {
+    let zoned = timestamp(at).to_zoned_datetime(tz.clone());
+    let start = zoned
+        .start_of_day()
+        .map_or(at - 86_400, |z| z.timestamp().as_second());
+    let end = zoned
+        .tomorrow()
+        .and_then(|t| t.start_of_day())
+        .map_or(at + 86_400, |z| z.timestamp().as_second());
+    (start, end)
+}
+
 /// The UTC offset in force in `tz` at `at`.
 pub fn offset(tz: &TimeZone, at: UnixSeconds) -> Offset {
     tz.to_offset(timestamp(at))
@@ -124,6 +138,17 @@ fn timestamp(at: UnixSeconds) -> Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_local_day_spans_midnight_to_midnight_even_when_clocks_change() {
+        let madrid = named("Europe/Madrid").unwrap_or(TimeZone::UTC);
+        // 2026-03-29 10:00 UTC, the day Madrid springs forward: 23 hours long.
+        let (start, end) = local_day(&madrid, 1_774_778_400);
+        assert_eq!(end - start, 23 * 3600);
+        assert_eq!(local(&madrid, start).hour(), 0);
+        let (start, end) = local_day(&TimeZone::UTC, 1_774_778_400);
+        assert_eq!((start % 86_400, end - start), (0, 86_400));
+    }
 
     fn at(text: &str) -> UnixSeconds {
         text.parse::<Timestamp>().unwrap().as_second()

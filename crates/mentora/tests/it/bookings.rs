@@ -167,6 +167,45 @@ pub(crate) async fn confirmed(
     id
 }
 
+async fn a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    // Open 08:00–20:00 in hourly slots with at most 6 sessions a day; 12 slots that day.
+    let mut capped = rules(0);
+    capped["daily_cap"] = json!(6);
+    capped["slot_step_minutes"] = json!(60);
+    let (ana, _) = expert(&app, "ana@example.org", capped).await;
+    let mut tokens = Vec::new();
+    for n in 0..12 {
+        tokens.push(learner(&app, &format!("capped{n}@example.org")).await.1);
+    }
+    let app = Arc::new(app);
+    // Every cache still sees an empty day: all 12 holds, for 12 different times, at once.
+    let mut tasks = Vec::new();
+    for (n, token) in tokens.into_iter().enumerate() {
+        let (app, body) = (app.clone(), hold_body(&ana, &at(3, 8 + n as i64, 0)));
+        tasks.push(tokio::spawn(async move {
+            post_hold(&app, &token, &body, None).await
+        }));
+    }
+    let mut created = 0;
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        match status {
+            201 => created += 1,
+            409 => assert_eq!(body["code"], "slot_unavailable", "{body}"),
+            other => panic!("unexpected {other}: {body}"),
+        }
+    }
+    assert_eq!(created, 6, "the cap, exactly");
+    let active = store::bookings::blocking(&app.db, ana.id, 0, chrono::Utc::now().timestamp())
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(active, 6);
+}
+
 async fn two_hundred_requests_for_one_slot_make_one_booking(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -1383,6 +1422,7 @@ async fn booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed(backend:
 }
 
 both_backends!(
+    a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds,
     booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed,
     two_hundred_requests_for_one_slot_make_one_booking,
     overlapping_requests_have_one_winner_even_through_buffers,
