@@ -31,6 +31,9 @@ pub struct Config {
     pub auto_migrate: bool,
     /// Client addresses come from the last `X-Forwarded-For` entry.
     pub trust_forwarded_for: bool,
+    /// Let a second `serve` use the same SQLite file (it then sees the first one's changes
+    /// only as its caches expire; see README "PostgreSQL and Redis").
+    pub allow_shared_sqlite: bool,
     /// Rate limits and lockout. Not read from files or the environment: the defaults are
     /// the product's policy; tests tighten them.
     pub limits: app::throttle::Limits,
@@ -133,6 +136,12 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_TRUST_FORWARDED_FOR"],
         default: "false",
         allowed: "true (behind a proxy that appends the client address to X-Forwarded-For) or false",
+    },
+    Key {
+        name: "allow_shared_sqlite",
+        env: &["MENTORA_ALLOW_SHARED_SQLITE"],
+        default: "false",
+        allowed: "true (let several `serve` processes use one SQLite file; their caches can disagree for up to a minute) or false",
     },
     Key {
         name: "rate_limit_scale",
@@ -336,6 +345,11 @@ impl Config {
             (v, _) if v == "false" => false,
             v => return Err(invalid("trust_forwarded_for", v)),
         };
+        let allow_shared_sqlite = match field("allow_shared_sqlite") {
+            (v, _) if v == "true" => true,
+            (v, _) if v == "false" => false,
+            v => return Err(invalid("allow_shared_sqlite", v)),
+        };
         let stripe_secret_key = {
             let v = field("stripe_secret_key");
             match v.0.as_str() {
@@ -373,6 +387,7 @@ impl Config {
             booking_max_reschedules: u32::try_from(number("booking_max_reschedules", 0, 20)?)
                 .unwrap_or(3),
             trust_forwarded_for,
+            allow_shared_sqlite,
             addr,
             data_dir,
             database_url,

@@ -5,3 +5,4 @@ pub mod demo;
 pub mod demo_experts;
 pub mod migrate;
 pub mod serve;
+mod serve_lock;

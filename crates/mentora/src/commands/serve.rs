@@ -10,6 +10,8 @@ use crate::config::Config;
 
 pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     let started = Instant::now();
+    // Before anything touches the database: one server per SQLite file.
+    let _lock = super::serve_lock::claim(config)?;
     // Listen first: links point at the address actually bound (port 0 picks one).
     let listener = TcpListener::bind(config.addr)
         .await

@@ -56,22 +56,7 @@ async fn serve_starts_ready_and_stops_cleanly_on_sigterm(backend: Backend) {
     let Some(bin) = Bin::new(backend).await else {
         return;
     };
-    let mut child = bin
-        .command(&["serve", "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let ready = rx
-        .recv_timeout(Duration::from_secs(30))
-        .unwrap_or_else(|e| panic!("no ready line: {e}"));
+    let (mut child, ready) = start_serving(&bin, &[]);
     let url = ready
         .strip_prefix("Mentora is ready at ")
         .and_then(|rest| rest.split(' ').next())
@@ -114,6 +99,56 @@ async fn serve_starts_ready_and_stops_cleanly_on_sigterm(backend: Backend) {
         .unwrap_or_else(|_| panic!("did not stop within 15 s of SIGTERM"))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success(), "exit status {status}");
+}
+
+/// Starts `serve` and waits for its ready line; the child and its URL.
+fn start_serving(bin: &Bin, env: &[(&str, &str)]) -> (std::process::Child, String) {
+    let mut child = bin
+        .command(&["serve", "--addr", "127.0.0.1:0"])
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let ready = rx
+        .recv_timeout(Duration::from_secs(30))
+        .unwrap_or_else(|e| panic!("no ready line: {e}"));
+    (child, ready)
+}
+
+#[tokio::test]
+async fn a_second_server_on_one_sqlite_file_is_refused_unless_allowed() {
+    let Some(bin) = Bin::new(Backend::Sqlite).await else {
+        return;
+    };
+    let (mut first, ready) = start_serving(&bin, &[]);
+    assert!(ready.starts_with("Mentora is ready at "), "{ready}");
+    let second = bin.run(&["serve", "--addr", "127.0.0.1:0"], &[]);
+    assert!(!second.status.success(), "a second server must not start");
+    let said = stderr(&second);
+    assert!(
+        said.contains("another `mentora serve` is already using") && said.contains("PostgreSQL"),
+        "{said}"
+    );
+    // The documented way to start anyway.
+    let (mut shared, ready) = start_serving(&bin, &[("MENTORA_ALLOW_SHARED_SQLITE", "true")]);
+    assert!(ready.starts_with("Mentora is ready at "), "{ready}");
+    shared.kill().unwrap_or_else(|e| panic!("{e}"));
+    let _ = shared.wait();
+    // The lock goes with its process, however it ends: after a kill, a new server starts.
+    first.kill().unwrap_or_else(|e| panic!("{e}"));
+    let _ = first.wait();
+    let (mut again, ready) = start_serving(&bin, &[]);
+    assert!(ready.starts_with("Mentora is ready at "), "{ready}");
+    again.kill().unwrap_or_else(|e| panic!("{e}"));
+    let _ = again.wait();
 }
 
 async fn migrate_applies_once_and_reports_status(backend: Backend) {
