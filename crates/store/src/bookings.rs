@@ -115,6 +115,8 @@ pub enum Conflict {
     LearnerBusy,
     /// The learner already holds as many unpaid times as one may.
     HoldLimit,
+    /// The expert's rules changed since the schedule the request was checked against.
+    RulesChanged,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,19 +199,24 @@ pub async fn hold(
     hold_limited(db, new, key, step, HoldLimits::NONE).await
 }
 
-/// The caps a hold is placed under, checked in its own transaction.
+/// The caps a hold is placed under, and what it was checked against, both verified in
+/// its own transaction.
 #[derive(Debug, Clone, Copy)]
-pub struct HoldLimits {
+pub struct HoldLimits<'a> {
     /// Unpaid holds one learner may have at once.
     pub max_held: u64,
     /// The expert's daily cap for the local day the session starts on.
     pub day_cap: Option<DayCap>,
+    /// The expert's rules document the slot was found free under; `Some(None)` when the
+    /// expert had none, `None` to skip the check.
+    pub rules_seen: Option<Option<&'a str>>,
 }
 
-impl HoldLimits {
+impl HoldLimits<'_> {
     pub const NONE: Self = Self {
         max_held: u64::MAX,
         day_cap: None,
+        rules_seen: None,
     };
 }
 
@@ -232,7 +239,7 @@ pub async fn hold_limited(
     new: &NewBooking,
     key: Option<&IdempotencyKey>,
     step: Step<'_>,
-    limits: HoldLimits,
+    limits: HoldLimits<'_>,
 ) -> Result<HoldOutcome, StoreError> {
     let max_held = limits.max_held;
     if let Some(key) = key
@@ -298,6 +305,15 @@ pub async fn hold_limited(
             return Ok(HoldOutcome::Refused(Conflict::HoldLimit));
         }
     }
+    if let Some(seen) = limits.rules_seen
+        && stored_rules(db.backend(), &txn, new.expert_id)
+            .await?
+            .as_deref()
+            != seen
+    {
+        txn.rollback().await?;
+        return Ok(HoldOutcome::Refused(Conflict::RulesChanged));
+    }
     if let Some(day) = limits.day_cap
         && day_is_full(db.backend(), &txn, new.expert_id, day, step.now).await?
     {
@@ -326,6 +342,29 @@ pub async fn hold_limited(
             None => Err(e.into()),
         },
     }
+}
+
+/// The expert's rules document as stored now, read inside the booking's transaction. On
+/// SQLite the transaction holds the write lock; on PostgreSQL a rules change racing this
+/// read commits after the check and its cache drop follows, which is the same order as a
+/// change made just after the hold.
+async fn stored_rules(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    expert: Uuid,
+) -> Result<Option<String>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Rules {
+        rules: String,
+    }
+    Ok(Rules::find_by_statement(statement(
+        backend,
+        "SELECT rules FROM expert_availability WHERE user_id = $1",
+        vec![expert.into()],
+    ))
+    .one(txn)
+    .await?
+    .map(|r| r.rules))
 }
 
 /// Whether the expert already has `day.cap` active sessions starting that day, counted

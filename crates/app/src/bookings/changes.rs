@@ -327,6 +327,7 @@ async fn move_to(
         Err(Some(Conflict::SlotTaken)) => Err(BookingError::SlotUnavailable),
         Err(Some(Conflict::LearnerBusy)) => Err(BookingError::LearnerBusy),
         Err(Some(Conflict::HoldLimit)) => Err(BookingError::TooManyHolds(0)),
+        Err(Some(Conflict::RulesChanged)) => Err(BookingError::SlotUnavailable),
     }
 }
 

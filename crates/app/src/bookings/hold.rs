@@ -225,8 +225,17 @@ pub async fn hold(
     let limits = store::bookings::HoldLimits {
         max_held: rules.max_active_holds,
         day_cap: super::day_cap_at(availability, checked.start),
+        rules_seen: Some(schedule.rules_document.as_deref()),
     };
     let outcome = store::bookings::hold_limited(db, &new, key.as_ref(), step, limits).await?;
+    if outcome == HoldOutcome::Refused(store::bookings::Conflict::RulesChanged) {
+        // This instance's schedule was stale (another instance changed the rules while
+        // Redis was away, or another process on the same SQLite file): forget it, so the
+        // next look sees the rules as stored.
+        tracing::warn!(%expert, "a hold met changed rules: the cached schedule was stale");
+        schedules.changed(expert).await;
+        return Err(BookingError::SlotUnavailable);
+    }
     settle(outcome, schedules, expert, rules).await
 }
 
@@ -261,6 +270,9 @@ async fn settle(
         }
         HoldOutcome::Refused(store::bookings::Conflict::LearnerBusy) => {
             Err(BookingError::LearnerBusy)
+        }
+        HoldOutcome::Refused(store::bookings::Conflict::RulesChanged) => {
+            Err(BookingError::SlotUnavailable)
         }
         HoldOutcome::Refused(store::bookings::Conflict::HoldLimit) => {
             Err(BookingError::TooManyHolds(rules.max_active_holds))

@@ -252,6 +252,7 @@ mod tests {
             prices: vec![(60, 4000)],
             currency: "EUR".into(),
             rules: None,
+            rules_document: None,
             busy: Vec::new(),
             booked: Vec::new(),
         })

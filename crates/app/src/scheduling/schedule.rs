@@ -24,6 +24,9 @@ pub struct ExpertSchedule {
     pub currency: String,
     /// None until the expert sets hours.
     pub rules: Option<Availability>,
+    /// The stored rules document `rules` was read from: a hold checks, in its own
+    /// transaction, that it is still the stored one (a cache can be stale).
+    pub rules_document: Option<String>,
     pub busy: Vec<Interval>,
     /// Active bookings: confirmed, and holds with when they run out.
     pub booked: Vec<BookedSpan>,
@@ -42,8 +45,9 @@ impl ExpertSchedule {
         let Some(profile) = store::experts::find(db, expert).await? else {
             return Ok(None);
         };
-        let rules = match store::availability::rules(db, expert).await? {
-            Some(json) => Some(stored_rules(&json, &profile)?),
+        let rules_document = store::availability::rules(db, expert).await?;
+        let rules = match &rules_document {
+            Some(json) => Some(stored_rules(json, &profile)?),
             None => None,
         };
         let now = chrono::Utc::now().timestamp();
@@ -72,6 +76,7 @@ impl ExpertSchedule {
             prices: profile.rates.clone(),
             currency: profile.currency.clone(),
             rules,
+            rules_document,
             busy,
             booked,
         }))

@@ -206,6 +206,70 @@ async fn a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds(bac
     assert_eq!(active, 6);
 }
 
+/// Whether `GET path` on `app` offers a slot starting at `start`.
+async fn offers(app: &TestApp, path: &str, start: &str) -> bool {
+    let body: Value = app.get(path).await.json().await.unwrap();
+    body["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["start"] == start)
+}
+
+async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
+    // Two instances on one database, no Redis: each caches schedules on its own, as when
+    // Redis is away or two processes share one SQLite file.
+    let Some(one) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let shared_db = one.test_db.as_ref().unwrap().url.clone();
+    let two = TestApp::builder(backend)
+        .configure(move |c| c.database_url = shared_db)
+        .spawn()
+        .await
+        .unwrap();
+    let (ana, ana_token) = expert(&one, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&one, "leo@example.org").await;
+    let start = at(3, 10, 0);
+    let slots_path = format!(
+        "/api/v1/experts/{}/slots?from={}&to={}",
+        ana.id,
+        at(3, 0, 0),
+        at(4, 0, 0)
+    );
+    assert!(
+        offers(&one, &slots_path, &start).await,
+        "instance one has the day cached, 10:00 free"
+    );
+    // Through instance two, the expert takes that day off.
+    let mut closed = rules(0);
+    closed["time_off"] = json!([{"from": at(3, 0, 0), "to": at(4, 0, 0)}]);
+    let (status, body) = send(
+        &two,
+        Method::PUT,
+        "/api/v1/experts/me/availability",
+        &ana_token,
+        Some(closed),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        offers(&one, &slots_path, &start).await,
+        "instance one's cache is stale"
+    );
+    // A hold through the stale instance is refused in its transaction, and the cache heals.
+    let (status, body) = post_hold(&one, &leo, &hold_body(&ana, &start), None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("slot_unavailable")),
+        "{body}"
+    );
+    assert!(
+        !offers(&one, &slots_path, &start).await,
+        "instance one reads the rules afresh"
+    );
+}
+
 async fn two_hundred_requests_for_one_slot_make_one_booking(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -1422,6 +1486,7 @@ async fn booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed(backend:
 }
 
 both_backends!(
+    a_stale_cache_never_holds_a_time_the_expert_closed,
     a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds,
     booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed,
     two_hundred_requests_for_one_slot_make_one_booking,
