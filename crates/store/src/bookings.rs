@@ -840,13 +840,15 @@ fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
 }
 
 /// Moves a confirmed booking to a new time: the old one becomes `rescheduled` and `new`
-/// (confirmed, same payment and calendar event) takes its place — if the new time is free.
+/// (confirmed, same payment and calendar event) takes its place — if the new time is free,
+/// the day under its cap and the rules those were checked against still the stored ones
+/// (`limits.max_held` does not apply: a move places no hold).
 pub async fn reschedule(
     db: &Database,
     old: Uuid,
     new: &NewBooking,
     step: Step<'_>,
-    day_cap: Option<DayCap>,
+    limits: HoldLimits<'_>,
 ) -> Result<Result<BookingRow, Option<Conflict>>, StoreError> {
     let txn = db.conn().begin().await?;
     release_expired(db.backend(), &txn, new.expert_id, new.learner_id, step.now).await?;
@@ -864,8 +866,17 @@ pub async fn reschedule(
         txn.rollback().await?;
         return Ok(Err(None));
     }
+    if let Some(seen) = limits.rules_seen
+        && stored_rules(db.backend(), &txn, new.expert_id)
+            .await?
+            .as_deref()
+            != seen
+    {
+        txn.rollback().await?;
+        return Ok(Err(Some(Conflict::RulesChanged)));
+    }
     // The old booking is no longer active here, so moving within a full day is allowed.
-    if let Some(day) = day_cap
+    if let Some(day) = limits.day_cap
         && day_is_full(db.backend(), &txn, new.expert_id, day, step.now).await?
     {
         txn.rollback().await?;

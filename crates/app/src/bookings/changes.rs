@@ -150,7 +150,7 @@ pub async fn reschedule(
     if booking.row.reschedule_count >= s.rules.max_reschedules {
         return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
     }
-    let day_cap = check_free(s, &booking, start, now).await?;
+    let checks = check_free(s, &booking, start, now).await?;
     if role == Actor::Expert {
         if !store::bookings::set_proposal(s.db, id, Some(start), now).await? {
             return Err(raced(s, id, BookingStatus::Rescheduled).await);
@@ -162,7 +162,7 @@ pub async fn reschedule(
         notices::tell(s.db, s.mailer, s.base, &booking, Notice::Proposed, None).await;
         return Ok(Moved::Proposed(booking));
     }
-    let to = Destination { start, day_cap };
+    let to = Destination { start, checks };
     move_to(s, user, role, &booking, to, None, now)
         .await
         .map(Moved::Rescheduled)
@@ -195,13 +195,13 @@ pub async fn accept_proposal(
     if booking.row.reschedule_count >= s.rules.max_reschedules {
         return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
     }
-    let day_cap = check_free(s, &booking, start, now).await?;
+    let checks = check_free(s, &booking, start, now).await?;
     move_to(
         s,
         user,
         role,
         &booking,
-        Destination { start, day_cap },
+        Destination { start, checks },
         Some("accepted the expert's proposed time"),
         now,
     )
@@ -231,20 +231,26 @@ pub async fn decline_proposal(
 
 /// Whether `start` is free for this booking's length, ignoring the booking itself (a
 /// session may move by less than its own length).
-/// Where a session moves to, and the daily cap of that day (checked again when it moves).
+/// Where a session moves to, and what its transaction checks again: the daily cap of that
+/// day, and that the expert's rules are still the ones the time was found free under.
 struct Destination {
     start: i64,
-    day_cap: Option<store::bookings::DayCap>,
+    checks: MoveChecks,
 }
 
-/// Whether the session could move to `start` by the (cached) schedule; the day's cap to
-/// hold the move to in its transaction.
+struct MoveChecks {
+    day_cap: Option<store::bookings::DayCap>,
+    rules_seen: Option<String>,
+}
+
+/// Whether the session could move to `start` by the (cached) schedule; what the move's
+/// transaction must check again.
 async fn check_free(
     s: &Services<'_>,
     booking: &Booking,
     start: i64,
     now: i64,
-) -> Result<Option<store::bookings::DayCap>, BookingError> {
+) -> Result<MoveChecks, BookingError> {
     let Some(mut schedule) = s.schedules.schedule(s.db, booking.row.expert_id).await? else {
         return Err(BookingError::NotFound);
     };
@@ -265,10 +271,13 @@ async fn check_free(
     if !free {
         return Err(BookingError::SlotUnavailable);
     }
-    Ok(own
-        .rules
-        .as_ref()
-        .and_then(|rules| super::day_cap_at(rules, start)))
+    Ok(MoveChecks {
+        day_cap: own
+            .rules
+            .as_ref()
+            .and_then(|rules| super::day_cap_at(rules, start)),
+        rules_seen: own.rules_document.clone(),
+    })
 }
 
 async fn move_to(
@@ -315,7 +324,12 @@ async fn move_to(
         reason,
         now,
     };
-    match store::bookings::reschedule(s.db, row.id, &new, step, to.day_cap).await? {
+    let limits = store::bookings::HoldLimits {
+        max_held: u64::MAX,
+        day_cap: to.checks.day_cap,
+        rules_seen: Some(to.checks.rules_seen.as_deref()),
+    };
+    match store::bookings::reschedule(s.db, row.id, &new, step, limits).await? {
         Ok(row) => {
             let booking = Booking::from_row(row)?;
             s.schedules.changed(booking.row.expert_id).await;
@@ -327,7 +341,10 @@ async fn move_to(
         Err(Some(Conflict::SlotTaken)) => Err(BookingError::SlotUnavailable),
         Err(Some(Conflict::LearnerBusy)) => Err(BookingError::LearnerBusy),
         Err(Some(Conflict::HoldLimit)) => Err(BookingError::TooManyHolds(0)),
-        Err(Some(Conflict::RulesChanged)) => Err(BookingError::SlotUnavailable),
+        Err(Some(Conflict::RulesChanged)) => {
+            s.schedules.changed(row.expert_id).await;
+            Err(BookingError::SlotUnavailable)
+        }
     }
 }
 

@@ -230,6 +230,7 @@ async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
         .unwrap();
     let (ana, ana_token) = expert(&one, "ana@example.org", rules(0)).await;
     let (_, leo) = learner(&one, "leo@example.org").await;
+    let booked = confirmed(&one, &leo, &ana, &at(5, 10, 0)).await;
     let start = at(3, 10, 0);
     let slots_path = format!(
         "/api/v1/experts/{}/slots?from={}&to={}",
@@ -267,6 +268,40 @@ async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
     assert!(
         !offers(&one, &slots_path, &start).await,
         "instance one reads the rules afresh"
+    );
+
+    // The same for moving a session: instance one caches day 6, instance two closes it.
+    let day6 = format!(
+        "/api/v1/experts/{}/slots?from={}&to={}",
+        ana.id,
+        at(6, 0, 0),
+        at(7, 0, 0)
+    );
+    assert!(offers(&one, &day6, &at(6, 12, 0)).await);
+    let mut closed = rules(0);
+    closed["time_off"] = json!([
+        {"from": at(3, 0, 0), "to": at(4, 0, 0)},
+        {"from": at(6, 0, 0), "to": at(7, 0, 0)}
+    ]);
+    let path = "/api/v1/experts/me/availability";
+    let (status, body) = send(&two, Method::PUT, path, &ana_token, Some(closed)).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = send(
+        &one,
+        Method::POST,
+        &format!("/api/v1/bookings/{booked}/reschedule"),
+        &leo,
+        Some(json!({"start": at(6, 12, 0)})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("slot_unavailable")),
+        "{body}"
+    );
+    assert!(
+        !offers(&one, &day6, &at(6, 12, 0)).await,
+        "healed after the move too"
     );
 }
 
