@@ -305,20 +305,9 @@ pub async fn hold_limited(
             return Ok(HoldOutcome::Refused(Conflict::HoldLimit));
         }
     }
-    if let Some(seen) = limits.rules_seen
-        && stored_rules(db.backend(), &txn, new.expert_id)
-            .await?
-            .as_deref()
-            != seen
-    {
+    if let Some(conflict) = expert_limits(db.backend(), &txn, new, limits, step.now).await? {
         txn.rollback().await?;
-        return Ok(HoldOutcome::Refused(Conflict::RulesChanged));
-    }
-    if let Some(day) = limits.day_cap
-        && day_is_full(db.backend(), &txn, new.expert_id, day, step.now).await?
-    {
-        txn.rollback().await?;
-        return Ok(HoldOutcome::Refused(Conflict::SlotTaken));
+        return Ok(HoldOutcome::Refused(conflict));
     }
     // PostgreSQL's exclusion constraints refuse an overlap at the INSERT itself; SQLite
     // has none, so it looks first (holding the write lock, nobody can slip in between).
@@ -342,6 +331,28 @@ pub async fn hold_limited(
             None => Err(e.into()),
         },
     }
+}
+
+/// What the expert's side asks of a new active booking, checked in its transaction: the
+/// rules it was found free under are still the stored ones, and its day has room.
+async fn expert_limits(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    new: &NewBooking,
+    limits: HoldLimits<'_>,
+    now: i64,
+) -> Result<Option<Conflict>, StoreError> {
+    if let Some(seen) = limits.rules_seen
+        && stored_rules(backend, txn, new.expert_id).await?.as_deref() != seen
+    {
+        return Ok(Some(Conflict::RulesChanged));
+    }
+    if let Some(day) = limits.day_cap
+        && day_is_full(backend, txn, new.expert_id, day, now).await?
+    {
+        return Ok(Some(Conflict::SlotTaken));
+    }
+    Ok(None)
 }
 
 /// The expert's rules document as stored now, read inside the booking's transaction. On
@@ -866,21 +877,10 @@ pub async fn reschedule(
         txn.rollback().await?;
         return Ok(Err(None));
     }
-    if let Some(seen) = limits.rules_seen
-        && stored_rules(db.backend(), &txn, new.expert_id)
-            .await?
-            .as_deref()
-            != seen
-    {
-        txn.rollback().await?;
-        return Ok(Err(Some(Conflict::RulesChanged)));
-    }
     // The old booking is no longer active here, so moving within a full day is allowed.
-    if let Some(day) = limits.day_cap
-        && day_is_full(db.backend(), &txn, new.expert_id, day, step.now).await?
-    {
+    if let Some(conflict) = expert_limits(db.backend(), &txn, new, limits, step.now).await? {
         txn.rollback().await?;
-        return Ok(Err(Some(Conflict::SlotTaken)));
+        return Ok(Err(Some(conflict)));
     }
     if let Some(conflict) = overlap(db.backend(), &txn, new, Some(old)).await? {
         txn.rollback().await?;
