@@ -151,6 +151,22 @@ async fn invites_to(app: &TestApp, to: &str) -> Vec<String> {
     invites
 }
 
+/// Sends every `(token, body)` hold at once; the answers in the same order.
+async fn hold_all(app: &Arc<TestApp>, requests: Vec<(String, Value)>) -> Vec<(u16, Value)> {
+    let tasks: Vec<_> = requests
+        .into_iter()
+        .map(|(token, body)| {
+            let app = app.clone();
+            tokio::spawn(async move { post_hold(&app, &token, &body, None).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    answers
+}
+
 /// A confirmed booking made through the API; its id.
 pub(crate) async fn confirmed(
     app: &TestApp,
@@ -182,16 +198,13 @@ async fn a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds(bac
     }
     let app = Arc::new(app);
     // Every cache still sees an empty day: all 12 holds, for 12 different times, at once.
-    let mut tasks = Vec::new();
-    for (n, token) in tokens.into_iter().enumerate() {
-        let (app, body) = (app.clone(), hold_body(&ana, &at(3, 8 + n as i64, 0)));
-        tasks.push(tokio::spawn(async move {
-            post_hold(&app, &token, &body, None).await
-        }));
-    }
+    let requests = tokens
+        .into_iter()
+        .enumerate()
+        .map(|(n, token)| (token, hold_body(&ana, &at(3, 8 + n as i64, 0))))
+        .collect();
     let mut created = 0;
-    for task in tasks {
-        let (status, body) = task.await.unwrap();
+    for (status, body) in hold_all(&app, requests).await {
         match status {
             201 => created += 1,
             409 => assert_eq!(body["code"], "slot_unavailable", "{body}"),
@@ -317,16 +330,11 @@ async fn two_hundred_requests_for_one_slot_make_one_booking(backend: Backend) {
     let start = at(3, 10, 0);
     let body = hold_body(&ana, &start);
     let app = Arc::new(app);
-    let mut tasks = Vec::new();
-    for n in 0..200 {
-        let (app, token, body) = (app.clone(), tokens[n % 20].clone(), body.clone());
-        tasks.push(tokio::spawn(async move {
-            post_hold(&app, &token, &body, None).await
-        }));
-    }
+    let requests = (0..200)
+        .map(|n| (tokens[n % 20].clone(), body.clone()))
+        .collect();
     let mut created = 0;
-    for task in tasks {
-        let (status, body) = task.await.unwrap();
+    for (status, body) in hold_all(&app, requests).await {
         match status {
             201 => created += 1,
             409 => assert!(

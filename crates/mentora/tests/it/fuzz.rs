@@ -383,6 +383,29 @@ async fn each_reproduced_500_is_now_a_clear_4xx_with_nothing_written(backend: Ba
         .unwrap();
     assert_eq!(res.status().as_u16(), 400);
 
+    // A multipart text field (the body the middleware leaves to the upload reader).
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "id\u{0}card")
+        .part(
+            "document",
+            reqwest::multipart::Part::bytes(b"%PDF-1.7".to_vec()).file_name("id.pdf"),
+        );
+    let res = app
+        .bearer(
+            Method::POST,
+            "/api/v1/experts/application/documents",
+            &token,
+        )
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (status, problem) = (res.status().as_u16(), res.json::<Value>().await.unwrap());
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (400, Some("control_character"))
+    );
+
     // A line break in a slug would have become a line break in a Location header.
     let slug = store::experts::find(&app.db, expert_user.id)
         .await

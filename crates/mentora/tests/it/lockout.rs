@@ -19,6 +19,14 @@ fn tight() -> Limits {
     }
 }
 
+/// An app whose lockout starts after three failures.
+async fn tight_app(backend: Backend) -> Option<TestApp> {
+    TestApp::builder(backend)
+        .configure(|c| c.limits = tight())
+        .spawn()
+        .await
+}
+
 async fn api_login(
     app: &TestApp,
     email: &str,
@@ -58,11 +66,7 @@ fn sign_in_links(mail: &[store::outbox::OutboxMessage], to: &str) -> Vec<String>
 }
 
 async fn a_strangers_wrong_passwords_never_lock_out_the_owners_devices(backend: Backend) {
-    let Some(app) = TestApp::builder(backend)
-        .configure(|c| c.limits = tight())
-        .spawn()
-        .await
-    else {
+    let Some(app) = tight_app(backend).await else {
         return;
     };
     app.create_user("owner@example.org", &[]).await;
@@ -127,11 +131,7 @@ async fn a_strangers_wrong_passwords_never_lock_out_the_owners_devices(backend: 
 }
 
 async fn a_known_device_that_keeps_guessing_is_trusted_no_more(backend: Backend) {
-    let Some(app) = TestApp::builder(backend)
-        .configure(|c| c.limits = tight())
-        .spawn()
-        .await
-    else {
+    let Some(app) = tight_app(backend).await else {
         return;
     };
     app.create_user("shared@example.org", &[]).await;
@@ -149,11 +149,7 @@ async fn a_known_device_that_keeps_guessing_is_trusted_no_more(backend: Backend)
 }
 
 async fn an_api_client_logs_in_with_the_link_and_the_guesser_gains_no_tries(backend: Backend) {
-    let Some(app) = TestApp::builder(backend)
-        .configure(|c| c.limits = tight())
-        .spawn()
-        .await
-    else {
+    let Some(app) = tight_app(backend).await else {
         return;
     };
     app.create_user("phone@example.org", &[]).await;
@@ -197,11 +193,7 @@ async fn eventually_mail(app: &TestApp, to: &str) -> Vec<store::outbox::OutboxMe
 }
 
 async fn a_locked_address_is_emailed_a_one_time_sign_in_link(backend: Backend) {
-    let Some(app) = TestApp::builder(backend)
-        .configure(|c| c.limits = tight())
-        .spawn()
-        .await
-    else {
+    let Some(app) = tight_app(backend).await else {
         return;
     };
     app.create_user("linked@example.org", &[]).await;
@@ -263,11 +255,7 @@ async fn a_locked_address_is_emailed_a_one_time_sign_in_link(backend: Backend) {
 }
 
 async fn an_address_without_an_account_is_locked_alike_and_mails_nobody(backend: Backend) {
-    let Some(app) = TestApp::builder(backend)
-        .configure(|c| c.limits = tight())
-        .spawn()
-        .await
-    else {
+    let Some(app) = tight_app(backend).await else {
         return;
     };
     lock(&app, "nobody@example.org").await;

@@ -6,6 +6,7 @@
 //!   move waits to be announced, so rapid moves make one email, not one each.
 
 use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -17,28 +18,11 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(KnownDevices::Table)
-                    .col(
-                        ColumnDef::new(KnownDevices::TokenDigest)
-                            .char_len(64)
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(ColumnDef::new(KnownDevices::UserId).uuid().not_null())
-                    .col(
-                        ColumnDef::new(KnownDevices::CreatedAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(KnownDevices::LastSeenAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(KnownDevices::ExpiresAt)
-                            .timestamp_with_time_zone()
-                            .not_null(),
-                    )
+                    .col(char_len(KnownDevices::TokenDigest, 64).primary_key())
+                    .col(uuid(KnownDevices::UserId))
+                    .col(timestamp_with_time_zone(KnownDevices::CreatedAt))
+                    .col(timestamp_with_time_zone(KnownDevices::LastSeenAt))
+                    .col(timestamp_with_time_zone(KnownDevices::ExpiresAt))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_known_devices_user")
@@ -62,27 +46,10 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(BookingMoveNotices::Table)
-                    .col(
-                        ColumnDef::new(BookingMoveNotices::SeriesId)
-                            .uuid()
-                            .not_null()
-                            .primary_key(),
-                    )
-                    .col(
-                        ColumnDef::new(BookingMoveNotices::LastSentAt)
-                            .big_integer()
-                            .not_null(),
-                    )
-                    .col(
-                        ColumnDef::new(BookingMoveNotices::PendingBookingId)
-                            .uuid()
-                            .null(),
-                    )
-                    .col(
-                        ColumnDef::new(BookingMoveNotices::DueAt)
-                            .big_integer()
-                            .null(),
-                    )
+                    .col(uuid(BookingMoveNotices::SeriesId).primary_key())
+                    .col(big_integer(BookingMoveNotices::LastSentAt))
+                    .col(uuid_null(BookingMoveNotices::PendingBookingId))
+                    .col(big_integer_null(BookingMoveNotices::DueAt))
                     .to_owned(),
             )
             .await?;
