@@ -13,6 +13,7 @@ pub mod login;
 pub mod mail;
 pub mod passkeys;
 pub mod profile;
+pub mod redis_link;
 pub mod roles;
 pub mod scheduling;
 pub mod sign_in_link;

@@ -5,11 +5,15 @@
 //! ends. Lockout keys on the email address as typed (normalised), whether or not an account
 //! has it, so a locked-out answer reveals nothing about which addresses exist.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use futures::future::BoxFuture;
+
+mod in_process;
+mod in_redis;
+
+pub use in_process::InProcess;
+pub use in_redis::{InRedis, SharedOrLocal};
 
 /// A limit: at most `max` hits per `window`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,153 +269,6 @@ impl Throttle {
         if let Err(e) = self.store.clear(&key).await {
             tracing::error!(error = %e, "clearing failed logins failed");
         }
-    }
-}
-
-/// Counters in this process's memory.
-#[derive(Default)]
-pub struct InProcess {
-    entries: Mutex<HashMap<String, (u64, Instant)>>,
-}
-
-impl InProcess {
-    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, (u64, Instant)>, Instant) -> T) -> T {
-        let mut entries = self
-            .entries
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let now = Instant::now();
-        // Keep memory bounded: drop expired windows once the map grows.
-        if entries.len() > 10_000 {
-            entries.retain(|_, (_, until)| *until > now);
-        }
-        f(&mut entries, now)
-    }
-}
-
-impl CounterStore for InProcess {
-    fn hit(
-        &self,
-        key: &str,
-        window: Duration,
-    ) -> BoxFuture<'_, Result<(u64, Duration), ThrottleError>> {
-        let result = self.with(|entries, now| {
-            let entry = entries.entry(key.to_owned()).or_insert((0, now + window));
-            if entry.1 <= now {
-                *entry = (0, now + window);
-            }
-            entry.0 += 1;
-            (entry.0, entry.1 - now)
-        });
-        Box::pin(async move { Ok(result) })
-    }
-
-    fn remaining(&self, key: &str) -> BoxFuture<'_, Result<Option<Duration>, ThrottleError>> {
-        let left = self.with(|entries, now| {
-            entries
-                .get(key)
-                .filter(|(_, until)| *until > now)
-                .map(|(_, until)| *until - now)
-        });
-        Box::pin(async move { Ok(left) })
-    }
-
-    fn set(&self, key: &str, ttl: Duration) -> BoxFuture<'_, Result<(), ThrottleError>> {
-        self.with(|entries, now| entries.insert(key.to_owned(), (1, now + ttl)));
-        Box::pin(async { Ok(()) })
-    }
-
-    fn clear(&self, key: &str) -> BoxFuture<'_, Result<(), ThrottleError>> {
-        self.with(|entries, _| entries.remove(key));
-        Box::pin(async { Ok(()) })
-    }
-}
-
-/// Counters in Redis, shared by every instance.
-pub struct InRedis {
-    conn: redis::aio::ConnectionManager,
-}
-
-impl InRedis {
-    pub fn new(conn: redis::aio::ConnectionManager) -> Self {
-        Self { conn }
-    }
-}
-
-/// INCR and start the window on the first hit, atomically; return count and time left.
-const HIT_SCRIPT: &str = r"
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return {count, ttl}
-";
-
-fn redis_err(e: redis::RedisError) -> ThrottleError {
-    ThrottleError(e.to_string())
-}
-
-fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX).max(1)
-}
-
-impl CounterStore for InRedis {
-    fn hit(
-        &self,
-        key: &str,
-        window: Duration,
-    ) -> BoxFuture<'_, Result<(u64, Duration), ThrottleError>> {
-        let mut conn = self.conn.clone();
-        let key = key.to_owned();
-        Box::pin(async move {
-            let (count, ttl): (u64, i64) = redis::Script::new(HIT_SCRIPT)
-                .key(key)
-                .arg(millis(window))
-                .invoke_async(&mut conn)
-                .await
-                .map_err(redis_err)?;
-            Ok((count, Duration::from_millis(ttl.max(0) as u64)))
-        })
-    }
-
-    fn remaining(&self, key: &str) -> BoxFuture<'_, Result<Option<Duration>, ThrottleError>> {
-        let mut conn = self.conn.clone();
-        let key = key.to_owned();
-        Box::pin(async move {
-            let ttl: i64 = redis::cmd("PTTL")
-                .arg(key)
-                .query_async(&mut conn)
-                .await
-                .map_err(redis_err)?;
-            Ok((ttl > 0).then(|| Duration::from_millis(ttl as u64)))
-        })
-    }
-
-    fn set(&self, key: &str, ttl: Duration) -> BoxFuture<'_, Result<(), ThrottleError>> {
-        let mut conn = self.conn.clone();
-        let key = key.to_owned();
-        Box::pin(async move {
-            redis::cmd("SET")
-                .arg(key)
-                .arg(1)
-                .arg("PX")
-                .arg(millis(ttl))
-                .query_async::<()>(&mut conn)
-                .await
-                .map_err(redis_err)
-        })
-    }
-
-    fn clear(&self, key: &str) -> BoxFuture<'_, Result<(), ThrottleError>> {
-        let mut conn = self.conn.clone();
-        let key = key.to_owned();
-        Box::pin(async move {
-            redis::cmd("DEL")
-                .arg(key)
-                .query_async::<()>(&mut conn)
-                .await
-                .map_err(redis_err)
-        })
     }
 }
 

@@ -49,12 +49,15 @@ pub async fn build_with(
     let redis = match &config.redis_url {
         None => None,
         Some(url) => {
-            let client = redis::Client::open(url.as_str())
-                .with_context(|| format!("invalid Redis URL {url}"))?;
-            let conn = redis::aio::ConnectionManager::new(client)
+            // Never waits for Redis: an instance starts and serves without it, and uses it
+            // from the moment it answers.
+            let link = app::redis_link::RedisLink::open(url)
                 .await
-                .with_context(|| format!("cannot connect to Redis at {url}"))?;
-            Some(conn)
+                .with_context(|| format!("invalid Redis URL {url}"))?;
+            if !link.is_up() {
+                tracing::warn!(url = %url, "Redis does not answer yet: starting without it");
+            }
+            Some(link)
         }
     };
     if config.public_url.is_none() {
@@ -64,17 +67,17 @@ pub async fn build_with(
         );
     }
     let throttle = match &redis {
-        Some(conn) => app::throttle::Throttle::new(
-            Box::new(app::throttle::InRedis::new(conn.clone())),
+        Some(link) => app::throttle::Throttle::new(
+            Box::new(app::throttle::SharedOrLocal::new(link.clone())),
             &config.limits_prefix,
             config.limits,
         ),
         None => app::throttle::Throttle::in_process(config.limits),
     };
     let schedules = Arc::new(match &redis {
-        Some(conn) => app::scheduling::ScheduleCache::new(
+        Some(link) => app::scheduling::ScheduleCache::new(
             Box::new(app::scheduling::cache::RedisVersions::new(
-                conn.clone(),
+                link.clone(),
                 &config.limits_prefix,
             )),
             SCHEDULE_CACHE_TTL,

@@ -14,10 +14,13 @@ pub async fn healthz() -> Response {
     Json(json!({ "status": "ok" })).into_response()
 }
 
-/// Readiness: the database answers, its migrations are current, and Redis (when
-/// configured) answers. 503 otherwise, with what failed.
+/// Readiness: the database answers and its migrations are current; 503 otherwise, with
+/// what failed. Redis (when configured) not answering makes the instance `degraded`, still
+/// 200: it keeps serving with per-instance limits and no shared cache, so a load balancer
+/// should keep sending it traffic.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let mut ready = true;
+    let mut degraded = false;
     let mut fail = |what: &str, reason: String| {
         ready = false;
         tracing::warn!(check = what, reason = %reason, "not ready");
@@ -33,11 +36,18 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         Ok(pending) => fail("migrations", format!("pending: {}", pending.join(", "))),
         Err(e) => fail("migrations", e.to_string()),
     };
-    let redis = match state.redis.clone() {
+    let redis = match &state.redis {
         None => json!({ "status": "not_configured" }),
-        Some(mut conn) => match redis::cmd("PING").query_async::<String>(&mut conn).await {
-            Ok(_) => json!({ "status": "ok" }),
-            Err(e) => fail("redis", e.to_string()),
+        Some(link) => match link.probe().await {
+            Ok(()) => json!({ "status": "ok" }),
+            Err(e) => {
+                degraded = true;
+                json!({
+                    "status": "unavailable",
+                    "reason": e.to_string(),
+                    "effect": "rate limits and lockout count per instance; schedules are read from the database",
+                })
+            }
         },
     };
     let status = if ready {
@@ -46,7 +56,11 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         StatusCode::SERVICE_UNAVAILABLE
     };
     let body = json!({
-        "status": if ready { "ready" } else { "unavailable" },
+        "status": match (ready, degraded) {
+            (false, _) => "unavailable",
+            (true, true) => "degraded",
+            (true, false) => "ready",
+        },
         "checks": { "database": database, "migrations": migrations, "redis": redis },
     });
     (status, Json(body)).into_response()

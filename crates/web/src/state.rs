@@ -4,7 +4,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use metrics_exporter_prometheus::PrometheusHandle;
-use redis::aio::ConnectionManager;
 use store::Database;
 
 /// HTTP behaviour that operators configure.
@@ -48,7 +47,7 @@ pub struct AppState {
     pub db: Database,
     /// Where email goes: the dev outbox unless SMTP is configured.
     pub mailer: Arc<dyn app::mail::Mailer>,
-    pub redis: Option<ConnectionManager>,
+    pub redis: Option<app::redis_link::RedisLink>,
     pub metrics: PrometheusHandle,
     pub settings: Arc<WebSettings>,
     /// Rate limits and lockout (Redis-backed when configured).

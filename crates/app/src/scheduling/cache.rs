@@ -10,16 +10,20 @@
 //! the very next request. Computing slots from a cached schedule takes microseconds (see
 //! BENCHMARKS.md), so the schedule, not each window's slots, is what is kept.
 //!
-//! Entries also expire after `ttl`, which bounds staleness should a bump ever be lost
-//! (Redis unreachable at that moment), and for profile changes that do not bump (an
-//! expert's prices or suspension; bookings re-check those when they are made).
+//! While Redis is away nothing is cached (every read goes to the database), bumps that
+//! could not be sent are sent once it answers, and copies made before the outage are
+//! dropped then (the link's generation moved on). Entries also expire after `ttl`, which
+//! bounds staleness for profile changes that do not bump (an expert's prices or
+//! suspension; bookings re-check those, and the rules, when they are made).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures::future::BoxFuture;
 use store::Database;
+
+use crate::redis_link::RedisLink;
 use uuid::Uuid;
 
 use super::SchedulingError;
@@ -30,6 +34,11 @@ pub trait Versions: Send + Sync {
     fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
     /// Raises the expert's version; returns the new one.
     fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
+    /// Moves on whenever bumps may have gone unseen (Redis was away and is back): a copy
+    /// filed under another generation is never used.
+    fn generation(&self) -> u64 {
+        0
+    }
 }
 
 /// Versions in this process: right for a single instance.
@@ -61,52 +70,106 @@ impl Versions for LocalVersions {
 }
 
 /// Versions in Redis: every instance sees every bump.
+///
+/// A bump that cannot reach Redis is kept and sent once Redis answers again, so a change
+/// made during an outage still reaches the instances that cached the expert before it.
 pub struct RedisVersions {
-    conn: redis::aio::ConnectionManager,
+    link: RedisLink,
     prefix: String,
+    unsent: Arc<Mutex<HashSet<Uuid>>>,
 }
 
 impl RedisVersions {
-    pub fn new(conn: redis::aio::ConnectionManager, prefix: &str) -> Self {
-        Self {
-            conn,
+    pub fn new(link: RedisLink, prefix: &str) -> Self {
+        let versions = Self {
+            link,
             prefix: prefix.to_owned(),
-        }
+            unsent: Arc::default(),
+        };
+        tokio::spawn(send_unsent_bumps(
+            versions.link.clone(),
+            versions.prefix.clone(),
+            Arc::downgrade(&versions.unsent),
+        ));
+        versions
     }
+}
 
-    fn key(&self, expert: Uuid) -> String {
-        format!("{}:schedule-version:{}", self.prefix, expert.simple())
+fn version_key(prefix: &str, expert: Uuid) -> String {
+    format!("{prefix}:schedule-version:{}", expert.simple())
+}
+
+async fn incr(link: &RedisLink, key: String) -> Result<u64, String> {
+    link.run(|mut conn| async move {
+        redis::cmd("INCR")
+            .arg(key)
+            .query_async::<u64>(&mut conn)
+            .await
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// Each time the link comes back, the bumps that failed while it was away.
+async fn send_unsent_bumps(
+    link: RedisLink,
+    prefix: String,
+    unsent: std::sync::Weak<Mutex<HashSet<Uuid>>>,
+) {
+    let mut generations = link.watch_generation();
+    while generations.changed().await.is_ok() {
+        let Some(unsent) = unsent.upgrade() else {
+            return;
+        };
+        let experts: Vec<Uuid> = match unsent.lock() {
+            Ok(mut set) => set.drain().collect(),
+            Err(_) => continue,
+        };
+        for expert in experts {
+            if incr(&link, version_key(&prefix, expert)).await.is_err()
+                && let Ok(mut set) = unsent.lock()
+            {
+                set.insert(expert);
+            }
+        }
     }
 }
 
 impl Versions for RedisVersions {
     fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>> {
-        let mut conn = self.conn.clone();
-        let key = self.key(expert);
+        let key = version_key(&self.prefix, expert);
         Box::pin(async move {
-            let v: Option<u64> = redis::cmd("GET")
-                .arg(key)
-                .query_async(&mut conn)
-                .await
-                .map_err(|e| e.to_string())?;
+            let v: Option<u64> =
+                self.link
+                    .run(|mut conn| async move {
+                        redis::cmd("GET").arg(key).query_async(&mut conn).await
+                    })
+                    .await
+                    .map_err(|e| e.to_string())?;
             Ok(v.unwrap_or(0))
         })
     }
 
     fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>> {
-        let mut conn = self.conn.clone();
-        let key = self.key(expert);
+        let key = version_key(&self.prefix, expert);
         Box::pin(async move {
-            redis::cmd("INCR")
-                .arg(key)
-                .query_async::<u64>(&mut conn)
-                .await
-                .map_err(|e| e.to_string())
+            let bumped = incr(&self.link, key).await;
+            if bumped.is_err()
+                && let Ok(mut unsent) = self.unsent.lock()
+            {
+                unsent.insert(expert);
+            }
+            bumped
         })
+    }
+
+    fn generation(&self) -> u64 {
+        self.link.generation()
     }
 }
 
 struct Entry {
+    generation: u64,
     version: u64,
     loaded: Instant,
     schedule: Arc<ExpertSchedule>,
@@ -142,6 +205,9 @@ impl ScheduleCache {
         db: &Database,
         expert: Uuid,
     ) -> Result<Option<Arc<ExpertSchedule>>, SchedulingError> {
+        // Read before the version: a reconnect in between files the load under the older
+        // generation, which the next read then ignores.
+        let generation = self.versions.generation();
         let version = match self.versions.current(expert).await {
             Ok(v) => Some(v),
             Err(e) => {
@@ -161,7 +227,7 @@ impl ScheduleCache {
         };
         let loaded = Arc::new(loaded);
         if let Some(version) = version {
-            self.store(expert, version, loaded.clone());
+            self.insert(expert, generation, version, Instant::now(), loaded.clone());
         }
         Ok(Some(loaded))
     }
@@ -190,12 +256,19 @@ impl ScheduleCache {
             Ok(version) => {
                 if let Some(entry) = held
                     && entry.version + 1 == version
+                    && entry.generation == self.versions.generation()
                     && entry.loaded.elapsed() < self.ttl
                 {
                     let mut schedule = (*entry.schedule).clone();
                     schedule.booked.push(span);
                     // The copy keeps its load time: the TTL still bounds how old the rest is.
-                    self.insert(expert, version, entry.loaded, Arc::new(schedule));
+                    self.insert(
+                        expert,
+                        entry.generation,
+                        version,
+                        entry.loaded,
+                        Arc::new(schedule),
+                    );
                 }
             }
             Err(e) => {
@@ -207,15 +280,20 @@ impl ScheduleCache {
     fn lookup(&self, expert: Uuid, version: u64) -> Option<Arc<ExpertSchedule>> {
         let entries = self.entries.lock().ok()?;
         let entry = entries.get(&expert)?;
-        (entry.version == version && entry.loaded.elapsed() < self.ttl)
+        (entry.version == version
+            && entry.generation == self.versions.generation()
+            && entry.loaded.elapsed() < self.ttl)
             .then(|| entry.schedule.clone())
     }
 
-    fn store(&self, expert: Uuid, version: u64, schedule: Arc<ExpertSchedule>) {
-        self.insert(expert, version, Instant::now(), schedule);
-    }
-
-    fn insert(&self, expert: Uuid, version: u64, loaded: Instant, schedule: Arc<ExpertSchedule>) {
+    fn insert(
+        &self,
+        expert: Uuid,
+        generation: u64,
+        version: u64,
+        loaded: Instant,
+        schedule: Arc<ExpertSchedule>,
+    ) {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
@@ -230,6 +308,7 @@ impl ScheduleCache {
         entries.insert(
             expert,
             Entry {
+                generation,
                 version,
                 loaded,
                 schedule,
@@ -269,7 +348,7 @@ mod tests {
     async fn a_new_booking_extends_a_current_copy() {
         let cache = ScheduleCache::in_process();
         let expert = Uuid::now_v7();
-        cache.store(expert, 0, schedule(expert));
+        cache.insert(expert, 0, 0, Instant::now(), schedule(expert));
         cache.booked(expert, span(1_000)).await;
         let version = cache.versions.current(expert).await.unwrap();
         assert_eq!(version, 1);
@@ -284,7 +363,7 @@ mod tests {
     async fn a_copy_that_missed_a_change_is_dropped_not_extended() {
         let cache = ScheduleCache::in_process();
         let expert = Uuid::now_v7();
-        cache.store(expert, 0, schedule(expert));
+        cache.insert(expert, 0, 0, Instant::now(), schedule(expert));
         // Another instance changed the expert meanwhile (version 0 → 1).
         cache.versions.bump(expert).await.unwrap();
         cache.booked(expert, span(1_000)).await;

@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, send, service_url};
+use crate::testkit::{Backend, TestApp, eventually, send, service_url};
 
 /// The issue's own example of a rules document.
 fn berlin_rules() -> Value {
@@ -494,6 +494,72 @@ async fn a_change_on_one_instance_reaches_another_through_redis() {
     assert!(
         starts(&slots(&two, &path).await.1).is_empty(),
         "instance two sees instance one's change on its next request"
+    );
+}
+
+/// A change made while Redis was away (its announcement could not be sent) still reaches
+/// the other instance's warm cache as soon as Redis answers again, not a cache lifetime
+/// later: the lost announcement is sent then, and copies from before the outage dropped.
+#[tokio::test]
+async fn a_change_made_while_redis_was_away_reaches_another_instance_when_it_returns() {
+    let Some(upstream) = service_url("TEST_REDIS_URL") else {
+        return;
+    };
+    let gate = crate::redis_gate::RedisGate::start(&upstream).await;
+    let prefix = format!("test-{}", uuid::Uuid::now_v7());
+    let (r, p) = (gate.url.clone(), prefix.clone());
+    let Some(one) = TestApp::builder(Backend::Postgres)
+        .configure(move |c| {
+            c.redis_url = Some(r);
+            c.limits_prefix = p;
+        })
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let shared_db = one.test_db.as_ref().unwrap().url.clone();
+    let redis_url = gate.url.clone();
+    let two = TestApp::builder(Backend::Postgres)
+        .configure(move |c| {
+            c.redis_url = Some(redis_url);
+            c.limits_prefix = prefix;
+            c.database_url = shared_db;
+        })
+        .spawn()
+        .await
+        .unwrap();
+    let (greta, token) = expert(&one, "greta@example.org").await;
+    let mut rules = berlin_hours();
+    assert_eq!(put_rules(&one, &token, rules.clone()).await, 200);
+    let day = chrono::Utc::now().date_naive() + chrono::Duration::days(5);
+    let path = format!(
+        "/api/v1/experts/{}/slots?from={day}&to={}&tz=Europe/Berlin",
+        greta.id,
+        day + chrono::Duration::days(1)
+    );
+    assert_eq!(starts(&slots(&two, &path).await.1).len(), 7, "two is warm");
+
+    gate.set(crate::redis_gate::Gate::Closed);
+    rules["overrides"] = json!([{"date": day.to_string(), "intervals": []}]);
+    assert_eq!(
+        put_rules(&one, &token, rules).await,
+        200,
+        "saved without Redis"
+    );
+    gate.set(crate::redis_gate::Gate::Open);
+    for app in [&one, &two] {
+        eventually("Redis to answer both instances again", || async {
+            let body: Value = app.get("/readyz").await.json().await.unwrap();
+            body["status"] == "ready"
+        })
+        .await;
+    }
+    // Both are back on shared versions; two's copy from before the outage is not used
+    // (without this, it would be for the rest of its 60-second lifetime).
+    assert!(
+        starts(&slots(&two, &path).await.1).is_empty(),
+        "instance two sees the day off once Redis is back"
     );
 }
 

@@ -25,6 +25,8 @@ mod ops;
 mod pages;
 mod payouts_stripe;
 mod profile;
+mod redis_gate;
+mod redis_outage;
 mod security;
 mod shutdown;
 mod site_origin;
