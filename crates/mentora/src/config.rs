@@ -28,6 +28,13 @@ pub struct Config {
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
     pub shutdown_grace: Duration,
+    /// A request's headers must arrive within this (also the wait for a kept-alive
+    /// connection's next request).
+    pub header_read_timeout: Duration,
+    /// A connection with no byte moving either way for this long is closed.
+    pub idle_timeout: Duration,
+    /// Open connections at most; 0 means the open-file limit less a reserve.
+    pub max_connections: usize,
     pub auto_migrate: bool,
     /// Client addresses come from the last `X-Forwarded-For` entry.
     pub trust_forwarded_for: bool,
@@ -130,6 +137,24 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_SHUTDOWN_GRACE_SECS"],
         default: "10",
         allowed: "a whole number of seconds from 0 to 300",
+    },
+    Key {
+        name: "header_read_timeout_secs",
+        env: &["MENTORA_HEADER_READ_TIMEOUT_SECS"],
+        default: "10",
+        allowed: "a whole number of seconds from 1 to 300",
+    },
+    Key {
+        name: "idle_timeout_secs",
+        env: &["MENTORA_IDLE_TIMEOUT_SECS"],
+        default: "60",
+        allowed: "a whole number of seconds from 1 to 3600",
+    },
+    Key {
+        name: "max_connections",
+        env: &["MENTORA_MAX_CONNECTIONS"],
+        default: "0",
+        allowed: "a whole number up to 1000000; 0 for the open-file limit less 512 (raised to the hard limit at start-up)",
     },
     Key {
         name: "trust_forwarded_for",
@@ -401,6 +426,9 @@ impl Config {
             body_limit_bytes: usize::try_from(number("body_limit_bytes", 1024, 104_857_600)?)
                 .unwrap_or(2 * 1024 * 1024),
             shutdown_grace: Duration::from_secs(number("shutdown_grace_secs", 0, 300)?),
+            header_read_timeout: Duration::from_secs(number("header_read_timeout_secs", 1, 300)?),
+            idle_timeout: Duration::from_secs(number("idle_timeout_secs", 1, 3600)?),
+            max_connections: usize::try_from(number("max_connections", 0, 1_000_000)?).unwrap_or(0),
             auto_migrate,
             limits: app::throttle::Limits::default()
                 .scaled(u32::try_from(number("rate_limit_scale", 1, 1000)?).unwrap_or(1)),

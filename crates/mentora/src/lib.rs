@@ -4,4 +4,5 @@
 pub mod app;
 pub mod commands;
 pub mod config;
+pub mod connections;
 pub mod telemetry;

@@ -18,5 +18,5 @@ mod uploads;
 pub use error::{AppError, ErrorCode};
 pub use origin::{BrowserOrigin, Links, SiteOrigin};
 pub use router::{route_table, router, router_with};
-pub use server::{ShutdownReport, serve};
+pub use server::{ServeLimits, ShutdownReport, serve};
 pub use state::{AppState, WebSettings};

@@ -1,5 +1,19 @@
-//! Serving with graceful shutdown: on the signal, stop accepting, let in-flight requests
-//! finish, and give up on stragglers after the grace period.
+//! Serving connections so that slow or idle clients cannot take the server down, and
+//! shutting down within a hard grace period.
+//!
+//! - A request's headers must arrive within `header_read_timeout`; hyper applies it to a
+//!   kept-alive connection waiting for its next request as well.
+//! - A connection on which no byte moves either way for `idle_timeout` is closed (a client
+//!   that stopped reading its response, say).
+//! - At most `max_connections` are open, below the process's file limit, so the database,
+//!   Redis and uploads always have descriptors left. When all are taken, the oldest
+//!   connection that has not yet sent a complete request makes room for the new one: a
+//!   flood of slow connections only pushes out its own kind, and `/healthz` gets in.
+//! - On the shutdown signal the listener closes, idle connections close at once, in-flight
+//!   requests get `grace` to finish, and whatever remains is then dropped.
+
+mod idle;
+mod unproven;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -7,8 +21,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use tokio::net::TcpListener;
-use tokio::sync::Notify;
+use axum::body::Body;
+use axum::extract::connect_info::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, watch};
+use tokio::task::JoinSet;
+use tower::ServiceExt;
+
+use idle::{Activity, Watched};
+use unproven::Unproven;
 
 /// How serving ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,32 +43,173 @@ pub enum ShutdownReport {
     GraceExpired,
 }
 
+/// The bounds every connection is held to.
+#[derive(Debug, Clone, Copy)]
+pub struct ServeLimits {
+    pub header_read_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub max_connections: usize,
+    pub grace: Duration,
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then drains within the grace.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
-    grace: Duration,
+    limits: ServeLimits,
 ) -> std::io::Result<ShutdownReport> {
-    let started_shutdown = Arc::new(Notify::new());
-    let notify = started_shutdown.clone();
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        shutdown.await;
-        tracing::info!("shutdown requested; finishing in-flight requests");
-        // notify_one stores a permit, so the waiter below cannot miss it.
-        notify.notify_one();
-    });
-    tokio::select! {
-        result = server => result.map(|()| ShutdownReport::Drained),
-        () = async {
-            started_shutdown.notified().await;
-            tokio::time::sleep(grace).await;
-        } => {
-            tracing::warn!(grace_secs = grace.as_secs(), "grace period over; dropping remaining requests");
+    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let unproven = Arc::new(Unproven::default());
+    let (closing, closing_rx) = watch::channel(false);
+    let mut connections = JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = match slots.clone().try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                // Full: push out the oldest connection still sending its first request,
+                // then wait for its slot (or any other that frees first).
+                unproven.evict_oldest();
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    slot = slots.clone().acquire_owned() => match slot {
+                        Ok(slot) => slot,
+                        Err(_) => break,
+                    },
+                }
+            }
+        };
+        let (stream, peer) = tokio::select! {
+            () = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of descriptors or a connection that died in the backlog: keep
+                    // going, after a breath so a persistent error does not spin.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        while connections.try_join_next().is_some() {}
+        let connection = Connection {
+            app: app.clone(),
+            peer,
+            limits,
+            unproven: unproven.clone(),
+            closing: closing_rx.clone(),
+        };
+        connections.spawn(async move {
+            let _slot = slot;
+            connection.serve(stream).await;
+        });
+    }
+    drop(listener);
+    tracing::info!(
+        open = connections.len(),
+        "shutdown requested; finishing in-flight requests"
+    );
+    let _ = closing.send(true);
+    let drained = tokio::time::timeout(limits.grace, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    match drained {
+        Ok(()) => Ok(ShutdownReport::Drained),
+        Err(_) => {
+            tracing::warn!(
+                grace_secs = limits.grace.as_secs_f64(),
+                dropped = connections.len(),
+                "grace period over; dropping remaining connections"
+            );
+            connections.shutdown().await;
             Ok(ShutdownReport::GraceExpired)
         }
+    }
+}
+
+struct Connection {
+    app: Router,
+    peer: SocketAddr,
+    limits: ServeLimits,
+    unproven: Arc<Unproven>,
+    closing: watch::Receiver<bool>,
+}
+
+impl Connection {
+    async fn serve(mut self, stream: TcpStream) {
+        let _open = OpenGauge::new();
+        let activity = Activity::new();
+        let io = TokioIo::new(Watched::new(stream, activity.clone()));
+        let (ticket, evicted) = self.unproven.enter();
+        let ticket = Arc::new(ticket);
+        let (app, peer) = (self.app.clone(), self.peer);
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+            // A complete request head arrived: this connection is no longer a candidate
+            // for making room.
+            ticket.proven();
+            req.extensions_mut().insert(ConnectInfo(peer));
+            let app = app.clone();
+            async move { app.oneshot(req.map(Body::new)).await }
+        });
+        let mut builder = auto::Builder::new(TokioExecutor::new());
+        builder
+            .http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.limits.header_read_timeout);
+        builder
+            .http2()
+            .timer(TokioTimer::new())
+            .enable_connect_protocol();
+        let conn = builder.serve_connection_with_upgrades(io, service);
+        let mut conn = std::pin::pin!(conn);
+        let idle = activity.clone();
+        let mut idle = std::pin::pin!(idle.idle_for(self.limits.idle_timeout));
+        let mut shutting_down = *self.closing.borrow();
+        if shutting_down {
+            conn.as_mut().graceful_shutdown();
+        }
+        loop {
+            tokio::select! {
+                result = conn.as_mut() => {
+                    if let Err(e) = result {
+                        tracing::debug!(error = %e, peer = %self.peer, "connection ended with an error");
+                    }
+                    return;
+                }
+                () = &mut idle => {
+                    tracing::debug!(peer = %self.peer, "closing an idle connection");
+                    return;
+                }
+                () = evicted.notified() => {
+                    tracing::debug!(peer = %self.peer, "closing a slow connection to make room");
+                    return;
+                }
+                changed = self.closing.changed(), if !shutting_down => {
+                    shutting_down = true;
+                    if changed.is_ok() {
+                        conn.as_mut().graceful_shutdown();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `http_connections_open`, up while the connection lives.
+struct OpenGauge;
+
+impl OpenGauge {
+    fn new() -> Self {
+        metrics::gauge!("http_connections_open").increment(1.0);
+        Self
+    }
+}
+
+impl Drop for OpenGauge {
+    fn drop(&mut self) {
+        metrics::gauge!("http_connections_open").decrement(1.0);
     }
 }

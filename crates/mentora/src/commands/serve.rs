@@ -51,7 +51,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         listener,
         app.router,
         shutdown_signal(),
-        config.shutdown_grace,
+        crate::connections::serve_limits(config),
     )
     .await
     .context("serving HTTP")?;

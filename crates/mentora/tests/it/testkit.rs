@@ -447,7 +447,11 @@ impl TestAppBuilder {
         let shutdown = async move {
             let _ = rx.await;
         };
-        let server = tokio::spawn(web::serve(listener, app.router, shutdown, self.grace));
+        let limits = web::ServeLimits {
+            grace: self.grace,
+            ..mentora::connections::serve_limits(&config)
+        };
+        let server = tokio::spawn(web::serve(listener, app.router, shutdown, limits));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
