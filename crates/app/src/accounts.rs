@@ -54,6 +54,8 @@ pub enum AccountError {
     PasskeysUnavailable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Files(#[from] crate::files::FileError),
     #[error("{0}")]
     Internal(String),
 }

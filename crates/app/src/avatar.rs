@@ -167,7 +167,7 @@ pub async fn replace(
     files
         .put(&format!("avatars/{key}"), png)
         .await
-        .map_err(|e| AccountError::Internal(e.to_string()))?;
+        .map_err(AccountError::from)?;
     let updated = crate::profile::set_avatar(db, user.id, Some(key.clone()), client).await?;
     if let Some(old) = user.avatar_key.as_ref().filter(|old| **old != key) {
         // A key from before per-owner keys may still be someone else's picture.

@@ -9,8 +9,43 @@ use object_store::path::Path;
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 
 #[derive(Debug, thiserror::Error)]
-#[error("file storage failed: {0}")]
-pub struct FileError(pub String);
+#[error("file storage failed: {message}")]
+pub struct FileError {
+    message: String,
+    /// The storage had no space left; nothing was written.
+    full: bool,
+}
+
+impl FileError {
+    pub fn new(message: impl std::fmt::Display) -> Self {
+        Self {
+            message: message.to_string(),
+            full: false,
+        }
+    }
+
+    /// Whether the write failed for lack of space (`ENOSPC`), so it can succeed later.
+    pub fn is_storage_full(&self) -> bool {
+        self.full
+    }
+}
+
+impl From<object_store::Error> for FileError {
+    fn from(err: object_store::Error) -> Self {
+        let mut full = false;
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&err);
+        while let Some(e) = cause {
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                full |= io.kind() == std::io::ErrorKind::StorageFull;
+            }
+            cause = e.source();
+        }
+        Self {
+            message: err.to_string(),
+            full,
+        }
+    }
+}
 
 pub trait FileStore: Send + Sync {
     fn put(&self, key: &str, bytes: Vec<u8>) -> BoxFuture<'_, Result<(), FileError>>;
@@ -27,9 +62,10 @@ pub struct ObjectFiles {
 impl ObjectFiles {
     /// Files under a local folder, created if missing.
     pub fn local(dir: &std::path::Path) -> Result<Self, FileError> {
-        std::fs::create_dir_all(dir).map_err(|e| FileError(format!("{}: {e}", dir.display())))?;
-        let fs = object_store::local::LocalFileSystem::new_with_prefix(dir)
-            .map_err(|e| FileError(e.to_string()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| FileError::new(format!("{}: {e}", dir.display())))?;
+        let fs =
+            object_store::local::LocalFileSystem::new_with_prefix(dir).map_err(FileError::from)?;
         Ok(Self {
             inner: Arc::new(fs),
         })
@@ -44,7 +80,7 @@ impl ObjectFiles {
 }
 
 fn path(key: &str) -> Result<Path, FileError> {
-    Path::parse(key).map_err(|e| FileError(e.to_string()))
+    Path::parse(key).map_err(FileError::new)
 }
 
 impl FileStore for ObjectFiles {
@@ -53,8 +89,7 @@ impl FileStore for ObjectFiles {
         Box::pin(async move {
             self.inner
                 .put(&path(&key)?, PutPayload::from(bytes))
-                .await
-                .map_err(|e| FileError(e.to_string()))?;
+                .await?;
             Ok(())
         })
     }
@@ -63,11 +98,9 @@ impl FileStore for ObjectFiles {
         let key = key.to_owned();
         Box::pin(async move {
             match self.inner.get(&path(&key)?).await {
-                Ok(found) => Ok(Some(
-                    found.bytes().await.map_err(|e| FileError(e.to_string()))?,
-                )),
+                Ok(found) => Ok(Some(found.bytes().await?)),
                 Err(object_store::Error::NotFound { .. }) => Ok(None),
-                Err(e) => Err(FileError(e.to_string())),
+                Err(e) => Err(e.into()),
             }
         })
     }
@@ -77,7 +110,7 @@ impl FileStore for ObjectFiles {
         Box::pin(async move {
             match self.inner.delete(&path(&key)?).await {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
-                Err(e) => Err(FileError(e.to_string())),
+                Err(e) => Err(e.into()),
             }
         })
     }

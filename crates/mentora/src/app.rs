@@ -122,6 +122,7 @@ pub async fn build_with(
         db: db.clone(),
         redis,
         metrics: telemetry::metrics_handle(),
+        storage: Default::default(),
         settings: Arc::new(WebSettings {
             origin: origin.clone(),
             body_limit_bytes: config.body_limit_bytes,

@@ -54,7 +54,9 @@ pub struct PoolStats {
 
 impl Database {
     /// Opens `url` (`sqlite://PATH` or `postgres://…`). For SQLite the file and its folder
-    /// are created when missing, and WAL, a busy timeout and foreign keys are switched on.
+    /// are created when missing, and WAL, a busy timeout and foreign keys are switched on;
+    /// commits are synced to disk before they return (`synchronous=FULL`) unless the URL
+    /// asks for `?synchronous=normal`.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
         let connect_err = |e: sqlx::Error| StoreError::Connect {
             url: redact(url),
@@ -64,7 +66,11 @@ impl Database {
             .strip_prefix("sqlite://")
             .or_else(|| url.strip_prefix("sqlite:"))
         {
-            let path = path.split('?').next().unwrap_or(path);
+            let (path, query) = path.split_once('?').unwrap_or((path, ""));
+            let synchronous = sqlite_synchronous(query).map_err(|reason| StoreError::Connect {
+                url: redact(url),
+                reason,
+            })?;
             if let Some(dir) = Path::new(path)
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
@@ -78,10 +84,11 @@ impl Database {
                 .filename(path)
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
+                .synchronous(synchronous)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
                 .foreign_keys(true);
             let pool = pool_options(max_connections)
+                .after_release(|conn, _| Box::pin(sqlite_connection_is_clean(conn)))
                 .connect_with(options)
                 .await
                 .map_err(connect_err)?;
@@ -139,6 +146,55 @@ impl Database {
             Pool::Postgres(p) => p.close().await,
         }
     }
+}
+
+/// SQLite's sync mode from the URL's query. FULL by default: with WAL, NORMAL makes a
+/// commit survive the process dying but not the machine losing power, and a booking or a
+/// payment answered 201 must survive both. NORMAL is for those who measured and accept it.
+fn sqlite_synchronous(query: &str) -> Result<SqliteSynchronous, String> {
+    let mut mode = SqliteSynchronous::Full;
+    for (key, value) in query.split('&').filter_map(|pair| pair.split_once('=')) {
+        if key == "synchronous" {
+            mode = match value.to_ascii_lowercase().as_str() {
+                "full" => SqliteSynchronous::Full,
+                "normal" => SqliteSynchronous::Normal,
+                _ => return Err(format!("synchronous={value}: use full or normal")),
+            };
+        }
+    }
+    Ok(mode)
+}
+
+/// Whether a SQLite connection may go back to the pool: only when neither sqlx nor SQLite
+/// itself thinks a transaction is open; otherwise it is closed, which rolls back.
+///
+/// Why: when a write fails for lack of disk space, SQLite may roll the whole transaction
+/// back by itself. The ROLLBACK that follows then fails ("no transaction is active"), so
+/// sqlx still counts one open transaction on that connection. Its next `begin` becomes a
+/// SAVEPOINT that opens a real transaction, and a `ROLLBACK TO` of it leaves that
+/// transaction open: the connection holds the write lock for good (every other writer
+/// sees "database is locked") and the commits of later requests on it are only
+/// savepoint releases, answered as success and lost at the next restart.
+async fn sqlite_connection_is_clean(
+    conn: &mut sqlx::SqliteConnection,
+) -> Result<bool, sqlx::Error> {
+    use sqlx::Connection;
+    // Locking the handle waits for the worker to run what is queued (a dropped
+    // transaction's rollback), so the state read below is the settled one.
+    let mut handle = conn.lock_handle().await?;
+    let raw = handle.as_raw_handle();
+    // SAFETY: `raw` is this connection's open handle, held exclusively through the lock;
+    // sqlite3_get_autocommit only reads a flag of it.
+    let autocommit = unsafe { libsqlite3_sys::sqlite3_get_autocommit(raw.as_ptr()) } != 0;
+    drop(handle);
+    let clean = autocommit && !conn.is_in_transaction();
+    if !clean {
+        tracing::warn!(
+            autocommit,
+            "closing a SQLite connection left inside a transaction by a failed write"
+        );
+    }
+    Ok(clean)
 }
 
 /// Pool settings shared by both backends.

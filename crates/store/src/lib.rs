@@ -14,6 +14,7 @@ pub mod email_tokens;
 mod entities;
 mod error;
 pub mod experts;
+pub mod health;
 pub mod known_devices;
 pub mod migrations;
 pub mod move_notices;

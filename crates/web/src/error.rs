@@ -66,6 +66,7 @@ pub enum ErrorCode {
     OwnApplication,
     ControlCharacter,
     LoginLocked,
+    StorageFull,
 }
 
 impl ErrorCode {
@@ -122,6 +123,11 @@ impl ErrorCode {
                 "internal_error",
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "error-internal",
+            ),
+            ErrorCode::StorageFull => (
+                "storage_full",
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-storage-full",
             ),
             ErrorCode::Unauthorized => (
                 "unauthorized",
@@ -361,6 +367,16 @@ impl AppError {
         self
     }
 
+    /// Nothing was written for lack of disk space: a 503 the client may retry (and
+    /// `/readyz` reports, see `storage_watch`).
+    pub fn storage_full(err: &dyn std::fmt::Display) -> Self {
+        tracing::error!(error = %err, "storage is full; the change was refused");
+        Self {
+            retry_after: Some(STORAGE_FULL_RETRY_SECS),
+            ..Self::new(ErrorCode::StorageFull)
+        }
+    }
+
     /// An unexpected failure: logged in full here, shown to the user only as a 500.
     pub fn internal(err: impl std::fmt::Display) -> Self {
         tracing::error!(error = %err, "internal error");
@@ -368,9 +384,26 @@ impl AppError {
     }
 }
 
+/// How long a client is asked to wait when storage is full: long enough for an operator
+/// to free space, short enough that nobody gives up.
+const STORAGE_FULL_RETRY_SECS: u64 = 30;
+
 impl From<store::StoreError> for AppError {
     fn from(err: store::StoreError) -> Self {
-        AppError::internal(err)
+        match err {
+            store::StoreError::StorageFull(_) => AppError::storage_full(&err),
+            err => AppError::internal(err),
+        }
+    }
+}
+
+impl From<app::files::FileError> for AppError {
+    fn from(err: app::files::FileError) -> Self {
+        if err.is_storage_full() {
+            AppError::storage_full(&err)
+        } else {
+            AppError::internal(err)
+        }
     }
 }
 
@@ -428,7 +461,9 @@ impl From<AccountError> for AppError {
             AccountError::PasskeysUnavailable(origin) => {
                 AppError::new(ErrorCode::PasskeysUnavailable).with_arg("origin", origin)
             }
-            e @ (AccountError::Store(_) | AccountError::Internal(_)) => AppError::internal(e),
+            AccountError::Store(e) => e.into(),
+            AccountError::Files(e) => e.into(),
+            e @ AccountError::Internal(_) => AppError::internal(e),
         }
     }
 }
@@ -450,7 +485,9 @@ impl From<ExpertError> for AppError {
                 tracing::error!(error = %e, "payment provider failed");
                 AppError::new(ErrorCode::PaymentProviderUnavailable)
             }
-            e @ (ExpertError::Store(_) | ExpertError::Internal(_)) => AppError::internal(e),
+            ExpertError::Store(e) => e.into(),
+            ExpertError::Files(e) => e.into(),
+            e @ ExpertError::Internal(_) => AppError::internal(e),
         }
     }
 }
@@ -489,7 +526,7 @@ impl From<BookingError> for AppError {
             BookingError::PaymentDeclined => AppError::new(ErrorCode::PaymentDeclined),
             BookingError::NoProposal => AppError::new(ErrorCode::NoProposal),
             BookingError::Scheduling(e) => e.into(),
-            e @ BookingError::Store(_) => AppError::internal(e),
+            BookingError::Store(e) => e.into(),
         }
     }
 }
@@ -512,7 +549,8 @@ impl From<SchedulingError> for AppError {
             SchedulingError::WindowTooLarge { max_days } => {
                 AppError::new(ErrorCode::SlotWindowTooLarge).with_arg("days", max_days.to_string())
             }
-            e @ (SchedulingError::Store(_) | SchedulingError::Internal(_)) => AppError::internal(e),
+            SchedulingError::Store(e) => e.into(),
+            e @ SchedulingError::Internal(_) => AppError::internal(e),
         }
     }
 }
@@ -521,7 +559,7 @@ impl From<SchedulingError> for AppError {
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 41] = [
+    const ALL: [ErrorCode; 42] = [
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::BadRequest,
@@ -563,6 +601,7 @@ mod tests {
         ErrorCode::InvalidTransition,
         ErrorCode::PaymentDeclined,
         ErrorCode::NoProposal,
+        ErrorCode::StorageFull,
     ];
 
     /// Booking refinements of 402, 409 and 422.
@@ -607,6 +646,7 @@ mod tests {
                 && code != ErrorCode::DurationNotOffered
                 && code != ErrorCode::SlotWindowInvalid
                 && code != ErrorCode::SlotWindowTooLarge
+                && code != ErrorCode::StorageFull
                 && !BOOKING_CODES.contains(&code)
             {
                 assert_eq!(ErrorCode::for_status(code.status()), code);

@@ -17,7 +17,9 @@ pub async fn healthz() -> Response {
 /// Readiness: the database answers and its migrations are current; 503 otherwise, with
 /// what failed. Redis (when configured) not answering makes the instance `degraded`, still
 /// 200: it keeps serving with per-instance limits and no shared cache, so a load balancer
-/// should keep sending it traffic.
+/// should keep sending it traffic. Storage that refused changes for lack of space is
+/// `degraded` too: reads still work, and every instance shares the same database, so
+/// taking this one out would turn a write outage into a full one.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let mut ready = true;
     let mut degraded = false;
@@ -50,6 +52,10 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             }
         },
     };
+    let storage = storage(&state).await;
+    if storage.get("status").and_then(|s| s.as_str()) != Some("ok") {
+        degraded = true;
+    }
     let status = if ready {
         StatusCode::OK
     } else {
@@ -61,9 +67,52 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             (true, true) => "degraded",
             (true, false) => "ready",
         },
-        "checks": { "database": database, "migrations": migrations, "redis": redis },
+        "checks": {
+            "database": database,
+            "migrations": migrations,
+            "redis": redis,
+            "storage": storage,
+        },
     });
     (status, Json(body)).into_response()
+}
+
+/// Storage as the last changes found it. Once a change was refused for lack of space,
+/// each call tries a small write to the database and the file store, and the storage
+/// counts as healed when both succeed.
+async fn storage(state: &AppState) -> serde_json::Value {
+    if !state.storage.is_full() {
+        return json!({ "status": "ok" });
+    }
+    let now = chrono::Utc::now().timestamp();
+    let database = store::health::write_probe(&state.db, now).await;
+    let files = state
+        .files
+        .put("probes/readyz", now.to_string().into_bytes())
+        .await;
+    match (database, files) {
+        (Ok(()), Ok(())) => {
+            tracing::info!("storage takes writes again");
+            state.storage.set_full(false);
+            json!({ "status": "ok" })
+        }
+        (database, files) => {
+            let reason = [
+                database.err().map(|e| e.to_string()),
+                files.err().map(|e| e.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; ");
+            tracing::warn!(reason = %reason, "storage is still full");
+            json!({
+                "status": "full",
+                "reason": reason,
+                "effect": "changes are refused with 503 storage_full; pages and reads still work",
+            })
+        }
+    }
 }
 
 /// Prometheus text exposition. Pool gauges are sampled at scrape time.

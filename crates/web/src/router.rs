@@ -17,7 +17,7 @@ use crate::middleware::observe::observe;
 use crate::middleware::render_errors::render_errors;
 use crate::middleware::security_headers::security_headers;
 use crate::middleware::viewer::load_viewer;
-use crate::middleware::{bearer, body_limit, csrf, text_input};
+use crate::middleware::{bearer, body_limit, csrf, storage_watch, text_input};
 use crate::pages::{
     account_security, admin_audit, admin_experts, admin_outbox, admin_users, auth, availability,
     bookings, directory, expert_apply, home, language, passkeys, password_reset, profile,
@@ -280,6 +280,7 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(from_fn_with_state(state.clone(), csrf::verify))
+        .layer(from_fn_with_state(state.clone(), storage_watch::watch))
         .layer(from_fn(render_errors))
         .layer(from_fn_with_state(state.clone(), csrf::assign))
         .layer(from_fn_with_state(state.clone(), load_viewer))

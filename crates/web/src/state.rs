@@ -66,6 +66,8 @@ pub struct AppState {
     pub stripe_webhook_secret: Option<String>,
     /// How long holds last, and whether the test-mode sandbox takes payments.
     pub bookings: app::bookings::BookingRules,
+    /// Whether changes are being refused for lack of space, for `/readyz`.
+    pub storage: Arc<crate::middleware::storage_watch::StorageWatch>,
 }
 
 impl AppState {

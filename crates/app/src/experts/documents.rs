@@ -157,10 +157,7 @@ pub async fn upload(
         storage_key: format!("documents/{}/{}", user.id.simple(), id.simple()),
         created_at: Utc::now(),
     };
-    files
-        .put(&document.storage_key, bytes)
-        .await
-        .map_err(|e| ExpertError::Internal(e.to_string()))?;
+    files.put(&document.storage_key, bytes).await?;
     if let Err(e) = experts::add_document(db, &document).await {
         // Nothing half-written: the file goes when its record could not be made.
         let _ = files.delete(&document.storage_key).await;

@@ -36,6 +36,8 @@ pub enum ExpertError {
     Payments(#[from] payments::PaymentError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Files(#[from] crate::files::FileError),
     #[error("{0}")]
     Internal(String),
 }

@@ -188,6 +188,8 @@ error-request-timeout-title = انتهت مهلة الطلب
 error-request-timeout-detail = استغرق الخادم وقتًا طويلًا للرد. يرجى المحاولة مرة أخرى.
 error-internal-title = حدث خطأ ما
 error-internal-detail = حدث خطأ غير متوقع من جهتنا. تم تسجيله وسنعمل على معالجته.
+error-storage-full-title = مساحة التخزين ممتلئة
+error-storage-full-detail = نفدت مساحة القرص على الخادم، لذلك لم يتغير شيء. يرجى المحاولة مرة أخرى بعد دقيقة.
 
 ## الحسابات: الملف الشخصي، العوامل الثانية، الحدود، المشرفون
 

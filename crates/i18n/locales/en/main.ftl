@@ -188,6 +188,8 @@ error-request-timeout-title = Request timed out
 error-request-timeout-detail = The server took too long to answer. Please try again.
 error-internal-title = Something went wrong
 error-internal-detail = An unexpected error happened on our side. It has been logged and we will look into it.
+error-storage-full-title = Storage is full
+error-storage-full-detail = The server ran out of disk space, so nothing was changed. Please try again in a minute.
 
 ## Accounts: profile, second factors, limits, operators
 

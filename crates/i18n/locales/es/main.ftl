@@ -188,6 +188,8 @@ error-request-timeout-title = Tiempo de espera agotado
 error-request-timeout-detail = El servidor tardó demasiado en responder. Inténtalo de nuevo.
 error-internal-title = Algo salió mal
 error-internal-detail = Se produjo un error inesperado de nuestra parte. Ha quedado registrado y lo revisaremos.
+error-storage-full-title = El almacenamiento está lleno
+error-storage-full-detail = El servidor se quedó sin espacio en disco, así que no se cambió nada. Inténtalo de nuevo en un minuto.
 
 ## Cuentas: perfil, segundos factores, límites, operadores
 

@@ -18,6 +18,7 @@ mod directory_cache;
 mod errors;
 mod expert_pages;
 mod experts;
+mod full_disk;
 mod fuzz;
 mod limits;
 mod lockout;

@@ -17,6 +17,7 @@ mod m20261130_000006_directory_version;
 mod m20261130_000007_bookings;
 mod m20261203_000008_hardening;
 mod m20261203_000009_devices_and_move_notices;
+mod m20261204_000010_storage_probe;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_bookings::Migration),
             Box::new(m20261203_000008_hardening::Migration),
             Box::new(m20261203_000009_devices_and_move_notices::Migration),
+            Box::new(m20261204_000010_storage_probe::Migration),
         ]
     }
 }
