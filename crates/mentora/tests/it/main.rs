@@ -31,6 +31,7 @@ mod redis_outage;
 mod security;
 mod shutdown;
 mod site_origin;
+mod slow_clients;
 mod store_accounts;
 pub mod testkit;
 mod uploads;
