@@ -52,6 +52,8 @@ pub trait FileStore: Send + Sync {
     /// The file's bytes; `None` when there is no such file.
     fn get(&self, key: &str) -> BoxFuture<'_, Result<Option<Bytes>, FileError>>;
     fn delete(&self, key: &str) -> BoxFuture<'_, Result<(), FileError>>;
+    /// Every file's key, for backups.
+    fn keys(&self) -> BoxFuture<'_, Result<Vec<String>, FileError>>;
 }
 
 /// Any `object_store` backend.
@@ -112,6 +114,14 @@ impl FileStore for ObjectFiles {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
                 Err(e) => Err(e.into()),
             }
+        })
+    }
+
+    fn keys(&self) -> BoxFuture<'_, Result<Vec<String>, FileError>> {
+        Box::pin(async move {
+            use futures::TryStreamExt;
+            let listed: Vec<object_store::ObjectMeta> = self.inner.list(None).try_collect().await?;
+            Ok(listed.into_iter().map(|m| m.location.to_string()).collect())
         })
     }
 }

@@ -28,6 +28,14 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
     Ok(Database::connect(&config.database_url, config.database_max_connections).await?)
 }
 
+/// Where uploaded files live: `<data_dir>/files`.
+pub fn open_files(config: &Config) -> anyhow::Result<Arc<dyn app::files::FileStore>> {
+    Ok(Arc::new(
+        app::files::ObjectFiles::local(&config.data_dir.join("files"))
+            .context("opening the file store")?,
+    ))
+}
+
 pub async fn build(config: &Config) -> anyhow::Result<App> {
     build_with(config, axum::Router::new()).await
 }
@@ -85,10 +93,7 @@ pub async fn build_with(
         None => app::scheduling::ScheduleCache::in_process(),
     });
     let tokens = app::api_tokens::TokenKeys::new(db.clone());
-    let files: Arc<dyn app::files::FileStore> = Arc::new(
-        app::files::ObjectFiles::local(&config.data_dir.join("files"))
-            .context("opening the file store")?,
-    );
+    let files = open_files(config)?;
     let bookings = app::bookings::BookingRules {
         hold_minutes: i64::from(config.booking_hold_minutes),
         max_active_holds: u64::from(config.booking_max_holds),

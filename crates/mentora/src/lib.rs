@@ -2,6 +2,7 @@
 //! integration tests can boot exactly what the binary boots.
 
 pub mod app;
+pub mod backup;
 pub mod commands;
 pub mod config;
 pub mod connections;

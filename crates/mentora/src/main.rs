@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use mentora::commands::{admin, demo, migrate, serve};
+use mentora::commands::{admin, backup, demo, migrate, serve};
 use mentora::config::{Config, Sources};
 use mentora::telemetry;
 
@@ -44,6 +44,18 @@ enum Command {
     Admin {
         #[command(subcommand)]
         action: AdminAction,
+    },
+    /// Copy the database and uploaded files to a folder or a .tar file, while serving.
+    Backup {
+        /// A new or empty folder, or a new file ending in .tar.
+        #[arg(long, value_name = "DIR|FILE.tar")]
+        to: PathBuf,
+    },
+    /// Restore a backup into an empty database and data folder.
+    Restore {
+        /// A backup folder or .tar file made by `mentora backup`.
+        #[arg(long, value_name = "DIR|FILE.tar")]
+        from: PathBuf,
     },
     /// Demo data.
     Demo {
@@ -125,6 +137,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Admin {
                 action: AdminAction::RotateKeys,
             } => admin::rotate_keys(&config).await,
+            Command::Backup { to } => backup::backup(&config, &to).await,
+            Command::Restore { from } => backup::restore(&config, &from).await,
             Command::Demo {
                 action: DemoAction::Seed { synthetic_experts },
             } => demo::run(&config, synthetic_experts).await,

@@ -24,6 +24,7 @@ pub mod refresh_tokens;
 pub mod second_factors;
 pub mod sessions;
 pub mod signing_keys;
+pub mod snapshot;
 pub mod taxonomy;
 pub mod upkeep;
 pub mod users;

@@ -1,8 +1,9 @@
 //! One module per subcommand.
 
 pub mod admin;
+pub mod backup;
 pub mod demo;
 pub mod demo_experts;
 pub mod migrate;
 pub mod serve;
-mod serve_lock;
+pub(crate) mod serve_lock;

@@ -61,7 +61,7 @@ pub fn claim(config: &Config) -> anyhow::Result<ServeLock> {
 
 /// The file of a `sqlite://PATH` URL (query options dropped); None for other databases
 /// and for in-memory SQLite.
-fn sqlite_file(url: &str) -> Option<PathBuf> {
+pub(crate) fn sqlite_file(url: &str) -> Option<PathBuf> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;

@@ -66,7 +66,7 @@ async fn last_mail_to(app: &TestApp, to: &str) -> String {
 }
 
 /// Applies with a document and submits; returns the applicant's access token and id.
-async fn submitted_applicant(app: &TestApp, email: &str) -> (String, String) {
+pub(crate) async fn submitted_applicant(app: &TestApp, email: &str) -> (String, String) {
     let user = app.create_user(email, &[]).await;
     let (token, _) = app.api_log_in(email).await;
     let (status, _) = send(

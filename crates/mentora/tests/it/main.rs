@@ -11,6 +11,7 @@ mod api_logins;
 mod assets;
 mod availability;
 mod availability_pages;
+mod backup;
 mod booking_rules;
 mod bookings;
 mod cli;

@@ -63,6 +63,14 @@ pub async fn pending(db: &Database) -> Result<Vec<String>, StoreError> {
         .collect())
 }
 
+/// The names of every migration this binary knows, oldest first.
+pub fn known() -> Vec<String> {
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect()
+}
+
 /// Every migration this binary knows, with its state.
 pub async fn status(db: &Database) -> Result<Vec<MigrationState>, StoreError> {
     let pending = pending(db).await?;
