@@ -241,8 +241,31 @@ mod tests {
         let fks: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
             .fetch_one(pool)
             .await?;
-        assert_eq!((mode.as_str(), busy, fks), ("wal", 5000, 1));
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(pool)
+            .await?;
+        assert_eq!(
+            (mode.as_str(), busy, fks, synchronous),
+            ("wal", 5000, 1, 2),
+            "commits synced to disk (FULL) by default"
+        );
         db.close().await;
+        let url = format!("sqlite://{}?synchronous=normal", path.display());
+        let db = Database::connect(&url, 1).await?;
+        let Pool::Sqlite(pool) = &db.pool else {
+            return Err("expected a SQLite pool".into());
+        };
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(pool)
+            .await?;
+        assert_eq!(synchronous, 1, "NORMAL when the URL asks for it");
+        db.close().await;
+        let refused = Database::connect(&format!("sqlite://{}?synchronous=off", path.display()), 1)
+            .await
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(refused.contains("use full or normal"), "{refused}");
         Ok(())
     }
 
