@@ -15,6 +15,17 @@ use crate::bookings::{expert, hold_body, learner, post_hold, rules};
 use crate::both_backends;
 use crate::testkit::{Backend, TestApp};
 
+/// Skips the test (None), or fails it where every test must run (CI:
+/// `MENTORA_REQUIRE_SERVICES=1`).
+fn skip<T>(why: &str) -> Option<T> {
+    assert!(
+        std::env::var("MENTORA_REQUIRE_SERVICES").map_or(true, |v| v != "1"),
+        "the full-disk test cannot run: {why} (MENTORA_REQUIRE_SERVICES=1)"
+    );
+    eprintln!("skipped: {why}");
+    None
+}
+
 /// A tmpfs of a few MiB, unmounted when dropped.
 struct SmallDisk {
     _parent: tempfile::TempDir,
@@ -40,12 +51,7 @@ impl SmallDisk {
             .output()
             .is_ok_and(|out| out.status.success());
         if !mounted {
-            assert!(
-                std::env::var("MENTORA_REQUIRE_SERVICES").map_or(true, |v| v != "1"),
-                "mounting a tmpfs failed: the full-disk tests need root (MENTORA_REQUIRE_SERVICES=1)"
-            );
-            eprintln!("skipped: mounting a tmpfs needs root");
-            return None;
+            return skip("mounting a tmpfs needs root");
         }
         Some(SmallDisk {
             _parent: parent,
@@ -102,12 +108,7 @@ async fn bookings_on(disk: &SmallDisk, app: &TestApp) -> Option<String> {
         .await
         .is_ok();
     if !made {
-        assert!(
-            std::env::var("MENTORA_REQUIRE_SERVICES").map_or(true, |v| v != "1"),
-            "a tablespace on the small disk could not be made: PostgreSQL must run on this machine"
-        );
-        eprintln!("skipped: PostgreSQL cannot put a tablespace on this machine's disk");
-        return None;
+        return skip("PostgreSQL must run on this machine to put a tablespace on its disk");
     }
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
         "ALTER TABLE bookings SET TABLESPACE {name}"
