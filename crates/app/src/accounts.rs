@@ -4,6 +4,7 @@
 //! address is taken (its owner is emailed instead), and logging in does the same password
 //! work for unknown addresses as for known ones.
 
+use crate::FieldError;
 use std::sync::OnceLock;
 
 use chrono::Duration;
@@ -23,13 +24,6 @@ pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
 pub const RESET_LINK_LIFETIME: Duration = Duration::minutes(30);
 /// How long a web session lasts without logging in again.
 pub const SESSION_LIFETIME: Duration = Duration::days(14);
-
-/// A form field and the message id explaining what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message_id: &'static str,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {

@@ -7,7 +7,8 @@ use store::sessions::ClientInfo;
 use store::{Database, second_factors};
 use uuid::Uuid;
 
-use crate::accounts::{AccountError, FieldError, record};
+use crate::FieldError;
+use crate::accounts::{AccountError, record};
 
 /// A TOTP enrolment waiting for its first code.
 pub struct PendingTotp {

@@ -8,6 +8,7 @@ pub mod avatar;
 pub mod bookings;
 pub mod experts;
 pub mod factors;
+mod field_error;
 pub mod files;
 pub mod login;
 pub mod mail;
@@ -18,3 +19,5 @@ pub mod roles;
 pub mod scheduling;
 pub mod sign_in_link;
 pub mod throttle;
+
+pub use field_error::FieldError;

@@ -18,7 +18,8 @@ use webauthn_rs::prelude::{
     RequestChallengeResponse, Url, Webauthn, WebauthnBuilder,
 };
 
-use crate::accounts::{AccountError, FieldError, record};
+use crate::FieldError;
+use crate::accounts::{AccountError, record};
 use crate::login::{LoggedIn, open_session};
 use crate::throttle::Throttle;
 

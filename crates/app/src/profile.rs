@@ -9,9 +9,9 @@ use store::users::{self, ProfileChanges, User};
 use store::{Database, StoreError, refresh_tokens, sessions};
 use uuid::Uuid;
 
+use crate::FieldError;
 use crate::accounts::{
-    AccountError, FieldError, LinkBase, hash_off_thread, password_message, record, send,
-    send_verification,
+    AccountError, LinkBase, hash_off_thread, password_message, record, send, send_verification,
 };
 use crate::mail::Mailer;
 

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::notices::{self, Notice};
 use super::{Booking, BookingError, Services};
-use crate::accounts::FieldError;
+use crate::FieldError;
 
 /// The longest reason kept on a timeline.
 pub const REASON_MAX_CHARS: usize = 500;

@@ -11,7 +11,7 @@ use store::users::User;
 use uuid::Uuid;
 
 use super::{Booking, BookingError, BookingRules, SANDBOX_PROVIDER};
-use crate::accounts::FieldError;
+use crate::FieldError;
 use crate::scheduling::schedule::BookedSpan;
 use crate::scheduling::{ScheduleCache, slots};
 use crate::throttle::Throttle;

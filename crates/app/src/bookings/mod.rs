@@ -19,7 +19,7 @@ use store::users::User;
 use store::{Database, StoreError};
 use uuid::Uuid;
 
-use crate::accounts::FieldError;
+use crate::FieldError;
 use crate::mail::Mailer;
 use crate::scheduling::ScheduleCache;
 use crate::scheduling::SchedulingError;

@@ -9,7 +9,8 @@ use store::users::User;
 use store::{Database, taxonomy};
 
 use super::{ExpertError, field};
-use crate::accounts::{FieldError, record};
+use crate::FieldError;
+use crate::accounts::record;
 
 /// At most this many specialties per expert.
 pub const MAX_SPECIALTIES: usize = 10;

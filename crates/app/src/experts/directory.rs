@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::directory_cache::DirectoryCache;
 use super::{ExpertError, field};
-use crate::accounts::FieldError;
+use crate::FieldError;
 
 /// Results per page unless asked otherwise, and the most a page may hold.
 pub const PAGE_SIZE: u64 = 20;

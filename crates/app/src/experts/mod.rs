@@ -12,7 +12,7 @@ pub mod verification;
 use domain::expert::ApplicationStatus;
 use store::StoreError;
 
-use crate::accounts::FieldError;
+use crate::FieldError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExpertError {

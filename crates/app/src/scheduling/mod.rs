@@ -10,7 +10,7 @@ pub mod slots;
 
 use store::StoreError;
 
-use crate::accounts::FieldError;
+use crate::FieldError;
 
 pub use cache::ScheduleCache;
 pub use schedule::ExpertSchedule;

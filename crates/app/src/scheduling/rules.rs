@@ -8,7 +8,7 @@ use store::users::User;
 use super::document::RulesDocument;
 use super::schedule::stored_rules;
 use super::{ScheduleCache, SchedulingError};
-use crate::accounts::FieldError;
+use crate::FieldError;
 
 /// The caller's rules as a document, and whether they were ever saved.
 #[derive(Debug, Clone)]

@@ -373,7 +373,7 @@ pub async fn transition(
     JsonBody(req): JsonBody<TransitionBody>,
 ) -> Response {
     let Some(to) = BookingStatus::parse(req.to.trim()) else {
-        return AppError::fields(vec![app::accounts::FieldError {
+        return AppError::fields(vec![app::FieldError {
             field: "to",
             message_id: "booking-status-unknown",
         }])

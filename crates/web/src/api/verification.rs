@@ -29,7 +29,7 @@ pub async fn queue(State(state): State<AppState>, Query(q): Query<StatusParam>) 
         Some(raw) => match ApplicationStatus::parse(raw) {
             Some(s) => s,
             None => {
-                return AppError::fields(vec![app::accounts::FieldError {
+                return AppError::fields(vec![app::FieldError {
                     field: "status",
                     message_id: "expert-status-invalid",
                 }])

@@ -3,7 +3,8 @@
 
 use std::net::SocketAddr;
 
-use app::accounts::{self, AccountError, FieldError, LinkBase, SignUp};
+use app::FieldError;
+use app::accounts::{self, AccountError, LinkBase, SignUp};
 use app::login::{self, PasswordStep};
 use askama::Template;
 use axum::Extension;

@@ -2,7 +2,8 @@
 //! learning goals and session preferences; and the re-authenticated changes of email
 //! address and password.
 
-use app::accounts::{AccountError, FieldError, LinkBase};
+use app::FieldError;
+use app::accounts::{AccountError, LinkBase};
 use app::profile::{self, ProfileInput};
 use askama::Template;
 use axum::extract::{Form, Multipart, Path, Query, State};
