@@ -6,8 +6,6 @@ use crate::config::Config;
 
 /// Descriptors kept back from connections.
 const RESERVE: u64 = 512;
-/// The fewest connections ever allowed, however low the file limit.
-const FLOOR: u64 = 64;
 
 /// The bounds `web::serve` holds connections to, from the configuration.
 pub fn serve_limits(config: &Config) -> web::ServeLimits {
@@ -21,7 +19,7 @@ pub fn serve_limits(config: &Config) -> web::ServeLimits {
 
 /// `configured`, or (0) what the file limit leaves; never more than the limit leaves.
 fn max_connections(configured: usize) -> usize {
-    let room = open_file_limit().saturating_sub(RESERVE).max(FLOOR);
+    let room = room_for(open_file_limit());
     let cap = match configured {
         0 => room,
         n => (n as u64).min(room),
@@ -34,6 +32,12 @@ fn max_connections(configured: usize) -> usize {
         );
     }
     usize::try_from(cap).unwrap_or(usize::MAX)
+}
+
+/// Connections a file limit leaves room for: the limit less the reserve, and never more
+/// than half a limit too low to keep the whole reserve.
+fn room_for(limit: u64) -> u64 {
+    limit.saturating_sub(RESERVE).max(limit / 2).max(1)
 }
 
 /// The soft open-file limit after raising it to the hard one (where allowed).
@@ -63,9 +67,11 @@ mod tests {
 
     #[test]
     fn connections_stay_below_the_file_limit() {
-        let room = open_file_limit().saturating_sub(RESERVE).max(FLOOR) as usize;
+        let room = room_for(open_file_limit()) as usize;
         assert_eq!(max_connections(0), room);
         assert_eq!(max_connections(10), 10.min(room));
         assert_eq!(max_connections(usize::MAX / 2), room);
+        assert_eq!(room_for(20_000), 19_488);
+        assert_eq!(room_for(256), 128, "below the reserve, half the limit");
     }
 }

@@ -3,17 +3,19 @@
 //!
 //! - A request's headers must arrive within `header_read_timeout`; hyper applies it to a
 //!   kept-alive connection waiting for its next request as well.
-//! - A connection on which no byte moves either way for `idle_timeout` is closed (a client
-//!   that stopped reading its response, say).
+//! - A connection on which no byte moves either way for `idle_timeout`, while none of its
+//!   requests is being handled, is closed (a slow handler is bounded by the request
+//!   timeout instead).
 //! - At most `max_connections` are open, below the process's file limit, so the database,
-//!   Redis and uploads always have descriptors left. When all are taken, the oldest
-//!   connection that has not yet sent a complete request makes room for the new one: a
-//!   flood of slow connections only pushes out its own kind, and `/healthz` gets in.
+//!   Redis and uploads always have descriptors left. When all are taken and a new client
+//!   arrives, one makes room (see `room`): the oldest that has not yet sent a complete
+//!   request, else the quietest one with no request in flight. A flood of slow
+//!   connections only pushes out its own kind, and `/healthz` gets in.
 //! - On the shutdown signal the listener closes, idle connections close at once, in-flight
 //!   requests get `grace` to finish, and whatever remains is then dropped.
 
 mod idle;
-mod unproven;
+mod room;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -32,7 +34,7 @@ use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 use idle::{Activity, Watched};
-use unproven::Unproven;
+use room::Registry;
 
 /// How serving ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,26 +62,11 @@ pub async fn serve(
     limits: ServeLimits,
 ) -> std::io::Result<ShutdownReport> {
     let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
-    let unproven = Arc::new(Unproven::default());
+    let registry = Arc::new(Registry::default());
     let (closing, closing_rx) = watch::channel(false);
     let mut connections = JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
-        let slot = match slots.clone().try_acquire_owned() {
-            Ok(slot) => slot,
-            Err(_) => {
-                // Full: push out the oldest connection still sending its first request,
-                // then wait for its slot (or any other that frees first).
-                unproven.evict_oldest();
-                tokio::select! {
-                    () = &mut shutdown => break,
-                    slot = slots.clone().acquire_owned() => match slot {
-                        Ok(slot) => slot,
-                        Err(_) => break,
-                    },
-                }
-            }
-        };
         let (stream, peer) = tokio::select! {
             () = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
@@ -93,12 +80,29 @@ pub async fn serve(
                 }
             },
         };
+        let slot = match slots.clone().try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                // Full, and a new client is here: one connection makes room; its slot
+                // (or any other that frees first) goes to the newcomer.
+                if !registry.make_room() {
+                    tracing::warn!("every connection is busy with a request; a new one waits");
+                }
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    slot = slots.clone().acquire_owned() => match slot {
+                        Ok(slot) => slot,
+                        Err(_) => break,
+                    },
+                }
+            }
+        };
         while connections.try_join_next().is_some() {}
         let connection = Connection {
             app: app.clone(),
             peer,
             limits,
-            unproven: unproven.clone(),
+            registry: registry.clone(),
             closing: closing_rx.clone(),
         };
         connections.spawn(async move {
@@ -134,7 +138,7 @@ struct Connection {
     app: Router,
     peer: SocketAddr,
     limits: ServeLimits,
-    unproven: Arc<Unproven>,
+    registry: Arc<Registry>,
     closing: watch::Receiver<bool>,
 }
 
@@ -143,16 +147,22 @@ impl Connection {
         let _open = OpenGauge::new();
         let activity = Activity::new();
         let io = TokioIo::new(Watched::new(stream, activity.clone()));
-        let (ticket, evicted) = self.unproven.enter();
+        let (ticket, evicted) = self.registry.enter(activity.clone());
         let ticket = Arc::new(ticket);
         let (app, peer) = (self.app.clone(), self.peer);
+        let requests = activity.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
-            // A complete request head arrived: this connection is no longer a candidate
-            // for making room.
+            // A complete request head arrived: this connection is no longer among the
+            // first to make room, and is not idle while the request is handled.
             ticket.proven();
+            let handling = requests.request_started();
             req.extensions_mut().insert(ConnectInfo(peer));
             let app = app.clone();
-            async move { app.oneshot(req.map(Body::new)).await }
+            async move {
+                let response = app.oneshot(req.map(Body::new)).await;
+                drop(handling);
+                response
+            }
         });
         let mut builder = auto::Builder::new(TokioExecutor::new());
         builder

@@ -1,10 +1,10 @@
-//! When a connection last moved a byte, and a future that resolves once it has been still
-//! for a given time.
+//! When a connection last moved a byte and whether a request of it is being handled, and a
+//! future that resolves once it has been still, with nothing in flight, for a given time.
 
 use std::io;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -16,6 +16,18 @@ pub struct Activity {
     start: Instant,
     /// Milliseconds from `start` to the last byte read or written.
     last: Arc<AtomicU64>,
+    /// Requests whose handler has not answered yet: a slow handler is not an idle client.
+    in_flight: Arc<AtomicUsize>,
+}
+
+/// A request being handled; dropping it ends that.
+pub struct InFlight(Activity);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.in_flight.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl Activity {
@@ -23,7 +35,18 @@ impl Activity {
         Self {
             start: Instant::now(),
             last: Arc::new(AtomicU64::new(0)),
+            in_flight: Arc::new(AtomicUsize::new(0)),
         }
+    }
+
+    /// A request of this connection is being handled until the guard drops.
+    pub fn request_started(&self) -> InFlight {
+        self.in_flight.fetch_add(1, Ordering::Relaxed);
+        InFlight(self.clone())
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.in_flight.load(Ordering::Relaxed) > 0
     }
 
     fn touch(&self) {
@@ -31,18 +54,22 @@ impl Activity {
         self.last.store(now, Ordering::Relaxed);
     }
 
-    fn last(&self) -> Instant {
+    pub fn last(&self) -> Instant {
         self.start + Duration::from_millis(self.last.load(Ordering::Relaxed))
     }
 
-    /// Resolves once no byte has moved for `still`.
+    /// Resolves once no byte has moved for `still` while no request was being handled.
     pub async fn idle_for(&self, still: Duration) {
         loop {
             let deadline = self.last() + still;
-            if Instant::now() >= deadline {
+            if self.is_busy() {
+                // Looked at again a `still` later: the guard's drop counts as activity.
+                tokio::time::sleep(still).await;
+            } else if Instant::now() >= deadline {
                 return;
+            } else {
+                tokio::time::sleep_until(deadline).await;
             }
-            tokio::time::sleep_until(deadline).await;
         }
     }
 }
