@@ -53,7 +53,12 @@ impl From<store::experts::Refused> for ExpertError {
 
 impl From<crate::accounts::AccountError> for ExpertError {
     fn from(e: crate::accounts::AccountError) -> Self {
-        ExpertError::Internal(e.to_string())
+        match e {
+            // Kept whole, so a full disk still answers 503 storage_full.
+            crate::accounts::AccountError::Store(e) => ExpertError::Store(e),
+            crate::accounts::AccountError::Files(e) => ExpertError::Files(e),
+            e => ExpertError::Internal(e.to_string()),
+        }
     }
 }
 

@@ -85,7 +85,7 @@ impl Drop for SmallDisk {
     }
 }
 
-/// On PostgreSQL: the bookings table moves to a tablespace on `disk`.
+/// On PostgreSQL: the bookings and (login) sessions tables move to a tablespace on `disk`.
 async fn bookings_on(disk: &SmallDisk, app: &TestApp) -> Option<String> {
     let dir = disk.path("pg");
     std::fs::create_dir(&dir).unwrap();
@@ -111,7 +111,7 @@ async fn bookings_on(disk: &SmallDisk, app: &TestApp) -> Option<String> {
         return skip("PostgreSQL must run on this machine to put a tablespace on its disk");
     }
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-        "ALTER TABLE bookings SET TABLESPACE {name}"
+        "ALTER TABLE bookings SET TABLESPACE {name}; ALTER TABLE sessions SET TABLESPACE {name}"
     )))
     .execute(&mut conn)
     .await
@@ -235,6 +235,24 @@ async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
     assert_eq!(status, 200, "reads still work: {body}");
     assert_eq!(body["status"], "degraded", "{body}");
     assert_eq!(body["checks"]["storage"]["status"], "full", "{body}");
+
+    // Pages answer the same, as an HTML page: logging in cannot store its session. Only
+    // on PostgreSQL, whose sessions table sits on the full disk: SQLite still finds room
+    // for a session row in pages it already has.
+    if backend == Backend::Postgres {
+        let res = app
+            .another_client()
+            .submit(
+                "/login",
+                &[
+                    ("email", "leo@example.com"),
+                    ("password", crate::testkit::TEST_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 503);
+        assert!(res.text().await.unwrap().contains("Storage is full"));
+    }
 
     // The file store says the same of its own writes.
     let files = app::files::ObjectFiles::local(&disk.path("data/files")).unwrap();

@@ -36,6 +36,6 @@ pub async fn stripe(State(state): State<AppState>, headers: HeaderMap, body: Byt
         Err(WebhookFailure::Unreadable(why)) => AppError::new(ErrorCode::WebhookInvalid)
             .with_arg("problem", why)
             .into_response(),
-        Err(e @ WebhookFailure::Store(_)) => AppError::internal(e).into_response(),
+        Err(WebhookFailure::Store(e)) => AppError::from(e).into_response(),
     }
 }

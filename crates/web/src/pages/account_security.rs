@@ -69,7 +69,7 @@ pub(crate) async fn after_reauthenticated_change(
                 .await
                 .unwrap_or_else(IntoResponse::into_response)
         }
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -125,7 +125,7 @@ pub async fn end_one(
         Ok(true) => crate::redirect::to("/account/security"),
         // Not one of this person's sessions: say nothing about whose it might be.
         Ok(false) => AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -136,7 +136,7 @@ pub async fn end_all(
     SignedIn(viewer): SignedIn,
 ) -> Response {
     if let Err(e) = app::accounts::log_out_everywhere(&state.db, viewer.user.id, &client).await {
-        return AppError::internal(e).into_response();
+        return AppError::from(e).into_response();
     }
     let mut response = (
         StatusCode::SEE_OTHER,

@@ -23,7 +23,7 @@ struct OutboxPage<'a> {
 pub async fn show(State(state): State<AppState>, shell: Shell) -> Response {
     let messages = match store::outbox::newest(&state.db, SHOWN).await {
         Ok(messages) => messages,
-        Err(e) => return AppError::internal(e).into_response(),
+        Err(e) => return AppError::from(e).into_response(),
     };
     render(
         OutboxPage {

@@ -47,7 +47,7 @@ pub async fn list(
             },
             StatusCode::OK,
         ),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -90,13 +90,13 @@ pub async fn set_role(
     match store::users::find_by_id(&state.db, user_id).await {
         Ok(Some(_)) => {}
         Ok(None) => return AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => return AppError::internal(e).into_response(),
+        Err(e) => return AppError::from(e).into_response(),
     }
     match app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await {
         Ok(_) => {
             let back = serde_urlencoded::to_string([("q", form.q.as_str())]).unwrap_or_default();
             crate::redirect::to(&format!("/admin/users?{back}"))
         }
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }

@@ -182,7 +182,7 @@ pub async fn signup(
             render(page, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -232,7 +232,7 @@ pub async fn verify(
         Ok(_) => (VerifyOutcome::Verified, StatusCode::OK),
         Err(AccountError::InvalidLink) => (VerifyOutcome::Invalid, StatusCode::BAD_REQUEST),
         Err(AccountError::RateLimited(wait)) => return AppError::from(wait).into_response(),
-        Err(e) => return AppError::internal(e).into_response(),
+        Err(e) => return AppError::from(e).into_response(),
     };
     render(
         VerifyPage {
@@ -345,7 +345,7 @@ pub async fn login(
                 .insert(header::RETRY_AFTER, HeaderValue::from(wait.seconds()));
             response
         }
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -445,7 +445,7 @@ pub async fn logout(
     if let Some(Extension(viewer)) = viewer
         && let Err(e) = accounts::log_out(&state.db, &viewer.session, &client).await
     {
-        return AppError::internal(e).into_response();
+        return AppError::from(e).into_response();
     }
     let cookie = session_cookie(state.settings.served_over_https(), "", 0);
     let mut response = crate::redirect::to("/");

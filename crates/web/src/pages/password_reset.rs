@@ -106,7 +106,7 @@ pub async fn forgot(
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -155,6 +155,6 @@ pub async fn reset(
             },
             StatusCode::BAD_REQUEST,
         ),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }

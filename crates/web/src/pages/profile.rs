@@ -203,7 +203,7 @@ pub async fn save(
         Err(AccountError::Invalid(errors)) => {
             page(&shell, &viewer.user, form, shown(&shell, &errors), None)
         }
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -282,7 +282,7 @@ pub async fn avatar(State(state): State<AppState>, Path(file): Path<String>) -> 
         )
             .into_response(),
         Ok(None) => AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -321,7 +321,7 @@ pub async fn change_email(
             shown(&shell, &errors),
             None,
         ),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -344,7 +344,7 @@ pub async fn resend_verification(
     match sent {
         Ok(()) => crate::redirect::to("/account/profile?saved=verification"),
         Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -381,6 +381,6 @@ pub async fn change_password(
             shown(&shell, &errors),
             None,
         ),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }

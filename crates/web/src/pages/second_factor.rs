@@ -111,6 +111,6 @@ pub async fn submit(
         ),
         // Expired, used up, or out of attempts: start again from the password.
         Err(AccountError::InvalidLink) => crate::redirect::to("/login"),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }

@@ -67,7 +67,7 @@ pub async fn start(
     match factors::start_totp(&state.db, viewer.user.id, &viewer.user.email).await {
         Ok(Some(pending)) => enrol_page(&shell, &pending, false),
         Ok(None) => crate::redirect::to("/account/security"),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -97,10 +97,10 @@ pub async fn confirm(
             match factors::pending_totp(&state.db, viewer.user.id, &viewer.user.email).await {
                 Ok(Some(pending)) => enrol_page(&shell, &pending, true),
                 Ok(None) => crate::redirect::to("/account/security"),
-                Err(e) => AppError::internal(e).into_response(),
+                Err(e) => AppError::from(e).into_response(),
             }
         }
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -136,7 +136,7 @@ pub async fn new_codes(
                     .await
                     .unwrap_or_else(IntoResponse::into_response)
             }
-            e => AppError::internal(e).into_response(),
+            e => AppError::from(e).into_response(),
         };
     }
     match factors::new_recovery_codes(&state.db, viewer.user.id, &client).await {
@@ -147,6 +147,6 @@ pub async fn new_codes(
             },
             StatusCode::OK,
         ),
-        Err(e) => AppError::internal(e).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
