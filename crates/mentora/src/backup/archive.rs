@@ -22,7 +22,14 @@ pub fn pack(folder: &Path, to: &Path) -> anyhow::Result<()> {
     let file = builder.into_inner()?;
     file.sync_all()?;
     std::fs::rename(&partial, to)
-        .with_context(|| format!("cannot move {} to {}", partial.display(), to.display()))
+        .with_context(|| format!("cannot move {} to {}", partial.display(), to.display()))?;
+    // The rename itself is durable once the folder holding it is synced.
+    let parent = to
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::File::open(parent)?.sync_all()?;
+    Ok(())
 }
 
 /// Unpacks `archive` into `folder`. The tar crate refuses entries that would land outside

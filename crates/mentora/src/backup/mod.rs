@@ -64,6 +64,15 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Report> {
         to.to_owned()
     };
 
+    // Opening a SQLite URL creates its file: a mistyped path would back up nothing.
+    if let Some(file) = crate::commands::serve_lock::sqlite_file(&config.database_url)
+        && !file.exists()
+    {
+        bail!(
+            "there is no database at {}: check DATABASE_URL and MENTORA_DATA_DIR",
+            file.display()
+        );
+    }
     let db = app::open_database(config).await?;
     let migrations: Vec<String> = store::migrations::status(&db)
         .await?
@@ -71,6 +80,11 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Report> {
         .filter(|m| m.applied)
         .map(|m| m.name)
         .collect();
+    if migrations.is_empty() {
+        bail!(
+            "the configured database holds no Mentora data (no migration applied): check DATABASE_URL"
+        );
+    }
     let backend = db.backend();
     let database_file = match backend {
         store::Backend::Sqlite => {
@@ -94,10 +108,9 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Report> {
             continue;
         }
         let Some(bytes) = store.get(&key).await? else {
-            tracing::warn!(
-                key,
-                "a file went away during the backup; the database no longer needs it"
-            );
+            // Replaced or removed since the snapshot; if the snapshot still names it, a
+            // restore shows that photo or document as missing.
+            tracing::warn!(key, "a file went away during the backup and is not in it");
             continue;
         };
         let path = format!("{FILES}/{key}");
@@ -105,8 +118,7 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Report> {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&target, &bytes)
-            .with_context(|| format!("cannot write {}", target.display()))?;
+        write_synced(&target, &bytes)?;
         files.push(Entry::of(&folder, &path)?);
     }
 
@@ -120,6 +132,7 @@ pub async fn backup(config: &Config, to: &Path) -> anyhow::Result<Report> {
         files,
     };
     manifest.write(&folder)?;
+    sync_tree(&folder)?;
     if is_archive(to) {
         archive::pack(&folder, to)?;
     }
@@ -183,25 +196,42 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<Report> {
         bail!("the file store already holds {present} files; restore into an empty data folder");
     }
 
-    match db.backend() {
-        store::Backend::Sqlite => {
-            db.close().await;
-            let target = crate::commands::serve_lock::sqlite_file(&config.database_url)
-                .context("a SQLite database in memory cannot be restored into")?;
-            place_sqlite_file(&folder.join(&manifest.database.path), &target)?;
+    // Files first, then the database in one step (a rename, or one pg_restore
+    // transaction): if anything fails, the files written are removed again, so the
+    // target stays empty and the restore can simply be run again.
+    let backend = db.backend();
+    db.close().await;
+    let mut written = Vec::new();
+    let placed = async {
+        for file in &manifest.files {
+            let key = file
+                .path
+                .strip_prefix(&format!("{FILES}/"))
+                .context("a file outside files/")?
+                .to_owned();
+            let bytes = std::fs::read(folder.join(&file.path))?;
+            store.put(&key, bytes).await?;
+            written.push(key);
         }
-        store::Backend::Postgres => {
-            db.close().await;
-            postgres::restore(&config.database_url, &folder.join(&manifest.database.path))?;
+        match backend {
+            store::Backend::Sqlite => {
+                let target = crate::commands::serve_lock::sqlite_file(&config.database_url)
+                    .context("a SQLite database in memory cannot be restored into")?;
+                place_sqlite_file(&folder.join(&manifest.database.path), &target)
+            }
+            store::Backend::Postgres => {
+                postgres::restore(&config.database_url, &folder.join(&manifest.database.path))
+            }
         }
     }
-    for file in &manifest.files {
-        let key = file
-            .path
-            .trim_start_matches(&format!("{FILES}/"))
-            .to_owned();
-        let bytes = std::fs::read(folder.join(&file.path))?;
-        store.put(&key, bytes).await?;
+    .await;
+    if let Err(e) = placed {
+        for key in &written {
+            if let Err(undo) = store.delete(key).await {
+                tracing::warn!(key, error = %undo, "could not remove a restored file after the restore failed");
+            }
+        }
+        return Err(e.context("the restore failed; nothing of it was kept"));
     }
     Ok(report(&PathBuf::from(from), &manifest))
 }
@@ -221,6 +251,32 @@ fn place_sqlite_file(backup: &Path, target: &Path) -> anyhow::Result<()> {
     }
     std::fs::rename(&partial, target)
         .with_context(|| format!("cannot move the restored database to {}", target.display()))
+}
+
+/// Writes a file and syncs it: a backup said complete survives a power cut.
+fn write_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut file =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.sync_all()?;
+    Ok(())
+}
+
+/// Syncs every file and folder under `root` (the database copy, the manifest, and the
+/// folders' entries).
+fn sync_tree(root: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(root)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            sync_tree(&entry.path())?;
+        } else {
+            std::fs::File::open(entry.path())?.sync_all()?;
+        }
+    }
+    std::fs::File::open(root)?.sync_all()?;
+    Ok(())
 }
 
 fn report(location: &Path, manifest: &Manifest) -> Report {

@@ -13,25 +13,77 @@ const RECIPE: &str = "install PostgreSQL's client tools of the server's major ve
      and pg_restore --no-owner --exit-on-error --dbname \"$DATABASE_URL\" database.pgdump";
 
 pub fn dump(url: &str, to: &Path) -> anyhow::Result<()> {
-    run(Command::new("pg_dump")
+    run(with_url(Command::new("pg_dump"), url)
         .args(["--format=custom", "--no-owner", "--no-privileges", "--file"])
-        .arg(to)
-        .arg(url))
+        .arg(to))
     .context("pg_dump failed")
 }
 
 pub fn restore(url: &str, from: &Path) -> anyhow::Result<()> {
-    run(Command::new("pg_restore")
+    run(with_url(Command::new("pg_restore"), url)
         .args([
             "--no-owner",
             "--no-privileges",
             "--exit-on-error",
             "--single-transaction",
-            "--dbname",
         ])
-        .arg(url)
         .arg(from))
     .context("pg_restore failed")
+}
+
+/// Points a client tool at `url`, the password (if any) passed in `PGPASSWORD` rather than
+/// on the command line, where every user of the machine could read it.
+fn with_url(mut command: Command, url: &str) -> Command {
+    let (without, password) = split_password(url);
+    command.arg("--dbname").arg(without);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+    command
+}
+
+/// `postgres://user:secret@host/db` → (`postgres://user@host/db`, `secret` decoded).
+fn split_password(url: &str) -> (String, Option<String>) {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return (url.to_owned(), None);
+    };
+    let authority_end = url[scheme_end..]
+        .find('/')
+        .map_or(url.len(), |i| scheme_end + i);
+    let Some(at) = url[scheme_end..authority_end]
+        .rfind('@')
+        .map(|i| scheme_end + i)
+    else {
+        return (url.to_owned(), None);
+    };
+    let Some((user, password)) = url[scheme_end..at].split_once(':') else {
+        return (url.to_owned(), None);
+    };
+    let without = format!("{}{user}{}", &url[..scheme_end], &url[at..]);
+    (without, Some(percent_decode(password)))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn run(command: &mut Command) -> anyhow::Result<()> {
@@ -51,4 +103,24 @@ fn run(command: &mut Command) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_leave_the_url_for_the_environment() {
+        assert_eq!(
+            split_password("postgres://app:s%40cret@db:5432/m?sslmode=disable"),
+            (
+                "postgres://app@db:5432/m?sslmode=disable".to_owned(),
+                Some("s@cret".to_owned())
+            )
+        );
+        assert_eq!(
+            split_password("postgres://postgres@127.0.0.1/test"),
+            ("postgres://postgres@127.0.0.1/test".to_owned(), None)
+        );
+    }
 }

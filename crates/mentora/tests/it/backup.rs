@@ -62,7 +62,18 @@ async fn a_backup_taken_while_serving_restores_everything(backend: Backend) {
     let folder = place.path().join("backup");
     let archive = place.path().join("backup.tar");
     let config = config_of(&app);
-    let made = mentora::backup::backup(&config, &folder).await.unwrap();
+    // Learners keep booking while the backup runs.
+    let writes = async {
+        for day in 4..14 {
+            let (status, held) =
+                post_hold(&app, &leo, &hold_body(&ana, &at(day, 10, 0)), None).await;
+            assert_eq!(status, 201, "{held}");
+            let id = held["id"].as_str().unwrap();
+            assert_eq!(pay(&app, &leo, id, "succeed").await.0, 200);
+        }
+    };
+    let (made, ()) = tokio::join!(mentora::backup::backup(&config, &folder), writes);
+    let made = made.unwrap();
     assert_eq!(made.files, 2, "the avatar and the document");
     mentora::backup::backup(&config, &archive).await.unwrap();
     let manifest = mentora::backup::Manifest::read(&folder).unwrap();
@@ -128,6 +139,25 @@ async fn damaged_newer_or_misplaced_restores_are_refused(backend: Backend) {
             .map(|e| format!("{e:#}"))
             .unwrap_or_default()
     };
+
+    // From a database that is not there (a mistyped data folder): nothing to back up.
+    if backend == Backend::Sqlite {
+        let mut nowhere = config_of(&app);
+        nowhere.database_url = format!(
+            "sqlite://{}",
+            place.path().join("typo/mentora.db").display()
+        );
+        let err = mentora::backup::backup(&nowhere, &place.path().join("empty"))
+            .await
+            .err()
+            .map(|e| format!("{e:#}"))
+            .unwrap_or_default();
+        assert!(err.contains("there is no database"), "{err}");
+        assert!(
+            !place.path().join("typo/mentora.db").exists(),
+            "no stray database made"
+        );
+    }
 
     // Into the serving app's own database: not empty.
     let into_itself = refused(&folder, &config_of(&app)).await;
