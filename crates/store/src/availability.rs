@@ -4,14 +4,13 @@
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set, Statement,
-    TransactionTrait,
+    ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
 use crate::entities::{expert_availability, expert_busy_time};
 use crate::migrations::listed;
-use crate::{Backend, Database, StoreError};
+use crate::{Database, StoreError};
 
 /// The stored rules document, if the expert has set any.
 pub async fn rules(db: &Database, user_id: Uuid) -> Result<Option<String>, StoreError> {
@@ -105,25 +104,17 @@ pub async fn needing_next_available(
     struct Row {
         user_id: Uuid,
     }
-    let (now_p, after_p, limit_p) = match db.backend() {
-        Backend::Sqlite => ("?", "?", "?"),
-        Backend::Postgres => ("$1", "$2", "$3"),
-    };
     let sql = format!(
         "SELECT e.user_id FROM expert_profiles e \
          JOIN expert_availability a ON a.user_id = e.user_id \
-         WHERE {} AND (e.next_available_at IS NULL OR e.next_available_at < {now_p}) \
-         AND e.user_id > {after_p} ORDER BY e.user_id LIMIT {limit_p}",
+         WHERE {} AND (e.next_available_at IS NULL OR e.next_available_at < $1) \
+         AND e.user_id > $2 ORDER BY e.user_id LIMIT $3",
         listed("e.")
     );
-    let backend = match db.backend() {
-        Backend::Sqlite => sea_orm::DbBackend::Sqlite,
-        Backend::Postgres => sea_orm::DbBackend::Postgres,
-    };
-    let statement = Statement::from_sql_and_values(
-        backend,
-        sql,
-        [
+    let statement = crate::sql::statement(
+        db.backend(),
+        &sql,
+        vec![
             now.into(),
             after.unwrap_or(Uuid::nil()).into(),
             (limit as i64).into(),

@@ -3,7 +3,7 @@
 
 use sea_orm::ConnectionTrait;
 
-use crate::bookings::statement;
+use crate::sql::statement;
 use crate::{Database, StoreError};
 
 /// Rewrites the probe row; `StoreError::StorageFull` while the disk has no room.

@@ -8,7 +8,7 @@
 use sea_orm::{ConnectionTrait, FromQueryResult};
 use uuid::Uuid;
 
-use crate::bookings::statement;
+use crate::sql::statement;
 use crate::{Database, StoreError};
 
 /// A held-back move, due to be emailed.

@@ -3,7 +3,7 @@
 
 use sea_orm::{ConnectionTrait, FromQueryResult};
 
-use crate::bookings::statement;
+use crate::sql::statement;
 use crate::{Backend, Database, StoreError};
 
 /// Writes a consistent copy of a SQLite database to `target` (which must not exist) while

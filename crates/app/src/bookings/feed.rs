@@ -15,12 +15,12 @@ const FEED_LOOKBACK_SECONDS: i64 = 90 * 86_400;
 /// A new secret token for `user`'s feed (the previous one stops working).
 pub async fn renew(db: &Database, user: &User, now: i64) -> Result<String, BookingError> {
     let token = Secret::generate();
-    store::bookings::set_feed(db, user.id, token.digest().as_str(), now).await?;
+    store::calendar_feeds::set(db, user.id, token.digest().as_str(), now).await?;
     Ok(token.expose().to_owned())
 }
 
 pub async fn revoke(db: &Database, user: &User) -> Result<bool, BookingError> {
-    Ok(store::bookings::revoke_feed(db, user.id).await?)
+    Ok(store::calendar_feeds::revoke(db, user.id).await?)
 }
 
 /// The feed's calendar for `token`, or None when no feed has it.
@@ -30,7 +30,7 @@ pub async fn calendar(
     base: &str,
     now: i64,
 ) -> Result<Option<String>, BookingError> {
-    let Some(owner) = store::bookings::feed_owner(db, SecretDigest::of(token).as_str()).await?
+    let Some(owner) = store::calendar_feeds::owner(db, SecretDigest::of(token).as_str()).await?
     else {
         return Ok(None);
     };

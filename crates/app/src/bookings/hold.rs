@@ -6,7 +6,8 @@ use domain::booking::{Actor, BookingStatus};
 use domain::schedule::{Booked, Interval};
 use jiff::Timestamp;
 use store::Database;
-use store::bookings::{HoldOutcome, IdempotencyKey, NewBooking, Step};
+use store::bookings::{HoldOutcome, NewBooking, Step};
+use store::idempotency::IdempotencyKey;
 use store::users::User;
 use uuid::Uuid;
 

@@ -616,7 +616,7 @@ async fn sessions_page(
         });
     }
     let feed_active = matches!(
-        store::bookings::feed_created(&state.db, user.id).await,
+        store::calendar_feeds::created(&state.db, user.id).await,
         Ok(Some(_))
     );
     let (path, title_id) = match side {

@@ -1,193 +1,9 @@
-//! Bookings: holds, transitions and timelines.
-//!
-//! Two rules make double booking impossible. Every write that makes a booking active —
-//! a hold, a late payment for an expired hold, a reschedule — runs in one transaction that
-//! first writes (releasing holds that ran out), so on SQLite it holds the only write lock
-//! before it looks; it then checks for overlaps and inserts. On PostgreSQL the exclusion
-//! constraints of migration 7 decide whatever races past the check (SQLSTATE 23P01). Every
-//! transition is one conditional UPDATE (`… WHERE status = from`), stored with its event.
-//!
-//! The SQL is written once with `$n` placeholders; SQLite reads them as `?n`.
+//! Writes that change a booking: holds, transitions, notes, late payments and moves, each
+//! in one transaction (see the module above for the two rules against double booking).
 
-use std::ops::Deref;
-
-use domain::booking::{Actor, BookingStatus};
-use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, FromQueryResult, RuntimeErr, Statement,
-    TransactionTrait, Value,
-};
-use uuid::Uuid;
-
-use crate::{Backend, Database, StoreError};
-
-/// A booking as stored.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
-pub struct BookingRow {
-    pub id: Uuid,
-    pub expert_id: Uuid,
-    pub learner_id: Uuid,
-    pub status: String,
-    pub start_at: i64,
-    pub end_at: i64,
-    pub blocked_from: i64,
-    pub blocked_to: i64,
-    pub duration_minutes: i32,
-    pub hold_expires_at: i64,
-    pub price_amount: i64,
-    pub currency: String,
-    pub policy: String,
-    pub note: Option<String>,
-    pub series_id: Uuid,
-    pub sequence: i32,
-    pub rescheduled_from: Option<Uuid>,
-    pub proposed_start: Option<i64>,
-    pub payment_provider: String,
-    pub payment_ref: Option<String>,
-    pub paid_amount: i64,
-    pub refunded_amount: i64,
-    pub created_at: i64,
-    pub updated_at: i64,
-    /// The start the cancellation policy measures from: the session's first start.
-    pub policy_start_at: i64,
-    /// How many times the session was moved before this booking.
-    pub reschedule_count: i32,
-}
-
-impl BookingRow {
-    pub fn status(&self) -> Result<BookingStatus, StoreError> {
-        BookingStatus::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt(format!("booking status {:?}", self.status)))
-    }
-}
-
-/// One step of a booking's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
-pub struct EventRow {
-    pub from_status: Option<String>,
-    pub to_status: String,
-    pub actor: String,
-    pub actor_id: Option<Uuid>,
-    pub reason: Option<String>,
-    pub at: i64,
-}
-
-/// A hold to place; the caller has checked the slot against the expert's rules.
-#[derive(Debug, Clone)]
-pub struct NewBooking {
-    pub id: Uuid,
-    pub expert_id: Uuid,
-    pub learner_id: Uuid,
-    pub status: BookingStatus,
-    pub start_at: i64,
-    pub end_at: i64,
-    pub blocked_from: i64,
-    pub blocked_to: i64,
-    pub duration_minutes: i32,
-    pub hold_expires_at: i64,
-    pub price_amount: i64,
-    pub currency: String,
-    pub policy: String,
-    pub note: Option<String>,
-    pub series_id: Uuid,
-    pub sequence: i32,
-    pub rescheduled_from: Option<Uuid>,
-    pub payment_provider: String,
-    pub payment_ref: Option<String>,
-    pub paid_amount: i64,
-    /// The session's first start (a new hold: its own start; a move keeps the old one's).
-    pub policy_start_at: i64,
-    pub reschedule_count: i32,
-}
-
-/// A request's idempotency key and the fingerprint of its body.
-#[derive(Debug, Clone)]
-pub struct IdempotencyKey {
-    pub key: String,
-    pub fingerprint: String,
-}
-
-/// Why a booking could not become active.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Conflict {
-    /// The expert's time (with buffers) overlaps another active booking.
-    SlotTaken,
-    /// The learner already has an active booking at that time.
-    LearnerBusy,
-    /// The learner already holds as many unpaid times as one may.
-    HoldLimit,
-    /// The expert's rules changed since the schedule the request was checked against.
-    RulesChanged,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HoldOutcome {
-    Created(BookingRow),
-    /// The same key and body came before: here is what it made.
-    Replayed(BookingRow),
-    /// The same key came before with another body.
-    KeyReused,
-    Refused(Conflict),
-}
-
-/// Who acts, and why, for the timeline.
-#[derive(Debug, Clone, Copy)]
-pub struct Step<'a> {
-    pub actor: Actor,
-    pub actor_id: Option<Uuid>,
-    pub reason: Option<&'a str>,
-    pub now: i64,
-}
-
-/// Columns a transition may change besides the status.
-#[derive(Debug, Clone, Default)]
-pub struct Changes {
-    pub paid_amount: Option<i64>,
-    pub refunded_amount: Option<i64>,
-    pub payment_ref: Option<String>,
-    /// The calendar event changes: raise its SEQUENCE.
-    pub bump_sequence: bool,
-}
-
-const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, blocked_from, \
-    blocked_to, duration_minutes, hold_expires_at, price_amount, currency, policy, note, \
-    series_id, sequence, rescheduled_from, proposed_start, payment_provider, payment_ref, \
-    paid_amount, refunded_amount, created_at, updated_at, policy_start_at, reschedule_count";
-
-const IDEMPOTENCY_SCOPE: &str = "booking";
-
-pub(crate) fn statement(backend: Backend, sql: &str, values: Vec<Value>) -> Statement {
-    match backend {
-        Backend::Postgres => Statement::from_sql_and_values(DbBackend::Postgres, sql, values),
-        Backend::Sqlite => {
-            Statement::from_sql_and_values(DbBackend::Sqlite, sql.replace('$', "?"), values)
-        }
-    }
-}
-
-/// The name of the exclusion constraint a PostgreSQL error reports, if it is one.
-fn exclusion_violated(err: &DbErr) -> Option<Conflict> {
-    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
-    else {
-        return None;
-    };
-    let sqlx::Error::Database(e) = e.deref() else {
-        return None;
-    };
-    if e.code().as_deref() != Some("23P01") {
-        return None;
-    }
-    Some(match e.constraint() {
-        Some("bookings_learner_no_overlap") => Conflict::LearnerBusy,
-        _ => Conflict::SlotTaken,
-    })
-}
-
-fn is_unique_violation(err: &DbErr) -> bool {
-    matches!(
-        err.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
-}
+use super::queries::find_in;
+use super::*;
+use crate::idempotency::IDEMPOTENCY_SCOPE;
 
 /// Places a hold (or, for a reschedule, a confirmed booking) if nothing active overlaps.
 pub async fn hold(
@@ -335,7 +151,7 @@ pub async fn hold_limited(
 
 /// What the expert's side asks of a new active booking, checked in its transaction: the
 /// rules it was found free under are still the stored ones, and its day has room.
-async fn expert_limits(
+pub(super) async fn expert_limits(
     backend: Backend,
     txn: &DatabaseTransaction,
     new: &NewBooking,
@@ -359,7 +175,7 @@ async fn expert_limits(
 /// SQLite the transaction holds the write lock; on PostgreSQL a rules change racing this
 /// read commits after the check and its cache drop follows, which is the same order as a
 /// change made just after the hold.
-async fn stored_rules(
+pub(super) async fn stored_rules(
     backend: Backend,
     txn: &DatabaseTransaction,
     expert: Uuid,
@@ -380,7 +196,7 @@ async fn stored_rules(
 
 /// Whether the expert already has `day.cap` active sessions starting that day, counted
 /// with the expert serialised (PostgreSQL: their profile row locked until commit).
-async fn day_is_full(
+pub(super) async fn day_is_full(
     backend: Backend,
     txn: &DatabaseTransaction,
     expert: Uuid,
@@ -445,7 +261,7 @@ pub async fn replay(
 }
 
 /// Marks holds of this expert or learner that ran out as expired, with their events.
-async fn release_expired(
+pub(super) async fn release_expired(
     backend: Backend,
     txn: &DatabaseTransaction,
     expert: Uuid,
@@ -485,7 +301,7 @@ async fn release_expired(
 }
 
 /// Whether `new` would overlap an active booking, other than `except`.
-async fn overlap(
+pub(super) async fn overlap(
     backend: Backend,
     txn: &DatabaseTransaction,
     new: &NewBooking,
@@ -525,7 +341,7 @@ async fn overlap(
     }))
 }
 
-async fn insert(
+pub(super) async fn insert(
     backend: Backend,
     txn: &DatabaseTransaction,
     new: &NewBooking,
@@ -568,7 +384,7 @@ async fn insert(
     record_raw(backend, txn, new.id, from, new.status, step).await
 }
 
-async fn record(
+pub(super) async fn record(
     backend: Backend,
     txn: &DatabaseTransaction,
     booking: Uuid,
@@ -579,7 +395,7 @@ async fn record(
     Ok(record_raw(backend, txn, booking, from, to, step).await?)
 }
 
-async fn record_raw(
+pub(super) async fn record_raw(
     backend: Backend,
     txn: &DatabaseTransaction,
     booking: Uuid,
@@ -657,7 +473,7 @@ pub async fn note(
     Ok(noted == 1)
 }
 
-async fn apply(
+pub(super) async fn apply(
     backend: Backend,
     txn: &DatabaseTransaction,
     id: Uuid,
@@ -792,7 +608,7 @@ pub async fn record_refunded_payment(
 }
 
 /// The row `insert` wrote, without reading it back.
-fn inserted(new: &NewBooking, now: i64) -> BookingRow {
+pub(super) fn inserted(new: &NewBooking, now: i64) -> BookingRow {
     BookingRow {
         id: new.id,
         expert_id: new.expert_id,
@@ -823,7 +639,7 @@ fn inserted(new: &NewBooking, now: i64) -> BookingRow {
     }
 }
 
-fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
+pub(super) fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
     NewBooking {
         id: row.id,
         expert_id: row.expert_id,
@@ -922,253 +738,4 @@ pub async fn set_proposal(
         ))
         .await?;
     Ok(result.rows_affected() == 1)
-}
-
-pub async fn find(db: &Database, id: Uuid) -> Result<Option<BookingRow>, StoreError> {
-    Ok(BookingRow::find_by_statement(statement(
-        db.backend(),
-        &format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"),
-        vec![id.into()],
-    ))
-    .one(db.conn())
-    .await?)
-}
-
-async fn find_in(
-    backend: Backend,
-    txn: &DatabaseTransaction,
-    id: Uuid,
-) -> Result<Option<BookingRow>, StoreError> {
-    Ok(BookingRow::find_by_statement(statement(
-        backend,
-        &format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"),
-        vec![id.into()],
-    ))
-    .one(txn)
-    .await?)
-}
-
-/// The timeline of a session across its reschedules (every booking of the series),
-/// oldest first. Event ids are UUIDv7, so they keep order within one second.
-pub async fn events(db: &Database, series: Uuid) -> Result<Vec<EventRow>, StoreError> {
-    Ok(EventRow::find_by_statement(statement(
-        db.backend(),
-        "SELECT e.from_status, e.to_status, e.actor, e.actor_id, e.reason, e.at \
-         FROM booking_events e JOIN bookings b ON b.id = e.booking_id \
-         WHERE b.series_id = $1 ORDER BY e.at, e.id",
-        vec![series.into()],
-    ))
-    .all(db.conn())
-    .await?)
-}
-
-/// The expert's bookings that block time now (unexpired holds and confirmed ones) and
-/// end after `from`.
-pub async fn blocking(
-    db: &Database,
-    expert: Uuid,
-    from: i64,
-    now: i64,
-) -> Result<Vec<BookingRow>, StoreError> {
-    Ok(BookingRow::find_by_statement(statement(
-        db.backend(),
-        &format!(
-            "SELECT {COLUMNS} FROM bookings WHERE expert_id = $1 AND blocked_to > $2 \
-             AND (status = 'confirmed' OR (status = 'held' AND hold_expires_at > $3)) \
-             ORDER BY start_at"
-        ),
-        vec![expert.into(), from.into(), now.into()],
-    ))
-    .all(db.conn())
-    .await?)
-}
-
-/// Which side of bookings a list is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Learner,
-    Expert,
-}
-
-/// Which of a user's bookings to list.
-#[derive(Debug, Clone, Copy)]
-pub struct ListQuery<'a> {
-    pub side: Side,
-    pub statuses: &'a [BookingStatus],
-    /// Starting in `[from, to)`.
-    pub from: i64,
-    pub to: i64,
-    /// Earliest first.
-    pub ascending: bool,
-    pub limit: u64,
-}
-
-/// A user's bookings on one side. Rescheduled ones are left out by their callers' status
-/// lists (their successor stands for them).
-pub async fn for_user(
-    db: &Database,
-    user: Uuid,
-    q: ListQuery<'_>,
-) -> Result<Vec<BookingRow>, StoreError> {
-    let ListQuery {
-        side,
-        statuses,
-        from,
-        to,
-        ascending,
-        limit,
-    } = q;
-    let column = match side {
-        Side::Learner => "learner_id",
-        Side::Expert => "expert_id",
-    };
-    let placeholders: Vec<String> = (0..statuses.len()).map(|i| format!("${}", i + 5)).collect();
-    let order = if ascending { "ASC" } else { "DESC" };
-    let mut values: Vec<Value> = vec![user.into(), from.into(), to.into(), (limit as i64).into()];
-    values.extend(statuses.iter().map(|s| Value::from(s.as_str())));
-    Ok(BookingRow::find_by_statement(statement(
-        db.backend(),
-        &format!(
-            "SELECT {COLUMNS} FROM bookings WHERE {column} = $1 AND start_at >= $2 \
-             AND start_at < $3 AND status IN ({}) ORDER BY start_at {order} LIMIT $4",
-            placeholders.join(", ")
-        ),
-        values,
-    ))
-    .all(db.conn())
-    .await?)
-}
-
-/// Every non-rescheduled booking of the user on either side (for their calendar feed),
-/// starting after `from`.
-pub async fn feed_for(db: &Database, user: Uuid, from: i64) -> Result<Vec<BookingRow>, StoreError> {
-    Ok(BookingRow::find_by_statement(statement(
-        db.backend(),
-        &format!(
-            "SELECT {COLUMNS} FROM bookings WHERE (learner_id = $1 OR expert_id = $1) \
-             AND start_at >= $2 AND status IN ('confirmed', 'cancelled', 'completed') \
-             ORDER BY start_at LIMIT 1000"
-        ),
-        vec![user.into(), from.into()],
-    ))
-    .all(db.conn())
-    .await?)
-}
-
-/// Holds that ran out by `now` and are still marked held: at most `limit`, with experts.
-pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>, StoreError> {
-    #[derive(FromQueryResult)]
-    struct Due {
-        id: Uuid,
-        expert_id: Uuid,
-    }
-    let due = Due::find_by_statement(statement(
-        db.backend(),
-        "SELECT id, expert_id FROM bookings WHERE status = 'held' AND hold_expires_at <= $1 \
-         ORDER BY hold_expires_at LIMIT $2",
-        vec![now.into(), (limit as i64).into()],
-    ))
-    .all(db.conn())
-    .await?;
-    let mut experts = Vec::new();
-    for d in due {
-        let step = Step {
-            actor: Actor::System,
-            actor_id: None,
-            reason: Some("hold expired"),
-            now,
-        };
-        let moved = transition(
-            db,
-            d.id,
-            BookingStatus::Held,
-            BookingStatus::Expired,
-            &Changes::default(),
-            step,
-        )
-        .await?;
-        if moved.is_some() && !experts.contains(&d.expert_id) {
-            experts.push(d.expert_id);
-        }
-    }
-    Ok(experts)
-}
-
-/// How many confirmed bookings the expert cancelled themselves.
-pub async fn expert_cancellations(db: &Database, expert: Uuid) -> Result<i64, StoreError> {
-    #[derive(FromQueryResult)]
-    struct Count {
-        n: i64,
-    }
-    let count = Count::find_by_statement(statement(
-        db.backend(),
-        "SELECT COUNT(*) AS n FROM bookings b JOIN booking_events e ON e.booking_id = b.id \
-         WHERE b.expert_id = $1 AND e.to_status = 'cancelled' AND e.actor = 'expert'",
-        vec![expert.into()],
-    ))
-    .one(db.conn())
-    .await?;
-    Ok(count.map_or(0, |c| c.n))
-}
-
-/// Sets the digest of the user's calendar feed token (a new address; the old one stops).
-pub async fn set_feed(db: &Database, user: Uuid, digest: &str, now: i64) -> Result<(), StoreError> {
-    let txn = db.conn().begin().await?;
-    txn.execute_raw(statement(
-        db.backend(),
-        "DELETE FROM calendar_feeds WHERE user_id = $1",
-        vec![user.into()],
-    ))
-    .await?;
-    txn.execute_raw(statement(
-        db.backend(),
-        "INSERT INTO calendar_feeds (user_id, token_digest, created_at) VALUES ($1, $2, $3)",
-        vec![user.into(), digest.into(), now.into()],
-    ))
-    .await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-pub async fn revoke_feed(db: &Database, user: Uuid) -> Result<bool, StoreError> {
-    let result = db
-        .conn()
-        .execute_raw(statement(
-            db.backend(),
-            "DELETE FROM calendar_feeds WHERE user_id = $1",
-            vec![user.into()],
-        ))
-        .await?;
-    Ok(result.rows_affected() > 0)
-}
-
-/// When the user's feed was created, if they have one.
-pub async fn feed_created(db: &Database, user: Uuid) -> Result<Option<i64>, StoreError> {
-    #[derive(FromQueryResult)]
-    struct Feed {
-        created_at: i64,
-    }
-    Ok(Feed::find_by_statement(statement(
-        db.backend(),
-        "SELECT created_at FROM calendar_feeds WHERE user_id = $1",
-        vec![user.into()],
-    ))
-    .one(db.conn())
-    .await?
-    .map(|f| f.created_at))
-}
-
-pub async fn feed_owner(db: &Database, digest: &str) -> Result<Option<Uuid>, StoreError> {
-    #[derive(FromQueryResult)]
-    struct Feed {
-        user_id: Uuid,
-    }
-    Ok(Feed::find_by_statement(statement(
-        db.backend(),
-        "SELECT user_id FROM calendar_feeds WHERE token_digest = $1",
-        vec![digest.into()],
-    ))
-    .one(db.conn())
-    .await?
-    .map(|f| f.user_id))
 }

@@ -1,0 +1,181 @@
+//! Bookings: holds, transitions and timelines.
+//!
+//! Two rules make double booking impossible. Every write that makes a booking active —
+//! a hold, a late payment for an expired hold, a reschedule — runs in one transaction that
+//! first writes (releasing holds that ran out), so on SQLite it holds the only write lock
+//! before it looks; it then checks for overlaps and inserts. On PostgreSQL the exclusion
+//! constraints of migration 7 decide whatever races past the check (SQLSTATE 23P01). Every
+//! transition is one conditional UPDATE (`… WHERE status = from`), stored with its event.
+//!
+//! The SQL is written once with `$n` placeholders; SQLite reads them as `?n`.
+//!
+//! `lifecycle` holds the writes (holds, transitions, moves, late payments), `queries` the
+//! reads; idempotency keys and calendar feeds have stores of their own.
+
+mod lifecycle;
+mod queries;
+
+use std::ops::Deref;
+
+use domain::booking::{Actor, BookingStatus};
+use sea_orm::{
+    ConnectionTrait, DatabaseTransaction, DbErr, FromQueryResult, RuntimeErr, TransactionTrait,
+    Value,
+};
+use uuid::Uuid;
+
+use crate::idempotency::IdempotencyKey;
+use crate::sql::{is_unique_violation, statement};
+use crate::{Backend, Database, StoreError};
+
+pub use lifecycle::{
+    DayCap, HoldLimits, Revival, hold, hold_limited, note, record_refunded_payment, replay,
+    reschedule, revive, set_proposal, transition,
+};
+pub use queries::{
+    ListQuery, Side, blocking, events, expert_cancellations, expire_due, feed_for, find, for_user,
+};
+
+/// A booking as stored.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct BookingRow {
+    pub id: Uuid,
+    pub expert_id: Uuid,
+    pub learner_id: Uuid,
+    pub status: String,
+    pub start_at: i64,
+    pub end_at: i64,
+    pub blocked_from: i64,
+    pub blocked_to: i64,
+    pub duration_minutes: i32,
+    pub hold_expires_at: i64,
+    pub price_amount: i64,
+    pub currency: String,
+    pub policy: String,
+    pub note: Option<String>,
+    pub series_id: Uuid,
+    pub sequence: i32,
+    pub rescheduled_from: Option<Uuid>,
+    pub proposed_start: Option<i64>,
+    pub payment_provider: String,
+    pub payment_ref: Option<String>,
+    pub paid_amount: i64,
+    pub refunded_amount: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// The start the cancellation policy measures from: the session's first start.
+    pub policy_start_at: i64,
+    /// How many times the session was moved before this booking.
+    pub reschedule_count: i32,
+}
+
+impl BookingRow {
+    pub fn status(&self) -> Result<BookingStatus, StoreError> {
+        BookingStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::Corrupt(format!("booking status {:?}", self.status)))
+    }
+}
+
+/// One step of a booking's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct EventRow {
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor: String,
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    pub at: i64,
+}
+
+/// A hold to place; the caller has checked the slot against the expert's rules.
+#[derive(Debug, Clone)]
+pub struct NewBooking {
+    pub id: Uuid,
+    pub expert_id: Uuid,
+    pub learner_id: Uuid,
+    pub status: BookingStatus,
+    pub start_at: i64,
+    pub end_at: i64,
+    pub blocked_from: i64,
+    pub blocked_to: i64,
+    pub duration_minutes: i32,
+    pub hold_expires_at: i64,
+    pub price_amount: i64,
+    pub currency: String,
+    pub policy: String,
+    pub note: Option<String>,
+    pub series_id: Uuid,
+    pub sequence: i32,
+    pub rescheduled_from: Option<Uuid>,
+    pub payment_provider: String,
+    pub payment_ref: Option<String>,
+    pub paid_amount: i64,
+    /// The session's first start (a new hold: its own start; a move keeps the old one's).
+    pub policy_start_at: i64,
+    pub reschedule_count: i32,
+}
+
+/// Why a booking could not become active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// The expert's time (with buffers) overlaps another active booking.
+    SlotTaken,
+    /// The learner already has an active booking at that time.
+    LearnerBusy,
+    /// The learner already holds as many unpaid times as one may.
+    HoldLimit,
+    /// The expert's rules changed since the schedule the request was checked against.
+    RulesChanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HoldOutcome {
+    Created(BookingRow),
+    /// The same key and body came before: here is what it made.
+    Replayed(BookingRow),
+    /// The same key came before with another body.
+    KeyReused,
+    Refused(Conflict),
+}
+
+/// Who acts, and why, for the timeline.
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    pub actor: Actor,
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Columns a transition may change besides the status.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub paid_amount: Option<i64>,
+    pub refunded_amount: Option<i64>,
+    pub payment_ref: Option<String>,
+    /// The calendar event changes: raise its SEQUENCE.
+    pub bump_sequence: bool,
+}
+
+const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, blocked_from, \
+    blocked_to, duration_minutes, hold_expires_at, price_amount, currency, policy, note, \
+    series_id, sequence, rescheduled_from, proposed_start, payment_provider, payment_ref, \
+    paid_amount, refunded_amount, created_at, updated_at, policy_start_at, reschedule_count";
+
+/// The name of the exclusion constraint a PostgreSQL error reports, if it is one.
+fn exclusion_violated(err: &DbErr) -> Option<Conflict> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
+        return None;
+    };
+    let sqlx::Error::Database(e) = e.deref() else {
+        return None;
+    };
+    if e.code().as_deref() != Some("23P01") {
+        return None;
+    }
+    Some(match e.constraint() {
+        Some("bookings_learner_no_overlap") => Conflict::LearnerBusy,
+        _ => Conflict::SlotTaken,
+    })
+}

@@ -1,0 +1,191 @@
+//! Reads of bookings: one by id, a series' timeline, what blocks an expert's time, a
+//! person's lists and feed, and what is due to expire.
+
+use super::*;
+
+pub async fn find(db: &Database, id: Uuid) -> Result<Option<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"),
+        vec![id.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+pub(super) async fn find_in(
+    backend: Backend,
+    txn: &DatabaseTransaction,
+    id: Uuid,
+) -> Result<Option<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        backend,
+        &format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"),
+        vec![id.into()],
+    ))
+    .one(txn)
+    .await?)
+}
+
+/// The timeline of a session across its reschedules (every booking of the series),
+/// oldest first. Event ids are UUIDv7, so they keep order within one second.
+pub async fn events(db: &Database, series: Uuid) -> Result<Vec<EventRow>, StoreError> {
+    Ok(EventRow::find_by_statement(statement(
+        db.backend(),
+        "SELECT e.from_status, e.to_status, e.actor, e.actor_id, e.reason, e.at \
+         FROM booking_events e JOIN bookings b ON b.id = e.booking_id \
+         WHERE b.series_id = $1 ORDER BY e.at, e.id",
+        vec![series.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// The expert's bookings that block time now (unexpired holds and confirmed ones) and
+/// end after `from`.
+pub async fn blocking(
+    db: &Database,
+    expert: Uuid,
+    from: i64,
+    now: i64,
+) -> Result<Vec<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE expert_id = $1 AND blocked_to > $2 \
+             AND (status = 'confirmed' OR (status = 'held' AND hold_expires_at > $3)) \
+             ORDER BY start_at"
+        ),
+        vec![expert.into(), from.into(), now.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Which side of bookings a list is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Learner,
+    Expert,
+}
+
+/// Which of a user's bookings to list.
+#[derive(Debug, Clone, Copy)]
+pub struct ListQuery<'a> {
+    pub side: Side,
+    pub statuses: &'a [BookingStatus],
+    /// Starting in `[from, to)`.
+    pub from: i64,
+    pub to: i64,
+    /// Earliest first.
+    pub ascending: bool,
+    pub limit: u64,
+}
+
+/// A user's bookings on one side. Rescheduled ones are left out by their callers' status
+/// lists (their successor stands for them).
+pub async fn for_user(
+    db: &Database,
+    user: Uuid,
+    q: ListQuery<'_>,
+) -> Result<Vec<BookingRow>, StoreError> {
+    let ListQuery {
+        side,
+        statuses,
+        from,
+        to,
+        ascending,
+        limit,
+    } = q;
+    let column = match side {
+        Side::Learner => "learner_id",
+        Side::Expert => "expert_id",
+    };
+    let placeholders: Vec<String> = (0..statuses.len()).map(|i| format!("${}", i + 5)).collect();
+    let order = if ascending { "ASC" } else { "DESC" };
+    let mut values: Vec<Value> = vec![user.into(), from.into(), to.into(), (limit as i64).into()];
+    values.extend(statuses.iter().map(|s| Value::from(s.as_str())));
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE {column} = $1 AND start_at >= $2 \
+             AND start_at < $3 AND status IN ({}) ORDER BY start_at {order} LIMIT $4",
+            placeholders.join(", ")
+        ),
+        values,
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Every non-rescheduled booking of the user on either side (for their calendar feed),
+/// starting after `from`.
+pub async fn feed_for(db: &Database, user: Uuid, from: i64) -> Result<Vec<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE (learner_id = $1 OR expert_id = $1) \
+             AND start_at >= $2 AND status IN ('confirmed', 'cancelled', 'completed') \
+             ORDER BY start_at LIMIT 1000"
+        ),
+        vec![user.into(), from.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Holds that ran out by `now` and are still marked held: at most `limit`, with experts.
+pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Due {
+        id: Uuid,
+        expert_id: Uuid,
+    }
+    let due = Due::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, expert_id FROM bookings WHERE status = 'held' AND hold_expires_at <= $1 \
+         ORDER BY hold_expires_at LIMIT $2",
+        vec![now.into(), (limit as i64).into()],
+    ))
+    .all(db.conn())
+    .await?;
+    let mut experts = Vec::new();
+    for d in due {
+        let step = Step {
+            actor: Actor::System,
+            actor_id: None,
+            reason: Some("hold expired"),
+            now,
+        };
+        let moved = transition(
+            db,
+            d.id,
+            BookingStatus::Held,
+            BookingStatus::Expired,
+            &Changes::default(),
+            step,
+        )
+        .await?;
+        if moved.is_some() && !experts.contains(&d.expert_id) {
+            experts.push(d.expert_id);
+        }
+    }
+    Ok(experts)
+}
+
+/// How many confirmed bookings the expert cancelled themselves.
+pub async fn expert_cancellations(db: &Database, expert: Uuid) -> Result<i64, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Count {
+        n: i64,
+    }
+    let count = Count::find_by_statement(statement(
+        db.backend(),
+        "SELECT COUNT(*) AS n FROM bookings b JOIN booking_events e ON e.booking_id = b.id \
+         WHERE b.expert_id = $1 AND e.to_status = 'cancelled' AND e.actor = 'expert'",
+        vec![expert.into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(count.map_or(0, |c| c.n))
+}
