@@ -2,7 +2,7 @@
 //! expert or an admin cancels), moving it to another free time (the learner directly; an
 //! expert proposes and the learner accepts), and recording how the session went.
 
-use domain::booking::{Actor, BookingStatus};
+use domain::booking::{Actor, BookingStatus, rules};
 use jiff::Timestamp;
 use store::bookings::{Changes, Conflict, NewBooking, Step};
 use store::users::User;
@@ -140,8 +140,7 @@ pub async fn reschedule(
 ) -> Result<Moved, BookingError> {
     let start = parse_start(start)?;
     let (booking, role, _) = super::visible(s.db, user, id).await?;
-    let movable = booking.status == BookingStatus::Confirmed && booking.row.start_at > now;
-    if !movable {
+    if !booking.movable(now) {
         return Err(BookingError::InvalidTransition {
             from: booking.status,
             to: BookingStatus::Rescheduled,
@@ -426,19 +425,12 @@ pub async fn record_outcome(
 ) -> Result<Booking, BookingError> {
     use BookingStatus::*;
     let (booking, role, _) = super::visible(s.db, user, id).await?;
-    let claim = to == NoShowExpert && role == Actor::Learner;
-    let to = if claim { Disputed } else { to };
-    let allowed: &[Actor] = match to {
-        Completed | NoShowLearner => &[Actor::Expert, Actor::Admin],
-        NoShowExpert => &[Actor::Admin],
-        Disputed => &[Actor::Learner],
-        Resolved => &[Actor::Admin],
-        other => {
-            return Err(BookingError::InvalidTransition {
-                from: booking.status,
-                to: other,
-            });
-        }
+    let (to, claim) = rules::outcome_requested(to, role);
+    let Some(may) = rules::may_record(to, role) else {
+        return Err(BookingError::InvalidTransition {
+            from: booking.status,
+            to,
+        });
     };
     let reason = reason_of(reason, matches!(to, Disputed | Resolved) && !claim)?;
     // Only a claim disputes a session that has not been marked completed.
@@ -453,7 +445,7 @@ pub async fn record_outcome(
             to,
         });
     }
-    if !allowed.contains(&role) {
+    if !may {
         return Err(BookingError::NotYours);
     }
     if claim && now < booking.row.start_at + super::NO_SHOW_CLAIM_AFTER_SECS {

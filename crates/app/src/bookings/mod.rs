@@ -13,7 +13,7 @@ pub mod payment;
 pub mod suspension;
 
 use domain::Permission;
-use domain::booking::{Actor, BookingStatus, CancellationPolicy};
+use domain::booking::{Actor, BookingStatus, CancellationPolicy, rules};
 use store::bookings::{BookingRow, EventRow};
 use store::users::User;
 use store::{Database, StoreError};
@@ -174,14 +174,17 @@ impl Booking {
     /// What cancelling now would refund, by who cancels.
     pub fn refund_if_cancelled(&self, by: Actor, now: i64) -> i64 {
         let paid = self.row.paid_amount - self.row.refunded_amount;
-        match by {
-            Actor::Learner => {
-                self.policy
-                    .learner_refund(paid, self.row.policy_start_at, now)
-                    .amount
-            }
-            _ => CancellationPolicy::full(paid).amount,
-        }
+        rules::refund_on_cancel(&self.policy, by, paid, self.row.policy_start_at, now).amount
+    }
+
+    /// Whether it can be moved to another time at `now`.
+    pub fn movable(&self, now: i64) -> bool {
+        rules::may_move(self.status, self.row.start_at, now)
+    }
+
+    /// Whether it can be cancelled.
+    pub fn cancellable(&self) -> bool {
+        rules::may_cancel(self.status)
     }
 }
 

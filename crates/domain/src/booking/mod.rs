@@ -3,6 +3,7 @@
 
 pub mod ics;
 pub mod policy;
+pub mod rules;
 pub mod status;
 
 pub use policy::{CancellationPolicy, PolicyPreset, Refund};

@@ -277,7 +277,7 @@ impl BookingPage<'_> {
     }
 
     fn cancellable(&self) -> bool {
-        self.booking.status == BookingStatus::Confirmed
+        self.booking.cancellable()
     }
 
     fn is_learner(&self) -> bool {
@@ -323,8 +323,7 @@ pub async fn show(
 /// Free starts for this booking's length over the next two weeks.
 async fn move_options(state: &AppState, booking: &Booking, clock: &Clock) -> Vec<MoveOption> {
     let now = now();
-    let movable = booking.status == BookingStatus::Confirmed && booking.row.start_at > now;
-    if !movable {
+    if !booking.movable(now) {
         return Vec::new();
     }
     let Ok(Some(schedule)) = state
