@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::entities::{
     expert_decision, expert_document, expert_language, expert_profile, expert_rate,
-    expert_specialty, user, webhook_event,
+    expert_specialty, user,
 };
 use crate::migrations::UNRANKED;
 use crate::{Database, StoreError};
@@ -643,36 +643,6 @@ pub async fn documents_of_rejected_before(
         .into_iter()
         .map(to_document)
         .collect())
-}
-
-/// Notes a webhook event as received. False when it was received before (a retry).
-pub async fn first_delivery(
-    db: &Database,
-    event_id: &str,
-    provider: &str,
-    kind: &str,
-) -> Result<bool, StoreError> {
-    let inserted = webhook_event::ActiveModel {
-        id: Set(event_id.to_owned()),
-        provider: Set(provider.to_owned()),
-        kind: Set(kind.chars().take(64).collect()),
-        received_at: Set(Utc::now()),
-    }
-    .insert(db.conn())
-    .await;
-    match inserted.map_err(|e| StoreError::unique_as(e, "webhook event")) {
-        Ok(_) => Ok(true),
-        Err(StoreError::AlreadyExists(_)) => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
-/// Forgets a webhook event (its processing failed, so the provider's retry must run).
-pub async fn forget_delivery(db: &Database, event_id: &str) -> Result<(), StoreError> {
-    webhook_event::Entity::delete_by_id(event_id.to_owned())
-        .exec(db.conn())
-        .await?;
-    Ok(())
 }
 
 async fn current_status<C: ConnectionTrait>(

@@ -31,6 +31,7 @@ mod sql;
 pub mod taxonomy;
 pub mod upkeep;
 pub mod users;
+pub mod webhook_events;
 
 pub use database::{Backend, Database, PoolStats};
 pub use error::StoreError;

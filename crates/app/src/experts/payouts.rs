@@ -128,7 +128,7 @@ pub async fn receive_webhook(
 ) -> Result<Delivery, WebhookFailure> {
     let event =
         webhook::verify(payload, signature, secret, now).map_err(WebhookFailure::Rejected)?;
-    if !experts::first_delivery(db, &event.id, "stripe", &event.kind).await? {
+    if !store::webhook_events::first(db, &event.id, "stripe", &event.kind).await? {
         return Ok(Delivery::Ignored);
     }
     let applied = match event.kind.as_str() {
@@ -137,7 +137,7 @@ pub async fn receive_webhook(
     };
     if applied.is_err() {
         // Let Stripe's retry run it again.
-        experts::forget_delivery(db, &event.id).await?;
+        store::webhook_events::forget(db, &event.id).await?;
     }
     applied
 }
