@@ -6,7 +6,10 @@ of 100 API logins and 200 slot lookups for each, and whether /readyz said degrad
 Usage: bench/redis_down.py BINARY [REDIS_URL]   (default redis://127.0.0.1:6379)
 Only 127.0.0.1 is contacted; every loop is bounded.
 """
-import json, os, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import json, os, sys, time, urllib.error, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from served import served
 
 binary = sys.argv[1]
 redis_up = sys.argv[2] if len(sys.argv) > 2 else "redis://127.0.0.1:6379"
@@ -27,25 +30,11 @@ def call(method, path, body=None):
 
 
 def measure(label, redis_url):
-    data = tempfile.mkdtemp()
-    env = dict(os.environ, MENTORA_DATA_DIR=data, MENTORA_LOG_LEVEL="error",
-               MENTORA_RATE_LIMIT_SCALE="1000", MENTORA_REDIS_URL=redis_url)
-    subprocess.run([binary, "demo", "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
-    started = time.perf_counter()
-    server = subprocess.Popen([binary, "serve", "--addr", f"127.0.0.1:{port}"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(1200):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
-        startup = time.perf_counter() - started
+    with served(binary, port, {"MENTORA_RATE_LIMIT_SCALE": "1000",
+                               "MENTORA_REDIS_URL": redis_url}, demo=True) as (_, startup):
         _, ready, _ = call("GET", "/readyz")
         _, listing, _ = call("GET", "/api/v1/experts")
-        first = listing.get("experts", listing.get("items", [{}]))[0]
-        expert = first.get("id") or first.get("user_id")
+        expert = listing["experts"][0]["id"]
         day = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 86400))
         logins, slots, statuses = [], [], set()
         for _ in range(100):
@@ -64,11 +53,6 @@ def measure(label, redis_url):
               f"login p50 {q(logins, .5):.0f} ms p99 {q(logins, .99):.0f} ms, "
               f"slots p50 {q(slots, .5):.1f} ms p99 {q(slots, .99):.1f} ms, "
               f"statuses {sorted(statuses)}", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        subprocess.run(["rm", "-rf", data])
-
 
 measure("Redis up", redis_up)
 measure("Redis refusing connections", "redis://127.0.0.1:1")

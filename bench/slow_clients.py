@@ -7,7 +7,10 @@ Usage: bench/slow_clients.py BINARY [N] [MAX_CONNECTIONS]
   e.g. bench/slow_clients.py target/release/mentora 20000 4096
 Only 127.0.0.1 is contacted; every loop is bounded and the server is stopped at the end.
 """
-import http.client, os, resource, select, socket, subprocess, sys, tempfile, time
+import http.client, os, resource, select, socket, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from served import served
 
 binary = sys.argv[1]
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
@@ -16,19 +19,9 @@ port = 18190
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
-data = tempfile.mkdtemp()
-env = dict(os.environ, MENTORA_DATA_DIR=data, MENTORA_LOG_LEVEL="error",
-           MENTORA_MAX_CONNECTIONS=cap, MENTORA_HEADER_READ_TIMEOUT_SECS="300",
-           MENTORA_IDLE_TIMEOUT_SECS="600")
-server = subprocess.Popen([binary, "serve", "--addr", f"127.0.0.1:{port}"], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-try:
-    for _ in range(600):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
+env = {"MENTORA_MAX_CONNECTIONS": cap, "MENTORA_HEADER_READ_TIMEOUT_SECS": "300",
+       "MENTORA_IDLE_TIMEOUT_SECS": "600"}
+with served(binary, port, env):
     # Two processes hold the slow connections, so each stays under its file limit.
     import multiprocessing
     mp = multiprocessing.get_context("fork")
@@ -77,6 +70,3 @@ try:
     print(f"slow connections: {count}, max_connections: {cap or 'file limit'}, "
           f"/healthz answered {answered}/200, p50 {ms(0.5):.1f} ms, p99 {ms(0.99):.1f} ms, "
           f"slow connections closed by the server: {closed}")
-finally:
-    server.terminate()
-    server.wait(timeout=30)

@@ -7,7 +7,10 @@ must be 201. Prints holds per second and p50/p99 for each.
 Usage: bench/sqlite_sync.py BINARY [SECONDS]   (e.g. target/release/mentora 20)
 Only 127.0.0.1 is contacted; each run is bounded by SECONDS.
 """
-import json, os, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+import json, os, sys, threading, time, urllib.error, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from served import served
 
 binary = sys.argv[1]
 seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 20
@@ -28,20 +31,10 @@ def call(method, path, body=None, token=None):
 
 
 def run(mode):
-    data = tempfile.mkdtemp(dir=os.getcwd(), prefix=".bench-sync-")
-    env = dict(os.environ, MENTORA_DATA_DIR=data, MENTORA_LOG_LEVEL="error",
-               MENTORA_BOOKING_MAX_HOLDS="1000000", MENTORA_RATE_LIMIT_SCALE="1000",
-               DATABASE_URL=f"sqlite://{data}/mentora.db?synchronous={mode}")
-    subprocess.run([binary, "demo", "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
-    server = subprocess.Popen([binary, "serve", "--addr", f"127.0.0.1:{port}"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
+    env = {"MENTORA_BOOKING_MAX_HOLDS": "1000000", "MENTORA_RATE_LIMIT_SCALE": "1000",
+           "DATABASE_URL": f"sqlite://{{data}}/mentora.db?synchronous={mode}"}
+    # On the machine's disk (the working folder), not a tmpfs: fsync must cost what it costs.
+    with served(binary, port, env, demo=True, data_parent=os.getcwd()):
         days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         rules = {"time_zone": "UTC", "min_notice_minutes": 0, "horizon_days": 365,
                  "weekly": [{"weekday": d, "start": "00:00", "end": "24:00"} for d in days],
@@ -80,11 +73,6 @@ def run(mode):
         ms = lambda q: latencies[int(q * (len(latencies) - 1))] * 1000
         print(f"synchronous={mode}: {len(latencies) / seconds:.0f} holds/s, "
               f"p50 {ms(0.5):.1f} ms, p99 {ms(0.99):.1f} ms, non-201: {len(bad)}", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        subprocess.run(["rm", "-rf", data])
-
 
 for mode in ("full", "normal", "full", "normal"):
     run(mode)
