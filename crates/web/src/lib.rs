@@ -5,6 +5,7 @@ pub mod access;
 mod api;
 pub mod assets;
 mod error;
+mod extract;
 mod middleware;
 mod ops;
 mod origin;

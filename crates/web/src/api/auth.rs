@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::json::JsonBody;
-use crate::pages::auth::Client;
+use crate::extract::Client;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode, Links};
 

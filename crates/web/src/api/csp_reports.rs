@@ -19,7 +19,7 @@ use bytes::Bytes;
 use serde_json::Value;
 
 use super::json::{is_json_media_type, parse};
-use crate::pages::auth::Client;
+use crate::extract::Client;
 use crate::{AppError, AppState, ErrorCode};
 
 /// A browser's report is a few hundred bytes; a batch of them a few kilobytes.

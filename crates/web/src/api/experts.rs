@@ -15,8 +15,8 @@ use store::experts::{Document, ExpertProfile};
 use uuid::Uuid;
 
 use super::json::JsonBody;
+use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
-use crate::pages::auth::Client;
 use crate::{AppError, AppState, ErrorCode, Links, uploads};
 
 pub fn money(m: &Money) -> Value {

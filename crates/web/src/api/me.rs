@@ -9,8 +9,8 @@ use store::users::User;
 use uuid::Uuid;
 
 use super::json::JsonBody;
+use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
-use crate::pages::auth::Client;
 use crate::{AppError, AppState};
 
 #[derive(Serialize)]

@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use super::experts::application_json;
 use super::json::JsonBody;
+use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
-use crate::pages::auth::Client;
 use crate::{AppError, AppState, Links};
 
 #[derive(Deserialize)]

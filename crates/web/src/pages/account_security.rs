@@ -11,9 +11,9 @@ use store::passkeys::StoredPasskey;
 use store::second_factors::TotpFactor;
 use store::sessions::ActiveSession;
 
-use super::auth::Client;
 use super::render;
 use super::shell::Shell;
+use crate::extract::Client;
 use crate::middleware::viewer::{SignedIn, Viewer, session_cookie};
 use crate::{AppError, AppState, ErrorCode};
 

@@ -15,9 +15,10 @@ use store::experts::QueueEntry;
 use store::taxonomy::Category;
 use uuid::Uuid;
 
-use super::auth::{Client, ShownError, shown};
+use super::auth::{ShownError, shown};
 use super::render;
 use super::shell::Shell;
+use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState, Links};
 

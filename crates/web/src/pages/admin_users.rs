@@ -9,9 +9,9 @@ use serde::Deserialize;
 use store::users::User;
 use uuid::Uuid;
 
-use super::auth::Client;
 use super::render;
 use super::shell::Shell;
+use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState, ErrorCode};
 

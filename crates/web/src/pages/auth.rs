@@ -1,70 +1,21 @@
 //! Signing up, verifying an email address, logging in and out — as HTML forms that work
 //! without JavaScript and show errors next to their fields.
 
-use std::net::SocketAddr;
-
 use app::FieldError;
 use app::accounts::{self, AccountError, LinkBase, SignUp};
 use app::login::{self, PasswordStep};
 use askama::Template;
 use axum::Extension;
-use axum::extract::{ConnectInfo, Form, FromRequestParts, Query, State};
-use axum::http::request::Parts;
+use axum::extract::{Form, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use store::sessions::ClientInfo;
 
 use super::render;
 use super::shell::Shell;
-use crate::middleware::cookies;
-use crate::middleware::viewer::{Viewer, device_cookie, device_cookie_name, session_cookie};
+use crate::extract::Client;
+use crate::middleware::viewer::{Viewer, device_cookie, session_cookie};
 use crate::{AppError, AppState, Links};
-
-/// Where the request comes from, for sessions, rate limits and the audit log.
-pub struct Client(pub ClientInfo);
-
-impl FromRequestParts<AppState> for Client {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip());
-        // Behind a load balancer every peer is the balancer: trust the address it appends
-        // (the last one in X-Forwarded-For), and only when told to, since a client can
-        // write anything into that header when nothing in front of us rewrites it.
-        let forwarded = state
-            .settings
-            .trust_forwarded_for
-            .then(|| parts.headers.get("x-forwarded-for"))
-            .flatten()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
-        // Pages only: API clients name their device in the login body.
-        let device = (!parts.uri.path().starts_with("/api/"))
-            .then(|| {
-                let https = state.settings.served_over_https();
-                cookies::get(&parts.headers, device_cookie_name(https))
-            })
-            .flatten()
-            .map(str::to_owned);
-        Ok(Client(ClientInfo {
-            ip: forwarded.or(peer).map(|ip| ip.to_string()),
-            user_agent: parts
-                .headers
-                .get(header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned),
-            device,
-        }))
-    }
-}
 
 /// A field's error, translated, for templates.
 #[derive(Debug, Clone)]

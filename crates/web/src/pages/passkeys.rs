@@ -13,9 +13,10 @@ use serde_json::json;
 use webauthn_rs::prelude::{PublicKeyCredential, RegisterPublicKeyCredential, Webauthn};
 
 use super::account_security;
-use super::auth::{Client, logged_in_response};
+use super::auth::logged_in_response;
 use super::shell::Shell;
 use crate::api::json::JsonBody;
+use crate::extract::Client;
 use crate::middleware::cookies;
 use crate::middleware::viewer::{SignedIn, Viewer};
 use crate::{AppError, AppState, BrowserOrigin};

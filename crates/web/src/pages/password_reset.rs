@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::Client;
 use super::render;
 use super::shell::Shell;
+use crate::extract::Client;
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]

@@ -12,9 +12,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use store::users::User;
 
-use super::auth::{Client, ShownError, shown};
+use super::auth::{ShownError, shown};
 use super::render;
 use super::shell::Shell;
+use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState, ErrorCode, Links};
 

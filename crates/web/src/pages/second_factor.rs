@@ -9,9 +9,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::{Client, logged_in_response};
+use super::auth::logged_in_response;
 use super::render;
 use super::shell::Shell;
+use crate::extract::Client;
 use crate::middleware::cookies;
 use crate::{AppError, AppState};
 

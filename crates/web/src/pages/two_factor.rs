@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::Client;
 use super::shell::Shell;
 use super::{account_security, qr, render};
+use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState};
 
