@@ -1,4 +1,4 @@
-//! Stripe webhooks: the signature is checked (HMAC-SHA256 of "<t>.<body>" with the
+//! Stripe webhooks: the signature is checked (HMAC-SHA256 of `"<t>.<body>"` with the
 //! endpoint's secret, within a tolerance of the signed time) before anything is parsed.
 
 use hmac::{Hmac, Mac};
