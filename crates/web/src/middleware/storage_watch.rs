@@ -1,7 +1,7 @@
 //! Storage trouble as `/readyz` reports it: a change refused for lack of space marks the
-//! storage full until a later change succeeds, or until `/readyz` finds that the
-//! database and the file store take a write again (so an instance left without traffic
-//! still heals).
+//! storage full until `/readyz` finds that the database and the file store take a write
+//! again. Only that probe heals it: a request that succeeded may have written nothing (a
+//! CSP report, say), and an instance left without traffic must heal too.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -28,10 +28,8 @@ impl StorageWatch {
     }
 }
 
-/// Marks the storage full on a `storage_full` answer, and healed on a change that
-/// succeeded.
+/// Marks the storage full on a `storage_full` answer.
 pub async fn watch(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let changes = !req.method().is_safe();
     let response = next.run(req).await;
     let refused = response
         .extensions()
@@ -39,9 +37,6 @@ pub async fn watch(State(state): State<AppState>, req: Request, next: Next) -> R
         .is_some_and(|ErrorInfo(e)| e.code == ErrorCode::StorageFull);
     if refused {
         state.storage.set_full(true);
-    } else if changes && response.status().is_success() && state.storage.is_full() {
-        tracing::info!("a change succeeded again: storage has room");
-        state.storage.set_full(false);
     }
     response
 }
