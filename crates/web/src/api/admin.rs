@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::{AppError, AppState};
@@ -29,46 +28,43 @@ fn default_limit() -> u64 {
 }
 
 /// Newest first.
-pub async fn outbox(State(state): State<AppState>, Query(q): Query<LimitParam>) -> Response {
-    match store::outbox::newest(&state.db, q.limit.clamp(1, 500)).await {
-        Ok(mail) => Json(serde_json::json!({
-            "messages": mail
-                .into_iter()
-                .map(|m| OutboxEntry {
-                    to: m.to,
-                    subject: m.subject,
-                    text: m.text,
-                    calendar: m.calendar,
-                    created_at: m.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                })
-                .collect::<Vec<_>>()
-        }))
-        .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+pub async fn outbox(
+    State(state): State<AppState>,
+    Query(q): Query<LimitParam>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let mail = store::outbox::newest(&state.db, q.limit.clamp(1, 500)).await?;
+    Ok(Json(serde_json::json!({
+        "messages": mail
+            .into_iter()
+            .map(|m| OutboxEntry {
+                to: m.to,
+                subject: m.subject,
+                text: m.text,
+                calendar: m.calendar,
+                created_at: m.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            })
+            .collect::<Vec<_>>()
+    })))
 }
 
 pub async fn audit(
     State(state): State<AppState>,
     Query(filter): Query<app::audit_log::AuditQuery>,
-) -> Response {
-    match crate::pages::admin_audit::search(&state, &filter).await {
-        Ok(events) => Json(serde_json::json!({
-            "events": events
-                .into_iter()
-                .map(|e| serde_json::json!({
-                    "id": e.id,
-                    "kind": e.kind,
-                    "user_id": e.user_id,
-                    "actor_id": e.actor_id,
-                    "ip": e.ip,
-                    "user_agent": e.user_agent,
-                    "detail": serde_json::from_str::<serde_json::Value>(&e.detail).unwrap_or_default(),
-                    "created_at": e.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                }))
-                .collect::<Vec<_>>()
-        }))
-        .into_response(),
-        Err(e) => e.into_response(),
-    }
+) -> Result<Json<serde_json::Value>, AppError> {
+    let events = crate::pages::admin_audit::search(&state, &filter).await?;
+    Ok(Json(serde_json::json!({
+        "events": events
+            .into_iter()
+            .map(|e| serde_json::json!({
+                "id": e.id,
+                "kind": e.kind,
+                "user_id": e.user_id,
+                "actor_id": e.actor_id,
+                "ip": e.ip,
+                "user_agent": e.user_agent,
+                "detail": serde_json::from_str::<serde_json::Value>(&e.detail).unwrap_or_default(),
+                "created_at": e.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            }))
+            .collect::<Vec<_>>()
+    })))
 }

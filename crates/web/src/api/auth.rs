@@ -1,11 +1,10 @@
 //! API authentication: register, log in (with TOTP when enrolled), refresh, log out.
 
 use app::accounts::{self, LinkBase, SignUp};
-use app::api_tokens::{self, RefreshError};
+use app::api_tokens::{self, RefreshError, TokenPair};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::json::JsonBody;
@@ -33,7 +32,7 @@ pub async fn register(
     Client(client): Client,
     shell: Shell,
     JsonBody(body): JsonBody<RegisterBody>,
-) -> Response {
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
     let input = SignUp {
         email: &body.email,
         password: &body.password,
@@ -42,7 +41,7 @@ pub async fn register(
         time_zone: &body.time_zone,
         currency: &body.currency,
     };
-    match accounts::sign_up(
+    accounts::sign_up(
         &state.db,
         state.mailer.as_ref(),
         &state.throttle,
@@ -50,18 +49,14 @@ pub async fn register(
         input,
         &client,
     )
-    .await
-    {
-        Ok(()) => (
-            StatusCode::CREATED,
-            Json(serde_json::json!({
-                "status": "verification_sent",
-                "email": body.email.trim().to_lowercase(),
-            })),
-        )
-            .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({
+            "status": "verification_sent",
+            "email": body.email.trim().to_lowercase(),
+        })),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -83,11 +78,11 @@ pub async fn login(
     Links(base): Links,
     Client(mut client): Client,
     JsonBody(body): JsonBody<LoginBody>,
-) -> Response {
+) -> Result<Json<TokenPair>, AppError> {
     client.device = body
         .device_token
         .filter(|t| !t.is_empty() && t.len() <= 128);
-    match api_tokens::log_in(
+    let (_, pair) = api_tokens::log_in(
         &state.db,
         &state.mailer,
         &state.throttle,
@@ -98,11 +93,8 @@ pub async fn login(
         body.totp.as_deref(),
         &client,
     )
-    .await
-    {
-        Ok((_, pair)) => Json(pair).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(Json(pair))
 }
 
 #[derive(Deserialize)]
@@ -122,11 +114,11 @@ pub async fn login_with_link(
     State(state): State<AppState>,
     Client(mut client): Client,
     JsonBody(body): JsonBody<LinkLoginBody>,
-) -> Response {
+) -> Result<Json<TokenPair>, AppError> {
     client.device = body
         .device_token
         .filter(|t| !t.is_empty() && t.len() <= 128);
-    match api_tokens::log_in_with_link(
+    let (_, pair) = api_tokens::log_in_with_link(
         &state.db,
         &state.throttle,
         &state.tokens,
@@ -134,11 +126,8 @@ pub async fn login_with_link(
         body.totp.as_deref(),
         &client,
     )
-    .await
-    {
-        Ok((_, pair)) => Json(pair).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(Json(pair))
 }
 
 #[derive(Deserialize)]
@@ -151,13 +140,15 @@ pub async fn refresh(
     State(state): State<AppState>,
     Client(client): Client,
     JsonBody(body): JsonBody<RefreshBody>,
-) -> Response {
-    match api_tokens::refresh(&state.db, &state.tokens, &body.refresh_token, &client).await {
-        Ok(pair) => Json(pair).into_response(),
-        Err(RefreshError::Invalid) => AppError::new(ErrorCode::RefreshTokenInvalid).into_response(),
-        Err(RefreshError::Reused) => AppError::new(ErrorCode::RefreshTokenReused).into_response(),
-        Err(RefreshError::Account(e)) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<TokenPair>, AppError> {
+    let pair = api_tokens::refresh(&state.db, &state.tokens, &body.refresh_token, &client)
+        .await
+        .map_err(|e| match e {
+            RefreshError::Invalid => AppError::new(ErrorCode::RefreshTokenInvalid),
+            RefreshError::Reused => AppError::new(ErrorCode::RefreshTokenReused),
+            RefreshError::Account(e) => AppError::from(e),
+        })?;
+    Ok(Json(pair))
 }
 
 /// Revokes the login (every refresh token of its family). 204 even for unknown tokens.
@@ -165,9 +156,7 @@ pub async fn logout(
     State(state): State<AppState>,
     Client(client): Client,
     JsonBody(body): JsonBody<RefreshBody>,
-) -> Response {
-    match api_tokens::log_out(&state.db, &body.refresh_token, &client).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<StatusCode, AppError> {
+    api_tokens::log_out(&state.db, &body.refresh_token, &client).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -20,11 +20,9 @@ use crate::{AppError, AppState};
 pub async fn own(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
-) -> Response {
-    match rules::own(&state.db, &caller.user).await {
-        Ok(own) => Json(own.document).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<RulesDocument>, AppError> {
+    let own = rules::own(&state.db, &caller.user).await?;
+    Ok(Json(own.document))
 }
 
 /// `PUT /api/v1/experts/me/availability`: replaces the caller's rules as a whole.
@@ -32,11 +30,9 @@ pub async fn replace(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     JsonBody(document): JsonBody<RulesDocument>,
-) -> Response {
-    match rules::replace(&state.db, &state.schedules, &caller.user, &document).await {
-        Ok(saved) => Json(RulesDocument::from_input(&saved.to_input())).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<RulesDocument>, AppError> {
+    let saved = rules::replace(&state.db, &state.schedules, &caller.user, &document).await?;
+    Ok(Json(RulesDocument::from_input(&saved.to_input())))
 }
 
 /// `GET /api/v1/experts/{id}/slots?from=&to=&duration=&tz=`: free slots.
@@ -45,17 +41,12 @@ pub async fn list(
     caller: Option<Extension<ApiCaller>>,
     Path(id): Path<String>,
     Query(params): Query<SlotParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
     let now = chrono::Utc::now().timestamp();
-    let found = async {
-        let expert = slots::resolve(&state.db, &id).await?;
-        slots::find(&state.db, &state.schedules, expert, &params, viewer, now).await
-    };
-    match found.await {
-        Ok(list) => Json(slots_body(&list)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let expert = slots::resolve(&state.db, &id).await?;
+    let list = slots::find(&state.db, &state.schedules, expert, &params, viewer, now).await?;
+    Ok(Json(slots_body(&list)).into_response())
 }
 
 /// The slots response, typed: a 60-day window can hold a thousand slots, and building a

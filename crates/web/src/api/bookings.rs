@@ -169,13 +169,10 @@ pub async fn create(
     Extension(caller): Extension<ApiCaller>,
     headers: HeaderMap,
     JsonBody(req): JsonBody<HoldRequest>,
-) -> Response {
-    let key = match idempotency_key(&headers) {
-        Ok(k) => k,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, AppError> {
+    let key = idempotency_key(&headers)?;
     let now = now();
-    match hold::hold(
+    let held = hold::hold(
         &state.db,
         &state.schedules,
         &state.throttle,
@@ -185,27 +182,21 @@ pub async fn create(
         key.as_deref(),
         now,
     )
-    .await
+    .await?;
+    let mut response = (
+        StatusCode::CREATED,
+        Json(body(&held.booking, Some(Actor::Learner), None, now)),
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/bookings/{}", held.booking.id()))
     {
-        Ok(held) => {
-            let mut response = (
-                StatusCode::CREATED,
-                Json(body(&held.booking, Some(Actor::Learner), None, now)),
-            )
-                .into_response();
-            let headers = response.headers_mut();
-            if let Ok(location) =
-                HeaderValue::from_str(&format!("/api/v1/bookings/{}", held.booking.id()))
-            {
-                headers.insert(axum::http::header::LOCATION, location);
-            }
-            if held.replayed {
-                headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
-            }
-            response
-        }
-        Err(e) => AppError::from(e).into_response(),
+        headers.insert(axum::http::header::LOCATION, location);
     }
+    if held.replayed {
+        headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -223,27 +214,23 @@ pub async fn list(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Query(q): Query<ListParams>,
-) -> Response {
+) -> Result<Json<serde_json::Value>, AppError> {
     let side = match q.side.as_deref().unwrap_or("learner") {
         "learner" => Side::Learner,
         "expert" => Side::Expert,
-        _ => return AppError::new(ErrorCode::BadRequest).into_response(),
+        _ => return Err(AppError::new(ErrorCode::BadRequest)),
     };
-    let Some(tab) = Tab::parse(q.tab.as_deref().unwrap_or("upcoming")) else {
-        return AppError::new(ErrorCode::BadRequest).into_response();
-    };
+    let tab = Tab::parse(q.tab.as_deref().unwrap_or("upcoming"))
+        .ok_or(AppError::new(ErrorCode::BadRequest))?;
     let role = match side {
         Side::Learner => Actor::Learner,
         Side::Expert => Actor::Expert,
     };
     let now = now();
-    match lists::sessions(&state.db, caller.user.id, side, tab, now, 200).await {
-        Ok(list) => Json(serde_json::json!({
-            "bookings": list.iter().map(|b| body(b, Some(role), None, now)).collect::<Vec<_>>()
-        }))
-        .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let list = lists::sessions(&state.db, caller.user.id, side, tab, now, 200).await?;
+    Ok(Json(serde_json::json!({
+        "bookings": list.iter().map(|b| body(b, Some(role), None, now)).collect::<Vec<_>>()
+    })))
 }
 
 /// `GET /api/v1/bookings/{id}`: participants and admins only.
@@ -251,11 +238,9 @@ pub async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
-) -> Response {
-    match bookings::visible(&state.db, &caller.user, id).await {
-        Ok((b, role, events)) => Json(body(&b, Some(role), Some(&events), now())).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<BookingBody>, AppError> {
+    let (b, role, events) = bookings::visible(&state.db, &caller.user, id).await?;
+    Ok(Json(body(&b, Some(role), Some(&events), now())))
 }
 
 #[derive(Deserialize)]
@@ -271,26 +256,20 @@ pub async fn cancel(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<ReasonBody>,
-) -> Response {
+) -> Result<Json<serde_json::Value>, AppError> {
     let now = now();
-    match changes::cancel(
+    let done = changes::cancel(
         &state.booking_services(&base),
         &caller.user,
         id,
         &req.reason,
         now,
     )
-    .await
-    {
-        Ok(done) => {
-            let currency = done.booking.row.currency.clone();
-            let mut json =
-                serde_json::to_value(body(&done.booking, None, None, now)).unwrap_or_default();
-            json["refund"] = serde_json::json!({ "amount": done.refund, "currency": currency });
-            Json(json).into_response()
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    let currency = done.booking.row.currency.clone();
+    let mut json = serde_json::to_value(body(&done.booking, None, None, now)).unwrap_or_default();
+    json["refund"] = serde_json::json!({ "amount": done.refund, "currency": currency });
+    Ok(Json(json))
 }
 
 #[derive(Deserialize)]
@@ -306,23 +285,22 @@ pub async fn reschedule(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<StartBody>,
-) -> Response {
+) -> Result<Response, AppError> {
     let now = now();
-    match changes::reschedule(
+    let moved = changes::reschedule(
         &state.booking_services(&base),
         &caller.user,
         id,
         &req.start,
         now,
     )
-    .await
-    {
-        Ok(Moved::Rescheduled(b)) => Json(body(&b, None, None, now)).into_response(),
-        Ok(Moved::Proposed(b)) => {
+    .await?;
+    Ok(match moved {
+        Moved::Rescheduled(b) => Json(body(&b, None, None, now)).into_response(),
+        Moved::Proposed(b) => {
             (StatusCode::ACCEPTED, Json(body(&b, None, None, now))).into_response()
         }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    })
 }
 
 /// `POST /api/v1/bookings/{id}/proposal/accept`
@@ -331,12 +309,10 @@ pub async fn accept(
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
-) -> Response {
+) -> Result<Json<BookingBody>, AppError> {
     let now = now();
-    match changes::accept_proposal(&state.booking_services(&base), &caller.user, id, now).await {
-        Ok(b) => Json(body(&b, None, None, now)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let b = changes::accept_proposal(&state.booking_services(&base), &caller.user, id, now).await?;
+    Ok(Json(body(&b, None, None, now)))
 }
 
 /// `POST /api/v1/bookings/{id}/proposal/decline`
@@ -345,12 +321,11 @@ pub async fn decline(
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
-) -> Response {
+) -> Result<Json<BookingBody>, AppError> {
     let now = now();
-    match changes::decline_proposal(&state.booking_services(&base), &caller.user, id, now).await {
-        Ok(b) => Json(body(&b, None, None, now)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let b =
+        changes::decline_proposal(&state.booking_services(&base), &caller.user, id, now).await?;
+    Ok(Json(body(&b, None, None, now)))
 }
 
 #[derive(Deserialize)]
@@ -371,16 +346,15 @@ pub async fn transition(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<TransitionBody>,
-) -> Response {
+) -> Result<Json<BookingBody>, AppError> {
     let Some(to) = BookingStatus::parse(req.to.trim()) else {
-        return AppError::fields(vec![app::FieldError {
+        return Err(AppError::fields(vec![app::FieldError {
             field: "to",
             message_id: "booking-status-unknown",
-        }])
-        .into_response();
+        }]));
     };
     let now = now();
-    match changes::record_outcome(
+    let b = changes::record_outcome(
         &state.booking_services(&base),
         &caller.user,
         id,
@@ -389,11 +363,8 @@ pub async fn transition(
         req.settlement,
         now,
     )
-    .await
-    {
-        Ok(b) => Json(body(&b, None, None, now)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(Json(body(&b, None, None, now)))
 }
 
 #[derive(Deserialize)]
@@ -410,13 +381,11 @@ pub async fn answer_dispute(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<AnswerBody>,
-) -> Response {
+) -> Result<Json<BookingBody>, AppError> {
     let now = now();
     let services = state.booking_services(&base);
-    match changes::answer_dispute(&services, &caller.user, id, &req.answer, now).await {
-        Ok(b) => Json(body(&b, Some(Actor::Expert), None, now)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let b = changes::answer_dispute(&services, &caller.user, id, &req.answer, now).await?;
+    Ok(Json(body(&b, Some(Actor::Expert), None, now)))
 }
 
 #[derive(Deserialize)]
@@ -431,29 +400,23 @@ pub async fn pay(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<PayBody>,
-) -> Response {
+) -> Result<Json<serde_json::Value>, AppError> {
     if !state.bookings.test_mode {
-        return AppError::new(ErrorCode::NotFound).into_response();
+        return Err(AppError::new(ErrorCode::NotFound));
     }
     let now = now();
-    match payment::pay_in_sandbox(
+    let done = payment::pay_in_sandbox(
         &state.booking_services(&base),
         &caller.user,
         id,
         req.outcome,
         now,
     )
-    .await
-    {
-        Ok(done) => {
-            let mut json =
-                serde_json::to_value(body(&done.booking, Some(Actor::Learner), None, now))
-                    .unwrap_or_default();
-            json["refunded_in_full"] = serde_json::Value::Bool(done.refunded);
-            Json(json).into_response()
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    let mut json = serde_json::to_value(body(&done.booking, Some(Actor::Learner), None, now))
+        .unwrap_or_default();
+    json["refunded_in_full"] = serde_json::Value::Bool(done.refunded);
+    Ok(Json(json))
 }
 
 /// `POST /api/v1/me/calendar-feed` → {url}: a new private feed address (the old one stops).
@@ -461,24 +424,19 @@ pub async fn renew_feed(
     State(state): State<AppState>,
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-) -> Response {
-    match feed::renew(&state.db, &caller.user, now()).await {
-        Ok(token) => (
-            StatusCode::CREATED,
-            Json(serde_json::json!({ "url": format!("{base}/calendar/{token}.ics") })),
-        )
-            .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+    let token = feed::renew(&state.db, &caller.user, now()).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({ "url": format!("{base}/calendar/{token}.ics") })),
+    ))
 }
 
 /// `DELETE /api/v1/me/calendar-feed`: the feed address stops working.
 pub async fn revoke_feed(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
-) -> Response {
-    match feed::revoke(&state.db, &caller.user).await {
-        Ok(_) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<StatusCode, AppError> {
+    feed::revoke(&state.db, &caller.user).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -14,7 +14,6 @@ use std::collections::BTreeSet;
 
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use serde_json::Value;
 
@@ -33,18 +32,15 @@ pub async fn receive(
     State(state): State<AppState>,
     Client(client): Client,
     req: Request,
-) -> Response {
+) -> Result<StatusCode, AppError> {
     let ip = client.ip.as_deref().unwrap_or("unknown");
-    if let Err(wait) = state
+    state
         .throttle
         .check(
             &format!("csp:ip:{ip}"),
             state.throttle.limits.csp_reports_per_ip,
         )
-        .await
-    {
-        return AppError::from(wait).into_response();
-    }
+        .await?;
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -52,22 +48,16 @@ pub async fn receive(
         .unwrap_or("")
         .to_owned();
     if !is_json_media_type(&content_type, &["application/csp-report"]) {
-        return AppError::new(ErrorCode::UnsupportedMediaType)
-            .with_arg("expected", "application/csp-report")
-            .into_response();
+        return Err(AppError::new(ErrorCode::UnsupportedMediaType)
+            .with_arg("expected", "application/csp-report"));
     }
-    let body = match axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(e) => return too_large_or_bad(e),
-    };
-    match reports(&body) {
-        Ok(reports) => {
-            log_summary(&reports);
-            metrics::counter!("csp_violations_total").increment(reports.len() as u64);
-            StatusCode::NO_CONTENT.into_response()
-        }
-        Err(e) => e.into_response(),
-    }
+    let body = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
+        .await
+        .map_err(too_large_or_bad)?;
+    let reports = reports(&body)?;
+    log_summary(&reports);
+    metrics::counter!("csp_violations_total").increment(reports.len() as u64);
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// One log line for a request: how many reports, and the first distinct violations.
@@ -129,16 +119,14 @@ fn reports(body: &Bytes) -> Result<Vec<Value>, AppError> {
     Ok(bodies)
 }
 
-fn too_large_or_bad(err: axum::Error) -> Response {
+fn too_large_or_bad(err: axum::Error) -> AppError {
     // Body limit errors are the only way reading an in-memory body fails in practice.
     let too_large = std::error::Error::source(&err)
         .is_some_and(|s| s.to_string().contains("length limit exceeded"));
     if too_large {
-        AppError::new(ErrorCode::PayloadTooLarge).into_response()
+        AppError::new(ErrorCode::PayloadTooLarge)
     } else {
-        AppError::new(ErrorCode::BadRequest)
-            .with_arg("problem", err.to_string())
-            .into_response()
+        AppError::new(ErrorCode::BadRequest).with_arg("problem", err.to_string())
     }
 }
 

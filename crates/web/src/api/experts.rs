@@ -65,12 +65,10 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Option<Extension<ApiCaller>>,
     Query(params): Query<DirectoryParams>,
-) -> Response {
+) -> Result<Json<Value>, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
-    match directory::search(&state.db, &state.directory, &params, viewer).await {
-        Ok(results) => Json(directory_json(&results)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let results = directory::search(&state.db, &state.directory, &params, viewer).await?;
+    Ok(Json(directory_json(&results)))
 }
 
 #[derive(Deserialize)]
@@ -110,31 +108,24 @@ pub async fn show(
     caller: Option<Extension<ApiCaller>>,
     Path(id): Path<String>,
     Query(q): Query<CurrencyParam>,
-) -> Response {
+) -> Result<Json<Value>, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
-    let currency = match directory::viewer_currency(q.currency.as_deref(), viewer) {
-        Ok(c) => c,
-        Err(e) => return AppError::fields(vec![e]).into_response(),
-    };
-    match directory::public_profile(&state.db, &id, viewer, currency).await {
-        Ok(p) => Json(public_json(&p)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let currency = directory::viewer_currency(q.currency.as_deref(), viewer)
+        .map_err(|e| AppError::fields(vec![e]))?;
+    let p = directory::public_profile(&state.db, &id, viewer, currency).await?;
+    Ok(Json(public_json(&p)))
 }
 
 /// `GET /api/v1/specialties`: the taxonomy.
-pub async fn specialties(State(state): State<AppState>) -> Response {
-    match store::taxonomy::all(&state.db).await {
-        Ok(categories) => Json(json!({
-            "categories": categories.iter().map(|c| json!({
-                "slug": c.slug,
-                "name": c.name,
-                "specialties": c.specialties.iter().map(|s| json!({"slug": s.slug, "name": s.name})).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>()
-        }))
-        .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+pub async fn specialties(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+    let categories = store::taxonomy::all(&state.db).await?;
+    Ok(Json(json!({
+        "categories": categories.iter().map(|c| json!({
+            "slug": c.slug,
+            "name": c.name,
+            "specialties": c.specialties.iter().map(|s| json!({"slug": s.slug, "name": s.name})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>()
+    })))
 }
 
 pub fn document_json(d: &Document) -> Value {
@@ -237,12 +228,11 @@ impl From<ApplicationBody> for ApplicationInput {
 pub async fn own(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
-) -> Response {
-    match application::own(&state.db, &caller.user).await {
-        Ok(Some(own)) => Json(application_json(&state, &own)).into_response(),
-        Ok(None) => AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<Value>, AppError> {
+    let own = application::own(&state.db, &caller.user)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    Ok(Json(application_json(&state, &own)))
 }
 
 /// `POST /api/v1/experts/application`: starts a draft → 201.
@@ -251,11 +241,9 @@ pub async fn create(
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     JsonBody(body): JsonBody<ApplicationBody>,
-) -> Response {
-    match application::create(&state.db, &caller.user, body.into(), &client).await {
-        Ok(own) => (StatusCode::CREATED, Json(application_json(&state, &own))).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let own = application::create(&state.db, &caller.user, body.into(), &client).await?;
+    Ok((StatusCode::CREATED, Json(application_json(&state, &own))))
 }
 
 /// `PATCH /api/v1/experts/application`: changes the fields given.
@@ -264,11 +252,9 @@ pub async fn update(
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     JsonBody(body): JsonBody<ApplicationBody>,
-) -> Response {
-    match application::update(&state.db, &caller.user, body.into(), &client).await {
-        Ok(own) => Json(application_json(&state, &own)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<Value>, AppError> {
+    let own = application::update(&state.db, &caller.user, body.into(), &client).await?;
+    Ok(Json(application_json(&state, &own)))
 }
 
 /// `POST /api/v1/experts/application/submit`
@@ -276,11 +262,9 @@ pub async fn submit(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-) -> Response {
-    match application::submit(&state.db, &caller.user, &client).await {
-        Ok(own) => Json(application_json(&state, &own)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<Value>, AppError> {
+    let own = application::submit(&state.db, &caller.user, &client).await?;
+    Ok(Json(application_json(&state, &own)))
 }
 
 /// `POST /api/v1/experts/application/documents`: multipart with `kind` and `document` → 201.
@@ -289,13 +273,10 @@ pub async fn upload_document(
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     multipart: Multipart,
-) -> Response {
-    let upload = match uploads::read(multipart, "document").await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let upload = uploads::read(multipart, "document").await?;
     let (file_name, bytes) = upload.file.clone().unwrap_or_default();
-    match documents::upload(
+    let doc = documents::upload(
         &state.db,
         state.files.as_ref(),
         &state.throttle,
@@ -305,11 +286,8 @@ pub async fn upload_document(
         bytes,
         &client,
     )
-    .await
-    {
-        Ok(doc) => (StatusCode::CREATED, Json(document_json(&doc))).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok((StatusCode::CREATED, Json(document_json(&doc))))
 }
 
 /// `DELETE /api/v1/experts/application/documents/{id}` → 204.
@@ -318,11 +296,9 @@ pub async fn delete_document(
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     Path(id): Path<Uuid>,
-) -> Response {
-    match documents::remove(&state.db, state.files.as_ref(), &caller.user, id, &client).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<StatusCode, AppError> {
+    documents::remove(&state.db, state.files.as_ref(), &caller.user, id, &client).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A document's bytes, never rendered inline: always a download, never sniffed.
@@ -357,22 +333,19 @@ pub async fn download_document(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
-) -> Response {
-    match documents::read(&state.db, state.files.as_ref(), &caller.user, id).await {
-        Ok((document, bytes)) => document_response(&document, bytes),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    let (document, bytes) =
+        documents::read(&state.db, state.files.as_ref(), &caller.user, id).await?;
+    Ok(document_response(&document, bytes))
 }
 
 /// `GET /api/v1/experts/me/payouts`
 pub async fn payout_status(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
-) -> Response {
-    match payouts::refresh(&state.db, state.payouts.as_ref(), &caller.user).await {
-        Ok(profile) => Json(payouts_json(&state, &profile)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Json<Value>, AppError> {
+    let profile = payouts::refresh(&state.db, state.payouts.as_ref(), &caller.user).await?;
+    Ok(Json(payouts_json(&state, &profile)))
 }
 
 /// `POST /api/v1/experts/me/payouts/onboarding` → {url}: where to send the expert.
@@ -381,17 +354,14 @@ pub async fn start_onboarding(
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-) -> Response {
-    match payouts::start_onboarding(
+) -> Result<Json<Value>, AppError> {
+    let url = payouts::start_onboarding(
         &state.db,
         state.payouts.as_ref(),
         app::accounts::LinkBase(&base),
         &caller.user,
         &client,
     )
-    .await
-    {
-        Ok(url) => Json(json!({ "url": url })).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(Json(json!({ "url": url })))
 }

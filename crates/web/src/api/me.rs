@@ -2,7 +2,6 @@
 
 use app::profile::{self, ProfileInput};
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use store::users::User;
@@ -60,8 +59,8 @@ impl From<User> for Me {
     }
 }
 
-pub async fn show(Extension(caller): Extension<ApiCaller>) -> Response {
-    Json(Me::from(caller.user)).into_response()
+pub async fn show(Extension(caller): Extension<ApiCaller>) -> Json<Me> {
+    Json(Me::from(caller.user))
 }
 
 /// Fields to change; absent ones stay as they are. Email and password have their own,
@@ -83,7 +82,7 @@ pub async fn update(
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     JsonBody(patch): JsonBody<MePatch>,
-) -> Response {
+) -> Result<Json<Me>, AppError> {
     let prefs = patch.session_preferences.unwrap_or_default();
     let input = ProfileInput {
         display_name: patch.display_name,
@@ -96,8 +95,6 @@ pub async fn update(
         video_provider: prefs.video_provider,
         reminder_channels: prefs.reminder_channels,
     };
-    match profile::update(&state.db, caller.user.id, input, &client).await {
-        Ok(user) => Json(Me::from(user)).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let user = profile::update(&state.db, caller.user.id, input, &client).await?;
+    Ok(Json(Me::from(user)))
 }

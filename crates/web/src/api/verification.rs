@@ -3,11 +3,10 @@
 
 use app::experts::verification;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use domain::expert::ApplicationStatus;
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::experts::application_json;
@@ -23,56 +22,52 @@ pub struct StatusParam {
 }
 
 /// `GET /api/v1/admin/experts?status=submitted`: oldest first.
-pub async fn queue(State(state): State<AppState>, Query(q): Query<StatusParam>) -> Response {
+pub async fn queue(
+    State(state): State<AppState>,
+    Query(q): Query<StatusParam>,
+) -> Result<Json<Value>, AppError> {
     let status = match q.status.as_deref() {
         None | Some("") => ApplicationStatus::Submitted,
         Some(raw) => match ApplicationStatus::parse(raw) {
             Some(s) => s,
             None => {
-                return AppError::fields(vec![app::FieldError {
+                return Err(AppError::fields(vec![app::FieldError {
                     field: "status",
                     message_id: "expert-status-invalid",
-                }])
-                .into_response();
+                }]));
             }
         },
     };
-    match verification::queue(&state.db, status).await {
-        Ok(entries) => Json(json!({
-            "applications": entries.iter().map(|e| json!({
-                "id": e.user_id,
-                "display_name": e.display_name,
-                "email": e.email,
-                "headline": e.headline,
-                "status": e.status.as_str(),
-                "submitted_at": e.submitted_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-                "waiting_seconds": e.submitted_at.map(|t| (chrono::Utc::now() - t).num_seconds()),
-                "suspended": e.suspended,
-            })).collect::<Vec<_>>()
-        }))
-        .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let entries = verification::queue(&state.db, status).await?;
+    Ok(Json(json!({
+        "applications": entries.iter().map(|e| json!({
+            "id": e.user_id,
+            "display_name": e.display_name,
+            "email": e.email,
+            "headline": e.headline,
+            "status": e.status.as_str(),
+            "submitted_at": e.submitted_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            "waiting_seconds": e.submitted_at.map(|t| (chrono::Utc::now() - t).num_seconds()),
+            "suspended": e.suspended,
+        })).collect::<Vec<_>>()
+    })))
 }
 
 /// `GET /api/v1/admin/experts/{id}`: the application and the applicant.
-pub async fn review(State(state): State<AppState>, Path(id): Path<Uuid>) -> Response {
-    match verification::review(&state.db, id).await {
-        Ok(review) => {
-            let mut body = application_json(&state, &review.application);
-            body["applicant"] = json!({
-                "id": review.applicant.id,
-                "display_name": review.applicant.display_name,
-                "email": review.applicant.email,
-            });
-            match store::bookings::expert_cancellations(&state.db, id).await {
-                Ok(n) => body["expert_cancellations"] = json!(n),
-                Err(e) => return AppError::from(e).into_response(),
-            }
-            Json(body).into_response()
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+pub async fn review(
+    State(state): State<AppState>,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Value>, AppError> {
+    let review = verification::review(&state.db, id).await?;
+    let mut body = application_json(&state, &review.application);
+    body["applicant"] = json!({
+        "id": review.applicant.id,
+        "display_name": review.applicant.display_name,
+        "email": review.applicant.email,
+    });
+    let cancellations = store::bookings::expert_cancellations(&state.db, id).await?;
+    body["expert_cancellations"] = json!(cancellations);
+    Ok(Json(body))
 }
 
 #[derive(Deserialize)]
@@ -90,8 +85,8 @@ pub async fn decide(
     Client(client): Client,
     Path(id): Path<Uuid>,
     JsonBody(body): JsonBody<DecisionBody>,
-) -> Response {
-    let decided = verification::decide(
+) -> Result<Json<Value>, AppError> {
+    let profile = verification::decide(
         &state.db,
         state.mailer.as_ref(),
         app::accounts::LinkBase(&base),
@@ -103,17 +98,13 @@ pub async fn decide(
         },
         &client,
     )
-    .await;
-    match decided {
-        Ok(profile) => Json(json!({
-            "id": profile.user_id,
-            "status": profile.status.as_str(),
-            "decision_reason": profile.decision_reason,
-            "verified_at": profile.verified_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-        }))
-        .into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(Json(json!({
+        "id": profile.user_id,
+        "status": profile.status.as_str(),
+        "decision_reason": profile.decision_reason,
+        "verified_at": profile.verified_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+    })))
 }
 
 #[derive(Deserialize)]
@@ -131,8 +122,8 @@ pub async fn suspension(
     Client(client): Client,
     Path(id): Path<Uuid>,
     JsonBody(body): JsonBody<SuspensionBody>,
-) -> Response {
-    match verification::set_suspended(
+) -> Result<Json<Value>, AppError> {
+    let profile = verification::set_suspended(
         &state.db,
         state.mailer.as_ref(),
         &caller.user,
@@ -141,22 +132,13 @@ pub async fn suspension(
         &body.reason,
         &client,
     )
-    .await
-    {
-        Ok(profile) => {
-            if let Err(e) = state
-                .after_suspension(&base, &caller.user, id, body.suspended, &body.reason)
-                .await
-            {
-                return e.into_response();
-            }
-            Json(json!({
-                "id": profile.user_id,
-                "suspended": profile.suspended_at.is_some(),
-                "suspension_reason": profile.suspension_reason,
-            }))
-            .into_response()
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    state
+        .after_suspension(&base, &caller.user, id, body.suspended, &body.reason)
+        .await?;
+    Ok(Json(json!({
+        "id": profile.user_id,
+        "suspended": profile.suspended_at.is_some(),
+        "suspension_reason": profile.suspension_reason,
+    })))
 }

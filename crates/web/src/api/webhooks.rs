@@ -7,35 +7,37 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::{AppError, AppState, ErrorCode};
 
-pub async fn stripe(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn stripe(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, AppError> {
     let Some(secret) = &state.stripe_webhook_secret else {
-        return AppError::new(ErrorCode::NotFound).into_response();
+        return Err(AppError::new(ErrorCode::NotFound));
     };
     let signature = headers
         .get("stripe-signature")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let now = chrono::Utc::now().timestamp();
-    match payouts::receive_webhook(&state.db, &body, signature, secret, now).await {
-        Ok(delivery) => Json(json!({
-            "received": true,
-            "applied": delivery == payouts::Delivery::Applied,
-        }))
-        .into_response(),
-        Err(WebhookFailure::Rejected(why)) => {
-            tracing::warn!(reason = %why, "refused a Stripe webhook delivery");
-            AppError::new(ErrorCode::WebhookInvalid)
-                .with_arg("problem", why.to_string())
-                .into_response()
-        }
-        Err(WebhookFailure::Unreadable(why)) => AppError::new(ErrorCode::WebhookInvalid)
-            .with_arg("problem", why)
-            .into_response(),
-        Err(WebhookFailure::Store(e)) => AppError::from(e).into_response(),
-    }
+    let delivery = payouts::receive_webhook(&state.db, &body, signature, secret, now)
+        .await
+        .map_err(|e| match e {
+            WebhookFailure::Rejected(why) => {
+                tracing::warn!(reason = %why, "refused a Stripe webhook delivery");
+                AppError::new(ErrorCode::WebhookInvalid).with_arg("problem", why.to_string())
+            }
+            WebhookFailure::Unreadable(why) => {
+                AppError::new(ErrorCode::WebhookInvalid).with_arg("problem", why)
+            }
+            WebhookFailure::Store(e) => AppError::from(e),
+        })?;
+    Ok(Json(json!({
+        "received": true,
+        "applied": delivery == payouts::Delivery::Applied,
+    })))
 }

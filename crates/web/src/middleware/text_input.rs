@@ -15,10 +15,18 @@ use axum::response::{IntoResponse, Response};
 use crate::{AppError, ErrorCode};
 
 pub async fn refuse_nul(req: Request, next: Next) -> Response {
+    match checked(req).await {
+        Ok(req) => next.run(req).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The request, its body put back after reading, or why it is refused.
+async fn checked(req: Request) -> Result<Request, AppError> {
     let path = req.uri().path();
     let query = req.uri().query().unwrap_or("");
     if has_encoded_control(path) || has_encoded_nul(query) {
-        return refused();
+        return Err(refused());
     }
     let content_type = req
         .headers()
@@ -28,7 +36,7 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
         .to_ascii_lowercase();
     // Multipart bodies carry files, which are bytes and may hold anything.
     if content_type.starts_with("multipart/") {
-        return next.run(req).await;
+        return Ok(req);
     }
     // Every other body is looked at, whatever it claims to be: some handlers read a form
     // from the raw body, so `text/plain` with `%00` in it must not slip past.
@@ -41,19 +49,17 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     // The body limit layer outside already bounds what can be read here: reading past it
     // fails, which is the 413 the handler would have given.
-    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
-        Ok(bytes) => bytes,
-        Err(_) => return AppError::new(ErrorCode::PayloadTooLarge).into_response(),
-    };
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(|_| AppError::new(ErrorCode::PayloadTooLarge))?;
     let holds_nul = match kind {
         BodyKind::Form => bytes.contains(&0) || has_encoded_nul_bytes(&bytes),
         BodyKind::Json => bytes.contains(&0) || has_json_nul(&bytes),
     };
     if holds_nul {
-        return refused();
+        return Err(refused());
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 /// How a body's text is escaped: JSON strings, or percent-encoding (forms, and anything a
@@ -64,8 +70,8 @@ enum BodyKind {
     Json,
 }
 
-fn refused() -> Response {
-    AppError::new(ErrorCode::ControlCharacter).into_response()
+fn refused() -> AppError {
+    AppError::new(ErrorCode::ControlCharacter)
 }
 
 /// `%00`–`%1F` or `%7F` (any case), or a raw control byte.

@@ -45,11 +45,8 @@ pub async fn show(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-) -> Response {
-    match page(&state, &viewer, &shell, None).await {
-        Ok(response) => response,
-        Err(e) => e.into_response(),
-    }
+) -> Result<Response, AppError> {
+    page(&state, &viewer, &shell, None).await
 }
 
 /// The answer to a change of factors that asked for the password again: back to this
@@ -61,15 +58,13 @@ pub(crate) async fn after_reauthenticated_change(
     shell: &Shell,
     form: &'static str,
     outcome: Result<(), app::accounts::AccountError>,
-) -> Response {
+) -> Result<Response, AppError> {
     match outcome {
-        Ok(()) => crate::redirect::to("/account/security"),
+        Ok(()) => Ok(crate::redirect::to("/account/security")),
         Err(app::accounts::AccountError::WrongCurrentPassword) => {
-            page(state, viewer, shell, Some(form))
-                .await
-                .unwrap_or_else(IntoResponse::into_response)
+            page(state, viewer, shell, Some(form)).await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -119,13 +114,13 @@ pub async fn end_one(
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     Form(form): Form<EndForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let digest = domain::SecretDigest::of_stored(form.session);
-    match app::accounts::end_session(&state.db, viewer.user.id, &digest, &client).await {
-        Ok(true) => crate::redirect::to("/account/security"),
+    if app::accounts::end_session(&state.db, viewer.user.id, &digest, &client).await? {
+        Ok(crate::redirect::to("/account/security"))
+    } else {
         // Not one of this person's sessions: say nothing about whose it might be.
-        Ok(false) => AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => AppError::from(e).into_response(),
+        Err(AppError::new(ErrorCode::NotFound))
     }
 }
 
@@ -134,10 +129,8 @@ pub async fn end_all(
     State(state): State<AppState>,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-) -> Response {
-    if let Err(e) = app::accounts::log_out_everywhere(&state.db, viewer.user.id, &client).await {
-        return AppError::from(e).into_response();
-    }
+) -> Result<Response, AppError> {
+    app::accounts::log_out_everywhere(&state.db, viewer.user.id, &client).await?;
     let mut response = (
         StatusCode::SEE_OTHER,
         [(axum::http::header::LOCATION, "/login")],
@@ -149,5 +142,5 @@ pub async fn end_all(
             .headers_mut()
             .append(axum::http::header::SET_COOKIE, value);
     }
-    response
+    Ok(response)
 }

@@ -4,7 +4,7 @@ use app::audit_log::{AuditQuery, AuditQueryError};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use store::audit::AuditEvent;
 
 use super::render;
@@ -23,18 +23,16 @@ pub async fn list(
     State(state): State<AppState>,
     shell: Shell,
     Query(filter): Query<AuditQuery>,
-) -> Response {
-    match search(&state, &filter).await {
-        Ok(events) => render(
-            AuditPage {
-                shell: &shell,
-                filter,
-                events,
-            },
-            StatusCode::OK,
-        ),
-        Err(e) => e.into_response(),
-    }
+) -> Result<Response, AppError> {
+    let events = search(&state, &filter).await?;
+    Ok(render(
+        AuditPage {
+            shell: &shell,
+            filter,
+            events,
+        },
+        StatusCode::OK,
+    ))
 }
 
 /// The matching events; a bad filter is a 400 problem naming it.

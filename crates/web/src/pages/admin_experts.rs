@@ -8,7 +8,7 @@ use app::experts::verification::{self, Review};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::expert::ApplicationStatus;
 use serde::Deserialize;
 use store::experts::QueueEntry;
@@ -71,24 +71,22 @@ pub async fn queue(
     State(state): State<AppState>,
     shell: Shell,
     Query(q): Query<StatusParam>,
-) -> Response {
+) -> Result<Response, AppError> {
     let status = q
         .status
         .as_deref()
         .and_then(ApplicationStatus::parse)
         .unwrap_or(ApplicationStatus::Submitted);
-    match verification::queue(&state.db, status).await {
-        Ok(entries) => render(
-            QueuePage {
-                shell: &shell,
-                status,
-                entries,
-                statuses: ApplicationStatus::ALL,
-            },
-            StatusCode::OK,
-        ),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let entries = verification::queue(&state.db, status).await?;
+    Ok(render(
+        QueuePage {
+            shell: &shell,
+            status,
+            entries,
+            statuses: ApplicationStatus::ALL,
+        },
+        StatusCode::OK,
+    ))
 }
 
 #[derive(Template)]
@@ -163,26 +161,21 @@ async fn review_page(
     errors: Vec<ShownError>,
     form: (String, String),
     saved: Option<String>,
-) -> Response {
-    let review = match verification::review(&state.db, id).await {
-        Ok(r) => r,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+) -> Result<Response, AppError> {
+    let review = verification::review(&state.db, id).await?;
     let specialty_names =
-        match store::taxonomy::existing(&state.db, &review.application.profile.specialties).await {
-            Ok(found) => found.into_iter().map(|s| s.name).collect(),
-            Err(e) => return AppError::from(e).into_response(),
-        };
-    let expert_cancellations = match store::bookings::expert_cancellations(&state.db, id).await {
-        Ok(n) => n,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+        store::taxonomy::existing(&state.db, &review.application.profile.specialties)
+            .await?
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+    let expert_cancellations = store::bookings::expert_cancellations(&state.db, id).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(
+    Ok(render(
         ReviewPage {
             shell,
             review,
@@ -194,7 +187,7 @@ async fn review_page(
             saved: saved.filter(|s| ["decision", "suspension"].contains(&s.as_str())),
         },
         status,
-    )
+    ))
 }
 
 pub async fn review(
@@ -202,7 +195,7 @@ pub async fn review(
     shell: Shell,
     Path(id): Path<Uuid>,
     Query(q): Query<SavedParam>,
-) -> Response {
+) -> Result<Response, AppError> {
     review_page(&state, &shell, id, Vec::new(), Default::default(), q.saved).await
 }
 
@@ -222,7 +215,7 @@ pub async fn decide(
     shell: Shell,
     Path(id): Path<Uuid>,
     Form(form): Form<DecisionForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let decided = verification::decide(
         &state.db,
         state.mailer.as_ref(),
@@ -237,7 +230,9 @@ pub async fn decide(
     )
     .await;
     match decided {
-        Ok(_) => crate::redirect::to(&format!("/admin/experts/{id}?saved=decision")),
+        Ok(_) => Ok(crate::redirect::to(&format!(
+            "/admin/experts/{id}?saved=decision"
+        ))),
         Err(ExpertError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             review_page(
@@ -250,7 +245,7 @@ pub async fn decide(
             )
             .await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -270,7 +265,7 @@ pub async fn suspension(
     shell: Shell,
     Path(id): Path<Uuid>,
     Form(form): Form<SuspensionForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let suspend = form.action != "reinstate";
     match verification::set_suspended(
         &state.db,
@@ -284,19 +279,18 @@ pub async fn suspension(
     .await
     {
         Ok(_) => {
-            if let Err(e) = state
+            state
                 .after_suspension(&base, &viewer.user, id, suspend, &form.reason)
-                .await
-            {
-                return e.into_response();
-            }
-            crate::redirect::to(&format!("/admin/experts/{id}?saved=suspension"))
+                .await?;
+            Ok(crate::redirect::to(&format!(
+                "/admin/experts/{id}?saved=suspension"
+            )))
         }
         Err(ExpertError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             review_page(&state, &shell, id, errors, Default::default(), None).await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -317,26 +311,31 @@ impl TaxonomyPage<'_> {
     }
 }
 
-async fn taxonomy_page(state: &AppState, shell: &Shell, errors: Vec<ShownError>) -> Response {
+async fn taxonomy_page(
+    state: &AppState,
+    shell: &Shell,
+    errors: Vec<ShownError>,
+) -> Result<Response, AppError> {
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    match store::taxonomy::all(&state.db).await {
-        Ok(categories) => render(
-            TaxonomyPage {
-                shell,
-                categories,
-                errors,
-            },
-            status,
-        ),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let categories = store::taxonomy::all(&state.db).await?;
+    Ok(render(
+        TaxonomyPage {
+            shell,
+            categories,
+            errors,
+        },
+        status,
+    ))
 }
 
-pub async fn specialties(State(state): State<AppState>, shell: Shell) -> Response {
+pub async fn specialties(
+    State(state): State<AppState>,
+    shell: Shell,
+) -> Result<Response, AppError> {
     taxonomy_page(&state, &shell, Vec::new()).await
 }
 
@@ -355,7 +354,7 @@ pub async fn add_specialty(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<SpecialtyForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match app::experts::taxonomy::add_specialty(
         &state.db,
         &viewer.user,
@@ -365,11 +364,11 @@ pub async fn add_specialty(
     )
     .await
     {
-        Ok(()) => crate::redirect::to("/admin/specialties"),
+        Ok(()) => Ok(crate::redirect::to("/admin/specialties")),
         Err(ExpertError::Invalid(fields)) => {
             taxonomy_page(&state, &shell, shown(&shell, &fields)).await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -386,7 +385,7 @@ pub async fn rename_specialty(
     shell: Shell,
     Path(slug): Path<String>,
     Form(form): Form<RenameForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match app::experts::taxonomy::rename_specialty(
         &state.db,
         &viewer.user,
@@ -396,10 +395,10 @@ pub async fn rename_specialty(
     )
     .await
     {
-        Ok(()) => crate::redirect::to("/admin/specialties"),
+        Ok(()) => Ok(crate::redirect::to("/admin/specialties")),
         Err(ExpertError::Invalid(fields)) => {
             taxonomy_page(&state, &shell, shown(&shell, &fields)).await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use store::outbox::OutboxMessage;
 
 use super::render;
@@ -20,16 +20,13 @@ struct OutboxPage<'a> {
 }
 
 /// Access (`users.manage`) is enforced where the route is registered.
-pub async fn show(State(state): State<AppState>, shell: Shell) -> Response {
-    let messages = match store::outbox::newest(&state.db, SHOWN).await {
-        Ok(messages) => messages,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    render(
+pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, AppError> {
+    let messages = store::outbox::newest(&state.db, SHOWN).await?;
+    Ok(render(
         OutboxPage {
             shell: &shell,
             messages,
         },
         StatusCode::OK,
-    )
+    ))
 }

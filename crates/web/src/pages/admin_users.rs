@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::Role;
 use serde::Deserialize;
 use store::users::User;
@@ -36,19 +36,17 @@ pub async fn list(
     State(state): State<AppState>,
     shell: Shell,
     Query(search): Query<SearchParam>,
-) -> Response {
-    match store::users::search(&state.db, &search.q, SHOWN).await {
-        Ok(users) => render(
-            UsersPage {
-                shell: &shell,
-                query: search.q,
-                users,
-                grantable: [Role::Expert, Role::Admin],
-            },
-            StatusCode::OK,
-        ),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    let users = store::users::search(&state.db, &search.q, SHOWN).await?;
+    Ok(render(
+        UsersPage {
+            shell: &shell,
+            query: search.q,
+            users,
+            grantable: [Role::Expert, Role::Admin],
+        },
+        StatusCode::OK,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -68,35 +66,27 @@ pub async fn set_role(
     SignedIn(viewer): SignedIn,
     Path(user_id): Path<Uuid>,
     Form(form): Form<RoleForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Ok(role) = form.role.parse::<Role>() else {
-        return AppError::new(ErrorCode::BadRequest)
-            .with_arg("problem", "role must be expert or admin")
-            .into_response();
+        return Err(AppError::new(ErrorCode::BadRequest)
+            .with_arg("problem", "role must be expert or admin"));
     };
     let grant = match form.action.as_str() {
         "grant" => true,
         "revoke" => false,
         _ => {
-            return AppError::new(ErrorCode::BadRequest)
-                .with_arg("problem", "action must be grant or revoke")
-                .into_response();
+            return Err(AppError::new(ErrorCode::BadRequest)
+                .with_arg("problem", "action must be grant or revoke"));
         }
     };
     // An admin cannot remove their own admin role: some admin must always remain.
     if !grant && role == Role::Admin && user_id == viewer.user.id {
-        return AppError::new(ErrorCode::Forbidden).into_response();
+        return Err(AppError::new(ErrorCode::Forbidden));
     }
-    match store::users::find_by_id(&state.db, user_id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => return AppError::from(e).into_response(),
-    }
-    match app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await {
-        Ok(_) => {
-            let back = serde_urlencoded::to_string([("q", form.q.as_str())]).unwrap_or_default();
-            crate::redirect::to(&format!("/admin/users?{back}"))
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    store::users::find_by_id(&state.db, user_id)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await?;
+    let back = serde_urlencoded::to_string([("q", form.q.as_str())]).unwrap_or_default();
+    Ok(crate::redirect::to(&format!("/admin/users?{back}")))
 }

@@ -8,7 +8,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::render;
@@ -95,7 +95,7 @@ pub async fn signup(
     Client(client): Client,
     shell: Shell,
     Form(form): Form<SignupForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let input = SignUp {
         email: &form.email,
         password: &form.password,
@@ -114,13 +114,13 @@ pub async fn signup(
     )
     .await
     {
-        Ok(()) => render(
+        Ok(()) => Ok(render(
             CheckInboxPage {
                 shell: &shell,
                 email: form.email.trim().to_lowercase(),
             },
             StatusCode::OK,
-        ),
+        )),
         Err(AccountError::Invalid(errors)) => {
             let page = SignupPage {
                 errors: shown(&shell, &errors),
@@ -130,10 +130,10 @@ pub async fn signup(
                 time_zone: form.time_zone,
                 currency: form.currency,
             };
-            render(page, StatusCode::UNPROCESSABLE_ENTITY)
+            Ok(render(page, StatusCode::UNPROCESSABLE_ENTITY))
         }
-        Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
-        Err(e) => AppError::from(e).into_response(),
+        // `RateLimited` included: it becomes the same 429 as `AppError::from(wait)`.
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -177,22 +177,22 @@ pub async fn verify(
     Client(client): Client,
     shell: Shell,
     Form(form): Form<TokenParam>,
-) -> Response {
+) -> Result<Response, AppError> {
     let verified = accounts::verify_email(&state.db, &state.throttle, &form.token, &client).await;
     let (outcome, status) = match verified {
         Ok(_) => (VerifyOutcome::Verified, StatusCode::OK),
         Err(AccountError::InvalidLink) => (VerifyOutcome::Invalid, StatusCode::BAD_REQUEST),
-        Err(AccountError::RateLimited(wait)) => return AppError::from(wait).into_response(),
-        Err(e) => return AppError::from(e).into_response(),
+        // `RateLimited` included: it becomes the same 429 as `AppError::from(wait)`.
+        Err(e) => return Err(e.into()),
     };
-    render(
+    Ok(render(
         VerifyPage {
             shell: &shell,
             token: String::new(),
             outcome,
         },
         status,
-    )
+    ))
 }
 
 // --- Log in and out ---
@@ -247,7 +247,7 @@ pub async fn login(
     viewer: Option<Extension<Viewer>>,
     shell: Shell,
     Form(form): Form<LoginForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let step = login::log_in(
         &state.db,
         &state.mailer,
@@ -264,11 +264,13 @@ pub async fn login(
             if let Some(Extension(old)) = viewer {
                 let _ = accounts::log_out(&state.db, &old.session, &client).await;
             }
-            logged_in_response(&state, &logged_in, &form.next)
+            Ok(logged_in_response(&state, &logged_in, &form.next))
         }
-        Ok(PasswordStep::SecondFactor { challenge }) => {
-            super::second_factor::ask(&state, challenge.expose(), &form.next)
-        }
+        Ok(PasswordStep::SecondFactor { challenge }) => Ok(super::second_factor::ask(
+            &state,
+            challenge.expose(),
+            &form.next,
+        )),
         Err(AccountError::InvalidCredentials) => {
             let page = LoginPage {
                 shell: &shell,
@@ -278,7 +280,7 @@ pub async fn login(
                 wait_minutes: None,
                 locked: false,
             };
-            render(page, StatusCode::UNAUTHORIZED)
+            Ok(render(page, StatusCode::UNAUTHORIZED))
         }
         Err(AccountError::RateLimited(wait) | AccountError::LockedOut(wait)) => {
             let locked = matches!(step, Err(AccountError::LockedOut(_)));
@@ -294,9 +296,9 @@ pub async fn login(
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(wait.seconds()));
-            response
+            Ok(response)
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -317,11 +319,8 @@ pub async fn sign_in_link_form(
     State(state): State<AppState>,
     shell: Shell,
     Query(q): Query<TokenParam>,
-) -> Response {
-    let address = match app::sign_in_link::address_of(&state.db, &q.token).await {
-        Ok(address) => address,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+) -> Result<Response, AppError> {
+    let address = app::sign_in_link::address_of(&state.db, &q.token).await?;
     let status = if address.is_some() {
         StatusCode::OK
     } else {
@@ -332,7 +331,7 @@ pub async fn sign_in_link_form(
         token: q.token,
         address,
     };
-    render(page, status)
+    Ok(render(page, status))
 }
 
 pub async fn sign_in_link(
@@ -341,16 +340,16 @@ pub async fn sign_in_link(
     viewer: Option<Extension<Viewer>>,
     shell: Shell,
     Form(form): Form<TokenParam>,
-) -> Response {
+) -> Result<Response, AppError> {
     match app::sign_in_link::redeem(&state.db, &state.throttle, &form.token, &client).await {
         Ok(PasswordStep::Done(logged_in)) => {
             if let Some(Extension(old)) = viewer {
                 let _ = accounts::log_out(&state.db, &old.session, &client).await;
             }
-            logged_in_response(&state, &logged_in, "/")
+            Ok(logged_in_response(&state, &logged_in, "/"))
         }
         Ok(PasswordStep::SecondFactor { challenge }) => {
-            super::second_factor::ask(&state, challenge.expose(), "/")
+            Ok(super::second_factor::ask(&state, challenge.expose(), "/"))
         }
         Err(AccountError::InvalidLink) => {
             let page = SignInLinkPage {
@@ -358,9 +357,9 @@ pub async fn sign_in_link(
                 token: String::new(),
                 address: None,
             };
-            render(page, StatusCode::BAD_REQUEST)
+            Ok(render(page, StatusCode::BAD_REQUEST))
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -392,16 +391,14 @@ pub async fn logout(
     State(state): State<AppState>,
     Client(client): Client,
     viewer: Option<Extension<Viewer>>,
-) -> Response {
-    if let Some(Extension(viewer)) = viewer
-        && let Err(e) = accounts::log_out(&state.db, &viewer.session, &client).await
-    {
-        return AppError::from(e).into_response();
+) -> Result<Response, AppError> {
+    if let Some(Extension(viewer)) = viewer {
+        accounts::log_out(&state.db, &viewer.session, &client).await?;
     }
     let cookie = session_cookie(state.settings.served_over_https(), "", 0);
     let mut response = crate::redirect::to("/");
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
-    response
+    Ok(response)
 }

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::schedule::{WEEKDAYS, zones};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -480,7 +480,7 @@ async fn page(
     errors: Vec<ShownError>,
     saved: bool,
     picked: Option<Date>,
-) -> Response {
+) -> Result<Response, AppError> {
     let (form, priced, calendar) = match rules::own(&state.db, user).await {
         Ok(OwnRules {
             document,
@@ -494,13 +494,10 @@ async fn page(
             (Some(form), priced_durations, calendar)
         }
         Err(SchedulingError::NoExpertProfile) => (None, Vec::new(), Vec::new()),
-        Err(e) => return AppError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     let preview = match form {
-        Some(_) => match preview(state, user).await {
-            Ok(p) => p,
-            Err(e) => return AppError::from(e).into_response(),
-        },
+        Some(_) => preview(state, user).await?,
         None => None,
     };
     let status = if errors.is_empty() {
@@ -508,7 +505,7 @@ async fn page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(
+    Ok(render(
         EditorPage {
             shell,
             form,
@@ -519,7 +516,7 @@ async fn page(
             calendar,
         },
         status,
-    )
+    ))
 }
 
 pub async fn show(
@@ -527,7 +524,7 @@ pub async fn show(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Query(q): Query<EditorParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     let saved = q.saved.as_deref() == Some("1");
     let picked = q.override_date.and_then(|d| d.trim().parse::<Date>().ok());
     page(
@@ -547,10 +544,10 @@ pub async fn save(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     body: Bytes,
-) -> Response {
+) -> Result<Response, AppError> {
     let form = EditorForm::parse(&body);
     match rules::replace(&state.db, &state.schedules, &viewer.user, &form.document()).await {
-        Ok(_) => crate::redirect::to("/experts/availability?saved=1"),
+        Ok(_) => Ok(crate::redirect::to("/experts/availability?saved=1")),
         Err(SchedulingError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             page(
@@ -564,6 +561,6 @@ pub async fn save(
             )
             .await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }

@@ -77,7 +77,7 @@ pub async fn hold(
     SignedIn(viewer): SignedIn,
     Path(slug): Path<String>,
     Form(form): Form<HoldForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let req = HoldRequest {
         expert_id: slug.clone(),
         start: form.start.clone(),
@@ -97,7 +97,10 @@ pub async fn hold(
     )
     .await
     {
-        Ok(held) => crate::redirect::to(&format!("/bookings/{}/checkout", held.booking.id())),
+        Ok(held) => Ok(crate::redirect::to(&format!(
+            "/bookings/{}/checkout",
+            held.booking.id()
+        ))),
         // Someone took it meanwhile, or the address is not confirmed yet: the review page
         // says so, keeping the chosen time.
         Err(BookingError::SlotUnavailable | BookingError::EmailUnverified) => {
@@ -106,9 +109,11 @@ pub async fn hold(
                 ("duration", form.duration.to_string().as_str()),
             ])
             .unwrap_or_default();
-            crate::redirect::to(&format!("/experts/{slug}/book?{query}"))
+            Ok(crate::redirect::to(&format!(
+                "/experts/{slug}/book?{query}"
+            )))
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -139,7 +144,7 @@ pub async fn checkout(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
-) -> Response {
+) -> Result<Response, AppError> {
     checkout_page(&state, &viewer.user, &shell, id, false).await
 }
 
@@ -149,21 +154,18 @@ async fn checkout_page(
     shell: &Shell,
     id: Uuid,
     declined: bool,
-) -> Response {
+) -> Result<Response, AppError> {
     if !state.bookings.test_mode {
-        return AppError::new(ErrorCode::NotFound).into_response();
+        return Err(AppError::new(ErrorCode::NotFound));
     }
-    let (booking, role, _) = match bookings::visible(&state.db, user, id).await {
-        Ok(found) => found,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let (booking, role, _) = bookings::visible(&state.db, user, id).await?;
     if role != Actor::Learner || booking.status != BookingStatus::Held {
-        return crate::redirect::to(&format!("/bookings/{id}"));
+        return Ok(crate::redirect::to(&format!("/bookings/{id}")));
     }
     let expert_name = participant_name(state, booking.row.expert_id).await;
     let price = money(booking.row.price_amount, &booking.row.currency);
     let clock = Clock::of(user);
-    render(
+    Ok(render(
         CheckoutPage {
             shell,
             when: format!(
@@ -186,7 +188,7 @@ async fn checkout_page(
         } else {
             StatusCode::OK
         },
-    )
+    ))
 }
 
 #[derive(Deserialize)]
@@ -202,7 +204,7 @@ pub async fn pay(
     shell: Shell,
     Path(id): Path<Uuid>,
     Form(form): Form<PayForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match payment::pay_in_sandbox(
         &state.booking_services(&base),
         &viewer.user,
@@ -212,11 +214,11 @@ pub async fn pay(
     )
     .await
     {
-        Ok(_) => crate::redirect::to(&format!("/bookings/{id}")),
+        Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}"))),
         Err(BookingError::PaymentDeclined) => {
             checkout_page(&state, &viewer.user, &shell, id, true).await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -316,7 +318,7 @@ pub async fn show(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
-) -> Response {
+) -> Result<Response, AppError> {
     booking_page(&state, &viewer.user, &shell, id, None).await
 }
 
@@ -351,11 +353,8 @@ async fn booking_page(
     shell: &Shell,
     id: Uuid,
     problem: Option<Problem>,
-) -> Response {
-    let (booking, role, events) = match bookings::visible(&state.db, user, id).await {
-        Ok(found) => found,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+) -> Result<Response, AppError> {
+    let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
     let clock = Clock::of(user);
     let r = &booking.row;
     let refund = (booking.status == BookingStatus::Confirmed)
@@ -386,7 +385,7 @@ async fn booking_page(
         move_options: options,
         move_error,
     };
-    render(page, status)
+    Ok(render(page, status))
 }
 
 #[derive(Deserialize)]
@@ -403,7 +402,7 @@ pub async fn cancel(
     shell: Shell,
     Path(id): Path<Uuid>,
     Form(form): Form<CancelForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match changes::cancel(
         &state.booking_services(&base),
         &viewer.user,
@@ -413,7 +412,7 @@ pub async fn cancel(
     )
     .await
     {
-        Ok(_) => crate::redirect::to(&format!("/bookings/{id}")),
+        Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}"))),
         Err(BookingError::Invalid(fields)) => {
             let message = fields
                 .first()
@@ -428,7 +427,7 @@ pub async fn cancel(
             )
             .await
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -447,7 +446,7 @@ pub async fn reschedule(
     shell: Shell,
     Path(id): Path<Uuid>,
     Form(form): Form<MoveForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let moved = changes::reschedule(
         &state.booking_services(&base),
         &viewer.user,
@@ -458,10 +457,10 @@ pub async fn reschedule(
     .await;
     let problem = match moved {
         Ok(changes::Moved::Rescheduled(b)) => {
-            return crate::redirect::to(&format!("/bookings/{}", b.id()));
+            return Ok(crate::redirect::to(&format!("/bookings/{}", b.id())));
         }
         Ok(changes::Moved::Proposed(b)) => {
-            return crate::redirect::to(&format!("/bookings/{}", b.id()));
+            return Ok(crate::redirect::to(&format!("/bookings/{}", b.id())));
         }
         Err(BookingError::Invalid(_)) => Problem::Move(
             shell.t("booking-move-choose"),
@@ -471,7 +470,7 @@ pub async fn reschedule(
             shell.t("error-slot-unavailable-detail"),
             StatusCode::CONFLICT,
         ),
-        Err(e) => return AppError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     booking_page(&state, &viewer.user, &shell, id, Some(problem)).await
 }
@@ -488,17 +487,14 @@ pub async fn answer_proposal(
     SignedIn(viewer): SignedIn,
     Path(id): Path<Uuid>,
     Form(form): Form<ProposalForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let services = state.booking_services(&base);
-    let done = match form.answer.as_str() {
-        "accept" => changes::accept_proposal(&services, &viewer.user, id, now()).await,
-        "decline" => changes::decline_proposal(&services, &viewer.user, id, now()).await,
-        _ => return AppError::new(ErrorCode::BadRequest).into_response(),
+    let b = match form.answer.as_str() {
+        "accept" => changes::accept_proposal(&services, &viewer.user, id, now()).await?,
+        "decline" => changes::decline_proposal(&services, &viewer.user, id, now()).await?,
+        _ => return Err(AppError::new(ErrorCode::BadRequest)),
     };
-    match done {
-        Ok(b) => crate::redirect::to(&format!("/bookings/{}", b.id())),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    Ok(crate::redirect::to(&format!("/bookings/{}", b.id())))
 }
 
 /// One row of a dashboard.
@@ -553,7 +549,7 @@ pub async fn my_sessions(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Query(q): Query<TabParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     sessions_page(
         &state,
         &viewer.user,
@@ -571,7 +567,7 @@ pub async fn my_schedule(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Query(q): Query<TabParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     sessions_page(
         &state,
         &viewer.user,
@@ -590,14 +586,11 @@ async fn sessions_page(
     side: Side,
     tab: Option<&str>,
     feed_url: Option<String>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
-        return AppError::new(ErrorCode::BadRequest).into_response();
+        return Err(AppError::new(ErrorCode::BadRequest));
     };
-    let list = match lists::sessions(&state.db, user.id, side, tab, now(), 200).await {
-        Ok(list) => list,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let list = lists::sessions(&state.db, user.id, side, tab, now(), 200).await?;
     let clock = Clock::of(user);
     let mut rows = Vec::with_capacity(list.len());
     for b in list {
@@ -622,7 +615,7 @@ async fn sessions_page(
         Side::Learner => ("/sessions", "my-sessions-title"),
         Side::Expert => ("/schedule", "my-schedule-title"),
     };
-    render(
+    Ok(render(
         SessionsPage {
             shell,
             path,
@@ -634,7 +627,7 @@ async fn sessions_page(
             feed_url,
         },
         StatusCode::OK,
-    )
+    ))
 }
 
 /// `POST /sessions/calendar-feed`: a new private feed address, shown once.
@@ -643,22 +636,19 @@ pub async fn renew_feed(
     Links(base): Links,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-) -> Response {
-    match feed::renew(&state.db, &viewer.user, now()).await {
-        Ok(token) => {
-            let url = format!("{base}/calendar/{token}.ics");
-            sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    let token = feed::renew(&state.db, &viewer.user, now()).await?;
+    let url = format!("{base}/calendar/{token}.ics");
+    sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
 }
 
 /// `POST /sessions/calendar-feed/revoke`
-pub async fn revoke_feed(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
-    match feed::revoke(&state.db, &viewer.user).await {
-        Ok(_) => crate::redirect::to("/sessions"),
-        Err(e) => AppError::from(e).into_response(),
-    }
+pub async fn revoke_feed(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> Result<Response, AppError> {
+    feed::revoke(&state.db, &viewer.user).await?;
+    Ok(crate::redirect::to("/sessions"))
 }
 
 /// `GET /calendar/{token}.ics`: the feed; the secret in the address is the credential.
@@ -666,20 +656,19 @@ pub async fn calendar_feed(
     State(state): State<AppState>,
     Links(base): Links,
     Path(file): Path<String>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(token) = file.strip_suffix(".ics") else {
-        return AppError::new(ErrorCode::NotFound).into_response();
+        return Err(AppError::new(ErrorCode::NotFound));
     };
-    match feed::calendar(&state.db, token, &base, now()).await {
-        Ok(Some(text)) => (
-            [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (header::CACHE_CONTROL, "private, max-age=300"),
-            ],
-            text,
-        )
-            .into_response(),
-        Ok(None) => AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let text = feed::calendar(&state.db, token, &base, now())
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        text,
+    )
+        .into_response())
 }

@@ -6,7 +6,7 @@ use app::experts::directory::{self, Card, DirectoryParams, PublicProfile};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::json;
 use store::taxonomy::Category;
 
@@ -132,7 +132,7 @@ pub async fn list(
     shell: Shell,
     headers: HeaderMap,
     Query(mut params): Query<DirectoryParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     // Empty fields of a submitted form mean "no filter"; drop them so URLs stay short.
     for value in [
         &mut params.q,
@@ -168,12 +168,12 @@ pub async fn list(
                 shown(&shell, &fields),
                 StatusCode::UNPROCESSABLE_ENTITY,
             ),
-            Err(e) => return AppError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         };
     let htmx = headers.contains_key("hx-request") && !headers.contains_key("hx-boosted");
     if htmx {
         // Errors swap in too; htmx swaps 2xx only, so they come as 200 in the block.
-        return render(
+        return Ok(render(
             ResultsBlock {
                 shell: &shell,
                 cards,
@@ -181,13 +181,10 @@ pub async fn list(
                 errors,
             },
             StatusCode::OK,
-        );
+        ));
     }
-    let categories = match store::taxonomy::all(&state.db).await {
-        Ok(c) => c,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    render(
+    let categories = store::taxonomy::all(&state.db).await?;
+    Ok(render(
         DirectoryPage {
             shell: &shell,
             params,
@@ -198,7 +195,7 @@ pub async fn list(
             errors,
         },
         status,
-    )
+    ))
 }
 
 #[derive(Template)]
@@ -283,17 +280,12 @@ pub async fn profile(
     shell: Shell,
     Path(slug): Path<String>,
     Query(q): Query<ProfileParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     let user = viewer.as_ref().map(|v| &v.0.user);
     let asked = q.currency.as_deref().filter(|c| !c.trim().is_empty());
-    let currency = match directory::viewer_currency(asked, user) {
-        Ok(c) => c,
-        Err(e) => return AppError::fields(vec![e]).into_response(),
-    };
-    let p = match directory::public_profile(&state.db, &slug, user, currency).await {
-        Ok(p) => p,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let currency =
+        directory::viewer_currency(asked, user).map_err(|e| AppError::fields(vec![e]))?;
+    let p = directory::public_profile(&state.db, &slug, user, currency).await?;
     let canonical = format!("{base}/experts/{}", p.profile.slug);
     let description = if p.profile.headline.is_empty() {
         domain::markdown::plain_excerpt(&p.profile.bio, 155)
@@ -306,11 +298,8 @@ pub async fn profile(
         .as_ref()
         .map(|k| format!("/avatars/{k}"));
     let json_ld = json_ld(&p, &canonical, &base, &description, avatar_url.as_deref());
-    let week = match slot_picker::week(&state, &shell, p.profile.user_id, &q.picker, user).await {
-        Ok(week) => week,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    render(
+    let week = slot_picker::week(&state, &shell, p.profile.user_id, &q.picker, user).await?;
+    Ok(render(
         ProfilePage {
             shell: &shell,
             p,
@@ -321,7 +310,7 @@ pub async fn profile(
             avatar_url,
         },
         StatusCode::OK,
-    )
+    ))
 }
 
 /// Canonical zone names (no legacy aliases), sorted; read from the bundled database once.

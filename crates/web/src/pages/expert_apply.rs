@@ -9,7 +9,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::expert::{ApplicationStatus, RATE_DURATIONS};
 use domain::money::Money;
 use domain::profile::CurrencyCode;
@@ -216,21 +216,15 @@ async fn page(
     form: Option<ApplyForm>,
     errors: Vec<ShownError>,
     saved: Option<String>,
-) -> Response {
-    let own = match application::own(&state.db, user).await {
-        Ok(own) => own,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    let categories = match store::taxonomy::all(&state.db).await {
-        Ok(c) => c,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+) -> Result<Response, AppError> {
+    let own = application::own(&state.db, user).await?;
+    let categories = store::taxonomy::all(&state.db).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(
+    Ok(render(
         ApplyPage {
             shell,
             form: form.unwrap_or_else(|| ApplyForm::of(user, own.as_ref())),
@@ -246,7 +240,7 @@ async fn page(
             test_mode: state.payouts.mode() == payments::ProviderMode::Sandbox,
         },
         status,
-    )
+    ))
 }
 
 pub async fn show(
@@ -254,7 +248,7 @@ pub async fn show(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Query(q): Query<SavedParam>,
-) -> Response {
+) -> Result<Response, AppError> {
     page(&state, &shell, &viewer.user, None, Vec::new(), q.saved).await
 }
 
@@ -265,13 +259,13 @@ async fn refused(
     user: &User,
     form: Option<ApplyForm>,
     err: ExpertError,
-) -> Response {
+) -> Result<Response, AppError> {
     match err {
         ExpertError::Invalid(fields) => {
             let errors = shown(shell, &fields);
             page(state, shell, user, form, errors, None).await
         }
-        other => AppError::from(other).into_response(),
+        other => Err(other.into()),
     }
 }
 
@@ -281,10 +275,10 @@ pub async fn save(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     body: Bytes,
-) -> Response {
+) -> Result<Response, AppError> {
     let form = ApplyForm::parse(&body);
     match application::save(&state.db, &viewer.user, form.input(), &client).await {
-        Ok(_) => crate::redirect::to("/experts/apply?saved=draft"),
+        Ok(_) => Ok(crate::redirect::to("/experts/apply?saved=draft")),
         Err(e) => refused(&state, &shell, &viewer.user, Some(form), e).await,
     }
 }
@@ -294,9 +288,9 @@ pub async fn submit(
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-) -> Response {
+) -> Result<Response, AppError> {
     match application::submit(&state.db, &viewer.user, &client).await {
-        Ok(_) => crate::redirect::to("/experts/apply?saved=submitted"),
+        Ok(_) => Ok(crate::redirect::to("/experts/apply?saved=submitted")),
         Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
     }
 }
@@ -308,11 +302,8 @@ pub async fn upload_document(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     multipart: Multipart,
-) -> Response {
-    let upload = match uploads::read(multipart, "document").await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, AppError> {
+    let upload = uploads::read(multipart, "document").await?;
     let (file_name, bytes) = upload.file.clone().unwrap_or_default();
     match documents::upload(
         &state.db,
@@ -326,7 +317,9 @@ pub async fn upload_document(
     )
     .await
     {
-        Ok(_) => crate::redirect::to("/experts/apply?saved=document#documents"),
+        Ok(_) => Ok(crate::redirect::to(
+            "/experts/apply?saved=document#documents",
+        )),
         Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
     }
 }
@@ -337,9 +330,11 @@ pub async fn remove_document(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
-) -> Response {
+) -> Result<Response, AppError> {
     match documents::remove(&state.db, state.files.as_ref(), &viewer.user, id, &client).await {
-        Ok(()) => crate::redirect::to("/experts/apply?saved=removed#documents"),
+        Ok(()) => Ok(crate::redirect::to(
+            "/experts/apply?saved=removed#documents",
+        )),
         Err(e) => refused(&state, &shell, &viewer.user, None, e).await,
     }
 }
@@ -349,11 +344,10 @@ pub async fn download_document(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path(id): Path<Uuid>,
-) -> Response {
-    match documents::read(&state.db, state.files.as_ref(), &viewer.user, id).await {
-        Ok((document, bytes)) => crate::api::experts::document_response(&document, bytes),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    let (document, bytes) =
+        documents::read(&state.db, state.files.as_ref(), &viewer.user, id).await?;
+    Ok(crate::api::experts::document_response(&document, bytes))
 }
 
 /// Sends the expert to the provider's onboarding (or the sandbox's page).
@@ -362,27 +356,25 @@ pub async fn start_payouts(
     Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-) -> Response {
-    match payouts::start_onboarding(
+) -> Result<Response, AppError> {
+    let url = payouts::start_onboarding(
         &state.db,
         state.payouts.as_ref(),
         LinkBase(&base),
         &viewer.user,
         &client,
     )
-    .await
-    {
-        Ok(url) => crate::redirect::to(&url),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(crate::redirect::to(&url))
 }
 
 /// The provider sent the expert back: read the account's state, show it.
-pub async fn payouts_return(State(state): State<AppState>, SignedIn(viewer): SignedIn) -> Response {
-    match payouts::refresh(&state.db, state.payouts.as_ref(), &viewer.user).await {
-        Ok(_) => crate::redirect::to("/experts/apply?saved=payouts#payouts"),
-        Err(e) => AppError::from(e).into_response(),
-    }
+pub async fn payouts_return(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+) -> Result<Response, AppError> {
+    payouts::refresh(&state.db, state.payouts.as_ref(), &viewer.user).await?;
+    Ok(crate::redirect::to("/experts/apply?saved=payouts#payouts"))
 }
 
 #[derive(Template)]
@@ -397,27 +389,24 @@ pub async fn sandbox(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-) -> Response {
+) -> Result<Response, AppError> {
     if state.payouts.mode() != payments::ProviderMode::Sandbox {
-        return AppError::from(ExpertError::NotTestMode).into_response();
+        return Err(ExpertError::NotTestMode.into());
     }
-    render(
+    Ok(render(
         SandboxPage {
             shell: &shell,
             email: viewer.user.email.clone(),
         },
         StatusCode::OK,
-    )
+    ))
 }
 
 pub async fn sandbox_complete(
     State(state): State<AppState>,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-) -> Response {
-    match payouts::complete_sandbox(&state.db, state.payouts.as_ref(), &viewer.user, &client).await
-    {
-        Ok(_) => crate::redirect::to("/experts/payouts/return"),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    payouts::complete_sandbox(&state.db, state.payouts.as_ref(), &viewer.user, &client).await?;
+    Ok(crate::redirect::to("/experts/payouts/return"))
 }

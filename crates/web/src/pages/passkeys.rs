@@ -53,15 +53,10 @@ pub async fn register_start(
     State(state): State<AppState>,
     BrowserOrigin(origin): BrowserOrigin,
     SignedIn(viewer): SignedIn,
-) -> Response {
-    let rp = match relying_party(&origin) {
-        Ok(rp) => rp,
-        Err(e) => return e.into_response(),
-    };
-    match passkeys::start_registration(&state.db, &rp, &viewer.user).await {
-        Ok((options, id)) => ceremony(options, id),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    let rp = relying_party(&origin)?;
+    let (options, id) = passkeys::start_registration(&state.db, &rp, &viewer.user).await?;
+    Ok(ceremony(options, id))
 }
 
 #[derive(Deserialize)]
@@ -77,12 +72,9 @@ pub async fn register_finish(
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     JsonBody(body): JsonBody<RegisterFinish>,
-) -> Response {
-    let rp = match relying_party(&origin) {
-        Ok(rp) => rp,
-        Err(e) => return e.into_response(),
-    };
-    let finished = passkeys::finish_registration(
+) -> Result<Response, AppError> {
+    let rp = relying_party(&origin)?;
+    passkeys::finish_registration(
         &state.db,
         &rp,
         viewer.user.id,
@@ -91,26 +83,18 @@ pub async fn register_finish(
         &body.credential,
         &client,
     )
-    .await;
-    match finished {
-        Ok(()) => Json(json!({"redirect": "/account/security"})).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(Json(json!({"redirect": "/account/security"})).into_response())
 }
 
 pub async fn login_start(
     State(state): State<AppState>,
     BrowserOrigin(origin): BrowserOrigin,
     Client(client): Client,
-) -> Response {
-    let rp = match relying_party(&origin) {
-        Ok(rp) => rp,
-        Err(e) => return e.into_response(),
-    };
-    match passkeys::start_login(&state.db, &state.throttle, &rp, &client).await {
-        Ok((options, id)) => ceremony(options, id),
-        Err(e) => AppError::from(e).into_response(),
-    }
+) -> Result<Response, AppError> {
+    let rp = relying_party(&origin)?;
+    let (options, id) = passkeys::start_login(&state.db, &state.throttle, &rp, &client).await?;
+    Ok(ceremony(options, id))
 }
 
 #[derive(Deserialize)]
@@ -127,20 +111,14 @@ pub async fn login_finish(
     Client(client): Client,
     viewer: Option<Extension<Viewer>>,
     JsonBody(body): JsonBody<LoginFinish>,
-) -> Response {
-    let rp = match relying_party(&origin) {
-        Ok(rp) => rp,
-        Err(e) => return e.into_response(),
-    };
-    match passkeys::finish_login(&state.db, &rp, &body.ceremony, &body.credential, &client).await {
-        Ok(logged_in) => {
-            if let Some(Extension(old)) = viewer {
-                let _ = app::accounts::log_out(&state.db, &old.session, &client).await;
-            }
-            signed_in(&state, &logged_in, &body.next)
-        }
-        Err(e) => AppError::from(e).into_response(),
+) -> Result<Response, AppError> {
+    let rp = relying_party(&origin)?;
+    let logged_in =
+        passkeys::finish_login(&state.db, &rp, &body.ceremony, &body.credential, &client).await?;
+    if let Some(Extension(old)) = viewer {
+        let _ = app::accounts::log_out(&state.db, &old.session, &client).await;
     }
+    Ok(signed_in(&state, &logged_in, &body.next))
 }
 
 const SECOND_FACTOR_COOKIE: &str = "mentora_2fa";
@@ -149,22 +127,14 @@ pub async fn second_factor_start(
     State(state): State<AppState>,
     BrowserOrigin(origin): BrowserOrigin,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(challenge) = cookies::get(&headers, SECOND_FACTOR_COOKIE) else {
-        return AppError::from(AccountError::InvalidLink).into_response();
+        return Err(AccountError::InvalidLink.into());
     };
-    let rp = match relying_party(&origin) {
-        Ok(rp) => rp,
-        Err(e) => return e.into_response(),
-    };
-    let started = match app::login::pending_second_factor(&state.db, challenge).await {
-        Ok(user_id) => passkeys::start_second_factor(&state.db, &rp, user_id).await,
-        Err(e) => Err(e),
-    };
-    match started {
-        Ok((options, id)) => ceremony(options, id),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let rp = relying_party(&origin)?;
+    let user_id = app::login::pending_second_factor(&state.db, challenge).await?;
+    let (options, id) = passkeys::start_second_factor(&state.db, &rp, user_id).await?;
+    Ok(ceremony(options, id))
 }
 
 pub async fn second_factor_finish(
@@ -173,19 +143,13 @@ pub async fn second_factor_finish(
     Client(client): Client,
     headers: HeaderMap,
     JsonBody(body): JsonBody<LoginFinish>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(challenge) = cookies::get(&headers, SECOND_FACTOR_COOKIE) else {
-        return AppError::from(AccountError::InvalidLink).into_response();
+        return Err(AccountError::InvalidLink.into());
     };
-    let rp = match relying_party(&origin) {
-        Ok(rp) => rp,
-        Err(e) => return e.into_response(),
-    };
-    let user_id = match app::login::pending_second_factor(&state.db, challenge).await {
-        Ok(user_id) => user_id,
-        Err(e) => return AppError::from(e).into_response(),
-    };
-    match passkeys::finish_second_factor(
+    let rp = relying_party(&origin)?;
+    let user_id = app::login::pending_second_factor(&state.db, challenge).await?;
+    let verified = passkeys::finish_second_factor(
         &state.db,
         &rp,
         user_id,
@@ -193,25 +157,20 @@ pub async fn second_factor_finish(
         &body.credential,
         &client,
     )
-    .await
-    {
-        Ok(true) => {}
-        Ok(false) => return AppError::from(AccountError::InvalidSecondFactor).into_response(),
-        Err(e) => return AppError::from(e).into_response(),
+    .await?;
+    if !verified {
+        return Err(AccountError::InvalidSecondFactor.into());
     }
-    match app::login::complete_second_factor(&state.db, challenge, user_id, &client).await {
-        Ok(logged_in) => {
-            let mut response = signed_in(&state, &logged_in, &body.next);
-            let clear = format!(
-                "{SECOND_FACTOR_COOKIE}=; Path=/login/second-factor; Max-Age=0; HttpOnly; SameSite=Strict"
-            );
-            if let Ok(value) = HeaderValue::from_str(&clear) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
-            response
-        }
-        Err(e) => AppError::from(e).into_response(),
+    let logged_in =
+        app::login::complete_second_factor(&state.db, challenge, user_id, &client).await?;
+    let mut response = signed_in(&state, &logged_in, &body.next);
+    let clear = format!(
+        "{SECOND_FACTOR_COOKIE}=; Path=/login/second-factor; Max-Age=0; HttpOnly; SameSite=Strict"
+    );
+    if let Ok(value) = HeaderValue::from_str(&clear) {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -229,14 +188,14 @@ pub async fn remove(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<RemoveForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Ok(id) = form.id.parse::<uuid::Uuid>() else {
-        return AppError::new(crate::ErrorCode::NotFound).into_response();
+        return Err(AppError::new(crate::ErrorCode::NotFound));
     };
     let outcome =
         match passkeys::remove(&state.db, viewer.user.id, id, &form.password, &client).await {
             Ok(true) => Ok(()),
-            Ok(false) => return AppError::new(crate::ErrorCode::NotFound).into_response(),
+            Ok(false) => return Err(AppError::new(crate::ErrorCode::NotFound)),
             Err(e) => Err(e),
         };
     account_security::after_reauthenticated_change(&state, &viewer, &shell, "passkey", outcome)

@@ -4,7 +4,7 @@ use app::accounts::{self, AccountError};
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::render;
@@ -76,7 +76,7 @@ pub async fn forgot(
     Client(client): Client,
     shell: Shell,
     Form(form): Form<EmailForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let result = accounts::request_password_reset(
         &state.db,
         state.mailer.clone(),
@@ -86,28 +86,21 @@ pub async fn forgot(
         &client,
     )
     .await;
-    match result {
-        Ok(()) => render(
-            ForgotPage {
-                shell: &shell,
-                email: form.email,
-                sent: true,
-                invalid_email: false,
-            },
-            StatusCode::OK,
-        ),
-        Err(AccountError::Invalid(_)) => render(
-            ForgotPage {
-                shell: &shell,
-                email: form.email,
-                sent: false,
-                invalid_email: true,
-            },
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let (sent, invalid_email, status) = match result {
+        Ok(()) => (true, false, StatusCode::OK),
+        Err(AccountError::Invalid(_)) => (false, true, StatusCode::UNPROCESSABLE_ENTITY),
+        // `RateLimited` included: it becomes the same 429 as `AppError::from(wait)`.
+        Err(e) => return Err(e.into()),
+    };
+    Ok(render(
+        ForgotPage {
+            shell: &shell,
+            email: form.email,
+            sent,
+            invalid_email,
+        },
+        status,
+    ))
 }
 
 pub async fn reset_form(shell: Shell, Query(q): Query<TokenQuery>) -> Response {
@@ -125,9 +118,9 @@ pub async fn reset(
     Client(client): Client,
     shell: Shell,
     Form(form): Form<ResetForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match accounts::reset_password(&state.db, &form.token, &form.password, &client).await {
-        Ok(_) => render(
+        Ok(_) => Ok(render(
             ResetPage {
                 shell: &shell,
                 token: String::new(),
@@ -135,7 +128,7 @@ pub async fn reset(
                 password_error: None,
             },
             StatusCode::OK,
-        ),
+        )),
         Err(AccountError::Invalid(errors)) => {
             let message = errors.first().map(|e| shell.t(e.message_id));
             let page = ResetPage {
@@ -144,9 +137,9 @@ pub async fn reset(
                 outcome: ResetOutcome::Choose,
                 password_error: message,
             };
-            render(page, StatusCode::UNPROCESSABLE_ENTITY)
+            Ok(render(page, StatusCode::UNPROCESSABLE_ENTITY))
         }
-        Err(AccountError::InvalidLink) => render(
+        Err(AccountError::InvalidLink) => Ok(render(
             ResetPage {
                 shell: &shell,
                 token: String::new(),
@@ -154,7 +147,7 @@ pub async fn reset(
                 password_error: None,
             },
             StatusCode::BAD_REQUEST,
-        ),
-        Err(e) => AppError::from(e).into_response(),
+        )),
+        Err(e) => Err(e.into()),
     }
 }

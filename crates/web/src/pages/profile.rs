@@ -171,7 +171,7 @@ pub async fn save(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<ProfileForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let length = form
         .session_length_minutes
         .trim()
@@ -199,12 +199,16 @@ pub async fn save(
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
-            response
+            Ok(response)
         }
-        Err(AccountError::Invalid(errors)) => {
-            page(&shell, &viewer.user, form, shown(&shell, &errors), None)
-        }
-        Err(e) => AppError::from(e).into_response(),
+        Err(AccountError::Invalid(errors)) => Ok(page(
+            &shell,
+            &viewer.user,
+            form,
+            shown(&shell, &errors),
+            None,
+        )),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -216,20 +220,18 @@ pub async fn upload_avatar(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     mut multipart: Multipart,
-) -> Response {
+) -> Result<Response, AppError> {
     let mut upload = None;
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("avatar") => match field.bytes().await {
                 Ok(bytes) => upload = Some(bytes),
-                Err(_) => return AppError::new(ErrorCode::PayloadTooLarge).into_response(),
+                Err(_) => return Err(AppError::new(ErrorCode::PayloadTooLarge)),
             },
             Ok(Some(_)) => {}
             Ok(None) => break,
             Err(e) => {
-                return AppError::new(ErrorCode::BadRequest)
-                    .with_arg("problem", e.body_text())
-                    .into_response();
+                return Err(AppError::new(ErrorCode::BadRequest).with_arg("problem", e.body_text()));
             }
         }
     }
@@ -245,7 +247,7 @@ pub async fn upload_avatar(
         page(&shell, user, ProfileForm::of(user), errors, None)
     };
     let Some(upload) = upload.filter(|u| !u.is_empty()) else {
-        return refuse("field-avatar-required");
+        return Ok(refuse("field-avatar-required"));
     };
     let replaced = app::avatar::replace(
         &state.db,
@@ -258,33 +260,37 @@ pub async fn upload_avatar(
     .await;
     match replaced {
         Ok(_) => {}
-        Err(app::avatar::ReplaceError::Refused(e)) => return refuse(e.message_id()),
-        Err(app::avatar::ReplaceError::Account(e)) => return AppError::from(e).into_response(),
+        Err(app::avatar::ReplaceError::Refused(e)) => return Ok(refuse(e.message_id())),
+        Err(app::avatar::ReplaceError::Account(e)) => return Err(e.into()),
     }
-    crate::redirect::to("/account/profile?saved=avatar")
+    Ok(crate::redirect::to("/account/profile?saved=avatar"))
 }
 
 /// Avatars are public (they appear beside reviews and bookings); keys are hashes of owner
 /// and content, so a response never changes and may be cached for a year.
-pub async fn avatar(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+pub async fn avatar(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
     let valid = file.len() == 36
         && file.ends_with(".png")
         && file.bytes().take(32).all(|b| b.is_ascii_hexdigit());
     if !valid {
-        return AppError::new(ErrorCode::NotFound).into_response();
+        return Err(AppError::new(ErrorCode::NotFound));
     }
-    match state.files.get(&format!("avatars/{file}")).await {
-        Ok(Some(bytes)) => (
-            [
-                (header::CONTENT_TYPE, "image/png"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Ok(None) => AppError::new(ErrorCode::NotFound).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let bytes = state
+        .files
+        .get(&format!("avatars/{file}"))
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/png"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -302,7 +308,7 @@ pub async fn change_email(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<EmailForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match profile::change_email(
         &state.db,
         state.mailer.as_ref(),
@@ -314,15 +320,15 @@ pub async fn change_email(
     )
     .await
     {
-        Ok(_) => crate::redirect::to("/account/profile?saved=email"),
-        Err(AccountError::Invalid(errors)) => page(
+        Ok(_) => Ok(crate::redirect::to("/account/profile?saved=email")),
+        Err(AccountError::Invalid(errors)) => Ok(page(
             &shell,
             &viewer.user,
             ProfileForm::of(&viewer.user),
             shown(&shell, &errors),
             None,
-        ),
-        Err(e) => AppError::from(e).into_response(),
+        )),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -332,8 +338,9 @@ pub async fn resend_verification(
     Links(base): Links,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
-) -> Response {
-    let sent = app::accounts::resend_verification(
+) -> Result<Response, AppError> {
+    // A `RateLimited` refusal becomes the same 429 as `AppError::from(wait)`.
+    app::accounts::resend_verification(
         &state.db,
         state.mailer.as_ref(),
         &state.throttle,
@@ -341,12 +348,8 @@ pub async fn resend_verification(
         &viewer.user,
         &client,
     )
-    .await;
-    match sent {
-        Ok(()) => crate::redirect::to("/account/profile?saved=verification"),
-        Err(AccountError::RateLimited(wait)) => AppError::from(wait).into_response(),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    .await?;
+    Ok(crate::redirect::to("/account/profile?saved=verification"))
 }
 
 #[derive(Deserialize)]
@@ -363,7 +366,7 @@ pub async fn change_password(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<PasswordForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match profile::change_password(
         &state.db,
         viewer.user.id,
@@ -374,14 +377,14 @@ pub async fn change_password(
     )
     .await
     {
-        Ok(()) => crate::redirect::to("/account/profile?saved=password"),
-        Err(AccountError::Invalid(errors)) => page(
+        Ok(()) => Ok(crate::redirect::to("/account/profile?saved=password")),
+        Err(AccountError::Invalid(errors)) => Ok(page(
             &shell,
             &viewer.user,
             ProfileForm::of(&viewer.user),
             shown(&shell, &errors),
             None,
-        ),
-        Err(e) => AppError::from(e).into_response(),
+        )),
+        Err(e) => Err(e.into()),
     }
 }

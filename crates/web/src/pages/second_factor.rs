@@ -6,7 +6,7 @@ use app::accounts::AccountError;
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::auth::logged_in_response;
@@ -90,9 +90,9 @@ pub async fn submit(
     shell: Shell,
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let Some(challenge) = cookies::get(&headers, COOKIE) else {
-        return crate::redirect::to("/login");
+        return Ok(crate::redirect::to("/login"));
     };
     match app::login::finish_second_factor(&state.db, challenge, &form.code, &client).await {
         Ok(logged_in) => {
@@ -100,18 +100,18 @@ pub async fn submit(
             if let Some(value) = cookie(&state, "", 0) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
-            response
+            Ok(response)
         }
-        Err(AccountError::InvalidSecondFactor) => render(
+        Err(AccountError::InvalidSecondFactor) => Ok(render(
             SecondFactorPage {
                 shell: &shell,
                 next: form.next,
                 wrong: true,
             },
             StatusCode::UNAUTHORIZED,
-        ),
+        )),
         // Expired, used up, or out of attempts: start again from the password.
-        Err(AccountError::InvalidLink) => crate::redirect::to("/login"),
-        Err(e) => AppError::from(e).into_response(),
+        Err(AccountError::InvalidLink) => Ok(crate::redirect::to("/login")),
+        Err(e) => Err(e.into()),
     }
 }

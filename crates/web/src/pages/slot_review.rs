@@ -7,7 +7,7 @@ use app::scheduling::slots::{self, SlotParams};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::schedule::zones;
 use jiff::Timestamp;
 
@@ -62,7 +62,7 @@ pub async fn show(
     shell: Shell,
     Path(slug): Path<String>,
     Query(q): Query<ReviewParams>,
-) -> Response {
+) -> Result<Response, AppError> {
     let user = viewer.as_ref().map(|v| &v.0.user);
     let Some(start) = q
         .start
@@ -70,18 +70,10 @@ pub async fn show(
         .and_then(|s| s.parse::<Timestamp>().ok())
         .map(Timestamp::as_second)
     else {
-        return AppError::new(ErrorCode::SlotWindowInvalid)
-            .with_arg("part", "start")
-            .into_response();
+        return Err(AppError::new(ErrorCode::SlotWindowInvalid).with_arg("part", "start"));
     };
-    let currency = match directory::viewer_currency(None, user) {
-        Ok(c) => c,
-        Err(e) => return AppError::fields(vec![e]).into_response(),
-    };
-    let p = match directory::public_profile(&state.db, &slug, user, currency).await {
-        Ok(p) => p,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let currency = directory::viewer_currency(None, user).map_err(|e| AppError::fields(vec![e]))?;
+    let p = directory::public_profile(&state.db, &slug, user, currency).await?;
     let now = chrono::Utc::now().timestamp();
     let params = SlotParams {
         from: Some(zones::rfc3339(start)),
@@ -89,7 +81,7 @@ pub async fn show(
         duration: q.duration.clone(),
         tz: q.tz.clone(),
     };
-    let list = match slots::find(
+    let list = slots::find(
         &state.db,
         &state.schedules,
         p.profile.user_id,
@@ -97,13 +89,9 @@ pub async fn show(
         user,
         now,
     )
-    .await
-    {
-        Ok(list) => list,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    .await?;
     let Some(minutes) = list.duration_minutes else {
-        return AppError::new(ErrorCode::NotFound).into_response();
+        return Err(AppError::new(ErrorCode::NotFound));
     };
     let free = list.slots.iter().any(|s| s.start == start);
     let at = |tz: &jiff::tz::TimeZone, name: &str| {
@@ -156,7 +144,7 @@ pub async fn show(
     } else {
         StatusCode::CONFLICT
     };
-    render(
+    Ok(render(
         ReviewPage {
             shell: &shell,
             p,
@@ -174,7 +162,7 @@ pub async fn show(
             policy_text: shell.t(policy),
         },
         status,
-    )
+    ))
 }
 
 /// The cancellation policy a booking made now would carry.

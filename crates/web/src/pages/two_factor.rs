@@ -6,7 +6,7 @@ use app::factors;
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::shell::Shell;
@@ -63,11 +63,10 @@ pub async fn start(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     shell: Shell,
-) -> Response {
-    match factors::start_totp(&state.db, viewer.user.id, &viewer.user.email).await {
-        Ok(Some(pending)) => enrol_page(&shell, &pending, false),
-        Ok(None) => crate::redirect::to("/account/security"),
-        Err(e) => AppError::from(e).into_response(),
+) -> Result<Response, AppError> {
+    match factors::start_totp(&state.db, viewer.user.id, &viewer.user.email).await? {
+        Some(pending) => Ok(enrol_page(&shell, &pending, false)),
+        None => Ok(crate::redirect::to("/account/security")),
     }
 }
 
@@ -84,23 +83,22 @@ pub async fn confirm(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<CodeForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     match factors::confirm_totp(&state.db, viewer.user.id, &form.code, &client).await {
-        Ok(codes) => render(
+        Ok(codes) => Ok(render(
             CodesPage {
                 shell: &shell,
                 codes,
             },
             StatusCode::OK,
-        ),
+        )),
         Err(AccountError::Invalid(_)) => {
-            match factors::pending_totp(&state.db, viewer.user.id, &viewer.user.email).await {
-                Ok(Some(pending)) => enrol_page(&shell, &pending, true),
-                Ok(None) => crate::redirect::to("/account/security"),
-                Err(e) => AppError::from(e).into_response(),
+            match factors::pending_totp(&state.db, viewer.user.id, &viewer.user.email).await? {
+                Some(pending) => Ok(enrol_page(&shell, &pending, true)),
+                None => Ok(crate::redirect::to("/account/security")),
             }
         }
-        Err(e) => AppError::from(e).into_response(),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -116,7 +114,7 @@ pub async fn remove(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<PasswordForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let outcome = factors::remove_totp(&state.db, viewer.user.id, &form.password, &client).await;
     account_security::after_reauthenticated_change(&state, &viewer, &shell, "totp", outcome).await
 }
@@ -127,26 +125,22 @@ pub async fn new_codes(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Form(form): Form<PasswordForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     if let Err(e) = app::profile::confirm_password(&state.db, viewer.user.id, &form.password).await
     {
         return match e {
             AccountError::WrongCurrentPassword => {
-                account_security::page(&state, &viewer, &shell, Some("recovery"))
-                    .await
-                    .unwrap_or_else(IntoResponse::into_response)
+                account_security::page(&state, &viewer, &shell, Some("recovery")).await
             }
-            e => AppError::from(e).into_response(),
+            e => Err(e.into()),
         };
     }
-    match factors::new_recovery_codes(&state.db, viewer.user.id, &client).await {
-        Ok(codes) => render(
-            CodesPage {
-                shell: &shell,
-                codes,
-            },
-            StatusCode::OK,
-        ),
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let codes = factors::new_recovery_codes(&state.db, viewer.user.id, &client).await?;
+    Ok(render(
+        CodesPage {
+            shell: &shell,
+            codes,
+        },
+        StatusCode::OK,
+    ))
 }
