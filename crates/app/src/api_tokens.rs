@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
 use store::refresh_tokens::{self, Rotation};
@@ -28,6 +28,9 @@ use crate::mail::Mailer;
 use crate::throttle::Throttle;
 
 pub const ACCESS_LIFETIME: Duration = Duration::minutes(15);
+
+/// Seconds an access token is still taken after its expiry, for clocks slightly apart.
+const EXPIRY_LEEWAY_SECS: i64 = 5;
 pub const REFRESH_LIFETIME: Duration = Duration::days(30);
 const ISSUER: &str = "mentora";
 /// How often an instance re-reads the keys, so a rotation elsewhere reaches it.
@@ -169,7 +172,7 @@ impl TokenKeys {
             .iter()
             .find(|k| k.retired_at.is_none())
             .ok_or_else(|| AccountError::Internal("no live signing key".into()))?;
-        let now = Utc::now();
+        let now = store::instant::to_chrono(self.db.clock().now());
         let claims = AccessClaims {
             sub: user_id,
             sid: family_id,
@@ -216,8 +219,10 @@ impl TokenKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_required_spec_claims(&["exp", "iss", "sub"]);
-        validation.leeway = 5;
-        jsonwebtoken::decode::<AccessClaims>(
+        // Expiry is judged below by the injected clock: jsonwebtoken would read the
+        // system time itself.
+        validation.validate_exp = false;
+        let claims = jsonwebtoken::decode::<AccessClaims>(
             token,
             &DecodingKey::from_secret(key.secret.as_bytes()),
             &validation,
@@ -230,7 +235,11 @@ impl TokenKeys {
             | ErrorKind::Json(_)
             | ErrorKind::Utf8(_) => TokenError::Malformed,
             _ => TokenError::Invalid,
-        })
+        })?;
+        if claims.exp + EXPIRY_LEEWAY_SECS < self.db.clock().unix_seconds() {
+            return Err(TokenError::Expired);
+        }
+        Ok(claims)
     }
 
     /// Makes a new signing key and retires the others (tokens they signed stay valid until

@@ -1,7 +1,6 @@
 //! Second factors an account manages itself: a TOTP authenticator and recovery codes.
 //! Removing one asks for the password again (recent re-authentication).
 
-use chrono::Utc;
 use domain::totp::{TotpKey, generate_recovery_codes, recovery_code_digest};
 use store::sessions::ClientInfo;
 use store::{Database, second_factors};
@@ -69,7 +68,7 @@ pub async fn confirm_totp(
         return Err(wrong());
     }
     let key = TotpKey::from_base32(&factor.secret).ok_or_else(wrong)?;
-    let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
+    let now = u64::try_from(db.clock().unix_seconds()).unwrap_or(0);
     let step = key.matching_step(code, now).ok_or_else(wrong)?;
     if !second_factors::accept_totp_step(db, user_id, step).await? {
         return Err(wrong());

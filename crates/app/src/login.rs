@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::{EmailAddress, PasswordHash, SecretDigest};
 use i18n::Locale;
 use store::sessions::{self, ClientInfo, OpenedSession};
@@ -299,7 +299,7 @@ pub async fn check_second_factor(
     client: &ClientInfo,
 ) -> Result<bool, AccountError> {
     let code = code.trim();
-    let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
+    let now = u64::try_from(db.clock().unix_seconds()).unwrap_or(0);
     if let Some(totp) = second_factors::totp(db, user_id).await?
         && totp.confirmed_at.is_some()
         && let Some(key) = domain::totp::TotpKey::from_base32(&totp.secret)

@@ -4,6 +4,7 @@
 //! that everything past the edge can rely on them being valid.
 
 pub mod booking;
+pub mod clock;
 pub mod display_name;
 pub mod email;
 pub mod expert;
@@ -17,6 +18,7 @@ pub mod schedule;
 pub mod secret;
 pub mod totp;
 
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use display_name::DisplayName;
 pub use email::EmailAddress;
 pub use password::{NewPassword, PasswordHash};

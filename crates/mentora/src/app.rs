@@ -37,15 +37,17 @@ pub fn open_files(config: &Config) -> anyhow::Result<Arc<dyn app::files::FileSto
 }
 
 pub async fn build(config: &Config) -> anyhow::Result<App> {
-    build_with(config, axum::Router::new()).await
+    build_with(config, axum::Router::new(), Arc::new(domain::SystemClock)).await
 }
 
-/// `build` with extra routes under the full middleware stack (see `web::router_with`).
+/// `build` with extra routes under the full middleware stack (see `web::router_with`),
+/// going by `clock` (the system clock in production; tests hand in one they move).
 pub async fn build_with(
     config: &Config,
     extra: axum::Router<web::AppState>,
+    clock: Arc<dyn domain::Clock>,
 ) -> anyhow::Result<App> {
-    let db = open_database(config).await?;
+    let db = open_database(config).await?.with_clock(clock);
     if config.auto_migrate {
         let applied = store::migrations::apply(&db)
             .await

@@ -44,7 +44,7 @@ pub async fn record(db: &Database, event: NewAuditEvent<'_>) -> Result<(), Store
         ip: Set(event.client.ip.clone().map(|s| truncate(s, 64))),
         user_agent: Set(event.client.user_agent.clone().map(|s| truncate(s, 255))),
         detail: Set(event.detail),
-        created_at: Set(Utc::now()),
+        created_at: Set(db.now()),
     }
     .insert(db.conn())
     .await?;

@@ -1,7 +1,6 @@
 //! Experts' availability rules (one JSON document each, checked before it gets here) and
 //! the busy times their calendars report.
 
-use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -25,7 +24,7 @@ pub async fn save_rules(db: &Database, user_id: Uuid, rules: &str) -> Result<(),
     expert_availability::Entity::insert(expert_availability::ActiveModel {
         user_id: Set(user_id),
         rules: Set(rules.to_owned()),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(db.now()),
     })
     .on_conflict(
         OnConflict::column(expert_availability::Column::UserId)

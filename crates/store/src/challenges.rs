@@ -1,7 +1,7 @@
 //! Short-lived, single-use challenges: a login waiting for its second factor, a WebAuthn
 //! ceremony in flight. The holder gets a secret; only its digest is stored.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::{Secret, SecretDigest};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -27,7 +27,7 @@ pub async fn create(
     lifetime: Duration,
 ) -> Result<Secret, StoreError> {
     let secret = Secret::generate();
-    let now = Utc::now();
+    let now = db.now();
     challenge::ActiveModel {
         token_digest: Set(secret.digest().as_str().to_owned()),
         purpose: Set(purpose.to_owned()),
@@ -58,7 +58,7 @@ pub async fn attempt(
         )
         .filter(challenge::Column::TokenDigest.eq(digest.as_str()))
         .filter(challenge::Column::Purpose.eq(purpose))
-        .filter(challenge::Column::ExpiresAt.gt(Utc::now()))
+        .filter(challenge::Column::ExpiresAt.gt(db.now()))
         .filter(challenge::Column::Attempts.lt(max_attempts))
         .exec(db.conn())
         .await?

@@ -2,14 +2,18 @@
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+use domain::{Clock, SystemClock};
 use sea_orm::{DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
 use sqlx::pool::PoolOptions;
 use sqlx::postgres::{PgConnectOptions, PgPool};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 
 use crate::StoreError;
+use crate::instant::to_chrono;
 
 /// How long a SQLite writer waits for the write lock before giving up. Writers are
 /// serialised by SQLite; this turns contention into waiting instead of `SQLITE_BUSY`.
@@ -36,6 +40,9 @@ impl Backend {
 pub struct Database {
     conn: DatabaseConnection,
     pool: Pool,
+    /// What time rows are stamped with and deadlines judged by: the system clock unless
+    /// `with_clock` swapped it.
+    clock: Arc<dyn Clock>,
 }
 
 #[derive(Clone)]
@@ -95,6 +102,7 @@ impl Database {
             Ok(Self {
                 conn: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool.clone()),
                 pool: Pool::Sqlite(pool),
+                clock: Arc::new(SystemClock),
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url).map_err(connect_err)?;
@@ -105,10 +113,29 @@ impl Database {
             Ok(Self {
                 conn: SqlxPostgresConnector::from_sqlx_postgres_pool(pool.clone()),
                 pool: Pool::Postgres(pool),
+                clock: Arc::new(SystemClock),
             })
         } else {
             Err(StoreError::UnsupportedUrl(redact(url)))
         }
+    }
+
+    /// The same database, read and stamped by `clock` from now on (every clone taken
+    /// afterwards shares it).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock this database goes by, for use cases that judge time themselves.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// Now, as the entity columns hold it (chrono is sea-orm's edge type).
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        to_chrono(self.clock.now())
     }
 
     pub fn backend(&self) -> Backend {

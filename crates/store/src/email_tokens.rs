@@ -1,6 +1,6 @@
 //! Single-use tokens sent by email (verify an address, reset a password), stored as digests.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::{EmailAddress, Secret, SecretDigest};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -42,7 +42,7 @@ pub async fn issue(
     lifetime: Duration,
 ) -> Result<Secret, StoreError> {
     let secret = Secret::generate();
-    let now = Utc::now();
+    let now = db.now();
     email_token::ActiveModel {
         token_digest: Set(secret.digest().as_str().to_owned()),
         user_id: Set(user_id),
@@ -70,7 +70,7 @@ pub async fn peek(
     Ok(email_token::Entity::find_by_id(digest.as_str())
         .filter(email_token::Column::Purpose.eq(purpose.as_str()))
         .filter(email_token::Column::UsedAt.is_null())
-        .filter(email_token::Column::ExpiresAt.gt(Utc::now()))
+        .filter(email_token::Column::ExpiresAt.gt(db.now()))
         .one(db.conn())
         .await?
         .map(|m| Redeemed {
@@ -85,7 +85,7 @@ pub async fn redeem(
     purpose: Purpose,
 ) -> Result<Option<Redeemed>, StoreError> {
     let digest = SecretDigest::of(presented);
-    let now = Utc::now();
+    let now = db.now();
     let claimed = email_token::Entity::update_many()
         .col_expr(email_token::Column::UsedAt, Expr::value(now))
         .filter(email_token::Column::TokenDigest.eq(digest.as_str()))

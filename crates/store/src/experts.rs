@@ -126,7 +126,7 @@ pub async fn save_content(
     slug: &str,
     content: ApplicationContent,
 ) -> Result<Result<(), Refused>, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let txn = db.conn().begin().await?;
     let existing = expert_profile::Entity::find_by_id(user_id)
         .one(&txn)
@@ -269,7 +269,7 @@ pub async fn save_content(
 
 /// Sends a draft (or an application with changes requested) for review.
 pub async fn submit(db: &Database, user_id: Uuid) -> Result<Result<(), Refused>, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let from: Vec<&str> = ApplicationStatus::ALL
         .into_iter()
         .filter(|s| s.submittable())
@@ -298,7 +298,7 @@ pub async fn decide(
     reason: &str,
     decided_by: Uuid,
 ) -> Result<Result<(), Refused>, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let txn = db.conn().begin().await?;
     let mut update = expert_profile::Entity::update_many()
         .col_expr(
@@ -353,7 +353,7 @@ pub async fn set_suspended(
     if status != ApplicationStatus::Approved {
         return Ok(Err(Refused::WrongState(status)));
     }
-    let now = Utc::now();
+    let now = db.now();
     let mut update = expert_profile::Entity::update_many()
         .filter(expert_profile::Column::UserId.eq(user_id))
         .col_expr(expert_profile::Column::UpdatedAt, Expr::value(now));
@@ -426,7 +426,7 @@ pub async fn update_payout_state(
             Expr::value(state.requirements.join(",")),
         )
         .col_expr(expert_profile::Column::PayoutSyncedAt, Expr::value(as_of))
-        .col_expr(expert_profile::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(expert_profile::Column::UpdatedAt, Expr::value(db.now()))
         .filter(expert_profile::Column::PayoutAccountId.eq(account_id))
         .filter(expert_profile::Column::PayoutSyncedAt.lte(as_of))
         .exec(db.conn())

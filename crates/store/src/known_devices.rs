@@ -2,7 +2,7 @@
 //! client keeping the `device_token` its login returned. Only the secret's digest is
 //! stored. A device is the owner's proof when strangers have locked the address.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::{Secret, SecretDigest};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -16,7 +16,7 @@ pub async fn is_known(db: &Database, user_id: Uuid, presented: &str) -> Result<b
     let digest = SecretDigest::of(presented);
     Ok(known_device::Entity::find_by_id(digest.as_str())
         .filter(known_device::Column::UserId.eq(user_id))
-        .filter(known_device::Column::ExpiresAt.gt(Utc::now()))
+        .filter(known_device::Column::ExpiresAt.gt(db.now()))
         .one(db.conn())
         .await?
         .is_some())
@@ -30,7 +30,7 @@ pub async fn remember(
     presented: Option<&str>,
     lifetime: Duration,
 ) -> Result<Option<Secret>, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     if let Some(presented) = presented {
         let digest = SecretDigest::of(presented);
         let extended = known_device::Entity::update_many()

@@ -33,7 +33,7 @@ pub async fn push(
         subject: Set(crate::sessions::truncate(subject.to_owned(), 255)),
         text_body: Set(text.to_owned()),
         calendar_body: Set(calendar.map(str::to_owned)),
-        created_at: Set(Utc::now()),
+        created_at: Set(db.now()),
     }
     .insert(db.conn())
     .await?;

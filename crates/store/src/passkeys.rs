@@ -52,7 +52,7 @@ pub async fn add(
         credential_id: Set(credential_id.to_owned()),
         name: Set(name.to_owned()),
         passkey: Set(passkey_json),
-        created_at: Set(Utc::now()),
+        created_at: Set(db.now()),
         last_used_at: Set(None),
     }
     .insert(db.conn())
@@ -98,7 +98,7 @@ pub async fn record_use(
     passkey_json: Option<String>,
 ) -> Result<(), StoreError> {
     let mut update = passkey::Entity::update_many()
-        .col_expr(passkey::Column::LastUsedAt, Expr::value(Utc::now()))
+        .col_expr(passkey::Column::LastUsedAt, Expr::value(db.now()))
         .filter(passkey::Column::Id.eq(id));
     if let Some(json) = passkey_json {
         update = update.col_expr(passkey::Column::Passkey, Expr::value(json));

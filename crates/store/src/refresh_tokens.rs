@@ -50,7 +50,7 @@ pub async fn issue(
 ) -> Result<IssuedRefresh, StoreError> {
     let secret = Secret::generate();
     let family_id = family_id.unwrap_or_else(Uuid::now_v7);
-    let now = Utc::now();
+    let now = db.now();
     let expires_at = now + lifetime;
     refresh_token::ActiveModel {
         token_digest: Set(secret.digest().as_str().to_owned()),
@@ -81,7 +81,7 @@ pub async fn rotate(
     lifetime: Duration,
 ) -> Result<Rotation, StoreError> {
     let digest = SecretDigest::of(presented);
-    let now = Utc::now();
+    let now = db.now();
     let claimed = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
         .filter(refresh_token::Column::TokenDigest.eq(digest.as_str()))
@@ -175,7 +175,7 @@ pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreE
     // Write first, so SQLite gives this transaction the write lock before it reads (a
     // read lock upgraded later fails at once under concurrent writers).
     let revoked = refresh_token::Entity::update_many()
-        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(db.now()))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
         .filter(refresh_token::Column::RevokedAt.is_null())
         .exec(&txn)
@@ -198,7 +198,7 @@ pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreE
 pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
     let txn = db.conn().begin().await?;
     let revoked = refresh_token::Entity::update_many()
-        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(db.now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
         .filter(refresh_token::Column::RevokedAt.is_null())
         .exec(&txn)

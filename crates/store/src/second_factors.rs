@@ -37,7 +37,7 @@ pub async fn start_totp(db: &Database, user_id: Uuid, secret: &str) -> Result<bo
     {
         return Ok(false);
     }
-    let now = Utc::now();
+    let now = db.now();
     totp_factor::Entity::insert(totp_factor::ActiveModel {
         user_id: Set(user_id),
         secret: Set(secret.to_owned()),
@@ -71,7 +71,7 @@ pub async fn totp(db: &Database, user_id: Uuid) -> Result<Option<TotpFactor>, St
 /// Records that the code of time step `step` was accepted, confirming the factor if it was
 /// pending. False when that step (or a later one) was already used: a code works once.
 pub async fn accept_totp_step(db: &Database, user_id: Uuid, step: i64) -> Result<bool, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let accepted = totp_factor::Entity::update_many()
         .col_expr(totp_factor::Column::LastStep, Expr::value(step))
         .col_expr(totp_factor::Column::LastUsedAt, Expr::value(now))
@@ -111,7 +111,7 @@ pub async fn replace_recovery_codes(
         .filter(recovery_code::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
-    let now = Utc::now();
+    let now = db.now();
     for digest in digests {
         recovery_code::ActiveModel {
             code_digest: Set(digest.as_str().to_owned()),
@@ -133,7 +133,7 @@ pub async fn use_recovery_code(
     digest: &SecretDigest,
 ) -> Result<bool, StoreError> {
     Ok(recovery_code::Entity::update_many()
-        .col_expr(recovery_code::Column::UsedAt, Expr::value(Utc::now()))
+        .col_expr(recovery_code::Column::UsedAt, Expr::value(db.now()))
         .filter(recovery_code::Column::CodeDigest.eq(digest.as_str()))
         .filter(recovery_code::Column::UserId.eq(user_id))
         .filter(recovery_code::Column::UsedAt.is_null())

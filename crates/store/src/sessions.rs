@@ -49,7 +49,7 @@ pub async fn open(
 ) -> Result<OpenedSession, StoreError> {
     let secret = Secret::generate();
     let csrf_token = Secret::generate().expose().to_owned();
-    let now = Utc::now();
+    let now = db.now();
     let expires_at = now + lifetime;
     session::ActiveModel {
         token_digest: Set(secret.digest().as_str().to_owned()),
@@ -76,7 +76,7 @@ pub async fn find_active(
     presented: &str,
 ) -> Result<Option<ActiveSession>, StoreError> {
     let digest = SecretDigest::of(presented);
-    let now = Utc::now();
+    let now = db.now();
     let Some(model) = session::Entity::find_by_id(digest.as_str())
         .filter(session::Column::ExpiresAt.gt(now))
         .one(db.conn())
@@ -101,7 +101,7 @@ pub async fn find_active(
 pub async fn list_for_user(db: &Database, user_id: Uuid) -> Result<Vec<ActiveSession>, StoreError> {
     Ok(session::Entity::find()
         .filter(session::Column::UserId.eq(user_id))
-        .filter(session::Column::ExpiresAt.gt(Utc::now()))
+        .filter(session::Column::ExpiresAt.gt(db.now()))
         .order_by_desc(session::Column::LastSeenAt)
         .all(db.conn())
         .await?

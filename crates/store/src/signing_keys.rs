@@ -47,7 +47,7 @@ pub async fn usable(db: &Database, grace: Duration) -> Result<Vec<SigningKey>, S
 pub async fn rotate(db: &Database) -> Result<String, StoreError> {
     let kid = create(db).await?;
     signing_key::Entity::update_many()
-        .col_expr(signing_key::Column::RetiredAt, Expr::value(Utc::now()))
+        .col_expr(signing_key::Column::RetiredAt, Expr::value(db.now()))
         .filter(signing_key::Column::Kid.ne(kid.as_str()))
         .filter(signing_key::Column::RetiredAt.is_null())
         .exec(db.conn())
@@ -56,7 +56,7 @@ pub async fn rotate(db: &Database) -> Result<String, StoreError> {
 }
 
 async fn load(db: &Database, grace: Duration) -> Result<Vec<SigningKey>, StoreError> {
-    let cutoff = Utc::now() - grace;
+    let cutoff = db.now() - grace;
     Ok(signing_key::Entity::find()
         .filter(
             Condition::any()
@@ -77,7 +77,7 @@ async fn load(db: &Database, grace: Duration) -> Result<Vec<SigningKey>, StoreEr
 }
 
 async fn create(db: &Database) -> Result<String, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let kid = format!("k{}", now.format("%Y%m%d%H%M%S%3f"));
     signing_key::ActiveModel {
         kid: Set(kid.clone()),

@@ -1,6 +1,6 @@
 //! Accounts: creating them, finding them, and the roles they hold.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use domain::{EmailAddress, PasswordHash, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
@@ -67,7 +67,7 @@ pub struct ProfileChanges {
 /// Opens an account with its roles in one transaction.
 /// Fails with `AlreadyExists("an account with this email")` when the address is taken.
 pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let id = Uuid::now_v7();
     let txn = db.conn().begin().await?;
     user::ActiveModel {
@@ -98,7 +98,7 @@ pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
     roles.sort();
     roles.dedup();
     for role in &roles {
-        insert_role(&txn, id, *role).await?;
+        insert_role(&txn, id, *role, now).await?;
     }
     txn.commit().await?;
     find_by_email(db, &new.email)
@@ -141,7 +141,7 @@ pub async fn grant_role(db: &Database, id: Uuid, role: Role) -> Result<(), Store
     if roles_of(db, id).await?.contains(&role) {
         return Ok(());
     }
-    match insert_role(db.conn(), id, role).await {
+    match insert_role(db.conn(), id, role, db.now()).await {
         // A concurrent grant of the same role is not an error.
         Err(StoreError::AlreadyExists(_)) => Ok(()),
         other => other,
@@ -150,7 +150,7 @@ pub async fn grant_role(db: &Database, id: Uuid, role: Role) -> Result<(), Store
 
 /// Records that the account proved it receives mail at `email`.
 pub async fn mark_email_verified(db: &Database, id: Uuid, email: &str) -> Result<bool, StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     let updated = user::Entity::update_many()
         .col_expr(
             user::Column::EmailVerifiedAt,
@@ -173,7 +173,7 @@ pub async fn set_password_hash(
     id: Uuid,
     hash: &PasswordHash,
 ) -> Result<(), StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     user::Entity::update_many()
         .col_expr(
             user::Column::PasswordHash,
@@ -243,7 +243,7 @@ pub async fn update_profile(
     if let Some(v) = changes.avatar_key {
         active.avatar_key = Set(v);
     }
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(db.now());
     active.update(db.conn()).await?;
     find_by_id(db, id).await
 }
@@ -251,7 +251,7 @@ pub async fn update_profile(
 /// Moves the account to a new address, which starts unverified.
 /// Fails with `AlreadyExists` when another account has it.
 pub async fn change_email(db: &Database, id: Uuid, email: &EmailAddress) -> Result<(), StoreError> {
-    let now = Utc::now();
+    let now = db.now();
     user::Entity::update_many()
         .col_expr(
             user::Column::Email,
@@ -387,11 +387,12 @@ async fn insert_role<C: sea_orm::ConnectionTrait>(
     conn: &C,
     user_id: Uuid,
     role: Role,
+    now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     user_role::ActiveModel {
         user_id: Set(user_id),
         role: Set(role.as_str().to_owned()),
-        granted_at: Set(Utc::now()),
+        granted_at: Set(now),
     }
     .insert(conn)
     .await

@@ -1,7 +1,6 @@
 //! Webhook deliveries seen: providers retry and reorder, so each event id is handled once,
 //! and forgotten again when handling it failed (so the provider's retry runs).
 
-use chrono::Utc;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 use crate::entities::webhook_event;
@@ -18,7 +17,7 @@ pub async fn first(
         id: Set(event_id.to_owned()),
         provider: Set(provider.to_owned()),
         kind: Set(kind.chars().take(64).collect()),
-        received_at: Set(Utc::now()),
+        received_at: Set(db.now()),
     }
     .insert(db.conn())
     .await;

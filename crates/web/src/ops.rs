@@ -84,7 +84,7 @@ async fn storage(state: &AppState) -> serde_json::Value {
     if !state.storage.is_full() {
         return json!({ "status": "ok" });
     }
-    let now = chrono::Utc::now().timestamp();
+    let now = state.clock().unix_seconds();
     let database = store::health::write_probe(&state.db, now).await;
     let files = state
         .files

@@ -84,7 +84,7 @@ impl AppState {
     ) -> Result<(), crate::AppError> {
         self.schedules.changed(expert).await;
         if suspended {
-            let now = chrono::Utc::now().timestamp();
+            let now = self.clock().unix_seconds();
             let ended = app::bookings::suspension::end_upcoming(
                 &self.booking_services(base),
                 admin,
@@ -96,6 +96,12 @@ impl AppState {
             tracing::info!(%expert, ?ended, "suspension ended upcoming sessions");
         }
         Ok(())
+    }
+
+    /// What time it is, for every handler: the database's clock, so what pages show and
+    /// what rows record agree (and a test can move both at once).
+    pub fn clock(&self) -> &dyn domain::Clock {
+        self.db.clock().as_ref()
     }
 
     /// What the booking use cases need, with `base` (the public origin) for links in email.

@@ -114,7 +114,7 @@ pub async fn tell(
             return;
         }
     };
-    let now = chrono::Utc::now().timestamp();
+    let now = db.clock().unix_seconds();
     let calendar = notice
         .method()
         .map(|m| ics::invite(m, &event(booking, &expert, &learner, base), now));

@@ -3,7 +3,6 @@
 //! profiles, with prices shown as the expert set them plus an estimate in the viewer's
 //! currency.
 
-use chrono::Utc;
 use domain::money::{self, Money};
 use domain::profile::{self, CurrencyCode};
 use store::Database;
@@ -192,7 +191,7 @@ pub async fn search(
         _ => return Err(ExpertError::Invalid(errors)),
     };
     // To the minute, so the same search within a minute is the same query (and cached).
-    let now = Utc::now().timestamp();
+    let now = db.clock().unix_seconds();
     let now = now - now % 60;
     let page = cache
         .search(

@@ -155,7 +155,7 @@ pub async fn upload(
         size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         sha256: hex_digest(&bytes),
         storage_key: format!("documents/{}/{}", user.id.simple(), id.simple()),
-        created_at: Utc::now(),
+        created_at: store::instant::to_chrono(db.clock().now()),
     };
     files.put(&document.storage_key, bytes).await?;
     if let Err(e) = experts::add_document(db, &document).await {

@@ -64,7 +64,7 @@ pub async fn refresh(
             payouts_enabled: status.payouts_enabled,
             requirements: status.requirements,
         };
-        experts::update_payout_state(db, account, &state, now_secs()).await?;
+        experts::update_payout_state(db, account, &state, db.clock().unix_seconds()).await?;
     }
     experts::find(db, user.id)
         .await?
@@ -90,7 +90,7 @@ pub async fn complete_sandbox(
         payouts_enabled: true,
         requirements: Vec::new(),
     };
-    experts::update_payout_state(db, &account, &state, now_secs()).await?;
+    experts::update_payout_state(db, &account, &state, db.clock().unix_seconds()).await?;
     record(db, Some(user.id), "payouts.sandbox_completed", client).await?;
     experts::find(db, user.id)
         .await?
@@ -194,8 +194,4 @@ async fn approved_profile(db: &Database, user: &User) -> Result<ExpertProfile, E
         return Err(ExpertError::WrongState(profile.status));
     }
     Ok(profile)
-}
-
-fn now_secs() -> i64 {
-    chrono::Utc::now().timestamp()
 }

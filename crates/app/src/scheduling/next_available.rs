@@ -2,7 +2,6 @@
 //! a column; this keeps it current: at once after a change, and by a periodic sweep as
 //! time passes (a slot that was first yesterday is gone today).
 
-use chrono::Utc;
 use store::Database;
 use uuid::Uuid;
 
@@ -17,7 +16,7 @@ pub async fn refresh(
     let Some(schedule) = cache.schedule(db, expert).await? else {
         return Ok(None);
     };
-    let next = schedule.next_available(Utc::now().timestamp());
+    let next = schedule.next_available(db.clock().unix_seconds());
     store::experts::set_next_available(db, expert, next).await?;
     Ok(next)
 }
@@ -25,7 +24,7 @@ pub async fn refresh(
 /// Recomputes every listed expert whose first free slot is unknown or past. Returns how
 /// many were looked at.
 pub async fn sweep(db: &Database, cache: &ScheduleCache) -> Result<usize, SchedulingError> {
-    let now = Utc::now().timestamp();
+    let now = db.clock().unix_seconds();
     let mut after = None;
     let mut seen = 0;
     loop {

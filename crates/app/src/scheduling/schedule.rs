@@ -50,7 +50,7 @@ impl ExpertSchedule {
             Some(json) => Some(stored_rules(json, &profile)?),
             None => None,
         };
-        let now = chrono::Utc::now().timestamp();
+        let now = db.clock().unix_seconds();
         let busy = store::availability::busy_times(db, expert, now - BUSY_LOOKBACK_SECONDS)
             .await?
             .into_iter()

@@ -402,7 +402,7 @@ pub async fn seed(
                 payouts_enabled: true,
                 requirements: Vec::new(),
             },
-            chrono::Utc::now().timestamp(),
+            db.clock().unix_seconds(),
         )
         .await?;
     }
@@ -610,7 +610,7 @@ pub async fn seed_synthetic(db: &Database, count: u32) -> anyhow::Result<u32> {
         experts::update_payout_state(db, &account, &state, 1).await?;
         // A third have a free slot within the week, so "available" and "soonest" have work.
         if i % 3 == 0 {
-            let soon = chrono::Utc::now().timestamp() + ((i % 7) as i64 + 1) * 86_400;
+            let soon = db.clock().unix_seconds() + ((i % 7) as i64 + 1) * 86_400;
             experts::set_next_available(db, user.id, Some(soon)).await?;
         }
         added += 1;

@@ -102,7 +102,7 @@ async fn housekeeping(
         let purged = ::app::experts::documents::purge_rejected(
             &db,
             files.as_ref(),
-            chrono::Utc::now(),
+            store::instant::to_chrono(db.clock().now()),
             retention,
         )
         .await;
@@ -111,7 +111,7 @@ async fn housekeeping(
             Ok(n) => tracing::info!(documents = n, "removed documents past their retention"),
             Err(e) => tracing::error!(error = %e, "removing expired documents failed"),
         }
-        match store::upkeep::purge_expired(&db, chrono::Utc::now()).await {
+        match store::upkeep::purge_expired(&db, store::instant::to_chrono(db.clock().now())).await {
             Ok(purged) if purged.total() == 0 => {}
             Ok(purged) => tracing::info!(
                 challenges = purged.challenges,
@@ -135,7 +135,7 @@ async fn release_lapsed_holds(
     let mut every_half_minute = tokio::time::interval(std::time::Duration::from_secs(30));
     loop {
         every_half_minute.tick().await;
-        let now = chrono::Utc::now().timestamp();
+        let now = db.clock().unix_seconds();
         match ::app::bookings::expiry::release(&db, &schedules, now).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(experts = n, "released lapsed holds"),
@@ -155,7 +155,7 @@ async fn send_held_back_move_emails(
     let mut every_half_minute = tokio::time::interval(std::time::Duration::from_secs(30));
     loop {
         every_half_minute.tick().await;
-        let now = chrono::Utc::now().timestamp();
+        let now = db.clock().unix_seconds();
         match ::app::bookings::notices::send_held_back_moves(&db, mailer.as_ref(), &origin, now)
             .await
         {
@@ -182,7 +182,7 @@ async fn keep_first_free_slots_current(
             Ok(n) => tracing::info!(experts = n, "recomputed first free slots"),
             Err(e) => tracing::error!(error = %e, "recomputing first free slots failed"),
         }
-        let day_ago = chrono::Utc::now().timestamp() - 86_400;
+        let day_ago = db.clock().unix_seconds() - 86_400;
         if let Err(e) = store::availability::forget_past_busy_times(&db, day_ago).await {
             tracing::error!(error = %e, "forgetting past busy times failed");
         }

@@ -15,6 +15,7 @@ mod backup;
 mod booking_rules;
 mod bookings;
 mod cli;
+mod clock;
 mod directory_cache;
 mod errors;
 mod expert_pages;

@@ -163,6 +163,7 @@ pub struct TestAppBuilder {
     configure: Box<dyn FnOnce(&mut Config) + Send>,
     extra: axum::Router<web::AppState>,
     grace: Duration,
+    clock: Arc<dyn domain::Clock>,
 }
 
 impl TestApp {
@@ -177,6 +178,7 @@ impl TestApp {
             configure: Box::new(|_| {}),
             extra: axum::Router::new(),
             grace: Duration::from_secs(10),
+            clock: Arc::new(domain::SystemClock),
         }
     }
 
@@ -424,6 +426,13 @@ impl TestAppBuilder {
         self
     }
 
+    /// The app goes by `clock` instead of the system's: a test moves time on instead of
+    /// waiting for it.
+    pub fn clock(mut self, clock: Arc<dyn domain::Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
     pub fn grace(mut self, grace: Duration) -> Self {
         self.grace = grace;
         self
@@ -440,7 +449,7 @@ impl TestAppBuilder {
             .unwrap_or_else(|e| panic!("bind: {e}"));
         let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
         config.addr = addr;
-        let app = mentora::app::build_with(&config, self.extra)
+        let app = mentora::app::build_with(&config, self.extra, self.clock)
             .await
             .unwrap_or_else(|e| panic!("app failed to build: {e:#}"));
         let (tx, rx) = oneshot::channel::<()>();

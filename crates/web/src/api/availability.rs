@@ -43,7 +43,7 @@ pub async fn list(
     Query(params): Query<SlotParams>,
 ) -> Result<Response, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
-    let now = chrono::Utc::now().timestamp();
+    let now = state.clock().unix_seconds();
     let expert = slots::resolve(&state.db, &id).await?;
     let list = slots::find(&state.db, &state.schedules, expert, &params, viewer, now).await?;
     Ok(Json(slots_body(&list)).into_response())

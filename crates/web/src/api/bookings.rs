@@ -148,10 +148,6 @@ pub fn body(
     }
 }
 
-fn now() -> i64 {
-    chrono::Utc::now().timestamp()
-}
-
 /// The `Idempotency-Key` header: printable ASCII, at most 255 characters.
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     let Some(value) = headers.get("idempotency-key") else {
@@ -171,7 +167,7 @@ pub async fn create(
     JsonBody(req): JsonBody<HoldRequest>,
 ) -> Result<Response, AppError> {
     let key = idempotency_key(&headers)?;
-    let now = now();
+    let now = state.clock().unix_seconds();
     let held = hold::hold(
         &state.db,
         &state.schedules,
@@ -226,7 +222,7 @@ pub async fn list(
         Side::Learner => Actor::Learner,
         Side::Expert => Actor::Expert,
     };
-    let now = now();
+    let now = state.clock().unix_seconds();
     let list = lists::sessions(&state.db, caller.user.id, side, tab, now, 200).await?;
     Ok(Json(serde_json::json!({
         "bookings": list.iter().map(|b| body(b, Some(role), None, now)).collect::<Vec<_>>()
@@ -240,7 +236,12 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
     let (b, role, events) = bookings::visible(&state.db, &caller.user, id).await?;
-    Ok(Json(body(&b, Some(role), Some(&events), now())))
+    Ok(Json(body(
+        &b,
+        Some(role),
+        Some(&events),
+        state.clock().unix_seconds(),
+    )))
 }
 
 #[derive(Deserialize)]
@@ -257,7 +258,7 @@ pub async fn cancel(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<ReasonBody>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let now = now();
+    let now = state.clock().unix_seconds();
     let done = changes::cancel(
         &state.booking_services(&base),
         &caller.user,
@@ -286,7 +287,7 @@ pub async fn reschedule(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<StartBody>,
 ) -> Result<Response, AppError> {
-    let now = now();
+    let now = state.clock().unix_seconds();
     let moved = changes::reschedule(
         &state.booking_services(&base),
         &caller.user,
@@ -310,7 +311,7 @@ pub async fn accept(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
-    let now = now();
+    let now = state.clock().unix_seconds();
     let b = changes::accept_proposal(&state.booking_services(&base), &caller.user, id, now).await?;
     Ok(Json(body(&b, None, None, now)))
 }
@@ -322,7 +323,7 @@ pub async fn decline(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
-    let now = now();
+    let now = state.clock().unix_seconds();
     let b =
         changes::decline_proposal(&state.booking_services(&base), &caller.user, id, now).await?;
     Ok(Json(body(&b, None, None, now)))
@@ -353,7 +354,7 @@ pub async fn transition(
             message_id: "booking-status-unknown",
         }]));
     };
-    let now = now();
+    let now = state.clock().unix_seconds();
     let b = changes::record_outcome(
         &state.booking_services(&base),
         &caller.user,
@@ -382,7 +383,7 @@ pub async fn answer_dispute(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<AnswerBody>,
 ) -> Result<Json<BookingBody>, AppError> {
-    let now = now();
+    let now = state.clock().unix_seconds();
     let services = state.booking_services(&base);
     let b = changes::answer_dispute(&services, &caller.user, id, &req.answer, now).await?;
     Ok(Json(body(&b, Some(Actor::Expert), None, now)))
@@ -404,7 +405,7 @@ pub async fn pay(
     if !state.bookings.test_mode {
         return Err(AppError::new(ErrorCode::NotFound));
     }
-    let now = now();
+    let now = state.clock().unix_seconds();
     let done = payment::pay_in_sandbox(
         &state.booking_services(&base),
         &caller.user,
@@ -425,7 +426,7 @@ pub async fn renew_feed(
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
-    let token = feed::renew(&state.db, &caller.user, now()).await?;
+    let token = feed::renew(&state.db, &caller.user, state.clock().unix_seconds()).await?;
     Ok((
         StatusCode::CREATED,
         Json(serde_json::json!({ "url": format!("{base}/calendar/{token}.ics") })),

@@ -47,7 +47,7 @@ pub async fn queue(
             "headline": e.headline,
             "status": e.status.as_str(),
             "submitted_at": e.submitted_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-            "waiting_seconds": e.submitted_at.map(|t| (chrono::Utc::now() - t).num_seconds()),
+            "waiting_seconds": e.submitted_at.map(|t| state.clock().unix_seconds() - t.timestamp()),
             "suspended": e.suspended,
         })).collect::<Vec<_>>()
     })))

@@ -29,6 +29,8 @@ struct QueuePage<'a> {
     status: ApplicationStatus,
     entries: Vec<QueueEntry>,
     statuses: [ApplicationStatus; 5],
+    /// When the page was made, to say how long each application has waited.
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 impl QueuePage<'_> {
@@ -44,7 +46,7 @@ impl QueuePage<'_> {
         let Some(at) = entry.submitted_at else {
             return String::new();
         };
-        let waited = chrono::Utc::now() - at;
+        let waited = self.now - at;
         if waited.num_days() >= 1 {
             self.shell
                 .t1("age-days", "count", &waited.num_days().to_string())
@@ -84,6 +86,7 @@ pub async fn queue(
             status,
             entries,
             statuses: ApplicationStatus::ALL,
+            now: store::instant::to_chrono(state.clock().now()),
         },
         StatusCode::OK,
     ))

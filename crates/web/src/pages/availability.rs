@@ -449,7 +449,7 @@ async fn preview(state: &AppState, user: &User) -> Result<Option<Preview>, Sched
     else {
         return Ok(None);
     };
-    let now = chrono::Utc::now().timestamp();
+    let now = state.clock().unix_seconds();
     let mut days: Vec<PreviewDay> = Vec::new();
     for slot in schedule.slots(now, now + PREVIEW_DAYS * 86_400, now, minutes) {
         let local = zones::local(&rules.time_zone, slot.start);
@@ -488,7 +488,7 @@ async fn page(
             ..
         }) => {
             let zone = zones::named(&document.time_zone).unwrap_or(TimeZone::UTC);
-            let today = zones::local(&zone, chrono::Utc::now().timestamp()).date();
+            let today = zones::local(&zone, state.clock().unix_seconds()).date();
             let calendar = override_calendar::months(&document, today, CALENDAR_MONTHS);
             let form = form.unwrap_or_else(|| EditorForm::of(&document).picking(picked));
             (Some(form), priced_durations, calendar)

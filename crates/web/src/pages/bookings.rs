@@ -27,10 +27,6 @@ use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState, ErrorCode, Links};
 
-fn now() -> i64 {
-    chrono::Utc::now().timestamp()
-}
-
 /// Times as the viewer reads them: their zone, named.
 pub struct Clock {
     zone: TimeZone,
@@ -93,7 +89,7 @@ pub async fn hold(
         &viewer.user,
         &req,
         Some(&key),
-        now(),
+        state.clock().unix_seconds(),
     )
     .await
     {
@@ -210,7 +206,7 @@ pub async fn pay(
         &viewer.user,
         id,
         form.outcome,
-        now(),
+        state.clock().unix_seconds(),
     )
     .await
     {
@@ -324,7 +320,7 @@ pub async fn show(
 
 /// Free starts for this booking's length over the next two weeks.
 async fn move_options(state: &AppState, booking: &Booking, clock: &Clock) -> Vec<MoveOption> {
-    let now = now();
+    let now = state.clock().unix_seconds();
     if !booking.movable(now) {
         return Vec::new();
     }
@@ -357,8 +353,12 @@ async fn booking_page(
     let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
     let clock = Clock::of(user);
     let r = &booking.row;
-    let refund = (booking.status == BookingStatus::Confirmed)
-        .then(|| money(booking.refund_if_cancelled(role, now()), &r.currency));
+    let refund = (booking.status == BookingStatus::Confirmed).then(|| {
+        money(
+            booking.refund_if_cancelled(role, state.clock().unix_seconds()),
+            &r.currency,
+        )
+    });
     let refunded = (r.refunded_amount > 0).then(|| money(r.refunded_amount, &r.currency));
     let proposed = r.proposed_start.map(|p| clock.at(p));
     let options = move_options(state, &booking, &clock).await;
@@ -408,7 +408,7 @@ pub async fn cancel(
         &viewer.user,
         id,
         &form.reason,
-        now(),
+        state.clock().unix_seconds(),
     )
     .await
     {
@@ -452,7 +452,7 @@ pub async fn reschedule(
         &viewer.user,
         id,
         &form.start,
-        now(),
+        state.clock().unix_seconds(),
     )
     .await;
     let problem = match moved {
@@ -490,8 +490,14 @@ pub async fn answer_proposal(
 ) -> Result<Response, AppError> {
     let services = state.booking_services(&base);
     let b = match form.answer.as_str() {
-        "accept" => changes::accept_proposal(&services, &viewer.user, id, now()).await?,
-        "decline" => changes::decline_proposal(&services, &viewer.user, id, now()).await?,
+        "accept" => {
+            changes::accept_proposal(&services, &viewer.user, id, state.clock().unix_seconds())
+                .await?
+        }
+        "decline" => {
+            changes::decline_proposal(&services, &viewer.user, id, state.clock().unix_seconds())
+                .await?
+        }
         _ => return Err(AppError::new(ErrorCode::BadRequest)),
     };
     Ok(crate::redirect::to(&format!("/bookings/{}", b.id())))
@@ -590,7 +596,15 @@ async fn sessions_page(
     let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
         return Err(AppError::new(ErrorCode::BadRequest));
     };
-    let list = lists::sessions(&state.db, user.id, side, tab, now(), 200).await?;
+    let list = lists::sessions(
+        &state.db,
+        user.id,
+        side,
+        tab,
+        state.clock().unix_seconds(),
+        200,
+    )
+    .await?;
     let clock = Clock::of(user);
     let mut rows = Vec::with_capacity(list.len());
     for b in list {
@@ -637,7 +651,7 @@ pub async fn renew_feed(
     SignedIn(viewer): SignedIn,
     shell: Shell,
 ) -> Result<Response, AppError> {
-    let token = feed::renew(&state.db, &viewer.user, now()).await?;
+    let token = feed::renew(&state.db, &viewer.user, state.clock().unix_seconds()).await?;
     let url = format!("{base}/calendar/{token}.ics");
     sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
 }
@@ -660,7 +674,7 @@ pub async fn calendar_feed(
     let Some(token) = file.strip_suffix(".ics") else {
         return Err(AppError::new(ErrorCode::NotFound));
     };
-    let text = feed::calendar(&state.db, token, &base, now())
+    let text = feed::calendar(&state.db, token, &base, state.clock().unix_seconds())
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     Ok((

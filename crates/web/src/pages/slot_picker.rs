@@ -91,7 +91,7 @@ pub async fn week(
             (tz, name, asked.map(str::to_owned))
         }
     };
-    let now = chrono::Utc::now().timestamp();
+    let now = state.clock().unix_seconds();
     let today = zones::local(&zone, now).date();
     let first = params
         .week

@@ -74,7 +74,7 @@ pub async fn show(
     };
     let currency = directory::viewer_currency(None, user).map_err(|e| AppError::fields(vec![e]))?;
     let p = directory::public_profile(&state.db, &slug, user, currency).await?;
-    let now = chrono::Utc::now().timestamp();
+    let now = state.clock().unix_seconds();
     let params = SlotParams {
         from: Some(zones::rfc3339(start)),
         to: Some(zones::rfc3339(start + 1)),

@@ -1,0 +1,111 @@
+//! What time it is, asked of one injected clock.
+//!
+//! Nothing below the binary reads the system time itself: the store stamps rows and the use
+//! cases judge deadlines (holds, notice, token expiry) by the clock they were given. In
+//! production that is [`SystemClock`]; a test can hand in a [`ManualClock`] and move time
+//! on instead of waiting for it.
+
+use std::fmt;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use jiff::Timestamp;
+
+/// A source of the current instant. Instants are UTC; zones are applied for display only.
+pub trait Clock: Send + Sync + fmt::Debug {
+    fn now(&self) -> Timestamp;
+
+    /// The current instant in whole seconds since the Unix epoch, as bookings store it.
+    fn unix_seconds(&self) -> i64 {
+        self.now().as_second()
+    }
+}
+
+/// The machine's clock: the one place the system time is read.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+}
+
+/// A clock that stands still until it is set or moved, for tests and simulations.
+/// Shared by reference, so everything holding it sees the same time.
+#[derive(Debug)]
+pub struct ManualClock {
+    /// Microseconds since the Unix epoch: atomic, so readers never lock.
+    micros: AtomicI64,
+}
+
+impl ManualClock {
+    pub fn at(instant: Timestamp) -> Self {
+        Self {
+            micros: AtomicI64::new(instant.as_microsecond()),
+        }
+    }
+
+    pub fn set(&self, instant: Timestamp) {
+        self.micros
+            .store(instant.as_microsecond(), Ordering::SeqCst);
+    }
+
+    /// Moves the clock on by `seconds` (back, when negative).
+    pub fn advance(&self, seconds: i64) {
+        self.micros
+            .fetch_add(seconds.saturating_mul(1_000_000), Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> Timestamp {
+        let micros = self.micros.load(Ordering::SeqCst);
+        // Only `at`/`set` store values, and they come from valid timestamps; `advance` far
+        // past jiff's range (year ±9999) is the one way out, and it pins to the bound.
+        Timestamp::from_microsecond(micros).unwrap_or(if micros < 0 {
+            Timestamp::MIN
+        } else {
+            Timestamp::MAX
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn instant(text: &str) -> Timestamp {
+        text.parse().expect("a valid timestamp")
+    }
+
+    #[test]
+    fn a_manual_clock_stands_still_until_moved() {
+        let clock = ManualClock::at(instant("2026-03-29T00:30:00Z"));
+        assert_eq!(clock.now(), instant("2026-03-29T00:30:00Z"));
+        assert_eq!(clock.now(), clock.now());
+        clock.advance(3600);
+        assert_eq!(clock.now(), instant("2026-03-29T01:30:00Z"));
+        assert_eq!(
+            clock.unix_seconds(),
+            instant("2026-03-29T01:30:00Z").as_second()
+        );
+        clock.set(instant("2027-01-01T00:00:00Z"));
+        assert_eq!(clock.now(), instant("2027-01-01T00:00:00Z"));
+        clock.advance(-60);
+        assert_eq!(clock.now(), instant("2026-12-31T23:59:00Z"));
+    }
+
+    #[test]
+    fn moving_a_manual_clock_past_the_end_of_time_pins_it_there() {
+        let clock = ManualClock::at(instant("9999-12-01T00:00:00Z"));
+        clock.advance(40 * 86_400);
+        assert_eq!(clock.now(), Timestamp::MAX);
+    }
+
+    #[test]
+    fn the_system_clock_is_the_machines() {
+        let before = Timestamp::now();
+        let read = SystemClock.now();
+        assert!(before <= read && read <= Timestamp::now());
+    }
+}

@@ -1,0 +1,166 @@
+//! One injected clock: rows are stamped, and deadlines judged, by the clock the app was
+//! given, never by a read of the system time below the binary. A test moves time on
+//! instead of waiting for it.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use domain::{Clock, EmailAddress, ManualClock, NewPassword, Role};
+use reqwest::Method;
+use store::sessions::{self, ClientInfo};
+use store::users::{self, NewUser};
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestApp, TestDb};
+
+fn instant(text: &str) -> jiff::Timestamp {
+    text.parse().unwrap()
+}
+
+async fn the_store_stamps_rows_and_judges_expiry_by_the_injected_clock(backend: Backend) {
+    let Some(test_db) = TestDb::create(backend).await else {
+        return;
+    };
+    let clock = Arc::new(ManualClock::at(instant("2031-05-04T10:00:00Z")));
+    let db = store::Database::connect(&test_db.url, 4)
+        .await
+        .unwrap()
+        .with_clock(clock.clone());
+    store::migrations::apply(&db).await.unwrap();
+
+    let user = users::create(
+        &db,
+        NewUser {
+            email: EmailAddress::parse("ines@example.org").unwrap(),
+            display_name: "Inès".into(),
+            password_hash: NewPassword::parse("long enough pass")
+                .unwrap()
+                .hash()
+                .unwrap(),
+            email_verified: false,
+            extra_roles: vec![],
+            locale: "en".into(),
+            time_zone: "Europe/Lisbon".into(),
+            currency: "EUR".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(user.created_at.to_rfc3339(), "2031-05-04T10:00:00+00:00");
+
+    let client = ClientInfo {
+        ip: None,
+        user_agent: None,
+        device: None,
+    };
+    let opened = sessions::open(&db, user.id, &client, Duration::hours(1))
+        .await
+        .unwrap();
+    let secret = opened.secret.expose().to_owned();
+    clock.advance(59 * 60);
+    assert!(sessions::find_active(&db, &secret).await.unwrap().is_some());
+    clock.advance(2 * 60);
+    assert!(
+        sessions::find_active(&db, &secret).await.unwrap().is_none(),
+        "a login past its expiry by the injected clock must be over"
+    );
+}
+
+/// Through HTTP: a page login lasts 14 days and an API access token 15 minutes, both by
+/// the app's clock.
+async fn logins_and_access_tokens_expire_by_the_apps_clock(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    app.create_user("tomas@example.org", &[Role::Learner]).await;
+    app.log_in_as("tomas@example.org").await;
+    let (token, _) = app.api_log_in("tomas@example.org").await;
+
+    let me = |token: String| {
+        let request = app.bearer(Method::GET, "/api/v1/me", &token);
+        async move { request.send().await.unwrap() }
+    };
+    assert_eq!(app.get("/sessions").await.status().as_u16(), 200);
+    assert_eq!(me(token.clone()).await.status().as_u16(), 200);
+
+    clock.advance(16 * 60);
+    let res = me(token.clone()).await;
+    assert_eq!(res.status().as_u16(), 401);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "token_expired");
+    assert_eq!(
+        app.get("/sessions").await.status().as_u16(),
+        200,
+        "the page login (14 days) outlives the access token"
+    );
+
+    clock.advance(14 * 86_400);
+    let res = app.get("/sessions").await;
+    assert_eq!(res.status().as_u16(), 303, "a login past 14 days is over");
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/login"),
+        "{:?}",
+        res.headers()["location"]
+    );
+    assert_eq!(clock.now().as_second(), app_clock_seconds(&app));
+}
+
+/// What the running app believes the time is.
+fn app_clock_seconds(app: &TestApp) -> i64 {
+    app.db.clock().unix_seconds()
+}
+
+both_backends!(
+    the_store_stamps_rows_and_judges_expiry_by_the_injected_clock,
+    logins_and_access_tokens_expire_by_the_apps_clock,
+);
+
+/// Below the binary, time is only ever read through `Clock` (the system clock's one read
+/// is `domain::clock::SystemClock`). Monotonic `Instant`s for cache ages and rate windows
+/// are durations, not times of day, and stay.
+#[test]
+fn nothing_below_the_binary_reads_the_system_time() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut offenders = Vec::new();
+    for krate in ["domain", "store", "app", "payments", "web"] {
+        visit(&root.join(krate).join("src"), &mut |path, text| {
+            if path.ends_with("domain/src/clock.rs") {
+                return;
+            }
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                if [
+                    "Utc::now(",
+                    "Timestamp::now(",
+                    "SystemTime::now(",
+                    "Local::now(",
+                ]
+                .iter()
+                .any(|call| code.contains(call))
+                {
+                    offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        });
+    }
+    assert!(
+        offenders.is_empty(),
+        "read the time through the injected Clock instead:\n{}",
+        offenders.join("\n")
+    );
+}
+
+fn visit(dir: &std::path::Path, check: &mut dyn FnMut(&std::path::Path, &str)) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            visit(&path, check);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            check(&path, &std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
