@@ -523,3 +523,8 @@ pub(crate) fn password_message(e: &domain::password::PasswordError) -> &'static 
         }
     }
 }
+
+/// The account `id`, with its roles; None when there is none.
+pub async fn by_id(db: &Database, id: uuid::Uuid) -> Result<Option<User>, StoreError> {
+    users::find_by_id(db, id).await
+}

@@ -1,6 +1,7 @@
 //! Use cases: what learners, experts and operators do, in the product's words. Handlers
 //! (web pages and the JSON API alike) call these and only translate inputs and outputs.
 
+pub mod account_security;
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit_log;
@@ -10,6 +11,7 @@ pub mod experts;
 pub mod factors;
 mod field_error;
 pub mod files;
+pub mod health;
 pub mod login;
 pub mod mail;
 pub mod passkeys;

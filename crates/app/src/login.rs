@@ -8,7 +8,7 @@ use domain::{EmailAddress, PasswordHash, SecretDigest};
 use i18n::Locale;
 use store::sessions::{self, ClientInfo, OpenedSession};
 use store::users::{self, User};
-use store::{Database, challenges, known_devices, second_factors};
+use store::{Database, StoreError, challenges, known_devices, second_factors};
 
 use crate::accounts::{AccountError, LinkBase, dummy_hash, record, send};
 use crate::mail::Mailer;
@@ -340,4 +340,18 @@ pub async fn open_session(
         session,
         new_device,
     })
+}
+
+/// The login a page cookie's `presented` secret opens, with its account: None when the
+/// login is unknown, ended or expired, or its account is gone.
+pub async fn signed_in(
+    db: &Database,
+    presented: &str,
+) -> Result<Option<(sessions::ActiveSession, User)>, StoreError> {
+    let Some(session) = sessions::find_active(db, presented).await? else {
+        return Ok(None);
+    };
+    Ok(users::find_by_id(db, session.user_id)
+        .await?
+        .map(|user| (session, user)))
 }

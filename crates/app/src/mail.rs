@@ -56,3 +56,11 @@ impl Mailer for OutboxMailer {
         })
     }
 }
+
+/// The newest `limit` messages of the dev outbox, for operators (and tests) to read.
+pub async fn outbox(
+    db: &Database,
+    limit: u64,
+) -> Result<Vec<store::outbox::OutboxMessage>, store::StoreError> {
+    store::outbox::newest(db, limit).await
+}

@@ -45,3 +45,13 @@ pub async fn set_role(
     .await?;
     Ok(true)
 }
+
+/// Accounts whose email or name contains `query` (all when empty), newest first, for
+/// operators granting roles.
+pub async fn search(
+    db: &Database,
+    query: &str,
+    limit: u64,
+) -> Result<Vec<users::User>, store::StoreError> {
+    users::search(db, query, limit).await
+}

@@ -305,6 +305,26 @@ pub async fn search(db: &Database, query: &str, limit: u64) -> Result<Vec<User>,
     Ok(users)
 }
 
+/// The display names of `ids`, in one query; an id with no account is absent.
+pub async fn display_names(
+    db: &Database,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, String>, StoreError> {
+    use sea_orm::QuerySelect;
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let rows: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::DisplayName)
+        .filter(user::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db.conn())
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
 /// The account with its roles, in one query (every logged-in request makes it).
 pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
     first_with_roles(db, user::Entity::find_by_id(id)).await

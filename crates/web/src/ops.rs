@@ -33,7 +33,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         Ok(()) => json!({ "status": "ok", "backend": state.db.backend().as_str() }),
         Err(e) => fail("database", e.to_string()),
     };
-    let migrations = match store::migrations::pending(&state.db).await {
+    let migrations = match app::health::pending_migrations(&state.db).await {
         Ok(pending) if pending.is_empty() => json!({ "status": "ok" }),
         Ok(pending) => fail("migrations", format!("pending: {}", pending.join(", "))),
         Err(e) => fail("migrations", e.to_string()),
@@ -85,7 +85,7 @@ async fn storage(state: &AppState) -> serde_json::Value {
         return json!({ "status": "ok" });
     }
     let now = state.clock().unix_seconds();
-    let database = store::health::write_probe(&state.db, now).await;
+    let database = app::health::write_probe(&state.db, now).await;
     let files = state
         .files
         .put("probes/readyz", now.to_string().into_bytes())

@@ -19,6 +19,11 @@ pub async fn renew(db: &Database, user: &User, now: i64) -> Result<String, Booki
     Ok(token.expose().to_owned())
 }
 
+/// Whether `user` has a calendar feed switched on.
+pub async fn is_on(db: &Database, user: &User) -> Result<bool, BookingError> {
+    Ok(store::calendar_feeds::created(db, user.id).await?.is_some())
+}
+
 pub async fn revoke(db: &Database, user: &User) -> Result<bool, BookingError> {
     Ok(store::calendar_feeds::revoke(db, user.id).await?)
 }

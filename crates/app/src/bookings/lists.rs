@@ -1,5 +1,7 @@
 //! Sessions of one user, for the dashboards "My sessions" and "My schedule".
 
+use std::collections::HashMap;
+
 use domain::booking::BookingStatus;
 use store::Database;
 use store::bookings::Side;
@@ -31,6 +33,33 @@ impl Tab {
             Self::Past => "past",
             Self::Cancelled => "cancelled",
         }
+    }
+}
+
+/// The name of the person on the other side of each booking (the expert for a learner,
+/// the learner for an expert), read in one query for the whole list. An account that no
+/// longer exists has no name here.
+pub async fn other_party_names(
+    db: &Database,
+    bookings: &[Booking],
+    side: Side,
+) -> Result<HashMap<Uuid, String>, BookingError> {
+    let mut ids: Vec<Uuid> = bookings.iter().map(|b| other_party(b, side)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    names(db, &ids).await
+}
+
+/// The display names of `ids`, in one query; an account that is gone has none.
+pub async fn names(db: &Database, ids: &[Uuid]) -> Result<HashMap<Uuid, String>, BookingError> {
+    Ok(store::users::display_names(db, ids).await?)
+}
+
+/// Who `booking` is with, seen from `side`.
+pub fn other_party(booking: &Booking, side: Side) -> Uuid {
+    match side {
+        Side::Learner => booking.row.expert_id,
+        Side::Expert => booking.row.learner_id,
     }
 }
 

@@ -7,6 +7,21 @@ use store::{Database, StoreError, audit, taxonomy};
 
 use super::{ExpertError, field};
 
+/// Every category with its specialties, as the directory filter, the application form
+/// and the operators' editor show them.
+pub async fn all(db: &Database) -> Result<Vec<taxonomy::Category>, StoreError> {
+    taxonomy::all(db).await
+}
+
+/// The names of those of `slugs` that are specialties (unknown slugs are left out).
+pub async fn names_of(db: &Database, slugs: &[String]) -> Result<Vec<String>, StoreError> {
+    Ok(taxonomy::existing(db, slugs)
+        .await?
+        .into_iter()
+        .map(|s| s.name)
+        .collect())
+}
+
 /// A specialty's name: 2 to 80 characters, no control characters.
 fn parse_name(raw: &str) -> Result<String, ExpertError> {
     let name = raw.trim();

@@ -23,6 +23,11 @@ pub async fn queue(
     Ok(experts::by_status(db, status, 200).await?)
 }
 
+/// How many sessions `expert` has cancelled, which verifiers weigh when suspending.
+pub async fn expert_cancellations(db: &Database, expert: Uuid) -> Result<i64, ExpertError> {
+    Ok(store::bookings::expert_cancellations(db, expert).await?)
+}
+
 /// One application as its verifier sees it: the applicant and everything they sent.
 pub struct Review {
     pub applicant: User,

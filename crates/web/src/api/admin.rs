@@ -32,7 +32,7 @@ pub async fn outbox(
     State(state): State<AppState>,
     Query(q): Query<LimitParam>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let mail = store::outbox::newest(&state.db, q.limit.clamp(1, 500)).await?;
+    let mail = app::mail::outbox(&state.db, q.limit.clamp(1, 500)).await?;
     Ok(Json(serde_json::json!({
         "messages": mail
             .into_iter()

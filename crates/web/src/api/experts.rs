@@ -118,7 +118,7 @@ pub async fn show(
 
 /// `GET /api/v1/specialties`: the taxonomy.
 pub async fn specialties(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
-    let categories = store::taxonomy::all(&state.db).await?;
+    let categories = app::experts::taxonomy::all(&state.db).await?;
     Ok(Json(json!({
         "categories": categories.iter().map(|c| json!({
             "slug": c.slug,

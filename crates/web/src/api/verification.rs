@@ -65,7 +65,7 @@ pub async fn review(
         "display_name": review.applicant.display_name,
         "email": review.applicant.email,
     });
-    let cancellations = store::bookings::expert_cancellations(&state.db, id).await?;
+    let cancellations = verification::expert_cancellations(&state.db, id).await?;
     body["expert_cancellations"] = json!(cancellations);
     Ok(Json(body))
 }

@@ -37,7 +37,7 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         None => None,
         Some(Err(())) => Some(Err(ErrorCode::TokenMalformed)),
         Some(Ok(token)) => Some(match state.tokens.verify(token.trim()).await {
-            Ok(claims) => match store::users::find_by_id(&state.db, claims.sub).await {
+            Ok(claims) => match app::accounts::by_id(&state.db, claims.sub).await {
                 Ok(Some(user)) => match state.tokens.login_is_live(&user, claims.sid).await {
                     Ok(true) => Ok(ApiCaller { user }),
                     // The login was ended (logout, password change, role change ...).

@@ -79,16 +79,12 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
     let name = session_cookie_name(state.settings.served_over_https());
     let api = req.uri().path().starts_with("/api/");
     if !api && let Some(secret) = cookies::get(req.headers(), name) {
-        match store::sessions::find_active(&state.db, secret).await {
-            Ok(Some(session)) => match store::users::find_by_id(&state.db, session.user_id).await {
-                Ok(Some(user)) => {
-                    req.extensions_mut().insert(Viewer { user, session });
-                }
-                Ok(None) => {}
-                Err(e) => tracing::error!(error = %e, "loading the session's account failed"),
-            },
+        match app::login::signed_in(&state.db, secret).await {
+            Ok(Some((session, user))) => {
+                req.extensions_mut().insert(Viewer { user, session });
+            }
             Ok(None) => {}
-            Err(e) => tracing::error!(error = %e, "loading the session failed"),
+            Err(e) => tracing::error!(error = %e, "loading the signed-in account failed"),
         }
     }
     next.run(req).await

@@ -17,8 +17,6 @@ use crate::extract::Client;
 use crate::middleware::viewer::{SignedIn, Viewer, session_cookie};
 use crate::{AppError, AppState, ErrorCode};
 
-const EVENTS_SHOWN: u64 = 20;
-
 #[derive(Template)]
 #[template(path = "account_security.html")]
 struct SecurityPage<'a> {
@@ -75,23 +73,15 @@ pub(crate) async fn page(
     shell: &Shell,
     password_error_for: Option<&'static str>,
 ) -> Result<Response, AppError> {
-    let user_id = viewer.user.id;
-    let sessions = store::sessions::list_for_user(&state.db, user_id).await?;
-    let events = store::audit::for_user(&state.db, user_id, EVENTS_SHOWN).await?;
-    let totp = store::second_factors::totp(&state.db, user_id)
-        .await?
-        .filter(|t| t.confirmed_at.is_some());
-    let recovery_codes_left =
-        store::second_factors::unused_recovery_codes(&state.db, user_id).await?;
-    let passkeys = store::passkeys::for_user(&state.db, user_id).await?;
+    let overview = app::account_security::overview(&state.db, viewer.user.id).await?;
     let page = SecurityPage {
         shell,
-        sessions,
+        sessions: overview.logins,
         current: viewer.session.digest.as_str().to_owned(),
-        events,
-        totp,
-        passkeys,
-        recovery_codes_left,
+        events: overview.events,
+        totp: overview.totp,
+        passkeys: overview.passkeys,
+        recovery_codes_left: overview.recovery_codes_left,
         password_error_for,
     };
     let status = if password_error_for.is_some() {

@@ -167,12 +167,9 @@ async fn review_page(
 ) -> Result<Response, AppError> {
     let review = verification::review(&state.db, id).await?;
     let specialty_names =
-        store::taxonomy::existing(&state.db, &review.application.profile.specialties)
-            .await?
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
-    let expert_cancellations = store::bookings::expert_cancellations(&state.db, id).await?;
+        app::experts::taxonomy::names_of(&state.db, &review.application.profile.specialties)
+            .await?;
+    let expert_cancellations = verification::expert_cancellations(&state.db, id).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -324,7 +321,7 @@ async fn taxonomy_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let categories = store::taxonomy::all(&state.db).await?;
+    let categories = app::experts::taxonomy::all(&state.db).await?;
     Ok(render(
         TaxonomyPage {
             shell,

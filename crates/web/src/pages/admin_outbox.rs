@@ -21,7 +21,7 @@ struct OutboxPage<'a> {
 
 /// Access (`users.manage`) is enforced where the route is registered.
 pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, AppError> {
-    let messages = store::outbox::newest(&state.db, SHOWN).await?;
+    let messages = app::mail::outbox(&state.db, SHOWN).await?;
     Ok(render(
         OutboxPage {
             shell: &shell,

@@ -37,7 +37,7 @@ pub async fn list(
     shell: Shell,
     Query(search): Query<SearchParam>,
 ) -> Result<Response, AppError> {
-    let users = store::users::search(&state.db, &search.q, SHOWN).await?;
+    let users = app::roles::search(&state.db, &search.q, SHOWN).await?;
     Ok(render(
         UsersPage {
             shell: &shell,
@@ -83,7 +83,7 @@ pub async fn set_role(
     if !grant && role == Role::Admin && user_id == viewer.user.id {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    store::users::find_by_id(&state.db, user_id)
+    app::accounts::by_id(&state.db, user_id)
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await?;

@@ -27,13 +27,14 @@ use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
 use crate::{AppError, AppState, ErrorCode, Links};
 
-/// Times as the viewer reads them: their zone, named.
-pub struct Clock {
+/// Times as the viewer reads them: their zone, named. (Formats; the time itself comes
+/// from `state.clock()`.)
+pub struct LocalTimes {
     zone: TimeZone,
     pub zone_name: String,
 }
 
-impl Clock {
+impl LocalTimes {
     pub fn of(user: &User) -> Self {
         let zone = zones::named(&user.time_zone).unwrap_or(TimeZone::UTC);
         let zone_name = zones::canonical_name(&zone);
@@ -125,13 +126,17 @@ struct CheckoutPage<'a> {
     declined: bool,
 }
 
-async fn participant_name(state: &AppState, id: Uuid) -> String {
-    store::users::find_by_id(&state.db, id)
-        .await
-        .ok()
-        .flatten()
-        .map(|u| u.display_name)
-        .unwrap_or_default()
+/// The display names of `ids`, in one query (empty for an account that is gone).
+async fn names(state: &AppState, ids: &[Uuid]) -> Result<Names, AppError> {
+    Ok(Names(lists::names(&state.db, ids).await?))
+}
+
+struct Names(std::collections::HashMap<Uuid, String>);
+
+impl Names {
+    fn of(&self, id: Uuid) -> String {
+        self.0.get(&id).cloned().unwrap_or_default()
+    }
 }
 
 /// `GET /bookings/{id}/checkout`: the sandbox's payment page, labelled as test mode.
@@ -158,9 +163,11 @@ async fn checkout_page(
     if role != Actor::Learner || booking.status != BookingStatus::Held {
         return Ok(crate::redirect::to(&format!("/bookings/{id}")));
     }
-    let expert_name = participant_name(state, booking.row.expert_id).await;
+    let expert_name = names(state, &[booking.row.expert_id])
+        .await?
+        .of(booking.row.expert_id);
     let price = money(booking.row.price_amount, &booking.row.currency);
-    let clock = Clock::of(user);
+    let clock = LocalTimes::of(user);
     Ok(render(
         CheckoutPage {
             shell,
@@ -235,7 +242,7 @@ struct BookingPage<'a> {
     expert_name: String,
     learner_name: String,
     when: String,
-    clock: Clock,
+    clock: LocalTimes,
     price: String,
     refund: Option<String>,
     refunded: Option<String>,
@@ -296,7 +303,7 @@ impl BookingPage<'_> {
     }
 }
 
-fn timeline(clock: &Clock, events: &[EventRow]) -> Vec<TimelineEntry> {
+fn timeline(clock: &LocalTimes, events: &[EventRow]) -> Vec<TimelineEntry> {
     events
         .iter()
         .map(|e| TimelineEntry {
@@ -319,7 +326,7 @@ pub async fn show(
 }
 
 /// Free starts for this booking's length over the next two weeks.
-async fn move_options(state: &AppState, booking: &Booking, clock: &Clock) -> Vec<MoveOption> {
+async fn move_options(state: &AppState, booking: &Booking, clock: &LocalTimes) -> Vec<MoveOption> {
     let now = state.clock().unix_seconds();
     if !booking.movable(now) {
         return Vec::new();
@@ -351,7 +358,7 @@ async fn booking_page(
     problem: Option<Problem>,
 ) -> Result<Response, AppError> {
     let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
-    let clock = Clock::of(user);
+    let clock = LocalTimes::of(user);
     let r = &booking.row;
     let refund = (booking.status == BookingStatus::Confirmed).then(|| {
         money(
@@ -362,6 +369,7 @@ async fn booking_page(
     let refunded = (r.refunded_amount > 0).then(|| money(r.refunded_amount, &r.currency));
     let proposed = r.proposed_start.map(|p| clock.at(p));
     let options = move_options(state, &booking, &clock).await;
+    let people = names(state, &[r.expert_id, r.learner_id]).await?;
     let (cancel_error, move_error, status) = match problem {
         None => (None, None, StatusCode::OK),
         Some(Problem::Cancel(message)) => (Some(message), None, StatusCode::UNPROCESSABLE_ENTITY),
@@ -369,8 +377,8 @@ async fn booking_page(
     };
     let page = BookingPage {
         shell,
-        expert_name: participant_name(state, r.expert_id).await,
-        learner_name: participant_name(state, r.learner_id).await,
+        expert_name: people.of(r.expert_id),
+        learner_name: people.of(r.learner_id),
         price: money(r.price_amount, &r.currency),
         refund,
         refunded,
@@ -605,26 +613,23 @@ async fn sessions_page(
         200,
     )
     .await?;
-    let clock = Clock::of(user);
-    let mut rows = Vec::with_capacity(list.len());
-    for b in list {
-        let other = match side {
-            Side::Learner => b.row.expert_id,
-            Side::Expert => b.row.learner_id,
-        };
-        rows.push(SessionRow {
+    let clock = LocalTimes::of(user);
+    let people = lists::other_party_names(&state.db, &list, side).await?;
+    let rows = list
+        .iter()
+        .map(|b| SessionRow {
             id: b.row.id,
             when: clock.span(b.row.start_at, b.row.end_at),
-            with: participant_name(state, other).await,
+            with: people
+                .get(&lists::other_party(b, side))
+                .cloned()
+                .unwrap_or_default(),
             minutes: b.row.duration_minutes,
             status: b.status.as_str().to_owned(),
             price: money(b.row.price_amount, &b.row.currency),
-        });
-    }
-    let feed_active = matches!(
-        store::calendar_feeds::created(&state.db, user.id).await,
-        Ok(Some(_))
-    );
+        })
+        .collect();
+    let feed_active = feed::is_on(&state.db, user).await?;
     let (path, title_id) = match side {
         Side::Learner => ("/sessions", "my-sessions-title"),
         Side::Expert => ("/schedule", "my-schedule-title"),

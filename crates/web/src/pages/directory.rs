@@ -183,7 +183,7 @@ pub async fn list(
             StatusCode::OK,
         ));
     }
-    let categories = store::taxonomy::all(&state.db).await?;
+    let categories = app::experts::taxonomy::all(&state.db).await?;
     Ok(render(
         DirectoryPage {
             shell: &shell,

@@ -218,7 +218,7 @@ async fn page(
     saved: Option<String>,
 ) -> Result<Response, AppError> {
     let own = application::own(&state.db, user).await?;
-    let categories = store::taxonomy::all(&state.db).await?;
+    let categories = app::experts::taxonomy::all(&state.db).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

@@ -1,0 +1,35 @@
+//! What an account's security page shows: where it is signed in, its recent security
+//! events and its second factors.
+
+use store::audit::{self, AuditEvent};
+use store::passkeys::{self, StoredPasskey};
+use store::second_factors::{self, TotpFactor};
+use store::sessions::{self, ActiveSession};
+use store::{Database, StoreError};
+use uuid::Uuid;
+
+/// How many recent security events the page lists.
+pub const EVENTS_SHOWN: u64 = 20;
+
+pub struct SecurityOverview {
+    /// Logins still open (browsers and API clients).
+    pub logins: Vec<ActiveSession>,
+    /// The newest security events, newest first.
+    pub events: Vec<AuditEvent>,
+    /// The authenticator app, once confirmed.
+    pub totp: Option<TotpFactor>,
+    pub recovery_codes_left: u64,
+    pub passkeys: Vec<StoredPasskey>,
+}
+
+pub async fn overview(db: &Database, user_id: Uuid) -> Result<SecurityOverview, StoreError> {
+    Ok(SecurityOverview {
+        logins: sessions::list_for_user(db, user_id).await?,
+        events: audit::for_user(db, user_id, EVENTS_SHOWN).await?,
+        totp: second_factors::totp(db, user_id)
+            .await?
+            .filter(|t| t.confirmed_at.is_some()),
+        recovery_codes_left: second_factors::unused_recovery_codes(db, user_id).await?,
+        passkeys: passkeys::for_user(db, user_id).await?,
+    })
+}

@@ -1,0 +1,95 @@
+//! The layers hold: checks over the source that fail the build when a shortcut creeps
+//! back (see ARCHITECTURE.md).
+
+/// Below the binary, time is only ever read through `Clock` (the system clock's one read
+/// is `domain::clock::SystemClock`). Monotonic `Instant`s for cache ages and rate windows
+/// are durations, not times of day, and stay.
+#[test]
+fn nothing_below_the_binary_reads_the_system_time() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut offenders = Vec::new();
+    for krate in ["domain", "store", "app", "payments", "web"] {
+        visit(&root.join(krate).join("src"), &mut |path, text| {
+            if path.ends_with("domain/src/clock.rs") {
+                return;
+            }
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                if [
+                    "Utc::now(",
+                    "Timestamp::now(",
+                    "SystemTime::now(",
+                    "Local::now(",
+                ]
+                .iter()
+                .any(|call| code.contains(call))
+                {
+                    offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        });
+    }
+    assert!(
+        offenders.is_empty(),
+        "read the time through the injected Clock instead:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// Web handlers call use cases (`app`), never a repository: what a page shows and what
+/// the API answers come from the same function, and rules are not re-derived in a
+/// handler. Store *types* pass through; `store::instant` converts at the chrono edge.
+#[test]
+fn the_web_layer_calls_no_repository() {
+    let web = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/src");
+    let mut offenders = Vec::new();
+    visit(&web, &mut |path, text| {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if repository_calls(code).any(|module| module != "instant") {
+                offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    });
+    assert!(
+        offenders.is_empty(),
+        "call a use case in app instead:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// The modules of `store::module::function(` calls in `code`.
+fn repository_calls(code: &str) -> impl Iterator<Item = &str> {
+    let word = |c: char| c.is_ascii_lowercase() || c == '_';
+    code.match_indices("store::").filter_map(move |(at, _)| {
+        let rest = &code[at + "store::".len()..];
+        let module_end = rest.find(|c: char| !word(c))?;
+        let (module, rest) = rest.split_at(module_end);
+        let rest = rest.strip_prefix("::")?;
+        let function_end = rest.find(|c: char| !word(c))?;
+        (function_end > 0 && rest[function_end..].starts_with('(')).then_some(module)
+    })
+}
+
+#[test]
+fn repository_calls_are_told_from_types() {
+    let found: Vec<&str> =
+        repository_calls("let u = store::users::find_by_id(&db, id); let t: store::users::User;")
+            .collect();
+    assert_eq!(found, ["users"]);
+    assert_eq!(
+        repository_calls("use store::taxonomy::Category;").count(),
+        0
+    );
+}
+
+fn visit(dir: &std::path::Path, check: &mut dyn FnMut(&std::path::Path, &str)) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            visit(&path, check);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            check(&path, &std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
