@@ -35,6 +35,7 @@ mod security;
 mod shutdown;
 mod site_origin;
 mod slow_clients;
+mod snapshots;
 mod store_accounts;
 pub mod testkit;
 mod uploads;
