@@ -93,6 +93,14 @@ impl Routes {
         self.add(Method::DELETE, path, access, handler)
     }
 
+    /// Adds the routes of `other`, built with the same prefix (one feature's table).
+    pub fn merge(mut self, other: Routes) -> Self {
+        debug_assert_eq!(self.prefix, other.prefix, "merged tables share a prefix");
+        self.router = self.router.merge(other.router);
+        self.table.extend(other.table);
+        self
+    }
+
     /// Nests `inner` (built with this path as its prefix) under `path`.
     pub fn nest(
         mut self,

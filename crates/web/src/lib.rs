@@ -2,9 +2,13 @@
 //! embedded assets and the operations endpoints, behind one set of middleware.
 
 pub mod access;
+mod accounts;
+mod admin;
 mod api;
 pub mod assets;
+mod bookings;
 mod error;
+mod experts;
 mod extract;
 mod middleware;
 mod ops;
@@ -12,6 +16,7 @@ mod origin;
 mod pages;
 mod redirect;
 mod router;
+mod scheduling;
 mod server;
 mod state;
 mod uploads;

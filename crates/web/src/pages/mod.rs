@@ -1,28 +1,11 @@
 //! Server-rendered pages.
 
-pub mod account_security;
-pub mod admin_audit;
-pub mod admin_experts;
-pub mod admin_outbox;
-pub mod admin_users;
-pub mod auth;
-pub mod availability;
-pub mod bookings;
-pub mod directory;
 pub mod error_page;
-pub mod expert_apply;
 pub mod home;
 pub mod language;
-pub mod override_calendar;
-pub mod passkeys;
-pub mod password_reset;
-pub mod profile;
 pub mod qr;
-pub mod second_factor;
 pub mod shell;
-pub mod slot_picker;
-pub mod slot_review;
-pub mod two_factor;
+pub mod shown_error;
 
 use askama::Template;
 use axum::http::StatusCode;

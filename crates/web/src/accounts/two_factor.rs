@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::shell::Shell;
-use super::{account_security, qr, render};
+use super::security as account_security;
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::shell::Shell;
+use crate::pages::{qr, render};
 use crate::{AppError, AppState};
 
 #[derive(Template)]

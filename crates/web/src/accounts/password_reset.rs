@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]

@@ -11,7 +11,7 @@ use domain::schedule::zones;
 use domain::schedule::zones::rfc3339;
 use serde::Serialize;
 
-use super::json::JsonBody;
+use crate::api::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState};
 

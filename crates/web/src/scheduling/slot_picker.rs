@@ -11,8 +11,8 @@ use jiff::tz::TimeZone;
 use store::users::User;
 use uuid::Uuid;
 
-use super::shell::Shell;
 use crate::AppState;
+use crate::pages::shell::Shell;
 
 /// What the profile URL may say about the picker.
 #[derive(Debug, Clone, Default, serde::Deserialize)]

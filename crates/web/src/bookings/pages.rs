@@ -22,9 +22,9 @@ use store::bookings::{EventRow, Side};
 use store::users::User;
 use uuid::Uuid;
 
-use super::render;
-use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode, Links};
 
 /// Times as the viewer reads them: their zone, named. (Formats; the time itself comes

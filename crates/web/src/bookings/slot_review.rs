@@ -11,10 +11,10 @@ use axum::response::Response;
 use domain::schedule::zones;
 use jiff::Timestamp;
 
-use super::render;
-use super::shell::Shell;
-use super::slot_picker::day_name;
 use crate::middleware::viewer::Viewer;
+use crate::pages::render;
+use crate::pages::shell::Shell;
+use crate::scheduling::slot_picker::day_name;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]

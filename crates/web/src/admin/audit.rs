@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use store::audit::AuditEvent;
 
-use super::render;
-use super::shell::Shell;
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Template)]

@@ -18,11 +18,11 @@ use store::taxonomy::Category;
 use store::users::User;
 use uuid::Uuid;
 
-use super::auth::{ShownError, shown};
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::render;
+use crate::pages::shell::Shell;
+use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState, Links, uploads};
 
 /// The form's values: the saved application's, or what was just submitted.
@@ -347,7 +347,7 @@ pub async fn download_document(
 ) -> Result<Response, AppError> {
     let (document, bytes) =
         documents::read(&state.db, state.files.as_ref(), &viewer.user, id).await?;
-    Ok(crate::api::experts::document_response(&document, bytes))
+    Ok(crate::experts::api::document_response(&document, bytes))
 }
 
 /// Sends the expert to the provider's onboarding (or the sandbox's page).

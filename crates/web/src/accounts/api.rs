@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use super::json::JsonBody;
+use crate::api::json::JsonBody;
 use crate::extract::Client;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode, Links};

@@ -11,10 +11,10 @@ use store::passkeys::StoredPasskey;
 use store::second_factors::TotpFactor;
 use store::sessions::ActiveSession;
 
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::viewer::{SignedIn, Viewer, session_cookie};
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Template)]

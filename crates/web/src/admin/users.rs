@@ -9,10 +9,10 @@ use serde::Deserialize;
 use store::users::User;
 use uuid::Uuid;
 
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
 
 const SHOWN: u64 = 100;

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::experts::application_json;
-use super::json::JsonBody;
+use crate::api::json::JsonBody;
+use crate::experts::api::application_json;
 use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState, Links};

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use store::outbox::OutboxMessage;
 
-use super::render;
-use super::shell::Shell;
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState};
 
 const SHOWN: u64 = 50;

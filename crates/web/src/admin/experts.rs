@@ -15,11 +15,11 @@ use store::experts::QueueEntry;
 use store::taxonomy::Category;
 use uuid::Uuid;
 
-use super::auth::{ShownError, shown};
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::render;
+use crate::pages::shell::Shell;
+use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]

@@ -12,11 +12,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use store::users::User;
 
-use super::auth::{ShownError, shown};
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::render;
+use crate::pages::shell::Shell;
+use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState, ErrorCode, Links};
 
 /// The profile form's values: the account's, or what was just submitted.

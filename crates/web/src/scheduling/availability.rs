@@ -17,11 +17,11 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 use store::users::User;
 
-use super::auth::{ShownError, shown};
 use super::override_calendar::{self, Day, Month};
-use super::render;
-use super::shell::Shell;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::render;
+use crate::pages::shell::Shell;
+use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState};
 
 /// Empty rows offered for adding overrides and time off (a day gets one; saving adds the

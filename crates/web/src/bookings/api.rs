@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use store::bookings::{EventRow, Side};
 use uuid::Uuid;
 
-use super::json::JsonBody;
+use crate::api::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState, ErrorCode, Links};
 

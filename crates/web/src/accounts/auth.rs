@@ -1,7 +1,7 @@
 //! Signing up, verifying an email address, logging in and out — as HTML forms that work
 //! without JavaScript and show errors next to their fields.
 
-use app::FieldError;
+use crate::pages::shown_error::{ShownError, shown};
 use app::accounts::{self, AccountError, LinkBase, SignUp};
 use app::login::{self, PasswordStep};
 use askama::Template;
@@ -11,28 +11,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::viewer::{Viewer, device_cookie, session_cookie};
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, Links};
-
-/// A field's error, translated, for templates.
-#[derive(Debug, Clone)]
-pub struct ShownError {
-    pub field: &'static str,
-    pub message: String,
-}
-
-pub(crate) fn shown(shell: &Shell, errors: &[FieldError]) -> Vec<ShownError> {
-    errors
-        .iter()
-        .map(|e| ShownError {
-            field: e.field,
-            message: shell.t(e.message_id),
-        })
-        .collect()
-}
 
 // --- Sign up ---
 
@@ -374,7 +357,7 @@ pub(crate) fn logged_in_response(
         logged_in.session.secret.expose(),
         login::SESSION_LIFETIME.num_seconds(),
     );
-    let mut response = crate::redirect::to(super::language::local_path(next));
+    let mut response = crate::redirect::to(crate::pages::language::local_path(next));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

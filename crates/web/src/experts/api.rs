@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use store::experts::{Document, ExpertProfile};
 use uuid::Uuid;
 
-use super::json::JsonBody;
+use crate::api::json::JsonBody;
 use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState, ErrorCode, Links, uploads};

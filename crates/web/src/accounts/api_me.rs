@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use store::users::User;
 use uuid::Uuid;
 
-use super::json::JsonBody;
+use crate::api::json::JsonBody;
 use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState};

@@ -51,7 +51,7 @@ pub async fn audit(
     State(state): State<AppState>,
     Query(filter): Query<app::audit_log::AuditQuery>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let events = crate::pages::admin_audit::search(&state, &filter).await?;
+    let events = crate::admin::audit::search(&state, &filter).await?;
     Ok(Json(serde_json::json!({
         "events": events
             .into_iter()

@@ -10,11 +10,11 @@ use axum::response::Response;
 use serde_json::json;
 use store::taxonomy::Category;
 
-use super::auth::{ShownError, shown};
-use super::render;
-use super::shell::Shell;
-use super::slot_picker::{self, PickerParams, WeekView};
 use crate::middleware::viewer::Viewer;
+use crate::pages::render;
+use crate::pages::shell::Shell;
+use crate::pages::shown_error::{ShownError, shown};
+use crate::scheduling::slot_picker::{self, PickerParams, WeekView};
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]

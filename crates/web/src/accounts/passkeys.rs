@@ -12,13 +12,13 @@ use serde::Deserialize;
 use serde_json::json;
 use webauthn_rs::prelude::{PublicKeyCredential, RegisterPublicKeyCredential, Webauthn};
 
-use super::account_security;
 use super::auth::logged_in_response;
-use super::shell::Shell;
+use super::security as account_security;
 use crate::api::json::JsonBody;
 use crate::extract::Client;
 use crate::middleware::cookies;
 use crate::middleware::viewer::{SignedIn, Viewer};
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState, BrowserOrigin};
 
 fn relying_party(origin: &str) -> Result<Webauthn, AppError> {

@@ -10,10 +10,10 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::auth::logged_in_response;
-use super::render;
-use super::shell::Shell;
 use crate::extract::Client;
 use crate::middleware::cookies;
+use crate::pages::render;
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState};
 
 const COOKIE: &str = "mentora_2fa";

@@ -1,0 +1,86 @@
+//! Operators: accounts and roles, the audit log, the dev outbox, verifying and
+//! suspending experts, and the specialty taxonomy; in the API, the same.
+
+use axum::routing::{get, post};
+use domain::Permission::{ExpertsVerify, UsersManage};
+
+use crate::access::Access::Permission as Needs;
+use crate::access::Routes;
+
+mod api;
+mod api_verification;
+mod audit;
+mod experts;
+mod outbox;
+mod users;
+
+/// The operators' pages.
+pub(crate) fn routes() -> Routes {
+    Routes::new("")
+        .get("/admin/outbox", Needs(UsersManage), get(outbox::show))
+        .get("/admin/users", Needs(UsersManage), get(users::list))
+        .post(
+            "/admin/users/{id}/roles",
+            Needs(UsersManage),
+            post(users::set_role),
+        )
+        .get("/admin/audit", Needs(UsersManage), get(audit::list))
+        .get("/admin/experts", Needs(ExpertsVerify), get(experts::queue))
+        .get(
+            "/admin/experts/{id}",
+            Needs(ExpertsVerify),
+            get(experts::review),
+        )
+        .post(
+            "/admin/experts/{id}/decision",
+            Needs(ExpertsVerify),
+            post(experts::decide),
+        )
+        .post(
+            "/admin/experts/{id}/suspension",
+            Needs(ExpertsVerify),
+            post(experts::suspension),
+        )
+        .get(
+            "/admin/specialties",
+            Needs(ExpertsVerify),
+            get(experts::specialties),
+        )
+        .post(
+            "/admin/specialties",
+            Needs(ExpertsVerify),
+            post(experts::add_specialty),
+        )
+        .post(
+            "/admin/specialties/{slug}/rename",
+            Needs(ExpertsVerify),
+            post(experts::rename_specialty),
+        )
+}
+
+/// The operators' API.
+pub(crate) fn api_routes() -> Routes {
+    Routes::new(crate::api::PREFIX)
+        .get("/admin/outbox", Needs(UsersManage), get(api::outbox))
+        .get("/admin/audit", Needs(UsersManage), get(api::audit))
+        .get(
+            "/admin/experts",
+            Needs(ExpertsVerify),
+            get(api_verification::queue),
+        )
+        .get(
+            "/admin/experts/{id}",
+            Needs(ExpertsVerify),
+            get(api_verification::review),
+        )
+        .post(
+            "/admin/experts/{id}/decision",
+            Needs(ExpertsVerify),
+            post(api_verification::decide),
+        )
+        .post(
+            "/admin/experts/{id}/suspension",
+            Needs(ExpertsVerify),
+            post(api_verification::suspension),
+        )
+}

@@ -1,0 +1,27 @@
+//! Scheduling: experts' availability editor (weekly rules, time off, one-off days) and
+//! the slot picker learners see; in the API, availability and free slots.
+
+use axum::routing::{get, post, put};
+
+use crate::access::Access::{Public, SignedIn};
+use crate::access::Routes;
+
+mod api;
+mod availability;
+mod override_calendar;
+pub mod slot_picker;
+
+/// The availability editor.
+pub(crate) fn routes() -> Routes {
+    Routes::new("")
+        .get("/experts/availability", SignedIn, get(availability::show))
+        .post("/experts/availability", SignedIn, post(availability::save))
+}
+
+/// Availability and slots in the API.
+pub(crate) fn api_routes() -> Routes {
+    Routes::new(crate::api::PREFIX)
+        .get("/experts/me/availability", SignedIn, get(api::own))
+        .put("/experts/me/availability", SignedIn, put(api::replace))
+        .get("/experts/{id}/slots", Public, get(api::list))
+}
