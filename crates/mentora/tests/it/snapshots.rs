@@ -44,13 +44,13 @@ async fn the_bodies_of_common_api_errors() {
     };
     insta::assert_json_snapshot!(
         "unknown_route",
-        problem(app.get_with("/api/v1/nothing-here", &[("accept", "application/json")]).await)
-            .await
+        problem(
+            app.get_with("/api/v1/nothing-here", &[("accept", "application/json")])
+                .await
+        )
+        .await
     );
-    insta::assert_json_snapshot!(
-        "no_token",
-        problem(app.get("/api/v1/me").await).await
-    );
+    insta::assert_json_snapshot!("no_token", problem(app.get("/api/v1/me").await).await);
     insta::assert_json_snapshot!(
         "malformed_token",
         problem(
