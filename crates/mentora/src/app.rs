@@ -96,7 +96,7 @@ pub async fn build_with(
     });
     let tokens = app::api_tokens::TokenKeys::new(db.clone());
     let files = open_files(config)?;
-    let bookings = app::bookings::BookingRules {
+    let booking_rules = app::bookings::BookingRules {
         hold_minutes: i64::from(config.booking_hold_minutes),
         max_active_holds: u64::from(config.booking_max_holds),
         max_reschedules: i32::try_from(config.booking_max_reschedules).unwrap_or(3),
@@ -121,7 +121,7 @@ pub async fn build_with(
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
         payouts,
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
-        bookings,
+        booking_rules,
         throttle: Arc::new(throttle),
         tokens: Arc::new(tokens),
         files: files.clone(),

@@ -65,7 +65,7 @@ pub struct AppState {
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.
     pub stripe_webhook_secret: Option<String>,
     /// How long holds last, and whether the test-mode sandbox takes payments.
-    pub bookings: app::bookings::BookingRules,
+    pub booking_rules: app::bookings::BookingRules,
     /// Whether changes are being refused for lack of space, for `/readyz`.
     pub storage: Arc<crate::middleware::storage_watch::StorageWatch>,
 }
@@ -86,7 +86,7 @@ impl AppState {
         if suspended {
             let now = self.clock().unix_seconds();
             let ended = app::bookings::suspension::end_upcoming(
-                &self.booking_services(base),
+                &self.booking_deps(base),
                 admin,
                 expert,
                 reason,
@@ -105,12 +105,12 @@ impl AppState {
     }
 
     /// What the booking use cases need, with `base` (the public origin) for links in email.
-    pub fn booking_services<'a>(&'a self, base: &'a str) -> app::bookings::Services<'a> {
-        app::bookings::Services {
+    pub fn booking_deps<'a>(&'a self, base: &'a str) -> app::bookings::BookingDeps<'a> {
+        app::bookings::BookingDeps {
             db: &self.db,
             schedules: &self.schedules,
             mailer: self.mailer.as_ref(),
-            rules: &self.bookings,
+            rules: &self.booking_rules,
             base,
         }
     }

@@ -4,12 +4,12 @@
 
 use domain::booking::{Actor, BookingStatus, rules};
 use jiff::Timestamp;
-use store::bookings::{Changes, Conflict, NewBooking, Step};
+use store::bookings::{Attribution, Conflict, NewBooking, TransitionUpdates};
 use store::users::User;
 use uuid::Uuid;
 
 use super::notices::{self, Notice};
-use super::{Booking, BookingError, Services};
+use super::{Booking, BookingDeps, BookingError};
 use crate::FieldError;
 
 /// The longest reason kept on a timeline.
@@ -38,13 +38,15 @@ fn reason_of(raw: &str, required: bool) -> Result<Option<String>, BookingError> 
 /// A cancelled booking and what went back to the learner.
 #[derive(Debug, Clone)]
 pub struct Cancelled {
+    /// The booking, now `cancelled`.
     pub booking: Booking,
+    /// What this cancellation refunds, in minor units of the booking's currency (0 when none).
     pub refund: i64,
 }
 
 /// Cancels a confirmed booking for `user` (learner, expert or admin).
 pub async fn cancel(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
     reason: &str,
@@ -59,12 +61,12 @@ pub async fn cancel(
         });
     }
     let refund = booking.refund_if_cancelled(role, now);
-    let changes = Changes {
+    let changes = TransitionUpdates {
         refunded_amount: Some(booking.row.refunded_amount + refund),
         bump_sequence: true,
-        ..Changes::default()
+        ..TransitionUpdates::default()
     };
-    let step = Step {
+    let by = Attribution {
         actor: role,
         actor_id: Some(user.id),
         reason: reason.as_deref(),
@@ -76,7 +78,7 @@ pub async fn cancel(
         BookingStatus::Confirmed,
         BookingStatus::Cancelled,
         &changes,
-        step,
+        by,
     )
     .await?;
     let Some(row) = moved else {
@@ -97,7 +99,7 @@ pub async fn cancel(
 }
 
 /// The error for a transition that lost a race: the booking moved meanwhile.
-async fn raced(s: &Services<'_>, id: Uuid, to: BookingStatus) -> BookingError {
+async fn raced(s: &BookingDeps<'_>, id: Uuid, to: BookingStatus) -> BookingError {
     match store::bookings::find(s.db, id).await {
         Ok(Some(row)) => match row.status() {
             Ok(from) => BookingError::InvalidTransition { from, to },
@@ -132,7 +134,7 @@ fn parse_start(raw: &str) -> Result<i64, BookingError> {
 /// Moves a confirmed booking to `start`. The learner (or an admin) moves it at once; the
 /// expert's new time is a proposal the learner accepts or declines.
 pub async fn reschedule(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
     start: &str,
@@ -169,7 +171,7 @@ pub async fn reschedule(
 
 /// The learner accepts the expert's proposed time.
 pub async fn accept_proposal(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
     now: i64,
@@ -209,7 +211,7 @@ pub async fn accept_proposal(
 
 /// The learner declines the expert's proposed time; the booking stays as it was.
 pub async fn decline_proposal(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
     now: i64,
@@ -245,7 +247,7 @@ struct MoveChecks {
 /// Whether the session could move to `start` by the (cached) schedule; what the move's
 /// transaction must check again.
 async fn check_free(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     booking: &Booking,
     start: i64,
     now: i64,
@@ -280,7 +282,7 @@ async fn check_free(
 }
 
 async fn move_to(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     role: Actor,
     booking: &Booking,
@@ -317,7 +319,7 @@ async fn move_to(
         policy_start_at: row.policy_start_at,
         reschedule_count: row.reschedule_count + 1,
     };
-    let step = Step {
+    let by = Attribution {
         actor: role,
         actor_id: Some(user.id),
         reason,
@@ -328,7 +330,7 @@ async fn move_to(
         day_cap: to.checks.day_cap,
         rules_seen: Some(to.checks.rules_seen.as_deref()),
     };
-    match store::bookings::reschedule(s.db, row.id, &new, step, limits).await? {
+    match store::bookings::reschedule(s.db, row.id, &new, by, limits).await? {
         Ok(row) => {
             let booking = Booking::from_row(row)?;
             s.schedules.changed(booking.row.expert_id).await;
@@ -351,7 +353,7 @@ async fn move_to(
 /// session), written on the timeline for the admin who settles it. The booking stays
 /// disputed; the expert may add to it until it is resolved.
 pub async fn answer_dispute(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
     answer: &str,
@@ -382,13 +384,13 @@ pub async fn answer_dispute(
         })?
         .unwrap_or_default();
     let said = format!("answers the dispute: {answer}");
-    let step = Step {
+    let by = Attribution {
         actor: role,
         actor_id: Some(user.id),
         reason: Some(&said),
         now,
     };
-    if !store::bookings::note(s.db, id, BookingStatus::Disputed, step).await? {
+    if !store::bookings::note(s.db, id, BookingStatus::Disputed, by).await? {
         return Err(raced(s, id, BookingStatus::Disputed).await);
     }
     let row = store::bookings::find(s.db, id)
@@ -415,7 +417,7 @@ pub enum Settlement {
 /// `settlement` (refund the learner, or pay the expert). Outcomes only once the session
 /// has started.
 pub async fn record_outcome(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
     to: BookingStatus,
@@ -465,11 +467,11 @@ pub async fn record_outcome(
     };
     let refund_all = Some(booking.row.paid_amount);
     let changes = match (to, settlement) {
-        (NoShowExpert, _) | (Resolved, Some(Settlement::RefundLearner)) => Changes {
+        (NoShowExpert, _) | (Resolved, Some(Settlement::RefundLearner)) => TransitionUpdates {
             refunded_amount: refund_all,
-            ..Changes::default()
+            ..TransitionUpdates::default()
         },
-        _ => Changes::default(),
+        _ => TransitionUpdates::default(),
     };
     let claim_reason = claim.then(|| match &reason {
         Some(r) => format!("claims the expert did not come: {r}"),
@@ -482,7 +484,7 @@ pub async fn record_outcome(
         };
         format!("{how}: {}", reason.as_deref().unwrap_or(""))
     });
-    let step = Step {
+    let by = Attribution {
         actor: role,
         actor_id: Some(user.id),
         reason: claim_reason
@@ -491,11 +493,10 @@ pub async fn record_outcome(
             .or(reason.as_deref()),
         now,
     };
-    let row =
-        match store::bookings::transition(s.db, id, booking.status, to, &changes, step).await? {
-            Some(row) => row,
-            None => return Err(raced(s, id, to).await),
-        };
+    let row = match store::bookings::transition(s.db, id, booking.status, to, &changes, by).await? {
+        Some(row) => row,
+        None => return Err(raced(s, id, to).await),
+    };
     let booking = Booking::from_row(row)?;
     if claim {
         notices::tell(

@@ -24,6 +24,7 @@ pub async fn is_on(db: &Database, user: &User) -> Result<bool, BookingError> {
     Ok(store::calendar_feeds::created(db, user.id).await?.is_some())
 }
 
+/// Stops `user`'s feed; false when there was none.
 pub async fn revoke(db: &Database, user: &User) -> Result<bool, BookingError> {
     Ok(store::calendar_feeds::revoke(db, user.id).await?)
 }

@@ -6,7 +6,7 @@ use domain::booking::{Actor, BookingStatus};
 use domain::schedule::{Booked, Interval};
 use jiff::Timestamp;
 use store::Database;
-use store::bookings::{HoldOutcome, NewBooking, Step};
+use store::bookings::{Attribution, HoldOutcome, NewBooking};
 use store::idempotency::IdempotencyKey;
 use store::users::User;
 use uuid::Uuid;
@@ -27,7 +27,9 @@ pub struct HoldRequest {
     pub expert_id: String,
     /// RFC 3339.
     pub start: String,
+    /// The session length; one the expert offers.
     pub duration_minutes: i64,
+    /// A message for the expert about what the learner wants from the session.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -35,7 +37,9 @@ pub struct HoldRequest {
 /// A placed hold, and whether it is a replay of an earlier identical request.
 #[derive(Debug, Clone)]
 pub struct Held {
+    /// The held booking (`held` until paid or expired).
     pub booking: Booking,
+    /// True when the same idempotency key and body placed this hold before; nothing new was made.
     pub replayed: bool,
 }
 
@@ -134,7 +138,7 @@ pub async fn hold(
     if let Some(key) = &key
         && let Some(done) = store::bookings::replay(db, learner.id, key).await?
     {
-        return settle(done, schedules, expert, rules).await;
+        return held_from(done, schedules, expert, rules).await;
     }
     if expert == learner.id {
         return Err(BookingError::OwnSession);
@@ -172,7 +176,7 @@ pub async fn hold(
         if let Some(key) = &key
             && let Some(done) = store::bookings::replay(db, learner.id, key).await?
         {
-            return settle(done, schedules, expert, rules).await;
+            return held_from(done, schedules, expert, rules).await;
         }
         return Err(BookingError::SlotUnavailable);
     }
@@ -215,7 +219,7 @@ pub async fn hold(
         policy_start_at: checked.start,
         reschedule_count: 0,
     };
-    let step = Step {
+    let by = Attribution {
         actor: Actor::Learner,
         actor_id: Some(learner.id),
         reason: None,
@@ -228,7 +232,7 @@ pub async fn hold(
         day_cap: super::day_cap_at(availability, checked.start),
         rules_seen: Some(schedule.rules_document.as_deref()),
     };
-    let outcome = store::bookings::hold_limited(db, &new, key.as_ref(), step, limits).await?;
+    let outcome = store::bookings::hold_limited(db, &new, key.as_ref(), by, limits).await?;
     if outcome == HoldOutcome::Refused(store::bookings::Conflict::RulesChanged) {
         // This instance's schedule was stale (another instance changed the rules while
         // Redis was away, or another process on the same SQLite file): forget it, so the
@@ -237,10 +241,10 @@ pub async fn hold(
         schedules.changed(expert).await;
         return Err(BookingError::SlotUnavailable);
     }
-    settle(outcome, schedules, expert, rules).await
+    held_from(outcome, schedules, expert, rules).await
 }
 
-async fn settle(
+async fn held_from(
     outcome: HoldOutcome,
     schedules: &ScheduleCache,
     expert: Uuid,

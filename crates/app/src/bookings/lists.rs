@@ -12,12 +12,16 @@ use super::{Booking, BookingError};
 /// The dashboard tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// Held and confirmed sessions that have not ended, soonest first.
     Upcoming,
+    /// Sessions that have ended, whatever their outcome, latest first.
     Past,
+    /// Cancelled sessions and holds that ran out, latest first.
     Cancelled,
 }
 
 impl Tab {
+    /// The tab named in the URL (`upcoming`, `past`, `cancelled`).
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "upcoming" => Some(Self::Upcoming),
@@ -27,6 +31,7 @@ impl Tab {
         }
     }
 
+    /// The tab's name in URLs and the API.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Upcoming => "upcoming",

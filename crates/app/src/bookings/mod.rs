@@ -68,10 +68,14 @@ pub(crate) fn day_cap_at(
 }
 
 /// What the booking use cases work with, borrowed from the application's state.
-pub struct Services<'a> {
+pub struct BookingDeps<'a> {
+    /// The database every booking change is a transaction in.
     pub db: &'a Database,
+    /// Told of every change that takes or frees an expert's time.
     pub schedules: &'a ScheduleCache,
+    /// Sends confirmations, changes and cancellations with their calendar invites.
     pub mailer: &'a dyn Mailer,
+    /// The deployment's hold, reschedule and test-mode settings.
     pub rules: &'a BookingRules,
     /// The public origin for links in email.
     pub base: &'a str,
@@ -80,51 +84,76 @@ pub struct Services<'a> {
 /// The name the sandbox provider goes by in bookings and the API.
 pub const SANDBOX_PROVIDER: &str = "sandbox";
 
+/// Why a booking use case refused; each has its own stable API error code.
 #[derive(Debug, thiserror::Error)]
 pub enum BookingError {
+    /// Fields the caller must correct, each with its message.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
     /// No such booking, or not one the caller may see.
     #[error("no such booking")]
     NotFound,
+    /// The expert is not approved, is suspended, or cannot take payments yet.
     #[error("the expert cannot be booked now")]
     ExpertNotBookable,
+    /// An expert tried to book their own time.
     #[error("experts cannot book themselves")]
     OwnSession,
+    /// The time is taken or outside the expert's rules (also when a stale cached schedule
+    /// offered it).
     #[error("the slot is no longer free")]
     SlotUnavailable,
+    /// The learner already has an active session overlapping that time.
     #[error("the learner already has a session at that time")]
     LearnerBusy,
+    /// The same `Idempotency-Key` came with a different request body.
     #[error("this Idempotency-Key was used for a different request")]
     IdempotencyKeyReused,
+    /// Only accounts with a confirmed address may hold time.
     #[error("the account's email address must be confirmed first")]
     EmailUnverified,
+    /// The learner already has as many unpaid holds as allowed (`booking_max_holds`).
     #[error("the learner already holds {0} unpaid times")]
     TooManyHolds(u64),
+    /// The session was moved this many times already, the most allowed.
     #[error("this session was moved {0} times already")]
     RescheduleLimit(i32),
+    /// The expert's proposed time can no longer be accepted: the session has started.
     #[error("the proposed time expired when the session started")]
     ProposalExpired,
+    /// Too many holds placed recently; retry after the wait.
     #[error("too many attempts")]
     RateLimited(crate::throttle::RetryAfter),
+    /// A learner's no-show claim came too soon after the start.
     #[error("a no-show can be reported from {minutes} minutes after the start")]
-    TooEarly { minutes: i64 },
+    TooEarly {
+        /// Minutes after the start from which a claim is accepted.
+        minutes: i64,
+    },
+    /// The booking's status does not allow this change (it may have just moved on).
     #[error("a {from} booking cannot become {to}")]
     InvalidTransition {
+        /// Where the booking stands.
         from: BookingStatus,
+        /// Where the caller asked it to go.
         to: BookingStatus,
     },
     /// The caller takes part but may not make this change (a learner completing, …).
     #[error("not allowed for this participant")]
     NotYours,
+    /// A sandbox payment was attempted while a real payment provider is configured.
     #[error("payments are not in test mode")]
     NotTestMode,
+    /// The (sandbox) payment failed; the hold stands until it runs out.
     #[error("the payment was declined")]
     PaymentDeclined,
+    /// Accepting or declining a proposal when the expert proposed no new time.
     #[error("there is no proposed time to answer")]
     NoProposal,
+    /// Reading the expert's schedule failed.
     #[error(transparent)]
     Scheduling(#[from] SchedulingError),
+    /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -132,12 +161,16 @@ pub enum BookingError {
 /// A booking with its frozen policy read back.
 #[derive(Debug, Clone)]
 pub struct Booking {
+    /// The stored row, as the store returned it.
     pub row: BookingRow,
+    /// Its status, parsed from the row.
     pub status: BookingStatus,
+    /// The cancellation policy frozen on it when it was made.
     pub policy: CancellationPolicy,
 }
 
 impl Booking {
+    /// Parses a stored row's status and policy; a row that does not parse is reported as corrupt.
     pub fn from_row(row: BookingRow) -> Result<Self, BookingError> {
         let status = row.status()?;
         let policy = CancellationPolicy::from_stored(&row.policy)
@@ -149,6 +182,7 @@ impl Booking {
         })
     }
 
+    /// The booking's id (each reschedule makes a new one; the series id links them).
     pub fn id(&self) -> Uuid {
         self.row.id
     }
@@ -159,7 +193,7 @@ impl Booking {
             Some(Actor::Learner)
         } else if user.id == self.row.expert_id {
             Some(Actor::Expert)
-        } else if is_admin(user) {
+        } else if may_refund(user) {
             Some(Actor::Admin)
         } else {
             None
@@ -188,7 +222,9 @@ impl Booking {
     }
 }
 
-pub(crate) fn is_admin(user: &User) -> bool {
+/// Whether `user` may refund any booking: an operator, who sees others' bookings as
+/// `Actor::Admin` (the role alone does not decide; its permissions do).
+pub(crate) fn may_refund(user: &User) -> bool {
     user.roles
         .iter()
         .any(|r| r.permissions().contains(&Permission::PaymentsRefund))

@@ -19,8 +19,11 @@ use crate::mail::{Email, Mailer};
 /// What happened, for the wording and the invite's method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
+    /// Paid: both sides get the session with a calendar invite.
     Confirmed,
+    /// Moved: both sides get the new time; the invite updates the same calendar event.
     Rescheduled,
+    /// Called off: both sides are told, the learner of the refund; the invite removes the event.
     Cancelled,
     /// The expert proposed another time; only the learner is told.
     Proposed,
@@ -88,6 +91,7 @@ pub fn when_for(user: &User, at: i64) -> String {
     )
 }
 
+/// An amount in minor units as "45.00 EUR"; a currency that does not parse is shown as stored.
 pub fn money(amount: i64, currency: &str) -> String {
     match CurrencyCode::parse(currency) {
         Ok(code) => Money::new(amount, code).to_string(),

@@ -3,24 +3,27 @@
 //! `POST /api/v1/test-mode/bookings/{id}/pay`.
 
 use domain::booking::{Actor, BookingStatus};
-use store::bookings::{Changes, Revival, Step};
+use store::bookings::{Attribution, Revival, TransitionUpdates};
 use store::users::User;
 use uuid::Uuid;
 
 use super::notices::{self, Notice};
-use super::{Booking, BookingError, Services};
+use super::{Booking, BookingDeps, BookingError};
 
 /// What the sandbox is told to do with a payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SandboxOutcome {
+    /// The payment goes through and confirms the booking (or refunds it when too late).
     Succeed,
+    /// The payment is declined (`payment_declined`); the hold stands until it runs out.
     Fail,
 }
 
 /// Where a payment left the booking.
 #[derive(Debug, Clone)]
 pub struct PaymentResult {
+    /// The booking after the payment: confirmed, or expired and refunded.
     pub booking: Booking,
     /// The payment came too late for a slot someone else took: it was refunded in full.
     pub refunded: bool,
@@ -28,7 +31,7 @@ pub struct PaymentResult {
 
 /// The learner pays in the sandbox.
 pub async fn pay_in_sandbox(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     payer: &User,
     id: Uuid,
     outcome: SandboxOutcome,
@@ -51,18 +54,18 @@ pub async fn pay_in_sandbox(
 /// Money for `booking` arrived: confirm it, or — when the hold ran out and the time is
 /// gone — refund it in full and tell the learner.
 pub async fn paid(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     booking: Booking,
     payment_ref: &str,
     now: i64,
 ) -> Result<PaymentResult, BookingError> {
-    let changes = Changes {
+    let changes = TransitionUpdates {
         paid_amount: Some(booking.row.price_amount),
         payment_ref: Some(payment_ref.to_owned()),
-        ..Changes::default()
+        ..TransitionUpdates::default()
     };
     let late = booking.hold_lapsed(now);
-    let step = Step {
+    let by = Attribution {
         actor: Actor::System,
         actor_id: None,
         reason: late.then_some("payment arrived after the hold ran out; the time was still free"),
@@ -75,16 +78,16 @@ pub async fn paid(
         && !still_bookable(s, &booking, now).await?
     {
         if booking.status == BookingStatus::Held {
-            let expire = Step {
+            let expire = Attribution {
                 reason: Some("the hold ran out"),
-                ..step
+                ..by
             };
             store::bookings::transition(
                 s.db,
                 booking.row.id,
                 BookingStatus::Held,
                 BookingStatus::Expired,
-                &Changes::default(),
+                &TransitionUpdates::default(),
                 expire,
             )
             .await?;
@@ -113,7 +116,7 @@ pub async fn paid(
                 BookingStatus::Held,
                 BookingStatus::Confirmed,
                 &changes,
-                step,
+                by,
             )
             .await?;
             if let Some(row) = moved {
@@ -129,11 +132,11 @@ pub async fn paid(
             });
         }
     }
-    let step = Step {
+    let by = Attribution {
         reason: Some("payment arrived after the hold expired; the time was still free"),
-        ..step
+        ..by
     };
-    match store::bookings::revive(s.db, booking.row.id, &changes, step).await? {
+    match store::bookings::revive(s.db, booking.row.id, &changes, by).await? {
         Revival::Confirmed(row) => confirmed(s, Booking::from_row(*row)?).await,
         Revival::NotExpired => {
             let row = store::bookings::find(s.db, booking.row.id)
@@ -160,7 +163,7 @@ pub async fn paid(
 /// Whether the expert could take this booking now, by their current rules: not suspended,
 /// the start still ahead, and the time free (the lapsed hold itself no longer counts).
 async fn still_bookable(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     booking: &Booking,
     now: i64,
 ) -> Result<bool, BookingError> {
@@ -183,7 +186,7 @@ async fn still_bookable(
 
 /// Records a late payment as refunded in full and tells the learner.
 async fn refund_late(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     booking: &Booking,
     payment_ref: &str,
     reason: &str,
@@ -195,7 +198,7 @@ async fn refund_late(
         booking.row.id,
         amount,
         payment_ref,
-        Step {
+        Attribution {
             actor: Actor::System,
             actor_id: None,
             reason: Some(reason),
@@ -222,7 +225,7 @@ async fn refund_late(
     })
 }
 
-async fn confirmed(s: &Services<'_>, booking: Booking) -> Result<PaymentResult, BookingError> {
+async fn confirmed(s: &BookingDeps<'_>, booking: Booking) -> Result<PaymentResult, BookingError> {
     s.schedules.changed(booking.row.expert_id).await;
     notices::tell(s.db, s.mailer, s.base, &booking, Notice::Confirmed, None).await;
     Ok(PaymentResult {

@@ -4,12 +4,12 @@
 //! simply lapse now.
 
 use domain::booking::{Actor, BookingStatus};
-use store::bookings::{Changes, ListQuery, Side, Step};
+use store::bookings::{Attribution, ListQuery, Side, TransitionUpdates};
 use store::users::User;
 use uuid::Uuid;
 
 use super::notices::{self, Notice};
-use super::{Booking, BookingError, Services};
+use super::{Booking, BookingDeps, BookingError};
 
 /// What suspending did to the expert's calendar.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct Ended {
 
 /// Cancels every upcoming session of `expert` and releases their holds, as `admin`.
 pub async fn end_upcoming(
-    s: &Services<'_>,
+    s: &BookingDeps<'_>,
     admin: &User,
     expert: Uuid,
     reason: &str,
@@ -50,7 +50,7 @@ pub async fn end_upcoming(
         let mut progressed = false;
         for row in batch {
             let booking = Booking::from_row(row)?;
-            let step = Step {
+            let by = Attribution {
                 actor: Actor::Admin,
                 actor_id: Some(admin.id),
                 reason: Some(&why),
@@ -58,26 +58,20 @@ pub async fn end_upcoming(
             };
             let (to, changes) = if booking.status == BookingStatus::Confirmed {
                 let refund = booking.refund_if_cancelled(Actor::Admin, now);
-                let changes = Changes {
+                let changes = TransitionUpdates {
                     refunded_amount: Some(booking.row.refunded_amount + refund),
                     bump_sequence: true,
-                    ..Changes::default()
+                    ..TransitionUpdates::default()
                 };
                 (BookingStatus::Cancelled, changes)
             } else {
-                (BookingStatus::Expired, Changes::default())
+                (BookingStatus::Expired, TransitionUpdates::default())
             };
             let refund = changes.refunded_amount.unwrap_or(0) - booking.row.refunded_amount;
             // Moved meanwhile (paid, cancelled by someone else): the next pass sees it.
-            let Some(row) = store::bookings::transition(
-                s.db,
-                booking.row.id,
-                booking.status,
-                to,
-                &changes,
-                step,
-            )
-            .await?
+            let Some(row) =
+                store::bookings::transition(s.db, booking.row.id, booking.status, to, &changes, by)
+                    .await?
             else {
                 continue;
             };

@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
-use app::bookings::Services;
+use app::bookings::BookingDeps;
 use app::bookings::{BookingRules, changes, expiry, hold};
 use domain::booking::{Actor, BookingStatus};
 use reqwest::Method;
 use serde_json::{Value, json};
-use store::bookings::{Conflict, HoldOutcome, NewBooking, Step};
+use store::bookings::{Attribution, Conflict, HoldOutcome, NewBooking};
 
 use crate::both_backends;
 use crate::testkit::{Backend, TestApp, send};
@@ -128,8 +128,8 @@ pub(crate) fn services<'a>(
     app: &'a TestApp,
     mailer: &'a app::mail::OutboxMailer,
     rules: &'a BookingRules,
-) -> Services<'a> {
-    Services {
+) -> BookingDeps<'a> {
+    BookingDeps {
         db: &app.db,
         schedules: &app.schedules,
         mailer,
@@ -411,7 +411,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
     .await
     .unwrap()
     .unwrap();
-    let step = Step {
+    let by = Attribution {
         actor: Actor::Learner,
         actor_id: None,
         reason: None,
@@ -421,7 +421,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         &app.db,
         &base(uuid::Uuid::now_v7(), leo_user.id, day4),
         None,
-        step,
+        by,
     )
     .await
     .unwrap();
@@ -430,7 +430,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         &app.db,
         &base(uuid::Uuid::now_v7(), mia_user.id, day4 + HOUR),
         None,
-        step,
+        by,
     )
     .await
     .unwrap();
@@ -443,7 +443,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         &app.db,
         &base(uuid::Uuid::now_v7(), mia_user.id, day4 + HOUR + 30 * 60),
         None,
-        step,
+        by,
     )
     .await
     .unwrap();

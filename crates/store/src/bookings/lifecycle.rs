@@ -10,9 +10,9 @@ pub async fn hold(
     db: &Database,
     new: &NewBooking,
     key: Option<&IdempotencyKey>,
-    step: Step<'_>,
+    by: Attribution<'_>,
 ) -> Result<HoldOutcome, StoreError> {
-    hold_limited(db, new, key, step, HoldLimits::NONE).await
+    hold_limited(db, new, key, by, HoldLimits::NONE).await
 }
 
 /// The caps a hold is placed under, and what it was checked against, both verified in
@@ -54,7 +54,7 @@ pub async fn hold_limited(
     db: &Database,
     new: &NewBooking,
     key: Option<&IdempotencyKey>,
-    step: Step<'_>,
+    by: Attribution<'_>,
     limits: HoldLimits<'_>,
 ) -> Result<HoldOutcome, StoreError> {
     let max_held = limits.max_held;
@@ -65,7 +65,7 @@ pub async fn hold_limited(
     }
     let txn = db.conn().begin().await?;
     // First a write, so SQLite gives this transaction the write lock before it reads.
-    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, step.now).await?;
+    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
     if let Some(key) = key {
         let claimed = txn
             .execute_raw(statement(
@@ -78,7 +78,7 @@ pub async fn hold_limited(
                     key.key.clone().into(),
                     key.fingerprint.clone().into(),
                     new.id.into(),
-                    step.now.into(),
+                    by.now.into(),
                 ],
             ))
             .await;
@@ -111,7 +111,7 @@ pub async fn hold_limited(
             db.backend(),
             "SELECT COUNT(*) AS n FROM bookings WHERE learner_id = $1 AND status = 'held' \
              AND hold_expires_at > $2",
-            vec![new.learner_id.into(), step.now.into()],
+            vec![new.learner_id.into(), by.now.into()],
         ))
         .one(&txn)
         .await?
@@ -121,7 +121,7 @@ pub async fn hold_limited(
             return Ok(HoldOutcome::Refused(Conflict::HoldLimit));
         }
     }
-    if let Some(conflict) = expert_limits(db.backend(), &txn, new, limits, step.now).await? {
+    if let Some(conflict) = expert_limits(db.backend(), &txn, new, limits, by.now).await? {
         txn.rollback().await?;
         return Ok(HoldOutcome::Refused(conflict));
     }
@@ -133,7 +133,7 @@ pub async fn hold_limited(
         txn.rollback().await?;
         return Ok(HoldOutcome::Refused(conflict));
     }
-    if let Err(e) = insert(db.backend(), &txn, new, step).await {
+    if let Err(e) = insert(db.backend(), &txn, new, by).await {
         txn.rollback().await?;
         return match exclusion_violated(&e) {
             Some(conflict) => Ok(HoldOutcome::Refused(conflict)),
@@ -141,7 +141,7 @@ pub async fn hold_limited(
         };
     }
     match txn.commit().await {
-        Ok(()) => Ok(HoldOutcome::Created(inserted(new, step.now))),
+        Ok(()) => Ok(HoldOutcome::Created(inserted(new, by.now))),
         Err(e) => match exclusion_violated(&e) {
             Some(conflict) => Ok(HoldOutcome::Refused(conflict)),
             None => Err(e.into()),
@@ -288,7 +288,7 @@ pub(super) async fn release_expired(
             r.id,
             Some(BookingStatus::Held),
             BookingStatus::Expired,
-            Step {
+            Attribution {
                 actor: Actor::System,
                 actor_id: None,
                 reason: Some("hold expired"),
@@ -345,7 +345,7 @@ pub(super) async fn insert(
     backend: Backend,
     txn: &DatabaseTransaction,
     new: &NewBooking,
-    step: Step<'_>,
+    by: Attribution<'_>,
 ) -> Result<(), DbErr> {
     txn.execute_raw(statement(
         backend,
@@ -374,14 +374,14 @@ pub(super) async fn insert(
             new.payment_provider.clone().into(),
             new.payment_ref.clone().into(),
             new.paid_amount.into(),
-            step.now.into(),
+            by.now.into(),
             new.policy_start_at.into(),
             new.reschedule_count.into(),
         ],
     ))
     .await?;
     let from = new.rescheduled_from.map(|_| BookingStatus::Rescheduled);
-    record_raw(backend, txn, new.id, from, new.status, step).await
+    record_raw(backend, txn, new.id, from, new.status, by).await
 }
 
 pub(super) async fn record(
@@ -390,9 +390,9 @@ pub(super) async fn record(
     booking: Uuid,
     from: Option<BookingStatus>,
     to: BookingStatus,
-    step: Step<'_>,
+    by: Attribution<'_>,
 ) -> Result<(), StoreError> {
-    Ok(record_raw(backend, txn, booking, from, to, step).await?)
+    Ok(record_raw(backend, txn, booking, from, to, by).await?)
 }
 
 pub(super) async fn record_raw(
@@ -401,7 +401,7 @@ pub(super) async fn record_raw(
     booking: Uuid,
     from: Option<BookingStatus>,
     to: BookingStatus,
-    step: Step<'_>,
+    by: Attribution<'_>,
 ) -> Result<(), DbErr> {
     txn.execute_raw(statement(
         backend,
@@ -412,10 +412,10 @@ pub(super) async fn record_raw(
             booking.into(),
             from.map(|s| s.as_str().to_owned()).into(),
             to.as_str().into(),
-            step.actor.as_str().into(),
-            step.actor_id.into(),
-            step.reason.map(str::to_owned).into(),
-            step.now.into(),
+            by.actor.as_str().into(),
+            by.actor_id.into(),
+            by.reason.map(str::to_owned).into(),
+            by.now.into(),
         ],
     ))
     .await?;
@@ -429,11 +429,11 @@ pub async fn transition(
     id: Uuid,
     from: BookingStatus,
     to: BookingStatus,
-    changes: &Changes,
-    step: Step<'_>,
+    changes: &TransitionUpdates,
+    by: Attribution<'_>,
 ) -> Result<Option<BookingRow>, StoreError> {
     let txn = db.conn().begin().await?;
-    let moved = apply(db.backend(), &txn, id, from, to, changes, step).await?;
+    let moved = apply(db.backend(), &txn, id, from, to, changes, by).await?;
     if !moved {
         txn.rollback().await?;
         return Ok(None);
@@ -449,7 +449,7 @@ pub async fn note(
     db: &Database,
     id: Uuid,
     status: BookingStatus,
-    step: Step<'_>,
+    by: Attribution<'_>,
 ) -> Result<bool, StoreError> {
     let noted = db
         .conn()
@@ -460,10 +460,10 @@ pub async fn note(
              WHERE id = $6 AND status = $7",
             vec![
                 Uuid::now_v7().into(),
-                step.actor.as_str().into(),
-                step.actor_id.into(),
-                step.reason.map(str::to_owned).into(),
-                step.now.into(),
+                by.actor.as_str().into(),
+                by.actor_id.into(),
+                by.reason.map(str::to_owned).into(),
+                by.now.into(),
                 id.into(),
                 status.as_str().into(),
             ],
@@ -479,8 +479,8 @@ pub(super) async fn apply(
     id: Uuid,
     from: BookingStatus,
     to: BookingStatus,
-    changes: &Changes,
-    step: Step<'_>,
+    changes: &TransitionUpdates,
+    by: Attribution<'_>,
 ) -> Result<bool, DbErr> {
     let result = txn
         .execute_raw(statement(
@@ -494,7 +494,7 @@ pub(super) async fn apply(
             vec![
                 id.into(),
                 to.as_str().into(),
-                step.now.into(),
+                by.now.into(),
                 changes.paid_amount.into(),
                 changes.refunded_amount.into(),
                 changes.payment_ref.clone().into(),
@@ -506,7 +506,7 @@ pub(super) async fn apply(
     if result.rows_affected() != 1 {
         return Ok(false);
     }
-    record_raw(backend, txn, id, Some(from), to, step).await?;
+    record_raw(backend, txn, id, Some(from), to, by).await?;
     Ok(true)
 }
 
@@ -523,14 +523,14 @@ pub enum Revival {
 pub async fn revive(
     db: &Database,
     id: Uuid,
-    changes: &Changes,
-    step: Step<'_>,
+    changes: &TransitionUpdates,
+    by: Attribution<'_>,
 ) -> Result<Revival, StoreError> {
     let Some(row) = find(db, id).await? else {
         return Err(StoreError::NotFound("booking"));
     };
     let txn = db.conn().begin().await?;
-    release_expired(db.backend(), &txn, row.expert_id, row.learner_id, step.now).await?;
+    release_expired(db.backend(), &txn, row.expert_id, row.learner_id, by.now).await?;
     let candidate = as_new(&row, BookingStatus::Confirmed);
     if let Some(conflict) = overlap(db.backend(), &txn, &candidate, Some(id)).await? {
         txn.rollback().await?;
@@ -543,7 +543,7 @@ pub async fn revive(
         BookingStatus::Expired,
         BookingStatus::Confirmed,
         changes,
-        step,
+        by,
     )
     .await;
     match moved {
@@ -579,19 +579,14 @@ pub async fn record_refunded_payment(
     id: Uuid,
     amount: i64,
     payment_ref: &str,
-    step: Step<'_>,
+    by: Attribution<'_>,
 ) -> Result<(), StoreError> {
     let txn = db.conn().begin().await?;
     txn.execute_raw(statement(
         db.backend(),
         "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
          updated_at = $4 WHERE id = $1",
-        vec![
-            id.into(),
-            amount.into(),
-            payment_ref.into(),
-            step.now.into(),
-        ],
+        vec![id.into(), amount.into(), payment_ref.into(), by.now.into()],
     ))
     .await?;
     record(
@@ -600,7 +595,7 @@ pub async fn record_refunded_payment(
         id,
         Some(BookingStatus::Expired),
         BookingStatus::Expired,
-        step,
+        by,
     )
     .await?;
     txn.commit().await?;
@@ -674,19 +669,19 @@ pub async fn reschedule(
     db: &Database,
     old: Uuid,
     new: &NewBooking,
-    step: Step<'_>,
+    by: Attribution<'_>,
     limits: HoldLimits<'_>,
 ) -> Result<Result<BookingRow, Option<Conflict>>, StoreError> {
     let txn = db.conn().begin().await?;
-    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, step.now).await?;
+    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
     let moved = apply(
         db.backend(),
         &txn,
         old,
         BookingStatus::Confirmed,
         BookingStatus::Rescheduled,
-        &Changes::default(),
-        step,
+        &TransitionUpdates::default(),
+        by,
     )
     .await?;
     if !moved {
@@ -694,7 +689,7 @@ pub async fn reschedule(
         return Ok(Err(None));
     }
     // The old booking is no longer active here, so moving within a full day is allowed.
-    if let Some(conflict) = expert_limits(db.backend(), &txn, new, limits, step.now).await? {
+    if let Some(conflict) = expert_limits(db.backend(), &txn, new, limits, by.now).await? {
         txn.rollback().await?;
         return Ok(Err(Some(conflict)));
     }
@@ -702,7 +697,7 @@ pub async fn reschedule(
         txn.rollback().await?;
         return Ok(Err(Some(conflict)));
     }
-    if let Err(e) = insert(db.backend(), &txn, new, step).await {
+    if let Err(e) = insert(db.backend(), &txn, new, by).await {
         txn.rollback().await?;
         return match exclusion_violated(&e) {
             Some(conflict) => Ok(Err(Some(conflict))),

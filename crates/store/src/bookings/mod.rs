@@ -140,7 +140,7 @@ pub enum HoldOutcome {
 
 /// Who acts, and why, for the timeline.
 #[derive(Debug, Clone, Copy)]
-pub struct Step<'a> {
+pub struct Attribution<'a> {
     pub actor: Actor,
     pub actor_id: Option<Uuid>,
     pub reason: Option<&'a str>,
@@ -149,7 +149,7 @@ pub struct Step<'a> {
 
 /// Columns a transition may change besides the status.
 #[derive(Debug, Clone, Default)]
-pub struct Changes {
+pub struct TransitionUpdates {
     pub paid_amount: Option<i64>,
     pub refunded_amount: Option<i64>,
     pub payment_ref: Option<String>,

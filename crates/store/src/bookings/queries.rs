@@ -151,7 +151,7 @@ pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>
     .await?;
     let mut experts = Vec::new();
     for d in due {
-        let step = Step {
+        let by = Attribution {
             actor: Actor::System,
             actor_id: None,
             reason: Some("hold expired"),
@@ -162,8 +162,8 @@ pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>
             d.id,
             BookingStatus::Held,
             BookingStatus::Expired,
-            &Changes::default(),
-            step,
+            &TransitionUpdates::default(),
+            by,
         )
         .await?;
         if moved.is_some() && !experts.contains(&d.expert_id) {

@@ -87,7 +87,7 @@ fn money(amount: i64, currency: &str) -> MoneyBody {
     }
 }
 
-pub fn body(
+pub fn booking_json(
     b: &Booking,
     viewer: Option<Actor>,
     events: Option<&[EventRow]>,
@@ -172,7 +172,7 @@ pub async fn create(
         &state.db,
         &state.schedules,
         &state.throttle,
-        &state.bookings,
+        &state.booking_rules,
         &caller.user,
         &req,
         key.as_deref(),
@@ -181,7 +181,7 @@ pub async fn create(
     .await?;
     let mut response = (
         StatusCode::CREATED,
-        Json(body(&held.booking, Some(Actor::Learner), None, now)),
+        Json(booking_json(&held.booking, Some(Actor::Learner), None, now)),
     )
         .into_response();
     let headers = response.headers_mut();
@@ -225,7 +225,7 @@ pub async fn list(
     let now = state.clock().unix_seconds();
     let list = lists::sessions(&state.db, caller.user.id, side, tab, now, 200).await?;
     Ok(Json(serde_json::json!({
-        "bookings": list.iter().map(|b| body(b, Some(role), None, now)).collect::<Vec<_>>()
+        "bookings": list.iter().map(|b| booking_json(b, Some(role), None, now)).collect::<Vec<_>>()
     })))
 }
 
@@ -236,7 +236,7 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
     let (b, role, events) = bookings::visible(&state.db, &caller.user, id).await?;
-    Ok(Json(body(
+    Ok(Json(booking_json(
         &b,
         Some(role),
         Some(&events),
@@ -260,7 +260,7 @@ pub async fn cancel(
 ) -> Result<Json<serde_json::Value>, AppError> {
     let now = state.clock().unix_seconds();
     let done = changes::cancel(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &caller.user,
         id,
         &req.reason,
@@ -268,7 +268,8 @@ pub async fn cancel(
     )
     .await?;
     let currency = done.booking.row.currency.clone();
-    let mut json = serde_json::to_value(body(&done.booking, None, None, now)).unwrap_or_default();
+    let mut json =
+        serde_json::to_value(booking_json(&done.booking, None, None, now)).unwrap_or_default();
     json["refund"] = serde_json::json!({ "amount": done.refund, "currency": currency });
     Ok(Json(json))
 }
@@ -289,7 +290,7 @@ pub async fn reschedule(
 ) -> Result<Response, AppError> {
     let now = state.clock().unix_seconds();
     let moved = changes::reschedule(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &caller.user,
         id,
         &req.start,
@@ -297,10 +298,12 @@ pub async fn reschedule(
     )
     .await?;
     Ok(match moved {
-        Moved::Rescheduled(b) => Json(body(&b, None, None, now)).into_response(),
-        Moved::Proposed(b) => {
-            (StatusCode::ACCEPTED, Json(body(&b, None, None, now))).into_response()
-        }
+        Moved::Rescheduled(b) => Json(booking_json(&b, None, None, now)).into_response(),
+        Moved::Proposed(b) => (
+            StatusCode::ACCEPTED,
+            Json(booking_json(&b, None, None, now)),
+        )
+            .into_response(),
     })
 }
 
@@ -312,8 +315,8 @@ pub async fn accept(
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
     let now = state.clock().unix_seconds();
-    let b = changes::accept_proposal(&state.booking_services(&base), &caller.user, id, now).await?;
-    Ok(Json(body(&b, None, None, now)))
+    let b = changes::accept_proposal(&state.booking_deps(&base), &caller.user, id, now).await?;
+    Ok(Json(booking_json(&b, None, None, now)))
 }
 
 /// `POST /api/v1/bookings/{id}/proposal/decline`
@@ -324,9 +327,8 @@ pub async fn decline(
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
     let now = state.clock().unix_seconds();
-    let b =
-        changes::decline_proposal(&state.booking_services(&base), &caller.user, id, now).await?;
-    Ok(Json(body(&b, None, None, now)))
+    let b = changes::decline_proposal(&state.booking_deps(&base), &caller.user, id, now).await?;
+    Ok(Json(booking_json(&b, None, None, now)))
 }
 
 #[derive(Deserialize)]
@@ -356,7 +358,7 @@ pub async fn transition(
     };
     let now = state.clock().unix_seconds();
     let b = changes::record_outcome(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &caller.user,
         id,
         to,
@@ -365,7 +367,7 @@ pub async fn transition(
         now,
     )
     .await?;
-    Ok(Json(body(&b, None, None, now)))
+    Ok(Json(booking_json(&b, None, None, now)))
 }
 
 #[derive(Deserialize)]
@@ -384,9 +386,9 @@ pub async fn answer_dispute(
     JsonBody(req): JsonBody<AnswerBody>,
 ) -> Result<Json<BookingBody>, AppError> {
     let now = state.clock().unix_seconds();
-    let services = state.booking_services(&base);
+    let services = state.booking_deps(&base);
     let b = changes::answer_dispute(&services, &caller.user, id, &req.answer, now).await?;
-    Ok(Json(body(&b, Some(Actor::Expert), None, now)))
+    Ok(Json(booking_json(&b, Some(Actor::Expert), None, now)))
 }
 
 #[derive(Deserialize)]
@@ -402,20 +404,21 @@ pub async fn pay(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<PayBody>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    if !state.bookings.test_mode {
+    if !state.booking_rules.test_mode {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let now = state.clock().unix_seconds();
     let done = payment::pay_in_sandbox(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &caller.user,
         id,
         req.outcome,
         now,
     )
     .await?;
-    let mut json = serde_json::to_value(body(&done.booking, Some(Actor::Learner), None, now))
-        .unwrap_or_default();
+    let mut json =
+        serde_json::to_value(booking_json(&done.booking, Some(Actor::Learner), None, now))
+            .unwrap_or_default();
     json["refunded_in_full"] = serde_json::Value::Bool(done.refunded);
     Ok(Json(json))
 }

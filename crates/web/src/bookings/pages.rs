@@ -86,7 +86,7 @@ pub async fn hold(
         &state.db,
         &state.schedules,
         &state.throttle,
-        &state.bookings,
+        &state.booking_rules,
         &viewer.user,
         &req,
         Some(&key),
@@ -156,7 +156,7 @@ async fn checkout_page(
     id: Uuid,
     declined: bool,
 ) -> Result<Response, AppError> {
-    if !state.bookings.test_mode {
+    if !state.booking_rules.test_mode {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let (booking, role, _) = bookings::visible(&state.db, user, id).await?;
@@ -209,7 +209,7 @@ pub async fn pay(
     Form(form): Form<PayForm>,
 ) -> Result<Response, AppError> {
     match payment::pay_in_sandbox(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &viewer.user,
         id,
         form.outcome,
@@ -388,7 +388,7 @@ async fn booking_page(
         clock,
         role,
         booking,
-        test_mode: state.bookings.test_mode,
+        test_mode: state.booking_rules.test_mode,
         cancel_error,
         move_options: options,
         move_error,
@@ -412,7 +412,7 @@ pub async fn cancel(
     Form(form): Form<CancelForm>,
 ) -> Result<Response, AppError> {
     match changes::cancel(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &viewer.user,
         id,
         &form.reason,
@@ -456,7 +456,7 @@ pub async fn reschedule(
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
     let moved = changes::reschedule(
-        &state.booking_services(&base),
+        &state.booking_deps(&base),
         &viewer.user,
         id,
         &form.start,
@@ -496,7 +496,7 @@ pub async fn answer_proposal(
     Path(id): Path<Uuid>,
     Form(form): Form<ProposalForm>,
 ) -> Result<Response, AppError> {
-    let services = state.booking_services(&base);
+    let services = state.booking_deps(&base);
     let b = match form.answer.as_str() {
         "accept" => {
             changes::accept_proposal(&services, &viewer.user, id, state.clock().unix_seconds())
