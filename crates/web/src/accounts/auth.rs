@@ -20,7 +20,7 @@ use crate::{AppError, AppState, Links};
 // --- Sign up ---
 
 #[derive(Template)]
-#[template(path = "signup.html")]
+#[template(path = "accounts/signup.html")]
 struct SignupPage<'a> {
     shell: &'a Shell,
     display_name: String,
@@ -40,7 +40,7 @@ impl SignupPage<'_> {
 }
 
 #[derive(Template)]
-#[template(path = "check_inbox.html")]
+#[template(path = "accounts/check_inbox.html")]
 struct CheckInboxPage<'a> {
     shell: &'a Shell,
     email: String,
@@ -123,7 +123,7 @@ pub async fn signup(
 // --- Verify email ---
 
 #[derive(Template)]
-#[template(path = "verify.html")]
+#[template(path = "accounts/verify.html")]
 struct VerifyPage<'a> {
     shell: &'a Shell,
     token: String,
@@ -181,7 +181,7 @@ pub async fn verify(
 // --- Log in and out ---
 
 #[derive(Template)]
-#[template(path = "login.html")]
+#[template(path = "accounts/login.html")]
 struct LoginPage<'a> {
     shell: &'a Shell,
     email: String,
@@ -288,7 +288,7 @@ pub async fn login(
 // --- One-time sign-in links (sent while an address is locked) ---
 
 #[derive(Template)]
-#[template(path = "sign_in_link.html")]
+#[template(path = "accounts/sign_in_link.html")]
 struct SignInLinkPage<'a> {
     shell: &'a Shell,
     token: String,

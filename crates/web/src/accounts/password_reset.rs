@@ -13,7 +13,7 @@ use crate::pages::shell::Shell;
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
-#[template(path = "forgot_password.html")]
+#[template(path = "accounts/forgot_password.html")]
 struct ForgotPage<'a> {
     shell: &'a Shell,
     email: String,
@@ -23,7 +23,7 @@ struct ForgotPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "reset_password.html")]
+#[template(path = "accounts/reset_password.html")]
 struct ResetPage<'a> {
     shell: &'a Shell,
     token: String,

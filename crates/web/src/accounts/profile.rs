@@ -82,7 +82,7 @@ impl ProfileForm {
 }
 
 #[derive(Template)]
-#[template(path = "profile.html")]
+#[template(path = "accounts/profile.html")]
 struct ProfilePage<'a> {
     shell: &'a Shell,
     form: ProfileForm,

@@ -19,7 +19,7 @@ use crate::{AppError, AppState};
 const COOKIE: &str = "mentora_2fa";
 
 #[derive(Template)]
-#[template(path = "second_factor.html")]
+#[template(path = "accounts/second_factor.html")]
 struct SecondFactorPage<'a> {
     shell: &'a Shell,
     next: String,

@@ -18,7 +18,7 @@ use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Template)]
-#[template(path = "account_security.html")]
+#[template(path = "accounts/security.html")]
 struct SecurityPage<'a> {
     shell: &'a Shell,
     sessions: Vec<ActiveSession>,

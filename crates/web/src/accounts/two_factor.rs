@@ -17,7 +17,7 @@ use crate::pages::{qr, render};
 use crate::{AppError, AppState};
 
 #[derive(Template)]
-#[template(path = "totp_enrol.html")]
+#[template(path = "accounts/totp_enrol.html")]
 struct EnrolPage<'a> {
     shell: &'a Shell,
     qr_svg: String,
@@ -26,7 +26,7 @@ struct EnrolPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "recovery_codes.html")]
+#[template(path = "accounts/recovery_codes.html")]
 struct CodesPage<'a> {
     shell: &'a Shell,
     codes: Vec<String>,

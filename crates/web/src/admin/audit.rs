@@ -12,7 +12,7 @@ use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Template)]
-#[template(path = "admin_audit.html")]
+#[template(path = "admin/audit.html")]
 struct AuditPage<'a> {
     shell: &'a Shell,
     filter: AuditQuery,

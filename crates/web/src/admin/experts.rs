@@ -23,7 +23,7 @@ use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
-#[template(path = "admin_experts.html")]
+#[template(path = "admin/experts.html")]
 struct QueuePage<'a> {
     shell: &'a Shell,
     status: ApplicationStatus,
@@ -93,7 +93,7 @@ pub async fn queue(
 }
 
 #[derive(Template)]
-#[template(path = "admin_expert_review.html")]
+#[template(path = "admin/expert_review.html")]
 struct ReviewPage<'a> {
     shell: &'a Shell,
     review: Review,
@@ -295,7 +295,7 @@ pub async fn suspension(
 }
 
 #[derive(Template)]
-#[template(path = "admin_specialties.html")]
+#[template(path = "admin/specialties.html")]
 struct TaxonomyPage<'a> {
     shell: &'a Shell,
     categories: Vec<Category>,

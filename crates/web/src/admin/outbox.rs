@@ -13,7 +13,7 @@ use crate::{AppError, AppState};
 const SHOWN: u64 = 50;
 
 #[derive(Template)]
-#[template(path = "admin_outbox.html")]
+#[template(path = "admin/outbox.html")]
 struct OutboxPage<'a> {
     shell: &'a Shell,
     messages: Vec<OutboxMessage>,

@@ -18,7 +18,7 @@ use crate::{AppError, AppState, ErrorCode};
 const SHOWN: u64 = 100;
 
 #[derive(Template)]
-#[template(path = "admin_users.html")]
+#[template(path = "admin/users.html")]
 struct UsersPage<'a> {
     shell: &'a Shell,
     query: String,

@@ -115,7 +115,7 @@ pub async fn hold(
 }
 
 #[derive(Template)]
-#[template(path = "booking_checkout.html")]
+#[template(path = "bookings/checkout.html")]
 struct CheckoutPage<'a> {
     shell: &'a Shell,
     booking: Booking,
@@ -234,7 +234,7 @@ pub struct TimelineEntry {
 }
 
 #[derive(Template)]
-#[template(path = "booking.html")]
+#[template(path = "bookings/booking.html")]
 struct BookingPage<'a> {
     shell: &'a Shell,
     booking: Booking,
@@ -522,7 +522,7 @@ pub struct SessionRow {
 }
 
 #[derive(Template)]
-#[template(path = "sessions.html")]
+#[template(path = "bookings/sessions.html")]
 struct SessionsPage<'a> {
     shell: &'a Shell,
     /// `/sessions` or `/schedule`.

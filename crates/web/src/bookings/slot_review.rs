@@ -28,7 +28,7 @@ pub struct ReviewParams {
 }
 
 #[derive(Template)]
-#[template(path = "slot_review.html")]
+#[template(path = "bookings/slot_review.html")]
 struct ReviewPage<'a> {
     shell: &'a Shell,
     p: PublicProfile,

@@ -124,7 +124,7 @@ impl ApplyForm {
 }
 
 #[derive(Template)]
-#[template(path = "expert_apply.html")]
+#[template(path = "experts/apply.html")]
 struct ApplyPage<'a> {
     shell: &'a Shell,
     form: ApplyForm,
@@ -378,7 +378,7 @@ pub async fn payouts_return(
 }
 
 #[derive(Template)]
-#[template(path = "payouts_sandbox.html")]
+#[template(path = "experts/payouts_sandbox.html")]
 struct SandboxPage<'a> {
     shell: &'a Shell,
     email: String,

@@ -18,7 +18,7 @@ use crate::scheduling::slot_picker::{self, PickerParams, WeekView};
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
-#[template(path = "experts_directory.html")]
+#[template(path = "experts/directory.html")]
 struct DirectoryPage<'a> {
     shell: &'a Shell,
     params: DirectoryParams,
@@ -30,7 +30,7 @@ struct DirectoryPage<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "experts_directory.html", block = "results")]
+#[template(path = "experts/directory.html", block = "results")]
 struct ResultsBlock<'a> {
     shell: &'a Shell,
     cards: Vec<Card>,
@@ -199,7 +199,7 @@ pub async fn list(
 }
 
 #[derive(Template)]
-#[template(path = "expert_profile.html")]
+#[template(path = "experts/profile.html")]
 struct ProfilePage<'a> {
     shell: &'a Shell,
     p: PublicProfile,

@@ -309,7 +309,7 @@ pub struct Preview {
 }
 
 #[derive(Template)]
-#[template(path = "expert_availability.html")]
+#[template(path = "scheduling/availability.html")]
 struct EditorPage<'a> {
     shell: &'a Shell,
     form: Option<EditorForm>,
