@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::Duration;
-use domain::{Clock, EmailAddress, ManualClock, NewPassword, Role};
+use domain::{Clock, EmailAddress, ManualClock, NewPassword};
 use reqwest::Method;
 use store::sessions::{self, ClientInfo};
 use store::users::{self, NewUser};
@@ -73,30 +73,21 @@ async fn logins_and_access_tokens_expire_by_the_apps_clock(backend: Backend) {
     let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
         return;
     };
-    app.create_user("tomas@example.org", &[Role::Learner]).await;
-    app.log_in_as("tomas@example.org").await;
-    let (token, _) = app.api_log_in("tomas@example.org").await;
-
-    let me = |token: String| {
-        let request = app.bearer(Method::GET, "/api/v1/me", &token);
-        async move { request.send().await.unwrap() }
-    };
-    assert_eq!(app.get("/sessions").await.status().as_u16(), 200);
-    assert_eq!(me(token.clone()).await.status().as_u16(), 200);
+    let tomas = app.learner("tomas").await;
+    assert_eq!(tomas.page("/sessions").await.0, 200);
+    assert_eq!(tomas.api(Method::GET, "/api/v1/me", None).await.status, 200);
 
     clock.advance(16 * 60);
-    let res = me(token.clone()).await;
-    assert_eq!(res.status().as_u16(), 401);
-    let body: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(body["code"], "token_expired");
+    let me = tomas.api(Method::GET, "/api/v1/me", None).await;
+    assert_eq!((me.status, me.code()), (401, "token_expired"), "{me}");
     assert_eq!(
-        app.get("/sessions").await.status().as_u16(),
+        tomas.page("/sessions").await.0,
         200,
         "the page login (14 days) outlives the access token"
     );
 
     clock.advance(14 * 86_400);
-    let res = app.get("/sessions").await;
+    let res = tomas.browser.get("/sessions").await;
     assert_eq!(res.status().as_u16(), 303, "a login past 14 days is over");
     assert!(
         res.headers()["location"]

@@ -28,6 +28,7 @@ mod lockout;
 mod ops;
 mod pages;
 mod payouts_stripe;
+mod personas;
 mod profile;
 mod redis_gate;
 mod redis_outage;
