@@ -9,6 +9,8 @@ use crate::access::Routes;
 
 mod api;
 mod pages;
+mod present;
+mod sessions;
 mod slot_review;
 
 /// The booking pages.
@@ -30,15 +32,19 @@ pub(crate) fn routes() -> Routes {
             SignedIn,
             post(pages::answer_proposal),
         )
-        .get("/sessions", SignedIn, get(pages::my_sessions))
-        .get("/schedule", SignedIn, get(pages::my_schedule))
-        .post("/sessions/calendar-feed", SignedIn, post(pages::renew_feed))
+        .get("/sessions", SignedIn, get(sessions::my_sessions))
+        .get("/schedule", SignedIn, get(sessions::my_schedule))
+        .post(
+            "/sessions/calendar-feed",
+            SignedIn,
+            post(sessions::renew_feed),
+        )
         .post(
             "/sessions/calendar-feed/revoke",
             SignedIn,
-            post(pages::revoke_feed),
+            post(sessions::revoke_feed),
         )
-        .get("/calendar/{file}", Public, get(pages::calendar_feed))
+        .get("/calendar/{file}", Public, get(sessions::calendar_feed))
 }
 
 /// The bookings API.

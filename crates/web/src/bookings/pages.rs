@@ -1,24 +1,20 @@
 //! Booking pages: holding a chosen slot, the labelled test-mode checkout, the booking page
 //! (details in the viewer's zone, timeline, cancel with the refund shown first, answering
-//! an expert's proposed time), the learner's "My sessions" and the expert's "My schedule"
-//! with their calendar feed, and the feed itself.
+//! an expert's proposed time).
 
 use app::bookings::changes;
 use app::bookings::hold::{self, HoldRequest};
-use app::bookings::lists::{self, Tab};
 use app::bookings::notices::money;
 use app::bookings::payment::{self, SandboxOutcome};
-use app::bookings::{self as bookings, Booking, BookingError, feed};
+use app::bookings::{self as bookings, Booking, BookingError};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
 use domain::booking::{Actor, BookingStatus};
 use domain::schedule::zones;
-use jiff::tz::TimeZone;
 use serde::Deserialize;
-use store::bookings::{EventRow, Side};
 use store::users::User;
 use uuid::Uuid;
 
@@ -27,36 +23,7 @@ use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode, Links};
 
-/// Times as the viewer reads them: their zone, named. (Formats; the time itself comes
-/// from `state.clock()`.)
-pub struct LocalTimes {
-    zone: TimeZone,
-    pub zone_name: String,
-}
-
-impl LocalTimes {
-    pub fn of(user: &User) -> Self {
-        let zone = zones::named(&user.time_zone).unwrap_or(TimeZone::UTC);
-        let zone_name = zones::canonical_name(&zone);
-        Self { zone, zone_name }
-    }
-
-    /// "2026-12-07 10:00".
-    pub fn at(&self, at: i64) -> String {
-        zones::local(&self.zone, at)
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
-    }
-
-    /// "10:00–11:00".
-    pub fn span(&self, start: i64, end: i64) -> String {
-        format!(
-            "{}–{}",
-            self.at(start),
-            zones::local(&self.zone, end).strftime("%H:%M")
-        )
-    }
-}
+use super::present::{LocalTimes, TimelineEntry, names, timeline};
 
 #[derive(Deserialize)]
 pub struct HoldForm {
@@ -124,19 +91,6 @@ struct CheckoutPage<'a> {
     held_until: String,
     price: String,
     declined: bool,
-}
-
-/// The display names of `ids`, in one query (empty for an account that is gone).
-async fn names(state: &AppState, ids: &[Uuid]) -> Result<Names, AppError> {
-    Ok(Names(lists::names(&state.db, ids).await?))
-}
-
-struct Names(std::collections::HashMap<Uuid, String>);
-
-impl Names {
-    fn of(&self, id: Uuid) -> String {
-        self.0.get(&id).cloned().unwrap_or_default()
-    }
 }
 
 /// `GET /bookings/{id}/checkout`: the sandbox's payment page, labelled as test mode.
@@ -225,14 +179,6 @@ pub async fn pay(
     }
 }
 
-/// One line of the timeline, ready to show.
-pub struct TimelineEntry {
-    pub at: String,
-    pub status: String,
-    pub actor: String,
-    pub reason: Option<String>,
-}
-
 #[derive(Template)]
 #[template(path = "bookings/booking.html")]
 struct BookingPage<'a> {
@@ -301,18 +247,6 @@ impl BookingPage<'_> {
     fn actor_label(&self, actor: &str) -> String {
         self.shell.t(&format!("booking-actor-{actor}"))
     }
-}
-
-fn timeline(clock: &LocalTimes, events: &[EventRow]) -> Vec<TimelineEntry> {
-    events
-        .iter()
-        .map(|e| TimelineEntry {
-            at: clock.at(e.at),
-            status: e.to_status.clone(),
-            actor: e.actor.clone(),
-            reason: e.reason.clone(),
-        })
-        .collect()
 }
 
 /// `GET /bookings/{id}`: participants and admins.
@@ -509,185 +443,4 @@ pub async fn answer_proposal(
         _ => return Err(AppError::new(ErrorCode::BadRequest)),
     };
     Ok(crate::redirect::to(&format!("/bookings/{}", b.id())))
-}
-
-/// One row of a dashboard.
-pub struct SessionRow {
-    pub id: Uuid,
-    pub when: String,
-    pub with: String,
-    pub minutes: i32,
-    pub status: String,
-    pub price: String,
-}
-
-#[derive(Template)]
-#[template(path = "bookings/sessions.html")]
-struct SessionsPage<'a> {
-    shell: &'a Shell,
-    /// `/sessions` or `/schedule`.
-    path: &'static str,
-    title_id: &'static str,
-    tab: Tab,
-    rows: Vec<SessionRow>,
-    zone_name: String,
-    feed_active: bool,
-    /// Shown once, right after a new address was made.
-    feed_url: Option<String>,
-}
-
-impl SessionsPage<'_> {
-    fn tabs(&self) -> [Tab; 3] {
-        [Tab::Upcoming, Tab::Past, Tab::Cancelled]
-    }
-
-    fn tab_label(&self, tab: &Tab) -> String {
-        self.shell.t(&format!("sessions-tab-{}", tab.as_str()))
-    }
-
-    fn status_label(&self, status: &str) -> String {
-        self.shell
-            .t(&format!("booking-status-{}", status.replace('_', "-")))
-    }
-}
-
-#[derive(Deserialize)]
-pub struct TabParams {
-    #[serde(default)]
-    tab: Option<String>,
-}
-
-/// `GET /sessions`: the learner's sessions.
-pub async fn my_sessions(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    shell: Shell,
-    Query(q): Query<TabParams>,
-) -> Result<Response, AppError> {
-    sessions_page(
-        &state,
-        &viewer.user,
-        &shell,
-        Side::Learner,
-        q.tab.as_deref(),
-        None,
-    )
-    .await
-}
-
-/// `GET /schedule`: the expert's sessions.
-pub async fn my_schedule(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-    shell: Shell,
-    Query(q): Query<TabParams>,
-) -> Result<Response, AppError> {
-    sessions_page(
-        &state,
-        &viewer.user,
-        &shell,
-        Side::Expert,
-        q.tab.as_deref(),
-        None,
-    )
-    .await
-}
-
-async fn sessions_page(
-    state: &AppState,
-    user: &User,
-    shell: &Shell,
-    side: Side,
-    tab: Option<&str>,
-    feed_url: Option<String>,
-) -> Result<Response, AppError> {
-    let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
-        return Err(AppError::new(ErrorCode::BadRequest));
-    };
-    let list = lists::sessions(
-        &state.db,
-        user.id,
-        side,
-        tab,
-        state.clock().unix_seconds(),
-        200,
-    )
-    .await?;
-    let clock = LocalTimes::of(user);
-    let people = lists::other_party_names(&state.db, &list, side).await?;
-    let rows = list
-        .iter()
-        .map(|b| SessionRow {
-            id: b.row.id,
-            when: clock.span(b.row.start_at, b.row.end_at),
-            with: people
-                .get(&lists::other_party(b, side))
-                .cloned()
-                .unwrap_or_default(),
-            minutes: b.row.duration_minutes,
-            status: b.status.as_str().to_owned(),
-            price: money(b.row.price_amount, &b.row.currency),
-        })
-        .collect();
-    let feed_active = feed::is_on(&state.db, user).await?;
-    let (path, title_id) = match side {
-        Side::Learner => ("/sessions", "my-sessions-title"),
-        Side::Expert => ("/schedule", "my-schedule-title"),
-    };
-    Ok(render(
-        SessionsPage {
-            shell,
-            path,
-            title_id,
-            tab,
-            rows,
-            zone_name: clock.zone_name,
-            feed_active,
-            feed_url,
-        },
-        StatusCode::OK,
-    ))
-}
-
-/// `POST /sessions/calendar-feed`: a new private feed address, shown once.
-pub async fn renew_feed(
-    State(state): State<AppState>,
-    Links(base): Links,
-    SignedIn(viewer): SignedIn,
-    shell: Shell,
-) -> Result<Response, AppError> {
-    let token = feed::renew(&state.db, &viewer.user, state.clock().unix_seconds()).await?;
-    let url = format!("{base}/calendar/{token}.ics");
-    sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
-}
-
-/// `POST /sessions/calendar-feed/revoke`
-pub async fn revoke_feed(
-    State(state): State<AppState>,
-    SignedIn(viewer): SignedIn,
-) -> Result<Response, AppError> {
-    feed::revoke(&state.db, &viewer.user).await?;
-    Ok(crate::redirect::to("/sessions"))
-}
-
-/// `GET /calendar/{token}.ics`: the feed; the secret in the address is the credential.
-pub async fn calendar_feed(
-    State(state): State<AppState>,
-    Links(base): Links,
-    Path(file): Path<String>,
-) -> Result<Response, AppError> {
-    let Some(token) = file.strip_suffix(".ics") else {
-        return Err(AppError::new(ErrorCode::NotFound));
-    };
-    let text = feed::calendar(&state.db, token, &base, state.clock().unix_seconds())
-        .await?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-            (header::CACHE_CONTROL, "private, max-age=300"),
-        ],
-        text,
-    )
-        .into_response())
 }

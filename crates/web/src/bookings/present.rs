@@ -1,0 +1,75 @@
+//! How bookings read on a page: times in the viewer's zone, the people's names, the
+//! timeline.
+
+use app::bookings::lists::{self};
+use domain::schedule::zones;
+use jiff::tz::TimeZone;
+use store::bookings::EventRow;
+use store::users::User;
+use uuid::Uuid;
+
+use crate::{AppError, AppState};
+
+/// Times as the viewer reads them: their zone, named. (Formats; the time itself comes
+/// from `state.clock()`.)
+pub struct LocalTimes {
+    zone: TimeZone,
+    pub zone_name: String,
+}
+
+impl LocalTimes {
+    pub fn of(user: &User) -> Self {
+        let zone = zones::named(&user.time_zone).unwrap_or(TimeZone::UTC);
+        let zone_name = zones::canonical_name(&zone);
+        Self { zone, zone_name }
+    }
+
+    /// "2026-12-07 10:00".
+    pub fn at(&self, at: i64) -> String {
+        zones::local(&self.zone, at)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    /// "10:00–11:00".
+    pub fn span(&self, start: i64, end: i64) -> String {
+        format!(
+            "{}–{}",
+            self.at(start),
+            zones::local(&self.zone, end).strftime("%H:%M")
+        )
+    }
+}
+
+/// The display names of `ids`, in one query (empty for an account that is gone).
+pub(super) async fn names(state: &AppState, ids: &[Uuid]) -> Result<Names, AppError> {
+    Ok(Names(lists::names(&state.db, ids).await?))
+}
+
+pub(super) struct Names(std::collections::HashMap<Uuid, String>);
+
+impl Names {
+    pub(super) fn of(&self, id: Uuid) -> String {
+        self.0.get(&id).cloned().unwrap_or_default()
+    }
+}
+
+/// One line of the timeline, ready to show.
+pub struct TimelineEntry {
+    pub at: String,
+    pub status: String,
+    pub actor: String,
+    pub reason: Option<String>,
+}
+
+pub(super) fn timeline(clock: &LocalTimes, events: &[EventRow]) -> Vec<TimelineEntry> {
+    events
+        .iter()
+        .map(|e| TimelineEntry {
+            at: clock.at(e.at),
+            status: e.to_status.clone(),
+            actor: e.actor.clone(),
+            reason: e.reason.clone(),
+        })
+        .collect()
+}
