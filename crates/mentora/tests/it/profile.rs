@@ -38,6 +38,11 @@ async fn preferences_are_saved_and_bad_ones_explained_inline(backend: Backend) {
     };
     let user = app.create_user("pref@example.org", &[]).await;
     app.log_in_as("pref@example.org").await;
+    // An earlier choice in the switcher; saving the profile's language replaces it.
+    let res = app
+        .submit("/language", &[("lang", "de"), ("next", "/")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
     let res = app
         .submit(
             "/account/profile",
@@ -55,6 +60,21 @@ async fn preferences_are_saved_and_bad_ones_explained_inline(backend: Backend) {
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
+    let cookies: Vec<_> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("mentora_locale=es;")),
+        "{cookies:?}"
+    );
+    let page = app.get("/account/profile").await.text().await.unwrap();
+    assert!(
+        page.contains(r#"<html lang="es""#),
+        "the page follows the saved language"
+    );
     let saved = store::users::find_by_id(&app.db, user.id)
         .await
         .unwrap()

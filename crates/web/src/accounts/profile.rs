@@ -191,11 +191,10 @@ pub async fn save(
     match profile::update(&state.db, viewer.user.id, input, &client).await {
         Ok(user) => {
             let mut response = crate::redirect::to("/account/profile?saved=profile");
-            // The page language follows the profile's.
-            let cookie = format!(
-                "mentora_lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                user.locale
-            );
+            // The page language follows the profile's (it was written to a cookie no one
+            // read before: `mentora_lang`).
+            let locale = i18n::Locale::from_tag(&user.locale).unwrap_or(i18n::Locale::En);
+            let cookie = crate::pages::language::remember(&state, locale);
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }

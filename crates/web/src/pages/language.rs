@@ -19,24 +19,29 @@ pub struct LanguageForm {
 pub async fn switch(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
     // An unknown language is English, never an error.
     let locale = Locale::from_tag(&form.lang).unwrap_or(Locale::En);
-    let secure = if state.settings.served_over_https() {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-        locale.tag()
-    );
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
+    if let Ok(value) = HeaderValue::from_str(&remember(&state, locale)) {
         headers.insert(header::SET_COOKIE, value);
     }
     if let Ok(value) = HeaderValue::from_str(local_path(&form.next)) {
         headers.insert(header::LOCATION, value);
     }
     response
+}
+
+/// The `Set-Cookie` value that makes `locale` the page language from now on (the
+/// switcher, and saving a profile with another language).
+pub(crate) fn remember(state: &AppState, locale: Locale) -> String {
+    let secure = if state.settings.served_over_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        locale.tag()
+    )
 }
 
 /// `next` if it is a path on this site, else `/`: never an open redirect.
