@@ -11,6 +11,7 @@ use uuid::Uuid;
 /// How many recent security events the page lists.
 pub const EVENTS_SHOWN: u64 = 20;
 
+/// Everything the account security page shows about one account.
 pub struct SecurityOverview {
     /// Logins still open (browsers and API clients).
     pub logins: Vec<ActiveSession>,
@@ -18,10 +19,13 @@ pub struct SecurityOverview {
     pub events: Vec<AuditEvent>,
     /// The authenticator app, once confirmed.
     pub totp: Option<TotpFactor>,
+    /// Unused recovery codes; the page warns when few are left.
     pub recovery_codes_left: u64,
+    /// The account's registered passkeys.
     pub passkeys: Vec<StoredPasskey>,
 }
 
+/// Gathers the security page's contents for `user_id`.
 pub async fn overview(db: &Database, user_id: Uuid) -> Result<SecurityOverview, StoreError> {
     Ok(SecurityOverview {
         logins: sessions::list_for_user(db, user_id).await?,

@@ -25,39 +25,56 @@ pub const RESET_LINK_LIFETIME: Duration = Duration::minutes(30);
 /// How long a web session lasts without logging in again.
 pub const SESSION_LIFETIME: Duration = Duration::days(14);
 
+/// Why signing up, logging in or changing account details failed.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
+    /// Fields the person must correct, each with its message.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
+    /// Unknown address or wrong password; deliberately not told apart.
     #[error("the email or password is wrong")]
     InvalidCredentials,
+    /// An email link (verification, reset, sign-in) that is unknown, expired or already used.
     #[error("this link is invalid, expired or already used")]
     InvalidLink,
+    /// Too many attempts from this address or for this account; retry after the wait.
     #[error("too many attempts; try again in {} s", .0.seconds())]
     RateLimited(RetryAfter),
     /// Failed logins have locked the address; a sign-in link went to its owner.
     #[error("this address is locked after failed logins for {} s", .0.seconds())]
     LockedOut(RetryAfter),
+    /// The password was right; the account's second factor must come next.
     #[error("a second factor is required")]
     SecondFactorRequired,
+    /// The authenticator or recovery code is wrong or was already used.
     #[error("the second-factor code is wrong or already used")]
     InvalidSecondFactor,
+    /// A change that asks for the current password got a wrong one.
     #[error("the current password is wrong")]
     WrongCurrentPassword,
+    /// The site is reached by an address passkeys cannot be bound to (an IP, not a host name).
     #[error("passkeys are not available at this address: {0}")]
     PasskeysUnavailable(String),
+    /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The file store failed (profile photos).
     #[error(transparent)]
     Files(#[from] crate::files::FileError),
+    /// Something that should not fail did (hashing, a stored value that no longer parses).
     #[error("{0}")]
     Internal(String),
 }
 
+/// What the sign-up form or `POST /auth/register` submits.
 pub struct SignUp<'a> {
+    /// The address to verify and log in with.
     pub email: &'a str,
+    /// The chosen password, checked against the person's own name and address.
     pub password: &'a str,
+    /// The name others will see.
     pub display_name: &'a str,
+    /// The language the page was in: the account's language from now on, and the emails'.
     pub locale: Locale,
     /// IANA zone detected by the browser (editable on the form); empty means UTC.
     pub time_zone: &'a str,
@@ -68,6 +85,8 @@ pub struct SignUp<'a> {
 /// Where links in email point: the public origin, e.g. `https://mentora.example`.
 pub struct LinkBase<'a>(pub &'a str);
 
+/// Opens an account and emails a verification link. When the address is taken, its owner is
+/// emailed instead and the answer is the same, so sign-up reveals no accounts.
 pub async fn sign_up(
     db: &Database,
     mailer: &dyn Mailer,
@@ -397,6 +416,7 @@ pub async fn reset_password(
         .ok_or(AccountError::InvalidLink)
 }
 
+/// Ends this browser's session and records the logout.
 pub async fn log_out(
     db: &Database,
     session: &sessions::ActiveSession,

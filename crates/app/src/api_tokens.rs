@@ -27,10 +27,12 @@ use crate::login::{check_password, check_second_factor, has_second_factor};
 use crate::mail::Mailer;
 use crate::throttle::Throttle;
 
+/// How long an access token works; clients refresh before it runs out.
 pub const ACCESS_LIFETIME: Duration = Duration::minutes(15);
 
 /// Seconds an access token is still taken after its expiry, for clocks slightly apart.
 const EXPIRY_LEEWAY_SECS: i64 = 5;
+/// How long an unused refresh token works; each refresh issues a new one.
 pub const REFRESH_LIFETIME: Duration = Duration::days(30);
 const ISSUER: &str = "mentora";
 /// How often an instance re-reads the keys, so a rotation elsewhere reaches it.
@@ -42,24 +44,31 @@ const UNKNOWN_KID_RELOAD: std::time::Duration = std::time::Duration::from_secs(5
 /// The most login verdicts one instance keeps; past it they are all dropped.
 const LOGIN_CACHE_CAPACITY: usize = 100_000;
 
+/// What an access token says, signed with the current key.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct AccessClaims {
     /// The account.
     pub sub: Uuid,
     /// The login (refresh-token family) this token belongs to.
     pub sid: Uuid,
+    /// Always `mentora`; tokens from any other issuer are refused.
     pub iss: String,
+    /// When it was issued, Unix seconds.
     pub iat: i64,
+    /// When it stops working, Unix seconds (`ACCESS_LIFETIME` after `iat`).
     pub exp: i64,
 }
 
 /// Why a bearer token was refused; each has its own stable API error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TokenError {
+    /// Not a JWT at all (`token_malformed`).
     #[error("the token is not a well-formed access token")]
     Malformed,
+    /// Was valid, but its 15 minutes are over (`token_expired`).
     #[error("the token has expired")]
     Expired,
+    /// Wrong signature, unknown key id, other issuer or algorithm (`token_invalid`).
     #[error("the token's signature or claims are invalid")]
     Invalid,
 }
@@ -67,9 +76,13 @@ pub enum TokenError {
 /// What a client gets at login and at each refresh.
 #[derive(Debug, Serialize)]
 pub struct TokenPair {
+    /// The JWT to send as `Authorization: Bearer …`.
     pub access_token: String,
+    /// Single-use: trade it at `POST /auth/refresh` for the next pair.
     pub refresh_token: String,
+    /// Always `Bearer`.
     pub token_type: &'static str,
+    /// Seconds until the access token expires.
     pub expires_in: i64,
     /// Returned by a login only: the device secret to send as `device_token` next time.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -347,10 +360,14 @@ async fn issue_login(
 /// Why a refresh was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum RefreshError {
+    /// Unknown, expired, or its login has ended (`refresh_token_invalid`).
     #[error("the refresh token is unknown, expired or revoked")]
     Invalid,
+    /// Presented a second time: treated as stolen, and its whole login is revoked
+    /// (`refresh_token_reused`).
     #[error("the refresh token was already used; every token of this login is revoked")]
     Reused,
+    /// Issuing the new pair failed.
     #[error(transparent)]
     Account(#[from] AccountError),
 }

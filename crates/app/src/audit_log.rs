@@ -8,8 +8,10 @@ use store::audit::{AuditEvent, AuditFilter};
 /// A filter that cannot be applied, with what is wrong with it.
 #[derive(Debug, thiserror::Error)]
 pub enum AuditQueryError {
+    /// A date or address that does not parse; the message says which and how to write it.
     #[error("{0}")]
     BadFilter(String),
+    /// The database failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),
 }
@@ -29,6 +31,7 @@ pub struct AuditQuery {
     /// Last day included, `YYYY-MM-DD` (UTC).
     #[serde(default)]
     pub to: String,
+    /// How many events to return: 200 when absent, at most 500.
     #[serde(default)]
     pub limit: Option<u64>,
 }

@@ -39,12 +39,16 @@ pub const CONCURRENT_DECODES: usize = 2;
 static DECODES: LazyLock<Arc<Semaphore>> =
     LazyLock::new(|| Arc::new(Semaphore::new(CONCURRENT_DECODES)));
 
+/// Why an uploaded photo was refused; shown inline on the profile form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AvatarError {
+    /// Over `MAX_UPLOAD_BYTES`.
     #[error("the file is larger than 5 MB")]
     TooLarge,
+    /// Not a PNG, JPEG, WebP or GIF by its content, or it does not decode.
     #[error("the file is not a PNG, JPEG, WebP or GIF image")]
     NotAnImage,
+    /// Declares or needs more than the pixel budget allows.
     #[error("the image is larger than 4096×4096 pixels or 16 megapixels")]
     TooManyPixels,
 }
@@ -55,11 +59,13 @@ pub enum ReplaceError {
     /// The upload is refused; the message id says why.
     #[error(transparent)]
     Refused(#[from] AvatarError),
+    /// Storing the photo or updating the account failed.
     #[error(transparent)]
     Account(#[from] AccountError),
 }
 
 impl AvatarError {
+    /// The Fluent message id the profile form shows for this refusal.
     pub fn message_id(self) -> &'static str {
         match self {
             AvatarError::TooLarge => "field-avatar-too-large",

@@ -11,6 +11,7 @@ use crate::accounts::{AccountError, record};
 
 /// A TOTP enrolment waiting for its first code.
 pub struct PendingTotp {
+    /// The new shared secret, also shown as text for authenticators that cannot scan.
     pub key: TotpKey,
     /// The `otpauth://` URI the QR code carries.
     pub uri: String,

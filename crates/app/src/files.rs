@@ -1,5 +1,6 @@
-//! Uploaded files (avatars now; documents later) in object storage: a local folder by
-//! default, any `object_store` backend (S3-compatible) when configured.
+//! Uploaded files (avatars and verification documents) in object storage: today a local
+//! folder under the data folder (`ObjectFiles::local`); the `FileStore` trait leaves room for
+//! any `object_store` backend (S3-compatible), which is not wired up yet.
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use futures::future::BoxFuture;
 use object_store::path::Path;
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 
+/// Reading or writing an uploaded file failed; a full disk is told apart (`storage_full`).
 #[derive(Debug, thiserror::Error)]
 #[error("file storage failed: {message}")]
 pub struct FileError {
@@ -17,6 +19,7 @@ pub struct FileError {
 }
 
 impl FileError {
+    /// A failure with this message that is not a full disk.
     pub fn new(message: impl std::fmt::Display) -> Self {
         Self {
             message: message.to_string(),
@@ -47,10 +50,13 @@ impl From<object_store::Error> for FileError {
     }
 }
 
+/// Where uploaded files live, behind a trait so tests and other backends can stand in.
 pub trait FileStore: Send + Sync {
+    /// Writes the file under `key`, replacing any file there.
     fn put(&self, key: &str, bytes: Vec<u8>) -> BoxFuture<'_, Result<(), FileError>>;
     /// The file's bytes; `None` when there is no such file.
     fn get(&self, key: &str) -> BoxFuture<'_, Result<Option<Bytes>, FileError>>;
+    /// Removes the file; a missing file is not an error.
     fn delete(&self, key: &str) -> BoxFuture<'_, Result<(), FileError>>;
     /// Every file's key, for backups.
     fn keys(&self) -> BoxFuture<'_, Result<Vec<String>, FileError>>;

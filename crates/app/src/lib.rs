@@ -1,6 +1,8 @@
 //! Use cases: what learners, experts and operators do, in the product's words. Handlers
 //! (web pages and the JSON API alike) call these and only translate inputs and outputs.
 
+#![warn(missing_docs)]
+
 pub mod account_security;
 pub mod accounts;
 pub mod api_tokens;

@@ -26,8 +26,11 @@ pub const DEVICE_LIFETIME: Duration = Duration::days(180);
 pub const SECOND_FACTOR_ATTEMPTS: i32 = 5;
 const SECOND_FACTOR_PURPOSE: &str = "login.second_factor";
 
+/// A completed web login.
 pub struct LoggedIn {
+    /// The account now signed in.
     pub user: User,
+    /// The new session: its cookie secret, CSRF token and expiry.
     pub session: OpenedSession,
     /// A device secret to hand the browser (the device cookie), when it was not known.
     pub new_device: Option<domain::Secret>,
@@ -38,7 +41,10 @@ pub enum PasswordStep {
     /// No second factor: logged in.
     Done(Box<LoggedIn>),
     /// The account has a second factor; the holder of this challenge may give it.
-    SecondFactor { challenge: domain::Secret },
+    SecondFactor {
+        /// Kept by the browser (a cookie) for the second step; good for `SECOND_FACTOR_WINDOW`.
+        challenge: domain::Secret,
+    },
 }
 
 /// Checks email and password under the rate limits and lockout, doing the same hashing

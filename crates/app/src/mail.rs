@@ -1,27 +1,35 @@
-//! Sending email. Without SMTP configured every message goes to the dev outbox, which
-//! administrators can read, and to the log.
+//! Sending email. There is no SMTP transport yet: every message goes to the dev outbox,
+//! which administrators can read, and to the log. `Mailer` is the seam a transport plugs into.
 
 use futures::future::BoxFuture;
 use store::Database;
 
+/// One message to one person, already in their language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email {
+    /// The recipient's address.
     pub to: String,
+    /// The subject line.
     pub subject: String,
+    /// The plain-text body (links included as text).
     pub text: String,
     /// An iCalendar invite (`text/calendar`) to go with the text, for session emails.
     pub calendar: Option<String>,
 }
 
+/// A message that could not be handed to the transport; callers log it and carry on.
 #[derive(Debug, thiserror::Error)]
 #[error("email to {to} could not be sent: {reason}")]
 pub struct MailError {
+    /// The address it was for.
     pub to: String,
+    /// What the transport said.
     pub reason: String,
 }
 
 /// Where email goes. A trait object so deployments (and tests) choose the transport.
 pub trait Mailer: Send + Sync {
+    /// Hands the message to the transport; `Ok` means accepted, not delivered.
     fn send(&self, email: Email) -> BoxFuture<'_, Result<(), MailError>>;
 }
 
@@ -31,6 +39,7 @@ pub struct OutboxMailer {
 }
 
 impl OutboxMailer {
+    /// An outbox mailer writing to `db`.
     pub fn new(db: Database) -> Self {
         Self { db }
     }

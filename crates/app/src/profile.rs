@@ -18,14 +18,23 @@ use crate::mail::Mailer;
 /// Profile fields as they arrive from a form or a PATCH body; `None` leaves a field alone.
 #[derive(Debug, Default, Clone)]
 pub struct ProfileInput {
+    /// The name others see.
     pub display_name: Option<String>,
+    /// The IANA zone times are shown in.
     pub time_zone: Option<String>,
+    /// The interface and email language (`en`, `es`, `ar`).
     pub locale: Option<String>,
+    /// The ISO 4217 code prices are estimated in.
     pub currency: Option<String>,
+    /// ISO 639-1 codes of the languages the person speaks.
     pub languages: Option<Vec<String>>,
+    /// Free text on what the learner wants to learn (at most 2,000 characters).
     pub learning_goals: Option<String>,
+    /// Preferred session length, in minutes.
     pub session_length_minutes: Option<i32>,
+    /// Preferred video provider (`builtin`, `zoom`, `meet`, `jitsi`).
     pub video_provider: Option<String>,
+    /// How the person wants session reminders (`email`, `push`).
     pub reminder_channels: Option<Vec<String>>,
 }
 

@@ -109,6 +109,7 @@ impl RedisLink {
         }
     }
 
+    /// Whether Redis answered lately; while false, calls fail at once and callers fall back.
     pub fn is_up(&self) -> bool {
         self.inner.up.load(Ordering::Acquire)
     }

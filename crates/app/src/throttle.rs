@@ -18,11 +18,14 @@ pub use in_redis::{InRedis, SharedOrLocal};
 /// A limit: at most `max` hits per `window`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
+    /// Hits allowed in one window; the next one is refused.
     pub max: u64,
+    /// How long a window lasts from its first hit.
     pub window: Duration,
 }
 
 impl Limit {
+    /// At most `max` hits per `window`.
     pub const fn per(max: u64, window: Duration) -> Self {
         Self { max, window }
     }
@@ -31,14 +34,21 @@ impl Limit {
 /// Every limit Mentora applies. Operators rarely change these; tests tighten them.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// Login attempts from one client address.
     pub login_per_ip: Limit,
+    /// Login attempts naming one address from devices the account does not know.
     pub login_per_account: Limit,
+    /// Sign-ups from one client address.
     pub register_per_ip: Limit,
     /// Sign-ups naming one address (each sends its owner an email).
     pub register_per_account: Limit,
+    /// Password reset requests from one client address.
     pub reset_per_ip: Limit,
+    /// Password reset requests naming one address (each sends an email).
     pub reset_per_account: Limit,
+    /// Email verification attempts and resends from one client address.
     pub verification_per_ip: Limit,
+    /// Verification emails resent for one account.
     pub verification_per_account: Limit,
     /// Holds one account may place (each takes a slot from everyone else for a while).
     pub holds_per_account: Limit,
@@ -52,6 +62,7 @@ pub struct Limits {
     pub lockout_after: u64,
     /// First lockout; each further failure doubles it, up to `lockout_max`.
     pub lockout_base: Duration,
+    /// The longest a lockout grows to.
     pub lockout_max: Duration,
 }
 
@@ -113,6 +124,7 @@ impl RetryAfter {
     }
 }
 
+/// The counter store (Redis) failed; checks log it and let the request through.
 #[derive(Debug, thiserror::Error)]
 #[error("rate-limit store failed: {0}")]
 pub struct ThrottleError(pub String);
@@ -128,7 +140,9 @@ pub trait CounterStore: Send + Sync {
     ) -> BoxFuture<'_, Result<(u64, Duration), ThrottleError>>;
     /// Time left on a flag set with `set`, if it is set.
     fn remaining(&self, key: &str) -> BoxFuture<'_, Result<Option<Duration>, ThrottleError>>;
+    /// Sets a flag on `key` that lasts `ttl` (a lockout, a distrusted device).
     fn set(&self, key: &str, ttl: Duration) -> BoxFuture<'_, Result<(), ThrottleError>>;
+    /// Removes a flag (a lifted lockout).
     fn clear(&self, key: &str) -> BoxFuture<'_, Result<(), ThrottleError>>;
 }
 
@@ -139,22 +153,31 @@ pub enum FailureOutcome {
     Counted,
     /// This failure locked the address for the given time; `first` when it is the first
     /// lockout in this series (the owner is emailed once per series).
-    LockedOut { duration: Duration, first: bool },
+    LockedOut {
+        /// How long the address stays locked.
+        duration: Duration,
+        /// Whether this lock starts a new series (the owner is emailed then).
+        first: bool,
+    },
 }
 
+/// Rate limits and lockout for this deployment, over a shared or local counter store.
 pub struct Throttle {
     store: Box<dyn CounterStore>,
     /// Namespaces the keys, so instances of different deployments sharing Redis (or test
     /// runs) never share counters.
     prefix: String,
+    /// The limits in force.
     pub limits: Limits,
 }
 
 impl Throttle {
+    /// Counters in this process only: right for one instance, or tests.
     pub fn in_process(limits: Limits) -> Self {
         Self::new(Box::new(InProcess::default()), "mentora", limits)
     }
 
+    /// Counters in `store`, with keys under `prefix` so deployments sharing Redis never mix.
     pub fn new(store: Box<dyn CounterStore>, prefix: &str, limits: Limits) -> Self {
         Self {
             store,

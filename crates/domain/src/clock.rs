@@ -12,6 +12,7 @@ use jiff::Timestamp;
 
 /// A source of the current instant. Instants are UTC; zones are applied for display only.
 pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current instant.
     fn now(&self) -> Timestamp;
 
     /// The current instant in whole seconds since the Unix epoch, as bookings store it.
@@ -39,12 +40,14 @@ pub struct ManualClock {
 }
 
 impl ManualClock {
+    /// A clock standing at `instant` until it is set or moved.
     pub fn at(instant: Timestamp) -> Self {
         Self {
             micros: AtomicI64::new(instant.as_microsecond()),
         }
     }
 
+    /// Jumps the clock to `instant` (forward or back).
     pub fn set(&self, instant: Timestamp) {
         self.micros
             .store(instant.as_microsecond(), Ordering::SeqCst);

@@ -2,22 +2,29 @@
 
 use std::fmt;
 
+/// Longest display name accepted, in characters (not bytes), so every script gets the same room.
 pub const MAX_CHARS: usize = 100;
 
+/// The name others see on profiles, sessions and emails: trimmed, 1–100 printable characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DisplayName(String);
 
+/// Why a display name was refused; shown inline on the form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DisplayNameError {
+    /// Nothing but whitespace.
     #[error("a display name is required")]
     Empty,
+    /// Longer than `MAX_CHARS` characters.
     #[error("a display name has at most {MAX_CHARS} characters")]
     TooLong,
+    /// Contains a control character (line break, NUL, …).
     #[error("a display name cannot contain control characters")]
     ControlCharacters,
 }
 
 impl DisplayName {
+    /// Trims the input and checks it; the one way to get a `DisplayName`.
     pub fn parse(input: &str) -> Result<Self, DisplayNameError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
@@ -32,6 +39,7 @@ impl DisplayName {
         Ok(Self(trimmed.to_owned()))
     }
 
+    /// The name as stored and shown.
     pub fn as_str(&self) -> &str {
         &self.0
     }

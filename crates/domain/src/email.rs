@@ -10,17 +10,22 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EmailAddress(String);
 
+/// Why an address was refused; shown inline on the form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EmailError {
+    /// Nothing but whitespace.
     #[error("an email address is required")]
     Empty,
+    /// Longer than 254 characters, the most a mail server accepts.
     #[error("an email address has at most 254 characters")]
     TooLong,
+    /// Not `local@domain.tld` as mail can be delivered to.
     #[error("an email address looks like name@example.com")]
     Malformed,
 }
 
 impl EmailAddress {
+    /// Trims, checks and lower-cases the input; the one way to get an `EmailAddress`.
     pub fn parse(input: &str) -> Result<Self, EmailError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
@@ -47,6 +52,7 @@ impl EmailAddress {
         Ok(Self(trimmed.to_lowercase()))
     }
 
+    /// The normalised address, as stored and mailed to.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -21,6 +21,7 @@ pub enum ApplicationStatus {
 }
 
 impl ApplicationStatus {
+    /// Every status, for listing, filtering the queue and parsing.
     pub const ALL: [ApplicationStatus; 5] = [
         ApplicationStatus::Draft,
         ApplicationStatus::Submitted,
@@ -29,6 +30,7 @@ impl ApplicationStatus {
         ApplicationStatus::Rejected,
     ];
 
+    /// The stored and API name (`draft`, `changes_requested`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationStatus::Draft => "draft",
@@ -39,6 +41,7 @@ impl ApplicationStatus {
         }
     }
 
+    /// The status with this stored name; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.as_str() == raw)
     }
@@ -66,12 +69,16 @@ impl ApplicationStatus {
 /// A verifier's decision on a submitted application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
+    /// Verified: the applicant gets the expert role and may set up payouts.
     Approve,
+    /// Refused for good, with a reason the applicant is told.
     Reject,
+    /// Sent back to the applicant with a reason, to edit and submit again.
     RequestChanges,
 }
 
 impl Decision {
+    /// The decision a verifier's form or the API names (`approve`, `reject`, `request_changes`).
     pub fn parse(raw: &str) -> Option<Self> {
         match raw.trim() {
             "approve" => Some(Decision::Approve),
@@ -81,6 +88,7 @@ impl Decision {
         }
     }
 
+    /// The name the forms, the API and the audit log use.
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Approve => "approve",
@@ -111,7 +119,8 @@ pub fn parse_reason(raw: &str) -> Result<String, Invalid> {
     Ok(reason.to_owned())
 }
 
-/// One line that sells the expert: 3 to 120 characters.
+/// One line that sells the expert: at most 120 characters, none of them control characters
+/// (empty is allowed in a draft; submitting requires one).
 pub fn parse_headline(raw: &str) -> Result<String, Invalid> {
     let headline = raw.trim();
     let length = headline.chars().count();
@@ -164,7 +173,9 @@ pub const MAX_SESSION_PRICE_USD: i64 = 5_000;
 /// A price for one session length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rate {
+    /// Session length this price is for; one of `RATE_DURATIONS`.
     pub duration_minutes: i32,
+    /// What the learner pays for a session of that length, in the expert's currency.
     pub price: Money,
 }
 
@@ -272,6 +283,7 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// The stored and submitted name (`identity`, `credential`).
     pub fn as_str(self) -> &'static str {
         match self {
             DocumentKind::Identity => "identity",
@@ -279,6 +291,7 @@ impl DocumentKind {
         }
     }
 
+    /// The kind with this name; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         match raw.trim() {
             "identity" => Some(DocumentKind::Identity),
@@ -290,11 +303,17 @@ impl DocumentKind {
 
 /// What an application must hold before it can be submitted, as the fields that lack it.
 pub struct Completeness {
+    /// Whether the application has a headline.
     pub headline: bool,
+    /// Whether it has a bio.
     pub bio: bool,
+    /// Whether it names at least one specialty.
     pub specialties: bool,
+    /// Whether it names at least one language the expert speaks.
     pub languages: bool,
+    /// Whether it has at least one rate.
     pub rates: bool,
+    /// Whether an identity document is uploaded (credentials are optional).
     pub identity_document: bool,
 }
 

@@ -3,6 +3,8 @@
 //! Values here are parsed once at the edge (`EmailAddress::parse`, `NewPassword::parse`) so
 //! that everything past the edge can rely on them being valid.
 
+#![warn(missing_docs)]
+
 pub mod booking;
 pub mod clock;
 pub mod display_name;

@@ -27,23 +27,31 @@ pub fn exponent(currency: CurrencyCode) -> u32 {
 /// An amount in minor units of a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money {
+    /// The amount in the currency's smallest unit (cents, yen, fils); never a float.
     pub minor: i64,
+    /// Which currency `minor` counts in; also decides how many decimals it has.
     pub currency: CurrencyCode,
 }
 
+/// Why a typed price was refused; shown inline on the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AmountError {
+    /// Not a plain decimal number (letters, two points, nothing at all).
     #[error("not a number")]
     NotANumber,
+    /// More digits after the point than the currency's minor unit allows (`45.5` yen).
     #[error("more decimals than the currency has")]
     TooManyDecimals,
+    /// Below zero; no price may be.
     #[error("negative")]
     Negative,
+    /// More than twelve digits before the point, or past what `i64` minor units hold.
     #[error("too large")]
     TooLarge,
 }
 
 impl Money {
+    /// An amount already in minor units, as stored.
     pub fn new(minor: i64, currency: CurrencyCode) -> Self {
         Self { minor, currency }
     }

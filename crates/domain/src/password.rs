@@ -14,6 +14,7 @@ use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Versio
 
 /// Length bounds, in characters, per NIST SP 800-63B: no composition rules.
 pub const MIN_CHARS: usize = 8;
+/// The upper bound: generous for passphrases, and it caps the work one login can make argon2 do.
 pub const MAX_CHARS: usize = 128;
 
 /// OWASP's argon2id recommendation: 19 MiB memory, 2 iterations, 1 lane.
@@ -24,14 +25,19 @@ const LANES: u32 = 1;
 /// A password a person chose, checked against the length rules. Never stored.
 pub struct NewPassword(String);
 
+/// Why a new password was refused; the form shows the reason inline.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
+    /// Fewer than `MIN_CHARS` characters.
     #[error("a password has at least {MIN_CHARS} characters")]
     TooShort,
+    /// More than `MAX_CHARS` characters.
     #[error("a password has at most {MAX_CHARS} characters")]
     TooLong,
+    /// On the list of the 10,000 most common passwords.
     #[error("this password is among the most common ones; choose another")]
     TooCommon,
+    /// Below the strength score a new password must reach, with the estimator's reason.
     #[error("this password is too easy to guess ({0:?})")]
     TooGuessable(Weakness),
 }
@@ -165,15 +171,18 @@ impl std::fmt::Debug for NewPassword {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasswordHash(String);
 
+/// The argon2 library refused to hash or its parameters were rejected; an internal error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("password hashing failed: {0}")]
 pub struct HashError(String);
 
 impl PasswordHash {
+    /// Wraps a hash read back from the database.
     pub fn from_stored(phc: String) -> Self {
         Self(phc)
     }
 
+    /// The PHC string, as stored.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -3,6 +3,7 @@
 
 use crate::Role;
 
+/// A power a route or use case can require; roles grant them (see `Role::permissions`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
     /// Decide expert applications and read verification documents.
@@ -19,6 +20,7 @@ pub enum Permission {
 }
 
 impl Permission {
+    /// Every permission, including the one no role grants.
     pub const ALL: [Permission; 5] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,

@@ -11,6 +11,8 @@ pub struct Invalid(pub &'static str);
 pub struct TimeZoneName(String);
 
 impl TimeZoneName {
+    /// Accepts a zone jiff's bundled database knows (in any case, legacy names too) and keeps
+    /// the database's spelling.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let raw = raw.trim();
         if raw.is_empty() || raw.len() > 64 {
@@ -21,6 +23,7 @@ impl TimeZoneName {
         Ok(Self(tz.iana_name().unwrap_or(raw).to_owned()))
     }
 
+    /// The zone name as stored and shown.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -34,6 +37,7 @@ const CURRENCIES: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BG
 pub struct CurrencyCode([u8; 3]);
 
 impl CurrencyCode {
+    /// Accepts an active ISO 4217 code in any case and keeps it upper case.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let upper = raw.trim().to_ascii_uppercase();
         let bytes: [u8; 3] = upper
@@ -48,11 +52,13 @@ impl CurrencyCode {
         Ok(Self(bytes))
     }
 
+    /// The three-letter code.
     pub fn as_str(&self) -> &str {
         // Only ASCII upper-case letters get in (see `parse`).
         std::str::from_utf8(&self.0).unwrap_or("XXX")
     }
 
+    /// Every active code, for the currency menus.
     pub fn all() -> impl Iterator<Item = &'static str> {
         CURRENCIES.split(' ')
     }
@@ -86,6 +92,7 @@ pub fn parse_languages<'a>(raw: impl IntoIterator<Item = &'a str>) -> Result<Vec
 /// Session lengths a learner may prefer, in minutes.
 pub const SESSION_LENGTHS: [i32; 4] = [30, 45, 60, 90];
 
+/// A learner's preferred session length: one of `SESSION_LENGTHS`.
 pub fn parse_session_length(minutes: i32) -> Result<i32, Invalid> {
     SESSION_LENGTHS
         .contains(&minutes)
@@ -96,6 +103,7 @@ pub fn parse_session_length(minutes: i32) -> Result<i32, Invalid> {
 /// Video providers a session can use.
 pub const VIDEO_PROVIDERS: [&str; 4] = ["builtin", "zoom", "meet", "jitsi"];
 
+/// A learner's preferred video provider: one of `VIDEO_PROVIDERS`.
 pub fn parse_video_provider(raw: &str) -> Result<String, Invalid> {
     let raw = raw.trim();
     VIDEO_PROVIDERS
@@ -107,6 +115,7 @@ pub fn parse_video_provider(raw: &str) -> Result<String, Invalid> {
 /// Channels for session reminders.
 pub const REMINDER_CHANNELS: [&str; 2] = ["email", "push"];
 
+/// The reminder channels a learner wants, each one of `REMINDER_CHANNELS`, duplicates dropped.
 pub fn parse_reminder_channels<'a>(
     raw: impl IntoIterator<Item = &'a str>,
 ) -> Result<Vec<String>, Invalid> {

@@ -3,14 +3,19 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// A part an account plays on Mentora; one account may hold several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
+    /// Every account: books sessions, keeps notes and reviews.
     Learner,
+    /// Granted when an expert application is approved: has a public profile and takes bookings.
     Expert,
+    /// An operator: verifies experts, manages accounts, settles refunds and disputes.
     Admin,
 }
 
 impl Role {
+    /// Every role, for parsing and for the role menus.
     pub const ALL: [Role; 3] = [Role::Learner, Role::Expert, Role::Admin];
 
     /// The stable name stored in the database and shown in the API.
@@ -29,6 +34,7 @@ impl fmt::Display for Role {
     }
 }
 
+/// A role name that is none of `learner`, `expert` or `admin` (in a stored row or an admin form).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown role {0:?}; roles are learner, expert and admin")]
 pub struct UnknownRole(pub String);

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 pub struct Secret(String);
 
 impl Secret {
+    /// 256 fresh random bits, URL-safe base64 (43 characters).
     pub fn generate() -> Self {
         let mut bytes = [0u8; 32];
         // ThreadRng is a CSPRNG reseeded from the operating system.
@@ -17,10 +18,13 @@ impl Secret {
         Self(URL_SAFE_NO_PAD.encode(bytes))
     }
 
+    /// The secret itself, to hand to its holder once (cookie, link, response body); never
+    /// to store or log.
     pub fn expose(&self) -> &str {
         &self.0
     }
 
+    /// The form kept in the database.
     pub fn digest(&self) -> SecretDigest {
         SecretDigest::of(&self.0)
     }
@@ -53,6 +57,7 @@ impl SecretDigest {
         Self(hex)
     }
 
+    /// The hex digest, as stored and compared.
     pub fn as_str(&self) -> &str {
         &self.0
     }

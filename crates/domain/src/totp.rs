@@ -17,6 +17,7 @@ const BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 pub struct TotpKey(Vec<u8>);
 
 impl TotpKey {
+    /// A new key for an authenticator being enrolled: 160 fresh random bits.
     pub fn generate() -> Self {
         let mut bytes = vec![0u8; 20];
         rand::rng().fill_bytes(&mut bytes);

@@ -18,36 +18,52 @@ pub const MAX_SPECIALTIES: usize = 10;
 /// A rate as it arrives: minor units from the API, decimal text from the form.
 #[derive(Debug, Clone)]
 pub enum Amount {
+    /// Already in minor units (`4500` for 45.00 EUR), as the API sends it.
     Minor(i64),
+    /// Decimal text in major units (`"45"`, `"45.50"`), as the form sends it.
     Major(String),
 }
 
+/// One price for one session length, before it is checked.
 #[derive(Debug, Clone)]
 pub struct RateInput {
+    /// The session length it prices; one of `domain::expert::RATE_DURATIONS`.
     pub duration_minutes: i32,
+    /// The price, in the application's currency.
     pub amount: Amount,
 }
 
 /// Application fields as they arrive; `None` keeps what is saved (or leaves it empty).
 #[derive(Debug, Clone, Default)]
 pub struct ApplicationInput {
+    /// One line under the expert's name (at most 120 characters).
     pub headline: Option<String>,
+    /// Markdown about the expert; rendered and sanitised when saved.
     pub bio: Option<String>,
+    /// Taxonomy slugs, at most `MAX_SPECIALTIES`.
     pub specialties: Option<Vec<String>>,
+    /// ISO 639-1 codes of the languages the expert speaks; the account's when never set.
     pub languages: Option<Vec<String>>,
+    /// The one currency of every rate; the account's currency when never set.
     pub currency: Option<String>,
+    /// The prices per session length; replaces all saved rates when given.
     pub rates: Option<Vec<RateInput>>,
+    /// An https link to an intro video; empty removes it.
     pub intro_video_url: Option<String>,
 }
 
 /// Everything the applicant sees about their own application.
 #[derive(Debug, Clone)]
 pub struct OwnApplication {
+    /// The application and public profile as saved.
     pub profile: ExpertProfile,
+    /// Its verification documents.
     pub documents: Vec<Document>,
+    /// Verifiers' decisions with their reasons, newest first.
     pub decisions: Vec<DecisionRecord>,
 }
 
+/// The account's application with its documents and decisions; `None` when it never applied.
 pub async fn own(db: &Database, user: &User) -> Result<Option<OwnApplication>, ExpertError> {
     let Some(profile) = experts::find(db, user.id).await? else {
         return Ok(None);

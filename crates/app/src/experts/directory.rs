@@ -16,8 +16,9 @@ use super::directory_cache::DirectoryCache;
 use super::{ExpertError, field};
 use crate::FieldError;
 
-/// Results per page unless asked otherwise, and the most a page may hold.
+/// Results per page unless asked otherwise.
 pub const PAGE_SIZE: u64 = 20;
+/// The most results one page may hold (`limit`).
 pub const MAX_PAGE_SIZE: u64 = 50;
 /// "Available soon" means a free slot within this many days.
 pub const AVAILABLE_WITHIN_DAYS: i64 = 7;
@@ -25,15 +26,19 @@ pub const AVAILABLE_WITHIN_DAYS: i64 = 7;
 /// The directory's parameters as they arrive in a URL: every one optional text.
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 pub struct DirectoryParams {
+    /// Free text matched against name, headline, bio and specialties (first 200 characters).
     #[serde(default)]
     pub q: Option<String>,
+    /// A specialty's taxonomy slug.
     #[serde(default)]
     pub specialty: Option<String>,
+    /// An ISO 639-1 code the expert must speak.
     #[serde(default)]
     pub language: Option<String>,
     /// Cheapest hour at least/at most this, in `currency`'s major units.
     #[serde(default)]
     pub min_price: Option<String>,
+    /// See `min_price`.
     #[serde(default)]
     pub max_price: Option<String>,
     /// The viewer's currency (prices are estimated in it); else the account's, else USD.
@@ -45,10 +50,13 @@ pub struct DirectoryParams {
     /// "1"/"true"/"on": only experts with a free slot in the next 7 days.
     #[serde(default)]
     pub available: Option<String>,
+    /// `relevance` (default), `rating`, `price` or `soonest`.
     #[serde(default)]
     pub sort: Option<String>,
+    /// The `next_cursor` of the previous page, to read on.
     #[serde(default)]
     pub cursor: Option<String>,
+    /// Results per page, 1 to `MAX_PAGE_SIZE`; `PAGE_SIZE` when absent.
     #[serde(default)]
     pub limit: Option<String>,
 }
@@ -56,6 +64,7 @@ pub struct DirectoryParams {
 /// An expert in a result list, with prices ready to show.
 #[derive(Debug, Clone)]
 pub struct Card {
+    /// The expert as the directory lists them.
     pub listing: Listing,
     /// The cheapest hour, in the expert's currency.
     pub hourly_from: Option<Money>,
@@ -63,11 +72,16 @@ pub struct Card {
     pub estimate: Option<Money>,
 }
 
+/// One page of directory results.
 #[derive(Debug, Clone)]
 pub struct Results {
+    /// The experts on this page, in the order asked for.
     pub cards: Vec<Card>,
+    /// Opaque; pass it back as `cursor` for the next page. `None` on the last page.
     pub next_cursor: Option<String>,
+    /// The currency estimates are shown in.
     pub currency: CurrencyCode,
+    /// The order used, so the page can show it selected.
     pub sort: Sort,
 }
 
@@ -240,18 +254,27 @@ pub async fn search(
 /// A rate on a public profile.
 #[derive(Debug, Clone)]
 pub struct ShownRate {
+    /// The session length this price is for.
     pub duration_minutes: i32,
+    /// What the learner is charged, in the expert's currency.
     pub price: Money,
+    /// The same in the viewer's currency at reference rates; `None` when the currencies
+    /// match or no rate is known.
     pub estimate: Option<Money>,
 }
 
 /// A public profile, as learners see it.
 #[derive(Debug, Clone)]
 pub struct PublicProfile {
+    /// The expert's account (display name, photo, time zone).
     pub expert: User,
+    /// The expert's application as published: headline, bio, languages, currency, video.
     pub profile: ExpertProfile,
+    /// The specialties, with their names.
     pub specialties: Vec<Specialty>,
+    /// Prices per session length, with estimates.
     pub rates: Vec<ShownRate>,
+    /// The viewer's currency, in which estimates are given.
     pub currency: CurrencyCode,
 }
 

@@ -24,12 +24,14 @@ struct Pages {
     pages: HashMap<DirectoryQuery, Arc<DirectoryPage>>,
 }
 
+/// This instance's directory result pages, valid while the directory's version stands.
 #[derive(Default)]
 pub struct DirectoryCache {
     inner: Mutex<Pages>,
 }
 
 impl DirectoryCache {
+    /// An empty cache; one per process.
     pub fn new() -> Self {
         Self::default()
     }

@@ -28,12 +28,16 @@ pub const MAX_DOCUMENTS: usize = 10;
 /// The types a document may have, as found in its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentType {
+    /// A PDF with its header and trailer.
     Pdf,
+    /// A JPEG image.
     Jpeg,
+    /// A PNG image.
     Png,
 }
 
 impl DocumentType {
+    /// The `Content-Type` it is served with to the owner and verifiers.
     pub fn content_type(self) -> &'static str {
         match self {
             DocumentType::Pdf => "application/pdf",
@@ -42,6 +46,7 @@ impl DocumentType {
         }
     }
 
+    /// The extension a cleaned file name gets, matching the real type whatever was uploaded.
     pub fn extension(self) -> &'static str {
         match self {
             DocumentType::Pdf => "pdf",

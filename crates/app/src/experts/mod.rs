@@ -14,30 +14,43 @@ use store::StoreError;
 
 use crate::FieldError;
 
+/// Why an expert use case (applying, documents, verifying, payouts, directory) refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ExpertError {
+    /// Fields the applicant or verifier must correct, each with its message.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
+    /// Only accounts with a confirmed address may apply.
     #[error("the email address must be confirmed first")]
     EmailUnverified,
+    /// No such application, expert or document, or not one the caller may see.
     #[error("there is no such application, expert or document")]
     NotFound,
+    /// The account has an application already; it edits that one.
     #[error("an application exists already")]
     AlreadyApplied,
+    /// The application's status does not allow this (editing while submitted, deciding a draft, …).
     #[error("the application is {}, which does not allow this", .0.as_str())]
     WrongState(ApplicationStatus),
+    /// The payout sandbox was used while Stripe is configured.
     #[error("payouts are not in test mode")]
     NotTestMode,
+    /// A verifier tried to decide or suspend their own application.
     #[error("a verifier cannot decide their own application")]
     OwnApplication,
+    /// Too many document uploads recently; retry after the wait.
     #[error("too many uploads; try again later")]
     RateLimited(crate::throttle::RetryAfter),
+    /// The payment provider failed or refused (payout onboarding).
     #[error(transparent)]
     Payments(#[from] payments::PaymentError),
+    /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The file store failed (verification documents).
     #[error(transparent)]
     Files(#[from] crate::files::FileError),
+    /// Something that should not fail did (a stored value that no longer parses, …).
     #[error("{0}")]
     Internal(String),
 }

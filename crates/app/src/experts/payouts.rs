@@ -106,12 +106,16 @@ pub enum Delivery {
     Ignored,
 }
 
+/// Why a webhook delivery was not applied.
 #[derive(Debug, thiserror::Error)]
 pub enum WebhookFailure {
+    /// The signature or its timestamp does not check out (`webhook_invalid`).
     #[error("the delivery is not authentic: {0}")]
     Rejected(WebhookError),
+    /// The database failed; Stripe retries the delivery later.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Authentic, but its body is not an event Mentora can read.
     #[error("the event could not be read: {0}")]
     Unreadable(String),
 }

@@ -35,6 +35,7 @@ fn parse_name(raw: &str) -> Result<String, ExpertError> {
     Ok(name.to_owned())
 }
 
+/// Adds a specialty to `category`, its slug made from the name; audited.
 pub async fn add_specialty(
     db: &Database,
     admin: &User,
@@ -78,6 +79,7 @@ pub async fn add_specialty(
     Ok(())
 }
 
+/// Corrects a specialty's name (its slug stays) and re-indexes the experts who hold it; audited.
 pub async fn rename_specialty(
     db: &Database,
     admin: &User,

@@ -30,10 +30,13 @@ pub async fn expert_cancellations(db: &Database, expert: Uuid) -> Result<i64, Ex
 
 /// One application as its verifier sees it: the applicant and everything they sent.
 pub struct Review {
+    /// The applicant's account.
     pub applicant: User,
+    /// The application, its documents and earlier decisions.
     pub application: OwnApplication,
 }
 
+/// One application for its verifier; `NotFound` when the account never applied.
 pub async fn review(db: &Database, expert_id: Uuid) -> Result<Review, ExpertError> {
     let applicant = users::find_by_id(db, expert_id)
         .await?
@@ -49,8 +52,11 @@ pub async fn review(db: &Database, expert_id: Uuid) -> Result<Review, ExpertErro
 
 /// A verifier's answer as it arrives: which application, what, and why.
 pub struct DecisionInput<'a> {
+    /// The applicant's account id.
     pub expert_id: Uuid,
+    /// `approve`, `reject` or `request_changes`.
     pub decision: &'a str,
+    /// Why; shown to the applicant and emailed (3 to 2,000 characters).
     pub reason: &'a str,
 }
 

@@ -31,6 +31,7 @@ use super::schedule::{BookedSpan, ExpertSchedule};
 
 /// Where the per-expert versions live.
 pub trait Versions: Send + Sync {
+    /// The expert's version now; a cached schedule filed under another one is stale.
     fn current(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
     /// Raises the expert's version; returns the new one.
     fn bump(&self, expert: Uuid) -> BoxFuture<'_, Result<u64, String>>;
@@ -80,6 +81,8 @@ pub struct RedisVersions {
 }
 
 impl RedisVersions {
+    /// Versions under `prefix` in Redis; starts the task that resends the bumps that failed
+    /// while Redis was away.
     pub fn new(link: RedisLink, prefix: &str) -> Self {
         let versions = Self {
             link,
@@ -178,6 +181,7 @@ struct Entry {
 /// The most schedules one instance keeps; past it the oldest half is dropped.
 const CAPACITY: usize = 20_000;
 
+/// Experts' schedules kept in this process, dropped on every instance when one changes.
 pub struct ScheduleCache {
     versions: Box<dyn Versions>,
     entries: Mutex<HashMap<Uuid, Entry>>,
@@ -185,6 +189,7 @@ pub struct ScheduleCache {
 }
 
 impl ScheduleCache {
+    /// A cache that checks `versions` on every read and keeps an entry at most `ttl`.
     pub fn new(versions: Box<dyn Versions>, ttl: Duration) -> Self {
         Self {
             versions,

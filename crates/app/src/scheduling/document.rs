@@ -4,29 +4,41 @@
 use domain::schedule::{AvailabilityInput, OverrideInput, TimeOffInput, WeeklyInput};
 use serde::{Deserialize, Serialize};
 
+/// An expert's availability rules as `GET`/`PUT /experts/me/availability` carry them and
+/// as the store keeps them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesDocument {
+    /// The IANA zone every time below is written in.
     pub time_zone: String,
+    /// Open hours per weekday.
     #[serde(default)]
     pub weekly: Vec<WeeklyDoc>,
+    /// Dates with other hours, or closed.
     #[serde(default)]
     pub overrides: Vec<OverrideDoc>,
+    /// Absolute stretches when no session may take place.
     #[serde(default)]
     pub time_off: Vec<TimeOffDoc>,
+    /// Free minutes kept before each session (default 0).
     #[serde(default)]
     pub buffer_before_minutes: i64,
+    /// Free minutes kept after each session (default 0).
     #[serde(default)]
     pub buffer_after_minutes: i64,
+    /// How long before its start a session must be booked, in minutes (default 240).
     #[serde(default = "default_notice")]
     pub min_notice_minutes: i64,
+    /// How many days ahead sessions may be booked (default 60).
     #[serde(default = "default_horizon")]
     pub horizon_days: i64,
     /// Session lengths offered; left out, every length the expert has a price for.
     #[serde(default)]
     pub durations: Option<Vec<i64>>,
+    /// Minutes between slot starts (default 30).
     #[serde(default = "default_step")]
     pub slot_step_minutes: i64,
+    /// Most sessions starting on one local date; absent for no cap.
     #[serde(default)]
     pub daily_cap: Option<i64>,
     /// `flexible`, `moderate` (the default) or `strict`.
@@ -50,33 +62,46 @@ fn default_step() -> i64 {
     30
 }
 
+/// One weekly interval: `{"weekday": "mon", "start": "09:00", "end": "12:30"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WeeklyDoc {
+    /// `mon` … `sun`.
     pub weekday: String,
+    /// Opening, "HH:MM" in the expert's zone.
     pub start: String,
+    /// Closing, "HH:MM" in the expert's zone; "24:00" for midnight.
     pub end: String,
 }
 
+/// Open hours on an override date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntervalDoc {
+    /// Opening, "HH:MM".
     pub start: String,
+    /// Closing, "HH:MM"; "24:00" for midnight.
     pub end: String,
 }
 
+/// A date whose hours replace the weekly ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideDoc {
+    /// The local date, `YYYY-MM-DD`.
     pub date: String,
+    /// Its open hours; empty closes the day.
     #[serde(default)]
     pub intervals: Vec<IntervalDoc>,
 }
 
+/// A stretch of time off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeOffDoc {
+    /// First instant off, RFC 3339.
     pub from: String,
+    /// First instant back, RFC 3339.
     pub to: String,
 }
 
@@ -128,6 +153,7 @@ impl RulesDocument {
         }
     }
 
+    /// The document for checked (or starting) input, as stored and returned.
     pub fn from_input(input: &AvailabilityInput) -> Self {
         Self {
             time_zone: input.time_zone.clone(),

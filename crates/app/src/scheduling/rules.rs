@@ -13,7 +13,9 @@ use crate::FieldError;
 /// The caller's rules as a document, and whether they were ever saved.
 #[derive(Debug, Clone)]
 pub struct OwnRules {
+    /// The rules as the editor and the API show them.
     pub document: RulesDocument,
+    /// False while the expert has never saved rules (the document holds starting settings).
     pub saved: bool,
     /// Session lengths the expert has a price for (the ones rules may offer).
     pub priced_durations: Vec<i32>,

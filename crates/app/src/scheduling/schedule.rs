@@ -12,8 +12,10 @@ use super::document::RulesDocument;
 /// How far back busy times are read: nothing that ended earlier can block a slot shown.
 const BUSY_LOOKBACK_SECONDS: i64 = 86_400;
 
+/// Everything needed to compute an expert's free slots, as the schedule cache keeps it.
 #[derive(Debug, Clone)]
 pub struct ExpertSchedule {
+    /// The expert's account id.
     pub expert_id: Uuid,
     /// Approved, not suspended, payouts ready: learners may see and book slots.
     pub bookable: bool,
@@ -21,12 +23,14 @@ pub struct ExpertSchedule {
     pub priced_durations: Vec<i32>,
     /// (minutes, price in minor units of `currency`), shortest first.
     pub prices: Vec<(i32, i64)>,
+    /// The ISO 4217 code of `prices`.
     pub currency: String,
     /// None until the expert sets hours.
     pub rules: Option<Availability>,
     /// The stored rules document `rules` was read from: a hold checks, in its own
     /// transaction, that it is still the stored one (a cache can be stale).
     pub rules_document: Option<String>,
+    /// External busy times (calendars) that block slots, from a day ago on.
     pub busy: Vec<Interval>,
     /// Active bookings: confirmed, and holds with when they run out.
     pub booked: Vec<BookedSpan>,
@@ -35,7 +39,9 @@ pub struct ExpertSchedule {
 /// A booking that blocks the expert's time; a hold only until `held_until`.
 #[derive(Debug, Clone, Copy)]
 pub struct BookedSpan {
+    /// When the session starts and the time it blocks, buffers included.
     pub booked: Booked,
+    /// For a hold, when it runs out and stops blocking; `None` once confirmed.
     pub held_until: Option<i64>,
 }
 

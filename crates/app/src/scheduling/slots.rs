@@ -37,15 +37,21 @@ pub struct SlotParams {
 /// Free slots, ready to show in `zone`.
 #[derive(Debug, Clone)]
 pub struct SlotList {
+    /// The expert whose slots these are.
     pub expert_id: Uuid,
+    /// The zone the slots are shown in: the one asked for, else the viewer's, else UTC.
     pub zone: TimeZone,
+    /// That zone's canonical IANA name, shown beside every time.
     pub zone_name: String,
     /// The length asked for (None when the expert offers nothing yet).
     pub duration_minutes: Option<u16>,
     /// Every length learners can book.
     pub durations: Vec<u16>,
+    /// Start of the window, Unix seconds.
     pub from: i64,
+    /// End of the window (exclusive), Unix seconds.
     pub to: i64,
+    /// The free slots, soonest first, as UTC instants.
     pub slots: Vec<Interval>,
     /// The expert's own zone (to say when theirs changes clocks too).
     pub expert_zone: Option<TimeZone>,

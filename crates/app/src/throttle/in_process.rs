@@ -9,6 +9,7 @@ use futures::future::BoxFuture;
 
 use super::{CounterStore, ThrottleError};
 
+/// Fixed-window counters and flags in this process's memory.
 #[derive(Default)]
 pub struct InProcess {
     entries: Mutex<HashMap<String, (u64, Instant)>>,

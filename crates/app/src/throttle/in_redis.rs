@@ -14,6 +14,7 @@ pub struct InRedis {
 }
 
 impl InRedis {
+    /// Counters over `link`; each call fails fast while Redis is away.
     pub fn new(link: RedisLink) -> Self {
         Self { link }
     }
@@ -117,6 +118,7 @@ pub struct SharedOrLocal {
 }
 
 impl SharedOrLocal {
+    /// Redis's counters over `link`, falling back to this process's own.
     pub fn new(link: RedisLink) -> Self {
         Self {
             shared: InRedis::new(link),

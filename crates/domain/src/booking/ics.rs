@@ -26,9 +26,12 @@ impl Method {
     }
 }
 
+/// Someone named on the event: the expert organises, the learner attends.
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// Shown by calendar programs as the person's name (quotes are dropped).
     pub name: String,
+    /// The address calendar programs reply to and match the event against.
     pub email: String,
 }
 
@@ -37,14 +40,23 @@ pub struct Person {
 pub struct Event {
     /// Stable across reschedules, so calendars update the event instead of adding one.
     pub uid: String,
+    /// Raised with every change, so a calendar replaces its older copy (RFC 5546).
     pub sequence: i32,
+    /// Unix seconds (UTC).
     pub start: i64,
+    /// Unix seconds (UTC).
     pub end: i64,
+    /// The event's title in the calendar.
     pub summary: String,
+    /// Free text under the title: what the session is and where to change it.
     pub description: String,
+    /// The booking's page on Mentora, when there is one to link.
     pub url: Option<String>,
+    /// The expert who gives the session.
     pub organizer: Person,
+    /// The learner who booked it.
     pub attendee: Person,
+    /// Marks the event cancelled even in a `Request` or a feed (`STATUS:CANCELLED`).
     pub cancelled: bool,
 }
 

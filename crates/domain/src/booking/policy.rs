@@ -17,8 +17,10 @@ pub enum PolicyPreset {
 }
 
 impl PolicyPreset {
+    /// Every preset, in the order the availability editor offers them.
     pub const ALL: [PolicyPreset; 3] = [Self::Flexible, Self::Moderate, Self::Strict];
 
+    /// The name stored in settings and accepted by the API (`flexible`, `moderate`, `strict`).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Flexible => "flexible",
@@ -27,10 +29,12 @@ impl PolicyPreset {
         }
     }
 
+    /// The preset with this stored or submitted name; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str() == text)
     }
 
+    /// The preset's tiers as they stand today, ready to be frozen on a new booking.
     pub fn policy(self) -> CancellationPolicy {
         let tiers = match self {
             Self::Flexible => vec![Tier::new(2, 100)],
@@ -47,7 +51,9 @@ impl PolicyPreset {
 /// Cancelling at least `hours_before` the start refunds `percent` of the price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tier {
+    /// How long before the start the cancellation must come, in hours.
     pub hours_before: i64,
+    /// Share of the price refunded, 0–100.
     pub percent: i64,
 }
 
@@ -63,6 +69,7 @@ impl Tier {
 /// A policy as frozen on a booking: its preset's name and the tiers that applied then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CancellationPolicy {
+    /// The preset the expert had chosen; the tiers, not this name, decide the refund.
     pub preset: PolicyPreset,
     /// Longest notice first.
     pub tiers: Vec<Tier>,
@@ -71,7 +78,9 @@ pub struct CancellationPolicy {
 /// What a cancellation gives back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refund {
+    /// Minor units of the booking's currency, rounded down.
     pub amount: i64,
+    /// The tier's share that produced `amount` (0 when no tier applied).
     pub percent: i64,
 }
 
@@ -111,6 +120,7 @@ impl CancellationPolicy {
         format!("{}:{}", self.preset.as_str(), tiers.join(","))
     }
 
+    /// Reads the `to_stored` form back; `None` when the text is not one.
     pub fn from_stored(text: &str) -> Option<Self> {
         let (name, tiers) = text.split_once(':')?;
         let preset = PolicyPreset::parse(name)?;

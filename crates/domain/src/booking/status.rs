@@ -10,17 +10,25 @@ pub enum BookingStatus {
     Confirmed,
     /// The hold ran out before payment.
     Expired,
+    /// Called off by the learner, the expert or an admin; refunded by the frozen policy.
     Cancelled,
     /// Moved to another time; the booking that replaced it carries on.
     Rescheduled,
+    /// The session took place, as the expert or an admin recorded it.
     Completed,
+    /// The learner did not come (said by the expert or an admin); no refund.
     NoShowLearner,
+    /// The expert did not come, by an admin's verdict; refunded in full.
     NoShowExpert,
+    /// The learner contests a completed session, or claims the expert did not come; an admin
+    /// settles it.
     Disputed,
+    /// An admin settled the dispute, refunding the learner or paying the expert.
     Resolved,
 }
 
 impl BookingStatus {
+    /// Every status, for listing and parsing.
     pub const ALL: [BookingStatus; 10] = [
         Self::Held,
         Self::Confirmed,
@@ -34,6 +42,7 @@ impl BookingStatus {
         Self::Resolved,
     ];
 
+    /// The stored and API name (`held`, `no_show_learner`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Held => "held",
@@ -49,6 +58,7 @@ impl BookingStatus {
         }
     }
 
+    /// The status with this stored name; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
@@ -57,6 +67,7 @@ impl BookingStatus {
     /// expires; the store checks the expiry).
     pub const ACTIVE: [BookingStatus; 2] = [Self::Held, Self::Confirmed];
 
+    /// Whether this status keeps the expert's time blocked (see `ACTIVE`).
     pub fn is_active(self) -> bool {
         Self::ACTIVE.contains(&self)
     }
@@ -93,14 +104,18 @@ impl std::fmt::Display for BookingStatus {
 /// Who made a transition happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actor {
+    /// The learner who booked the session.
     Learner,
+    /// The expert who gives it.
     Expert,
+    /// An operator acting on the booking (cancel, verdicts, settling disputes).
     Admin,
     /// Jobs and payment callbacks.
     System,
 }
 
 impl Actor {
+    /// The name stored on each transition.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Learner => "learner",
@@ -110,6 +125,7 @@ impl Actor {
         }
     }
 
+    /// The actor with this stored name; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         [Self::Learner, Self::Expert, Self::Admin, Self::System]
             .into_iter()

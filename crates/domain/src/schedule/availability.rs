@@ -28,16 +28,25 @@ const WEEKDAY_FIELDS: [&str; 7] = [
 
 /// What the rules allow, in one place so forms, the API and the docs agree.
 pub mod limits {
+    /// Open intervals on one weekday or one dated override.
     pub const INTERVALS_PER_DAY: usize = 10;
+    /// Dated overrides an expert may keep.
     pub const OVERRIDES: usize = 400;
+    /// Stretches of time off an expert may keep.
     pub const TIME_OFF: usize = 500;
+    /// Longest buffer before or after a session, in minutes.
     pub const BUFFER_MINUTES: i64 = 240;
     /// Thirty days.
     pub const NOTICE_MINUTES: i64 = 43_200;
+    /// Furthest ahead a session may be booked, in days.
     pub const HORIZON_DAYS: i64 = 365;
+    /// Session lengths one expert may offer at once.
     pub const DURATIONS: usize = 6;
+    /// Finest slot step, in minutes (steps are multiples of five).
     pub const MIN_STEP_MINUTES: i64 = 5;
+    /// Coarsest slot step, in minutes.
     pub const MAX_STEP_MINUTES: i64 = 240;
+    /// Highest daily cap an expert may set; without one there is no cap.
     pub const DAILY_CAP: i64 = 48;
     /// The longest single stretch of time off.
     pub const TIME_OFF_DAYS: i64 = 366;
@@ -47,15 +56,19 @@ pub mod limits {
 /// (an end of 1440 is written "24:00" and means the next midnight).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LocalInterval {
+    /// Opening, in minutes after local midnight.
     pub start_minute: u16,
+    /// Closing, in minutes after local midnight; 1440 is the next midnight.
     pub end_minute: u16,
 }
 
 impl LocalInterval {
+    /// The opening as "HH:MM", as forms and the API show it.
     pub fn start_text(&self) -> String {
         clock(self.start_minute)
     }
 
+    /// The closing as "HH:MM" ("24:00" for midnight at the end of the day).
     pub fn end_text(&self) -> String {
         clock(self.end_minute)
     }
@@ -68,14 +81,18 @@ fn clock(minute: u16) -> String {
 /// One weekly interval as sent: `{"weekday": "mon", "start": "09:00", "end": "12:30"}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WeeklyInput {
+    /// `mon` … `sun` (see `WEEKDAYS`).
     pub weekday: String,
+    /// Opening as "HH:MM" in the expert's zone.
     pub start: String,
+    /// Closing as "HH:MM" in the expert's zone; "24:00" for midnight.
     pub end: String,
 }
 
 /// A date whose hours replace the weekly ones; no intervals closes the day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OverrideInput {
+    /// The local date, `YYYY-MM-DD`, in the expert's zone.
     pub date: String,
     /// (start, end) pairs as "HH:MM".
     pub intervals: Vec<(String, String)>,
@@ -84,23 +101,36 @@ pub struct OverrideInput {
 /// A stretch of time off, as RFC 3339 instants.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimeOffInput {
+    /// First instant off.
     pub from: String,
+    /// First instant back; at most `limits::TIME_OFF_DAYS` after `from`.
     pub to: String,
 }
 
 /// The rules as an expert or API client sends them, before checking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AvailabilityInput {
+    /// The IANA zone the hours are written in.
     pub time_zone: String,
+    /// Open hours for each weekday; several per day allowed.
     pub weekly: Vec<WeeklyInput>,
+    /// Dates with other hours, or closed.
     pub overrides: Vec<OverrideInput>,
+    /// Absolute stretches when no session may take place.
     pub time_off: Vec<TimeOffInput>,
+    /// Free time kept before each session, in minutes.
     pub buffer_before_minutes: i64,
+    /// Free time kept after each session, in minutes.
     pub buffer_after_minutes: i64,
+    /// How long before its start a session must be booked, in minutes.
     pub min_notice_minutes: i64,
+    /// How many days ahead sessions may be booked.
     pub horizon_days: i64,
+    /// Session lengths offered, in minutes; each must have a rate.
     pub durations: Vec<i64>,
+    /// Minutes between slot starts, a multiple of five.
     pub slot_step_minutes: i64,
+    /// Most sessions starting on one local date; `None` for no cap.
     pub daily_cap: Option<i64>,
     /// One of the platform's presets (`flexible`, `moderate`, `strict`).
     pub cancellation_policy: String,
@@ -129,7 +159,9 @@ impl AvailabilityInput {
 /// One problem with the input: the field it belongs to and a message id that explains it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Problem {
+    /// The form field or API key it belongs to (`weekly.mon`, `time_off`, …).
     pub field: &'static str,
+    /// The Fluent message id that explains it to the expert.
     pub code: &'static str,
 }
 
@@ -140,6 +172,7 @@ fn problem(field: &'static str, code: &'static str) -> Problem {
 /// Checked availability rules, ready for the engine.
 #[derive(Debug, Clone)]
 pub struct Availability {
+    /// The zone the hours are expanded in, date by date.
     pub time_zone: TimeZone,
     /// The IANA name, as stored and shown.
     pub zone_name: String,
@@ -147,13 +180,19 @@ pub struct Availability {
     pub weekly: [Vec<LocalInterval>; 7],
     /// Dates whose hours replace the weekly ones (empty: closed).
     pub overrides: BTreeMap<Date, Vec<LocalInterval>>,
+    /// Stretches when no session may take place, sorted, as UTC instants.
     pub time_off: Vec<Interval>,
+    /// Free minutes kept before each session; frozen on each booking.
     pub buffer_before_minutes: u16,
+    /// Free minutes kept after each session; frozen on each booking.
     pub buffer_after_minutes: u16,
+    /// How long before its start a session must be booked, in minutes.
     pub min_notice_minutes: u32,
+    /// How many days ahead sessions may start.
     pub horizon_days: u16,
     /// Session lengths offered, shortest first.
     pub durations: Vec<u16>,
+    /// Minutes between candidate starts, counted from each interval's own start.
     pub slot_step_minutes: u16,
     /// At most this many sessions start on one local date.
     pub daily_cap: Option<u16>,

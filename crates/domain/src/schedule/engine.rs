@@ -56,9 +56,13 @@ impl Booked {
 /// Which slots a caller wants: starts in `[from, to)`, of one session length, seen at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
+    /// Earliest start wanted (the minimum notice may push it later).
     pub from: UnixSeconds,
+    /// Starts must come before this (and before the horizon).
     pub to: UnixSeconds,
+    /// The moment of asking: minimum notice and horizon count from here.
     pub now: UnixSeconds,
+    /// The session length to fit, in minutes.
     pub duration_minutes: u16,
 }
 

@@ -25,11 +25,14 @@ pub type UnixSeconds = i64;
 /// A half-open span of time `[start, end)` in Unix seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Interval {
+    /// First instant inside the span.
     pub start: UnixSeconds,
+    /// First instant after it; a span ending where another starts does not overlap it.
     pub end: UnixSeconds,
 }
 
 impl Interval {
+    /// The span `[start, end)`; callers keep `start <= end`.
     pub fn new(start: UnixSeconds, end: UnixSeconds) -> Self {
         Self { start, end }
     }
@@ -39,6 +42,7 @@ impl Interval {
         self.start < other.end && other.start < self.end
     }
 
+    /// Its length in seconds.
     pub fn seconds(&self) -> i64 {
         self.end - self.start
     }

@@ -109,8 +109,11 @@ pub fn start_of_day(tz: &TimeZone, date: Date) -> UnixSeconds {
 /// A change of a zone's UTC offset (a DST start or end, or a change of standard time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockChange {
+    /// The instant the new offset takes effect.
     pub at: UnixSeconds,
+    /// The offset in force until then.
     pub before: Offset,
+    /// The offset in force from then on.
     pub after: Offset,
 }
 
