@@ -85,7 +85,7 @@ pub async fn hold(
 #[template(path = "bookings/checkout.html")]
 struct CheckoutPage<'a> {
     shell: &'a Shell,
-    booking: Booking,
+    id: Uuid,
     expert_name: String,
     when: String,
     held_until: String,
@@ -135,7 +135,7 @@ async fn checkout_page(
                 clock.at(booking.row.hold_expires_at),
                 clock.zone_name
             ),
-            booking,
+            id: booking.id(),
             expert_name,
             price,
             declined,
@@ -183,7 +183,12 @@ pub async fn pay(
 #[template(path = "bookings/booking.html")]
 struct BookingPage<'a> {
     shell: &'a Shell,
-    booking: Booking,
+    id: Uuid,
+    status: BookingStatus,
+    note: Option<String>,
+    /// The cancellation policy's preset, as its message id names it.
+    policy: &'static str,
+    may_cancel: bool,
     role: Actor,
     expert_name: String,
     learner_name: String,
@@ -224,11 +229,7 @@ impl BookingPage<'_> {
     }
 
     fn held(&self) -> bool {
-        self.booking.status == BookingStatus::Held
-    }
-
-    fn cancellable(&self) -> bool {
-        self.booking.cancellable()
+        self.status == BookingStatus::Held
     }
 
     fn is_learner(&self) -> bool {
@@ -241,7 +242,7 @@ impl BookingPage<'_> {
 
     fn policy_label(&self) -> String {
         self.shell
-            .t(&format!("policy-{}", self.booking.policy.preset.as_str()))
+            .t(&format!("policy-{}", self.policy))
     }
 
     fn actor_label(&self, actor: &str) -> String {
@@ -321,7 +322,11 @@ async fn booking_page(
         when: format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name),
         clock,
         role,
-        booking,
+        id: booking.id(),
+        status: booking.status,
+        note: booking.row.note.clone(),
+        policy: booking.policy.preset.as_str(),
+        may_cancel: booking.cancellable(),
         test_mode: state.booking_rules.test_mode,
         cancel_error,
         move_options: options,
