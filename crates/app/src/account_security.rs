@@ -2,9 +2,9 @@
 //! events and its second factors.
 
 use store::audit::{self, AuditEvent};
+use store::logins::{self, Login};
 use store::passkeys::{self, StoredPasskey};
 use store::second_factors::{self, TotpFactor};
-use store::sessions::{self, ActiveSession};
 use store::{Database, StoreError};
 use uuid::Uuid;
 
@@ -14,7 +14,7 @@ pub const EVENTS_SHOWN: u64 = 20;
 /// Everything the account security page shows about one account.
 pub struct SecurityOverview {
     /// Logins still open (browsers and API clients).
-    pub logins: Vec<ActiveSession>,
+    pub logins: Vec<Login>,
     /// The newest security events, newest first.
     pub events: Vec<AuditEvent>,
     /// The authenticator app, once confirmed.
@@ -28,7 +28,7 @@ pub struct SecurityOverview {
 /// Gathers the security page's contents for `user_id`.
 pub async fn overview(db: &Database, user_id: Uuid) -> Result<SecurityOverview, StoreError> {
     Ok(SecurityOverview {
-        logins: sessions::list_for_user(db, user_id).await?,
+        logins: logins::list_for_user(db, user_id).await?,
         events: audit::for_user(db, user_id, EVENTS_SHOWN).await?,
         totp: second_factors::totp(db, user_id)
             .await?

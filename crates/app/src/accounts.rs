@@ -11,7 +11,7 @@ use chrono::Duration;
 use domain::{DisplayName, EmailAddress, NewPassword, PasswordHash};
 use i18n::Locale;
 use store::email_tokens::{self, Purpose};
-use store::sessions::{self, ClientInfo};
+use store::logins::{self, ClientInfo};
 use store::users::{self, NewUser, User};
 use store::{Database, StoreError, audit};
 
@@ -23,7 +23,7 @@ pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
 /// How long a password reset link works.
 pub const RESET_LINK_LIFETIME: Duration = Duration::minutes(30);
 /// How long a web session lasts without logging in again.
-pub const SESSION_LIFETIME: Duration = Duration::days(14);
+pub const LOGIN_LIFETIME: Duration = Duration::days(14);
 
 /// Why signing up, logging in or changing account details failed.
 #[derive(Debug, thiserror::Error)]
@@ -408,7 +408,7 @@ pub async fn reset_password(
         .await?
         .ok_or(AccountError::InvalidLink)?;
     users::set_password_hash(db, redeemed.user_id, &hash).await?;
-    sessions::end_all_for_user(db, redeemed.user_id).await?;
+    logins::end_all_for_user(db, redeemed.user_id).await?;
     store::refresh_tokens::revoke_all_for_user(db, redeemed.user_id).await?;
     record(db, Some(redeemed.user_id), "password.reset", client).await?;
     users::find_by_id(db, redeemed.user_id)
@@ -419,21 +419,21 @@ pub async fn reset_password(
 /// Ends this browser's session and records the logout.
 pub async fn log_out(
     db: &Database,
-    session: &sessions::ActiveSession,
+    session: &logins::Login,
     client: &ClientInfo,
 ) -> Result<(), AccountError> {
-    sessions::end(db, &session.digest).await?;
+    logins::end(db, &session.digest).await?;
     record(db, Some(session.user_id), "logout", client).await
 }
 
 /// Ends one of the account's own sessions (another device). False when there is none.
-pub async fn end_session(
+pub async fn end_login(
     db: &Database,
     user_id: uuid::Uuid,
     digest: &domain::SecretDigest,
     client: &ClientInfo,
 ) -> Result<bool, AccountError> {
-    let ended = sessions::end_own(db, user_id, digest).await?;
+    let ended = logins::end_own(db, user_id, digest).await?;
     if ended {
         record(db, Some(user_id), "session.ended", client).await?;
     }
@@ -446,7 +446,7 @@ pub async fn log_out_everywhere(
     user_id: uuid::Uuid,
     client: &ClientInfo,
 ) -> Result<u64, AccountError> {
-    let ended = sessions::end_all_for_user(db, user_id).await?;
+    let ended = logins::end_all_for_user(db, user_id).await?;
     store::refresh_tokens::revoke_all_for_user(db, user_id).await?;
     record(db, Some(user_id), "logout.everywhere", client).await?;
     Ok(ended)

@@ -15,7 +15,7 @@ use std::sync::{Arc, LazyLock};
 
 use image::{ImageFormat, ImageReader, Limits};
 use store::Database;
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::User;
 use tokio::sync::Semaphore;
 

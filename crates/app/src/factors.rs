@@ -2,7 +2,7 @@
 //! Removing one asks for the password again (recent re-authentication).
 
 use domain::totp::{TotpKey, generate_recovery_codes, recovery_code_digest};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::{Database, second_factors};
 use uuid::Uuid;
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::Duration;
 use domain::{EmailAddress, PasswordHash, SecretDigest};
 use i18n::Locale;
-use store::sessions::{self, ClientInfo, OpenedSession};
+use store::logins::{self, ClientInfo, OpenedLogin};
 use store::users::{self, User};
 use store::{Database, StoreError, challenges, known_devices, second_factors};
 
@@ -16,7 +16,7 @@ use crate::sign_in_link;
 use crate::throttle::{FailureOutcome, Throttle};
 
 /// How long a web session lasts without logging in again.
-pub use crate::accounts::SESSION_LIFETIME;
+pub use crate::accounts::LOGIN_LIFETIME;
 
 /// How long the person has to give their second factor after the password.
 pub const SECOND_FACTOR_WINDOW: Duration = Duration::minutes(5);
@@ -30,8 +30,8 @@ const SECOND_FACTOR_PURPOSE: &str = "login.second_factor";
 pub struct LoggedIn {
     /// The account now signed in.
     pub user: User,
-    /// The new session: its cookie secret, CSRF token and expiry.
-    pub session: OpenedSession,
+    /// The new login: its cookie secret, CSRF token and expiry.
+    pub login: OpenedLogin,
     /// A device secret to hand the browser (the device cookie), when it was not known.
     pub new_device: Option<domain::Secret>,
 }
@@ -236,7 +236,7 @@ pub async fn log_in(
         return Ok(PasswordStep::SecondFactor { challenge });
     }
     Ok(PasswordStep::Done(Box::new(
-        open_session(db, user, client).await?,
+        open_login(db, user, client).await?,
     )))
 }
 
@@ -294,7 +294,7 @@ pub async fn complete_second_factor(
     let user = users::find_by_id(db, user_id)
         .await?
         .ok_or(AccountError::InvalidLink)?;
-    open_session(db, user, client).await
+    open_login(db, user, client).await
 }
 
 /// Checks a TOTP code, or a recovery code, using it up. Records the outcome.
@@ -333,17 +333,17 @@ pub async fn check_second_factor(
 }
 
 /// Opens a fresh web session (a new secret at every login: no session fixation).
-pub async fn open_session(
+pub async fn open_login(
     db: &Database,
     user: User,
     client: &ClientInfo,
 ) -> Result<LoggedIn, AccountError> {
-    let session = sessions::open(db, user.id, client, SESSION_LIFETIME).await?;
+    let login = logins::open(db, user.id, client, LOGIN_LIFETIME).await?;
     let new_device = remember_device(db, user.id, client).await?;
     record(db, Some(user.id), "login.succeeded", client).await?;
     Ok(LoggedIn {
         user,
-        session,
+        login,
         new_device,
     })
 }
@@ -353,8 +353,8 @@ pub async fn open_session(
 pub async fn signed_in(
     db: &Database,
     presented: &str,
-) -> Result<Option<(sessions::ActiveSession, User)>, StoreError> {
-    let Some(session) = sessions::find_active(db, presented).await? else {
+) -> Result<Option<(logins::Login, User)>, StoreError> {
+    let Some(session) = logins::find_active(db, presented).await? else {
         return Ok(None);
     };
     Ok(users::find_by_id(db, session.user_id)

@@ -7,7 +7,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Duration;
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::{self, User};
 use store::{Database, StoreError, challenges, passkeys};
 
@@ -20,7 +20,7 @@ use webauthn_rs::prelude::{
 
 use crate::FieldError;
 use crate::accounts::{AccountError, record};
-use crate::login::{LoggedIn, open_session};
+use crate::login::{LoggedIn, open_login};
 use crate::throttle::Throttle;
 
 /// How long a ceremony may take (the browser's own timeout is shorter).
@@ -181,7 +181,7 @@ pub async fn finish_login(
     let user = users::find_by_id(db, user_id)
         .await?
         .ok_or(AccountError::InvalidCredentials)?;
-    open_session(db, user, client).await
+    open_login(db, user, client).await
 }
 
 /// Begins the passkey second step for an account whose password was just accepted.

@@ -4,9 +4,9 @@
 use domain::profile::{self, CurrencyCode, TimeZoneName};
 use domain::{DisplayName, EmailAddress, NewPassword};
 use i18n::Locale;
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::{self, ProfileChanges, User};
-use store::{Database, StoreError, refresh_tokens, sessions};
+use store::{Database, StoreError, logins, refresh_tokens};
 use uuid::Uuid;
 
 use crate::FieldError;
@@ -215,9 +215,9 @@ pub async fn change_password(
     })?;
     let hash = hash_off_thread(password).await?;
     users::set_password_hash(db, user_id, &hash).await?;
-    for session in sessions::list_for_user(db, user_id).await? {
+    for session in logins::list_for_user(db, user_id).await? {
         if Some(&session.digest) != keep {
-            sessions::end(db, &session.digest).await?;
+            logins::end(db, &session.digest).await?;
         }
     }
     refresh_tokens::revoke_all_for_user(db, user_id).await?;

@@ -2,8 +2,8 @@
 //! and API logins, so no session carries powers from before the change.
 
 use domain::Role;
-use store::sessions::ClientInfo;
-use store::{Database, audit, refresh_tokens, sessions, users};
+use store::logins::ClientInfo;
+use store::{Database, audit, logins, refresh_tokens, users};
 use uuid::Uuid;
 
 use crate::accounts::AccountError;
@@ -26,7 +26,7 @@ pub async fn set_role(
     } else {
         users::revoke_role(db, user_id, role).await?;
     }
-    sessions::end_all_for_user(db, user_id).await?;
+    logins::end_all_for_user(db, user_id).await?;
     refresh_tokens::revoke_all_for_user(db, user_id).await?;
     audit::record(
         db,

@@ -11,11 +11,11 @@ use domain::EmailAddress;
 use i18n::Locale;
 use store::Database;
 use store::email_tokens::{self, Purpose};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::{self, User};
 
 use crate::accounts::{AccountError, LinkBase, record, send};
-use crate::login::{PasswordStep, has_second_factor, open_session, second_factor_challenge};
+use crate::login::{PasswordStep, has_second_factor, open_login, second_factor_challenge};
 use crate::mail::Mailer;
 use crate::throttle::{Limit, Throttle};
 
@@ -135,6 +135,6 @@ pub async fn redeem(
     }
     throttle.unlock(&user.email.to_lowercase()).await;
     Ok(PasswordStep::Done(Box::new(
-        open_session(db, user, client).await?,
+        open_login(db, user, client).await?,
     )))
 }

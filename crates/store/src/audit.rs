@@ -7,7 +7,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::audit_event;
-use crate::sessions::{ClientInfo, truncate};
+use crate::logins::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
 #[derive(Debug, Clone)]

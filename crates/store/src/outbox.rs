@@ -30,7 +30,7 @@ pub async fn push(
     outbox_message::ActiveModel {
         id: Set(id),
         to_address: Set(to.to_owned()),
-        subject: Set(crate::sessions::truncate(subject.to_owned(), 255)),
+        subject: Set(crate::logins::truncate(subject.to_owned(), 255)),
         text_body: Set(text.to_owned()),
         calendar_body: Set(calendar.map(str::to_owned)),
         created_at: Set(db.now()),

@@ -18,7 +18,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{known_device, refresh_token, user};
-use crate::sessions::{ClientInfo, truncate};
+use crate::logins::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
 /// A refresh token as handed out: the secret exists only here.

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 
 use crate::AppState;
 use crate::middleware::cookies;

@@ -4,7 +4,7 @@ use domain::expert::{self, Completeness, Rate};
 use domain::money::{self, Money};
 use domain::profile::{self, CurrencyCode};
 use store::experts::{self, ApplicationContent, DecisionRecord, Document, ExpertProfile};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::User;
 use store::{Database, taxonomy};
 

@@ -11,7 +11,7 @@ use domain::expert::DocumentKind;
 use sha2::{Digest, Sha256};
 use store::Database;
 use store::experts::{self, Document};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::User;
 use uuid::Uuid;
 

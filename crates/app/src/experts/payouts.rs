@@ -6,7 +6,7 @@
 use payments::webhook::{self, WebhookError};
 use payments::{NewAccount, Payouts, ProviderMode};
 use store::experts::{self, ExpertProfile, PayoutState};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::User;
 use store::{Database, StoreError};
 

@@ -1,7 +1,7 @@
 //! Operators editing the specialty taxonomy. Slugs come from names and never change (links
 //! and filters use them); names can be corrected.
 
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::User;
 use store::{Database, StoreError, audit, taxonomy};
 

@@ -5,7 +5,7 @@ use domain::Role;
 use domain::expert::{self, ApplicationStatus, Decision};
 use i18n::Locale;
 use store::experts::{self, ExpertProfile, QueueEntry};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::{self, User};
 use store::{Database, audit};
 use uuid::Uuid;

@@ -8,7 +8,7 @@ use domain::expert::Decision;
 use domain::{EmailAddress, PasswordHash, Role};
 use store::Database;
 use store::experts::{self, PayoutState};
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use store::users::{self, NewUser, ProfileChanges};
 
 /// name, zone, currency, languages, specialties, headline, hourly price (major units).

@@ -136,7 +136,7 @@ async fn owners_act_only_on_their_own_sessions(backend: Backend) {
     app.create_user("own-learner@example.org", &[]).await;
     let admin_browser = app.another_client();
     admin_browser.log_in_as("own-admin@example.org").await;
-    let admin_session = store::sessions::list_for_user(&app.db, admin.id)
+    let admin_session = store::logins::list_for_user(&app.db, admin.id)
         .await
         .unwrap()
         .remove(0);
@@ -151,7 +151,7 @@ async fn owners_act_only_on_their_own_sessions(backend: Backend) {
         .await;
     assert_eq!(res.status().as_u16(), 404);
     assert_eq!(
-        store::sessions::list_for_user(&app.db, admin.id)
+        store::logins::list_for_user(&app.db, admin.id)
             .await
             .unwrap()
             .len(),

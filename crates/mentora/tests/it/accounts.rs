@@ -146,7 +146,7 @@ async fn sign_up_verify_log_in_and_out(backend: Backend) {
     let home = app.get("/").await.text().await.unwrap();
     assert!(home.contains("Signed in as Noor"));
     assert_eq!(
-        store::sessions::list_for_user(&app.db, user.id)
+        store::logins::list_for_user(&app.db, user.id)
             .await
             .unwrap()
             .len(),
@@ -156,7 +156,7 @@ async fn sign_up_verify_log_in_and_out(backend: Backend) {
     let out = app.submit("/logout", &[]).await;
     assert_eq!(out.status().as_u16(), 303);
     assert!(
-        store::sessions::list_for_user(&app.db, user.id)
+        store::logins::list_for_user(&app.db, user.id)
             .await
             .unwrap()
             .is_empty()
@@ -424,7 +424,7 @@ async fn a_forgotten_password_is_reset_by_email_once(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(
-        store::sessions::list_for_user(&app.db, user.id)
+        store::logins::list_for_user(&app.db, user.id)
             .await
             .unwrap()
             .len(),
@@ -487,7 +487,7 @@ async fn a_forgotten_password_is_reset_by_email_once(backend: Backend) {
             .contains("Your password has been changed")
     );
     assert!(
-        store::sessions::list_for_user(&app.db, user.id)
+        store::logins::list_for_user(&app.db, user.id)
             .await
             .unwrap()
             .is_empty(),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::Duration;
 use domain::{Clock, EmailAddress, ManualClock, NewPassword};
 use reqwest::Method;
-use store::sessions::{self, ClientInfo};
+use store::logins::{self, ClientInfo};
 use store::users::{self, NewUser};
 
 use crate::both_backends;
@@ -53,15 +53,15 @@ async fn the_store_stamps_rows_and_judges_expiry_by_the_injected_clock(backend: 
         user_agent: None,
         device: None,
     };
-    let opened = sessions::open(&db, user.id, &client, Duration::hours(1))
+    let opened = logins::open(&db, user.id, &client, Duration::hours(1))
         .await
         .unwrap();
     let secret = opened.secret.expose().to_owned();
     clock.advance(59 * 60);
-    assert!(sessions::find_active(&db, &secret).await.unwrap().is_some());
+    assert!(logins::find_active(&db, &secret).await.unwrap().is_some());
     clock.advance(2 * 60);
     assert!(
-        sessions::find_active(&db, &secret).await.unwrap().is_none(),
+        logins::find_active(&db, &secret).await.unwrap().is_none(),
         "a login past its expiry by the injected clock must be over"
     );
 }

@@ -6,7 +6,7 @@
 use app::experts::application::{self, ApplicationInput};
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 
 use crate::both_backends;
 use crate::testkit::{Backend, TestApp, directory_names};

@@ -215,7 +215,7 @@ async fn changing_the_password_asks_for_the_current_one_and_ends_other_sessions(
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(
-        store::sessions::list_for_user(&app.db, user.id)
+        store::logins::list_for_user(&app.db, user.id)
             .await
             .unwrap()
             .len(),

@@ -4,7 +4,7 @@
 use chrono::Duration;
 use domain::{EmailAddress, NewPassword, Role};
 use store::email_tokens::{self, Purpose};
-use store::sessions::{self, ClientInfo};
+use store::logins::{self, ClientInfo};
 use store::users::{self, NewUser, User};
 use store::{Database, audit, outbox};
 
@@ -49,11 +49,11 @@ async fn sessions_open_find_and_end(backend: Backend) {
         user_agent: Some("Firefox".into()),
         device: None,
     };
-    let opened = sessions::open(&db, user.id, &client, Duration::days(14))
+    let opened = logins::open(&db, user.id, &client, Duration::days(14))
         .await
         .unwrap();
 
-    let found = sessions::find_active(&db, opened.secret.expose())
+    let found = logins::find_active(&db, opened.secret.expose())
         .await
         .unwrap()
         .unwrap();
@@ -68,45 +68,42 @@ async fn sessions_open_find_and_end(backend: Backend) {
     );
     assert_eq!(found.ip.as_deref(), Some("203.0.113.9"));
     assert!(
-        sessions::find_active(&db, "not-a-session")
+        logins::find_active(&db, "not-a-session")
             .await
             .unwrap()
             .is_none()
     );
 
-    let other = sessions::open(&db, user.id, &ClientInfo::default(), Duration::days(14))
+    let other = logins::open(&db, user.id, &ClientInfo::default(), Duration::days(14))
         .await
         .unwrap();
-    assert_eq!(
-        sessions::list_for_user(&db, user.id).await.unwrap().len(),
-        2
-    );
-    sessions::end(&db, &opened.secret.digest()).await.unwrap();
+    assert_eq!(logins::list_for_user(&db, user.id).await.unwrap().len(), 2);
+    logins::end(&db, &opened.secret.digest()).await.unwrap();
     assert!(
-        sessions::find_active(&db, opened.secret.expose())
+        logins::find_active(&db, opened.secret.expose())
             .await
             .unwrap()
             .is_none()
     );
     assert!(
-        sessions::find_active(&db, other.secret.expose())
+        logins::find_active(&db, other.secret.expose())
             .await
             .unwrap()
             .is_some()
     );
-    assert_eq!(sessions::end_all_for_user(&db, user.id).await.unwrap(), 1);
+    assert_eq!(logins::end_all_for_user(&db, user.id).await.unwrap(), 1);
     assert!(
-        sessions::find_active(&db, other.secret.expose())
+        logins::find_active(&db, other.secret.expose())
             .await
             .unwrap()
             .is_none()
     );
 
-    let expired = sessions::open(&db, user.id, &client, Duration::seconds(-1))
+    let expired = logins::open(&db, user.id, &client, Duration::seconds(-1))
         .await
         .unwrap();
     assert!(
-        sessions::find_active(&db, expired.secret.expose())
+        logins::find_active(&db, expired.secret.expose())
             .await
             .unwrap()
             .is_none()

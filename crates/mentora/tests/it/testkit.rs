@@ -16,7 +16,7 @@ use std::time::Duration;
 use app::experts::application::{self, Amount, ApplicationInput, RateInput};
 use mentora::config::{Config, Sources};
 use sqlx::Connection;
-use store::sessions::ClientInfo;
+use store::logins::ClientInfo;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;

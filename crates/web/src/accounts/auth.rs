@@ -245,7 +245,7 @@ pub async fn login(
         Ok(PasswordStep::Done(logged_in)) => {
             // A fresh session on every login: a session id fixed before login is worthless.
             if let Some(Extension(old)) = viewer {
-                let _ = accounts::log_out(&state.db, &old.session, &client).await;
+                let _ = accounts::log_out(&state.db, &old.login, &client).await;
             }
             Ok(logged_in_response(&state, &logged_in, &form.next))
         }
@@ -327,7 +327,7 @@ pub async fn sign_in_link(
     match app::sign_in_link::redeem(&state.db, &state.throttle, &form.token, &client).await {
         Ok(PasswordStep::Done(logged_in)) => {
             if let Some(Extension(old)) = viewer {
-                let _ = accounts::log_out(&state.db, &old.session, &client).await;
+                let _ = accounts::log_out(&state.db, &old.login, &client).await;
             }
             Ok(logged_in_response(&state, &logged_in, "/"))
         }
@@ -354,8 +354,8 @@ pub(crate) fn logged_in_response(
 ) -> Response {
     let cookie = session_cookie(
         state.settings.served_over_https(),
-        logged_in.session.secret.expose(),
-        login::SESSION_LIFETIME.num_seconds(),
+        logged_in.login.secret.expose(),
+        login::LOGIN_LIFETIME.num_seconds(),
     );
     let mut response = crate::redirect::to(crate::pages::language::local_path(next));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -376,7 +376,7 @@ pub async fn logout(
     viewer: Option<Extension<Viewer>>,
 ) -> Result<Response, AppError> {
     if let Some(Extension(viewer)) = viewer {
-        accounts::log_out(&state.db, &viewer.session, &client).await?;
+        accounts::log_out(&state.db, &viewer.login, &client).await?;
     }
     let cookie = session_cookie(state.settings.served_over_https(), "", 0);
     let mut response = crate::redirect::to("/");

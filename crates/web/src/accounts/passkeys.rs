@@ -116,7 +116,7 @@ pub async fn login_finish(
     let logged_in =
         passkeys::finish_login(&state.db, &rp, &body.ceremony, &body.credential, &client).await?;
     if let Some(Extension(old)) = viewer {
-        let _ = app::accounts::log_out(&state.db, &old.session, &client).await;
+        let _ = app::accounts::log_out(&state.db, &old.login, &client).await;
     }
     Ok(signed_in(&state, &logged_in, &body.next))
 }

@@ -371,7 +371,7 @@ pub async fn change_password(
         viewer.user.id,
         &form.current_password,
         &form.new_password,
-        Some(&viewer.session.digest),
+        Some(&viewer.login.digest),
         &client,
     )
     .await

@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use store::audit::AuditEvent;
+use store::logins::Login;
 use store::passkeys::StoredPasskey;
 use store::second_factors::TotpFactor;
-use store::sessions::ActiveSession;
 
 use crate::extract::Client;
 use crate::middleware::viewer::{SignedIn, Viewer, session_cookie};
@@ -21,7 +21,7 @@ use crate::{AppError, AppState, ErrorCode};
 #[template(path = "accounts/security.html")]
 struct SecurityPage<'a> {
     shell: &'a Shell,
-    sessions: Vec<ActiveSession>,
+    sessions: Vec<Login>,
     current: String,
     events: Vec<AuditEvent>,
     totp: Option<TotpFactor>,
@@ -77,7 +77,7 @@ pub(crate) async fn page(
     let page = SecurityPage {
         shell,
         sessions: overview.logins,
-        current: viewer.session.digest.as_str().to_owned(),
+        current: viewer.login.digest.as_str().to_owned(),
         events: overview.events,
         totp: overview.totp,
         passkeys: overview.passkeys,
@@ -106,7 +106,7 @@ pub async fn end_one(
     Form(form): Form<EndForm>,
 ) -> Result<Response, AppError> {
     let digest = domain::SecretDigest::of_stored(form.session);
-    if app::accounts::end_session(&state.db, viewer.user.id, &digest, &client).await? {
+    if app::accounts::end_login(&state.db, viewer.user.id, &digest, &client).await? {
         Ok(crate::redirect::to("/account/security"))
     } else {
         // Not one of this person's sessions: say nothing about whose it might be.

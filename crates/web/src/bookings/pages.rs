@@ -241,8 +241,7 @@ impl BookingPage<'_> {
     }
 
     fn policy_label(&self) -> String {
-        self.shell
-            .t(&format!("policy-{}", self.policy))
+        self.shell.t(&format!("policy-{}", self.policy))
     }
 
     fn actor_label(&self, actor: &str) -> String {

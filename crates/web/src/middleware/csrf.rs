@@ -40,7 +40,7 @@ pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next)
     let session_token = req
         .extensions()
         .get::<Viewer>()
-        .map(|v| v.session.csrf_token.clone());
+        .map(|v| v.login.csrf_token.clone());
     let https = state.settings.served_over_https();
     let cookie_name = pre_session_cookie(https);
     let cookie_token = cookies::get(req.headers(), cookie_name).map(str::to_owned);

@@ -5,7 +5,7 @@ use axum::http::Method;
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
-use store::sessions::ActiveSession;
+use store::logins::Login;
 use store::users::User;
 
 use super::cookies;
@@ -15,7 +15,7 @@ use crate::AppState;
 #[derive(Debug, Clone)]
 pub struct Viewer {
     pub user: User,
-    pub session: ActiveSession,
+    pub login: Login,
 }
 
 /// Extracts the logged-in viewer, or sends the person to log in first and come back to the
@@ -81,7 +81,10 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
     if !api && let Some(secret) = cookies::get(req.headers(), name) {
         match app::login::signed_in(&state.db, secret).await {
             Ok(Some((session, user))) => {
-                req.extensions_mut().insert(Viewer { user, session });
+                req.extensions_mut().insert(Viewer {
+                    user,
+                    login: session,
+                });
             }
             Ok(None) => {}
             Err(e) => tracing::error!(error = %e, "loading the signed-in account failed"),

@@ -1,4 +1,6 @@
-//! Web sessions: an opaque cookie secret, stored as its digest, with its CSRF token.
+//! Logins: a signed-in browser (an opaque cookie secret, stored as its digest, with its
+//! CSRF token) or API client. The table is still called `sessions`; in code and on the
+//! account page a login is never called a session (that word is the booked lesson's).
 
 use chrono::{DateTime, Duration, Utc};
 use domain::{Secret, SecretDigest};
@@ -20,14 +22,14 @@ pub struct ClientInfo {
 
 /// A session as handed out: the cookie secret exists only here.
 #[derive(Debug)]
-pub struct OpenedSession {
+pub struct OpenedLogin {
     pub secret: Secret,
     pub csrf_token: String,
     pub expires_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActiveSession {
+pub struct Login {
     pub digest: SecretDigest,
     pub user_id: Uuid,
     pub csrf_token: String,
@@ -46,7 +48,7 @@ pub async fn open(
     user_id: Uuid,
     client: &ClientInfo,
     lifetime: Duration,
-) -> Result<OpenedSession, StoreError> {
+) -> Result<OpenedLogin, StoreError> {
     let secret = Secret::generate();
     let csrf_token = Secret::generate().expose().to_owned();
     let now = db.now();
@@ -63,7 +65,7 @@ pub async fn open(
     }
     .insert(db.conn())
     .await?;
-    Ok(OpenedSession {
+    Ok(OpenedLogin {
         secret,
         csrf_token,
         expires_at,
@@ -71,10 +73,7 @@ pub async fn open(
 }
 
 /// The unexpired session for a presented cookie value, refreshing its last-seen time.
-pub async fn find_active(
-    db: &Database,
-    presented: &str,
-) -> Result<Option<ActiveSession>, StoreError> {
+pub async fn find_active(db: &Database, presented: &str) -> Result<Option<Login>, StoreError> {
     let digest = SecretDigest::of(presented);
     let now = db.now();
     let Some(model) = session::Entity::find_by_id(digest.as_str())
@@ -98,7 +97,7 @@ pub async fn find_active(
 }
 
 /// Every unexpired session of an account, most recently used first.
-pub async fn list_for_user(db: &Database, user_id: Uuid) -> Result<Vec<ActiveSession>, StoreError> {
+pub async fn list_for_user(db: &Database, user_id: Uuid) -> Result<Vec<Login>, StoreError> {
     Ok(session::Entity::find()
         .filter(session::Column::UserId.eq(user_id))
         .filter(session::Column::ExpiresAt.gt(db.now()))
@@ -142,8 +141,8 @@ pub async fn end_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, Store
         .rows_affected)
 }
 
-fn to_active(m: session::Model) -> ActiveSession {
-    ActiveSession {
+fn to_active(m: session::Model) -> Login {
+    Login {
         digest: SecretDigest::of_stored(m.token_digest),
         user_id: m.user_id,
         csrf_token: m.csrf_token,
