@@ -65,8 +65,9 @@ async fn last_mail_to(app: &TestApp, to: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Applies with a document and submits; returns the applicant's access token and id.
-pub(crate) async fn submitted_applicant(app: &TestApp, email: &str) -> (String, String) {
+/// Opens an account and saves a complete application as a draft (no documents yet);
+/// returns the applicant's access token and account.
+async fn applicant_with_draft(app: &TestApp, email: &str) -> (String, store::users::User) {
     let user = app.create_user(email, &[]).await;
     let (token, _) = app.api_log_in(email).await;
     let (status, _) = send(
@@ -78,6 +79,12 @@ pub(crate) async fn submitted_applicant(app: &TestApp, email: &str) -> (String, 
     )
     .await;
     assert_eq!(status, 201);
+    (token, user)
+}
+
+/// Applies with a document and submits; returns the applicant's access token and id.
+pub(crate) async fn submitted_applicant(app: &TestApp, email: &str) -> (String, String) {
+    let (token, user) = applicant_with_draft(app, email).await;
     assert_eq!(
         upload(app, &token, "identity", "passport.pdf", PDF.to_vec())
             .await
@@ -100,14 +107,18 @@ pub(crate) async fn submitted_applicant(app: &TestApp, email: &str) -> (String, 
     (token, user.id.to_string())
 }
 
-async fn the_whole_application_journey_over_the_api(backend: Backend) {
+/// A verifier (an operator) signed in over the API: their access token.
+async fn verifier(app: &TestApp) -> String {
+    app.create_user("verifier@example.org", &[domain::Role::Admin])
+        .await;
+    app.api_log_in("verifier@example.org").await.0
+}
+
+async fn a_bad_application_is_explained_field_by_field_and_not_stored(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    app.create_user("verifier@example.org", &[domain::Role::Admin])
-        .await;
-    let (admin, _) = app.api_log_in("verifier@example.org").await;
-    let user = app.create_user("applicant@example.org", &[]).await;
+    app.create_user("applicant@example.org", &[]).await;
     let (token, _) = app.api_log_in("applicant@example.org").await;
 
     // Bad input: every field explained, nothing stored.
@@ -149,6 +160,14 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
         .0,
         404
     );
+}
+
+async fn an_application_is_saved_as_a_draft_and_documents_are_checked_by_content(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let user = app.create_user("applicant@example.org", &[]).await;
+    let (token, _) = app.api_log_in("applicant@example.org").await;
 
     // A draft, then documents checked by content.
     let (status, body) = send(
@@ -236,6 +255,23 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(doc["sha256"], expected.as_str());
+}
+
+async fn only_the_owner_and_verifiers_read_an_application_document(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let admin = verifier(&app).await;
+    let (token, _) = applicant_with_draft(&app, "applicant@example.org").await;
+    let (status, doc) = upload(
+        &app,
+        &token,
+        "identity",
+        "../passport scan.exe",
+        PDF.to_vec(),
+    )
+    .await;
+    assert_eq!(status, 201, "{doc}");
 
     // Only the owner and verifiers read it.
     let doc_url = doc["url"].as_str().unwrap().to_owned();
@@ -270,17 +306,19 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
             .as_u16(),
         200
     );
+}
+
+async fn a_submitted_application_is_locked_and_decided_by_a_verifier_only(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let admin = verifier(&app).await;
+    // Submitting (200, "submitted") is checked by `submitted_applicant`.
+    let (token, id) = submitted_applicant(&app, "applicant@example.org").await;
+    app.create_user("nosy@example.org", &[]).await;
+    let (nosy, _) = app.api_log_in("nosy@example.org").await;
 
     // Submitted: locked for the applicant, decided by a verifier only.
-    let (status, _) = send(
-        &app,
-        Method::POST,
-        "/api/v1/experts/application/submit",
-        &token,
-        None,
-    )
-    .await;
-    assert_eq!(status, 200);
     let (status, body) = send(
         &app,
         Method::PATCH,
@@ -293,7 +331,7 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
         (status, body["code"].as_str()),
         (409, Some("application_state"))
     );
-    let decide = format!("/api/v1/admin/experts/{}/decision", user.id);
+    let decide = format!("/api/v1/admin/experts/{id}/decision");
     let (status, _) = send(
         &app,
         Method::POST,
@@ -350,6 +388,29 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
     )
     .await;
     assert_eq!(status, 409, "only submitted applications are decided");
+}
+
+async fn approving_a_resubmitted_application_grants_the_expert_role_and_badge(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let admin = verifier(&app).await;
+    let (token, id) = submitted_applicant(&app, "applicant@example.org").await;
+    let user_id: uuid::Uuid = id.parse().unwrap();
+    let decide = format!("/api/v1/admin/experts/{id}/decision");
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &decide,
+        &admin,
+        Some(json!({"decision": "request_changes", "reason": "The passport scan is blurred."})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (200, Some("changes_requested")),
+        "{body}"
+    );
 
     // The expert edits and resubmits; approval grants the role and the badge.
     let (status, body) = send(
@@ -391,20 +452,48 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
     assert_eq!((status, body["status"].as_str()), (200, Some("approved")));
     assert!(body["verified_at"].is_string());
     assert!(
-        store::users::roles_of(&app.db, user.id)
+        store::users::roles_of(&app.db, user_id)
             .await
             .unwrap()
             .contains(&domain::Role::Expert)
     );
-    let audit = store::audit::for_user(&app.db, user.id, 50).await.unwrap();
+    let audit = store::audit::for_user(&app.db, user_id, 50).await.unwrap();
     let kinds: Vec<&str> = audit.iter().map(|e| e.kind.as_str()).collect();
     assert!(
         kinds.contains(&"expert.changes_requested") && kinds.contains(&"expert.approved"),
         "{kinds:?}"
     );
+}
+
+async fn an_approved_expert_is_listed_once_payouts_work_and_hidden_while_suspended(
+    backend: Backend,
+) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let admin = verifier(&app).await;
+    let (token, id) = submitted_applicant(&app, "applicant@example.org").await;
+    let (status, _) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/admin/experts/{id}/decision"),
+        &admin,
+        Some(json!({"decision": "approve", "reason": "Identity and credentials checked."})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = send(
+        &app,
+        Method::PATCH,
+        "/api/v1/experts/application",
+        &token,
+        Some(json!({"headline": "Rust and Kubernetes mentor"})),
+    )
+    .await;
+    assert_eq!(status, 200);
 
     // Not bookable until payouts are enabled: not listed, profile hidden from strangers.
-    let profile_path = format!("/api/v1/experts/{}", user.id);
+    let profile_path = format!("/api/v1/experts/{id}");
     assert_eq!(app.get(&profile_path).await.status().as_u16(), 404);
     let (_, payouts) = send(
         &app,
@@ -445,7 +534,7 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
         .json()
         .await
         .unwrap();
-    assert_eq!(listed["experts"][0]["id"], user.id.to_string(), "{listed}");
+    assert_eq!(listed["experts"][0]["id"], id, "{listed}");
     assert_eq!(listed["experts"][0]["hourly_from"]["display"], "50.00 EUR");
     assert_eq!(
         listed["experts"][0]["hourly_from_estimate"]["currency"],
@@ -461,7 +550,7 @@ async fn the_whole_application_journey_over_the_api(backend: Backend) {
     assert_eq!(public["rates"][0]["estimate"]["currency"], "JPY");
 
     // Suspended: hidden from search and the profile, the expert told.
-    let suspend = format!("/api/v1/admin/experts/{}/suspension", user.id);
+    let suspend = format!("/api/v1/admin/experts/{id}/suspension");
     let (status, _) = send(
         &app,
         Method::POST,
@@ -729,13 +818,13 @@ async fn documents_of_rejected_applications_go_after_retention(backend: Backend)
             .unwrap();
     use app::files::FileStore;
     assert!(files.get(&docs[0].storage_key).await.unwrap().is_some());
-    let retention = chrono::Duration::days(90);
+    let retention = jiff::SignedDuration::from_hours(24 * 90);
     let early =
-        app::experts::documents::purge_rejected(&app.db, &files, chrono::Utc::now(), retention)
+        app::experts::documents::purge_rejected(&app.db, &files, jiff::Timestamp::now(), retention)
             .await
             .unwrap();
     assert_eq!(early, 0, "kept during the retention period");
-    let later = chrono::Utc::now() + chrono::Duration::days(91);
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 * 91);
     let removed = app::experts::documents::purge_rejected(&app.db, &files, later, retention)
         .await
         .unwrap();
@@ -750,7 +839,12 @@ async fn documents_of_rejected_applications_go_after_retention(backend: Backend)
 }
 
 both_backends!(
-    the_whole_application_journey_over_the_api,
+    a_bad_application_is_explained_field_by_field_and_not_stored,
+    an_application_is_saved_as_a_draft_and_documents_are_checked_by_content,
+    only_the_owner_and_verifiers_read_an_application_document,
+    a_submitted_application_is_locked_and_decided_by_a_verifier_only,
+    approving_a_resubmitted_application_grants_the_expert_role_and_badge,
+    an_approved_expert_is_listed_once_payouts_work_and_hidden_while_suspended,
     only_verified_accounts_apply,
     directory_filters_sort_and_paginate,
     documents_of_rejected_applications_go_after_retention,
