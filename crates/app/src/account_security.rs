@@ -19,7 +19,7 @@ pub struct SecurityOverview {
     pub events: Vec<AuditEvent>,
     /// The authenticator app, once confirmed.
     pub totp: Option<TotpFactor>,
-    /// Unused recovery codes; the page warns when few are left.
+    /// How many recovery codes are still unused (the page shows the count).
     pub recovery_codes_left: u64,
     /// The account's registered passkeys.
     pub passkeys: Vec<StoredPasskey>,

@@ -63,7 +63,10 @@ impl AuditQuery {
                 }
             }
         };
-        let start_of = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
+        let start_of = |d: NaiveDate| {
+            d.and_hms_opt(0, 0, 0)
+                .map(|t| store::instant::from_chrono(Utc.from_utc_datetime(&t)))
+        };
         let filter = AuditFilter {
             user_id,
             kind_prefix: Some(self.kind.trim().to_owned()).filter(|k| !k.is_empty()),

@@ -1,12 +1,13 @@
 //! The security audit log: who did what to which account, from where, and when.
 
-use chrono::{DateTime, Utc};
+use jiff::Timestamp;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
 use crate::entities::audit_event;
+use crate::instant::{from_chrono, to_chrono};
 use crate::logins::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
@@ -32,12 +33,12 @@ pub struct AuditEvent {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub detail: String,
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
 }
 
 pub async fn record(db: &Database, event: NewAuditEvent<'_>) -> Result<(), StoreError> {
     audit_event::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(db.new_id()),
         user_id: Set(event.user_id),
         actor_id: Set(event.actor_id),
         kind: Set(event.kind.to_owned()),
@@ -74,8 +75,8 @@ pub struct AuditFilter {
     pub user_id: Option<Uuid>,
     /// Events whose kind starts with this (`login` matches `login.failed`).
     pub kind_prefix: Option<String>,
-    pub from: Option<DateTime<Utc>>,
-    pub until: Option<DateTime<Utc>>,
+    pub from: Option<Timestamp>,
+    pub until: Option<Timestamp>,
     pub limit: u64,
 }
 
@@ -97,10 +98,10 @@ pub async fn search(db: &Database, filter: &AuditFilter) -> Result<Vec<AuditEven
         find = find.filter(audit_event::Column::Kind.starts_with(clean));
     }
     if let Some(from) = filter.from {
-        find = find.filter(audit_event::Column::CreatedAt.gte(from));
+        find = find.filter(audit_event::Column::CreatedAt.gte(to_chrono(from)));
     }
     if let Some(until) = filter.until {
-        find = find.filter(audit_event::Column::CreatedAt.lt(until));
+        find = find.filter(audit_event::Column::CreatedAt.lt(to_chrono(until)));
     }
     Ok(find
         .order_by_desc(audit_event::Column::Id)
@@ -121,6 +122,6 @@ fn to_event(m: audit_event::Model) -> AuditEvent {
         ip: m.ip,
         user_agent: m.user_agent,
         detail: m.detail,
-        created_at: m.created_at,
+        created_at: from_chrono(m.created_at),
     }
 }

@@ -74,7 +74,7 @@ pub async fn replace_busy_times(
         .iter()
         .filter(|(start, end)| end > start)
         .map(|(start, end)| expert_busy_time::ActiveModel {
-            id: Set(Uuid::now_v7()),
+            id: Set(db.new_id()),
             user_id: Set(user_id),
             source: Set(source.to_owned()),
             starts_at: Set(*start),

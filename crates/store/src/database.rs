@@ -133,6 +133,11 @@ impl Database {
         &self.clock
     }
 
+    /// A new record id, made now by this database's clock (see `ids`).
+    pub fn new_id(&self) -> uuid::Uuid {
+        crate::ids::at(self.clock.now())
+    }
+
     /// Now, as the entity columns hold it (chrono is sea-orm's edge type).
     pub(crate) fn now(&self) -> DateTime<Utc> {
         to_chrono(self.clock.now())

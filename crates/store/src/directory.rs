@@ -7,9 +7,11 @@
 //! by ts_rank). Everything else is shared.
 
 use chrono::{DateTime, Utc};
+use jiff::Timestamp;
 use sea_orm::{DbBackend, FromQueryResult, Statement, Value};
 use uuid::Uuid;
 
+use crate::instant::from_chrono;
 use crate::migrations::{UNRANKED, listed};
 use crate::{Backend, Database, StoreError};
 
@@ -104,8 +106,26 @@ pub struct DirectoryQuery {
 }
 
 /// One expert as the directory shows them.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
+    pub user_id: Uuid,
+    pub slug: String,
+    pub display_name: String,
+    pub avatar_key: Option<String>,
+    pub headline: String,
+    pub bio: String,
+    pub currency: String,
+    pub hourly_from_minor: Option<i64>,
+    pub rating_centi: i32,
+    pub rating_count: i32,
+    pub next_available_at: Option<i64>,
+    pub verified_at: Option<Timestamp>,
+    pub sort_key: i64,
+}
+
+/// A listing as the query returns it (instants as the column type).
+#[derive(FromQueryResult)]
+struct ListingRow {
     pub user_id: Uuid,
     pub slug: String,
     pub display_name: String,
@@ -119,6 +139,26 @@ pub struct Listing {
     pub next_available_at: Option<i64>,
     pub verified_at: Option<DateTime<Utc>>,
     pub sort_key: i64,
+}
+
+impl From<ListingRow> for Listing {
+    fn from(row: ListingRow) -> Self {
+        Self {
+            user_id: row.user_id,
+            slug: row.slug,
+            display_name: row.display_name,
+            avatar_key: row.avatar_key,
+            headline: row.headline,
+            bio: row.bio,
+            currency: row.currency,
+            hourly_from_minor: row.hourly_from_minor,
+            rating_centi: row.rating_centi,
+            rating_count: row.rating_count,
+            next_available_at: row.next_available_at,
+            verified_at: row.verified_at.map(from_chrono),
+            sort_key: row.sort_key,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -283,7 +323,12 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
         limit + 1
     );
     let statement = Statement::from_sql_and_values(sql.db_backend(), text, sql.values);
-    let mut listings = Listing::find_by_statement(statement).all(db.conn()).await?;
+    let mut listings: Vec<Listing> = ListingRow::find_by_statement(statement)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(Listing::from)
+        .collect();
     let more = listings.len() as u64 > limit;
     listings.truncate(limit as usize);
     let next = match (more, listings.last()) {
@@ -344,7 +389,7 @@ mod tests {
 
     #[test]
     fn cursors_round_trip() {
-        let id = Uuid::now_v7();
+        let id = Uuid::new_v4();
         assert_eq!(Cursor::decode("s9223372036854775808"), None);
         assert_eq!(Cursor::decode("s1000001"), None);
         for c in [Cursor::After { key: -42, id }, Cursor::Skip(20)] {

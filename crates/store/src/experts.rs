@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 use domain::expert::{ApplicationStatus, Decision};
+use jiff::Timestamp;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
@@ -17,6 +18,7 @@ use crate::entities::{
     expert_decision, expert_document, expert_language, expert_profile, expert_rate,
     expert_specialty, user,
 };
+use crate::instant::{from_chrono, to_chrono};
 use crate::migrations::UNRANKED;
 use crate::{Database, StoreError};
 
@@ -40,15 +42,15 @@ pub struct ExpertProfile {
     pub hourly_from_minor: Option<i64>,
     pub rating_centi: i32,
     pub rating_count: i32,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub decided_at: Option<DateTime<Utc>>,
-    pub verified_at: Option<DateTime<Utc>>,
+    pub submitted_at: Option<Timestamp>,
+    pub decided_at: Option<Timestamp>,
+    pub verified_at: Option<Timestamp>,
     pub decision_reason: Option<String>,
-    pub suspended_at: Option<DateTime<Utc>>,
+    pub suspended_at: Option<Timestamp>,
     pub suspension_reason: Option<String>,
     pub payout: PayoutState,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 impl ExpertProfile {
@@ -322,7 +324,7 @@ pub async fn decide(
         return Ok(refused);
     }
     expert_decision::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(db.new_id()),
         user_id: Set(user_id),
         decision: Set(decision.as_str().to_owned()),
         reason: Set(reason.to_owned()),
@@ -497,7 +499,7 @@ pub struct QueueEntry {
     pub email: String,
     pub headline: String,
     pub status: ApplicationStatus,
-    pub submitted_at: Option<DateTime<Utc>>,
+    pub submitted_at: Option<Timestamp>,
     pub suspended: bool,
 }
 
@@ -528,7 +530,7 @@ pub async fn by_status(
                 email: owner.map(|u| u.email.clone()).unwrap_or_default(),
                 headline: r.headline,
                 status: parse_status(&r.status)?,
-                submitted_at: r.submitted_at,
+                submitted_at: r.submitted_at.map(from_chrono),
                 suspended: r.suspended_at.is_some(),
             })
         })
@@ -541,7 +543,7 @@ pub struct DecisionRecord {
     pub decision: String,
     pub reason: String,
     pub decided_by: Option<Uuid>,
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
 }
 
 /// Every decision on the application, newest first.
@@ -556,7 +558,7 @@ pub async fn decisions(db: &Database, user_id: Uuid) -> Result<Vec<DecisionRecor
             decision: d.decision,
             reason: d.reason,
             decided_by: d.decided_by,
-            created_at: d.created_at,
+            created_at: from_chrono(d.created_at),
         })
         .collect())
 }
@@ -572,7 +574,7 @@ pub struct Document {
     pub size_bytes: i64,
     pub sha256: String,
     pub storage_key: String,
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
 }
 
 pub async fn add_document(db: &Database, doc: &Document) -> Result<(), StoreError> {
@@ -585,7 +587,7 @@ pub async fn add_document(db: &Database, doc: &Document) -> Result<(), StoreErro
         size_bytes: Set(doc.size_bytes),
         sha256: Set(doc.sha256.clone()),
         storage_key: Set(doc.storage_key.clone()),
-        created_at: Set(doc.created_at),
+        created_at: Set(to_chrono(doc.created_at)),
     }
     .insert(db.conn())
     .await?;
@@ -623,8 +625,9 @@ pub async fn delete_document(db: &Database, user_id: Uuid, id: Uuid) -> Result<b
 /// Documents of applications rejected before `before`: past their retention period.
 pub async fn documents_of_rejected_before(
     db: &Database,
-    before: DateTime<Utc>,
+    before: Timestamp,
 ) -> Result<Vec<Document>, StoreError> {
+    let before = to_chrono(before);
     let owners: Vec<Uuid> = expert_profile::Entity::find()
         .filter(expert_profile::Column::Status.eq(ApplicationStatus::Rejected.as_str()))
         .filter(expert_profile::Column::DecidedAt.lt(before))
@@ -706,11 +709,11 @@ async fn assemble(db: &Database, m: expert_profile::Model) -> Result<ExpertProfi
         hourly_from_minor: m.hourly_from_minor,
         rating_centi: m.rating_centi,
         rating_count: m.rating_count,
-        submitted_at: m.submitted_at,
-        decided_at: m.decided_at,
-        verified_at: m.verified_at,
+        submitted_at: m.submitted_at.map(from_chrono),
+        decided_at: m.decided_at.map(from_chrono),
+        verified_at: m.verified_at.map(from_chrono),
         decision_reason: m.decision_reason,
-        suspended_at: m.suspended_at,
+        suspended_at: m.suspended_at.map(from_chrono),
         suspension_reason: m.suspension_reason,
         payout: PayoutState {
             account_id: m.payout_account_id,
@@ -718,8 +721,8 @@ async fn assemble(db: &Database, m: expert_profile::Model) -> Result<ExpertProfi
             payouts_enabled: m.payout_payouts_enabled,
             requirements: split(&m.payout_requirements),
         },
-        created_at: m.created_at,
-        updated_at: m.updated_at,
+        created_at: from_chrono(m.created_at),
+        updated_at: from_chrono(m.updated_at),
     })
 }
 
@@ -733,7 +736,7 @@ fn to_document(d: expert_document::Model) -> Document {
         size_bytes: d.size_bytes,
         sha256: d.sha256,
         storage_key: d.storage_key,
-        created_at: d.created_at,
+        created_at: from_chrono(d.created_at),
     }
 }
 

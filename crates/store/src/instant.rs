@@ -4,6 +4,17 @@
 use chrono::{DateTime, Utc};
 use jiff::Timestamp;
 
+/// An entity column's instant, as the rest of the workspace reads it.
+pub fn from_chrono(column: DateTime<Utc>) -> Timestamp {
+    // Microseconds, as PostgreSQL keeps them; chrono's range is wider than jiff's, and a
+    // column outside jiff's (year ±9999) can only be corrupt, so it pins to the bound.
+    Timestamp::from_microsecond(column.timestamp_micros()).unwrap_or(if column.timestamp() < 0 {
+        Timestamp::MIN
+    } else {
+        Timestamp::MAX
+    })
+}
+
 /// `instant` as an entity column holds it.
 pub fn to_chrono(instant: Timestamp) -> DateTime<Utc> {
     // Microseconds, as PostgreSQL keeps them. chrono spans ±262,000 years and jiff

@@ -17,6 +17,7 @@ mod error;
 pub mod experts;
 pub mod health;
 pub mod idempotency;
+pub mod ids;
 pub mod instant;
 pub mod known_devices;
 pub mod logins;

@@ -1,13 +1,15 @@
 //! Logins: a signed-in browser (an opaque cookie secret, stored as its digest, with its
-//! CSRF token) or API client. The table is still called `sessions`; in code and on the
-//! account page a login is never called a session (that word is the booked lesson's).
+//! CSRF token) or API client. The table, the cookie and the security page's form field
+//! keep the old word `session`; new code says login (session is the booked lesson's word).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use domain::{Secret, SecretDigest};
+use jiff::Timestamp;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entities::session;
+use crate::instant::from_chrono;
 use crate::{Database, StoreError};
 
 /// Where a session was opened from, for the person's list of devices and the audit log.
@@ -25,7 +27,7 @@ pub struct ClientInfo {
 pub struct OpenedLogin {
     pub secret: Secret,
     pub csrf_token: String,
-    pub expires_at: DateTime<Utc>,
+    pub expires_at: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +37,9 @@ pub struct Login {
     pub csrf_token: String,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub last_seen_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub expires_at: Timestamp,
 }
 
 /// How stale `last_seen_at` may get before a request refreshes it: saves a write per request.
@@ -68,7 +70,7 @@ pub async fn open(
     Ok(OpenedLogin {
         secret,
         csrf_token,
-        expires_at,
+        expires_at: from_chrono(expires_at),
     })
 }
 
@@ -148,9 +150,9 @@ fn to_active(m: session::Model) -> Login {
         csrf_token: m.csrf_token,
         ip: m.ip,
         user_agent: m.user_agent,
-        created_at: m.created_at,
-        last_seen_at: m.last_seen_at,
-        expires_at: m.expires_at,
+        created_at: from_chrono(m.created_at),
+        last_seen_at: from_chrono(m.last_seen_at),
+        expires_at: from_chrono(m.expires_at),
     }
 }
 

@@ -1,11 +1,12 @@
 //! The development outbox: where email goes when no SMTP server is configured, so that
 //! operators (and tests) can read what would have been sent.
 
-use chrono::{DateTime, Utc};
+use jiff::Timestamp;
 use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::outbox_message;
+use crate::instant::from_chrono;
 use crate::{Database, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub struct OutboxMessage {
     pub text: String,
     /// The iCalendar invite that went with it, if any.
     pub calendar: Option<String>,
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
 }
 
 pub async fn push(
@@ -26,7 +27,7 @@ pub async fn push(
     text: &str,
     calendar: Option<&str>,
 ) -> Result<Uuid, StoreError> {
-    let id = Uuid::now_v7();
+    let id = db.new_id();
     outbox_message::ActiveModel {
         id: Set(id),
         to_address: Set(to.to_owned()),
@@ -55,7 +56,7 @@ pub async fn newest(db: &Database, limit: u64) -> Result<Vec<OutboxMessage>, Sto
             subject: m.subject,
             text: m.text_body,
             calendar: m.calendar_body,
-            created_at: m.created_at,
+            created_at: from_chrono(m.created_at),
         })
         .collect())
 }

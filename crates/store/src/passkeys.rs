@@ -1,7 +1,7 @@
 //! Passkeys (WebAuthn credentials): stored as the library's serialised credential, with a
 //! name the person chose and when it was added and last used.
 
-use chrono::{DateTime, Utc};
+use jiff::Timestamp;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -9,6 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::passkey;
+use crate::instant::from_chrono;
 use crate::{Database, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +21,8 @@ pub struct StoredPasskey {
     pub name: String,
     /// The credential as serialised by the WebAuthn library (JSON).
     pub passkey: String,
-    pub created_at: DateTime<Utc>,
-    pub last_used_at: Option<DateTime<Utc>>,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
 }
 
 fn to_stored(m: passkey::Model) -> StoredPasskey {
@@ -31,8 +32,8 @@ fn to_stored(m: passkey::Model) -> StoredPasskey {
         credential_id: m.credential_id,
         name: m.name,
         passkey: m.passkey,
-        created_at: m.created_at,
-        last_used_at: m.last_used_at,
+        created_at: from_chrono(m.created_at),
+        last_used_at: m.last_used_at.map(from_chrono),
     }
 }
 
@@ -45,7 +46,7 @@ pub async fn add(
     name: &str,
     passkey_json: String,
 ) -> Result<Uuid, StoreError> {
-    let id = Uuid::now_v7();
+    let id = db.new_id();
     passkey::ActiveModel {
         id: Set(id),
         user_id: Set(user_id),

@@ -9,8 +9,9 @@
 //! the account's `logins_version` in the same transaction, which is how caches of "this
 //! login is live" on every instance learn of it.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use domain::{Secret, SecretDigest};
+use jiff::Timestamp;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
@@ -18,6 +19,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{known_device, refresh_token, user};
+use crate::instant::from_chrono;
 use crate::logins::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
@@ -26,7 +28,7 @@ use crate::{Database, StoreError};
 pub struct IssuedRefresh {
     pub secret: Secret,
     pub family_id: Uuid,
-    pub expires_at: DateTime<Utc>,
+    pub expires_at: Timestamp,
 }
 
 /// What presenting a refresh token led to.
@@ -49,7 +51,7 @@ pub async fn issue(
     lifetime: Duration,
 ) -> Result<IssuedRefresh, StoreError> {
     let secret = Secret::generate();
-    let family_id = family_id.unwrap_or_else(Uuid::now_v7);
+    let family_id = family_id.unwrap_or_else(|| db.new_id());
     let now = db.now();
     let expires_at = now + lifetime;
     refresh_token::ActiveModel {
@@ -68,7 +70,7 @@ pub async fn issue(
     Ok(IssuedRefresh {
         secret,
         family_id,
-        expires_at,
+        expires_at: from_chrono(expires_at),
     })
 }
 

@@ -1,7 +1,7 @@
 //! TOTP authenticators and recovery codes.
 
-use chrono::{DateTime, Utc};
 use domain::SecretDigest;
+use jiff::Timestamp;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
@@ -9,15 +9,16 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{recovery_code, totp_factor};
+use crate::instant::from_chrono;
 use crate::{Database, StoreError};
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct TotpFactor {
     /// Base32 shared secret.
     pub secret: String,
-    pub confirmed_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-    pub last_used_at: Option<DateTime<Utc>>,
+    pub confirmed_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
 }
 
 impl std::fmt::Debug for TotpFactor {
@@ -62,9 +63,9 @@ pub async fn totp(db: &Database, user_id: Uuid) -> Result<Option<TotpFactor>, St
         .await?
         .map(|m| TotpFactor {
             secret: m.secret,
-            confirmed_at: m.confirmed_at,
-            created_at: m.created_at,
-            last_used_at: m.last_used_at,
+            confirmed_at: m.confirmed_at.map(from_chrono),
+            created_at: from_chrono(m.created_at),
+            last_used_at: m.last_used_at.map(from_chrono),
         }))
 }
 

@@ -3,14 +3,16 @@
 //! (`mentora keys rotate`) adds a key and retires the others; all instances share them
 //! through the database.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use domain::Secret;
+use jiff::Timestamp;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
 use crate::entities::signing_key;
+use crate::instant::from_chrono;
 use crate::{Database, StoreError};
 
 #[derive(Clone, PartialEq, Eq)]
@@ -19,8 +21,8 @@ pub struct SigningKey {
     pub kid: String,
     /// 256 random bits, base64url.
     pub secret: String,
-    pub created_at: DateTime<Utc>,
-    pub retired_at: Option<DateTime<Utc>>,
+    pub created_at: Timestamp,
+    pub retired_at: Option<Timestamp>,
 }
 
 impl std::fmt::Debug for SigningKey {
@@ -70,8 +72,8 @@ async fn load(db: &Database, grace: Duration) -> Result<Vec<SigningKey>, StoreEr
         .map(|m| SigningKey {
             kid: m.kid,
             secret: m.secret,
-            created_at: m.created_at,
-            retired_at: m.retired_at,
+            created_at: from_chrono(m.created_at),
+            retired_at: m.retired_at.map(from_chrono),
         })
         .collect())
 }

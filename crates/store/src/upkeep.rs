@@ -3,10 +3,11 @@
 //! (every lookup filters on `expires_at`), so this only keeps the tables small: an
 //! attacker starting ceremonies in a loop fills them until the next run.
 
-use chrono::{DateTime, Utc};
+use jiff::Timestamp;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entities::{challenge, email_token, known_device, session};
+use crate::instant::to_chrono;
 use crate::{Database, StoreError};
 
 /// How many rows of each kind one run removed.
@@ -25,7 +26,8 @@ impl Purged {
 }
 
 /// Deletes every challenge, session, email link and known device that expired before `now`.
-pub async fn purge_expired(db: &Database, now: DateTime<Utc>) -> Result<Purged, StoreError> {
+pub async fn purge_expired(db: &Database, now: Timestamp) -> Result<Purged, StoreError> {
+    let now = to_chrono(now);
     let challenges = challenge::Entity::delete_many()
         .filter(challenge::Column::ExpiresAt.lte(now))
         .exec(db.conn())

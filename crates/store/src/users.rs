@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, Utc};
 use domain::{EmailAddress, PasswordHash, Role};
+use jiff::Timestamp;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
 use crate::entities::{user, user_role};
+use crate::instant::from_chrono;
 use crate::{Database, StoreError};
 
 /// What is needed to open an account.
@@ -44,7 +46,7 @@ pub struct User {
     pub reminder_channels: Vec<String>,
     /// Object-storage key of the re-encoded avatar.
     pub avatar_key: Option<String>,
-    pub created_at: chrono::DateTime<Utc>,
+    pub created_at: Timestamp,
     /// Raised whenever API logins of the account are revoked (see `refresh_tokens`).
     pub logins_version: i64,
 }
@@ -68,7 +70,7 @@ pub struct ProfileChanges {
 /// Fails with `AlreadyExists("an account with this email")` when the address is taken.
 pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
     let now = db.now();
-    let id = Uuid::now_v7();
+    let id = db.new_id();
     let txn = db.conn().begin().await?;
     user::ActiveModel {
         id: Set(id),
@@ -398,7 +400,7 @@ fn to_user(model: user::Model, roles: Vec<Role>) -> User {
         video_provider: model.video_provider,
         reminder_channels: split_list(&model.reminder_channels),
         avatar_key: model.avatar_key,
-        created_at: model.created_at,
+        created_at: from_chrono(model.created_at),
         logins_version: model.logins_version,
     }
 }

@@ -10,6 +10,7 @@ mod bookings;
 mod error;
 mod experts;
 mod extract;
+mod instants;
 mod middleware;
 mod ops;
 mod origin;

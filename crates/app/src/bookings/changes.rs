@@ -294,7 +294,7 @@ async fn move_to(
     let start = to.start;
     let shift = start - row.start_at;
     let new = NewBooking {
-        id: Uuid::now_v7(),
+        id: s.db.new_id(),
         expert_id: row.expert_id,
         learner_id: row.learner_id,
         status: BookingStatus::Confirmed,

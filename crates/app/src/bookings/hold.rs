@@ -194,7 +194,7 @@ pub async fn hold(
         availability.buffer_before_minutes,
         availability.buffer_after_minutes,
     );
-    let id = Uuid::now_v7();
+    let id = db.new_id();
     let new = NewBooking {
         id,
         expert_id: expert,

@@ -47,7 +47,7 @@ pub async fn pay_in_sandbox(
     if outcome == SandboxOutcome::Fail {
         return Err(BookingError::PaymentDeclined);
     }
-    let payment_ref = format!("sandbox_{}", Uuid::now_v7().simple());
+    let payment_ref = format!("sandbox_{}", s.db.new_id().simple());
     paid(s, booking, &payment_ref, now).await
 }
 

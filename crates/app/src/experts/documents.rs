@@ -5,7 +5,6 @@
 use std::io::Cursor;
 
 use bytes::Bytes;
-use chrono::{DateTime, Utc};
 use domain::Permission;
 use domain::expert::DocumentKind;
 use sha2::{Digest, Sha256};
@@ -150,7 +149,7 @@ pub async fn upload(
             "expert-document-too-many",
         )]));
     }
-    let id = Uuid::now_v7();
+    let id = db.new_id();
     let document = Document {
         id,
         user_id: user.id,
@@ -160,7 +159,7 @@ pub async fn upload(
         size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
         sha256: hex_digest(&bytes),
         storage_key: format!("documents/{}/{}", user.id.simple(), id.simple()),
-        created_at: store::instant::to_chrono(db.clock().now()),
+        created_at: db.clock().now(),
     };
     files.put(&document.storage_key, bytes).await?;
     if let Err(e) = experts::add_document(db, &document).await {
@@ -228,10 +227,11 @@ pub async fn read(
 pub async fn purge_rejected(
     db: &Database,
     files: &dyn FileStore,
-    now: DateTime<Utc>,
-    retention: chrono::Duration,
+    now: jiff::Timestamp,
+    retention: jiff::SignedDuration,
 ) -> Result<usize, ExpertError> {
-    let expired = experts::documents_of_rejected_before(db, now - retention).await?;
+    let before = now.checked_sub(retention).unwrap_or(jiff::Timestamp::MIN);
+    let expired = experts::documents_of_rejected_before(db, before).await?;
     erase(db, files, &expired).await
 }
 

@@ -352,7 +352,7 @@ mod tests {
     #[tokio::test]
     async fn a_new_booking_extends_a_current_copy() {
         let cache = ScheduleCache::in_process();
-        let expert = Uuid::now_v7();
+        let expert = Uuid::new_v4();
         cache.insert(expert, 0, 0, Instant::now(), schedule(expert));
         cache.booked(expert, span(1_000)).await;
         let version = cache.versions.current(expert).await.unwrap();
@@ -367,7 +367,7 @@ mod tests {
     #[tokio::test]
     async fn a_copy_that_missed_a_change_is_dropped_not_extended() {
         let cache = ScheduleCache::in_process();
-        let expert = Uuid::now_v7();
+        let expert = Uuid::new_v4();
         cache.insert(expert, 0, 0, Instant::now(), schedule(expert));
         // Another instance changed the expert meanwhile (version 0 → 1).
         cache.versions.bump(expert).await.unwrap();

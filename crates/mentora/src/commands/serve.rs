@@ -35,7 +35,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     let housekeeping = tokio::spawn(housekeeping(
         app.db.clone(),
         app.files.clone(),
-        chrono::Duration::days(i64::from(config.document_retention_days)),
+        jiff::SignedDuration::from_hours(24 * i64::from(config.document_retention_days)),
     ));
     let availability = tokio::spawn(keep_first_free_slots_current(
         app.db.clone(),
@@ -94,7 +94,7 @@ async fn shutdown_signal() {
 async fn housekeeping(
     db: store::Database,
     files: std::sync::Arc<dyn ::app::files::FileStore>,
-    retention: chrono::Duration,
+    retention: jiff::SignedDuration,
 ) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -102,7 +102,7 @@ async fn housekeeping(
         let purged = ::app::experts::documents::purge_rejected(
             &db,
             files.as_ref(),
-            store::instant::to_chrono(db.clock().now()),
+            db.clock().now(),
             retention,
         )
         .await;
@@ -111,7 +111,7 @@ async fn housekeeping(
             Ok(n) => tracing::info!(documents = n, "removed documents past their retention"),
             Err(e) => tracing::error!(error = %e, "removing expired documents failed"),
         }
-        match store::upkeep::purge_expired(&db, store::instant::to_chrono(db.clock().now())).await {
+        match store::upkeep::purge_expired(&db, db.clock().now()).await {
             Ok(purged) if purged.total() == 0 => {}
             Ok(purged) => tracing::info!(
                 challenges = purged.challenges,

@@ -46,7 +46,7 @@ async fn the_store_stamps_rows_and_judges_expiry_by_the_injected_clock(backend: 
     )
     .await
     .unwrap();
-    assert_eq!(user.created_at.to_rfc3339(), "2031-05-04T10:00:00+00:00");
+    assert_eq!(user.created_at, instant("2031-05-04T10:00:00Z"));
 
     let client = ClientInfo {
         ip: None,

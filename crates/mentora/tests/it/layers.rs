@@ -2,8 +2,8 @@
 //! back (see ARCHITECTURE.md).
 
 /// Below the binary, time is only ever read through `Clock` (the system clock's one read
-/// is `domain::clock::SystemClock`). Monotonic `Instant`s for cache ages and rate windows
-/// are durations, not times of day, and stay.
+/// is `domain::clock::SystemClock`), record ids included. Monotonic `Instant`s for cache
+/// ages and rate windows are durations, not times of day, and stay.
 #[test]
 fn nothing_below_the_binary_reads_the_system_time() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -16,10 +16,14 @@ fn nothing_below_the_binary_reads_the_system_time() {
             for (n, line) in text.lines().enumerate() {
                 let code = line.split("//").next().unwrap_or("");
                 if [
-                    "Utc::now(",
+                    "Utc::now",
+                    "Local::now",
                     "Timestamp::now(",
+                    "Zoned::now(",
                     "SystemTime::now(",
-                    "Local::now(",
+                    // UUIDv7 carries the time it was made: record ids come from the
+                    // clock (`Database::new_id`); other ids are random (v4).
+                    "now_v7",
                 ]
                 .iter()
                 .any(|call| code.contains(call))
@@ -46,7 +50,9 @@ fn the_web_layer_calls_no_repository() {
     visit(&web, &mut |path, text| {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            if repository_calls(code).any(|module| module != "instant") {
+            if repository_calls(code).any(|module| module != "instant")
+                || imports_a_repository(code)
+            {
                 offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
             }
         }
@@ -71,6 +77,25 @@ fn repository_calls(code: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `code` imports a store module itself (`use store::users;`,
+/// `use store::{users, …}`, `use store::users::{self, …}`), to call it unqualified.
+fn imports_a_repository(code: &str) -> bool {
+    let Some(path) = code.trim().strip_prefix("use store::") else {
+        return false;
+    };
+    let path = path.trim_end_matches(';');
+    let lowercase = |name: &str| name.starts_with(|c: char| c.is_ascii_lowercase());
+    if let Some(names) = path.strip_prefix('{') {
+        // Modules are lowercase; types (`Database`, `StoreError`) are not.
+        return names
+            .trim_end_matches('}')
+            .split(',')
+            .map(str::trim)
+            .any(|name| lowercase(name) && !name.contains("::") && name != "instant");
+    }
+    path.contains("{self") || (lowercase(path) && !path.contains("::"))
+}
+
 #[test]
 fn repository_calls_are_told_from_types() {
     let found: Vec<&str> =
@@ -81,6 +106,13 @@ fn repository_calls_are_told_from_types() {
         repository_calls("use store::taxonomy::Category;").count(),
         0
     );
+    assert!(imports_a_repository("use store::users;"));
+    assert!(imports_a_repository("use store::{Database, users};"));
+    assert!(imports_a_repository(
+        "use store::logins::{self, ClientInfo};"
+    ));
+    assert!(!imports_a_repository("use store::logins::ClientInfo;"));
+    assert!(!imports_a_repository("use store::{Database, StoreError};"));
 }
 
 fn visit(dir: &std::path::Path, check: &mut dyn FnMut(&std::path::Path, &str)) {

@@ -331,8 +331,8 @@ async fn passkey_logins_are_limited_and_their_ceremonies_purged(backend: Backend
     let res = start().await.unwrap();
     assert_eq!(res.status().as_u16(), 429);
     // Three ceremonies wait for an answer; once expired, the upkeep removes exactly them.
-    let later = chrono::Utc::now() + chrono::Duration::minutes(6);
-    let none_yet = store::upkeep::purge_expired(&app.db, chrono::Utc::now())
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(6);
+    let none_yet = store::upkeep::purge_expired(&app.db, jiff::Timestamp::now())
         .await
         .unwrap();
     assert_eq!(none_yet.challenges, 0);

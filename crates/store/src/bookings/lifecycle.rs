@@ -408,7 +408,8 @@ pub(super) async fn record_raw(
         "INSERT INTO booking_events (id, booking_id, from_status, to_status, actor, actor_id, \
          reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         vec![
-            Uuid::now_v7().into(),
+            crate::ids::at(jiff::Timestamp::from_second(by.now).unwrap_or(jiff::Timestamp::MIN))
+                .into(),
             booking.into(),
             from.map(|s| s.as_str().to_owned()).into(),
             to.as_str().into(),
@@ -459,7 +460,7 @@ pub async fn note(
              actor_id, reason, at) SELECT $1, id, status, status, $2, $3, $4, $5 FROM bookings \
              WHERE id = $6 AND status = $7",
             vec![
-                Uuid::now_v7().into(),
+                db.new_id().into(),
                 by.actor.as_str().into(),
                 by.actor_id.into(),
                 by.reason.map(str::to_owned).into(),

@@ -41,7 +41,7 @@ pub async fn outbox(
                 subject: m.subject,
                 text: m.text,
                 calendar: m.calendar,
-                created_at: m.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                created_at: crate::instants::rfc3339_millis(&m.created_at),
             })
             .collect::<Vec<_>>()
     })))
@@ -63,7 +63,7 @@ pub async fn audit(
                 "ip": e.ip,
                 "user_agent": e.user_agent,
                 "detail": serde_json::from_str::<serde_json::Value>(&e.detail).unwrap_or_default(),
-                "created_at": e.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                "created_at": crate::instants::rfc3339_millis(&e.created_at),
             }))
             .collect::<Vec<_>>()
     })))

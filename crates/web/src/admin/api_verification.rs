@@ -46,8 +46,8 @@ pub async fn queue(
             "email": e.email,
             "headline": e.headline,
             "status": e.status.as_str(),
-            "submitted_at": e.submitted_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-            "waiting_seconds": e.submitted_at.map(|t| state.clock().unix_seconds() - t.timestamp()),
+            "submitted_at": e.submitted_at.as_ref().map(crate::instants::rfc3339_secs),
+            "waiting_seconds": e.submitted_at.map(|t| state.clock().now().duration_since(t).as_secs()),
             "suspended": e.suspended,
         })).collect::<Vec<_>>()
     })))
@@ -103,7 +103,7 @@ pub async fn decide(
         "id": profile.user_id,
         "status": profile.status.as_str(),
         "decision_reason": profile.decision_reason,
-        "verified_at": profile.verified_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        "verified_at": profile.verified_at.as_ref().map(crate::instants::rfc3339_secs),
     })))
 }
 

@@ -30,7 +30,7 @@ struct QueuePage<'a> {
     entries: Vec<QueueEntry>,
     statuses: [ApplicationStatus; 5],
     /// When the page was made, to say how long each application has waited.
-    now: chrono::DateTime<chrono::Utc>,
+    now: jiff::Timestamp,
 }
 
 impl QueuePage<'_> {
@@ -46,19 +46,15 @@ impl QueuePage<'_> {
         let Some(at) = entry.submitted_at else {
             return String::new();
         };
-        let waited = self.now - at;
-        if waited.num_days() >= 1 {
-            self.shell
-                .t1("age-days", "count", &waited.num_days().to_string())
-        } else if waited.num_hours() >= 1 {
-            self.shell
-                .t1("age-hours", "count", &waited.num_hours().to_string())
+        let waited = self.now.duration_since(at).as_secs();
+        let (days, hours, minutes) = (waited / 86_400, waited / 3_600, waited / 60);
+        if days >= 1 {
+            self.shell.t1("age-days", "count", &days.to_string())
+        } else if hours >= 1 {
+            self.shell.t1("age-hours", "count", &hours.to_string())
         } else {
-            self.shell.t1(
-                "age-minutes",
-                "count",
-                &waited.num_minutes().max(0).to_string(),
-            )
+            self.shell
+                .t1("age-minutes", "count", &minutes.max(0).to_string())
         }
     }
 }
@@ -86,7 +82,7 @@ pub async fn queue(
             status,
             entries,
             statuses: ApplicationStatus::ALL,
-            now: store::instant::to_chrono(state.clock().now()),
+            now: state.clock().now(),
         },
         StatusCode::OK,
     ))

@@ -157,7 +157,7 @@ pub async fn show(
             signed_in: user.is_some(),
             unverified: user.is_some_and(|u| !u.email_verified),
             start: zones::rfc3339(start),
-            request_id: uuid::Uuid::now_v7(),
+            request_id: uuid::Uuid::new_v4(),
             login,
             policy_text: shell.t(policy),
         },

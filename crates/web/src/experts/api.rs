@@ -23,9 +23,7 @@ pub fn money(m: &Money) -> Value {
     json!({ "amount": m.minor, "currency": m.currency.as_str(), "display": m.to_string() })
 }
 
-fn rfc3339(t: &chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::instants::rfc3339_secs as rfc3339;
 
 fn rating(centi: i32, count: i32) -> Value {
     json!({
@@ -49,7 +47,7 @@ pub fn directory_json(results: &Results) -> Value {
                 "hourly_from_estimate": card.estimate.as_ref().map(money),
                 "rating": rating(l.rating_centi, l.rating_count),
                 "next_available_at": l.next_available_at
-                    .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+                    .and_then(|s| jiff::Timestamp::from_second(s).ok())
                     .map(|t| rfc3339(&t)),
                 "verified_at": l.verified_at.as_ref().map(rfc3339),
             })

@@ -221,7 +221,7 @@ impl ProfilePage<'_> {
             self.shell.t1(
                 "expert-verified-since",
                 "date",
-                &at.format("%Y-%m-%d").to_string(),
+                &at.strftime("%Y-%m-%d").to_string(),
             )
         })
     }

@@ -29,7 +29,8 @@ pub async fn observe(mut req: Request, next: Next) -> Response {
         .get(&X_REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .filter(|v| acceptable(v))
-        .map_or_else(|| uuid::Uuid::now_v7().to_string(), str::to_owned);
+        // Random: a request id only needs to be unique (log lines carry their own time).
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned);
     req.extensions_mut().insert(RequestId(id.clone()));
 
     // Label metrics by route template, never by raw path: raw paths are unbounded.
