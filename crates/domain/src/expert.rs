@@ -107,13 +107,20 @@ impl Decision {
     }
 }
 
+/// The longest decision reason, in characters.
+pub const REASON_MAX_CHARS: usize = 2000;
+/// The longest headline, in characters.
+pub const HEADLINE_MAX_CHARS: usize = 120;
+/// The longest bio (Markdown source), in characters.
+pub const BIO_MAX_CHARS: usize = 5000;
+
 /// A decision's reason: shown to the expert and emailed, so it must say something.
 pub fn parse_reason(raw: &str) -> Result<String, Invalid> {
     let reason = raw.trim();
     if reason.chars().count() < 3 {
         return Err(Invalid("expert-reason-required"));
     }
-    if reason.chars().count() > 2000 {
+    if reason.chars().count() > REASON_MAX_CHARS {
         return Err(Invalid("expert-reason-too-long"));
     }
     Ok(reason.to_owned())
@@ -124,7 +131,7 @@ pub fn parse_reason(raw: &str) -> Result<String, Invalid> {
 pub fn parse_headline(raw: &str) -> Result<String, Invalid> {
     let headline = raw.trim();
     let length = headline.chars().count();
-    if length > 120 {
+    if length > HEADLINE_MAX_CHARS {
         return Err(Invalid("expert-headline-too-long"));
     }
     if headline.chars().any(char::is_control) {
@@ -136,7 +143,7 @@ pub fn parse_headline(raw: &str) -> Result<String, Invalid> {
 /// The bio as Markdown source, at most 5,000 characters (rendered and sanitised on save).
 pub fn parse_bio(raw: &str) -> Result<String, Invalid> {
     let bio = raw.trim().replace("\r\n", "\n");
-    if bio.chars().count() > 5000 {
+    if bio.chars().count() > BIO_MAX_CHARS {
         return Err(Invalid("expert-bio-too-long"));
     }
     Ok(bio)

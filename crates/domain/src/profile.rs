@@ -131,10 +131,13 @@ pub fn parse_reminder_channels<'a>(
     Ok(channels)
 }
 
+/// The longest learning goals text, in characters.
+pub const LEARNING_GOALS_MAX_CHARS: usize = 2000;
+
 /// Learning goals: free text up to 2,000 characters.
 pub fn parse_learning_goals(raw: &str) -> Result<String, Invalid> {
     let trimmed = raw.trim();
-    if trimmed.chars().count() > 2000 {
+    if trimmed.chars().count() > LEARNING_GOALS_MAX_CHARS {
         return Err(Invalid("profile-learning-goals-too-long"));
     }
     Ok(trimmed.to_owned())
