@@ -648,26 +648,77 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
     );
 }
 
-async fn transitions_follow_the_state_machine(backend: Backend) {
+/// Ana (an expert), Leo (a learner), an admin, and Leo's session with Ana, confirmed
+/// and paid, `days` ahead at 10:00; with what the booking use cases need.
+struct Session {
+    ana: store::users::User,
+    ana_token: String,
+    leo_user: store::users::User,
+    leo: String,
+    admin: store::users::User,
+    id: uuid::Uuid,
+    /// When the session starts, in seconds.
+    start: i64,
+    mailer: app::mail::OutboxMailer,
+    rules: BookingRules,
+}
+
+impl Session {
+    async fn confirmed(app: &TestApp, days: i64) -> Self {
+        let (ana, ana_token) = expert(app, "ana@example.org", rules(0)).await;
+        let (leo_user, leo) = learner(app, "leo@example.org").await;
+        let admin = app
+            .create_user("root@example.org", &[domain::Role::Admin])
+            .await;
+        let start = at(days, 10, 0);
+        let id = confirmed(app, &leo, &ana, &start).await.parse().unwrap();
+        Self {
+            ana,
+            ana_token,
+            leo_user,
+            leo,
+            admin,
+            id,
+            start: secs(&start),
+            mailer: app::mail::OutboxMailer::new(app.db.clone()),
+            rules: BookingRules::default(),
+        }
+    }
+
+    /// The session `days` ahead, which Leo has claimed Ana did not come to (a dispute).
+    async fn claimed(app: &TestApp, days: i64) -> Self {
+        let session = Self::confirmed(app, days).await;
+        let claim = changes::record_outcome(
+            &session.deps(app),
+            &session.leo_user,
+            session.id,
+            BookingStatus::NoShowExpert,
+            "Waited alone",
+            None,
+            session.start + 15 * 60,
+        )
+        .await
+        .unwrap();
+        assert_eq!(claim.status, BookingStatus::Disputed);
+        session
+    }
+
+    fn deps<'a>(&'a self, app: &'a TestApp) -> BookingDeps<'a> {
+        services(app, &self.mailer, &self.rules)
+    }
+}
+
+async fn a_confirmed_session_is_not_completed_early_disputed_or_held_again(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
-    let (leo_user, leo) = learner(&app, "leo@example.org").await;
-    let admin = app
-        .create_user("root@example.org", &[domain::Role::Admin])
-        .await;
-    let start = at(2, 10, 0);
-    let id = confirmed(&app, &leo, &ana, &start).await;
-    let booking_id: uuid::Uuid = id.parse().unwrap();
-    let mailer = app::mail::OutboxMailer::new(app.db.clone());
-    let rules = BookingRules::default();
-    let s = services(&app, &mailer, &rules);
+    let session = Session::confirmed(&app, 2).await;
+    let id = session.id;
     // Illegal over the API: outcomes before the session, a dispute of a confirmed one.
     for (token, to) in [
-        (&ana_token, "completed"),
-        (&leo, "disputed"),
-        (&ana_token, "held"),
+        (&session.ana_token, "completed"),
+        (&session.leo, "disputed"),
+        (&session.ana_token, "held"),
     ] {
         let (status, body) = send(
             &app,
@@ -683,12 +734,20 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
             "{to}: {body}"
         );
     }
-    let end = secs(&start) + HOUR;
+}
+
+async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::confirmed(&app, 2).await;
+    let (s, id) = (session.deps(&app), session.id);
+    let end = session.start + HOUR;
     // The learner cannot mark a session completed; the expert can, once it started.
     let wrong = changes::record_outcome(
         &s,
-        &leo_user,
-        booking_id,
+        &session.leo_user,
+        id,
         BookingStatus::Completed,
         "",
         None,
@@ -701,8 +760,8 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     );
     let done = changes::record_outcome(
         &s,
-        &ana,
-        booking_id,
+        &session.ana,
+        id,
         BookingStatus::Completed,
         "",
         None,
@@ -713,8 +772,8 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     assert_eq!(done.status, BookingStatus::Completed);
     let again = changes::record_outcome(
         &s,
-        &ana,
-        booking_id,
+        &session.ana,
+        id,
         BookingStatus::NoShowLearner,
         "",
         None,
@@ -725,10 +784,32 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         again,
         Err(app::bookings::BookingError::InvalidTransition { .. })
     ));
+}
+
+async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::confirmed(&app, 2).await;
+    let (s, id) = (session.deps(&app), session.id);
+    let end = session.start + HOUR;
+    changes::record_outcome(
+        &s,
+        &session.ana,
+        id,
+        BookingStatus::Completed,
+        "",
+        None,
+        end,
+    )
+    .await
+    .unwrap();
+    // Once completed the learner may dispute it; only an admin resolves it, and a resolved
+    // booking can no longer be cancelled.
     let disputed = changes::record_outcome(
         &s,
-        &leo_user,
-        booking_id,
+        &session.leo_user,
+        id,
         BookingStatus::Disputed,
         "Cut short",
         None,
@@ -739,8 +820,8 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     assert_eq!(disputed.status, BookingStatus::Disputed);
     let by_expert = changes::record_outcome(
         &s,
-        &ana,
-        booking_id,
+        &session.ana,
+        id,
         BookingStatus::Resolved,
         "mine",
         None,
@@ -753,8 +834,8 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     ));
     let resolved = changes::record_outcome(
         &s,
-        &admin,
-        booking_id,
+        &session.admin,
+        id,
         BookingStatus::Resolved,
         "Partial credit",
         Some(changes::Settlement::ExpertPaid),
@@ -767,7 +848,7 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{id}/cancel"),
-        &leo,
+        &session.leo,
         Some(json!({"reason": "too late"})),
     )
     .await;
@@ -779,7 +860,7 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{id}"),
-        &leo,
+        &session.leo,
         None,
     )
     .await;
@@ -800,21 +881,25 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         .map(|e| e["reason"].clone())
         .collect();
     assert_eq!(reasons[3], "Cut short");
+}
+
+async fn a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::confirmed(&app, 3).await;
+    let s = session.deps(&app);
+    let (id, start) = (session.id, session.start);
     // A learner's "the expert did not come" is a claim: not before 15 minutes past the
     // start, then a dispute with nothing refunded until an admin settles it.
-    let id2: uuid::Uuid = confirmed(&app, &leo, &ana, &at(3, 10, 0))
-        .await
-        .parse()
-        .unwrap();
-    let start2 = secs(&at(3, 10, 0));
     let early = changes::record_outcome(
         &s,
-        &leo_user,
-        id2,
+        &session.leo_user,
+        id,
         BookingStatus::NoShowExpert,
         "",
         None,
-        start2 + 15 * 60 - 1,
+        start + 15 * 60 - 1,
     )
     .await;
     assert!(
@@ -826,25 +911,33 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     );
     let claim = changes::record_outcome(
         &s,
-        &leo_user,
-        id2,
+        &session.leo_user,
+        id,
         BookingStatus::NoShowExpert,
         "Waited alone",
         None,
-        start2 + 15 * 60,
+        start + 15 * 60,
     )
     .await
     .unwrap();
     assert_eq!(claim.status, BookingStatus::Disputed);
     assert_eq!(claim.row.refunded_amount, 0);
+}
+
+async fn only_the_expert_answers_a_no_show_claim_and_it_stays_disputed(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::claimed(&app, 3).await;
+    let (id, ana_token) = (session.id, &session.ana_token);
     // The expert answers the claim on the timeline, for the admin who settles it; only
     // the expert may, and the booking stays disputed.
-    let answer = "/api/v1/bookings/{id}/dispute/answer".replace("{id}", &id2.to_string());
+    let answer = "/api/v1/bookings/{id}/dispute/answer".replace("{id}", &id.to_string());
     let (status, _) = send(
         &app,
         Method::POST,
         &answer,
-        &leo,
+        &session.leo,
         Some(json!({"answer": "x"})),
     )
     .await;
@@ -853,7 +946,7 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         &app,
         Method::POST,
         &answer,
-        &ana_token,
+        ana_token,
         Some(json!({"answer": " "})),
     )
     .await;
@@ -865,7 +958,7 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
         &app,
         Method::POST,
         &answer,
-        &ana_token,
+        ana_token,
         Some(json!({"answer": "I was in the room from 09:58; the learner never joined."})),
     )
     .await;
@@ -874,12 +967,12 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     let (_, shown) = send(
         &app,
         Method::GET,
-        &format!("/api/v1/bookings/{id2}"),
-        &ana_token,
+        &format!("/api/v1/bookings/{id}"),
+        ana_token,
         None,
     )
     .await;
-    // (The claim above was made at a test time in the future; the answer is stamped now.)
+    // (The claim was made at a test time in the future; the answer is stamped now.)
     let answered_event = shown["timeline"]
         .as_array()
         .unwrap()
@@ -901,14 +994,23 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
             .contains("never joined"),
         "{answered_event}"
     );
+}
+
+async fn an_admin_settles_a_no_show_claim_only_with_a_settlement(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::claimed(&app, 3).await;
+    let (s, admin) = (session.deps(&app), &session.admin);
+    let (id, start) = (session.id, session.start);
     let unsettled = changes::record_outcome(
         &s,
-        &admin,
-        id2,
+        admin,
+        id,
         BookingStatus::Resolved,
         "checked",
         None,
-        start2 + HOUR,
+        start + HOUR,
     )
     .await;
     assert!(matches!(
@@ -917,25 +1019,28 @@ async fn transitions_follow_the_state_machine(backend: Backend) {
     ));
     let settled = changes::record_outcome(
         &s,
-        &admin,
-        id2,
+        admin,
+        id,
         BookingStatus::Resolved,
         "The room shows nobody joined",
         Some(changes::Settlement::RefundLearner),
-        start2 + HOUR,
+        start + HOUR,
     )
     .await
     .unwrap();
     assert_eq!(settled.row.refunded_amount, 4000);
+}
+
+async fn an_admins_own_no_show_verdict_refunds_at_once(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::confirmed(&app, 4).await;
     // An admin's own no-show verdict refunds at once.
-    let id3: uuid::Uuid = confirmed(&app, &leo, &ana, &at(4, 10, 0))
-        .await
-        .parse()
-        .unwrap();
     let verdict = changes::record_outcome(
-        &s,
-        &admin,
-        id3,
+        &session.deps(&app),
+        &session.admin,
+        session.id,
         BookingStatus::NoShowExpert,
         "",
         None,
@@ -1536,7 +1641,13 @@ both_backends!(
     overlapping_requests_have_one_winner_even_through_buffers,
     a_repeated_request_returns_the_same_hold,
     holds_expire_and_late_payments_confirm_or_refund,
-    transitions_follow_the_state_machine,
+    a_confirmed_session_is_not_completed_early_disputed_or_held_again,
+    only_the_expert_marks_a_started_session_completed_and_only_once,
+    a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it,
+    a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing,
+    only_the_expert_answers_a_no_show_claim_and_it_stays_disputed,
+    an_admin_settles_a_no_show_claim_only_with_a_settlement,
+    an_admins_own_no_show_verdict_refunds_at_once,
     refunds_follow_the_frozen_policy,
     only_participants_and_admins_see_a_booking,
     rescheduling_keeps_the_payment_and_the_calendar_event,
