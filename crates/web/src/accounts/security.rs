@@ -21,8 +21,7 @@ use crate::{AppError, AppState, ErrorCode};
 #[template(path = "accounts/security.html")]
 struct SecurityPage<'a> {
     shell: &'a Shell,
-    sessions: Vec<Login>,
-    current: String,
+    logins: Vec<LoginView>,
     events: Vec<AuditEvent>,
     totp: Option<TotpFactor>,
     passkeys: Vec<StoredPasskey>,
@@ -31,7 +30,52 @@ struct SecurityPage<'a> {
     password_error_for: Option<&'static str>,
 }
 
+/// One place the account is logged in, as the page lists it.
+struct LoginView {
+    /// What identifies the login to end it (its digest; never the secret).
+    id: String,
+    /// The browser's or client's user agent, when it sent one.
+    device: Option<String>,
+    ip: Option<String>,
+    signed_in: Shown,
+    last_seen: Shown,
+    this_device: bool,
+}
+
+/// An instant as the page shows it: machine-readable for `<time datetime>`, and in words.
+struct Shown {
+    datetime: String,
+    text: String,
+}
+
+impl Shown {
+    fn of(at: &jiff::Timestamp) -> Self {
+        Self {
+            datetime: at.to_string(),
+            text: at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+        }
+    }
+}
+
+impl LoginView {
+    fn of(login: Login, current: &str) -> Self {
+        let id = login.digest.as_str().to_owned();
+        Self {
+            this_device: id == current,
+            id,
+            device: login.user_agent,
+            ip: login.ip,
+            signed_in: Shown::of(&login.created_at),
+            last_seen: Shown::of(&login.last_seen_at),
+        }
+    }
+}
+
 impl SecurityPage<'_> {
+    fn shown(&self, at: &jiff::Timestamp) -> Shown {
+        Shown::of(at)
+    }
+
     /// The event's name in the page's language (`login.failed` → `audit-login-failed`).
     fn event_name(&self, kind: &str) -> String {
         self.shell
@@ -76,8 +120,11 @@ pub(crate) async fn page(
     let overview = app::account_security::overview(&state.db, viewer.user.id).await?;
     let page = SecurityPage {
         shell,
-        sessions: overview.logins,
-        current: viewer.login.digest.as_str().to_owned(),
+        logins: overview
+            .logins
+            .into_iter()
+            .map(|login| LoginView::of(login, viewer.login.digest.as_str()))
+            .collect(),
         events: overview.events,
         totp: overview.totp,
         passkeys: overview.passkeys,
