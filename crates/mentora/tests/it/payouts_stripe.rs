@@ -90,22 +90,22 @@ fn account_updated(id: &str, created: i64, enabled: bool, due: &[&str]) -> Value
     })
 }
 
-async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
+/// An app wired to a fresh Stripe fake; returns the app and what the fake received.
+async fn app_with_stripe(backend: Backend) -> Option<(TestApp, Seen)> {
     let (stripe_url, seen) = fake_stripe().await;
-    let Some(app) = TestApp::builder(backend)
+    let app = TestApp::builder(backend)
         .configure(move |c| {
             c.stripe_secret_key = Some("sk_test_fake".into());
             c.stripe_webhook_secret = Some(SECRET.into());
             c.stripe_api_base = stripe_url;
         })
         .spawn()
-        .await
-    else {
-        return;
-    };
-    app.create_user("verifier@example.org", &[domain::Role::Admin])
-        .await;
-    let (admin, _) = app.api_log_in("verifier@example.org").await;
+        .await?;
+    Some((app, seen))
+}
+
+/// connect@example.org applies to mentor Go; returns the user and their API token.
+async fn applicant(app: &TestApp) -> (store::users::User, String) {
     let expert = app.create_user("connect@example.org", &[]).await;
     let (token, _) = app.api_log_in("connect@example.org").await;
     let application = json!({
@@ -122,17 +122,14 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
             .as_u16(),
         201
     );
-    // Onboarding waits for approval.
-    let early = app
-        .bearer(
-            Method::POST,
-            "/api/v1/experts/me/payouts/onboarding",
-            &token,
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(early.status().as_u16(), 409);
+    (expert, token)
+}
+
+/// The application is submitted and a verifier approves it.
+async fn approve(app: &TestApp, expert: &store::users::User) {
+    app.create_user("verifier@example.org", &[domain::Role::Admin])
+        .await;
+    let (admin, _) = app.api_log_in("verifier@example.org").await;
     store::experts::submit(&app.db, expert.id)
         .await
         .unwrap()
@@ -148,72 +145,114 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(decided.status().as_u16(), 200);
+}
 
-    let started = app
-        .bearer(
-            Method::POST,
-            "/api/v1/experts/me/payouts/onboarding",
-            &token,
-        )
+async fn start_onboarding(app: &TestApp, token: &str) -> reqwest::Response {
+    app.bearer(Method::POST, "/api/v1/experts/me/payouts/onboarding", token)
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+type Expert = (TestApp, Seen, store::users::User, String);
+
+/// An approved expert who has not started payout onboarding yet.
+async fn approved_expert(backend: Backend) -> Option<Expert> {
+    let (app, seen) = app_with_stripe(backend).await?;
+    let (expert, token) = applicant(&app).await;
+    approve(&app, &expert).await;
+    Some((app, seen, expert, token))
+}
+
+/// An approved expert whose Stripe account exists (onboarding started once).
+async fn onboarded_expert(backend: Backend) -> Option<Expert> {
+    let (app, seen, expert, token) = approved_expert(backend).await?;
+    let started = start_onboarding(&app, &token).await;
+    assert_eq!(started.status().as_u16(), 200);
+    Some((app, seen, expert, token))
+}
+
+/// `GET /api/v1/experts/me/payouts`, which reads the account from Stripe.
+async fn payout_status(app: &TestApp, token: &str) -> Value {
+    app.bearer(Method::GET, "/api/v1/experts/me/payouts", token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn payout_onboarding_waits_for_approval(backend: Backend) {
+    let Some((app, seen)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let (expert, token) = applicant(&app).await;
+    let early = start_onboarding(&app, &token).await;
+    assert_eq!(early.status().as_u16(), 409);
+    assert!(seen.lock().unwrap().is_empty(), "no Stripe account yet");
+    approve(&app, &expert).await;
+    let started = start_onboarding(&app, &token).await;
+    assert_eq!(started.status().as_u16(), 200);
+}
+
+async fn starting_onboarding_creates_an_express_account_and_links_to_stripe(backend: Backend) {
+    let Some((app, seen, expert, token)) = approved_expert(backend).await else {
+        return;
+    };
+    let started = start_onboarding(&app, &token).await;
     assert_eq!(started.status().as_u16(), 200);
     let body: Value = started.json().await.unwrap();
     assert_eq!(
         body["url"],
         "https://connect.stripe.com/setup/e/acct_1Fake/abc"
     );
-    {
-        let seen = seen.lock().unwrap();
-        let (what, auth, form) = &seen[0];
-        assert_eq!(what, "create_account");
-        assert_eq!(
-            auth,
-            &format!("Bearer sk_test_fake|mentora-connect-account-{}", expert.id)
-        );
-        let user_id = expert.id.to_string();
-        let expected: Vec<(&str, &str)> = vec![
-            ("type", "express"),
-            ("email", "connect@example.org"),
-            ("business_type", "individual"),
-            ("capabilities[card_payments][requested]", "true"),
-            ("capabilities[transfers][requested]", "true"),
-            ("metadata[mentora_user_id]", &user_id),
-        ];
-        let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(got, expected);
-        let (what, _, form) = &seen[1];
-        assert_eq!(what, "account_link");
-        let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let origin = app.origin();
-        let host = origin.trim_start_matches("http://");
-        assert_eq!(
-            got,
-            [
-                ("account", "acct_1Fake"),
-                (
-                    "refresh_url",
-                    format!("http://{host}/experts/payouts/refresh").as_str()
-                ),
-                (
-                    "return_url",
-                    format!("http://{host}/experts/payouts/return").as_str()
-                ),
-                ("type", "account_onboarding"),
-            ]
-        );
-    }
-    // A second start reuses the account.
-    let again = app
-        .bearer(
-            Method::POST,
-            "/api/v1/experts/me/payouts/onboarding",
-            &token,
-        )
-        .send()
-        .await
-        .unwrap();
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    let (what, auth, form) = &seen[0];
+    assert_eq!(what, "create_account");
+    assert_eq!(
+        auth,
+        &format!("Bearer sk_test_fake|mentora-connect-account-{}", expert.id)
+    );
+    let user_id = expert.id.to_string();
+    let expected: Vec<(&str, &str)> = vec![
+        ("type", "express"),
+        ("email", "connect@example.org"),
+        ("business_type", "individual"),
+        ("capabilities[card_payments][requested]", "true"),
+        ("capabilities[transfers][requested]", "true"),
+        ("metadata[mentora_user_id]", &user_id),
+    ];
+    let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(got, expected);
+    let (what, _, form) = &seen[1];
+    assert_eq!(what, "account_link");
+    let got: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let origin = app.origin();
+    let host = origin.trim_start_matches("http://");
+    assert_eq!(
+        got,
+        [
+            ("account", "acct_1Fake"),
+            (
+                "refresh_url",
+                format!("http://{host}/experts/payouts/refresh").as_str()
+            ),
+            (
+                "return_url",
+                format!("http://{host}/experts/payouts/return").as_str()
+            ),
+            ("type", "account_onboarding"),
+        ]
+    );
+}
+
+async fn starting_onboarding_again_reuses_the_stripe_account(backend: Backend) {
+    let Some((app, seen, _, token)) = onboarded_expert(backend).await else {
+        return;
+    };
+    let again = start_onboarding(&app, &token).await;
     assert_eq!(again.status().as_u16(), 200);
     assert_eq!(
         seen.lock()
@@ -223,16 +262,20 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
             .count(),
         1
     );
+}
 
-    // Reading the account on return: what Stripe still needs is shown.
-    let status: Value = app
-        .bearer(Method::GET, "/api/v1/experts/me/payouts", &token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+async fn payout_status_shows_what_stripe_still_needs(backend: Backend) {
+    let Some((app, seen, _, token)) = onboarded_expert(backend).await else {
+        return;
+    };
+    let status = payout_status(&app, &token).await;
+    assert!(
+        seen.lock()
+            .unwrap()
+            .iter()
+            .any(|s| s.0 == "get_account acct_1Fake"),
+        "the account is read from Stripe"
+    );
     assert_eq!(status["requirements"], json!(["external_account"]));
     assert_eq!(
         (
@@ -241,8 +284,21 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
         ),
         (Some(true), Some(false))
     );
+}
 
-    // Webhooks: signed, fresh, applied once, newest state wins whatever the order.
+async fn account_webhooks_apply_once_and_the_newest_state_wins(backend: Backend) {
+    let Some((app, _, expert, token)) = onboarded_expert(backend).await else {
+        return;
+    };
+    // Stripe still needs something, so the expert is not bookable yet.
+    payout_status(&app, &token).await;
+    let before = store::experts::find(&app.db, expert.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!before.bookable(), "{before:?}");
+    assert_eq!(before.payout.requirements, ["external_account"]);
+
     let now = chrono::Utc::now().timestamp();
     let newer = account_updated("evt_2", now + 5, true, &[]);
     let older = account_updated(
@@ -272,8 +328,24 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
         .unwrap();
     assert!(profile.bookable(), "{profile:?}");
     assert!(profile.payout.requirements.is_empty());
+}
 
-    // Forged, tampered and replayed-late deliveries are refused and change nothing.
+async fn forged_late_and_unsigned_webhooks_are_refused_and_change_nothing(backend: Backend) {
+    let Some((app, _, expert, _)) = onboarded_expert(backend).await else {
+        return;
+    };
+    // An authentic delivery makes the expert bookable first.
+    let now = chrono::Utc::now().timestamp();
+    let res = deliver(
+        &app,
+        &account_updated("evt_2", now + 5, true, &[]),
+        now,
+        SECRET,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.json::<Value>().await.unwrap()["applied"], true);
+
     let forged = account_updated("evt_3", now + 10, false, &["x"]);
     assert_eq!(
         deliver(&app, &forged, now, "whsec_wrong")
@@ -307,7 +379,13 @@ async fn onboarding_through_stripe_connect_and_webhooks(backend: Backend) {
     );
     let listed: Value = app.get("/api/v1/experts?q=go").await.json().await.unwrap();
     assert_eq!(listed["experts"][0]["id"], expert.id.to_string());
-    // With a real provider the sandbox cannot mark anyone as paid out.
+}
+
+async fn the_payout_sandbox_is_hidden_with_a_real_provider(backend: Backend) {
+    // An onboarded expert is exactly who the sandbox would otherwise mark as paid out.
+    let Some((app, _, _, _)) = onboarded_expert(backend).await else {
+        return;
+    };
     let browser = app.another_client();
     browser.log_in_as("connect@example.org").await;
     assert_eq!(
@@ -338,6 +416,12 @@ async fn webhooks_do_not_exist_without_stripe(backend: Backend) {
 }
 
 both_backends!(
-    onboarding_through_stripe_connect_and_webhooks,
+    payout_onboarding_waits_for_approval,
+    starting_onboarding_creates_an_express_account_and_links_to_stripe,
+    starting_onboarding_again_reuses_the_stripe_account,
+    payout_status_shows_what_stripe_still_needs,
+    account_webhooks_apply_once_and_the_newest_state_wins,
+    forged_late_and_unsigned_webhooks_are_refused_and_change_nothing,
+    the_payout_sandbox_is_hidden_with_a_real_provider,
     webhooks_do_not_exist_without_stripe,
 );
