@@ -68,6 +68,47 @@ pub fn other_party(booking: &Booking, side: Side) -> Uuid {
     }
 }
 
+/// One page of a user's bookings, and where the next one starts (None on the last).
+pub struct Page {
+    /// The page's bookings, in the tab's order.
+    pub bookings: Vec<Booking>,
+    /// Where the next page starts; None on the last page.
+    pub next: Option<Cursor>,
+}
+
+/// Where a page of bookings continues: after the booking that starts at `start` with
+/// `id` (in the tab's order). Opaque to clients: `{start}_{id}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    start: i64,
+    id: Uuid,
+}
+
+impl Cursor {
+    /// The cursor as clients pass it back (`cursor=`).
+    pub fn encode(&self) -> String {
+        format!("{}_{}", self.start, self.id.simple())
+    }
+
+    /// A cursor this API handed out; `Invalid` (field `cursor`) for anything else.
+    pub fn decode(text: &str) -> Result<Self, BookingError> {
+        let invalid = || {
+            BookingError::Invalid(vec![crate::FieldError {
+                field: "cursor",
+                message_id: "field-cursor-invalid",
+            }])
+        };
+        let (start, id) = text.split_once('_').ok_or_else(invalid)?;
+        Ok(Self {
+            start: start.parse().map_err(|_| invalid())?,
+            id: Uuid::try_parse(id).map_err(|_| invalid())?,
+        })
+    }
+}
+
+/// The most bookings one page holds.
+pub const MAX_PAGE: u64 = 200;
+
 /// Upcoming: held and confirmed ones not yet ended, soonest first. Past: ended and
 /// settled ones, latest first. Cancelled: cancelled and lapsed holds, latest first.
 pub async fn sessions(
@@ -78,6 +119,20 @@ pub async fn sessions(
     now: i64,
     limit: u64,
 ) -> Result<Vec<Booking>, BookingError> {
+    Ok(page(db, user, side, tab, now, limit, None).await?.bookings)
+}
+
+/// A page of `sessions`, `limit` long at most (a page may hold fewer when some bookings
+/// of the span have moved to another tab; follow `next` until it is None), after `after`.
+pub async fn page(
+    db: &Database,
+    user: Uuid,
+    side: Side,
+    tab: Tab,
+    now: i64,
+    limit: u64,
+    after: Option<Cursor>,
+) -> Result<Page, BookingError> {
     use BookingStatus::*;
     let (statuses, from, to, ascending): (&[BookingStatus], i64, i64, bool) = match tab {
         Tab::Upcoming => (&[Held, Confirmed], now - 86_400, i64::MAX, true),
@@ -102,9 +157,20 @@ pub async fn sessions(
         from,
         to,
         ascending,
-        limit,
+        limit: limit + 1,
+        after: after.map(|c| (c.start, c.id)),
     };
-    let rows = store::bookings::for_user(db, user, query).await?;
+    let mut rows = store::bookings::for_user(db, user, query).await?;
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let next = if rows.len() > limit {
+        rows.truncate(limit);
+        rows.last().map(|r| Cursor {
+            start: r.start_at,
+            id: r.id,
+        })
+    } else {
+        None
+    };
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let b = Booking::from_row(row)?;
@@ -118,5 +184,8 @@ pub async fn sessions(
             out.push(b);
         }
     }
-    Ok(out)
+    Ok(Page {
+        bookings: out,
+        next,
+    })
 }

@@ -41,6 +41,7 @@ pub async fn end_upcoming(
                 to: i64::MAX,
                 ascending: true,
                 limit: 200,
+                after: None,
             },
         )
         .await?;

@@ -146,3 +146,6 @@ email-booking-late-refund-expert-body = مرحبًا { $name }،
     دفع { $other } ثمن جلسة في { $when } بعد انتهاء مهلة الحجز، وكان شخص آخر قد حجز الموعد. استردت Mentora له { $refund } كاملًا؛ لا يتغير شيء في جدولك.
 
     التفاصيل: { $link }
+
+field-cursor-invalid = استخدم قيمة next_cursor من الصفحة السابقة كما هي.
+field-limit-invalid = اطلب من 1 إلى 200 حجز في الصفحة.

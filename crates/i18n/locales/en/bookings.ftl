@@ -146,3 +146,6 @@ email-booking-late-refund-expert-body = Hello { $name },
     { $other } paid for a session on { $when } after their hold ran out, and by then the time was booked by someone else. Mentora refunded { $refund } to them in full; nothing changes in your schedule.
 
     Details: { $link }
+
+field-cursor-invalid = Use the next_cursor value from the previous page, unchanged.
+field-limit-invalid = Ask for 1 to 200 bookings per page.

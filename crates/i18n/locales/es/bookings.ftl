@@ -146,3 +146,6 @@ email-booking-late-refund-expert-body = Hola, { $name }:
     { $other } pagó una sesión del { $when } después de vencer su retención, y para entonces otra persona había reservado ese horario. Mentora le reembolsó { $refund } completos; tu agenda no cambia.
 
     Detalles: { $link }
+
+field-cursor-invalid = Usa el valor next_cursor de la página anterior, sin cambios.
+field-limit-invalid = Pide de 1 a 200 reservas por página.

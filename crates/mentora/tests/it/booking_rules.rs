@@ -163,6 +163,7 @@ async fn holds_are_capped_and_need_a_confirmed_address(backend: Backend) {
             to: i64::MAX,
             ascending: true,
             limit: 10,
+            after: None,
         },
     )
     .await

@@ -1633,8 +1633,99 @@ async fn booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed(backend:
     assert_eq!(app.get(path).await.status().as_u16(), 404);
 }
 
+/// `GET /api/v1/bookings` pages with a cursor: every booking once, in the tab's order
+/// (soonest first for upcoming, latest first for cancelled), and a bad cursor or limit is
+/// a field error.
+async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let mut ids = Vec::new();
+    for (day, hour) in [(3, 10), (2, 14), (4, 9), (2, 10), (5, 16)] {
+        ids.push((
+            secs(&at(day, hour, 0)),
+            confirmed(&app, &leo, &ana, &at(day, hour, 0)).await,
+        ));
+    }
+    let walk = |tab: &'static str, limit: u64| {
+        let app = &app;
+        let leo = leo.clone();
+        async move {
+            let (mut seen, mut pages, mut cursor) = (Vec::new(), 0, None::<String>);
+            loop {
+                let path = match &cursor {
+                    None => format!("/api/v1/bookings?tab={tab}&limit={limit}"),
+                    Some(c) => format!("/api/v1/bookings?tab={tab}&limit={limit}&cursor={c}"),
+                };
+                let (status, body) = send(app, Method::GET, &path, &leo, None).await;
+                assert_eq!(status, 200, "{body}");
+                let page = body["bookings"].as_array().unwrap();
+                assert!(page.len() as u64 <= limit, "{body}");
+                seen.extend(page.iter().map(|b| b["id"].as_str().unwrap().to_owned()));
+                pages += 1;
+                match body["next_cursor"].as_str() {
+                    Some(next) => cursor = Some(next.to_owned()),
+                    None => break,
+                }
+            }
+            (seen, pages)
+        }
+    };
+
+    let mut soonest_first = ids.clone();
+    soonest_first.sort();
+    let expected: Vec<String> = soonest_first.iter().map(|(_, id)| id.clone()).collect();
+    let (seen, pages) = walk("upcoming", 2).await;
+    assert_eq!(seen, expected, "every upcoming booking once, soonest first");
+    assert_eq!(pages, 3);
+    let (all_at_once, pages) = walk("upcoming", 200).await;
+    assert_eq!((all_at_once, pages), (expected.clone(), 1));
+
+    for id in &expected[..3] {
+        let (status, body) = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/bookings/{id}/cancel"),
+            &leo,
+            Some(json!({"reason": "Plans changed"})),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let latest_first: Vec<String> = expected[..3].iter().rev().cloned().collect();
+    let (seen, pages) = walk("cancelled", 1).await;
+    assert_eq!(seen, latest_first, "cancelled ones once each, latest first");
+    assert_eq!(pages, 3);
+
+    for bad in [
+        "cursor=nonsense",
+        "cursor=12_not-a-uuid",
+        "limit=0",
+        "limit=201",
+    ] {
+        let (status, body) = send(
+            &app,
+            Method::GET,
+            &format!("/api/v1/bookings?{bad}"),
+            &leo,
+            None,
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (422, Some("validation_failed")),
+            "{bad}: {body}"
+        );
+        let field = bad.split('=').next().unwrap();
+        assert_eq!(body["errors"][0]["field"], field, "{bad}: {body}");
+    }
+}
+
 both_backends!(
     a_stale_cache_never_holds_a_time_the_expert_closed,
+    the_bookings_list_pages_with_a_cursor,
     a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds,
     booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed,
     two_hundred_requests_for_one_slot_make_one_booking,

@@ -80,6 +80,9 @@ pub struct ListQuery<'a> {
     /// Earliest first.
     pub ascending: bool,
     pub limit: u64,
+    /// Only bookings after this one in the list's order: its start and id (keyset
+    /// pagination; ties on the start are broken by id).
+    pub after: Option<(i64, Uuid)>,
 }
 
 /// A user's bookings on one side. Rescheduled ones are left out by their callers' status
@@ -96,20 +99,35 @@ pub async fn for_user(
         to,
         ascending,
         limit,
+        after,
     } = q;
     let column = match side {
         Side::Learner => "learner_id",
         Side::Expert => "expert_id",
     };
     let placeholders: Vec<String> = (0..statuses.len()).map(|i| format!("${}", i + 5)).collect();
-    let order = if ascending { "ASC" } else { "DESC" };
+    let (order, beyond) = if ascending {
+        ("ASC", ">")
+    } else {
+        ("DESC", "<")
+    };
     let mut values: Vec<Value> = vec![user.into(), from.into(), to.into(), (limit as i64).into()];
     values.extend(statuses.iter().map(|s| Value::from(s.as_str())));
+    let after = match after {
+        None => String::new(),
+        Some((start, id)) => {
+            let (s, i) = (values.len() + 1, values.len() + 2);
+            values.push(start.into());
+            values.push(id.into());
+            format!(" AND (start_at {beyond} ${s} OR (start_at = ${s} AND id {beyond} ${i}))")
+        }
+    };
     Ok(BookingRow::find_by_statement(statement(
         db.backend(),
         &format!(
             "SELECT {COLUMNS} FROM bookings WHERE {column} = $1 AND start_at >= $2 \
-             AND start_at < $3 AND status IN ({}) ORDER BY start_at {order} LIMIT $4",
+             AND start_at < $3 AND status IN ({}){after} ORDER BY start_at {order}, id {order} \
+             LIMIT $4",
             placeholders.join(", ")
         ),
         values,

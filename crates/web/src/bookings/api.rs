@@ -203,6 +203,12 @@ pub struct ListParams {
     /// `upcoming` (default), `past` or `cancelled`.
     #[serde(default)]
     tab: Option<String>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    cursor: Option<String>,
+    /// Bookings per page: 1 to 200 (the default).
+    #[serde(default)]
+    limit: Option<u64>,
 }
 
 /// `GET /api/v1/bookings?as=learner|expert&tab=upcoming|past|cancelled`
@@ -222,10 +228,19 @@ pub async fn list(
         Side::Learner => Actor::Learner,
         Side::Expert => Actor::Expert,
     };
+    let limit = q.limit.unwrap_or(lists::MAX_PAGE);
+    if !(1..=lists::MAX_PAGE).contains(&limit) {
+        return Err(AppError::fields(vec![app::FieldError {
+            field: "limit",
+            message_id: "field-limit-invalid",
+        }]));
+    }
+    let after = q.cursor.as_deref().map(lists::Cursor::decode).transpose()?;
     let now = state.clock().unix_seconds();
-    let list = lists::sessions(&state.db, caller.user.id, side, tab, now, 200).await?;
+    let page = lists::page(&state.db, caller.user.id, side, tab, now, limit, after).await?;
     Ok(Json(serde_json::json!({
-        "bookings": list.iter().map(|b| booking_json(b, Some(role), None, now)).collect::<Vec<_>>()
+        "bookings": page.bookings.iter().map(|b| booking_json(b, Some(role), None, now)).collect::<Vec<_>>(),
+        "next_cursor": page.next.map(|c| c.encode()),
     })))
 }
 
