@@ -211,6 +211,10 @@ async fn invalid_sign_up_shows_every_problem_inline_and_stores_nothing(backend: 
         "the summary follows the form's field order"
     );
     assert!(
+        summary.contains(r##"<a href="#email">Enter an email address"##),
+        "each problem links to its field: {summary}"
+    );
+    assert!(
         html.contains(r#"<p id="display_name-error" class="field-error">Enter your name.</p>"#)
     );
     assert!(html.contains(r#"<p id="email-error" class="field-error">Enter an email address like name@example.com.</p>"#));

@@ -1699,6 +1699,38 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
     assert_eq!(seen, latest_first, "cancelled ones once each, latest first");
     assert_eq!(pages, 3);
 
+    // Booked again at the soonest cancelled time and cancelled again: two cancelled
+    // bookings share a start, and the cursor still passes each exactly once (ties go by
+    // id, the newer first in this latest-first tab).
+    let (soonest_start, _) = &soonest_first[0];
+    let again = confirmed(
+        &app,
+        &leo,
+        &ana,
+        &jiff::Timestamp::from_second(*soonest_start)
+            .unwrap()
+            .to_string(),
+    )
+    .await;
+    let (status, body) = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{again}/cancel"),
+        &leo,
+        Some(json!({"reason": "Plans changed again"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let with_tie = vec![
+        expected[2].clone(),
+        expected[1].clone(),
+        again,
+        expected[0].clone(),
+    ];
+    let (seen, pages) = walk("cancelled", 1).await;
+    assert_eq!(seen, with_tie, "tied starts paged once each, by id");
+    assert_eq!(pages, 4);
+
     for bad in [
         "cursor=nonsense",
         "cursor=12_not-a-uuid",

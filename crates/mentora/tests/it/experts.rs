@@ -114,6 +114,25 @@ async fn verifier(app: &TestApp) -> String {
     app.api_log_in("verifier@example.org").await.0
 }
 
+/// A verifier approves the submitted application `id` over the API (setup, not the
+/// subject: approval is tested in
+/// `approving_a_resubmitted_application_grants_the_expert_role_and_badge`).
+async fn approve(app: &TestApp, admin: &str, id: &str) {
+    let (status, body) = send(
+        app,
+        Method::POST,
+        &format!("/api/v1/admin/experts/{id}/decision"),
+        admin,
+        Some(json!({"decision": "approve", "reason": "Identity and credentials checked."})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (200, Some("approved")),
+        "{body}"
+    );
+}
+
 async fn a_bad_application_is_explained_field_by_field_and_not_stored(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -473,15 +492,7 @@ async fn an_approved_expert_is_listed_once_payouts_work_and_hidden_while_suspend
     };
     let admin = verifier(&app).await;
     let (token, id) = submitted_applicant(&app, "applicant@example.org").await;
-    let (status, _) = send(
-        &app,
-        Method::POST,
-        &format!("/api/v1/admin/experts/{id}/decision"),
-        &admin,
-        Some(json!({"decision": "approve", "reason": "Identity and credentials checked."})),
-    )
-    .await;
-    assert_eq!(status, 200);
+    approve(&app, &admin, &id).await;
     let (status, _) = send(
         &app,
         Method::PATCH,
@@ -634,15 +645,7 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
     {
         let email = format!("e{i}@example.org");
         let (token, id) = submitted_applicant(&app, &email).await;
-        let (status, _) = send(
-            &app,
-            Method::POST,
-            &format!("/api/v1/admin/experts/{id}/decision"),
-            &admin,
-            Some(json!({"decision": "approve", "reason": "ok ok"})),
-        )
-        .await;
-        assert_eq!(status, 200);
+        approve(&app, &admin, &id).await;
         let (status, _) = send(
             &app,
             Method::PATCH,

@@ -73,15 +73,19 @@ pub struct LoginBody {
     device_token: Option<String>,
 }
 
+/// The device token a client presented, if it could be one of ours (anything empty or
+/// longer than any token we hand out is ignored, not an error).
+fn presented_device(token: Option<String>) -> Option<String> {
+    token.filter(|t| !t.is_empty() && t.len() <= 128)
+}
+
 pub async fn login(
     State(state): State<AppState>,
     Links(base): Links,
     Client(mut client): Client,
     JsonBody(body): JsonBody<LoginBody>,
 ) -> Result<Json<TokenPair>, AppError> {
-    client.device = body
-        .device_token
-        .filter(|t| !t.is_empty() && t.len() <= 128);
+    client.device = presented_device(body.device_token);
     let (_, pair) = api_tokens::log_in(
         &state.db,
         &state.mailer,
@@ -115,9 +119,7 @@ pub async fn login_with_link(
     Client(mut client): Client,
     JsonBody(body): JsonBody<LinkLoginBody>,
 ) -> Result<Json<TokenPair>, AppError> {
-    client.device = body
-        .device_token
-        .filter(|t| !t.is_empty() && t.len() <= 128);
+    client.device = presented_device(body.device_token);
     let (_, pair) = api_tokens::log_in_with_link(
         &state.db,
         &state.throttle,
