@@ -249,7 +249,7 @@ impl TokenKeys {
             | ErrorKind::Utf8(_) => TokenError::Malformed,
             _ => TokenError::Invalid,
         })?;
-        if claims.exp + EXPIRY_LEEWAY_SECS < self.db.clock().unix_seconds() {
+        if claims.exp + EXPIRY_LEEWAY_SECS < self.db.clock().now().as_second() {
             return Err(TokenError::Expired);
         }
         Ok(claims)

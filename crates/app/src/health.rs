@@ -1,6 +1,7 @@
 //! What `/readyz` asks of the database: whether migrations are pending and whether a
 //! write still lands (a full disk refuses it).
 
+use jiff::Timestamp;
 use store::{Database, StoreError};
 
 /// Migrations known to this build but not applied to the database.
@@ -9,6 +10,6 @@ pub async fn pending_migrations(db: &Database) -> Result<Vec<String>, StoreError
 }
 
 /// Rewrites the probe row at `now`: `StoreError::StorageFull` while the disk has no room.
-pub async fn write_probe(db: &Database, now: i64) -> Result<(), StoreError> {
+pub async fn write_probe(db: &Database, now: Timestamp) -> Result<(), StoreError> {
     store::health::write_probe(db, now).await
 }

@@ -8,17 +8,19 @@
 use std::fmt;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 
 /// A source of the current instant. Instants are UTC; zones are applied for display only.
 pub trait Clock: Send + Sync + fmt::Debug {
     /// The current instant.
     fn now(&self) -> Timestamp;
+}
 
-    /// The current instant in whole seconds since the Unix epoch, as bookings store it.
-    fn unix_seconds(&self) -> i64 {
-        self.now().as_second()
-    }
+/// `at` moved by `by`, stopping at the ends of time (year ±9999) instead of overflowing:
+/// for instants that came from outside, where `+` could panic.
+pub fn shifted(at: Timestamp, by: SignedDuration) -> Timestamp {
+    // Adding a `SignedDuration` has no calendar units, so saturating never errs.
+    at.saturating_add(by).unwrap_or(at)
 }
 
 /// The machine's clock: the one place the system time is read.
@@ -82,16 +84,23 @@ mod tests {
     }
 
     #[test]
+    fn shifting_stops_at_the_ends_of_time() {
+        let hour = SignedDuration::from_hours(1);
+        assert_eq!(
+            shifted(instant("2026-03-29T00:30:00Z"), hour),
+            instant("2026-03-29T01:30:00Z")
+        );
+        assert_eq!(shifted(Timestamp::MAX, hour), Timestamp::MAX);
+        assert_eq!(shifted(Timestamp::MIN, -hour), Timestamp::MIN);
+    }
+
+    #[test]
     fn a_manual_clock_stands_still_until_moved() {
         let clock = ManualClock::at(instant("2026-03-29T00:30:00Z"));
         assert_eq!(clock.now(), instant("2026-03-29T00:30:00Z"));
         assert_eq!(clock.now(), clock.now());
         clock.advance(3600);
         assert_eq!(clock.now(), instant("2026-03-29T01:30:00Z"));
-        assert_eq!(
-            clock.unix_seconds(),
-            instant("2026-03-29T01:30:00Z").as_second()
-        );
         clock.set(instant("2027-01-01T00:00:00Z"));
         assert_eq!(clock.now(), instant("2027-01-01T00:00:00Z"));
         clock.advance(-60);

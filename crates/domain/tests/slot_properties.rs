@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use domain::schedule::{
     Availability, AvailabilityInput, Booked, Interval, OverrideInput, TimeOffInput, WEEKDAYS,
-    WeeklyInput, Window, free_slots,
+    WeeklyInput, Window, free_slots, instant,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -153,13 +153,18 @@ fn case() -> impl Strategy<Value = Case> {
                         .into_iter()
                         .map(|(q, len)| {
                             let start = from + q * 900;
-                            Booked::new(start, start + len * 900, before * 5, after * 5)
+                            Booked::new(
+                                instant(start),
+                                instant(start + len * 900),
+                                before * 5,
+                                after * 5,
+                            )
                         })
                         .collect(),
                     window: Window {
-                        from,
-                        to: from + span.max(3600),
-                        now,
+                        from: instant(from),
+                        to: instant(from + span.max(3600)),
+                        now: instant(now),
                         duration_minutes: duration,
                     },
                 }
@@ -237,9 +242,9 @@ proptest! {
         for slot in &slots {
             prop_assert_eq!(slot.end - slot.start, duration);
             // Inside the window, after the notice, before the horizon.
-            prop_assert!(slot.start >= w.from && slot.start < w.to);
-            prop_assert!(slot.start >= w.now + i64::from(rules.min_notice_minutes) * 60);
-            prop_assert!(slot.start < w.now + i64::from(rules.horizon_days) * 86_400);
+            prop_assert!(slot.start >= w.from.as_second() && slot.start < w.to.as_second());
+            prop_assert!(slot.start >= w.now.as_second() + i64::from(rules.min_notice_minutes) * 60);
+            prop_assert!(slot.start < w.now.as_second() + i64::from(rules.horizon_days) * 86_400);
             // Widened by the buffers, it touches no busy time, time off or booking.
             let widened = Interval::new(slot.start - before, slot.end + after);
             prop_assert!(!case.busy.iter().any(|b| b.overlaps(&widened)), "busy {slot:?}");
@@ -267,17 +272,17 @@ proptest! {
         input.time_off.clear();
         input.daily_cap = None;
         let rules = Availability::parse(&input, &[30, 60, 90]).unwrap();
-        let w = Window { to: case.window.from + 3 * 86_400, ..case.window };
+        let w = Window { to: instant(case.window.from.as_second() + 3 * 86_400), ..case.window };
         let slots = free_slots(&rules, &[], &[], w);
         let duration = i64::from(w.duration_minutes) * 60;
-        let earliest = w.now + i64::from(rules.min_notice_minutes) * 60;
-        let horizon = w.now + i64::from(rules.horizon_days) * 86_400;
+        let earliest = w.now.as_second() + i64::from(rules.min_notice_minutes) * 60;
+        let horizon = w.now.as_second() + i64::from(rules.horizon_days) * 86_400;
         // Brute force: every step from each interval's own opening, kept when each of its
         // minutes is open and it meets the notice, horizon and window.
         let step = i64::from(rules.slot_step_minutes) * 60;
         let tz = &rules.time_zone;
-        let mut date = tz.to_datetime(Timestamp::from_second(w.from - 2 * 86_400).unwrap()).date();
-        let last = tz.to_datetime(Timestamp::from_second(w.to + 86_400).unwrap()).date();
+        let mut date = tz.to_datetime(Timestamp::from_second(w.from.as_second() - 2 * 86_400).unwrap()).date();
+        let last = tz.to_datetime(Timestamp::from_second(w.to.as_second() + 86_400).unwrap()).date();
         let mut expected = Vec::new();
         let mut previous_close = i64::MIN;
         while date <= last {
@@ -290,8 +295,8 @@ proptest! {
                 previous_close = close;
                 let mut t = open;
                 while t < close {
-                    if t >= w.from.max(earliest)
-                        && t < w.to.min(horizon)
+                    if t >= w.from.as_second().max(earliest)
+                        && t < w.to.as_second().min(horizon)
                         && (t..t + duration).step_by(60).all(|m| is_open(&rules, m))
                     {
                         expected.push(t);

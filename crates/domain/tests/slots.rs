@@ -9,8 +9,8 @@ use domain::schedule::{
 };
 use jiff::Timestamp;
 
-fn at(text: &str) -> i64 {
-    text.parse::<Timestamp>().unwrap().as_second()
+fn at(text: &str) -> Timestamp {
+    text.parse::<Timestamp>().unwrap()
 }
 
 fn utc(slots: &[Interval]) -> Vec<String> {
@@ -64,7 +64,7 @@ fn slots_of(
     let window = Window {
         from: at(from),
         to: at(to),
-        now: at(from) - 86_400,
+        now: at(from) - jiff::SignedDuration::from_hours(24),
         duration_minutes: minutes,
     };
     utc(&free_slots(&parse(input), busy, booked, window))
@@ -275,7 +275,7 @@ fn buffers_widen_the_slot_against_busy_times_and_bookings() {
     let mut open = utc_weekdays("09:00", "13:00");
     open.buffer_before_minutes = 15;
     open.buffer_after_minutes = 10;
-    let busy = [Interval::new(
+    let busy = [Interval::between(
         at("2026-12-01T10:00:00Z"),
         at("2026-12-01T10:30:00Z"),
     )];
@@ -334,11 +334,11 @@ fn notice_horizon_and_window_bound_the_starts() {
     let found = free_slots(&parse(&open), &[], &[], window);
     // From 14:20 (notice), on the hour grid: 15:00; the last start before 10:20 next day.
     assert_eq!(
-        found.first().map(|s| s.start),
+        found.first().map(|s| s.start_at()),
         Some(at("2026-12-01T15:00:00Z"))
     );
     assert_eq!(
-        found.last().map(|s| s.start),
+        found.last().map(|s| s.start_at()),
         Some(at("2026-12-02T10:00:00Z"))
     );
     assert_eq!(found.len(), 20);

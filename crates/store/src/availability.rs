@@ -1,6 +1,7 @@
 //! Experts' availability rules (one JSON document each, checked before it gets here) and
 //! the busy times their calendars report.
 
+use jiff::Timestamp;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -8,6 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{expert_availability, expert_busy_time};
+use crate::instant::from_seconds;
 use crate::migrations::listed;
 use crate::{Database, StoreError};
 
@@ -39,20 +41,20 @@ pub async fn save_rules(db: &Database, user_id: Uuid, rules: &str) -> Result<(),
     Ok(())
 }
 
-/// Busy times that end after `from` (Unix seconds), earliest first, as (start, end).
+/// Busy times that end after `from`, earliest first, as (start, end).
 pub async fn busy_times(
     db: &Database,
     user_id: Uuid,
-    from: i64,
-) -> Result<Vec<(i64, i64)>, StoreError> {
+    from: Timestamp,
+) -> Result<Vec<(Timestamp, Timestamp)>, StoreError> {
     Ok(expert_busy_time::Entity::find()
         .filter(expert_busy_time::Column::UserId.eq(user_id))
-        .filter(expert_busy_time::Column::EndsAt.gt(from))
+        .filter(expert_busy_time::Column::EndsAt.gt(from.as_second()))
         .order_by_asc(expert_busy_time::Column::StartsAt)
         .all(db.conn())
         .await?
         .into_iter()
-        .map(|m| (m.starts_at, m.ends_at))
+        .map(|m| (from_seconds(m.starts_at), from_seconds(m.ends_at)))
         .collect())
 }
 
@@ -62,7 +64,7 @@ pub async fn replace_busy_times(
     db: &Database,
     user_id: Uuid,
     source: &str,
-    intervals: &[(i64, i64)],
+    intervals: &[(Timestamp, Timestamp)],
 ) -> Result<(), StoreError> {
     let txn = db.conn().begin().await?;
     expert_busy_time::Entity::delete_many()
@@ -77,8 +79,8 @@ pub async fn replace_busy_times(
             id: Set(db.new_id()),
             user_id: Set(user_id),
             source: Set(source.to_owned()),
-            starts_at: Set(*start),
-            ends_at: Set(*end),
+            starts_at: Set(start.as_second()),
+            ends_at: Set(end.as_second()),
         })
         .collect();
     for chunk in rows.chunks(200) {
@@ -95,7 +97,7 @@ pub async fn replace_busy_times(
 /// after `after` (to page through all of them).
 pub async fn needing_next_available(
     db: &Database,
-    now: i64,
+    now: Timestamp,
     after: Option<Uuid>,
     limit: u64,
 ) -> Result<Vec<Uuid>, StoreError> {
@@ -114,7 +116,7 @@ pub async fn needing_next_available(
         db.backend(),
         &sql,
         vec![
-            now.into(),
+            now.as_second().into(),
             after.unwrap_or(Uuid::nil()).into(),
             (limit as i64).into(),
         ],
@@ -128,9 +130,9 @@ pub async fn needing_next_available(
 }
 
 /// Removes busy times that ended before `before` (they can never block a slot again).
-pub async fn forget_past_busy_times(db: &Database, before: i64) -> Result<u64, StoreError> {
+pub async fn forget_past_busy_times(db: &Database, before: Timestamp) -> Result<u64, StoreError> {
     let result = expert_busy_time::Entity::delete_many()
-        .filter(expert_busy_time::Column::EndsAt.lt(before))
+        .filter(expert_busy_time::Column::EndsAt.lt(before.as_second()))
         .exec(db.conn())
         .await?;
     Ok(result.rows_affected)

@@ -1,14 +1,21 @@
 //! Calendar feeds: one secret address per person, of which only the token's digest is
 //! stored.
 
+use jiff::Timestamp;
 use sea_orm::{ConnectionTrait, FromQueryResult, TransactionTrait};
 use uuid::Uuid;
 
+use crate::instant::{from_seconds, secs};
 use crate::sql::statement;
 use crate::{Database, StoreError};
 
 /// Sets the digest of the user's calendar feed token (a new address; the old one stops).
-pub async fn set(db: &Database, user: Uuid, digest: &str, now: i64) -> Result<(), StoreError> {
+pub async fn set(
+    db: &Database,
+    user: Uuid,
+    digest: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     let txn = db.conn().begin().await?;
     txn.execute_raw(statement(
         db.backend(),
@@ -19,7 +26,7 @@ pub async fn set(db: &Database, user: Uuid, digest: &str, now: i64) -> Result<()
     txn.execute_raw(statement(
         db.backend(),
         "INSERT INTO calendar_feeds (user_id, token_digest, created_at) VALUES ($1, $2, $3)",
-        vec![user.into(), digest.into(), now.into()],
+        vec![user.into(), digest.into(), secs(now)],
     ))
     .await?;
     txn.commit().await?;
@@ -39,7 +46,7 @@ pub async fn revoke(db: &Database, user: Uuid) -> Result<bool, StoreError> {
 }
 
 /// When the user's feed was created, if they have one.
-pub async fn created(db: &Database, user: Uuid) -> Result<Option<i64>, StoreError> {
+pub async fn created(db: &Database, user: Uuid) -> Result<Option<Timestamp>, StoreError> {
     #[derive(FromQueryResult)]
     struct Feed {
         created_at: i64,
@@ -51,7 +58,7 @@ pub async fn created(db: &Database, user: Uuid) -> Result<Option<i64>, StoreErro
     ))
     .one(db.conn())
     .await?
-    .map(|f| f.created_at))
+    .map(|f| from_seconds(f.created_at)))
 }
 
 pub async fn owner(db: &Database, digest: &str) -> Result<Option<Uuid>, StoreError> {

@@ -98,8 +98,8 @@ pub struct DirectoryQuery {
     pub max_usd_cents: Option<i64>,
     /// Average rating × 100.
     pub min_rating_centi: Option<i32>,
-    /// Only experts with a free slot between these Unix seconds.
-    pub available_between: Option<(i64, i64)>,
+    /// Only experts with a free slot between these instants.
+    pub available_between: Option<(Timestamp, Timestamp)>,
     pub sort: Sort,
     pub cursor: Option<Cursor>,
     pub limit: u64,
@@ -118,7 +118,7 @@ pub struct Listing {
     pub hourly_from_minor: Option<i64>,
     pub rating_centi: i32,
     pub rating_count: i32,
-    pub next_available_at: Option<i64>,
+    pub next_available_at: Option<Timestamp>,
     pub verified_at: Option<Timestamp>,
     pub sort_key: i64,
 }
@@ -154,7 +154,7 @@ impl From<ListingRow> for Listing {
             hourly_from_minor: row.hourly_from_minor,
             rating_centi: row.rating_centi,
             rating_count: row.rating_count,
-            next_available_at: row.next_available_at,
+            next_available_at: row.next_available_at.map(crate::instant::from_seconds),
             verified_at: row.verified_at.map(from_chrono),
             sort_key: row.sort_key,
         }
@@ -289,8 +289,8 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
         conditions.push(format!("e.rating_count > 0 AND e.rating_centi >= {p}"));
     }
     if let Some((from_s, to_s)) = query.available_between {
-        let a = sql.bind(Value::from(from_s));
-        let b = sql.bind(Value::from(to_s));
+        let a = sql.bind(Value::from(from_s.as_second()));
+        let b = sql.bind(Value::from(to_s.as_second()));
         conditions.push(format!(
             "e.next_available_at >= {a} AND e.next_available_at < {b}"
         ));

@@ -412,8 +412,9 @@ pub async fn update_payout_state(
     db: &Database,
     account_id: &str,
     state: &PayoutState,
-    as_of: i64,
+    as_of: Timestamp,
 ) -> Result<Option<Uuid>, StoreError> {
+    let as_of = as_of.as_second();
     let updated = expert_profile::Entity::update_many()
         .col_expr(
             expert_profile::Column::PayoutChargesEnabled,
@@ -464,15 +465,16 @@ pub async fn set_search_text(db: &Database, user_id: Uuid, text: &str) -> Result
     Ok(())
 }
 
-/// Sets the first free slot (Unix seconds) the directory filters and sorts on; the
+/// Sets the first free slot the directory filters and sorts on; the
 /// scheduling engine keeps it current. Writes only when it changed: every profile write
 /// moves the directory's version (and so empties result caches), and the periodic sweep
 /// recomputes many experts whose answer is the same.
 pub async fn set_next_available(
     db: &Database,
     user_id: Uuid,
-    at: Option<i64>,
+    at: Option<Timestamp>,
 ) -> Result<(), StoreError> {
+    let at = at.map(|t| t.as_second());
     let column = expert_profile::Column::NextAvailableAt;
     let changed = match at {
         Some(at) => Condition::any().add(column.is_null()).add(column.ne(at)),

@@ -1,5 +1,6 @@
-//! Instants across the sea-orm edge: the workspace reasons in `jiff::Timestamp`; the
-//! entity columns are chrono's `DateTime<Utc>`, converted here and nowhere else.
+//! Instants across the database edge: the workspace reasons in `jiff::Timestamp`; the
+//! entity columns are chrono's `DateTime<Utc>` and the booking tables whole Unix seconds,
+//! converted here and nowhere else.
 
 use chrono::{DateTime, Utc};
 use jiff::Timestamp;
@@ -20,6 +21,27 @@ pub fn to_chrono(instant: Timestamp) -> DateTime<Utc> {
     // Microseconds, as PostgreSQL keeps them. chrono spans ±262,000 years and jiff
     // ±9,999, so every jiff instant fits.
     DateTime::from_timestamp_micros(instant.as_microsecond()).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+/// `instant` as a seconds column holds it (bookings, their events and idempotency keys),
+/// ready to bind.
+pub(crate) fn secs(instant: Timestamp) -> sea_orm::Value {
+    instant.as_second().into()
+}
+
+/// `instant` as a seconds column gives it back.
+pub(crate) fn whole(instant: Timestamp) -> Timestamp {
+    from_seconds(instant.as_second())
+}
+
+/// A seconds column's instant. Bookings write only in-range instants, so a value outside
+/// jiff's range (year ±9999) can only be corrupt; it pins to the bound.
+pub(crate) fn from_seconds(column: i64) -> Timestamp {
+    Timestamp::from_second(column).unwrap_or(if column < 0 {
+        Timestamp::MIN
+    } else {
+        Timestamp::MAX
+    })
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ async fn storage(state: &AppState) -> serde_json::Value {
     if !state.storage.is_full() {
         return json!({ "status": "ok" });
     }
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let database = app::health::write_probe(&state.db, now).await;
     let files = state
         .files

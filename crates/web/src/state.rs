@@ -84,7 +84,7 @@ impl AppState {
     ) -> Result<(), crate::AppError> {
         self.schedules.changed(expert).await;
         if suspended {
-            let now = self.clock().unix_seconds();
+            let now = self.clock().now();
             let ended = app::bookings::suspension::end_upcoming(
                 &self.booking_deps(base),
                 admin,

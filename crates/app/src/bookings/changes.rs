@@ -3,7 +3,9 @@
 //! expert proposes and the learner accepts), and recording how the session went.
 
 use domain::booking::{Actor, BookingStatus, rules};
-use jiff::Timestamp;
+use domain::clock::shifted;
+use domain::schedule::{Booked, Interval};
+use jiff::{SignedDuration, Timestamp};
 use store::bookings::{Attribution, Conflict, NewBooking, TransitionUpdates};
 use store::users::User;
 use uuid::Uuid;
@@ -50,7 +52,7 @@ pub async fn cancel(
     user: &User,
     id: Uuid,
     reason: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Cancelled, BookingError> {
     let (booking, role, _) = super::visible(s.db, user, id).await?;
     let reason = reason_of(reason, role != Actor::Learner)?;
@@ -119,10 +121,11 @@ pub enum Moved {
     Proposed(Booking),
 }
 
-fn parse_start(raw: &str) -> Result<i64, BookingError> {
+/// A start as the API gives it, to the whole second (slots never have a fraction).
+pub(super) fn parse_start(raw: &str) -> Result<Timestamp, BookingError> {
     raw.trim()
         .parse::<Timestamp>()
-        .map(|t| t.as_second())
+        .map(|t| domain::schedule::instant(t.as_second()))
         .map_err(|_| {
             BookingError::Invalid(vec![FieldError {
                 field: "start",
@@ -138,7 +141,7 @@ pub async fn reschedule(
     user: &User,
     id: Uuid,
     start: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Moved, BookingError> {
     let start = parse_start(start)?;
     let (booking, role, _) = super::visible(s.db, user, id).await?;
@@ -174,7 +177,7 @@ pub async fn accept_proposal(
     s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Booking, BookingError> {
     let (booking, role, _) = super::visible(s.db, user, id).await?;
     if role != Actor::Learner {
@@ -214,7 +217,7 @@ pub async fn decline_proposal(
     s: &BookingDeps<'_>,
     user: &User,
     id: Uuid,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Booking, BookingError> {
     let (booking, role, _) = super::visible(s.db, user, id).await?;
     if role != Actor::Learner {
@@ -235,7 +238,7 @@ pub async fn decline_proposal(
 /// Where a session moves to, and what its transaction checks again: the daily cap of that
 /// day, and that the expert's rules are still the ones the time was found free under.
 struct Destination {
-    start: i64,
+    start: Timestamp,
     checks: MoveChecks,
 }
 
@@ -249,8 +252,8 @@ struct MoveChecks {
 async fn check_free(
     s: &BookingDeps<'_>,
     booking: &Booking,
-    start: i64,
-    now: i64,
+    start: Timestamp,
+    now: Timestamp,
 ) -> Result<MoveChecks, BookingError> {
     let Some(mut schedule) = s.schedules.schedule(s.db, booking.row.expert_id).await? else {
         return Err(BookingError::NotFound);
@@ -259,16 +262,21 @@ async fn check_free(
         return Err(BookingError::ExpertNotBookable);
     }
     let own = std::sync::Arc::make_mut(&mut schedule);
-    own.booked.retain(|b| {
-        !(b.booked.start == booking.row.start_at
-            && b.booked.blocked.start == booking.row.blocked_from
-            && b.booked.blocked.end == booking.row.blocked_to)
-    });
+    let itself = Booked::stored(
+        booking.row.start_at,
+        Interval::between(booking.row.blocked_from, booking.row.blocked_to),
+    );
+    own.booked.retain(|b| b.booked != itself);
     let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
     let free = own
-        .slots(start, start + 1, now, minutes)
+        .slots(
+            start,
+            shifted(start, SignedDuration::from_secs(1)),
+            now,
+            minutes,
+        )
         .iter()
-        .any(|slot| slot.start == start);
+        .any(|slot| slot.start_at() == start);
     if !free {
         return Err(BookingError::SlotUnavailable);
     }
@@ -288,20 +296,20 @@ async fn move_to(
     booking: &Booking,
     to: Destination,
     reason: Option<&str>,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Booking, BookingError> {
     let row = &booking.row;
     let start = to.start;
-    let shift = start - row.start_at;
+    let shift = row.start_at.duration_until(start);
     let new = NewBooking {
         id: s.db.new_id(),
         expert_id: row.expert_id,
         learner_id: row.learner_id,
         status: BookingStatus::Confirmed,
         start_at: start,
-        end_at: row.end_at + shift,
-        blocked_from: row.blocked_from + shift,
-        blocked_to: row.blocked_to + shift,
+        end_at: shifted(row.end_at, shift),
+        blocked_from: shifted(row.blocked_from, shift),
+        blocked_to: shifted(row.blocked_to, shift),
         duration_minutes: row.duration_minutes,
         hold_expires_at: now,
         price_amount: row.price_amount,
@@ -330,11 +338,11 @@ async fn move_to(
         day_cap: to.checks.day_cap,
         rules_seen: Some(to.checks.rules_seen.as_deref()),
     };
+    let previous_start = row.start_at;
     match store::bookings::reschedule(s.db, row.id, &new, by, limits).await? {
         Ok(row) => {
             let booking = Booking::from_row(row)?;
             s.schedules.changed(booking.row.expert_id).await;
-            let previous_start = start - shift;
             notices::tell_moved(s.db, s.mailer, s.base, &booking, previous_start, now).await;
             Ok(booking)
         }
@@ -357,7 +365,7 @@ pub async fn answer_dispute(
     user: &User,
     id: Uuid,
     answer: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Booking, BookingError> {
     let (booking, role, _) = super::visible(s.db, user, id).await?;
     if role != Actor::Expert {
@@ -423,7 +431,7 @@ pub async fn record_outcome(
     to: BookingStatus,
     reason: &str,
     settlement: Option<Settlement>,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Booking, BookingError> {
     use BookingStatus::*;
     let (booking, role, _) = super::visible(s.db, user, id).await?;
@@ -450,9 +458,9 @@ pub async fn record_outcome(
     if !may {
         return Err(BookingError::NotYours);
     }
-    if claim && now < booking.row.start_at + super::NO_SHOW_CLAIM_AFTER_SECS {
+    if claim && now < shifted(booking.row.start_at, super::NO_SHOW_CLAIM_AFTER) {
         return Err(BookingError::TooEarly {
-            minutes: super::NO_SHOW_CLAIM_AFTER_SECS / 60,
+            minutes: super::NO_SHOW_CLAIM_AFTER.as_mins(),
         });
     }
     let settlement = match (to, settlement) {

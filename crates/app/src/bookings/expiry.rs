@@ -2,6 +2,7 @@
 //! (the engine and the store check the time); this job marks them, records the event and
 //! tells every instance's schedule cache.
 
+use jiff::Timestamp;
 use store::Database;
 
 use super::BookingError;
@@ -14,7 +15,7 @@ const BATCH: u64 = 500;
 pub async fn release(
     db: &Database,
     schedules: &ScheduleCache,
-    now: i64,
+    now: Timestamp,
 ) -> Result<usize, BookingError> {
     let experts = store::bookings::expire_due(db, now, BATCH).await?;
     for expert in &experts {

@@ -4,16 +4,17 @@
 
 use domain::booking::ics::{self, Method};
 use domain::{Secret, SecretDigest};
+use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::users::User;
 
 use super::{Booking, BookingError, notices};
 
 /// Feeds show sessions from this long ago on.
-const FEED_LOOKBACK_SECONDS: i64 = 90 * 86_400;
+const FEED_LOOKBACK: SignedDuration = SignedDuration::from_hours(90 * 24);
 
 /// A new secret token for `user`'s feed (the previous one stops working).
-pub async fn renew(db: &Database, user: &User, now: i64) -> Result<String, BookingError> {
+pub async fn renew(db: &Database, user: &User, now: Timestamp) -> Result<String, BookingError> {
     let token = Secret::generate();
     store::calendar_feeds::set(db, user.id, token.digest().as_str(), now).await?;
     Ok(token.expose().to_owned())
@@ -34,13 +35,13 @@ pub async fn calendar(
     db: &Database,
     token: &str,
     base: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Option<String>, BookingError> {
     let Some(owner) = store::calendar_feeds::owner(db, SecretDigest::of(token).as_str()).await?
     else {
         return Ok(None);
     };
-    let rows = store::bookings::feed_for(db, owner, now - FEED_LOOKBACK_SECONDS).await?;
+    let rows = store::bookings::feed_for(db, owner, now - FEED_LOOKBACK).await?;
     let mut events = Vec::with_capacity(rows.len());
     for row in rows {
         let booking = Booking::from_row(row)?;

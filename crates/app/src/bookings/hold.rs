@@ -3,8 +3,9 @@
 
 use domain::SecretDigest;
 use domain::booking::{Actor, BookingStatus};
+use domain::clock::shifted;
 use domain::schedule::{Booked, Interval};
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::bookings::{Attribution, HoldOutcome, NewBooking};
 use store::idempotency::IdempotencyKey;
@@ -44,19 +45,14 @@ pub struct Held {
 }
 
 struct Checked {
-    start: i64,
+    start: Timestamp,
     minutes: u16,
     note: Option<String>,
 }
 
 fn check(req: &HoldRequest) -> Result<Checked, BookingError> {
     let mut errors = Vec::new();
-    let start = req
-        .start
-        .trim()
-        .parse::<Timestamp>()
-        .ok()
-        .map(|t| t.as_second());
+    let start = super::changes::parse_start(&req.start).ok();
     if start.is_none() {
         errors.push(FieldError {
             field: "start",
@@ -102,7 +98,7 @@ fn check(req: &HoldRequest) -> Result<Checked, BookingError> {
 fn fingerprint(expert: Uuid, c: &Checked) -> String {
     let canonical = format!(
         "{expert}\n{}\n{}\n{}",
-        c.start,
+        c.start.as_second(),
         c.minutes,
         c.note.as_deref().unwrap_or("")
     );
@@ -120,7 +116,7 @@ pub async fn hold(
     learner: &User,
     req: &HoldRequest,
     idempotency_key: Option<&str>,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Held, BookingError> {
     // Holds take time from everyone else: only confirmed addresses may place them, and
     // only so many, so one account cannot empty an expert's calendar.
@@ -167,9 +163,14 @@ pub async fn hold(
         }]));
     }
     let free = schedule
-        .slots(checked.start, checked.start + 1, now, checked.minutes)
+        .slots(
+            checked.start,
+            shifted(checked.start, SignedDuration::from_secs(1)),
+            now,
+            checked.minutes,
+        )
         .iter()
-        .any(|s| s.start == checked.start);
+        .any(|s| s.start_at() == checked.start);
     if !free {
         // A twin request with the same key may have taken the slot since the replay check
         // above: then this is its repeat, not a request for a taken slot.
@@ -187,7 +188,10 @@ pub async fn hold(
     else {
         return Err(BookingError::SlotUnavailable);
     };
-    let end = checked.start + i64::from(checked.minutes) * 60;
+    let end = shifted(
+        checked.start,
+        SignedDuration::from_mins(i64::from(checked.minutes)),
+    );
     let widened = Booked::new(
         checked.start,
         end,
@@ -202,10 +206,10 @@ pub async fn hold(
         status: BookingStatus::Held,
         start_at: checked.start,
         end_at: end,
-        blocked_from: widened.blocked.start,
-        blocked_to: widened.blocked.end,
+        blocked_from: widened.blocked.start_at(),
+        blocked_to: widened.blocked.end_at(),
         duration_minutes: i32::from(checked.minutes),
-        hold_expires_at: now + rules.hold_minutes * 60,
+        hold_expires_at: shifted(now, SignedDuration::from_mins(rules.hold_minutes)),
         price_amount: price,
         currency: schedule.currency.clone(),
         policy: availability.cancellation_policy.policy().to_stored(),
@@ -253,10 +257,10 @@ async fn held_from(
     match outcome {
         HoldOutcome::Created(row) => {
             let span = BookedSpan {
-                booked: Booked {
-                    start: row.start_at,
-                    blocked: Interval::new(row.blocked_from, row.blocked_to),
-                },
+                booked: Booked::stored(
+                    row.start_at,
+                    Interval::between(row.blocked_from, row.blocked_to),
+                ),
                 held_until: Some(row.hold_expires_at),
             };
             schedules.booked(expert, span).await;

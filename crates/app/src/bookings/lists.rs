@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use domain::booking::BookingStatus;
+use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::bookings::Side;
 use uuid::Uuid;
@@ -80,14 +81,14 @@ pub struct Page {
 /// `id` (in the tab's order). Opaque to clients: `{start}_{id}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cursor {
-    start: i64,
+    start: Timestamp,
     id: Uuid,
 }
 
 impl Cursor {
     /// The cursor as clients pass it back (`cursor=`).
     pub fn encode(&self) -> String {
-        format!("{}_{}", self.start, self.id.simple())
+        format!("{}_{}", self.start.as_second(), self.id.simple())
     }
 
     /// A cursor this API handed out; `Invalid` (field `cursor`) for anything else.
@@ -100,7 +101,11 @@ impl Cursor {
         };
         let (start, id) = text.split_once('_').ok_or_else(invalid)?;
         Ok(Self {
-            start: start.parse().map_err(|_| invalid())?,
+            start: start
+                .parse::<i64>()
+                .ok()
+                .and_then(|s| Timestamp::from_second(s).ok())
+                .ok_or_else(invalid)?,
             id: Uuid::try_parse(id).map_err(|_| invalid())?,
         })
     }
@@ -116,7 +121,7 @@ pub async fn sessions(
     user: Uuid,
     side: Side,
     tab: Tab,
-    now: i64,
+    now: Timestamp,
     limit: u64,
 ) -> Result<Vec<Booking>, BookingError> {
     Ok(page(db, user, side, tab, now, limit, None).await?.bookings)
@@ -129,13 +134,20 @@ pub async fn page(
     user: Uuid,
     side: Side,
     tab: Tab,
-    now: i64,
+    now: Timestamp,
     limit: u64,
     after: Option<Cursor>,
 ) -> Result<Page, BookingError> {
     use BookingStatus::*;
-    let (statuses, from, to, ascending): (&[BookingStatus], i64, i64, bool) = match tab {
-        Tab::Upcoming => (&[Held, Confirmed], now - 86_400, i64::MAX, true),
+    let (statuses, from, to, ascending): (&[BookingStatus], Timestamp, Timestamp, bool) = match tab
+    {
+        // From a day back: a session still running started before now.
+        Tab::Upcoming => (
+            &[Held, Confirmed],
+            now - SignedDuration::from_hours(24),
+            Timestamp::MAX,
+            true,
+        ),
         Tab::Past => (
             &[
                 Confirmed,
@@ -145,11 +157,11 @@ pub async fn page(
                 Disputed,
                 Resolved,
             ],
-            i64::MIN,
+            Timestamp::MIN,
             now,
             false,
         ),
-        Tab::Cancelled => (&[Cancelled, Expired], i64::MIN, i64::MAX, false),
+        Tab::Cancelled => (&[Cancelled, Expired], Timestamp::MIN, Timestamp::MAX, false),
     };
     let query = store::bookings::ListQuery {
         side,

@@ -14,6 +14,7 @@ pub mod suspension;
 
 use domain::Permission;
 use domain::booking::{Actor, BookingStatus, CancellationPolicy, rules};
+use jiff::{SignedDuration, Timestamp};
 use store::bookings::{BookingRow, EventRow};
 use store::users::User;
 use store::{Database, StoreError};
@@ -49,13 +50,13 @@ impl Default for BookingRules {
 }
 
 /// A learner's claim that the expert did not come may be made this long after the start.
-pub const NO_SHOW_CLAIM_AFTER_SECS: i64 = 15 * 60;
+pub const NO_SHOW_CLAIM_AFTER: SignedDuration = SignedDuration::from_mins(15);
 
 /// The daily cap of the local day (in the expert's zone) a session starting at `start`
 /// falls on, for the store to hold the booking to in its transaction.
 pub(crate) fn day_cap_at(
     rules: &domain::schedule::Availability,
-    start: i64,
+    start: Timestamp,
 ) -> Option<store::bookings::DayCap> {
     rules.daily_cap.map(|cap| {
         let (from, to) = domain::schedule::zones::local_day(&rules.time_zone, start);
@@ -201,18 +202,18 @@ impl Booking {
     }
 
     /// Whether the hold has run out at `now` (it may not be marked yet).
-    pub fn hold_lapsed(&self, now: i64) -> bool {
+    pub fn hold_lapsed(&self, now: Timestamp) -> bool {
         self.status == BookingStatus::Held && self.row.hold_expires_at <= now
     }
 
     /// What cancelling now would refund, by who cancels.
-    pub fn refund_if_cancelled(&self, by: Actor, now: i64) -> i64 {
+    pub fn refund_if_cancelled(&self, by: Actor, now: Timestamp) -> i64 {
         let paid = self.row.paid_amount - self.row.refunded_amount;
         rules::refund_on_cancel(&self.policy, by, paid, self.row.policy_start_at, now).amount
     }
 
     /// Whether it can be moved to another time at `now`.
-    pub fn movable(&self, now: i64) -> bool {
+    pub fn movable(&self, now: Timestamp) -> bool {
         rules::may_move(self.status, self.row.start_at, now)
     }
 

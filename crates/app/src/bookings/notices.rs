@@ -10,6 +10,7 @@ use domain::money::Money;
 use domain::profile::CurrencyCode;
 use domain::schedule::zones;
 use i18n::Locale;
+use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::users::User;
 
@@ -81,7 +82,7 @@ pub fn event(booking: &Booking, expert: &User, learner: &User, base: &str) -> Ev
 }
 
 /// "Mon 7 Dec 2026, 10:00 (Europe/Madrid)" in `user`'s zone.
-pub fn when_for(user: &User, at: i64) -> String {
+pub fn when_for(user: &User, at: Timestamp) -> String {
     let tz = zones::named(&user.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
     let local = zones::local(&tz, at);
     format!(
@@ -118,7 +119,7 @@ pub async fn tell(
             return;
         }
     };
-    let now = db.clock().unix_seconds();
+    let now = db.clock().now();
     let calendar = notice
         .method()
         .map(|m| ics::invite(m, &event(booking, &expert, &learner, base), now));
@@ -157,12 +158,12 @@ pub async fn tell(
     }
 }
 
-/// Seconds after a move email during which further moves of the same session are held
-/// back and coalesced into one email.
-pub const MOVE_QUIET_SECS: i64 = 10 * 60;
+/// How long after a move email further moves of the same session are held back and
+/// coalesced into one email.
+pub const MOVE_QUIET: SignedDuration = SignedDuration::from_mins(10);
 /// A session starting sooner than this is announced at once, however recent the last
 /// move email: a held-back email could arrive after the session began.
-const IMMINENT_SECS: i64 = 2 * 60 * 60;
+const IMMINENT: SignedDuration = SignedDuration::from_hours(2);
 
 /// Tells both sides a session moved from `previous_start`, coalescing rapid moves (see
 /// `store::move_notices`). A move to or from a time that is close is told at once.
@@ -171,16 +172,16 @@ pub async fn tell_moved(
     mailer: &dyn Mailer,
     base: &str,
     booking: &Booking,
-    previous_start: i64,
-    now: i64,
+    previous_start: Timestamp,
+    now: Timestamp,
 ) {
     let row = &booking.row;
-    let send_now = if row.start_at.min(previous_start) - now < IMMINENT_SECS {
+    let send_now = if now.duration_until(row.start_at.min(previous_start)) < IMMINENT {
         store::move_notices::sent(db, row.series_id, now)
             .await
             .map(|()| true)
     } else {
-        store::move_notices::moved(db, row.series_id, row.id, now, MOVE_QUIET_SECS).await
+        store::move_notices::moved(db, row.series_id, row.id, now, MOVE_QUIET).await
     };
     match send_now {
         Ok(false) => {}
@@ -200,7 +201,7 @@ pub async fn send_held_back_moves(
     db: &Database,
     mailer: &dyn Mailer,
     base: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<usize, store::StoreError> {
     let mut sent = 0;
     for due in store::move_notices::due(db, now, 200).await? {

@@ -3,6 +3,7 @@
 //! `POST /api/v1/test-mode/bookings/{id}/pay`.
 
 use domain::booking::{Actor, BookingStatus};
+use jiff::{SignedDuration, Timestamp};
 use store::bookings::{Attribution, Revival, TransitionUpdates};
 use store::users::User;
 use uuid::Uuid;
@@ -35,7 +36,7 @@ pub async fn pay_in_sandbox(
     payer: &User,
     id: Uuid,
     outcome: SandboxOutcome,
-    now: i64,
+    now: Timestamp,
 ) -> Result<PaymentResult, BookingError> {
     if !s.rules.test_mode {
         return Err(BookingError::NotTestMode);
@@ -57,7 +58,7 @@ pub async fn paid(
     s: &BookingDeps<'_>,
     booking: Booking,
     payment_ref: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<PaymentResult, BookingError> {
     let changes = TransitionUpdates {
         paid_amount: Some(booking.row.price_amount),
@@ -165,7 +166,7 @@ pub async fn paid(
 async fn still_bookable(
     s: &BookingDeps<'_>,
     booking: &Booking,
-    now: i64,
+    now: Timestamp,
 ) -> Result<bool, BookingError> {
     if booking.row.start_at <= now {
         return Ok(false);
@@ -179,9 +180,9 @@ async fn still_bookable(
     let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
     let start = booking.row.start_at;
     Ok(schedule
-        .slots(start, start + 1, now, minutes)
+        .slots(start, start + SignedDuration::from_secs(1), now, minutes)
         .iter()
-        .any(|slot| slot.start == start))
+        .any(|slot| slot.start_at() == start))
 }
 
 /// Records a late payment as refunded in full and tells the learner.
@@ -190,7 +191,7 @@ async fn refund_late(
     booking: &Booking,
     payment_ref: &str,
     reason: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<PaymentResult, BookingError> {
     let amount = booking.row.price_amount;
     store::bookings::record_refunded_payment(

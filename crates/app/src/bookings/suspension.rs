@@ -4,6 +4,7 @@
 //! simply lapse now.
 
 use domain::booking::{Actor, BookingStatus};
+use jiff::Timestamp;
 use store::bookings::{Attribution, ListQuery, Side, TransitionUpdates};
 use store::users::User;
 use uuid::Uuid;
@@ -26,7 +27,7 @@ pub async fn end_upcoming(
     admin: &User,
     expert: Uuid,
     reason: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Ended, BookingError> {
     let mut ended = Ended::default();
     let why = format!("the expert was suspended: {reason}");
@@ -38,7 +39,7 @@ pub async fn end_upcoming(
                 side: Side::Expert,
                 statuses: &[BookingStatus::Confirmed, BookingStatus::Held],
                 from: now,
-                to: i64::MAX,
+                to: Timestamp::MAX,
                 ascending: true,
                 limit: 200,
                 after: None,

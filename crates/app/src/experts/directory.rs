@@ -5,6 +5,7 @@
 
 use domain::money::{self, Money};
 use domain::profile::{self, CurrencyCode};
+use jiff::SignedDuration;
 use store::Database;
 use store::directory::{Cursor, DirectoryQuery, Listing, Sort};
 use store::experts::{self, ExpertProfile};
@@ -205,8 +206,7 @@ pub async fn search(
         _ => return Err(ExpertError::Invalid(errors)),
     };
     // To the minute, so the same search within a minute is the same query (and cached).
-    let now = db.clock().unix_seconds();
-    let now = now - now % 60;
+    let now = domain::schedule::instant(db.clock().now().as_second().div_euclid(60) * 60);
     let page = cache
         .search(
             db,
@@ -217,8 +217,10 @@ pub async fn search(
                 min_usd_cents,
                 max_usd_cents,
                 min_rating_centi,
-                available_between: available
-                    .then_some((now, now + AVAILABLE_WITHIN_DAYS * 24 * 3600)),
+                available_between: available.then_some((
+                    now,
+                    now + SignedDuration::from_hours(AVAILABLE_WITHIN_DAYS * 24),
+                )),
                 sort,
                 cursor,
                 limit,

@@ -3,6 +3,7 @@
 //! a read on return) keep what Mentora knows current. An expert is bookable only when the
 //! provider says charges and payouts are enabled.
 
+use jiff::Timestamp;
 use payments::webhook::{self, WebhookError};
 use payments::{NewAccount, Payouts, ProviderMode};
 use store::experts::{self, ExpertProfile, PayoutState};
@@ -64,7 +65,7 @@ pub async fn refresh(
             payouts_enabled: status.payouts_enabled,
             requirements: status.requirements,
         };
-        experts::update_payout_state(db, account, &state, db.clock().unix_seconds()).await?;
+        experts::update_payout_state(db, account, &state, db.clock().now()).await?;
     }
     experts::find(db, user.id)
         .await?
@@ -90,7 +91,7 @@ pub async fn complete_sandbox(
         payouts_enabled: true,
         requirements: Vec::new(),
     };
-    experts::update_payout_state(db, &account, &state, db.clock().unix_seconds()).await?;
+    experts::update_payout_state(db, &account, &state, db.clock().now()).await?;
     record(db, Some(user.id), "payouts.sandbox_completed", client).await?;
     experts::find(db, user.id)
         .await?
@@ -128,10 +129,10 @@ pub async fn receive_webhook(
     payload: &[u8],
     signature: &str,
     secret: &str,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Delivery, WebhookFailure> {
-    let event =
-        webhook::verify(payload, signature, secret, now).map_err(WebhookFailure::Rejected)?;
+    let event = webhook::verify(payload, signature, secret, now.as_second())
+        .map_err(WebhookFailure::Rejected)?;
     if !store::webhook_events::first(db, &event.id, "stripe", &event.kind).await? {
         return Ok(Delivery::Ignored);
     }
@@ -166,7 +167,7 @@ async fn apply_account_update(
         payouts_enabled: status.payouts_enabled,
         requirements: status.requirements,
     };
-    match experts::update_payout_state(db, account, &state, event.created).await? {
+    match experts::update_payout_state(db, account, &state, provider_time(event.created)).await? {
         Some(user_id) => {
             store::audit::record(
                 db,
@@ -198,4 +199,10 @@ async fn approved_profile(db: &Database, user: &User) -> Result<ExpertProfile, E
         return Err(ExpertError::WrongState(profile.status));
     }
     Ok(profile)
+}
+
+/// When the provider says an event happened (Unix seconds on the wire). A value outside
+/// any calendar counts as the oldest, so it can never overrule a real update.
+fn provider_time(created: i64) -> Timestamp {
+    Timestamp::from_second(created).unwrap_or(Timestamp::MIN)
 }

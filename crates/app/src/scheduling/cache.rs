@@ -343,8 +343,9 @@ mod tests {
     }
 
     fn span(start: i64) -> BookedSpan {
+        let start = domain::schedule::instant(start);
         BookedSpan {
-            booked: Booked::new(start, start + 3600, 0, 0),
+            booked: Booked::new(start, start + jiff::SignedDuration::from_hours(1), 0, 0),
             held_until: Some(start),
         }
     }

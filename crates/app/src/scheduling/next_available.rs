@@ -2,6 +2,7 @@
 //! a column; this keeps it current: at once after a change, and by a periodic sweep as
 //! time passes (a slot that was first yesterday is gone today).
 
+use jiff::Timestamp;
 use store::Database;
 use uuid::Uuid;
 
@@ -12,11 +13,11 @@ pub async fn refresh(
     db: &Database,
     cache: &ScheduleCache,
     expert: Uuid,
-) -> Result<Option<i64>, SchedulingError> {
+) -> Result<Option<Timestamp>, SchedulingError> {
     let Some(schedule) = cache.schedule(db, expert).await? else {
         return Ok(None);
     };
-    let next = schedule.next_available(db.clock().unix_seconds());
+    let next = schedule.next_available(db.clock().now());
     store::experts::set_next_available(db, expert, next).await?;
     Ok(next)
 }
@@ -24,7 +25,7 @@ pub async fn refresh(
 /// Recomputes every listed expert whose first free slot is unknown or past. Returns how
 /// many were looked at.
 pub async fn sweep(db: &Database, cache: &ScheduleCache) -> Result<usize, SchedulingError> {
-    let now = db.clock().unix_seconds();
+    let now = db.clock().now();
     let mut after = None;
     let mut seen = 0;
     loop {

@@ -84,7 +84,7 @@ pub async fn replace_busy_times(
     cache: &ScheduleCache,
     expert: uuid::Uuid,
     source: &str,
-    intervals: &[(i64, i64)],
+    intervals: &[(jiff::Timestamp, jiff::Timestamp)],
 ) -> Result<(), SchedulingError> {
     store::availability::replace_busy_times(db, expert, source, intervals).await?;
     cache.changed(expert).await;

@@ -2,6 +2,7 @@
 //! booked, their rules, busy times and active bookings.
 
 use domain::schedule::{Availability, Booked, Interval, Window, free_slots};
+use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::experts::ExpertProfile;
 use uuid::Uuid;
@@ -10,7 +11,10 @@ use super::SchedulingError;
 use super::document::RulesDocument;
 
 /// How far back busy times are read: nothing that ended earlier can block a slot shown.
-const BUSY_LOOKBACK_SECONDS: i64 = 86_400;
+const BUSY_LOOKBACK: SignedDuration = SignedDuration::from_hours(24);
+
+/// How many days one search for the first free slot looks at.
+const SEARCH_WEEK: SignedDuration = SignedDuration::from_hours(7 * 24);
 
 /// Everything needed to compute an expert's free slots, as the schedule cache keeps it.
 #[derive(Debug, Clone)]
@@ -42,7 +46,7 @@ pub struct BookedSpan {
     /// When the session starts and the time it blocks, buffers included.
     pub booked: Booked,
     /// For a hold, when it runs out and stops blocking; `None` once confirmed.
-    pub held_until: Option<i64>,
+    pub held_until: Option<Timestamp>,
 }
 
 impl ExpertSchedule {
@@ -56,22 +60,20 @@ impl ExpertSchedule {
             Some(json) => Some(stored_rules(json, &profile)?),
             None => None,
         };
-        let now = db.clock().unix_seconds();
-        let busy = store::availability::busy_times(db, expert, now - BUSY_LOOKBACK_SECONDS)
+        let now = db.clock().now();
+        let since = now - BUSY_LOOKBACK;
+        let busy = store::availability::busy_times(db, expert, since)
             .await?
             .into_iter()
-            .map(|(start, end)| Interval::new(start, end))
+            .map(|(start, end)| Interval::between(start, end))
             .collect();
         // Holds count until they run out: the cache is told when one is placed or ends,
         // and `expires` below makes a cached schedule forget a hold at its expiry.
-        let booked = store::bookings::blocking(db, expert, now - BUSY_LOOKBACK_SECONDS, now)
+        let booked = store::bookings::blocking(db, expert, since, now)
             .await?
             .into_iter()
             .map(|b| BookedSpan {
-                booked: Booked {
-                    start: b.start_at,
-                    blocked: Interval::new(b.blocked_from, b.blocked_to),
-                },
+                booked: Booked::stored(b.start_at, Interval::between(b.blocked_from, b.blocked_to)),
                 held_until: (b.status == "held").then_some(b.hold_expires_at),
             })
             .collect();
@@ -103,7 +105,13 @@ impl ExpertSchedule {
     }
 
     /// Free slots of `duration_minutes` starting in `[from, to)`, as seen at `now`.
-    pub fn slots(&self, from: i64, to: i64, now: i64, duration_minutes: u16) -> Vec<Interval> {
+    pub fn slots(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        now: Timestamp,
+        duration_minutes: u16,
+    ) -> Vec<Interval> {
         let booked: Vec<Booked> = self
             .booked
             .iter()
@@ -128,16 +136,16 @@ impl ExpertSchedule {
 
     /// The start of the first free slot of the shortest bookable length, within the
     /// booking horizon.
-    pub fn next_available(&self, now: i64) -> Option<i64> {
+    pub fn next_available(&self, now: Timestamp) -> Option<Timestamp> {
         let rules = self.rules.as_ref()?;
         let shortest = *self.durations().first()?;
         // Week by week, so an expert free tomorrow costs one short call.
-        let horizon = now + i64::from(rules.horizon_days) * 86_400;
+        let horizon = now + SignedDuration::from_hours(i64::from(rules.horizon_days) * 24);
         let mut from = now;
         while from < horizon {
-            let to = (from + 7 * 86_400).min(horizon);
+            let to = (from + SEARCH_WEEK).min(horizon);
             if let Some(first) = self.slots(from, to, now, shortest).first() {
-                return Some(first.start);
+                return Some(first.start_at());
             }
             from = to;
         }

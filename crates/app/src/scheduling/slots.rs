@@ -1,10 +1,11 @@
 //! Free slots as learners ask for them: a window (instants, or dates in their zone), a
 //! session length and the zone to show times in.
 
+use domain::clock::shifted;
 use domain::schedule::{Interval, zones};
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::users::User;
 use uuid::Uuid;
@@ -47,10 +48,10 @@ pub struct SlotList {
     pub duration_minutes: Option<u16>,
     /// Every length learners can book.
     pub durations: Vec<u16>,
-    /// Start of the window, Unix seconds.
-    pub from: i64,
-    /// End of the window (exclusive), Unix seconds.
-    pub to: i64,
+    /// Start of the window.
+    pub from: Timestamp,
+    /// End of the window (exclusive).
+    pub to: Timestamp,
     /// The free slots, soonest first, as UTC instants.
     pub slots: Vec<Interval>,
     /// The expert's own zone (to say when theirs changes clocks too).
@@ -90,11 +91,15 @@ pub fn viewer_zone(
 }
 
 /// An instant, or a date meaning its midnight in `tz`.
-fn moment(raw: &str, tz: &TimeZone) -> Option<i64> {
+fn moment(raw: &str, tz: &TimeZone) -> Option<Timestamp> {
     if let Ok(t) = raw.parse::<Timestamp>() {
-        return Some(t.as_second());
+        return Some(t);
     }
     raw.parse::<Date>().ok().map(|d| zones::start_of_day(tz, d))
+}
+
+fn days(n: i64) -> SignedDuration {
+    SignedDuration::from_hours(n * 24)
 }
 
 /// The free slots of `expert` for `params`, as seen at `now`.
@@ -104,7 +109,7 @@ pub async fn find(
     expert: Uuid,
     params: &SlotParams,
     viewer: Option<&User>,
-    now: i64,
+    now: Timestamp,
 ) -> Result<SlotList, SchedulingError> {
     let (zone, zone_name) = viewer_zone(blank(&params.tz), viewer)?;
     let from = match blank(&params.from) {
@@ -113,12 +118,12 @@ pub async fn find(
     };
     let to = match blank(&params.to) {
         Some(raw) => moment(raw, &zone).ok_or(SchedulingError::BadWindow("to"))?,
-        None => from + DEFAULT_WINDOW_DAYS * 86_400,
+        None => shifted(from, days(DEFAULT_WINDOW_DAYS)),
     };
     if to <= from {
         return Err(SchedulingError::BadWindow("order"));
     }
-    if to - from > MAX_WINDOW_DAYS * 86_400 {
+    if from.duration_until(to) > days(MAX_WINDOW_DAYS) {
         return Err(SchedulingError::WindowTooLarge {
             max_days: MAX_WINDOW_DAYS,
         });

@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use jiff::Timestamp;
+
 /// What a message asks of the receiving calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -42,10 +44,10 @@ pub struct Event {
     pub uid: String,
     /// Raised with every change, so a calendar replaces its older copy (RFC 5546).
     pub sequence: i32,
-    /// Unix seconds (UTC).
-    pub start: i64,
-    /// Unix seconds (UTC).
-    pub end: i64,
+    /// When the session starts.
+    pub start: Timestamp,
+    /// When it ends.
+    pub end: Timestamp,
     /// The event's title in the calendar.
     pub summary: String,
     /// Free text under the title: what the session is and where to change it.
@@ -61,12 +63,12 @@ pub struct Event {
 }
 
 /// One invite: a calendar with a single event.
-pub fn invite(method: Method, event: &Event, now: i64) -> String {
+pub fn invite(method: Method, event: &Event, now: Timestamp) -> String {
     calendar(method, std::slice::from_ref(event), now)
 }
 
 /// A calendar of events (a feed when `method` is `Publish`).
-pub fn calendar(method: Method, events: &[Event], now: i64) -> String {
+pub fn calendar(method: Method, events: &[Event], now: Timestamp) -> String {
     let mut out = Lines::default();
     out.line("BEGIN:VCALENDAR");
     out.line("VERSION:2.0");
@@ -109,10 +111,8 @@ pub fn calendar(method: Method, events: &[Event], now: i64) -> String {
 }
 
 /// `20261130T160000Z`.
-fn utc(at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
-        .unwrap_or_else(|_| "19700101T000000Z".to_owned())
+fn utc(at: Timestamp) -> String {
+    at.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
@@ -166,12 +166,16 @@ impl Lines {
 mod tests {
     use super::*;
 
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_second(second).expect("in range")
+    }
+
     fn event() -> Event {
         Event {
             uid: "b1@mentora".into(),
             sequence: 2,
-            start: 1_800_000_000,
-            end: 1_800_003_600,
+            start: at(1_800_000_000),
+            end: at(1_800_003_600),
             summary: "Session with Ana, Díaz; ñ".into(),
             description: "Line one\nline two ".repeat(10),
             url: Some("https://mentora.example/bookings/1".into()),
@@ -189,7 +193,7 @@ mod tests {
 
     #[test]
     fn invite_has_the_parts_calendars_need() {
-        let text = invite(Method::Request, &event(), 1_799_000_000);
+        let text = invite(Method::Request, &event(), at(1_799_000_000));
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.contains("METHOD:REQUEST\r\n"));
         assert!(text.contains("SEQUENCE:2\r\n"));
@@ -201,7 +205,7 @@ mod tests {
 
     #[test]
     fn lines_are_folded_at_75_octets() {
-        let text = invite(Method::Cancel, &event(), 0);
+        let text = invite(Method::Cancel, &event(), Timestamp::UNIX_EPOCH);
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "{line:?}");
         }

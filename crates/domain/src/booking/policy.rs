@@ -4,6 +4,8 @@
 //! Rounding: a partial refund is rounded down to the currency's minor unit (the learner
 //! never gets more than the stated share; the remainder is at most one minor unit).
 
+use jiff::Timestamp;
+
 /// The presets experts choose from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PolicyPreset {
@@ -88,8 +90,8 @@ impl CancellationPolicy {
     /// The refund when the learner cancels at `now` a session starting at `start` that cost
     /// `paid` minor units. A tier applies from exactly its notice on (24 h before counts as
     /// "24 hours before").
-    pub fn learner_refund(&self, paid: i64, start: i64, now: i64) -> Refund {
-        let notice = start - now;
+    pub fn learner_refund(&self, paid: i64, start: Timestamp, now: Timestamp) -> Refund {
+        let notice = start.as_second() - now.as_second();
         let percent = self
             .tiers
             .iter()
@@ -140,13 +142,21 @@ impl CancellationPolicy {
 mod tests {
     use super::*;
 
-    const START: i64 = 1_800_000_000;
     const HOUR: i64 = 3600;
+
+    fn start() -> Timestamp {
+        Timestamp::from_second(1_800_000_000).expect("in range")
+    }
+
+    /// `seconds` before the start.
+    fn before(seconds: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 - seconds).expect("in range")
+    }
 
     #[test]
     fn moderate_refunds_at_the_window_edges() {
         let p = PolicyPreset::Moderate.policy();
-        let at = |before: i64| p.learner_refund(5001, START, START - before).amount;
+        let at = |seconds: i64| p.learner_refund(5001, start(), before(seconds)).amount;
         assert_eq!(at(24 * HOUR), 5001, "exactly 24 h before is still free");
         assert_eq!(
             at(24 * HOUR - 1),
@@ -163,30 +173,32 @@ mod tests {
         let strict = PolicyPreset::Strict.policy();
         assert_eq!(
             strict
-                .learner_refund(100, START, START - 168 * HOUR)
+                .learner_refund(100, start(), before(168 * HOUR))
                 .percent,
             100
         );
         assert_eq!(
             strict
-                .learner_refund(100, START, START - 168 * HOUR + 1)
+                .learner_refund(100, start(), before(168 * HOUR - 1))
                 .percent,
             50
         );
         assert_eq!(
             strict
-                .learner_refund(100, START, START - 48 * HOUR + 1)
+                .learner_refund(100, start(), before(48 * HOUR - 1))
                 .percent,
             0
         );
         let flexible = PolicyPreset::Flexible.policy();
         assert_eq!(
-            flexible.learner_refund(900, START, START - 2 * HOUR).amount,
+            flexible
+                .learner_refund(900, start(), before(2 * HOUR))
+                .amount,
             900
         );
         assert_eq!(
             flexible
-                .learner_refund(900, START, START - 2 * HOUR + 1)
+                .learner_refund(900, start(), before(2 * HOUR - 1))
                 .amount,
             0
         );

@@ -1,10 +1,12 @@
 //! Who may change a booking, and when: the rules the use cases enforce and the pages
-//! show, written once. Times are Unix seconds.
+//! show, written once.
+
+use jiff::Timestamp;
 
 use super::{Actor, BookingStatus, CancellationPolicy, Refund};
 
 /// A confirmed session that has not started can be moved to another time.
-pub fn may_move(status: BookingStatus, start_at: i64, now: i64) -> bool {
+pub fn may_move(status: BookingStatus, start_at: Timestamp, now: Timestamp) -> bool {
     status == BookingStatus::Confirmed && start_at > now
 }
 
@@ -44,8 +46,8 @@ pub fn refund_on_cancel(
     policy: &CancellationPolicy,
     by: Actor,
     paid: i64,
-    first_start: i64,
-    now: i64,
+    first_start: Timestamp,
+    now: Timestamp,
 ) -> Refund {
     match by {
         Actor::Learner => policy.learner_refund(paid, first_start, now),
@@ -58,12 +60,16 @@ mod tests {
     use super::*;
     use BookingStatus::*;
 
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_second(second).expect("in range")
+    }
+
     #[test]
     fn only_confirmed_sessions_not_yet_started_move() {
-        assert!(may_move(Confirmed, 100, 99));
-        assert!(!may_move(Confirmed, 100, 100));
+        assert!(may_move(Confirmed, at(100), at(99)));
+        assert!(!may_move(Confirmed, at(100), at(100)));
         for status in [Held, Cancelled, Completed, Disputed] {
-            assert!(!may_move(status, 100, 0), "{status}");
+            assert!(!may_move(status, at(100), at(0)), "{status}");
         }
     }
 
@@ -104,8 +110,8 @@ mod tests {
     fn experts_and_admins_refund_in_full() {
         let strict = CancellationPolicy::from_stored("moderate:24=100,2=50")
             .unwrap_or_else(|| panic!("a stored policy"));
-        let start = 1_000_000;
-        let late = start - 60;
+        let start = at(1_000_000);
+        let late = at(1_000_000 - 60);
         assert_eq!(
             refund_on_cancel(&strict, Actor::Expert, 4000, start, late).amount,
             4000

@@ -414,8 +414,8 @@ impl Availability {
                 .time_off
                 .iter()
                 .map(|i| TimeOffInput {
-                    from: zones::rfc3339(i.start),
-                    to: zones::rfc3339(i.end),
+                    from: zones::rfc3339(i.start_at()),
+                    to: zones::rfc3339(i.end_at()),
                 })
                 .collect(),
             buffer_before_minutes: i64::from(self.buffer_before_minutes),

@@ -42,7 +42,8 @@ pub struct Booked {
 
 impl Booked {
     /// A session from `start` to `end`, widened by the given buffers (minutes).
-    pub fn new(start: UnixSeconds, end: UnixSeconds, before: u16, after: u16) -> Self {
+    pub fn new(start: Timestamp, end: Timestamp, before: u16, after: u16) -> Self {
+        let (start, end) = (start.as_second(), end.as_second());
         Self {
             start,
             blocked: Interval::new(
@@ -53,15 +54,25 @@ impl Booked {
     }
 }
 
+impl Booked {
+    /// A stored session: its start and the span it blocks (buffers already applied).
+    pub fn stored(start: Timestamp, blocked: Interval) -> Self {
+        Self {
+            start: start.as_second(),
+            blocked,
+        }
+    }
+}
+
 /// Which slots a caller wants: starts in `[from, to)`, of one session length, seen at `now`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
     /// Earliest start wanted (the minimum notice may push it later).
-    pub from: UnixSeconds,
+    pub from: Timestamp,
     /// Starts must come before this (and before the horizon).
-    pub to: UnixSeconds,
+    pub to: Timestamp,
     /// The moment of asking: minimum notice and horizon count from here.
-    pub now: UnixSeconds,
+    pub now: Timestamp,
     /// The session length to fit, in minutes.
     pub duration_minutes: u16,
 }
@@ -76,17 +87,18 @@ pub fn free_slots(
     booked: &[Booked],
     window: Window,
 ) -> Vec<Interval> {
+    let (from, to, now) = (
+        window.from.as_second(),
+        window.to.as_second(),
+        window.now.as_second(),
+    );
     let duration = i64::from(window.duration_minutes) * MINUTE;
     let step = i64::from(rules.slot_step_minutes.max(1)) * MINUTE;
     let before = i64::from(rules.buffer_before_minutes) * MINUTE;
     let after = i64::from(rules.buffer_after_minutes) * MINUTE;
-    let earliest = window
-        .from
-        .max(window.now + i64::from(rules.min_notice_minutes) * MINUTE);
+    let earliest = from.max(now + i64::from(rules.min_notice_minutes) * MINUTE);
     // Starts must be before both the window's end and the horizon.
-    let end_of_starts = window
-        .to
-        .min(window.now + i64::from(rules.horizon_days) * DAY);
+    let end_of_starts = to.min(now + i64::from(rules.horizon_days) * DAY);
     if duration <= 0 || earliest >= end_of_starts {
         return Vec::new();
     }

@@ -6,8 +6,10 @@
 //! of a daylight-saving change. Everything the engine returns is a UTC instant; showing it
 //! in someone's zone is the caller's job (`zones`).
 //!
-//! Instants are Unix seconds (`i64`): the engine compares and steps through thousands of
-//! them per call, and the store keeps them as plain integers too.
+//! The rest of the workspace speaks `jiff::Timestamp`; inside, the engine works on whole
+//! Unix seconds (`i64`), because it compares and steps through thousands of instants per
+//! call. Its inputs (`Window`, `Booked::new`, `Interval::between`) take `Timestamp`s and
+//! its slots are read back with `Interval::start_at` / `end_at`.
 
 mod availability;
 mod engine;
@@ -19,8 +21,20 @@ pub use availability::{
 };
 pub use engine::{Booked, Window, free_slots};
 
-/// Seconds since 1970-01-01T00:00:00Z.
+use jiff::Timestamp;
+
+/// Seconds since 1970-01-01T00:00:00Z: the engine's unit.
 pub type UnixSeconds = i64;
+
+/// An engine instant as the rest of the workspace reads it. Outside jiff's range (year
+/// ±9999) it pins to the bound: no schedule reaches that far.
+pub fn instant(at: UnixSeconds) -> Timestamp {
+    Timestamp::from_second(at).unwrap_or(if at < 0 {
+        Timestamp::MIN
+    } else {
+        Timestamp::MAX
+    })
+}
 
 /// A half-open span of time `[start, end)` in Unix seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,6 +49,21 @@ impl Interval {
     /// The span `[start, end)`; callers keep `start <= end`.
     pub fn new(start: UnixSeconds, end: UnixSeconds) -> Self {
         Self { start, end }
+    }
+
+    /// The span `[start, end)` between two instants.
+    pub fn between(start: Timestamp, end: Timestamp) -> Self {
+        Self::new(start.as_second(), end.as_second())
+    }
+
+    /// Its first instant.
+    pub fn start_at(&self) -> Timestamp {
+        instant(self.start)
+    }
+
+    /// The first instant after it.
+    pub fn end_at(&self) -> Timestamp {
+        instant(self.end)
     }
 
     /// Whether the two share any instant (touching ends do not overlap).

@@ -1,11 +1,9 @@
 //! Showing instants to people: in their zone, with the offset written out, and the clock
 //! changes a stretch of days contains (so both sides can be told about them).
 
-use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
-
-use super::UnixSeconds;
+use jiff::{SignedDuration, Timestamp};
 
 /// A named IANA zone, or None. Fixed offsets ("+02:00") are not places and are refused.
 pub fn named(name: &str) -> Option<TimeZone> {
@@ -28,44 +26,48 @@ pub fn canonical_name(tz: &TimeZone) -> String {
 }
 
 /// The wall-clock date and time of `at` in `tz`.
-pub fn local(tz: &TimeZone, at: UnixSeconds) -> DateTime {
-    tz.to_datetime(timestamp(at))
+pub fn local(tz: &TimeZone, at: Timestamp) -> DateTime {
+    tz.to_datetime(at)
 }
 
 /// Where the local date of `at` in `tz` begins and ends, as instants: the span a daily cap
 /// counts sessions in (23 or 25 hours long on a day the clocks change).
-pub fn local_day(tz: &TimeZone, at: UnixSeconds) -> (UnixSeconds, UnixSeconds) {
-    let zoned = timestamp(at).to_zoned_datetime(tz.clone());
+pub fn local_day(tz: &TimeZone, at: Timestamp) -> (Timestamp, Timestamp) {
+    let zoned = at.to_zoned_datetime(tz.clone());
+    let day = SignedDuration::from_hours(24);
     let start = zoned
         .start_of_day()
-        .map_or(at - 86_400, |z| z.timestamp().as_second());
+        .map_or_else(|_| at.saturating_sub(day).unwrap_or(at), |z| z.timestamp());
     let end = zoned
         .tomorrow()
         .and_then(|t| t.start_of_day())
-        .map_or(at + 86_400, |z| z.timestamp().as_second());
+        .map_or_else(|_| at.saturating_add(day).unwrap_or(at), |z| z.timestamp());
     (start, end)
 }
 
 /// The UTC offset in force in `tz` at `at`.
-pub fn offset(tz: &TimeZone, at: UnixSeconds) -> Offset {
-    tz.to_offset(timestamp(at))
+pub fn offset(tz: &TimeZone, at: Timestamp) -> Offset {
+    tz.to_offset(at)
 }
 
 /// An RFC 3339 UTC instant, to the second: `2026-12-01T09:00:00Z`.
-pub fn rfc3339(at: UnixSeconds) -> String {
-    timestamp(at).to_string()
+pub fn rfc3339(at: Timestamp) -> String {
+    // Whole seconds: instants the engine made have no fraction; others drop theirs.
+    Timestamp::from_second(at.as_second())
+        .unwrap_or(at)
+        .to_string()
 }
 
 /// RFC 3339 with the local offset, to the second: `2026-12-01T10:00:00+01:00`.
-pub fn rfc3339_local(tz: &TimeZone, at: UnixSeconds) -> String {
+pub fn rfc3339_local(tz: &TimeZone, at: Timestamp) -> String {
     rfc3339_local_and_date(tz, at).0
 }
 
 /// `rfc3339_local` and the local date (`2026-12-01`), from one zone lookup.
-pub fn rfc3339_local_and_date(tz: &TimeZone, at: UnixSeconds) -> (String, String) {
+pub fn rfc3339_local_and_date(tz: &TimeZone, at: Timestamp) -> (String, String) {
     use std::fmt::Write;
-    let info = tz.to_offset(timestamp(at));
-    let dt = info.to_datetime(timestamp(at));
+    let info = tz.to_offset(at);
+    let dt = info.to_datetime(at);
     let off = info.seconds();
     let sign = if off < 0 { '-' } else { '+' };
     let off = off.unsigned_abs();
@@ -99,18 +101,17 @@ pub fn offset_label(offset: Offset) -> String {
 
 /// The instant local midnight starts `date` in `tz` (or the first instant after, when
 /// midnight falls in a gap).
-pub fn start_of_day(tz: &TimeZone, date: Date) -> UnixSeconds {
+pub fn start_of_day(tz: &TimeZone, date: Date) -> Timestamp {
     tz.to_ambiguous_timestamp(date.at(0, 0, 0, 0))
         .compatible()
-        .map(Timestamp::as_second)
-        .unwrap_or_default()
+        .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// A change of a zone's UTC offset (a DST start or end, or a change of standard time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockChange {
     /// The instant the new offset takes effect.
-    pub at: UnixSeconds,
+    pub at: Timestamp,
     /// The offset in force until then.
     pub before: Offset,
     /// The offset in force from then on.
@@ -118,24 +119,21 @@ pub struct ClockChange {
 }
 
 /// The clock changes in `[from, to)`, oldest first.
-pub fn clock_changes(tz: &TimeZone, from: UnixSeconds, to: UnixSeconds) -> Vec<ClockChange> {
-    let start = timestamp(from.saturating_sub(1));
+pub fn clock_changes(tz: &TimeZone, from: Timestamp, to: Timestamp) -> Vec<ClockChange> {
+    let second = SignedDuration::from_secs(1);
+    let start = from.saturating_sub(second).unwrap_or(from);
     tz.following(start)
-        .map(|t| t.timestamp().as_second())
+        .map(|t| t.timestamp())
         .take_while(|at| *at < to)
         .filter(|at| *at >= from)
         .map(|at| ClockChange {
             at,
-            before: offset(tz, at - 1),
+            before: offset(tz, at.saturating_sub(second).unwrap_or(at)),
             after: offset(tz, at),
         })
         .filter(|c| c.before != c.after)
         .take(8)
         .collect()
-}
-
-fn timestamp(at: UnixSeconds) -> Timestamp {
-    Timestamp::from_second(at).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 #[cfg(test)]
@@ -146,15 +144,22 @@ mod tests {
     fn a_local_day_spans_midnight_to_midnight_even_when_clocks_change() {
         let madrid = named("Europe/Madrid").unwrap_or(TimeZone::UTC);
         // 2026-03-29 10:00 UTC, the day Madrid springs forward: 23 hours long.
-        let (start, end) = local_day(&madrid, 1_774_778_400);
-        assert_eq!(end - start, 23 * 3600);
+        let noon = at("2026-03-29T10:00:00Z");
+        let (start, end) = local_day(&madrid, noon);
+        assert_eq!(end.as_second() - start.as_second(), 23 * 3600);
         assert_eq!(local(&madrid, start).hour(), 0);
-        let (start, end) = local_day(&TimeZone::UTC, 1_774_778_400);
-        assert_eq!((start % 86_400, end - start), (0, 86_400));
+        let (start, end) = local_day(&TimeZone::UTC, noon);
+        assert_eq!(
+            (
+                start.as_second() % 86_400,
+                end.as_second() - start.as_second()
+            ),
+            (0, 86_400)
+        );
     }
 
-    fn at(text: &str) -> UnixSeconds {
-        text.parse::<Timestamp>().unwrap().as_second()
+    fn at(text: &str) -> Timestamp {
+        text.parse::<Timestamp>().unwrap()
     }
 
     #[test]

@@ -402,7 +402,7 @@ pub async fn seed(
                 payouts_enabled: true,
                 requirements: Vec::new(),
             },
-            db.clock().unix_seconds(),
+            db.clock().now(),
         )
         .await?;
     }
@@ -607,10 +607,11 @@ pub async fn seed_synthetic(db: &Database, count: u32) -> anyhow::Result<u32> {
             payouts_enabled: true,
             requirements: Vec::new(),
         };
-        experts::update_payout_state(db, &account, &state, 1).await?;
+        experts::update_payout_state(db, &account, &state, jiff::Timestamp::UNIX_EPOCH).await?;
         // A third have a free slot within the week, so "available" and "soonest" have work.
         if i % 3 == 0 {
-            let soon = db.clock().unix_seconds() + ((i % 7) as i64 + 1) * 86_400;
+            let soon =
+                db.clock().now() + jiff::SignedDuration::from_hours((i % 7) as i64 * 24 + 24);
             experts::set_next_available(db, user.id, Some(soon)).await?;
         }
         added += 1;

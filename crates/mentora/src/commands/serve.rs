@@ -135,7 +135,7 @@ async fn release_lapsed_holds(
     let mut every_half_minute = tokio::time::interval(std::time::Duration::from_secs(30));
     loop {
         every_half_minute.tick().await;
-        let now = db.clock().unix_seconds();
+        let now = db.clock().now();
         match ::app::bookings::expiry::release(&db, &schedules, now).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(experts = n, "released lapsed holds"),
@@ -155,7 +155,7 @@ async fn send_held_back_move_emails(
     let mut every_half_minute = tokio::time::interval(std::time::Duration::from_secs(30));
     loop {
         every_half_minute.tick().await;
-        let now = db.clock().unix_seconds();
+        let now = db.clock().now();
         match ::app::bookings::notices::send_held_back_moves(&db, mailer.as_ref(), &origin, now)
             .await
         {
@@ -182,7 +182,7 @@ async fn keep_first_free_slots_current(
             Ok(n) => tracing::info!(experts = n, "recomputed first free slots"),
             Err(e) => tracing::error!(error = %e, "recomputing first free slots failed"),
         }
-        let day_ago = db.clock().unix_seconds() - 86_400;
+        let day_ago = db.clock().now() - jiff::SignedDuration::from_hours(24);
         if let Err(e) = store::availability::forget_past_busy_times(&db, day_ago).await {
             tracing::error!(error = %e, "forgetting past busy times failed");
         }

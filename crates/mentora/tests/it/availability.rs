@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, eventually, send, service_url};
+use crate::testkit::{Backend, TestApp, eventually, send, service_url, ts};
 
 /// The issue's own example of a rules document.
 fn berlin_rules() -> Value {
@@ -424,7 +424,7 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
         &app.schedules,
         greta.id,
         "calendar:test",
-        &[(nine, nine + 3600)],
+        &[(ts(nine), ts(nine + 3600))],
     )
     .await
     .unwrap();

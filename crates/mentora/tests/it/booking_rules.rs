@@ -12,7 +12,7 @@ use crate::bookings::{
     HOUR, at, confirmed, expert, hold_body, learner, pay, post_hold, rules, secs, services,
 };
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, send};
+use crate::testkit::{Backend, TestApp, send, ts};
 
 async fn moving_a_session_keeps_the_refund_of_its_first_time(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
@@ -30,13 +30,13 @@ async fn moving_a_session_keeps_the_refund_of_its_first_time(backend: Backend) {
     let s = services(&app, &mailer, &booking_rules);
     // Strict: nothing back inside 48 hours. One hour before, the learner moves it 10 days on.
     let now = secs(&start) - HOUR;
-    let moved = changes::reschedule(&s, &leo_user, id, &at(13, 10, 0), now)
+    let moved = changes::reschedule(&s, &leo_user, id, &at(13, 10, 0), ts(now))
         .await
         .unwrap();
     let changes::Moved::Rescheduled(moved) = moved else {
         panic!("the learner's move is direct");
     };
-    let cancelled = changes::cancel(&s, &leo_user, moved.row.id, "", now + 60)
+    let cancelled = changes::cancel(&s, &leo_user, moved.row.id, "", ts(now + 60))
         .await
         .unwrap();
     assert_eq!(cancelled.refund, 0, "moving later bought back the refund");
@@ -47,13 +47,13 @@ async fn moving_a_session_keeps_the_refund_of_its_first_time(backend: Backend) {
         let fresh: uuid::Uuid = confirmed(&app, &leo, &ana, &first).await.parse().unwrap();
         let now = secs(&first) - before;
         let changes::Moved::Rescheduled(m) =
-            changes::reschedule(&s, &leo_user, fresh, &at(day + 30, 12, 0), now)
+            changes::reschedule(&s, &leo_user, fresh, &at(day + 30, 12, 0), ts(now))
                 .await
                 .unwrap()
         else {
             panic!("direct move");
         };
-        let c = changes::cancel(&s, &leo_user, m.row.id, "", now)
+        let c = changes::cancel(&s, &leo_user, m.row.id, "", ts(now))
             .await
             .unwrap();
         assert_eq!(c.refund, expected, "{before} s before the first start");
@@ -159,8 +159,8 @@ async fn holds_are_capped_and_need_a_confirmed_address(backend: Backend) {
         store::bookings::ListQuery {
             side: store::bookings::Side::Learner,
             statuses: &BookingStatus::ALL,
-            from: 0,
-            to: i64::MAX,
+            from: ts(0),
+            to: jiff::Timestamp::MAX,
             ascending: true,
             limit: 10,
             after: None,
@@ -194,7 +194,7 @@ async fn a_late_payment_meets_the_experts_current_standing(backend: Backend) {
         &leo_user,
         &req,
         None,
-        now - 1200,
+        ts(now - 1200),
     )
     .await
     .unwrap();
@@ -232,7 +232,7 @@ async fn moves_are_limited_and_proposals_expire(backend: Backend) {
         .unwrap();
     for n in 0..3 {
         let changes::Moved::Rescheduled(m) =
-            changes::reschedule(&s, &leo_user, id, &at(3 + n, 10, 0), now)
+            changes::reschedule(&s, &leo_user, id, &at(3 + n, 10, 0), ts(now))
                 .await
                 .unwrap()
         else {
@@ -240,7 +240,7 @@ async fn moves_are_limited_and_proposals_expire(backend: Backend) {
         };
         id = m.row.id;
     }
-    let fourth = changes::reschedule(&s, &leo_user, id, &at(9, 10, 0), now).await;
+    let fourth = changes::reschedule(&s, &leo_user, id, &at(9, 10, 0), ts(now)).await;
     assert!(
         matches!(fourth, Err(BookingError::RescheduleLimit(3))),
         "{fourth:?}"
@@ -263,17 +263,17 @@ async fn moves_are_limited_and_proposals_expire(backend: Backend) {
         .await
         .parse()
         .unwrap();
-    let proposed = changes::reschedule(&s, &ana, other, &at(14, 10, 0), now)
+    let proposed = changes::reschedule(&s, &ana, other, &at(14, 10, 0), ts(now))
         .await
         .unwrap();
     assert!(matches!(proposed, changes::Moved::Proposed(_)));
     let start = secs(&at(12, 10, 0));
-    let late = changes::accept_proposal(&s, &leo_user, other, start).await;
+    let late = changes::accept_proposal(&s, &leo_user, other, ts(start)).await;
     assert!(
         matches!(late, Err(BookingError::ProposalExpired)),
         "{late:?}"
     );
-    let in_time = changes::accept_proposal(&s, &leo_user, other, start - HOUR * 30).await;
+    let in_time = changes::accept_proposal(&s, &leo_user, other, ts(start - HOUR * 30)).await;
     assert!(in_time.is_ok(), "{in_time:?}");
 }
 
@@ -410,7 +410,7 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
     };
     let s = services(&app, &mailer, &booking_rules);
     let now = chrono::Utc::now().timestamp();
-    let quiet = app::bookings::notices::MOVE_QUIET_SECS;
+    let quiet = app::bookings::notices::MOVE_QUIET.as_secs();
     let mut id: uuid::Uuid = confirmed(&app, &leo, &ana, &at(4, 10, 0))
         .await
         .parse()
@@ -418,7 +418,7 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
     // Three moves a minute apart: the first is emailed at once, the others wait.
     for (n, hour) in [11, 12, 13].into_iter().enumerate() {
         let changes::Moved::Rescheduled(m) =
-            changes::reschedule(&s, &leo_user, id, &at(4, hour, 0), now + 60 * n as i64)
+            changes::reschedule(&s, &leo_user, id, &at(4, hour, 0), ts(now + 60 * n as i64))
                 .await
                 .unwrap()
         else {
@@ -430,7 +430,12 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
     assert_eq!(first.len(), 1, "one email for the first move");
     assert!(first[0].1.contains("SEQUENCE:1"));
     let send = |at: i64| {
-        app::bookings::notices::send_held_back_moves(&app.db, &mailer, "http://mentora.test", at)
+        app::bookings::notices::send_held_back_moves(
+            &app.db,
+            &mailer,
+            "http://mentora.test",
+            ts(at),
+        )
     };
     assert_eq!(send(now + quiet - 1).await.unwrap(), 0, "still quiet");
     assert_eq!(send(now + quiet).await.unwrap(), 1);
@@ -450,7 +455,7 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
     // cancellation is emailed, the held-back move is not.
     let later = now + quiet + 10;
     let changes::Moved::Rescheduled(m) =
-        changes::reschedule(&s, &leo_user, id, &at(5, 9, 0), later)
+        changes::reschedule(&s, &leo_user, id, &at(5, 9, 0), ts(later))
             .await
             .unwrap()
     else {
@@ -461,7 +466,7 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
         2,
         "held back"
     );
-    changes::cancel(&s, &leo_user, m.row.id, "", later + 5)
+    changes::cancel(&s, &leo_user, m.row.id, "", ts(later + 5))
         .await
         .unwrap();
     assert_eq!(send(later + quiet).await.unwrap(), 0);

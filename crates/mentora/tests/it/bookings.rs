@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use store::bookings::{Attribution, Conflict, HoldOutcome, NewBooking};
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, send};
+use crate::testkit::{Backend, TestApp, send, ts};
 
 pub(crate) const HOUR: i64 = 3600;
 
@@ -212,10 +212,11 @@ async fn a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds(bac
         }
     }
     assert_eq!(created, 6, "the cap, exactly");
-    let active = store::bookings::blocking(&app.db, ana.id, 0, chrono::Utc::now().timestamp())
-        .await
-        .unwrap()
-        .len();
+    let active =
+        store::bookings::blocking(&app.db, ana.id, ts(0), ts(chrono::Utc::now().timestamp()))
+            .await
+            .unwrap()
+            .len();
     assert_eq!(active, 6);
 }
 
@@ -378,12 +379,12 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         expert_id: ana.id,
         learner_id: learner,
         status: BookingStatus::Held,
-        start_at: start,
-        end_at: start + HOUR,
-        blocked_from: start,
-        blocked_to: start + HOUR + 30 * 60,
+        start_at: ts(start),
+        end_at: ts(start + HOUR),
+        blocked_from: ts(start),
+        blocked_to: ts(start + HOUR + 30 * 60),
         duration_minutes: 60,
-        hold_expires_at: chrono::Utc::now().timestamp() + 600,
+        hold_expires_at: ts(chrono::Utc::now().timestamp() + 600),
         price_amount: 4000,
         currency: "EUR".into(),
         policy: "moderate:24=100,2=50".into(),
@@ -394,7 +395,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         payment_provider: "sandbox".into(),
         payment_ref: None,
         paid_amount: 0,
-        policy_start_at: start,
+        policy_start_at: ts(start),
         reschedule_count: 0,
     };
     let leo_user = store::users::find_by_email(
@@ -415,7 +416,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         actor: Actor::Learner,
         actor_id: None,
         reason: None,
-        now: chrono::Utc::now().timestamp(),
+        now: ts(chrono::Utc::now().timestamp()),
     };
     let first = store::bookings::hold(
         &app.db,
@@ -536,7 +537,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         &leo_user,
         &req,
         None,
-        now - 1200,
+        ts(now - 1200),
     )
     .await
     .unwrap();
@@ -590,12 +591,14 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         &leo_user,
         &req2,
         None,
-        now - 1200,
+        ts(now - 1200),
     )
     .await
     .unwrap();
     assert_eq!(
-        expiry::release(&app.db, &app.schedules, now).await.unwrap(),
+        expiry::release(&app.db, &app.schedules, ts(now))
+            .await
+            .unwrap(),
         1
     );
     let id2 = lapsed2.booking.id().to_string();
@@ -695,7 +698,7 @@ impl Session {
             BookingStatus::NoShowExpert,
             "Waited alone",
             None,
-            session.start + 15 * 60,
+            ts(session.start + 15 * 60),
         )
         .await
         .unwrap();
@@ -751,7 +754,7 @@ async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend
         BookingStatus::Completed,
         "",
         None,
-        end,
+        ts(end),
     )
     .await;
     assert!(
@@ -765,7 +768,7 @@ async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend
         BookingStatus::Completed,
         "",
         None,
-        end,
+        ts(end),
     )
     .await
     .unwrap();
@@ -777,7 +780,7 @@ async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend
         BookingStatus::NoShowLearner,
         "",
         None,
-        end,
+        ts(end),
     )
     .await;
     assert!(matches!(
@@ -800,7 +803,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         BookingStatus::Completed,
         "",
         None,
-        end,
+        ts(end),
     )
     .await
     .unwrap();
@@ -813,7 +816,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         BookingStatus::Disputed,
         "Cut short",
         None,
-        end,
+        ts(end),
     )
     .await
     .unwrap();
@@ -825,7 +828,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         BookingStatus::Resolved,
         "mine",
         None,
-        end,
+        ts(end),
     )
     .await;
     assert!(matches!(
@@ -839,7 +842,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         BookingStatus::Resolved,
         "Partial credit",
         Some(changes::Settlement::ExpertPaid),
-        end,
+        ts(end),
     )
     .await
     .unwrap();
@@ -899,7 +902,7 @@ async fn a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing(back
         BookingStatus::NoShowExpert,
         "",
         None,
-        start + 15 * 60 - 1,
+        ts(start + 15 * 60 - 1),
     )
     .await;
     assert!(
@@ -916,7 +919,7 @@ async fn a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing(back
         BookingStatus::NoShowExpert,
         "Waited alone",
         None,
-        start + 15 * 60,
+        ts(start + 15 * 60),
     )
     .await
     .unwrap();
@@ -1010,7 +1013,7 @@ async fn an_admin_settles_a_no_show_claim_only_with_a_settlement(backend: Backen
         BookingStatus::Resolved,
         "checked",
         None,
-        start + HOUR,
+        ts(start + HOUR),
     )
     .await;
     assert!(matches!(
@@ -1024,7 +1027,7 @@ async fn an_admin_settles_a_no_show_claim_only_with_a_settlement(backend: Backen
         BookingStatus::Resolved,
         "The room shows nobody joined",
         Some(changes::Settlement::RefundLearner),
-        start + HOUR,
+        ts(start + HOUR),
     )
     .await
     .unwrap();
@@ -1044,7 +1047,7 @@ async fn an_admins_own_no_show_verdict_refunds_at_once(backend: Backend) {
         BookingStatus::NoShowExpert,
         "",
         None,
-        secs(&at(4, 11, 0)),
+        ts(secs(&at(4, 11, 0))),
     )
     .await
     .unwrap();
@@ -1096,16 +1099,22 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
         shown["cancellation_refund"]["amount"], 4000,
         "shown before confirming"
     );
-    let exactly_24h = changes::cancel(&s, &leo_user, ia.parse().unwrap(), "", secs(&a) - 24 * HOUR)
-        .await
-        .unwrap();
+    let exactly_24h = changes::cancel(
+        &s,
+        &leo_user,
+        ia.parse().unwrap(),
+        "",
+        ts(secs(&a) - 24 * HOUR),
+    )
+    .await
+    .unwrap();
     assert_eq!(exactly_24h.refund, 4000);
     let just_after = changes::cancel(
         &s,
         &leo_user,
         ib.parse().unwrap(),
         "",
-        secs(&b) - 24 * HOUR + 1,
+        ts(secs(&b) - 24 * HOUR + 1),
     )
     .await
     .unwrap();
@@ -1356,12 +1365,12 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     // One calendar event throughout: same UID, SEQUENCE 0, 1, 2 (the accepted proposal
     // came soon after the first move, so its email waits for the quiet period to end).
     let mailer = app::mail::OutboxMailer::new(app.db.clone());
-    let after_quiet = chrono::Utc::now().timestamp() + app::bookings::notices::MOVE_QUIET_SECS;
+    let after_quiet = chrono::Utc::now().timestamp() + app::bookings::notices::MOVE_QUIET.as_secs();
     app::bookings::notices::send_held_back_moves(
         &app.db,
         &mailer,
         "http://mentora.test",
-        after_quiet,
+        ts(after_quiet),
     )
     .await
     .unwrap();
@@ -1613,7 +1622,7 @@ async fn booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed(backend:
         .unwrap();
     assert_eq!(
         (row.status.as_str(), row.start_at),
-        ("confirmed", secs(&start))
+        ("confirmed", ts(secs(&start)))
     );
 
     let made = app.submit("/sessions/calendar-feed", &[]).await;

@@ -9,7 +9,7 @@ use std::time::Duration;
 use domain::{EmailAddress, Role};
 
 use crate::both_backends;
-use crate::testkit::{Backend, Bin, stderr, stdout};
+use crate::testkit::{Backend, Bin, stderr, stdout, ts};
 
 #[test]
 fn help_lists_every_subcommand() {
@@ -323,7 +323,7 @@ async fn demo_seed_adds_generated_experts_for_load_tests(backend: Backend) {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.listings.len(), 30 + 7);
     let now = chrono::Utc::now().timestamp();
-    let soon = store::directory::search(&db, &query(Some((now, now + 8 * 86_400))))
+    let soon = store::directory::search(&db, &query(Some((ts(now), ts(now + 8 * 86_400)))))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     // The thirty demo experts keep weekly hours (computed by the scheduling engine), and

@@ -102,7 +102,7 @@ async fn logins_and_access_tokens_expire_by_the_apps_clock(backend: Backend) {
 
 /// What the running app believes the time is.
 fn app_clock_seconds(app: &TestApp) -> i64 {
-    app.db.clock().unix_seconds()
+    app.db.clock().now().as_second()
 }
 
 both_backends!(

@@ -3,7 +3,7 @@
 //! answers from the database again.
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, directory_names as names};
+use crate::testkit::{Backend, TestApp, directory_names as names, ts};
 
 async fn the_version_moves_when_listings_can_change(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
@@ -35,7 +35,7 @@ async fn the_version_moves_when_listings_can_change(backend: Backend) {
     let after_rename = version().await.unwrap();
     assert!(after_rename > listed, "a name shows on listings");
 
-    store::experts::set_next_available(&app.db, expert.id, Some(1_900_000_000))
+    store::experts::set_next_available(&app.db, expert.id, Some(ts(1_900_000_000)))
         .await
         .unwrap();
     let with_slot = version().await.unwrap();
@@ -45,7 +45,7 @@ async fn the_version_moves_when_listings_can_change(backend: Backend) {
     );
     // The sweep recomputes experts whose answer has not changed: no write, no new version
     // (else every instance's cache would empty every five minutes).
-    store::experts::set_next_available(&app.db, expert.id, Some(1_900_000_000))
+    store::experts::set_next_available(&app.db, expert.id, Some(ts(1_900_000_000)))
         .await
         .unwrap();
     assert_eq!(version().await.unwrap(), with_slot);

@@ -7,7 +7,7 @@ use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, send};
+use crate::testkit::{Backend, TestApp, send, ts};
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
@@ -671,7 +671,7 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
                 payouts_enabled: true,
                 requirements: vec![],
             },
-            1,
+            ts(1),
         )
         .await
         .unwrap();
@@ -680,7 +680,7 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
     }
     // One has a free slot tomorrow (the scheduling engine keeps this column).
     let tomorrow = chrono::Utc::now().timestamp() + 86_400;
-    store::experts::set_next_available(&app.db, ids[3].parse().unwrap(), Some(tomorrow))
+    store::experts::set_next_available(&app.db, ids[3].parse().unwrap(), Some(ts(tomorrow)))
         .await
         .unwrap();
 

@@ -322,7 +322,7 @@ impl TestApp {
             payouts_enabled: true,
             requirements: vec![],
         };
-        store::experts::update_payout_state(&app.db, &account, &enabled, 1)
+        store::experts::update_payout_state(&app.db, &account, &enabled, ts(1))
             .await
             .unwrap();
         user
@@ -499,6 +499,11 @@ pub async fn send(
         .await
         .unwrap_or(serde_json::Value::Null);
     (status, body)
+}
+
+/// An instant from Unix seconds, for tests that compute times as plain numbers.
+pub fn ts(seconds: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(seconds).unwrap_or_else(|e| panic!("{seconds}: {e}"))
 }
 
 /// Display names of the experts `GET /api/v1/experts?{query}` lists, in order.

@@ -41,8 +41,8 @@ impl HoldLimits<'_> {
 #[derive(Debug, Clone, Copy)]
 pub struct DayCap {
     pub cap: i64,
-    pub from: i64,
-    pub to: i64,
+    pub from: Timestamp,
+    pub to: Timestamp,
 }
 
 /// `hold`, refused with `Conflict::HoldLimit` when the learner already has `max_held`
@@ -78,7 +78,7 @@ pub async fn hold_limited(
                     key.key.clone().into(),
                     key.fingerprint.clone().into(),
                     new.id.into(),
-                    by.now.into(),
+                    secs(by.now),
                 ],
             ))
             .await;
@@ -111,7 +111,7 @@ pub async fn hold_limited(
             db.backend(),
             "SELECT COUNT(*) AS n FROM bookings WHERE learner_id = $1 AND status = 'held' \
              AND hold_expires_at > $2",
-            vec![new.learner_id.into(), by.now.into()],
+            vec![new.learner_id.into(), secs(by.now)],
         ))
         .one(&txn)
         .await?
@@ -156,7 +156,7 @@ pub(super) async fn expert_limits(
     txn: &DatabaseTransaction,
     new: &NewBooking,
     limits: HoldLimits<'_>,
-    now: i64,
+    now: Timestamp,
 ) -> Result<Option<Conflict>, StoreError> {
     if let Some(seen) = limits.rules_seen
         && stored_rules(backend, txn, new.expert_id).await?.as_deref() != seen
@@ -201,7 +201,7 @@ pub(super) async fn day_is_full(
     txn: &DatabaseTransaction,
     expert: Uuid,
     day: DayCap,
-    now: i64,
+    now: Timestamp,
 ) -> Result<bool, StoreError> {
     if backend == Backend::Postgres {
         txn.execute_raw(statement(
@@ -219,7 +219,7 @@ pub(super) async fn day_is_full(
         backend,
         "SELECT COUNT(*) AS n FROM bookings WHERE expert_id = $1 AND start_at >= $2 \
          AND start_at < $3 AND (status = 'confirmed' OR (status = 'held' AND hold_expires_at > $4))",
-        vec![expert.into(), day.from.into(), day.to.into(), now.into()],
+        vec![expert.into(), secs(day.from), secs(day.to), secs(now)],
     ))
     .one(txn)
     .await?
@@ -266,7 +266,7 @@ pub(super) async fn release_expired(
     txn: &DatabaseTransaction,
     expert: Uuid,
     learner: Uuid,
-    now: i64,
+    now: Timestamp,
 ) -> Result<(), StoreError> {
     #[derive(FromQueryResult)]
     struct Released {
@@ -277,7 +277,7 @@ pub(super) async fn release_expired(
         "UPDATE bookings SET status = 'expired', updated_at = $1 \
          WHERE status = 'held' AND hold_expires_at <= $1 AND (expert_id = $2 OR learner_id = $3) \
          RETURNING id",
-        vec![now.into(), expert.into(), learner.into()],
+        vec![secs(now), expert.into(), learner.into()],
     ))
     .all(txn)
     .await?;
@@ -322,11 +322,11 @@ pub(super) async fn overlap(
          ORDER BY expert_side DESC LIMIT 1",
         vec![
             new.expert_id.into(),
-            new.blocked_from.into(),
-            new.blocked_to.into(),
+            secs(new.blocked_from),
+            secs(new.blocked_to),
             new.learner_id.into(),
-            new.start_at.into(),
-            new.end_at.into(),
+            secs(new.start_at),
+            secs(new.end_at),
             except.into(),
         ],
     ))
@@ -358,12 +358,12 @@ pub(super) async fn insert(
             new.expert_id.into(),
             new.learner_id.into(),
             new.status.as_str().into(),
-            new.start_at.into(),
-            new.end_at.into(),
-            new.blocked_from.into(),
-            new.blocked_to.into(),
+            secs(new.start_at),
+            secs(new.end_at),
+            secs(new.blocked_from),
+            secs(new.blocked_to),
             new.duration_minutes.into(),
-            new.hold_expires_at.into(),
+            secs(new.hold_expires_at),
             new.price_amount.into(),
             new.currency.clone().into(),
             new.policy.clone().into(),
@@ -374,8 +374,8 @@ pub(super) async fn insert(
             new.payment_provider.clone().into(),
             new.payment_ref.clone().into(),
             new.paid_amount.into(),
-            by.now.into(),
-            new.policy_start_at.into(),
+            secs(by.now),
+            secs(new.policy_start_at),
             new.reschedule_count.into(),
         ],
     ))
@@ -408,15 +408,14 @@ pub(super) async fn record_raw(
         "INSERT INTO booking_events (id, booking_id, from_status, to_status, actor, actor_id, \
          reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         vec![
-            crate::ids::at(jiff::Timestamp::from_second(by.now).unwrap_or(jiff::Timestamp::MIN))
-                .into(),
+            crate::ids::at(by.now).into(),
             booking.into(),
             from.map(|s| s.as_str().to_owned()).into(),
             to.as_str().into(),
             by.actor.as_str().into(),
             by.actor_id.into(),
             by.reason.map(str::to_owned).into(),
-            by.now.into(),
+            secs(by.now),
         ],
     ))
     .await?;
@@ -464,7 +463,7 @@ pub async fn note(
                 by.actor.as_str().into(),
                 by.actor_id.into(),
                 by.reason.map(str::to_owned).into(),
-                by.now.into(),
+                secs(by.now),
                 id.into(),
                 status.as_str().into(),
             ],
@@ -495,7 +494,7 @@ pub(super) async fn apply(
             vec![
                 id.into(),
                 to.as_str().into(),
-                by.now.into(),
+                secs(by.now),
                 changes.paid_amount.into(),
                 changes.refunded_amount.into(),
                 changes.payment_ref.clone().into(),
@@ -587,7 +586,7 @@ pub async fn record_refunded_payment(
         db.backend(),
         "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
          updated_at = $4 WHERE id = $1",
-        vec![id.into(), amount.into(), payment_ref.into(), by.now.into()],
+        vec![id.into(), amount.into(), payment_ref.into(), secs(by.now)],
     ))
     .await?;
     record(
@@ -603,19 +602,21 @@ pub async fn record_refunded_payment(
     Ok(())
 }
 
-/// The row `insert` wrote, without reading it back.
-pub(super) fn inserted(new: &NewBooking, now: i64) -> BookingRow {
+/// The row `insert` wrote, without reading it back (its instants as whole seconds, as
+/// stored).
+pub(super) fn inserted(new: &NewBooking, now: Timestamp) -> BookingRow {
+    let now = whole(now);
     BookingRow {
         id: new.id,
         expert_id: new.expert_id,
         learner_id: new.learner_id,
         status: new.status.as_str().to_owned(),
-        start_at: new.start_at,
-        end_at: new.end_at,
-        blocked_from: new.blocked_from,
-        blocked_to: new.blocked_to,
+        start_at: whole(new.start_at),
+        end_at: whole(new.end_at),
+        blocked_from: whole(new.blocked_from),
+        blocked_to: whole(new.blocked_to),
         duration_minutes: new.duration_minutes,
-        hold_expires_at: new.hold_expires_at,
+        hold_expires_at: whole(new.hold_expires_at),
         price_amount: new.price_amount,
         currency: new.currency.clone(),
         policy: new.policy.clone(),
@@ -630,7 +631,7 @@ pub(super) fn inserted(new: &NewBooking, now: i64) -> BookingRow {
         refunded_amount: 0,
         created_at: now,
         updated_at: now,
-        policy_start_at: new.policy_start_at,
+        policy_start_at: whole(new.policy_start_at),
         reschedule_count: new.reschedule_count,
     }
 }
@@ -721,8 +722,8 @@ pub async fn reschedule(
 pub async fn set_proposal(
     db: &Database,
     id: Uuid,
-    start: Option<i64>,
-    now: i64,
+    start: Option<Timestamp>,
+    now: Timestamp,
 ) -> Result<bool, StoreError> {
     let result = db
         .conn()
@@ -730,7 +731,7 @@ pub async fn set_proposal(
             db.backend(),
             "UPDATE bookings SET proposed_start = $2, updated_at = $3 \
              WHERE id = $1 AND status = 'confirmed'",
-            vec![id.into(), start.into(), now.into()],
+            vec![id.into(), start.map(|s| s.as_second()).into(), secs(now)],
         ))
         .await?;
     Ok(result.rows_affected() == 1)

@@ -18,13 +18,15 @@ mod queries;
 use std::ops::Deref;
 
 use domain::booking::{Actor, BookingStatus};
+use jiff::Timestamp;
 use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbErr, FromQueryResult, RuntimeErr, TransactionTrait,
-    Value,
+    ConnectionTrait, DatabaseTransaction, DbErr, FromQueryResult, QueryResult, RuntimeErr,
+    TransactionTrait, Value,
 };
 use uuid::Uuid;
 
 use crate::idempotency::IdempotencyKey;
+use crate::instant::{from_seconds, secs, whole};
 use crate::sql::{is_unique_violation, statement};
 use crate::{Backend, Database, StoreError};
 
@@ -36,19 +38,20 @@ pub use queries::{
     ListQuery, Side, blocking, events, expert_cancellations, expire_due, feed_for, find, for_user,
 };
 
-/// A booking as stored.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+/// A booking as stored. Its instants are kept as whole Unix seconds (the exclusion
+/// constraints compare integers); they cross into `Timestamp` when a row is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookingRow {
     pub id: Uuid,
     pub expert_id: Uuid,
     pub learner_id: Uuid,
     pub status: String,
-    pub start_at: i64,
-    pub end_at: i64,
-    pub blocked_from: i64,
-    pub blocked_to: i64,
+    pub start_at: Timestamp,
+    pub end_at: Timestamp,
+    pub blocked_from: Timestamp,
+    pub blocked_to: Timestamp,
     pub duration_minutes: i32,
-    pub hold_expires_at: i64,
+    pub hold_expires_at: Timestamp,
     pub price_amount: i64,
     pub currency: String,
     pub policy: String,
@@ -56,17 +59,54 @@ pub struct BookingRow {
     pub series_id: Uuid,
     pub sequence: i32,
     pub rescheduled_from: Option<Uuid>,
-    pub proposed_start: Option<i64>,
+    pub proposed_start: Option<Timestamp>,
     pub payment_provider: String,
     pub payment_ref: Option<String>,
     pub paid_amount: i64,
     pub refunded_amount: i64,
-    pub created_at: i64,
-    pub updated_at: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
     /// The start the cancellation policy measures from: the session's first start.
-    pub policy_start_at: i64,
+    pub policy_start_at: Timestamp,
     /// How many times the session was moved before this booking.
     pub reschedule_count: i32,
+}
+
+impl FromQueryResult for BookingRow {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        let at = |column: &str| -> Result<Timestamp, DbErr> {
+            Ok(from_seconds(res.try_get(pre, column)?))
+        };
+        let proposed: Option<i64> = res.try_get(pre, "proposed_start")?;
+        Ok(Self {
+            id: res.try_get(pre, "id")?,
+            expert_id: res.try_get(pre, "expert_id")?,
+            learner_id: res.try_get(pre, "learner_id")?,
+            status: res.try_get(pre, "status")?,
+            start_at: at("start_at")?,
+            end_at: at("end_at")?,
+            blocked_from: at("blocked_from")?,
+            blocked_to: at("blocked_to")?,
+            duration_minutes: res.try_get(pre, "duration_minutes")?,
+            hold_expires_at: at("hold_expires_at")?,
+            price_amount: res.try_get(pre, "price_amount")?,
+            currency: res.try_get(pre, "currency")?,
+            policy: res.try_get(pre, "policy")?,
+            note: res.try_get(pre, "note")?,
+            series_id: res.try_get(pre, "series_id")?,
+            sequence: res.try_get(pre, "sequence")?,
+            rescheduled_from: res.try_get(pre, "rescheduled_from")?,
+            proposed_start: proposed.map(from_seconds),
+            payment_provider: res.try_get(pre, "payment_provider")?,
+            payment_ref: res.try_get(pre, "payment_ref")?,
+            paid_amount: res.try_get(pre, "paid_amount")?,
+            refunded_amount: res.try_get(pre, "refunded_amount")?,
+            created_at: at("created_at")?,
+            updated_at: at("updated_at")?,
+            policy_start_at: at("policy_start_at")?,
+            reschedule_count: res.try_get(pre, "reschedule_count")?,
+        })
+    }
 }
 
 impl BookingRow {
@@ -77,14 +117,27 @@ impl BookingRow {
 }
 
 /// One step of a booking's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRow {
     pub from_status: Option<String>,
     pub to_status: String,
     pub actor: String,
     pub actor_id: Option<Uuid>,
     pub reason: Option<String>,
-    pub at: i64,
+    pub at: Timestamp,
+}
+
+impl FromQueryResult for EventRow {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(Self {
+            from_status: res.try_get(pre, "from_status")?,
+            to_status: res.try_get(pre, "to_status")?,
+            actor: res.try_get(pre, "actor")?,
+            actor_id: res.try_get(pre, "actor_id")?,
+            reason: res.try_get(pre, "reason")?,
+            at: from_seconds(res.try_get(pre, "at")?),
+        })
+    }
 }
 
 /// A hold to place; the caller has checked the slot against the expert's rules.
@@ -94,12 +147,12 @@ pub struct NewBooking {
     pub expert_id: Uuid,
     pub learner_id: Uuid,
     pub status: BookingStatus,
-    pub start_at: i64,
-    pub end_at: i64,
-    pub blocked_from: i64,
-    pub blocked_to: i64,
+    pub start_at: Timestamp,
+    pub end_at: Timestamp,
+    pub blocked_from: Timestamp,
+    pub blocked_to: Timestamp,
     pub duration_minutes: i32,
-    pub hold_expires_at: i64,
+    pub hold_expires_at: Timestamp,
     pub price_amount: i64,
     pub currency: String,
     pub policy: String,
@@ -111,7 +164,7 @@ pub struct NewBooking {
     pub payment_ref: Option<String>,
     pub paid_amount: i64,
     /// The session's first start (a new hold: its own start; a move keeps the old one's).
-    pub policy_start_at: i64,
+    pub policy_start_at: Timestamp,
     pub reschedule_count: i32,
 }
 
@@ -144,7 +197,7 @@ pub struct Attribution<'a> {
     pub actor: Actor,
     pub actor_id: Option<Uuid>,
     pub reason: Option<&'a str>,
-    pub now: i64,
+    pub now: Timestamp,
 }
 
 /// Columns a transition may change besides the status.

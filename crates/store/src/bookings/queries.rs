@@ -46,8 +46,8 @@ pub async fn events(db: &Database, series: Uuid) -> Result<Vec<EventRow>, StoreE
 pub async fn blocking(
     db: &Database,
     expert: Uuid,
-    from: i64,
-    now: i64,
+    from: Timestamp,
+    now: Timestamp,
 ) -> Result<Vec<BookingRow>, StoreError> {
     Ok(BookingRow::find_by_statement(statement(
         db.backend(),
@@ -56,7 +56,7 @@ pub async fn blocking(
              AND (status = 'confirmed' OR (status = 'held' AND hold_expires_at > $3)) \
              ORDER BY start_at"
         ),
-        vec![expert.into(), from.into(), now.into()],
+        vec![expert.into(), secs(from), secs(now)],
     ))
     .all(db.conn())
     .await?)
@@ -75,14 +75,14 @@ pub struct ListQuery<'a> {
     pub side: Side,
     pub statuses: &'a [BookingStatus],
     /// Starting in `[from, to)`.
-    pub from: i64,
-    pub to: i64,
+    pub from: Timestamp,
+    pub to: Timestamp,
     /// Earliest first.
     pub ascending: bool,
     pub limit: u64,
     /// Only bookings after this one in the list's order: its start and id (keyset
     /// pagination; ties on the start are broken by id).
-    pub after: Option<(i64, Uuid)>,
+    pub after: Option<(Timestamp, Uuid)>,
 }
 
 /// A user's bookings on one side. Rescheduled ones are left out by their callers' status
@@ -111,13 +111,13 @@ pub async fn for_user(
     } else {
         ("DESC", "<")
     };
-    let mut values: Vec<Value> = vec![user.into(), from.into(), to.into(), (limit as i64).into()];
+    let mut values: Vec<Value> = vec![user.into(), secs(from), secs(to), (limit as i64).into()];
     values.extend(statuses.iter().map(|s| Value::from(s.as_str())));
     let after = match after {
         None => String::new(),
         Some((start, id)) => {
             let (s, i) = (values.len() + 1, values.len() + 2);
-            values.push(start.into());
+            values.push(secs(start));
             values.push(id.into());
             format!(" AND (start_at {beyond} ${s} OR (start_at = ${s} AND id {beyond} ${i}))")
         }
@@ -138,7 +138,11 @@ pub async fn for_user(
 
 /// Every non-rescheduled booking of the user on either side (for their calendar feed),
 /// starting after `from`.
-pub async fn feed_for(db: &Database, user: Uuid, from: i64) -> Result<Vec<BookingRow>, StoreError> {
+pub async fn feed_for(
+    db: &Database,
+    user: Uuid,
+    from: Timestamp,
+) -> Result<Vec<BookingRow>, StoreError> {
     Ok(BookingRow::find_by_statement(statement(
         db.backend(),
         &format!(
@@ -146,14 +150,18 @@ pub async fn feed_for(db: &Database, user: Uuid, from: i64) -> Result<Vec<Bookin
              AND start_at >= $2 AND status IN ('confirmed', 'cancelled', 'completed') \
              ORDER BY start_at LIMIT 1000"
         ),
-        vec![user.into(), from.into()],
+        vec![user.into(), secs(from)],
     ))
     .all(db.conn())
     .await?)
 }
 
 /// Holds that ran out by `now` and are still marked held: at most `limit`, with experts.
-pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>, StoreError> {
+pub async fn expire_due(
+    db: &Database,
+    now: Timestamp,
+    limit: u64,
+) -> Result<Vec<Uuid>, StoreError> {
     #[derive(FromQueryResult)]
     struct Due {
         id: Uuid,
@@ -163,7 +171,7 @@ pub async fn expire_due(db: &Database, now: i64, limit: u64) -> Result<Vec<Uuid>
         db.backend(),
         "SELECT id, expert_id FROM bookings WHERE status = 'held' AND hold_expires_at <= $1 \
          ORDER BY hold_expires_at LIMIT $2",
-        vec![now.into(), (limit as i64).into()],
+        vec![secs(now), (limit as i64).into()],
     ))
     .all(db.conn())
     .await?;

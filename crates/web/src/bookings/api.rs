@@ -91,7 +91,7 @@ pub fn booking_json(
     b: &Booking,
     viewer: Option<Actor>,
     events: Option<&[EventRow]>,
-    now: i64,
+    now: jiff::Timestamp,
 ) -> BookingBody {
     let r = &b.row;
     let held = b.status == BookingStatus::Held;
@@ -167,7 +167,7 @@ pub async fn create(
     JsonBody(req): JsonBody<HoldRequest>,
 ) -> Result<Response, AppError> {
     let key = idempotency_key(&headers)?;
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let held = hold::hold(
         &state.db,
         &state.schedules,
@@ -236,7 +236,7 @@ pub async fn list(
         }]));
     }
     let after = q.cursor.as_deref().map(lists::Cursor::decode).transpose()?;
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let page = lists::page(&state.db, caller.user.id, side, tab, now, limit, after).await?;
     Ok(Json(serde_json::json!({
         "bookings": page.bookings.iter().map(|b| booking_json(b, Some(role), None, now)).collect::<Vec<_>>(),
@@ -255,7 +255,7 @@ pub async fn show(
         &b,
         Some(role),
         Some(&events),
-        state.clock().unix_seconds(),
+        state.clock().now(),
     )))
 }
 
@@ -273,7 +273,7 @@ pub async fn cancel(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<ReasonBody>,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let done = changes::cancel(
         &state.booking_deps(&base),
         &caller.user,
@@ -303,7 +303,7 @@ pub async fn reschedule(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<StartBody>,
 ) -> Result<Response, AppError> {
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let moved = changes::reschedule(
         &state.booking_deps(&base),
         &caller.user,
@@ -329,7 +329,7 @@ pub async fn accept(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let b = changes::accept_proposal(&state.booking_deps(&base), &caller.user, id, now).await?;
     Ok(Json(booking_json(&b, None, None, now)))
 }
@@ -341,7 +341,7 @@ pub async fn decline(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<BookingBody>, AppError> {
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let b = changes::decline_proposal(&state.booking_deps(&base), &caller.user, id, now).await?;
     Ok(Json(booking_json(&b, None, None, now)))
 }
@@ -371,7 +371,7 @@ pub async fn transition(
             message_id: "booking-status-unknown",
         }]));
     };
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let b = changes::record_outcome(
         &state.booking_deps(&base),
         &caller.user,
@@ -400,7 +400,7 @@ pub async fn answer_dispute(
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<AnswerBody>,
 ) -> Result<Json<BookingBody>, AppError> {
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let services = state.booking_deps(&base);
     let b = changes::answer_dispute(&services, &caller.user, id, &req.answer, now).await?;
     Ok(Json(booking_json(&b, Some(Actor::Expert), None, now)))
@@ -422,7 +422,7 @@ pub async fn pay(
     if !state.booking_rules.test_mode {
         return Err(AppError::new(ErrorCode::NotFound));
     }
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let done = payment::pay_in_sandbox(
         &state.booking_deps(&base),
         &caller.user,
@@ -444,7 +444,7 @@ pub async fn renew_feed(
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
-    let token = feed::renew(&state.db, &caller.user, state.clock().unix_seconds()).await?;
+    let token = feed::renew(&state.db, &caller.user, state.clock().now()).await?;
     Ok((
         StatusCode::CREATED,
         Json(serde_json::json!({ "url": format!("{base}/calendar/{token}.ics") })),

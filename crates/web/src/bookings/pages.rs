@@ -57,7 +57,7 @@ pub async fn hold(
         &viewer.user,
         &req,
         Some(&key),
-        state.clock().unix_seconds(),
+        state.clock().now(),
     )
     .await
     {
@@ -167,7 +167,7 @@ pub async fn pay(
         &viewer.user,
         id,
         form.outcome,
-        state.clock().unix_seconds(),
+        state.clock().now(),
     )
     .await
     {
@@ -219,7 +219,7 @@ enum Problem {
 }
 
 /// How far ahead the booking page offers times to move to, and how many at most.
-const MOVE_DAYS: i64 = 14;
+const MOVE_DAYS: jiff::SignedDuration = jiff::SignedDuration::from_hours(14 * 24);
 const MOVE_OPTIONS: usize = 80;
 
 impl BookingPage<'_> {
@@ -261,7 +261,7 @@ pub async fn show(
 
 /// Free starts for this booking's length over the next two weeks.
 async fn move_options(state: &AppState, booking: &Booking, clock: &LocalTimes) -> Vec<MoveOption> {
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     if !booking.movable(now) {
         return Vec::new();
     }
@@ -274,12 +274,12 @@ async fn move_options(state: &AppState, booking: &Booking, clock: &LocalTimes) -
     };
     let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
     schedule
-        .slots(now, now + MOVE_DAYS * 86_400, now, minutes)
+        .slots(now, now + MOVE_DAYS, now, minutes)
         .into_iter()
         .take(MOVE_OPTIONS)
         .map(|slot| MoveOption {
-            value: zones::rfc3339(slot.start),
-            label: clock.span(slot.start, slot.end),
+            value: zones::rfc3339(slot.start_at()),
+            label: clock.span(slot.start_at(), slot.end_at()),
         })
         .collect()
 }
@@ -296,7 +296,7 @@ async fn booking_page(
     let r = &booking.row;
     let refund = (booking.status == BookingStatus::Confirmed).then(|| {
         money(
-            booking.refund_if_cancelled(role, state.clock().unix_seconds()),
+            booking.refund_if_cancelled(role, state.clock().now()),
             &r.currency,
         )
     });
@@ -354,7 +354,7 @@ pub async fn cancel(
         &viewer.user,
         id,
         &form.reason,
-        state.clock().unix_seconds(),
+        state.clock().now(),
     )
     .await
     {
@@ -398,7 +398,7 @@ pub async fn reschedule(
         &viewer.user,
         id,
         &form.start,
-        state.clock().unix_seconds(),
+        state.clock().now(),
     )
     .await;
     let problem = match moved {
@@ -437,12 +437,10 @@ pub async fn answer_proposal(
     let services = state.booking_deps(&base);
     let b = match form.answer.as_str() {
         "accept" => {
-            changes::accept_proposal(&services, &viewer.user, id, state.clock().unix_seconds())
-                .await?
+            changes::accept_proposal(&services, &viewer.user, id, state.clock().now()).await?
         }
         "decline" => {
-            changes::decline_proposal(&services, &viewer.user, id, state.clock().unix_seconds())
-                .await?
+            changes::decline_proposal(&services, &viewer.user, id, state.clock().now()).await?
         }
         _ => return Err(AppError::new(ErrorCode::BadRequest)),
     };

@@ -3,6 +3,7 @@
 
 use app::bookings::lists::{self};
 use domain::schedule::zones;
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use store::bookings::EventRow;
 use store::users::User;
@@ -25,14 +26,14 @@ impl LocalTimes {
     }
 
     /// "2026-12-07 10:00".
-    pub fn at(&self, at: i64) -> String {
+    pub fn at(&self, at: Timestamp) -> String {
         zones::local(&self.zone, at)
             .strftime("%Y-%m-%d %H:%M")
             .to_string()
     }
 
     /// "10:00–11:00".
-    pub fn span(&self, start: i64, end: i64) -> String {
+    pub fn span(&self, start: Timestamp, end: Timestamp) -> String {
         format!(
             "{}–{}",
             self.at(start),

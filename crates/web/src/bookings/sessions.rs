@@ -113,15 +113,7 @@ async fn sessions_page(
     let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
         return Err(AppError::new(ErrorCode::BadRequest));
     };
-    let list = lists::sessions(
-        &state.db,
-        user.id,
-        side,
-        tab,
-        state.clock().unix_seconds(),
-        200,
-    )
-    .await?;
+    let list = lists::sessions(&state.db, user.id, side, tab, state.clock().now(), 200).await?;
     let clock = LocalTimes::of(user);
     let people = lists::other_party_names(&state.db, &list, side).await?;
     let rows = list
@@ -165,7 +157,7 @@ pub async fn renew_feed(
     SignedIn(viewer): SignedIn,
     shell: Shell,
 ) -> Result<Response, AppError> {
-    let token = feed::renew(&state.db, &viewer.user, state.clock().unix_seconds()).await?;
+    let token = feed::renew(&state.db, &viewer.user, state.clock().now()).await?;
     let url = format!("{base}/calendar/{token}.ics");
     sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
 }
@@ -188,7 +180,7 @@ pub async fn calendar_feed(
     let Some(token) = file.strip_suffix(".ics") else {
         return Err(AppError::new(ErrorCode::NotFound));
     };
-    let text = feed::calendar(&state.db, token, &base, state.clock().unix_seconds())
+    let text = feed::calendar(&state.db, token, &base, state.clock().now())
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     Ok((

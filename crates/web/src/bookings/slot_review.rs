@@ -68,16 +68,20 @@ pub async fn show(
         .start
         .as_deref()
         .and_then(|s| s.parse::<Timestamp>().ok())
-        .map(Timestamp::as_second)
+        // Slots start on whole seconds.
+        .map(|t| domain::schedule::instant(t.as_second()))
     else {
         return Err(AppError::new(ErrorCode::SlotWindowInvalid).with_arg("part", "start"));
     };
     let currency = directory::viewer_currency(None, user).map_err(|e| AppError::fields(vec![e]))?;
     let p = directory::public_profile(&state.db, &slug, user, currency).await?;
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let params = SlotParams {
         from: Some(zones::rfc3339(start)),
-        to: Some(zones::rfc3339(start + 1)),
+        to: Some(zones::rfc3339(domain::clock::shifted(
+            start,
+            jiff::SignedDuration::from_secs(1),
+        ))),
         duration: q.duration.clone(),
         tz: q.tz.clone(),
     };
@@ -93,7 +97,7 @@ pub async fn show(
     let Some(minutes) = list.duration_minutes else {
         return Err(AppError::new(ErrorCode::NotFound));
     };
-    let free = list.slots.iter().any(|s| s.start == start);
+    let free = list.slots.iter().any(|s| s.start_at() == start);
     let at = |tz: &jiff::tz::TimeZone, name: &str| {
         let local = zones::local(tz, start);
         format!(

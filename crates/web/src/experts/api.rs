@@ -46,9 +46,7 @@ pub fn directory_json(results: &Results) -> Value {
                 "hourly_from": card.hourly_from.as_ref().map(money),
                 "hourly_from_estimate": card.estimate.as_ref().map(money),
                 "rating": rating(l.rating_centi, l.rating_count),
-                "next_available_at": l.next_available_at
-                    .and_then(|s| jiff::Timestamp::from_second(s).ok())
-                    .map(|t| rfc3339(&t)),
+                "next_available_at": l.next_available_at.as_ref().map(rfc3339),
                 "verified_at": l.verified_at.as_ref().map(rfc3339),
             })
         }).collect::<Vec<_>>(),

@@ -23,7 +23,7 @@ pub async fn stripe(
         .get("stripe-signature")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let delivery = payouts::receive_webhook(&state.db, &body, signature, secret, now)
         .await
         .map_err(|e| match e {

@@ -43,7 +43,7 @@ pub async fn list(
     Query(params): Query<SlotParams>,
 ) -> Result<Response, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let expert = slots::resolve(&state.db, &id).await?;
     let list = slots::find(&state.db, &state.schedules, expert, &params, viewer, now).await?;
     Ok(Json(slots_body(&list)).into_response())
@@ -91,10 +91,10 @@ fn slots_body(list: &SlotList) -> SlotsBody<'_> {
             .slots
             .iter()
             .map(|s| {
-                let (local_start, local_date) = zones::rfc3339_local_and_date(tz, s.start);
+                let (local_start, local_date) = zones::rfc3339_local_and_date(tz, s.start_at());
                 SlotBody {
-                    start: rfc3339(s.start),
-                    end: rfc3339(s.end),
+                    start: rfc3339(s.start_at()),
+                    end: rfc3339(s.end_at()),
                     local_start,
                     local_date,
                 }

@@ -28,7 +28,7 @@ use crate::{AppError, AppState};
 /// next, so the page stays short and works without JavaScript).
 const SPARE_ROWS: usize = 2;
 /// Days the preview shows.
-const PREVIEW_DAYS: i64 = 14;
+const PREVIEW_DAYS: jiff::SignedDuration = jiff::SignedDuration::from_hours(14 * 24);
 
 /// One weekday's rows.
 #[derive(Debug, Clone, Default)]
@@ -449,10 +449,10 @@ async fn preview(state: &AppState, user: &User) -> Result<Option<Preview>, Sched
     else {
         return Ok(None);
     };
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let mut days: Vec<PreviewDay> = Vec::new();
-    for slot in schedule.slots(now, now + PREVIEW_DAYS * 86_400, now, minutes) {
-        let local = zones::local(&rules.time_zone, slot.start);
+    for slot in schedule.slots(now, now + PREVIEW_DAYS, now, minutes) {
+        let local = zones::local(&rules.time_zone, slot.start_at());
         let date = local.date().to_string();
         let time = local.strftime("%H:%M").to_string();
         match days.last_mut() {
@@ -488,7 +488,7 @@ async fn page(
             ..
         }) => {
             let zone = zones::named(&document.time_zone).unwrap_or(TimeZone::UTC);
-            let today = zones::local(&zone, state.clock().unix_seconds()).date();
+            let today = zones::local(&zone, state.clock().now()).date();
             let calendar = override_calendar::months(&document, today, CALENDAR_MONTHS);
             let form = form.unwrap_or_else(|| EditorForm::of(&document).picking(picked));
             (Some(form), priced_durations, calendar)

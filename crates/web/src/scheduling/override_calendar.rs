@@ -29,12 +29,12 @@ pub struct Month {
 /// `count` months from the one holding `today`, per the rules in `doc`.
 pub fn months(doc: &RulesDocument, today: Date, count: usize) -> Vec<Month> {
     let zone = zones::named(&doc.time_zone).unwrap_or(TimeZone::UTC);
-    let time_off: Vec<(i64, i64)> = doc
+    let time_off: Vec<(Timestamp, Timestamp)> = doc
         .time_off
         .iter()
         .filter_map(|t| {
-            let from = t.from.parse::<Timestamp>().ok()?.as_second();
-            let to = t.to.parse::<Timestamp>().ok()?.as_second();
+            let from = t.from.parse::<Timestamp>().ok()?;
+            let to = t.to.parse::<Timestamp>().ok()?;
             Some((from, to))
         })
         .collect();

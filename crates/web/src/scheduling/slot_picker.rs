@@ -91,7 +91,7 @@ pub async fn week(
             (tz, name, asked.map(str::to_owned))
         }
     };
-    let now = state.clock().unix_seconds();
+    let now = state.clock().now();
     let today = zones::local(&zone, now).date();
     let first = params
         .week
@@ -181,7 +181,7 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
     }
     let minutes = list.duration_minutes.unwrap_or(0).to_string();
     for slot in &list.slots {
-        let local = zones::local(zone, slot.start);
+        let local = zones::local(zone, slot.start_at());
         let index = first
             .until(local.date())
             .map(|s| s.get_days())
@@ -201,7 +201,7 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
                 ],
             ),
             time,
-            start: zones::rfc3339(slot.start),
+            start: zones::rfc3339(slot.start_at()),
         });
     }
     let mut clock_notes = clock_notes_for(shell, zone, &zone_name, list.from, list.to);
@@ -240,7 +240,13 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
     }
 }
 
-fn clock_notes_for(shell: &Shell, tz: &TimeZone, name: &str, from: i64, to: i64) -> Vec<String> {
+fn clock_notes_for(
+    shell: &Shell,
+    tz: &TimeZone,
+    name: &str,
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+) -> Vec<String> {
     zones::clock_changes(tz, from, to)
         .into_iter()
         .map(|change| {
