@@ -6,15 +6,17 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TEST_PASSWORD, TestApp};
 
-async fn problem(res: reqwest::Response) -> (u16, Value) {
-    let status = res.status().as_u16();
+async fn problem(res: reqwest::Response) -> Answer {
     assert_eq!(
         res.headers()["content-type"].to_str().unwrap(),
         "application/problem+json"
     );
-    (status, res.json().await.unwrap())
+    let answer = Answer::of(res).await;
+    assert!(!answer.json.is_null(), "not JSON: {answer}");
+    answer
 }
 
 async fn registers_the_same_way_whether_or_not_the_address_is_taken(backend: Backend) {
@@ -55,10 +57,10 @@ async fn bad_registration_lists_every_field_and_creates_nothing(backend: Backend
             &json!({"email": "not-an-email", "password": "password", "display_name": " ", "time_zone": "Mars/Base", "currency": "XYZ"}),
         )
         .await;
-    let (status, body) = problem(res).await;
-    assert_eq!(status, 422);
-    assert_eq!(body["code"], "validation_failed");
-    let fields: Vec<&str> = body["errors"]
+    let answer = problem(res).await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(answer.code(), "validation_failed");
+    let fields: Vec<&str> = answer.json["errors"]
         .as_array()
         .unwrap()
         .iter()
@@ -69,7 +71,7 @@ async fn bad_registration_lists_every_field_and_creates_nothing(backend: Backend
         ["display_name", "email", "password", "time_zone", "currency"]
     );
     assert!(
-        body["errors"][2]["message"]
+        answer.json["errors"][2]["message"]
             .as_str()
             .unwrap()
             .contains("common")
@@ -79,9 +81,9 @@ async fn bad_registration_lists_every_field_and_creates_nothing(backend: Backend
     let res = app
         .post_json("/api/v1/auth/register", &json!({"email": "a@b.org", "password": TEST_PASSWORD, "display_name": "A", "role": "admin"}))
         .await;
-    let (status, body) = problem(res).await;
-    assert_eq!((status, body["code"].as_str()), (422, Some("invalid_body")));
-    assert!(body["detail"].as_str().unwrap().contains("role"));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (422, "invalid_body"));
+    assert!(answer.json["detail"].as_str().unwrap().contains("role"));
 }
 
 async fn login_me_and_the_401_codes(backend: Backend) {
@@ -109,35 +111,29 @@ async fn login_me_and_the_401_codes(backend: Backend) {
         assert!(me[key].is_string(), "{key}");
     }
 
-    let (status, body) = problem(app.get("/api/v1/me").await).await;
-    assert_eq!((status, body["code"].as_str()), (401, Some("unauthorized")));
-    let (status, body) = problem(
+    let answer = problem(app.get("/api/v1/me").await).await;
+    assert_eq!((answer.status, answer.code()), (401, "unauthorized"));
+    let answer = problem(
         app.bearer(Method::GET, "/api/v1/me", "garbage")
             .send()
             .await
             .unwrap(),
     )
     .await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("token_malformed"))
-    );
+    assert_eq!((answer.status, answer.code()), (401, "token_malformed"));
     // Change the signature's first character: every bit of it counts (the last one carries
     // padding bits, and changing those makes the token malformed instead of invalid).
     let (signed, signature) = access.rsplit_once('.').unwrap();
     let first = if signature.starts_with('A') { 'B' } else { 'A' };
     let tampered = format!("{signed}.{first}{}", &signature[1..]);
-    let (status, body) = problem(
+    let answer = problem(
         app.bearer(Method::GET, "/api/v1/me", &tampered)
             .send()
             .await
             .unwrap(),
     )
     .await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("token_invalid"))
-    );
+    assert_eq!((answer.status, answer.code()), (401, "token_invalid"));
 
     // A token past its expiry, signed with the real key.
     let key = store::signing_keys::usable(&app.db, chrono::Duration::minutes(15))
@@ -153,17 +149,14 @@ async fn login_me_and_the_401_codes(backend: Backend) {
         &jsonwebtoken::EncodingKey::from_secret(key.secret.as_bytes()),
     )
     .unwrap();
-    let (status, body) = problem(
+    let answer = problem(
         app.bearer(Method::GET, "/api/v1/me", &expired)
             .send()
             .await
             .unwrap(),
     )
     .await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("token_expired"))
-    );
+    assert_eq!((answer.status, answer.code()), (401, "token_expired"));
 
     let res = app
         .post_json(
@@ -171,21 +164,18 @@ async fn login_me_and_the_401_codes(backend: Backend) {
             &json!({"email": "mia@example.org", "password": "wrong password here"}),
         )
         .await;
-    let (status, body) = problem(res).await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("invalid_credentials"))
-    );
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (401, "invalid_credentials"));
     let res = app
         .post_json(
             "/api/v1/auth/login",
             &json!({"email": "nobody@example.org", "password": "wrong password here"}),
         )
         .await;
-    let (status, unknown) = problem(res).await;
+    let unknown = problem(res).await;
     assert_eq!(
-        (status, unknown["detail"].clone()),
-        (401, body["detail"].clone())
+        (unknown.status, unknown.json["detail"].clone()),
+        (401, answer.json["detail"].clone())
     );
 }
 
@@ -216,23 +206,23 @@ async fn refresh_rotates_and_reuse_revokes_the_whole_login(backend: Backend) {
     assert_eq!(me.status().as_u16(), 200);
 
     // The first token, presented again: someone copied it. The whole family goes.
-    let (status, body) = problem(
+    let answer = problem(
         app.post_json("/api/v1/auth/refresh", &json!({"refresh_token": first}))
             .await,
     )
     .await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("refresh_token_reused"))
+        (answer.status, answer.code()),
+        (401, "refresh_token_reused")
     );
-    let (status, body) = problem(
+    let answer = problem(
         app.post_json("/api/v1/auth/refresh", &json!({"refresh_token": second}))
             .await,
     )
     .await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("refresh_token_invalid"))
+        (answer.status, answer.code()),
+        (401, "refresh_token_invalid")
     );
     let kinds: Vec<String> = store::audit::for_user(&app.db, user.id, 20)
         .await
@@ -251,14 +241,14 @@ async fn refresh_rotates_and_reuse_revokes_the_whole_login(backend: Backend) {
         .post_json("/api/v1/auth/logout", &json!({"refresh_token": other}))
         .await;
     assert_eq!(res.status().as_u16(), 204);
-    let (status, body) = problem(
+    let answer = problem(
         app.post_json("/api/v1/auth/refresh", &json!({"refresh_token": other}))
             .await,
     )
     .await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("refresh_token_invalid"))
+        (answer.status, answer.code()),
+        (401, "refresh_token_invalid")
     );
 }
 
@@ -347,9 +337,9 @@ async fn patch_me_validates_every_field_and_stores_nothing_on_error(backend: Bac
         .send()
         .await
         .unwrap();
-    let (status, body) = problem(res).await;
-    assert_eq!(status, 422);
-    let fields: Vec<&str> = body["errors"]
+    let answer = problem(res).await;
+    assert_eq!(answer.status, 422);
+    let fields: Vec<&str> = answer.json["errors"]
         .as_array()
         .unwrap()
         .iter()
@@ -412,14 +402,14 @@ async fn admin_outbox_api_is_for_admins_newest_first(backend: Backend) {
     assert_eq!(messages[0]["to"], "two@example.org");
     assert_eq!(messages[0]["text"], "body two");
     assert!(messages[0]["created_at"].as_str().unwrap().ends_with('Z'));
-    let (status, body) = problem(
+    let answer = problem(
         app.bearer(Method::GET, "/api/v1/admin/outbox", &learner)
             .send()
             .await
             .unwrap(),
     )
     .await;
-    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
+    assert_eq!((answer.status, answer.code()), (403, "forbidden"));
 }
 
 async fn admin_audit_api_filters_events(backend: Backend) {
@@ -478,10 +468,10 @@ async fn admin_audit_api_filters_events(backend: Backend) {
         .send()
         .await
         .unwrap();
-    let (status, body) = problem(res).await;
-    assert_eq!((status, body["code"].as_str()), (400, Some("bad_request")));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (400, "bad_request"));
     assert!(
-        body["detail"]
+        answer.json["detail"]
             .as_str()
             .unwrap()
             .contains("to must be a date as YYYY-MM-DD")
@@ -515,21 +505,21 @@ async fn totp_accounts_need_the_code_once_per_step(backend: Backend) {
         let app = &app;
         async move { app.post_json("/api/v1/auth/login", &body).await }
     };
-    let (status, body) = problem(login(None).await).await;
+    let answer = problem(login(None).await).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("second_factor_required"))
+        (answer.status, answer.code()),
+        (401, "second_factor_required")
     );
-    let (status, body) = problem(login(Some("000000".into())).await).await;
+    let answer = problem(login(Some("000000".into())).await).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("second_factor_invalid"))
+        (answer.status, answer.code()),
+        (401, "second_factor_invalid")
     );
     let code = key.code_at(now);
     assert_eq!(login(Some(code.clone())).await.status().as_u16(), 200);
     // The same code is never accepted twice.
-    let (status, _) = problem(login(Some(code)).await).await;
-    assert_eq!(status, 401);
+    let answer = problem(login(Some(code)).await).await;
+    assert_eq!(answer.status, 401);
     // A recovery code works once.
     assert_eq!(
         login(Some(codes[3].to_uppercase())).await.status().as_u16(),

@@ -6,17 +6,18 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TEST_PASSWORD, TestApp, send};
 
-async fn me(app: &TestApp, access: &str) -> (u16, Value) {
+async fn me(app: &TestApp, access: &str) -> Answer {
     send(app, Method::GET, "/api/v1/me", access, None).await
 }
 
 async fn assert_revoked(app: &TestApp, access: &str, what: &str) {
-    let (status, body) = me(app, access).await;
+    let answer = me(app, access).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("token_revoked")),
+        (answer.status, answer.code()),
+        (401, "token_revoked"),
         "{what}"
     );
 }
@@ -32,13 +33,13 @@ async fn access_tokens_end_with_their_login(backend: Backend) {
     // Logout: the access token of that login stops; another login's does not.
     let (access, refresh) = app.api_log_in("ivo@example.org").await;
     let (other, _) = app.api_log_in("ivo@example.org").await;
-    assert_eq!(me(&app, &access).await.0, 200);
+    assert_eq!(me(&app, &access).await.status, 200);
     let res = app
         .post_json("/api/v1/auth/logout", &json!({"refresh_token": refresh}))
         .await;
     assert_eq!(res.status().as_u16(), 204);
     assert_revoked(&app, &access, "after logout").await;
-    assert_eq!(me(&app, &other).await.0, 200);
+    assert_eq!(me(&app, &other).await.status, 200);
 
     // "Log out everywhere" on the security page.
     let browser = app.another_client();
@@ -49,7 +50,7 @@ async fn access_tokens_end_with_their_login(backend: Backend) {
 
     // A password change.
     let (access, _) = app.api_log_in("ivo@example.org").await;
-    assert_eq!(me(&app, &access).await.0, 200);
+    assert_eq!(me(&app, &access).await.status, 200);
     let browser = app.another_client();
     browser.log_in_as("ivo@example.org").await;
     let res = browser
@@ -75,7 +76,7 @@ async fn access_tokens_end_with_their_login(backend: Backend) {
         .await
         .map(|b| (b["access_token"].as_str().unwrap().to_owned(), ()))
         .unwrap();
-    assert_eq!(me(&app, &access).await.0, 200);
+    assert_eq!(me(&app, &access).await.status, 200);
     let admin = app.another_client();
     admin.log_in_as("root@example.org").await;
     let res = admin
@@ -101,8 +102,8 @@ async fn a_revocation_reaches_another_instance_at_once(backend: Backend) {
     one.create_user("ivo@example.org", &[]).await;
     let (access, refresh) = one.api_log_in("ivo@example.org").await;
     // The second instance has the login cached as live ...
-    assert_eq!(me(&two, &access).await.0, 200);
-    assert_eq!(me(&two, &access).await.0, 200);
+    assert_eq!(me(&two, &access).await.status, 200);
+    assert_eq!(me(&two, &access).await.status, 200);
     // ... and the first one ends it.
     let res = one
         .post_json("/api/v1/auth/logout", &json!({"refresh_token": refresh}))
@@ -172,11 +173,8 @@ async fn unknown_key_ids_are_refused_without_rereading_keys(backend: Backend) {
     assert_eq!(keys.key_reads(), 1, "forged key ids re-read the keys");
     assert!(keys.verify(&access).await.is_ok());
     // Over HTTP the answer is the precise code.
-    let (status, body) = me(&app, &forged).await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (401, Some("token_invalid"))
-    );
+    let answer = me(&app, &forged).await;
+    assert_eq!((answer.status, answer.code()), (401, "token_invalid"));
 }
 
 both_backends!(

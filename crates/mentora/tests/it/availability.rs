@@ -7,6 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TestApp, eventually, send, service_url, ts};
 
 /// The issue's own example of a rules document.
@@ -53,7 +54,7 @@ async fn put_rules(app: &TestApp, token: &str, rules: Value) -> u16 {
         Some(rules),
     )
     .await
-    .0
+    .status
 }
 
 /// A bookable expert with 30- and 60-minute prices, and their API token.
@@ -65,10 +66,8 @@ async fn expert(app: &TestApp, email: &str) -> (store::users::User, String) {
     (user, token)
 }
 
-async fn slots(app: &TestApp, path: &str) -> (u16, Value) {
-    let res = app.get(path).await;
-    let status = res.status().as_u16();
-    (status, res.json::<Value>().await.unwrap_or(Value::Null))
+async fn slots(app: &TestApp, path: &str) -> Answer {
+    Answer::of(app.get(path).await).await
 }
 
 fn starts(body: &Value) -> Vec<String> {
@@ -94,17 +93,17 @@ async fn rules_round_trip_in_the_issues_shape(backend: Backend) {
     let path = "/api/v1/experts/me/availability";
 
     // Before saving: starting rules in the account's zone, every priced length offered.
-    let (status, start) = send(&app, Method::GET, path, &token, None).await;
-    assert_eq!(status, 200, "{start}");
-    assert_eq!(start["time_zone"], "UTC");
-    assert_eq!(start["weekly"], json!([]));
-    assert_eq!(start["durations"], json!([30, 60]));
+    let start = send(&app, Method::GET, path, &token, None).await;
+    assert_eq!(start.status, 200, "{start}");
+    assert_eq!(start.json["time_zone"], "UTC");
+    assert_eq!(start.json["weekly"], json!([]));
+    assert_eq!(start.json["durations"], json!([30, 60]));
 
-    let (status, saved) = send(&app, Method::PUT, path, &token, Some(berlin_rules())).await;
-    assert_eq!(status, 200, "{saved}");
-    assert_eq!(saved, berlin_rules());
-    let (status, read) = send(&app, Method::GET, path, &token, None).await;
-    assert_eq!((status, read), (200, berlin_rules()));
+    let saved = send(&app, Method::PUT, path, &token, Some(berlin_rules())).await;
+    assert_eq!(saved.status, 200, "{saved}");
+    assert_eq!(saved.json, berlin_rules());
+    let read = send(&app, Method::GET, path, &token, None).await;
+    assert_eq!((read.status, read.json), (200, berlin_rules()));
 
     // A GET body can be sent back as it is; weekly entries come back sorted.
     let mut shuffled = berlin_rules();
@@ -112,9 +111,9 @@ async fn rules_round_trip_in_the_issues_shape(backend: Backend) {
         {"weekday": "mon", "start": "14:00", "end": "24:00"},
         {"weekday": "mon", "start": "08:00", "end": "09:00"}
     ]);
-    let (_, saved) = send(&app, Method::PUT, path, &token, Some(shuffled)).await;
-    assert_eq!(saved["weekly"][0]["start"], "08:00");
-    assert_eq!(saved["weekly"][1]["end"], "24:00");
+    let saved = send(&app, Method::PUT, path, &token, Some(shuffled)).await;
+    assert_eq!(saved.json["weekly"][0]["start"], "08:00");
+    assert_eq!(saved.json["weekly"][1]["end"], "24:00");
 }
 
 async fn bad_rules_are_explained_field_by_field_and_nothing_is_stored(backend: Backend) {
@@ -123,8 +122,8 @@ async fn bad_rules_are_explained_field_by_field_and_nothing_is_stored(backend: B
     };
     let (_, token) = expert(&app, "hugo@example.org").await;
     let path = "/api/v1/experts/me/availability";
-    let (status, _) = send(&app, Method::PUT, path, &token, Some(berlin_rules())).await;
-    assert_eq!(status, 200);
+    let answer = send(&app, Method::PUT, path, &token, Some(berlin_rules())).await;
+    assert_eq!(answer.status, 200);
 
     let mut bad = berlin_rules();
     bad["time_zone"] = json!("Europe/Atlantis");
@@ -138,10 +137,10 @@ async fn bad_rules_are_explained_field_by_field_and_nothing_is_stored(backend: B
     bad["buffer_after_minutes"] = json!(-10);
     bad["durations"] = json!([45]);
     bad["slot_step_minutes"] = json!(7);
-    let (status, problem) = send(&app, Method::PUT, path, &token, Some(bad)).await;
-    assert_eq!(status, 422, "{problem}");
-    assert_eq!(problem["code"], "validation_failed");
-    let errors: Vec<(String, String)> = problem["errors"]
+    let problem = send(&app, Method::PUT, path, &token, Some(bad)).await;
+    assert_eq!(problem.status, 422, "{problem}");
+    assert_eq!(problem.code(), "validation_failed");
+    let errors: Vec<(String, String)> = problem.json["errors"]
         .as_array()
         .unwrap()
         .iter()
@@ -171,18 +170,15 @@ async fn bad_rules_are_explained_field_by_field_and_nothing_is_stored(backend: B
             .collect::<Vec<_>>()
     );
     // Nothing was stored.
-    let (_, read) = send(&app, Method::GET, path, &token, None).await;
-    assert_eq!(read, berlin_rules());
+    let read = send(&app, Method::GET, path, &token, None).await;
+    assert_eq!(read.json, berlin_rules());
 
     // A field that does not exist, or the wrong type: the shape is refused as such.
     let mut unknown = berlin_rules();
     unknown["holidays"] = json!([]);
-    let (status, problem) = send(&app, Method::PUT, path, &token, Some(unknown)).await;
-    assert_eq!(
-        (status, problem["code"].as_str()),
-        (422, Some("invalid_body"))
-    );
-    let (status, problem) = send(
+    let problem = send(&app, Method::PUT, path, &token, Some(unknown)).await;
+    assert_eq!((problem.status, problem.code()), (422, "invalid_body"));
+    let problem = send(
         &app,
         Method::PUT,
         path,
@@ -190,10 +186,7 @@ async fn bad_rules_are_explained_field_by_field_and_nothing_is_stored(backend: B
         Some(json!({"time_zone": "UTC", "horizon_days": "soon"})),
     )
     .await;
-    assert_eq!(
-        (status, problem["code"].as_str()),
-        (422, Some("invalid_body"))
-    );
+    assert_eq!((problem.status, problem.code()), (422, "invalid_body"));
 }
 
 async fn only_experts_have_availability(backend: Backend) {
@@ -204,11 +197,10 @@ async fn only_experts_have_availability(backend: Backend) {
     app.create_user("lena@example.org", &[]).await;
     let (token, _) = app.api_log_in("lena@example.org").await;
     for method in [Method::GET, Method::PUT] {
-        let (status, problem) =
-            send(&app, method.clone(), path, &token, Some(berlin_rules())).await;
+        let problem = send(&app, method.clone(), path, &token, Some(berlin_rules())).await;
         assert_eq!(
-            (status, problem["code"].as_str()),
-            (409, Some("expert_profile_required")),
+            (problem.status, problem.code()),
+            (409, "expert_profile_required"),
             "{method}"
         );
     }
@@ -231,14 +223,14 @@ async fn slots_are_shown_in_the_zone_asked_for(backend: Backend) {
     let (from, to) = (days_ahead(3), days_ahead(4));
     let base = format!("/api/v1/experts/{}/slots?from={from}&to={to}", greta.id);
 
-    let (status, kathmandu) = slots(&app, &format!("{base}&tz=Asia/Kathmandu&duration=60")).await;
-    assert_eq!(status, 200, "{kathmandu}");
-    assert_eq!(kathmandu["time_zone"], "Asia/Kathmandu");
-    assert_eq!(kathmandu["duration_minutes"], 60);
-    assert_eq!(kathmandu["durations"], json!([30, 60]));
+    let kathmandu = slots(&app, &format!("{base}&tz=Asia/Kathmandu&duration=60")).await;
+    assert_eq!(kathmandu.status, 200, "{kathmandu}");
+    assert_eq!(kathmandu.json["time_zone"], "Asia/Kathmandu");
+    assert_eq!(kathmandu.json["duration_minutes"], 60);
+    assert_eq!(kathmandu.json["durations"], json!([30, 60]));
     // 09:00–12:30 in Berlin, 60 minutes every 30 with 10 minutes after: 09:00, 09:30,
     // 10:00, 10:30, 11:00, 11:30 (ends 12:30).
-    let found = kathmandu["slots"].as_array().unwrap();
+    let found = kathmandu.json["slots"].as_array().unwrap();
     assert_eq!(found.len(), 6, "{kathmandu}");
     let first = &found[0];
     let start: chrono::DateTime<chrono::FixedOffset> =
@@ -259,32 +251,32 @@ async fn slots_are_shown_in_the_zone_asked_for(backend: Backend) {
     );
 
     // The same slots whoever asks, from wherever: only the labels change.
-    let (_, new_york) = slots(&app, &format!("{base}&tz=America/New_York&duration=60")).await;
-    assert_eq!(starts(&new_york), starts(&kathmandu));
+    let new_york = slots(&app, &format!("{base}&tz=America/New_York&duration=60")).await;
+    assert_eq!(starts(&new_york.json), starts(&kathmandu.json));
     assert!(
-        new_york["slots"][0]["local_start"]
+        new_york.json["slots"][0]["local_start"]
             .as_str()
             .unwrap()
             .ends_with("-05:00")
     );
     // Without tz, an anonymous caller gets UTC; the default length is the shortest.
-    let (_, plain) = slots(&app, &base).await;
+    let plain = slots(&app, &base).await;
     assert_eq!(
         (
-            plain["time_zone"].as_str(),
-            plain["duration_minutes"].as_i64()
+            plain.json["time_zone"].as_str(),
+            plain.json["duration_minutes"].as_i64()
         ),
         (Some("UTC"), Some(30))
     );
-    assert_eq!(plain["slots"].as_array().unwrap().len(), 7);
+    assert_eq!(plain.json["slots"].as_array().unwrap().len(), 7);
     // A profile slug names the expert as well as the id.
     let slug = store::experts::find(&app.db, greta.id)
         .await
         .unwrap()
         .unwrap()
         .slug;
-    let (_, by_slug) = slots(&app, &base.replace(&greta.id.to_string(), &slug)).await;
-    assert_eq!(starts(&by_slug), starts(&plain));
+    let by_slug = slots(&app, &base.replace(&greta.id.to_string(), &slug)).await;
+    assert_eq!(starts(&by_slug.json), starts(&plain.json));
 }
 
 async fn slot_requests_that_make_no_sense_get_stable_codes(backend: Backend) {
@@ -324,21 +316,21 @@ async fn slot_requests_that_make_no_sense_get_stable_codes(backend: Backend) {
         assert_eq!(problem["code"], code, "{query}: {problem}");
     }
     // Exactly 62 days is fine; dates are midnight in the zone asked for.
-    let (status, body) = slots(
+    let answer = slots(
         &app,
         &format!("{base}?from=2027-01-01&to=2027-03-04&tz=Asia/Tokyo"),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["from"], "2026-12-31T15:00:00Z");
-    let (status, _) = slots(
+    assert_eq!(answer.status, 200, "{answer}");
+    assert_eq!(answer.json["from"], "2026-12-31T15:00:00Z");
+    let answer = slots(
         &app,
         &format!("/api/v1/experts/{}/slots", uuid::Uuid::now_v7()),
     )
     .await;
-    assert_eq!(status, 404);
-    let (status, _) = slots(&app, "/api/v1/experts/nobody-here/slots").await;
-    assert_eq!(status, 404);
+    assert_eq!(answer.status, 404);
+    let answer = slots(&app, "/api/v1/experts/nobody-here/slots").await;
+    assert_eq!(answer.status, 404);
 }
 
 async fn experts_who_cannot_be_booked_show_no_slots_to_others(backend: Backend) {
@@ -361,7 +353,7 @@ async fn experts_who_cannot_be_booked_show_no_slots_to_others(backend: Backend) 
     let (token, _) = app.api_log_in("draft@example.org").await;
     let mut rules = berlin_rules();
     rules["durations"] = json!([30]);
-    let (status, body) = send(
+    let answer = send(
         &app,
         Method::PUT,
         "/api/v1/experts/me/availability",
@@ -369,12 +361,19 @@ async fn experts_who_cannot_be_booked_show_no_slots_to_others(backend: Backend) 
         Some(rules),
     )
     .await;
-    assert_eq!(status, 200, "drafts may prepare their hours: {body}");
+    assert_eq!(
+        answer.status, 200,
+        "drafts may prepare their hours: {answer}"
+    );
     let path = format!("/api/v1/experts/{}/slots?from={}", draft.id, days_ahead(2));
-    assert_eq!(slots(&app, &path).await.0, 404, "strangers see nothing");
-    let (status, own) = send(&app, Method::GET, &path, &token, None).await;
-    assert_eq!(status, 200, "the expert previews their own");
-    assert!(!starts(&own).is_empty());
+    assert_eq!(
+        slots(&app, &path).await.status,
+        404,
+        "strangers see nothing"
+    );
+    let own = send(&app, Method::GET, &path, &token, None).await;
+    assert_eq!(own.status, 200, "the expert previews their own");
+    assert!(!starts(&own.json).is_empty());
 }
 
 async fn a_change_is_visible_on_the_next_request(backend: Backend) {
@@ -390,9 +389,9 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
         greta.id,
         day + chrono::Duration::days(1)
     );
-    assert_eq!(starts(&slots(&app, &path).await.1).len(), 7, "warm");
+    assert_eq!(starts(&slots(&app, &path).await.json).len(), 7, "warm");
     assert_eq!(
-        starts(&slots(&app, &path).await.1).len(),
+        starts(&slots(&app, &path).await.json).len(),
         7,
         "served from the cache"
     );
@@ -401,7 +400,7 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
     rules["overrides"] = json!([{"date": day.to_string(), "intervals": []}]);
     assert_eq!(put_rules(&app, &token, rules.clone()).await, 200);
     assert!(
-        starts(&slots(&app, &path).await.1).is_empty(),
+        starts(&slots(&app, &path).await.json).is_empty(),
         "closed at once"
     );
 
@@ -428,7 +427,7 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
     )
     .await
     .unwrap();
-    let after_busy = starts(&slots(&app, &path).await.1);
+    let after_busy = starts(&slots(&app, &path).await.json);
     assert_eq!(
         after_busy.len(),
         5,
@@ -441,9 +440,9 @@ async fn a_change_is_visible_on_the_next_request(backend: Backend) {
         .unwrap()
         .unwrap();
     assert!(profile.bookable());
-    let (_, directory) = slots(&app, "/api/v1/experts?available=1").await;
-    assert_eq!(directory["experts"][0]["id"], json!(greta.id));
-    assert!(directory["experts"][0]["next_available_at"].is_string());
+    let directory = slots(&app, "/api/v1/experts?available=1").await;
+    assert_eq!(directory.json["experts"][0]["id"], json!(greta.id));
+    assert!(directory.json["experts"][0]["next_available_at"].is_string());
 }
 
 /// Two instances on one PostgreSQL database with Redis: a change made through one is
@@ -485,14 +484,14 @@ async fn a_change_on_one_instance_reaches_another_through_redis() {
         day + chrono::Duration::days(1)
     );
     assert_eq!(
-        starts(&slots(&two, &path).await.1).len(),
+        starts(&slots(&two, &path).await.json).len(),
         7,
         "instance two warms its cache"
     );
     rules["overrides"] = json!([{"date": day.to_string(), "intervals": []}]);
     assert_eq!(put_rules(&one, &token, rules).await, 200);
     assert!(
-        starts(&slots(&two, &path).await.1).is_empty(),
+        starts(&slots(&two, &path).await.json).is_empty(),
         "instance two sees instance one's change on its next request"
     );
 }
@@ -538,7 +537,11 @@ async fn a_change_made_while_redis_was_away_reaches_another_instance_when_it_ret
         greta.id,
         day + chrono::Duration::days(1)
     );
-    assert_eq!(starts(&slots(&two, &path).await.1).len(), 7, "two is warm");
+    assert_eq!(
+        starts(&slots(&two, &path).await.json).len(),
+        7,
+        "two is warm"
+    );
 
     gate.set(crate::redis_gate::Gate::Closed);
     rules["overrides"] = json!([{"date": day.to_string(), "intervals": []}]);
@@ -558,7 +561,7 @@ async fn a_change_made_while_redis_was_away_reaches_another_instance_when_it_ret
     // Both are back on shared versions; two's copy from before the outage is not used
     // (without this, it would be for the rest of its 60-second lifetime).
     assert!(
-        starts(&slots(&two, &path).await.1).is_empty(),
+        starts(&slots(&two, &path).await.json).is_empty(),
         "instance two sees the day off once Redis is back"
     );
 }

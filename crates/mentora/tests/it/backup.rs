@@ -33,10 +33,10 @@ async fn a_backup_taken_while_serving_restores_everything(backend: Backend) {
     // A confirmed session, an avatar and a verification document.
     let (ana, _) = expert(&app, "ana@example.com", rules(0)).await;
     let (_, leo) = learner(&app, "leo@example.com").await;
-    let (status, held) = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
-    assert_eq!(status, 201, "{held}");
-    let booking = held["id"].as_str().unwrap().to_owned();
-    assert_eq!(pay(&app, &leo, &booking, "succeed").await.0, 200);
+    let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    assert_eq!(held.status, 201, "{held}");
+    let booking = held.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(pay(&app, &leo, &booking, "succeed").await.status, 200);
     let mia = app.create_user("mia@example.com", &[]).await;
     app.log_in_as("mia@example.com").await;
     let res = crate::profile::upload(&app, "me.png", image_png()).await;
@@ -65,11 +65,10 @@ async fn a_backup_taken_while_serving_restores_everything(backend: Backend) {
     // Learners keep booking while the backup runs.
     let writes = async {
         for day in 4..14 {
-            let (status, held) =
-                post_hold(&app, &leo, &hold_body(&ana, &at(day, 10, 0)), None).await;
-            assert_eq!(status, 201, "{held}");
-            let id = held["id"].as_str().unwrap();
-            assert_eq!(pay(&app, &leo, id, "succeed").await.0, 200);
+            let held = post_hold(&app, &leo, &hold_body(&ana, &at(day, 10, 0)), None).await;
+            assert_eq!(held.status, 201, "{held}");
+            let id = held.json["id"].as_str().unwrap();
+            assert_eq!(pay(&app, &leo, id, "succeed").await.status, 200);
         }
     };
     let (made, ()) = tokio::join!(mentora::backup::backup(&config, &folder), writes);
@@ -96,7 +95,7 @@ async fn a_backup_taken_while_serving_restores_everything(backend: Backend) {
             .unwrap();
         // The learner logs in with the same password and finds the same session.
         let (leo_again, _) = again.api_log_in("leo@example.com").await;
-        let (status, body) = send(
+        let answer = send(
             &again,
             Method::GET,
             &format!("/api/v1/bookings/{booking}"),
@@ -105,9 +104,9 @@ async fn a_backup_taken_while_serving_restores_everything(backend: Backend) {
         )
         .await;
         assert_eq!(
-            (status, body["status"].as_str()),
+            (answer.status, answer.json["status"].as_str()),
             (200, Some("confirmed")),
-            "{body}"
+            "{answer}"
         );
         let served = again.get(&format!("/avatars/{avatar_key}")).await;
         assert_eq!(served.status().as_u16(), 200);

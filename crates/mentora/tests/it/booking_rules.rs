@@ -68,14 +68,14 @@ async fn holds_are_capped_and_need_a_confirmed_address(backend: Backend) {
     let (_, leo) = learner(&app, "leo@example.org").await;
     // Three unpaid holds at once, then no more.
     for hour in [9, 11, 13] {
-        let (status, body) = post_hold(&app, &leo, &hold_body(&ana, &at(2, hour, 0)), None).await;
-        assert_eq!(status, 201, "{body}");
+        let answer = post_hold(&app, &leo, &hold_body(&ana, &at(2, hour, 0)), None).await;
+        assert_eq!(answer.status, 201, "{answer}");
     }
-    let (status, body) = post_hold(&app, &leo, &hold_body(&ana, &at(2, 15, 0)), None).await;
+    let answer = post_hold(&app, &leo, &hold_body(&ana, &at(2, 15, 0)), None).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("hold_limit")),
-        "{body}"
+        (answer.status, answer.code()),
+        (409, "hold_limit"),
+        "{answer}"
     );
     // Racing requests from one account cannot slip past the cap either.
     let (_, mia) = learner(&app, "mia@example.org").await;
@@ -83,7 +83,7 @@ async fn holds_are_capped_and_need_a_confirmed_address(backend: Backend) {
         let body = hold_body(&ana, &at(4, 8 + n, 0));
         let mia = mia.clone();
         let app = &app;
-        async move { post_hold(app, &mia, &body, None).await.0 }
+        async move { post_hold(app, &mia, &body, None).await.status }
     });
     let statuses = futures::future::join_all(attempts).await;
     assert_eq!(
@@ -112,11 +112,11 @@ async fn holds_are_capped_and_need_a_confirmed_address(backend: Backend) {
     .await
     .unwrap();
     let (token, _) = app.api_log_in("new@example.org").await;
-    let (status, body) = post_hold(&app, &token, &hold_body(&ana, &at(5, 10, 0)), None).await;
+    let answer = post_hold(&app, &token, &hold_body(&ana, &at(5, 10, 0)), None).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (403, Some("email_unverified")),
-        "{body}"
+        (answer.status, answer.code()),
+        (403, "email_unverified"),
+        "{answer}"
     );
     // On the page, the time is kept and the person is asked to confirm first.
     let browser = app.another_client();
@@ -206,8 +206,8 @@ async fn a_late_payment_meets_the_experts_current_standing(backend: Backend) {
         .unwrap();
     app.schedules.changed(ana.id).await;
     let id = lapsed.booking.row.id.to_string();
-    let (status, body) = pay(&app, &leo, &id, "succeed").await;
-    assert_eq!(status, 200, "{body}");
+    let answer = pay(&app, &leo, &id, "succeed").await;
+    assert_eq!(answer.status, 200, "{answer}");
     let row = store::bookings::find(&app.db, lapsed.booking.row.id)
         .await
         .unwrap()
@@ -245,7 +245,7 @@ async fn moves_are_limited_and_proposals_expire(backend: Backend) {
         matches!(fourth, Err(BookingError::RescheduleLimit(3))),
         "{fourth:?}"
     );
-    let (status, body) = send(
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{id}/reschedule"),
@@ -253,10 +253,7 @@ async fn moves_are_limited_and_proposals_expire(backend: Backend) {
         Some(json!({"start": at(9, 12, 0)})),
     )
     .await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("reschedule_limit"))
-    );
+    assert_eq!((answer.status, answer.code()), (409, "reschedule_limit"));
 
     // An expert's proposal can be accepted only before the session starts.
     let other: uuid::Uuid = confirmed(&app, &leo, &ana, &at(12, 10, 0))
@@ -289,8 +286,8 @@ async fn suspending_an_expert_cancels_their_upcoming_sessions(backend: Backend) 
     let (admin, _) = app.api_log_in("root@example.org").await;
     let one = confirmed(&app, &leo, &ana, &at(2, 10, 0)).await;
     let two = confirmed(&app, &mia, &ana, &at(3, 10, 0)).await;
-    let (_, held) = post_hold(&app, &leo, &hold_body(&ana, &at(4, 10, 0)), None).await;
-    let (status, body) = send(
+    let held = post_hold(&app, &leo, &hold_body(&ana, &at(4, 10, 0)), None).await;
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/admin/experts/{}/suspension", ana.id),
@@ -298,9 +295,9 @@ async fn suspending_an_expert_cancels_their_upcoming_sessions(backend: Backend) 
         Some(json!({"suspended": true, "reason": "documents expired"})),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
+    assert_eq!(answer.status, 200, "{answer}");
     for (id, token) in [(&one, &leo), (&two, &mia)] {
-        let (_, b) = send(
+        let b = send(
             &app,
             Method::GET,
             &format!("/api/v1/bookings/{id}"),
@@ -308,19 +305,20 @@ async fn suspending_an_expert_cancels_their_upcoming_sessions(backend: Backend) 
             None,
         )
         .await;
-        assert_eq!(b["status"], "cancelled", "{b}");
+        assert_eq!(b.json["status"], "cancelled", "{b}");
         assert_eq!(
-            b["refunded"]["amount"]
+            b.json["refunded"]["amount"]
                 .as_i64()
-                .or(b["refunded_amount"].as_i64()),
+                .or(b.json["refunded_amount"].as_i64()),
             Some(4000),
             "{b}"
         );
     }
-    let held_row = store::bookings::find(&app.db, held["id"].as_str().unwrap().parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
+    let held_row =
+        store::bookings::find(&app.db, held.json["id"].as_str().unwrap().parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
     assert_eq!(held_row.status, "expired");
     let mail = store::outbox::newest(&app.db, 30).await.unwrap();
     for to in ["leo@example.org", "mia@example.org"] {
@@ -363,11 +361,11 @@ async fn verifiers_cannot_decide_their_own_application(backend: Backend) {
     let (mine, _) = app.api_log_in("root@example.org").await;
     let decision = json!({"decision": "approve", "reason": "looks fine to me"});
     let path = format!("/api/v1/admin/experts/{}/decision", own.id);
-    let (status, body) = send(&app, Method::POST, &path, &mine, Some(decision.clone())).await;
+    let answer = send(&app, Method::POST, &path, &mine, Some(decision.clone())).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (403, Some("own_application")),
-        "{body}"
+        (answer.status, answer.code()),
+        (403, "own_application"),
+        "{answer}"
     );
     let still: Value = json!(
         store::experts::find(&app.db, own.id)
@@ -379,8 +377,8 @@ async fn verifiers_cannot_decide_their_own_application(backend: Backend) {
     );
     assert_eq!(still, "submitted");
     let (second, _) = app.api_log_in("second@example.org").await;
-    let (status, body) = send(&app, Method::POST, &path, &second, Some(decision)).await;
-    assert_eq!(status, 200, "{body}");
+    let answer = send(&app, Method::POST, &path, &second, Some(decision)).await;
+    assert_eq!(answer.status, 200, "{answer}");
 }
 
 /// The move emails `to` has received, oldest first: (text, calendar invite).

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use store::bookings::{Attribution, Conflict, HoldOutcome, NewBooking};
 
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TestApp, send, ts};
 
 pub(crate) const HOUR: i64 = 3600;
@@ -42,7 +43,7 @@ pub(crate) async fn expert(
         .bookable_expert_with_rates(email, "Patient guitar lessons", &[(60, 4000)])
         .await;
     let (token, _) = app.api_log_in(email).await;
-    let (status, body) = send(
+    let answer = send(
         app,
         Method::PUT,
         "/api/v1/experts/me/availability",
@@ -50,7 +51,7 @@ pub(crate) async fn expert(
         Some(rules),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
+    assert_eq!(answer.status, 200, "{answer}");
     (user, token)
 }
 
@@ -81,19 +82,17 @@ pub(crate) async fn post_hold(
     token: &str,
     body: &Value,
     key: Option<&str>,
-) -> (u16, Value) {
+) -> Answer {
     let mut req = app
         .bearer(Method::POST, "/api/v1/bookings", token)
         .json(body);
     if let Some(key) = key {
         req = req.header("idempotency-key", key);
     }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
+    Answer::of(req.send().await.unwrap()).await
 }
 
-pub(crate) async fn pay(app: &TestApp, token: &str, id: &str, outcome: &str) -> (u16, Value) {
+pub(crate) async fn pay(app: &TestApp, token: &str, id: &str, outcome: &str) -> Answer {
     send(
         app,
         Method::POST,
@@ -152,7 +151,7 @@ async fn invites_to(app: &TestApp, to: &str) -> Vec<String> {
 }
 
 /// Sends every `(token, body)` hold at once; the answers in the same order.
-async fn hold_all(app: &Arc<TestApp>, requests: Vec<(String, Value)>) -> Vec<(u16, Value)> {
+async fn hold_all(app: &Arc<TestApp>, requests: Vec<(String, Value)>) -> Vec<Answer> {
     let tasks: Vec<_> = requests
         .into_iter()
         .map(|(token, body)| {
@@ -174,12 +173,12 @@ pub(crate) async fn confirmed(
     expert: &store::users::User,
     start: &str,
 ) -> String {
-    let (status, held) = post_hold(app, token, &hold_body(expert, start), None).await;
-    assert_eq!(status, 201, "{held}");
-    let id = held["id"].as_str().unwrap().to_owned();
-    let (status, paid) = pay(app, token, &id, "succeed").await;
-    assert_eq!(status, 200, "{paid}");
-    assert_eq!(paid["status"], "confirmed");
+    let held = post_hold(app, token, &hold_body(expert, start), None).await;
+    assert_eq!(held.status, 201, "{held}");
+    let id = held.json["id"].as_str().unwrap().to_owned();
+    let paid = pay(app, token, &id, "succeed").await;
+    assert_eq!(paid.status, 200, "{paid}");
+    assert_eq!(paid.json["status"], "confirmed");
     id
 }
 
@@ -204,11 +203,11 @@ async fn a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds(bac
         .map(|(n, token)| (token, hold_body(&ana, &at(3, 8 + n as i64, 0))))
         .collect();
     let mut created = 0;
-    for (status, body) in hold_all(&app, requests).await {
-        match status {
+    for answer in hold_all(&app, requests).await {
+        match answer.status {
             201 => created += 1,
-            409 => assert_eq!(body["code"], "slot_unavailable", "{body}"),
-            other => panic!("unexpected {other}: {body}"),
+            409 => assert_eq!(answer.code(), "slot_unavailable", "{answer}"),
+            _ => panic!("unexpected {answer}"),
         }
     }
     assert_eq!(created, 6, "the cap, exactly");
@@ -259,7 +258,7 @@ async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
     // Through instance two, the expert takes that day off.
     let mut closed = rules(0);
     closed["time_off"] = json!([{"from": at(3, 0, 0), "to": at(4, 0, 0)}]);
-    let (status, body) = send(
+    let answer = send(
         &two,
         Method::PUT,
         "/api/v1/experts/me/availability",
@@ -267,17 +266,17 @@ async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
         Some(closed),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
+    assert_eq!(answer.status, 200, "{answer}");
     assert!(
         offers(&one, &slots_path, &start).await,
         "instance one's cache is stale"
     );
     // A hold through the stale instance is refused in its transaction, and the cache heals.
-    let (status, body) = post_hold(&one, &leo, &hold_body(&ana, &start), None).await;
+    let answer = post_hold(&one, &leo, &hold_body(&ana, &start), None).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("slot_unavailable")),
-        "{body}"
+        (answer.status, answer.code()),
+        (409, "slot_unavailable"),
+        "{answer}"
     );
     assert!(
         !offers(&one, &slots_path, &start).await,
@@ -298,9 +297,9 @@ async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
         {"from": at(6, 0, 0), "to": at(7, 0, 0)}
     ]);
     let path = "/api/v1/experts/me/availability";
-    let (status, body) = send(&two, Method::PUT, path, &ana_token, Some(closed)).await;
-    assert_eq!(status, 200, "{body}");
-    let (status, body) = send(
+    let answer = send(&two, Method::PUT, path, &ana_token, Some(closed)).await;
+    assert_eq!(answer.status, 200, "{answer}");
+    let answer = send(
         &one,
         Method::POST,
         &format!("/api/v1/bookings/{booked}/reschedule"),
@@ -309,9 +308,9 @@ async fn a_stale_cache_never_holds_a_time_the_expert_closed(backend: Backend) {
     )
     .await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("slot_unavailable")),
-        "{body}"
+        (answer.status, answer.code()),
+        (409, "slot_unavailable"),
+        "{answer}"
     );
     assert!(
         !offers(&one, &day6, &at(6, 12, 0)).await,
@@ -335,14 +334,14 @@ async fn two_hundred_requests_for_one_slot_make_one_booking(backend: Backend) {
         .map(|n| (tokens[n % 20].clone(), body.clone()))
         .collect();
     let mut created = 0;
-    for (status, body) in hold_all(&app, requests).await {
-        match status {
+    for answer in hold_all(&app, requests).await {
+        match answer.status {
             201 => created += 1,
             409 => assert!(
-                ["slot_unavailable", "learner_busy"].contains(&body["code"].as_str().unwrap_or("")),
-                "{body}"
+                ["slot_unavailable", "learner_busy"].contains(&answer.code()),
+                "{answer}"
             ),
-            other => panic!("unexpected {other}: {body}"),
+            _ => panic!("unexpected {answer}"),
         }
     }
     assert_eq!(created, 1, "exactly one hold");
@@ -367,9 +366,9 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
             post_hold(&app, &leo, &a, None),
             post_hold(&app, &mia, &b, None)
         );
-        let mut statuses = [one.0, two.0];
+        let mut statuses = [one.status, two.status];
         statuses.sort_unstable();
-        assert_eq!(statuses, [201, 409], "{one:?} {two:?}");
+        assert_eq!(statuses, [201, 409], "{one} {two}");
     }
     // The database itself refuses an overlap only the buffers make, whatever the engine
     // said: the store is asked directly, as a racing request that passed the check would.
@@ -456,13 +455,13 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
     // (A learner of their own: Leo's earlier holds count against the hold cap.)
     let (bo, _) = expert(&app, "bo@example.org", rules(0)).await;
     let (_, kai) = learner(&app, "kai@example.org").await;
-    let (status, _) = post_hold(&app, &kai, &hold_body(&ana, &at(5, 15, 0)), None).await;
-    assert_eq!(status, 201);
-    let (status, body) = post_hold(&app, &kai, &hold_body(&bo, &at(5, 15, 30)), None).await;
+    let answer = post_hold(&app, &kai, &hold_body(&ana, &at(5, 15, 0)), None).await;
+    assert_eq!(answer.status, 201);
+    let answer = post_hold(&app, &kai, &hold_body(&bo, &at(5, 15, 30)), None).await;
     assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("learner_busy")),
-        "{body}"
+        (answer.status, answer.code()),
+        (409, "learner_busy"),
+        "{answer}"
     );
 }
 
@@ -473,33 +472,36 @@ async fn a_repeated_request_returns_the_same_hold(backend: Backend) {
     let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
     let (_, leo) = learner(&app, "leo@example.org").await;
     let body = hold_body(&ana, &at(2, 9, 0));
-    let (status, first) = post_hold(&app, &leo, &body, Some("key-1")).await;
-    assert_eq!(status, 201, "{first}");
-    assert_eq!(first["status"], "held");
-    assert_eq!(first["price"], json!({"amount": 4000, "currency": "EUR"}));
-    assert_eq!(first["payment"]["provider"], "sandbox");
+    let first = post_hold(&app, &leo, &body, Some("key-1")).await;
+    assert_eq!(first.status, 201, "{first}");
+    assert_eq!(first.json["status"], "held");
+    assert_eq!(
+        first.json["price"],
+        json!({"amount": 4000, "currency": "EUR"})
+    );
+    assert_eq!(first.json["payment"]["provider"], "sandbox");
     assert!(
-        first["payment"]["checkout_url"]
+        first.json["payment"]["checkout_url"]
             .as_str()
             .unwrap()
             .ends_with("/checkout")
     );
-    assert!(first["hold_expires_at"].is_string());
-    let (status, again) = post_hold(&app, &leo, &body, Some("key-1")).await;
-    assert_eq!(status, 201);
+    assert!(first.json["hold_expires_at"].is_string());
+    let again = post_hold(&app, &leo, &body, Some("key-1")).await;
+    assert_eq!(again.status, 201);
     assert_eq!(
-        again, first,
+        again.json, first.json,
         "same key and body: the same booking, read back exactly as it was made"
     );
     let other = hold_body(&ana, &at(2, 14, 0));
-    let (status, refused) = post_hold(&app, &leo, &other, Some("key-1")).await;
+    let refused = post_hold(&app, &leo, &other, Some("key-1")).await;
     assert_eq!(
-        (status, refused["code"].as_str()),
-        (422, Some("idempotency_key_reused"))
+        (refused.status, refused.code()),
+        (422, "idempotency_key_reused")
     );
-    let (status, _) = post_hold(&app, &leo, &body, None).await;
+    let answer = post_hold(&app, &leo, &body, None).await;
     assert_eq!(
-        status, 409,
+        answer.status, 409,
         "without the key it is a new request for a taken slot"
     );
     // Concurrent twins with one key make one booking.
@@ -508,8 +510,8 @@ async fn a_repeated_request_returns_the_same_hold(backend: Backend) {
         post_hold(&app, &leo, &twin, Some("key-2")),
         post_hold(&app, &leo, &twin, Some("key-2"))
     );
-    assert_eq!((a.0, b.0), (201, 201), "{a:?} {b:?}");
-    assert_eq!(a.1["id"], b.1["id"]);
+    assert_eq!((a.status, b.status), (201, 201), "{a} {b}");
+    assert_eq!(a.json["id"], b.json["id"]);
 }
 
 async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
@@ -545,10 +547,10 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         slot_starts(&app, &ana, 2).await.contains(&start),
         "a lapsed hold no longer blocks the slot"
     );
-    let (status, taken) = post_hold(&app, &mia, &hold_body(&ana, &start), None).await;
-    assert_eq!(status, 201, "{taken}");
+    let taken = post_hold(&app, &mia, &hold_body(&ana, &start), None).await;
+    assert_eq!(taken.status, 201, "{taken}");
     let id = lapsed.booking.id().to_string();
-    let (_, seen) = send(
+    let seen = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{id}"),
@@ -557,15 +559,15 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
     )
     .await;
     assert_eq!(
-        seen["status"], "expired",
+        seen.json["status"], "expired",
         "released lazily by the next hold"
     );
     // Leo's payment arrives late and the time is Mia's now: refunded in full.
-    let (status, late) = pay(&app, &leo, &id, "succeed").await;
-    assert_eq!(status, 200, "{late}");
-    assert_eq!(late["status"], "expired");
-    assert_eq!(late["refunded_in_full"], true);
-    assert_eq!(late["refunded"]["amount"], 4000);
+    let late = pay(&app, &leo, &id, "succeed").await;
+    assert_eq!(late.status, 200, "{late}");
+    assert_eq!(late.json["status"], "expired");
+    assert_eq!(late.json["refunded_in_full"], true);
+    assert_eq!(late.json["refunded"]["amount"], 4000);
     let mail = store::outbox::newest(&app.db, 5).await.unwrap();
     assert!(
         mail.iter()
@@ -602,7 +604,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         1
     );
     let id2 = lapsed2.booking.id().to_string();
-    let (_, seen) = send(
+    let seen = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{id2}"),
@@ -610,10 +612,10 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         None,
     )
     .await;
-    assert_eq!(seen["status"], "expired");
-    let (status, revived) = pay(&app, &leo, &id2, "succeed").await;
+    assert_eq!(seen.json["status"], "expired");
+    let revived = pay(&app, &leo, &id2, "succeed").await;
     assert_eq!(
-        (status, revived["status"].as_str()),
+        (revived.status, revived.json["status"].as_str()),
         (200, Some("confirmed")),
         "{revived}"
     );
@@ -625,7 +627,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         None,
     )
     .await
-    .1["timeline"]
+    .json["timeline"]
         .clone();
     let steps: Vec<(&str, &str)> = timeline
         .as_array()
@@ -642,12 +644,12 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
         ]
     );
     // A declined payment changes nothing.
-    let (_, fresh) = post_hold(&app, &leo, &hold_body(&ana, &at(4, 10, 0)), None).await;
-    let fresh_id = fresh["id"].as_str().unwrap();
-    let (status, declined) = pay(&app, &leo, fresh_id, "fail").await;
+    let fresh = post_hold(&app, &leo, &hold_body(&ana, &at(4, 10, 0)), None).await;
+    let fresh_id = fresh.json["id"].as_str().unwrap();
+    let declined = pay(&app, &leo, fresh_id, "fail").await;
     assert_eq!(
-        (status, declined["code"].as_str()),
-        (402, Some("payment_declined"))
+        (declined.status, declined.code()),
+        (402, "payment_declined")
     );
 }
 
@@ -723,7 +725,7 @@ async fn a_confirmed_session_is_not_completed_early_disputed_or_held_again(backe
         (&session.leo, "disputed"),
         (&session.ana_token, "held"),
     ] {
-        let (status, body) = send(
+        let answer = send(
             &app,
             Method::POST,
             &format!("/api/v1/bookings/{id}/transitions"),
@@ -732,9 +734,9 @@ async fn a_confirmed_session_is_not_completed_early_disputed_or_held_again(backe
         )
         .await;
         assert_eq!(
-            (status, body["code"].as_str()),
-            (409, Some("invalid_transition")),
-            "{to}: {body}"
+            (answer.status, answer.code()),
+            (409, "invalid_transition"),
+            "{to}: {answer}"
         );
     }
 }
@@ -847,7 +849,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
     .await
     .unwrap();
     assert_eq!(resolved.status, BookingStatus::Resolved);
-    let (status, body) = send(
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{id}/cancel"),
@@ -855,11 +857,8 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         Some(json!({"reason": "too late"})),
     )
     .await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("invalid_transition"))
-    );
-    let (_, shown) = send(
+    assert_eq!((answer.status, answer.code()), (409, "invalid_transition"));
+    let shown = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{id}"),
@@ -867,7 +866,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         None,
     )
     .await;
-    let to: Vec<&str> = shown["timeline"]
+    let to: Vec<&str> = shown.json["timeline"]
         .as_array()
         .unwrap()
         .iter()
@@ -877,7 +876,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
         to,
         ["held", "confirmed", "completed", "disputed", "resolved"]
     );
-    let reasons: Vec<Value> = shown["timeline"]
+    let reasons: Vec<Value> = shown.json["timeline"]
         .as_array()
         .unwrap()
         .iter()
@@ -935,39 +934,42 @@ async fn only_the_expert_answers_a_no_show_claim_and_it_stays_disputed(backend: 
     let (id, ana_token) = (session.id, &session.ana_token);
     // The expert answers the claim on the timeline, for the admin who settles it; only
     // the expert may, and the booking stays disputed.
-    let answer = "/api/v1/bookings/{id}/dispute/answer".replace("{id}", &id.to_string());
-    let (status, _) = send(
+    let answer_path = "/api/v1/bookings/{id}/dispute/answer".replace("{id}", &id.to_string());
+    let answer = send(
         &app,
         Method::POST,
-        &answer,
+        &answer_path,
         &session.leo,
         Some(json!({"answer": "x"})),
     )
     .await;
-    assert_eq!(status, 403, "the learner does not answer their own claim");
-    let (status, problem) = send(
+    assert_eq!(
+        answer.status, 403,
+        "the learner does not answer their own claim"
+    );
+    let problem = send(
         &app,
         Method::POST,
-        &answer,
+        &answer_path,
         ana_token,
         Some(json!({"answer": " "})),
     )
     .await;
     assert_eq!(
-        (status, problem["errors"][0]["field"].as_str()),
+        (problem.status, problem.json["errors"][0]["field"].as_str()),
         (422, Some("answer"))
     );
-    let (status, answered) = send(
+    let answered = send(
         &app,
         Method::POST,
-        &answer,
+        &answer_path,
         ana_token,
         Some(json!({"answer": "I was in the room from 09:58; the learner never joined."})),
     )
     .await;
-    assert_eq!(status, 200, "{answered}");
-    assert_eq!(answered["status"], "disputed");
-    let (_, shown) = send(
+    assert_eq!(answered.status, 200, "{answered}");
+    assert_eq!(answered.json["status"], "disputed");
+    let shown = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{id}"),
@@ -976,7 +978,7 @@ async fn only_the_expert_answers_a_no_show_claim_and_it_stays_disputed(backend: 
     )
     .await;
     // (The claim was made at a test time in the future; the answer is stamped now.)
-    let answered_event = shown["timeline"]
+    let answered_event = shown.json["timeline"]
         .as_array()
         .unwrap()
         .iter()
@@ -1083,10 +1085,10 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
             Some(strict)
         )
         .await
-        .0,
+        .status,
         200
     );
-    let (_, shown) = send(
+    let shown = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{ia}"),
@@ -1094,9 +1096,9 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
         None,
     )
     .await;
-    assert_eq!(shown["policy"]["preset"], "moderate");
+    assert_eq!(shown.json["policy"]["preset"], "moderate");
     assert_eq!(
-        shown["cancellation_refund"]["amount"], 4000,
+        shown.json["cancellation_refund"]["amount"], 4000,
         "shown before confirming"
     );
     let exactly_24h = changes::cancel(
@@ -1120,7 +1122,7 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
     .unwrap();
     assert_eq!(just_after.refund, 2000);
     // The expert cancels late: still a full refund, and it is counted.
-    let (status, by_expert) = send(
+    let by_expert = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{ic}/cancel"),
@@ -1128,10 +1130,10 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
         Some(json!({"reason": "I am ill"})),
     )
     .await;
-    assert_eq!(status, 200, "{by_expert}");
-    assert_eq!(by_expert["status"], "cancelled");
+    assert_eq!(by_expert.status, 200, "{by_expert}");
+    assert_eq!(by_expert.json["status"], "cancelled");
     assert_eq!(
-        by_expert["refund"],
+        by_expert.json["refund"],
         json!({"amount": 4000, "currency": "EUR"})
     );
     assert_eq!(
@@ -1144,11 +1146,14 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
         .await;
     let (root, _) = app.api_log_in("root@example.org").await;
     let admin_view = format!("/api/v1/admin/experts/{}", ana.id);
-    let (_, review) = send(&app, Method::GET, &admin_view, &root, None).await;
-    assert_eq!(review["expert_cancellations"], 1, "admins see the count");
+    let review = send(&app, Method::GET, &admin_view, &root, None).await;
+    assert_eq!(
+        review.json["expert_cancellations"], 1,
+        "admins see the count"
+    );
     // The expert must say why.
     let id4 = confirmed(&app, &leo, &ana, &at(6, 10, 0)).await;
-    let (status, body) = send(
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{id4}/cancel"),
@@ -1157,9 +1162,9 @@ async fn refunds_follow_the_frozen_policy(backend: Backend) {
     )
     .await;
     assert_eq!(
-        (status, body["errors"][0]["field"].as_str()),
+        (answer.status, answer.json["errors"][0]["field"].as_str()),
         (422, Some("reason")),
-        "{body}"
+        "{answer}"
     );
     assert!(
         slot_starts(&app, &ana, 5).await.contains(&a),
@@ -1177,20 +1182,25 @@ async fn only_participants_and_admins_see_a_booking(backend: Backend) {
     app.create_user("root@example.org", &[domain::Role::Admin])
         .await;
     let (root, _) = app.api_log_in("root@example.org").await;
-    let (_, held) = post_hold(&app, &leo, &hold_body(&ana, &at(2, 10, 0)), None).await;
-    let id = held["id"].as_str().unwrap();
+    let held = post_hold(&app, &leo, &hold_body(&ana, &at(2, 10, 0)), None).await;
+    let id = held.json["id"].as_str().unwrap();
     let path = format!("/api/v1/bookings/{id}");
-    assert_eq!(send(&app, Method::GET, &path, &leo, None).await.0, 200);
+    assert_eq!(send(&app, Method::GET, &path, &leo, None).await.status, 200);
     assert_eq!(
-        send(&app, Method::GET, &path, &ana_token, None).await.0,
+        send(&app, Method::GET, &path, &ana_token, None)
+            .await
+            .status,
         200
     );
-    assert_eq!(send(&app, Method::GET, &path, &root, None).await.0, 200);
-    assert_eq!(send(&app, Method::GET, &path, &eve, None).await.0, 404);
+    assert_eq!(
+        send(&app, Method::GET, &path, &root, None).await.status,
+        200
+    );
+    assert_eq!(send(&app, Method::GET, &path, &eve, None).await.status, 404);
     assert_eq!(app.get(&path).await.status().as_u16(), 401);
     // Nobody but the learner pays, cancels for them or reads the timeline.
-    assert_eq!(pay(&app, &eve, id, "succeed").await.0, 404);
-    assert_eq!(pay(&app, &ana_token, id, "succeed").await.0, 403);
+    assert_eq!(pay(&app, &eve, id, "succeed").await.status, 404);
+    assert_eq!(pay(&app, &ana_token, id, "succeed").await.status, 403);
     assert_eq!(
         send(
             &app,
@@ -1200,14 +1210,14 @@ async fn only_participants_and_admins_see_a_booking(backend: Backend) {
             Some(json!({"reason": "x"}))
         )
         .await
-        .0,
+        .status,
         404
     );
     // Experts cannot book themselves; suspended experts cannot be booked.
-    let (status, body) = post_hold(&app, &ana_token, &hold_body(&ana, &at(3, 10, 0)), None).await;
-    assert_eq!((status, body["code"].as_str()), (422, Some("own_session")));
+    let answer = post_hold(&app, &ana_token, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    assert_eq!((answer.status, answer.code()), (422, "own_session"));
     // Suspended through the admin API, after the expert's schedule was cached by the hold.
-    let (status, body) = send(
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/admin/experts/{}/suspension", ana.id),
@@ -1215,22 +1225,19 @@ async fn only_participants_and_admins_see_a_booking(backend: Backend) {
         Some(json!({"suspended": true, "reason": "Checking documents"})),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let (status, body) = post_hold(&app, &eve, &hold_body(&ana, &at(3, 10, 0)), None).await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("expert_not_bookable"))
-    );
+    assert_eq!(answer.status, 200, "{answer}");
+    let answer = post_hold(&app, &eve, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    assert_eq!((answer.status, answer.code()), (409, "expert_not_bookable"));
     // Bad input is explained field by field.
-    let (status, body) = post_hold(
+    let answer = post_hold(
         &app,
         &eve,
         &json!({"expert_id": ana.id, "start": "soon", "duration_minutes": 0}),
         None,
     )
     .await;
-    assert_eq!(status, 422);
-    let fields: Vec<&str> = body["errors"]
+    assert_eq!(answer.status, 422);
+    let fields: Vec<&str> = answer.json["errors"]
         .as_array()
         .unwrap()
         .iter()
@@ -1247,7 +1254,7 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     let (_, leo) = learner(&app, "leo@example.org").await;
     let id = confirmed(&app, &leo, &ana, &at(2, 10, 0)).await;
     // The learner moves it by half an hour (overlapping its own old time).
-    let (status, moved) = send(
+    let moved = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{id}/reschedule"),
@@ -1255,11 +1262,11 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         Some(json!({"start": at(2, 10, 30)})),
     )
     .await;
-    assert_eq!(status, 200, "{moved}");
-    assert_eq!(moved["status"], "confirmed");
-    assert_eq!(moved["rescheduled_from"], json!(id));
-    assert_eq!(moved["paid"]["amount"], 4000);
-    let (_, old) = send(
+    assert_eq!(moved.status, 200, "{moved}");
+    assert_eq!(moved.json["status"], "confirmed");
+    assert_eq!(moved.json["rescheduled_from"], json!(id));
+    assert_eq!(moved.json["paid"]["amount"], 4000);
+    let old = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{id}"),
@@ -1267,10 +1274,10 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         None,
     )
     .await;
-    assert_eq!(old["status"], "rescheduled");
-    let new_id = moved["id"].as_str().unwrap().to_owned();
+    assert_eq!(old.json["status"], "rescheduled");
+    let new_id = moved.json["id"].as_str().unwrap().to_owned();
     // The expert proposes another time; nothing moves until the learner accepts.
-    let (status, proposed) = send(
+    let proposed = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{new_id}/reschedule"),
@@ -1278,9 +1285,9 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         Some(json!({"start": at(3, 15, 0)})),
     )
     .await;
-    assert_eq!(status, 202, "{proposed}");
-    assert_eq!(proposed["proposed_start"], json!(at(3, 15, 0)));
-    let (status, accepted) = send(
+    assert_eq!(proposed.status, 202, "{proposed}");
+    assert_eq!(proposed.json["proposed_start"], json!(at(3, 15, 0)));
+    let accepted = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{new_id}/proposal/accept"),
@@ -1288,9 +1295,9 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         None,
     )
     .await;
-    assert_eq!(status, 200, "{accepted}");
-    assert_eq!(accepted["start"], json!(at(3, 15, 0)));
-    let (status, _) = send(
+    assert_eq!(accepted.status, 200, "{accepted}");
+    assert_eq!(accepted.json["start"], json!(at(3, 15, 0)));
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{new_id}/proposal/accept"),
@@ -1298,10 +1305,10 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         None,
     )
     .await;
-    assert_eq!(status, 409, "the old booking moved on");
+    assert_eq!(answer.status, 409, "the old booking moved on");
     // The new booking's timeline tells the whole session's story.
-    let accepted_id = accepted["id"].as_str().unwrap();
-    let (_, shown) = send(
+    let accepted_id = accepted.json["id"].as_str().unwrap();
+    let shown = send(
         &app,
         Method::GET,
         &format!("/api/v1/bookings/{accepted_id}"),
@@ -1309,7 +1316,7 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         None,
     )
     .await;
-    let story: Vec<(&str, &str)> = shown["timeline"]
+    let story: Vec<(&str, &str)> = shown.json["timeline"]
         .as_array()
         .unwrap()
         .iter()
@@ -1329,8 +1336,8 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     // A taken time cannot be moved to.
     let (_, mia) = learner(&app, "mia@example.org").await;
     confirmed(&app, &mia, &ana, &at(4, 10, 0)).await;
-    let final_id = accepted["id"].as_str().unwrap();
-    let (status, body) = send(
+    let final_id = accepted.json["id"].as_str().unwrap();
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{final_id}/reschedule"),
@@ -1338,12 +1345,9 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         Some(json!({"start": at(4, 10, 0)})),
     )
     .await;
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (409, Some("slot_unavailable"))
-    );
+    assert_eq!((answer.status, answer.code()), (409, "slot_unavailable"));
     // The learner may decline a proposal: nothing moves, and there is nothing left to answer.
-    let (status, _) = send(
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{final_id}/reschedule"),
@@ -1351,17 +1355,17 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
         Some(json!({"start": at(5, 9, 0)})),
     )
     .await;
-    assert_eq!(status, 202);
+    assert_eq!(answer.status, 202);
     let decline = format!("/api/v1/bookings/{final_id}/proposal/decline");
-    let (status, kept) = send(&app, Method::POST, &decline, &leo, None).await;
-    assert_eq!(status, 200, "{kept}");
-    assert_eq!(kept["proposed_start"], Value::Null);
-    assert_eq!(kept["start"], json!(at(3, 15, 0)));
-    assert_eq!(kept["status"], "confirmed");
-    let (status, body) = send(&app, Method::POST, &decline, &leo, None).await;
-    assert_eq!((status, body["code"].as_str()), (409, Some("no_proposal")));
-    let (status, _) = send(&app, Method::POST, &decline, &ana_token, None).await;
-    assert_eq!(status, 403, "only the learner answers a proposal");
+    let kept = send(&app, Method::POST, &decline, &leo, None).await;
+    assert_eq!(kept.status, 200, "{kept}");
+    assert_eq!(kept.json["proposed_start"], Value::Null);
+    assert_eq!(kept.json["start"], json!(at(3, 15, 0)));
+    assert_eq!(kept.json["status"], "confirmed");
+    let answer = send(&app, Method::POST, &decline, &leo, None).await;
+    assert_eq!((answer.status, answer.code()), (409, "no_proposal"));
+    let answer = send(&app, Method::POST, &decline, &ana_token, None).await;
+    assert_eq!(answer.status, 403, "only the learner answers a proposal");
     // One calendar event throughout: same UID, SEQUENCE 0, 1, 2 (the accepted proposal
     // came soon after the first move, so its email waits for the quiet period to end).
     let mailer = app::mail::OutboxMailer::new(app.db.clone());
@@ -1398,8 +1402,8 @@ async fn the_test_mode_endpoint_is_absent_outside_test_mode() {
         return;
     };
     let (_, leo) = learner(&app, "leo@example.org").await;
-    let (status, _) = pay(&app, &leo, &uuid::Uuid::now_v7().to_string(), "succeed").await;
-    assert_eq!(status, 404);
+    let answer = pay(&app, &leo, &uuid::Uuid::now_v7().to_string(), "succeed").await;
+    assert_eq!(answer.status, 404);
 }
 
 /// Two instances on one PostgreSQL: requests for one slot split between them still make
@@ -1432,7 +1436,7 @@ async fn two_instances_on_one_postgres_never_double_book() {
         };
         let (token, body) = (tokens[n % 10].clone(), hold_body(&ana, &start));
         tasks.push(tokio::spawn(async move {
-            post_hold(&app, &token, &body, None).await.0
+            post_hold(&app, &token, &body, None).await.status
         }));
     }
     let mut statuses = Vec::new();
@@ -1472,7 +1476,7 @@ async fn calendar_files_parse_with_a_third_party_parser() {
     let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
     let (_, leo) = learner(&app, "leo@example.org").await;
     let id = confirmed(&app, &leo, &ana, &at(2, 10, 0)).await;
-    let (_, moved) = send(
+    let moved = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{id}/reschedule"),
@@ -1480,7 +1484,7 @@ async fn calendar_files_parse_with_a_third_party_parser() {
         Some(json!({"start": at(2, 12, 0)})),
     )
     .await;
-    let new_id = moved["id"].as_str().unwrap();
+    let new_id = moved.json["id"].as_str().unwrap();
     send(
         &app,
         Method::POST,
@@ -1489,9 +1493,9 @@ async fn calendar_files_parse_with_a_third_party_parser() {
         Some(json!({"reason": ""})),
     )
     .await;
-    let (status, feed) = send(&app, Method::POST, "/api/v1/me/calendar-feed", &leo, None).await;
-    assert_eq!(status, 201);
-    let feed_url = feed["url"].as_str().unwrap();
+    let feed = send(&app, Method::POST, "/api/v1/me/calendar-feed", &leo, None).await;
+    assert_eq!(feed.status, 201);
+    let feed_url = feed.json["url"].as_str().unwrap();
     let feed_path = &feed_url[feed_url.find("/calendar/").unwrap()..];
     let res = app.get(feed_path).await;
     assert_eq!(res.status().as_u16(), 200);
@@ -1544,7 +1548,7 @@ assert len(feed.walk("VEVENT")) == 1, feed.walk("VEVENT")
     assert_eq!(
         send(&app, Method::DELETE, "/api/v1/me/calendar-feed", &leo, None)
             .await
-            .0,
+            .status,
         204
     );
     assert_eq!(app.get(feed_path).await.status().as_u16(), 404);
@@ -1668,13 +1672,13 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
                     None => format!("/api/v1/bookings?tab={tab}&limit={limit}"),
                     Some(c) => format!("/api/v1/bookings?tab={tab}&limit={limit}&cursor={c}"),
                 };
-                let (status, body) = send(app, Method::GET, &path, &leo, None).await;
-                assert_eq!(status, 200, "{body}");
-                let page = body["bookings"].as_array().unwrap();
-                assert!(page.len() as u64 <= limit, "{body}");
+                let answer = send(app, Method::GET, &path, &leo, None).await;
+                assert_eq!(answer.status, 200, "{answer}");
+                let page = answer.json["bookings"].as_array().unwrap();
+                assert!(page.len() as u64 <= limit, "{answer}");
                 seen.extend(page.iter().map(|b| b["id"].as_str().unwrap().to_owned()));
                 pages += 1;
-                match body["next_cursor"].as_str() {
+                match answer.json["next_cursor"].as_str() {
                     Some(next) => cursor = Some(next.to_owned()),
                     None => break,
                 }
@@ -1693,7 +1697,7 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
     assert_eq!((all_at_once, pages), (expected.clone(), 1));
 
     for id in &expected[..3] {
-        let (status, body) = send(
+        let answer = send(
             &app,
             Method::POST,
             &format!("/api/v1/bookings/{id}/cancel"),
@@ -1701,7 +1705,7 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
             Some(json!({"reason": "Plans changed"})),
         )
         .await;
-        assert_eq!(status, 200, "{body}");
+        assert_eq!(answer.status, 200, "{answer}");
     }
     let latest_first: Vec<String> = expected[..3].iter().rev().cloned().collect();
     let (seen, pages) = walk("cancelled", 1).await;
@@ -1721,7 +1725,7 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
             .to_string(),
     )
     .await;
-    let (status, body) = send(
+    let answer = send(
         &app,
         Method::POST,
         &format!("/api/v1/bookings/{again}/cancel"),
@@ -1729,7 +1733,7 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
         Some(json!({"reason": "Plans changed again"})),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
+    assert_eq!(answer.status, 200, "{answer}");
     let with_tie = vec![
         expected[2].clone(),
         expected[1].clone(),
@@ -1746,7 +1750,7 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
         "limit=0",
         "limit=201",
     ] {
-        let (status, body) = send(
+        let answer = send(
             &app,
             Method::GET,
             &format!("/api/v1/bookings?{bad}"),
@@ -1755,12 +1759,12 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
         )
         .await;
         assert_eq!(
-            (status, body["code"].as_str()),
-            (422, Some("validation_failed")),
-            "{bad}: {body}"
+            (answer.status, answer.code()),
+            (422, "validation_failed"),
+            "{bad}: {answer}"
         );
         let field = bad.split('=').next().unwrap();
-        assert_eq!(body["errors"][0]["field"], field, "{bad}: {body}");
+        assert_eq!(answer.json["errors"][0]["field"], field, "{bad}: {answer}");
     }
 }
 

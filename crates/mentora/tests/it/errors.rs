@@ -8,10 +8,12 @@ use reqwest::header;
 use serde_json::Value;
 
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TestApp};
 
-async fn problem(res: reqwest::Response) -> (u16, String, Value) {
-    let status = res.status().as_u16();
+/// A problem+json answer, checked: its `request_id` is the header's, its `status` the
+/// answer's.
+async fn problem(res: reqwest::Response) -> Answer {
     let ct = res.headers()[header::CONTENT_TYPE]
         .to_str()
         .unwrap_or("")
@@ -21,14 +23,15 @@ async fn problem(res: reqwest::Response) -> (u16, String, Value) {
         .unwrap_or("")
         .to_owned();
     assert_eq!(ct, "application/problem+json");
-    let body: Value = res.json().await.unwrap_or_else(|e| panic!("{e}"));
+    let answer = Answer::of(res).await;
+    assert!(!answer.json.is_null(), "not JSON: {answer}");
     assert_eq!(
-        body["request_id"],
+        answer.json["request_id"],
         Value::String(id),
         "body and header ids agree"
     );
-    assert_eq!(body["status"], status);
-    (status, body["code"].as_str().unwrap_or("").to_owned(), body)
+    assert_eq!(answer.json["status"], answer.status);
+    answer
 }
 
 async fn unknown_route_is_404_html_or_problem_by_accept(backend: Backend) {
@@ -60,19 +63,19 @@ async fn unknown_route_is_404_html_or_problem_by_accept(backend: Backend) {
     let res = app
         .get_with("/no/such/page", &[("accept", "application/json")])
         .await;
-    let (status, code, body) = problem(res).await;
-    assert_eq!((status, code.as_str()), (404, "not_found"));
-    assert_eq!(body["type"], "https://mentora.dev/errors/not_found");
-    assert_eq!(body["instance"], "/no/such/page");
-    assert!(body["title"].is_string() && body["detail"].is_string());
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (404, "not_found"));
+    assert_eq!(answer.json["type"], "https://mentora.dev/errors/not_found");
+    assert_eq!(answer.json["instance"], "/no/such/page");
+    assert!(answer.json["title"].is_string() && answer.json["detail"].is_string());
 
     // Under /api, always problem+json, in the caller's language.
     let res = app
         .get_with("/api/v1/nothing", &[("accept-language", "es")])
         .await;
-    let (_, code, body) = problem(res).await;
-    assert_eq!(code, "not_found");
-    assert_eq!(body["title"], "Página no encontrada");
+    let answer = problem(res).await;
+    assert_eq!(answer.code(), "not_found");
+    assert_eq!(answer.json["title"], "Página no encontrada");
 }
 
 async fn wrong_method_is_405_with_allow(backend: Backend) {
@@ -86,8 +89,8 @@ async fn wrong_method_is_405_with_allow(backend: Backend) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(res.headers()[header::ALLOW], "POST");
-    let (status, code, _) = problem(res).await;
-    assert_eq!((status, code.as_str()), (405, "method_not_allowed"));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (405, "method_not_allowed"));
 }
 
 async fn malformed_json_names_line_and_column(backend: Backend) {
@@ -101,9 +104,9 @@ async fn malformed_json_names_line_and_column(backend: Backend) {
             "{\n  \"csp-report\": {\n    \"blocked-uri\": inline\n  }\n}".into(),
         )
         .await;
-    let (status, code, body) = problem(res).await;
-    assert_eq!((status, code.as_str()), (400, "malformed_json"));
-    let detail = body["detail"].as_str().unwrap_or("");
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (400, "malformed_json"));
+    let detail = answer.json["detail"].as_str().unwrap_or("");
     assert!(detail.contains("(line 3, column 20)"), "{detail}");
 }
 
@@ -112,13 +115,16 @@ async fn wrong_content_type_and_wrong_shape_are_told_apart(backend: Backend) {
         return;
     };
     let url = "/api/v1/csp-reports";
-    let (status, code, _) = problem(app.post_body(url, "text/plain", "{}".into()).await).await;
-    assert_eq!((status, code.as_str()), (415, "unsupported_media_type"));
+    let answer = problem(app.post_body(url, "text/plain", "{}".into()).await).await;
+    assert_eq!(
+        (answer.status, answer.code()),
+        (415, "unsupported_media_type")
+    );
     let res = app
         .post_body(url, "application/json", "[1, 2]".into())
         .await;
-    let (status, code, _) = problem(res).await;
-    assert_eq!((status, code.as_str()), (422, "invalid_body"));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (422, "invalid_body"));
     let report = r#"{"csp-report":{"violated-directive":"script-src"}}"#;
     let ok = app
         .post_body(url, "application/csp-report", report.into())
@@ -138,8 +144,8 @@ async fn oversized_body_is_413(backend: Backend) {
     let res = app
         .post_body("/api/v1/csp-reports", "application/csp-report", big)
         .await;
-    let (status, code, _) = problem(res).await;
-    assert_eq!((status, code.as_str()), (413, "payload_too_large"));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (413, "payload_too_large"));
 }
 
 async fn a_panicking_handler_is_a_500_and_serving_goes_on(backend: Backend) {
@@ -155,10 +161,10 @@ async fn a_panicking_handler_is_a_500_and_serving_goes_on(backend: Backend) {
     let res = app
         .get_with("/test/panic", &[("accept", "application/json")])
         .await;
-    let (status, code, body) = problem(res).await;
-    assert_eq!((status, code.as_str()), (500, "internal_error"));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (500, "internal_error"));
     assert!(
-        !body.to_string().contains("boom"),
+        !answer.json.to_string().contains("boom"),
         "internals never reach the client"
     );
 
@@ -196,8 +202,8 @@ async fn a_request_that_runs_too_long_is_408(backend: Backend) {
     let res = app
         .get_with("/test/stall", &[("accept", "application/json")])
         .await;
-    let (status, code, _) = problem(res).await;
-    assert_eq!((status, code.as_str()), (408, "request_timeout"));
+    let answer = problem(res).await;
+    assert_eq!((answer.status, answer.code()), (408, "request_timeout"));
 }
 
 async fn a_forged_directory_cursor_is_a_clear_4xx(backend: Backend) {

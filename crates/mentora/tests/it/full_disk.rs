@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::bookings::{expert, hold_body, learner, post_hold, rules};
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TestApp};
 
 /// Skips the test (None), or fails it where every test must run (CI:
@@ -138,7 +139,7 @@ async fn hold_round(
     learner: &str,
     expert: &store::users::User,
     starts: &mut impl Iterator<Item = String>,
-) -> Vec<(u16, Value)> {
+) -> Vec<Answer> {
     let bodies: Vec<Value> = starts
         .take(8)
         .map(|start| hold_body(expert, &start))
@@ -152,18 +153,18 @@ async fn hold_round(
 }
 
 async fn assert_ready(app: &TestApp) {
-    let (status, body) = readyz_storage(app).await;
+    let answer = readyz_storage(app).await;
     assert_eq!(
-        (status, body["status"].as_str()),
+        (answer.status, answer.json["status"].as_str()),
         (200, Some("ready")),
-        "{body}"
+        "{answer}"
     );
 }
 
-async fn readyz_storage(app: &TestApp) -> (u16, Value) {
-    let res = app.get("/readyz").await;
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap())
+async fn readyz_storage(app: &TestApp) -> Answer {
+    let answer = Answer::of(app.get("/readyz").await).await;
+    assert!(!answer.json.is_null(), "/readyz is not JSON: {answer}");
+    answer
 }
 
 async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
@@ -202,10 +203,9 @@ async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
         .into_iter();
     let mut answered = Vec::new();
 
-    let (status, body) =
-        post_hold(&app, &leo, &hold_body(&ana, &starts.next().unwrap()), None).await;
-    assert_eq!(status, 201, "{body}");
-    answered.push(body["id"].as_str().unwrap().to_owned());
+    let answer = post_hold(&app, &leo, &hold_body(&ana, &starts.next().unwrap()), None).await;
+    assert_eq!(answer.status, 201, "{answer}");
+    answered.push(answer.json["id"].as_str().unwrap().to_owned());
     assert_ready(&app).await;
 
     disk.fill();
@@ -213,11 +213,11 @@ async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
     // eight at a time, as they do from real clients.
     let mut refused = None;
     for _ in 0..50 {
-        for (status, body) in hold_round(&app, &leo, &ana, &mut starts).await {
-            match status {
-                201 => answered.push(body["id"].as_str().unwrap().to_owned()),
-                503 => refused = Some(body),
-                other => panic!("a hold on a full disk answered {other}: {body}"),
+        for answer in hold_round(&app, &leo, &ana, &mut starts).await {
+            match answer.status {
+                201 => answered.push(answer.json["id"].as_str().unwrap().to_owned()),
+                503 => refused = Some(answer),
+                _ => panic!("a hold on a full disk answered {answer}"),
             }
         }
         if refused.is_some() {
@@ -225,7 +225,7 @@ async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
         }
     }
     let refused = refused.expect("no hold was refused on a full disk");
-    assert_eq!(refused["code"], "storage_full", "{refused}");
+    assert_eq!(refused.code(), "storage_full", "{refused}");
     // Refused again, not locked up, and says when to retry.
     let res = app
         .bearer(reqwest::Method::POST, "/api/v1/bookings", &leo)
@@ -235,10 +235,13 @@ async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 503);
     assert!(res.headers().get("retry-after").is_some());
-    let (status, body) = readyz_storage(&app).await;
-    assert_eq!(status, 200, "reads still work: {body}");
-    assert_eq!(body["status"], "degraded", "{body}");
-    assert_eq!(body["checks"]["storage"]["status"], "full", "{body}");
+    let answer = readyz_storage(&app).await;
+    assert_eq!(answer.status, 200, "reads still work: {answer}");
+    assert_eq!(answer.json["status"], "degraded", "{answer}");
+    assert_eq!(
+        answer.json["checks"]["storage"]["status"], "full",
+        "{answer}"
+    );
 
     // Pages answer the same, as an HTML page: logging in cannot store its session. Only
     // on PostgreSQL, whose sessions table sits on the full disk: SQLite still finds room
@@ -266,9 +269,12 @@ async fn a_full_disk_loses_nothing_and_heals(backend: Backend) {
     disk.free();
     // No restart: the very next changes go through, and readiness heals (by its own
     // probe write, not by the holds having succeeded).
-    for (status, body) in hold_round(&app, &leo, &ana, &mut starts).await {
-        assert_eq!(status, 201, "writes resume once space returns: {body}");
-        answered.push(body["id"].as_str().unwrap().to_owned());
+    for answer in hold_round(&app, &leo, &ana, &mut starts).await {
+        assert_eq!(
+            answer.status, 201,
+            "writes resume once space returns: {answer}"
+        );
+        answered.push(answer.json["id"].as_str().unwrap().to_owned());
     }
     assert_ready(&app).await;
 

@@ -9,6 +9,7 @@ use app::throttle::{Limit, Limits};
 use serde_json::{Value, json};
 
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TEST_PASSWORD, TestApp};
 
 fn tight() -> Limits {
@@ -27,30 +28,23 @@ async fn tight_app(backend: Backend) -> Option<TestApp> {
         .await
 }
 
-async fn api_login(
-    app: &TestApp,
-    email: &str,
-    password: &str,
-    device: Option<&str>,
-) -> (u16, Value) {
+async fn api_login(app: &TestApp, email: &str, password: &str, device: Option<&str>) -> Answer {
     let mut body = json!({"email": email, "password": password});
     if let Some(device) = device {
         body["device_token"] = json!(device);
     }
-    let res = app.post_json("/api/v1/auth/login", &body).await;
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
+    Answer::of(app.post_json("/api/v1/auth/login", &body).await).await
 }
 
 /// A stranger on another client gets the address locked.
 async fn lock(app: &TestApp, email: &str) {
     let stranger = app.another_client();
     for _ in 0..3 {
-        let (status, _) = api_login(&stranger, email, "wrong password!", None).await;
-        assert_eq!(status, 401);
+        let answer = api_login(&stranger, email, "wrong password!", None).await;
+        assert_eq!(answer.status, 401);
     }
-    let (status, body) = api_login(&stranger, email, TEST_PASSWORD, None).await;
-    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+    let answer = api_login(&stranger, email, TEST_PASSWORD, None).await;
+    assert_eq!((answer.status, answer.code()), (429, "login_locked"));
 }
 
 fn sign_in_links(mail: &[store::outbox::OutboxMessage], to: &str) -> Vec<String> {
@@ -74,9 +68,9 @@ async fn a_strangers_wrong_passwords_never_lock_out_the_owners_devices(backend: 
     app.log_in_as("owner@example.org").await;
     let res = app.submit("/logout", &[]).await;
     assert_eq!(res.status().as_u16(), 303);
-    let (status, first) = api_login(&app, "owner@example.org", TEST_PASSWORD, None).await;
-    assert_eq!(status, 200, "{first}");
-    let device = first["device_token"].as_str().unwrap().to_owned();
+    let first = api_login(&app, "owner@example.org", TEST_PASSWORD, None).await;
+    assert_eq!(first.status, 200, "{first}");
+    let device = first.json["device_token"].as_str().unwrap().to_owned();
     assert_eq!(device.len(), 43);
 
     lock(&app, "owner@example.org").await;
@@ -96,22 +90,21 @@ async fn a_strangers_wrong_passwords_never_lock_out_the_owners_devices(backend: 
     assert_eq!(res.status().as_u16(), 303, "the owner's browser logs in");
     assert_eq!(res.headers()["location"], "/");
     // The owner's API client: the same, and it keeps its device token.
-    let (status, again) = api_login(&app, "owner@example.org", TEST_PASSWORD, Some(&device)).await;
-    assert_eq!(status, 200, "{again}");
-    assert_eq!(again["device_token"], device.as_str());
+    let again = api_login(&app, "owner@example.org", TEST_PASSWORD, Some(&device)).await;
+    assert_eq!(again.status, 200, "{again}");
+    assert_eq!(again.json["device_token"], device.as_str());
     // A wrong password from the owner's device is still wrong, and still counted.
-    let (status, _) = api_login(&app, "owner@example.org", "typo", Some(&device)).await;
-    assert_eq!(status, 401);
+    let answer = api_login(&app, "owner@example.org", "typo", Some(&device)).await;
+    assert_eq!(answer.status, 401);
     // A device token of another account proves nothing here.
     app.create_user("other@example.org", &[]).await;
-    let (_, other) = api_login(&app, "other@example.org", TEST_PASSWORD, None).await;
-    let foreign = other["device_token"].as_str().unwrap();
-    let (status, body) =
-        api_login(&stranger, "owner@example.org", TEST_PASSWORD, Some(foreign)).await;
-    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+    let other = api_login(&app, "other@example.org", TEST_PASSWORD, None).await;
+    let foreign = other.json["device_token"].as_str().unwrap();
+    let answer = api_login(&stranger, "owner@example.org", TEST_PASSWORD, Some(foreign)).await;
+    assert_eq!((answer.status, answer.code()), (429, "login_locked"));
     // And the stranger stays locked out after the owner's logins.
-    let (status, _) = api_login(&stranger, "owner@example.org", TEST_PASSWORD, None).await;
-    assert_eq!(status, 429);
+    let answer = api_login(&stranger, "owner@example.org", TEST_PASSWORD, None).await;
+    assert_eq!(answer.status, 429);
 
     // "Log out everywhere" forgets the account's devices: the browser that was known is a
     // stranger to the lock now.
@@ -135,17 +128,17 @@ async fn a_known_device_that_keeps_guessing_is_trusted_no_more(backend: Backend)
         return;
     };
     app.create_user("shared@example.org", &[]).await;
-    let (_, first) = api_login(&app, "shared@example.org", TEST_PASSWORD, None).await;
-    let device = first["device_token"].as_str().unwrap().to_owned();
+    let first = api_login(&app, "shared@example.org", TEST_PASSWORD, None).await;
+    let device = first.json["device_token"].as_str().unwrap().to_owned();
     lock(&app, "shared@example.org").await;
     // Someone at the once-known computer guesses: three wrong passwords in a day…
     for _ in 0..3 {
-        let (status, _) = api_login(&app, "shared@example.org", "guess", Some(&device)).await;
-        assert_eq!(status, 401);
+        let answer = api_login(&app, "shared@example.org", "guess", Some(&device)).await;
+        assert_eq!(answer.status, 401);
     }
     // …and the device is held to the lock like anyone else's, the right password included.
-    let (status, body) = api_login(&app, "shared@example.org", TEST_PASSWORD, Some(&device)).await;
-    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+    let answer = api_login(&app, "shared@example.org", TEST_PASSWORD, Some(&device)).await;
+    assert_eq!((answer.status, answer.code()), (429, "login_locked"));
 }
 
 async fn an_api_client_logs_in_with_the_link_and_the_guesser_gains_no_tries(backend: Backend) {
@@ -173,10 +166,10 @@ async fn an_api_client_logs_in_with_the_link_and_the_guesser_gains_no_tries(back
     // The lock lifted, but the failures stay counted: the guesser's next wrong password
     // locks the address again at once, with no fresh tries.
     let stranger = app.another_client();
-    let (status, _) = api_login(&stranger, "phone@example.org", "guess", None).await;
-    assert_eq!(status, 401, "the lock is over");
-    let (status, body) = api_login(&stranger, "phone@example.org", "guess again", None).await;
-    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+    let answer = api_login(&stranger, "phone@example.org", "guess", None).await;
+    assert_eq!(answer.status, 401, "the lock is over");
+    let answer = api_login(&stranger, "phone@example.org", "guess again", None).await;
+    assert_eq!((answer.status, answer.code()), (429, "login_locked"));
 }
 
 /// The outbox once the background delivery of `to`'s sign-in link has happened.
@@ -244,14 +237,14 @@ async fn a_locked_address_is_emailed_a_one_time_sign_in_link(backend: Backend) {
         .await;
     assert_eq!(again.status().as_u16(), 400);
     // The lock is over: any device may log in with the password again.
-    let (status, _) = api_login(
+    let answer = api_login(
         &app.another_client(),
         "linked@example.org",
         TEST_PASSWORD,
         None,
     )
     .await;
-    assert_eq!(status, 200);
+    assert_eq!(answer.status, 200);
 }
 
 async fn an_address_without_an_account_is_locked_alike_and_mails_nobody(backend: Backend) {

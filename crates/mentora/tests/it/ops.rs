@@ -1,31 +1,35 @@
 //! Operations: liveness, readiness, metrics and request ids.
 
-use serde_json::Value;
-
 use crate::both_backends;
+use crate::personas::Answer;
 use crate::testkit::{Backend, TestApp, service_url};
 
-async fn json(res: reqwest::Response) -> (u16, Value) {
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or_else(|e| panic!("{e}")))
+/// The answer, which must be JSON.
+async fn json(res: reqwest::Response) -> Answer {
+    let answer = Answer::of(res).await;
+    assert!(!answer.json.is_null(), "not JSON: {answer}");
+    answer
 }
 
 async fn healthz_and_readyz_report_a_ready_app(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
-    let (status, body) = json(app.get("/healthz").await).await;
-    assert_eq!((status, body["status"].as_str()), (200, Some("ok")));
-    let (status, body) = json(app.get("/readyz").await).await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["status"], "ready");
+    let answer = json(app.get("/healthz").await).await;
+    assert_eq!(
+        (answer.status, answer.json["status"].as_str()),
+        (200, Some("ok"))
+    );
+    let answer = json(app.get("/readyz").await).await;
+    assert_eq!(answer.status, 200, "{answer}");
+    assert_eq!(answer.json["status"], "ready");
     let expected = match backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
-    assert_eq!(body["checks"]["database"]["backend"], expected);
-    assert_eq!(body["checks"]["migrations"]["status"], "ok");
-    assert_eq!(body["checks"]["redis"]["status"], "not_configured");
+    assert_eq!(answer.json["checks"]["database"]["backend"], expected);
+    assert_eq!(answer.json["checks"]["migrations"]["status"], "ok");
+    assert_eq!(answer.json["checks"]["redis"]["status"], "not_configured");
 }
 
 async fn readyz_is_503_until_migrations_are_applied(backend: Backend) {
@@ -36,11 +40,11 @@ async fn readyz_is_503_until_migrations_are_applied(backend: Backend) {
     else {
         return;
     };
-    let (status, body) = json(app.get("/readyz").await).await;
-    assert_eq!(status, 503);
-    assert_eq!(body["status"], "unavailable");
-    assert_eq!(body["checks"]["database"]["status"], "ok");
-    let reason = body["checks"]["migrations"]["reason"]
+    let answer = json(app.get("/readyz").await).await;
+    assert_eq!(answer.status, 503);
+    assert_eq!(answer.json["status"], "unavailable");
+    assert_eq!(answer.json["checks"]["database"]["status"], "ok");
+    let reason = answer.json["checks"]["migrations"]["reason"]
         .as_str()
         .unwrap_or("");
     assert!(reason.contains("m20261125_000001_accounts"), "{reason}");
@@ -114,9 +118,9 @@ async fn readyz_checks_redis_when_configured(backend: Backend) {
     else {
         return;
     };
-    let (status, body) = json(app.get("/readyz").await).await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["checks"]["redis"]["status"], "ok");
+    let answer = json(app.get("/readyz").await).await;
+    assert_eq!(answer.status, 200, "{answer}");
+    assert_eq!(answer.json["checks"]["redis"]["status"], "ok");
 }
 
 both_backends!(

@@ -35,7 +35,8 @@ pub struct Answer {
 }
 
 impl Answer {
-    async fn of(res: reqwest::Response) -> Self {
+    /// Reads `res`: its status, its `Location` and its JSON body.
+    pub(crate) async fn of(res: reqwest::Response) -> Self {
         let status = res.status().as_u16();
         let location = res
             .headers()

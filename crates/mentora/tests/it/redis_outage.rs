@@ -8,8 +8,9 @@
 use std::time::Duration;
 
 use app::throttle::{Limit, Limits};
-use serde_json::{Value, json};
+use serde_json::json;
 
+use crate::personas::Answer;
 use crate::redis_gate::{Gate, RedisGate};
 use crate::testkit::{Backend, TEST_PASSWORD, TestApp, eventually, service_url};
 
@@ -40,20 +41,20 @@ async fn nothing_listening() -> String {
     url
 }
 
-async fn readyz(app: &TestApp) -> (u16, Value) {
-    let res = app.get("/readyz").await;
-    (res.status().as_u16(), res.json().await.unwrap())
+async fn readyz(app: &TestApp) -> Answer {
+    let answer = Answer::of(app.get("/readyz").await).await;
+    assert!(!answer.json.is_null(), "/readyz is not JSON: {answer}");
+    answer
 }
 
-async fn login(app: &TestApp, email: &str, password: &str) -> (u16, Value) {
+async fn login(app: &TestApp, email: &str, password: &str) -> Answer {
     let res = app
         .post_json(
             "/api/v1/auth/login",
             &json!({"email": email, "password": password}),
         )
         .await;
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
+    Answer::of(res).await
 }
 
 async fn slots_status(app: &TestApp, expert: uuid::Uuid) -> u16 {
@@ -68,8 +69,8 @@ async fn slots_status(app: &TestApp, expert: uuid::Uuid) -> u16 {
 /// Everything a person does that touched Redis still works, and lockout still locks.
 async fn serves_without_redis(app: &TestApp, who: &str) {
     app.create_user(who, &[domain::Role::Learner]).await;
-    let (status, body) = login(app, who, TEST_PASSWORD).await;
-    assert_eq!(status, 200, "login while Redis is away: {body}");
+    let answer = login(app, who, TEST_PASSWORD).await;
+    assert_eq!(answer.status, 200, "login while Redis is away: {answer}");
     let expert = app
         .bookable_expert(&format!("expert-{who}"), "Cellist")
         .await;
@@ -77,18 +78,22 @@ async fn serves_without_redis(app: &TestApp, who: &str) {
     // Lockout falls back to this instance's own counters: still locked after three.
     let stranger = app.another_client();
     for _ in 0..3 {
-        assert_eq!(login(&stranger, who, "wrong password!").await.0, 401);
+        assert_eq!(login(&stranger, who, "wrong password!").await.status, 401);
     }
-    let (status, body) = login(&stranger, who, TEST_PASSWORD).await;
-    assert_eq!((status, body["code"].as_str()), (429, Some("login_locked")));
+    let answer = login(&stranger, who, TEST_PASSWORD).await;
+    assert_eq!((answer.status, answer.code()), (429, "login_locked"));
 }
 
-fn assert_degraded(status: u16, body: &Value) {
-    assert_eq!(status, 200, "a degraded instance stays in rotation: {body}");
-    assert_eq!(body["status"], "degraded", "{body}");
-    assert_eq!(body["checks"]["redis"]["status"], "unavailable", "{body}");
-    assert!(body["checks"]["redis"]["reason"].is_string(), "{body}");
-    assert_eq!(body["checks"]["database"]["status"], "ok", "{body}");
+fn assert_degraded(answer: &Answer) {
+    let body = &answer.json;
+    assert_eq!(
+        answer.status, 200,
+        "a degraded instance stays in rotation: {answer}"
+    );
+    assert_eq!(body["status"], "degraded", "{answer}");
+    assert_eq!(body["checks"]["redis"]["status"], "unavailable", "{answer}");
+    assert!(body["checks"]["redis"]["reason"].is_string(), "{answer}");
+    assert_eq!(body["checks"]["database"]["status"], "ok", "{answer}");
 }
 
 #[tokio::test]
@@ -97,8 +102,8 @@ async fn an_instance_starts_and_serves_while_redis_is_down() {
     let app = app_with_redis_at(Backend::Sqlite, url, "down".into())
         .await
         .expect("starts without Redis");
-    let (status, body) = readyz(&app).await;
-    assert_degraded(status, &body);
+    let answer = readyz(&app).await;
+    assert_degraded(&answer);
     serves_without_redis(&app, "ada@example.org").await;
 }
 
@@ -113,37 +118,40 @@ async fn an_outage_degrades_the_instance_and_it_recovers_by_itself() {
     let Some(app) = app_with_redis_at(Backend::Postgres, gate.url.clone(), prefix).await else {
         return;
     };
-    let (status, body) = readyz(&app).await;
-    assert_eq!((status, body["status"].as_str()), (200, Some("ready")));
+    let answer = readyz(&app).await;
+    assert_eq!(
+        (answer.status, answer.json["status"].as_str()),
+        (200, Some("ready"))
+    );
 
     gate.set(Gate::Closed);
     serves_without_redis(&app, "killed@example.org").await;
-    let (status, body) = readyz(&app).await;
-    assert_degraded(status, &body);
+    let answer = readyz(&app).await;
+    assert_degraded(&answer);
 
     gate.set(Gate::Open);
     eventually("readyz to say ready again", || async {
-        readyz(&app).await.1["status"] == "ready"
+        readyz(&app).await.json["status"] == "ready"
     })
     .await;
 
     gate.set(Gate::Frozen);
     serves_without_redis(&app, "frozen@example.org").await;
-    let (status, body) = readyz(&app).await;
-    assert_degraded(status, &body);
+    let answer = readyz(&app).await;
+    assert_degraded(&answer);
 
     gate.set(Gate::Open);
     eventually("readyz to say ready after the freeze", || async {
-        readyz(&app).await.1["status"] == "ready"
+        readyz(&app).await.json["status"] == "ready"
     })
     .await;
     // Back on shared counters: a lockout set now is kept in Redis.
     let who = "after@example.org";
     app.create_user(who, &[domain::Role::Learner]).await;
     for _ in 0..3 {
-        assert_eq!(login(&app, who, "wrong password!").await.0, 401);
+        assert_eq!(login(&app, who, "wrong password!").await.status, 401);
     }
-    assert_eq!(login(&app, who, TEST_PASSWORD).await.0, 429);
+    assert_eq!(login(&app, who, TEST_PASSWORD).await.status, 429);
 }
 
 /// While Redis is away, each instance counts on its own and still refuses past the limit.
@@ -173,8 +181,8 @@ async fn limits_hold_per_instance_while_redis_is_away() {
     gate.set(Gate::Closed);
     let mut answers = Vec::new();
     for _ in 0..3 {
-        let (status, body) = login(&app, "someone@example.org", "wrong password!").await;
-        answers.push((status, body["code"].as_str().unwrap_or_default().to_owned()));
+        let answer = login(&app, "someone@example.org", "wrong password!").await;
+        answers.push((answer.status, answer.code().to_owned()));
     }
     let statuses: Vec<u16> = answers.iter().map(|(s, _)| *s).collect();
     assert_eq!(statuses, [401, 401, 429], "{answers:?}");

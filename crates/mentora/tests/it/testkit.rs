@@ -21,6 +21,8 @@ use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::personas::Answer;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -479,26 +481,20 @@ impl TestAppBuilder {
     }
 }
 
-/// An API call with a bearer token and an optional JSON body: the status and the JSON
-/// answer (null when the answer is not JSON).
+/// An API call with a bearer token and an optional JSON body: the answer (its JSON null
+/// when the body is not JSON).
 pub async fn send(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,
     token: &str,
     body: Option<serde_json::Value>,
-) -> (u16, serde_json::Value) {
+) -> Answer {
     let mut req = app.bearer(method, path, token);
     if let Some(body) = body {
         req = req.json(&body);
     }
-    let res = req.send().await.unwrap_or_else(|e| panic!("{path}: {e}"));
-    let status = res.status().as_u16();
-    let body = res
-        .json::<serde_json::Value>()
-        .await
-        .unwrap_or(serde_json::Value::Null);
-    (status, body)
+    Answer::of(req.send().await.unwrap_or_else(|e| panic!("{path}: {e}"))).await
 }
 
 /// An instant from Unix seconds, for tests that compute times as plain numbers.
