@@ -7,9 +7,9 @@
 use crate::FieldError;
 use std::sync::OnceLock;
 
-use chrono::Duration;
 use domain::{DisplayName, EmailAddress, NewPassword, PasswordHash};
 use i18n::Locale;
+use jiff::SignedDuration;
 use store::email_tokens::{self, Purpose};
 use store::logins::{self, ClientInfo};
 use store::users::{self, NewUser, User};
@@ -19,11 +19,11 @@ use crate::mail::{Email, Mailer};
 use crate::throttle::{RetryAfter, Throttle};
 
 /// How long an email verification link works.
-pub const VERIFY_LINK_LIFETIME: Duration = Duration::hours(24);
+pub const VERIFY_LINK_LIFETIME: SignedDuration = SignedDuration::from_hours(24);
 /// How long a password reset link works.
-pub const RESET_LINK_LIFETIME: Duration = Duration::minutes(30);
+pub const RESET_LINK_LIFETIME: SignedDuration = SignedDuration::from_mins(30);
 /// How long a web session lasts without logging in again.
-pub const LOGIN_LIFETIME: Duration = Duration::days(14);
+pub const LOGIN_LIFETIME: SignedDuration = SignedDuration::from_hours(14 * 24);
 
 /// Why signing up, logging in or changing account details failed.
 #[derive(Debug, thiserror::Error)]

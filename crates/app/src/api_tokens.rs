@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use chrono::Duration;
+use jiff::SignedDuration;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
 use store::logins::ClientInfo;
@@ -28,12 +28,12 @@ use crate::mail::Mailer;
 use crate::throttle::Throttle;
 
 /// How long an access token works; clients refresh before it runs out.
-pub const ACCESS_LIFETIME: Duration = Duration::minutes(15);
+pub const ACCESS_LIFETIME: SignedDuration = SignedDuration::from_mins(15);
 
 /// Seconds an access token is still taken after its expiry, for clocks slightly apart.
 const EXPIRY_LEEWAY_SECS: i64 = 5;
 /// How long an unused refresh token works; each refresh issues a new one.
-pub const REFRESH_LIFETIME: Duration = Duration::days(30);
+pub const REFRESH_LIFETIME: SignedDuration = SignedDuration::from_hours(30 * 24);
 const ISSUER: &str = "mentora";
 /// How often an instance re-reads the keys, so a rotation elsewhere reaches it.
 const KEY_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
@@ -185,13 +185,14 @@ impl TokenKeys {
             .iter()
             .find(|k| k.retired_at.is_none())
             .ok_or_else(|| AccountError::Internal("no live signing key".into()))?;
-        let now = store::instant::to_chrono(self.db.clock().now());
+        let now = self.db.clock().now();
         let claims = AccessClaims {
             sub: user_id,
             sid: family_id,
             iss: ISSUER.to_owned(),
-            iat: now.timestamp(),
-            exp: (now + ACCESS_LIFETIME).timestamp(),
+            // JWT's NumericDate: whole seconds since the epoch.
+            iat: now.as_second(),
+            exp: (now + ACCESS_LIFETIME).as_second(),
         };
         let mut header = Header::new(Algorithm::HS256);
         header.kid = Some(key.kid.clone());
@@ -351,7 +352,7 @@ async fn issue_login(
             access_token: access,
             refresh_token: refresh.secret.expose().to_owned(),
             token_type: "Bearer",
-            expires_in: ACCESS_LIFETIME.num_seconds(),
+            expires_in: ACCESS_LIFETIME.as_secs(),
             device_token: Some(device_token),
         },
     ))
@@ -393,7 +394,7 @@ pub async fn refresh(
                 access_token: access,
                 refresh_token: next.secret.expose().to_owned(),
                 token_type: "Bearer",
-                expires_in: ACCESS_LIFETIME.num_seconds(),
+                expires_in: ACCESS_LIFETIME.as_secs(),
                 device_token: None,
             })
         }

@@ -1,6 +1,7 @@
 //! The audit log as operators search it: by account, kind of event and dates.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 use store::Database;
 use store::audit::{AuditEvent, AuditFilter};
@@ -40,12 +41,12 @@ impl AuditQuery {
     /// The matching events, newest first, or which filter is wrong.
     pub async fn run(&self, db: &Database) -> Result<Vec<AuditEvent>, AuditQueryError> {
         let bad = |what: &str| AuditQueryError::BadFilter(what.to_owned());
-        let day = |text: &str, name: &str| -> Result<Option<NaiveDate>, AuditQueryError> {
+        let day = |text: &str, name: &str| -> Result<Option<Date>, AuditQueryError> {
             let text = text.trim();
             if text.is_empty() {
                 return Ok(None);
             }
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            Date::strptime("%Y-%m-%d", text)
                 .map(Some)
                 .map_err(|_| bad(&format!("{name} must be a date as YYYY-MM-DD")))
         };
@@ -63,15 +64,16 @@ impl AuditQuery {
                 }
             }
         };
-        let start_of = |d: NaiveDate| {
-            d.and_hms_opt(0, 0, 0)
-                .map(|t| store::instant::from_chrono(Utc.from_utc_datetime(&t)))
+        let start_of = |d: Date| {
+            TimeZone::UTC
+                .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                .ok()
         };
         let filter = AuditFilter {
             user_id,
             kind_prefix: Some(self.kind.trim().to_owned()).filter(|k| !k.is_empty()),
             from: from.and_then(start_of),
-            until: to.and_then(|d| d.succ_opt()).and_then(start_of),
+            until: to.and_then(|d| d.tomorrow().ok()).and_then(start_of),
             limit: self.limit.unwrap_or(200),
         };
         Ok(store::audit::search(db, &filter).await?)

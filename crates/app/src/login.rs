@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
 use domain::{EmailAddress, PasswordHash, SecretDigest};
 use i18n::Locale;
+use jiff::SignedDuration;
 use store::logins::{self, ClientInfo, OpenedLogin};
 use store::users::{self, User};
 use store::{Database, StoreError, challenges, known_devices, second_factors};
@@ -19,9 +19,9 @@ use crate::throttle::{FailureOutcome, Throttle};
 pub use crate::accounts::LOGIN_LIFETIME;
 
 /// How long the person has to give their second factor after the password.
-pub const SECOND_FACTOR_WINDOW: Duration = Duration::minutes(5);
+pub const SECOND_FACTOR_WINDOW: SignedDuration = SignedDuration::from_mins(5);
 /// How long a device stays known without signing in again.
-pub const DEVICE_LIFETIME: Duration = Duration::days(180);
+pub const DEVICE_LIFETIME: SignedDuration = SignedDuration::from_hours(180 * 24);
 /// Wrong codes allowed for one pending login before it must start over.
 pub const SECOND_FACTOR_ATTEMPTS: i32 = 5;
 const SECOND_FACTOR_PURPOSE: &str = "login.second_factor";

@@ -6,7 +6,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::Duration;
+use jiff::SignedDuration;
 use store::logins::ClientInfo;
 use store::users::{self, User};
 use store::{Database, StoreError, challenges, passkeys};
@@ -24,7 +24,7 @@ use crate::login::{LoggedIn, open_login};
 use crate::throttle::Throttle;
 
 /// How long a ceremony may take (the browser's own timeout is shorter).
-const CEREMONY: Duration = Duration::minutes(5);
+const CEREMONY: SignedDuration = SignedDuration::from_mins(5);
 const REGISTER: &str = "passkey.register";
 const LOGIN: &str = "passkey.login";
 const SECOND_FACTOR: &str = "passkey.second_factor";

@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
 use domain::EmailAddress;
 use i18n::Locale;
+use jiff::SignedDuration;
 use store::Database;
 use store::email_tokens::{self, Purpose};
 use store::logins::ClientInfo;
@@ -20,7 +20,7 @@ use crate::mail::Mailer;
 use crate::throttle::{Limit, Throttle};
 
 /// How long a sign-in link works.
-pub const LINK_LIFETIME: Duration = Duration::minutes(30);
+pub const LINK_LIFETIME: SignedDuration = SignedDuration::from_mins(30);
 /// At most one link per address in this time, however often a locked address is tried.
 pub const SIGN_IN_LINK_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
@@ -80,7 +80,7 @@ async fn deliver(
         &[
             ("name", user.display_name.clone()),
             ("link", link),
-            ("minutes", LINK_LIFETIME.num_minutes().to_string()),
+            ("minutes", LINK_LIFETIME.as_mins().to_string()),
         ],
     );
     send(

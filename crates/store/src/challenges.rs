@@ -1,13 +1,14 @@
 //! Short-lived, single-use challenges: a login waiting for its second factor, a WebAuthn
 //! ceremony in flight. The holder gets a secret; only its digest is stored.
 
-use chrono::Duration;
 use domain::{Secret, SecretDigest};
+use jiff::SignedDuration;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::challenge;
+use crate::instant::to_chrono_span;
 use crate::{Database, StoreError};
 
 /// A live challenge.
@@ -24,7 +25,7 @@ pub async fn create(
     purpose: &str,
     user_id: Option<Uuid>,
     state: String,
-    lifetime: Duration,
+    lifetime: SignedDuration,
 ) -> Result<Secret, StoreError> {
     let secret = Secret::generate();
     let now = db.now();
@@ -35,7 +36,7 @@ pub async fn create(
         state: Set(state),
         attempts: Set(0),
         created_at: Set(now),
-        expires_at: Set(now + lifetime),
+        expires_at: Set(now + to_chrono_span(lifetime)),
     }
     .insert(db.conn())
     .await?;

@@ -1,12 +1,13 @@
 //! Single-use tokens sent by email (verify an address, reset a password), stored as digests.
 
-use chrono::Duration;
 use domain::{EmailAddress, Secret, SecretDigest};
+use jiff::SignedDuration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::email_token;
+use crate::instant::to_chrono_span;
 use crate::{Database, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub async fn issue(
     user_id: Uuid,
     purpose: Purpose,
     email: &EmailAddress,
-    lifetime: Duration,
+    lifetime: SignedDuration,
 ) -> Result<Secret, StoreError> {
     let secret = Secret::generate();
     let now = db.now();
@@ -49,7 +50,7 @@ pub async fn issue(
         purpose: Set(purpose.as_str().to_owned()),
         email: Set(email.as_str().to_owned()),
         created_at: Set(now),
-        expires_at: Set(now + lifetime),
+        expires_at: Set(now + to_chrono_span(lifetime)),
         used_at: Set(None),
     }
     .insert(db.conn())

@@ -23,6 +23,16 @@ pub fn to_chrono(instant: Timestamp) -> DateTime<Utc> {
     DateTime::from_timestamp_micros(instant.as_microsecond()).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
+/// A span as chrono's column arithmetic takes it (lifetimes of logins, tokens and links).
+pub(crate) fn to_chrono_span(span: jiff::SignedDuration) -> chrono::Duration {
+    let micros = i64::try_from(span.as_micros()).unwrap_or(if span.is_negative() {
+        i64::MIN
+    } else {
+        i64::MAX
+    });
+    chrono::Duration::microseconds(micros)
+}
+
 /// `instant` as a seconds column holds it (bookings, their events and idempotency keys),
 /// ready to bind.
 pub(crate) fn secs(instant: Timestamp) -> sea_orm::Value {

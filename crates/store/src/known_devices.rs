@@ -2,13 +2,14 @@
 //! client keeping the `device_token` its login returned. Only the secret's digest is
 //! stored. A device is the owner's proof when strangers have locked the address.
 
-use chrono::Duration;
 use domain::{Secret, SecretDigest};
+use jiff::SignedDuration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::known_device;
+use crate::instant::to_chrono_span;
 use crate::{Database, StoreError};
 
 /// Whether `presented` is a live device of `user_id`.
@@ -28,14 +29,17 @@ pub async fn remember(
     db: &Database,
     user_id: Uuid,
     presented: Option<&str>,
-    lifetime: Duration,
+    lifetime: SignedDuration,
 ) -> Result<Option<Secret>, StoreError> {
     let now = db.now();
     if let Some(presented) = presented {
         let digest = SecretDigest::of(presented);
         let extended = known_device::Entity::update_many()
             .col_expr(known_device::Column::LastSeenAt, Expr::value(now))
-            .col_expr(known_device::Column::ExpiresAt, Expr::value(now + lifetime))
+            .col_expr(
+                known_device::Column::ExpiresAt,
+                Expr::value(now + to_chrono_span(lifetime)),
+            )
             .filter(known_device::Column::TokenDigest.eq(digest.as_str()))
             .filter(known_device::Column::UserId.eq(user_id))
             .filter(known_device::Column::ExpiresAt.gt(now))
@@ -52,7 +56,7 @@ pub async fn remember(
         user_id: Set(user_id),
         created_at: Set(now),
         last_seen_at: Set(now),
-        expires_at: Set(now + lifetime),
+        expires_at: Set(now + to_chrono_span(lifetime)),
     }
     .insert(db.conn())
     .await?;

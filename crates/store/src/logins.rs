@@ -2,14 +2,13 @@
 //! CSRF token) or API client. The table, the cookie and the security page's form field
 //! keep the old word `session`; new code says login (session is the booked lesson's word).
 
-use chrono::Duration;
 use domain::{Secret, SecretDigest};
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entities::session;
-use crate::instant::from_chrono;
+use crate::instant::{from_chrono, to_chrono_span};
 use crate::{Database, StoreError};
 
 /// Where a session was opened from, for the person's list of devices and the audit log.
@@ -43,18 +42,18 @@ pub struct Login {
 }
 
 /// How stale `last_seen_at` may get before a request refreshes it: saves a write per request.
-const TOUCH_AFTER: Duration = Duration::minutes(5);
+const TOUCH_AFTER: chrono::Duration = chrono::Duration::minutes(5);
 
 pub async fn open(
     db: &Database,
     user_id: Uuid,
     client: &ClientInfo,
-    lifetime: Duration,
+    lifetime: SignedDuration,
 ) -> Result<OpenedLogin, StoreError> {
     let secret = Secret::generate();
     let csrf_token = Secret::generate().expose().to_owned();
     let now = db.now();
-    let expires_at = now + lifetime;
+    let expires_at = now + to_chrono_span(lifetime);
     session::ActiveModel {
         token_digest: Set(secret.digest().as_str().to_owned()),
         user_id: Set(user_id),

@@ -9,9 +9,8 @@
 //! the account's `logins_version` in the same transaction, which is how caches of "this
 //! login is live" on every instance learn of it.
 
-use chrono::Duration;
 use domain::{Secret, SecretDigest};
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
@@ -19,7 +18,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{known_device, refresh_token, user};
-use crate::instant::from_chrono;
+use crate::instant::{from_chrono, to_chrono_span};
 use crate::logins::{ClientInfo, truncate};
 use crate::{Database, StoreError};
 
@@ -48,12 +47,12 @@ pub async fn issue(
     user_id: Uuid,
     family_id: Option<Uuid>,
     client: &ClientInfo,
-    lifetime: Duration,
+    lifetime: SignedDuration,
 ) -> Result<IssuedRefresh, StoreError> {
     let secret = Secret::generate();
     let family_id = family_id.unwrap_or_else(|| db.new_id());
     let now = db.now();
-    let expires_at = now + lifetime;
+    let expires_at = now + to_chrono_span(lifetime);
     refresh_token::ActiveModel {
         token_digest: Set(secret.digest().as_str().to_owned()),
         family_id: Set(family_id),
@@ -80,7 +79,7 @@ pub async fn rotate(
     db: &Database,
     presented: &str,
     client: &ClientInfo,
-    lifetime: Duration,
+    lifetime: SignedDuration,
 ) -> Result<Rotation, StoreError> {
     let digest = SecretDigest::of(presented);
     let now = db.now();

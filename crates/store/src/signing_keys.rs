@@ -3,16 +3,15 @@
 //! (`mentora keys rotate`) adds a key and retires the others; all instances share them
 //! through the database.
 
-use chrono::Duration;
 use domain::Secret;
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
 use crate::entities::signing_key;
-use crate::instant::from_chrono;
+use crate::instant::{from_chrono, to_chrono_span};
 use crate::{Database, StoreError};
 
 #[derive(Clone, PartialEq, Eq)]
@@ -36,7 +35,7 @@ impl std::fmt::Debug for SigningKey {
 
 /// Keys usable now: live ones, and those retired less than `grace` ago. Newest first.
 /// Creates the first key when there is none.
-pub async fn usable(db: &Database, grace: Duration) -> Result<Vec<SigningKey>, StoreError> {
+pub async fn usable(db: &Database, grace: SignedDuration) -> Result<Vec<SigningKey>, StoreError> {
     let keys = load(db, grace).await?;
     if keys.iter().any(|k| k.retired_at.is_none()) {
         return Ok(keys);
@@ -57,8 +56,8 @@ pub async fn rotate(db: &Database) -> Result<String, StoreError> {
     Ok(kid)
 }
 
-async fn load(db: &Database, grace: Duration) -> Result<Vec<SigningKey>, StoreError> {
-    let cutoff = db.now() - grace;
+async fn load(db: &Database, grace: SignedDuration) -> Result<Vec<SigningKey>, StoreError> {
+    let cutoff = db.now() - to_chrono_span(grace);
     Ok(signing_key::Entity::find()
         .filter(
             Condition::any()

@@ -136,7 +136,7 @@ async fn login_me_and_the_401_codes(backend: Backend) {
     assert_eq!((answer.status, answer.code()), (401, "token_invalid"));
 
     // A token past its expiry, signed with the real key.
-    let key = store::signing_keys::usable(&app.db, chrono::Duration::minutes(15))
+    let key = store::signing_keys::usable(&app.db, jiff::SignedDuration::from_mins(15))
         .await
         .unwrap()
         .remove(0);

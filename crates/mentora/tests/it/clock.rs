@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
 use domain::{Clock, EmailAddress, ManualClock, NewPassword};
+use jiff::SignedDuration;
 use reqwest::Method;
 use store::logins::{self, ClientInfo};
 use store::users::{self, NewUser};
@@ -53,7 +53,7 @@ async fn the_store_stamps_rows_and_judges_expiry_by_the_injected_clock(backend: 
         user_agent: None,
         device: None,
     };
-    let opened = logins::open(&db, user.id, &client, Duration::hours(1))
+    let opened = logins::open(&db, user.id, &client, SignedDuration::from_hours(1))
         .await
         .unwrap();
     let secret = opened.secret.expose().to_owned();

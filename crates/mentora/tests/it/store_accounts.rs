@@ -1,8 +1,8 @@
 //! Account persistence on both databases: sessions, single-use email tokens, the outbox
 //! and the audit log.
 
-use chrono::Duration;
 use domain::{EmailAddress, NewPassword, Role};
+use jiff::SignedDuration;
 use store::email_tokens::{self, Purpose};
 use store::logins::{self, ClientInfo};
 use store::users::{self, NewUser, User};
@@ -49,7 +49,7 @@ async fn sessions_open_find_and_end(backend: Backend) {
         user_agent: Some("Firefox".into()),
         device: None,
     };
-    let opened = logins::open(&db, user.id, &client, Duration::days(14))
+    let opened = logins::open(&db, user.id, &client, SignedDuration::from_hours(14 * 24))
         .await
         .unwrap();
 
@@ -74,9 +74,14 @@ async fn sessions_open_find_and_end(backend: Backend) {
             .is_none()
     );
 
-    let other = logins::open(&db, user.id, &ClientInfo::default(), Duration::days(14))
-        .await
-        .unwrap();
+    let other = logins::open(
+        &db,
+        user.id,
+        &ClientInfo::default(),
+        SignedDuration::from_hours(14 * 24),
+    )
+    .await
+    .unwrap();
     assert_eq!(logins::list_for_user(&db, user.id).await.unwrap().len(), 2);
     logins::end(&db, &opened.secret.digest()).await.unwrap();
     assert!(
@@ -99,7 +104,7 @@ async fn sessions_open_find_and_end(backend: Backend) {
             .is_none()
     );
 
-    let expired = logins::open(&db, user.id, &client, Duration::seconds(-1))
+    let expired = logins::open(&db, user.id, &client, SignedDuration::from_secs(-1))
         .await
         .unwrap();
     assert!(
@@ -121,7 +126,7 @@ async fn email_tokens_work_once_for_their_purpose_before_expiry(backend: Backend
         user.id,
         Purpose::VerifyEmail,
         &email,
-        Duration::hours(24),
+        SignedDuration::from_hours(24),
     )
     .await
     .unwrap();
@@ -153,7 +158,7 @@ async fn email_tokens_work_once_for_their_purpose_before_expiry(backend: Backend
         user.id,
         Purpose::ResetPassword,
         &email,
-        Duration::seconds(-1),
+        SignedDuration::from_secs(-1),
     )
     .await
     .unwrap();
@@ -195,7 +200,7 @@ async fn concurrent_redemptions_of_one_token_have_one_winner(backend: Backend) {
         user.id,
         Purpose::ResetPassword,
         &email,
-        Duration::minutes(30),
+        SignedDuration::from_mins(30),
     )
     .await
     .unwrap();

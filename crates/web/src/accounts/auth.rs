@@ -355,7 +355,7 @@ pub(crate) fn logged_in_response(
     let cookie = session_cookie(
         state.settings.served_over_https(),
         logged_in.login.secret.expose(),
-        login::LOGIN_LIFETIME.num_seconds(),
+        login::LOGIN_LIFETIME.as_secs(),
     );
     let mut response = crate::redirect::to(crate::pages::language::local_path(next));
     if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -45,7 +45,7 @@ pub(crate) fn ask(state: &AppState, challenge: &str, next: &str) -> Response {
         _ => "/login/second-factor".to_owned(),
     };
     let mut response = crate::redirect::to(&target);
-    let lifetime = app::login::SECOND_FACTOR_WINDOW.num_seconds();
+    let lifetime = app::login::SECOND_FACTOR_WINDOW.as_secs();
     if let Some(value) = cookie(state, challenge, lifetime) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }

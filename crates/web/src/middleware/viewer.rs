@@ -68,7 +68,7 @@ pub fn device_cookie_name(https: bool) -> &'static str {
 pub fn device_cookie(https: bool, value: &str) -> String {
     let secure = if https { "; Secure" } else { "" };
     let name = device_cookie_name(https);
-    let max_age = app::login::DEVICE_LIFETIME.num_seconds();
+    let max_age = app::login::DEVICE_LIFETIME.as_secs();
     format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
 }
 
