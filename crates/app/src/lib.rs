@@ -14,6 +14,7 @@ pub mod factors;
 mod field_error;
 pub mod files;
 pub mod health;
+pub mod jobs;
 pub mod login;
 pub mod mail;
 pub mod passkeys;

@@ -5,7 +5,7 @@ use futures::future::BoxFuture;
 use store::Database;
 
 /// One message to one person, already in their language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Email {
     /// The recipient's address.
     pub to: String,
@@ -31,6 +31,14 @@ pub struct MailError {
 pub trait Mailer: Send + Sync {
     /// Hands the message to the transport; `Ok` means accepted, not delivered.
     fn send(&self, email: Email) -> BoxFuture<'_, Result<(), MailError>>;
+
+    /// Sends a message known by `id`, for a job that may run again after a crash: where
+    /// the transport can tell, the same id twice is one message (the outbox stores it
+    /// once; an SMTP transport would carry it as the Message-ID receivers de-duplicate).
+    fn send_once(&self, id: uuid::Uuid, email: Email) -> BoxFuture<'_, Result<(), MailError>> {
+        let _ = id;
+        self.send(email)
+    }
 }
 
 /// Stores every message in the outbox table instead of sending it.
@@ -61,6 +69,28 @@ impl Mailer for OutboxMailer {
                 reason: e.to_string(),
             })?;
             tracing::info!(to = %email.to, subject = %email.subject, "email stored in the dev outbox");
+            Ok(())
+        })
+    }
+
+    fn send_once(&self, id: uuid::Uuid, email: Email) -> BoxFuture<'_, Result<(), MailError>> {
+        Box::pin(async move {
+            let stored = store::outbox::push_once(
+                &self.db,
+                id,
+                &email.to,
+                &email.subject,
+                &email.text,
+                email.calendar.as_deref(),
+            )
+            .await
+            .map_err(|e| MailError {
+                to: email.to.clone(),
+                reason: e.to_string(),
+            })?;
+            if stored {
+                tracing::info!(to = %email.to, subject = %email.subject, "email stored in the dev outbox");
+            }
             Ok(())
         })
     }

@@ -21,6 +21,22 @@ pub struct App {
     pub origin: String,
 }
 
+impl App {
+    /// What job handlers need, from this instance's parts.
+    pub fn job_deps(&self, config: &Config) -> Arc<app::jobs::JobDeps> {
+        Arc::new(app::jobs::JobDeps {
+            db: self.db.clone(),
+            schedules: self.schedules.clone(),
+            mailer: self.mailer.clone(),
+            files: self.files.clone(),
+            origin: self.origin.clone(),
+            document_retention: jiff::SignedDuration::from_hours(
+                24 * i64::from(config.document_retention_days),
+            ),
+        })
+    }
+}
+
 /// How long an instance trusts a cached schedule without hearing of a change.
 const SCHEDULE_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(60);
 

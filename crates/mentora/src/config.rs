@@ -60,6 +60,9 @@ pub struct Config {
     pub booking_max_holds: u32,
     /// Times one session may be moved.
     pub booking_max_reschedules: u32,
+    /// Job workers `mentora serve` runs beside the web server (0: none, run `mentora
+    /// worker` elsewhere).
+    pub jobs_workers: u32,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -203,6 +206,12 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_DOCUMENT_RETENTION_DAYS"],
         default: "90",
         allowed: "a whole number of days from 1 to 3650",
+    },
+    Key {
+        name: "jobs_workers",
+        env: &["MENTORA_JOBS_WORKERS"],
+        default: "2",
+        allowed: "a whole number of workers from 0 to 64 (0: this instance runs no jobs)",
     },
     Key {
         name: "booking_hold_minutes",
@@ -411,6 +420,7 @@ impl Config {
                 .unwrap_or(3),
             booking_max_reschedules: u32::try_from(number("booking_max_reschedules", 0, 20)?)
                 .unwrap_or(3),
+            jobs_workers: u32::try_from(number("jobs_workers", 0, 64)?).unwrap_or(2),
             trust_forwarded_for,
             allow_shared_sqlite,
             addr,

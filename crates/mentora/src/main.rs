@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use mentora::commands::{admin, backup, demo, migrate, serve};
+use mentora::commands::{admin, backup, demo, migrate, serve, worker};
 use mentora::config::{Config, Sources};
 use mentora::telemetry;
 
@@ -35,6 +35,8 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Run job workers only, without the web server (`jobs_workers` of them, at least one).
+    Worker,
     /// Apply database migrations, or show their status.
     Migrate {
         #[command(subcommand)]
@@ -127,6 +129,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     runtime.block_on(async {
         match command {
             Command::Serve { demo, .. } => serve::run(&config, demo).await,
+            Command::Worker => worker::run(&config).await,
             Command::Migrate { action } => match action.unwrap_or(MigrateAction::Up) {
                 MigrateAction::Up => migrate::up(&config).await,
                 MigrateAction::Status => migrate::status(&config).await,

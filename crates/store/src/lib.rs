@@ -19,6 +19,7 @@ pub mod health;
 pub mod idempotency;
 pub mod ids;
 pub mod instant;
+pub mod jobs;
 pub mod known_devices;
 pub mod logins;
 pub mod migrations;

@@ -41,6 +41,37 @@ pub async fn push(
     Ok(id)
 }
 
+/// `push` under a given id: a second push with the same id stores nothing (a job that
+/// sends email may run again after a crash). True when it was stored now.
+pub async fn push_once(
+    db: &Database,
+    id: Uuid,
+    to: &str,
+    subject: &str,
+    text: &str,
+    calendar: Option<&str>,
+) -> Result<bool, StoreError> {
+    use sea_orm::ConnectionTrait;
+    let stored = db
+        .conn()
+        .execute_raw(crate::sql::statement(
+            db.backend(),
+            "INSERT INTO outbox (id, to_address, subject, text_body, calendar_body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+            vec![
+                id.into(),
+                to.into(),
+                crate::logins::truncate(subject.to_owned(), 255).into(),
+                text.into(),
+                calendar.map(str::to_owned).into(),
+                db.now().into(),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    Ok(stored == 1)
+}
+
 /// The newest `limit` messages, newest first.
 pub async fn newest(db: &Database, limit: u64) -> Result<Vec<OutboxMessage>, StoreError> {
     Ok(outbox_message::Entity::find()

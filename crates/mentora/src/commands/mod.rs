@@ -7,3 +7,4 @@ pub mod demo_experts;
 pub mod migrate;
 pub mod serve;
 pub(crate) mod serve_lock;
+pub mod worker;

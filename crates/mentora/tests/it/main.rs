@@ -22,6 +22,7 @@ mod expert_pages;
 mod experts;
 mod full_disk;
 mod fuzz;
+mod jobs;
 mod layers;
 mod limits;
 mod lockout;

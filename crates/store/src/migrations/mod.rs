@@ -18,6 +18,7 @@ mod m20261130_000007_bookings;
 mod m20261203_000008_hardening;
 mod m20261203_000009_devices_and_move_notices;
 mod m20261204_000010_storage_probe;
+mod m20261204_000011_jobs;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000008_hardening::Migration),
             Box::new(m20261203_000009_devices_and_move_notices::Migration),
             Box::new(m20261204_000010_storage_probe::Migration),
+            Box::new(m20261204_000011_jobs::Migration),
         ]
     }
 }

@@ -1,0 +1,39 @@
+//! `email`: one message, sent by a job so it commits with the change that causes it and
+//! survives a crash between the change and the send. The payload is the `Email`.
+//!
+//! Twice is harmless where the transport can tell: the message goes out under the job's
+//! id (`Mailer::send_once`), which the outbox stores once.
+
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use jiff::SignedDuration;
+use store::jobs::Job;
+
+use super::{JobDeps, JobFailure, Kind};
+use crate::mail::Email;
+
+/// The `email` kind.
+pub const KIND: Kind = Kind {
+    name: "email",
+    max_attempts: 8,
+    lease: SignedDuration::from_mins(2),
+    run,
+};
+
+fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
+    async move {
+        let email: Email =
+            serde_json::from_str(&job.payload).map_err(|e| format!("unreadable email: {e}"))?;
+        deps.mailer
+            .send_once(job.id, email)
+            .await
+            .map_err(|e| e.to_string())
+    }
+    .boxed()
+}
+
+/// Puts `email` on the queue, to be sent at once.
+pub async fn send_later(db: &store::Database, email: &Email) -> Result<bool, store::StoreError> {
+    let payload = serde_json::to_value(email).unwrap_or_default();
+    super::enqueue(db, &KIND, &payload, None, db.clock().now()).await
+}

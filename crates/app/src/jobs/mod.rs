@@ -1,0 +1,170 @@
+//! Durable jobs: work that must survive a crash and happen once in effect (releasing
+//! lapsed holds, the held-back move emails, keeping first free slots current, upkeep;
+//! later payments, reminders and calendar sync).
+//!
+//! One file per kind, each with its handler and a comment saying why running it twice
+//! changes nothing; [`KINDS`] is the one registry. Jobs are stored by `store::jobs`,
+//! claimed by the [`worker`]s every `mentora serve` (and `mentora worker`) runs, and
+//! periodic kinds are put on the queue by [`schedule`], once per period across every
+//! instance (their unique key names the period).
+
+pub mod email;
+mod first_free_slots;
+mod hold_expiry;
+mod move_emails;
+pub mod schedule;
+mod upkeep;
+pub mod worker;
+
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use jiff::{SignedDuration, Timestamp};
+use store::jobs::{Job, JobStatus, NewJob};
+use store::{Database, StoreError};
+use uuid::Uuid;
+
+use crate::files::FileStore;
+use crate::mail::Mailer;
+use crate::scheduling::ScheduleCache;
+
+/// What job handlers work with.
+pub struct JobDeps {
+    /// The database the jobs and their effects live in.
+    pub db: Database,
+    /// Told when a job frees or takes an expert's time.
+    pub schedules: Arc<ScheduleCache>,
+    /// Sends the emails jobs send.
+    pub mailer: Arc<dyn Mailer>,
+    /// Where uploaded documents are kept (upkeep erases expired ones).
+    pub files: Arc<dyn FileStore>,
+    /// The public origin, for links in email.
+    pub origin: String,
+    /// How long documents of rejected applications are kept.
+    pub document_retention: SignedDuration,
+}
+
+/// Why a run failed, as kept on the job for operators.
+pub type JobFailure = String;
+
+/// A handler: runs one job to the end or says why it could not.
+pub type Handler = for<'a> fn(&'a JobDeps, &'a Job) -> BoxFuture<'a, Result<(), JobFailure>>;
+
+/// One kind of job.
+pub struct Kind {
+    /// The stored `kind`.
+    pub name: &'static str,
+    /// Attempts before the job is dead.
+    pub max_attempts: i32,
+    /// How long a claim holds the job: longer than a run takes, so a live worker never
+    /// loses it; after it a dead worker's job is taken by another.
+    pub lease: SignedDuration,
+    /// Runs it.
+    pub run: Handler,
+}
+
+/// Every kind of job there is.
+pub static KINDS: &[Kind] = &[
+    email::KIND,
+    hold_expiry::KIND,
+    move_emails::KIND,
+    first_free_slots::KIND,
+    upkeep::KIND,
+];
+
+/// The kind named `name`, if this build knows it.
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// Puts a job of `kind` on the queue now. A unique key makes a repeat one job; false
+/// when it was one already.
+pub async fn enqueue(
+    db: &Database,
+    kind: &Kind,
+    payload: &serde_json::Value,
+    unique_key: Option<String>,
+    run_at: Timestamp,
+) -> Result<bool, StoreError> {
+    store::jobs::enqueue(
+        db,
+        &NewJob {
+            kind: kind.name.to_owned(),
+            payload: payload.to_string(),
+            unique_key,
+            run_at,
+            max_attempts: kind.max_attempts,
+            lease: kind.lease,
+        },
+    )
+    .await
+    .inspect(|added| {
+        if *added {
+            worker::wake();
+        }
+    })
+}
+
+/// When a failed attempt runs again: 10 s doubling with each attempt, at most an hour,
+/// spread by up to a fifth either way so jobs that failed together do not retry together.
+pub fn retry_delay(attempts: i32) -> SignedDuration {
+    let exponent = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
+    let base = 10_i64.saturating_mul(1_i64 << exponent.min(30)).min(3600);
+    let jitter = rand::random_range(-(base / 5)..=(base / 5));
+    SignedDuration::from_secs(base + jitter)
+}
+
+/// Jobs for the admin page and the API, most recently changed first.
+pub async fn list(
+    db: &Database,
+    statuses: &[JobStatus],
+    limit: u64,
+) -> Result<Vec<Job>, StoreError> {
+    store::jobs::list(db, statuses, limit).await
+}
+
+/// Queue depth and age by kind and state.
+pub async fn depth(db: &Database) -> Result<Vec<store::jobs::Depth>, StoreError> {
+    store::jobs::depth(db).await
+}
+
+/// What an operator may do to a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatorAction {
+    /// Run a failed or dead job again, from its first attempt.
+    Retry,
+    /// Give up on a queued or failed job.
+    Discard,
+}
+
+/// An operator retries or discards a job, recorded in the audit log. False when the job
+/// is not in a state that allows it (it ran, or is running).
+pub async fn act(
+    db: &Database,
+    operator: Uuid,
+    client: &store::logins::ClientInfo,
+    id: Uuid,
+    action: OperatorAction,
+) -> Result<bool, StoreError> {
+    let (done, event) = match action {
+        OperatorAction::Retry => (store::jobs::retry(db, id).await?, "job.retried"),
+        OperatorAction::Discard => (
+            store::jobs::discard(db, id, "discarded by an operator").await?,
+            "job.discarded",
+        ),
+    };
+    if done {
+        store::audit::record(
+            db,
+            store::audit::NewAuditEvent {
+                user_id: None,
+                actor_id: Some(operator),
+                kind: event,
+                client,
+                detail: serde_json::json!({ "job": id }).to_string(),
+            },
+        )
+        .await?;
+    }
+    Ok(done)
+}

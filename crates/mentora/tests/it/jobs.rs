@@ -1,0 +1,366 @@
+//! Durable jobs on both databases: retries with backoff until the job is dead, an
+//! operator's retry, unique keys, leases of dead workers, concurrent workers that never
+//! run one job twice, and periodic jobs scheduled once across instances. Time moves by a
+//! `ManualClock`; the side effects counted are the emails the jobs send.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use app::jobs::schedule::Scheduler;
+use app::jobs::worker::run_next;
+use app::jobs::{JobDeps, OperatorAction};
+use app::mail::{Email, MailError, Mailer, OutboxMailer};
+use domain::{Clock, ManualClock};
+use futures::future::BoxFuture;
+use jiff::SignedDuration;
+use store::jobs::JobStatus;
+use store::logins::ClientInfo;
+use uuid::Uuid;
+
+use crate::both_backends;
+use crate::testkit::{Backend, TestDb};
+
+/// The outbox, except that it refuses while `down` is set, and counts what it was asked
+/// to send by id (to see a job's effect happen more than once, should it).
+struct Transport {
+    outbox: OutboxMailer,
+    down: AtomicBool,
+    sends: Mutex<HashMap<Uuid, u32>>,
+}
+
+impl Mailer for Transport {
+    fn send(&self, email: Email) -> BoxFuture<'_, Result<(), MailError>> {
+        self.outbox.send(email)
+    }
+
+    fn send_once(&self, id: Uuid, email: Email) -> BoxFuture<'_, Result<(), MailError>> {
+        Box::pin(async move {
+            *self.sends.lock().unwrap().entry(id).or_default() += 1;
+            if self.down.load(Ordering::SeqCst) {
+                return Err(MailError {
+                    to: email.to,
+                    reason: "the mail server refused the connection".into(),
+                });
+            }
+            self.outbox.send_once(id, email).await
+        })
+    }
+}
+
+struct Queue {
+    deps: JobDeps,
+    transport: Arc<Transport>,
+    clock: Arc<ManualClock>,
+    _db: TestDb,
+}
+
+async fn queue(backend: Backend) -> Option<Queue> {
+    let test_db = TestDb::create(backend).await?;
+    let clock = Arc::new(ManualClock::at("2031-05-04T10:00:00Z".parse().unwrap()));
+    let db = store::Database::connect(&test_db.url, 8)
+        .await
+        .unwrap()
+        .with_clock(clock.clone());
+    store::migrations::apply(&db).await.unwrap();
+    let transport = Arc::new(Transport {
+        outbox: OutboxMailer::new(db.clone()),
+        down: AtomicBool::new(false),
+        sends: Mutex::new(HashMap::new()),
+    });
+    let files =
+        app::files::ObjectFiles::local(&std::env::temp_dir().join("mentora-jobs-test")).unwrap();
+    let deps = JobDeps {
+        db: db.clone(),
+        schedules: Arc::new(app::scheduling::ScheduleCache::in_process()),
+        mailer: transport.clone(),
+        files: Arc::new(files),
+        origin: "http://mentora.test".into(),
+        document_retention: SignedDuration::from_hours(24 * 90),
+    };
+    Some(Queue {
+        deps,
+        transport,
+        clock,
+        _db: test_db,
+    })
+}
+
+fn email(to: &str) -> Email {
+    Email {
+        to: to.into(),
+        subject: "Your session".into(),
+        text: "See you then.".into(),
+        calendar: None,
+    }
+}
+
+async fn outbox_count(q: &Queue, to: &str) -> usize {
+    store::outbox::newest(&q.deps.db, 10_000)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| m.to == to)
+        .count()
+}
+
+async fn only_job(q: &Queue) -> store::jobs::Job {
+    let jobs = store::jobs::list(&q.deps.db, &JobStatus::ALL, 10)
+        .await
+        .unwrap();
+    assert_eq!(jobs.len(), 1, "{jobs:?}");
+    jobs.into_iter().next().unwrap()
+}
+
+async fn a_failing_job_retries_then_dies_then_an_operator_retry_runs_it(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    q.transport.down.store(true, Ordering::SeqCst);
+    assert!(
+        app::jobs::email::send_later(db, &email("ana@example.org"))
+            .await
+            .unwrap()
+    );
+
+    let mut previous_delay = SignedDuration::ZERO;
+    for attempt in 1..=8 {
+        assert!(
+            run_next(&q.deps, "w1").await.unwrap(),
+            "attempt {attempt} ran"
+        );
+        let job = only_job(&q).await;
+        assert_eq!(job.attempts, attempt);
+        assert!(
+            job.last_error
+                .as_deref()
+                .is_some_and(|e| e.contains("refused the connection")),
+            "{job:?}"
+        );
+        if attempt < 8 {
+            assert_eq!(job.status, JobStatus::Failed);
+            // Backoff: 10 s doubling, give or take a fifth, never sooner than the last.
+            let delay = q.clock.now().duration_until(job.run_at);
+            let base = 10 * (1_i64 << (attempt - 1)).min(360);
+            assert!(
+                delay.as_secs() >= base - base / 5 && delay.as_secs() <= base + base / 5,
+                "attempt {attempt}: retry in {delay:?}"
+            );
+            assert!(delay >= previous_delay || attempt > 8, "{delay:?}");
+            previous_delay = delay;
+            // Not due yet: nothing runs until its time.
+            assert!(!run_next(&q.deps, "w1").await.unwrap());
+            q.clock.advance(delay.as_secs());
+        } else {
+            assert_eq!(job.status, JobStatus::Dead, "after its last attempt");
+        }
+    }
+    q.clock.advance(7200);
+    assert!(
+        !run_next(&q.deps, "w1").await.unwrap(),
+        "a dead job stays put"
+    );
+    assert_eq!(outbox_count(&q, "ana@example.org").await, 0);
+
+    // The operator fixes the mail server and retries it: audited, and it runs once.
+    q.transport.down.store(false, Ordering::SeqCst);
+    let job = only_job(&q).await;
+    let operator = Uuid::new_v4();
+    let client = ClientInfo::default();
+    assert!(
+        app::jobs::act(db, operator, &client, job.id, OperatorAction::Retry)
+            .await
+            .unwrap()
+    );
+    let audit = store::audit::search(
+        db,
+        &store::audit::AuditFilter {
+            kind_prefix: Some("job.".into()),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.kind == "job.retried" && e.actor_id == Some(operator)),
+        "{audit:?}"
+    );
+    assert!(run_next(&q.deps, "w1").await.unwrap());
+    let job = only_job(&q).await;
+    assert_eq!((job.status, job.attempts), (JobStatus::Succeeded, 1));
+    assert_eq!(outbox_count(&q, "ana@example.org").await, 1);
+    // A finished job cannot be retried or discarded.
+    assert!(
+        !app::jobs::act(db, operator, &client, job.id, OperatorAction::Retry)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app::jobs::act(db, operator, &client, job.id, OperatorAction::Discard)
+            .await
+            .unwrap()
+    );
+}
+
+async fn an_operator_discards_a_waiting_job(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    app::jobs::email::send_later(db, &email("leo@example.org"))
+        .await
+        .unwrap();
+    let job = only_job(&q).await;
+    let client = ClientInfo::default();
+    assert!(
+        app::jobs::act(db, Uuid::new_v4(), &client, job.id, OperatorAction::Discard)
+            .await
+            .unwrap()
+    );
+    assert_eq!(only_job(&q).await.status, JobStatus::Dead);
+    assert!(
+        !run_next(&q.deps, "w1").await.unwrap(),
+        "a discarded job does not run"
+    );
+    assert_eq!(outbox_count(&q, "leo@example.org").await, 0);
+}
+
+async fn the_same_unique_key_is_one_job(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    let kind = app::jobs::kind("email").unwrap();
+    let payload = serde_json::to_value(email("ines@example.org")).unwrap();
+    let now = q.clock.now();
+    let key = || Some("welcome:ines".to_owned());
+    assert!(
+        app::jobs::enqueue(db, kind, &payload, key(), now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app::jobs::enqueue(db, kind, &payload, key(), now)
+            .await
+            .unwrap()
+    );
+    assert!(run_next(&q.deps, "w1").await.unwrap());
+    // Also after it ran: the key stays taken while the job is kept.
+    assert!(
+        !app::jobs::enqueue(db, kind, &payload, key(), now)
+            .await
+            .unwrap()
+    );
+    assert!(!run_next(&q.deps, "w1").await.unwrap());
+    assert_eq!(outbox_count(&q, "ines@example.org").await, 1);
+}
+
+async fn a_dead_workers_job_is_claimed_again_after_its_lease(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    app::jobs::email::send_later(db, &email("noor@example.org"))
+        .await
+        .unwrap();
+    // A worker claims it and dies before finishing.
+    let stale = store::jobs::claim(db, "died").await.unwrap().expect("due");
+    assert_eq!(stale.locked_by.as_deref(), Some("died"));
+    assert!(
+        !run_next(&q.deps, "w2").await.unwrap(),
+        "leased to the dead worker"
+    );
+    q.clock.advance(stale.lease.as_secs() - 1);
+    assert!(!run_next(&q.deps, "w2").await.unwrap(), "still leased");
+    q.clock.advance(1);
+    assert!(run_next(&q.deps, "w2").await.unwrap(), "claimed again");
+    let job = only_job(&q).await;
+    assert_eq!((job.status, job.attempts), (JobStatus::Succeeded, 2));
+    // The first worker, come back to life, cannot overwrite what happened since.
+    assert!(!store::jobs::succeed(db, &stale).await.unwrap());
+    assert!(!store::jobs::fail(db, &stale, "late", None).await.unwrap());
+    assert_eq!(only_job(&q).await.status, JobStatus::Succeeded);
+    assert_eq!(outbox_count(&q, "noor@example.org").await, 1);
+}
+
+async fn concurrent_workers_never_run_one_job_twice(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let q = Arc::new(q);
+    for n in 0..100 {
+        app::jobs::email::send_later(&q.deps.db, &email(&format!("p{n}@example.org")))
+            .await
+            .unwrap();
+    }
+    let workers: Vec<_> = (0..4)
+        .map(|w| {
+            let q = q.clone();
+            tokio::spawn(async move {
+                let mut ran = 0;
+                while run_next(&q.deps, &format!("w{w}")).await.unwrap() {
+                    ran += 1;
+                }
+                ran
+            })
+        })
+        .collect();
+    let mut total = 0;
+    for w in workers {
+        total += w.await.unwrap();
+    }
+    assert_eq!(total, 100, "every job ran, by one worker");
+    let sends = q.transport.sends.lock().unwrap().clone();
+    assert_eq!(sends.len(), 100);
+    assert!(sends.values().all(|n| *n == 1), "{sends:?}");
+    let messages = store::outbox::newest(&q.deps.db, 1000).await.unwrap();
+    assert_eq!(messages.len(), 100);
+    let done = store::jobs::list(&q.deps.db, &[JobStatus::Succeeded], 1000)
+        .await
+        .unwrap();
+    assert_eq!(done.len(), 100);
+}
+
+async fn periodic_jobs_are_scheduled_once_per_period_across_instances(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    let (mut one, mut two) = (Scheduler::default(), Scheduler::default());
+    let kinds = app::jobs::schedule::PERIODIC.len();
+    assert_eq!(one.tick(db).await.unwrap(), kinds);
+    assert_eq!(
+        two.tick(db).await.unwrap(),
+        0,
+        "the other instance was first"
+    );
+    assert_eq!(one.tick(db).await.unwrap(), 0, "once per period");
+    // 30 seconds on, the half-minute kinds are due again; the others are not.
+    q.clock.advance(30);
+    assert_eq!(two.tick(db).await.unwrap(), 2);
+    assert_eq!(one.tick(db).await.unwrap(), 0);
+    while run_next(&q.deps, "w1").await.unwrap() {}
+    let done = store::jobs::list(db, &[JobStatus::Succeeded], 100)
+        .await
+        .unwrap();
+    assert_eq!(done.len(), kinds + 2, "{done:?}");
+    assert!(
+        store::jobs::list(db, &[JobStatus::Failed, JobStatus::Dead], 100)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+both_backends!(
+    a_failing_job_retries_then_dies_then_an_operator_retry_runs_it,
+    an_operator_discards_a_waiting_job,
+    the_same_unique_key_is_one_job,
+    a_dead_workers_job_is_claimed_again_after_its_lease,
+    concurrent_workers_never_run_one_job_twice,
+    periodic_jobs_are_scheduled_once_per_period_across_instances,
+);
