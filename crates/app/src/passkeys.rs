@@ -29,6 +29,9 @@ const REGISTER: &str = "passkey.register";
 const LOGIN: &str = "passkey.login";
 const SECOND_FACTOR: &str = "passkey.second_factor";
 
+/// The longest name a person may give a passkey (the security page's field says so too).
+pub const NAME_MAX_CHARS: usize = 100;
+
 /// The relying party: this site's origin. Passkeys are bound to its host name, so they
 /// work only where the site is reached by name (`localhost` in development, not an IP).
 pub fn relying_party(origin: &str) -> Result<Webauthn, AccountError> {
@@ -93,7 +96,7 @@ pub async fn finish_registration(
     client: &ClientInfo,
 ) -> Result<(), AccountError> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
+    if name.is_empty() || name.chars().count() > NAME_MAX_CHARS {
         return Err(AccountError::Invalid(vec![FieldError {
             field: "name",
             message_id: "field-passkey-name",

@@ -34,13 +34,16 @@ const CURRENCIES: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BG
 
 /// An ISO 4217 currency code in upper case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CurrencyCode([u8; 3]);
+pub struct CurrencyCode([u8; CurrencyCode::LEN]);
 
 impl CurrencyCode {
+    /// Letters in a code (forms limit the field to it).
+    pub const LEN: usize = 3;
+
     /// Accepts an active ISO 4217 code in any case and keeps it upper case.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let upper = raw.trim().to_ascii_uppercase();
-        let bytes: [u8; 3] = upper
+        let bytes: [u8; Self::LEN] = upper
             .as_bytes()
             .try_into()
             .map_err(|_| Invalid("profile-currency-invalid"))?;
@@ -63,6 +66,9 @@ impl CurrencyCode {
         CURRENCIES.split(' ')
     }
 }
+
+/// Letters in an ISO 639-1 language code (forms limit a one-language field to it).
+pub const LANGUAGE_CODE_LEN: usize = 2;
 
 /// ISO 639-1 language codes.
 const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
@@ -171,6 +177,8 @@ mod tests {
         assert!(CurrencyCode::parse("EURO").is_err());
         assert!(CurrencyCode::parse("ABC").is_err());
         assert!(CurrencyCode::parse("€").is_err());
+        // Forms cut the field at `LEN`: no active code may be longer.
+        assert!(CurrencyCode::all().all(|c| c.len() == CurrencyCode::LEN));
     }
 
     #[test]
@@ -181,6 +189,8 @@ mod tests {
         );
         assert!(parse_languages(["english"]).is_err());
         assert_eq!(parse_languages([""]), Ok(vec![]));
+        // Forms cut a one-language field at `LANGUAGE_CODE_LEN`.
+        assert!(LANGUAGES.split(' ').all(|c| c.len() == LANGUAGE_CODE_LEN));
     }
 
     #[test]

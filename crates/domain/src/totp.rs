@@ -8,6 +8,13 @@ use sha1::Sha1;
 use crate::SecretDigest;
 
 const STEP_SECONDS: u64 = 30;
+/// Digits in a code.
+pub const CODE_DIGITS: usize = 6;
+/// The most a person may type for a code: its digits, with room for the space an
+/// authenticator app shows between the groups ("123 456"), which is ignored.
+pub const CODE_INPUT_MAX_CHARS: usize = CODE_DIGITS + 2;
+/// A code is the truncated HMAC modulo 10^`CODE_DIGITS`.
+const CODE_MODULUS: u32 = 10u32.pow(CODE_DIGITS as u32);
 /// Codes one step either side of now are accepted, for clock drift.
 const SKEW_STEPS: u64 = 1;
 const BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -64,7 +71,7 @@ impl TotpKey {
     pub fn uri(&self, account: &str) -> String {
         let label: String = form_urlencoded_component(&format!("Mentora:{account}"));
         format!(
-            "otpauth://totp/{label}?secret={}&issuer=Mentora&algorithm=SHA1&digits=6&period={STEP_SECONDS}",
+            "otpauth://totp/{label}?secret={}&issuer=Mentora&algorithm=SHA1&digits={CODE_DIGITS}&period={STEP_SECONDS}",
             self.base32()
         )
     }
@@ -86,14 +93,14 @@ impl TotpKey {
             | (u32::from(hash[offset + 1]) << 16)
             | (u32::from(hash[offset + 2]) << 8)
             | u32::from(hash[offset + 3]);
-        format!("{:06}", binary % 1_000_000)
+        format!("{:0width$}", binary % CODE_MODULUS, width = CODE_DIGITS)
     }
 
     /// The time step the code belongs to, if it is valid within the allowed skew of
     /// `unix_seconds`. The caller stores the step so the same code is never accepted twice.
     pub fn matching_step(&self, code: &str, unix_seconds: u64) -> Option<i64> {
         let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        if code.len() != CODE_DIGITS || !code.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let now_step = unix_seconds / STEP_SECONDS;

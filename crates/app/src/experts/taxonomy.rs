@@ -22,11 +22,17 @@ pub async fn names_of(db: &Database, slugs: &[String]) -> Result<Vec<String>, St
         .collect())
 }
 
-/// A specialty's name: 2 to 80 characters, no control characters.
+/// The shortest specialty name, in characters.
+pub const NAME_MIN_CHARS: usize = 2;
+/// The longest specialty name, in characters (the operators' editor says so too).
+pub const NAME_MAX_CHARS: usize = 80;
+
+/// A specialty's name: `NAME_MIN_CHARS` to `NAME_MAX_CHARS` characters, no control
+/// characters.
 fn parse_name(raw: &str) -> Result<String, ExpertError> {
     let name = raw.trim();
     let length = name.chars().count();
-    if !(2..=80).contains(&length) || name.chars().any(char::is_control) {
+    if !(NAME_MIN_CHARS..=NAME_MAX_CHARS).contains(&length) || name.chars().any(char::is_control) {
         return Err(ExpertError::Invalid(vec![field(
             "name",
             "specialty-name-invalid",

@@ -10,11 +10,13 @@ use store::audit::AuditEvent;
 use store::logins::Login;
 use store::passkeys::StoredPasskey;
 use store::second_factors::TotpFactor;
+use uuid::Uuid;
 
 use crate::extract::Client;
 use crate::middleware::viewer::{SignedIn, Viewer, session_cookie};
 use crate::pages::render;
 use crate::pages::shell::Shell;
+use crate::pages::shown_instant::Shown;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Template)]
@@ -22,9 +24,9 @@ use crate::{AppError, AppState, ErrorCode};
 struct SecurityPage<'a> {
     shell: &'a Shell,
     logins: Vec<LoginView>,
-    events: Vec<AuditEvent>,
-    totp: Option<TotpFactor>,
-    passkeys: Vec<StoredPasskey>,
+    events: Vec<EventView>,
+    totp: Option<FactorView>,
+    passkeys: Vec<PasskeyView>,
     recovery_codes_left: u64,
     /// Which factor form failed its password check, if one did.
     password_error_for: Option<&'static str>,
@@ -42,19 +44,65 @@ struct LoginView {
     this_device: bool,
 }
 
-/// An instant as the page shows it: machine-readable for `<time datetime>`, and in words.
-struct Shown {
-    datetime: String,
-    text: String,
+/// A second factor as the page lists it: when it was added (the day) and last used.
+struct FactorView {
+    added: Shown,
+    last_used: Option<Shown>,
 }
 
-impl Shown {
-    fn of(at: &jiff::Timestamp) -> Self {
+impl FactorView {
+    fn of(created_at: &jiff::Timestamp, last_used_at: Option<&jiff::Timestamp>) -> Self {
         Self {
-            datetime: at.to_string(),
-            text: at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+            added: Shown::day(created_at),
+            last_used: last_used_at.map(Shown::minute),
         }
     }
+}
+
+impl From<TotpFactor> for FactorView {
+    fn from(totp: TotpFactor) -> Self {
+        Self::of(&totp.created_at, totp.last_used_at.as_ref())
+    }
+}
+
+/// A registered passkey: its name, what removes it, and its dates.
+struct PasskeyView {
+    id: Uuid,
+    name: String,
+    dates: FactorView,
+}
+
+impl From<StoredPasskey> for PasskeyView {
+    fn from(passkey: StoredPasskey) -> Self {
+        Self {
+            dates: FactorView::of(&passkey.created_at, passkey.last_used_at.as_ref()),
+            id: passkey.id,
+            name: passkey.name,
+        }
+    }
+}
+
+/// One security event on the account: what, when and from where.
+struct EventView {
+    /// The event's name in the page's language.
+    name: String,
+    at: Shown,
+    ip: Option<String>,
+}
+
+impl EventView {
+    fn of(event: AuditEvent, shell: &Shell) -> Self {
+        Self {
+            name: event_name(shell, &event.kind),
+            at: Shown::minute(&event.created_at),
+            ip: event.ip,
+        }
+    }
+}
+
+/// The event's name in the page's language (`login.failed` → `audit-login-failed`).
+fn event_name(shell: &Shell, kind: &str) -> String {
+    shell.t(&format!("audit-{}", kind.replace(['.', '_'], "-")))
 }
 
 impl LoginView {
@@ -65,21 +113,9 @@ impl LoginView {
             id,
             device: login.user_agent,
             ip: login.ip,
-            signed_in: Shown::of(&login.created_at),
-            last_seen: Shown::of(&login.last_seen_at),
+            signed_in: Shown::minute(&login.created_at),
+            last_seen: Shown::minute(&login.last_seen_at),
         }
-    }
-}
-
-impl SecurityPage<'_> {
-    fn shown(&self, at: &jiff::Timestamp) -> Shown {
-        Shown::of(at)
-    }
-
-    /// The event's name in the page's language (`login.failed` → `audit-login-failed`).
-    fn event_name(&self, kind: &str) -> String {
-        self.shell
-            .t(&format!("audit-{}", kind.replace(['.', '_'], "-")))
     }
 }
 
@@ -125,9 +161,17 @@ pub(crate) async fn page(
             .into_iter()
             .map(|login| LoginView::of(login, viewer.login.digest.as_str()))
             .collect(),
-        events: overview.events,
-        totp: overview.totp,
-        passkeys: overview.passkeys,
+        events: overview
+            .events
+            .into_iter()
+            .map(|event| EventView::of(event, shell))
+            .collect(),
+        totp: overview.totp.map(FactorView::from),
+        passkeys: overview
+            .passkeys
+            .into_iter()
+            .map(PasskeyView::from)
+            .collect(),
         recovery_codes_left: overview.recovery_codes_left,
         password_error_for,
     };

@@ -6,9 +6,11 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use store::audit::AuditEvent;
+use uuid::Uuid;
 
 use crate::pages::render;
 use crate::pages::shell::Shell;
+use crate::pages::shown_instant::Shown;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Template)]
@@ -16,7 +18,30 @@ use crate::{AppError, AppState, ErrorCode};
 struct AuditPage<'a> {
     shell: &'a Shell,
     filter: AuditQuery,
-    events: Vec<AuditEvent>,
+    events: Vec<EventView>,
+}
+
+/// One event as the log lists it; operators see the raw kind and ids.
+struct EventView {
+    at: Shown,
+    kind: String,
+    user_id: Option<Uuid>,
+    actor_id: Option<Uuid>,
+    ip: Option<String>,
+    user_agent: Option<String>,
+}
+
+impl From<AuditEvent> for EventView {
+    fn from(event: AuditEvent) -> Self {
+        Self {
+            at: Shown::second(&event.created_at),
+            kind: event.kind,
+            user_id: event.user_id,
+            actor_id: event.actor_id,
+            ip: event.ip,
+            user_agent: event.user_agent,
+        }
+    }
 }
 
 pub async fn list(
@@ -29,7 +54,7 @@ pub async fn list(
         AuditPage {
             shell: &shell,
             filter,
-            events,
+            events: events.into_iter().map(EventView::from).collect(),
         },
         StatusCode::OK,
     ))

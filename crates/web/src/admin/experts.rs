@@ -12,14 +12,16 @@ use axum::response::Response;
 use domain::expert::ApplicationStatus;
 use serde::Deserialize;
 use store::experts::QueueEntry;
-use store::taxonomy::Category;
 use uuid::Uuid;
 
+use crate::experts::document_view::DocumentView;
+use crate::experts::taxonomy_view::{self, CategoryView};
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
+use crate::pages::shown_instant::Shown;
 use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
@@ -27,10 +29,49 @@ use crate::{AppError, AppState, Links};
 struct QueuePage<'a> {
     shell: &'a Shell,
     status: ApplicationStatus,
-    entries: Vec<QueueEntry>,
+    entries: Vec<EntryView>,
     statuses: [ApplicationStatus; 5],
-    /// When the page was made, to say how long each application has waited.
-    now: jiff::Timestamp,
+}
+
+/// One application in the queue: who applied, and how long it has waited.
+struct EntryView {
+    user_id: Uuid,
+    display_name: String,
+    email: String,
+    headline: String,
+    suspended: bool,
+    /// "3 days", "5 hours"; empty when never submitted.
+    waited: String,
+}
+
+impl EntryView {
+    /// `now` is when the page was made.
+    fn of(entry: QueueEntry, shell: &Shell, now: jiff::Timestamp) -> Self {
+        Self {
+            waited: entry
+                .submitted_at
+                .map(|at| age(shell, now, at))
+                .unwrap_or_default(),
+            user_id: entry.user_id,
+            display_name: entry.display_name,
+            email: entry.email,
+            headline: entry.headline,
+            suspended: entry.suspended,
+        }
+    }
+}
+
+/// "3 days", "5 hours": how long an application submitted `at` has waited by `now`.
+fn age(shell: &Shell, now: jiff::Timestamp, at: jiff::Timestamp) -> String {
+    let waited = now.duration_since(at).as_secs();
+    let (days, hours, minutes) = (waited / 86_400, waited / 3_600, waited / 60);
+    if days >= 1 {
+        shell.t1("age-days", "count", &days.to_string())
+    } else if hours >= 1 {
+        shell.t1("age-hours", "count", &hours.to_string())
+    } else {
+        shell.t1("age-minutes", "count", &minutes.max(0).to_string())
+    }
 }
 
 impl QueuePage<'_> {
@@ -39,23 +80,6 @@ impl QueuePage<'_> {
             "expert-status-{}",
             status.as_str().replace('_', "-")
         ))
-    }
-
-    /// "3 days", "5 hours": how long an application has waited.
-    fn age(&self, entry: &QueueEntry) -> String {
-        let Some(at) = entry.submitted_at else {
-            return String::new();
-        };
-        let waited = self.now.duration_since(at).as_secs();
-        let (days, hours, minutes) = (waited / 86_400, waited / 3_600, waited / 60);
-        if days >= 1 {
-            self.shell.t1("age-days", "count", &days.to_string())
-        } else if hours >= 1 {
-            self.shell.t1("age-hours", "count", &hours.to_string())
-        } else {
-            self.shell
-                .t1("age-minutes", "count", &minutes.max(0).to_string())
-        }
     }
 }
 
@@ -75,14 +99,18 @@ pub async fn queue(
         .as_deref()
         .and_then(ApplicationStatus::parse)
         .unwrap_or(ApplicationStatus::Submitted);
-    let entries = verification::queue(&state.db, status).await?;
+    let now = state.clock().now();
+    let entries = verification::queue(&state.db, status)
+        .await?
+        .into_iter()
+        .map(|entry| EntryView::of(entry, &shell, now))
+        .collect();
     Ok(render(
         QueuePage {
             shell: &shell,
             status,
             entries,
             statuses: ApplicationStatus::ALL,
-            now: state.clock().now(),
         },
         StatusCode::OK,
     ))
@@ -92,7 +120,7 @@ pub async fn queue(
 #[template(path = "admin/expert_review.html")]
 struct ReviewPage<'a> {
     shell: &'a Shell,
-    review: Review,
+    review: ReviewView,
     specialty_names: Vec<String>,
     errors: Vec<ShownError>,
     decision: String,
@@ -100,6 +128,89 @@ struct ReviewPage<'a> {
     saved: Option<String>,
     /// Confirmed sessions the expert cancelled themselves (each refunded in full).
     expert_cancellations: i64,
+}
+
+/// An application as its verifier reads it: the applicant, what they wrote, their
+/// documents and earlier decisions.
+struct ReviewView {
+    expert_id: Uuid,
+    name: String,
+    email: String,
+    status: ApplicationStatus,
+    suspended: bool,
+    headline: String,
+    /// "en, es".
+    languages: String,
+    /// "60 minutes: $40.00", one per offered length.
+    rates: Vec<String>,
+    intro_video_url: Option<String>,
+    /// Rendered and sanitised when saved.
+    bio_html: String,
+    documents: Vec<DocumentView>,
+    decisions: Vec<DecisionView>,
+}
+
+/// An earlier decision: what (in the page's language), when, and why.
+struct DecisionView {
+    decision: String,
+    /// "2026-12-04 15:17 UTC".
+    at: String,
+    reason: String,
+}
+
+impl ReviewView {
+    fn of(review: Review, shell: &Shell) -> Self {
+        let Review {
+            applicant,
+            application,
+        } = review;
+        let p = application.profile;
+        let currency = domain::profile::CurrencyCode::parse(&p.currency).ok();
+        let rates = p
+            .rates
+            .iter()
+            .map(|(minutes, minor)| {
+                let price = currency
+                    .map(|c| domain::money::Money::new(*minor, c).to_string())
+                    .unwrap_or_default();
+                format!(
+                    "{}: {price}",
+                    shell.t1("expert-rate-duration", "minutes", &minutes.to_string())
+                )
+            })
+            .collect();
+        Self {
+            expert_id: p.user_id,
+            name: applicant.display_name,
+            email: applicant.email,
+            status: p.status,
+            suspended: p.suspended_at.is_some(),
+            headline: p.headline,
+            languages: p.languages.join(", "),
+            rates,
+            intro_video_url: p.intro_video_url,
+            bio_html: p.bio_html,
+            documents: application
+                .documents
+                .into_iter()
+                .map(|d| DocumentView::of(d, shell))
+                .collect(),
+            decisions: application
+                .decisions
+                .into_iter()
+                .map(|d| DecisionView {
+                    decision: decision_text(shell, &d.decision),
+                    at: Shown::minute(&d.created_at).text,
+                    reason: d.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A decision (`request_changes`, …) in the page's language.
+fn decision_text(shell: &Shell, decision: &str) -> String {
+    shell.t(&format!("expert-decision-{}", decision.replace('_', "-")))
 }
 
 impl ReviewPage<'_> {
@@ -111,39 +222,22 @@ impl ReviewPage<'_> {
     }
 
     fn status_text(&self) -> String {
-        let status = self.review.application.profile.status;
         self.shell.t(&format!(
             "expert-status-{}",
-            status.as_str().replace('_', "-")
+            self.review.status.as_str().replace('_', "-")
         ))
     }
 
     fn decidable(&self) -> bool {
-        self.review.application.profile.status == ApplicationStatus::Submitted
+        self.review.status == ApplicationStatus::Submitted
     }
 
     fn approved(&self) -> bool {
-        self.review.application.profile.status == ApplicationStatus::Approved
-    }
-
-    fn rate_text(&self, rate: &(i32, i64)) -> String {
-        let price = domain::profile::CurrencyCode::parse(&self.review.application.profile.currency)
-            .map(|c| domain::money::Money::new(rate.1, c).to_string())
-            .unwrap_or_default();
-        format!(
-            "{}: {price}",
-            self.shell
-                .t1("expert-rate-duration", "minutes", &rate.0.to_string())
-        )
-    }
-
-    fn kind_text(&self, kind: &str) -> String {
-        self.shell.t(&format!("expert-document-kind-{kind}"))
+        self.review.status == ApplicationStatus::Approved
     }
 
     fn decision_text(&self, decision: &str) -> String {
-        self.shell
-            .t(&format!("expert-decision-{}", decision.replace('_', "-")))
+        decision_text(self.shell, decision)
     }
 }
 
@@ -174,7 +268,7 @@ async fn review_page(
     Ok(render(
         ReviewPage {
             shell,
-            review,
+            review: ReviewView::of(review, shell),
             expert_cancellations,
             specialty_names,
             errors,
@@ -294,7 +388,7 @@ pub async fn suspension(
 #[template(path = "admin/specialties.html")]
 struct TaxonomyPage<'a> {
     shell: &'a Shell,
-    categories: Vec<Category>,
+    categories: Vec<CategoryView>,
     errors: Vec<ShownError>,
 }
 
@@ -317,7 +411,7 @@ async fn taxonomy_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let categories = app::experts::taxonomy::all(&state.db).await?;
+    let categories = taxonomy_view::categories(app::experts::taxonomy::all(&state.db).await?);
     Ok(render(
         TaxonomyPage {
             shell,

@@ -22,8 +22,27 @@ const SHOWN: u64 = 100;
 struct UsersPage<'a> {
     shell: &'a Shell,
     query: String,
-    users: Vec<User>,
+    users: Vec<AccountView>,
     grantable: [Role; 2],
+}
+
+/// An account as the list shows it: who, and the roles it has.
+struct AccountView {
+    id: Uuid,
+    display_name: String,
+    email: String,
+    roles: Vec<Role>,
+}
+
+impl From<User> for AccountView {
+    fn from(user: User) -> Self {
+        Self {
+            id: user.id,
+            display_name: user.display_name,
+            email: user.email,
+            roles: user.roles,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -42,7 +61,7 @@ pub async fn list(
         UsersPage {
             shell: &shell,
             query: search.q,
-            users,
+            users: users.into_iter().map(AccountView::from).collect(),
             grantable: [Role::Expert, Role::Admin],
         },
         StatusCode::OK,

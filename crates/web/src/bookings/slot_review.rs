@@ -2,7 +2,7 @@
 //! learner's time and the expert's, its length and price, and whether it is still free
 //! (someone may have taken it since the week was shown). Holding it comes with booking.
 
-use app::experts::directory::{self, PublicProfile, ShownRate};
+use app::experts::directory::{self, ShownRate};
 use app::scheduling::slots::{self, SlotParams};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -31,7 +31,10 @@ pub struct ReviewParams {
 #[template(path = "bookings/slot_review.html")]
 struct ReviewPage<'a> {
     shell: &'a Shell,
-    p: PublicProfile,
+    expert_name: String,
+    headline: String,
+    /// The expert's profile slug, which the booking form posts to.
+    slug: String,
     your_time: String,
     expert_time: Option<String>,
     minutes: u16,
@@ -151,7 +154,9 @@ pub async fn show(
     Ok(render(
         ReviewPage {
             shell: &shell,
-            p,
+            expert_name: p.expert.display_name,
+            headline: p.profile.headline,
+            slug: p.profile.slug,
             your_time,
             expert_time,
             minutes,

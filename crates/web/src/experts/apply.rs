@@ -14,15 +14,17 @@ use domain::expert::{ApplicationStatus, RATE_DURATIONS};
 use domain::money::Money;
 use domain::profile::CurrencyCode;
 use serde::Deserialize;
-use store::taxonomy::Category;
 use store::users::User;
 use uuid::Uuid;
 
+use super::document_view::DocumentView;
+use super::taxonomy_view::{self, CategoryView};
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
+use crate::pages::shown_instant::Shown;
 use crate::{AppError, AppState, Links, uploads};
 
 /// The form's values: the saved application's, or what was just submitted.
@@ -128,13 +130,56 @@ impl ApplyForm {
 struct ApplyPage<'a> {
     shell: &'a Shell,
     form: ApplyForm,
-    own: Option<OwnApplication>,
-    categories: Vec<Category>,
+    /// Where the application stands; `None` before the person applied.
+    status: Option<ApplicationStatus>,
+    own: Option<OwnView>,
+    categories: Vec<CategoryView>,
     errors: Vec<ShownError>,
     saved: Option<String>,
     email_verified: bool,
     avatar_url: Option<String>,
     test_mode: bool,
+}
+
+/// The person's own application, as the page shows where it stands.
+struct OwnView {
+    slug: String,
+    /// "Verified since 2026-12-04", once verified.
+    verified: Option<String>,
+    /// The verifier's reason for the last decision.
+    decision_reason: Option<String>,
+    suspended: bool,
+    suspension_reason: Option<String>,
+    /// Approved, not suspended, and payouts connected.
+    bookable: bool,
+    /// What the payment provider still needs.
+    payout_requirements: Vec<String>,
+    /// Onboarding with the provider has begun (the button says "continue").
+    payouts_started: bool,
+    documents: Vec<DocumentView>,
+}
+
+impl OwnView {
+    fn of(own: OwnApplication, shell: &Shell) -> Self {
+        let p = own.profile;
+        Self {
+            bookable: p.bookable(),
+            verified: p
+                .verified_at
+                .map(|at| shell.t1("expert-verified-since", "date", &Shown::day(&at).text)),
+            slug: p.slug,
+            decision_reason: p.decision_reason,
+            suspended: p.suspended_at.is_some(),
+            suspension_reason: p.suspension_reason,
+            payouts_started: p.payout.account_id.is_some(),
+            payout_requirements: p.payout.requirements,
+            documents: own
+                .documents
+                .into_iter()
+                .map(|d| DocumentView::of(d, shell))
+                .collect(),
+        }
+    }
 }
 
 impl ApplyPage<'_> {
@@ -145,12 +190,8 @@ impl ApplyPage<'_> {
             .map(|e| e.message.as_str())
     }
 
-    fn status(&self) -> Option<ApplicationStatus> {
-        self.own.as_ref().map(|o| o.profile.status)
-    }
-
     fn status_text(&self) -> String {
-        match self.status() {
+        match self.status {
             Some(s) => self
                 .shell
                 .t(&format!("expert-status-{}", s.as_str().replace('_', "-"))),
@@ -159,15 +200,15 @@ impl ApplyPage<'_> {
     }
 
     fn editable(&self) -> bool {
-        self.status().is_none_or(ApplicationStatus::editable)
+        self.status.is_none_or(ApplicationStatus::editable)
     }
 
     fn submittable(&self) -> bool {
-        self.status().is_some_and(ApplicationStatus::submittable)
+        self.status.is_some_and(ApplicationStatus::submittable)
     }
 
     fn approved(&self) -> bool {
-        self.status() == Some(ApplicationStatus::Approved)
+        self.status == Some(ApplicationStatus::Approved)
     }
 
     fn chosen(&self, slug: &str) -> bool {
@@ -181,18 +222,6 @@ impl ApplyPage<'_> {
 
     fn rate_field(&self, minutes: &i32) -> &'static str {
         application::rate_field(*minutes)
-    }
-
-    fn kind_text(&self, kind: &str) -> String {
-        self.shell.t(&format!("expert-document-kind-{kind}"))
-    }
-
-    fn size_text(&self, bytes: &i64) -> String {
-        if *bytes < 1_048_576 {
-            format!("{} KB", (*bytes + 1023) / 1024)
-        } else {
-            format!("{:.1} MB", *bytes as f64 / 1_048_576.0)
-        }
     }
 
     fn saved_message(&self) -> Option<String> {
@@ -218,7 +247,7 @@ async fn page(
     saved: Option<String>,
 ) -> Result<Response, AppError> {
     let own = application::own(&state.db, user).await?;
-    let categories = app::experts::taxonomy::all(&state.db).await?;
+    let categories = taxonomy_view::categories(app::experts::taxonomy::all(&state.db).await?);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -228,7 +257,8 @@ async fn page(
         ApplyPage {
             shell,
             form: form.unwrap_or_else(|| ApplyForm::of(user, own.as_ref())),
-            own,
+            status: own.as_ref().map(|o| o.profile.status),
+            own: own.map(|o| OwnView::of(o, shell)),
             categories,
             errors,
             // Only the known confirmations, never text from the URL.

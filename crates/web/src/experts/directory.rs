@@ -8,12 +8,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::json;
-use store::taxonomy::Category;
 
+use super::taxonomy_view::{self, CategoryView, SpecialtyView};
 use crate::middleware::viewer::Viewer;
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
+use crate::pages::shown_instant::Shown;
 use crate::scheduling::slot_picker::{self, PickerParams, WeekView};
 use crate::{AppError, AppState, Links};
 
@@ -22,8 +23,8 @@ use crate::{AppError, AppState, Links};
 struct DirectoryPage<'a> {
     shell: &'a Shell,
     params: DirectoryParams,
-    categories: Vec<Category>,
-    cards: Vec<Card>,
+    categories: Vec<CategoryView>,
+    cards: Vec<CardView>,
     next_url: Option<String>,
     currency: String,
     errors: Vec<ShownError>,
@@ -33,7 +34,7 @@ struct DirectoryPage<'a> {
 #[template(path = "experts/directory.html", block = "results")]
 struct ResultsBlock<'a> {
     shell: &'a Shell,
-    cards: Vec<Card>,
+    cards: Vec<CardView>,
     next_url: Option<String>,
     errors: Vec<ShownError>,
 }
@@ -62,57 +63,57 @@ impl DirectoryPage<'_> {
     }
 }
 
-/// Shared by the page and the htmx block: how a card reads.
-pub trait CardText {
-    fn shell(&self) -> &Shell;
-
-    fn rating_text(&self, card: &Card) -> String {
-        let l = &card.listing;
-        if l.rating_count == 0 {
-            return self.shell().t("expert-no-reviews");
-        }
-        self.shell().t_args(
-            "expert-rating-summary",
-            &[
-                (
-                    "average",
-                    format!("{:.1}", f64::from(l.rating_centi) / 100.0),
-                ),
-                ("count", l.rating_count.to_string()),
-            ],
-        )
-    }
-
-    fn price_text(&self, card: &Card) -> String {
-        match &card.hourly_from {
-            Some(price) => self
-                .shell()
-                .t1("expert-hourly-from", "price", &price.to_string()),
-            None => String::new(),
-        }
-    }
-
-    fn estimate_text(&self, card: &Card) -> Option<String> {
-        card.estimate.as_ref().map(|e| {
-            self.shell()
-                .t1("expert-price-estimate", "price", &e.to_string())
-        })
-    }
-
-    fn excerpt(&self, card: &Card) -> String {
-        domain::markdown::plain_excerpt(&card.listing.bio, 160)
-    }
+/// An expert in the results, as the page and the htmx block show them: texts already in
+/// the page's language.
+struct CardView {
+    slug: String,
+    display_name: String,
+    avatar_key: Option<String>,
+    headline: String,
+    verified: bool,
+    /// The bio's opening, as plain text.
+    excerpt: String,
+    /// "From $40.00 an hour"; empty when no rate is set.
+    price: String,
+    /// The same in the viewer's currency, when it differs.
+    estimate: Option<String>,
+    /// The average rating and how many reviews, or that there are none yet.
+    rating: String,
 }
 
-impl CardText for DirectoryPage<'_> {
-    fn shell(&self) -> &Shell {
-        self.shell
-    }
-}
-
-impl CardText for ResultsBlock<'_> {
-    fn shell(&self) -> &Shell {
-        self.shell
+impl CardView {
+    fn of(card: Card, shell: &Shell) -> Self {
+        let l = card.listing;
+        let rating = if l.rating_count == 0 {
+            shell.t("expert-no-reviews")
+        } else {
+            shell.t_args(
+                "expert-rating-summary",
+                &[
+                    (
+                        "average",
+                        format!("{:.1}", f64::from(l.rating_centi) / 100.0),
+                    ),
+                    ("count", l.rating_count.to_string()),
+                ],
+            )
+        };
+        Self {
+            excerpt: domain::markdown::plain_excerpt(&l.bio, 160),
+            price: card
+                .hourly_from
+                .map(|price| shell.t1("expert-hourly-from", "price", &price.to_string()))
+                .unwrap_or_default(),
+            estimate: card
+                .estimate
+                .map(|e| shell.t1("expert-price-estimate", "price", &e.to_string())),
+            rating,
+            verified: l.verified_at.is_some(),
+            slug: l.slug,
+            display_name: l.display_name,
+            avatar_key: l.avatar_key,
+            headline: l.headline,
+        }
     }
 }
 
@@ -155,7 +156,11 @@ pub async fn list(
     let (cards, next, currency, errors, status) =
         match directory::search(&state.db, &state.directory, &params, user).await {
             Ok(results) => (
-                results.cards,
+                results
+                    .cards
+                    .into_iter()
+                    .map(|card| CardView::of(card, &shell))
+                    .collect(),
                 next_url(&params, results.next_cursor),
                 results.currency.as_str().to_owned(),
                 Vec::new(),
@@ -183,7 +188,7 @@ pub async fn list(
             StatusCode::OK,
         ));
     }
-    let categories = app::experts::taxonomy::all(&state.db).await?;
+    let categories = taxonomy_view::categories(app::experts::taxonomy::all(&state.db).await?);
     Ok(render(
         DirectoryPage {
             shell: &shell,
@@ -202,7 +207,7 @@ pub async fn list(
 #[template(path = "experts/profile.html")]
 struct ProfilePage<'a> {
     shell: &'a Shell,
-    p: PublicProfile,
+    p: ProfileView,
     week: WeekView,
     canonical: String,
     description: String,
@@ -210,22 +215,80 @@ struct ProfilePage<'a> {
     avatar_url: Option<String>,
 }
 
+/// A public profile as its page shows it, texts in the page's language.
+struct ProfileView {
+    slug: String,
+    name: String,
+    headline: String,
+    /// Listed and bookable; anyone else who may see it (the expert, a verifier) sees a
+    /// preview.
+    bookable: bool,
+    /// "Verified since 2026-12-04", once verified.
+    verified: Option<String>,
+    /// Rendered and sanitised when saved.
+    bio_html: String,
+    intro_video_url: Option<String>,
+    rates: Vec<RateView>,
+    /// The expert's currency, which prices are set in.
+    currency: String,
+    rating_count: i32,
+    specialties: Vec<SpecialtyView>,
+    /// "EN, ES".
+    languages: String,
+}
+
+/// A price for one session length.
+struct RateView {
+    /// "60 minutes".
+    duration: String,
+    /// In the expert's currency.
+    price: String,
+    /// "About €37.00", when the viewer's currency differs and a rate is known.
+    estimate: Option<String>,
+}
+
+impl ProfileView {
+    fn of(p: PublicProfile, shell: &Shell) -> Self {
+        let PublicProfile {
+            expert,
+            profile,
+            specialties,
+            rates,
+            ..
+        } = p;
+        Self {
+            bookable: profile.bookable(),
+            verified: profile
+                .verified_at
+                .map(|at| shell.t1("expert-verified-since", "date", &Shown::day(&at).text)),
+            rates: rates
+                .into_iter()
+                .map(|r| RateView {
+                    duration: shell.t1(
+                        "expert-rate-duration",
+                        "minutes",
+                        &r.duration_minutes.to_string(),
+                    ),
+                    price: r.price.to_string(),
+                    estimate: r
+                        .estimate
+                        .map(|e| shell.t1("expert-price-estimate", "price", &e.to_string())),
+                })
+                .collect(),
+            languages: profile.languages.join(", ").to_uppercase(),
+            specialties: specialties.into_iter().map(SpecialtyView::from).collect(),
+            slug: profile.slug,
+            name: expert.display_name,
+            headline: profile.headline,
+            bio_html: profile.bio_html,
+            intro_video_url: profile.intro_video_url,
+            currency: profile.currency,
+            rating_count: profile.rating_count,
+        }
+    }
+}
+
 impl ProfilePage<'_> {
-    fn duration_text(&self, minutes: &i32) -> String {
-        self.shell
-            .t1("expert-rate-duration", "minutes", &minutes.to_string())
-    }
-
-    fn verified_text(&self) -> Option<String> {
-        self.p.profile.verified_at.map(|at| {
-            self.shell.t1(
-                "expert-verified-since",
-                "date",
-                &at.strftime("%Y-%m-%d").to_string(),
-            )
-        })
-    }
-
     fn minutes_text(&self, minutes: &u16) -> String {
         self.shell
             .t1("availability-minutes", "minutes", &minutes.to_string())
@@ -253,15 +316,11 @@ impl ProfilePage<'_> {
             ("duration", duration.as_str()),
         ])
         .unwrap_or_default();
-        format!("/experts/{}?{query}#slots", self.p.profile.slug)
+        format!("/experts/{}?{query}#slots", self.p.slug)
     }
 
     fn any_estimate(&self) -> bool {
         self.p.rates.iter().any(|r| r.estimate.is_some())
-    }
-
-    fn language_list(&self) -> String {
-        self.p.profile.languages.join(", ").to_uppercase()
     }
 }
 
@@ -302,7 +361,7 @@ pub async fn profile(
     Ok(render(
         ProfilePage {
             shell: &shell,
-            p,
+            p: ProfileView::of(p, &shell),
             week,
             canonical,
             description,

@@ -11,6 +11,8 @@ use crate::middleware::body_limit;
 pub mod api;
 mod apply;
 mod directory;
+pub(crate) mod document_view;
+pub(crate) mod taxonomy_view;
 mod webhooks;
 
 /// The directory, profiles, the application and payouts pages.

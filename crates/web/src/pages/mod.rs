@@ -6,6 +6,7 @@ pub mod language;
 pub mod qr;
 pub mod shell;
 pub mod shown_error;
+pub mod shown_instant;
 
 use askama::Template;
 use axum::http::StatusCode;
