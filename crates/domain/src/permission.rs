@@ -14,6 +14,8 @@ pub enum Permission {
     UsersManage,
     /// Turn feature flags and experiments on and off.
     FlagsManage,
+    /// See the job queue, and retry or discard jobs.
+    JobsManage,
     /// Decide one's own expert application or suspension. No role grants it: a verifier's
     /// own application needs a second operator.
     ExpertsVerifyOwn,
@@ -21,20 +23,22 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, including the one no role grants.
-    pub const ALL: [Permission; 5] = [
+    pub const ALL: [Permission; 6] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
         Permission::FlagsManage,
+        Permission::JobsManage,
         Permission::ExpertsVerifyOwn,
     ];
 
     /// What operators (admins) may do.
-    pub const OPERATOR: [Permission; 4] = [
+    pub const OPERATOR: [Permission; 5] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
         Permission::FlagsManage,
+        Permission::JobsManage,
     ];
 
     /// The stable name shown in the API and in error details.
@@ -44,6 +48,7 @@ impl Permission {
             Permission::PaymentsRefund => "payments.refund",
             Permission::UsersManage => "users.manage",
             Permission::FlagsManage => "flags.manage",
+            Permission::JobsManage => "jobs.manage",
             Permission::ExpertsVerifyOwn => "experts.verify_own",
         }
     }

@@ -115,12 +115,55 @@ async fn storage(state: &AppState) -> serde_json::Value {
     }
 }
 
+/// Queue depth by kind and state, and how long the oldest waiting job of each kind has
+/// been due, sampled at scrape time. A failed read leaves the last values (and is logged).
+async fn record_job_queue(state: &AppState) {
+    let depth = match app::jobs::depth(&state.db).await {
+        Ok(depth) => depth,
+        Err(e) => {
+            tracing::error!(error = %e, "reading the job queue for metrics failed");
+            return;
+        }
+    };
+    let now = state.clock().now();
+    // Every kind starts at zero, so a kind whose queue emptied does not keep its last count.
+    let mut oldest: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for kind in app::jobs::KINDS {
+        for status in [
+            store::jobs::JobStatus::Queued,
+            store::jobs::JobStatus::Running,
+            store::jobs::JobStatus::Failed,
+            store::jobs::JobStatus::Dead,
+        ] {
+            metrics::gauge!("jobs_waiting", "kind" => kind.name, "status" => status.as_str())
+                .set(0.0);
+        }
+        oldest.insert(kind.name.to_owned(), 0.0);
+    }
+    for d in depth {
+        metrics::gauge!("jobs_waiting", "kind" => d.kind.clone(), "status" => d.status.as_str())
+            .set(d.count as f64);
+        if matches!(
+            d.status,
+            store::jobs::JobStatus::Queued | store::jobs::JobStatus::Failed
+        ) {
+            let age = d.oldest_run_at.duration_until(now).as_secs_f64().max(0.0);
+            let entry = oldest.entry(d.kind).or_default();
+            *entry = entry.max(age);
+        }
+    }
+    for (kind, age) in oldest {
+        metrics::gauge!("jobs_oldest_waiting_seconds", "kind" => kind).set(age);
+    }
+}
+
 /// Prometheus text exposition. Pool gauges are sampled at scrape time.
 pub async fn metrics(State(state): State<AppState>) -> Response {
     let pool = state.db.pool_stats();
     metrics::gauge!("db_pool_connections").set(f64::from(pool.size));
     metrics::gauge!("db_pool_idle_connections").set(f64::from(pool.idle));
     metrics::gauge!("db_pool_max_connections").set(f64::from(pool.max));
+    record_job_queue(&state).await;
     (
         [(
             header::CONTENT_TYPE,

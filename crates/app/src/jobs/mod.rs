@@ -12,6 +12,7 @@ pub mod email;
 mod first_free_slots;
 mod hold_expiry;
 mod move_emails;
+pub mod ping;
 pub mod schedule;
 mod upkeep;
 pub mod worker;
@@ -68,6 +69,7 @@ pub static KINDS: &[Kind] = &[
     email::KIND,
     hold_expiry::KIND,
     move_emails::KIND,
+    ping::KIND,
     first_free_slots::KIND,
     upkeep::KIND,
 ];
@@ -121,6 +123,11 @@ pub async fn list(
     limit: u64,
 ) -> Result<Vec<Job>, StoreError> {
     store::jobs::list(db, statuses, limit).await
+}
+
+/// One job, if there is such a job.
+pub async fn find(db: &Database, id: Uuid) -> Result<Option<Job>, StoreError> {
+    store::jobs::find(db, id).await
 }
 
 /// Queue depth and age by kind and state.

@@ -14,6 +14,7 @@ use app::mail::{Email, MailError, Mailer, OutboxMailer};
 use domain::{Clock, ManualClock};
 use futures::future::BoxFuture;
 use jiff::SignedDuration;
+use reqwest::Method;
 use store::jobs::JobStatus;
 use store::logins::ClientInfo;
 use uuid::Uuid;
@@ -363,4 +364,167 @@ both_backends!(
     a_dead_workers_job_is_claimed_again_after_its_lease,
     concurrent_workers_never_run_one_job_twice,
     periodic_jobs_are_scheduled_once_per_period_across_instances,
+);
+
+/// A dead email job on `app`'s database, as a failing transport leaves one.
+async fn dead_job(app: &crate::testkit::TestApp) -> Uuid {
+    app::jobs::email::send_later(&app.db, &email("dead@example.org"))
+        .await
+        .unwrap();
+    let job = store::jobs::claim(&app.db, "w1")
+        .await
+        .unwrap()
+        .expect("due");
+    assert!(
+        store::jobs::fail(
+            &app.db,
+            &job,
+            "the mail server refused the connection",
+            None
+        )
+        .await
+        .unwrap()
+    );
+    job.id
+}
+
+async fn operators_retry_and_discard_jobs_in_the_api(backend: Backend) {
+    let app = crate::testkit::TestApp::spawn(backend).await;
+    let Some(app) = app else {
+        return;
+    };
+    let id = dead_job(&app).await;
+    let admin = app.admin().await;
+
+    let listed = admin.api(Method::GET, "/api/v1/admin/jobs", None).await;
+    assert_eq!(listed.status, 200, "{listed}");
+    let job = &listed.json["jobs"][0];
+    assert_eq!(
+        (
+            job["id"].as_str(),
+            job["kind"].as_str(),
+            job["status"].as_str()
+        ),
+        (Some(id.to_string().as_str()), Some("email"), Some("dead")),
+        "{listed}"
+    );
+    assert_eq!(job["last_error"], "the mail server refused the connection");
+    assert_eq!(job["attempts"], 1);
+    assert!(
+        listed.json["depth"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["kind"] == "email" && d["status"] == "dead" && d["count"] == 1),
+        "{listed}"
+    );
+    let only_succeeded = admin
+        .api(Method::GET, "/api/v1/admin/jobs?status=succeeded", None)
+        .await;
+    assert_eq!(
+        only_succeeded.json["jobs"],
+        serde_json::json!([]),
+        "{only_succeeded}"
+    );
+    let bad = admin
+        .api(Method::GET, "/api/v1/admin/jobs?status=stuck", None)
+        .await;
+    assert_eq!((bad.status, bad.code()), (400, "bad_request"), "{bad}");
+
+    let retried = admin
+        .api(
+            Method::POST,
+            &format!("/api/v1/admin/jobs/{id}/retry"),
+            None,
+        )
+        .await;
+    assert_eq!(retried.status, 200, "{retried}");
+    assert_eq!(
+        (
+            retried.json["status"].as_str(),
+            retried.json["attempts"].as_i64()
+        ),
+        (Some("queued"), Some(0))
+    );
+    let again = admin
+        .api(
+            Method::POST,
+            &format!("/api/v1/admin/jobs/{id}/retry"),
+            None,
+        )
+        .await;
+    assert_eq!((again.status, again.code()), (409, "job_state"), "{again}");
+    let discarded = admin
+        .api(
+            Method::POST,
+            &format!("/api/v1/admin/jobs/{id}/discard"),
+            None,
+        )
+        .await;
+    assert_eq!(discarded.json["status"], "dead", "{discarded}");
+    let unknown = admin
+        .api(
+            Method::POST,
+            &format!("/api/v1/admin/jobs/{}/retry", Uuid::new_v4()),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.code()),
+        (404, "not_found"),
+        "{unknown}"
+    );
+
+    let audit = store::audit::search(
+        &app.db,
+        &store::audit::AuditFilter {
+            kind_prefix: Some("job.".into()),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let kinds: Vec<&str> = audit.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["job.discarded", "job.retried"]);
+    assert!(audit.iter().all(|e| e.actor_id == Some(admin.user.id)));
+}
+
+async fn operators_retry_a_dead_job_on_the_page(backend: Backend) {
+    let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
+        return;
+    };
+    let id = dead_job(&app).await;
+    let admin = app.admin().await;
+    let (status, html) = admin.page("/admin/jobs").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("the mail server refused the connection"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("action=\"/admin/jobs/{id}/retry\"")));
+    assert!(
+        !html.contains(&format!("action=\"/admin/jobs/{id}/discard\"")),
+        "a dead job is not discarded again"
+    );
+
+    let done = admin
+        .submit(&format!("/admin/jobs/{id}/retry"), &[("status", "dead")])
+        .await;
+    assert_eq!(done.status, 303);
+    assert_eq!(done.location.as_deref(), Some("/admin/jobs?status=dead"));
+    let job = app::jobs::find(&app.db, id).await.unwrap().unwrap();
+    assert_eq!(job.status, JobStatus::Queued);
+    let (_, html) = admin.page("/admin/jobs?status=queued").await;
+    assert!(
+        html.contains(&format!("action=\"/admin/jobs/{id}/discard\"")),
+        "{html}"
+    );
+    let (status, _) = admin.page("/admin/jobs?status=stuck").await;
+    assert_eq!(status, 400);
+}
+
+both_backends!(
+    operators_retry_and_discard_jobs_in_the_api,
+    operators_retry_a_dead_job_on_the_page,
 );

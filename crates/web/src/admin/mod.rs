@@ -1,16 +1,18 @@
-//! Operators: accounts and roles, the audit log, the dev outbox, verifying and
-//! suspending experts, and the specialty taxonomy; in the API, the same.
+//! Operators: accounts and roles, the audit log, the dev outbox, the job queue, verifying
+//! and suspending experts, and the specialty taxonomy; in the API, the same.
 
 use axum::routing::{get, post};
-use domain::Permission::{ExpertsVerify, UsersManage};
+use domain::Permission::{ExpertsVerify, JobsManage, UsersManage};
 
 use crate::access::Access::Permission as Needs;
 use crate::access::Routes;
 
 mod api;
+mod api_jobs;
 mod api_verification;
 mod audit;
 mod experts;
+mod jobs;
 mod outbox;
 mod users;
 
@@ -18,6 +20,17 @@ mod users;
 pub(crate) fn routes() -> Routes {
     Routes::new("")
         .get("/admin/outbox", Needs(UsersManage), get(outbox::show))
+        .get("/admin/jobs", Needs(JobsManage), get(jobs::list))
+        .post(
+            "/admin/jobs/{id}/retry",
+            Needs(JobsManage),
+            post(jobs::retry),
+        )
+        .post(
+            "/admin/jobs/{id}/discard",
+            Needs(JobsManage),
+            post(jobs::discard),
+        )
         .get("/admin/users", Needs(UsersManage), get(users::list))
         .post(
             "/admin/users/{id}/roles",
@@ -63,6 +76,17 @@ pub(crate) fn api_routes() -> Routes {
     Routes::new(crate::api::PREFIX)
         .get("/admin/outbox", Needs(UsersManage), get(api::outbox))
         .get("/admin/audit", Needs(UsersManage), get(api::audit))
+        .get("/admin/jobs", Needs(JobsManage), get(api_jobs::list))
+        .post(
+            "/admin/jobs/{id}/retry",
+            Needs(JobsManage),
+            post(api_jobs::retry),
+        )
+        .post(
+            "/admin/jobs/{id}/discard",
+            Needs(JobsManage),
+            post(api_jobs::discard),
+        )
         .get(
             "/admin/experts",
             Needs(ExpertsVerify),

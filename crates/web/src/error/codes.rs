@@ -67,6 +67,7 @@ error_codes! {
     EmailUnverified = FORBIDDEN, "email_unverified", "error-email-unverified", own;
     ApplicationExists = CONFLICT, "application_exists", "error-application-exists", own;
     ApplicationState = CONFLICT, "application_state", "error-application-state", own;
+    JobState = CONFLICT, "job_state", "error-job-state", own;
     PaymentProviderUnavailable = BAD_GATEWAY, "payment_provider_unavailable", "error-payment-provider-unavailable", own;
     WebhookInvalid = BAD_REQUEST, "webhook_invalid", "error-webhook-invalid", own;
     ExpertProfileRequired = CONFLICT, "expert_profile_required", "error-expert-profile-required", own;
