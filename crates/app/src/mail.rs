@@ -34,7 +34,7 @@ pub trait Mailer: Send + Sync {
 
     /// Sends a message known by `id`, for a job that may run again after a crash: where
     /// the transport can tell, the same id twice is one message (the outbox stores it
-    /// once; an SMTP transport would carry it as the Message-ID receivers de-duplicate).
+    /// once). A transport that cannot tell sends it again: at least once, not exactly.
     fn send_once(&self, id: uuid::Uuid, email: Email) -> BoxFuture<'_, Result<(), MailError>> {
         let _ = id;
         self.send(email)

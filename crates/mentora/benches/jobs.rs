@@ -95,7 +95,7 @@ async fn measure(name: &str, url: &str) {
         }
         samples.push(started.elapsed());
     }
-    workers.stop().await;
+    workers.stop(Duration::from_secs(5)).await;
     samples.sort();
     let at = |p: usize| samples[(samples.len() * p / 100).min(samples.len() - 1)];
     println!(

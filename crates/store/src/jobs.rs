@@ -183,30 +183,61 @@ pub async fn enqueue(db: &Database, job: &NewJob) -> Result<bool, StoreError> {
     Ok(added == 1)
 }
 
-/// Takes the next due job for `worker`, leased for its kind's lease; None when nothing
-/// is due.
-pub async fn claim(db: &Database, worker: &str) -> Result<Option<Job>, StoreError> {
+/// Takes the next due job of one of `kinds` for `worker`, leased for its kind's lease;
+/// None when nothing is due. Kinds this build does not know stay on the queue for an
+/// instance that does (a rolling deploy). A job whose worker died during its last attempt
+/// is marked dead here rather than claimed again.
+pub async fn claim(db: &Database, worker: &str, kinds: &[&str]) -> Result<Option<Job>, StoreError> {
+    if kinds.is_empty() {
+        return Ok(None);
+    }
     let now = db.clock().now();
+    // The lease counts from the next whole second, so it is never shorter than asked.
+    let from = now.as_second() + 1;
+    let placeholders = |first: usize| -> String {
+        (0..kinds.len())
+            .map(|i| format!("${}", i + first))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kind_values = || kinds.iter().map(|k| Value::from(*k));
+    let mut values: Vec<Value> = vec![secs(now)];
+    values.extend(kind_values());
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            &format!(
+                "UPDATE jobs SET status = 'dead', finished_at = $1, updated_at = $1, \
+                 locked_by = NULL, locked_until = NULL, \
+                 last_error = 'its worker stopped during its last attempt' \
+                 WHERE status = 'running' AND locked_until <= $1 AND attempts >= max_attempts \
+                 AND kind IN ({})",
+                placeholders(2)
+            ),
+            values,
+        ))
+        .await?;
+    let kind_list = placeholders(4);
+    let mut values: Vec<Value> = vec![worker.into(), secs(now), from.into()];
+    values.extend(kind_values());
     let skip_locked = match db.backend() {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
     let sql = format!(
         "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $1, \
-         locked_until = $2 + lease_seconds, updated_at = $2 \
+         locked_until = $3 + lease_seconds, updated_at = $2 \
          WHERE id = (SELECT id FROM jobs \
-           WHERE (status IN ('queued', 'failed') AND run_at <= $2) \
-              OR (status = 'running' AND locked_until <= $2) \
+           WHERE kind IN ({kind_list}) AND ((status IN ('queued', 'failed') AND run_at <= $2) \
+              OR (status = 'running' AND locked_until <= $2)) \
            ORDER BY run_at, id LIMIT 1{skip_locked}) \
          RETURNING {COLUMNS}"
     );
-    Ok(Job::find_by_statement(statement(
-        db.backend(),
-        &sql,
-        vec![worker.into(), secs(now)],
-    ))
-    .one(db.conn())
-    .await?)
+    Ok(
+        Job::find_by_statement(statement(db.backend(), &sql, values))
+            .one(db.conn())
+            .await?,
+    )
 }
 
 /// Records that `job` ran to the end. False when its lease was lost meanwhile.
@@ -382,6 +413,33 @@ pub async fn depth(db: &Database) -> Result<Vec<Depth>, StoreError> {
             })
         })
         .collect())
+}
+
+/// Deletes dead jobs of `kinds` that finished before `before` (periodic kinds, whose later
+/// periods ran in their place).
+pub async fn forget_dead(
+    db: &Database,
+    before: Timestamp,
+    kinds: &[&str],
+) -> Result<u64, StoreError> {
+    if kinds.is_empty() {
+        return Ok(0);
+    }
+    let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 2)).collect();
+    let mut values: Vec<Value> = vec![secs(before)];
+    values.extend(kinds.iter().map(|k| Value::from(*k)));
+    Ok(db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            &format!(
+                "DELETE FROM jobs WHERE status = 'dead' AND finished_at < $1 AND kind IN ({})",
+                placeholders.join(", ")
+            ),
+            values,
+        ))
+        .await?
+        .rows_affected())
 }
 
 /// Deletes succeeded jobs that finished before `before` (their keys may be used again).

@@ -176,7 +176,9 @@ pub async fn tell_moved(
     now: Timestamp,
 ) {
     let row = &booking.row;
-    let send_now = if now.duration_until(row.start_at.min(previous_start)) < IMMINENT {
+    // Whole seconds, as the stored start: exactly two hours ahead is not yet imminent.
+    let ahead = row.start_at.min(previous_start).as_second() - now.as_second();
+    let send_now = if ahead < IMMINENT.as_secs() {
         store::move_notices::sent(db, row.series_id, now)
             .await
             .map(|()| true)

@@ -3,6 +3,7 @@
 //! `POST /api/v1/test-mode/bookings/{id}/pay`.
 
 use domain::booking::{Actor, BookingStatus};
+use domain::clock::shifted;
 use jiff::{SignedDuration, Timestamp};
 use store::bookings::{Attribution, Revival, TransitionUpdates};
 use store::users::User;
@@ -180,7 +181,12 @@ async fn still_bookable(
     let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
     let start = booking.row.start_at;
     Ok(schedule
-        .slots(start, start + SignedDuration::from_secs(1), now, minutes)
+        .slots(
+            start,
+            shifted(start, SignedDuration::from_secs(1)),
+            now,
+            minutes,
+        )
         .iter()
         .any(|slot| slot.start_at() == start))
 }

@@ -21,17 +21,22 @@ pub const KIND: Kind = Kind {
 
 fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
-        let seen = crate::scheduling::next_available::sweep(&deps.db, &deps.schedules)
-            .await
-            .map_err(|e| e.to_string())?;
-        if seen > 0 {
-            tracing::info!(experts = seen, "recomputed first free slots");
+        // Both steps run whatever the other did.
+        let mut failures = Vec::new();
+        match crate::scheduling::next_available::sweep(&deps.db, &deps.schedules).await {
+            Ok(0) => {}
+            Ok(seen) => tracing::info!(experts = seen, "recomputed first free slots"),
+            Err(e) => failures.push(format!("first free slots: {e}")),
         }
         let day_ago = deps.db.clock().now() - SignedDuration::from_hours(24);
-        store::availability::forget_past_busy_times(&deps.db, day_ago)
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok(())
+        if let Err(e) = store::availability::forget_past_busy_times(&deps.db, day_ago).await {
+            failures.push(format!("past busy times: {e}"));
+        }
+        if failures.is_empty() {
+            Ok(())
+        } else {
+            Err(failures.join("; "))
+        }
     }
     .boxed()
 }

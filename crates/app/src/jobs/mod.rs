@@ -107,13 +107,14 @@ pub async fn enqueue(
     })
 }
 
-/// When a failed attempt runs again: 10 s doubling with each attempt, at most an hour,
-/// spread by up to a fifth either way so jobs that failed together do not retry together.
+/// When a failed attempt runs again: 10 s doubling with each attempt, spread by up to a
+/// fifth either way so jobs that failed together do not retry together, and never more
+/// than an hour.
 pub fn retry_delay(attempts: i32) -> SignedDuration {
     let exponent = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
     let base = 10_i64.saturating_mul(1_i64 << exponent.min(30)).min(3600);
     let jitter = rand::random_range(-(base / 5)..=(base / 5));
-    SignedDuration::from_secs(base + jitter)
+    SignedDuration::from_secs((base + jitter).min(3600))
 }
 
 /// Jobs for the admin page and the API, most recently changed first.

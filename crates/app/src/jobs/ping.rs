@@ -1,5 +1,6 @@
-//! `ping`: does nothing. An operator enqueues one to see that workers are alive, and the
-//! queue benchmark measures the queue itself with it (`crates/mentora/benches/jobs.rs`).
+//! `ping`: does nothing. The queue benchmark measures the queue itself with it
+//! (`crates/mentora/benches/jobs.rs`), and a test or script can enqueue one to see that
+//! workers are alive.
 //!
 //! Twice is harmless: it has no effect.
 

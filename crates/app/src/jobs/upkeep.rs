@@ -1,6 +1,7 @@
 //! `upkeep`, hourly: documents of rejected applications go once their retention has
 //! passed; expired ceremonies, login sessions, email links and known devices are deleted;
-//! jobs that succeeded more than a week ago are forgotten.
+//! jobs that succeeded more than a week ago are forgotten, and so are dead periodic ones
+//! (a later period ran in their place).
 //!
 //! Twice is harmless: deleting what is already gone changes nothing.
 
@@ -13,7 +14,7 @@ use store::jobs::Job;
 use super::{JobDeps, JobFailure, Kind};
 
 /// How long a finished job stays visible (and its unique key taken).
-const KEEP_SUCCEEDED: SignedDuration = SignedDuration::from_hours(7 * 24);
+const KEEP_FINISHED: SignedDuration = SignedDuration::from_hours(7 * 24);
 
 pub const KIND: Kind = Kind {
     name: "upkeep",
@@ -24,34 +25,45 @@ pub const KIND: Kind = Kind {
 
 fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
+        // Each step runs whatever the others did: one failing must not stop the rest.
         let now = deps.db.clock().now();
-        let documents = crate::experts::documents::purge_rejected(
+        let mut failures = Vec::new();
+        match crate::experts::documents::purge_rejected(
             &deps.db,
             deps.files.as_ref(),
             now,
             deps.document_retention,
         )
         .await
-        .map_err(|e| e.to_string())?;
-        if documents > 0 {
-            tracing::info!(documents, "removed documents past their retention");
+        {
+            Ok(0) => {}
+            Ok(documents) => tracing::info!(documents, "removed documents past their retention"),
+            Err(e) => failures.push(format!("documents: {e}")),
         }
-        let purged = store::upkeep::purge_expired(&deps.db, now)
-            .await
-            .map_err(|e| e.to_string())?;
-        if purged.total() > 0 {
-            tracing::info!(
+        match store::upkeep::purge_expired(&deps.db, now).await {
+            Ok(purged) if purged.total() == 0 => {}
+            Ok(purged) => tracing::info!(
                 challenges = purged.challenges,
                 sessions = purged.sessions,
                 email_links = purged.email_links,
                 devices = purged.devices,
                 "removed expired sign-in records"
-            );
+            ),
+            Err(e) => failures.push(format!("sign-in records: {e}")),
         }
-        store::jobs::forget_succeeded(&deps.db, now - KEEP_SUCCEEDED)
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok(())
+        if let Err(e) = store::jobs::forget_succeeded(&deps.db, now - KEEP_FINISHED).await {
+            failures.push(format!("finished jobs: {e}"));
+        }
+        // A dead periodic job is superseded by its next period's: after a week it goes.
+        let periodic: Vec<&str> = super::schedule::PERIODIC.iter().map(|(k, _)| *k).collect();
+        if let Err(e) = store::jobs::forget_dead(&deps.db, now - KEEP_FINISHED, &periodic).await {
+            failures.push(format!("dead periodic jobs: {e}"));
+        }
+        if failures.is_empty() {
+            Ok(())
+        } else {
+            Err(failures.join("; "))
+        }
     }
     .boxed()
 }

@@ -93,7 +93,8 @@ pub fn viewer_zone(
 /// An instant, or a date meaning its midnight in `tz`.
 fn moment(raw: &str, tz: &TimeZone) -> Option<Timestamp> {
     if let Ok(t) = raw.parse::<Timestamp>() {
-        return Some(t);
+        // Whole seconds, like every slot.
+        return Some(domain::schedule::instant(t.as_second()));
     }
     raw.parse::<Date>().ok().map(|d| zones::start_of_day(tz, d))
 }
@@ -112,6 +113,7 @@ pub async fn find(
     now: Timestamp,
 ) -> Result<SlotList, SchedulingError> {
     let (zone, zone_name) = viewer_zone(blank(&params.tz), viewer)?;
+    let now = domain::schedule::instant(now.as_second());
     let from = match blank(&params.from) {
         Some(raw) => moment(raw, &zone).ok_or(SchedulingError::BadWindow("from"))?,
         None => now,

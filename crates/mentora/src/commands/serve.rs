@@ -44,9 +44,11 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         crate::connections::serve_limits(config),
     )
     .await
-    .context("serving HTTP")?;
-    workers.stop().await;
+    .context("serving HTTP");
+    // Jobs in hand get the same grace as requests, whether serving ended well or not.
+    workers.stop(config.shutdown_grace).await;
     app.db.close().await;
+    let report = report?;
     tracing::info!(?report, "stopped");
     Ok(())
 }

@@ -17,7 +17,7 @@ pub async fn run(config: &Config) -> anyhow::Result<()> {
     );
     println!("Mentora is running {count} job workers; stop with Ctrl-C.");
     super::serve::shutdown_signal().await;
-    workers.stop().await;
+    workers.stop(config.shutdown_grace).await;
     app.db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -269,13 +269,17 @@ async fn a_dead_workers_job_is_claimed_again_after_its_lease(backend: Backend) {
         .await
         .unwrap();
     // A worker claims it and dies before finishing.
-    let stale = store::jobs::claim(db, "died").await.unwrap().expect("due");
+    let stale = store::jobs::claim(db, "died", &["email"])
+        .await
+        .unwrap()
+        .expect("due");
     assert_eq!(stale.locked_by.as_deref(), Some("died"));
     assert!(
         !run_next(&q.deps, "w2").await.unwrap(),
         "leased to the dead worker"
     );
-    q.clock.advance(stale.lease.as_secs() - 1);
+    // The lease counts from the next whole second: a full lease on, it still holds.
+    q.clock.advance(stale.lease.as_secs());
     assert!(!run_next(&q.deps, "w2").await.unwrap(), "still leased");
     q.clock.advance(1);
     assert!(run_next(&q.deps, "w2").await.unwrap(), "claimed again");
@@ -286,6 +290,61 @@ async fn a_dead_workers_job_is_claimed_again_after_its_lease(backend: Backend) {
     assert!(!store::jobs::fail(db, &stale, "late", None).await.unwrap());
     assert_eq!(only_job(&q).await.status, JobStatus::Succeeded);
     assert_eq!(outbox_count(&q, "noor@example.org").await, 1);
+}
+
+async fn a_job_whose_worker_died_in_its_last_attempt_is_dead_not_run_again(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    let ping = app::jobs::kind("ping").unwrap();
+    assert_eq!(ping.max_attempts, 1);
+    app::jobs::enqueue(db, ping, &serde_json::json!({}), None, q.clock.now())
+        .await
+        .unwrap();
+    let stale = store::jobs::claim(db, "died", &["ping"])
+        .await
+        .unwrap()
+        .expect("due");
+    q.clock.advance(stale.lease.as_secs() + 1);
+    assert!(
+        !run_next(&q.deps, "w2").await.unwrap(),
+        "not run a second time"
+    );
+    let job = only_job(&q).await;
+    assert_eq!((job.status, job.attempts), (JobStatus::Dead, 1));
+    assert_eq!(
+        job.last_error.as_deref(),
+        Some("its worker stopped during its last attempt")
+    );
+}
+
+async fn jobs_of_kinds_this_build_does_not_know_wait_for_one_that_does(backend: Backend) {
+    let Some(q) = queue(backend).await else {
+        return;
+    };
+    let db = &q.deps.db;
+    store::jobs::enqueue(
+        db,
+        &store::jobs::NewJob {
+            kind: "from_a_newer_version".into(),
+            payload: "{}".into(),
+            unique_key: None,
+            run_at: q.clock.now(),
+            max_attempts: 3,
+            lease: SignedDuration::from_mins(1),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(!run_next(&q.deps, "w1").await.unwrap());
+    let job = only_job(&q).await;
+    assert_eq!((job.status, job.attempts), (JobStatus::Queued, 0));
+    // An instance that knows the kind takes it.
+    let newer = store::jobs::claim(db, "newer", &["from_a_newer_version"])
+        .await
+        .unwrap();
+    assert_eq!(newer.map(|j| j.id), Some(job.id));
 }
 
 async fn concurrent_workers_never_run_one_job_twice(backend: Backend) {
@@ -362,6 +421,8 @@ both_backends!(
     an_operator_discards_a_waiting_job,
     the_same_unique_key_is_one_job,
     a_dead_workers_job_is_claimed_again_after_its_lease,
+    a_job_whose_worker_died_in_its_last_attempt_is_dead_not_run_again,
+    jobs_of_kinds_this_build_does_not_know_wait_for_one_that_does,
     concurrent_workers_never_run_one_job_twice,
     periodic_jobs_are_scheduled_once_per_period_across_instances,
 );
@@ -371,7 +432,7 @@ async fn dead_job(app: &crate::testkit::TestApp) -> Uuid {
     app::jobs::email::send_later(&app.db, &email("dead@example.org"))
         .await
         .unwrap();
-    let job = store::jobs::claim(&app.db, "w1")
+    let job = store::jobs::claim(&app.db, "w1", &["email"])
         .await
         .unwrap()
         .expect("due");

@@ -187,11 +187,10 @@ pub(crate) async fn act(
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
+/// Back to the list as it was filtered (a filter that is not a state is dropped).
 fn back_to_list(back: &BackTo) -> Response {
-    let status = back.status.trim();
-    if status.is_empty() {
-        return crate::redirect::to("/admin/jobs");
+    match JobStatus::parse(back.status.trim()) {
+        Some(status) => crate::redirect::to(&format!("/admin/jobs?status={}", status.as_str())),
+        None => crate::redirect::to("/admin/jobs"),
     }
-    let query = serde_urlencoded::to_string([("status", status)]).unwrap_or_default();
-    crate::redirect::to(&format!("/admin/jobs?{query}"))
 }
