@@ -54,3 +54,26 @@ test('the jobs page reads right to left in Arabic', async ({ page }) => {
   await expectAccessible(page);
   await keepScreenshot(page, 'admin-jobs-ar');
 });
+
+// Only looked at, not moved: the browser journeys share one server, and moving its time
+// would lapse other journeys' holds. Moving it is tested over HTTP in Rust (test_clock.rs).
+test('the test clock explains a move it cannot make, next to the field', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await logInAsAdmin(page);
+  await page.goto(baseUrl() + '/admin/test-clock');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test clock');
+  await expect(page.getByRole('button', { name: '11 minutes' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Move forward by').fill('tomorrow');
+  await page.getByRole('button', { name: 'Move the clock' }).click();
+  await expect(page.getByLabel('Move forward by')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Move forward by')).toHaveValue('tomorrow');
+  await expect(page.locator('#advance_by-error')).toHaveText('Write a length of time such as 90m, 2h 30m or 48h.');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'admin-test-clock');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await keepScreenshot(page, 'admin-test-clock-390');
+  expect(problems).toEqual([]);
+});

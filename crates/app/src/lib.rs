@@ -23,6 +23,7 @@ pub mod redis_link;
 pub mod roles;
 pub mod scheduling;
 pub mod sign_in_link;
+pub mod test_clock;
 pub mod throttle;
 
 pub use field_error::FieldError;

@@ -75,9 +75,54 @@ impl Clock for ManualClock {
     }
 }
 
+/// The system clock moved forward by an offset: the test-mode sandbox's simulated time,
+/// which an operator moves on (never back) to watch holds expire and sessions end in
+/// minutes. With no offset it is the system clock.
+#[derive(Debug, Default)]
+pub struct ShiftedClock {
+    /// How far ahead of the system time, in microseconds (never negative).
+    offset_micros: AtomicI64,
+}
+
+impl ShiftedClock {
+    /// The system clock, not yet moved.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How far ahead of the system time it is.
+    pub fn offset(&self) -> SignedDuration {
+        SignedDuration::from_micros(self.offset_micros.load(Ordering::SeqCst))
+    }
+
+    /// Sets how far ahead of the system time it is; a negative offset counts as none.
+    pub fn set_offset(&self, offset: SignedDuration) {
+        let micros = i64::try_from(offset.as_micros()).unwrap_or(i64::MAX).max(0);
+        self.offset_micros.store(micros, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> Timestamp {
+        shifted(Timestamp::now(), self.offset())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shifted_clock_runs_ahead_by_its_offset_and_never_behind() {
+        let clock = ShiftedClock::new();
+        let real = Timestamp::now();
+        assert!(clock.now().duration_since(real) < SignedDuration::from_secs(5));
+        clock.set_offset(SignedDuration::from_hours(48));
+        let ahead = clock.now().duration_since(Timestamp::now());
+        assert!(ahead > SignedDuration::from_hours(47) && ahead <= SignedDuration::from_hours(48));
+        clock.set_offset(SignedDuration::from_hours(-1));
+        assert_eq!(clock.offset(), SignedDuration::ZERO);
+    }
 
     fn instant(text: &str) -> Timestamp {
         text.parse().expect("a valid timestamp")

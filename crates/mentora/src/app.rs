@@ -19,9 +19,36 @@ pub struct App {
     /// Email, and the origin its links use, for jobs that send it.
     pub mailer: Arc<dyn app::mail::Mailer>,
     pub origin: String,
+    /// The movable clock of the test-mode sandbox, when there is one.
+    pub test_clock: Option<Arc<domain::ShiftedClock>>,
+}
+
+/// Where an app's time comes from.
+pub enum TimeSource {
+    /// The system's; in the test-mode sandbox outside production, a clock operators can
+    /// move forward (`/admin/test-clock`).
+    System,
+    /// This clock (tests hand in one they move).
+    Given(Arc<dyn domain::Clock>),
 }
 
 impl App {
+    /// In the test-mode sandbox: keeps this instance's simulated time where the last
+    /// move (by any instance) put it, looking every two seconds. None outside test mode.
+    pub fn follow_test_clock(&self) -> Option<tokio::task::JoinHandle<()>> {
+        let clock = self.test_clock.clone()?;
+        let db = self.db.clone();
+        Some(tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(2));
+            loop {
+                every.tick().await;
+                if let Err(e) = app::test_clock::follow(&db, &clock).await {
+                    tracing::warn!(error = %e, "reading the test clock failed");
+                }
+            }
+        }))
+    }
+
     /// What job handlers need, from this instance's parts.
     pub fn job_deps(&self, config: &Config) -> Arc<app::jobs::JobDeps> {
         Arc::new(app::jobs::JobDeps {
@@ -53,7 +80,7 @@ pub fn open_files(config: &Config) -> anyhow::Result<Arc<dyn app::files::FileSto
 }
 
 pub async fn build(config: &Config) -> anyhow::Result<App> {
-    build_with(config, axum::Router::new(), Arc::new(domain::SystemClock)).await
+    build_with(config, axum::Router::new(), TimeSource::System).await
 }
 
 /// `build` with extra routes under the full middleware stack (see `web::router_with`),
@@ -61,8 +88,16 @@ pub async fn build(config: &Config) -> anyhow::Result<App> {
 pub async fn build_with(
     config: &Config,
     extra: axum::Router<web::AppState>,
-    clock: Arc<dyn domain::Clock>,
+    time: TimeSource,
 ) -> anyhow::Result<App> {
+    let (clock, test_clock): (Arc<dyn domain::Clock>, _) = match time {
+        TimeSource::Given(clock) => (clock, None),
+        TimeSource::System if config.test_clock_allowed() => {
+            let shifted = Arc::new(domain::ShiftedClock::new());
+            (shifted.clone(), Some(shifted))
+        }
+        TimeSource::System => (Arc::new(domain::SystemClock), None),
+    };
     let db = open_database(config).await?.with_clock(clock);
     if config.auto_migrate {
         let applied = store::migrations::apply(&db)
@@ -132,7 +167,14 @@ pub async fn build_with(
     };
     let mailer: Arc<dyn app::mail::Mailer> = Arc::new(app::mail::OutboxMailer::new(db.clone()));
     let origin = web::SiteOrigin::new(config.public_url.as_deref(), config.addr);
+    if let Some(clock) = &test_clock {
+        // Where the simulated time stood when this instance (or another) last moved it.
+        if let Err(e) = app::test_clock::follow(&db, clock).await {
+            tracing::warn!(error = %e, "the test clock could not be read: it starts at the real time");
+        }
+    }
     let state = AppState {
+        test_clock: test_clock.clone(),
         schedules: schedules.clone(),
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
         payouts,
@@ -160,5 +202,6 @@ pub async fn build_with(
         schedules,
         mailer,
         origin: origin.canonical().to_owned(),
+        test_clock,
     })
 }

@@ -60,6 +60,9 @@ pub struct Config {
     pub booking_max_holds: u32,
     /// Times one session may be moved.
     pub booking_max_reschedules: u32,
+    /// `env = "production"`: refuses what is meant for tests and demos (the test clock),
+    /// even without Stripe keys.
+    pub production: bool,
     /// Job workers `mentora serve` runs beside the web server (0: none, run `mentora
     /// worker` elsewhere).
     pub jobs_workers: u32,
@@ -208,6 +211,12 @@ pub const KEYS: &[Key] = &[
         allowed: "a whole number of days from 1 to 3650",
     },
     Key {
+        name: "env",
+        env: &["MENTORA_ENV"],
+        default: "development",
+        allowed: "development or production (production refuses the test clock)",
+    },
+    Key {
         name: "jobs_workers",
         env: &["MENTORA_JOBS_WORKERS"],
         default: "2",
@@ -286,6 +295,12 @@ fn read(path: &Path) -> Result<(String, String), ConfigError> {
 }
 
 impl Config {
+    /// The test-mode sandbox (no Stripe keys) outside production: the only place the
+    /// simulated time may be moved.
+    pub fn test_clock_allowed(&self) -> bool {
+        self.stripe_secret_key.is_none() && !self.production
+    }
+
     pub fn load(sources: &Sources) -> Result<Self, ConfigError> {
         let file_values = parse_file(sources.file.as_ref())?;
         let raw = |key: &'static str| -> (String, String) {
@@ -379,6 +394,11 @@ impl Config {
             (v, _) if v == "false" => false,
             v => return Err(invalid("trust_forwarded_for", v)),
         };
+        let production = match field("env") {
+            (v, _) if v == "production" => true,
+            (v, _) if v == "development" => false,
+            v => return Err(invalid("env", v)),
+        };
         let allow_shared_sqlite = match field("allow_shared_sqlite") {
             (v, _) if v == "true" => true,
             (v, _) if v == "false" => false,
@@ -421,6 +441,7 @@ impl Config {
             booking_max_reschedules: u32::try_from(number("booking_max_reschedules", 0, 20)?)
                 .unwrap_or(3),
             jobs_workers: u32::try_from(number("jobs_workers", 0, 64)?).unwrap_or(2),
+            production,
             trust_forwarded_for,
             allow_shared_sqlite,
             addr,

@@ -203,6 +203,27 @@ pub async fn claim(db: &Database, worker: &str, kinds: &[&str]) -> Result<Option
     let kind_values = || kinds.iter().map(|k| Value::from(*k));
     let mut values: Vec<Value> = vec![secs(now)];
     values.extend(kind_values());
+    // Look before writing: an idle worker only reads, so on SQLite it never takes the
+    // write lock (which a request's transaction may be about to need) for nothing.
+    #[derive(FromQueryResult)]
+    struct Due {
+        #[allow(dead_code)]
+        id: Uuid,
+    }
+    let due = Due::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT id FROM jobs WHERE kind IN ({}) AND ((status IN ('queued', 'failed') \
+             AND run_at <= $1) OR (status = 'running' AND locked_until <= $1)) LIMIT 1",
+            placeholders(2)
+        ),
+        values.clone(),
+    ))
+    .one(db.conn())
+    .await?;
+    if due.is_none() {
+        return Ok(None);
+    }
     db.conn()
         .execute_raw(statement(
             db.backend(),

@@ -32,6 +32,7 @@ pub mod signing_keys;
 pub mod snapshot;
 mod sql;
 pub mod taxonomy;
+pub mod test_clock;
 pub mod upkeep;
 pub mod users;
 pub mod webhook_events;

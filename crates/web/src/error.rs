@@ -154,6 +154,15 @@ impl From<AccountError> for AppError {
 }
 
 /// How the API and pages report an expert use case's failure.
+impl From<app::test_clock::TestClockError> for AppError {
+    fn from(err: app::test_clock::TestClockError) -> Self {
+        match err {
+            app::test_clock::TestClockError::Invalid(fields) => AppError::fields(fields),
+            app::test_clock::TestClockError::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<ExpertError> for AppError {
     fn from(err: ExpertError) -> Self {
         match err {

@@ -79,6 +79,10 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .layer(from_fn(render_errors))
         .layer(from_fn_with_state(state.clone(), csrf::assign))
         .layer(from_fn_with_state(state.clone(), load_viewer))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::simulated_time::mark,
+        ))
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(state.clone(), security_headers))
         .layer(from_fn(observe))

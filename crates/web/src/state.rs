@@ -66,6 +66,8 @@ pub struct AppState {
     pub stripe_webhook_secret: Option<String>,
     /// How long holds last, and whether the test-mode sandbox takes payments.
     pub booking_rules: app::bookings::BookingRules,
+    /// The test-mode sandbox's movable clock (None outside test mode, and in production).
+    pub test_clock: Option<Arc<domain::ShiftedClock>>,
     /// Whether changes are being refused for lack of space, for `/readyz`.
     pub storage: Arc<crate::middleware::storage_watch::StorageWatch>,
 }

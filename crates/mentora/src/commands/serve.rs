@@ -32,6 +32,7 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
         super::demo::print_accounts();
     }
 
+    let clock_follower = app.follow_test_clock();
     // Jobs run beside the web server unless this instance is told to only serve.
     let workers = ::app::jobs::worker::Workers::start(
         app.job_deps(config),
@@ -47,6 +48,9 @@ pub async fn run(config: &Config, with_demo_data: bool) -> anyhow::Result<()> {
     .context("serving HTTP");
     // Jobs in hand get the same grace as requests, whether serving ended well or not.
     workers.stop(config.shutdown_grace).await;
+    if let Some(follower) = clock_follower {
+        follower.abort();
+    }
     app.db.close().await;
     let report = report?;
     tracing::info!(?report, "stopped");

@@ -39,5 +39,6 @@ mod site_origin;
 mod slow_clients;
 mod snapshots;
 mod store_accounts;
+mod test_clock;
 pub mod testkit;
 mod uploads;

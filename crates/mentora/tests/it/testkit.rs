@@ -156,6 +156,8 @@ pub struct TestApp {
     pub data_dir: Option<Arc<TempDir>>,
     /// The app's schedule cache, for changes made beside the HTTP API (calendar busy times).
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// What the app's job workers would work with (None for `another_client` views).
+    job_deps: Option<Arc<app::jobs::JobDeps>>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<web::ShutdownReport>>>,
 }
@@ -166,6 +168,8 @@ pub struct TestAppBuilder {
     extra: axum::Router<web::AppState>,
     grace: Duration,
     clock: Arc<dyn domain::Clock>,
+    /// Use the app's own time source (movable in the test-mode sandbox) instead of `clock`.
+    system_time: bool,
 }
 
 impl TestApp {
@@ -181,7 +185,18 @@ impl TestApp {
             extra: axum::Router::new(),
             grace: Duration::from_secs(10),
             clock: Arc::new(domain::SystemClock),
+            system_time: false,
         }
+    }
+
+    /// Starts `count` job workers and the periodic scheduler beside the server, as `mentora
+    /// serve` does; they stop with the test. Tests start them once their data is in place.
+    pub fn start_jobs(&self, count: usize) {
+        let deps = self
+            .job_deps
+            .clone()
+            .unwrap_or_else(|| panic!("jobs run on the app itself, not a client view"));
+        let _workers = app::jobs::worker::Workers::start(deps, count);
     }
 
     /// The origin links point at: the listening address by name.
@@ -397,6 +412,7 @@ impl TestApp {
             test_db: None,
             data_dir: self.data_dir.clone(),
             schedules: self.schedules.clone(),
+            job_deps: None,
             shutdown: None,
             server: None,
         }
@@ -435,6 +451,13 @@ impl TestAppBuilder {
         self
     }
 
+    /// The app keeps its own time source, as `mentora serve` does: in the test-mode sandbox
+    /// a clock operators move through `/api/v1/test-mode/clock`.
+    pub fn movable_clock(mut self) -> Self {
+        self.system_time = true;
+        self
+    }
+
     pub fn grace(mut self, grace: Duration) -> Self {
         self.grace = grace;
         self
@@ -451,7 +474,12 @@ impl TestAppBuilder {
             .unwrap_or_else(|e| panic!("bind: {e}"));
         let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
         config.addr = addr;
-        let app = mentora::app::build_with(&config, self.extra, self.clock)
+        let time = if self.system_time {
+            mentora::app::TimeSource::System
+        } else {
+            mentora::app::TimeSource::Given(self.clock)
+        };
+        let app = mentora::app::build_with(&config, self.extra, time)
             .await
             .unwrap_or_else(|e| panic!("app failed to build: {e:#}"));
         let (tx, rx) = oneshot::channel::<()>();
@@ -462,6 +490,7 @@ impl TestAppBuilder {
             grace: self.grace,
             ..mentora::connections::serve_limits(&config)
         };
+        let job_deps = app.job_deps(&config);
         let server = tokio::spawn(web::serve(listener, app.router, shutdown, limits));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -475,6 +504,7 @@ impl TestAppBuilder {
             test_db: Some(test_db),
             data_dir: Some(data_dir),
             schedules: app.schedules,
+            job_deps: Some(job_deps),
             shutdown: Some(tx),
             server: Some(server),
         })

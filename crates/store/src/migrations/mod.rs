@@ -19,6 +19,7 @@ mod m20261203_000008_hardening;
 mod m20261203_000009_devices_and_move_notices;
 mod m20261204_000010_storage_probe;
 mod m20261204_000011_jobs;
+mod m20261204_000012_test_clock;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000009_devices_and_move_notices::Migration),
             Box::new(m20261204_000010_storage_probe::Migration),
             Box::new(m20261204_000011_jobs::Migration),
+            Box::new(m20261204_000012_test_clock::Migration),
         ]
     }
 }

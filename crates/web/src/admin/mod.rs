@@ -14,6 +14,7 @@ mod audit;
 mod experts;
 mod jobs;
 mod outbox;
+mod test_clock;
 mod users;
 
 /// The operators' pages.
@@ -21,6 +22,16 @@ pub(crate) fn routes() -> Routes {
     Routes::new("")
         .get("/admin/outbox", Needs(UsersManage), get(outbox::show))
         .get("/admin/jobs", Needs(JobsManage), get(jobs::list))
+        .get(
+            "/admin/test-clock",
+            Needs(JobsManage),
+            get(test_clock::show),
+        )
+        .post(
+            "/admin/test-clock",
+            Needs(JobsManage),
+            post(test_clock::move_clock),
+        )
         .post(
             "/admin/jobs/{id}/retry",
             Needs(JobsManage),
@@ -77,6 +88,16 @@ pub(crate) fn api_routes() -> Routes {
         .get("/admin/outbox", Needs(UsersManage), get(api::outbox))
         .get("/admin/audit", Needs(UsersManage), get(api::audit))
         .get("/admin/jobs", Needs(JobsManage), get(api_jobs::list))
+        .get(
+            "/test-mode/clock",
+            Needs(JobsManage),
+            get(test_clock::api_show),
+        )
+        .post(
+            "/test-mode/clock",
+            Needs(JobsManage),
+            post(test_clock::api_move),
+        )
         .post(
             "/admin/jobs/{id}/retry",
             Needs(JobsManage),

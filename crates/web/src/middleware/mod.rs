@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod observe;
 pub mod render_errors;
 pub mod security_headers;
+pub mod simulated_time;
 pub mod storage_watch;
 pub mod text_input;
 pub mod viewer;

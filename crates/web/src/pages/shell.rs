@@ -21,6 +21,9 @@ pub struct Shell {
     pub viewer_is_expert: bool,
     /// The token every form on the page must carry.
     pub csrf: String,
+    /// In the test-mode sandbox once its clock was moved: the simulated now, as the
+    /// banner shows it ("2026-12-05 09:00 UTC").
+    pub simulated_now: Option<String>,
 }
 
 /// One entry of the language switcher.
@@ -47,6 +50,9 @@ impl Shell {
                 .get::<CsrfToken>()
                 .map(|t| t.0.clone())
                 .unwrap_or_default(),
+            simulated_now: extensions
+                .get::<crate::middleware::simulated_time::SimulatedTime>()
+                .map(|t| t.0.strftime("%Y-%m-%d %H:%M UTC").to_string()),
         }
     }
 
