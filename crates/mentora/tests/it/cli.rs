@@ -102,7 +102,7 @@ async fn serve_starts_ready_and_stops_cleanly_on_sigterm(backend: Backend) {
 }
 
 /// Starts `serve` and waits for its ready line; the child and its URL.
-fn start_serving(bin: &Bin, env: &[(&str, &str)]) -> (std::process::Child, String) {
+pub(crate) fn start_serving(bin: &Bin, env: &[(&str, &str)]) -> (std::process::Child, String) {
     let mut child = bin
         .command(&["serve", "--addr", "127.0.0.1:0"])
         .envs(env.iter().copied())

@@ -589,3 +589,116 @@ both_backends!(
     operators_retry_and_discard_jobs_in_the_api,
     operators_retry_a_dead_job_on_the_page,
 );
+
+/// Messages in the binary's outbox, by address.
+async fn outbox_by_address(db: &store::Database) -> HashMap<String, usize> {
+    let mut by_address = HashMap::new();
+    for m in store::outbox::newest(db, 10_000).await.unwrap() {
+        *by_address.entry(m.to).or_default() += 1;
+    }
+    by_address
+}
+
+/// The real binary, killed with SIGKILL while it works through 200 emails, then started
+/// again: every email goes out exactly once. The jobs the dead process held are taken
+/// again once their lease has run out (the test clock moves past it rather than waiting).
+async fn every_job_takes_effect_once_across_a_sigkill(backend: Backend) {
+    let Some(bin) = crate::testkit::Bin::new(backend).await else {
+        return;
+    };
+    let migrated = bin.run(&["migrate"], &[]);
+    assert!(
+        migrated.status.success(),
+        "{}",
+        crate::testkit::stderr(&migrated)
+    );
+    let pass = "a sound passphrase";
+    let made = bin.run(
+        &[
+            "admin",
+            "create",
+            "--email",
+            "ops@example.org",
+            "--name",
+            "Ops",
+        ],
+        &[("MENTORA_ADMIN_PASSWORD", pass)],
+    );
+    assert!(made.status.success(), "{}", crate::testkit::stderr(&made));
+    let db = store::Database::connect(&bin.db_url, 4).await.unwrap();
+    for n in 0..200 {
+        app::jobs::email::send_later(&db, &email(&format!("p{n}@example.org")))
+            .await
+            .unwrap();
+    }
+
+    let workers = [("MENTORA_JOBS_WORKERS", "1")];
+    let (mut first, _) = crate::cli::start_serving(&bin, &workers);
+    // Killed as soon as the first emails are out, with the rest still to do.
+    loop {
+        if !outbox_by_address(&db).await.is_empty() {
+            break;
+        }
+        tokio::task::yield_now().await;
+    }
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let before = outbox_by_address(&db).await.len();
+    assert!(
+        before < 200,
+        "the kill came after all 200 were sent ({before})"
+    );
+
+    let (mut second, ready) = crate::cli::start_serving(&bin, &workers);
+    let url = ready
+        .strip_prefix("Mentora is ready at ")
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{ready}"))
+        .trim_end_matches('/')
+        .to_owned();
+    let client = reqwest::Client::new();
+    let login: serde_json::Value = client
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "ops@example.org", "password": pass}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{login}"));
+    // Past the email kind's lease: what the dead process held is due again.
+    let moved = client
+        .post(format!("{url}/api/v1/test-mode/clock"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({"advance_by": "3m"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        moved.status(),
+        200,
+        "{}",
+        moved.text().await.unwrap_or_default()
+    );
+    crate::testkit::eventually("all 200 jobs to succeed", || async {
+        store::jobs::list(&db, &[JobStatus::Succeeded], 1000)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|j| j.kind == "email")
+            .count()
+            == 200
+    })
+    .await;
+    second.kill().unwrap();
+    second.wait().unwrap();
+    let sent = outbox_by_address(&db).await;
+    assert_eq!(sent.len(), 200, "every address got its email");
+    let repeats: Vec<_> = sent.iter().filter(|(_, n)| **n != 1).collect();
+    assert!(repeats.is_empty(), "sent more than once: {repeats:?}");
+}
+
+both_backends!(every_job_takes_effect_once_across_a_sigkill);
