@@ -66,6 +66,8 @@ pub async fn cancel(
     let changes = TransitionUpdates {
         refunded_amount: Some(booking.row.refunded_amount + refund),
         bump_sequence: true,
+        // The cancellation emails commit with the cancellation.
+        enqueue: vec![notices::job(id, Notice::Cancelled, Some(refund), now)],
         ..TransitionUpdates::default()
     };
     let by = Attribution {
@@ -88,15 +90,7 @@ pub async fn cancel(
     };
     let booking = Booking::from_row(row)?;
     s.schedules.changed(booking.row.expert_id).await;
-    notices::tell(
-        s.db,
-        s.mailer,
-        s.base,
-        &booking,
-        Notice::Cancelled,
-        Some(refund),
-    )
-    .await;
+    crate::jobs::worker::wake();
     Ok(Cancelled { booking, refund })
 }
 

@@ -2,8 +2,12 @@
 //! invite (REQUEST to add or move the event, CANCEL to remove it) under the booking's
 //! stable UID, with the SEQUENCE the booking has reached.
 //!
-//! Sent after the change committed; a failed delivery is logged, not returned (the change
-//! happened, and the booking page and calendar feed show it).
+//! A confirmation and a cancellation are enqueued as a `booking_notice` job in the
+//! transaction of the change itself ([`job`]), so the change and its emails commit
+//! together and a crash between them loses no email; the job sends them once (each under
+//! an id made from the job's). The other notices are still sent after their change
+//! committed. A failed delivery is logged, not returned (the change happened, and the
+//! booking page and calendar feed show it).
 
 use domain::booking::ics::{self, Event, Method, Person};
 use domain::money::Money;
@@ -18,7 +22,8 @@ use super::Booking;
 use crate::mail::{Email, Mailer};
 
 /// What happened, for the wording and the invite's method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Notice {
     /// Paid: both sides get the session with a calendar invite.
     Confirmed,
@@ -109,6 +114,57 @@ pub async fn tell(
     notice: Notice,
     refund: Option<i64>,
 ) {
+    for email in emails(db, base, booking, notice, refund).await {
+        if let Err(e) = mailer.send(email).await {
+            tracing::error!(error = %e, booking = %booking.row.id, "booking email failed");
+        }
+    }
+}
+
+/// What a `booking_notice` job carries: which booking, what happened, what it refunded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NoticeJob {
+    /// The booking the notice is about.
+    pub booking_id: uuid::Uuid,
+    /// What happened.
+    pub notice: Notice,
+    /// What a cancellation refunded, in minor units of the booking's currency.
+    pub refund: Option<i64>,
+}
+
+/// The job that tells both sides of `notice`, to enqueue with the change that causes it
+/// (`TransitionUpdates::enqueue`).
+pub fn job(
+    booking_id: uuid::Uuid,
+    notice: Notice,
+    refund: Option<i64>,
+    now: Timestamp,
+) -> store::jobs::NewJob {
+    let kind = &crate::jobs::booking_notice::KIND;
+    store::jobs::NewJob {
+        kind: kind.name.to_owned(),
+        payload: serde_json::to_string(&NoticeJob {
+            booking_id,
+            notice,
+            refund,
+        })
+        .unwrap_or_default(),
+        unique_key: None,
+        run_at: now,
+        max_attempts: kind.max_attempts,
+        lease: kind.lease,
+    }
+}
+
+/// The emails `notice` sends, one per person told, in their language and zone (none when
+/// a participant's account is gone).
+pub async fn emails(
+    db: &Database,
+    base: &str,
+    booking: &Booking,
+    notice: Notice,
+    refund: Option<i64>,
+) -> Vec<Email> {
     let (expert, learner) = match (
         store::users::find_by_id(db, booking.row.expert_id).await,
         store::users::find_by_id(db, booking.row.learner_id).await,
@@ -116,7 +172,7 @@ pub async fn tell(
         (Ok(Some(e)), Ok(Some(l))) => (e, l),
         _ => {
             tracing::error!(booking = %booking.row.id, "booking notice: a participant is missing");
-            return;
+            return Vec::new();
         }
     };
     let now = db.clock().now();
@@ -127,6 +183,7 @@ pub async fn tell(
         Notice::Proposed => vec![(&learner, &expert)],
         _ => vec![(&learner, &expert), (&expert, &learner)],
     };
+    let mut out = Vec::with_capacity(recipients.len());
     for (to, other) in recipients {
         // The expert's side of a late refund reads differently: it was not their money.
         let stem = match notice {
@@ -146,16 +203,14 @@ pub async fn tell(
                 ("link", format!("{base}/bookings/{}", booking.row.id)),
             ],
         );
-        let email = Email {
+        out.push(Email {
             to: to.email.clone(),
             subject: locale.t(&format!("{stem}-subject")),
             text,
             calendar: calendar.clone(),
-        };
-        if let Err(e) = mailer.send(email).await {
-            tracing::error!(error = %e, booking = %booking.row.id, "booking email failed");
-        }
+        });
     }
+    out
 }
 
 /// How long after a move email further moves of the same session are held back and

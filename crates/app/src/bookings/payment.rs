@@ -64,6 +64,8 @@ pub async fn paid(
     let changes = TransitionUpdates {
         paid_amount: Some(booking.row.price_amount),
         payment_ref: Some(payment_ref.to_owned()),
+        // The confirmation emails commit with the confirmation.
+        enqueue: vec![notices::job(booking.row.id, Notice::Confirmed, None, now)],
         ..TransitionUpdates::default()
     };
     let late = booking.hold_lapsed(now);
@@ -232,9 +234,11 @@ async fn refund_late(
     })
 }
 
+/// A confirmed booking: its emails were enqueued with it; the workers are woken to send
+/// them now.
 async fn confirmed(s: &BookingDeps<'_>, booking: Booking) -> Result<PaymentResult, BookingError> {
     s.schedules.changed(booking.row.expert_id).await;
-    notices::tell(s.db, s.mailer, s.base, &booking, Notice::Confirmed, None).await;
+    crate::jobs::worker::wake();
     Ok(PaymentResult {
         booking,
         refunded: false,

@@ -1,7 +1,7 @@
 //! `email`: one message, sent by a job, so that it can commit with the change that causes
 //! it (enqueue with `store::jobs::enqueue_in` in that transaction) and survive a crash
-//! between the change and the send. The payload is the `Email`. Booking emails still go
-//! out directly after their commit; they move onto this kind with the payments issue.
+//! between the change and the send. The payload is the `Email`. (Booking emails have their
+//! own kind, `booking_notice`, which writes them when it runs.)
 //!
 //! Twice is harmless where the transport can tell: the message goes out under the job's
 //! id (`Mailer::send_once`), which the outbox stores once.

@@ -8,6 +8,7 @@
 //! periodic kinds are put on the queue by [`schedule`], once per period across every
 //! instance (their unique key names the period).
 
+pub mod booking_notice;
 pub mod email;
 mod first_free_slots;
 mod hold_expiry;
@@ -66,6 +67,7 @@ pub struct Kind {
 
 /// Every kind of job there is.
 pub static KINDS: &[Kind] = &[
+    booking_notice::KIND,
     email::KIND,
     hold_expiry::KIND,
     move_emails::KIND,

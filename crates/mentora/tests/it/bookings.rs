@@ -139,6 +139,8 @@ pub(crate) fn services<'a>(
 
 /// The calendar invites emailed to `to`, oldest first.
 async fn invites_to(app: &TestApp, to: &str) -> Vec<String> {
+    // Confirmation and cancellation emails are jobs enqueued with the change.
+    app.run_jobs().await;
     let mut invites: Vec<String> = store::outbox::newest(&app.db, 50)
         .await
         .unwrap()

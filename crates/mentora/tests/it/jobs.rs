@@ -702,3 +702,61 @@ async fn every_job_takes_effect_once_across_a_sigkill(backend: Backend) {
 }
 
 both_backends!(every_job_takes_effect_once_across_a_sigkill);
+
+/// A confirmation's emails are a job enqueued in the confirmation's own transaction: the
+/// booking is confirmed with its job queued and no email sent yet; the job sends each
+/// side one email with the invite, once; a repeated payment adds no second job.
+async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
+    use crate::bookings::{at, expert, hold_body, learner, pay, post_hold, rules};
+    let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    let id = held.json["id"].as_str().unwrap().to_owned();
+    let paid = pay(&app, &leo, &id, "succeed").await;
+    assert_eq!(
+        (paid.status, paid.json["status"].as_str()),
+        (200, Some("confirmed")),
+        "{paid}"
+    );
+
+    let queued = store::jobs::list(&app.db, &[JobStatus::Queued], 10)
+        .await
+        .unwrap();
+    let notices: Vec<_> = queued
+        .iter()
+        .filter(|j| j.kind == "booking_notice")
+        .collect();
+    assert_eq!(notices.len(), 1, "{queued:?}");
+    assert!(notices[0].payload.contains(&id) && notices[0].payload.contains("confirmed"));
+    let confirmations = |mail: Vec<store::outbox::OutboxMessage>| {
+        mail.into_iter()
+            .filter(|m| {
+                m.calendar
+                    .as_deref()
+                    .is_some_and(|c| c.contains("METHOD:REQUEST"))
+            })
+            .count()
+    };
+    let outbox = store::outbox::newest(&app.db, 50).await.unwrap();
+    assert_eq!(
+        confirmations(outbox),
+        0,
+        "nothing is sent before the job runs"
+    );
+
+    assert_eq!(app.run_jobs().await, 1);
+    let outbox = store::outbox::newest(&app.db, 50).await.unwrap();
+    for to in ["leo@example.org", "ana@example.org"] {
+        let theirs: Vec<_> = outbox.iter().filter(|m| m.to == to).cloned().collect();
+        assert_eq!(confirmations(theirs), 1, "{to}");
+    }
+    // Paying again changes nothing and enqueues nothing.
+    let again = pay(&app, &leo, &id, "succeed").await;
+    assert_eq!(again.status, 200, "{again}");
+    assert_eq!(app.run_jobs().await, 0);
+}
+
+both_backends!(a_confirmation_and_its_emails_commit_together);

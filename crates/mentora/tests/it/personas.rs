@@ -133,6 +133,8 @@ impl TestApp {
 
     /// The messages the dev outbox holds for `address`, newest first.
     pub async fn emails_to(&self, address: &str) -> Vec<store::outbox::OutboxMessage> {
+        // What the workers would have sent by now (booking emails are jobs).
+        self.run_jobs().await;
         store::outbox::newest(&self.db, 500)
             .await
             .unwrap()

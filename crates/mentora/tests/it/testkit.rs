@@ -199,6 +199,23 @@ impl TestApp {
         let _workers = app::jobs::worker::Workers::start(deps, count);
     }
 
+    /// Runs every job that is due now to its outcome, as the server's workers would (tests
+    /// run no workers unless they start them, so they decide when emails go out). A client
+    /// view of the app runs none.
+    pub async fn run_jobs(&self) -> usize {
+        let Some(deps) = self.job_deps.clone() else {
+            return 0;
+        };
+        let mut ran = 0;
+        while app::jobs::worker::run_next(&deps, "test")
+            .await
+            .unwrap_or_else(|e| panic!("running jobs: {e}"))
+        {
+            ran += 1;
+        }
+        ran
+    }
+
     /// The origin links point at: the listening address by name.
     pub fn origin(&self) -> String {
         self.url.replace("127.0.0.1", "localhost")

@@ -438,9 +438,22 @@ pub async fn transition(
         txn.rollback().await?;
         return Ok(None);
     }
+    enqueue_caused(db, &txn, changes).await?;
     let row = find_in(db.backend(), &txn, id).await?;
     txn.commit().await?;
     Ok(row)
+}
+
+/// Enqueues, in the change's transaction, the jobs it causes.
+async fn enqueue_caused(
+    db: &Database,
+    txn: &DatabaseTransaction,
+    changes: &TransitionUpdates,
+) -> Result<(), StoreError> {
+    for job in &changes.enqueue {
+        crate::jobs::enqueue_in(db, txn, job).await?;
+    }
+    Ok(())
 }
 
 /// Adds a statement to the timeline of a booking that is still `status`, changing nothing
@@ -560,6 +573,7 @@ pub async fn revive(
             };
         }
     }
+    enqueue_caused(db, &txn, changes).await?;
     let row = find_in(db.backend(), &txn, id)
         .await?
         .ok_or(StoreError::NotFound("booking"))?;

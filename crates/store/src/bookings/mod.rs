@@ -208,6 +208,9 @@ pub struct TransitionUpdates {
     pub payment_ref: Option<String>,
     /// The calendar event changes: raise its SEQUENCE.
     pub bump_sequence: bool,
+    /// Jobs the change causes (its emails), enqueued in its transaction: they exist if and
+    /// only if the change does.
+    pub enqueue: Vec<crate::jobs::NewJob>,
 }
 
 const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, blocked_from, \

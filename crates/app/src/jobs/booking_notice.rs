@@ -1,0 +1,57 @@
+//! `booking_notice`: the emails of a booking change (a confirmation, a cancellation),
+//! enqueued in the change's own transaction, so the change and its emails commit together.
+//! The payload is a `bookings::notices::NoticeJob`; the emails are written when the job
+//! runs, from the booking as it stands.
+//!
+//! Twice is harmless where the transport can tell: each person's email goes out under an
+//! id made from the job's id and their place in the list (`Mailer::send_once`).
+
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use jiff::SignedDuration;
+use store::jobs::Job;
+use uuid::Uuid;
+
+use super::{JobDeps, JobFailure, Kind};
+use crate::bookings::Booking;
+use crate::bookings::notices::{self, NoticeJob};
+
+/// The `booking_notice` kind.
+pub const KIND: Kind = Kind {
+    name: "booking_notice",
+    max_attempts: 8,
+    lease: SignedDuration::from_mins(2),
+    run,
+};
+
+fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
+    async move {
+        let notice: NoticeJob =
+            serde_json::from_str(&job.payload).map_err(|e| format!("unreadable notice: {e}"))?;
+        let Some(row) = store::bookings::find(&deps.db, notice.booking_id)
+            .await
+            .map_err(|e| e.to_string())?
+        else {
+            // Nothing to tell about a booking that is gone.
+            return Ok(());
+        };
+        let booking = Booking::from_row(row).map_err(|e| e.to_string())?;
+        let emails = notices::emails(
+            &deps.db,
+            &deps.origin,
+            &booking,
+            notice.notice,
+            notice.refund,
+        )
+        .await;
+        for (n, email) in emails.into_iter().enumerate() {
+            let id = Uuid::from_u128(job.id.as_u128().wrapping_add(n as u128));
+            deps.mailer
+                .send_once(id, email)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+    .boxed()
+}
