@@ -69,7 +69,8 @@ pub async fn confirm_totp(
         return Err(wrong());
     }
     let key = TotpKey::from_base32(&factor.secret).ok_or_else(wrong)?;
-    let now = u64::try_from(db.clock().now().as_second()).unwrap_or(0);
+    // Codes come from the person's device, which keeps real time.
+    let now = u64::try_from(db.clock().device_now().as_second()).unwrap_or(0);
     let step = key.matching_step(code, now).ok_or_else(wrong)?;
     if !second_factors::accept_totp_step(db, user_id, step).await? {
         return Err(wrong());

@@ -305,7 +305,8 @@ pub async fn check_second_factor(
     client: &ClientInfo,
 ) -> Result<bool, AccountError> {
     let code = code.trim();
-    let now = u64::try_from(db.clock().now().as_second()).unwrap_or(0);
+    // Codes come from the person's device, which keeps real time.
+    let now = u64::try_from(db.clock().device_now().as_second()).unwrap_or(0);
     if let Some(totp) = second_factors::totp(db, user_id).await?
         && totp.confirmed_at.is_some()
         && let Some(key) = domain::totp::TotpKey::from_base32(&totp.secret)

@@ -59,8 +59,13 @@ fn blank(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
+/// The furthest the simulated time may run ahead in all, so nothing meets the end of time.
+pub const MAX_OFFSET: SignedDuration = SignedDuration::from_hours(10 * 366 * 24);
+
 /// Moves `clock` as asked, stores the new offset and records who did it. Returns the new
-/// simulated now.
+/// simulated now. Judged against the stored offset (another instance may have moved it
+/// in the last seconds), and stored in one statement, so concurrent moves add up and the
+/// time never goes back.
 pub async fn move_clock(
     db: &Database,
     clock: &ShiftedClock,
@@ -68,31 +73,35 @@ pub async fn move_clock(
     operator: Uuid,
     client: &ClientInfo,
 ) -> Result<Timestamp, TestClockError> {
+    let field = match how {
+        Move::AdvanceBy(_) => "advance_by",
+        Move::SetTo(_) => "set_to",
+    };
+    let refuse = |message_id| {
+        Err(TestClockError::Invalid(vec![FieldError {
+            field,
+            message_id,
+        }]))
+    };
+    let stored = store::test_clock::offset(db).await?;
+    clock.set_offset(stored);
     let now = db.clock().now();
     let by = match how {
         Move::AdvanceBy(by) => by,
         Move::SetTo(to) => now.duration_until(to),
     };
-    let field = match how {
-        Move::AdvanceBy(_) => "advance_by",
-        Move::SetTo(_) => "set_to",
-    };
+    // Whole seconds, as stored.
+    let by = SignedDuration::from_secs(by.as_secs());
     if by <= SignedDuration::ZERO {
-        return Err(TestClockError::Invalid(vec![FieldError {
-            field,
-            message_id: "test-clock-forward-only",
-        }]));
+        return refuse("test-clock-forward-only");
     }
-    if by > MAX_MOVE {
-        return Err(TestClockError::Invalid(vec![FieldError {
-            field,
-            message_id: "test-clock-too-far",
-        }]));
+    if by > MAX_MOVE || stored.saturating_add(by) > MAX_OFFSET {
+        return refuse("test-clock-too-far");
     }
-    let offset = clock.offset().saturating_add(by);
-    // Whole seconds are stored; the clock goes by what is stored, like every instance.
-    let offset = SignedDuration::from_secs(offset.as_secs());
-    store::test_clock::set_offset(db, offset).await?;
+    let offset = match how {
+        Move::AdvanceBy(_) => store::test_clock::advance(db, by).await?,
+        Move::SetTo(_) => store::test_clock::raise_to(db, stored.saturating_add(by)).await?,
+    };
     clock.set_offset(offset);
     store::audit::record(
         db,
@@ -112,10 +121,11 @@ pub async fn move_clock(
 }
 
 /// Takes the stored offset (another instance may have moved the clock). Every instance
-/// in test mode calls this every few seconds and at start.
+/// in test mode calls this every few seconds and at start. The clock only ever moves
+/// forward, so a read that raced a newer local move changes nothing.
 pub async fn follow(db: &Database, clock: &Arc<ShiftedClock>) -> Result<(), store::StoreError> {
     let stored = store::test_clock::offset(db).await?;
-    if stored != clock.offset() {
+    if stored > clock.offset() {
         clock.set_offset(stored);
         crate::jobs::worker::wake();
     }

@@ -14,6 +14,12 @@ use jiff::{SignedDuration, Timestamp};
 pub trait Clock: Send + Sync + fmt::Debug {
     /// The current instant.
     fn now(&self) -> Timestamp;
+
+    /// The instant people's devices show: what an authenticator app's codes are made
+    /// from. The same as `now` except under the test-mode sandbox's shifted clock.
+    fn device_now(&self) -> Timestamp {
+        self.now()
+    }
 }
 
 /// `at` moved by `by`, stopping at the ends of time (year ±9999) instead of overflowing:
@@ -95,16 +101,21 @@ impl ShiftedClock {
         SignedDuration::from_micros(self.offset_micros.load(Ordering::SeqCst))
     }
 
-    /// Sets how far ahead of the system time it is; a negative offset counts as none.
+    /// Moves it to `offset` ahead of the system time, if that is further ahead than it is:
+    /// it never goes back, whatever order moves and reads of the stored offset come in.
     pub fn set_offset(&self, offset: SignedDuration) {
         let micros = i64::try_from(offset.as_micros()).unwrap_or(i64::MAX).max(0);
-        self.offset_micros.store(micros, Ordering::SeqCst);
+        self.offset_micros.fetch_max(micros, Ordering::SeqCst);
     }
 }
 
 impl Clock for ShiftedClock {
     fn now(&self) -> Timestamp {
         shifted(Timestamp::now(), self.offset())
+    }
+
+    fn device_now(&self) -> Timestamp {
+        Timestamp::now()
     }
 }
 
@@ -120,8 +131,9 @@ mod tests {
         clock.set_offset(SignedDuration::from_hours(48));
         let ahead = clock.now().duration_since(Timestamp::now());
         assert!(ahead > SignedDuration::from_hours(47) && ahead <= SignedDuration::from_hours(48));
-        clock.set_offset(SignedDuration::from_hours(-1));
-        assert_eq!(clock.offset(), SignedDuration::ZERO);
+        clock.set_offset(SignedDuration::from_hours(1));
+        assert_eq!(clock.offset(), SignedDuration::from_hours(48), "never back");
+        assert!(clock.device_now().duration_until(Timestamp::now()) < SignedDuration::from_secs(5));
     }
 
     fn instant(text: &str) -> Timestamp {

@@ -114,7 +114,14 @@ pub async fn tell(
     notice: Notice,
     refund: Option<i64>,
 ) {
-    for email in emails(db, base, booking, notice, refund).await {
+    let emails = match emails(db, base, booking, notice, refund).await {
+        Ok(emails) => emails,
+        Err(e) => {
+            tracing::error!(error = %e, booking = %booking.row.id, "booking email could not be written");
+            return;
+        }
+    };
+    for email in emails {
         if let Err(e) = mailer.send(email).await {
             tracing::error!(error = %e, booking = %booking.row.id, "booking email failed");
         }
@@ -157,23 +164,20 @@ pub fn job(
 }
 
 /// The emails `notice` sends, one per person told, in their language and zone (none when
-/// a participant's account is gone).
+/// a participant's account is gone; an error when the database could not say).
 pub async fn emails(
     db: &Database,
     base: &str,
     booking: &Booking,
     notice: Notice,
     refund: Option<i64>,
-) -> Vec<Email> {
-    let (expert, learner) = match (
-        store::users::find_by_id(db, booking.row.expert_id).await,
-        store::users::find_by_id(db, booking.row.learner_id).await,
-    ) {
-        (Ok(Some(e)), Ok(Some(l))) => (e, l),
-        _ => {
-            tracing::error!(booking = %booking.row.id, "booking notice: a participant is missing");
-            return Vec::new();
-        }
+) -> Result<Vec<Email>, store::StoreError> {
+    let (Some(expert), Some(learner)) = (
+        store::users::find_by_id(db, booking.row.expert_id).await?,
+        store::users::find_by_id(db, booking.row.learner_id).await?,
+    ) else {
+        tracing::error!(booking = %booking.row.id, "booking notice: a participant is missing");
+        return Ok(Vec::new());
     };
     let now = db.clock().now();
     let calendar = notice
@@ -210,7 +214,7 @@ pub async fn emails(
             calendar: calendar.clone(),
         });
     }
-    out
+    Ok(out)
 }
 
 /// How long after a move email further moves of the same session are held back and

@@ -63,13 +63,19 @@ pub async fn end_upcoming(
                 let changes = TransitionUpdates {
                     refunded_amount: Some(booking.row.refunded_amount + refund),
                     bump_sequence: true,
+                    // The cancellation emails commit with the cancellation.
+                    enqueue: vec![notices::job(
+                        booking.row.id,
+                        Notice::Cancelled,
+                        Some(refund),
+                        now,
+                    )],
                     ..TransitionUpdates::default()
                 };
                 (BookingStatus::Cancelled, changes)
             } else {
                 (BookingStatus::Expired, TransitionUpdates::default())
             };
-            let refund = changes.refunded_amount.unwrap_or(0) - booking.row.refunded_amount;
             // Moved meanwhile (paid, cancelled by someone else): the next pass sees it.
             let Some(row) =
                 store::bookings::transition(s.db, booking.row.id, booking.status, to, &changes, by)
@@ -80,16 +86,8 @@ pub async fn end_upcoming(
             progressed = true;
             if to == BookingStatus::Cancelled {
                 ended.cancelled += 1;
-                let cancelled = Booking::from_row(row)?;
-                notices::tell(
-                    s.db,
-                    s.mailer,
-                    s.base,
-                    &cancelled,
-                    Notice::Cancelled,
-                    Some(refund),
-                )
-                .await;
+                Booking::from_row(row)?;
+                crate::jobs::worker::wake();
             } else {
                 ended.released += 1;
             }

@@ -14,7 +14,8 @@ use uuid::Uuid;
 
 use super::{JobDeps, JobFailure, Kind};
 use crate::bookings::Booking;
-use crate::bookings::notices::{self, NoticeJob};
+use crate::bookings::notices::{self, Notice, NoticeJob};
+use domain::booking::BookingStatus;
 
 /// The `booking_notice` kind.
 pub const KIND: Kind = Kind {
@@ -36,6 +37,12 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
             return Ok(());
         };
         let booking = Booking::from_row(row).map_err(|e| e.to_string())?;
+        // A confirmation that ran after the booking moved on (cancelled, moved) is stale:
+        // its invite would put back an event the later change removed.
+        if notice.notice == Notice::Confirmed && booking.status != BookingStatus::Confirmed {
+            tracing::info!(booking = %booking.row.id, status = %booking.status, "a confirmation came after a later change; not sent");
+            return Ok(());
+        }
         let emails = notices::emails(
             &deps.db,
             &deps.origin,
@@ -43,7 +50,8 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
             notice.notice,
             notice.refund,
         )
-        .await;
+        .await
+        .map_err(|e| e.to_string())?;
         for (n, email) in emails.into_iter().enumerate() {
             let id = Uuid::from_u128(job.id.as_u128().wrapping_add(n as u128));
             deps.mailer

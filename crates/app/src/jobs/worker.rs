@@ -31,7 +31,8 @@ pub fn wake() {
     WAKE.notify_waiters();
 }
 
-/// Running workers and the scheduler of periodic jobs; [`Workers::stop`] stops them.
+/// Running workers and the scheduler of periodic jobs; [`Workers::stop`] stops them,
+/// and so does dropping this (each finishes the job in hand).
 pub struct Workers {
     stop: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
@@ -88,7 +89,8 @@ async fn schedule(deps: Arc<JobDeps>, mut stopped: watch::Receiver<bool>) {
             tracing::error!(error = %e, "scheduling periodic jobs failed");
         }
         tokio::select! {
-            _ = stopped.changed() => {},
+            // A stop, or `Workers` dropped: either way, stop.
+            changed = stopped.changed() => if changed.is_err() { return },
             () = tokio::time::sleep(SCHEDULE_EVERY) => {},
         }
     }
@@ -110,7 +112,8 @@ async fn work(deps: Arc<JobDeps>, name: String, mut stopped: watch::Receiver<boo
             Err(e) => tracing::error!(error = %e, worker = %name, "claiming a job failed"),
         }
         tokio::select! {
-            _ = stopped.changed() => {},
+            // A stop, or `Workers` dropped: either way, stop.
+            changed = stopped.changed() => if changed.is_err() { return },
             () = woken => {},
             () = tokio::time::sleep(IDLE_POLL) => {},
         }

@@ -320,6 +320,8 @@ async fn suspending_an_expert_cancels_their_upcoming_sessions(backend: Backend) 
             .unwrap()
             .unwrap();
     assert_eq!(held_row.status, "expired");
+    // The cancellation emails are jobs enqueued with the cancellations.
+    app.run_jobs().await;
     let mail = store::outbox::newest(&app.db, 30).await.unwrap();
     for to in ["leo@example.org", "mia@example.org"] {
         assert!(

@@ -92,7 +92,16 @@ pub(crate) async fn post_hold(
     Answer::of(req.send().await.unwrap()).await
 }
 
+/// Pays in the sandbox, then runs the jobs that fall due (the confirmation emails), as
+/// the server's workers would within a second.
 pub(crate) async fn pay(app: &TestApp, token: &str, id: &str, outcome: &str) -> Answer {
+    let answer = pay_only(app, token, id, outcome).await;
+    app.run_jobs().await;
+    answer
+}
+
+/// Pays in the sandbox and runs no jobs.
+pub(crate) async fn pay_only(app: &TestApp, token: &str, id: &str, outcome: &str) -> Answer {
     send(
         app,
         Method::POST,

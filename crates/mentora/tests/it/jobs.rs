@@ -707,7 +707,7 @@ both_backends!(every_job_takes_effect_once_across_a_sigkill);
 /// booking is confirmed with its job queued and no email sent yet; the job sends each
 /// side one email with the invite, once; a repeated payment adds no second job.
 async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
-    use crate::bookings::{at, expert, hold_body, learner, pay, post_hold, rules};
+    use crate::bookings::{at, expert, hold_body, learner, pay_only, post_hold, rules};
     let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
         return;
     };
@@ -715,7 +715,7 @@ async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
     let (_, leo) = learner(&app, "leo@example.org").await;
     let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
     let id = held.json["id"].as_str().unwrap().to_owned();
-    let paid = pay(&app, &leo, &id, "succeed").await;
+    let paid = pay_only(&app, &leo, &id, "succeed").await;
     assert_eq!(
         (paid.status, paid.json["status"].as_str()),
         (200, Some("confirmed")),
@@ -754,9 +754,50 @@ async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
         assert_eq!(confirmations(theirs), 1, "{to}");
     }
     // Paying again changes nothing and enqueues nothing.
-    let again = pay(&app, &leo, &id, "succeed").await;
+    let again = pay_only(&app, &leo, &id, "succeed").await;
     assert_eq!(again.status, 200, "{again}");
     assert_eq!(app.run_jobs().await, 0);
 }
 
 both_backends!(a_confirmation_and_its_emails_commit_together);
+
+/// A confirmation job that runs only after the booking was cancelled sends nothing: its
+/// invite would put back the event the cancellation removed. The cancellation's own
+/// emails go out.
+async fn a_stale_confirmation_is_not_sent_after_a_cancellation(backend: Backend) {
+    use crate::bookings::{at, expert, hold_body, learner, pay_only, post_hold, rules};
+    let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    let id = held.json["id"].as_str().unwrap().to_owned();
+    let paid = pay_only(&app, &leo, &id, "succeed").await;
+    assert_eq!(paid.status, 200, "{paid}");
+    let cancelled = crate::testkit::send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/cancel"),
+        &leo,
+        Some(serde_json::json!({"reason": ""})),
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{cancelled}");
+    assert_eq!(
+        app.run_jobs().await,
+        2,
+        "the confirmation's job and the cancellation's"
+    );
+    let invites: Vec<String> = store::outbox::newest(&app.db, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.to == "leo@example.org")
+        .filter_map(|m| m.calendar)
+        .collect();
+    assert_eq!(invites.len(), 1, "{invites:?}");
+    assert!(invites[0].contains("METHOD:CANCEL"), "{}", invites[0]);
+}
+
+both_backends!(a_stale_confirmation_is_not_sent_after_a_cancellation);

@@ -158,6 +158,8 @@ pub struct TestApp {
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// What the app's job workers would work with (None for `another_client` views).
     job_deps: Option<Arc<app::jobs::JobDeps>>,
+    /// Workers started by `start_jobs`: they run while the app lives.
+    workers: std::sync::Mutex<Vec<app::jobs::worker::Workers>>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<web::ShutdownReport>>>,
 }
@@ -196,7 +198,11 @@ impl TestApp {
             .job_deps
             .clone()
             .unwrap_or_else(|| panic!("jobs run on the app itself, not a client view"));
-        let _workers = app::jobs::worker::Workers::start(deps, count);
+        let workers = app::jobs::worker::Workers::start(deps, count);
+        self.workers
+            .lock()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .push(workers);
     }
 
     /// Runs every job that is due now to its outcome, as the server's workers would (tests
@@ -430,6 +436,7 @@ impl TestApp {
             data_dir: self.data_dir.clone(),
             schedules: self.schedules.clone(),
             job_deps: None,
+            workers: Default::default(),
             shutdown: None,
             server: None,
         }
@@ -522,6 +529,7 @@ impl TestAppBuilder {
             data_dir: Some(data_dir),
             schedules: app.schedules,
             job_deps: Some(job_deps),
+            workers: Default::default(),
             shutdown: Some(tx),
             server: Some(server),
         })
