@@ -1,6 +1,7 @@
-//! Durable jobs: work that must survive a crash and happen once in effect (releasing
-//! lapsed holds, the held-back move emails, keeping first free slots current, upkeep;
-//! later payments, reminders and calendar sync).
+//! Durable jobs: work that must survive a crash and happen once in effect (the emails of
+//! a confirmation or a cancellation, enqueued with the change; releasing lapsed holds,
+//! the held-back move emails, keeping first free slots current, upkeep; later payments,
+//! reminders and calendar sync).
 //!
 //! One file per kind, each with its handler and a comment saying why running it twice
 //! changes nothing; [`KINDS`] is the one registry. Jobs are stored by `store::jobs`,
