@@ -801,3 +801,46 @@ async fn a_stale_confirmation_is_not_sent_after_a_cancellation(backend: Backend)
 }
 
 both_backends!(a_stale_confirmation_is_not_sent_after_a_cancellation);
+
+/// `/metrics` has the queue's depth by kind and state, the age of the oldest waiting job,
+/// and runs by outcome.
+async fn metrics_show_the_queue_and_its_runs(backend: Backend) {
+    let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
+        return;
+    };
+    dead_job(&app).await;
+    let ping = app::jobs::kind("ping").unwrap();
+    app::jobs::enqueue(
+        &app.db,
+        ping,
+        &serde_json::json!({}),
+        None,
+        app.db.clock().now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.run_jobs().await, 1);
+    app::jobs::email::send_later(&app.db, &email("waits@example.org"))
+        .await
+        .unwrap();
+    let text = app.get("/metrics").await.text().await.unwrap();
+    let has = |needle: &str| text.lines().any(|l| l.starts_with(needle));
+    assert!(
+        has(r#"jobs_waiting{kind="email",status="dead"} 1"#),
+        "{text}"
+    );
+    assert!(
+        has(r#"jobs_waiting{kind="email",status="queued"} 1"#),
+        "{text}"
+    );
+    assert!(
+        has(r#"jobs_oldest_waiting_seconds{kind="email"}"#),
+        "{text}"
+    );
+    assert!(
+        has(r#"jobs_runs_total{kind="ping",outcome="succeeded"}"#),
+        "{text}"
+    );
+}
+
+both_backends!(metrics_show_the_queue_and_its_runs);
