@@ -703,19 +703,33 @@ async fn every_job_takes_effect_once_across_a_sigkill(backend: Backend) {
 
 both_backends!(every_job_takes_effect_once_across_a_sigkill);
 
-/// A confirmation's emails are a job enqueued in the confirmation's own transaction: the
-/// booking is confirmed with its job queued and no email sent yet; the job sends each
-/// side one email with the invite, once; a repeated payment adds no second job.
-async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
+/// An app with Ana's session held by Leo and paid in the sandbox, no job run yet: the
+/// app, Leo's token, the booking id and the payment's answer.
+async fn paid_without_jobs(
+    backend: Backend,
+) -> Option<(
+    crate::testkit::TestApp,
+    String,
+    String,
+    crate::personas::Answer,
+)> {
     use crate::bookings::{at, expert, hold_body, learner, pay_only, post_hold, rules};
-    let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
-        return;
-    };
+    let app = crate::testkit::TestApp::spawn(backend).await?;
     let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
     let (_, leo) = learner(&app, "leo@example.org").await;
     let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
     let id = held.json["id"].as_str().unwrap().to_owned();
     let paid = pay_only(&app, &leo, &id, "succeed").await;
+    Some((app, leo, id, paid))
+}
+
+/// A confirmation's emails are a job enqueued in the confirmation's own transaction: the
+/// booking is confirmed with its job queued and no email sent yet; the job sends each
+/// side one email with the invite, once; a repeated payment adds no second job.
+async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
+    let Some((app, leo, id, paid)) = paid_without_jobs(backend).await else {
+        return;
+    };
     assert_eq!(
         (paid.status, paid.json["status"].as_str()),
         (200, Some("confirmed")),
@@ -754,7 +768,7 @@ async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
         assert_eq!(confirmations(theirs), 1, "{to}");
     }
     // Paying again changes nothing and enqueues nothing.
-    let again = pay_only(&app, &leo, &id, "succeed").await;
+    let again = crate::bookings::pay_only(&app, &leo, &id, "succeed").await;
     assert_eq!(again.status, 200, "{again}");
     assert_eq!(app.run_jobs().await, 0);
 }
@@ -765,15 +779,9 @@ both_backends!(a_confirmation_and_its_emails_commit_together);
 /// invite would put back the event the cancellation removed. The cancellation's own
 /// emails go out.
 async fn a_stale_confirmation_is_not_sent_after_a_cancellation(backend: Backend) {
-    use crate::bookings::{at, expert, hold_body, learner, pay_only, post_hold, rules};
-    let Some(app) = crate::testkit::TestApp::spawn(backend).await else {
+    let Some((app, leo, id, paid)) = paid_without_jobs(backend).await else {
         return;
     };
-    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
-    let (_, leo) = learner(&app, "leo@example.org").await;
-    let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
-    let id = held.json["id"].as_str().unwrap().to_owned();
-    let paid = pay_only(&app, &leo, &id, "succeed").await;
     assert_eq!(paid.status, 200, "{paid}");
     let cancelled = crate::testkit::send(
         &app,

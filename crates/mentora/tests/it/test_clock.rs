@@ -261,10 +261,57 @@ async fn production_has_no_clock_to_move(backend: Backend) {
     assert_eq!(status, 404);
 }
 
+/// `set_to` lands on the time asked for; moves made at once add up (each is stored in one
+/// statement), and a `set_to` behind what another move already reached leaves it there.
+async fn moves_land_where_asked_and_concurrent_moves_add_up(backend: Backend) {
+    let Some(app) = sandbox(backend).await else {
+        return;
+    };
+    let admin = app.admin().await;
+    // Short moves: the operator's 15-minute access token ages with the simulated time.
+    let target = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(5);
+    let moved = admin
+        .api(
+            Method::POST,
+            "/api/v1/test-mode/clock",
+            json!({"set_to": target.to_string()}),
+        )
+        .await;
+    assert_eq!(moved.status, 200, "{moved}");
+    let now: jiff::Timestamp = moved.json["now"].as_str().unwrap().parse().unwrap();
+    let off = now.duration_since(target).abs();
+    assert!(
+        off <= jiff::SignedDuration::from_secs(2),
+        "now {now}, asked {target}"
+    );
+
+    let before = moved.json["offset_seconds"].as_i64().unwrap();
+    let moves = (0..8).map(|_| {
+        admin.api(
+            Method::POST,
+            "/api/v1/test-mode/clock",
+            json!({"advance_by": "30s"}),
+        )
+    });
+    for answer in futures::future::join_all(moves).await {
+        assert_eq!(answer.status, 200, "{answer}");
+    }
+    let after = admin
+        .api(Method::GET, "/api/v1/test-mode/clock", None)
+        .await;
+    assert_eq!(after.json["offset_seconds"], before + 8 * 30, "{after}");
+    // The stored offset never goes back, whatever a late writer asks.
+    let kept = store::test_clock::raise_to(&app.db, jiff::SignedDuration::from_secs(60))
+        .await
+        .unwrap();
+    assert_eq!(kept.as_secs(), before + 8 * 30);
+}
+
 both_backends!(
     a_hold_expires_when_the_clock_moves_past_it,
     slots_move_with_the_simulated_now,
     the_clock_only_moves_forward_by_one_clear_move,
     operators_move_the_clock_on_the_page_and_every_page_says_so,
     production_has_no_clock_to_move,
+    moves_land_where_asked_and_concurrent_moves_add_up,
 );
