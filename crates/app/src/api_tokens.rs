@@ -74,7 +74,7 @@ pub enum TokenError {
 }
 
 /// What a client gets at login and at each refresh.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TokenPair {
     /// The JWT to send as `Authorization: Bearer …`.
     pub access_token: String,

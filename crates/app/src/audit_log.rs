@@ -18,7 +18,8 @@ pub enum AuditQueryError {
 }
 
 /// Filters, as query parameters (so a filtered view can be bookmarked and shared).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// The account's email address.
     #[serde(default)]

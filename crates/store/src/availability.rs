@@ -3,9 +3,7 @@
 
 use jiff::Timestamp;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entities::{expert_availability, expert_busy_time};
@@ -66,7 +64,7 @@ pub async fn replace_busy_times(
     source: &str,
     intervals: &[(Timestamp, Timestamp)],
 ) -> Result<(), StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     expert_busy_time::Entity::delete_many()
         .filter(expert_busy_time::Column::UserId.eq(user_id))
         .filter(expert_busy_time::Column::Source.eq(source))

@@ -2,7 +2,7 @@
 //! stored.
 
 use jiff::Timestamp;
-use sea_orm::{ConnectionTrait, FromQueryResult, TransactionTrait};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use uuid::Uuid;
 
 use crate::instant::{from_seconds, secs};
@@ -16,7 +16,7 @@ pub async fn set(
     digest: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     txn.execute_raw(statement(
         db.backend(),
         "DELETE FROM calendar_feeds WHERE user_id = $1",

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -129,7 +129,7 @@ pub async fn save_content(
     content: ApplicationContent,
 ) -> Result<Result<(), Refused>, StoreError> {
     let now = db.now();
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     let existing = expert_profile::Entity::find_by_id(user_id)
         .one(&txn)
         .await?;
@@ -301,7 +301,7 @@ pub async fn decide(
     decided_by: Uuid,
 ) -> Result<Result<(), Refused>, StoreError> {
     let now = db.now();
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     let mut update = expert_profile::Entity::update_many()
         .col_expr(
             expert_profile::Column::Status,

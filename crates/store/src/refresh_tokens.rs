@@ -12,9 +12,7 @@
 use domain::{Secret, SecretDigest};
 use jiff::{SignedDuration, Timestamp};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::{known_device, refresh_token, user};
@@ -172,7 +170,7 @@ pub async fn family_of(db: &Database, presented: &str) -> Result<Option<(Uuid, U
 
 /// Revokes every token of a login. Returns how many were still live.
 pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     // Write first, so SQLite gives this transaction the write lock before it reads (a
     // read lock upgraded later fails at once under concurrent writers).
     let revoked = refresh_token::Entity::update_many()
@@ -197,7 +195,7 @@ pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreE
 /// Revokes every API login of an account and forgets its known devices (password change
 /// or reset, role change, log out everywhere).
 pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     let revoked = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(db.now()))
         .filter(refresh_token::Column::UserId.eq(user_id))

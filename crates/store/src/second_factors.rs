@@ -3,9 +3,7 @@
 use domain::SecretDigest;
 use jiff::Timestamp;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::{recovery_code, totp_factor};
@@ -107,7 +105,7 @@ pub async fn replace_recovery_codes(
     user_id: Uuid,
     digests: &[SecretDigest],
 ) -> Result<(), StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     recovery_code::Entity::delete_many()
         .filter(recovery_code::Column::UserId.eq(user_id))
         .exec(&txn)

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use domain::{EmailAddress, PasswordHash, Role};
 use jiff::Timestamp;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::{user, user_role};
@@ -71,7 +71,7 @@ pub struct ProfileChanges {
 pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
     let now = db.now();
     let id = db.new_id();
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     user::ActiveModel {
         id: Set(id),
         email: Set(new.email.as_str().to_owned()),

@@ -12,6 +12,12 @@ use axum::routing::MethodRouter;
 use domain::Permission;
 use store::users::User;
 
+use utoipa::openapi::RefOr;
+use utoipa::openapi::path::Paths;
+use utoipa::openapi::schema::Schema;
+use utoipa_axum::router::UtoipaMethodRouter;
+
+use crate::api::openapi;
 use crate::middleware::bearer::{ApiCaller, BearerProblem};
 use crate::middleware::viewer::Viewer;
 use crate::{AppError, AppState, ErrorCode};
@@ -36,11 +42,22 @@ pub struct RouteInfo {
     pub access: Access,
 }
 
-/// A router being built, and the table of what it holds.
+/// A router being built, the table of what it holds, and the API document of the routes
+/// registered with `documented`.
 pub struct Routes {
     router: Router<AppState>,
     table: Vec<RouteInfo>,
     prefix: &'static str,
+    paths: Paths,
+    schemas: Vec<(String, RefOr<Schema>)>,
+}
+
+/// What `Routes` built: the router, its table, and the API document's paths and schemas.
+pub struct Built {
+    pub router: Router<AppState>,
+    pub table: Vec<RouteInfo>,
+    pub paths: Paths,
+    pub schemas: Vec<(String, RefOr<Schema>)>,
 }
 
 impl Routes {
@@ -50,7 +67,49 @@ impl Routes {
             router: Router::new(),
             table: Vec::new(),
             prefix,
+            paths: Paths::new(),
+            schemas: Vec::new(),
         }
+    }
+
+    /// Adds an API handler described by its `#[utoipa::path]` (pass `routes!(handler)`),
+    /// behind `access`, and documents it: its own description, and from here who may call
+    /// it and the problem+json errors it can answer — `errors`, the codes its own logic
+    /// reports, with those the stack gives every route of its kind (see `api::openapi`).
+    pub fn documented(
+        mut self,
+        access: Access,
+        (schemas, paths, handler): UtoipaMethodRouter<AppState>,
+        errors: &[ErrorCode],
+    ) -> Self {
+        // `routes!` with one handler yields one path; a loop keeps this total.
+        for (path, mut item) in paths.paths {
+            let has_path_params = path.contains('{');
+            let full_path = format!("{}{path}", self.prefix);
+            for (method, op) in openapi::operations(&mut item) {
+                openapi::describe(op, &method, has_path_params, access, errors);
+                self.table.push(RouteInfo {
+                    method,
+                    path: full_path.clone(),
+                    access,
+                });
+            }
+            match self.paths.paths.get_mut(&full_path) {
+                // Another method at the same path, registered separately.
+                Some(existing) => existing.merge_operations(item),
+                None => {
+                    self.paths.paths.insert(full_path, item);
+                }
+            }
+            let guarded = handler
+                .clone()
+                .route_layer(from_fn(move |req: Request, next: Next| {
+                    enforce(access, req, next)
+                }));
+            self.router = self.router.route(&path, guarded);
+        }
+        self.schemas.extend(schemas);
+        self
     }
 
     /// Adds `handler` for `method` at `path`, behind `access`.
@@ -98,6 +157,8 @@ impl Routes {
         debug_assert_eq!(self.prefix, other.prefix, "merged tables share a prefix");
         self.router = self.router.merge(other.router);
         self.table.extend(other.table);
+        self.paths.merge(other.paths);
+        self.schemas.extend(other.schemas);
         self
     }
 
@@ -110,11 +171,18 @@ impl Routes {
     ) -> Self {
         self.router = self.router.nest(path, wrap(inner.router));
         self.table.extend(inner.table);
+        self.paths.merge(inner.paths);
+        self.schemas.extend(inner.schemas);
         self
     }
 
-    pub fn into_parts(self) -> (Router<AppState>, Vec<RouteInfo>) {
-        (self.router, self.table)
+    pub fn build(self) -> Built {
+        Built {
+            router: self.router,
+            table: self.table,
+            paths: self.paths,
+            schemas: self.schemas,
+        }
     }
 }
 
@@ -152,7 +220,7 @@ fn not_signed_in(req: &Request) -> Response {
         .extensions()
         .get::<OriginalUri>()
         .map_or_else(|| req.uri().clone(), |o| o.0.clone());
-    if uri.path().starts_with("/api/") {
+    if crate::api::is_machine_path(uri.path()) {
         let code = req
             .extensions()
             .get::<BearerProblem>()

@@ -37,7 +37,7 @@ impl FromRequestParts<AppState> for Client {
             .and_then(|v| v.rsplit(',').next())
             .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
         // Pages only: API clients name their device in the login body.
-        let device = (!parts.uri.path().starts_with("/api/"))
+        let device = (!crate::api::is_machine_path(parts.uri.path()))
             .then(|| {
                 let https = state.settings.served_over_https();
                 cookies::get(&parts.headers, device_cookie_name(https))

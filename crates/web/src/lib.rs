@@ -24,6 +24,6 @@ mod uploads;
 
 pub use error::{AppError, ErrorCode};
 pub use origin::{BrowserOrigin, Links, SiteOrigin};
-pub use router::{route_table, router, router_with};
+pub use router::{api_document, route_table, router, router_with};
 pub use server::{ServeLimits, ShutdownReport, serve};
 pub use state::{AppState, WebSettings};

@@ -12,7 +12,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::access::{Access, RouteInfo, Routes};
+use crate::access::{Access, Built, RouteInfo, Routes};
 use crate::middleware::observe::observe;
 use crate::middleware::render_errors::render_errors;
 use crate::middleware::security_headers::security_headers;
@@ -27,13 +27,19 @@ pub fn router(state: AppState) -> Router {
 
 /// Every route with its access decision (see `access.rs`).
 pub fn route_table() -> Vec<RouteInfo> {
-    routes(None).1
+    routes(None).table
+}
+
+/// The API's OpenAPI document, as `/api/openapi.json` serves it.
+pub fn api_document() -> utoipa::openapi::OpenApi {
+    let built = routes(None);
+    api::openapi::document(built.paths, built.schemas)
 }
 
 /// Pages (each feature's, see `accounts`, `experts`, …), assets and operations
 /// endpoints, with the JSON API nested under `/api/v1`.
 /// `state` is needed only to attach the API's bearer authentication.
-fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
+fn routes(state: Option<AppState>) -> Built {
     use Access::Public;
     Routes::new("")
         .get("/", Public, get(home::show))
@@ -49,18 +55,20 @@ fn routes(state: Option<AppState>) -> (Router<AppState>, Vec<RouteInfo>) {
         .get("/healthz", Public, get(ops::healthz))
         .get("/readyz", Public, get(ops::readyz))
         .get("/metrics", Public, get(ops::metrics))
+        .get("/api/openapi.json", Public, get(api::openapi::serve))
+        .get(api::DOCS_PAGE, Public, get(api::docs::page))
         .nest("/api/v1", api::routes(), |api| match state {
             Some(state) => api.layer(from_fn_with_state(state, bearer::authenticate)),
             None => api,
         })
-        .into_parts()
+        .build()
 }
 
 /// The router with `extra` routes added under the same middleware. Tests use it to reach
 /// the stack with handlers that panic or stall; the binary never adds any.
 pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     let settings = state.settings.clone();
-    let (routes, _) = routes(Some(state.clone()));
+    let routes = routes(Some(state.clone())).router;
     Router::new()
         .merge(extra)
         .merge(routes)

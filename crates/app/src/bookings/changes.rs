@@ -402,7 +402,7 @@ pub async fn answer_dispute(
 }
 
 /// How an admin settles a dispute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Settlement {
     /// The learner gets back everything not yet refunded.

@@ -21,12 +21,13 @@ use crate::throttle::Throttle;
 /// The longest note a learner may leave for the expert.
 pub const NOTE_MAX_CHARS: usize = 2000;
 
-/// `POST /api/v1/bookings` as it arrives.
-#[derive(Debug, Clone, serde::Deserialize)]
+/// A slot to hold, as `POST /api/v1/bookings` takes it.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct HoldRequest {
     /// The expert's id (or profile slug).
     pub expert_id: String,
-    /// RFC 3339.
+    /// RFC 3339; one of the expert's free slots.
+    #[schema(format = DateTime)]
     pub start: String,
     /// The session length; one the expert offers.
     pub duration_minutes: i64,

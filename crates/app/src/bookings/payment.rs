@@ -13,7 +13,7 @@ use super::notices::{self, Notice};
 use super::{Booking, BookingDeps, BookingError};
 
 /// What the sandbox is told to do with a payment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SandboxOutcome {
     /// The payment goes through and confirms the booking (or refunds it when too late).

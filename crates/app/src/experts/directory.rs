@@ -25,7 +25,8 @@ pub const MAX_PAGE_SIZE: u64 = 50;
 pub const AVAILABLE_WITHIN_DAYS: i64 = 7;
 
 /// The directory's parameters as they arrive in a URL: every one optional text.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DirectoryParams {
     /// Free text matched against name, headline, bio and specialties (first 200 characters).
     #[serde(default)]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An expert's availability rules as `GET`/`PUT /experts/me/availability` carry them and
 /// as the store keeps them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RulesDocument {
     /// The IANA zone every time below is written in.
@@ -63,7 +63,7 @@ fn default_step() -> i64 {
 }
 
 /// One weekly interval: `{"weekday": "mon", "start": "09:00", "end": "12:30"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeeklyDoc {
     /// `mon` … `sun`.
@@ -75,7 +75,7 @@ pub struct WeeklyDoc {
 }
 
 /// Open hours on an override date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IntervalDoc {
     /// Opening, "HH:MM".
@@ -85,7 +85,7 @@ pub struct IntervalDoc {
 }
 
 /// A date whose hours replace the weekly ones.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideDoc {
     /// The local date, `YYYY-MM-DD`.
@@ -96,7 +96,7 @@ pub struct OverrideDoc {
 }
 
 /// A stretch of time off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimeOffDoc {
     /// First instant off, RFC 3339.

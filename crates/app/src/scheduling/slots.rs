@@ -19,7 +19,8 @@ pub const MAX_WINDOW_DAYS: i64 = 62;
 pub const DEFAULT_WINDOW_DAYS: i64 = 7;
 
 /// The query as it arrives: every part optional text.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SlotParams {
     /// RFC 3339 instant, or a date (midnight in `tz`). Default: now.
     #[serde(default)]

@@ -321,3 +321,9 @@ test-clock-set-invalid = اكتب وقتًا مثل 2026-12-24T09:00:00Z.
 test-clock-one-move = حدّد مدة للتقديم أو وقتًا للانتقال إليه، لا كليهما.
 test-clock-forward-only = الساعة تتقدم فقط: اختر وقتًا لاحقًا.
 test-clock-too-far = لا تتجاوز الحركة الواحدة سنة.
+
+## The API documentation page
+api-docs-title = واجهة برمجة منتورا
+api-docs-lead = كل نقاط النهاية تحت ⁨/api/v1⁩، موصوفة من الشيفرة. سجّل الدخول عبر ⁨POST /api/v1/auth/login⁩، ثم اضغط «Authorize» والصق رمز الوصول لتجربة الطلبات باسمك.
+api-docs-noscript = يحتاج المرجع التفاعلي إلى JavaScript؛ أما المستند نفسه، المرتبط أعلاه، فهو JSON عادي.
+api-docs-reference = المرجع

@@ -419,3 +419,9 @@ test-clock-set-invalid = Write a time such as 2026-12-24T09:00:00Z.
 test-clock-one-move = Give either a length of time to move forward by or a time to move to, not both.
 test-clock-forward-only = The clock only moves forward: choose a later time.
 test-clock-too-far = One move goes at most a year ahead.
+
+## The API documentation page
+api-docs-title = Mentora API
+api-docs-lead = Every endpoint under /api/v1, described from the code. Log in with POST /api/v1/auth/login, then press “Authorize” and paste the access token to try requests as yourself.
+api-docs-noscript = The interactive reference needs JavaScript; the document itself, linked above, is plain JSON.
+api-docs-reference = Reference

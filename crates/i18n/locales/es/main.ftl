@@ -419,3 +419,9 @@ test-clock-set-invalid = Escribe una hora como 2026-12-24T09:00:00Z.
 test-clock-one-move = Indica una duración para adelantar o una hora a la que ir, no ambas.
 test-clock-forward-only = El reloj solo avanza: elige una hora posterior.
 test-clock-too-far = Cada movimiento avanza como mucho un año.
+
+## The API documentation page
+api-docs-title = API de Mentora
+api-docs-lead = Todos los endpoints bajo /api/v1, descritos a partir del código. Inicia sesión con POST /api/v1/auth/login, pulsa «Authorize» y pega el token de acceso para probar peticiones en tu nombre.
+api-docs-noscript = La referencia interactiva necesita JavaScript; el documento en sí, enlazado arriba, es JSON.
+api-docs-reference = Referencia

@@ -72,6 +72,29 @@ fn chrono_stays_inside_the_store() {
     );
 }
 
+/// Every transaction in the store that writes begins with `Database::begin_write`, which
+/// takes SQLite's write lock at `BEGIN`: a deferred transaction that reads, then writes
+/// after another commit, fails at once with "database is locked" (see
+/// `experts::racing_edits_of_an_application_all_land_on_sqlite`).
+#[test]
+fn store_transactions_take_the_write_lock_as_they_begin() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut offenders = Vec::new();
+    visit(&root.join("store").join("src"), &mut |path, text| {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains(".begin()") || code.contains(".transaction(") {
+                offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    });
+    assert!(
+        offenders.is_empty(),
+        "begin with db.begin_write():\n{}",
+        offenders.join("\n")
+    );
+}
+
 /// Web handlers call use cases (`app`), never a repository: what a page shows and what
 /// the API answers come from the same function, and rules are not re-derived in a
 /// handler. Store *types* pass through (converted into view models for templates).

@@ -26,6 +26,7 @@ mod jobs;
 mod layers;
 mod limits;
 mod lockout;
+mod openapi;
 mod ops;
 mod pages;
 mod payouts_stripe;

@@ -63,8 +63,8 @@ pub async fn hold_limited(
     {
         return Ok(done);
     }
-    let txn = db.conn().begin().await?;
-    // First a write, so SQLite gives this transaction the write lock before it reads.
+    let txn = db.begin_write().await?;
+    // Lapsed holds first, so the overlap checks below see their slots as free.
     release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
     if let Some(key) = key {
         let claimed = txn
@@ -432,7 +432,7 @@ pub async fn transition(
     changes: &TransitionUpdates,
     by: Attribution<'_>,
 ) -> Result<Option<BookingRow>, StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     let moved = apply(db.backend(), &txn, id, from, to, changes, by).await?;
     if !moved {
         txn.rollback().await?;
@@ -542,7 +542,7 @@ pub async fn revive(
     let Some(row) = find(db, id).await? else {
         return Err(StoreError::NotFound("booking"));
     };
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     release_expired(db.backend(), &txn, row.expert_id, row.learner_id, by.now).await?;
     let candidate = as_new(&row, BookingStatus::Confirmed);
     if let Some(conflict) = overlap(db.backend(), &txn, &candidate, Some(id)).await? {
@@ -595,7 +595,7 @@ pub async fn record_refunded_payment(
     payment_ref: &str,
     by: Attribution<'_>,
 ) -> Result<(), StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     txn.execute_raw(statement(
         db.backend(),
         "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
@@ -688,7 +688,7 @@ pub async fn reschedule(
     by: Attribution<'_>,
     limits: HoldLimits<'_>,
 ) -> Result<Result<BookingRow, Option<Conflict>>, StoreError> {
-    let txn = db.conn().begin().await?;
+    let txn = db.begin_write().await?;
     release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
     let moved = apply(
         db.backend(),

@@ -20,8 +20,7 @@ use std::ops::Deref;
 use domain::booking::{Actor, BookingStatus};
 use jiff::Timestamp;
 use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbErr, FromQueryResult, QueryResult, RuntimeErr,
-    TransactionTrait, Value,
+    ConnectionTrait, DatabaseTransaction, DbErr, FromQueryResult, QueryResult, RuntimeErr, Value,
 };
 use uuid::Uuid;
 

@@ -5,34 +5,62 @@ use app::api_tokens::{self, RefreshError, TokenPair};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::api::json::JsonBody;
 use crate::extract::Client;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode, Links};
 
-#[derive(Deserialize)]
+/// A new account.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Registration)]
 pub struct RegisterBody {
+    #[schema(format = Email)]
     email: String,
+    /// At least 12 characters, not a common or guessable one.
+    #[schema(format = Password)]
     password: String,
     display_name: String,
+    /// An IANA zone (default: UTC).
     #[serde(default)]
+    #[schema(example = "Europe/Madrid")]
     time_zone: String,
+    /// ISO 4217 code prices are shown in (default: USD).
     #[serde(default)]
+    #[schema(example = "EUR")]
     currency: String,
 }
 
-/// 201 whether or not the address was taken (its owner is emailed instead), so the API
-/// cannot be used to find out who has an account.
+/// What a registration did.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Registered)]
+pub struct RegisteredBody {
+    /// Always `verification_sent`.
+    status: &'static str,
+    /// The address, as it will be kept.
+    email: String,
+}
+
+/// Register an account.
+///
+/// Answers 201 whether or not the address was taken (its owner is emailed instead), so
+/// the API cannot be used to find out who has an account. The account logs in once the
+/// emailed link is followed.
+#[utoipa::path(
+    post, path = "/auth/register", tag = "accounts", operation_id = "register",
+    request_body = RegisterBody,
+    responses((status = 201, description = "A verification email is on its way.", body = RegisteredBody)),
+)]
 pub async fn register(
     State(state): State<AppState>,
     Links(base): Links,
     Client(client): Client,
     shell: Shell,
     JsonBody(body): JsonBody<RegisterBody>,
-) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+) -> Result<(StatusCode, Json<RegisteredBody>), AppError> {
     let input = SignUp {
         email: &body.email,
         password: &body.password,
@@ -52,17 +80,21 @@ pub async fn register(
     .await?;
     Ok((
         StatusCode::CREATED,
-        Json(serde_json::json!({
-            "status": "verification_sent",
-            "email": body.email.trim().to_lowercase(),
-        })),
+        Json(RegisteredBody {
+            status: "verification_sent",
+            email: body.email.trim().to_lowercase(),
+        }),
     ))
 }
 
-#[derive(Deserialize)]
+/// Credentials for an API login.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Login)]
 pub struct LoginBody {
+    #[schema(format = Email)]
     email: String,
+    #[schema(format = Password)]
     password: String,
     /// A TOTP code, or a recovery code, when the account has a second factor.
     #[serde(default)]
@@ -79,6 +111,15 @@ fn presented_device(token: Option<String>) -> Option<String> {
     token.filter(|t| !t.is_empty() && t.len() <= 128)
 }
 
+/// Log in.
+///
+/// Returns an access token and a refresh token. With a second factor enrolled, send its
+/// code as `totp` (401 `second_factor_required` says one is needed).
+#[utoipa::path(
+    post, path = "/auth/login", tag = "accounts", operation_id = "log_in",
+    request_body = LoginBody,
+    responses((status = 200, description = "Logged in.", body = TokenPair)),
+)]
 pub async fn login(
     State(state): State<AppState>,
     Links(base): Links,
@@ -101,8 +142,10 @@ pub async fn login(
     Ok(Json(pair))
 }
 
-#[derive(Deserialize)]
+/// A one-time sign-in link's token.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = LinkLogin)]
 pub struct LinkLoginBody {
     /// The `token` of a one-time sign-in link (sent while the address is locked).
     token: String,
@@ -112,8 +155,15 @@ pub struct LinkLoginBody {
     device_token: Option<String>,
 }
 
-/// `POST /api/v1/auth/login/link` {token, totp?, device_token?}: a client that cannot log
-/// in with its password while the address is locked logs in with the emailed link.
+/// Log in with an emailed link.
+///
+/// While failed attempts from elsewhere have the address locked, its owner is emailed a
+/// one-time link; a client logs in with the link's token.
+#[utoipa::path(
+    post, path = "/auth/login/link", tag = "accounts", operation_id = "log_in_with_link",
+    request_body = LinkLoginBody,
+    responses((status = 200, description = "Logged in.", body = TokenPair)),
+)]
 pub async fn login_with_link(
     State(state): State<AppState>,
     Client(mut client): Client,
@@ -132,12 +182,23 @@ pub async fn login_with_link(
     Ok(Json(pair))
 }
 
-#[derive(Deserialize)]
+/// A refresh token.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Refresh)]
 pub struct RefreshBody {
     refresh_token: String,
 }
 
+/// Trade a refresh token for a new pair.
+///
+/// Each refresh token works once; presenting a used one again ends the whole login
+/// (401 `refresh_token_reused`).
+#[utoipa::path(
+    post, path = "/auth/refresh", tag = "accounts", operation_id = "refresh",
+    request_body = RefreshBody,
+    responses((status = 200, description = "The next pair.", body = TokenPair)),
+)]
 pub async fn refresh(
     State(state): State<AppState>,
     Client(client): Client,
@@ -153,7 +214,15 @@ pub async fn refresh(
     Ok(Json(pair))
 }
 
-/// Revokes the login (every refresh token of its family). 204 even for unknown tokens.
+/// Log out.
+///
+/// Revokes the login (every refresh token of its family); its access tokens stop working
+/// too. 204 even for unknown tokens.
+#[utoipa::path(
+    post, path = "/auth/logout", tag = "accounts", operation_id = "log_out",
+    request_body = RefreshBody,
+    responses((status = 204, description = "Logged out.")),
+)]
 pub async fn logout(
     State(state): State<AppState>,
     Client(client): Client,

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use store::users::User;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::json::JsonBody;
@@ -12,27 +13,36 @@ use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState};
 
-#[derive(Serialize)]
+/// The caller's own account.
+#[derive(Serialize, ToSchema)]
 pub struct Me {
     id: Uuid,
+    #[schema(format = Email)]
     email: String,
     display_name: String,
+    /// IANA zone times are shown in.
     time_zone: String,
+    /// `en`, `es`, `de` or `ar`.
     locale: String,
+    /// ISO 4217 code prices are shown in.
     currency: String,
+    /// `learner`, `expert`, `admin`, …
     roles: Vec<&'static str>,
     email_verified: bool,
+    /// ISO 639-1 codes.
     languages: Vec<String>,
     learning_goals: String,
     session_preferences: SessionPreferences,
     avatar_url: Option<String>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
+/// How the caller likes sessions.
+#[derive(Serialize, Deserialize, Default, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionPreferences {
     length_minutes: Option<i32>,
     video_provider: Option<String>,
+    /// Where reminders go: `email`, `in_app`.
     reminder_channels: Option<Vec<String>>,
 }
 
@@ -59,13 +69,18 @@ impl From<User> for Me {
     }
 }
 
+/// Read the caller's account.
+#[utoipa::path(
+    get, path = "/me", tag = "accounts", operation_id = "get_me",
+    responses((status = 200, description = "The account.", body = Me)),
+)]
 pub async fn show(Extension(caller): Extension<ApiCaller>) -> Json<Me> {
     Json(Me::from(caller.user))
 }
 
 /// Fields to change; absent ones stay as they are. Email and password have their own,
 /// re-authenticated flows and are refused here.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MePatch {
     display_name: Option<String>,
@@ -77,6 +92,15 @@ pub struct MePatch {
     session_preferences: Option<SessionPreferences>,
 }
 
+/// Change the caller's account.
+///
+/// Only the fields given change. Email and password have their own, re-authenticated
+/// flows on the site and are refused here.
+#[utoipa::path(
+    patch, path = "/me", tag = "accounts", operation_id = "update_me",
+    request_body = MePatch,
+    responses((status = 200, description = "The account as changed.", body = Me)),
+)]
 pub async fn update(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,

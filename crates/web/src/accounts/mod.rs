@@ -3,8 +3,10 @@
 //! recovery codes); in the API, registration, tokens and `/me`.
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, post};
+use utoipa_axum::routes;
 
+use crate::ErrorCode::*;
 use crate::access::Access::{Public, SignedIn};
 use crate::access::Routes;
 use crate::middleware::body_limit;
@@ -104,11 +106,39 @@ pub(crate) fn routes() -> Routes {
 /// The account API: registration, tokens, `/me`.
 pub(crate) fn api_routes() -> Routes {
     Routes::new(crate::api::PREFIX)
-        .post("/auth/register", Public, post(api::register))
-        .post("/auth/login", Public, post(api::login))
-        .post("/auth/login/link", Public, post(api::login_with_link))
-        .post("/auth/refresh", Public, post(api::refresh))
-        .post("/auth/logout", Public, post(api::logout))
-        .get("/me", SignedIn, get(api_me::show))
-        .patch("/me", SignedIn, patch(api_me::update))
+        .documented(
+            Public,
+            routes!(api::register),
+            &[ValidationFailed, RateLimited],
+        )
+        .documented(
+            Public,
+            routes!(api::login),
+            &[
+                InvalidCredentials,
+                SecondFactorRequired,
+                SecondFactorInvalid,
+                EmailUnverified,
+                RateLimited,
+                LoginLocked,
+            ],
+        )
+        .documented(
+            Public,
+            routes!(api::login_with_link),
+            &[
+                BadRequest,
+                SecondFactorRequired,
+                SecondFactorInvalid,
+                RateLimited,
+            ],
+        )
+        .documented(
+            Public,
+            routes!(api::refresh),
+            &[RefreshTokenInvalid, RefreshTokenReused, InvalidCredentials],
+        )
+        .documented(Public, routes!(api::logout), &[])
+        .documented(SignedIn, routes!(api_me::show), &[])
+        .documented(SignedIn, routes!(api_me::update), &[ValidationFailed])
 }

@@ -3,10 +3,14 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
 
 use crate::{AppError, AppState};
 
-#[derive(Serialize)]
+/// A message in the development outbox.
+#[derive(Serialize, ToSchema)]
+#[schema(as = OutboxMessage)]
 struct OutboxEntry {
     to: String,
     subject: String,
@@ -14,11 +18,21 @@ struct OutboxEntry {
     /// The iCalendar invite sent with the message, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     calendar: Option<String>,
+    #[schema(format = DateTime)]
     created_at: String,
 }
 
-#[derive(Deserialize)]
+/// The outbox, newest first.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Outbox)]
+pub struct OutboxBody {
+    messages: Vec<OutboxEntry>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LimitParam {
+    /// How many messages: 1 to 500 (default 50).
     #[serde(default = "default_limit")]
     limit: u64,
 }
@@ -27,14 +41,21 @@ fn default_limit() -> u64 {
     50
 }
 
-/// Newest first.
+/// Read the development outbox.
+///
+/// What Mentora would have emailed, newest first, when no SMTP server is configured.
+#[utoipa::path(
+    get, path = "/admin/outbox", tag = "admin", operation_id = "read_outbox",
+    params(LimitParam),
+    responses((status = 200, description = "Messages, newest first.", body = OutboxBody)),
+)]
 pub async fn outbox(
     State(state): State<AppState>,
     Query(q): Query<LimitParam>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<OutboxBody>, AppError> {
     let mail = app::mail::outbox(&state.db, q.limit.clamp(1, 500)).await?;
-    Ok(Json(serde_json::json!({
-        "messages": mail
+    Ok(Json(OutboxBody {
+        messages: mail
             .into_iter()
             .map(|m| OutboxEntry {
                 to: m.to,
@@ -43,28 +64,60 @@ pub async fn outbox(
                 calendar: m.calendar,
                 created_at: crate::instants::rfc3339_millis(&m.created_at),
             })
-            .collect::<Vec<_>>()
-    })))
+            .collect(),
+    }))
 }
 
+/// One audited event.
+#[derive(Serialize, ToSchema)]
+#[schema(as = AuditEvent)]
+struct AuditEventBody {
+    id: Uuid,
+    /// What happened, e.g. `login.succeeded`, `role.granted`, `booking.cancelled`.
+    kind: String,
+    /// The account it happened to.
+    user_id: Option<Uuid>,
+    /// Who did it, when not the account itself.
+    actor_id: Option<Uuid>,
+    ip: Option<String>,
+    user_agent: Option<String>,
+    /// Details particular to the kind.
+    detail: serde_json::Value,
+    #[schema(format = DateTime)]
+    created_at: String,
+}
+
+/// Audited events, newest first.
+#[derive(Serialize, ToSchema)]
+#[schema(as = AuditLog)]
+pub struct AuditBody {
+    events: Vec<AuditEventBody>,
+}
+
+/// Search the audit log.
+#[utoipa::path(
+    get, path = "/admin/audit", tag = "admin", operation_id = "search_audit_log",
+    params(app::audit_log::AuditQuery),
+    responses((status = 200, description = "Matching events, newest first.", body = AuditBody)),
+)]
 pub async fn audit(
     State(state): State<AppState>,
     Query(filter): Query<app::audit_log::AuditQuery>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<AuditBody>, AppError> {
     let events = crate::admin::audit::search(&state, &filter).await?;
-    Ok(Json(serde_json::json!({
-        "events": events
+    Ok(Json(AuditBody {
+        events: events
             .into_iter()
-            .map(|e| serde_json::json!({
-                "id": e.id,
-                "kind": e.kind,
-                "user_id": e.user_id,
-                "actor_id": e.actor_id,
-                "ip": e.ip,
-                "user_agent": e.user_agent,
-                "detail": serde_json::from_str::<serde_json::Value>(&e.detail).unwrap_or_default(),
-                "created_at": crate::instants::rfc3339_millis(&e.created_at),
-            }))
-            .collect::<Vec<_>>()
-    })))
+            .map(|e| AuditEventBody {
+                id: e.id,
+                kind: e.kind,
+                user_id: e.user_id,
+                actor_id: e.actor_id,
+                ip: e.ip,
+                user_agent: e.user_agent,
+                detail: serde_json::from_str(&e.detail).unwrap_or_default(),
+                created_at: crate::instants::rfc3339_millis(&e.created_at),
+            })
+            .collect(),
+    }))
 }

@@ -21,8 +21,10 @@ use crate::{AppError, AppState, ErrorCode};
 const SHOWN: u64 = 100;
 
 /// `?status=`: one state, or (none) everything not yet succeeded.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatusFilter {
+    /// `queued`, `running`, `failed`, `succeeded` or `dead`; absent, all but `succeeded`.
     #[serde(default)]
     pub status: String,
 }

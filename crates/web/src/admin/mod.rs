@@ -4,6 +4,9 @@
 use axum::routing::{get, post};
 use domain::Permission::{ExpertsVerify, JobsManage, UsersManage};
 
+use utoipa_axum::routes;
+
+use crate::ErrorCode::*;
 use crate::access::Access::Permission as Needs;
 use crate::access::Routes;
 
@@ -84,48 +87,46 @@ pub(crate) fn routes() -> Routes {
 
 /// The operators' API.
 pub(crate) fn api_routes() -> Routes {
+    let job_change = &[NotFound, JobState];
+    let decide = &[NotFound, ValidationFailed, ApplicationState];
     Routes::new(crate::api::PREFIX)
-        .get("/admin/outbox", Needs(UsersManage), get(api::outbox))
-        .get("/admin/audit", Needs(UsersManage), get(api::audit))
-        .get("/admin/jobs", Needs(JobsManage), get(api_jobs::list))
-        .get(
-            "/test-mode/clock",
+        .documented(Needs(UsersManage), routes!(api::outbox), &[])
+        .documented(
+            Needs(UsersManage),
+            routes!(api::audit),
+            &[BadRequest, NotFound],
+        )
+        .documented(Needs(JobsManage), routes!(api_jobs::list), &[BadRequest])
+        .documented(
             Needs(JobsManage),
-            get(test_clock::api_show),
+            routes!(test_clock::api_show),
+            &[NotFound],
         )
-        .post(
-            "/test-mode/clock",
+        .documented(
             Needs(JobsManage),
-            post(test_clock::api_move),
+            routes!(test_clock::api_move),
+            &[NotFound, ValidationFailed],
         )
-        .post(
-            "/admin/jobs/{id}/retry",
-            Needs(JobsManage),
-            post(api_jobs::retry),
-        )
-        .post(
-            "/admin/jobs/{id}/discard",
-            Needs(JobsManage),
-            post(api_jobs::discard),
-        )
-        .get(
-            "/admin/experts",
+        .documented(Needs(JobsManage), routes!(api_jobs::retry), job_change)
+        .documented(Needs(JobsManage), routes!(api_jobs::discard), job_change)
+        .documented(
             Needs(ExpertsVerify),
-            get(api_verification::queue),
+            routes!(api_verification::queue),
+            &[ValidationFailed],
         )
-        .get(
-            "/admin/experts/{id}",
+        .documented(
             Needs(ExpertsVerify),
-            get(api_verification::review),
+            routes!(api_verification::review),
+            &[NotFound],
         )
-        .post(
-            "/admin/experts/{id}/decision",
+        .documented(
             Needs(ExpertsVerify),
-            post(api_verification::decide),
+            routes!(api_verification::decide),
+            decide,
         )
-        .post(
-            "/admin/experts/{id}/suspension",
+        .documented(
             Needs(ExpertsVerify),
-            post(api_verification::suspension),
+            routes!(api_verification::suspension),
+            &[NotFound, ValidationFailed, ApplicationState, OwnApplication],
         )
 }

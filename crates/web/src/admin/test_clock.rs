@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
 use domain::ShiftedClock;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api::json::JsonBody;
@@ -34,7 +34,8 @@ const PRESETS: [(&str, &str); 4] = [
 ];
 
 /// A move as the form and the API send it: one of the two.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[schema(as = ClockMove)]
 pub struct MoveForm {
     #[serde(default)]
     pub advance_by: Option<String>,
@@ -157,30 +158,58 @@ async fn moved(
     Ok(app::test_clock::move_clock(&state.db, clock, how, operator, client).await?)
 }
 
-fn clock_json(state: &AppState, clock: &ShiftedClock) -> Value {
+/// The test clock.
+#[derive(Serialize, ToSchema)]
+#[schema(as = TestClock)]
+pub struct ClockBody {
+    /// The simulated time every part of Mentora goes by.
+    #[schema(format = DateTime)]
+    now: String,
+    /// The real time.
+    #[schema(format = DateTime)]
+    real_now: String,
+    /// How far ahead the simulated time is.
+    offset_seconds: i64,
+}
+
+fn clock_body(state: &AppState, clock: &ShiftedClock) -> ClockBody {
     let now = state.clock().now();
-    json!({
-        "now": rfc3339_secs(&now),
-        "real_now": rfc3339_secs(&(now - clock.offset())),
-        "offset_seconds": clock.offset().as_secs(),
-    })
+    ClockBody {
+        now: rfc3339_secs(&now),
+        real_now: rfc3339_secs(&(now - clock.offset())),
+        offset_seconds: clock.offset().as_secs(),
+    }
 }
 
-/// `GET /api/v1/test-mode/clock`: the simulated now, the real one, and the offset.
-pub async fn api_show(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+/// Read the test clock.
+///
+/// The simulated now, the real one, and the offset; 404 unless the app runs with a
+/// test clock (test mode).
+#[utoipa::path(
+    get, path = "/test-mode/clock", tag = "test mode", operation_id = "get_test_clock",
+    responses((status = 200, description = "The clock.", body = ClockBody)),
+)]
+pub async fn api_show(State(state): State<AppState>) -> Result<Json<ClockBody>, AppError> {
     let clock = clock(&state)?;
-    Ok(Json(clock_json(&state, &clock)))
+    Ok(Json(clock_body(&state, &clock)))
 }
 
-/// `POST /api/v1/test-mode/clock` `{"advance_by": "11m"}` or `{"set_to": RFC 3339}`:
-/// moves the simulated time forward; jobs that fall due run at once.
+/// Move the test clock forward (audited).
+///
+/// `{"advance_by": "11m"}` or `{"set_to": RFC 3339}`; it never goes back. Jobs that fall
+/// due run at once.
+#[utoipa::path(
+    post, path = "/test-mode/clock", tag = "test mode", operation_id = "move_test_clock",
+    request_body = MoveForm,
+    responses((status = 200, description = "The clock after the move.", body = ClockBody)),
+)]
 pub async fn api_move(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     JsonBody(body): JsonBody<MoveForm>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ClockBody>, AppError> {
     let clock = clock(&state)?;
     moved(&state, &clock, &body, caller.user.id, &client).await?;
-    Ok(Json(clock_json(&state, &clock)))
+    Ok(Json(clock_body(&state, &clock)))
 }

@@ -28,6 +28,19 @@ const LOGGED_PER_REQUEST: usize = 5;
 /// Characters kept of any one reported field.
 const FIELD_CHARS: usize = 256;
 
+/// Report a Content-Security-Policy violation (browsers do this on their own).
+#[utoipa::path(
+    post, path = "/csp-reports", tag = "browsers", operation_id = "report_csp_violation",
+    request_body(
+        description = "The legacy `{\"csp-report\": {…}}` or a Reporting API batch `[{\"type\": \"csp-violation\", \"body\": {…}}]`.",
+        content(
+            (Object = "application/csp-report"),
+            (Vec<Object> = "application/reports+json"),
+            (Object = "application/json"),
+        ),
+    ),
+    responses((status = 204, description = "Received.")),
+)]
 pub async fn receive(
     State(state): State<AppState>,
     Client(client): Client,

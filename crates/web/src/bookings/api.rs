@@ -14,70 +14,146 @@ use domain::booking::{Actor, BookingStatus};
 use domain::schedule::zones::rfc3339;
 use serde::{Deserialize, Serialize};
 use store::bookings::{EventRow, Side};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState, ErrorCode, Links};
 
-#[derive(Serialize)]
+/// An amount of money.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Money)]
 pub struct MoneyBody {
+    /// In the currency's minor units (4500 = 45.00 EUR; 4500 = 4500 JPY).
     pub amount: i64,
+    /// ISO 4217 code.
+    #[schema(example = "EUR")]
     pub currency: String,
 }
 
-#[derive(Serialize)]
+/// How the booking is paid.
+#[derive(Serialize, ToSchema)]
+#[schema(as = BookingPayment)]
 struct PaymentBody {
+    /// `sandbox` (test mode) or `stripe`.
     provider: String,
+    /// Where the learner pays, while the booking is held.
     checkout_url: Option<String>,
     client_secret: Option<String>,
 }
 
-#[derive(Serialize)]
+/// One step of the cancellation policy.
+#[derive(Serialize, ToSchema)]
+#[schema(as = RefundTier)]
 struct TierBody {
+    /// Cancelling at least this many hours before the start…
     hours_before: i64,
+    /// …refunds this share of the price.
     refund_percent: i64,
 }
 
-#[derive(Serialize)]
+/// The cancellation policy frozen on the booking when it was made.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CancellationPolicy)]
 struct PolicyBody {
+    /// `flexible`, `moderate` or `strict`.
     preset: &'static str,
     tiers: Vec<TierBody>,
 }
 
-#[derive(Serialize)]
+/// One change of the booking's status.
+#[derive(Serialize, ToSchema)]
+#[schema(as = BookingEvent)]
 struct EventBody {
+    /// The status before (absent for the first event).
     from: Option<String>,
+    /// The status after.
     to: String,
+    /// `learner`, `expert`, `admin` or `system`.
     actor: String,
+    #[schema(format = DateTime)]
     at: String,
     reason: Option<String>,
 }
 
-#[derive(Serialize)]
+/// A booking as its participants (and admins) see it.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Booking)]
 pub struct BookingBody {
     id: Uuid,
+    /// `held`, `confirmed`, `expired`, `cancelled`, `rescheduled`, `completed`,
+    /// `no_show_learner`, `no_show_expert`, `disputed` or `resolved`.
+    #[schema(example = "confirmed")]
     status: &'static str,
     expert_id: Uuid,
     learner_id: Uuid,
+    #[schema(format = DateTime)]
     start: String,
+    #[schema(format = DateTime)]
     end: String,
     duration_minutes: i32,
+    /// While held: when the hold lapses unless paid.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = DateTime)]
     hold_expires_at: Option<String>,
+    /// The price frozen when the slot was held.
     price: MoneyBody,
     paid: MoneyBody,
     refunded: MoneyBody,
+    /// The learner's message to the expert.
     note: Option<String>,
     policy: PolicyBody,
     payment: PaymentBody,
+    /// The booking this one replaced, when the session was moved.
     rescheduled_from: Option<Uuid>,
+    /// A new start the expert proposed, waiting for the learner.
+    #[schema(format = DateTime)]
     proposed_start: Option<String>,
     /// What cancelling now would refund to the learner, for the caller's role.
     #[serde(skip_serializing_if = "Option::is_none")]
     cancellation_refund: Option<MoneyBody>,
+    /// Every change of status, oldest first (when reading one booking).
     #[serde(skip_serializing_if = "Option::is_none")]
     timeline: Option<Vec<EventBody>>,
+}
+
+/// One page of the caller's bookings.
+#[derive(Serialize, ToSchema)]
+#[schema(as = BookingPage)]
+pub struct BookingPageBody {
+    bookings: Vec<BookingBody>,
+    /// Pass as `cursor` for the next page; absent (null) on the last page.
+    next_cursor: Option<String>,
+}
+
+/// A cancelled booking and what was refunded.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CancelledBooking)]
+pub struct CancelledBody {
+    #[serde(flatten)]
+    booking: BookingBody,
+    /// Refunded to the learner by this cancellation.
+    refund: MoneyBody,
+}
+
+/// A booking after a sandbox payment.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PaidBooking)]
+pub struct PaidBody {
+    #[serde(flatten)]
+    booking: BookingBody,
+    /// The payment came after the hold lapsed and someone else took the slot: it was
+    /// refunded in full and the booking expired.
+    refunded_in_full: bool,
+}
+
+/// A private calendar feed address.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CalendarFeed)]
+pub struct FeedBody {
+    /// The iCalendar feed of the caller's sessions; keep it secret.
+    url: String,
 }
 
 fn money(amount: i64, currency: &str) -> MoneyBody {
@@ -159,7 +235,20 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     }
 }
 
-/// `POST /api/v1/bookings` {expert_id, start, duration_minutes, note?} → 201 held.
+/// Hold a slot.
+///
+/// The slot is held for the learner until the hold lapses (`hold_expires_at`); paying
+/// confirms it. Send an `Idempotency-Key` to make retries safe: the same key and body
+/// answer with the same booking (and `Idempotent-Replayed: true`), never a second hold.
+#[utoipa::path(
+    post, path = "/bookings", tag = "bookings", operation_id = "hold_slot",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Printable ASCII, at most 255 characters; the same key with the same body replays the first answer.")),
+    request_body = HoldRequest,
+    responses((status = 201, description = "Held.", body = BookingBody, headers(
+        ("Location" = String, description = "The booking's address."),
+        ("Idempotent-Replayed" = String, description = "`true` when this answers an earlier request with the same key."),
+    ))),
+)]
 pub async fn create(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
@@ -195,7 +284,8 @@ pub async fn create(
     Ok(response)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// `learner` (default) or `expert`.
     #[serde(default, rename = "as")]
@@ -208,15 +298,23 @@ pub struct ListParams {
     cursor: Option<String>,
     /// Bookings per page: 1 to 200 (the default).
     #[serde(default)]
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
 }
 
-/// `GET /api/v1/bookings?as=learner|expert&tab=upcoming|past|cancelled`
+/// List the caller's bookings.
+///
+/// As learner or as expert, by tab; pages follow `next_cursor`.
+#[utoipa::path(
+    get, path = "/bookings", tag = "bookings", operation_id = "list_bookings",
+    params(ListParams),
+    responses((status = 200, description = "A page of bookings.", body = BookingPageBody)),
+)]
 pub async fn list(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Query(q): Query<ListParams>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<BookingPageBody>, AppError> {
     let side = match q.side.as_deref().unwrap_or("learner") {
         "learner" => Side::Learner,
         "expert" => Side::Expert,
@@ -238,13 +336,24 @@ pub async fn list(
     let after = q.cursor.as_deref().map(lists::Cursor::decode).transpose()?;
     let now = state.clock().now();
     let page = lists::page(&state.db, caller.user.id, side, tab, now, limit, after).await?;
-    Ok(Json(serde_json::json!({
-        "bookings": page.bookings.iter().map(|b| booking_json(b, Some(role), None, now)).collect::<Vec<_>>(),
-        "next_cursor": page.next.map(|c| c.encode()),
-    })))
+    Ok(Json(BookingPageBody {
+        bookings: page
+            .bookings
+            .iter()
+            .map(|b| booking_json(b, Some(role), None, now))
+            .collect(),
+        next_cursor: page.next.map(|c| c.encode()),
+    }))
 }
 
-/// `GET /api/v1/bookings/{id}`: participants and admins only.
+/// Read a booking with its timeline.
+///
+/// For its learner, its expert and admins; anyone else gets 404.
+#[utoipa::path(
+    get, path = "/bookings/{id}", tag = "bookings", operation_id = "get_booking",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    responses((status = 200, description = "The booking.", body = BookingBody)),
+)]
 pub async fn show(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
@@ -259,20 +368,32 @@ pub async fn show(
     )))
 }
 
-#[derive(Deserialize)]
+/// Why a booking is cancelled.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = Cancellation)]
 pub struct ReasonBody {
+    /// Shown to the other participant.
     #[serde(default)]
     reason: String,
 }
 
-/// `POST /api/v1/bookings/{id}/cancel` {reason} → {status, refund}
+/// Cancel a booking.
+///
+/// The refund follows the booking's policy for the learner; an expert's cancellation
+/// refunds in full.
+#[utoipa::path(
+    post, path = "/bookings/{id}/cancel", tag = "bookings", operation_id = "cancel_booking",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    request_body = ReasonBody,
+    responses((status = 200, description = "Cancelled.", body = CancelledBody)),
+)]
 pub async fn cancel(
     State(state): State<AppState>,
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<ReasonBody>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<CancelledBody>, AppError> {
     let now = state.clock().now();
     let done = changes::cancel(
         &state.booking_deps(&base),
@@ -282,20 +403,36 @@ pub async fn cancel(
         now,
     )
     .await?;
-    let currency = done.booking.row.currency.clone();
-    let mut json =
-        serde_json::to_value(booking_json(&done.booking, None, None, now)).unwrap_or_default();
-    json["refund"] = serde_json::json!({ "amount": done.refund, "currency": currency });
-    Ok(Json(json))
+    let refund = money(done.refund, &done.booking.row.currency);
+    Ok(Json(CancelledBody {
+        booking: booking_json(&done.booking, None, None, now),
+        refund,
+    }))
 }
 
-#[derive(Deserialize)]
+/// A new start for a session.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = NewStart)]
 pub struct StartBody {
+    /// RFC 3339; a free slot of the same length.
+    #[schema(format = DateTime)]
     start: String,
 }
 
-/// `POST /api/v1/bookings/{id}/reschedule` {start}: 200 with the booking that now stands
-/// for the session, or 202 when the expert proposed it and the learner must accept.
+/// Move a session.
+///
+/// A learner's move takes effect at once: the answer is the booking that now stands for
+/// the session (the old one is `rescheduled`). An expert's move is a proposal the learner
+/// accepts or declines (202).
+#[utoipa::path(
+    post, path = "/bookings/{id}/reschedule", tag = "bookings", operation_id = "reschedule_booking",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    request_body = StartBody,
+    responses(
+        (status = 200, description = "Moved: the new booking.", body = BookingBody),
+        (status = 202, description = "Proposed to the learner.", body = BookingBody),
+    ),
+)]
 pub async fn reschedule(
     State(state): State<AppState>,
     Links(base): Links,
@@ -322,7 +459,12 @@ pub async fn reschedule(
     })
 }
 
-/// `POST /api/v1/bookings/{id}/proposal/accept`
+/// Accept the expert's proposed new time.
+#[utoipa::path(
+    post, path = "/bookings/{id}/proposal/accept", tag = "bookings", operation_id = "accept_proposal",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    responses((status = 200, description = "Moved: the booking that now stands for the session.", body = BookingBody)),
+)]
 pub async fn accept(
     State(state): State<AppState>,
     Links(base): Links,
@@ -334,7 +476,12 @@ pub async fn accept(
     Ok(Json(booking_json(&b, None, None, now)))
 }
 
-/// `POST /api/v1/bookings/{id}/proposal/decline`
+/// Decline the expert's proposed new time.
+#[utoipa::path(
+    post, path = "/bookings/{id}/proposal/decline", tag = "bookings", operation_id = "decline_proposal",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    responses((status = 200, description = "The booking, unchanged in time.", body = BookingBody)),
+)]
 pub async fn decline(
     State(state): State<AppState>,
     Links(base): Links,
@@ -346,8 +493,12 @@ pub async fn decline(
     Ok(Json(booking_json(&b, None, None, now)))
 }
 
-#[derive(Deserialize)]
+/// How a session went, or a dispute and its settlement.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = Outcome)]
 pub struct TransitionBody {
+    /// `completed`, `no_show_learner`, `no_show_expert`, `disputed` or `resolved`.
+    #[schema(example = "completed")]
     to: String,
     #[serde(default)]
     reason: String,
@@ -356,8 +507,17 @@ pub struct TransitionBody {
     settlement: Option<changes::Settlement>,
 }
 
-/// `POST /api/v1/bookings/{id}/transitions` {to, reason}: completed, no_show_learner,
-/// no_show_expert, disputed, resolved.
+/// Record how a session went.
+///
+/// The expert (or an admin) records `completed` or `no_show_learner` once it started; a
+/// learner's `no_show_expert` or `disputed` opens a dispute; an admin `resolved` it with a
+/// settlement.
+#[utoipa::path(
+    post, path = "/bookings/{id}/transitions", tag = "bookings", operation_id = "record_outcome",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    request_body = TransitionBody,
+    responses((status = 200, description = "The booking in its new status.", body = BookingBody)),
+)]
 pub async fn transition(
     State(state): State<AppState>,
     Links(base): Links,
@@ -385,14 +545,23 @@ pub async fn transition(
     Ok(Json(booking_json(&b, None, None, now)))
 }
 
-#[derive(Deserialize)]
+/// The expert's side of a dispute.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = DisputeAnswer)]
 pub struct AnswerBody {
     #[serde(default)]
     answer: String,
 }
 
-/// `POST /api/v1/bookings/{id}/dispute/answer` {answer}: the expert's side of a dispute,
-/// added to the timeline (the booking stays disputed until an admin resolves it).
+/// Answer a dispute (the expert).
+///
+/// Added to the timeline; the booking stays disputed until an admin resolves it.
+#[utoipa::path(
+    post, path = "/bookings/{id}/dispute/answer", tag = "bookings", operation_id = "answer_dispute",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    request_body = AnswerBody,
+    responses((status = 200, description = "The disputed booking.", body = BookingBody)),
+)]
 pub async fn answer_dispute(
     State(state): State<AppState>,
     Links(base): Links,
@@ -406,19 +575,29 @@ pub async fn answer_dispute(
     Ok(Json(booking_json(&b, Some(Actor::Expert), None, now)))
 }
 
-#[derive(Deserialize)]
+/// What the sandbox does with the payment.
+#[derive(Deserialize, ToSchema)]
+#[schema(as = SandboxPayment)]
 pub struct PayBody {
     outcome: SandboxOutcome,
 }
 
-/// `POST /api/v1/test-mode/bookings/{id}/pay` {outcome: succeed|fail}; 404 outside test mode.
+/// Pay a held booking in the sandbox.
+///
+/// Test mode only (404 otherwise): `succeed` confirms the booking, `fail` is declined.
+#[utoipa::path(
+    post, path = "/test-mode/bookings/{id}/pay", tag = "test mode", operation_id = "pay_in_sandbox",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    request_body = PayBody,
+    responses((status = 200, description = "Paid.", body = PaidBody)),
+)]
 pub async fn pay(
     State(state): State<AppState>,
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(req): JsonBody<PayBody>,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<Json<PaidBody>, AppError> {
     if !state.booking_rules.test_mode {
         return Err(AppError::new(ErrorCode::NotFound));
     }
@@ -431,27 +610,39 @@ pub async fn pay(
         now,
     )
     .await?;
-    let mut json =
-        serde_json::to_value(booking_json(&done.booking, Some(Actor::Learner), None, now))
-            .unwrap_or_default();
-    json["refunded_in_full"] = serde_json::Value::Bool(done.refunded);
-    Ok(Json(json))
+    Ok(Json(PaidBody {
+        booking: booking_json(&done.booking, Some(Actor::Learner), None, now),
+        refunded_in_full: done.refunded,
+    }))
 }
 
-/// `POST /api/v1/me/calendar-feed` → {url}: a new private feed address (the old one stops).
+/// Make a new calendar feed address.
+///
+/// The caller's sessions as an iCalendar feed at a private address; any earlier address
+/// stops working.
+#[utoipa::path(
+    post, path = "/me/calendar-feed", tag = "bookings", operation_id = "renew_calendar_feed",
+    responses((status = 201, description = "The new address.", body = FeedBody)),
+)]
 pub async fn renew_feed(
     State(state): State<AppState>,
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
-) -> Result<(StatusCode, Json<serde_json::Value>), AppError> {
+) -> Result<(StatusCode, Json<FeedBody>), AppError> {
     let token = feed::renew(&state.db, &caller.user, state.clock().now()).await?;
     Ok((
         StatusCode::CREATED,
-        Json(serde_json::json!({ "url": format!("{base}/calendar/{token}.ics") })),
+        Json(FeedBody {
+            url: format!("{base}/calendar/{token}.ics"),
+        }),
     ))
 }
 
-/// `DELETE /api/v1/me/calendar-feed`: the feed address stops working.
+/// Stop the calendar feed.
+#[utoipa::path(
+    delete, path = "/me/calendar-feed", tag = "bookings", operation_id = "revoke_calendar_feed",
+    responses((status = 204, description = "The feed address no longer answers.")),
+)]
 pub async fn revoke_feed(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,

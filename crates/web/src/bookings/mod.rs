@@ -2,8 +2,10 @@
 //! (cancel, move, proposals), "My sessions" / "My schedule" and the calendar feed; in the
 //! API, the same lifecycle including outcomes and disputes.
 
-use axum::routing::{delete, get, post};
+use axum::routing::{get, post};
+use utoipa_axum::routes;
 
+use crate::ErrorCode::{self, *};
 use crate::access::Access::{Public, SignedIn};
 use crate::access::Routes;
 
@@ -47,35 +49,65 @@ pub(crate) fn routes() -> Routes {
         .get("/calendar/{file}", Public, get(sessions::calendar_feed))
 }
 
+/// What any change to a booking can meet: someone else's booking, a status that does
+/// not allow the change, a field out of bounds, too many attempts.
+const CHANGE: &[ErrorCode] = &[
+    NotFound,
+    Forbidden,
+    InvalidTransition,
+    ValidationFailed,
+    RateLimited,
+];
+
 /// The bookings API.
 pub(crate) fn api_routes() -> Routes {
+    let change = |extra: &[ErrorCode]| [CHANGE, extra].concat();
     Routes::new(crate::api::PREFIX)
-        .post("/bookings", SignedIn, post(api::create))
-        .get("/bookings", SignedIn, get(api::list))
-        .get("/bookings/{id}", SignedIn, get(api::show))
-        .post("/bookings/{id}/cancel", SignedIn, post(api::cancel))
-        .post("/bookings/{id}/reschedule", SignedIn, post(api::reschedule))
-        .post(
-            "/bookings/{id}/proposal/accept",
+        .documented(
             SignedIn,
-            post(api::accept),
+            routes!(api::create),
+            &[
+                BadRequest,
+                NotFound,
+                ValidationFailed,
+                EmailUnverified,
+                ExpertNotBookable,
+                OwnSession,
+                IdempotencyKeyReused,
+                DurationNotOffered,
+                SlotUnavailable,
+                LearnerBusy,
+                HoldLimit,
+                RateLimited,
+            ],
         )
-        .post(
-            "/bookings/{id}/proposal/decline",
+        .documented(SignedIn, routes!(api::list), &[ValidationFailed])
+        .documented(SignedIn, routes!(api::show), &[NotFound])
+        .documented(SignedIn, routes!(api::cancel), &change(&[]))
+        .documented(
             SignedIn,
-            post(api::decline),
+            routes!(api::reschedule),
+            &change(&[
+                DurationNotOffered,
+                SlotUnavailable,
+                LearnerBusy,
+                RescheduleLimit,
+                ExpertNotBookable,
+            ]),
         )
-        .post(
-            "/bookings/{id}/transitions",
+        .documented(
             SignedIn,
-            post(api::transition),
+            routes!(api::accept),
+            &change(&[NoProposal, ProposalExpired, SlotUnavailable, LearnerBusy]),
         )
-        .post(
-            "/bookings/{id}/dispute/answer",
+        .documented(SignedIn, routes!(api::decline), &change(&[NoProposal]))
+        .documented(
             SignedIn,
-            post(api::answer_dispute),
+            routes!(api::transition),
+            &change(&[NoShowTooEarly]),
         )
-        .post("/test-mode/bookings/{id}/pay", SignedIn, post(api::pay))
-        .post("/me/calendar-feed", SignedIn, post(api::renew_feed))
-        .delete("/me/calendar-feed", SignedIn, delete(api::revoke_feed))
+        .documented(SignedIn, routes!(api::answer_dispute), &change(&[]))
+        .documented(SignedIn, routes!(api::pay), &change(&[PaymentDeclined]))
+        .documented(SignedIn, routes!(api::renew_feed), &[])
+        .documented(SignedIn, routes!(api::revoke_feed), &[])
 }

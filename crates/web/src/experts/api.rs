@@ -2,193 +2,110 @@
 //! application, documents and payouts (signed in).
 
 use app::experts::application::{self, Amount, ApplicationInput, OwnApplication, RateInput};
-use app::experts::directory::{self, DirectoryParams, PublicProfile, Results};
+use app::experts::directory::{self, DirectoryParams};
 use app::experts::{documents, payouts};
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use domain::money::Money;
-use serde::Deserialize;
-use serde_json::{Value, json};
-use store::experts::{Document, ExpertProfile};
+use serde::{Deserialize, Serialize};
+use store::experts::Document;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
+
+use super::api_bodies::{
+    ApplicationBody, DirectoryBody, DocumentBody, PayoutsBody, ProfileBody, TaxonomyBody,
+};
 
 use crate::api::json::JsonBody;
 use crate::extract::Client;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState, ErrorCode, Links, uploads};
 
-pub fn money(m: &Money) -> Value {
-    json!({ "amount": m.minor, "currency": m.currency.as_str(), "display": m.to_string() })
+fn test_mode(state: &AppState) -> bool {
+    state.payouts.mode() == payments::ProviderMode::Sandbox
 }
 
-use crate::instants::rfc3339_secs as rfc3339;
-
-fn rating(centi: i32, count: i32) -> Value {
-    json!({
-        "average": (count > 0).then(|| f64::from(centi) / 100.0),
-        "count": count,
-    })
+/// The caller's application as the API shows it.
+pub fn application_body(state: &AppState, own: &OwnApplication) -> ApplicationBody {
+    ApplicationBody::new(test_mode(state), own)
 }
 
-pub fn directory_json(results: &Results) -> Value {
-    json!({
-        "experts": results.cards.iter().map(|card| {
-            let l = &card.listing;
-            json!({
-                "id": l.user_id,
-                "slug": l.slug,
-                "url": format!("/experts/{}", l.slug),
-                "display_name": l.display_name,
-                "avatar_url": l.avatar_key.as_ref().map(|k| format!("/avatars/{k}")),
-                "headline": l.headline,
-                "hourly_from": card.hourly_from.as_ref().map(money),
-                "hourly_from_estimate": card.estimate.as_ref().map(money),
-                "rating": rating(l.rating_centi, l.rating_count),
-                "next_available_at": l.next_available_at.as_ref().map(rfc3339),
-                "verified_at": l.verified_at.as_ref().map(rfc3339),
-            })
-        }).collect::<Vec<_>>(),
-        "next_cursor": results.next_cursor,
-        "currency": results.currency.as_str(),
-        "sort": results.sort.as_str(),
-    })
-}
-
-/// `GET /api/v1/experts`: the directory.
+/// Search the directory.
+///
+/// Verified, bookable experts matching the filters; pages follow `next_cursor`. Prices
+/// are estimated in the viewer's currency (the `currency` parameter, else the signed-in
+/// account's, else USD).
+#[utoipa::path(
+    get, path = "/experts", tag = "experts", operation_id = "search_experts",
+    params(DirectoryParams),
+    security((), ("bearer" = [])),
+    responses((status = 200, description = "A page of experts.", body = DirectoryBody)),
+)]
 pub async fn list(
     State(state): State<AppState>,
     caller: Option<Extension<ApiCaller>>,
     Query(params): Query<DirectoryParams>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<DirectoryBody>, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
     let results = directory::search(&state.db, &state.directory, &params, viewer).await?;
-    Ok(Json(directory_json(&results)))
+    Ok(Json(DirectoryBody::from(&results)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CurrencyParam {
+    /// ISO 4217 code to estimate prices in (default: the account's, else USD).
     #[serde(default)]
     currency: Option<String>,
 }
 
-pub fn public_json(p: &PublicProfile) -> Value {
-    let profile = &p.profile;
-    json!({
-        "id": profile.user_id,
-        "slug": profile.slug,
-        "url": format!("/experts/{}", profile.slug),
-        "display_name": p.expert.display_name,
-        "avatar_url": p.expert.avatar_key.as_ref().map(|k| format!("/avatars/{k}")),
-        "headline": profile.headline,
-        "bio_html": profile.bio_html,
-        "specialties": p.specialties.iter().map(|s| json!({"slug": s.slug, "name": s.name})).collect::<Vec<_>>(),
-        "languages": profile.languages,
-        "intro_video_url": profile.intro_video_url,
-        "verified_at": profile.verified_at.as_ref().map(rfc3339),
-        "bookable": profile.bookable(),
-        "rates": p.rates.iter().map(|r| json!({
-            "duration_minutes": r.duration_minutes,
-            "price": money(&r.price),
-            "estimate": r.estimate.as_ref().map(money),
-        })).collect::<Vec<_>>(),
-        "currency": p.currency.as_str(),
-        "rating": rating(profile.rating_centi, profile.rating_count),
-    })
-}
-
-/// `GET /api/v1/experts/{id}`: a bookable expert's public profile.
+/// Read an expert's public profile.
+#[utoipa::path(
+    get, path = "/experts/{id}", tag = "experts", operation_id = "get_expert",
+    params(("id" = String, Path, description = "The expert's id or profile slug."), CurrencyParam),
+    security((), ("bearer" = [])),
+    responses((status = 200, description = "The profile.", body = ProfileBody)),
+)]
 pub async fn show(
     State(state): State<AppState>,
     caller: Option<Extension<ApiCaller>>,
     Path(id): Path<String>,
     Query(q): Query<CurrencyParam>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ProfileBody>, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
     let currency = directory::viewer_currency(q.currency.as_deref(), viewer)
         .map_err(|e| AppError::fields(vec![e]))?;
     let p = directory::public_profile(&state.db, &id, viewer, currency).await?;
-    Ok(Json(public_json(&p)))
+    Ok(Json(ProfileBody::from(&p)))
 }
 
-/// `GET /api/v1/specialties`: the taxonomy.
-pub async fn specialties(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+/// List the specialties experts can offer, by category.
+#[utoipa::path(
+    get, path = "/specialties", tag = "experts", operation_id = "list_specialties",
+    responses((status = 200, description = "The taxonomy.", body = TaxonomyBody)),
+)]
+pub async fn specialties(State(state): State<AppState>) -> Result<Json<TaxonomyBody>, AppError> {
     let categories = app::experts::taxonomy::all(&state.db).await?;
-    Ok(Json(json!({
-        "categories": categories.iter().map(|c| json!({
-            "slug": c.slug,
-            "name": c.name,
-            "specialties": c.specialties.iter().map(|s| json!({"slug": s.slug, "name": s.name})).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>()
-    })))
+    Ok(Json(TaxonomyBody::from(categories.as_slice())))
 }
 
-pub fn document_json(d: &Document) -> Value {
-    json!({
-        "id": d.id,
-        "kind": d.kind,
-        "file_name": d.file_name,
-        "content_type": d.content_type,
-        "size_bytes": d.size_bytes,
-        "sha256": d.sha256,
-        "created_at": rfc3339(&d.created_at),
-        "url": format!("/api/v1/experts/documents/{}", d.id),
-    })
-}
-
-fn payouts_json(state: &AppState, profile: &ExpertProfile) -> Value {
-    let test_mode = state.payouts.mode() == payments::ProviderMode::Sandbox;
-    json!({
-        "provider": if test_mode { "sandbox" } else { "stripe" },
-        "test_mode": test_mode,
-        "account_id": profile.payout.account_id,
-        "charges_enabled": profile.payout.charges_enabled,
-        "payouts_enabled": profile.payout.payouts_enabled,
-        "requirements": profile.payout.requirements,
-    })
-}
-
-pub fn application_json(state: &AppState, own: &OwnApplication) -> Value {
-    let p = &own.profile;
-    json!({
-        "user_id": p.user_id,
-        "slug": p.slug,
-        "status": p.status.as_str(),
-        "headline": p.headline,
-        "bio": p.bio,
-        "bio_html": p.bio_html,
-        "specialties": p.specialties,
-        "languages": p.languages,
-        "currency": p.currency,
-        "rates": p.rates.iter().map(|(minutes, amount)| json!({"duration_minutes": minutes, "amount": amount})).collect::<Vec<_>>(),
-        "intro_video_url": p.intro_video_url,
-        "submitted_at": p.submitted_at.as_ref().map(rfc3339),
-        "decided_at": p.decided_at.as_ref().map(rfc3339),
-        "verified_at": p.verified_at.as_ref().map(rfc3339),
-        "decision_reason": p.decision_reason,
-        "suspended": p.suspended_at.is_some(),
-        "suspension_reason": p.suspension_reason,
-        "bookable": p.bookable(),
-        "documents": own.documents.iter().map(document_json).collect::<Vec<_>>(),
-        "decisions": own.decisions.iter().map(|d| json!({
-            "decision": d.decision, "reason": d.reason, "created_at": rfc3339(&d.created_at),
-        })).collect::<Vec<_>>(),
-        "payouts": payouts_json(state, p),
-    })
-}
-
-#[derive(Deserialize)]
+/// A price for a session length.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = RateInput)]
 pub struct RateBody {
+    /// One of 30, 45, 60, 90 or 120.
     duration_minutes: i32,
     /// Minor units of the application's currency (4500 = 45.00 EUR).
     amount: i64,
 }
 
-#[derive(Deserialize)]
+/// The fields of an application to set; absent ones stay as they are.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ApplicationBody {
+#[schema(as = ApplicationInput)]
+pub struct ApplicationInputBody {
     headline: Option<String>,
     bio: Option<String>,
     specialties: Option<Vec<String>>,
@@ -198,8 +115,8 @@ pub struct ApplicationBody {
     intro_video_url: Option<String>,
 }
 
-impl From<ApplicationBody> for ApplicationInput {
-    fn from(b: ApplicationBody) -> Self {
+impl From<ApplicationInputBody> for ApplicationInput {
+    fn from(b: ApplicationInputBody) -> Self {
         ApplicationInput {
             headline: b.headline,
             bio: b.bio,
@@ -220,56 +137,90 @@ impl From<ApplicationBody> for ApplicationInput {
     }
 }
 
-/// `GET /api/v1/experts/application`
+/// Read the caller's expert application.
+#[utoipa::path(
+    get, path = "/experts/application", tag = "experts", operation_id = "get_own_application",
+    responses((status = 200, description = "The application, with its documents and decisions.", body = ApplicationBody)),
+)]
 pub async fn own(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ApplicationBody>, AppError> {
     let own = application::own(&state.db, &caller.user)
         .await?
         .ok_or(AppError::new(ErrorCode::NotFound))?;
-    Ok(Json(application_json(&state, &own)))
+    Ok(Json(application_body(&state, &own)))
 }
 
-/// `POST /api/v1/experts/application`: starts a draft → 201.
+/// Apply as an expert: start a draft application.
+#[utoipa::path(
+    post, path = "/experts/application", tag = "experts", operation_id = "start_application",
+    request_body = ApplicationInputBody,
+    responses((status = 201, description = "The draft.", body = ApplicationBody)),
+)]
 pub async fn create(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-    JsonBody(body): JsonBody<ApplicationBody>,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+    JsonBody(body): JsonBody<ApplicationInputBody>,
+) -> Result<(StatusCode, Json<ApplicationBody>), AppError> {
     let own = application::create(&state.db, &caller.user, body.into(), &client).await?;
-    Ok((StatusCode::CREATED, Json(application_json(&state, &own))))
+    Ok((StatusCode::CREATED, Json(application_body(&state, &own))))
 }
 
-/// `PATCH /api/v1/experts/application`: changes the fields given.
+/// Change the caller's application (the fields given).
+#[utoipa::path(
+    patch, path = "/experts/application", tag = "experts", operation_id = "update_application",
+    request_body = ApplicationInputBody,
+    responses((status = 200, description = "The application as changed.", body = ApplicationBody)),
+)]
 pub async fn update(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-    JsonBody(body): JsonBody<ApplicationBody>,
-) -> Result<Json<Value>, AppError> {
+    JsonBody(body): JsonBody<ApplicationInputBody>,
+) -> Result<Json<ApplicationBody>, AppError> {
     let own = application::update(&state.db, &caller.user, body.into(), &client).await?;
-    Ok(Json(application_json(&state, &own)))
+    Ok(Json(application_body(&state, &own)))
 }
 
-/// `POST /api/v1/experts/application/submit`
+/// Submit the caller's application for verification.
+#[utoipa::path(
+    post, path = "/experts/application/submit", tag = "experts", operation_id = "submit_application",
+    responses((status = 200, description = "Submitted: waiting for a verifier.", body = ApplicationBody)),
+)]
 pub async fn submit(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ApplicationBody>, AppError> {
     let own = application::submit(&state.db, &caller.user, &client).await?;
-    Ok(Json(application_json(&state, &own)))
+    Ok(Json(application_body(&state, &own)))
 }
 
-/// `POST /api/v1/experts/application/documents`: multipart with `kind` and `document` → 201.
+/// A verification document to upload.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the multipart form; `uploads::read` parses it.
+struct DocumentUpload {
+    /// `identity`, `qualification` or `other`.
+    kind: String,
+    /// PDF, PNG, JPEG or WebP, judged by its content; at most 10 MB.
+    #[schema(value_type = String, format = Binary)]
+    document: Vec<u8>,
+}
+
+/// Upload a verification document to the caller's application.
+#[utoipa::path(
+    post, path = "/experts/application/documents", tag = "experts", operation_id = "upload_document",
+    request_body(content = DocumentUpload, content_type = "multipart/form-data"),
+    responses((status = 201, description = "Stored.", body = DocumentBody)),
+)]
 pub async fn upload_document(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
     multipart: Multipart,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+) -> Result<(StatusCode, Json<DocumentBody>), AppError> {
     let upload = uploads::read(multipart, "document").await?;
     let (file_name, bytes) = upload.file.clone().unwrap_or_default();
     let doc = documents::upload(
@@ -283,10 +234,15 @@ pub async fn upload_document(
         &client,
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(document_json(&doc))))
+    Ok((StatusCode::CREATED, Json(DocumentBody::from(&doc))))
 }
 
-/// `DELETE /api/v1/experts/application/documents/{id}` → 204.
+/// Delete a document from the caller's application.
+#[utoipa::path(
+    delete, path = "/experts/application/documents/{id}", tag = "experts", operation_id = "delete_document",
+    params(("id" = Uuid, Path, description = "The document's id.")),
+    responses((status = 204, description = "Deleted.")),
+)]
 pub async fn delete_document(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
@@ -324,7 +280,14 @@ pub fn document_response(document: &Document, bytes: bytes::Bytes) -> Response {
         .into_response()
 }
 
-/// `GET /api/v1/experts/documents/{id}`: for the owner and verifiers only.
+/// Download a document.
+///
+/// For its owner and verifiers only; always an attachment, never rendered inline.
+#[utoipa::path(
+    get, path = "/experts/documents/{id}", tag = "experts", operation_id = "download_document",
+    params(("id" = Uuid, Path, description = "The document's id.")),
+    responses((status = 200, description = "The file's bytes, with its own content type.", content_type = "application/octet-stream", body = Vec<u8>)),
+)]
 pub async fn download_document(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
@@ -335,22 +298,38 @@ pub async fn download_document(
     Ok(document_response(&document, bytes))
 }
 
-/// `GET /api/v1/experts/me/payouts`
+/// Read where the caller stands with payouts.
+#[utoipa::path(
+    get, path = "/experts/me/payouts", tag = "experts", operation_id = "get_payouts",
+    responses((status = 200, description = "The payout account's state.", body = PayoutsBody)),
+)]
 pub async fn payout_status(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<PayoutsBody>, AppError> {
     let profile = payouts::refresh(&state.db, state.payouts.as_ref(), &caller.user).await?;
-    Ok(Json(payouts_json(&state, &profile)))
+    Ok(Json(PayoutsBody::new(test_mode(&state), &profile)))
 }
 
-/// `POST /api/v1/experts/me/payouts/onboarding` → {url}: where to send the expert.
+/// Where to send the expert to set up payouts.
+#[derive(Serialize, ToSchema)]
+#[schema(as = OnboardingLink)]
+pub struct OnboardingBody {
+    /// The provider's onboarding page (or the sandbox's).
+    url: String,
+}
+
+/// Start (or resume) payout onboarding.
+#[utoipa::path(
+    post, path = "/experts/me/payouts/onboarding", tag = "experts", operation_id = "start_payout_onboarding",
+    responses((status = 200, description = "Where to send the expert.", body = OnboardingBody)),
+)]
 pub async fn start_onboarding(
     State(state): State<AppState>,
     Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Client(client): Client,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<OnboardingBody>, AppError> {
     let url = payouts::start_onboarding(
         &state.db,
         state.payouts.as_ref(),
@@ -359,5 +338,5 @@ pub async fn start_onboarding(
         &client,
     )
     .await?;
-    Ok(Json(json!({ "url": url })))
+    Ok(Json(OnboardingBody { url }))
 }

@@ -2,13 +2,17 @@
 //! payouts onboarding; in the API, the same plus Stripe's webhook deliveries.
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{delete, get, patch, post};
+use axum::routing::{get, post};
+use utoipa_axum::routes;
+
+use crate::ErrorCode::*;
 
 use crate::access::Access::{Public, SignedIn};
 use crate::access::Routes;
 use crate::middleware::body_limit;
 
 pub mod api;
+pub mod api_bodies;
 mod apply;
 mod directory;
 pub(crate) mod document_view;
@@ -65,35 +69,62 @@ pub(crate) fn routes() -> Routes {
 
 /// The experts API.
 pub(crate) fn api_routes() -> Routes {
+    let (schemas, paths, upload) = routes!(api::upload_document);
+    let upload = (
+        schemas,
+        paths,
+        upload.layer(DefaultBodyLimit::max(body_limit::DOCUMENT_LIMIT_BYTES)),
+    );
+    let edit = &[ValidationFailed, ApplicationState, RateLimited];
     Routes::new(crate::api::PREFIX)
-        .get("/specialties", Public, get(api::specialties))
-        .get("/experts", Public, get(api::list))
-        .get("/experts/application", SignedIn, get(api::own))
-        .post("/experts/application", SignedIn, post(api::create))
-        .patch("/experts/application", SignedIn, patch(api::update))
-        .post("/experts/application/submit", SignedIn, post(api::submit))
-        .post(
-            "/experts/application/documents",
+        .documented(Public, routes!(api::specialties), &[])
+        .documented(Public, routes!(api::list), &[ValidationFailed])
+        .documented(SignedIn, routes!(api::own), &[NotFound])
+        .documented(
             SignedIn,
-            post(api::upload_document)
-                .layer(DefaultBodyLimit::max(body_limit::DOCUMENT_LIMIT_BYTES)),
+            routes!(api::create),
+            &[
+                ValidationFailed,
+                EmailUnverified,
+                ApplicationExists,
+                RateLimited,
+            ],
         )
-        .delete(
-            "/experts/application/documents/{id}",
+        .documented(
             SignedIn,
-            delete(api::delete_document),
+            routes!(api::update),
+            &[[NotFound].as_slice(), edit].concat(),
         )
-        .get(
-            "/experts/documents/{id}",
+        .documented(
             SignedIn,
-            get(api::download_document),
+            routes!(api::submit),
+            &[NotFound, ValidationFailed, ApplicationState],
         )
-        .get("/experts/me/payouts", SignedIn, get(api::payout_status))
-        .post(
-            "/experts/me/payouts/onboarding",
+        .documented(
             SignedIn,
-            post(api::start_onboarding),
+            upload,
+            &[[BadRequest, NotFound].as_slice(), edit].concat(),
         )
-        .get("/experts/{id}", Public, get(api::show))
-        .post("/webhooks/stripe", Public, post(webhooks::stripe))
+        .documented(
+            SignedIn,
+            routes!(api::delete_document),
+            &[NotFound, ApplicationState],
+        )
+        .documented(SignedIn, routes!(api::download_document), &[NotFound])
+        .documented(
+            SignedIn,
+            routes!(api::payout_status),
+            &[NotFound, ApplicationState, PaymentProviderUnavailable],
+        )
+        .documented(
+            SignedIn,
+            routes!(api::start_onboarding),
+            &[NotFound, ApplicationState, PaymentProviderUnavailable],
+        )
+        .documented(Public, routes!(api::show), &[NotFound, ValidationFailed])
+        .documented(
+            Public,
+            routes!(webhooks::stripe),
+            &[NotFound, WebhookInvalid],
+        )
 }

@@ -7,15 +7,36 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use serde_json::{Value, json};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::{AppError, AppState, ErrorCode};
 
+/// What was done with a delivery.
+#[derive(Serialize, ToSchema)]
+#[schema(as = WebhookReceipt)]
+pub struct ReceiptBody {
+    /// Always true: the event was authentic and is known now.
+    received: bool,
+    /// False when the event was seen before, or is of a kind Mentora does not act on.
+    applied: bool,
+}
+
+/// Receive a Stripe event.
+///
+/// Checked against the `Stripe-Signature` header and the endpoint's secret (with a
+/// five-minute tolerance); 404 when Stripe is not configured.
+#[utoipa::path(
+    post, path = "/webhooks/stripe", tag = "webhooks", operation_id = "receive_stripe_event",
+    params(("Stripe-Signature" = String, Header, description = "`t=…,v1=…` as Stripe signs it.")),
+    request_body(content = Object, description = "A Stripe event object.", content_type = "application/json"),
+    responses((status = 200, description = "Authentic: acknowledged.", body = ReceiptBody)),
+)]
 pub async fn stripe(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ReceiptBody>, AppError> {
     let Some(secret) = &state.stripe_webhook_secret else {
         return Err(AppError::new(ErrorCode::NotFound));
     };
@@ -36,8 +57,8 @@ pub async fn stripe(
             }
             WebhookFailure::Store(e) => AppError::from(e),
         })?;
-    Ok(Json(json!({
-        "received": true,
-        "applied": delivery == payouts::Delivery::Applied,
-    })))
+    Ok(Json(ReceiptBody {
+        received: true,
+        applied: delivery == payouts::Delivery::Applied,
+    }))
 }

@@ -64,10 +64,14 @@ pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next)
     response
 }
 
-/// Paths that serve pages and forms. The JSON API authenticates with bearer tokens, and
+/// Paths that serve pages and forms. The JSON API (all of `/api/` but its docs page)
+/// authenticates with bearer tokens, and
 /// assets and operations endpoints have no forms, so none of them get a token or cookie.
 fn is_page_path(path: &str) -> bool {
-    const MACHINE_PREFIXES: [&str; 2] = ["/api/", "/assets/"];
+    if crate::api::is_machine_path(path) {
+        return false;
+    }
+    const MACHINE_PREFIXES: [&str; 1] = ["/assets/"];
     const MACHINE_PATHS: [&str; 5] = [
         "/healthz",
         "/readyz",

@@ -20,25 +20,38 @@ const ERROR_DOCS: &str = "https://mentora.dev/errors/";
 /// How much of a framework error's text body is kept as the reason.
 const FRAMEWORK_REASON_LIMIT: usize = 2048;
 
-#[derive(Serialize)]
-struct Problem<'a> {
+/// An RFC 9457 problem: what every error response of the API carries.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Problem<'a> {
+    /// Where the code is documented: `https://mentora.dev/errors/{code}`.
     #[serde(rename = "type")]
     kind: String,
+    /// What went wrong, in the request's language.
     title: String,
+    /// The HTTP status, repeated.
     status: u16,
+    /// What to do about it, in the request's language.
     detail: String,
+    /// The stable code clients rely on (see each response for the codes it may carry).
     code: &'a str,
+    /// Quote it to support: it names the request in the server's log.
     request_id: &'a str,
+    /// The path that was asked for.
     instance: &'a str,
+    /// With `validation_failed`: each field's problem.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(required = false)]
     errors: Vec<FieldProblem>,
 }
 
 /// One field's problem in a `validation_failed` response.
-#[derive(Serialize)]
-struct FieldProblem {
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct FieldProblem {
+    /// The field as the request named it.
     field: &'static str,
+    /// A stable message id for the problem.
     code: &'static str,
+    /// The problem, in the request's language.
     message: String,
 }
 
@@ -99,7 +112,7 @@ fn needs_body(response: &Response) -> bool {
 }
 
 fn wants_problem_json(path: &str, headers: &HeaderMap) -> bool {
-    if path == "/api" || path.starts_with("/api/") {
+    if crate::api::is_machine_path(path) {
         return true;
     }
     let accept = headers

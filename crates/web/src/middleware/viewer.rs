@@ -77,7 +77,7 @@ pub fn device_cookie(https: bool, value: &str) -> String {
 /// neither call it on someone's behalf nor reach handlers that expect a token's caller.
 pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let name = session_cookie_name(state.settings.served_over_https());
-    let api = req.uri().path().starts_with("/api/");
+    let api = crate::api::is_machine_path(req.uri().path());
     if !api && let Some(secret) = cookies::get(req.headers(), name) {
         match app::login::signed_in(&state.db, secret).await {
             Ok(Some((session, user))) => {

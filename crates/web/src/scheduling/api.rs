@@ -10,13 +10,19 @@ use axum::{Extension, Json};
 use domain::schedule::zones;
 use domain::schedule::zones::rfc3339;
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::api::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState};
 
-/// `GET /api/v1/experts/me/availability`: the caller's rules (starting rules in their
-/// account's zone until they save some).
+/// Read the caller's availability rules.
+///
+/// Starting rules in the account's zone until some are saved.
+#[utoipa::path(
+    get, path = "/experts/me/availability", tag = "scheduling", operation_id = "get_availability",
+    responses((status = 200, description = "The rules.", body = RulesDocument)),
+)]
 pub async fn own(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
@@ -25,7 +31,12 @@ pub async fn own(
     Ok(Json(own.document))
 }
 
-/// `PUT /api/v1/experts/me/availability`: replaces the caller's rules as a whole.
+/// Replace the caller's availability rules as a whole.
+#[utoipa::path(
+    put, path = "/experts/me/availability", tag = "scheduling", operation_id = "replace_availability",
+    request_body = RulesDocument,
+    responses((status = 200, description = "The rules as saved.", body = RulesDocument)),
+)]
 pub async fn replace(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
@@ -35,7 +46,16 @@ pub async fn replace(
     Ok(Json(RulesDocument::from_input(&saved.to_input())))
 }
 
-/// `GET /api/v1/experts/{id}/slots?from=&to=&duration=&tz=`: free slots.
+/// List an expert's free slots.
+///
+/// In the zone asked for (else the viewer's, else UTC), between `from` and `to` (at most
+/// 60 days), with any clock changes in that zone in between.
+#[utoipa::path(
+    get, path = "/experts/{id}/slots", tag = "scheduling", operation_id = "list_slots",
+    params(("id" = String, Path, description = "The expert's id or profile slug."), SlotParams),
+    security((), ("bearer" = [])),
+    responses((status = 200, description = "Free slots.", body = SlotsBody)),
+)]
 pub async fn list(
     State(state): State<AppState>,
     caller: Option<Extension<ApiCaller>>,
@@ -51,29 +71,47 @@ pub async fn list(
 
 /// The slots response, typed: a 60-day window can hold a thousand slots, and building a
 /// JSON map per slot cost more than finding them.
-#[derive(Serialize)]
-struct SlotsBody<'a> {
+#[derive(Serialize, ToSchema)]
+#[schema(as = Slots)]
+pub struct SlotsBody<'a> {
     expert_id: uuid::Uuid,
+    /// The IANA zone `local_start` and `local_date` are in.
     time_zone: &'a str,
+    /// The session length the slots are for (null when the expert offers none yet).
     duration_minutes: Option<u16>,
+    /// Every length the expert offers.
     durations: &'a [u16],
+    #[schema(format = DateTime)]
     from: String,
+    #[schema(format = DateTime)]
     to: String,
     slots: Vec<SlotBody>,
+    /// Daylight-saving changes in the zone within the window.
     clock_changes: Vec<ClockChangeBody>,
 }
 
-#[derive(Serialize)]
+/// A free slot.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Slot)]
 struct SlotBody {
+    #[schema(format = DateTime)]
     start: String,
+    #[schema(format = DateTime)]
     end: String,
+    /// The start with the zone's offset, e.g. `2026-03-29T09:00:00+02:00`.
     local_start: String,
+    /// The local date, `YYYY-MM-DD`.
+    #[schema(format = Date)]
     local_date: String,
 }
 
-#[derive(Serialize)]
+/// A change of the zone's UTC offset.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ClockChange)]
 struct ClockChangeBody {
+    #[schema(format = DateTime)]
     at: String,
+    /// e.g. `+01:00`.
     offset_before: String,
     offset_after: String,
 }

@@ -1,7 +1,10 @@
 //! Scheduling: experts' availability editor (weekly rules, time off, one-off days) and
 //! the slot picker learners see; in the API, availability and free slots.
 
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
+use utoipa_axum::routes;
+
+use crate::ErrorCode::*;
 
 use crate::access::Access::{Public, SignedIn};
 use crate::access::Routes;
@@ -21,7 +24,22 @@ pub(crate) fn routes() -> Routes {
 /// Availability and slots in the API.
 pub(crate) fn api_routes() -> Routes {
     Routes::new(crate::api::PREFIX)
-        .get("/experts/me/availability", SignedIn, get(api::own))
-        .put("/experts/me/availability", SignedIn, put(api::replace))
-        .get("/experts/{id}/slots", Public, get(api::list))
+        .documented(SignedIn, routes!(api::own), &[ExpertProfileRequired])
+        .documented(
+            SignedIn,
+            routes!(api::replace),
+            &[ExpertProfileRequired, ValidationFailed, TimeZoneUnknown],
+        )
+        .documented(
+            Public,
+            routes!(api::list),
+            &[
+                NotFound,
+                TimeZoneUnknown,
+                DurationNotOffered,
+                SlotWindowInvalid,
+                SlotWindowTooLarge,
+                ValidationFailed,
+            ],
+        )
 }
