@@ -102,3 +102,26 @@ test('a missing page shows the request id inside the shell', async ({ page }) =>
   await expectAccessible(page);
   await keepScreenshot(page, 'not-found');
 });
+
+test('German reads through the home page and the directory, on a desktop and a phone', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.goto(baseUrl() + '/');
+  await page.locator('summary', { hasText: 'Language' }).click();
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lernen Sie schneller mit einem Experten, der es selbst schon geschafft hat.');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'home-de');
+  // German words are long: nothing may push the page wider than a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/', '/experts']) {
+    await page.goto(baseUrl() + path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  }
+  await keepScreenshot(page, 'experts-de-390');
+  expect(problems).toEqual([]);
+});

@@ -25,21 +25,24 @@ pub const LOCALE_COOKIE: &str = "mentora_locale";
 pub enum Locale {
     En,
     Es,
+    De,
     Ar,
 }
 
 static EN: LanguageIdentifier = langid!("en");
 static ES: LanguageIdentifier = langid!("es");
+static DE: LanguageIdentifier = langid!("de");
 static AR: LanguageIdentifier = langid!("ar");
 
 impl Locale {
-    pub const ALL: [Locale; 3] = [Locale::En, Locale::Es, Locale::Ar];
+    pub const ALL: [Locale; 4] = [Locale::En, Locale::Es, Locale::De, Locale::Ar];
 
     /// BCP 47 tag, as used in `<html lang>` and the cookie.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Es => "es",
+            Locale::De => "de",
             Locale::Ar => "ar",
         }
     }
@@ -48,7 +51,7 @@ impl Locale {
     pub fn dir(self) -> &'static str {
         match self {
             Locale::Ar => "rtl",
-            Locale::En | Locale::Es => "ltr",
+            Locale::En | Locale::Es | Locale::De => "ltr",
         }
     }
 
@@ -67,6 +70,7 @@ impl Locale {
         match self {
             Locale::En => &EN,
             Locale::Es => &ES,
+            Locale::De => &DE,
             Locale::Ar => &AR,
         }
     }
@@ -114,7 +118,7 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::En)
 }
 
-const SOURCES: [(Locale, &str); 15] = [
+const SOURCES: [(Locale, &str); 20] = [
     (Locale::En, include_str!("../locales/en/main.ftl")),
     (Locale::En, include_str!("../locales/en/experts.ftl")),
     (Locale::En, include_str!("../locales/en/scheduling.ftl")),
@@ -125,6 +129,11 @@ const SOURCES: [(Locale, &str); 15] = [
     (Locale::Es, include_str!("../locales/es/scheduling.ftl")),
     (Locale::Es, include_str!("../locales/es/bookings.ftl")),
     (Locale::Es, include_str!("../locales/es/safety.ftl")),
+    (Locale::De, include_str!("../locales/de/main.ftl")),
+    (Locale::De, include_str!("../locales/de/experts.ftl")),
+    (Locale::De, include_str!("../locales/de/scheduling.ftl")),
+    (Locale::De, include_str!("../locales/de/bookings.ftl")),
+    (Locale::De, include_str!("../locales/de/safety.ftl")),
     (Locale::Ar, include_str!("../locales/ar/main.ftl")),
     (Locale::Ar, include_str!("../locales/ar/experts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/scheduling.ftl")),
@@ -158,7 +167,8 @@ mod tests {
     fn cookie_beats_header_and_unknowns_fall_back_to_english() {
         assert_eq!(negotiate(Some("es"), Some("ar")), Locale::Es);
         assert_eq!(negotiate(Some("klingon"), Some("ar-EG")), Locale::Ar);
-        assert_eq!(negotiate(None, Some("fr-FR, de;q=0.8")), Locale::En);
+        assert_eq!(negotiate(None, Some("fr-FR, de;q=0.8")), Locale::De);
+        assert_eq!(negotiate(None, Some("fr-FR, nl;q=0.8")), Locale::En);
         assert_eq!(negotiate(None, None), Locale::En);
         assert_eq!(negotiate(None, Some(";;;,q=")), Locale::En);
     }
@@ -167,30 +177,26 @@ mod tests {
     fn accept_language_quality_is_respected() {
         assert_eq!(negotiate(None, Some("en;q=0.5, es-MX;q=0.9")), Locale::Es);
         assert_eq!(negotiate(None, Some("fr, ar;q=0.1, es;q=0")), Locale::Ar);
-        assert_eq!(negotiate(None, Some("de, es, en")), Locale::Es);
+        assert_eq!(negotiate(None, Some("de-AT, es, en")), Locale::De);
+        assert_eq!(negotiate(None, Some("fr, es, en")), Locale::Es);
     }
 
+    /// Every language has every message English has, and none English lacks: nobody
+    /// reads an English sentence on a Spanish, German or Arabic page.
     #[test]
-    fn spanish_is_as_complete_as_english_and_arabic_adds_nothing_unknown() {
-        let mut en = message_ids(Locale::En);
-        let mut es = message_ids(Locale::Es);
-        en.sort_unstable();
-        es.sort_unstable();
+    fn every_locale_has_exactly_the_messages_english_has() {
+        let en = message_ids(Locale::En);
         assert!(en.len() > 40, "the English file looks empty");
-        let missing: Vec<_> = en.iter().filter(|id| !es.contains(id)).collect();
-        let extra: Vec<_> = es.iter().filter(|id| !en.contains(id)).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "es missing {missing:?}, extra {extra:?}"
-        );
-        let unknown: Vec<_> = message_ids(Locale::Ar)
-            .into_iter()
-            .filter(|id| !en.contains(id))
-            .collect();
-        assert!(
-            unknown.is_empty(),
-            "ar defines ids English lacks: {unknown:?}"
-        );
+        for locale in Locale::ALL {
+            let ids = message_ids(locale);
+            let missing: Vec<_> = en.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !en.contains(id)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{} missing {missing:?}, extra {extra:?}",
+                locale.tag()
+            );
+        }
     }
 
     #[test]

@@ -9,9 +9,12 @@ const mentoraLayout = (system) => ({
     MentoraLayout: ({ getComponent, specSelectors }) => {
       const h = system.React.createElement;
       const part = (name) => h(getComponent(name, true));
-      if (specSelectors.loadingStatus() !== 'success') {
+      const status = specSelectors.loadingStatus();
+      if (status !== 'success') {
+        // While loading, a spinner; once loading failed, only the errors saying why.
+        const waiting = status === 'loading' || !status;
         return h('div', { className: 'swagger-ui' }, part('errors'),
-          h('div', { className: 'loading-container' }, h('div', { className: 'loading' })));
+          waiting ? h('div', { className: 'loading-container' }, h('div', { className: 'loading' })) : null);
       }
       return h('div', { className: 'swagger-ui' },
         h(getComponent('SvgAssets')),

@@ -87,7 +87,7 @@ impl Routes {
             let has_path_params = path.contains('{');
             let full_path = format!("{}{path}", self.prefix);
             for (method, op) in openapi::operations(&mut item) {
-                openapi::describe(op, &method, has_path_params, access, errors);
+                openapi::describe(op, has_path_params, access, errors);
                 self.table.push(RouteInfo {
                     method,
                     path: full_path.clone(),

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::header;
 use axum::http::request::Parts;
 use store::logins::ClientInfo;
@@ -36,8 +36,13 @@ impl FromRequestParts<AppState> for Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.rsplit(',').next())
             .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
-        // Pages only: API clients name their device in the login body.
-        let device = (!crate::api::is_machine_path(parts.uri.path()))
+        // Pages only: API clients name their device in the login body. (Handlers nested
+        // under /api/v1 see their path without it; the original is kept aside.)
+        let path = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map_or_else(|| parts.uri.path(), |o| o.0.path());
+        let device = (!crate::api::is_machine_path(path))
             .then(|| {
                 let https = state.settings.served_over_https();
                 cookies::get(&parts.headers, device_cookie_name(https))

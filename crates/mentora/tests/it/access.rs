@@ -80,7 +80,7 @@ async fn every_route_answers_each_kind_of_caller_as_declared(backend: Backend) {
         }
         let path = concrete(&route.path);
         for (persona, browser, token, csrf) in &personas {
-            let api = route.path.starts_with("/api/");
+            let api = route.path.starts_with("/api/v1/");
             let mut req = browser
                 .client
                 .request(route.method.clone(), browser.at(&path));

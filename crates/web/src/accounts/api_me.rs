@@ -22,7 +22,7 @@ pub struct Me {
     display_name: String,
     /// IANA zone times are shown in.
     time_zone: String,
-    /// `en`, `es`, `de` or `ar`.
+    /// `en`, `es` or `ar`.
     locale: String,
     /// ISO 4217 code prices are shown in.
     currency: String,

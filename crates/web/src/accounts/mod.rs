@@ -118,7 +118,6 @@ pub(crate) fn api_routes() -> Routes {
                 InvalidCredentials,
                 SecondFactorRequired,
                 SecondFactorInvalid,
-                EmailUnverified,
                 RateLimited,
                 LoginLocked,
             ],
@@ -136,7 +135,7 @@ pub(crate) fn api_routes() -> Routes {
         .documented(
             Public,
             routes!(api::refresh),
-            &[RefreshTokenInvalid, RefreshTokenReused, InvalidCredentials],
+            &[RefreshTokenInvalid, RefreshTokenReused],
         )
         .documented(Public, routes!(api::logout), &[])
         .documented(SignedIn, routes!(api_me::show), &[])

@@ -88,14 +88,10 @@ pub(crate) fn routes() -> Routes {
 /// The operators' API.
 pub(crate) fn api_routes() -> Routes {
     let job_change = &[NotFound, JobState];
-    let decide = &[NotFound, ValidationFailed, ApplicationState];
+    let decide = &[NotFound, ValidationFailed, ApplicationState, OwnApplication];
     Routes::new(crate::api::PREFIX)
         .documented(Needs(UsersManage), routes!(api::outbox), &[])
-        .documented(
-            Needs(UsersManage),
-            routes!(api::audit),
-            &[BadRequest, NotFound],
-        )
+        .documented(Needs(UsersManage), routes!(api::audit), &[BadRequest])
         .documented(Needs(JobsManage), routes!(api_jobs::list), &[BadRequest])
         .documented(
             Needs(JobsManage),

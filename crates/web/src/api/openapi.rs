@@ -18,7 +18,7 @@ use utoipa::openapi::{ContentBuilder, OpenApi as Document, RefOr};
 use utoipa::{Modify, OpenApi};
 
 use crate::access::Access;
-use crate::error::ErrorCode;
+use crate::error::{AppError, ErrorCode};
 
 /// The name of the bearer scheme in the document.
 pub const BEARER: &str = "bearer";
@@ -39,7 +39,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
             the stable codes listed per response; `validation_failed` lists each field's \
             problem in `errors`.\n\n\
             **Pagination.** Lists that can grow without bound return `next_cursor`; pass it \
-            back as `cursor` for the next page (absent on the last page).\n\n\
+            back as `cursor` for the next page (null on the last page).\n\n\
             **Time** is RFC 3339 in UTC unless a field says it is local; money is an integer \
             `amount` in the currency's minor units with its ISO 4217 `currency`.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
@@ -94,19 +94,21 @@ pub fn document(
     doc
 }
 
-static SERVED: LazyLock<Vec<u8>> =
-    LazyLock::new(|| serde_json::to_vec_pretty(&crate::router::api_document()).unwrap_or_default());
+static SERVED: LazyLock<Result<Vec<u8>, String>> = LazyLock::new(|| {
+    serde_json::to_vec_pretty(&crate::router::api_document()).map_err(|e| e.to_string())
+});
 
 /// `GET /api/openapi.json`: built once, from the code of this binary.
-pub async fn serve() -> Response {
-    (
+pub async fn serve() -> Result<Response, AppError> {
+    let document = SERVED.as_ref().map_err(AppError::internal)?;
+    Ok((
         [
             (axum::http::header::CONTENT_TYPE, "application/json"),
             (axum::http::header::CACHE_CONTROL, "public, max-age=300"),
         ],
-        SERVED.as_slice(),
+        document.as_slice(),
     )
-        .into_response()
+        .into_response())
 }
 
 /// The operations of a path item with their methods, to describe each in turn.
@@ -125,26 +127,18 @@ pub fn operations(item: &mut PathItem) -> Vec<(Method, &mut Operation)> {
 
 /// Adds to `op` what follows from its registration: who may call it and every error it
 /// can answer — its own `errors`, and those the stack gives any route of its kind.
-pub fn describe(
-    op: &mut Operation,
-    method: &Method,
-    has_path_params: bool,
-    access: Access,
-    errors: &[ErrorCode],
-) {
+pub fn describe(op: &mut Operation, has_path_params: bool, access: Access, errors: &[ErrorCode]) {
     use ErrorCode::*;
     // Any request: refused characters, an unknown Host, a stalled or oversized body, a
-    // full disk on writes, and the unexpected.
+    // full disk (reads write too: sessions, refreshed payout states), the unexpected.
     let mut codes = vec![
         ControlCharacter,
         HostUnknown,
         RequestTimeout,
         PayloadTooLarge,
         Internal,
+        StorageFull,
     ];
-    if method != Method::GET {
-        codes.push(StorageFull);
-    }
     if has_path_params || op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
         codes.push(BadRequest);
     }

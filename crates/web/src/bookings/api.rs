@@ -66,7 +66,7 @@ struct PolicyBody {
 #[derive(Serialize, ToSchema)]
 #[schema(as = BookingEvent)]
 struct EventBody {
-    /// The status before (absent for the first event).
+    /// The status before (null for the first event).
     from: Option<String>,
     /// The status after.
     to: String,
@@ -123,7 +123,7 @@ pub struct BookingBody {
 #[schema(as = BookingPage)]
 pub struct BookingPageBody {
     bookings: Vec<BookingBody>,
-    /// Pass as `cursor` for the next page; absent (null) on the last page.
+    /// Pass as `cursor` for the next page; null on the last page.
     next_cursor: Option<String>,
 }
 

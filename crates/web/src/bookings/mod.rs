@@ -50,14 +50,8 @@ pub(crate) fn routes() -> Routes {
 }
 
 /// What any change to a booking can meet: someone else's booking, a status that does
-/// not allow the change, a field out of bounds, too many attempts.
-const CHANGE: &[ErrorCode] = &[
-    NotFound,
-    Forbidden,
-    InvalidTransition,
-    ValidationFailed,
-    RateLimited,
-];
+/// not allow the change, a field out of bounds.
+const CHANGE: &[ErrorCode] = &[NotFound, Forbidden, InvalidTransition, ValidationFailed];
 
 /// The bookings API.
 pub(crate) fn api_routes() -> Routes {
@@ -68,13 +62,11 @@ pub(crate) fn api_routes() -> Routes {
             routes!(api::create),
             &[
                 BadRequest,
-                NotFound,
                 ValidationFailed,
                 EmailUnverified,
                 ExpertNotBookable,
                 OwnSession,
                 IdempotencyKeyReused,
-                DurationNotOffered,
                 SlotUnavailable,
                 LearnerBusy,
                 HoldLimit,
@@ -88,7 +80,6 @@ pub(crate) fn api_routes() -> Routes {
             SignedIn,
             routes!(api::reschedule),
             &change(&[
-                DurationNotOffered,
                 SlotUnavailable,
                 LearnerBusy,
                 RescheduleLimit,
@@ -98,7 +89,14 @@ pub(crate) fn api_routes() -> Routes {
         .documented(
             SignedIn,
             routes!(api::accept),
-            &change(&[NoProposal, ProposalExpired, SlotUnavailable, LearnerBusy]),
+            &change(&[
+                NoProposal,
+                ProposalExpired,
+                SlotUnavailable,
+                LearnerBusy,
+                RescheduleLimit,
+                ExpertNotBookable,
+            ]),
         )
         .documented(SignedIn, routes!(api::decline), &change(&[NoProposal]))
         .documented(

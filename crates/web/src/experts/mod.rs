@@ -75,7 +75,8 @@ pub(crate) fn api_routes() -> Routes {
         paths,
         upload.layer(DefaultBodyLimit::max(body_limit::DOCUMENT_LIMIT_BYTES)),
     );
-    let edit = &[ValidationFailed, ApplicationState, RateLimited];
+    // Editing an application: only a verified account, only while it is editable.
+    let edit = &[ValidationFailed, EmailUnverified, ApplicationState];
     Routes::new(crate::api::PREFIX)
         .documented(Public, routes!(api::specialties), &[])
         .documented(Public, routes!(api::list), &[ValidationFailed])
@@ -83,12 +84,7 @@ pub(crate) fn api_routes() -> Routes {
         .documented(
             SignedIn,
             routes!(api::create),
-            &[
-                ValidationFailed,
-                EmailUnverified,
-                ApplicationExists,
-                RateLimited,
-            ],
+            &[ValidationFailed, EmailUnverified, ApplicationExists],
         )
         .documented(
             SignedIn,
@@ -98,12 +94,17 @@ pub(crate) fn api_routes() -> Routes {
         .documented(
             SignedIn,
             routes!(api::submit),
-            &[NotFound, ValidationFailed, ApplicationState],
+            &[
+                NotFound,
+                ValidationFailed,
+                EmailUnverified,
+                ApplicationState,
+            ],
         )
         .documented(
             SignedIn,
             upload,
-            &[[BadRequest, NotFound].as_slice(), edit].concat(),
+            &[[BadRequest, NotFound, RateLimited].as_slice(), edit].concat(),
         )
         .documented(
             SignedIn,
