@@ -75,7 +75,7 @@ fn chrono_stays_inside_the_store() {
 /// Every transaction in the store that writes begins with `Database::begin_write`, which
 /// takes SQLite's write lock at `BEGIN`: a deferred transaction that reads, then writes
 /// after another commit, fails at once with "database is locked" (see
-/// `experts::racing_edits_of_an_application_all_land_on_sqlite`).
+/// `experts::racing_edits_of_an_application_all_land`).
 #[test]
 fn store_transactions_take_the_write_lock_as_they_begin() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -192,6 +192,10 @@ async fn the_document_and_its_browser_are_served() {
             .unwrap()
             .starts_with("application/json")
     );
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "the document is for programs"
+    );
     let served: Value = res.json().await.unwrap();
     assert_eq!(served, document());
 
@@ -216,4 +220,42 @@ async fn the_document_and_its_browser_are_served() {
         assert_eq!(res.status(), 200, "{src}");
     }
     assert!(!html.contains("<script>"), "no inline script");
+}
+
+/// `/api/docs` is a page although it lives under `/api/`: it gets the pre-session CSRF
+/// cookie and a token in its forms (the language menu works there), and a signed-in
+/// person sees their own header. Everything else under `/api/` stays for programs.
+#[tokio::test]
+async fn the_docs_page_is_a_page() {
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else {
+        return;
+    };
+    let res = app.get("/api/docs").await;
+    let cookies: Vec<&str> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("mentora_csrf=")),
+        "{cookies:?}"
+    );
+    let html = res.text().await.unwrap();
+    let token = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default();
+    assert_eq!(token.len(), 43, "the language form carries a token");
+
+    let leo = app.learner("leo").await;
+    let page = leo.browser.get("/api/docs").await.text().await.unwrap();
+    assert!(
+        page.contains("action=\"/logout\""),
+        "signed in on the docs page"
+    );
+    // The same browser's cookie still means nothing to the API itself.
+    let me = leo.browser.get("/api/v1/me").await;
+    assert_eq!(me.status(), 401);
 }
