@@ -43,16 +43,25 @@ pub fn parse(advance_by: Option<&str>, set_to: Option<&str>) -> Result<Move, Tes
         TestClockError::Invalid(vec![FieldError { field, message_id }])
     };
     match (blank(advance_by), blank(set_to)) {
-        (Some(by), None) => by
-            .parse::<SignedDuration>()
+        (Some(by), None) => duration(by)
             .map(Move::AdvanceBy)
-            .map_err(|_| invalid("advance_by", "test-clock-advance-invalid")),
+            .ok_or_else(|| invalid("advance_by", "test-clock-advance-invalid")),
         (None, Some(to)) => to
             .parse::<Timestamp>()
             .map(Move::SetTo)
             .map_err(|_| invalid("set_to", "test-clock-set-invalid")),
         _ => Err(invalid("advance_by", "test-clock-one-move")),
     }
+}
+
+/// A length such as `11m`, `2h 30m`, `PT48H`, or in days and weeks (`1d`, `2 weeks`),
+/// a day counting 24 hours here: the simulated time moves by elapsed time, not dates.
+fn duration(text: &str) -> Option<SignedDuration> {
+    text.parse::<SignedDuration>().ok().or_else(|| {
+        let span = text.parse::<jiff::Span>().ok()?;
+        span.to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+            .ok()
+    })
 }
 
 fn blank(value: Option<&str>) -> Option<&str> {
@@ -62,10 +71,10 @@ fn blank(value: Option<&str>) -> Option<&str> {
 /// The furthest the simulated time may run ahead in all, so nothing meets the end of time.
 pub const MAX_OFFSET: SignedDuration = SignedDuration::from_hours(10 * 366 * 24);
 
-/// Moves `clock` as asked, stores the new offset and records who did it. Returns the new
-/// simulated now. Judged against the stored offset (another instance may have moved it
-/// in the last seconds), and stored in one statement, so concurrent moves add up and the
-/// time never goes back.
+/// Moves `clock` as asked, stores the new offset and records who did it, together.
+/// Returns the new simulated now. Judged against the stored offset under a lock (another
+/// instance may have moved it in the last seconds), so concurrent moves add up, the time
+/// never goes back and the total stays within `MAX_OFFSET`.
 pub async fn move_clock(
     db: &Database,
     clock: &ShiftedClock,
@@ -95,26 +104,29 @@ pub async fn move_clock(
     if by <= SignedDuration::ZERO {
         return refuse("test-clock-forward-only");
     }
-    if by > MAX_MOVE || stored.saturating_add(by) > MAX_OFFSET {
+    if by > MAX_MOVE {
         return refuse("test-clock-too-far");
     }
-    let offset = match how {
-        Move::AdvanceBy(_) => store::test_clock::advance(db, by).await?,
-        Move::SetTo(_) => store::test_clock::raise_to(db, stored.saturating_add(by)).await?,
+    // Judged again under the lock, against whatever offset is stored by then.
+    let shift = match how {
+        Move::AdvanceBy(_) => store::test_clock::Shift::By(by),
+        Move::SetTo(_) => store::test_clock::Shift::To(stored.saturating_add(by)),
+    };
+    let record = |by: SignedDuration, offset: SignedDuration| store::audit::NewAuditEvent {
+        user_id: None,
+        actor_id: Some(operator),
+        kind: "test_clock.moved",
+        client,
+        detail:
+            serde_json::json!({ "by_seconds": by.as_secs(), "offset_seconds": offset.as_secs() })
+                .to_string(),
+    };
+    let offset = match store::test_clock::shift(db, shift, MAX_OFFSET, record).await? {
+        store::test_clock::Shifted::Moved { offset, .. } => offset,
+        store::test_clock::Shifted::NotForward => return refuse("test-clock-forward-only"),
+        store::test_clock::Shifted::PastLimit => return refuse("test-clock-past-limit"),
     };
     clock.set_offset(offset);
-    store::audit::record(
-        db,
-        store::audit::NewAuditEvent {
-            user_id: None,
-            actor_id: Some(operator),
-            kind: "test_clock.moved",
-            client,
-            detail: serde_json::json!({ "by_seconds": by.as_secs(), "offset_seconds": offset.as_secs() })
-                .to_string(),
-        },
-    )
-    .await?;
     // Jobs that fell due (a hold's expiry, a reminder) run now, not at the next look.
     crate::jobs::worker::wake();
     Ok(db.clock().now())
@@ -130,4 +142,39 @@ pub async fn follow(db: &Database, clock: &Arc<ShiftedClock>) -> Result<(), stor
         crate::jobs::worker::wake();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn by(text: &str) -> Option<SignedDuration> {
+        match parse(Some(text), None) {
+            Ok(Move::AdvanceBy(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn lengths_read_in_hours_minutes_days_and_weeks() {
+        assert_eq!(by("11m"), Some(SignedDuration::from_mins(11)));
+        assert_eq!(by("2h 30m"), Some(SignedDuration::from_mins(150)));
+        assert_eq!(by("PT48H"), Some(SignedDuration::from_hours(48)));
+        assert_eq!(by("1d"), Some(SignedDuration::from_hours(24)));
+        assert_eq!(by("2 weeks"), Some(SignedDuration::from_hours(14 * 24)));
+        // Months and years have no fixed length; text is not a length at all.
+        assert_eq!(by("1 month"), None);
+        assert_eq!(by("soon"), None);
+    }
+
+    #[test]
+    fn exactly_one_move_is_asked_for() {
+        assert!(parse(Some("1h"), Some("2030-01-01T00:00:00Z")).is_err());
+        assert!(parse(None, Some("  ")).is_err());
+        assert!(parse(None, Some("tomorrow")).is_err());
+        assert!(matches!(
+            parse(None, Some("2030-01-01T00:00:00Z")),
+            Ok(Move::SetTo(_))
+        ));
+    }
 }

@@ -2,7 +2,8 @@
 
 use jiff::Timestamp;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -37,6 +38,16 @@ pub struct AuditEvent {
 }
 
 pub async fn record(db: &Database, event: NewAuditEvent<'_>) -> Result<(), StoreError> {
+    record_in(db, db.conn(), event).await
+}
+
+/// Records `event` on `conn`: inside the transaction of the change it records, so the
+/// two commit together or not at all.
+pub async fn record_in<C: ConnectionTrait>(
+    db: &Database,
+    conn: &C,
+    event: NewAuditEvent<'_>,
+) -> Result<(), StoreError> {
     audit_event::ActiveModel {
         id: Set(db.new_id()),
         user_id: Set(event.user_id),
@@ -47,7 +58,7 @@ pub async fn record(db: &Database, event: NewAuditEvent<'_>) -> Result<(), Store
         detail: Set(event.detail),
         created_at: Set(db.now()),
     }
-    .insert(db.conn())
+    .insert(conn)
     .await?;
     Ok(())
 }

@@ -19,6 +19,7 @@ use jiff::{SignedDuration, Timestamp};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult, QueryResult, Value};
 use uuid::Uuid;
 
+use crate::audit::NewAuditEvent;
 use crate::instant::{from_seconds, secs};
 use crate::sql::statement;
 use crate::{Backend, Database, StoreError};
@@ -328,36 +329,56 @@ async fn finish(
 
 /// Makes a failed or dead job due now with its attempts reset (an operator's retry).
 /// False when it is not failed or dead.
-pub async fn retry(db: &Database, id: Uuid) -> Result<bool, StoreError> {
+pub async fn retry(db: &Database, id: Uuid, audit: NewAuditEvent<'_>) -> Result<bool, StoreError> {
     let now = secs(db.clock().now());
-    let changed = db
-        .conn()
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE jobs SET status = 'queued', run_at = $1, attempts = 0, finished_at = NULL, \
-             updated_at = $1 WHERE id = $2 AND status IN ('failed', 'dead')",
-            vec![now, id.into()],
-        ))
-        .await?
-        .rows_affected();
-    Ok(changed == 1)
+    operator_change(
+        db,
+        "UPDATE jobs SET status = 'queued', run_at = $1, attempts = 0, finished_at = NULL, \
+         updated_at = $1 WHERE id = $2 AND status IN ('failed', 'dead')",
+        vec![now, id.into()],
+        audit,
+    )
+    .await
 }
 
 /// Gives up on a queued or failed job (an operator's discard): it becomes dead. False
 /// when it is running or finished.
-pub async fn discard(db: &Database, id: Uuid, reason: &str) -> Result<bool, StoreError> {
+pub async fn discard(
+    db: &Database,
+    id: Uuid,
+    reason: &str,
+    audit: NewAuditEvent<'_>,
+) -> Result<bool, StoreError> {
     let now = secs(db.clock().now());
-    let changed = db
-        .conn()
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE jobs SET status = 'dead', finished_at = $1, updated_at = $1, \
-             last_error = $2 WHERE id = $3 AND status IN ('queued', 'failed')",
-            vec![now, reason.into(), id.into()],
-        ))
+    operator_change(
+        db,
+        "UPDATE jobs SET status = 'dead', finished_at = $1, updated_at = $1, \
+         last_error = $2 WHERE id = $3 AND status IN ('queued', 'failed')",
+        vec![now, reason.into(), id.into()],
+        audit,
+    )
+    .await
+}
+
+/// An operator's change to one job and its audit row, committed together; nothing is
+/// recorded when the job's state did not allow the change.
+async fn operator_change(
+    db: &Database,
+    sql: &str,
+    values: Vec<Value>,
+    audit: NewAuditEvent<'_>,
+) -> Result<bool, StoreError> {
+    let txn = db.begin_write().await?;
+    let changed = txn
+        .execute_raw(statement(db.backend(), sql, values))
         .await?
-        .rows_affected();
-    Ok(changed == 1)
+        .rows_affected()
+        == 1;
+    if changed {
+        crate::audit::record_in(db, &txn, audit).await?;
+    }
+    txn.commit().await?;
+    Ok(changed)
 }
 
 pub async fn find(db: &Database, id: Uuid) -> Result<Option<Job>, StoreError> {

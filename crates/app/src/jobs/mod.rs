@@ -148,8 +148,9 @@ pub enum OperatorAction {
     Discard,
 }
 
-/// An operator retries or discards a job, recorded in the audit log. False when the job
-/// is not in a state that allows it (it ran, or is running).
+/// An operator retries or discards a job, recorded in the audit log in the same
+/// transaction. False when the job is not in a state that allows it (it ran, or is
+/// running).
 pub async fn act(
     db: &Database,
     operator: Uuid,
@@ -157,25 +158,19 @@ pub async fn act(
     id: Uuid,
     action: OperatorAction,
 ) -> Result<bool, StoreError> {
-    let (done, event) = match action {
-        OperatorAction::Retry => (store::jobs::retry(db, id).await?, "job.retried"),
-        OperatorAction::Discard => (
-            store::jobs::discard(db, id, "discarded by an operator").await?,
-            "job.discarded",
-        ),
+    let audit = |kind| store::audit::NewAuditEvent {
+        user_id: None,
+        actor_id: Some(operator),
+        kind,
+        client,
+        detail: serde_json::json!({ "job": id }).to_string(),
     };
-    if done {
-        store::audit::record(
-            db,
-            store::audit::NewAuditEvent {
-                user_id: None,
-                actor_id: Some(operator),
-                kind: event,
-                client,
-                detail: serde_json::json!({ "job": id }).to_string(),
-            },
-        )
-        .await?;
-    }
-    Ok(done)
+    // The change and its audit row commit together.
+    Ok(match action {
+        OperatorAction::Retry => store::jobs::retry(db, id, audit("job.retried")).await?,
+        OperatorAction::Discard => {
+            let reason = "discarded by an operator";
+            store::jobs::discard(db, id, reason, audit("job.discarded")).await?
+        }
+    })
 }

@@ -419,6 +419,7 @@ test-clock-set-invalid = اكتب وقتًا مثل 2026-12-24T09:00:00Z.
 test-clock-one-move = حدّد مدة للتقديم أو وقتًا للانتقال إليه، لا كليهما.
 test-clock-forward-only = الساعة تتقدم فقط: اختر وقتًا لاحقًا.
 test-clock-too-far = لا تتجاوز الحركة الواحدة سنة.
+test-clock-past-limit = لا يتقدّم الوقت المحاكى أكثر من عشر سنوات في المجموع، وهو قريب من ذلك بالفعل.
 
 ## The API documentation page
 api-docs-title = واجهة برمجة منتورا

@@ -419,6 +419,7 @@ test-clock-set-invalid = Geben Sie einen Zeitpunkt wie 2026-12-24T09:00:00Z an.
 test-clock-one-move = Geben Sie entweder eine Zeitspanne zum Vorstellen oder einen Zielzeitpunkt an, nicht beides.
 test-clock-forward-only = Die Uhr lässt sich nur vorstellen: Wählen Sie einen späteren Zeitpunkt.
 test-clock-too-far = Pro Schritt lässt sich die Uhr höchstens ein Jahr vorstellen.
+test-clock-past-limit = Die simulierte Zeit läuft insgesamt höchstens zehn Jahre voraus; sie ist schon nahe daran.
 
 ## The API documentation page
 api-docs-title = Mentora-API

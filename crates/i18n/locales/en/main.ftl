@@ -419,6 +419,7 @@ test-clock-set-invalid = Write a time such as 2026-12-24T09:00:00Z.
 test-clock-one-move = Give either a length of time to move forward by or a time to move to, not both.
 test-clock-forward-only = The clock only moves forward: choose a later time.
 test-clock-too-far = One move goes at most a year ahead.
+test-clock-past-limit = The simulated time runs at most ten years ahead in all; it is already close to that.
 
 ## The API documentation page
 api-docs-title = Mentora API

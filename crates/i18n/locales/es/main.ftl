@@ -419,6 +419,7 @@ test-clock-set-invalid = Escribe una hora como 2026-12-24T09:00:00Z.
 test-clock-one-move = Indica una duración para adelantar o una hora a la que ir, no ambas.
 test-clock-forward-only = El reloj solo avanza: elige una hora posterior.
 test-clock-too-far = Cada movimiento avanza como mucho un año.
+test-clock-past-limit = La hora simulada va como mucho diez años por delante en total; ya está cerca de ese límite.
 
 ## The API documentation page
 api-docs-title = API de Mentora

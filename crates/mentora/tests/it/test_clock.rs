@@ -301,10 +301,88 @@ async fn moves_land_where_asked_and_concurrent_moves_add_up(backend: Backend) {
         .await;
     assert_eq!(after.json["offset_seconds"], before + 8 * 30, "{after}");
     // The stored offset never goes back, whatever a late writer asks.
-    let kept = store::test_clock::raise_to(&app.db, jiff::SignedDuration::from_secs(60))
-        .await
-        .unwrap();
+    let late = store::test_clock::shift(
+        &app.db,
+        store::test_clock::Shift::To(jiff::SignedDuration::from_secs(60)),
+        app::test_clock::MAX_OFFSET,
+        |_, _| panic!("a move back is not recorded"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(late, store::test_clock::Shifted::NotForward);
+    let kept = store::test_clock::offset(&app.db).await.unwrap();
     assert_eq!(kept.as_secs(), before + 8 * 30);
+}
+
+/// How many test-clock moves the audit log holds.
+async fn test_clock_events(app: &TestApp) -> usize {
+    store::audit::search(
+        &app.db,
+        &store::audit::AuditFilter {
+            kind_prefix: Some("test_clock.".into()),
+            limit: 50,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .len()
+}
+
+/// However the moves add up, the simulated time stays within ten years of the real one:
+/// a move past that is refused with its own message, and nothing is stored or recorded.
+async fn the_total_offset_is_capped_and_a_refused_move_changes_nothing(backend: Backend) {
+    let Some(app) = sandbox(backend).await else {
+        return;
+    };
+    let admin = app.admin().await;
+    let near = app::test_clock::MAX_OFFSET - jiff::SignedDuration::from_mins(30);
+    let client = store::logins::ClientInfo::default();
+    // Put there directly: the admin's 15-minute token ages with the simulated time.
+    let placed = store::test_clock::shift(
+        &app.db,
+        store::test_clock::Shift::To(near),
+        app::test_clock::MAX_OFFSET,
+        |by, offset| store::audit::NewAuditEvent {
+            user_id: None,
+            actor_id: None,
+            kind: "test_clock.moved",
+            client: &client,
+            detail: format!(
+                "{{\"by_seconds\": {}, \"offset_seconds\": {}}}",
+                by.as_secs(),
+                offset.as_secs()
+            ),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        placed,
+        store::test_clock::Shifted::Moved {
+            offset: near,
+            by: near
+        }
+    );
+    let recorded = test_clock_events(&app).await;
+    assert_eq!(recorded, 1);
+    let refused = app::test_clock::move_clock(
+        &app.db,
+        &domain::ShiftedClock::new(),
+        app::test_clock::Move::AdvanceBy(jiff::SignedDuration::from_hours(1)),
+        admin.user.id,
+        &store::logins::ClientInfo::default(),
+    )
+    .await;
+    match refused {
+        Err(app::test_clock::TestClockError::Invalid(fields)) => {
+            assert_eq!(fields[0].message_id, "test-clock-past-limit");
+            assert_eq!(fields[0].field, "advance_by");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store::test_clock::offset(&app.db).await.unwrap(), near);
+    assert_eq!(test_clock_events(&app).await, recorded, "nothing recorded");
 }
 
 both_backends!(
@@ -314,4 +392,5 @@ both_backends!(
     operators_move_the_clock_on_the_page_and_every_page_says_so,
     production_has_no_clock_to_move,
     moves_land_where_asked_and_concurrent_moves_add_up,
+    the_total_offset_is_capped_and_a_refused_move_changes_nothing,
 );

@@ -94,16 +94,13 @@ fn page(state: &AppState, shell: &Shell, form: MoveForm, errors: Vec<ShownError>
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let now = state.clock().now();
-    let offset = state
-        .test_clock
-        .as_ref()
-        .map(|c| c.offset())
-        .unwrap_or_default();
     render(
         ClockPage {
             shell,
             simulated: Shown::minute(&now),
-            real: Shown::minute(&(now - offset)),
+            // The real time is what devices show; never `now - offset`, which a stored
+            // offset near the end of time would overflow.
+            real: Shown::minute(&state.clock().device_now()),
             ahead: state
                 .test_clock
                 .as_deref()
@@ -176,7 +173,7 @@ fn clock_body(state: &AppState, clock: &ShiftedClock) -> ClockBody {
     let now = state.clock().now();
     ClockBody {
         now: rfc3339_secs(&now),
-        real_now: rfc3339_secs(&(now - clock.offset())),
+        real_now: rfc3339_secs(&state.clock().device_now()),
         offset_seconds: clock.offset().as_secs(),
     }
 }
