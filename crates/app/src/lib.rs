@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod login;
 pub mod mail;
 pub mod passkeys;
+pub mod payments;
 pub mod profile;
 pub mod redis_link;
 pub mod roles;

@@ -13,6 +13,7 @@ pub mod expert;
 pub mod markdown;
 pub mod money;
 pub mod password;
+pub mod payment;
 pub mod permission;
 pub mod profile;
 pub mod role;

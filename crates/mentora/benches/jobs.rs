@@ -117,6 +117,8 @@ fn deps(db: Database) -> JobDeps {
         schedules: Arc::new(app::scheduling::ScheduleCache::in_process()),
         files: Arc::new(files),
         origin: "http://mentora.bench".into(),
+        payments: Arc::new(payments::sandbox::Sandbox),
+        booking_rules: app::bookings::BookingRules::default(),
         document_retention: SignedDuration::from_hours(24),
     }
 }

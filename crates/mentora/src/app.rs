@@ -21,6 +21,10 @@ pub struct App {
     pub origin: String,
     /// The movable clock of the test-mode sandbox, when there is one.
     pub test_clock: Option<Arc<domain::ShiftedClock>>,
+    /// The payment provider, for jobs that send refunds and read payments.
+    pub payments: Arc<dyn payments::PaymentProvider>,
+    /// The deployment's booking rules, for jobs that confirm late payments.
+    pub booking_rules: app::bookings::BookingRules,
 }
 
 /// Where an app's time comes from.
@@ -60,6 +64,8 @@ impl App {
             document_retention: jiff::SignedDuration::from_hours(
                 24 * i64::from(config.document_retention_days),
             ),
+            payments: self.payments.clone(),
+            booking_rules: self.booking_rules,
         })
     }
 }
@@ -151,17 +157,17 @@ pub async fn build_with(
         hold_minutes: i64::from(config.booking_hold_minutes),
         max_active_holds: u64::from(config.booking_max_holds),
         max_reschedules: i32::try_from(config.booking_max_reschedules).unwrap_or(3),
-        // Learner payments through Stripe come with the payments work; until then the
-        // sandbox takes them whenever no Stripe key is set.
+        // Without a Stripe key the labelled sandbox takes payments.
         test_mode: config.stripe_secret_key.is_none(),
+        commission_bps: config.commission_bps,
     };
-    let payouts: Arc<dyn payments::Payouts> = match &config.stripe_secret_key {
+    let payments: Arc<dyn payments::PaymentProvider> = match &config.stripe_secret_key {
         Some(key) => Arc::new(
-            payments::stripe::StripeConnect::new(key, &config.stripe_api_base)
+            payments::stripe::StripeClient::new(key, &config.stripe_api_base)
                 .context("setting up Stripe")?,
         ),
         None => {
-            tracing::warn!("no Stripe key: payouts run in the test-mode sandbox");
+            tracing::warn!("no Stripe key: payments and payouts run in the test-mode sandbox");
             Arc::new(payments::sandbox::Sandbox)
         }
     };
@@ -177,8 +183,15 @@ pub async fn build_with(
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
-        payouts,
+        payments: payments.clone(),
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
+        stripe_checkout: config
+            .stripe_publishable_key
+            .clone()
+            .map(|publishable_key| web::StripeCheckout {
+                publishable_key,
+                js_url: config.stripe_js_url.clone(),
+            }),
         booking_rules,
         throttle: Arc::new(throttle),
         tokens: Arc::new(tokens),
@@ -203,5 +216,7 @@ pub async fn build_with(
         mailer,
         origin: origin.canonical().to_owned(),
         test_clock,
+        payments,
+        booking_rules,
     })
 }

@@ -52,6 +52,13 @@ pub struct Config {
     pub stripe_webhook_secret: Option<String>,
     /// Where Stripe's API is (a local server in tests).
     pub stripe_api_base: String,
+    /// The publishable key Stripe.js uses on the checkout page (`pk_…`).
+    pub stripe_publishable_key: Option<String>,
+    /// Where the checkout page loads Stripe.js from (Stripe's own; a test double in tests).
+    pub stripe_js_url: String,
+    /// The platform's commission in basis points (1500 = 15 %), unless an operator set an
+    /// expert's own.
+    pub commission_bps: u16,
     /// How long documents of rejected applications are kept.
     pub document_retention_days: u32,
     /// How long a hold keeps a slot while the learner pays.
@@ -205,6 +212,24 @@ pub const KEYS: &[Key] = &[
         allowed: "an http:// or https:// URL",
     },
     Key {
+        name: "stripe_publishable_key",
+        env: &["MENTORA_STRIPE_PUBLISHABLE_KEY", "STRIPE_PUBLISHABLE_KEY"],
+        default: "",
+        allowed: "the publishable key (pk_live_… or pk_test_…); required with a secret key",
+    },
+    Key {
+        name: "stripe_js_url",
+        env: &["MENTORA_STRIPE_JS_URL"],
+        default: "https://js.stripe.com/v3/",
+        allowed: "an https:// URL (http:// only for a local test double)",
+    },
+    Key {
+        name: "commission_bps",
+        env: &["MENTORA_COMMISSION_BPS"],
+        default: "1500",
+        allowed: "the platform's commission in basis points, from 0 to 10000 (1500 = 15 %)",
+    },
+    Key {
         name: "document_retention_days",
         env: &["MENTORA_DOCUMENT_RETENTION_DAYS"],
         default: "90",
@@ -253,6 +278,12 @@ pub enum ConfigError {
     },
     #[error("invalid configuration file {path}: {reason}")]
     File { path: String, reason: String },
+    #[error(
+        "invalid configuration: env = \"production\" needs stripe_secret_key, \
+         stripe_webhook_secret and stripe_publishable_key; the test-mode sandbox never takes \
+         payments in production"
+    )]
+    SandboxInProduction,
 }
 
 /// Where configuration comes from; `load` is pure so tests can give it anything.
@@ -428,10 +459,32 @@ impl Config {
         let stripe_api_base = optional(field("stripe_api_base"), &["http://", "https://"])
             .map_err(|v| invalid("stripe_api_base", v))?
             .unwrap_or_else(|| payments::stripe::DEFAULT_API_BASE.to_owned());
+        let stripe_publishable_key = {
+            let v = field("stripe_publishable_key");
+            match v.0.as_str() {
+                "" if stripe_secret_key.is_some() => {
+                    return Err(invalid("stripe_publishable_key", v));
+                }
+                "" => None,
+                key if key.starts_with("pk_live_") || key.starts_with("pk_test_") => {
+                    Some(v.0.clone())
+                }
+                _ => return Err(invalid("stripe_publishable_key", v)),
+            }
+        };
+        let stripe_js_url = optional(field("stripe_js_url"), &["http://", "https://"])
+            .map_err(|v| invalid("stripe_js_url", v))?
+            .unwrap_or_else(|| "https://js.stripe.com/v3/".to_owned());
+        if production && stripe_secret_key.is_none() {
+            return Err(ConfigError::SandboxInProduction);
+        }
         Ok(Config {
             stripe_secret_key,
             stripe_webhook_secret,
             stripe_api_base,
+            stripe_publishable_key,
+            stripe_js_url,
+            commission_bps: u16::try_from(number("commission_bps", 0, 10_000)?).unwrap_or(1500),
             document_retention_days: u32::try_from(number("document_retention_days", 1, 3650)?)
                 .unwrap_or(90),
             booking_hold_minutes: u32::try_from(number("booking_hold_minutes", 1, 60)?)

@@ -1,10 +1,56 @@
-//! Payments: the providers Mentora talks to, behind traits so deployments choose and tests
-//! swap them. Stripe Connect when keys are configured; otherwise the test-mode sandbox,
-//! which is labelled as such wherever it appears.
+//! Payments: the provider Mentora talks to, behind one trait so deployments choose and
+//! tests swap it. Stripe (Connect for experts, PaymentIntents for learners) when keys are
+//! configured; otherwise the test-mode sandbox, which is labelled as such wherever it
+//! appears.
 
+pub mod charges;
 pub mod payouts;
 pub mod sandbox;
 pub mod stripe;
 pub mod webhook;
 
-pub use payouts::{AccountStatus, NewAccount, PaymentError, Payouts, ProviderMode};
+use futures::future::BoxFuture;
+
+pub use charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
+pub use payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
+
+/// What Mentora asks of a payment provider.
+pub trait PaymentProvider: Send + Sync {
+    /// Real money, or the labelled sandbox.
+    fn mode(&self) -> ProviderMode;
+
+    /// Creates the expert's connected account; returns its id. Idempotent per expert.
+    fn create_account(&self, account: NewAccount) -> BoxFuture<'_, Result<String, PaymentError>>;
+
+    /// A single-use link to the provider's onboarding for `account_id`. The provider sends
+    /// the expert to `return_url` when done, and to `refresh_url` when the link expired.
+    fn onboarding_link<'a>(
+        &'a self,
+        account_id: &'a str,
+        return_url: &'a str,
+        refresh_url: &'a str,
+    ) -> BoxFuture<'a, Result<String, PaymentError>>;
+
+    /// The account's current state, or `None` when the provider keeps none to ask for
+    /// (the sandbox, whose state lives in Mentora's own database).
+    fn account_status<'a>(
+        &'a self,
+        account_id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<AccountStatus>, PaymentError>>;
+
+    /// Starts a payment for a held booking. Idempotent per booking: asking again returns
+    /// the same payment.
+    fn create_payment(&self, payment: NewPayment) -> BoxFuture<'_, Result<Payment, PaymentError>>;
+
+    /// A payment's current state.
+    fn payment<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Payment, PaymentError>>;
+
+    /// Gives money back. Idempotent per `refund_id`.
+    fn refund(&self, refund: RefundRequest) -> BoxFuture<'_, Result<ProviderRefund, PaymentError>>;
+
+    /// Every refund of a payment, Mentora's and any made elsewhere (the dashboard).
+    fn refunds_of<'a>(
+        &'a self,
+        payment_id: &'a str,
+    ) -> BoxFuture<'a, Result<Vec<ProviderRefund>, PaymentError>>;
+}

@@ -1,13 +1,23 @@
-//! Stripe Connect Express over Stripe's HTTP API: create the connected account, link to
-//! its hosted onboarding, read its state. Form-encoded requests as Stripe documents them;
-//! the tests run against a wire-level fake that asserts these exact parameters.
+//! Stripe over its HTTP API: Connect Express accounts for experts (create, onboarding
+//! link, state) and PaymentIntents and refunds for learners. Form-encoded requests as Stripe
+//! documents them, every one with the pinned `Stripe-Version` and every POST with an
+//! `Idempotency-Key` derived from Mentora's own ids, so a retry never charges or refunds
+//! twice. Only the fields Mentora uses are parsed. The tests run against a wire-level fake
+//! that asserts these exact parameters and headers.
 
 use futures::future::BoxFuture;
 use serde::Deserialize;
+use uuid::Uuid;
 
-use crate::payouts::{AccountStatus, NewAccount, PaymentError, Payouts, ProviderMode};
+use crate::PaymentProvider;
+use crate::charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
+use crate::payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
 
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
+
+/// The API version every request names, so Stripe's answers keep the shapes parsed here
+/// whatever the account's default version is.
+pub const API_VERSION: &str = "2025-03-31.basil";
 
 /// Names ring as the process's TLS crypto provider (reqwest is built without one, and
 /// refuses to build a client until one is installed). Installing twice changes nothing.
@@ -15,13 +25,13 @@ pub fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-pub struct StripeConnect {
+pub struct StripeClient {
     http: reqwest::Client,
     secret_key: String,
     api_base: String,
 }
 
-impl StripeConnect {
+impl StripeClient {
     /// `api_base` is Stripe's (`DEFAULT_API_BASE`) in production, a local server in tests.
     pub fn new(secret_key: &str, api_base: &str) -> Result<Self, PaymentError> {
         install_crypto_provider();
@@ -40,18 +50,117 @@ impl StripeConnect {
         &self,
         path: &str,
         form: &[(&str, &str)],
-        idempotency_key: Option<&str>,
+        idempotency_key: &str,
     ) -> Result<T, PaymentError> {
-        let mut request = self
+        let request = self
             .http
             .post(format!("{}{path}", self.api_base))
             .bearer_auth(&self.secret_key)
+            .header("Stripe-Version", API_VERSION)
+            .header("Idempotency-Key", idempotency_key)
             .form(form);
-        if let Some(key) = idempotency_key {
-            request = request.header("Idempotency-Key", key);
-        }
         read(request.send().await).await
     }
+
+    async fn get<T: for<'de> Deserialize<'de>>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, PaymentError> {
+        let request = self
+            .http
+            .get(format!("{}{path}", self.api_base))
+            .bearer_auth(&self.secret_key)
+            .header("Stripe-Version", API_VERSION)
+            .query(query);
+        read(request.send().await).await
+    }
+}
+
+/// Refuses anything but a Stripe id (`pi_…`, `acct_…`) where one goes into a URL path.
+fn stripe_id(id: &str) -> Result<&str, PaymentError> {
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        Ok(id)
+    } else {
+        Err(PaymentError::Unexpected(format!("not a Stripe id: {id:?}")))
+    }
+}
+
+#[derive(Deserialize)]
+struct IntentObject {
+    id: String,
+    status: String,
+    amount: i64,
+    currency: String,
+    #[serde(default)]
+    client_secret: Option<String>,
+    #[serde(default)]
+    metadata: std::collections::HashMap<String, String>,
+    /// An id, or the expanded charge object.
+    #[serde(default)]
+    latest_charge: Option<serde_json::Value>,
+    #[serde(default)]
+    last_payment_error: Option<LastError>,
+}
+
+#[derive(Deserialize)]
+struct LastError {
+    #[serde(default)]
+    message: Option<String>,
+}
+
+/// A PaymentIntent object (an API answer or a webhook's payload) in Mentora's words.
+pub fn payment_of(object: &serde_json::Value) -> Result<Payment, PaymentError> {
+    let intent: IntentObject = serde_json::from_value(object.clone())
+        .map_err(|e| PaymentError::Unexpected(format!("a PaymentIntent: {e}")))?;
+    Ok(to_payment(intent))
+}
+
+fn to_payment(intent: IntentObject) -> Payment {
+    let charge = intent.latest_charge.and_then(|c| match c {
+        serde_json::Value::String(id) => Some(id),
+        other => other.get("id").and_then(|v| v.as_str()).map(str::to_owned),
+    });
+    Payment {
+        status: PaymentStatus::from_stripe(&intent.status),
+        booking_id: intent
+            .metadata
+            .get("booking_id")
+            .and_then(|id| Uuid::parse_str(id).ok()),
+        id: intent.id,
+        wire_amount: intent.amount,
+        currency: intent.currency,
+        client_secret: intent.client_secret,
+        charge,
+        last_error: intent.last_payment_error.and_then(|e| e.message),
+    }
+}
+
+#[derive(Deserialize)]
+struct RefundObject {
+    id: String,
+    amount: i64,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    metadata: std::collections::HashMap<String, String>,
+}
+
+fn to_refund(refund: RefundObject) -> ProviderRefund {
+    ProviderRefund {
+        refund_id: refund
+            .metadata
+            .get("mentora_refund_id")
+            .and_then(|id| Uuid::parse_str(id).ok()),
+        id: refund.id,
+        wire_amount: refund.amount,
+        status: refund.status.unwrap_or_else(|| "succeeded".into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct RefundList {
+    data: Vec<RefundObject>,
 }
 
 #[derive(Deserialize)]
@@ -127,7 +236,7 @@ async fn read<T: for<'de> Deserialize<'de>>(
     serde_json::from_slice(&body).map_err(|e| PaymentError::Unexpected(e.to_string()))
 }
 
-impl Payouts for StripeConnect {
+impl PaymentProvider for StripeClient {
     fn mode(&self) -> ProviderMode {
         ProviderMode::Stripe
     }
@@ -148,7 +257,7 @@ impl Payouts for StripeConnect {
                         ("capabilities[transfers][requested]", "true"),
                         ("metadata[mentora_user_id]", &user_id),
                     ],
-                    Some(&key),
+                    &key,
                 )
                 .await?;
             Ok(created.id)
@@ -162,6 +271,8 @@ impl Payouts for StripeConnect {
         refresh_url: &'a str,
     ) -> BoxFuture<'a, Result<String, PaymentError>> {
         Box::pin(async move {
+            // Links are single-use; the key only makes this one request safe to resend.
+            let key = format!("mentora-account-link-{}", Uuid::new_v4());
             let link: Link = self
                 .post(
                     "/v1/account_links",
@@ -171,7 +282,7 @@ impl Payouts for StripeConnect {
                         ("return_url", return_url),
                         ("type", "account_onboarding"),
                     ],
-                    None,
+                    &key,
                 )
                 .await?;
             Ok(link.url)
@@ -183,22 +294,79 @@ impl Payouts for StripeConnect {
         account_id: &'a str,
     ) -> BoxFuture<'a, Result<Option<AccountStatus>, PaymentError>> {
         Box::pin(async move {
-            if !account_id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            {
-                return Err(PaymentError::Unexpected(format!(
-                    "not an account id: {account_id:?}"
-                )));
-            }
-            let sent = self
-                .http
-                .get(format!("{}/v1/accounts/{account_id}", self.api_base))
-                .bearer_auth(&self.secret_key)
-                .send()
-                .await;
-            let account: Account = read(sent).await?;
+            let path = format!("/v1/accounts/{}", stripe_id(account_id)?);
+            let account: Account = self.get(&path, &[]).await?;
             Ok(Some(to_status(account)))
+        })
+    }
+
+    fn create_payment(&self, payment: NewPayment) -> BoxFuture<'_, Result<Payment, PaymentError>> {
+        Box::pin(async move {
+            let booking = payment.booking_id.to_string();
+            let amount = payment.wire_amount.to_string();
+            let currency = payment.currency.to_ascii_lowercase();
+            // One payment per booking, however often it is asked for.
+            let key = format!("mentora-payment-{booking}");
+            let intent: IntentObject = self
+                .post(
+                    "/v1/payment_intents",
+                    &[
+                        ("amount", &amount),
+                        ("currency", &currency),
+                        ("automatic_payment_methods[enabled]", "true"),
+                        ("description", &payment.description),
+                        ("metadata[booking_id]", &booking),
+                        ("transfer_group", &booking),
+                    ],
+                    &key,
+                )
+                .await?;
+            Ok(to_payment(intent))
+        })
+    }
+
+    fn payment<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Payment, PaymentError>> {
+        Box::pin(async move {
+            let path = format!("/v1/payment_intents/{}", stripe_id(id)?);
+            let intent: IntentObject = self.get(&path, &[]).await?;
+            Ok(to_payment(intent))
+        })
+    }
+
+    fn refund(&self, refund: RefundRequest) -> BoxFuture<'_, Result<ProviderRefund, PaymentError>> {
+        Box::pin(async move {
+            let id = refund.refund_id.to_string();
+            let amount = refund.wire_amount.to_string();
+            let key = format!("mentora-refund-{id}");
+            let made: RefundObject = self
+                .post(
+                    "/v1/refunds",
+                    &[
+                        ("payment_intent", stripe_id(&refund.payment_id)?),
+                        ("amount", &amount),
+                        ("reason", "requested_by_customer"),
+                        ("metadata[mentora_refund_id]", &id),
+                    ],
+                    &key,
+                )
+                .await?;
+            Ok(to_refund(made))
+        })
+    }
+
+    fn refunds_of<'a>(
+        &'a self,
+        payment_id: &'a str,
+    ) -> BoxFuture<'a, Result<Vec<ProviderRefund>, PaymentError>> {
+        Box::pin(async move {
+            // A booking is refunded a handful of times at most; 100 is Stripe's page limit.
+            let list: RefundList = self
+                .get(
+                    "/v1/refunds",
+                    &[("payment_intent", stripe_id(payment_id)?), ("limit", "100")],
+                )
+                .await?;
+            Ok(list.data.into_iter().map(to_refund).collect())
         })
     }
 }

@@ -754,3 +754,48 @@ fn split(stored: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// The commission rate an operator set for this expert, in basis points (None: the
+/// platform's).
+pub async fn commission_bps(db: &Database, expert: Uuid) -> Result<Option<i32>, StoreError> {
+    use sea_orm::FromQueryResult;
+    #[derive(FromQueryResult)]
+    struct Rate {
+        commission_bps: Option<i32>,
+    }
+    let rate = Rate::find_by_statement(crate::sql::statement(
+        db.backend(),
+        "SELECT commission_bps FROM expert_profiles WHERE user_id = $1",
+        vec![expert.into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(rate.and_then(|r| r.commission_bps))
+}
+
+/// Sets (or with None clears) the expert's own commission rate and records who did it, in
+/// one transaction. False when there is no such expert.
+pub async fn set_commission_bps(
+    db: &Database,
+    expert: Uuid,
+    bps: Option<i32>,
+    audit: crate::audit::NewAuditEvent<'_>,
+) -> Result<bool, StoreError> {
+    use sea_orm::ConnectionTrait;
+    let txn = db.begin_write().await?;
+    let updated = txn
+        .execute_raw(crate::sql::statement(
+            db.backend(),
+            "UPDATE expert_profiles SET commission_bps = $2 WHERE user_id = $1",
+            vec![expert.into(), bps.into()],
+        ))
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    crate::audit::record_in(db, &txn, audit).await?;
+    txn.commit().await?;
+    Ok(true)
+}

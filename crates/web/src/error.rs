@@ -13,6 +13,7 @@ use app::scheduling::SchedulingError;
 use app::throttle::RetryAfter;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use domain::payment::ChargeRefusal;
 
 mod codes;
 
@@ -218,6 +219,20 @@ impl From<BookingError> for AppError {
             }
             BookingError::NotYours => AppError::new(ErrorCode::Forbidden),
             BookingError::PaymentDeclined => AppError::new(ErrorCode::PaymentDeclined),
+            BookingError::NotChargeable(ChargeRefusal::Unsupported) => {
+                AppError::new(ErrorCode::CurrencyNotChargeable)
+            }
+            BookingError::NotChargeable(ChargeRefusal::BelowMinimum { minimum }) => {
+                AppError::new(ErrorCode::PriceNotChargeable)
+                    .with_arg("minimum", minimum.to_string())
+            }
+            BookingError::NotChargeable(ChargeRefusal::NotAStep { step }) => {
+                AppError::new(ErrorCode::PriceNotChargeable).with_arg("minimum", step.to_string())
+            }
+            BookingError::Provider(e) => {
+                tracing::warn!(error = %e, "the payment provider failed a booking's payment");
+                AppError::new(ErrorCode::PaymentProviderUnavailable)
+            }
             BookingError::NoProposal => AppError::new(ErrorCode::NoProposal),
             BookingError::Scheduling(e) => e.into(),
             BookingError::Store(e) => e.into(),

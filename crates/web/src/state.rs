@@ -56,14 +56,16 @@ pub struct AppState {
     pub tokens: Arc<app::api_tokens::TokenKeys>,
     /// Where uploaded files (avatars, verification documents) are kept.
     pub files: Arc<dyn app::files::FileStore>,
-    /// Expert payouts: Stripe Connect, or the labelled test-mode sandbox.
-    pub payouts: Arc<dyn payments::Payouts>,
+    /// The payment provider: Stripe (Connect for experts, PaymentIntents for learners), or the labelled test-mode sandbox.
+    pub payments: Arc<dyn payments::PaymentProvider>,
     /// Directory result pages, kept per instance under the directory's version.
     pub directory: Arc<app::experts::directory_cache::DirectoryCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.
     pub stripe_webhook_secret: Option<String>,
+    /// What the checkout page needs to mount Stripe's Payment Element; none in sandbox mode.
+    pub stripe_checkout: Option<StripeCheckout>,
     /// How long holds last, and whether the test-mode sandbox takes payments.
     pub booking_rules: app::bookings::BookingRules,
     /// The test-mode sandbox's movable clock (None outside test mode, and in production).
@@ -116,4 +118,14 @@ impl AppState {
             base,
         }
     }
+}
+
+/// Stripe.js on the checkout page: the publishable key, and where Stripe.js is loaded
+/// from (Stripe's own address; a test double's in the browser tests).
+#[derive(Clone, Debug)]
+pub struct StripeCheckout {
+    /// `pk_live_…` or `pk_test_…`.
+    pub publishable_key: String,
+    /// Stripe.js's URL; its origin is the only one the checkout page's CSP adds.
+    pub js_url: String,
 }

@@ -63,13 +63,14 @@ pub async fn cancel(
         });
     }
     let refund = booking.refund_if_cancelled(role, now);
-    let changes = TransitionUpdates {
+    let mut changes = TransitionUpdates {
         refunded_amount: Some(booking.row.refunded_amount + refund),
         bump_sequence: true,
         // The cancellation emails commit with the cancellation.
         enqueue: vec![notices::job(id, Notice::Cancelled, Some(refund), now)],
         ..TransitionUpdates::default()
     };
+    decide_refund(s, &booking, refund, "cancelled", now, &mut changes)?;
     let by = Attribution {
         actor: role,
         actor_id: Some(user.id),
@@ -92,6 +93,32 @@ pub async fn cancel(
     s.schedules.changed(booking.row.expert_id).await;
     crate::jobs::worker::wake();
     Ok(Cancelled { booking, refund })
+}
+
+/// Adds a refund of `amount` (when there is one) to a change of `booking`: stored pending,
+/// its ledger journal, and the job that asks the provider, all in the change's transaction.
+fn decide_refund(
+    s: &BookingDeps<'_>,
+    booking: &Booking,
+    amount: i64,
+    reason: &str,
+    now: Timestamp,
+    changes: &mut TransitionUpdates,
+) -> Result<(), BookingError> {
+    if amount <= 0 {
+        return Ok(());
+    }
+    super::money::refund(
+        &booking.row,
+        s.db.new_id(),
+        booking.row.paid_amount,
+        booking.row.refunded_amount,
+        amount,
+        reason,
+        now,
+    )?
+    .into_updates(changes);
+    Ok(())
 }
 
 /// The error for a transition that lost a race: the booking moved meanwhile.
@@ -320,6 +347,7 @@ async fn move_to(
         // later cannot buy back what the policy already took.
         policy_start_at: row.policy_start_at,
         reschedule_count: row.reschedule_count + 1,
+        commission_bps: row.commission_bps,
     };
     let by = Attribution {
         actor: role,
@@ -467,14 +495,20 @@ pub async fn record_outcome(
         (Resolved, Some(s)) => Some(s),
         _ => None,
     };
-    let refund_all = Some(booking.row.paid_amount);
-    let changes = match (to, settlement) {
-        (NoShowExpert, _) | (Resolved, Some(Settlement::RefundLearner)) => TransitionUpdates {
-            refunded_amount: refund_all,
-            ..TransitionUpdates::default()
-        },
-        _ => TransitionUpdates::default(),
-    };
+    let mut changes = TransitionUpdates::default();
+    if matches!(
+        (to, settlement),
+        (NoShowExpert, _) | (Resolved, Some(Settlement::RefundLearner))
+    ) {
+        let rest = booking.row.paid_amount - booking.row.refunded_amount;
+        changes.refunded_amount = Some(booking.row.paid_amount);
+        let why = if to == NoShowExpert {
+            "the expert did not come"
+        } else {
+            "a dispute settled for the learner"
+        };
+        decide_refund(s, &booking, rest, why, now, &mut changes)?;
+    }
     let claim_reason = claim.then(|| match &reason {
         Some(r) => format!("claims the expert did not come: {r}"),
         None => "claims the expert did not come".to_owned(),

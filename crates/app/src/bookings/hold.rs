@@ -189,6 +189,16 @@ pub async fn hold(
     else {
         return Err(BookingError::SlotUnavailable);
     };
+    // What the provider would refuse is refused before anything is held or charged.
+    let code = domain::profile::CurrencyCode::parse(&schedule.currency)
+        .map_err(|_| BookingError::ExpertNotBookable)?;
+    domain::payment::StripeCurrency::of(code)
+        .and_then(|c| c.chargeable(price))
+        .map_err(BookingError::NotChargeable)?;
+    // The platform's rate, or the one an operator set for this expert, frozen now.
+    let commission_bps = store::experts::commission_bps(db, expert)
+        .await?
+        .unwrap_or(i32::from(rules.commission_bps));
     let end = shifted(
         checked.start,
         SignedDuration::from_mins(i64::from(checked.minutes)),
@@ -218,11 +228,17 @@ pub async fn hold(
         series_id: id,
         sequence: 0,
         rescheduled_from: None,
-        payment_provider: SANDBOX_PROVIDER.to_owned(),
+        payment_provider: if rules.test_mode {
+            SANDBOX_PROVIDER
+        } else {
+            super::money::STRIPE_PROVIDER
+        }
+        .to_owned(),
         payment_ref: None,
         paid_amount: 0,
         policy_start_at: checked.start,
         reschedule_count: 0,
+        commission_bps,
     };
     let by = Attribution {
         actor: Actor::Learner,

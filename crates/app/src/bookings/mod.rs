@@ -8,6 +8,7 @@ pub mod expiry;
 pub mod feed;
 pub mod hold;
 pub mod lists;
+pub mod money;
 pub mod notices;
 pub mod payment;
 pub mod suspension;
@@ -36,6 +37,8 @@ pub struct BookingRules {
     pub max_active_holds: u64,
     /// How many times one session may be moved.
     pub max_reschedules: i32,
+    /// The platform's commission in basis points, unless an operator set an expert's own.
+    pub commission_bps: u16,
 }
 
 impl Default for BookingRules {
@@ -45,6 +48,7 @@ impl Default for BookingRules {
             test_mode: true,
             max_active_holds: 3,
             max_reschedules: 3,
+            commission_bps: domain::payment::commission::DEFAULT_BPS,
         }
     }
 }
@@ -148,6 +152,13 @@ pub enum BookingError {
     /// The (sandbox) payment failed; the hold stands until it runs out.
     #[error("the payment was declined")]
     PaymentDeclined,
+    /// The payment provider would refuse to charge this price (below its minimum, a
+    /// currency it does not take, an amount it cannot represent).
+    #[error("the price cannot be charged: {0}")]
+    NotChargeable(domain::payment::ChargeRefusal),
+    /// The payment provider could not be reached or refused; nothing was charged.
+    #[error(transparent)]
+    Provider(#[from] payments::PaymentError),
     /// Accepting or declining a proposal when the expert proposed no new time.
     #[error("there is no proposed time to answer")]
     NoProposal,

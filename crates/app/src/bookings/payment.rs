@@ -64,8 +64,12 @@ pub async fn paid(
     let changes = TransitionUpdates {
         paid_amount: Some(booking.row.price_amount),
         payment_ref: Some(payment_ref.to_owned()),
-        // The confirmation emails commit with the confirmation.
+        // The confirmation emails commit with the confirmation, and the money with both.
         enqueue: vec![notices::job(booking.row.id, Notice::Confirmed, None, now)],
+        post: vec![super::money::payment(
+            &booking.row,
+            booking.row.price_amount,
+        )?],
         ..TransitionUpdates::default()
     };
     let late = booking.hold_lapsed(now);
@@ -193,7 +197,8 @@ async fn still_bookable(
         .any(|slot| slot.start_at() == start))
 }
 
-/// Records a late payment as refunded in full and tells the learner.
+/// Records a late payment and its refund in full, and tells the learner, in one
+/// transaction (a second report of the same payment changes nothing).
 async fn refund_late(
     s: &BookingDeps<'_>,
     booking: &Booking,
@@ -202,11 +207,24 @@ async fn refund_late(
     now: Timestamp,
 ) -> Result<PaymentResult, BookingError> {
     let amount = booking.row.price_amount;
+    let mut changes = TransitionUpdates {
+        enqueue: vec![notices::job(
+            booking.row.id,
+            Notice::LateRefunded,
+            Some(amount),
+            now,
+        )],
+        post: vec![super::money::payment(&booking.row, amount)?],
+        ..TransitionUpdates::default()
+    };
+    super::money::refund(&booking.row, s.db.new_id(), amount, 0, amount, reason, now)?
+        .into_updates(&mut changes);
     store::bookings::record_refunded_payment(
         s.db,
         booking.row.id,
         amount,
         payment_ref,
+        &changes,
         Attribution {
             actor: Actor::System,
             actor_id: None,
@@ -215,21 +233,12 @@ async fn refund_late(
         },
     )
     .await?;
+    crate::jobs::worker::wake();
     let row = store::bookings::find(s.db, booking.row.id)
         .await?
         .ok_or(BookingError::NotFound)?;
-    let booking = Booking::from_row(row)?;
-    notices::tell(
-        s.db,
-        s.mailer,
-        s.base,
-        &booking,
-        Notice::LateRefunded,
-        Some(amount),
-    )
-    .await;
     Ok(PaymentResult {
-        booking,
+        booking: Booking::from_row(row)?,
         refunded: true,
     })
 }

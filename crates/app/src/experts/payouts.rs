@@ -4,8 +4,8 @@
 //! provider says charges and payouts are enabled.
 
 use jiff::Timestamp;
-use payments::webhook::{self, WebhookError};
-use payments::{NewAccount, Payouts, ProviderMode};
+use payments::webhook;
+use payments::{NewAccount, PaymentProvider, ProviderMode};
 use store::experts::{self, ExpertProfile, PayoutState};
 use store::logins::ClientInfo;
 use store::users::User;
@@ -17,7 +17,7 @@ use crate::accounts::{LinkBase, record};
 /// Where the expert goes to onboard: the provider's hosted page, or the sandbox's.
 pub async fn start_onboarding(
     db: &Database,
-    provider: &dyn Payouts,
+    provider: &dyn PaymentProvider,
     links: LinkBase<'_>,
     user: &User,
     client: &ClientInfo,
@@ -52,7 +52,7 @@ pub async fn start_onboarding(
 /// Asks the provider for the account's state (the expert came back from onboarding).
 pub async fn refresh(
     db: &Database,
-    provider: &dyn Payouts,
+    provider: &dyn PaymentProvider,
     user: &User,
 ) -> Result<ExpertProfile, ExpertError> {
     let profile = approved_profile(db, user).await?;
@@ -76,7 +76,7 @@ pub async fn refresh(
 /// paid out. Refused when a real provider is configured.
 pub async fn complete_sandbox(
     db: &Database,
-    provider: &dyn Payouts,
+    provider: &dyn PaymentProvider,
     user: &User,
     client: &ClientInfo,
 ) -> Result<ExpertProfile, ExpertError> {
@@ -98,69 +98,42 @@ pub async fn complete_sandbox(
         .ok_or(ExpertError::NotFound)
 }
 
-/// What became of a webhook delivery.
+/// What became of an account event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {
     /// Applied to the expert's payout state.
     Applied,
-    /// Seen before (a retry), or older than what is known, or of no interest: nothing to do.
+    /// Older than what is known, or about no expert Mentora knows: nothing to do.
     Ignored,
 }
 
-/// Why a webhook delivery was not applied.
+/// An account event that could not be applied.
 #[derive(Debug, thiserror::Error)]
-pub enum WebhookFailure {
-    /// The signature or its timestamp does not check out (`webhook_invalid`).
-    #[error("the delivery is not authentic: {0}")]
-    Rejected(WebhookError),
-    /// The database failed; Stripe retries the delivery later.
+pub enum AccountEventError {
+    /// The database failed; the job retries.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// Authentic, but its body is not an event Mentora can read.
+    /// Authentic, but not an account Mentora can read.
     #[error("the event could not be read: {0}")]
     Unreadable(String),
 }
 
-/// Verifies and applies a Stripe webhook delivery. Deliveries are recorded by event id, so
-/// a retry is applied once; `account.updated` events carry the whole account and are
-/// applied only when newer than what is known, so they may arrive in any order.
-pub async fn receive_webhook(
-    db: &Database,
-    payload: &[u8],
-    signature: &str,
-    secret: &str,
-    now: Timestamp,
-) -> Result<Delivery, WebhookFailure> {
-    let event = webhook::verify(payload, signature, secret, now.as_second())
-        .map_err(WebhookFailure::Rejected)?;
-    if !store::webhook_events::first(db, &event.id, "stripe", &event.kind).await? {
-        return Ok(Delivery::Ignored);
-    }
-    let applied = match event.kind.as_str() {
-        "account.updated" => apply_account_update(db, &event).await,
-        _ => Ok(Delivery::Ignored),
-    };
-    if applied.is_err() {
-        // Let Stripe's retry run it again.
-        store::webhook_events::forget(db, &event.id).await?;
-    }
-    applied
-}
-
-async fn apply_account_update(
+/// Applies `account.updated`: events carry the whole account and are applied only when
+/// newer than what is known, so they may arrive in any order.
+pub async fn apply_account_update(
     db: &Database,
     event: &webhook::Event,
-) -> Result<Delivery, WebhookFailure> {
+) -> Result<Delivery, AccountEventError> {
     let account = event
         .data
         .object
         .get("id")
         .and_then(|v| v.as_str())
         .ok_or_else(|| {
-            WebhookFailure::Unreadable("account.updated without an account id".into())
+            AccountEventError::Unreadable("account.updated without an account id".into())
         })?;
     let status = payments::stripe::status_of(&event.data.object)
-        .map_err(|e| WebhookFailure::Unreadable(e.to_string()))?;
+        .map_err(|e| AccountEventError::Unreadable(e.to_string()))?;
     let state = PayoutState {
         account_id: Some(account.to_owned()),
         charges_enabled: status.charges_enabled,

@@ -15,7 +15,10 @@ mod first_free_slots;
 mod hold_expiry;
 mod move_emails;
 pub mod ping;
+mod reconcile_payments;
+pub mod refund;
 pub mod schedule;
+pub mod stripe_event;
 mod upkeep;
 pub mod worker;
 
@@ -45,6 +48,23 @@ pub struct JobDeps {
     pub origin: String,
     /// How long documents of rejected applications are kept.
     pub document_retention: SignedDuration,
+    /// The payment provider refunds are sent through and payments read from.
+    pub payments: Arc<dyn payments::PaymentProvider>,
+    /// The deployment's booking rules (a late payment is judged by them).
+    pub booking_rules: crate::bookings::BookingRules,
+}
+
+impl JobDeps {
+    /// What the booking use cases need, from these parts.
+    pub fn bookings(&self) -> crate::bookings::BookingDeps<'_> {
+        crate::bookings::BookingDeps {
+            db: &self.db,
+            schedules: &self.schedules,
+            mailer: self.mailer.as_ref(),
+            rules: &self.booking_rules,
+            base: &self.origin,
+        }
+    }
 }
 
 /// Why a run failed, as kept on the job for operators.
@@ -75,6 +95,9 @@ pub static KINDS: &[Kind] = &[
     ping::KIND,
     first_free_slots::KIND,
     upkeep::KIND,
+    refund::KIND,
+    stripe_event::KIND,
+    reconcile_payments::KIND,
 ];
 
 /// The kind named `name`, if this build knows it.

@@ -14,6 +14,7 @@ pub static PERIODIC: &[(&str, SignedDuration)] = &[
     ("move_emails", SignedDuration::from_secs(30)),
     ("first_free_slots", SignedDuration::from_mins(5)),
     ("upkeep", SignedDuration::from_hours(1)),
+    ("reconcile_payments", SignedDuration::from_mins(2)),
 ];
 
 /// One instance's view of the periods it has enqueued, so it writes once per period

@@ -149,3 +149,14 @@ email-booking-late-refund-expert-body = مرحبًا { $name }،
 
 field-cursor-invalid = استخدم قيمة next_cursor من الصفحة السابقة كما هي.
 field-limit-invalid = اطلب من 1 إلى 200 حجز في الصفحة.
+error-currency-not-chargeable-title = لا تُقبل المدفوعات بهذه العملة
+error-currency-not-chargeable-detail = لا يستطيع مزوّد الدفع التحصيل بعملة هذا الخبير، لذا لا يمكن حجز الجلسة.
+error-price-not-chargeable-title = لا يمكن تحصيل هذا السعر
+error-price-not-chargeable-detail = لا يستطيع مزوّد الدفع تحصيل هذا السعر: يجب ألا يقل عن { $minimum }، وبمبالغ يقبلها. اختر مدة أخرى أو خبيرًا آخر.
+checkout-time-left = الوقت المتبقي
+checkout-hold-lapsed = انتهت مهلة الحجز
+checkout-pay-card = ادفع { $price }
+checkout-card-note = تذهب بيانات البطاقة مباشرة إلى Stripe، مزوّد الدفع لدينا؛ ولا يراها Mentora أبدًا.
+checkout-complete-title = جارٍ تأكيد الدفع
+checkout-complete-waiting = جارٍ تأكيد دفعتك. ستنتقل هذه الصفحة تلقائيًا بعد لحظات.
+checkout-complete-booking-link = الانتقال إلى الحجز

@@ -426,3 +426,4 @@ api-docs-title = واجهة برمجة منتورا
 api-docs-lead = كل نقاط النهاية تحت ⁨/api/v1⁩، موصوفة من الشيفرة. سجّل الدخول عبر ⁨POST /api/v1/auth/login⁩، ثم اضغط «Authorize» والصق رمز الوصول لتجربة الطلبات باسمك.
 api-docs-noscript = يحتاج المرجع التفاعلي إلى JavaScript؛ أما المستند نفسه، المرتبط أعلاه، فهو JSON عادي.
 api-docs-reference = المرجع
+test-mode-banner = وضع الاختبار: المدفوعات محاكاة ولا تنتقل أموال حقيقية.

@@ -149,3 +149,14 @@ email-booking-late-refund-expert-body = Guten Tag { $name },
 
 field-cursor-invalid = Verwenden Sie den next_cursor-Wert der vorherigen Seite unverändert.
 field-limit-invalid = Fordern Sie 1 bis 200 Buchungen pro Seite an.
+error-currency-not-chargeable-title = In dieser Währung werden keine Zahlungen angenommen
+error-currency-not-chargeable-detail = Der Zahlungsdienstleister kann in der Währung dieser Expertin bzw. dieses Experten nicht abrechnen, daher kann die Sitzung nicht gebucht werden.
+error-price-not-chargeable-title = Dieser Preis kann nicht abgerechnet werden
+error-price-not-chargeable-detail = Der Zahlungsdienstleister kann diesen Preis nicht abrechnen: Er muss mindestens { $minimum } betragen, in Beträgen, die er annimmt. Wählen Sie eine andere Dauer oder eine andere Person.
+checkout-time-left = Verbleibende Zeit
+checkout-hold-lapsed = Die Reservierung ist abgelaufen
+checkout-pay-card = { $price } bezahlen
+checkout-card-note = Kartendaten gehen direkt an Stripe, unseren Zahlungsdienstleister; Mentora sieht sie nie.
+checkout-complete-title = Ihre Zahlung wird bestätigt
+checkout-complete-waiting = Ihre Zahlung wird bestätigt. Diese Seite geht gleich von selbst weiter.
+checkout-complete-booking-link = Zur Buchung

@@ -426,3 +426,4 @@ api-docs-title = Mentora-API
 api-docs-lead = Jeder Endpunkt unter /api/v1, direkt aus dem Code beschrieben. Melden Sie sich mit POST /api/v1/auth/login an, klicken Sie dann auf „Authorize“ und fügen Sie das Zugriffstoken ein, um Anfragen in Ihrem Namen auszuprobieren.
 api-docs-noscript = Die interaktive Referenz benötigt JavaScript; das oben verlinkte Dokument selbst ist reines JSON.
 api-docs-reference = Referenz
+test-mode-banner = Testmodus: Zahlungen werden simuliert, es fließt kein echtes Geld.

@@ -149,3 +149,14 @@ email-booking-late-refund-expert-body = Hello { $name },
 
 field-cursor-invalid = Use the next_cursor value from the previous page, unchanged.
 field-limit-invalid = Ask for 1 to 200 bookings per page.
+error-currency-not-chargeable-title = Payments are not taken in this currency
+error-currency-not-chargeable-detail = The payment provider cannot charge in this expert's currency, so the session cannot be booked.
+error-price-not-chargeable-title = This price cannot be charged
+error-price-not-chargeable-detail = The payment provider cannot charge this price: it must be at least { $minimum }, in steps it can take. Choose another length or expert.
+checkout-time-left = Time left
+checkout-hold-lapsed = The hold has run out
+checkout-pay-card = Pay { $price }
+checkout-card-note = Card details go straight to Stripe, our payment provider; Mentora never sees them.
+checkout-complete-title = Confirming your payment
+checkout-complete-waiting = Your payment is being confirmed. This page moves on by itself in a moment.
+checkout-complete-booking-link = Go to the booking

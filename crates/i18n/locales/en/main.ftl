@@ -426,3 +426,4 @@ api-docs-title = Mentora API
 api-docs-lead = Every endpoint under /api/v1, described from the code. Log in with POST /api/v1/auth/login, then press “Authorize” and paste the access token to try requests as yourself.
 api-docs-noscript = The interactive reference needs JavaScript; the document itself, linked above, is plain JSON.
 api-docs-reference = Reference
+test-mode-banner = Test mode: payments are simulated and no real money moves.

@@ -149,3 +149,14 @@ email-booking-late-refund-expert-body = Hola, { $name }:
 
 field-cursor-invalid = Usa el valor next_cursor de la página anterior, sin cambios.
 field-limit-invalid = Pide de 1 a 200 reservas por página.
+error-currency-not-chargeable-title = No se aceptan pagos en esta moneda
+error-currency-not-chargeable-detail = El proveedor de pagos no puede cobrar en la moneda de este experto, así que la sesión no se puede reservar.
+error-price-not-chargeable-title = Este precio no se puede cobrar
+error-price-not-chargeable-detail = El proveedor de pagos no puede cobrar este precio: debe ser de al menos { $minimum }, en importes que admita. Elige otra duración u otro experto.
+checkout-time-left = Tiempo restante
+checkout-hold-lapsed = La retención ha vencido
+checkout-pay-card = Pagar { $price }
+checkout-card-note = Los datos de la tarjeta van directamente a Stripe, nuestro proveedor de pagos; Mentora nunca los ve.
+checkout-complete-title = Confirmando tu pago
+checkout-complete-waiting = Estamos confirmando tu pago. Esta página continuará sola en un momento.
+checkout-complete-booking-link = Ir a la reserva

@@ -426,3 +426,4 @@ api-docs-title = API de Mentora
 api-docs-lead = Todos los endpoints bajo /api/v1, descritos a partir del código. Inicia sesión con POST /api/v1/auth/login, pulsa «Authorize» y pega el token de acceso para probar peticiones en tu nombre.
 api-docs-noscript = La referencia interactiva necesita JavaScript; el documento en sí, enlazado arriba, es JSON.
 api-docs-reference = Referencia
+test-mode-banner = Modo de prueba: los pagos son simulados y no se mueve dinero real.

@@ -407,6 +407,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         paid_amount: 0,
         policy_start_at: ts(start),
         reschedule_count: 0,
+        commission_bps: 1500,
     };
     let leo_user = store::users::find_by_email(
         &app.db,

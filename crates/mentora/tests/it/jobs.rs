@@ -77,6 +77,8 @@ async fn queue(backend: Backend) -> Option<Queue> {
         mailer: transport.clone(),
         files: Arc::new(files),
         origin: "http://mentora.test".into(),
+        payments: Arc::new(payments::sandbox::Sandbox),
+        booking_rules: app::bookings::BookingRules::default(),
         document_retention: SignedDuration::from_hours(24 * 90),
     };
     Some(Queue {
@@ -794,8 +796,8 @@ async fn a_stale_confirmation_is_not_sent_after_a_cancellation(backend: Backend)
     assert_eq!(cancelled.status, 200, "{cancelled}");
     assert_eq!(
         app.run_jobs().await,
-        2,
-        "the confirmation's job and the cancellation's"
+        3,
+        "the confirmation's job, the cancellation's, and its refund's"
     );
     let invites: Vec<String> = store::outbox::newest(&app.db, 50)
         .await

@@ -316,12 +316,10 @@ async fn account_webhooks_apply_once_and_the_newest_state_wins(backend: Backend)
         false,
         "a retry changes nothing"
     );
+    // An older event is stored and handled, and loses to what is known.
     let res = deliver(&app, &older, now, SECRET).await;
-    assert_eq!(
-        res.json::<Value>().await.unwrap()["applied"],
-        false,
-        "an older event loses"
-    );
+    assert_eq!(res.json::<Value>().await.unwrap()["applied"], true);
+    assert_eq!(app.run_jobs().await, 2, "one job per stored event");
     let profile = store::experts::find(&app.db, expert.id)
         .await
         .unwrap()
@@ -345,6 +343,7 @@ async fn forged_late_and_unsigned_webhooks_are_refused_and_change_nothing(backen
     .await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.json::<Value>().await.unwrap()["applied"], true);
+    assert_eq!(app.run_jobs().await, 1);
 
     let forged = account_updated("evt_3", now + 10, false, &["x"]);
     assert_eq!(
@@ -370,6 +369,11 @@ async fn forged_late_and_unsigned_webhooks_are_refused_and_change_nothing(backen
         .unwrap();
     let problem: Value = unsigned.json().await.unwrap();
     assert_eq!(problem["code"], "webhook_invalid");
+    assert_eq!(
+        app.run_jobs().await,
+        0,
+        "refused deliveries are never processed"
+    );
     assert!(
         store::experts::find(&app.db, expert.id)
             .await

@@ -351,7 +351,7 @@ pub(super) async fn insert(
         backend,
         &format!(
             "INSERT INTO bookings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, 0, $21, $21, $22, $23)"
+             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, 0, $21, $21, $22, $23, $24)"
         ),
         vec![
             new.id.into(),
@@ -377,6 +377,7 @@ pub(super) async fn insert(
             secs(by.now),
             secs(new.policy_start_at),
             new.reschedule_count.into(),
+            new.commission_bps.into(),
         ],
     ))
     .await?;
@@ -438,20 +439,29 @@ pub async fn transition(
         txn.rollback().await?;
         return Ok(None);
     }
-    enqueue_caused(db, &txn, changes).await?;
+    enqueue_caused(db, &txn, id, changes, by.now).await?;
     let row = find_in(db.backend(), &txn, id).await?;
     txn.commit().await?;
     Ok(row)
 }
 
-/// Enqueues, in the change's transaction, the jobs it causes.
+/// Records, in the change's transaction, what it causes: its jobs, the money it moves and
+/// the refunds it decides.
 async fn enqueue_caused(
     db: &Database,
     txn: &DatabaseTransaction,
+    id: Uuid,
     changes: &TransitionUpdates,
+    now: Timestamp,
 ) -> Result<(), StoreError> {
     for job in &changes.enqueue {
         crate::jobs::enqueue_in(db, txn, job).await?;
+    }
+    for refund in &changes.refunds {
+        crate::refunds::insert_in(db, txn, id, refund, now).await?;
+    }
+    for posting in &changes.post {
+        crate::ledger::post_in(db, txn, posting, now).await?;
     }
     Ok(())
 }
@@ -573,7 +583,7 @@ pub async fn revive(
             };
         }
     }
-    enqueue_caused(db, &txn, changes).await?;
+    enqueue_caused(db, &txn, id, changes, by.now).await?;
     let row = find_in(db.backend(), &txn, id)
         .await?
         .ok_or(StoreError::NotFound("booking"))?;
@@ -586,23 +596,32 @@ pub async fn revive(
     }
 }
 
-/// Records money that came in and went straight back (a late payment whose slot was
-/// taken), without changing the status.
+/// Records money that came in and goes straight back (a late payment whose slot was
+/// taken), without changing the status: the payment, the refund it decides, and what
+/// `changes` causes, in one transaction. False when this payment was recorded before.
 pub async fn record_refunded_payment(
     db: &Database,
     id: Uuid,
     amount: i64,
     payment_ref: &str,
+    changes: &TransitionUpdates,
     by: Attribution<'_>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    txn.execute_raw(statement(
-        db.backend(),
-        "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
-         updated_at = $4 WHERE id = $1",
-        vec![id.into(), amount.into(), payment_ref.into(), secs(by.now)],
-    ))
-    .await?;
+    let updated = txn
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
+             updated_at = $4 WHERE id = $1 AND paid_amount = 0",
+            vec![id.into(), amount.into(), payment_ref.into(), secs(by.now)],
+        ))
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    enqueue_caused(db, &txn, id, changes, by.now).await?;
     record(
         db.backend(),
         &txn,
@@ -613,7 +632,7 @@ pub async fn record_refunded_payment(
     )
     .await?;
     txn.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// The row `insert` wrote, without reading it back (its instants as whole seconds, as
@@ -647,6 +666,7 @@ pub(super) fn inserted(new: &NewBooking, now: Timestamp) -> BookingRow {
         updated_at: now,
         policy_start_at: whole(new.policy_start_at),
         reschedule_count: new.reschedule_count,
+        commission_bps: new.commission_bps,
     }
 }
 
@@ -674,6 +694,7 @@ pub(super) fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
         paid_amount: row.paid_amount,
         policy_start_at: row.policy_start_at,
         reschedule_count: row.reschedule_count,
+        commission_bps: row.commission_bps,
     }
 }
 

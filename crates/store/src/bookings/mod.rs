@@ -34,7 +34,8 @@ pub use lifecycle::{
     reschedule, revive, set_proposal, transition,
 };
 pub use queries::{
-    ListQuery, Side, blocking, events, expert_cancellations, expire_due, feed_for, find, for_user,
+    ListQuery, Side, awaiting_payment, blocking, events, expert_cancellations, expire_due,
+    feed_for, find, for_user, set_payment_ref, with_payment,
 };
 
 /// A booking as stored. Its instants are kept as whole Unix seconds (the exclusion
@@ -69,6 +70,8 @@ pub struct BookingRow {
     pub policy_start_at: Timestamp,
     /// How many times the session was moved before this booking.
     pub reschedule_count: i32,
+    /// The platform's commission in basis points, frozen when the session was first held.
+    pub commission_bps: i32,
 }
 
 impl FromQueryResult for BookingRow {
@@ -104,6 +107,7 @@ impl FromQueryResult for BookingRow {
             updated_at: at("updated_at")?,
             policy_start_at: at("policy_start_at")?,
             reschedule_count: res.try_get(pre, "reschedule_count")?,
+            commission_bps: res.try_get(pre, "commission_bps")?,
         })
     }
 }
@@ -165,6 +169,8 @@ pub struct NewBooking {
     /// The session's first start (a new hold: its own start; a move keeps the old one's).
     pub policy_start_at: Timestamp,
     pub reschedule_count: i32,
+    /// The commission rate frozen on it (a move keeps the first booking's).
+    pub commission_bps: i32,
 }
 
 /// Why a booking could not become active.
@@ -210,12 +216,18 @@ pub struct TransitionUpdates {
     /// Jobs the change causes (its emails), enqueued in its transaction: they exist if and
     /// only if the change does.
     pub enqueue: Vec<crate::jobs::NewJob>,
+    /// Money the change moves, recorded in the ledger in its transaction.
+    pub post: Vec<crate::ledger::Posting>,
+    /// Refunds the change decides, stored pending in its transaction (their ledger
+    /// journals and provider jobs come in `post` and `enqueue`).
+    pub refunds: Vec<crate::refunds::NewRefund>,
 }
 
 const COLUMNS: &str = "id, expert_id, learner_id, status, start_at, end_at, blocked_from, \
     blocked_to, duration_minutes, hold_expires_at, price_amount, currency, policy, note, \
     series_id, sequence, rescheduled_from, proposed_start, payment_provider, payment_ref, \
-    paid_amount, refunded_amount, created_at, updated_at, policy_start_at, reschedule_count";
+    paid_amount, refunded_amount, created_at, updated_at, policy_start_at, reschedule_count, \
+    commission_bps";
 
 /// The name of the exclusion constraint a PostgreSQL error reports, if it is one.
 fn exclusion_violated(err: &DbErr) -> Option<Conflict> {

@@ -215,3 +215,64 @@ pub async fn expert_cancellations(db: &Database, expert: Uuid) -> Result<i64, St
     .await?;
     Ok(count.map_or(0, |c| c.n))
 }
+
+/// The latest booking carrying payment `payment_ref` (a move copies the payment to the
+/// booking that replaces it).
+pub async fn with_payment(
+    db: &Database,
+    payment_ref: &str,
+) -> Result<Option<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE payment_ref = $1 \
+             ORDER BY created_at DESC, id LIMIT 1"
+        ),
+        vec![payment_ref.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+/// Bookings of `provider` whose payment was started and has not arrived, held or lapsed
+/// since `since`: reconciliation asks the provider about each (a missed webhook).
+pub async fn awaiting_payment(
+    db: &Database,
+    provider: &str,
+    since: Timestamp,
+    limit: u64,
+) -> Result<Vec<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE payment_provider = $1 \
+             AND status IN ('held', 'expired') AND paid_amount = 0 \
+             AND payment_ref IS NOT NULL AND hold_expires_at >= $2 \
+             ORDER BY hold_expires_at LIMIT $3"
+        ),
+        vec![
+            provider.into(),
+            secs(since),
+            i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        ],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Stores the provider's payment for a held booking unless one is stored already; the
+/// one that stands.
+pub async fn set_payment_ref(
+    db: &Database,
+    id: Uuid,
+    payment_ref: &str,
+) -> Result<Option<String>, StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE bookings SET payment_ref = $2 WHERE id = $1 AND payment_ref IS NULL",
+            vec![id.into(), payment_ref.into()],
+        ))
+        .await?;
+    Ok(find(db, id).await?.and_then(|row| row.payment_ref))
+}

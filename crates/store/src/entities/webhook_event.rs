@@ -8,6 +8,7 @@ pub struct Model {
     pub provider: String,
     pub kind: String,
     pub received_at: ChronoDateTimeUtc,
+    pub payload: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,7 @@ mod m20261203_000009_devices_and_move_notices;
 mod m20261204_000010_storage_probe;
 mod m20261204_000011_jobs;
 mod m20261204_000012_test_clock;
+mod m20261204_000013_payments;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_storage_probe::Migration),
             Box::new(m20261204_000011_jobs::Migration),
             Box::new(m20261204_000012_test_clock::Migration),
+            Box::new(m20261204_000013_payments::Migration),
         ]
     }
 }

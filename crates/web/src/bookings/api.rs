@@ -40,6 +40,8 @@ struct PaymentBody {
     provider: String,
     /// Where the learner pays, while the booking is held.
     checkout_url: Option<String>,
+    /// With Stripe, in the answer to the hold only: the PaymentIntent's client secret,
+    /// for Stripe.js or a mobile SDK to confirm the payment with.
     client_secret: Option<String>,
 }
 
@@ -268,11 +270,16 @@ pub async fn create(
         now,
     )
     .await?;
-    let mut response = (
-        StatusCode::CREATED,
-        Json(booking_json(&held.booking, Some(Actor::Learner), None, now)),
-    )
-        .into_response();
+    let mut body = booking_json(&held.booking, Some(Actor::Learner), None, now);
+    // With Stripe the payment starts with the hold. If Stripe does not answer, the hold
+    // stands and the checkout (or a repeat of this request) starts it.
+    match app::payments::checkout::start(&state.db, state.payments.as_ref(), &held.booking).await {
+        Ok(payment) => body.payment.client_secret = payment.and_then(|p| p.client_secret),
+        Err(e) => {
+            tracing::warn!(booking = %held.booking.id(), error = %e, "starting the payment failed; the hold stands")
+        }
+    }
+    let mut response = (StatusCode::CREATED, Json(body)).into_response();
     let headers = response.headers_mut();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/bookings/{}", held.booking.id()))
     {

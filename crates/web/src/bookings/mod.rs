@@ -14,6 +14,7 @@ mod pages;
 mod present;
 mod sessions;
 mod slot_review;
+mod stripe_checkout;
 
 /// The booking pages.
 pub(crate) fn routes() -> Routes {
@@ -23,6 +24,11 @@ pub(crate) fn routes() -> Routes {
         .get("/bookings/{id}", SignedIn, get(pages::show))
         .get("/bookings/{id}/checkout", SignedIn, get(pages::checkout))
         .post("/bookings/{id}/checkout", SignedIn, post(pages::pay))
+        .get(
+            "/bookings/{id}/checkout/complete",
+            SignedIn,
+            get(stripe_checkout::complete),
+        )
         .post("/bookings/{id}/cancel", SignedIn, post(pages::cancel))
         .post(
             "/bookings/{id}/reschedule",

@@ -93,14 +93,24 @@ struct CheckoutPage<'a> {
     declined: bool,
 }
 
-/// `GET /bookings/{id}/checkout`: the sandbox's payment page, labelled as test mode.
+/// Whether Stripe sent the learner back after a failed attempt.
+#[derive(Deserialize)]
+pub struct CheckoutQuery {
+    #[serde(default)]
+    failed: Option<String>,
+}
+
+/// `GET /bookings/{id}/checkout`: the payment page: Stripe's Payment Element, or the
+/// sandbox's page, labelled as test mode.
 pub async fn checkout(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
+    axum::extract::Query(query): axum::extract::Query<CheckoutQuery>,
 ) -> Result<Response, AppError> {
-    checkout_page(&state, &viewer.user, &shell, id, false).await
+    let failed = query.failed.is_some();
+    checkout_page(&state, &viewer.user, &shell, id, failed).await
 }
 
 async fn checkout_page(
@@ -110,12 +120,17 @@ async fn checkout_page(
     id: Uuid,
     declined: bool,
 ) -> Result<Response, AppError> {
-    if !state.booking_rules.test_mode {
-        return Err(AppError::new(ErrorCode::NotFound));
-    }
     let (booking, role, _) = bookings::visible(&state.db, user, id).await?;
     if role != Actor::Learner || booking.status != BookingStatus::Held {
         return Ok(crate::redirect::to(&format!("/bookings/{id}")));
+    }
+    if !state.booking_rules.test_mode {
+        return match &state.stripe_checkout {
+            Some(stripe) => {
+                super::stripe_checkout::page(state, stripe, user, shell, booking, declined).await
+            }
+            None => Err(AppError::new(ErrorCode::NotFound)),
+        };
     }
     let expert_name = names(state, &[booking.row.expert_id])
         .await?

@@ -82,6 +82,8 @@ error_codes! {
     IdempotencyKeyReused = UNPROCESSABLE_ENTITY, "idempotency_key_reused", "error-idempotency-key-reused", own;
     InvalidTransition = CONFLICT, "invalid_transition", "error-invalid-transition", own;
     PaymentDeclined = PAYMENT_REQUIRED, "payment_declined", "error-payment-declined", own;
+    CurrencyNotChargeable = UNPROCESSABLE_ENTITY, "currency_not_chargeable", "error-currency-not-chargeable", own;
+    PriceNotChargeable = UNPROCESSABLE_ENTITY, "price_not_chargeable", "error-price-not-chargeable", own;
     NoProposal = CONFLICT, "no_proposal", "error-no-proposal", own;
     HoldLimit = CONFLICT, "hold_limit", "error-hold-limit", own;
     RescheduleLimit = CONFLICT, "reschedule_limit", "error-reschedule-limit", own;

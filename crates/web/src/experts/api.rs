@@ -23,7 +23,7 @@ use crate::middleware::bearer::ApiCaller;
 use crate::{AppError, AppState, ErrorCode, Links, uploads};
 
 fn test_mode(state: &AppState) -> bool {
-    state.payouts.mode() == payments::ProviderMode::Sandbox
+    state.payments.mode() == payments::ProviderMode::Sandbox
 }
 
 /// The caller's application as the API shows it.
@@ -307,7 +307,7 @@ pub async fn payout_status(
     State(state): State<AppState>,
     Extension(caller): Extension<ApiCaller>,
 ) -> Result<Json<PayoutsBody>, AppError> {
-    let profile = payouts::refresh(&state.db, state.payouts.as_ref(), &caller.user).await?;
+    let profile = payouts::refresh(&state.db, state.payments.as_ref(), &caller.user).await?;
     Ok(Json(PayoutsBody::new(test_mode(&state), &profile)))
 }
 
@@ -332,7 +332,7 @@ pub async fn start_onboarding(
 ) -> Result<Json<OnboardingBody>, AppError> {
     let url = payouts::start_onboarding(
         &state.db,
-        state.payouts.as_ref(),
+        state.payments.as_ref(),
         app::accounts::LinkBase(&base),
         &caller.user,
         &client,

@@ -267,7 +267,7 @@ async fn page(
             }),
             email_verified: user.email_verified,
             avatar_url: user.avatar_key.as_ref().map(|k| format!("/avatars/{k}")),
-            test_mode: state.payouts.mode() == payments::ProviderMode::Sandbox,
+            test_mode: state.payments.mode() == payments::ProviderMode::Sandbox,
         },
         status,
     ))
@@ -389,7 +389,7 @@ pub async fn start_payouts(
 ) -> Result<Response, AppError> {
     let url = payouts::start_onboarding(
         &state.db,
-        state.payouts.as_ref(),
+        state.payments.as_ref(),
         LinkBase(&base),
         &viewer.user,
         &client,
@@ -403,7 +403,7 @@ pub async fn payouts_return(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
 ) -> Result<Response, AppError> {
-    payouts::refresh(&state.db, state.payouts.as_ref(), &viewer.user).await?;
+    payouts::refresh(&state.db, state.payments.as_ref(), &viewer.user).await?;
     Ok(crate::redirect::to("/experts/apply?saved=payouts#payouts"))
 }
 
@@ -420,7 +420,7 @@ pub async fn sandbox(
     SignedIn(viewer): SignedIn,
     shell: Shell,
 ) -> Result<Response, AppError> {
-    if state.payouts.mode() != payments::ProviderMode::Sandbox {
+    if state.payments.mode() != payments::ProviderMode::Sandbox {
         return Err(ExpertError::NotTestMode.into());
     }
     Ok(render(
@@ -437,6 +437,6 @@ pub async fn sandbox_complete(
     Client(client): Client,
     SignedIn(viewer): SignedIn,
 ) -> Result<Response, AppError> {
-    payouts::complete_sandbox(&state.db, state.payouts.as_ref(), &viewer.user, &client).await?;
+    payouts::complete_sandbox(&state.db, state.payments.as_ref(), &viewer.user, &client).await?;
     Ok(crate::redirect::to("/experts/payouts/return"))
 }

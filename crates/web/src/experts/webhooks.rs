@@ -1,8 +1,9 @@
-//! `POST /api/v1/webhooks/stripe`: Stripe's deliveries. Authentic ones are acknowledged
-//! with 200 once applied (or known); anything unsigned, mis-signed or stale gets 400 and
-//! changes nothing. Without Stripe configured the endpoint does not exist.
+//! `POST /api/v1/webhooks/stripe`: Stripe's deliveries. Authentic ones are stored with the
+//! job that handles them and acknowledged with 200 (a retry of one stored before: 200,
+//! nothing new); anything unsigned, mis-signed or stale gets 400, is logged and is never
+//! processed. Without Stripe configured the endpoint does not exist.
 
-use app::experts::payouts::{self, WebhookFailure};
+use app::payments::webhooks::{self, Receipt, Refused};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -16,9 +17,9 @@ use crate::{AppError, AppState, ErrorCode};
 #[derive(Serialize, ToSchema)]
 #[schema(as = WebhookReceipt)]
 pub struct ReceiptBody {
-    /// Always true: the event was authentic and is known now.
+    /// Always true: the event was authentic and is stored now.
     received: bool,
-    /// False when the event was seen before, or is of a kind Mentora does not act on.
+    /// False when the event was received before (a retried delivery): nothing new.
     applied: bool,
 }
 
@@ -45,20 +46,17 @@ pub async fn stripe(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let now = state.clock().now();
-    let delivery = payouts::receive_webhook(&state.db, &body, signature, secret, now)
+    let receipt = webhooks::receive(&state.db, &body, signature, secret, now)
         .await
         .map_err(|e| match e {
-            WebhookFailure::Rejected(why) => {
+            Refused::NotAuthentic(why) => {
                 tracing::warn!(reason = %why, "refused a Stripe webhook delivery");
                 AppError::new(ErrorCode::WebhookInvalid).with_arg("problem", why.to_string())
             }
-            WebhookFailure::Unreadable(why) => {
-                AppError::new(ErrorCode::WebhookInvalid).with_arg("problem", why)
-            }
-            WebhookFailure::Store(e) => AppError::from(e),
+            Refused::Store(e) => AppError::from(e),
         })?;
     Ok(Json(ReceiptBody {
         received: true,
-        applied: delivery == payouts::Delivery::Applied,
+        applied: receipt == Receipt::Accepted,
     }))
 }

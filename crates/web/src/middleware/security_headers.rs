@@ -20,11 +20,14 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     let set = |headers: &mut axum::http::HeaderMap, name, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
-    set(
-        headers,
-        header::CONTENT_SECURITY_POLICY,
-        CONTENT_SECURITY_POLICY,
-    );
+    // A page that needs more (the Stripe checkout) sets its own, stricter than `*`.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        set(
+            headers,
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        );
+    }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(
         headers,

@@ -24,6 +24,8 @@ pub struct Shell {
     /// In the test-mode sandbox once its clock was moved: the simulated now, as the
     /// banner shows it ("2026-12-05 09:00 UTC").
     pub simulated_now: Option<String>,
+    /// The test-mode sandbox takes payments: every page carries its banner.
+    pub test_mode: bool,
 }
 
 /// One entry of the language switcher.
@@ -53,6 +55,9 @@ impl Shell {
             simulated_now: extensions
                 .get::<crate::middleware::simulated_time::SimulatedTime>()
                 .map(|t| t.0.strftime("%Y-%m-%d %H:%M UTC").to_string()),
+            test_mode: extensions
+                .get::<crate::middleware::simulated_time::TestMode>()
+                .is_some(),
         }
     }
 

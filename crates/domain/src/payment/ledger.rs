@@ -1,0 +1,233 @@
+//! The double-entry journal. Every movement of money is one journal of lines whose amounts
+//! add up to zero (debits positive, credits negative), in one currency; it is stored in
+//! the same transaction as the change that moves the money, and never changed afterwards.
+//!
+//! The accounts, and what a balance in each means:
+//! - `platform:cash` (debit): money held at the payment provider for the platform;
+//! - `platform:commission` (credit): commission earned, less commission refunded;
+//! - `platform:processor_fees` (debit): the provider's fees;
+//! - `expert:{id}:payable` (credit): what the expert has earned and not been paid out;
+//! - `learner:{id}:refunds` (credit): refunds decided and not yet sent back.
+//!
+//! A payment debits cash and credits commission and the expert; a refund is decided
+//! (commission and expert debited in proportion, the learner credited) in the transaction
+//! that decides it, and sent (the learner debited, cash credited) when the provider has
+//! made it.
+
+use super::Split;
+use crate::profile::CurrencyCode;
+
+/// A ledger account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Account {
+    /// Money held at the provider.
+    Cash,
+    /// Commission earned.
+    Commission,
+    /// The provider's fees.
+    ProcessorFees,
+    /// What an expert (by id) is owed.
+    ExpertPayable(String),
+    /// Refunds owed to a learner (by id).
+    LearnerRefunds(String),
+}
+
+impl Account {
+    /// The stored name: `platform:cash`, `expert:{id}:payable`, …
+    pub fn name(&self) -> String {
+        match self {
+            Self::Cash => "platform:cash".into(),
+            Self::Commission => "platform:commission".into(),
+            Self::ProcessorFees => "platform:processor_fees".into(),
+            Self::ExpertPayable(id) => format!("expert:{id}:payable"),
+            Self::LearnerRefunds(id) => format!("learner:{id}:refunds"),
+        }
+    }
+}
+
+/// What a journal records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JournalKind {
+    /// A learner's payment arrived.
+    Payment,
+    /// A refund was decided.
+    RefundDecided,
+    /// The provider sent a decided refund back.
+    RefundSent,
+}
+
+impl JournalKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Payment => "payment",
+            Self::RefundDecided => "refund_decided",
+            Self::RefundSent => "refund_sent",
+        }
+    }
+}
+
+/// One line: a debit (positive) or credit (negative) to an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The account it moves.
+    pub account: Account,
+    /// Minor units of the journal's currency; debits positive.
+    pub amount: i64,
+}
+
+/// Lines that do not add up to zero, or no lines at all: never stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a journal must have lines that add up to zero (they add up to {0})")]
+pub struct Unbalanced(pub i64);
+
+/// A balanced set of lines in one currency, with the key that makes recording it twice
+/// impossible (`payment:{booking}`, `refund:{refund id}`…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journal {
+    /// Unique per movement: a second journal with the same key is not recorded.
+    pub key: String,
+    /// What it records.
+    pub kind: JournalKind,
+    /// The currency of every line.
+    pub currency: CurrencyCode,
+    /// The lines, adding up to zero; lines of zero are left out.
+    pub lines: Vec<Line>,
+}
+
+impl Journal {
+    /// Checks the lines balance; zero lines are dropped.
+    pub fn new(
+        key: String,
+        kind: JournalKind,
+        currency: CurrencyCode,
+        lines: Vec<Line>,
+    ) -> Result<Self, Unbalanced> {
+        let sum = lines
+            .iter()
+            .try_fold(0i64, |sum, l| sum.checked_add(l.amount))
+            .ok_or(Unbalanced(i64::MAX))?;
+        let lines: Vec<Line> = lines.into_iter().filter(|l| l.amount != 0).collect();
+        if sum != 0 || lines.is_empty() {
+            return Err(Unbalanced(sum));
+        }
+        Ok(Self {
+            key,
+            kind,
+            currency,
+            lines,
+        })
+    }
+
+    /// A payment of `split.commission + split.share` for an expert's session.
+    pub fn payment(
+        key: String,
+        currency: CurrencyCode,
+        expert: &str,
+        split: Split,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::Payment,
+            currency,
+            vec![
+                line(Account::Cash, split.commission + split.share),
+                line(Account::Commission, -split.commission),
+                line(Account::ExpertPayable(expert.into()), -split.share),
+            ],
+        )
+    }
+
+    /// A refund decided: `back` comes out of the commission and the expert's share and is
+    /// owed to the learner.
+    pub fn refund_decided(
+        key: String,
+        currency: CurrencyCode,
+        expert: &str,
+        learner: &str,
+        back: Split,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::RefundDecided,
+            currency,
+            vec![
+                line(Account::Commission, back.commission),
+                line(Account::ExpertPayable(expert.into()), back.share),
+                line(
+                    Account::LearnerRefunds(learner.into()),
+                    -(back.commission + back.share),
+                ),
+            ],
+        )
+    }
+
+    /// A decided refund the provider has sent.
+    pub fn refund_sent(
+        key: String,
+        currency: CurrencyCode,
+        learner: &str,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::RefundSent,
+            currency,
+            vec![
+                line(Account::LearnerRefunds(learner.into()), amount),
+                line(Account::Cash, -amount),
+            ],
+        )
+    }
+}
+
+fn line(account: Account, amount: i64) -> Line {
+    Line { account, amount }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur() -> CurrencyCode {
+        CurrencyCode::parse("EUR").unwrap()
+    }
+
+    #[test]
+    fn unbalanced_or_empty_journals_are_refused() {
+        let lines = vec![line(Account::Cash, 10), line(Account::Commission, -9)];
+        assert_eq!(
+            Journal::new("k".into(), JournalKind::Payment, eur(), lines),
+            Err(Unbalanced(1))
+        );
+        assert_eq!(
+            Journal::new(
+                "k".into(),
+                JournalKind::Payment,
+                eur(),
+                vec![line(Account::Cash, 0)]
+            ),
+            Err(Unbalanced(0))
+        );
+        let overflow = vec![line(Account::Cash, i64::MAX), line(Account::Cash, 1)];
+        assert!(Journal::new("k".into(), JournalKind::Payment, eur(), overflow).is_err());
+    }
+
+    #[test]
+    fn a_full_refund_leaves_every_account_where_it_started() {
+        let split = Split {
+            commission: 683,
+            share: 3872,
+        };
+        let journals = [
+            Journal::payment("p".into(), eur(), "e", split).unwrap(),
+            Journal::refund_decided("r".into(), eur(), "e", "l", split).unwrap(),
+            Journal::refund_sent("s".into(), eur(), "l", 4555).unwrap(),
+        ];
+        let mut balances = std::collections::BTreeMap::<Account, i64>::new();
+        for line in journals.iter().flat_map(|j| &j.lines) {
+            *balances.entry(line.account.clone()).or_default() += line.amount;
+        }
+        assert!(balances.values().all(|b| *b == 0), "{balances:?}");
+    }
+}

@@ -1,0 +1,149 @@
+//! The append-only journal (`domain::payment::ledger`): journals are recorded inside the
+//! transaction of the change that moves the money, once per key; balances and the trial
+//! balance are sums over the lines. The tables refuse UPDATE and DELETE (triggers).
+
+use domain::payment::Journal;
+use jiff::Timestamp;
+use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult};
+use uuid::Uuid;
+
+use crate::instant::secs;
+use crate::sql::statement;
+use crate::{Database, StoreError};
+
+/// A journal to record, with the booking it belongs to.
+#[derive(Debug, Clone)]
+pub struct Posting {
+    /// The balanced lines and their unique key.
+    pub journal: Journal,
+    /// The booking whose money moved, if any.
+    pub booking_id: Option<Uuid>,
+}
+
+/// Records `posting` in `txn`. False when a journal with its key is recorded already (the
+/// same movement reported twice): nothing is added.
+pub async fn post_in(
+    db: &Database,
+    txn: &DatabaseTransaction,
+    posting: &Posting,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let journal_id = db.new_id();
+    let journal = &posting.journal;
+    let added = txn
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO ledger_journals (id, key, kind, currency, booking_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
+            vec![
+                journal_id.into(),
+                journal.key.clone().into(),
+                journal.kind.as_str().into(),
+                journal.currency.as_str().into(),
+                posting.booking_id.into(),
+                secs(now),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    if added != 1 {
+        return Ok(false);
+    }
+    for line in &journal.lines {
+        txn.execute_raw(statement(
+            db.backend(),
+            "INSERT INTO ledger_lines (id, journal_id, account, currency, amount, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![
+                db.new_id().into(),
+                journal_id.into(),
+                line.account.name().into(),
+                journal.currency.as_str().into(),
+                line.amount.into(),
+                secs(now),
+            ],
+        ))
+        .await?;
+    }
+    Ok(true)
+}
+
+/// Records `posting` in a transaction of its own.
+pub async fn post(db: &Database, posting: &Posting, now: Timestamp) -> Result<bool, StoreError> {
+    let txn = db.begin_write().await?;
+    let added = post_in(db, &txn, posting, now).await?;
+    txn.commit().await?;
+    Ok(added)
+}
+
+/// One account's balance in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Balance {
+    /// The account's name (`platform:cash`, `expert:{id}:payable`, …).
+    pub account: String,
+    /// The currency.
+    pub currency: String,
+    /// The sum of its lines (debits positive).
+    pub balance: i64,
+}
+
+/// Every account's balance per currency as of `at` (lines recorded up to and including
+/// that second), accounts in name order. Summed over all accounts each currency is zero.
+pub async fn trial_balance(db: &Database, at: Timestamp) -> Result<Vec<Balance>, StoreError> {
+    Ok(Balance::find_by_statement(statement(
+        db.backend(),
+        "SELECT account, currency, CAST(SUM(amount) AS BIGINT) AS balance FROM ledger_lines \
+         WHERE created_at <= $1 GROUP BY account, currency ORDER BY currency, account",
+        vec![secs(at)],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// One account's balance in `currency` as of `at`.
+pub async fn balance(
+    db: &Database,
+    account: &str,
+    currency: &str,
+    at: Timestamp,
+) -> Result<i64, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Sum {
+        balance: Option<i64>,
+    }
+    let sum = Sum::find_by_statement(statement(
+        db.backend(),
+        "SELECT CAST(SUM(amount) AS BIGINT) AS balance FROM ledger_lines \
+         WHERE account = $1 AND currency = $2 AND created_at <= $3",
+        vec![account.into(), currency.into(), secs(at)],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(sum.and_then(|s| s.balance).unwrap_or(0))
+}
+
+/// The lines recorded for one booking, oldest first: (journal kind, account, amount).
+pub async fn for_booking(
+    db: &Database,
+    booking: Uuid,
+) -> Result<Vec<(String, String, i64)>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Row {
+        kind: String,
+        account: String,
+        amount: i64,
+    }
+    let rows = Row::find_by_statement(statement(
+        db.backend(),
+        "SELECT j.kind, l.account, l.amount FROM ledger_lines l \
+         JOIN ledger_journals j ON j.id = l.journal_id WHERE j.booking_id = $1 \
+         ORDER BY l.created_at, j.key, l.account",
+        vec![booking.into()],
+    ))
+    .all(db.conn())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.kind, r.account, r.amount))
+        .collect())
+}
