@@ -591,6 +591,40 @@ mod tests {
     }
 
     #[test]
+    fn production_refuses_to_start_on_the_sandbox() -> Result<(), ConfigError> {
+        let sandbox = Config::load(&sources(None, &[("MENTORA_ENV", "production")]));
+        assert!(matches!(sandbox, Err(ConfigError::SandboxInProduction)));
+        let stripe = [
+            ("MENTORA_ENV", "production"),
+            ("STRIPE_SECRET_KEY", "sk_live_x"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_live_x"),
+        ];
+        let config = Config::load(&sources(None, &stripe))?;
+        assert!(config.production && config.stripe_publishable_key.is_some());
+        // A secret key without the publishable one (the checkout cannot work) is refused.
+        let missing = Config::load(&sources(None, &stripe[..3]));
+        assert!(matches!(
+            missing,
+            Err(ConfigError::Invalid {
+                key: "stripe_publishable_key",
+                ..
+            })
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn commission_is_basis_points_within_reason() -> Result<(), ConfigError> {
+        assert_eq!(Config::load(&sources(None, &[]))?.commission_bps, 1500);
+        let set = Config::load(&sources(None, &[("MENTORA_COMMISSION_BPS", "1250")]))?;
+        assert_eq!(set.commission_bps, 1250);
+        let wrong = Config::load(&sources(None, &[("MENTORA_COMMISSION_BPS", "10001")]));
+        assert!(wrong.is_err());
+        Ok(())
+    }
+
+    #[test]
     fn defaults_need_nothing() -> Result<(), ConfigError> {
         let config = Config::load(&sources(None, &[]))?;
         assert_eq!(config.addr.to_string(), "127.0.0.1:8080");

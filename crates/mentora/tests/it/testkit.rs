@@ -157,7 +157,7 @@ pub struct TestApp {
     /// The app's schedule cache, for changes made beside the HTTP API (calendar busy times).
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// What the app's job workers would work with (None for `another_client` views).
-    job_deps: Option<Arc<app::jobs::JobDeps>>,
+    pub job_deps: Option<Arc<app::jobs::JobDeps>>,
     /// Workers started by `start_jobs`: they run while the app lives.
     workers: std::sync::Mutex<Vec<app::jobs::worker::Workers>>,
     shutdown: Option<oneshot::Sender<()>>,
@@ -316,6 +316,18 @@ impl TestApp {
         headline: &str,
         rates: &[(i32, i64)],
     ) -> store::users::User {
+        self.bookable_expert_priced(email, headline, "EUR", rates)
+            .await
+    }
+
+    /// An approved, bookable expert charging `rates` (minutes, minor units of `currency`).
+    pub async fn bookable_expert_priced(
+        &self,
+        email: &str,
+        headline: &str,
+        currency: &str,
+        rates: &[(i32, i64)],
+    ) -> store::users::User {
         let app = self;
         let user = app.create_user(email, &[]).await;
         let input = ApplicationInput {
@@ -323,7 +335,7 @@ impl TestApp {
             bio: Some("Hello".into()),
             specialties: Some(vec!["guitar".into()]),
             languages: Some(vec!["en".into()]),
-            currency: Some("EUR".into()),
+            currency: Some(currency.into()),
             rates: Some(
                 rates
                     .iter()

@@ -1,0 +1,455 @@
+//! A wire-level fake of the Stripe endpoints Mentora's payments use (localstripe cannot:
+//! it refuses `transfer_group` and `automatic_payment_methods` and ignores idempotency
+//! keys). It answers with Stripe's own example objects (`fixtures/stripe/`, from
+//! `stripe/openapi`, MIT) with ids, amounts and states overwritten, and it asserts what
+//! Stripe documents: the pinned `Stripe-Version` on every request, an `Idempotency-Key` on
+//! every POST (a repeated key replays the first answer, as Stripe does), and exactly the
+//! form parameters each call sends; anything else is answered with a Stripe error, so the
+//! code under test fails visibly. Tests drive the payment's side (the learner paid, an
+//! operator refunded in the dashboard) and deliver events signed as Stripe signs them.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use serde_json::{Value, json};
+
+use crate::testkit::TestApp;
+
+/// The webhook signing secret the apps under test are configured with.
+pub const SECRET: &str = "whsec_payments_test";
+/// The secret key the apps under test send.
+pub const SECRET_KEY: &str = "sk_test_payments";
+
+fn fixture(name: &str) -> Value {
+    let text = match name {
+        "payment_intent" => include_str!("fixtures/stripe/payment_intent.json"),
+        "refund" => include_str!("fixtures/stripe/refund.json"),
+        "event" => include_str!("fixtures/stripe/event.json"),
+        "charge" => include_str!("fixtures/stripe/charge.json"),
+        other => panic!("no fixture {other}"),
+    };
+    serde_json::from_str(text).unwrap()
+}
+
+/// One request the fake received.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub method: &'static str,
+    pub path: String,
+    pub idempotency_key: Option<String>,
+    pub form: Vec<(String, String)>,
+}
+
+#[derive(Default)]
+struct Books {
+    intents: HashMap<String, Value>,
+    refunds: Vec<Value>,
+    seen: Vec<Seen>,
+    /// Answers already given, by idempotency key.
+    replays: HashMap<String, Value>,
+    /// Refund requests to refuse (with a 500) before taking one.
+    refuse_refunds: u32,
+    next: u64,
+}
+
+impl Books {
+    fn id(&mut self, prefix: &str) -> String {
+        self.next += 1;
+        format!("{prefix}_Fake{:06}", self.next)
+    }
+}
+
+type Shared = Arc<Mutex<Books>>;
+
+/// A running fake.
+#[derive(Clone)]
+pub struct FakeStripe {
+    pub url: String,
+    books: Shared,
+}
+
+fn stripe_error(status: StatusCode, message: String) -> Response {
+    (
+        status,
+        Json(json!({"error": {"type": "invalid_request_error", "message": message}})),
+    )
+        .into_response()
+}
+
+/// Checks the headers every request must carry; the problem, if any.
+fn check_headers(headers: &HeaderMap, post: bool) -> Option<String> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if header("authorization") != Some(&format!("Bearer {SECRET_KEY}")) {
+        return Some("wrong or missing secret key".into());
+    }
+    if header("stripe-version") != Some(payments::stripe::API_VERSION) {
+        return Some(format!(
+            "Stripe-Version must be pinned to {}",
+            payments::stripe::API_VERSION
+        ));
+    }
+    if post && header("idempotency-key").is_none() {
+        return Some("every POST must carry an Idempotency-Key".into());
+    }
+    None
+}
+
+/// The form's keys, sorted, against the exact set a call must send.
+fn exact_keys(form: &[(String, String)], expected: &[&str]) -> Option<String> {
+    let mut got: Vec<&str> = form.iter().map(|(k, _)| k.as_str()).collect();
+    got.sort_unstable();
+    let mut want = expected.to_vec();
+    want.sort_unstable();
+    (got != want).then(|| format!("parameters {got:?}, expected exactly {want:?}"))
+}
+
+fn value<'a>(form: &'a [(String, String)], key: &str) -> &'a str {
+    form.iter()
+        .find(|(k, _)| k == key)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+impl FakeStripe {
+    pub async fn start() -> FakeStripe {
+        let books: Shared = Arc::default();
+        let app = Router::new()
+            .route("/v1/payment_intents", post(create_intent))
+            .route("/v1/payment_intents/{id}", get(read_intent))
+            .route("/v1/refunds", post(create_refund).get(list_refunds))
+            .with_state(books.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        FakeStripe { url, books }
+    }
+
+    /// Every request so far.
+    pub fn seen(&self) -> Vec<Seen> {
+        self.books.lock().unwrap().seen.clone()
+    }
+
+    /// The requests to `method path`.
+    pub fn seen_at(&self, method: &str, path: &str) -> Vec<Seen> {
+        self.seen()
+            .into_iter()
+            .filter(|s| s.method == method && s.path == path)
+            .collect()
+    }
+
+    pub fn intent(&self, id: &str) -> Value {
+        self.books.lock().unwrap().intents[id].clone()
+    }
+
+    /// The learner paid: the intent succeeded with a charge.
+    pub fn succeed(&self, id: &str) {
+        let mut books = self.books.lock().unwrap();
+        let charge = books.id("ch");
+        let intent = books.intents.get_mut(id).unwrap();
+        intent["status"] = json!("succeeded");
+        intent["amount_received"] = intent["amount"].clone();
+        intent["latest_charge"] = json!(charge);
+    }
+
+    /// Changes what the intent charges (as a tampered record would).
+    pub fn set_amount(&self, id: &str, amount: i64) {
+        self.books.lock().unwrap().intents.get_mut(id).unwrap()["amount"] = json!(amount);
+    }
+
+    /// The next `n` refund requests fail with a 500 (Stripe having a bad moment).
+    pub fn refuse_refunds(&self, n: u32) {
+        self.books.lock().unwrap().refuse_refunds = n;
+    }
+
+    /// An operator refunds `amount` (wire units) in Stripe's dashboard.
+    pub fn refund_in_dashboard(&self, intent: &str, amount: i64) -> String {
+        let mut books = self.books.lock().unwrap();
+        let id = books.id("re");
+        let currency = books.intents[intent]["currency"].clone();
+        let refund = refund_object(&id, intent, amount, &currency, json!({}));
+        books.refunds.push(refund);
+        id
+    }
+
+    /// Charged and refunded so far per currency (lower case), in wire units: what Stripe's
+    /// balance would show.
+    pub fn totals(&self) -> HashMap<String, (i64, i64)> {
+        let books = self.books.lock().unwrap();
+        let mut totals: HashMap<String, (i64, i64)> = HashMap::new();
+        for intent in books.intents.values() {
+            if intent["status"] == "succeeded" {
+                let entry = totals
+                    .entry(intent["currency"].as_str().unwrap().to_owned())
+                    .or_default();
+                entry.0 += intent["amount"].as_i64().unwrap();
+            }
+        }
+        for refund in &books.refunds {
+            let entry = totals
+                .entry(refund["currency"].as_str().unwrap().to_owned())
+                .or_default();
+            entry.1 += refund["amount"].as_i64().unwrap();
+        }
+        totals
+    }
+
+    /// An event of `kind` carrying `object`, in Stripe's event shape.
+    pub fn event(&self, kind: &str, object: Value) -> Value {
+        let mut books = self.books.lock().unwrap();
+        let mut event = fixture("event");
+        event["id"] = json!(books.id("evt"));
+        event["type"] = json!(kind);
+        event["created"] = json!(chrono::Utc::now().timestamp());
+        event["api_version"] = json!(payments::stripe::API_VERSION);
+        event["data"] = json!({ "object": object });
+        event
+    }
+
+    /// The charge of a succeeded intent as `charge.refunded` carries it.
+    pub fn charge_of(&self, intent: &str) -> Value {
+        let books = self.books.lock().unwrap();
+        let pi = &books.intents[intent];
+        let refunded: i64 = books
+            .refunds
+            .iter()
+            .filter(|r| r["payment_intent"] == intent)
+            .map(|r| r["amount"].as_i64().unwrap())
+            .sum();
+        let mut charge = fixture("charge");
+        charge["id"] = pi["latest_charge"].clone();
+        charge["payment_intent"] = json!(intent);
+        charge["amount"] = pi["amount"].clone();
+        charge["currency"] = pi["currency"].clone();
+        charge["amount_refunded"] = json!(refunded);
+        charge["refunded"] = json!(refunded == pi["amount"].as_i64().unwrap());
+        charge
+    }
+}
+
+fn refund_object(id: &str, intent: &str, amount: i64, currency: &Value, metadata: Value) -> Value {
+    let mut refund = fixture("refund");
+    refund["id"] = json!(id);
+    refund["payment_intent"] = json!(intent);
+    refund["amount"] = json!(amount);
+    refund["currency"] = currency.clone();
+    refund["status"] = json!("succeeded");
+    refund["metadata"] = metadata;
+    refund
+}
+
+/// Records the request, checks its headers, and replays an answer given before for the
+/// same idempotency key.
+fn arrive(
+    books: &Shared,
+    method: &'static str,
+    path: String,
+    headers: &HeaderMap,
+    form: Vec<(String, String)>,
+) -> Result<Option<Value>, String> {
+    let mut books = books.lock().unwrap();
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    books.seen.push(Seen {
+        method,
+        path,
+        idempotency_key: key.clone(),
+        form,
+    });
+    if let Some(problem) = check_headers(headers, method == "POST") {
+        return Err(problem);
+    }
+    Ok(key.and_then(|k| books.replays.get(&k).cloned()))
+}
+
+async fn create_intent(
+    State(books): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    match arrive(
+        &books,
+        "POST",
+        "/v1/payment_intents".into(),
+        &headers,
+        form.clone(),
+    ) {
+        Err(problem) => return stripe_error(StatusCode::BAD_REQUEST, problem),
+        Ok(Some(replay)) => return Json(replay).into_response(),
+        Ok(None) => {}
+    }
+    if let Some(problem) = exact_keys(
+        &form,
+        &[
+            "amount",
+            "currency",
+            "automatic_payment_methods[enabled]",
+            "description",
+            "metadata[booking_id]",
+            "transfer_group",
+        ],
+    ) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    let mut books = books.lock().unwrap();
+    let id = books.id("pi");
+    let mut intent = fixture("payment_intent");
+    intent["id"] = json!(id);
+    intent["amount"] = json!(value(&form, "amount").parse::<i64>().unwrap());
+    intent["currency"] = json!(value(&form, "currency"));
+    intent["status"] = json!("requires_payment_method");
+    intent["client_secret"] = json!(format!("{id}_secret_fake"));
+    intent["description"] = json!(value(&form, "description"));
+    intent["metadata"] = json!({"booking_id": value(&form, "metadata[booking_id]")});
+    intent["transfer_group"] = json!(value(&form, "transfer_group"));
+    intent["automatic_payment_methods"] = json!({"enabled": true, "allow_redirects": "always"});
+    intent["latest_charge"] = Value::Null;
+    intent["last_payment_error"] = Value::Null;
+    books.intents.insert(id, intent.clone());
+    if let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) {
+        books.replays.insert(key.to_owned(), intent.clone());
+    }
+    Json(intent).into_response()
+}
+
+async fn read_intent(
+    State(books): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(problem) = arrive(
+        &books,
+        "GET",
+        format!("/v1/payment_intents/{id}"),
+        &headers,
+        vec![],
+    ) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    match books.lock().unwrap().intents.get(&id) {
+        Some(intent) => Json(intent.clone()).into_response(),
+        None => stripe_error(
+            StatusCode::NOT_FOUND,
+            format!("No such payment_intent: '{id}'"),
+        ),
+    }
+}
+
+async fn create_refund(
+    State(books): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    match arrive(&books, "POST", "/v1/refunds".into(), &headers, form.clone()) {
+        Err(problem) => return stripe_error(StatusCode::BAD_REQUEST, problem),
+        Ok(Some(replay)) => return Json(replay).into_response(),
+        Ok(None) => {}
+    }
+    if let Some(problem) = exact_keys(
+        &form,
+        &[
+            "payment_intent",
+            "amount",
+            "reason",
+            "metadata[mentora_refund_id]",
+        ],
+    ) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    let mut books = books.lock().unwrap();
+    if books.refuse_refunds > 0 {
+        books.refuse_refunds -= 1;
+        return stripe_error(StatusCode::INTERNAL_SERVER_ERROR, "try again".into());
+    }
+    let intent = value(&form, "payment_intent").to_owned();
+    let Some(pi) = books.intents.get(&intent) else {
+        return stripe_error(
+            StatusCode::NOT_FOUND,
+            format!("No such payment_intent: '{intent}'"),
+        );
+    };
+    if pi["status"] != "succeeded" {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            "the payment has not succeeded".into(),
+        );
+    }
+    let amount: i64 = value(&form, "amount").parse().unwrap();
+    let refunded: i64 = books
+        .refunds
+        .iter()
+        .filter(|r| r["payment_intent"] == intent.as_str())
+        .map(|r| r["amount"].as_i64().unwrap())
+        .sum();
+    if refunded + amount > pi["amount"].as_i64().unwrap() {
+        return stripe_error(StatusCode::BAD_REQUEST, "more than was charged".into());
+    }
+    let currency = pi["currency"].clone();
+    let id = books.id("re");
+    let refund = refund_object(
+        &id,
+        &intent,
+        amount,
+        &currency,
+        json!({"mentora_refund_id": value(&form, "metadata[mentora_refund_id]")}),
+    );
+    books.refunds.push(refund.clone());
+    if let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) {
+        books.replays.insert(key.to_owned(), refund.clone());
+    }
+    Json(refund).into_response()
+}
+
+async fn list_refunds(
+    State(books): State<Shared>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    if let Err(problem) = arrive(&books, "GET", "/v1/refunds".into(), &headers, query.clone()) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    if let Some(problem) = exact_keys(&query, &["payment_intent", "limit"]) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    let intent = value(&query, "payment_intent");
+    let books = books.lock().unwrap();
+    let data: Vec<Value> = books
+        .refunds
+        .iter()
+        .filter(|r| r["payment_intent"] == intent)
+        .cloned()
+        .collect();
+    Json(json!({"object": "list", "data": data, "has_more": false, "url": "/v1/refunds"}))
+        .into_response()
+}
+
+/// Delivers `event` to the app, signed with `secret` at `signed_at` (Unix seconds).
+pub async fn deliver_signed(
+    app: &TestApp,
+    event: &Value,
+    secret: &str,
+    signed_at: i64,
+) -> reqwest::Response {
+    let body = event.to_string();
+    let signature = payments::webhook::sign(body.as_bytes(), secret, signed_at);
+    app.client
+        .post(app.at("/api/v1/webhooks/stripe"))
+        .header("stripe-signature", signature)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Delivers `event` signed now, as Stripe would; returns the status and `applied`.
+pub async fn deliver(app: &TestApp, event: &Value) -> (u16, Value) {
+    let res = deliver_signed(app, event, SECRET, chrono::Utc::now().timestamp()).await;
+    let status = res.status().as_u16();
+    (status, res.json::<Value>().await.unwrap_or(Value::Null))
+}

@@ -1,0 +1,731 @@
+//! Learners' payments through Stripe, against the wire-level fake in `fake_stripe`: the
+//! payment starts with the hold, with exactly Stripe's parameters and headers; a webhook
+//! (verified, stored once, handled by a job) confirms the booking once; events in any
+//! order, a missed one, or a tampered amount come out right; cancellations refund through
+//! Stripe once; and every cent is in a ledger that balances and matches Stripe's totals.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::bookings::{at, rules};
+use crate::both_backends;
+use crate::fake_stripe::{self, FakeStripe, SECRET, SECRET_KEY};
+use crate::testkit::{Backend, TestApp, send};
+
+/// An app whose payments go to a fresh fake Stripe.
+async fn app_with_stripe(backend: Backend) -> Option<(TestApp, FakeStripe)> {
+    let stripe = FakeStripe::start().await;
+    let url = stripe.url.clone();
+    let app = TestApp::builder(backend)
+        .configure(move |c| {
+            c.stripe_secret_key = Some(SECRET_KEY.into());
+            c.stripe_webhook_secret = Some(SECRET.into());
+            c.stripe_publishable_key = Some("pk_test_payments".into());
+            c.stripe_js_url = format!("{url}/v3/");
+            c.stripe_api_base = url;
+        })
+        .spawn()
+        .await?;
+    Some((app, stripe))
+}
+
+/// A bookable expert charging `price` (minor units of `currency`) for an hour.
+async fn expert_priced(
+    app: &TestApp,
+    email: &str,
+    currency: &str,
+    price: i64,
+) -> store::users::User {
+    let user = app
+        .bookable_expert_priced(email, "Patient lessons", currency, &[(60, price)])
+        .await;
+    let (token, _) = app.api_log_in(email).await;
+    let answer = send(
+        app,
+        Method::PUT,
+        "/api/v1/experts/me/availability",
+        &token,
+        Some(rules(0)),
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer}");
+    user
+}
+
+/// A held booking and its Stripe payment.
+struct Held {
+    id: String,
+    intent: String,
+    client_secret: String,
+}
+
+async fn hold(app: &TestApp, learner: &str, expert: &store::users::User, day: i64) -> Held {
+    let answer = send(
+        app,
+        Method::POST,
+        "/api/v1/bookings",
+        learner,
+        Some(json!({"expert_id": expert.id, "start": at(day, 10, 0), "duration_minutes": 60})),
+    )
+    .await;
+    assert_eq!(answer.status, 201, "{answer}");
+    let id = answer.json["id"].as_str().unwrap().to_owned();
+    let row = store::bookings::find(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    Held {
+        id,
+        intent: row.payment_ref.expect("the hold started a payment"),
+        client_secret: answer.json["payment"]["client_secret"]
+            .as_str()
+            .expect("the learner gets the client secret")
+            .to_owned(),
+    }
+}
+
+async fn booking(app: &TestApp, id: &str) -> store::bookings::BookingRow {
+    store::bookings::find(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The ledger's lines for a booking as (journal kind, account kind, amount), the account
+/// with the person's id left out.
+async fn ledger_of(app: &TestApp, id: &str) -> Vec<(String, String, i64)> {
+    store::ledger::for_booking(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(kind, account, amount)| {
+            let short = match account.split(':').collect::<Vec<_>>()[..] {
+                [who, _, what] => format!("{who}:{what}"),
+                _ => account,
+            };
+            (kind, short, amount)
+        })
+        .collect()
+}
+
+/// Every currency's lines add up to zero.
+async fn assert_balanced(app: &TestApp) {
+    let now = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    let mut sums = std::collections::HashMap::<String, i64>::new();
+    for b in store::ledger::trial_balance(&app.db, now).await.unwrap() {
+        *sums.entry(b.currency).or_default() += b.balance;
+    }
+    assert!(sums.values().all(|s| *s == 0), "unbalanced: {sums:?}");
+}
+
+async fn a_hold_starts_one_payment_with_stripes_exact_parameters(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    let created = stripe.seen_at("POST", "/v1/payment_intents");
+    assert_eq!(created.len(), 1, "{created:?}");
+    assert_eq!(
+        created[0].idempotency_key.as_deref(),
+        Some(format!("mentora-payment-{}", held.id).as_str())
+    );
+    assert_eq!(
+        created[0].form,
+        [
+            ("amount", "4000"),
+            ("currency", "eur"),
+            ("automatic_payment_methods[enabled]", "true"),
+            ("description", &format!("Mentora session {}", held.id)),
+            ("metadata[booking_id]", &held.id),
+            ("transfer_group", &held.id),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    );
+    assert_eq!(held.client_secret, format!("{}_secret_fake", held.intent));
+
+    // The checkout page mounts the Payment Element with the same payment (read, not made
+    // again), opens Stripe.js's origin in its own CSP only, and is never cached.
+    let browser = app.another_client();
+    browser.log_in_as("leo@example.org").await;
+    let page = browser
+        .get(&format!("/bookings/{}/checkout", held.id))
+        .await;
+    assert_eq!(page.status().as_u16(), 200);
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains(&format!("script-src 'self' {}", stripe.url)),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("frame-src") && csp.contains("https://hooks.stripe.com"),
+        "{csp}"
+    );
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains(&held.client_secret),
+        "the element gets the client secret"
+    );
+    assert!(html.contains("data-expires-at="), "the hold counts down");
+    assert!(
+        !html.contains("test-mode-banner"),
+        "no sandbox banner with Stripe"
+    );
+    assert_eq!(stripe.seen_at("POST", "/v1/payment_intents").len(), 1);
+    assert_eq!(
+        stripe
+            .seen_at("GET", &format!("/v1/payment_intents/{}", held.intent))
+            .len(),
+        1
+    );
+    // Every other page keeps the site's own policy.
+    let home = browser.get("/").await;
+    let csp = home.headers()["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains(&stripe.url), "{csp}");
+    // Someone else's checkout is not found.
+    let (_, _) = crate::bookings::learner(&app, "mia@example.org").await;
+    let other = app.another_client();
+    other.log_in_as("mia@example.org").await;
+    assert_eq!(
+        other
+            .get(&format!("/bookings/{}/checkout", held.id))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+async fn a_succeeded_payment_confirms_once_and_the_ledger_splits_it(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4555).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    stripe.succeed(&held.intent);
+    let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    assert_eq!(
+        fake_stripe::deliver(&app, &event).await,
+        (200, json!({"received": true, "applied": true}))
+    );
+    // Stored, not yet handled: the booking waits for the job.
+    assert_eq!(booking(&app, &held.id).await.status, "held");
+    app.run_jobs().await;
+    let row = booking(&app, &held.id).await;
+    assert_eq!((row.status.as_str(), row.paid_amount), ("confirmed", 4555));
+    // 15 % of 45.55 is 6.8325: the platform keeps 6.83, the expert is owed 38.72.
+    assert_eq!(
+        ledger_of(&app, &held.id).await,
+        [
+            ("payment".into(), "expert:payable".into(), -3872),
+            ("payment".into(), "platform:cash".into(), 4555),
+            ("payment".into(), "platform:commission".into(), -683),
+        ]
+    );
+    // Stripe retries the delivery: acknowledged, nothing new.
+    assert_eq!(
+        fake_stripe::deliver(&app, &event).await,
+        (200, json!({"received": true, "applied": false}))
+    );
+    assert_eq!(app.run_jobs().await, 0);
+    // A second event about the same payment changes nothing either.
+    let again = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    assert_eq!(fake_stripe::deliver(&app, &again).await.0, 200);
+    app.run_jobs().await;
+    assert_eq!(ledger_of(&app, &held.id).await.len(), 3);
+    let events = store::bookings::events(&app.db, row.series_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        events.iter().filter(|e| e.to_status == "confirmed").count(),
+        1,
+        "confirmed once"
+    );
+    assert_balanced(&app).await;
+    // The status page Stripe returns the learner to goes on to the booking.
+    let browser = app.another_client();
+    browser.log_in_as("leo@example.org").await;
+    let done = browser
+        .get(&format!(
+            "/bookings/{}/checkout/complete?redirect_status=succeeded",
+            held.id
+        ))
+        .await;
+    assert!(done.status().is_redirection(), "{}", done.status());
+    assert_eq!(
+        done.headers()["location"],
+        format!("/bookings/{}", held.id).as_str()
+    );
+}
+
+async fn refused_deliveries_are_never_stored_or_handled(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    stripe.succeed(&held.intent);
+    let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    let now = chrono::Utc::now().timestamp();
+    for (secret, signed_at) in [
+        ("whsec_wrong", now),
+        (SECRET, now - 301),
+        (SECRET, now + 301),
+    ] {
+        let res = fake_stripe::deliver_signed(&app, &event, secret, signed_at).await;
+        assert_eq!(res.status().as_u16(), 400);
+        let problem: Value = res.json().await.unwrap();
+        assert_eq!(problem["code"], "webhook_invalid");
+    }
+    // A tampered body under a genuine signature.
+    let body = event.to_string();
+    let signature = payments::webhook::sign(body.as_bytes(), SECRET, now);
+    let tampered = body.replace("succeeded", "succeedes");
+    let res = app
+        .client
+        .post(app.at("/api/v1/webhooks/stripe"))
+        .header("stripe-signature", signature)
+        .body(tampered)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(app.run_jobs().await, 0, "nothing was stored to handle");
+    assert_eq!(booking(&app, &held.id).await.status, "held");
+}
+
+async fn a_refund_event_before_its_payment_event_records_both(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    stripe.succeed(&held.intent);
+    let dashboard = stripe.refund_in_dashboard(&held.intent, 1000);
+    // Stripe delivers the refund's event first.
+    let refunded = stripe.event("charge.refunded", stripe.charge_of(&held.intent));
+    let succeeded = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    assert_eq!(fake_stripe::deliver(&app, &refunded).await.0, 200);
+    app.run_jobs().await;
+    let row = booking(&app, &held.id).await;
+    assert_eq!(
+        (row.status.as_str(), row.paid_amount, row.refunded_amount),
+        ("confirmed", 4000, 1000)
+    );
+    let refunds = store::refunds::for_booking(&app.db, row.id).await.unwrap();
+    assert_eq!(refunds.len(), 1);
+    assert_eq!(
+        (
+            refunds[0].status.as_str(),
+            refunds[0].provider_ref.as_deref()
+        ),
+        ("sent", Some(dashboard.as_str()))
+    );
+    assert_eq!(fake_stripe::deliver(&app, &succeeded).await.0, 200);
+    app.run_jobs().await;
+    let lines = ledger_of(&app, &held.id).await;
+    // The payment, the refund decided (15 % of it out of the commission), and sent.
+    assert_eq!(
+        lines.iter().filter(|l| l.0 == "payment").count(),
+        3,
+        "{lines:?}"
+    );
+    assert!(lines.contains(&("refund_decided".into(), "platform:commission".into(), 150)));
+    assert!(lines.contains(&("refund_decided".into(), "expert:payable".into(), 850)));
+    assert!(lines.contains(&("refund_sent".into(), "platform:cash".into(), -1000)));
+    assert_eq!(lines.len(), 8, "{lines:?}");
+    assert_balanced(&app).await;
+}
+
+async fn a_missed_webhook_heals_by_reconciliation(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    let waiting = hold(&app, &leo, &ana, 4).await;
+    stripe.succeed(&held.intent);
+    // No event arrives. The periodic reconciliation asks Stripe about waiting bookings.
+    let kind = app::jobs::kind("reconcile_payments").unwrap();
+    app::jobs::enqueue(&app.db, kind, &json!({}), None, app.db.clock().now())
+        .await
+        .unwrap();
+    app.run_jobs().await;
+    assert_eq!(booking(&app, &held.id).await.status, "confirmed");
+    assert_eq!(
+        booking(&app, &waiting.id).await.status,
+        "held",
+        "not paid yet"
+    );
+    assert!(
+        app::jobs::schedule::PERIODIC
+            .iter()
+            .any(|(name, every)| *name == "reconcile_payments" && every.as_mins() <= 5),
+        "it runs within minutes"
+    );
+}
+
+async fn a_payment_that_does_not_match_the_price_never_confirms(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    stripe.set_amount(&held.intent, 50);
+    stripe.succeed(&held.intent);
+    let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    assert_eq!(fake_stripe::deliver(&app, &event).await.0, 200);
+    app.run_jobs().await;
+    assert_eq!(booking(&app, &held.id).await.status, "held");
+    assert!(ledger_of(&app, &held.id).await.is_empty());
+    let failed = app::jobs::list(&app.db, &[store::jobs::JobStatus::Failed], 10)
+        .await
+        .unwrap();
+    assert!(
+        failed.iter().any(|j| j.kind == "stripe_event"
+            && j.last_error.as_deref().is_some_and(|e| e.contains("costs"))),
+        "the job fails with the mismatch, for an operator to see: {failed:?}"
+    );
+}
+
+async fn a_cancellation_refunds_through_stripe_exactly_once(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    stripe.succeed(&held.intent);
+    let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    fake_stripe::deliver(&app, &event).await;
+    app.run_jobs().await;
+    // Stripe has a bad moment at first: the refund job retries with the same key.
+    stripe.refuse_refunds(1);
+    let cancelled = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{}/cancel", held.id),
+        &leo,
+        Some(json!({"reason": ""})),
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{cancelled}");
+    app.run_jobs().await;
+    let row = booking(&app, &held.id).await;
+    let refunds = store::refunds::for_booking(&app.db, row.id).await.unwrap();
+    assert_eq!(refunds.len(), 1);
+    assert_eq!(
+        (refunds[0].amount, refunds[0].status.as_str()),
+        (4000, "pending"),
+        "waiting for the retry"
+    );
+    assert!(refunds[0].failure.is_some(), "why it waits is kept");
+    // The retry comes due (an operator's retry makes it due now).
+    let retried = store::jobs::retry(
+        &app.db,
+        app::jobs::list(&app.db, &[store::jobs::JobStatus::Failed], 10)
+            .await
+            .unwrap()
+            .iter()
+            .find(|j| j.kind == "refund")
+            .unwrap()
+            .id,
+        store::audit::NewAuditEvent {
+            user_id: None,
+            actor_id: None,
+            kind: "jobs.retried",
+            client: &store::logins::ClientInfo::default(),
+            detail: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(retried);
+    app.run_jobs().await;
+    let tried = stripe.seen_at("POST", "/v1/refunds");
+    assert_eq!(tried.len(), 2, "{tried:?}");
+    let key = format!("mentora-refund-{}", refunds[0].id);
+    assert!(
+        tried
+            .iter()
+            .all(|s| s.idempotency_key.as_deref() == Some(key.as_str()))
+    );
+    assert_eq!(
+        tried[1].form,
+        [
+            ("payment_intent", held.intent.as_str()),
+            ("amount", "4000"),
+            ("reason", "requested_by_customer"),
+            ("metadata[mentora_refund_id]", &refunds[0].id.to_string()),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    );
+    let refunds = store::refunds::for_booking(&app.db, row.id).await.unwrap();
+    assert_eq!(refunds[0].status, "sent");
+    // Sending it again (a job run twice) asks Stripe nothing more.
+    let deps = app.job_deps.clone().unwrap();
+    app::jobs::refund::send(&deps, refunds[0].id).await.unwrap();
+    assert_eq!(stripe.seen_at("POST", "/v1/refunds").len(), 2);
+    // Stripe's own event about it changes nothing.
+    let refunded = stripe.event("charge.refunded", stripe.charge_of(&held.intent));
+    fake_stripe::deliver(&app, &refunded).await;
+    app.run_jobs().await;
+    assert_eq!(
+        store::refunds::for_booking(&app.db, row.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // Everything went back: every account of this booking is at zero.
+    let mut by_account = std::collections::HashMap::<String, i64>::new();
+    for (_, account, amount) in ledger_of(&app, &held.id).await {
+        *by_account.entry(account).or_default() += amount;
+    }
+    assert!(by_account.values().all(|b| *b == 0), "{by_account:?}");
+    assert_eq!(stripe.totals()["eur"], (4000, 4000));
+}
+
+async fn the_ledger_is_append_only(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    stripe.succeed(&held.intent);
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("payment_intent.succeeded", stripe.intent(&held.intent)),
+    )
+    .await;
+    app.run_jobs().await;
+    use sqlx::Connection;
+    let url = app.test_db.as_ref().unwrap().url.clone();
+    for sql in [
+        "UPDATE ledger_lines SET amount = 0",
+        "DELETE FROM ledger_lines",
+        "UPDATE ledger_journals SET kind = 'x'",
+        "DELETE FROM ledger_journals",
+    ] {
+        let refused = match backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut conn)
+                    .await
+                    .is_err()
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut conn)
+                    .await
+                    .is_err()
+            }
+        };
+        assert!(refused, "{sql} must be refused");
+    }
+    assert_eq!(ledger_of(&app, &held.id).await.len(), 3);
+}
+
+/// Random payments and refunds (Mentora's, by cancellation, and Stripe-dashboard ones of
+/// random size) in currencies of every exponent: the ledger always balances, and its cash
+/// per currency is what Stripe took in less what it gave back.
+async fn random_money_keeps_the_ledger_balanced_and_equal_to_stripe(backend: Backend) {
+    use rand::{Rng, SeedableRng};
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let seed: u64 = rand::random();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    // (currency, price, step in minor units)
+    let prices = [
+        ("EUR", 4555, 1),
+        ("JPY", 5001, 1),
+        ("KWD", 12_340, 10),
+        ("ISK", 9999, 1),
+    ];
+    let mut experts = Vec::new();
+    for (n, (currency, price, step)) in prices.iter().enumerate() {
+        let user = expert_priced(&app, &format!("e{n}@example.org"), currency, *price).await;
+        experts.push((user, *currency, *price, *step));
+    }
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let mut day = 2;
+    for round in 0..8 {
+        let (expert, currency, price, step) = &experts[rng.random_range(0..experts.len())];
+        day += 1;
+        let held = hold(&app, &leo, expert, day).await;
+        stripe.succeed(&held.intent);
+        fake_stripe::deliver(
+            &app,
+            &stripe.event("payment_intent.succeeded", stripe.intent(&held.intent)),
+        )
+        .await;
+        app.run_jobs().await;
+        // Some dashboard refunds of random size (in the currency's steps)…
+        let wire = |minor: i64| {
+            let code = domain::profile::CurrencyCode::parse(currency).unwrap();
+            domain::payment::StripeCurrency::of(code)
+                .unwrap()
+                .to_wire(minor)
+        };
+        let mut left = *price;
+        for _ in 0..rng.random_range(0..3) {
+            let steps = left / step;
+            if steps == 0 {
+                break;
+            }
+            let amount = rng.random_range(1..=steps.min(10_000)) * step;
+            left -= amount;
+            stripe.refund_in_dashboard(&held.intent, wire(amount));
+            let event = stripe.event("charge.refunded", stripe.charge_of(&held.intent));
+            // Sometimes delivered twice.
+            for _ in 0..rng.random_range(1..=2) {
+                fake_stripe::deliver(&app, &event).await;
+            }
+            app.run_jobs().await;
+        }
+        // …and sometimes the learner cancels (a full refund of what is left, days ahead).
+        if rng.random_bool(0.5) {
+            let cancelled = send(
+                &app,
+                Method::POST,
+                &format!("/api/v1/bookings/{}/cancel", held.id),
+                &leo,
+                Some(json!({"reason": ""})),
+            )
+            .await;
+            assert_eq!(
+                cancelled.status, 200,
+                "seed {seed} round {round}: {cancelled}"
+            );
+            app.run_jobs().await;
+        }
+        assert_balanced(&app).await;
+    }
+    let now = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    for (currency, (charged, refunded)) in stripe.totals() {
+        let code = domain::profile::CurrencyCode::parse(&currency).unwrap();
+        let rules = domain::payment::StripeCurrency::of(code).unwrap();
+        let cash = store::ledger::balance(&app.db, "platform:cash", code.as_str(), now)
+            .await
+            .unwrap();
+        assert_eq!(
+            rules.to_wire(cash),
+            charged - refunded,
+            "seed {seed}: {currency} cash must be what Stripe kept"
+        );
+        let owed_back = store::ledger::trial_balance(&app.db, now)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.currency == code.as_str() && b.account.ends_with(":refunds"))
+            .map(|b| b.balance)
+            .sum::<i64>();
+        assert_eq!(owed_back, 0, "seed {seed}: every decided refund was sent");
+    }
+}
+
+async fn a_price_stripe_cannot_charge_is_refused_before_the_hold(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    // 0.49 EUR is under Stripe's minimum; 12.345 KWD does not end in 0.
+    let cheap = expert_priced(&app, "cheap@example.org", "EUR", 49).await;
+    let odd = expert_priced(&app, "odd@example.org", "KWD", 12_345).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    for (expert, minimum) in [(&cheap, "0.50 EUR"), (&odd, "0.010 KWD")] {
+        let answer = send(
+            &app,
+            Method::POST,
+            "/api/v1/bookings",
+            &leo,
+            Some(json!({"expert_id": expert.id, "start": at(3, 10, 0), "duration_minutes": 60})),
+        )
+        .await;
+        assert_eq!(answer.status, 422, "{answer}");
+        assert_eq!(answer.json["code"], "price_not_chargeable");
+        assert!(
+            answer.json["detail"].as_str().unwrap().contains(minimum),
+            "{answer}"
+        );
+    }
+    assert!(stripe.seen().is_empty(), "nothing was asked of Stripe");
+}
+
+both_backends!(
+    a_hold_starts_one_payment_with_stripes_exact_parameters,
+    a_succeeded_payment_confirms_once_and_the_ledger_splits_it,
+    refused_deliveries_are_never_stored_or_handled,
+    a_refund_event_before_its_payment_event_records_both,
+    a_missed_webhook_heals_by_reconciliation,
+    a_payment_that_does_not_match_the_price_never_confirms,
+    a_cancellation_refunds_through_stripe_exactly_once,
+    the_ledger_is_append_only,
+    random_money_keeps_the_ledger_balanced_and_equal_to_stripe,
+    a_price_stripe_cannot_charge_is_refused_before_the_hold,
+);
+
+/// The test-mode sandbox records money the same way: its payment posts the split, and a
+/// cancellation's refund is decided and sent (at once, nothing leaves) by the same job.
+async fn the_sandbox_keeps_the_same_ledger(backend: Backend) {
+    use crate::bookings::{expert, hold_body, learner, pay, post_hold};
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let held = post_hold(&app, &leo, &hold_body(&ana, &at(3, 10, 0)), None).await;
+    let id = held.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(held.json["payment"]["client_secret"], Value::Null);
+    assert_eq!(pay(&app, &leo, &id, "succeed").await.status, 200);
+    assert_eq!(
+        ledger_of(&app, &id).await,
+        [
+            ("payment".into(), "expert:payable".into(), -3400),
+            ("payment".into(), "platform:cash".into(), 4000),
+            ("payment".into(), "platform:commission".into(), -600),
+        ]
+    );
+    let cancelled = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/cancel"),
+        &leo,
+        Some(json!({"reason": ""})),
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{cancelled}");
+    app.run_jobs().await;
+    let refunds = store::refunds::for_booking(&app.db, id.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(refunds.len(), 1);
+    assert_eq!(refunds[0].status, "sent");
+    assert!(
+        refunds[0]
+            .provider_ref
+            .as_deref()
+            .unwrap()
+            .starts_with("sandbox_re_")
+    );
+    assert_eq!(ledger_of(&app, &id).await.len(), 8);
+    assert_balanced(&app).await;
+    // Every page says the sandbox is on.
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("test-mode-banner"));
+}
+
+both_backends!(the_sandbox_keeps_the_same_ledger);
