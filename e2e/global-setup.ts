@@ -1,11 +1,14 @@
-// Starts `mentora serve --demo` on a free port in a fresh data folder, and stops it after.
-import { spawn } from 'node:child_process';
+// Starts `mentora serve --demo` on a free port in a fresh data folder (the test-mode
+// sandbox), and a second one that takes payments through a fake Stripe (e2e/fake-stripe.ts),
+// and stops them after.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { startFakeStripe, webhookSecret } from './fake-stripe';
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
+async function startMentora(env: Record<string, string>): Promise<{ url: string; server: ChildProcess }> {
   const binary = resolve(process.env.MENTORA_BIN ?? join(__dirname, '..', 'target', 'debug', 'mentora'));
   const dataDir = mkdtempSync(join(tmpdir(), 'mentora-e2e-'));
   const server = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--demo'], {
@@ -17,10 +20,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       MENTORA_DATA_DIR: dataDir,
       MENTORA_LOG_LEVEL: 'warn',
       MENTORA_RATE_LIMIT_SCALE: '10',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-
   const url = await new Promise<string>((ok, fail) => {
     const lines = createInterface({ input: server.stdout! });
     const timer = setTimeout(() => fail(new Error('mentora did not become ready in 30 s')), 30_000);
@@ -34,10 +37,29 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }
     });
   });
-  process.env.BASE_URL = url;
+  return { url, server };
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const sandbox = await startMentora({});
+  process.env.BASE_URL = sandbox.url;
+
+  const stripe = await startFakeStripe();
+  const paid = await startMentora({
+    MENTORA_STRIPE_SECRET_KEY: 'sk_test_e2e',
+    MENTORA_STRIPE_WEBHOOK_SECRET: webhookSecret,
+    MENTORA_STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
+    MENTORA_STRIPE_API_BASE: stripe.url,
+    MENTORA_STRIPE_JS_URL: `${stripe.url}/v3/`,
+  });
+  stripe.deliverTo(paid.url);
+  process.env.STRIPE_BASE_URL = paid.url;
 
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((done) => server.once('exit', done));
+    for (const { server } of [sandbox, paid]) {
+      server.kill('SIGTERM');
+      await new Promise((done) => server.once('exit', done));
+    }
+    await stripe.close();
   };
 }

@@ -21,6 +21,7 @@ use uuid::Uuid;
 use crate::middleware::viewer::SignedIn;
 use crate::pages::render;
 use crate::pages::shell::Shell;
+use crate::origin::BrowserOrigin;
 use crate::{AppError, AppState, ErrorCode, Links};
 
 use super::present::{LocalTimes, TimelineEntry, names, timeline};
@@ -107,10 +108,11 @@ pub async fn checkout(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
+    BrowserOrigin(origin): BrowserOrigin,
     axum::extract::Query(query): axum::extract::Query<CheckoutQuery>,
 ) -> Result<Response, AppError> {
     let failed = query.failed.is_some();
-    checkout_page(&state, &viewer.user, &shell, id, failed).await
+    checkout_page(&state, &viewer.user, &shell, id, failed, &origin).await
 }
 
 async fn checkout_page(
@@ -119,6 +121,7 @@ async fn checkout_page(
     shell: &Shell,
     id: Uuid,
     declined: bool,
+    origin: &str,
 ) -> Result<Response, AppError> {
     let (booking, role, _) = bookings::visible(&state.db, user, id).await?;
     if role != Actor::Learner || booking.status != BookingStatus::Held {
@@ -127,7 +130,13 @@ async fn checkout_page(
     if !state.booking_rules.test_mode {
         return match &state.stripe_checkout {
             Some(stripe) => {
-                super::stripe_checkout::page(state, stripe, user, shell, booking, declined).await
+                let page = super::stripe_checkout::Checkout {
+                    stripe,
+                    booking,
+                    failed: declined,
+                    origin,
+                };
+                super::stripe_checkout::page(state, user, shell, page).await
             }
             None => Err(AppError::new(ErrorCode::NotFound)),
         };
@@ -188,7 +197,7 @@ pub async fn pay(
     {
         Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}"))),
         Err(BookingError::PaymentDeclined) => {
-            checkout_page(&state, &viewer.user, &shell, id, true).await
+            checkout_page(&state, &viewer.user, &shell, id, true, &base).await
         }
         Err(e) => Err(e.into()),
     }

@@ -63,15 +63,31 @@ fn origin_of(url: &str) -> &str {
     }
 }
 
+/// A held booking's checkout with Stripe.
+pub struct Checkout<'a> {
+    pub stripe: &'a StripeCheckout,
+    /// The learner's held booking.
+    pub booking: Booking,
+    /// Stripe sent the learner back after a failed attempt.
+    pub failed: bool,
+    /// The origin as the learner's browser sees it: Stripe sends them back there (where
+    /// their session cookie is).
+    pub origin: &'a str,
+}
+
 /// `GET /bookings/{id}/checkout` when Stripe takes the payment.
 pub async fn page(
     state: &AppState,
-    stripe: &StripeCheckout,
     user: &User,
     shell: &Shell,
-    booking: Booking,
-    failed: bool,
+    checkout: Checkout<'_>,
 ) -> Result<Response, AppError> {
+    let Checkout {
+        stripe,
+        booking,
+        failed,
+        origin,
+    } = checkout;
     let Some(payment) =
         app::payments::checkout::start(&state.db, state.payments.as_ref(), &booking).await?
     else {
@@ -107,10 +123,7 @@ pub async fn page(
         publishable_key: &stripe.publishable_key,
         client_secret,
         js_url: &stripe.js_url,
-        return_url: format!(
-            "{}/bookings/{id}/checkout/complete",
-            state.settings.origin.canonical()
-        ),
+        return_url: format!("{origin}/bookings/{id}/checkout/complete"),
         failed,
     };
     let mut response = crate::pages::render(page, StatusCode::OK);
