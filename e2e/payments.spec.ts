@@ -29,7 +29,7 @@ async function holdFirstSlot(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Hold this time and pay' }).click();
 }
 
-test('a learner pays by card through Stripe: declined once, then paid and confirmed by the webhook', async ({ page }) => {
+test('a learner pays by card through Stripe: declined once, then paid and confirmed by the webhook', async ({ page, browser }) => {
   test.slow();
   const problems = watchForBreakage(page);
   await logIn(page, 'learner@demo.mentora.test');
@@ -59,6 +59,23 @@ test('a learner pays by card through Stripe: declined once, then paid and confir
   await expectAccessible(page);
   await keepScreenshot(page, 'payments-confirmed');
   expect(problems).toEqual([]);
+
+  // An operator finds the payment in the ledger's trial balance, balanced; on a phone too.
+  const ops = await (await browser.newContext()).newPage();
+  const opsProblems = watchForBreakage(ops);
+  await logIn(ops, 'admin@demo.mentora.test');
+  await ops.getByRole('link', { name: 'Payments' }).click();
+  await expect(ops.getByRole('heading', { level: 1 })).toHaveText('Payments ledger');
+  const eur = ops.getByRole('region', { name: 'EUR' });
+  await expect(eur).toContainText('Balanced: the accounts add up to zero.');
+  await expect(eur.getByRole('row').filter({ hasText: 'platform:cash' })).toBeVisible();
+  await expectAccessible(ops);
+  await keepScreenshot(ops, 'payments-ledger');
+  await ops.setViewportSize({ width: 390, height: 844 });
+  const overflow = await ops.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await keepScreenshot(ops, 'payments-ledger-390');
+  expect(opsProblems).toEqual([]);
 });
 
 test('the Stripe checkout fits a 390 px phone and reads right to left in Arabic', async ({ page }) => {

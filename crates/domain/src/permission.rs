@@ -8,7 +8,7 @@ use crate::Role;
 pub enum Permission {
     /// Decide expert applications and read verification documents.
     ExpertsVerify,
-    /// Refund payments and settle disputes.
+    /// Refund payments, settle disputes, read the ledger and set commission rates.
     PaymentsRefund,
     /// Read accounts, grant and revoke roles, read the audit log and the dev outbox.
     UsersManage,

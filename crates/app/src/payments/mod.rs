@@ -5,5 +5,6 @@
 //! or not at all (reconciliation asks for bookings still waiting).
 
 pub mod checkout;
+pub mod operators;
 pub mod sync;
 pub mod webhooks;

@@ -729,3 +729,122 @@ async fn the_sandbox_keeps_the_same_ledger(backend: Backend) {
 }
 
 both_backends!(the_sandbox_keeps_the_same_ledger);
+
+/// An operator sets an expert's own rate: the next hold freezes it, an earlier booking
+/// keeps the rate it was made with; the change is audited; only operators may, and only
+/// sensible rates. The trial balance shows the split and balances.
+async fn an_operators_commission_applies_to_later_bookings_only(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    app.create_user("ops@example.org", &[domain::Role::Admin])
+        .await;
+    let (ops, _) = app.api_log_in("ops@example.org").await;
+    let before = hold(&app, &leo, &ana, 3).await;
+    let path = format!("/api/v1/admin/experts/{}/commission", ana.id);
+    for (token, body, status) in [
+        (&leo, json!({"commission_bps": 1000}), 403),
+        (&ops, json!({"commission_bps": 10_001}), 422),
+        (&ops, json!({"commission_bps": -1}), 422),
+        (&ops, json!({"commission_bps": 1000}), 204),
+    ] {
+        let answer = send(&app, Method::PUT, &path, token, Some(body)).await;
+        assert_eq!(answer.status, status, "{answer}");
+    }
+    let unknown = format!("/api/v1/admin/experts/{}/commission", uuid::Uuid::new_v4());
+    assert_eq!(
+        send(
+            &app,
+            Method::PUT,
+            &unknown,
+            &ops,
+            Some(json!({"commission_bps": 1000}))
+        )
+        .await
+        .status,
+        404
+    );
+    let after = hold(&app, &leo, &ana, 4).await;
+    assert_eq!(booking(&app, &before.id).await.commission_bps, 1500);
+    assert_eq!(booking(&app, &after.id).await.commission_bps, 1000);
+    let audit: Value = app
+        .bearer(
+            Method::GET,
+            "/api/v1/admin/audit?kind=payments.commission_set",
+            &ops,
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        audit.to_string().contains("payments.commission_set"),
+        "{audit}"
+    );
+
+    stripe.succeed(&after.intent);
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("payment_intent.succeeded", stripe.intent(&after.intent)),
+    )
+    .await;
+    app.run_jobs().await;
+    let balance = send(&app, Method::GET, "/api/v1/admin/ledger", &ops, None).await;
+    assert_eq!(balance.status, 200, "{balance}");
+    assert_eq!(balance.json["balanced"], true);
+    let of = |account: &str| {
+        balance.json["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["account"] == account)
+            .map(|a| a["balance"].as_i64().unwrap())
+    };
+    assert_eq!(of("platform:cash"), Some(4000));
+    assert_eq!(of("platform:commission"), Some(-400), "10 % of 40.00");
+    assert_eq!(of(&format!("expert:{}:payable", ana.id)), Some(-3600));
+    // Before anything happened, nothing was there.
+    let past = send(
+        &app,
+        Method::GET,
+        "/api/v1/admin/ledger?at=2020-01-01T00:00:00Z",
+        &ops,
+        None,
+    )
+    .await;
+    assert_eq!(past.json["accounts"], json!([]));
+    assert_eq!(
+        send(
+            &app,
+            Method::GET,
+            "/api/v1/admin/ledger?at=yesterday",
+            &ops,
+            None
+        )
+        .await
+        .status,
+        400
+    );
+    assert_eq!(
+        send(&app, Method::GET, "/api/v1/admin/ledger", &leo, None)
+            .await
+            .status,
+        403
+    );
+    // The page shows the same.
+    let browser = app.another_client();
+    browser.log_in_as("ops@example.org").await;
+    let page = browser.get("/admin/payments").await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("platform:commission") && html.contains("-4.00 EUR"),
+        "{html}"
+    );
+}
+
+both_backends!(an_operators_commission_applies_to_later_bookings_only);

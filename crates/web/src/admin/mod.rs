@@ -2,7 +2,7 @@
 //! and suspending experts, and the specialty taxonomy; in the API, the same.
 
 use axum::routing::{get, post};
-use domain::Permission::{ExpertsVerify, JobsManage, UsersManage};
+use domain::Permission::{ExpertsVerify, JobsManage, PaymentsRefund, UsersManage};
 
 use utoipa_axum::routes;
 
@@ -12,11 +12,13 @@ use crate::access::Routes;
 
 mod api;
 mod api_jobs;
+mod api_payments;
 mod api_verification;
 mod audit;
 mod experts;
 mod jobs;
 mod outbox;
+mod payments;
 mod test_clock;
 mod users;
 
@@ -25,6 +27,11 @@ pub(crate) fn routes() -> Routes {
     Routes::new("")
         .get("/admin/outbox", Needs(UsersManage), get(outbox::show))
         .get("/admin/jobs", Needs(JobsManage), get(jobs::list))
+        .get(
+            "/admin/payments",
+            Needs(PaymentsRefund),
+            get(payments::show),
+        )
         .get(
             "/admin/test-clock",
             Needs(JobsManage),
@@ -101,6 +108,16 @@ pub(crate) fn api_routes() -> Routes {
         .documented(
             Needs(JobsManage),
             routes!(test_clock::api_move),
+            &[NotFound, ValidationFailed],
+        )
+        .documented(
+            Needs(PaymentsRefund),
+            routes!(api_payments::trial_balance),
+            &[BadRequest],
+        )
+        .documented(
+            Needs(PaymentsRefund),
+            routes!(api_payments::set_commission),
             &[NotFound, ValidationFailed],
         )
         .documented(Needs(JobsManage), routes!(api_jobs::retry), job_change)

@@ -19,9 +19,9 @@ use store::users::User;
 use uuid::Uuid;
 
 use crate::middleware::viewer::SignedIn;
+use crate::origin::BrowserOrigin;
 use crate::pages::render;
 use crate::pages::shell::Shell;
-use crate::origin::BrowserOrigin;
 use crate::{AppError, AppState, ErrorCode, Links};
 
 use super::present::{LocalTimes, TimelineEntry, names, timeline};
