@@ -848,3 +848,173 @@ async fn an_operators_commission_applies_to_later_bookings_only(backend: Backend
 }
 
 both_backends!(an_operators_commission_applies_to_later_bookings_only);
+
+/// The real binary, killed with SIGKILL after Stripe took the money and the webhook was
+/// stored but before any worker confirmed the booking (this instance runs none); a second
+/// booking's webhook never came at all. Started again: the stored event's job confirms the
+/// first booking, reconciliation confirms the second, Stripe's retried delivery changes
+/// nothing; each is confirmed and posted exactly once.
+async fn a_sigkill_between_the_charge_and_the_confirmation_confirms_once(backend: Backend) {
+    let Some(bin) = crate::testkit::Bin::new(backend).await else {
+        return;
+    };
+    let stripe = FakeStripe::start().await;
+    let js = format!("{}/v3/", stripe.url);
+    let env = |workers: &'static str| {
+        vec![
+            ("MENTORA_STRIPE_SECRET_KEY", SECRET_KEY.to_owned()),
+            ("MENTORA_STRIPE_WEBHOOK_SECRET", SECRET.to_owned()),
+            ("MENTORA_STRIPE_PUBLISHABLE_KEY", "pk_test_kill".to_owned()),
+            ("MENTORA_STRIPE_API_BASE", stripe.url.clone()),
+            ("MENTORA_STRIPE_JS_URL", js.clone()),
+            ("MENTORA_JOBS_WORKERS", workers.to_owned()),
+        ]
+    };
+    let migrated = bin.run(&["migrate"], &[]);
+    assert!(
+        migrated.status.success(),
+        "{}",
+        crate::testkit::stderr(&migrated)
+    );
+    let db = store::Database::connect(&bin.db_url, 4).await.unwrap();
+    let mut config = mentora::config::Config::load(&mentora::config::Sources::default()).unwrap();
+    config.database_url = bin.db_url.clone();
+    config.data_dir = bin.dir.path().join("data");
+    mentora::commands::demo::seed(&db, &config).await.unwrap();
+
+    let serve = |workers| {
+        let vars = env(workers);
+        let pairs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (child, ready) = crate::cli::start_serving(&bin, &pairs);
+        let url = ready
+            .strip_prefix("Mentora is ready at ")
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_else(|| panic!("{ready}"))
+            .trim_end_matches('/')
+            .to_owned();
+        (child, url)
+    };
+    let (mut first, url) = serve("0");
+    let client = reqwest::Client::new();
+    let login: Value = client
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&json!({"email": "learner@demo.mentora.test", "password": "mentora-demo-pass"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["access_token"].as_str().unwrap().to_owned();
+    let experts: Value = client
+        .get(format!("{url}/api/v1/experts?q=Bruno"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bruno = experts["experts"][0]["id"].as_str().unwrap().to_owned();
+    let slots: Value = client
+        .get(format!(
+            "{url}/api/v1/experts/{bruno}/slots?from={}&to={}&tz=UTC",
+            at(2, 0, 0),
+            at(9, 0, 0)
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut held = Vec::new();
+    for slot in slots["slots"].as_array().unwrap().iter().step_by(4).take(2) {
+        let answer: Value = client
+            .post(format!("{url}/api/v1/bookings"))
+            .bearer_auth(&token)
+            .json(&json!({"expert_id": bruno, "start": slot["start"], "duration_minutes": slots["duration_minutes"]}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = answer["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{answer}"))
+            .to_owned();
+        let row = store::bookings::find(&db, id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        held.push((id, row.payment_ref.unwrap()));
+    }
+    let [(first_id, first_pi), (second_id, second_pi)] = &held[..] else {
+        panic!("two holds");
+    };
+    stripe.succeed(first_pi);
+    stripe.succeed(second_pi);
+    let event = stripe.event("payment_intent.succeeded", stripe.intent(first_pi));
+    let deliver = |url: String, event: Value| {
+        let client = client.clone();
+        async move {
+            let body = event.to_string();
+            let signature =
+                payments::webhook::sign(body.as_bytes(), SECRET, chrono::Utc::now().timestamp());
+            let res = client
+                .post(format!("{url}/api/v1/webhooks/stripe"))
+                .header("stripe-signature", signature)
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        }
+    };
+    assert_eq!(deliver(url.clone(), event.clone()).await.0, 200);
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let status = |id: &str| {
+        let db = db.clone();
+        let id = id.to_owned();
+        async move {
+            store::bookings::find(&db, id.parse().unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+        }
+    };
+    assert_eq!(
+        status(first_id).await,
+        "held",
+        "nobody confirmed it before the kill"
+    );
+
+    let (mut second, url) = serve("1");
+    crate::testkit::eventually("both bookings to be confirmed", || async {
+        status(first_id).await == "confirmed" && status(second_id).await == "confirmed"
+    })
+    .await;
+    // Stripe retries the delivery the dead process acknowledged.
+    let (code, receipt) = deliver(url, event).await;
+    assert_eq!((code, receipt["applied"].clone()), (200, json!(false)));
+    second.kill().unwrap();
+    second.wait().unwrap();
+    for (id, _) in &held {
+        let row = store::bookings::find(&db, id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let events = store::bookings::events(&db, row.series_id).await.unwrap();
+        assert_eq!(
+            events.iter().filter(|e| e.to_status == "confirmed").count(),
+            1
+        );
+        let lines = store::ledger::for_booking(&db, row.id).await.unwrap();
+        assert_eq!(lines.len(), 3, "one payment journal: {lines:?}");
+    }
+}
+
+both_backends!(a_sigkill_between_the_charge_and_the_confirmation_confirms_once);
