@@ -84,6 +84,14 @@ async fn hold(app: &TestApp, learner: &str, expert: &store::users::User, day: i6
     }
 }
 
+/// The learner pays at Stripe and Stripe's event is delivered and handled.
+async fn pay(app: &TestApp, stripe: &FakeStripe, held: &Held) {
+    stripe.succeed(&held.intent);
+    let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    assert_eq!(fake_stripe::deliver(app, &event).await.0, 200);
+    app.run_jobs().await;
+}
+
 async fn booking(app: &TestApp, id: &str) -> store::bookings::BookingRow {
     store::bookings::find(&app.db, id.parse().unwrap())
         .await
@@ -405,10 +413,7 @@ async fn a_cancellation_refunds_through_stripe_exactly_once(backend: Backend) {
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
     let held = hold(&app, &leo, &ana, 3).await;
-    stripe.succeed(&held.intent);
-    let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
-    fake_stripe::deliver(&app, &event).await;
-    app.run_jobs().await;
+    pay(&app, &stripe, &held).await;
     // Stripe has a bad moment at first: the refund job retries with the same key.
     stripe.refuse_refunds(1);
     let cancelled = send(
@@ -503,13 +508,7 @@ async fn the_ledger_is_append_only(backend: Backend) {
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
     let held = hold(&app, &leo, &ana, 3).await;
-    stripe.succeed(&held.intent);
-    fake_stripe::deliver(
-        &app,
-        &stripe.event("payment_intent.succeeded", stripe.intent(&held.intent)),
-    )
-    .await;
-    app.run_jobs().await;
+    pay(&app, &stripe, &held).await;
     use sqlx::Connection;
     let url = app.test_db.as_ref().unwrap().url.clone();
     for sql in [
@@ -567,13 +566,7 @@ async fn random_money_keeps_the_ledger_balanced_and_equal_to_stripe(backend: Bac
         let (expert, currency, price, step) = &experts[rng.random_range(0..experts.len())];
         day += 1;
         let held = hold(&app, &leo, expert, day).await;
-        stripe.succeed(&held.intent);
-        fake_stripe::deliver(
-            &app,
-            &stripe.event("payment_intent.succeeded", stripe.intent(&held.intent)),
-        )
-        .await;
-        app.run_jobs().await;
+        pay(&app, &stripe, &held).await;
         // Some dashboard refunds of random size (in the currency's steps)…
         let wire = |minor: i64| {
             let code = domain::profile::CurrencyCode::parse(currency).unwrap();
@@ -786,13 +779,7 @@ async fn an_operators_commission_applies_to_later_bookings_only(backend: Backend
         "{audit}"
     );
 
-    stripe.succeed(&after.intent);
-    fake_stripe::deliver(
-        &app,
-        &stripe.event("payment_intent.succeeded", stripe.intent(&after.intent)),
-    )
-    .await;
-    app.run_jobs().await;
+    pay(&app, &stripe, &after).await;
     let balance = send(&app, Method::GET, "/api/v1/admin/ledger", &ops, None).await;
     assert_eq!(balance.status, 200, "{balance}");
     assert_eq!(balance.json["balanced"], true);

@@ -70,16 +70,7 @@ async fn fake_stripe() -> (String, Seen) {
 const SECRET: &str = "whsec_test_secret";
 
 async fn deliver(app: &TestApp, event: &Value, signed_at: i64, secret: &str) -> reqwest::Response {
-    let body = event.to_string();
-    let signature = payments::webhook::sign(body.as_bytes(), secret, signed_at);
-    app.client
-        .post(app.at("/api/v1/webhooks/stripe"))
-        .header("stripe-signature", signature)
-        .header("content-type", "application/json")
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+    crate::fake_stripe::deliver_signed(app, event, secret, signed_at).await
 }
 
 fn account_updated(id: &str, created: i64, enabled: bool, due: &[&str]) -> Value {
