@@ -89,9 +89,14 @@ pub struct ProviderRefund {
 }
 
 impl ProviderRefund {
-    /// Whether the money is on its way back (Stripe's `pending` refunds complete later,
-    /// and are reported as `charge.refund.updated`; the money has left the balance).
+    /// Whether the money went back. A `pending` refund (some payment methods) is not yet:
+    /// it may still fail; `refund.updated` (or reconciliation) reports how it ends.
     pub fn sent(&self) -> bool {
-        matches!(self.status.as_str(), "succeeded" | "pending")
+        self.status == "succeeded"
+    }
+
+    /// Whether it is still on its way (neither sent nor failed).
+    pub fn pending(&self) -> bool {
+        matches!(self.status.as_str(), "pending" | "requires_action")
     }
 }

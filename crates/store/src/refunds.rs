@@ -140,17 +140,30 @@ pub async fn note_failure(
     Ok(())
 }
 
+/// What became of a refund made at the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum External {
+    /// Recorded now.
+    Recorded,
+    /// Recorded before (reported twice).
+    Known,
+    /// The booking's refunded amount changed since it was read: read again and retry.
+    Raced,
+}
+
 /// Records a refund the provider made without Mentora asking (in its dashboard): decided
-/// and sent at once, added to the booking's refunded amount, both journals posted, in one
-/// transaction. False when that provider refund is recorded already.
+/// and sent at once, added to the booking's refunded amount (if that is still
+/// `refunded_before`, which its journals were computed from), both journals posted, in one
+/// transaction.
 pub async fn record_external(
     db: &Database,
     booking: Uuid,
+    refunded_before: i64,
     refund: &NewRefund,
     provider_ref: &str,
     postings: &[Posting],
     now: Timestamp,
-) -> Result<bool, StoreError> {
+) -> Result<External, StoreError> {
     let txn = db.begin_write().await?;
     let inserted = txn
         .execute_raw(statement(
@@ -172,20 +185,31 @@ pub async fn record_external(
         .rows_affected();
     if inserted != 1 {
         txn.rollback().await?;
-        return Ok(false);
+        return Ok(External::Known);
     }
-    txn.execute_raw(statement(
-        db.backend(),
-        "UPDATE bookings SET refunded_amount = refunded_amount + $2, updated_at = $3 \
-         WHERE id = $1",
-        vec![booking.into(), refund.amount.into(), secs(now)],
-    ))
-    .await?;
+    let updated = txn
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE bookings SET refunded_amount = refunded_amount + $2, updated_at = $3 \
+             WHERE id = $1 AND refunded_amount = $4",
+            vec![
+                booking.into(),
+                refund.amount.into(),
+                secs(now),
+                refunded_before.into(),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        txn.rollback().await?;
+        return Ok(External::Raced);
+    }
     for posting in postings {
         crate::ledger::post_in(db, &txn, posting, now).await?;
     }
     txn.commit().await?;
-    Ok(true)
+    Ok(External::Recorded)
 }
 
 /// Every refund still waiting for the provider, oldest first.

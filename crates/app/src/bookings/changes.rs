@@ -70,7 +70,7 @@ pub async fn cancel(
         enqueue: vec![notices::job(id, Notice::Cancelled, Some(refund), now)],
         ..TransitionUpdates::default()
     };
-    decide_refund(s, &booking, refund, "cancelled", now, &mut changes)?;
+    super::money::decide_refund(s.db, &booking, refund, "cancelled", now, &mut changes)?;
     let by = Attribution {
         actor: role,
         actor_id: Some(user.id),
@@ -93,32 +93,6 @@ pub async fn cancel(
     s.schedules.changed(booking.row.expert_id).await;
     crate::jobs::worker::wake();
     Ok(Cancelled { booking, refund })
-}
-
-/// Adds a refund of `amount` (when there is one) to a change of `booking`: stored pending,
-/// its ledger journal, and the job that asks the provider, all in the change's transaction.
-fn decide_refund(
-    s: &BookingDeps<'_>,
-    booking: &Booking,
-    amount: i64,
-    reason: &str,
-    now: Timestamp,
-    changes: &mut TransitionUpdates,
-) -> Result<(), BookingError> {
-    if amount <= 0 {
-        return Ok(());
-    }
-    super::money::refund(
-        &booking.row,
-        s.db.new_id(),
-        booking.row.paid_amount,
-        booking.row.refunded_amount,
-        amount,
-        reason,
-        now,
-    )?
-    .into_updates(changes);
-    Ok(())
 }
 
 /// The error for a transition that lost a race: the booking moved meanwhile.
@@ -343,6 +317,7 @@ async fn move_to(
         payment_provider: row.payment_provider.clone(),
         payment_ref: row.payment_ref.clone(),
         paid_amount: row.paid_amount,
+        refunded_amount: row.refunded_amount,
         // The refund stays measured from the session's first start: moving a session
         // later cannot buy back what the policy already took.
         policy_start_at: row.policy_start_at,
@@ -507,7 +482,7 @@ pub async fn record_outcome(
         } else {
             "a dispute settled for the learner"
         };
-        decide_refund(s, &booking, rest, why, now, &mut changes)?;
+        super::money::decide_refund(s.db, &booking, rest, why, now, &mut changes)?;
     }
     let claim_reason = claim.then(|| match &reason {
         Some(r) => format!("claims the expert did not come: {r}"),

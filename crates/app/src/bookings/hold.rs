@@ -236,6 +236,7 @@ pub async fn hold(
         .to_owned(),
         payment_ref: None,
         paid_amount: 0,
+        refunded_amount: 0,
         policy_start_at: checked.start,
         reschedule_count: 0,
         commission_bps,

@@ -217,10 +217,16 @@ impl Booking {
         self.status == BookingStatus::Held && self.row.hold_expires_at <= now
     }
 
-    /// What cancelling now would refund, by who cancels.
+    /// What cancelling now would refund, by who cancels: the policy's share, rounded down
+    /// to an amount the payment provider can send (ten fils in three-decimal currencies).
     pub fn refund_if_cancelled(&self, by: Actor, now: Timestamp) -> i64 {
         let paid = self.row.paid_amount - self.row.refunded_amount;
-        rules::refund_on_cancel(&self.policy, by, paid, self.row.policy_start_at, now).amount
+        let share =
+            rules::refund_on_cancel(&self.policy, by, paid, self.row.policy_start_at, now).amount;
+        let step = domain::profile::CurrencyCode::parse(&self.row.currency)
+            .map(money::step)
+            .unwrap_or(1);
+        share - share.rem_euclid(step)
     }
 
     /// Whether it can be moved to another time at `now`.

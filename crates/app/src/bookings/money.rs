@@ -111,6 +111,36 @@ impl RefundDecision {
     }
 }
 
+/// Adds a refund of `amount` (when there is one) to a change of `booking`: stored pending,
+/// its ledger journal, and the job that asks the provider, all in the change's transaction.
+/// Every change that raises a booking's refunded amount goes through here.
+pub(crate) fn decide_refund(
+    db: &store::Database,
+    booking: &super::Booking,
+    amount: i64,
+    reason: &str,
+    now: Timestamp,
+    changes: &mut store::bookings::TransitionUpdates,
+) -> Result<(), BookingError> {
+    if amount <= 0 {
+        return Ok(());
+    }
+    // Decided against the refunded total read: a refund recorded meanwhile makes the
+    // change lose rather than refund more than is left.
+    changes.refunded_before = Some(booking.row.refunded_amount);
+    refund(
+        &booking.row,
+        db.new_id(),
+        booking.row.paid_amount,
+        booking.row.refunded_amount,
+        amount,
+        reason,
+        now,
+    )?
+    .into_updates(changes);
+    Ok(())
+}
+
 /// The journal of a decided refund the provider has sent.
 pub fn refund_sent(
     booking: Uuid,

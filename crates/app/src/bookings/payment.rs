@@ -72,7 +72,9 @@ pub async fn paid(
         )?],
         ..TransitionUpdates::default()
     };
-    let late = booking.hold_lapsed(now);
+    // Late: the hold ran out (marked expired or not yet). Such a payment confirms only what
+    // could be booked now.
+    let late = booking.status == BookingStatus::Expired || booking.hold_lapsed(now);
     let by = Attribution {
         actor: Actor::System,
         actor_id: None,

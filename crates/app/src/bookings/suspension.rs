@@ -60,7 +60,7 @@ pub async fn end_upcoming(
             };
             let (to, changes) = if booking.status == BookingStatus::Confirmed {
                 let refund = booking.refund_if_cancelled(Actor::Admin, now);
-                let changes = TransitionUpdates {
+                let mut changes = TransitionUpdates {
                     refunded_amount: Some(booking.row.refunded_amount + refund),
                     bump_sequence: true,
                     // The cancellation emails commit with the cancellation.
@@ -72,6 +72,14 @@ pub async fn end_upcoming(
                     )],
                     ..TransitionUpdates::default()
                 };
+                super::money::decide_refund(
+                    s.db,
+                    &booking,
+                    refund,
+                    "the expert was suspended",
+                    now,
+                    &mut changes,
+                )?;
                 (BookingStatus::Cancelled, changes)
             } else {
                 (BookingStatus::Expired, TransitionUpdates::default())

@@ -1,7 +1,7 @@
 //! `reconcile_payments`, every two minutes: asks the provider about every booking whose
 //! payment was started and has not arrived (held, or lapsed within the last day), so a
-//! missed webhook heals within minutes; and sends refunds still pending whose own job is
-//! gone (none should be, but money must not wait on that).
+//! missed webhook heals within minutes; and about the payments of refunds still pending
+//! (one the provider accepted but had not completed is marked sent once it has).
 //!
 //! Twice is harmless: it only reads the provider and records what it says, through the
 //! same keyed paths the webhooks use.
@@ -46,6 +46,25 @@ fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFail
             {
                 failed += 1;
                 tracing::warn!(booking = %row.id, payment, error = %e, "reconciling a payment failed");
+            }
+        }
+        for refund in store::refunds::pending(&deps.db, 200)
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            let Ok(Some(row)) = store::bookings::find(&deps.db, refund.booking_id).await else {
+                continue;
+            };
+            let (Some(payment), true) = (row.payment_ref.as_deref(), row.payment_provider == STRIPE_PROVIDER)
+            else {
+                continue;
+            };
+            if let Err(e) =
+                crate::payments::sync::refunds(&deps.bookings(), deps.payments.as_ref(), payment)
+                    .await
+            {
+                failed += 1;
+                tracing::warn!(refund = %refund.id, error = %e, "reconciling a refund failed");
             }
         }
         if failed > 0 {

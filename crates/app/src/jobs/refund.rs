@@ -93,6 +93,13 @@ pub async fn send(deps: &JobDeps, id: Uuid) -> Result<(), JobFailure> {
             .await;
         match made {
             Ok(made) if made.sent() => made.id,
+            // Accepted, not complete: Stripe's `refund.updated` (or reconciliation) marks it
+            // sent; asking again with the same key would only replay this answer.
+            Ok(made) if made.pending() => {
+                let why = format!("the provider is still sending the refund {}", made.id);
+                let _ = store::refunds::note_failure(db, id, &why, now).await;
+                return Ok(());
+            }
             Ok(made) => {
                 let why = format!(
                     "the provider reports the refund {} as {}",

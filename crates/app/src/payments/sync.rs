@@ -7,7 +7,7 @@ use domain::payment::StripeCurrency;
 use domain::profile::CurrencyCode;
 use payments::{PaymentProvider, PaymentStatus, ProviderRefund};
 use store::bookings::BookingRow;
-use store::refunds::NewRefund;
+use store::refunds::{External, NewRefund};
 
 use crate::bookings::{Booking, BookingDeps, BookingError, money, payment};
 
@@ -34,6 +34,9 @@ pub enum SyncError {
     /// The database failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    /// The booking's refunds changed while one was being recorded; the job retries.
+    #[error("booking {0} was refunded meanwhile; reading it again")]
+    Raced(uuid::Uuid),
     /// The provider's payment does not match the booking's frozen price: never confirmed.
     #[error("payment {payment} is {paid} on the wire; booking {booking} costs {owed}")]
     AmountMismatch {
@@ -87,8 +90,12 @@ pub async fn payment(
         }
         return Ok(Synced::Waiting);
     }
-    let now = s.db.clock().now();
-    payment::paid(s, Booking::from_row(row)?, &found.id, now).await?;
+    // Recorded before (a repeated event, or the booking moved on since: cancelled,
+    // rescheduled, a late payment refunded): only its refunds may be new.
+    if row.paid_amount == 0 {
+        let now = s.db.clock().now();
+        payment::paid(s, Booking::from_row(row)?, &found.id, now).await?;
+    }
     refunds(s, provider, &found.id).await?;
     Ok(Synced::Paid)
 }
@@ -158,6 +165,7 @@ async fn refund(
     let recorded = store::refunds::record_external(
         s.db,
         row.id,
+        row.refunded_amount,
         &NewRefund {
             id,
             amount,
@@ -169,8 +177,13 @@ async fn refund(
         now,
     )
     .await?;
-    if recorded {
-        tracing::info!(booking = %row.id, refund = %made.id, amount, "recorded a refund made at the provider");
+    match recorded {
+        External::Recorded => {
+            tracing::info!(booking = %row.id, refund = %made.id, amount, "recorded a refund made at the provider");
+        }
+        External::Known => {}
+        // Another change refunded meanwhile: the job runs again and reads afresh.
+        External::Raced => return Err(SyncError::Raced(row.id)),
     }
     Ok(())
 }

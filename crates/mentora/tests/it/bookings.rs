@@ -405,6 +405,7 @@ async fn overlapping_requests_have_one_winner_even_through_buffers(backend: Back
         payment_provider: "sandbox".into(),
         payment_ref: None,
         paid_amount: 0,
+        refunded_amount: 0,
         policy_start_at: ts(start),
         reschedule_count: 0,
         commission_bps: 1500,

@@ -1005,3 +1005,177 @@ async fn a_sigkill_between_the_charge_and_the_confirmation_confirms_once(backend
 }
 
 both_backends!(a_sigkill_between_the_charge_and_the_confirmation_confirms_once);
+
+/// Every change that gives money back goes through Stripe and the ledger: an expert's
+/// suspension cancels their paid sessions, refunds them in full through Stripe and leaves
+/// the booking's accounts at zero. A payment event arriving after the booking moved on
+/// (here: cancelled and refunded) is handled without error and changes nothing.
+async fn a_suspension_refunds_through_stripe_and_late_events_change_nothing(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    app.create_user("ops@example.org", &[domain::Role::Admin])
+        .await;
+    let (ops, _) = app.api_log_in("ops@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    pay(&app, &stripe, &held).await;
+    let suspended = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/admin/experts/{}/suspension", ana.id),
+        &ops,
+        Some(json!({"suspended": true, "reason": "Reported by several learners."})),
+    )
+    .await;
+    assert_eq!(suspended.status, 200, "{suspended}");
+    app.run_jobs().await;
+    let row = booking(&app, &held.id).await;
+    assert_eq!(
+        (row.status.as_str(), row.refunded_amount),
+        ("cancelled", 4000)
+    );
+    let refunds = store::refunds::for_booking(&app.db, row.id).await.unwrap();
+    assert_eq!(refunds.len(), 1);
+    assert_eq!(refunds[0].status, "sent");
+    assert_eq!(stripe.seen_at("POST", "/v1/refunds").len(), 1);
+    assert_eq!(stripe.totals()["eur"], (4000, 4000));
+    let mut by_account = std::collections::HashMap::<String, i64>::new();
+    for (_, account, amount) in ledger_of(&app, &held.id).await {
+        *by_account.entry(account).or_default() += amount;
+    }
+    assert!(by_account.values().all(|b| *b == 0), "{by_account:?}");
+
+    // Stripe sends the payment's event once more, after all that.
+    let late = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
+    assert_eq!(fake_stripe::deliver(&app, &late).await.0, 200);
+    app.run_jobs().await;
+    let failed = app::jobs::list(
+        &app.db,
+        &[store::jobs::JobStatus::Failed, store::jobs::JobStatus::Dead],
+        10,
+    )
+    .await
+    .unwrap();
+    assert!(failed.is_empty(), "{failed:?}");
+    assert_eq!(ledger_of(&app, &held.id).await.len(), 8);
+    assert_eq!(booking(&app, &held.id).await.status, "cancelled");
+}
+
+both_backends!(a_suspension_refunds_through_stripe_and_late_events_change_nothing);
+
+/// A payment that came after its hold lapsed, for time that can no longer be booked (the
+/// expert was suspended), is refunded; nothing that arrives later — the refund's event, the
+/// payment's event again once the expert is back — confirms it.
+async fn a_refunded_late_payment_is_never_confirmed_later(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    app.create_user("ops@example.org", &[domain::Role::Admin])
+        .await;
+    let (ops, _) = app.api_log_in("ops@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    let path = format!("/api/v1/admin/experts/{}/suspension", ana.id);
+    let suspension = |suspended: bool| {
+        send(
+            &app,
+            Method::POST,
+            &path,
+            &ops,
+            Some(json!({"suspended": suspended, "reason": "Checking a complaint."})),
+        )
+    };
+    assert_eq!(suspension(true).await.status, 200);
+    assert_eq!(booking(&app, &held.id).await.status, "expired");
+    pay(&app, &stripe, &held).await;
+    let row = booking(&app, &held.id).await;
+    assert_eq!(
+        (row.status.as_str(), row.paid_amount, row.refunded_amount),
+        ("expired", 4000, 4000)
+    );
+    assert_eq!(
+        stripe.totals()["eur"],
+        (4000, 4000),
+        "refunded through Stripe"
+    );
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("charge.refunded", stripe.charge_of(&held.intent)),
+    )
+    .await;
+    assert_eq!(suspension(false).await.status, 200);
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("payment_intent.succeeded", stripe.intent(&held.intent)),
+    )
+    .await;
+    app.run_jobs().await;
+    assert_eq!(
+        booking(&app, &held.id).await.status,
+        "expired",
+        "never confirmed"
+    );
+    assert_eq!(
+        stripe.seen_at("POST", "/v1/refunds").len(),
+        1,
+        "refunded once"
+    );
+    let lines = ledger_of(&app, &held.id).await;
+    assert_eq!(
+        lines.iter().filter(|l| l.0 == "payment").count(),
+        3,
+        "{lines:?}"
+    );
+}
+
+/// What was refunded stays refunded across a move: a dashboard refund of 10.00, a move,
+/// then a cancellation refunds the 30.00 left, not the whole price again.
+async fn a_move_keeps_what_was_refunded(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    pay(&app, &stripe, &held).await;
+    stripe.refund_in_dashboard(&held.intent, 1000);
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("charge.refunded", stripe.charge_of(&held.intent)),
+    )
+    .await;
+    app.run_jobs().await;
+    let moved = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{}/reschedule", held.id),
+        &leo,
+        Some(json!({"start": at(4, 10, 0)})),
+    )
+    .await;
+    assert_eq!(moved.status, 200, "{moved}");
+    let new_id = moved.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(booking(&app, &new_id).await.refunded_amount, 1000);
+    let cancelled = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/cancel"),
+        &leo,
+        Some(json!({"reason": ""})),
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{cancelled}");
+    assert_eq!(cancelled.json["refund"]["amount"], 3000, "{cancelled}");
+    app.run_jobs().await;
+    assert_eq!(stripe.totals()["eur"], (4000, 4000));
+    assert_eq!(booking(&app, &new_id).await.refunded_amount, 4000);
+    assert_balanced(&app).await;
+}
+
+both_backends!(
+    a_refunded_late_payment_is_never_confirmed_later,
+    a_move_keeps_what_was_refunded
+);

@@ -351,7 +351,7 @@ pub(super) async fn insert(
         backend,
         &format!(
             "INSERT INTO bookings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, 0, $21, $21, $22, $23, $24)"
+             $11, $12, $13, $14, $15, $16, $17, NULL, $18, $19, $20, $25, $21, $21, $22, $23, $24)"
         ),
         vec![
             new.id.into(),
@@ -378,6 +378,7 @@ pub(super) async fn insert(
             secs(new.policy_start_at),
             new.reschedule_count.into(),
             new.commission_bps.into(),
+            new.refunded_amount.into(),
         ],
     ))
     .await?;
@@ -505,25 +506,42 @@ pub(super) async fn apply(
     changes: &TransitionUpdates,
     by: Attribution<'_>,
 ) -> Result<bool, DbErr> {
+    // Money is recorded against what was seen: a payment only onto a booking with none
+    // recorded (a second report of it, or a late payment already refunded, cannot confirm
+    // it), and a refunded amount only over the one it was computed from (a refund recorded
+    // meanwhile makes this change lose, and it is decided again).
+    let mut guard = String::new();
+    if changes.paid_amount.is_some() {
+        guard.push_str(" AND paid_amount = 0");
+    }
+    if changes.refunded_before.is_some() {
+        guard.push_str(" AND refunded_amount = $9");
+    }
+    let mut values: Vec<Value> = vec![
+        id.into(),
+        to.as_str().into(),
+        secs(by.now),
+        changes.paid_amount.into(),
+        changes.refunded_amount.into(),
+        changes.payment_ref.clone().into(),
+        i32::from(changes.bump_sequence).into(),
+        from.as_str().into(),
+    ];
+    if let Some(seen) = changes.refunded_before {
+        values.push(seen.into());
+    }
     let result = txn
         .execute_raw(statement(
             backend,
-            "UPDATE bookings SET status = $2, updated_at = $3, \
-             paid_amount = COALESCE($4, paid_amount), \
-             refunded_amount = COALESCE($5, refunded_amount), \
-             payment_ref = COALESCE($6, payment_ref), \
-             sequence = sequence + $7, proposed_start = NULL \
-             WHERE id = $1 AND status = $8",
-            vec![
-                id.into(),
-                to.as_str().into(),
-                secs(by.now),
-                changes.paid_amount.into(),
-                changes.refunded_amount.into(),
-                changes.payment_ref.clone().into(),
-                i32::from(changes.bump_sequence).into(),
-                from.as_str().into(),
-            ],
+            &format!(
+                "UPDATE bookings SET status = $2, updated_at = $3, \
+                 paid_amount = COALESCE($4, paid_amount), \
+                 refunded_amount = COALESCE($5, refunded_amount), \
+                 payment_ref = COALESCE($6, payment_ref), \
+                 sequence = sequence + $7, proposed_start = NULL \
+                 WHERE id = $1 AND status = $8{guard}"
+            ),
+            values,
         ))
         .await?;
     if result.rows_affected() != 1 {
@@ -661,7 +679,7 @@ pub(super) fn inserted(new: &NewBooking, now: Timestamp) -> BookingRow {
         payment_provider: new.payment_provider.clone(),
         payment_ref: new.payment_ref.clone(),
         paid_amount: new.paid_amount,
-        refunded_amount: 0,
+        refunded_amount: new.refunded_amount,
         created_at: now,
         updated_at: now,
         policy_start_at: whole(new.policy_start_at),
@@ -692,6 +710,7 @@ pub(super) fn as_new(row: &BookingRow, status: BookingStatus) -> NewBooking {
         payment_provider: row.payment_provider.clone(),
         payment_ref: row.payment_ref.clone(),
         paid_amount: row.paid_amount,
+        refunded_amount: row.refunded_amount,
         policy_start_at: row.policy_start_at,
         reschedule_count: row.reschedule_count,
         commission_bps: row.commission_bps,

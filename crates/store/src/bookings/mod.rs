@@ -166,6 +166,8 @@ pub struct NewBooking {
     pub payment_provider: String,
     pub payment_ref: Option<String>,
     pub paid_amount: i64,
+    /// Refunded so far (a move carries it to the booking that replaces the old one).
+    pub refunded_amount: i64,
     /// The session's first start (a new hold: its own start; a move keeps the old one's).
     pub policy_start_at: Timestamp,
     pub reschedule_count: i32,
@@ -208,8 +210,13 @@ pub struct Attribution<'a> {
 /// Columns a transition may change besides the status.
 #[derive(Debug, Clone, Default)]
 pub struct TransitionUpdates {
+    /// Records a payment: only onto a booking with none recorded yet.
     pub paid_amount: Option<i64>,
+    /// The new refunded total; set with `refunded_before`.
     pub refunded_amount: Option<i64>,
+    /// The refunded total the change was computed from: it applies only if that is still
+    /// the booking's (a refund recorded meanwhile makes it lose).
+    pub refunded_before: Option<i64>,
     pub payment_ref: Option<String>,
     /// The calendar event changes: raise its SEQUENCE.
     pub bump_sequence: bool,

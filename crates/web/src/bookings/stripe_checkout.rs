@@ -45,10 +45,11 @@ struct CheckoutPage<'a> {
 fn content_security_policy(stripe: &StripeCheckout) -> String {
     let js = origin_of(&stripe.js_url);
     format!(
-        "default-src 'self'; script-src 'self' {js}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' {js} https://*.js.stripe.com; style-src 'self'; \
          img-src 'self' data: https://*.stripe.com; font-src 'self'; \
          connect-src 'self' {js} https://api.stripe.com; \
-         frame-src {js} https://hooks.stripe.com; media-src 'self'; object-src 'none'; \
+         frame-src {js} https://*.js.stripe.com https://hooks.stripe.com; media-src 'self'; \
+         object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
          report-uri /api/v1/csp-reports"
     )
