@@ -58,6 +58,13 @@ test('a learner pays by card through Stripe: declined once, then paid and confir
   await expect(page.locator('#booking-status')).toHaveText('Confirmed');
   await expectAccessible(page);
   await keepScreenshot(page, 'payments-confirmed');
+  // The learner's receipt, printable.
+  await page.getByRole('link', { name: 'Receipt', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receipt');
+  await expect(page.locator('#receipt-paid')).toHaveText(price);
+  await expect(page.locator('#receipt-kept')).toHaveText(price);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'payments-receipt');
   expect(problems).toEqual([]);
 
   // An operator finds the payment in the ledger's trial balance, balanced; on a phone too.

@@ -147,3 +147,19 @@ pub async fn for_booking(
         .map(|r| (r.kind, r.account, r.amount))
         .collect())
 }
+
+/// When the journal with `key` was recorded, if it was.
+pub async fn recorded_at(db: &Database, key: &str) -> Result<Option<Timestamp>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct At {
+        created_at: i64,
+    }
+    let at = At::find_by_statement(statement(
+        db.backend(),
+        "SELECT created_at FROM ledger_journals WHERE key = $1",
+        vec![key.into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(at.and_then(|a| Timestamp::from_second(a.created_at).ok()))
+}

@@ -225,3 +225,17 @@ pub async fn pending(db: &Database, limit: u64) -> Result<Vec<Refund>, StoreErro
     .all(db.conn())
     .await?)
 }
+
+/// Every refund of a session (all bookings of its series: a move carries the payment to
+/// the booking that replaces the old one), oldest first.
+pub async fn for_series(db: &Database, series: Uuid) -> Result<Vec<Refund>, StoreError> {
+    Ok(Refund::find_by_statement(statement(
+        db.backend(),
+        "SELECT r.id, r.booking_id, r.amount, r.currency, r.status, r.provider_ref, r.reason, \
+         r.failure, r.created_at FROM refunds r JOIN bookings b ON b.id = r.booking_id \
+         WHERE b.series_id = $1 ORDER BY r.created_at, r.id",
+        vec![series.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}

@@ -11,6 +11,7 @@ pub mod lists;
 pub mod money;
 pub mod notices;
 pub mod payment;
+pub mod receipt;
 pub mod suspension;
 
 use domain::Permission;

@@ -39,11 +39,16 @@ fn unbalanced(e: domain::payment::Unbalanced) -> BookingError {
     BookingError::Store(store::StoreError::Corrupt(e.to_string()))
 }
 
+/// The unique key of the payment journal of booking `id`.
+pub fn payment_key(id: Uuid) -> String {
+    format!("payment:{id}")
+}
+
 /// The ledger journal of `gross` paid for the booking.
 pub fn payment(row: &BookingRow, gross: i64) -> Result<Posting, BookingError> {
     let code = currency(row)?;
     let journal = Journal::payment(
-        format!("payment:{}", row.id),
+        payment_key(row.id),
         code,
         &row.expert_id.to_string(),
         split(row, code, gross),

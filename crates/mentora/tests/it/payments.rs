@@ -1179,3 +1179,83 @@ both_backends!(
     a_refunded_late_payment_is_never_confirmed_later,
     a_move_keeps_what_was_refunded
 );
+
+/// The learner's receipt: what was paid, each refund, what was kept, the payment's
+/// reference; an operator may read it; the expert and anyone else may not; an unpaid hold
+/// has none.
+async fn the_learner_has_a_receipt_only_they_and_operators_read(backend: Backend) {
+    let Some((app, stripe)) = app_with_stripe(backend).await else {
+        return;
+    };
+    let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+    let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
+    crate::bookings::learner(&app, "mia@example.org").await;
+    app.create_user("ops@example.org", &[domain::Role::Admin])
+        .await;
+    let held = hold(&app, &leo, &ana, 3).await;
+    let path = format!("/bookings/{}/receipt", held.id);
+    let as_user = |email: &'static str| {
+        let client = app.another_client();
+        async move {
+            client.log_in_as(email).await;
+            client
+        }
+    };
+    let learner = as_user("leo@example.org").await;
+    assert_eq!(
+        learner.get(&path).await.status().as_u16(),
+        404,
+        "no receipt before paying"
+    );
+    pay(&app, &stripe, &held).await;
+    stripe.refund_in_dashboard(&held.intent, 1000);
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("charge.refunded", stripe.charge_of(&held.intent)),
+    )
+    .await;
+    app.run_jobs().await;
+    let page = learner.get(&path).await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains(r#"id="receipt-paid">40.00 EUR"#), "{html}");
+    assert!(html.contains("−10.00 EUR"), "{html}");
+    assert!(html.contains(r#"id="receipt-kept">30.00 EUR"#), "{html}");
+    assert!(html.contains(&held.intent), "the payment's reference");
+    let booking_page = learner
+        .get(&format!("/bookings/{}", held.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(booking_page.contains(&path), "the booking links to it");
+    assert_eq!(
+        as_user("ops@example.org")
+            .await
+            .get(&path)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        as_user("ana@example.org")
+            .await
+            .get(&path)
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        as_user("mia@example.org")
+            .await
+            .get(&path)
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+both_backends!(the_learner_has_a_receipt_only_they_and_operators_read);

@@ -12,6 +12,7 @@ use crate::access::Routes;
 mod api;
 mod pages;
 mod present;
+mod receipt;
 mod sessions;
 mod slot_review;
 mod stripe_checkout;
@@ -29,6 +30,7 @@ pub(crate) fn routes() -> Routes {
             SignedIn,
             get(stripe_checkout::complete),
         )
+        .get("/bookings/{id}/receipt", SignedIn, get(receipt::show))
         .post("/bookings/{id}/cancel", SignedIn, post(pages::cancel))
         .post(
             "/bookings/{id}/reschedule",

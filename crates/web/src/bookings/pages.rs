@@ -221,6 +221,8 @@ struct BookingPage<'a> {
     price: String,
     refund: Option<String>,
     refunded: Option<String>,
+    /// Money was paid for it: the learner has a receipt.
+    paid: bool,
     proposed: Option<String>,
     timeline: Vec<TimelineEntry>,
     test_mode: bool,
@@ -340,6 +342,7 @@ async fn booking_page(
         price: money(r.price_amount, &r.currency),
         refund,
         refunded,
+        paid: r.paid_amount > 0,
         proposed,
         timeline: timeline(&clock, &events),
         when: format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name),
