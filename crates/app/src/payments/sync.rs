@@ -72,6 +72,17 @@ pub async fn payment(
     if row.payment_provider != money::STRIPE_PROVIDER {
         return Ok(Synced::Unknown);
     }
+    // One payment per booking: another one naming it (made in the dashboard, or anywhere
+    // but the hold) pays for nothing here; it would confirm a booking whose refunds then
+    // go to a payment that never succeeded.
+    if row
+        .payment_ref
+        .as_deref()
+        .is_some_and(|known| known != found.id)
+    {
+        tracing::warn!(booking = %row.id, payment = %found.id, "a payment that is not the booking's own; ignored");
+        return Ok(Synced::Unknown);
+    }
     let code = currency(&row)?;
     let owed = StripeCurrency::of(code)
         .map_err(BookingError::NotChargeable)?

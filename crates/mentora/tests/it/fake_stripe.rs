@@ -155,6 +155,22 @@ impl FakeStripe {
         intent["latest_charge"] = json!(charge);
     }
 
+    /// A payment made outside Mentora (the dashboard) that names `booking` in its metadata.
+    pub fn stray_intent(&self, booking: &str, amount: i64, currency: &str) -> String {
+        let mut books = self.books.lock().unwrap();
+        let id = books.id("pi");
+        let mut intent = fixture("payment_intent");
+        intent["id"] = json!(id);
+        intent["amount"] = json!(amount);
+        intent["currency"] = json!(currency);
+        intent["status"] = json!("requires_payment_method");
+        intent["metadata"] = json!({"booking_id": booking});
+        intent["latest_charge"] = Value::Null;
+        intent["last_payment_error"] = Value::Null;
+        books.intents.insert(id.clone(), intent);
+        id
+    }
+
     /// Changes what the intent charges (as a tampered record would).
     pub fn set_amount(&self, id: &str, amount: i64) {
         self.books.lock().unwrap().intents.get_mut(id).unwrap()["amount"] = json!(amount);

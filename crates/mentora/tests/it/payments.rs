@@ -389,6 +389,20 @@ async fn a_payment_that_does_not_match_the_price_never_confirms(backend: Backend
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
     let held = hold(&app, &leo, &ana, 3).await;
+    // A payment made elsewhere that names the booking pays for nothing here.
+    let stray = stripe.stray_intent(&held.id, 4000, "eur");
+    stripe.succeed(&stray);
+    fake_stripe::deliver(
+        &app,
+        &stripe.event("payment_intent.succeeded", stripe.intent(&stray)),
+    )
+    .await;
+    app.run_jobs().await;
+    assert_eq!(
+        booking(&app, &held.id).await.status,
+        "held",
+        "not the booking's payment"
+    );
     stripe.set_amount(&held.intent, 50);
     stripe.succeed(&held.intent);
     let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
