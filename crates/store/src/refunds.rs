@@ -1,7 +1,8 @@
 //! Refunds decided for bookings, and what the payment provider did with each. A refund is
 //! inserted `pending` in the transaction that decides it (with its ledger journal and the
-//! job that asks the provider); the job marks it `sent` with the provider's id, or
-//! `failed` when the provider refuses for good.
+//! job that asks the provider); the job marks it `sent` with the provider's id. While the
+//! provider refuses (or is still sending it), it stays `pending` with the reason in
+//! `failure`, and its job retries until an operator sees it dead in `/admin/jobs`.
 
 use jiff::Timestamp;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult};

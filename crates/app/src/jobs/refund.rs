@@ -1,6 +1,8 @@
 //! `refund`: asks the payment provider to send back a refund decided with a booking change
-//! (a cancellation, an expert's no-show, a dispute settled for the learner, a payment that
-//! came too late), then marks it sent and records the money leaving in one transaction.
+//! (a cancellation, an expert's suspension or no-show, a dispute settled for the learner, a
+//! payment that came too late), then marks it sent and records the money leaving in one
+//! transaction. A refund the provider accepted but is still sending is left pending for
+//! its `refund.updated` event or reconciliation to finish.
 //!
 //! Twice is harmless: the provider's idempotency key is the refund's own id, so asking
 //! again returns the refund made the first time; and marking it sent is conditional on it
