@@ -224,7 +224,7 @@ impl Booking {
         let paid = self.row.paid_amount - self.row.refunded_amount;
         let share =
             rules::refund_on_cancel(&self.policy, by, paid, self.row.policy_start_at, now).amount;
-        let step = domain::profile::CurrencyCode::parse(&self.row.currency)
+        let step = money::stored_currency(&self.row.currency)
             .map(money::step)
             .unwrap_or(1);
         share - share.rem_euclid(step)

@@ -15,13 +15,20 @@ use super::BookingError;
 /// The payment provider's name for bookings paid through Stripe.
 pub const STRIPE_PROVIDER: &str = "stripe";
 
+/// A currency as stored on a booking or refund; one that does not parse is corrupt data.
+pub fn stored_currency(code: &str) -> Result<CurrencyCode, BookingError> {
+    CurrencyCode::parse(code)
+        .map_err(|_| BookingError::Store(store::StoreError::Corrupt(format!("currency {code:?}"))))
+}
+
+/// Stripe's rules for a stored currency (how amounts go on the wire); one Stripe does not
+/// charge in is refused as `NotChargeable`.
+pub fn stripe_currency(code: &str) -> Result<StripeCurrency, BookingError> {
+    StripeCurrency::of(stored_currency(code)?).map_err(BookingError::NotChargeable)
+}
+
 fn currency(row: &BookingRow) -> Result<CurrencyCode, BookingError> {
-    CurrencyCode::parse(&row.currency).map_err(|_| {
-        BookingError::Store(store::StoreError::Corrupt(format!(
-            "booking currency {:?}",
-            row.currency
-        )))
-    })
+    stored_currency(&row.currency)
 }
 
 /// The smallest step amounts move in, in minor units (ten fils in three-decimal currencies).
@@ -152,12 +159,7 @@ pub fn refund_sent(
     learner: Uuid,
     refund: &store::refunds::Refund,
 ) -> Result<Posting, BookingError> {
-    let code = CurrencyCode::parse(&refund.currency).map_err(|_| {
-        BookingError::Store(store::StoreError::Corrupt(format!(
-            "refund currency {:?}",
-            refund.currency
-        )))
-    })?;
+    let code = stored_currency(&refund.currency)?;
     let journal = Journal::refund_sent(
         format!("refund_sent:{}", refund.id),
         code,

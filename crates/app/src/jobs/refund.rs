@@ -82,9 +82,7 @@ pub async fn send(deps: &JobDeps, id: Uuid) -> Result<(), JobFailure> {
             .payment_ref
             .clone()
             .ok_or_else(|| format!("booking {} has no payment to refund", booking.id))?;
-        let code = domain::profile::CurrencyCode::parse(&refund.currency)
-            .map_err(|_| format!("refund currency {:?}", refund.currency))?;
-        let currency = domain::payment::StripeCurrency::of(code).map_err(|e| e.to_string())?;
+        let currency = money::stripe_currency(&refund.currency).map_err(|e| e.to_string())?;
         let made = deps
             .payments
             .refund(RefundRequest {

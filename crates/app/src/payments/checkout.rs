@@ -2,8 +2,6 @@
 //! the idempotency key), created when the hold is placed and looked up again whenever the
 //! checkout page is drawn.
 
-use domain::payment::StripeCurrency;
-use domain::profile::CurrencyCode;
 use payments::{NewPayment, Payment, PaymentProvider, ProviderMode};
 use store::Database;
 
@@ -24,10 +22,8 @@ pub async fn start(
     if let Some(existing) = &booking.row.payment_ref {
         return Ok(Some(provider.payment(existing).await?));
     }
-    let code =
-        CurrencyCode::parse(&booking.row.currency).map_err(|_| BookingError::ExpertNotBookable)?;
-    let wire_amount = StripeCurrency::of(code)
-        .and_then(|c| c.chargeable(booking.row.price_amount))
+    let wire_amount = crate::bookings::money::stripe_currency(&booking.row.currency)?
+        .chargeable(booking.row.price_amount)
         .map_err(BookingError::NotChargeable)?;
     let payment = provider
         .create_payment(NewPayment {

@@ -3,10 +3,7 @@
 //! every refund the provider made is recorded once, whether Mentora asked for it or an
 //! operator made it in the provider's dashboard.
 
-use domain::payment::StripeCurrency;
-use domain::profile::CurrencyCode;
 use payments::{PaymentProvider, PaymentStatus, ProviderRefund};
-use store::bookings::BookingRow;
 use store::refunds::{External, NewRefund};
 
 use crate::bookings::{Booking, BookingDeps, BookingError, money, payment};
@@ -83,10 +80,7 @@ pub async fn payment(
         tracing::warn!(booking = %row.id, payment = %found.id, "a payment that is not the booking's own; ignored");
         return Ok(Synced::Unknown);
     }
-    let code = currency(&row)?;
-    let owed = StripeCurrency::of(code)
-        .map_err(BookingError::NotChargeable)?
-        .to_wire(row.price_amount);
+    let owed = money::stripe_currency(&row.currency)?.to_wire(row.price_amount);
     if found.wire_amount != owed || !found.currency.eq_ignore_ascii_case(&row.currency) {
         return Err(SyncError::AmountMismatch {
             payment: found.id,
@@ -147,10 +141,7 @@ async fn refund(
     let Some(row) = store::bookings::with_payment(s.db, payment_id).await? else {
         return Ok(());
     };
-    let code = currency(&row)?;
-    let amount = StripeCurrency::of(code)
-        .map_err(BookingError::NotChargeable)?
-        .from_wire(made.wire_amount);
+    let amount = money::stripe_currency(&row.currency)?.from_wire(made.wire_amount);
     let id = s.db.new_id();
     let decided = money::refund(
         &row,
@@ -197,13 +188,4 @@ async fn refund(
         External::Raced => return Err(SyncError::Raced(row.id)),
     }
     Ok(())
-}
-
-fn currency(row: &BookingRow) -> Result<CurrencyCode, BookingError> {
-    CurrencyCode::parse(&row.currency).map_err(|_| {
-        BookingError::Store(store::StoreError::Corrupt(format!(
-            "booking currency {:?}",
-            row.currency
-        )))
-    })
 }

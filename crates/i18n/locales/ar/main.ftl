@@ -439,3 +439,4 @@ payments-unbalanced = غير متوازن: مجموع الحسابات ليس ص
 payments-account = الحساب
 payments-balance = الرصيد
 nav-admin-payments = المدفوعات
+payments-at-invalid = ليس وقتًا مقروءًا: اكتبه هكذا 2026-12-31T23:59:59Z.

@@ -439,3 +439,4 @@ payments-unbalanced = Nicht ausgeglichen: Die Konten ergeben nicht null. Prüfen
 payments-account = Konto
 payments-balance = Saldo
 nav-admin-payments = Zahlungen
+payments-at-invalid = Kein lesbarer Zeitpunkt: Schreiben Sie ihn wie 2026-12-31T23:59:59Z.

@@ -439,3 +439,4 @@ payments-unbalanced = Not balanced: the accounts do not add up to zero. Check th
 payments-account = Account
 payments-balance = Balance
 nav-admin-payments = Payments
+payments-at-invalid = Not a time that can be read: write it like 2026-12-31T23:59:59Z.

@@ -439,3 +439,4 @@ payments-unbalanced = Descuadrado: las cuentas no suman cero. Revisa el libro an
 payments-account = Cuenta
 payments-balance = Saldo
 nav-admin-payments = Pagos
+payments-at-invalid = No es una hora legible: escríbela como 2026-12-31T23:59:59Z.

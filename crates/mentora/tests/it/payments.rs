@@ -92,6 +92,13 @@ async fn pay(app: &TestApp, stripe: &FakeStripe, held: &Held) {
     app.run_jobs().await;
 }
 
+/// An operator, ops@example.org, and their API token.
+async fn operator(app: &TestApp) -> String {
+    app.create_user("ops@example.org", &[domain::Role::Admin])
+        .await;
+    app.api_log_in("ops@example.org").await.0
+}
+
 async fn booking(app: &TestApp, id: &str) -> store::bookings::BookingRow {
     store::bookings::find(&app.db, id.parse().unwrap())
         .await
@@ -746,9 +753,7 @@ async fn an_operators_commission_applies_to_later_bookings_only(backend: Backend
     };
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
-    app.create_user("ops@example.org", &[domain::Role::Admin])
-        .await;
-    let (ops, _) = app.api_log_in("ops@example.org").await;
+    let ops = operator(&app).await;
     let before = hold(&app, &leo, &ana, 3).await;
     let path = format!("/api/v1/admin/experts/{}/commission", ana.id);
     for (token, body, status) in [
@@ -845,6 +850,20 @@ async fn an_operators_commission_applies_to_later_bookings_only(backend: Backend
     assert!(
         html.contains("platform:commission") && html.contains("-4.00 EUR"),
         "{html}"
+    );
+    // A typo in the instant is explained beside the field, keeping what was typed.
+    let typo = browser.get("/admin/payments?at=yesterday").await;
+    assert_eq!(typo.status().as_u16(), 422);
+    let html = typo.text().await.unwrap();
+    assert!(html.contains(r#"value="yesterday""#), "{html}");
+    assert!(
+        html.contains(r#"id="at-error""#) && html.contains(r#"aria-invalid="true""#),
+        "{html}"
+    );
+    assert!(html.contains("Not a time that can be read"), "{html}");
+    assert!(
+        !html.contains("platform:commission"),
+        "nothing is listed for an unread time"
     );
 }
 
@@ -1030,9 +1049,7 @@ async fn a_suspension_refunds_through_stripe_and_late_events_change_nothing(back
     };
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
-    app.create_user("ops@example.org", &[domain::Role::Admin])
-        .await;
-    let (ops, _) = app.api_log_in("ops@example.org").await;
+    let ops = operator(&app).await;
     let held = hold(&app, &leo, &ana, 3).await;
     pay(&app, &stripe, &held).await;
     let suspended = send(
@@ -1088,9 +1105,7 @@ async fn a_refunded_late_payment_is_never_confirmed_later(backend: Backend) {
     };
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
-    app.create_user("ops@example.org", &[domain::Role::Admin])
-        .await;
-    let (ops, _) = app.api_log_in("ops@example.org").await;
+    let ops = operator(&app).await;
     let held = hold(&app, &leo, &ana, 3).await;
     let path = format!("/api/v1/admin/experts/{}/suspension", ana.id);
     let suspension = |suspended: bool| {

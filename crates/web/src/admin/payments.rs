@@ -15,8 +15,11 @@ use crate::{AppError, AppState};
 #[template(path = "admin/payments.html")]
 struct PaymentsPage<'a> {
     shell: &'a Shell,
-    /// The instant balanced at, as the form shows it (RFC 3339, UTC).
+    /// The instant balanced at, as the form shows it (RFC 3339, UTC), or what was typed
+    /// when it could not be read.
     at: String,
+    /// Why the typed instant could not be read (shown under the field; nothing is listed).
+    at_error: Option<String>,
     currencies: Vec<CurrencyView>,
 }
 
@@ -33,7 +36,16 @@ pub async fn show(
     shell: Shell,
     Query(query): Query<AtQuery>,
 ) -> Result<Response, AppError> {
-    let at = query.instant(state.clock().now())?;
+    let Ok(at) = query.instant(state.clock().now()) else {
+        // A typo keeps what was typed and says what is expected, beside the field.
+        let page = PaymentsPage {
+            shell: &shell,
+            at: query.at.clone().unwrap_or_default(),
+            at_error: Some(shell.t("payments-at-invalid")),
+            currencies: Vec::new(),
+        };
+        return Ok(render(page, StatusCode::UNPROCESSABLE_ENTITY));
+    };
     let balances = app::payments::operators::trial_balance(&state.db, at).await?;
     let mut currencies: Vec<CurrencyView> = Vec::new();
     let mut sums = Vec::<i64>::new();
@@ -61,6 +73,7 @@ pub async fn show(
         PaymentsPage {
             shell: &shell,
             at: crate::instants::rfc3339_secs(&at),
+            at_error: None,
             currencies,
         },
         StatusCode::OK,
