@@ -160,6 +160,7 @@ pub async fn build_with(
         // Without a Stripe key the labelled sandbox takes payments.
         test_mode: config.stripe_secret_key.is_none(),
         commission_bps: config.commission_bps,
+        payout_delay: jiff::SignedDuration::from_hours(i64::from(config.payout_delay_hours)),
     };
     let payments: Arc<dyn payments::PaymentProvider> = match &config.stripe_secret_key {
         Some(key) => Arc::new(

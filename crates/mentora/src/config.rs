@@ -59,6 +59,9 @@ pub struct Config {
     /// The platform's commission in basis points (1500 = 15 %), unless an operator set an
     /// expert's own.
     pub commission_bps: u16,
+    /// How long after a session's outcome its expert is paid out: the window in which the
+    /// learner may still dispute it.
+    pub payout_delay_hours: u32,
     /// How long documents of rejected applications are kept.
     pub document_retention_days: u32,
     /// How long a hold keeps a slot while the learner pays.
@@ -228,6 +231,12 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_COMMISSION_BPS"],
         default: "1500",
         allowed: "the platform's commission in basis points, from 0 to 10000 (1500 = 15 %)",
+    },
+    Key {
+        name: "payout_delay_hours",
+        env: &["MENTORA_PAYOUT_DELAY_HOURS"],
+        default: "48",
+        allowed: "hours from a session's outcome to the expert's payout (the dispute window), from 0 to 720",
     },
     Key {
         name: "document_retention_days",
@@ -485,6 +494,7 @@ impl Config {
             stripe_publishable_key,
             stripe_js_url,
             commission_bps: u16::try_from(number("commission_bps", 0, 10_000)?).unwrap_or(1500),
+            payout_delay_hours: u32::try_from(number("payout_delay_hours", 0, 720)?).unwrap_or(48),
             document_retention_days: u32::try_from(number("document_retention_days", 1, 3650)?)
                 .unwrap_or(90),
             booking_hold_minutes: u32::try_from(number("booking_hold_minutes", 1, 60)?)

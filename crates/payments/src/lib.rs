@@ -7,12 +7,16 @@ pub mod charges;
 pub mod payouts;
 pub mod sandbox;
 pub mod stripe;
+pub mod transfers;
 pub mod webhook;
 
 use futures::future::BoxFuture;
 
 pub use charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
 pub use payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
+pub use transfers::{
+    BankPayout, Dispute, NewReversal, NewTransfer, ProviderReversal, ProviderTransfer,
+};
 
 /// What Mentora asks of a payment provider.
 pub trait PaymentProvider: Send + Sync {
@@ -53,4 +57,17 @@ pub trait PaymentProvider: Send + Sync {
         &'a self,
         payment_id: &'a str,
     ) -> BoxFuture<'a, Result<Vec<ProviderRefund>, PaymentError>>;
+
+    /// Pays an expert's share to their connected account. Idempotent per `transfer_id`.
+    fn transfer(
+        &self,
+        transfer: NewTransfer,
+    ) -> BoxFuture<'_, Result<ProviderTransfer, PaymentError>>;
+
+    /// Takes (part of) a transfer back from the expert's account. Idempotent per
+    /// `reversal_id`.
+    fn reverse_transfer(
+        &self,
+        reversal: NewReversal,
+    ) -> BoxFuture<'_, Result<ProviderReversal, PaymentError>>;
 }

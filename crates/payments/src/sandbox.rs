@@ -1,13 +1,14 @@
 //! The test-mode sandbox: payments and onboarding without a payment provider. Its
 //! "onboarding" is a Mentora page, clearly labelled as test mode, where the expert
 //! finishes with one click; learners pay on Mentora's own labelled checkout, and refunds
-//! are sent at once.
+//! are sent at once, as are the transfers that pay experts.
 
 use futures::future::BoxFuture;
 
 use crate::PaymentProvider;
 use crate::charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
 use crate::payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
+use crate::transfers::{NewReversal, NewTransfer, ProviderReversal, ProviderTransfer};
 
 /// Where the sandbox's onboarding page lives.
 pub const ONBOARDING_PATH: &str = "/experts/payouts/sandbox";
@@ -81,5 +82,32 @@ impl PaymentProvider for Sandbox {
         _payment_id: &'a str,
     ) -> BoxFuture<'a, Result<Vec<ProviderRefund>, PaymentError>> {
         Box::pin(async move { Ok(Vec::new()) })
+    }
+
+    fn transfer(
+        &self,
+        transfer: NewTransfer,
+    ) -> BoxFuture<'_, Result<ProviderTransfer, PaymentError>> {
+        // Derived from Mentora's id: asking twice names the same transfer.
+        Box::pin(async move {
+            Ok(ProviderTransfer {
+                id: format!("sandbox_tr_{}", transfer.transfer_id.simple()),
+                wire_amount: transfer.wire_amount,
+                wire_reversed: 0,
+                transfer_id: Some(transfer.transfer_id),
+            })
+        })
+    }
+
+    fn reverse_transfer(
+        &self,
+        reversal: NewReversal,
+    ) -> BoxFuture<'_, Result<ProviderReversal, PaymentError>> {
+        Box::pin(async move {
+            Ok(ProviderReversal {
+                id: format!("sandbox_trr_{}", reversal.reversal_id.simple()),
+                wire_amount: reversal.wire_amount,
+            })
+        })
     }
 }

@@ -1,5 +1,6 @@
 //! Stripe over its HTTP API: Connect Express accounts for experts (create, onboarding
-//! link, state) and PaymentIntents and refunds for learners. Form-encoded requests as Stripe
+//! link, state), PaymentIntents and refunds for learners, and transfers (and their
+//! reversals) that pay experts their share. Form-encoded requests as Stripe
 //! documents them, every one with the pinned `Stripe-Version` and every POST with an
 //! `Idempotency-Key` derived from Mentora's own ids, so a retry never charges or refunds
 //! twice. Only the fields Mentora uses are parsed. The tests run against a wire-level fake
@@ -12,6 +13,9 @@ use uuid::Uuid;
 use crate::PaymentProvider;
 use crate::charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
 use crate::payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
+use crate::transfers::{
+    BankPayout, Dispute, NewReversal, NewTransfer, ProviderReversal, ProviderTransfer,
+};
 
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
 
@@ -215,6 +219,102 @@ fn to_status(account: Account) -> AccountStatus {
     }
 }
 
+#[derive(Deserialize)]
+struct TransferObject {
+    id: String,
+    amount: i64,
+    #[serde(default)]
+    amount_reversed: i64,
+    #[serde(default)]
+    metadata: std::collections::HashMap<String, String>,
+}
+
+/// A transfer object (an API answer or a `transfer.*` event's payload) in Mentora's words.
+pub fn transfer_of(object: &serde_json::Value) -> Result<ProviderTransfer, PaymentError> {
+    let transfer: TransferObject = serde_json::from_value(object.clone())
+        .map_err(|e| PaymentError::Unexpected(format!("a transfer: {e}")))?;
+    Ok(to_transfer(transfer))
+}
+
+fn to_transfer(transfer: TransferObject) -> ProviderTransfer {
+    ProviderTransfer {
+        transfer_id: transfer
+            .metadata
+            .get("mentora_transfer_id")
+            .and_then(|id| Uuid::parse_str(id).ok()),
+        id: transfer.id,
+        wire_amount: transfer.amount,
+        wire_reversed: transfer.amount_reversed,
+    }
+}
+
+#[derive(Deserialize)]
+struct DisputeObject {
+    id: String,
+    amount: i64,
+    currency: String,
+    status: String,
+    #[serde(default)]
+    reason: Option<String>,
+    /// An id, or the expanded object.
+    #[serde(default)]
+    payment_intent: Option<serde_json::Value>,
+}
+
+/// A dispute object (a `charge.dispute.*` event's payload) in Mentora's words.
+pub fn dispute_of(object: &serde_json::Value) -> Result<Dispute, PaymentError> {
+    let dispute: DisputeObject = serde_json::from_value(object.clone())
+        .map_err(|e| PaymentError::Unexpected(format!("a dispute: {e}")))?;
+    Ok(Dispute {
+        id: dispute.id,
+        payment_intent: dispute.payment_intent.and_then(|p| match p {
+            serde_json::Value::String(id) => Some(id),
+            other => other.get("id").and_then(|v| v.as_str()).map(str::to_owned),
+        }),
+        wire_amount: dispute.amount,
+        currency: dispute.currency,
+        status: dispute.status,
+        reason: dispute.reason.unwrap_or_default(),
+    })
+}
+
+#[derive(Deserialize)]
+struct PayoutObject {
+    id: String,
+    amount: i64,
+    currency: String,
+    status: String,
+    #[serde(default)]
+    arrival_date: i64,
+    #[serde(default)]
+    failure_message: Option<String>,
+}
+
+/// A payout object of connected account `account` (a Connect `payout.*` event's payload,
+/// whose `account` names the expert's account) in Mentora's words.
+pub fn bank_payout_of(
+    object: &serde_json::Value,
+    account: &str,
+) -> Result<BankPayout, PaymentError> {
+    let payout: PayoutObject = serde_json::from_value(object.clone())
+        .map_err(|e| PaymentError::Unexpected(format!("a payout: {e}")))?;
+    Ok(BankPayout {
+        id: payout.id,
+        account: account.to_owned(),
+        wire_amount: payout.amount,
+        currency: payout.currency,
+        status: payout.status,
+        arrival_date: payout.arrival_date,
+        failure_message: payout.failure_message,
+    })
+}
+
+#[derive(Deserialize)]
+struct ReversalObject {
+    id: String,
+    amount: i64,
+}
+
 async fn read<T: for<'de> Deserialize<'de>>(
     sent: Result<reqwest::Response, reqwest::Error>,
 ) -> Result<T, PaymentError> {
@@ -367,6 +467,58 @@ impl PaymentProvider for StripeClient {
                 )
                 .await?;
             Ok(list.data.into_iter().map(to_refund).collect())
+        })
+    }
+
+    fn transfer(
+        &self,
+        transfer: NewTransfer,
+    ) -> BoxFuture<'_, Result<ProviderTransfer, PaymentError>> {
+        Box::pin(async move {
+            let id = transfer.transfer_id.to_string();
+            let booking = transfer.booking_id.to_string();
+            let amount = transfer.wire_amount.to_string();
+            let currency = transfer.currency.to_ascii_lowercase();
+            let key = format!("mentora-transfer-{id}");
+            let made: TransferObject = self
+                .post(
+                    "/v1/transfers",
+                    &[
+                        ("amount", &amount),
+                        ("currency", &currency),
+                        ("destination", stripe_id(&transfer.destination)?),
+                        ("source_transaction", stripe_id(&transfer.source_charge)?),
+                        ("transfer_group", &booking),
+                        ("metadata[booking_id]", &booking),
+                        ("metadata[mentora_transfer_id]", &id),
+                    ],
+                    &key,
+                )
+                .await?;
+            Ok(to_transfer(made))
+        })
+    }
+
+    fn reverse_transfer(
+        &self,
+        reversal: NewReversal,
+    ) -> BoxFuture<'_, Result<ProviderReversal, PaymentError>> {
+        Box::pin(async move {
+            let id = reversal.reversal_id.to_string();
+            let amount = reversal.wire_amount.to_string();
+            let path = format!("/v1/transfers/{}/reversals", stripe_id(&reversal.transfer)?);
+            let key = format!("mentora-reversal-{id}");
+            let made: ReversalObject = self
+                .post(
+                    &path,
+                    &[("amount", &amount), ("metadata[mentora_reversal_id]", &id)],
+                    &key,
+                )
+                .await?;
+            Ok(ProviderReversal {
+                id: made.id,
+                wire_amount: made.amount,
+            })
         })
     }
 }

@@ -28,6 +28,9 @@ pub struct Event {
     pub kind: String,
     /// Unix seconds when Stripe created the event (orders out-of-order deliveries).
     pub created: i64,
+    /// The connected account it happened on (Connect events: an expert's payouts).
+    #[serde(default)]
+    pub account: Option<String>,
     pub data: EventData,
 }
 

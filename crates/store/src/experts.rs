@@ -444,6 +444,18 @@ pub async fn update_payout_state(
         .map(|p| p.user_id))
 }
 
+/// The expert whose connected payout account is `account_id`.
+pub async fn with_payout_account(
+    db: &Database,
+    account_id: &str,
+) -> Result<Option<Uuid>, StoreError> {
+    Ok(expert_profile::Entity::find()
+        .filter(expert_profile::Column::PayoutAccountId.eq(account_id))
+        .one(db.conn())
+        .await?
+        .map(|p| p.user_id))
+}
+
 /// The experts who list `specialty`.
 pub async fn holding_specialty(db: &Database, specialty: &str) -> Result<Vec<Uuid>, StoreError> {
     Ok(expert_specialty::Entity::find()

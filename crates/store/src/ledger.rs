@@ -163,3 +163,104 @@ pub async fn recorded_at(db: &Database, key: &str) -> Result<Option<Timestamp>, 
     .await?;
     Ok(at.and_then(|a| Timestamp::from_second(a.created_at).ok()))
 }
+
+/// What the expert is owed for a session (every booking of `series`): minus the sum of
+/// its lines on expert payable accounts, so positive while owed and negative when they
+/// were paid more than they now earn.
+pub async fn owed_for_session(db: &Database, series: Uuid) -> Result<i64, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Sum {
+        balance: Option<i64>,
+    }
+    let sum = Sum::find_by_statement(statement(
+        db.backend(),
+        "SELECT CAST(SUM(l.amount) AS BIGINT) AS balance FROM ledger_lines l \
+         JOIN ledger_journals j ON j.id = l.journal_id \
+         JOIN bookings b ON b.id = j.booking_id \
+         WHERE b.series_id = $1 AND l.account LIKE 'expert:%:payable'",
+        vec![series.into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(-sum.and_then(|s| s.balance).unwrap_or(0))
+}
+
+/// The money moved between `from` (inclusive) and `to` (exclusive), summed per currency,
+/// journal kind and side (`cash`, `commission`, `expert`, `learner`, `other`): what
+/// reports by period are computed from.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Movement {
+    pub currency: String,
+    /// The journal kind (`payment`, `refund_sent`, `transfer`, …).
+    pub kind: String,
+    pub side: String,
+    /// The sum of the lines (debits positive).
+    pub amount: i64,
+}
+
+/// Every movement of the period, by currency, kind and side.
+pub async fn movements(
+    db: &Database,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<Movement>, StoreError> {
+    Ok(Movement::find_by_statement(statement(
+        db.backend(),
+        "SELECT l.currency, j.kind, \
+         CASE WHEN l.account = 'platform:cash' THEN 'cash' \
+              WHEN l.account = 'platform:commission' THEN 'commission' \
+              WHEN l.account LIKE 'expert:%' THEN 'expert' \
+              WHEN l.account LIKE 'learner:%' THEN 'learner' ELSE 'other' END AS side, \
+         CAST(SUM(l.amount) AS BIGINT) AS amount \
+         FROM ledger_lines l JOIN ledger_journals j ON j.id = l.journal_id \
+         WHERE l.created_at >= $1 AND l.created_at < $2 \
+         GROUP BY l.currency, j.kind, side ORDER BY l.currency, j.kind, side",
+        vec![secs(from), secs(to)],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// One run of the ledger check.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Check {
+    pub id: Uuid,
+    pub checked_at: i64,
+    pub ok: bool,
+    /// What was found (each problem on its own line), or what was compared.
+    pub detail: String,
+}
+
+/// Stores a run of the ledger check.
+pub async fn record_check(
+    db: &Database,
+    ok: bool,
+    detail: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO ledger_checks (id, checked_at, ok, detail) VALUES ($1, $2, $3, $4)",
+            vec![
+                db.new_id().into(),
+                secs(now),
+                ok.into(),
+                detail.chars().take(4000).collect::<String>().into(),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// The latest run of the ledger check, if any.
+pub async fn last_check(db: &Database) -> Result<Option<Check>, StoreError> {
+    Ok(Check::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, checked_at, ok, detail FROM ledger_checks \
+         ORDER BY checked_at DESC, id DESC LIMIT 1",
+        vec![],
+    ))
+    .one(db.conn())
+    .await?)
+}

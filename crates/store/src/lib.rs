@@ -6,11 +6,13 @@
 
 pub mod audit;
 pub mod availability;
+pub mod bank_payouts;
 pub mod bookings;
 pub mod calendar_feeds;
 pub mod challenges;
 mod database;
 pub mod directory;
+pub mod disputes;
 pub mod email_tokens;
 mod entities;
 mod error;
@@ -35,6 +37,7 @@ pub mod snapshot;
 mod sql;
 pub mod taxonomy;
 pub mod test_clock;
+pub mod transfers;
 pub mod upkeep;
 pub mod users;
 pub mod webhook_events;

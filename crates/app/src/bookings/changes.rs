@@ -522,3 +522,51 @@ pub async fn record_outcome(
     }
     Ok(booking)
 }
+
+/// An operator gives (part of) a paid booking's money back, with a reason, whatever its
+/// status: `amount` in minor units of the booking's currency, at most what is left and in
+/// steps the provider can refund. The refund is decided with its ledger journal and job in
+/// one transaction, and the booking's timeline records who did it and why (the status
+/// stays). When the expert was paid out already, the job reverses their part first.
+pub async fn refund_by_operator(
+    s: &BookingDeps<'_>,
+    operator: &User,
+    id: Uuid,
+    amount: i64,
+    reason: &str,
+    now: Timestamp,
+) -> Result<Booking, BookingError> {
+    let reason = reason_of(reason, true)?.unwrap_or_default();
+    let row = store::bookings::find(s.db, id)
+        .await?
+        .ok_or(BookingError::NotFound)?;
+    let booking = Booking::from_row(row)?;
+    let left = booking.row.paid_amount - booking.row.refunded_amount;
+    let code = super::money::stored_currency(&booking.row.currency)?;
+    if amount <= 0 || amount > left || amount % super::money::step(code) != 0 {
+        return Err(BookingError::Invalid(vec![FieldError {
+            field: "amount",
+            message_id: "refund-amount-invalid",
+        }]));
+    }
+    let mut changes = TransitionUpdates {
+        refunded_amount: Some(booking.row.refunded_amount + amount),
+        ..TransitionUpdates::default()
+    };
+    super::money::decide_refund(s.db, &booking, amount, &reason, now, &mut changes)?;
+    let why = format!(
+        "refunded {} by an operator: {reason}",
+        notices::money(amount, &booking.row.currency)
+    );
+    let by = Attribution {
+        actor: Actor::Admin,
+        actor_id: Some(operator.id),
+        reason: Some(&why),
+        now,
+    };
+    let status = booking.status;
+    match store::bookings::transition(s.db, id, status, status, &changes, by).await? {
+        Some(row) => Booking::from_row(row),
+        None => Err(raced(s, id, status).await),
+    }
+}

@@ -40,6 +40,9 @@ pub struct BookingRules {
     pub max_reschedules: i32,
     /// The platform's commission in basis points, unless an operator set an expert's own.
     pub commission_bps: u16,
+    /// How long after a session's outcome the expert is paid: the window in which the
+    /// learner may still dispute it.
+    pub payout_delay: SignedDuration,
 }
 
 impl Default for BookingRules {
@@ -50,6 +53,7 @@ impl Default for BookingRules {
             max_active_holds: 3,
             max_reschedules: 3,
             commission_bps: domain::payment::commission::DEFAULT_BPS,
+            payout_delay: SignedDuration::from_hours(48),
         }
     }
 }

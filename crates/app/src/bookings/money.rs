@@ -36,7 +36,9 @@ pub fn step(code: CurrencyCode) -> i64 {
     StripeCurrency::of(code).map(|c| c.step).unwrap_or(1)
 }
 
-fn split(row: &BookingRow, code: CurrencyCode, gross: i64) -> Split {
+/// How `gross` paid for the booking splits between the platform and the expert, by the
+/// commission frozen on the booking.
+pub fn split_of(row: &BookingRow, code: CurrencyCode, gross: i64) -> Split {
     CommissionRate::new(i64::from(row.commission_bps))
         .unwrap_or_default()
         .split(gross, step(code))
@@ -58,7 +60,7 @@ pub fn payment(row: &BookingRow, gross: i64) -> Result<Posting, BookingError> {
         payment_key(row.id),
         code,
         &row.expert_id.to_string(),
-        split(row, code, gross),
+        split_of(row, code, gross),
     )
     .map_err(unbalanced)?;
     Ok(Posting {
@@ -90,7 +92,7 @@ pub fn refund(
     now: Timestamp,
 ) -> Result<RefundDecision, BookingError> {
     let code = currency(row)?;
-    let back = split(row, code, gross).refund(gross, refunded_before, amount, step(code));
+    let back = split_of(row, code, gross).refund(gross, refunded_before, amount, step(code));
     let journal = Journal::refund_decided(
         format!("refund:{id}"),
         code,

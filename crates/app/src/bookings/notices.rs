@@ -37,6 +37,11 @@ pub enum Notice {
     LateRefunded,
     /// The learner says the expert did not come: a dispute an admin settles.
     NoShowClaimed,
+    /// The expert's share was paid to their payout account; only the expert is told.
+    PaidOut,
+    /// The learner's bank disputed the payment: the expert's share is held until the
+    /// dispute ends; only the expert is told.
+    Chargeback,
 }
 
 impl Notice {
@@ -48,6 +53,8 @@ impl Notice {
             Self::Proposed => "email-booking-proposed",
             Self::LateRefunded => "email-booking-late-refund",
             Self::NoShowClaimed => "email-booking-no-show-claim",
+            Self::PaidOut => "email-booking-paid-out",
+            Self::Chargeback => "email-booking-chargeback",
         }
     }
 
@@ -55,7 +62,11 @@ impl Notice {
         match self {
             Self::Confirmed | Self::Rescheduled => Some(Method::Request),
             Self::Cancelled => Some(Method::Cancel),
-            Self::Proposed | Self::LateRefunded | Self::NoShowClaimed => None,
+            Self::Proposed
+            | Self::LateRefunded
+            | Self::NoShowClaimed
+            | Self::PaidOut
+            | Self::Chargeback => None,
         }
     }
 }
@@ -135,7 +146,8 @@ pub struct NoticeJob {
     pub booking_id: uuid::Uuid,
     /// What happened.
     pub notice: Notice,
-    /// What a cancellation refunded, in minor units of the booking's currency.
+    /// What a cancellation refunded (or a payout paid), in minor units of the booking's
+    /// currency.
     pub refund: Option<i64>,
 }
 
@@ -185,6 +197,7 @@ pub async fn emails(
         .map(|m| ics::invite(m, &event(booking, &expert, &learner, base), now));
     let recipients: Vec<(&User, &User)> = match notice {
         Notice::Proposed => vec![(&learner, &expert)],
+        Notice::PaidOut | Notice::Chargeback => vec![(&expert, &learner)],
         _ => vec![(&learner, &expert), (&expert, &learner)],
     };
     let mut out = Vec::with_capacity(recipients.len());

@@ -14,11 +14,13 @@ pub mod email;
 mod first_free_slots;
 mod hold_expiry;
 mod move_emails;
+mod payouts_due;
 pub mod ping;
 mod reconcile_payments;
 pub mod refund;
 pub mod schedule;
 pub mod stripe_event;
+pub mod transfer;
 mod upkeep;
 pub mod worker;
 
@@ -98,6 +100,8 @@ pub static KINDS: &[Kind] = &[
     refund::KIND,
     stripe_event::KIND,
     reconcile_payments::KIND,
+    payouts_due::KIND,
+    transfer::KIND,
 ];
 
 /// The kind named `name`, if this build knows it.
@@ -127,6 +131,16 @@ pub async fn enqueue(
     )
     .await
     .inspect(|added| {
+        if *added {
+            worker::wake();
+        }
+    })
+}
+
+/// Puts `job` (built by its kind's own `job` function) on the queue; false when its
+/// unique key was there already.
+pub async fn enqueue_job(db: &Database, job: &NewJob) -> Result<bool, StoreError> {
+    store::jobs::enqueue(db, job).await.inspect(|added| {
         if *added {
             worker::wake();
         }

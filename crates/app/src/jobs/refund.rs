@@ -4,6 +4,9 @@
 //! transaction. A refund the provider accepted but is still sending is left pending for
 //! its `refund.updated` event or reconciliation to finish.
 //!
+//! When the expert was paid out already, the part of their share the refund takes back is
+//! reversed from their account first (`payments::transfers::settle`).
+//!
 //! Twice is harmless: the provider's idempotency key is the refund's own id, so asking
 //! again returns the refund made the first time; and marking it sent is conditional on it
 //! still being pending, with the ledger journal's key unique.
@@ -68,6 +71,16 @@ pub async fn send(deps: &JobDeps, id: Uuid) -> Result<(), JobFailure> {
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("refund {id} names no booking"))?;
+    // The expert was paid already: what the refund takes from their share comes back
+    // from their account first, so the platform never pays the same money twice.
+    crate::payments::transfers::settle(
+        db,
+        deps.payments.as_ref(),
+        &booking,
+        &format!("refund:{id}"),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     let now = db.clock().now();
     let posting =
         money::refund_sent(booking.id, booking.learner_id, &refund).map_err(|e| e.to_string())?;

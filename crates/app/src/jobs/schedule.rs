@@ -15,6 +15,7 @@ pub static PERIODIC: &[(&str, SignedDuration)] = &[
     ("first_free_slots", SignedDuration::from_mins(5)),
     ("upkeep", SignedDuration::from_hours(1)),
     ("reconcile_payments", SignedDuration::from_mins(2)),
+    ("payouts_due", SignedDuration::from_mins(10)),
 ];
 
 /// One instance's view of the periods it has enqueued, so it writes once per period

@@ -1,6 +1,8 @@
 //! What operators (`payments.refund`) see and steer of the money: the ledger's trial
-//! balance at any instant, and an expert's own commission rate (frozen on bookings held
-//! from then on; earlier bookings keep theirs). Every change is audited.
+//! balance at any instant; paid bookings by search, with refunds given with a reason;
+//! transfers waiting and chargebacks; the commission report by period and currency; and
+//! an expert's own commission rate (frozen on bookings held from then on; earlier
+//! bookings keep theirs). Every change is audited.
 
 use domain::payment::CommissionRate;
 use jiff::Timestamp;
@@ -68,4 +70,139 @@ pub async fn set_commission(
     } else {
         Err(CommissionError::NotFound)
     }
+}
+
+/// What the operators' payments page shows besides the trial balance.
+pub struct Overview {
+    /// Paid bookings matching the search.
+    pub bookings: Vec<store::bookings::PaidBooking>,
+    /// Transfers decided and not yet made (with the provider's last refusal).
+    pub transfers_waiting: Vec<store::transfers::Transfer>,
+    /// Open chargebacks first, then recent closed ones.
+    pub disputes: Vec<store::disputes::Dispute>,
+    /// The latest run of the ledger check.
+    pub last_check: Option<store::ledger::Check>,
+}
+
+/// The payments overview, with paid bookings matching `query` (a booking id, or part of a
+/// learner's or expert's email or name).
+pub async fn overview(db: &Database, query: &str) -> Result<Overview, StoreError> {
+    Ok(Overview {
+        bookings: store::bookings::paid_matching(db, query, 50).await?,
+        transfers_waiting: store::transfers::waiting(db, 50).await?,
+        disputes: store::disputes::recent(db, 50).await?,
+        last_check: store::ledger::last_check(db).await?,
+    })
+}
+
+/// An operator refunds `amount` (minor units) of booking `id` with a reason; audited.
+pub async fn refund(
+    s: &crate::bookings::BookingDeps<'_>,
+    operator: &store::users::User,
+    id: Uuid,
+    amount: i64,
+    reason: &str,
+    client: &ClientInfo,
+) -> Result<crate::bookings::Booking, crate::bookings::BookingError> {
+    let now = s.db.clock().now();
+    let booking =
+        crate::bookings::changes::refund_by_operator(s, operator, id, amount, reason, now).await?;
+    crate::jobs::worker::wake();
+    store::audit::record(
+        s.db,
+        NewAuditEvent {
+            user_id: Some(booking.row.learner_id),
+            actor_id: Some(operator.id),
+            kind: "payments.refunded",
+            client,
+            detail: serde_json::json!({
+                "booking": id,
+                "amount": amount,
+                "currency": booking.row.currency,
+                "reason": reason.trim(),
+            })
+            .to_string(),
+        },
+    )
+    .await?;
+    Ok(booking)
+}
+
+/// One currency's line of the commission report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommissionLine {
+    /// The currency; every amount is in its minor units.
+    pub currency: String,
+    /// Paid by learners.
+    pub gross: i64,
+    /// Sent back to learners.
+    pub refunded: i64,
+    /// Commission on what was paid.
+    pub commission_earned: i64,
+    /// Commission given back with refunds and lost chargebacks.
+    pub commission_returned: i64,
+    /// Transferred to experts, less reversals.
+    pub paid_out: i64,
+}
+
+impl CommissionLine {
+    /// What the platform kept.
+    pub fn commission_net(&self) -> i64 {
+        self.commission_earned - self.commission_returned
+    }
+}
+
+/// The commission report for `[from, to)`, per currency, from the ledger.
+pub async fn commission_report(
+    db: &Database,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<CommissionLine>, StoreError> {
+    let mut lines: Vec<CommissionLine> = Vec::new();
+    for m in store::ledger::movements(db, from, to).await? {
+        if lines.last().map(|l| l.currency.as_str()) != Some(m.currency.as_str()) {
+            lines.push(CommissionLine {
+                currency: m.currency.clone(),
+                ..CommissionLine::default()
+            });
+        }
+        let Some(line) = lines.last_mut() else {
+            continue;
+        };
+        match (m.kind.as_str(), m.side.as_str()) {
+            ("payment", "cash") => line.gross += m.amount,
+            ("refund_sent", "cash") => line.refunded -= m.amount,
+            ("payment", "commission") => line.commission_earned -= m.amount,
+            ("refund_decided" | "dispute_lost", "commission") => {
+                line.commission_returned += m.amount
+            }
+            ("transfer" | "transfer_reversed", "cash") => line.paid_out -= m.amount,
+            _ => {}
+        }
+    }
+    Ok(lines)
+}
+
+/// The report as CSV (amounts in major units, as the currency writes them).
+pub fn commission_csv(lines: &[CommissionLine]) -> String {
+    let mut csv = String::from(
+        "currency,gross,refunded,commission_earned,commission_returned,commission_net,paid_out\n",
+    );
+    for l in lines {
+        let major = |minor: i64| match domain::profile::CurrencyCode::parse(&l.currency) {
+            Ok(code) => domain::money::Money::new(minor, code).major_text(),
+            Err(_) => minor.to_string(),
+        };
+        csv.push_str(&format!(
+            "{},{},{},{},{},{},{}\n",
+            l.currency,
+            major(l.gross),
+            major(l.refunded),
+            major(l.commission_earned),
+            major(l.commission_returned),
+            major(l.commission_net()),
+            major(l.paid_out),
+        ));
+    }
+    csv
 }

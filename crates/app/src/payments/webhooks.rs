@@ -90,8 +90,37 @@ pub async fn handle(
             };
             synced(super::sync::payment(s, provider, &id).await)
         }
+        "charge.dispute.created"
+        | "charge.dispute.updated"
+        | "charge.dispute.closed"
+        | "charge.dispute.funds_withdrawn"
+        | "charge.dispute.funds_reinstated" => {
+            let dispute = payments::stripe::dispute_of(object).map_err(|e| e.to_string())?;
+            match super::disputes::record(s, provider, &dispute).await {
+                Ok(super::disputes::Recorded::Applied) => Ok(Handled::Applied),
+                Ok(super::disputes::Recorded::Ignored) => Ok(Handled::Ignored),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        // Mentora's own transfers are recorded when they are made; the event only matters
+        // when it reports a reversal made elsewhere (the dashboard).
+        "transfer.created" | "transfer.updated" | "transfer.reversed" => {
+            let made = payments::stripe::transfer_of(object).map_err(|e| e.to_string())?;
+            match super::transfers::reversed_at_provider(s.db, &made).await {
+                Ok(true) => Ok(Handled::Applied),
+                Ok(false) => Ok(Handled::Ignored),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        "payout.paid" | "payout.failed" | "payout.canceled" | "payout.updated" => {
+            match super::bank_payouts::record(s, event).await {
+                Ok(true) => Ok(Handled::Applied),
+                Ok(false) => Ok(Handled::Ignored),
+                Err(e) => Err(e.to_string()),
+            }
+        }
         other => {
-            tracing::info!(kind = other, event = %event.id, "a Stripe event Mentora does not act on yet");
+            tracing::info!(kind = other, event = %event.id, "a Stripe event Mentora does not act on");
             Ok(Handled::Ignored)
         }
     }

@@ -6,13 +6,21 @@
 //! - `platform:cash` (debit): money held at the payment provider for the platform;
 //! - `platform:commission` (credit): commission earned, less commission refunded;
 //! - `platform:processor_fees` (debit): the provider's fees;
-//! - `expert:{id}:payable` (credit): what the expert has earned and not been paid out;
+//! - `platform:disputes` (debit): money the learner's bank took back while a dispute is
+//!   open;
+//! - `expert:{id}:payable` (credit): what the expert has earned and not been paid out
+//!   (a debit balance: paid more than they now earn, until the transfer is reversed);
 //! - `learner:{id}:refunds` (credit): refunds decided and not yet sent back.
 //!
 //! A payment debits cash and credits commission and the expert; a refund is decided
 //! (commission and expert debited in proportion, the learner credited) in the transaction
 //! that decides it, and sent (the learner debited, cash credited) when the provider has
-//! made it.
+//! made it. A transfer to the expert's connected account settles what is payable (the
+//! expert debited, cash credited) and a reversal undoes it; what an expert was paid out
+//! is the sum of their transfer and reversal journals, so no separate `paid_out` account
+//! duplicates it. A dispute moves the disputed money from cash to `platform:disputes`;
+//! won, it comes back; lost, it is taken from the commission and the expert's share in
+//! proportion, as a refund is.
 
 use super::Split;
 use crate::profile::CurrencyCode;
@@ -26,6 +34,8 @@ pub enum Account {
     Commission,
     /// The provider's fees.
     ProcessorFees,
+    /// Money held back by an open dispute.
+    Disputes,
     /// What an expert (by id) is owed.
     ExpertPayable(String),
     /// Refunds owed to a learner (by id).
@@ -39,6 +49,7 @@ impl Account {
             Self::Cash => "platform:cash".into(),
             Self::Commission => "platform:commission".into(),
             Self::ProcessorFees => "platform:processor_fees".into(),
+            Self::Disputes => "platform:disputes".into(),
             Self::ExpertPayable(id) => format!("expert:{id}:payable"),
             Self::LearnerRefunds(id) => format!("learner:{id}:refunds"),
         }
@@ -54,6 +65,16 @@ pub enum JournalKind {
     RefundDecided,
     /// The provider sent a decided refund back.
     RefundSent,
+    /// An expert's share went to their connected account.
+    Transfer,
+    /// (Part of) a transfer came back from the expert's account.
+    TransferReversed,
+    /// A learner's bank opened a dispute and took the money back for now.
+    DisputeOpened,
+    /// A dispute was won: the money came back.
+    DisputeWon,
+    /// A dispute was lost: the money is gone, out of commission and share.
+    DisputeLost,
 }
 
 impl JournalKind {
@@ -63,6 +84,11 @@ impl JournalKind {
             Self::Payment => "payment",
             Self::RefundDecided => "refund_decided",
             Self::RefundSent => "refund_sent",
+            Self::Transfer => "transfer",
+            Self::TransferReversed => "transfer_reversed",
+            Self::DisputeOpened => "dispute_opened",
+            Self::DisputeWon => "dispute_won",
+            Self::DisputeLost => "dispute_lost",
         }
     }
 }
@@ -179,6 +205,96 @@ impl Journal {
             ],
         )
     }
+
+    /// `amount` of the expert's share paid to their connected account.
+    pub fn transfer(
+        key: String,
+        currency: CurrencyCode,
+        expert: &str,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::Transfer,
+            currency,
+            vec![
+                line(Account::ExpertPayable(expert.into()), amount),
+                line(Account::Cash, -amount),
+            ],
+        )
+    }
+
+    /// `amount` of a transfer taken back from the expert's account.
+    pub fn transfer_reversed(
+        key: String,
+        currency: CurrencyCode,
+        expert: &str,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::TransferReversed,
+            currency,
+            vec![
+                line(Account::Cash, amount),
+                line(Account::ExpertPayable(expert.into()), -amount),
+            ],
+        )
+    }
+
+    /// A dispute opened: the bank took `amount` back from the platform's balance.
+    pub fn dispute_opened(
+        key: String,
+        currency: CurrencyCode,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::DisputeOpened,
+            currency,
+            vec![
+                line(Account::Disputes, amount),
+                line(Account::Cash, -amount),
+            ],
+        )
+    }
+
+    /// A dispute won: the money held back returns.
+    pub fn dispute_won(
+        key: String,
+        currency: CurrencyCode,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::DisputeWon,
+            currency,
+            vec![
+                line(Account::Cash, amount),
+                line(Account::Disputes, -amount),
+            ],
+        )
+    }
+
+    /// A dispute lost: the money held back is gone, `lost` out of the commission and the
+    /// expert's share.
+    pub fn dispute_lost(
+        key: String,
+        currency: CurrencyCode,
+        expert: &str,
+        lost: Split,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::DisputeLost,
+            currency,
+            vec![
+                line(Account::Commission, lost.commission),
+                line(Account::ExpertPayable(expert.into()), lost.share),
+                line(Account::Disputes, -(lost.commission + lost.share)),
+            ],
+        )
+    }
 }
 
 fn line(account: Account, amount: i64) -> Line {
@@ -229,5 +345,60 @@ mod tests {
             *balances.entry(line.account.clone()).or_default() += line.amount;
         }
         assert!(balances.values().all(|b| *b == 0), "{balances:?}");
+    }
+
+    fn balances(journals: &[Journal]) -> std::collections::BTreeMap<Account, i64> {
+        let mut balances = std::collections::BTreeMap::<Account, i64>::new();
+        for line in journals.iter().flat_map(|j| &j.lines) {
+            *balances.entry(line.account.clone()).or_default() += line.amount;
+        }
+        balances
+    }
+
+    #[test]
+    fn a_refund_after_the_transfer_is_paid_for_by_its_reversal() {
+        let split = Split {
+            commission: 600,
+            share: 3400,
+        };
+        let back = Split {
+            commission: 150,
+            share: 850,
+        };
+        let journals = [
+            Journal::payment("p".into(), eur(), "e", split).unwrap(),
+            Journal::transfer("t".into(), eur(), "e", 3400).unwrap(),
+            Journal::refund_decided("r".into(), eur(), "e", "l", back).unwrap(),
+            Journal::transfer_reversed("v".into(), eur(), "e", 850).unwrap(),
+            Journal::refund_sent("s".into(), eur(), "l", 1000).unwrap(),
+        ];
+        let balances = balances(&journals);
+        assert_eq!(balances[&Account::Cash], 4000 - 3400 + 850 - 1000);
+        assert_eq!(balances[&Account::Commission], -450);
+        assert_eq!(balances[&Account::ExpertPayable("e".into())], 0);
+        assert_eq!(balances[&Account::LearnerRefunds("l".into())], 0);
+    }
+
+    #[test]
+    fn a_lost_dispute_costs_commission_and_share_and_a_won_one_nothing() {
+        let split = Split {
+            commission: 600,
+            share: 3400,
+        };
+        let lost = [
+            Journal::payment("p".into(), eur(), "e", split).unwrap(),
+            Journal::dispute_opened("d".into(), eur(), 4000).unwrap(),
+            Journal::dispute_lost("l".into(), eur(), "e", split).unwrap(),
+        ];
+        assert!(balances(&lost).values().all(|b| *b == 0), "{lost:?}");
+        let won = [
+            Journal::payment("p".into(), eur(), "e", split).unwrap(),
+            Journal::dispute_opened("d".into(), eur(), 4000).unwrap(),
+            Journal::dispute_won("w".into(), eur(), 4000).unwrap(),
+        ];
+        let balances = balances(&won);
+        assert_eq!(balances[&Account::Cash], 4000);
+        assert_eq!(balances[&Account::Disputes], 0);
+        assert_eq!(balances[&Account::ExpertPayable("e".into())], -3400);
     }
 }

@@ -5,8 +5,10 @@
 //! Stripe documents: the pinned `Stripe-Version` on every request, an `Idempotency-Key` on
 //! every POST (a repeated key replays the first answer, as Stripe does), and exactly the
 //! form parameters each call sends; anything else is answered with a Stripe error, so the
-//! code under test fails visibly. Tests drive the payment's side (the learner paid, an
-//! operator refunded in the dashboard) and deliver events signed as Stripe signs them.
+//! code under test fails visibly. Transfers are checked against their source charge (never
+//! more than it holds after refunds, disputes and earlier transfers) and reversals against
+//! their transfer. Tests drive the other side (the learner paid, an operator refunded in
+//! the dashboard, a bank disputed a charge) and deliver events signed as Stripe signs them.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -31,6 +33,10 @@ fn fixture(name: &str) -> Value {
         "refund" => include_str!("fixtures/stripe/refund.json"),
         "event" => include_str!("fixtures/stripe/event.json"),
         "charge" => include_str!("fixtures/stripe/charge.json"),
+        "transfer" => include_str!("fixtures/stripe/transfer.json"),
+        "transfer_reversal" => include_str!("fixtures/stripe/transfer_reversal.json"),
+        "dispute" => include_str!("fixtures/stripe/dispute.json"),
+        "payout" => include_str!("fixtures/stripe/payout.json"),
         other => panic!("no fixture {other}"),
     };
     serde_json::from_str(text).unwrap()
@@ -49,11 +55,16 @@ pub struct Seen {
 struct Books {
     intents: HashMap<String, Value>,
     refunds: Vec<Value>,
+    transfers: Vec<Value>,
+    /// Money the learners' banks took back (disputes open or lost), per intent.
+    disputed: HashMap<String, i64>,
     seen: Vec<Seen>,
     /// Answers already given, by idempotency key.
     replays: HashMap<String, Value>,
     /// Refund requests to refuse (with a 500) before taking one.
     refuse_refunds: u32,
+    /// Transfer requests to refuse (with a 500) before taking one.
+    refuse_transfers: u32,
     next: u64,
 }
 
@@ -121,6 +132,8 @@ impl FakeStripe {
             .route("/v1/payment_intents", post(create_intent))
             .route("/v1/payment_intents/{id}", get(read_intent))
             .route("/v1/refunds", post(create_refund).get(list_refunds))
+            .route("/v1/transfers", post(create_transfer))
+            .route("/v1/transfers/{id}/reversals", post(create_reversal))
             .with_state(books.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
@@ -213,6 +226,100 @@ impl FakeStripe {
         totals
     }
 
+    /// The next `n` transfer requests fail with a 500.
+    pub fn refuse_transfers(&self, n: u32) {
+        self.books.lock().unwrap().refuse_transfers = n;
+    }
+
+    /// Every transfer made, as Stripe keeps it (reversals counted in `amount_reversed`).
+    pub fn transfers(&self) -> Vec<Value> {
+        self.books.lock().unwrap().transfers.clone()
+    }
+
+    /// Transferred to `destination` less what was reversed, per currency, in wire units.
+    pub fn transferred_to(&self, destination: &str) -> HashMap<String, i64> {
+        let mut net: HashMap<String, i64> = HashMap::new();
+        for t in self.transfers() {
+            if t["destination"] == destination {
+                *net.entry(t["currency"].as_str().unwrap().to_owned())
+                    .or_default() +=
+                    t["amount"].as_i64().unwrap() - t["amount_reversed"].as_i64().unwrap();
+            }
+        }
+        net
+    }
+
+    /// What the platform's balance holds per currency, in wire units: charged, less
+    /// refunded, transferred (net of reversals) and taken back by disputes.
+    pub fn platform_balance(&self) -> HashMap<String, i64> {
+        let mut balance: HashMap<String, i64> = self
+            .totals()
+            .into_iter()
+            .map(|(c, (charged, refunded))| (c, charged - refunded))
+            .collect();
+        let books = self.books.lock().unwrap();
+        for t in &books.transfers {
+            *balance
+                .entry(t["currency"].as_str().unwrap().to_owned())
+                .or_default() -=
+                t["amount"].as_i64().unwrap() - t["amount_reversed"].as_i64().unwrap();
+        }
+        for (intent, amount) in &books.disputed {
+            let currency = books.intents[intent]["currency"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            *balance.entry(currency).or_default() -= amount;
+        }
+        balance
+    }
+
+    /// A learner's bank disputes `amount` (wire units) of the intent's charge: the money
+    /// leaves the platform's balance, as Stripe withdraws it. Returns the dispute object.
+    pub fn open_dispute(&self, intent: &str, amount: i64) -> Value {
+        let mut books = self.books.lock().unwrap();
+        let id = books.id("dp");
+        *books.disputed.entry(intent.to_owned()).or_default() += amount;
+        let pi = books.intents[intent].clone();
+        let mut dispute = fixture("dispute");
+        dispute["id"] = json!(id);
+        dispute["amount"] = json!(amount);
+        dispute["currency"] = pi["currency"].clone();
+        dispute["charge"] = pi["latest_charge"].clone();
+        dispute["payment_intent"] = json!(intent);
+        dispute["status"] = json!("needs_response");
+        dispute["reason"] = json!("fraudulent");
+        dispute
+    }
+
+    /// Closes `dispute` as won (the money comes back) or lost.
+    pub fn close_dispute(&self, dispute: &Value, won: bool) -> Value {
+        let mut books = self.books.lock().unwrap();
+        let intent = dispute["payment_intent"].as_str().unwrap().to_owned();
+        if won {
+            *books.disputed.get_mut(&intent).unwrap() -= dispute["amount"].as_i64().unwrap();
+        }
+        let mut closed = dispute.clone();
+        closed["status"] = json!(if won { "won" } else { "lost" });
+        closed
+    }
+
+    /// An expert's payout to their bank as a Connect `payout.*` event carries it.
+    pub fn bank_payout(&self, amount: i64, currency: &str, status: &str) -> Value {
+        let mut books = self.books.lock().unwrap();
+        let mut payout = fixture("payout");
+        payout["id"] = json!(books.id("po"));
+        payout["amount"] = json!(amount);
+        payout["currency"] = json!(currency);
+        payout["status"] = json!(status);
+        payout["arrival_date"] = json!(chrono::Utc::now().timestamp() + 86_400);
+        if status == "failed" {
+            payout["failure_code"] = json!("account_closed");
+            payout["failure_message"] = json!("The bank account has been closed.");
+        }
+        payout
+    }
+
     /// An event of `kind` carrying `object`, in Stripe's event shape.
     pub fn event(&self, kind: &str, object: Value) -> Value {
         let mut books = self.books.lock().unwrap();
@@ -222,6 +329,13 @@ impl FakeStripe {
         event["created"] = json!(chrono::Utc::now().timestamp());
         event["api_version"] = json!(payments::stripe::API_VERSION);
         event["data"] = json!({ "object": object });
+        event
+    }
+
+    /// A Connect event: `kind` on the connected account `account`.
+    pub fn connect_event(&self, account: &str, kind: &str, object: Value) -> Value {
+        let mut event = self.event(kind, object);
+        event["account"] = json!(account);
         event
     }
 
@@ -442,6 +556,159 @@ async fn list_refunds(
         .collect();
     Json(json!({"object": "list", "data": data, "has_more": false, "url": "/v1/refunds"}))
         .into_response()
+}
+
+/// What a charge still holds for transfers: its amount less what was refunded, disputed
+/// and transferred from it (net of reversals), in wire units.
+fn transferable(books: &Books, charge: &str) -> Option<(String, i64, String)> {
+    let (intent, pi) = books
+        .intents
+        .iter()
+        .find(|(_, pi)| pi["latest_charge"] == charge)?;
+    let refunded: i64 = books
+        .refunds
+        .iter()
+        .filter(|r| r["payment_intent"] == intent.as_str())
+        .map(|r| r["amount"].as_i64().unwrap())
+        .sum();
+    let transferred: i64 = books
+        .transfers
+        .iter()
+        .filter(|t| t["source_transaction"] == charge)
+        .map(|t| t["amount"].as_i64().unwrap() - t["amount_reversed"].as_i64().unwrap())
+        .sum();
+    let disputed = books.disputed.get(intent).copied().unwrap_or(0);
+    Some((
+        intent.clone(),
+        pi["amount"].as_i64().unwrap() - refunded - transferred - disputed,
+        pi["currency"].as_str().unwrap().to_owned(),
+    ))
+}
+
+async fn create_transfer(
+    State(books): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    match arrive(
+        &books,
+        "POST",
+        "/v1/transfers".into(),
+        &headers,
+        form.clone(),
+    ) {
+        Err(problem) => return stripe_error(StatusCode::BAD_REQUEST, problem),
+        Ok(Some(replay)) => return Json(replay).into_response(),
+        Ok(None) => {}
+    }
+    if let Some(problem) = exact_keys(
+        &form,
+        &[
+            "amount",
+            "currency",
+            "destination",
+            "source_transaction",
+            "transfer_group",
+            "metadata[booking_id]",
+            "metadata[mentora_transfer_id]",
+        ],
+    ) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    let mut books = books.lock().unwrap();
+    if books.refuse_transfers > 0 {
+        books.refuse_transfers -= 1;
+        return stripe_error(StatusCode::INTERNAL_SERVER_ERROR, "try again".into());
+    }
+    let charge = value(&form, "source_transaction").to_owned();
+    let Some((intent, left, currency)) = transferable(&books, &charge) else {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            format!("No such charge: '{charge}'"),
+        );
+    };
+    let amount: i64 = value(&form, "amount").parse().unwrap();
+    if value(&form, "currency") != currency {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            "the transfer's currency must be the charge's".into(),
+        );
+    }
+    if amount <= 0 || amount > left {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            format!("insufficient funds in the charge: {left} left, {amount} asked"),
+        );
+    }
+    if books.intents[&intent]["transfer_group"] != value(&form, "transfer_group") {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            "the transfer group must be the payment's".into(),
+        );
+    }
+    let id = books.id("tr");
+    let mut transfer = fixture("transfer");
+    transfer["id"] = json!(id);
+    transfer["amount"] = json!(amount);
+    transfer["amount_reversed"] = json!(0);
+    transfer["currency"] = json!(currency);
+    transfer["destination"] = json!(value(&form, "destination"));
+    transfer["source_transaction"] = json!(charge);
+    transfer["transfer_group"] = json!(value(&form, "transfer_group"));
+    transfer["reversed"] = json!(false);
+    transfer["metadata"] = json!({
+        "booking_id": value(&form, "metadata[booking_id]"),
+        "mentora_transfer_id": value(&form, "metadata[mentora_transfer_id]"),
+    });
+    books.transfers.push(transfer.clone());
+    if let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) {
+        books.replays.insert(key.to_owned(), transfer.clone());
+    }
+    Json(transfer).into_response()
+}
+
+async fn create_reversal(
+    State(books): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let path = format!("/v1/transfers/{id}/reversals");
+    match arrive(&books, "POST", path, &headers, form.clone()) {
+        Err(problem) => return stripe_error(StatusCode::BAD_REQUEST, problem),
+        Ok(Some(replay)) => return Json(replay).into_response(),
+        Ok(None) => {}
+    }
+    if let Some(problem) = exact_keys(&form, &["amount", "metadata[mentora_reversal_id]"]) {
+        return stripe_error(StatusCode::BAD_REQUEST, problem);
+    }
+    let mut books = books.lock().unwrap();
+    let amount: i64 = value(&form, "amount").parse().unwrap();
+    let reversal_id = books.id("trr");
+    let Some(transfer) = books.transfers.iter_mut().find(|t| t["id"] == id.as_str()) else {
+        return stripe_error(StatusCode::NOT_FOUND, format!("No such transfer: '{id}'"));
+    };
+    let left = transfer["amount"].as_i64().unwrap() - transfer["amount_reversed"].as_i64().unwrap();
+    if amount <= 0 || amount > left {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            format!("a reversal of {amount} exceeds the {left} left on the transfer"),
+        );
+    }
+    transfer["amount_reversed"] = json!(transfer["amount_reversed"].as_i64().unwrap() + amount);
+    transfer["reversed"] = json!(amount == left);
+    let currency = transfer["currency"].clone();
+    let mut reversal = fixture("transfer_reversal");
+    reversal["id"] = json!(reversal_id);
+    reversal["amount"] = json!(amount);
+    reversal["currency"] = currency;
+    reversal["transfer"] = json!(id);
+    reversal["metadata"] =
+        json!({"mentora_reversal_id": value(&form, "metadata[mentora_reversal_id]")});
+    if let Some(key) = headers.get("idempotency-key").and_then(|v| v.to_str().ok()) {
+        books.replays.insert(key.to_owned(), reversal.clone());
+    }
+    Json(reversal).into_response()
 }
 
 /// Delivers `event` to the app, signed with `secret` at `signed_at` (Unix seconds).

@@ -31,6 +31,7 @@ mod openapi;
 mod ops;
 mod pages;
 mod payments;
+mod payouts;
 mod payouts_stripe;
 mod personas;
 mod profile;

@@ -13,10 +13,18 @@ use crate::fake_stripe::{self, FakeStripe, SECRET, SECRET_KEY};
 use crate::testkit::{Backend, TestApp, send};
 
 /// An app whose payments go to a fresh fake Stripe.
-async fn app_with_stripe(backend: Backend) -> Option<(TestApp, FakeStripe)> {
+pub(crate) async fn app_with_stripe(backend: Backend) -> Option<(TestApp, FakeStripe)> {
+    app_with_stripe_on(TestApp::builder(backend)).await
+}
+
+/// An app built by `builder` (a clock of the test's, say) whose payments go to a fresh
+/// fake Stripe.
+pub(crate) async fn app_with_stripe_on(
+    builder: crate::testkit::TestAppBuilder,
+) -> Option<(TestApp, FakeStripe)> {
     let stripe = FakeStripe::start().await;
     let url = stripe.url.clone();
-    let app = TestApp::builder(backend)
+    let app = builder
         .configure(move |c| {
             c.stripe_secret_key = Some(SECRET_KEY.into());
             c.stripe_webhook_secret = Some(SECRET.into());
@@ -30,7 +38,7 @@ async fn app_with_stripe(backend: Backend) -> Option<(TestApp, FakeStripe)> {
 }
 
 /// A bookable expert charging `price` (minor units of `currency`) for an hour.
-async fn expert_priced(
+pub(crate) async fn expert_priced(
     app: &TestApp,
     email: &str,
     currency: &str,
@@ -53,13 +61,18 @@ async fn expert_priced(
 }
 
 /// A held booking and its Stripe payment.
-struct Held {
-    id: String,
-    intent: String,
-    client_secret: String,
+pub(crate) struct Held {
+    pub id: String,
+    pub intent: String,
+    pub client_secret: String,
 }
 
-async fn hold(app: &TestApp, learner: &str, expert: &store::users::User, day: i64) -> Held {
+pub(crate) async fn hold(
+    app: &TestApp,
+    learner: &str,
+    expert: &store::users::User,
+    day: i64,
+) -> Held {
     let answer = send(
         app,
         Method::POST,
@@ -85,7 +98,7 @@ async fn hold(app: &TestApp, learner: &str, expert: &store::users::User, day: i6
 }
 
 /// The learner pays at Stripe and Stripe's event is delivered and handled.
-async fn pay(app: &TestApp, stripe: &FakeStripe, held: &Held) {
+pub(crate) async fn pay(app: &TestApp, stripe: &FakeStripe, held: &Held) {
     stripe.succeed(&held.intent);
     let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
     assert_eq!(fake_stripe::deliver(app, &event).await.0, 200);
@@ -93,13 +106,13 @@ async fn pay(app: &TestApp, stripe: &FakeStripe, held: &Held) {
 }
 
 /// An operator, ops@example.org, and their API token.
-async fn operator(app: &TestApp) -> String {
+pub(crate) async fn operator(app: &TestApp) -> String {
     app.create_user("ops@example.org", &[domain::Role::Admin])
         .await;
     app.api_log_in("ops@example.org").await.0
 }
 
-async fn booking(app: &TestApp, id: &str) -> store::bookings::BookingRow {
+pub(crate) async fn booking(app: &TestApp, id: &str) -> store::bookings::BookingRow {
     store::bookings::find(&app.db, id.parse().unwrap())
         .await
         .unwrap()
@@ -108,7 +121,7 @@ async fn booking(app: &TestApp, id: &str) -> store::bookings::BookingRow {
 
 /// The ledger's lines for a booking as (journal kind, account kind, amount), the account
 /// with the person's id left out.
-async fn ledger_of(app: &TestApp, id: &str) -> Vec<(String, String, i64)> {
+pub(crate) async fn ledger_of(app: &TestApp, id: &str) -> Vec<(String, String, i64)> {
     store::ledger::for_booking(&app.db, id.parse().unwrap())
         .await
         .unwrap()

@@ -34,8 +34,8 @@ pub use lifecycle::{
     reschedule, revive, set_proposal, transition,
 };
 pub use queries::{
-    ListQuery, Side, awaiting_payment, blocking, events, expert_cancellations, expire_due,
-    feed_for, find, for_user, set_payment_ref, with_payment,
+    ListQuery, PaidBooking, Side, awaiting_payment, blocking, events, expert_cancellations,
+    expire_due, feed_for, find, for_user, paid_matching, set_payment_ref, with_payment,
 };
 
 /// A booking as stored. Its instants are kept as whole Unix seconds (the exclusion

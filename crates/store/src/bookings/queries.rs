@@ -276,3 +276,57 @@ pub async fn set_payment_ref(
         .await?;
     Ok(find(db, id).await?.and_then(|row| row.payment_ref))
 }
+
+/// A paid booking as operators search for it.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct PaidBooking {
+    pub id: Uuid,
+    pub status: String,
+    pub start_at: i64,
+    pub price_amount: i64,
+    pub currency: String,
+    pub paid_amount: i64,
+    pub refunded_amount: i64,
+    pub payment_provider: String,
+    pub learner_email: String,
+    pub expert_email: String,
+}
+
+/// Paid bookings matching `query` (a booking or session id, or part of the learner's or
+/// the expert's email or name; everything when empty), latest session first.
+pub async fn paid_matching(
+    db: &Database,
+    query: &str,
+    limit: u64,
+) -> Result<Vec<PaidBooking>, StoreError> {
+    let query = query.trim();
+    let id = Uuid::parse_str(query).unwrap_or(Uuid::nil());
+    let escaped: String = query
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    Ok(PaidBooking::find_by_statement(statement(
+        db.backend(),
+        "SELECT b.id, b.status, b.start_at, b.price_amount, b.currency, b.paid_amount, \
+         b.refunded_amount, b.payment_provider, le.email AS learner_email, \
+         ex.email AS expert_email FROM bookings b \
+         JOIN users le ON le.id = b.learner_id JOIN users ex ON ex.id = b.expert_id \
+         WHERE b.paid_amount > 0 AND ($1 = '' OR b.id = $2 OR b.series_id = $2 \
+         OR LOWER(le.email) LIKE $3 ESCAPE '\\' OR LOWER(ex.email) LIKE $3 ESCAPE '\\' \
+         OR LOWER(le.display_name) LIKE $3 ESCAPE '\\' \
+         OR LOWER(ex.display_name) LIKE $3 ESCAPE '\\') \
+         ORDER BY b.start_at DESC, b.id LIMIT $4",
+        vec![
+            query.into(),
+            id.into(),
+            format!("%{escaped}%").into(),
+            i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        ],
+    ))
+    .all(db.conn())
+    .await?)
+}

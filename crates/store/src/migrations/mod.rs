@@ -21,6 +21,7 @@ mod m20261204_000010_storage_probe;
 mod m20261204_000011_jobs;
 mod m20261204_000012_test_clock;
 mod m20261204_000013_payments;
+mod m20261205_000014_payouts;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000011_jobs::Migration),
             Box::new(m20261204_000012_test_clock::Migration),
             Box::new(m20261204_000013_payments::Migration),
+            Box::new(m20261205_000014_payouts::Migration),
         ]
     }
 }

@@ -125,3 +125,318 @@ pub async fn set_commission(
         })?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// `?q=`: a booking id, or part of a learner's or expert's email or name.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    #[serde(default)]
+    pub q: String,
+}
+
+/// A paid booking found by a search.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PaidBooking)]
+pub struct PaidBookingBody {
+    id: Uuid,
+    status: String,
+    #[schema(format = DateTime)]
+    start: String,
+    currency: String,
+    /// Minor units.
+    price: i64,
+    paid: i64,
+    refunded: i64,
+    learner_email: String,
+    expert_email: String,
+}
+
+/// A transfer to an expert not yet made.
+#[derive(Serialize, ToSchema)]
+#[schema(as = WaitingTransfer)]
+pub struct TransferBody {
+    id: Uuid,
+    booking_id: Uuid,
+    expert_id: Uuid,
+    currency: String,
+    /// Minor units.
+    amount: i64,
+    /// Why the provider refused it last, if it did.
+    failure: Option<String>,
+    #[schema(format = DateTime)]
+    decided_at: String,
+}
+
+/// A chargeback.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Chargeback)]
+pub struct DisputeBody {
+    /// The provider's id.
+    id: String,
+    booking_id: Uuid,
+    currency: String,
+    /// Minor units.
+    amount: i64,
+    /// The provider's status.
+    status: String,
+    reason: String,
+    /// `won` or `lost` once closed.
+    outcome: Option<String>,
+}
+
+/// The latest check that the ledger balances and matches the provider.
+#[derive(Serialize, ToSchema)]
+#[schema(as = LedgerCheck)]
+pub struct CheckBody {
+    #[schema(format = DateTime)]
+    checked_at: String,
+    ok: bool,
+    detail: String,
+}
+
+/// The payments overview.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PaymentsOverview)]
+pub struct OverviewBody {
+    bookings: Vec<PaidBookingBody>,
+    transfers_waiting: Vec<TransferBody>,
+    disputes: Vec<DisputeBody>,
+    last_check: Option<CheckBody>,
+}
+
+fn rfc(seconds: i64) -> String {
+    jiff::Timestamp::from_second(seconds)
+        .map(|t| crate::instants::rfc3339_secs(&t))
+        .unwrap_or_default()
+}
+
+/// Payments: search paid bookings; transfers waiting; chargebacks.
+///
+/// Paid bookings matching `q` (a booking id, or part of a learner's or expert's email or
+/// name), the transfers to experts not yet made, chargebacks (open first), and the latest
+/// ledger check.
+#[utoipa::path(
+    get, path = "/admin/payments", tag = "admin", operation_id = "payments_overview",
+    params(SearchQuery),
+    responses((status = 200, description = "The overview.", body = OverviewBody)),
+)]
+pub async fn overview(
+    State(state): State<AppState>,
+    Query(query): Query<SearchQuery>,
+) -> Result<Json<OverviewBody>, AppError> {
+    let o = operators::overview(&state.db, &query.q).await?;
+    Ok(Json(OverviewBody {
+        bookings: o
+            .bookings
+            .into_iter()
+            .map(|b| PaidBookingBody {
+                id: b.id,
+                status: b.status,
+                start: rfc(b.start_at),
+                currency: b.currency,
+                price: b.price_amount,
+                paid: b.paid_amount,
+                refunded: b.refunded_amount,
+                learner_email: b.learner_email,
+                expert_email: b.expert_email,
+            })
+            .collect(),
+        transfers_waiting: o
+            .transfers_waiting
+            .into_iter()
+            .map(|t| TransferBody {
+                id: t.id,
+                booking_id: t.booking_id,
+                expert_id: t.expert_id,
+                currency: t.currency,
+                amount: t.amount,
+                failure: t.failure,
+                decided_at: rfc(t.created_at),
+            })
+            .collect(),
+        disputes: o
+            .disputes
+            .into_iter()
+            .map(|d| DisputeBody {
+                id: d.id,
+                booking_id: d.booking_id,
+                currency: d.currency,
+                amount: d.amount,
+                status: d.status,
+                reason: d.reason,
+                outcome: d.outcome,
+            })
+            .collect(),
+        last_check: o.last_check.map(|c| CheckBody {
+            checked_at: rfc(c.checked_at),
+            ok: c.ok,
+            detail: c.detail,
+        }),
+    }))
+}
+
+/// An operator's refund.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = OperatorRefund)]
+pub struct RefundBody {
+    /// Minor units of the booking's currency: at most what is left, in steps the provider
+    /// can refund (tens in three-decimal currencies).
+    #[schema(minimum = 1)]
+    amount: i64,
+    /// Why (kept on the booking's timeline and in the audit log).
+    reason: String,
+}
+
+/// A booking's money after a refund.
+#[derive(Serialize, ToSchema)]
+#[schema(as = RefundedBooking)]
+pub struct RefundedBody {
+    id: Uuid,
+    status: String,
+    currency: String,
+    paid: i64,
+    refunded: i64,
+}
+
+/// Refund (part of) a paid booking, with a reason (audited).
+///
+/// Sent through the payment provider by a job; when the expert was paid out already, their
+/// part is reversed from their account first.
+#[utoipa::path(
+    post, path = "/admin/bookings/{id}/refund", tag = "admin", operation_id = "refund_booking",
+    params(("id" = Uuid, Path, description = "The booking's id.")),
+    request_body = RefundBody,
+    responses((status = 200, description = "Refund decided.", body = RefundedBody)),
+)]
+pub async fn refund(
+    State(state): State<AppState>,
+    crate::Links(base): crate::Links,
+    Extension(caller): Extension<ApiCaller>,
+    Client(client): Client,
+    Path(id): Path<Uuid>,
+    JsonBody(body): JsonBody<RefundBody>,
+) -> Result<Json<RefundedBody>, AppError> {
+    let b = operators::refund(
+        &state.booking_deps(&base),
+        &caller.user,
+        id,
+        body.amount,
+        &body.reason,
+        &client,
+    )
+    .await?;
+    Ok(Json(RefundedBody {
+        id: b.row.id,
+        status: b.row.status,
+        currency: b.row.currency,
+        paid: b.row.paid_amount,
+        refunded: b.row.refunded_amount,
+    }))
+}
+
+/// `?from=&to=`: the period, as dates (`YYYY-MM-DD`, UTC; `to` inclusive). The current
+/// month when absent.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    #[serde(default)]
+    #[param(format = Date)]
+    pub from: Option<String>,
+    #[serde(default)]
+    #[param(format = Date)]
+    pub to: Option<String>,
+}
+
+impl PeriodQuery {
+    /// The period's first day and the day after its last (both UTC midnights), or which
+    /// field could not be read.
+    pub fn period(
+        &self,
+        now: jiff::Timestamp,
+    ) -> Result<(jiff::civil::Date, jiff::civil::Date), &'static str> {
+        let today = domain::schedule::zones::local(&jiff::tz::TimeZone::UTC, now).date();
+        let read = |text: &Option<String>, field: &'static str| match text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            None => Ok(None),
+            Some(t) => t.parse::<jiff::civil::Date>().map(Some).map_err(|_| field),
+        };
+        let from = read(&self.from, "from")?.unwrap_or(today.first_of_month());
+        let to = read(&self.to, "to")?.unwrap_or(today.last_of_month());
+        if to < from {
+            return Err("to");
+        }
+        Ok((from, to.tomorrow().map_err(|_| "to")?))
+    }
+}
+
+/// Midnight UTC at the start of `day`.
+pub fn midnight(day: jiff::civil::Date) -> jiff::Timestamp {
+    domain::schedule::zones::start_of_day(&jiff::tz::TimeZone::UTC, day)
+}
+
+/// One currency's commission.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CommissionReportLine)]
+pub struct CommissionLineBody {
+    currency: String,
+    /// Minor units, all of them.
+    gross: i64,
+    refunded: i64,
+    commission_earned: i64,
+    commission_returned: i64,
+    commission_net: i64,
+    paid_out: i64,
+}
+
+/// The commission report.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CommissionReport)]
+pub struct CommissionReportBody {
+    #[schema(format = Date)]
+    from: String,
+    /// Inclusive.
+    #[schema(format = Date)]
+    to: String,
+    currencies: Vec<CommissionLineBody>,
+}
+
+/// The commission report by period and currency.
+///
+/// What learners paid, what went back, the commission kept and what experts were paid, per
+/// currency, from the ledger. The same as CSV at `/admin/payments/commission.csv`.
+#[utoipa::path(
+    get, path = "/admin/commission", tag = "admin", operation_id = "commission_report",
+    params(PeriodQuery),
+    responses((status = 200, description = "The report.", body = CommissionReportBody)),
+)]
+pub async fn commission_report(
+    State(state): State<AppState>,
+    Query(query): Query<PeriodQuery>,
+) -> Result<Json<CommissionReportBody>, AppError> {
+    let (from, until) = query.period(state.clock().now()).map_err(|field| {
+        AppError::new(ErrorCode::BadRequest).with_arg(
+            "problem",
+            format!("{field} must be a date (YYYY-MM-DD), from ≤ to"),
+        )
+    })?;
+    let lines = operators::commission_report(&state.db, midnight(from), midnight(until)).await?;
+    Ok(Json(CommissionReportBody {
+        from: from.to_string(),
+        to: until.yesterday().unwrap_or(until).to_string(),
+        currencies: lines
+            .into_iter()
+            .map(|l| CommissionLineBody {
+                commission_net: l.commission_net(),
+                currency: l.currency,
+                gross: l.gross,
+                refunded: l.refunded,
+                commission_earned: l.commission_earned,
+                commission_returned: l.commission_returned,
+                paid_out: l.paid_out,
+            })
+            .collect(),
+    }))
+}

@@ -120,6 +120,17 @@ pub(crate) fn api_routes() -> Routes {
             routes!(api_payments::set_commission),
             &[NotFound, ValidationFailed],
         )
+        .documented(Needs(PaymentsRefund), routes!(api_payments::overview), &[])
+        .documented(
+            Needs(PaymentsRefund),
+            routes!(api_payments::refund),
+            &[NotFound, ValidationFailed, InvalidTransition],
+        )
+        .documented(
+            Needs(PaymentsRefund),
+            routes!(api_payments::commission_report),
+            &[BadRequest],
+        )
         .documented(Needs(JobsManage), routes!(api_jobs::retry), job_change)
         .documented(Needs(JobsManage), routes!(api_jobs::discard), job_change)
         .documented(

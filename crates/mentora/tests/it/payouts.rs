@@ -1,0 +1,516 @@
+//! Paying experts through Stripe Connect, against the wire-level fake: after a session's
+//! outcome and the dispute window, the expert's share goes to their connected account as a
+//! transfer from the session's charge (exact parameters and idempotency key), once; an
+//! expert whose payouts are not enabled accrues; a refund after the payout reverses the
+//! transfer first; a chargeback holds or takes back the share and its outcome settles it;
+//! and in every sequence the ledger balances and its cash is what Stripe's balance holds.
+//! Time moves by a `ManualClock`, so webhooks are signed at the app's time.
+
+use std::sync::Arc;
+
+use domain::{Clock, ManualClock};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::fake_stripe::{self, FakeStripe, SECRET};
+use crate::payments::{Held, app_with_stripe_on, booking, expert_priced, hold};
+use crate::testkit::{Backend, TestApp, send};
+
+const DAY: i64 = 86_400;
+
+/// An app on a clock of the test's, its fake Stripe, and Ana (an expert charging 40.00 EUR
+/// an hour, at 15 %: 6.00 commission, 34.00 hers) with Leo, her learner.
+struct World {
+    app: TestApp,
+    stripe: FakeStripe,
+    clock: Arc<ManualClock>,
+    ana: store::users::User,
+    account: String,
+}
+
+impl World {
+    async fn new(backend: Backend) -> Option<World> {
+        let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+        let (app, stripe) =
+            app_with_stripe_on(TestApp::builder(backend).clock(clock.clone())).await?;
+        let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
+        crate::bookings::learner(&app, "leo@example.org").await;
+        let account = format!("acct_sandbox_{}", ana.id.simple());
+        Some(World {
+            app,
+            stripe,
+            clock,
+            ana,
+            account,
+        })
+    }
+
+    /// A fresh API token (the clock moves on past short-lived ones).
+    async fn token(&self, email: &str) -> String {
+        self.app.api_log_in(email).await.0
+    }
+
+    /// Delivers `event` signed at the app's time, and handles it.
+    async fn deliver(&self, event: &Value) {
+        let signed_at = self.clock.now().as_second();
+        let res = fake_stripe::deliver_signed(&self.app, event, SECRET, signed_at).await;
+        assert_eq!(res.status().as_u16(), 200);
+        self.app.run_jobs().await;
+    }
+
+    /// Leo holds and pays a session `day` days ahead (of the real date) at 10:00 UTC.
+    async fn paid(&self, day: i64) -> Held {
+        let leo = self.token("leo@example.org").await;
+        let held = hold(&self.app, &leo, &self.ana, day).await;
+        self.stripe.succeed(&held.intent);
+        let event = self
+            .stripe
+            .event("payment_intent.succeeded", self.stripe.intent(&held.intent));
+        self.deliver(&event).await;
+        assert_eq!(booking(&self.app, &held.id).await.status, "confirmed");
+        held
+    }
+
+    /// Moves the clock to `seconds` after the session's start.
+    async fn after_start(&self, held: &Held, seconds: i64) {
+        let start = booking(&self.app, &held.id).await.start_at.as_second();
+        self.clock
+            .set(jiff::Timestamp::from_second(start + seconds).unwrap());
+    }
+
+    /// Moves the clock on.
+    fn advance(&self, seconds: i64) {
+        self.clock.advance(seconds);
+    }
+
+    /// Ana marks the session completed an hour after it started.
+    async fn completed(&self, held: &Held) {
+        self.after_start(held, 3600).await;
+        let ana = self.token("ana@example.org").await;
+        let done = send(
+            &self.app,
+            Method::POST,
+            &format!("/api/v1/bookings/{}/transitions", held.id),
+            &ana,
+            Some(json!({"to": "completed", "reason": ""})),
+        )
+        .await;
+        assert_eq!(done.status, 200, "{done}");
+    }
+
+    /// The periodic payout sweep runs now, and every job it leads to.
+    async fn sweep(&self) {
+        let kind = app::jobs::kind("payouts_due").unwrap();
+        app::jobs::enqueue(&self.app.db, kind, &json!({}), None, self.clock.now())
+            .await
+            .unwrap();
+        self.app.run_jobs().await;
+    }
+
+    async fn balance(&self, account: &str) -> i64 {
+        let later = self.clock.now() + jiff::SignedDuration::from_hours(1);
+        store::ledger::balance(&self.app.db, account, "EUR", later)
+            .await
+            .unwrap()
+    }
+
+    fn payable(&self) -> String {
+        format!("expert:{}:payable", self.ana.id)
+    }
+
+    /// Every currency's lines add up to zero, and the ledger's cash is exactly what the
+    /// fake's balance holds: charged, less refunds, net transfers and disputed money.
+    async fn assert_books_match_stripe(&self) {
+        let later = self.clock.now() + jiff::SignedDuration::from_hours(1);
+        let mut sums = std::collections::HashMap::<String, i64>::new();
+        for b in store::ledger::trial_balance(&self.app.db, later)
+            .await
+            .unwrap()
+        {
+            *sums.entry(b.currency).or_default() += b.balance;
+        }
+        assert!(sums.values().all(|s| *s == 0), "unbalanced: {sums:?}");
+        for (currency, held) in self.stripe.platform_balance() {
+            let code = domain::profile::CurrencyCode::parse(&currency).unwrap();
+            let rules = domain::payment::StripeCurrency::of(code).unwrap();
+            let cash = store::ledger::balance(&self.app.db, "platform:cash", code.as_str(), later)
+                .await
+                .unwrap();
+            assert_eq!(rules.to_wire(cash), held, "{currency}: cash against Stripe");
+        }
+    }
+
+    /// Emails to `to` whose subject is `subject`.
+    async fn emails(&self, to: &str, subject: &str) -> usize {
+        store::outbox::newest(&self.app.db, 200)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.to == to && m.subject == subject)
+            .count()
+    }
+}
+
+async fn a_completed_session_pays_the_expert_once_after_the_dispute_window(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let held = w.paid(3).await;
+    w.completed(&held).await;
+    // Within the dispute window nothing moves.
+    w.advance(47 * 3600);
+    w.sweep().await;
+    assert!(w.stripe.seen_at("POST", "/v1/transfers").is_empty());
+    assert_eq!(w.balance(&w.payable()).await, -3400);
+
+    w.advance(3600 + 60);
+    w.sweep().await;
+    let made = w.stripe.seen_at("POST", "/v1/transfers");
+    assert_eq!(made.len(), 1, "{made:?}");
+    let transfer = store::transfers::for_booking(&w.app.db, held.id.parse().unwrap())
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(
+        made[0].idempotency_key.as_deref(),
+        Some(format!("mentora-transfer-{}", transfer.id).as_str())
+    );
+    let charge = w.stripe.intent(&held.intent)["latest_charge"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        made[0].form,
+        [
+            ("amount", "3400"),
+            ("currency", "eur"),
+            ("destination", w.account.as_str()),
+            ("source_transaction", charge.as_str()),
+            ("transfer_group", held.id.as_str()),
+            ("metadata[booking_id]", held.id.as_str()),
+            ("metadata[mentora_transfer_id]", &transfer.id.to_string()),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    );
+    assert_eq!(transfer.status, "sent");
+    assert_eq!(w.balance(&w.payable()).await, 0);
+    assert_eq!(w.balance("platform:cash").await, 600);
+    assert_eq!(w.balance("platform:commission").await, -600);
+    assert_eq!(
+        w.emails("ana@example.org", "You have been paid for a session")
+            .await,
+        1
+    );
+
+    // Again, and Stripe's own event about the transfer: nothing more.
+    w.advance(DAY);
+    w.sweep().await;
+    let event = w
+        .stripe
+        .event("transfer.created", w.stripe.transfers()[0].clone());
+    w.deliver(&event).await;
+    assert_eq!(w.stripe.seen_at("POST", "/v1/transfers").len(), 1);
+    assert_eq!(w.stripe.transferred_to(&w.account)["eur"], 3400);
+    assert_eq!(
+        w.emails("ana@example.org", "You have been paid for a session")
+            .await,
+        1
+    );
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(a_completed_session_pays_the_expert_once_after_the_dispute_window);
+
+async fn an_expert_without_payouts_accrues_and_is_paid_once_enabled(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let first = w.paid(3).await;
+    let second = w.paid(4).await;
+    // Stripe asks Ana for her bank details again: payouts off.
+    let off = json!({"id": w.account, "object": "account", "charges_enabled": true,
+                     "payouts_enabled": false,
+                     "requirements": {"currently_due": ["external_account"]}});
+    let event = w.stripe.event("account.updated", off);
+    w.deliver(&event).await;
+    w.completed(&first).await;
+    w.completed(&second).await;
+    w.advance(3 * DAY);
+    w.sweep().await;
+    assert!(w.stripe.seen_at("POST", "/v1/transfers").is_empty());
+    assert_eq!(w.balance(&w.payable()).await, -6800, "accrued");
+
+    let on = json!({"id": w.account, "object": "account", "charges_enabled": true,
+                    "payouts_enabled": true, "requirements": {"currently_due": []}});
+    w.advance(60);
+    let event = w.stripe.event("account.updated", on);
+    w.deliver(&event).await;
+    w.sweep().await;
+    assert_eq!(w.stripe.seen_at("POST", "/v1/transfers").len(), 2);
+    assert_eq!(w.stripe.transferred_to(&w.account)["eur"], 6800);
+    assert_eq!(w.balance(&w.payable()).await, 0);
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(an_expert_without_payouts_accrues_and_is_paid_once_enabled);
+
+async fn a_refused_transfer_retries_and_operators_see_it(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let held = w.paid(3).await;
+    w.completed(&held).await;
+    w.advance(2 * DAY + 60);
+    w.stripe.refuse_transfers(1);
+    w.sweep().await;
+    let transfer = store::transfers::for_booking(&w.app.db, held.id.parse().unwrap())
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(transfer.status, "pending");
+    assert!(
+        transfer
+            .failure
+            .as_deref()
+            .unwrap_or("")
+            .contains("try again"),
+        "{transfer:?}"
+    );
+    // Operators see the failed job and the waiting transfer.
+    crate::payments::operator(&w.app).await;
+    let ops = w.token("ops@example.org").await;
+    let jobs = send(
+        &w.app,
+        Method::GET,
+        "/api/v1/admin/jobs?status=failed",
+        &ops,
+        None,
+    )
+    .await;
+    assert!(
+        jobs.json["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|j| j["kind"] == "transfer"),
+        "{jobs}"
+    );
+    let page = send(&w.app, Method::GET, "/api/v1/admin/payments", &ops, None).await;
+    assert_eq!(page.status, 200, "{page}");
+    assert_eq!(
+        page.json["transfers_waiting"][0]["id"],
+        transfer.id.to_string()
+    );
+
+    // The retry (with the same idempotency key) goes through; one transfer in all.
+    w.advance(120);
+    w.app.run_jobs().await;
+    let made = w.stripe.seen_at("POST", "/v1/transfers");
+    assert_eq!(made.len(), 2);
+    assert_eq!(made[0].idempotency_key, made[1].idempotency_key);
+    assert_eq!(w.stripe.transfers().len(), 1);
+    assert_eq!(w.balance(&w.payable()).await, 0);
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(a_refused_transfer_retries_and_operators_see_it);
+
+async fn a_refund_after_the_payout_reverses_the_transfer_first(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let held = w.paid(3).await;
+    w.completed(&held).await;
+    w.advance(2 * DAY + 60);
+    w.sweep().await;
+    assert_eq!(w.stripe.transferred_to(&w.account)["eur"], 3400);
+    // Leo disputes the session with Mentora; an operator settles it for him.
+    let leo = w.token("leo@example.org").await;
+    let disputed = send(
+        &w.app,
+        Method::POST,
+        &format!("/api/v1/bookings/{}/transitions", held.id),
+        &leo,
+        Some(json!({"to": "disputed", "reason": "The session was cut short"})),
+    )
+    .await;
+    assert_eq!(disputed.status, 200, "{disputed}");
+    crate::payments::operator(&w.app).await;
+    let ops = w.token("ops@example.org").await;
+    let resolved = send(
+        &w.app,
+        Method::POST,
+        &format!("/api/v1/bookings/{}/transitions", held.id),
+        &ops,
+        Some(json!({"to": "resolved", "reason": "Cut short", "settlement": "refund_learner"})),
+    )
+    .await;
+    assert_eq!(resolved.status, 200, "{resolved}");
+    w.app.run_jobs().await;
+    // The reversal went first, then the refund.
+    let order: Vec<String> = w
+        .stripe
+        .seen()
+        .into_iter()
+        .filter(|s| s.method == "POST")
+        .map(|s| s.path)
+        .collect();
+    let transfer = &w.stripe.transfers()[0];
+    let reversal_path = format!(
+        "/v1/transfers/{}/reversals",
+        transfer["id"].as_str().unwrap()
+    );
+    let reversed_at = order.iter().position(|p| *p == reversal_path).unwrap();
+    let refunded_at = order.iter().position(|p| p == "/v1/refunds").unwrap();
+    assert!(reversed_at < refunded_at, "{order:?}");
+    assert_eq!(transfer["amount_reversed"], 3400);
+    assert_eq!(w.balance(&w.payable()).await, 0);
+    assert_eq!(w.balance("platform:commission").await, 0);
+    assert_eq!(w.balance("platform:cash").await, 0);
+    // No payout of what was refunded.
+    w.advance(3 * DAY);
+    w.sweep().await;
+    assert_eq!(w.stripe.transfers().len(), 1);
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(a_refund_after_the_payout_reverses_the_transfer_first);
+
+async fn a_chargeback_holds_or_takes_back_the_share_and_its_outcome_settles_it(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    // Paid out, then disputed by Leo's bank and lost.
+    let paid_out = w.paid(3).await;
+    // Disputed within the window, and won.
+    let held_back = w.paid(4).await;
+    w.completed(&paid_out).await;
+    w.advance(2 * DAY + 60);
+    w.sweep().await;
+    assert_eq!(w.stripe.transfers().len(), 1);
+
+    let dispute = w.stripe.open_dispute(&paid_out.intent, 4000);
+    let event = w.stripe.event("charge.dispute.created", dispute.clone());
+    w.deliver(&event).await;
+    w.deliver(&event).await;
+    assert_eq!(
+        w.stripe.transfers()[0]["amount_reversed"],
+        3400,
+        "taken back once"
+    );
+    assert_eq!(w.balance("platform:disputes").await, 4000);
+    // Owed again for both sessions (the first's is held).
+    assert_eq!(w.balance(&w.payable()).await, -6800);
+    assert_eq!(
+        w.emails("ana@example.org", "A payment for your session is disputed")
+            .await,
+        1
+    );
+    w.advance(DAY);
+    w.sweep().await;
+    assert_eq!(w.stripe.transfers().len(), 1, "nothing paid while disputed");
+    w.assert_books_match_stripe().await;
+
+    let lost = w.stripe.close_dispute(&dispute, false);
+    let event = w.stripe.event("charge.dispute.closed", lost);
+    w.deliver(&event).await;
+    assert_eq!(w.balance("platform:disputes").await, 0);
+    // Only the second session's share is still owed, and only its commission kept.
+    assert_eq!(w.balance(&w.payable()).await, -3400);
+    assert_eq!(w.balance("platform:commission").await, -600);
+    let stored = store::disputes::for_booking(&w.app.db, paid_out.id.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(stored[0].outcome.as_deref(), Some("lost"));
+    w.assert_books_match_stripe().await;
+
+    // The second session: disputed before its payout, won; then paid once.
+    w.completed(&held_back).await;
+    let dispute = w.stripe.open_dispute(&held_back.intent, 4000);
+    let event = w.stripe.event("charge.dispute.created", dispute.clone());
+    w.deliver(&event).await;
+    w.advance(2 * DAY + 60);
+    w.sweep().await;
+    assert_eq!(w.stripe.transfers().len(), 1, "held while open");
+    let won = w.stripe.close_dispute(&dispute, true);
+    let event = w.stripe.event("charge.dispute.closed", won);
+    w.deliver(&event).await;
+    w.sweep().await;
+    assert_eq!(w.stripe.transfers().len(), 2);
+    assert_eq!(w.stripe.transfers()[1]["amount"], 3400);
+    assert_eq!(w.balance(&w.payable()).await, 0);
+    assert_eq!(w.balance("platform:commission").await, -600);
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(a_chargeback_holds_or_takes_back_the_share_and_its_outcome_settles_it);
+
+async fn a_dispute_before_its_payment_event_records_both(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let leo = w.token("leo@example.org").await;
+    let held = hold(&w.app, &leo, &w.ana, 3).await;
+    // The payment event is lost; the dispute's comes first.
+    w.stripe.succeed(&held.intent);
+    let dispute = w.stripe.open_dispute(&held.intent, 4000);
+    let event = w.stripe.event("charge.dispute.created", dispute);
+    w.deliver(&event).await;
+    let row = booking(&w.app, &held.id).await;
+    assert_eq!((row.status.as_str(), row.paid_amount), ("confirmed", 4000));
+    assert_eq!(w.balance("platform:disputes").await, 4000);
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(a_dispute_before_its_payment_event_records_both);
+
+async fn an_experts_failed_bank_payout_is_shown_and_told_once(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let failed = w.stripe.bank_payout(3400, "eur", "failed");
+    let mut in_transit = failed.clone();
+    in_transit["status"] = json!("in_transit");
+    in_transit["failure_message"] = Value::Null;
+    let older = w
+        .stripe
+        .connect_event(&w.account, "payout.updated", in_transit);
+    let mut newer = w.stripe.connect_event(&w.account, "payout.failed", failed);
+    newer["created"] = json!(older["created"].as_i64().unwrap() + 10);
+    w.deliver(&newer).await;
+    w.deliver(&newer).await;
+    w.deliver(&older).await;
+    let payouts = store::bank_payouts::for_expert(&w.app.db, w.ana.id, 10)
+        .await
+        .unwrap();
+    assert_eq!(payouts.len(), 1);
+    assert_eq!(
+        payouts[0].status, "failed",
+        "an older report never overrules"
+    );
+    assert_eq!(
+        w.emails("ana@example.org", "A payout to your bank failed")
+            .await,
+        1
+    );
+    // A payout of an account Mentora does not know, or the platform's own, changes nothing.
+    let stranger = w.stripe.bank_payout(100, "eur", "paid");
+    let event = w
+        .stripe
+        .connect_event("acct_someoneelse", "payout.paid", stranger.clone());
+    w.deliver(&event).await;
+    let event = w.stripe.event("payout.paid", stranger);
+    w.deliver(&event).await;
+    assert_eq!(
+        store::bank_payouts::for_expert(&w.app.db, w.ana.id, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+both_backends!(an_experts_failed_bank_payout_is_shown_and_told_once);
