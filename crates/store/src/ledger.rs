@@ -264,3 +264,57 @@ pub async fn last_check(db: &Database) -> Result<Option<Check>, StoreError> {
     .one(db.conn())
     .await?)
 }
+
+/// A session paid through a provider whose money moved since some instant.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Moved {
+    pub series_id: Uuid,
+    pub payment_ref: String,
+    pub currency: String,
+}
+
+/// Sessions paid through `provider` with a journal recorded at or after `since`.
+pub async fn moved_since(
+    db: &Database,
+    provider: &str,
+    since: Timestamp,
+    limit: u64,
+) -> Result<Vec<Moved>, StoreError> {
+    Ok(Moved::find_by_statement(statement(
+        db.backend(),
+        "SELECT DISTINCT b.series_id, b.payment_ref, b.currency FROM ledger_journals j \
+         JOIN bookings b ON b.id = j.booking_id WHERE j.created_at >= $1 \
+         AND b.payment_provider = $2 AND b.payment_ref IS NOT NULL \
+         ORDER BY b.series_id LIMIT $3",
+        vec![
+            secs(since),
+            provider.into(),
+            i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        ],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// What the ledger says came in for a session (its payment journals on cash) and went back
+/// to the learner (its sent refunds), in minor units.
+pub async fn session_cash(db: &Database, series: Uuid) -> Result<(i64, i64), StoreError> {
+    #[derive(FromQueryResult)]
+    struct Sums {
+        paid: Option<i64>,
+        refunded: Option<i64>,
+    }
+    let sums = Sums::find_by_statement(statement(
+        db.backend(),
+        "SELECT CAST(SUM(CASE WHEN j.kind = 'payment' THEN l.amount ELSE 0 END) AS BIGINT) \
+         AS paid, CAST(SUM(CASE WHEN j.kind = 'refund_sent' THEN -l.amount ELSE 0 END) \
+         AS BIGINT) AS refunded FROM ledger_lines l \
+         JOIN ledger_journals j ON j.id = l.journal_id \
+         JOIN bookings b ON b.id = j.booking_id \
+         WHERE b.series_id = $1 AND l.account = 'platform:cash'",
+        vec![series.into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(sums.map_or((0, 0), |s| (s.paid.unwrap_or(0), s.refunded.unwrap_or(0))))
+}

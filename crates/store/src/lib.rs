@@ -13,6 +13,7 @@ pub mod challenges;
 mod database;
 pub mod directory;
 pub mod disputes;
+pub mod earnings;
 pub mod email_tokens;
 mod entities;
 mod error;

@@ -13,6 +13,7 @@ pub mod booking_notice;
 pub mod email;
 mod first_free_slots;
 mod hold_expiry;
+mod ledger_check;
 mod move_emails;
 mod payouts_due;
 pub mod ping;
@@ -101,6 +102,7 @@ pub static KINDS: &[Kind] = &[
     stripe_event::KIND,
     reconcile_payments::KIND,
     payouts_due::KIND,
+    ledger_check::KIND,
     transfer::KIND,
 ];
 

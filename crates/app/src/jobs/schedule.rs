@@ -16,6 +16,7 @@ pub static PERIODIC: &[(&str, SignedDuration)] = &[
     ("upkeep", SignedDuration::from_hours(1)),
     ("reconcile_payments", SignedDuration::from_mins(2)),
     ("payouts_due", SignedDuration::from_mins(10)),
+    ("ledger_check", SignedDuration::from_hours(1)),
 ];
 
 /// One instance's view of the periods it has enqueued, so it writes once per period

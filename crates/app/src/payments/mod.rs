@@ -9,6 +9,8 @@
 pub mod bank_payouts;
 pub mod checkout;
 pub mod disputes;
+pub mod earnings;
+pub mod ledger_check;
 pub mod operators;
 pub mod sync;
 pub mod transfers;

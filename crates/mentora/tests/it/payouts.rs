@@ -514,3 +514,263 @@ async fn an_experts_failed_bank_payout_is_shown_and_told_once(backend: Backend) 
 }
 
 both_backends!(an_experts_failed_bank_payout_is_shown_and_told_once);
+
+async fn an_operator_refunds_with_a_reason_and_the_report_counts_it(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let held = w.paid(3).await;
+    crate::payments::operator(&w.app).await;
+    let ops = w.token("ops@example.org").await;
+    let leo = w.token("leo@example.org").await;
+    let path = format!("/api/v1/admin/bookings/{}/refund", held.id);
+
+    // Only operators; a reason, and an amount within what is left, are required.
+    let by_learner = send(
+        &w.app,
+        Method::POST,
+        &path,
+        &leo,
+        Some(json!({"amount": 1000, "reason": "x"})),
+    )
+    .await;
+    assert_eq!(by_learner.status, 403, "{by_learner}");
+    for (body, field) in [
+        (json!({"amount": 1000, "reason": "  "}), "reason"),
+        (json!({"amount": 4001, "reason": "too much"}), "amount"),
+        (json!({"amount": 0, "reason": "nothing"}), "amount"),
+    ] {
+        let refused = send(&w.app, Method::POST, &path, &ops, Some(body)).await;
+        assert_eq!(refused.status, 422, "{refused}");
+        assert_eq!(refused.json["errors"][0]["field"], field, "{refused}");
+    }
+    let searched = send(
+        &w.app,
+        Method::GET,
+        "/api/v1/admin/payments?q=LEO@example",
+        &ops,
+        None,
+    )
+    .await;
+    assert_eq!(
+        searched.json["bookings"][0]["id"],
+        held.id.as_str(),
+        "{searched}"
+    );
+
+    let refunded = send(
+        &w.app,
+        Method::POST,
+        &path,
+        &ops,
+        Some(json!({"amount": 1500, "reason": "Audio problems for a third of the session"})),
+    )
+    .await;
+    assert_eq!(refunded.status, 200, "{refunded}");
+    assert_eq!(refunded.json["refunded"], 1500);
+    assert_eq!(refunded.json["status"], "confirmed", "the status stays");
+    w.app.run_jobs().await;
+    let sent = w.stripe.seen_at("POST", "/v1/refunds");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0].form.iter().find(|(k, _)| k == "amount").unwrap().1,
+        "1500"
+    );
+    let audit = store::audit::search(
+        &w.app.db,
+        &store::audit::AuditFilter {
+            kind_prefix: Some("payments.".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let entry = audit
+        .iter()
+        .find(|a| a.kind == "payments.refunded")
+        .expect("audited");
+    assert!(entry.detail.contains("Audio problems"), "{entry:?}");
+
+    // The report for the month: 40.00 paid, 15.00 back, commission 6.00 less 2.25.
+    let now = w.clock.now();
+    let day = domain::schedule::zones::local(&jiff::tz::TimeZone::UTC, now).date();
+    let query = format!("?from={}&to={}", day.first_of_month(), day.last_of_month());
+    let report = send(
+        &w.app,
+        Method::GET,
+        &format!("/api/v1/admin/commission{query}"),
+        &ops,
+        None,
+    )
+    .await;
+    assert_eq!(report.status, 200, "{report}");
+    let eur = &report.json["currencies"][0];
+    assert_eq!(
+        (
+            eur["gross"].as_i64(),
+            eur["refunded"].as_i64(),
+            eur["commission_net"].as_i64()
+        ),
+        (Some(4000), Some(1500), Some(600 - 225)),
+        "{report}"
+    );
+    let browser = w.app.another_client();
+    browser.log_in_as("ops@example.org").await;
+    let csv = browser
+        .get(&format!("/admin/payments/commission.csv{query}"))
+        .await;
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = csv.text().await.unwrap();
+    assert!(csv.contains("EUR,40.00,15.00,6.00,2.25,3.75,0.00"), "{csv}");
+    // Not for the learner.
+    let learner = w.app.another_client();
+    learner.log_in_as("leo@example.org").await;
+    let refused = learner
+        .get(&format!("/admin/payments/commission.csv{query}"))
+        .await;
+    assert_eq!(refused.status().as_u16(), 403);
+    let bad = send(
+        &w.app,
+        Method::GET,
+        "/api/v1/admin/commission?from=2026-13-01",
+        &ops,
+        None,
+    )
+    .await;
+    assert_eq!(bad.status, 400, "{bad}");
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(an_operator_refunds_with_a_reason_and_the_report_counts_it);
+
+async fn the_expert_reads_their_earnings_by_stage_and_as_csv(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let paid_out = w.paid(3).await;
+    let in_window = w.paid(4).await;
+    let upcoming = w.paid(9).await;
+    w.completed(&paid_out).await;
+    w.advance(2 * DAY + 60);
+    w.sweep().await;
+    w.completed(&in_window).await;
+    let ana = w.token("ana@example.org").await;
+    let earnings = send(
+        &w.app,
+        Method::GET,
+        "/api/v1/experts/me/earnings",
+        &ana,
+        None,
+    )
+    .await;
+    assert_eq!(earnings.status, 200, "{earnings}");
+    let stage = |id: &str| {
+        earnings.json["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["booking_id"] == id)
+            .map(|s| s["stage"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(stage(&paid_out.id), "paid_out");
+    assert_eq!(stage(&in_window.id), "in_dispute_window");
+    assert_eq!(stage(&upcoming.id), "upcoming");
+    let totals = &earnings.json["totals"][0];
+    assert_eq!(
+        (
+            totals["upcoming"].as_i64(),
+            totals["in_dispute_window"].as_i64(),
+            totals["available"].as_i64(),
+            totals["paid_out"].as_i64()
+        ),
+        (Some(3400), Some(3400), Some(0), Some(3400)),
+        "{earnings}"
+    );
+    // A learner has no earnings to read.
+    let leo = w.token("leo@example.org").await;
+    let none = send(
+        &w.app,
+        Method::GET,
+        "/api/v1/experts/me/earnings",
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(none.status, 404, "{none}");
+
+    let browser = w.app.another_client();
+    browser.log_in_as("ana@example.org").await;
+    let page = browser.get("/experts/earnings").await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("data-stage=\"paid_out\""), "{html}");
+    assert!(html.contains("34.00 EUR"), "{html}");
+    let csv = browser.get("/experts/earnings.csv").await;
+    assert_eq!(
+        csv.headers()["content-disposition"],
+        "attachment; filename=\"mentora-earnings.csv\""
+    );
+    let csv = csv.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(
+        csv.contains(&format!("{},", paid_out.id))
+            && csv.contains(",EUR,40.00,0.00,34.00,34.00,paid_out"),
+        "{csv}"
+    );
+}
+
+both_backends!(the_expert_reads_their_earnings_by_stage_and_as_csv);
+
+async fn the_ledger_check_finds_money_stripe_moved_that_the_ledger_lacks(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let held = w.paid(3).await;
+    let check = || async {
+        let kind = app::jobs::kind("ledger_check").unwrap();
+        app::jobs::enqueue(&w.app.db, kind, &json!({}), None, w.clock.now())
+            .await
+            .unwrap();
+        w.app.run_jobs().await;
+        store::ledger::last_check(&w.app.db).await.unwrap().unwrap()
+    };
+    let first = check().await;
+    assert!(first.ok, "{first:?}");
+    assert!(first.detail.contains("1 sessions matched"), "{first:?}");
+    // A refund made in Stripe's dashboard whose event never arrived.
+    w.stripe.refund_in_dashboard(&held.intent, 500);
+    w.advance(60);
+    let second = check().await;
+    assert!(!second.ok, "{second:?}");
+    assert!(second.detail.contains("500"), "{second:?}");
+    crate::payments::operator(&w.app).await;
+    let ops = w.token("ops@example.org").await;
+    let overview = send(&w.app, Method::GET, "/api/v1/admin/payments", &ops, None).await;
+    assert_eq!(overview.json["last_check"]["ok"], false, "{overview}");
+    let jobs = send(
+        &w.app,
+        Method::GET,
+        "/api/v1/admin/jobs?status=dead",
+        &ops,
+        None,
+    )
+    .await;
+    assert!(
+        jobs.json["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|j| j["kind"] == "ledger_check"),
+        "{jobs}"
+    );
+    // Once the event arrives, the books match again.
+    let event = w
+        .stripe
+        .event("charge.refunded", w.stripe.charge_of(&held.intent));
+    w.deliver(&event).await;
+    w.advance(60);
+    assert!(check().await.ok);
+}
+
+both_backends!(the_ledger_check_finds_money_stripe_moved_that_the_ledger_lacks);

@@ -32,6 +32,16 @@ pub(crate) fn routes() -> Routes {
             Needs(PaymentsRefund),
             get(payments::show),
         )
+        .post(
+            "/admin/payments/refund",
+            Needs(PaymentsRefund),
+            post(payments::refund),
+        )
+        .get(
+            "/admin/payments/commission.csv",
+            Needs(PaymentsRefund),
+            get(payments::commission_csv),
+        )
         .get(
             "/admin/test-clock",
             Needs(JobsManage),

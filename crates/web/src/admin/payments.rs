@@ -1,15 +1,24 @@
 //! The money, for operators (`payments.refund`): the ledger's trial balance per currency
-//! at any instant, with whether each currency balances.
+//! at any instant, with whether each currency balances; paid bookings by search, each
+//! with a refund form (an amount and a reason, audited); transfers to experts waiting,
+//! chargebacks, the latest ledger check; and the commission report by period, also as
+//! CSV.
 
+use app::bookings::BookingError;
+use app::bookings::notices::money;
 use askama::Template;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::extract::{Form, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use uuid::Uuid;
 
-use super::api_payments::AtQuery;
+use super::api_payments::{AtQuery, PeriodQuery, midnight};
+use crate::extract::Client;
+use crate::middleware::viewer::SignedIn;
 use crate::pages::render;
 use crate::pages::shell::Shell;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, Links};
 
 #[derive(Template)]
 #[template(path = "admin/payments.html")]
@@ -21,6 +30,15 @@ struct PaymentsPage<'a> {
     /// Why the typed instant could not be read (shown under the field; nothing is listed).
     at_error: Option<String>,
     currencies: Vec<CurrencyView>,
+    q: String,
+    bookings: Vec<BookingView>,
+    transfers: Vec<TransferView>,
+    disputes: Vec<DisputeView>,
+    check: Option<CheckView>,
+    from: String,
+    to: String,
+    period_error: Option<String>,
+    report: Vec<ReportView>,
 }
 
 /// One currency's accounts.
@@ -30,52 +48,336 @@ struct CurrencyView {
     accounts: Vec<(String, String)>,
 }
 
-/// `GET /admin/payments[?at=]`.
+struct BookingView {
+    id: Uuid,
+    status: String,
+    learner: String,
+    expert: String,
+    paid: String,
+    refunded: String,
+    /// Something is left to refund.
+    refundable: bool,
+    /// It was just refunded (say so).
+    just_refunded: bool,
+    currency: String,
+    /// What was typed when the refund was refused, and why.
+    amount_typed: String,
+    reason_typed: String,
+    amount_error: Option<String>,
+    reason_error: Option<String>,
+}
+
+struct TransferView {
+    booking: Uuid,
+    amount: String,
+    failure: Option<String>,
+}
+
+struct DisputeView {
+    id: String,
+    booking: Uuid,
+    amount: String,
+    status: String,
+    outcome: Option<String>,
+}
+
+struct CheckView {
+    ok: bool,
+    at: String,
+    detail: String,
+}
+
+struct ReportView {
+    currency: String,
+    gross: String,
+    refunded: String,
+    commission: String,
+    paid_out: String,
+}
+
+/// `?at=&q=&from=&to=&refunded=`.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    at: Option<String>,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+    #[serde(default)]
+    refunded: Option<Uuid>,
+}
+
+/// A refund the form asked for, and why it was refused.
+struct Refused {
+    booking: Uuid,
+    amount: String,
+    reason: String,
+    amount_error: Option<String>,
+    reason_error: Option<String>,
+}
+
+/// `GET /admin/payments`.
 pub async fn show(
     State(state): State<AppState>,
     shell: Shell,
-    Query(query): Query<AtQuery>,
+    Query(query): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let Ok(at) = query.instant(state.clock().now()) else {
-        // A typo keeps what was typed and says what is expected, beside the field.
-        let page = PaymentsPage {
-            shell: &shell,
-            at: query.at.clone().unwrap_or_default(),
-            at_error: Some(shell.t("payments-at-invalid")),
-            currencies: Vec::new(),
-        };
-        return Ok(render(page, StatusCode::UNPROCESSABLE_ENTITY));
+    page(&state, &shell, &query, None).await
+}
+
+async fn page(
+    state: &AppState,
+    shell: &Shell,
+    query: &PageQuery,
+    refused: Option<Refused>,
+) -> Result<Response, AppError> {
+    let now = state.clock().now();
+    let at_query = AtQuery {
+        at: query.at.clone(),
     };
-    let balances = app::payments::operators::trial_balance(&state.db, at).await?;
+    let (at, at_error) = match at_query.instant(now) {
+        Ok(at) => (Some(at), None),
+        // A typo keeps what was typed and says what is expected, beside the field.
+        Err(_) => (None, Some(shell.t("payments-at-invalid"))),
+    };
     let mut currencies: Vec<CurrencyView> = Vec::new();
-    let mut sums = Vec::<i64>::new();
-    for b in balances {
-        if currencies.last().map(|c| c.code.as_str()) != Some(b.currency.as_str()) {
-            currencies.push(CurrencyView {
-                code: b.currency.clone(),
-                balanced: true,
-                accounts: Vec::new(),
-            });
-            sums.push(0);
+    if let Some(at) = at {
+        let mut sums = Vec::<i64>::new();
+        for b in app::payments::operators::trial_balance(&state.db, at).await? {
+            if currencies.last().map(|c| c.code.as_str()) != Some(b.currency.as_str()) {
+                currencies.push(CurrencyView {
+                    code: b.currency.clone(),
+                    balanced: true,
+                    accounts: Vec::new(),
+                });
+                sums.push(0);
+            }
+            if let (Some(view), Some(sum)) = (currencies.last_mut(), sums.last_mut()) {
+                *sum += b.balance;
+                view.accounts
+                    .push((b.account, money(b.balance, &b.currency)));
+            }
         }
-        if let (Some(view), Some(sum)) = (currencies.last_mut(), sums.last_mut()) {
-            *sum += b.balance;
-            view.accounts.push((
-                b.account,
-                app::bookings::notices::money(b.balance, &b.currency),
-            ));
+        for (view, sum) in currencies.iter_mut().zip(sums) {
+            view.balanced = sum == 0;
         }
     }
-    for (view, sum) in currencies.iter_mut().zip(sums) {
-        view.balanced = sum == 0;
+    let overview = app::payments::operators::overview(&state.db, &query.q).await?;
+    let bookings = overview
+        .bookings
+        .into_iter()
+        .map(|b| {
+            let left = b.paid_amount - b.refunded_amount;
+            let left_major = domain::profile::CurrencyCode::parse(&b.currency)
+                .map(|c| domain::money::Money::new(left, c).major_text())
+                .unwrap_or_default();
+            let mine = refused.as_ref().filter(|r| r.booking == b.id);
+            BookingView {
+                id: b.id,
+                status: b.status,
+                learner: b.learner_email,
+                expert: b.expert_email,
+                paid: money(b.paid_amount, &b.currency),
+                refunded: money(b.refunded_amount, &b.currency),
+                amount_typed: mine.map_or(left_major, |r| r.amount.clone()),
+                reason_typed: mine.map(|r| r.reason.clone()).unwrap_or_default(),
+                amount_error: mine.and_then(|r| r.amount_error.clone()),
+                reason_error: mine.and_then(|r| r.reason_error.clone()),
+                refundable: left > 0,
+                just_refunded: query.refunded == Some(b.id),
+                currency: b.currency,
+            }
+        })
+        .collect();
+    let period = PeriodQuery {
+        from: query.from.clone(),
+        to: query.to.clone(),
+    };
+    let (from, to, period_error, report) = match period.period(now) {
+        Ok((from, until)) => {
+            let lines = app::payments::operators::commission_report(
+                &state.db,
+                midnight(from),
+                midnight(until),
+            )
+            .await?;
+            let report = lines
+                .iter()
+                .map(|l| ReportView {
+                    gross: money(l.gross, &l.currency),
+                    refunded: money(l.refunded, &l.currency),
+                    commission: money(l.commission_net(), &l.currency),
+                    paid_out: money(l.paid_out, &l.currency),
+                    currency: l.currency.clone(),
+                })
+                .collect();
+            let last = until.yesterday().unwrap_or(until);
+            (from.to_string(), last.to_string(), None, report)
+        }
+        Err(_) => (
+            query.from.clone().unwrap_or_default(),
+            query.to.clone().unwrap_or_default(),
+            Some(shell.t("payments-period-invalid")),
+            Vec::new(),
+        ),
+    };
+    let invalid = at_error.is_some() || period_error.is_some() || refused.is_some();
+    let page = PaymentsPage {
+        shell,
+        at: at.map_or_else(
+            || query.at.clone().unwrap_or_default(),
+            |at| crate::instants::rfc3339_secs(&at),
+        ),
+        at_error,
+        currencies,
+        q: query.q.clone(),
+        bookings,
+        transfers: overview
+            .transfers_waiting
+            .into_iter()
+            .map(|t| TransferView {
+                booking: t.booking_id,
+                amount: money(t.amount, &t.currency),
+                failure: t.failure,
+            })
+            .collect(),
+        disputes: overview
+            .disputes
+            .into_iter()
+            .map(|d| DisputeView {
+                amount: money(d.amount, &d.currency),
+                id: d.id,
+                booking: d.booking_id,
+                status: d.status,
+                outcome: d.outcome,
+            })
+            .collect(),
+        check: overview.last_check.map(|c| CheckView {
+            ok: c.ok,
+            at: jiff::Timestamp::from_second(c.checked_at)
+                .map(|t| crate::instants::rfc3339_secs(&t))
+                .unwrap_or_default(),
+            detail: c.detail,
+        }),
+        from,
+        to,
+        period_error,
+        report,
+    };
+    let status = if invalid {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(render(page, status))
+}
+
+/// The refund form.
+#[derive(Debug, Deserialize)]
+pub struct RefundForm {
+    booking: Uuid,
+    /// Major units of the booking's currency, as typed.
+    amount: String,
+    reason: String,
+    /// The search to come back to.
+    #[serde(default)]
+    q: String,
+}
+
+/// `POST /admin/payments/refund`: refunds, then back to the booking on the page; a
+/// refused refund is explained beside its fields, with what was typed kept.
+pub async fn refund(
+    State(state): State<AppState>,
+    Links(base): Links,
+    Client(client): Client,
+    SignedIn(viewer): SignedIn,
+    shell: Shell,
+    Form(form): Form<RefundForm>,
+) -> Result<Response, AppError> {
+    let row = store::bookings::find(&state.db, form.booking)
+        .await?
+        .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound))?;
+    let amount = domain::profile::CurrencyCode::parse(&row.currency)
+        .ok()
+        .and_then(|code| domain::money::Money::parse_major(form.amount.trim(), code).ok());
+    let result = match amount {
+        Some(amount) => {
+            app::payments::operators::refund(
+                &state.booking_deps(&base),
+                &viewer.user,
+                form.booking,
+                amount.minor,
+                &form.reason,
+                &client,
+            )
+            .await
+        }
+        None => Err(BookingError::Invalid(vec![app::FieldError {
+            field: "amount",
+            message_id: "refund-amount-invalid",
+        }])),
+    };
+    match result {
+        Ok(_) => Ok(crate::redirect::to(&format!(
+            "/admin/payments?q={}&refunded={}",
+            form.booking, form.booking
+        ))),
+        Err(BookingError::Invalid(fields)) => {
+            let message = |name: &str| {
+                fields
+                    .iter()
+                    .find(|f| f.field == name)
+                    .map(|f| shell.t(f.message_id))
+            };
+            let refused = Refused {
+                booking: form.booking,
+                amount: form.amount.clone(),
+                reason: form.reason.clone(),
+                amount_error: message("amount"),
+                reason_error: message("reason"),
+            };
+            let query = PageQuery {
+                q: if form.q.trim().is_empty() {
+                    form.booking.to_string()
+                } else {
+                    form.q.clone()
+                },
+                ..PageQuery::default()
+            };
+            page(&state, &shell, &query, Some(refused)).await
+        }
+        Err(e) => Err(e.into()),
     }
-    Ok(render(
-        PaymentsPage {
-            shell: &shell,
-            at: crate::instants::rfc3339_secs(&at),
-            at_error: None,
-            currencies,
-        },
-        StatusCode::OK,
-    ))
+}
+
+/// `GET /admin/payments/commission.csv?from=&to=`.
+pub async fn commission_csv(
+    State(state): State<AppState>,
+    Query(period): Query<PeriodQuery>,
+) -> Result<Response, AppError> {
+    let (from, until) = period.period(state.clock().now()).map_err(|field| {
+        AppError::new(crate::ErrorCode::BadRequest).with_arg(
+            "problem",
+            format!("{field} must be a date (YYYY-MM-DD), from ≤ to"),
+        )
+    })?;
+    let lines =
+        app::payments::operators::commission_report(&state.db, midnight(from), midnight(until))
+            .await?;
+    let name = format!(
+        "attachment; filename=\"mentora-commission-{from}-{}.csv\"",
+        until.yesterday().unwrap_or(until)
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        app::payments::operators::commission_csv(&lines),
+    )
+        .into_response())
 }

@@ -11,7 +11,7 @@ use crate::access::Routes;
 
 mod api;
 mod pages;
-mod present;
+pub(crate) mod present;
 mod receipt;
 mod sessions;
 mod slot_review;

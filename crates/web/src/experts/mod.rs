@@ -16,6 +16,7 @@ pub mod api_bodies;
 mod apply;
 mod directory;
 pub(crate) mod document_view;
+mod earnings;
 pub(crate) mod taxonomy_view;
 mod webhooks;
 
@@ -59,6 +60,8 @@ pub(crate) fn routes() -> Routes {
             get(apply::payouts_return),
         )
         .get("/experts/payouts/sandbox", SignedIn, get(apply::sandbox))
+        .get("/experts/earnings", SignedIn, get(earnings::page))
+        .get("/experts/earnings.csv", SignedIn, get(earnings::csv))
         .post(
             "/experts/payouts/sandbox",
             SignedIn,
@@ -122,6 +125,7 @@ pub(crate) fn api_routes() -> Routes {
             routes!(api::start_onboarding),
             &[NotFound, ApplicationState, PaymentProviderUnavailable],
         )
+        .documented(SignedIn, routes!(earnings::api), &[NotFound])
         .documented(Public, routes!(api::show), &[NotFound, ValidationFailed])
         .documented(
             Public,
