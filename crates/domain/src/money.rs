@@ -123,9 +123,12 @@ impl std::fmt::Display for Money {
 /// The date the reference rates below were taken; shown beside every estimate.
 pub const REFERENCE_RATES_DATE: &str = "2026-11-01";
 
-/// Units of each currency per US dollar, for estimates. Currencies not listed get no
-/// estimate (their prices are shown only as the expert set them).
-const PER_USD: &[(&str, f64)] = &[
+/// Units of each currency per US dollar: the reference rates. They seed the operators'
+/// dated rate table (which viewers' estimates come from), and they are the fixed scale
+/// the directory's price filter and sort compare on, so stored ranks never need rewriting
+/// when an operator updates a rate. Currencies not listed get no estimate unless an
+/// operator adds a rate.
+pub const PER_USD: &[(&str, f64)] = &[
     ("USD", 1.0),
     ("EUR", 0.92),
     ("GBP", 0.79),
@@ -189,10 +192,20 @@ pub fn estimable() -> impl Iterator<Item = &'static str> {
 /// `money` in `target` at the reference rates, rounded to the nearest minor unit; `None`
 /// when either currency has no reference rate.
 pub fn estimate(money: Money, target: CurrencyCode) -> Option<Money> {
+    estimate_at(money, target, per_usd)
+}
+
+/// `money` in `target` at the rates `per_usd` gives (units of a currency per US dollar),
+/// rounded to the nearest minor unit; `None` when either currency has no rate.
+pub fn estimate_at(
+    money: Money,
+    target: CurrencyCode,
+    per_usd: impl Fn(CurrencyCode) -> Option<f64>,
+) -> Option<Money> {
     if money.currency == target {
         return Some(money);
     }
-    let from = per_usd(money.currency)?;
+    let from = per_usd(money.currency)?.max(f64::MIN_POSITIVE);
     let to = per_usd(target)?;
     let major = money.minor as f64 / 10f64.powi(exponent(money.currency) as i32);
     let converted = major / from * to * 10f64.powi(exponent(target) as i32);

@@ -184,6 +184,7 @@ pub async fn build_with(
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
+        rates: Arc::new(app::payments::exchange_rates::RatesCache::new()),
         payments: payments.clone(),
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
         stripe_checkout: config

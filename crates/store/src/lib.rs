@@ -17,6 +17,7 @@ pub mod earnings;
 pub mod email_tokens;
 mod entities;
 mod error;
+pub mod exchange_rates;
 pub mod experts;
 pub mod health;
 pub mod idempotency;

@@ -60,6 +60,8 @@ pub struct AppState {
     pub payments: Arc<dyn payments::PaymentProvider>,
     /// Directory result pages, kept per instance under the directory's version.
     pub directory: Arc<app::experts::directory_cache::DirectoryCache>,
+    /// The exchange rates in force today, kept per instance for a minute.
+    pub rates: Arc<app::payments::exchange_rates::RatesCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.

@@ -111,6 +111,7 @@ pub fn viewer_currency(
 pub async fn search(
     db: &Database,
     cache: &DirectoryCache,
+    rates: &crate::payments::exchange_rates::RatesCache,
     params: &DirectoryParams,
     viewer: Option<&User>,
 ) -> Result<Results, ExpertError> {
@@ -228,6 +229,7 @@ pub async fn search(
             },
         )
         .await?;
+    let rates = rates.get(db).await?;
     let cards = page
         .listings
         .iter()
@@ -240,7 +242,7 @@ pub async fn search(
             Card {
                 estimate: hourly_from
                     .filter(|m| m.currency != currency)
-                    .and_then(|m| money::estimate(m, currency)),
+                    .and_then(|m| rates.estimate(m, currency)),
                 hourly_from,
                 listing,
             }
@@ -293,6 +295,7 @@ pub(crate) fn may_preview(viewer: Option<&User>, expert_id: Uuid) -> bool {
 /// own or they verify experts; everyone else gets `NotFound`.
 pub async fn public_profile(
     db: &Database,
+    rates: &crate::payments::exchange_rates::RatesCache,
     slug_or_id: &str,
     viewer: Option<&User>,
     currency: CurrencyCode,
@@ -310,6 +313,7 @@ pub async fn public_profile(
         .ok_or(ExpertError::NotFound)?;
     let expert_currency =
         CurrencyCode::parse(&profile.currency).map_err(|e| ExpertError::Internal(e.to_string()))?;
+    let exchange = rates.get(db).await?;
     let rates = profile
         .rates
         .iter()
@@ -318,7 +322,7 @@ pub async fn public_profile(
             ShownRate {
                 duration_minutes: *minutes,
                 estimate: (expert_currency != currency)
-                    .then(|| money::estimate(price, currency))
+                    .then(|| exchange.estimate(price, currency))
                     .flatten(),
                 price,
             }

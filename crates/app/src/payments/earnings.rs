@@ -101,6 +101,19 @@ pub struct Earnings {
     pub bank_payouts: Vec<store::bank_payouts::BankPayout>,
 }
 
+/// The earnings of `user` at `now`; `None` when they have no expert profile.
+pub async fn of_expert(
+    db: &Database,
+    user: Uuid,
+    delay: SignedDuration,
+    now: Timestamp,
+) -> Result<Option<Earnings>, StoreError> {
+    if store::experts::find(db, user).await?.is_none() {
+        return Ok(None);
+    }
+    of(db, user, delay, now).await.map(Some)
+}
+
 /// The earnings of `expert` at `now`.
 pub async fn of(
     db: &Database,

@@ -10,6 +10,7 @@ pub mod bank_payouts;
 pub mod checkout;
 pub mod disputes;
 pub mod earnings;
+pub mod exchange_rates;
 pub mod ledger_check;
 pub mod operators;
 pub mod sync;

@@ -128,6 +128,31 @@ pub async fn refund(
     Ok(booking)
 }
 
+/// The same, `amount` as an operator types it: major units of the booking's currency
+/// (`12.50`); text that is not an amount in that currency is an `amount` field error.
+pub async fn refund_typed(
+    s: &crate::bookings::BookingDeps<'_>,
+    operator: &store::users::User,
+    id: Uuid,
+    amount: &str,
+    reason: &str,
+    client: &ClientInfo,
+) -> Result<crate::bookings::Booking, crate::bookings::BookingError> {
+    let row = store::bookings::find(s.db, id)
+        .await?
+        .ok_or(crate::bookings::BookingError::NotFound)?;
+    let minor = domain::profile::CurrencyCode::parse(&row.currency)
+        .ok()
+        .and_then(|code| domain::money::Money::parse_major(amount.trim(), code).ok())
+        .ok_or_else(|| {
+            crate::bookings::BookingError::Invalid(vec![FieldError {
+                field: "amount",
+                message_id: "refund-amount-invalid",
+            }])
+        })?;
+    refund(s, operator, id, minor.minor, reason, client).await
+}
+
 /// One currency's line of the commission report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommissionLine {

@@ -18,6 +18,7 @@ mod cli;
 mod clock;
 mod directory_cache;
 mod errors;
+mod exchange_rates;
 mod expert_pages;
 mod experts;
 mod fake_stripe;

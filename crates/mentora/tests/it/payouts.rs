@@ -580,6 +580,7 @@ async fn an_operator_refunds_with_a_reason_and_the_report_counts_it(backend: Bac
         &w.app.db,
         &store::audit::AuditFilter {
             kind_prefix: Some("payments.".into()),
+            limit: 50,
             ..Default::default()
         },
     )

@@ -7,7 +7,8 @@
 //! - `bank_payouts`: the experts' payouts from their connected account to their bank, as
 //!   the provider reports them;
 //! - `exchange_rates`: the dated table viewers' estimates in their own currency come
-//!   from (operators add rows; learners are always charged in the expert's currency);
+//!   from (operators add rows; learners are always charged in the expert's currency),
+//!   seeded with the reference rates estimates used until now;
 //! - `ledger_checks`: each run of the check that the ledger balances and matches the
 //!   provider.
 
@@ -150,8 +151,8 @@ impl MigrationTrait for Migration {
                     .table(ExchangeRates::Table)
                     .col(uuid(ExchangeRates::Id).primary_key())
                     .col(string_len(ExchangeRates::Currency, 3))
-                    // How many units of `currency` one euro buys, times 10⁹.
-                    .col(big_integer(ExchangeRates::PerEurNano))
+                    // How many units of `currency` one US dollar buys, times 10⁹.
+                    .col(big_integer(ExchangeRates::PerUsdNano))
                     // The day it applies from (`YYYY-MM-DD`, UTC).
                     .col(string_len(ExchangeRates::EffectiveOn, 10))
                     .col(uuid_null(ExchangeRates::CreatedBy))
@@ -192,64 +193,28 @@ impl MigrationTrait for Migration {
     }
 }
 
-/// The rates Mentora starts with (ECB reference rates of 2026-12-01, rounded), so
-/// estimates work on a fresh start; operators add newer rows.
-const SEED_RATES: &[(&str, i64)] = &[
-    ("EUR", 1_000_000_000),
-    ("USD", 1_050_000_000),
-    ("GBP", 830_000_000),
-    ("CHF", 940_000_000),
-    ("JPY", 158_000_000_000),
-    ("KRW", 1_470_000_000_000),
-    ("INR", 89_000_000_000),
-    ("BRL", 6_300_000_000),
-    ("MXN", 21_300_000_000),
-    ("CAD", 1_470_000_000),
-    ("AUD", 1_620_000_000),
-    ("SEK", 11_500_000_000),
-    ("NOK", 11_700_000_000),
-    ("DKK", 7_460_000_000),
-    ("PLN", 4_300_000_000),
-    ("CZK", 25_200_000_000),
-    ("HUF", 410_000_000_000),
-    ("TRY", 36_500_000_000),
-    ("AED", 3_860_000_000),
-    ("SAR", 3_940_000_000),
-    ("EGP", 52_000_000_000),
-    ("MAD", 10_500_000_000),
-    ("KWD", 323_000_000),
-    ("BHD", 396_000_000),
-    ("JOD", 745_000_000),
-    ("OMR", 404_000_000),
-    ("TND", 3_300_000_000),
-    ("ISK", 146_000_000_000),
-    ("UGX", 3_850_000_000_000),
-    ("TWD", 34_100_000_000),
-    ("SGD", 1_410_000_000),
-    ("HKD", 8_170_000_000),
-    ("CNY", 7_620_000_000),
-    ("ZAR", 19_000_000_000),
-    ("NZD", 1_790_000_000),
-];
-
+/// The rates Mentora starts with: the reference table estimates used before operators
+/// could edit them (`domain::money::PER_USD`), dated 2026-12-01, so estimates work on a
+/// fresh start; operators add newer rows.
 async fn seed_rates(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     let mut insert = Query::insert()
         .into_table(ExchangeRates::Table)
         .columns([
             ExchangeRates::Id,
             ExchangeRates::Currency,
-            ExchangeRates::PerEurNano,
+            ExchangeRates::PerUsdNano,
             ExchangeRates::EffectiveOn,
             ExchangeRates::CreatedAt,
         ])
         .to_owned();
-    for (n, (currency, rate)) in SEED_RATES.iter().enumerate() {
+    for (n, (currency, rate)) in domain::money::PER_USD.iter().enumerate() {
         // Fixed ids: the seed is the same rows on every database.
         let id = uuid::Uuid::from_u128(0x6d65_6e74_6f72_6100_0000_0000_0000_0000 + n as u128);
+        let nano = (rate * 1e9).round() as i64;
         insert.values_panic([
             id.into(),
             (*currency).into(),
-            (*rate).into(),
+            nano.into(),
             "2026-12-01".into(),
             1_764_547_200_i64.into(),
         ]);
@@ -326,7 +291,7 @@ enum ExchangeRates {
     Table,
     Id,
     Currency,
-    PerEurNano,
+    PerUsdNano,
     EffectiveOn,
     CreatedBy,
     CreatedAt,

@@ -19,6 +19,7 @@ mod experts;
 mod jobs;
 mod outbox;
 mod payments;
+mod rates;
 mod test_clock;
 mod users;
 
@@ -37,6 +38,8 @@ pub(crate) fn routes() -> Routes {
             Needs(PaymentsRefund),
             post(payments::refund),
         )
+        .get("/admin/rates", Needs(PaymentsRefund), get(rates::show))
+        .post("/admin/rates", Needs(PaymentsRefund), post(rates::set))
         .get(
             "/admin/payments/commission.csv",
             Needs(PaymentsRefund),
@@ -131,6 +134,12 @@ pub(crate) fn api_routes() -> Routes {
             &[NotFound, ValidationFailed],
         )
         .documented(Needs(PaymentsRefund), routes!(api_payments::overview), &[])
+        .documented(Needs(PaymentsRefund), routes!(rates::api_list), &[])
+        .documented(
+            Needs(PaymentsRefund),
+            routes!(rates::api_set),
+            &[ValidationFailed],
+        )
         .documented(
             Needs(PaymentsRefund),
             routes!(api_payments::refund),

@@ -297,29 +297,15 @@ pub async fn refund(
     shell: Shell,
     Form(form): Form<RefundForm>,
 ) -> Result<Response, AppError> {
-    let row = store::bookings::find(&state.db, form.booking)
-        .await?
-        .ok_or_else(|| AppError::new(crate::ErrorCode::NotFound))?;
-    let amount = domain::profile::CurrencyCode::parse(&row.currency)
-        .ok()
-        .and_then(|code| domain::money::Money::parse_major(form.amount.trim(), code).ok());
-    let result = match amount {
-        Some(amount) => {
-            app::payments::operators::refund(
-                &state.booking_deps(&base),
-                &viewer.user,
-                form.booking,
-                amount.minor,
-                &form.reason,
-                &client,
-            )
-            .await
-        }
-        None => Err(BookingError::Invalid(vec![app::FieldError {
-            field: "amount",
-            message_id: "refund-amount-invalid",
-        }])),
-    };
+    let result = app::payments::operators::refund_typed(
+        &state.booking_deps(&base),
+        &viewer.user,
+        form.booking,
+        &form.amount,
+        &form.reason,
+        &client,
+    )
+    .await;
     match result {
         Ok(_) => Ok(crate::redirect::to(&format!(
             "/admin/payments?q={}&refunded={}",

@@ -77,7 +77,7 @@ pub async fn show(
         return Err(AppError::new(ErrorCode::SlotWindowInvalid).with_arg("part", "start"));
     };
     let currency = directory::viewer_currency(None, user).map_err(|e| AppError::fields(vec![e]))?;
-    let p = directory::public_profile(&state.db, &slug, user, currency).await?;
+    let p = directory::public_profile(&state.db, &state.rates, &slug, user, currency).await?;
     let now = state.clock().now();
     let params = SlotParams {
         from: Some(zones::rfc3339(start)),

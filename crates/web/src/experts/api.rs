@@ -48,7 +48,8 @@ pub async fn list(
     Query(params): Query<DirectoryParams>,
 ) -> Result<Json<DirectoryBody>, AppError> {
     let viewer = caller.as_ref().map(|c| &c.0.user);
-    let results = directory::search(&state.db, &state.directory, &params, viewer).await?;
+    let results =
+        directory::search(&state.db, &state.directory, &state.rates, &params, viewer).await?;
     Ok(Json(DirectoryBody::from(&results)))
 }
 
@@ -76,7 +77,7 @@ pub async fn show(
     let viewer = caller.as_ref().map(|c| &c.0.user);
     let currency = directory::viewer_currency(q.currency.as_deref(), viewer)
         .map_err(|e| AppError::fields(vec![e]))?;
-    let p = directory::public_profile(&state.db, &id, viewer, currency).await?;
+    let p = directory::public_profile(&state.db, &state.rates, &id, viewer, currency).await?;
     Ok(Json(ProfileBody::from(&p)))
 }
 

@@ -74,7 +74,7 @@ pub struct CardBody {
     headline: String,
     /// The cheapest hour, in the expert's currency.
     hourly_from: Option<PriceBody>,
-    /// The same in the viewer's currency, at reference rates.
+    /// The same in the viewer's currency, at the operators' exchange rates in force today.
     hourly_from_estimate: Option<PriceBody>,
     rating: RatingBody,
     #[schema(format = DateTime)]
@@ -150,7 +150,7 @@ pub struct ProfileRateBody {
     duration_minutes: i32,
     /// What the learner is charged, in the expert's currency.
     price: PriceBody,
-    /// The same in the viewer's currency, at reference rates.
+    /// The same in the viewer's currency, at the operators' exchange rates in force today.
     estimate: Option<PriceBody>,
 }
 

@@ -154,7 +154,7 @@ pub async fn list(
     }
     let user = viewer.as_ref().map(|v| &v.0.user);
     let (cards, next, currency, errors, status) =
-        match directory::search(&state.db, &state.directory, &params, user).await {
+        match directory::search(&state.db, &state.directory, &state.rates, &params, user).await {
             Ok(results) => (
                 results
                     .cards
@@ -344,7 +344,7 @@ pub async fn profile(
     let asked = q.currency.as_deref().filter(|c| !c.trim().is_empty());
     let currency =
         directory::viewer_currency(asked, user).map_err(|e| AppError::fields(vec![e]))?;
-    let p = directory::public_profile(&state.db, &slug, user, currency).await?;
+    let p = directory::public_profile(&state.db, &state.rates, &slug, user, currency).await?;
     let canonical = format!("{base}/experts/{}", p.profile.slug);
     let description = if p.profile.headline.is_empty() {
         domain::markdown::plain_excerpt(&p.profile.bio, 155)

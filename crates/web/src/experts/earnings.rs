@@ -22,16 +22,14 @@ use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
 
 async fn read(state: &AppState, user: &User) -> Result<Earnings, AppError> {
-    if store::experts::find(&state.db, user.id).await?.is_none() {
-        return Err(AppError::new(ErrorCode::NotFound));
-    }
-    Ok(earnings::of(
+    earnings::of_expert(
         &state.db,
         user.id,
         state.booking_rules.payout_delay,
         state.clock().now(),
     )
-    .await?)
+    .await?
+    .ok_or_else(|| AppError::new(ErrorCode::NotFound))
 }
 
 /// One currency's totals (minor units).
