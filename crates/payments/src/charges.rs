@@ -62,6 +62,18 @@ pub struct Payment {
     pub charge: Option<String>,
     /// Why the last attempt failed (a decline's message), if it did.
     pub last_error: Option<String>,
+    /// What the provider kept of the charge as its fee, once it is known.
+    pub fee: Option<Fee>,
+}
+
+/// The provider's fee on a charge, in the currency the platform's balance settles in
+/// (which may differ from the charge's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fee {
+    /// On the wire.
+    pub wire_amount: i64,
+    /// Lower case.
+    pub currency: String,
 }
 
 /// A refund to ask for.

@@ -12,7 +12,7 @@ pub mod webhook;
 
 use futures::future::BoxFuture;
 
-pub use charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
+pub use charges::{Fee, NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
 pub use payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
 pub use transfers::{
     BankPayout, Dispute, NewReversal, NewTransfer, ProviderReversal, ProviderTransfer,

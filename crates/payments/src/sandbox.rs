@@ -53,6 +53,7 @@ impl PaymentProvider for Sandbox {
                 booking_id: Some(payment.booking_id),
                 charge: None,
                 last_error: None,
+                fee: None,
             })
         })
     }

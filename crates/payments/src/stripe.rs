@@ -11,7 +11,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::PaymentProvider;
-use crate::charges::{NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
+use crate::charges::{Fee, NewPayment, Payment, PaymentStatus, ProviderRefund, RefundRequest};
 use crate::payouts::{AccountStatus, NewAccount, PaymentError, ProviderMode};
 use crate::transfers::{
     BankPayout, Dispute, NewReversal, NewTransfer, ProviderReversal, ProviderTransfer,
@@ -121,6 +121,17 @@ pub fn payment_of(object: &serde_json::Value) -> Result<Payment, PaymentError> {
 }
 
 fn to_payment(intent: IntentObject) -> Payment {
+    // Expanded (with its balance transaction) when read, an id in most events.
+    let fee = intent
+        .latest_charge
+        .as_ref()
+        .and_then(|c| c.get("balance_transaction"))
+        .and_then(|t| {
+            Some(Fee {
+                wire_amount: t.get("fee")?.as_i64()?,
+                currency: t.get("currency")?.as_str()?.to_owned(),
+            })
+        });
     let charge = intent.latest_charge.and_then(|c| match c {
         serde_json::Value::String(id) => Some(id),
         other => other.get("id").and_then(|v| v.as_str()).map(str::to_owned),
@@ -137,6 +148,7 @@ fn to_payment(intent: IntentObject) -> Payment {
         client_secret: intent.client_secret,
         charge,
         last_error: intent.last_payment_error.and_then(|e| e.message),
+        fee,
     }
 }
 
@@ -428,7 +440,9 @@ impl PaymentProvider for StripeClient {
     fn payment<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Payment, PaymentError>> {
         Box::pin(async move {
             let path = format!("/v1/payment_intents/{}", stripe_id(id)?);
-            let intent: IntentObject = self.get(&path, &[]).await?;
+            // The charge's balance transaction carries the fee Stripe kept.
+            let expand = [("expand[]", "latest_charge.balance_transaction")];
+            let intent: IntentObject = self.get(&path, &expand).await?;
             Ok(to_payment(intent))
         })
     }

@@ -99,10 +99,46 @@ pub async fn payment(
     // rescheduled, a late payment refunded): only its refunds may be new.
     if row.paid_amount == 0 {
         let now = s.db.clock().now();
-        payment::paid(s, Booking::from_row(row)?, &found.id, now).await?;
+        payment::paid(s, Booking::from_row(row.clone())?, &found.id, now).await?;
+    }
+    if let Some(fee) = &found.fee {
+        record_fee(s, &row, &found.id, fee).await?;
     }
     refunds(s, provider, &found.id).await?;
     Ok(Synced::Paid)
+}
+
+/// Records the provider's fee on the payment's charge once (its journal's key is the
+/// payment's), in the currency the fee was taken in.
+async fn record_fee(
+    s: &BookingDeps<'_>,
+    row: &store::bookings::BookingRow,
+    payment_id: &str,
+    fee: &payments::Fee,
+) -> Result<(), SyncError> {
+    if fee.wire_amount <= 0 {
+        return Ok(());
+    }
+    let Ok(rules) = money::stripe_currency(&fee.currency.to_ascii_uppercase()) else {
+        tracing::warn!(
+            payment = payment_id,
+            currency = fee.currency,
+            "a fee in a currency Mentora does not know; not recorded"
+        );
+        return Ok(());
+    };
+    let journal = domain::payment::Journal::processor_fee(
+        format!("fee:{payment_id}"),
+        rules.code,
+        rules.from_wire(fee.wire_amount),
+    )
+    .map_err(|e| BookingError::Store(store::StoreError::Corrupt(e.to_string())))?;
+    let posting = store::ledger::Posting {
+        journal,
+        booking_id: Some(row.id),
+    };
+    store::ledger::post(s.db, &posting, s.db.clock().now()).await?;
+    Ok(())
 }
 
 /// Records every refund of `payment_id` the provider has sent.

@@ -20,7 +20,8 @@
 //! is the sum of their transfer and reversal journals, so no separate `paid_out` account
 //! duplicates it. A dispute moves the disputed money from cash to `platform:disputes`;
 //! won, it comes back; lost, it is taken from the commission and the expert's share in
-//! proportion, as a refund is.
+//! proportion, as a refund is. The provider's fee on each charge moves from cash to
+//! `platform:processor_fees`, in the currency the platform's balance settles in.
 
 use super::Split;
 use crate::profile::CurrencyCode;
@@ -75,6 +76,8 @@ pub enum JournalKind {
     DisputeWon,
     /// A dispute was lost: the money is gone, out of commission and share.
     DisputeLost,
+    /// The provider kept its fee on a charge.
+    ProcessorFee,
 }
 
 impl JournalKind {
@@ -89,6 +92,7 @@ impl JournalKind {
             Self::DisputeOpened => "dispute_opened",
             Self::DisputeWon => "dispute_won",
             Self::DisputeLost => "dispute_lost",
+            Self::ProcessorFee => "processor_fee",
         }
     }
 }
@@ -238,6 +242,24 @@ impl Journal {
             vec![
                 line(Account::Cash, amount),
                 line(Account::ExpertPayable(expert.into()), -amount),
+            ],
+        )
+    }
+
+    /// The provider's fee on a charge, kept out of the platform's balance: the platform
+    /// bears it (the commission is computed on the gross).
+    pub fn processor_fee(
+        key: String,
+        currency: CurrencyCode,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            JournalKind::ProcessorFee,
+            currency,
+            vec![
+                line(Account::ProcessorFees, amount),
+                line(Account::Cash, -amount),
             ],
         )
     }

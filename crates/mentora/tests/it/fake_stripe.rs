@@ -65,6 +65,8 @@ struct Books {
     refuse_refunds: u32,
     /// Transfer requests to refuse (with a 500) before taking one.
     refuse_transfers: u32,
+    /// Stripe's fee on each charge, in percent (none unless a test asks).
+    fee_percent: i64,
     next: u64,
 }
 
@@ -226,6 +228,11 @@ impl FakeStripe {
         totals
     }
 
+    /// From now on Stripe keeps `percent` of each charge as its fee.
+    pub fn charge_fees(&self, percent: i64) {
+        self.books.lock().unwrap().fee_percent = percent;
+    }
+
     /// The next `n` transfer requests fail with a 500.
     pub fn refuse_transfers(&self, n: u32) {
         self.books.lock().unwrap().refuse_transfers = n;
@@ -250,7 +257,8 @@ impl FakeStripe {
     }
 
     /// What the platform's balance holds per currency, in wire units: charged, less
-    /// refunded, transferred (net of reversals) and taken back by disputes.
+    /// Stripe's fees, refunds, transfers (net of reversals) and money taken back by
+    /// disputes.
     pub fn platform_balance(&self) -> HashMap<String, i64> {
         let mut balance: HashMap<String, i64> = self
             .totals()
@@ -263,6 +271,11 @@ impl FakeStripe {
                 .entry(t["currency"].as_str().unwrap().to_owned())
                 .or_default() -=
                 t["amount"].as_i64().unwrap() - t["amount_reversed"].as_i64().unwrap();
+        }
+        for intent in books.intents.values() {
+            *balance
+                .entry(intent["currency"].as_str().unwrap().to_owned())
+                .or_default() -= fee_of(intent, books.fee_percent);
         }
         for (intent, amount) in &books.disputed {
             let currency = books.intents[intent]["currency"]
@@ -451,23 +464,71 @@ async fn read_intent(
     State(books): State<Shared>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     if let Err(problem) = arrive(
         &books,
         "GET",
         format!("/v1/payment_intents/{id}"),
         &headers,
-        vec![],
+        query.clone(),
     ) {
         return stripe_error(StatusCode::BAD_REQUEST, problem);
     }
-    match books.lock().unwrap().intents.get(&id) {
-        Some(intent) => Json(intent.clone()).into_response(),
-        None => stripe_error(
+    if query
+        != [(
+            "expand[]".to_owned(),
+            "latest_charge.balance_transaction".to_owned(),
+        )]
+    {
+        return stripe_error(
+            StatusCode::BAD_REQUEST,
+            format!("expected expand[]=latest_charge.balance_transaction, got {query:?}"),
+        );
+    }
+    let books = books.lock().unwrap();
+    let Some(intent) = books.intents.get(&id) else {
+        return stripe_error(
             StatusCode::NOT_FOUND,
             format!("No such payment_intent: '{id}'"),
-        ),
+        );
+    };
+    let mut intent = intent.clone();
+    // Expanded as asked: the charge with its balance transaction and Stripe's fee.
+    if let Some(charge) = intent["latest_charge"].as_str().map(str::to_owned) {
+        let mut expanded = fixture("charge");
+        expanded["id"] = json!(charge);
+        expanded["payment_intent"] = json!(id);
+        expanded["amount"] = intent["amount"].clone();
+        expanded["currency"] = intent["currency"].clone();
+        expanded["balance_transaction"] = json!({
+            "id": format!("txn_{charge}"),
+            "object": "balance_transaction",
+            "amount": intent["amount"],
+            "currency": intent["currency"],
+            "fee": fee_of(&intent, books.fee_percent),
+            "net": intent["amount"].as_i64().unwrap() - fee_of(&intent, books.fee_percent),
+            "type": "charge",
+            "source": charge,
+        });
+        intent["latest_charge"] = expanded;
     }
+    Json(intent).into_response()
+}
+
+/// Stripe's fee on a succeeded intent's charge in the fake: `percent` of it, rounded down
+/// to what the currency's wire amounts can hold (hundreds in ISK and UGX, tens in
+/// three-decimal ones).
+fn fee_of(intent: &Value, percent: i64) -> i64 {
+    if intent["status"] != "succeeded" {
+        return 0;
+    }
+    let unit = match intent["currency"].as_str().unwrap() {
+        "isk" | "ugx" => 100,
+        "kwd" | "bhd" | "jod" | "omr" | "tnd" => 10,
+        _ => 1,
+    };
+    intent["amount"].as_i64().unwrap() * percent / 100 / unit * unit
 }
 
 async fn create_refund(

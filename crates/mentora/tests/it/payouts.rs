@@ -775,3 +775,130 @@ async fn the_ledger_check_finds_money_stripe_moved_that_the_ledger_lacks(backend
 }
 
 both_backends!(the_ledger_check_finds_money_stripe_moved_that_the_ledger_lacks);
+
+/// Random sessions in four currencies (Stripe keeping a fee on each charge): paid, then
+/// some refunded in the dashboard, completed and paid out, refunded by an operator after
+/// the payout (a reversal first), or disputed by the bank and won or lost. After every
+/// step every currency balances, the ledger's cash is exactly Stripe's balance, its fees
+/// are Stripe's fees, and what each expert was paid is what Stripe transferred to them.
+async fn random_payouts_refunds_and_chargebacks_keep_the_ledger_equal_to_stripe(backend: Backend) {
+    use rand::{Rng, SeedableRng};
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    let seed: u64 = rand::random();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    w.stripe.charge_fees(3);
+    // (expert, currency, price, step in minor units)
+    let mut experts = vec![(w.ana.clone(), "EUR", 4000_i64, 1_i64)];
+    for (n, (currency, price, step)) in [("JPY", 5001, 1), ("KWD", 12_340, 10), ("ISK", 9999, 1)]
+        .into_iter()
+        .enumerate()
+    {
+        let user = expert_priced(&w.app, &format!("e{n}@example.org"), currency, price).await;
+        experts.push((user, currency, price, step));
+    }
+    crate::payments::operator(&w.app).await;
+    for round in 0..6 {
+        let (expert, currency, price, step) = experts[rng.random_range(0..experts.len())].clone();
+        let day = 4 * round + 3;
+        let leo = w.token("leo@example.org").await;
+        let held = hold(&w.app, &leo, &expert, day).await;
+        w.stripe.succeed(&held.intent);
+        let event = w
+            .stripe
+            .event("payment_intent.succeeded", w.stripe.intent(&held.intent));
+        w.deliver(&event).await;
+        let wire = |minor: i64| {
+            let code = domain::profile::CurrencyCode::parse(currency).unwrap();
+            domain::payment::StripeCurrency::of(code)
+                .unwrap()
+                .to_wire(minor)
+        };
+        let mut left = price;
+        if rng.random_bool(0.3) {
+            let amount = (rng.random_range(1..=left / step / 3)) * step;
+            left -= amount;
+            w.stripe.refund_in_dashboard(&held.intent, wire(amount));
+            let event = w
+                .stripe
+                .event("charge.refunded", w.stripe.charge_of(&held.intent));
+            w.deliver(&event).await;
+        }
+        // Completed by the expert an hour after the start.
+        w.after_start(&held, 3600).await;
+        let (token, _) = w.app.api_log_in(&expert.email).await;
+        let done = send(
+            &w.app,
+            Method::POST,
+            &format!("/api/v1/bookings/{}/transitions", held.id),
+            &token,
+            Some(json!({"to": "completed", "reason": ""})),
+        )
+        .await;
+        assert_eq!(done.status, 200, "seed {seed}: {done}");
+        let dispute = rng
+            .random_bool(0.3)
+            .then(|| w.stripe.open_dispute(&held.intent, wire(left)));
+        if let Some(d) = &dispute {
+            let event = w.stripe.event("charge.dispute.created", d.clone());
+            w.deliver(&event).await;
+        }
+        w.advance(2 * DAY + 60);
+        w.sweep().await;
+        if let Some(d) = &dispute {
+            let closed = w.stripe.close_dispute(d, rng.random_bool(0.5));
+            let event = w.stripe.event("charge.dispute.closed", closed);
+            w.deliver(&event).await;
+            w.sweep().await;
+        } else if rng.random_bool(0.5) && left >= step {
+            let amount = rng.random_range(1..=left / step) * step;
+            let ops = w.token("ops@example.org").await;
+            let refunded = send(
+                &w.app,
+                Method::POST,
+                &format!("/api/v1/admin/bookings/{}/refund", held.id),
+                &ops,
+                Some(json!({"amount": amount, "reason": "random"})),
+            )
+            .await;
+            assert_eq!(refunded.status, 200, "seed {seed}: {refunded}");
+            w.app.run_jobs().await;
+        }
+        w.assert_books_match_stripe().await;
+        let later = w.clock.now() + jiff::SignedDuration::from_hours(1);
+        for (code, (user, ..)) in experts.iter().map(|e| (e.1, e)) {
+            let rules = domain::payment::StripeCurrency::of(
+                domain::profile::CurrencyCode::parse(code).unwrap(),
+            )
+            .unwrap();
+            let transferred = w
+                .stripe
+                .transferred_to(&format!("acct_sandbox_{}", user.id.simple()))
+                .get(&code.to_lowercase())
+                .copied()
+                .unwrap_or(0);
+            let paid_out: i64 = store::earnings::sessions(&w.app.db, user.id, 100)
+                .await
+                .unwrap()
+                .iter()
+                .map(|s| s.paid_out)
+                .sum();
+            assert_eq!(
+                rules.to_wire(paid_out),
+                transferred,
+                "seed {seed} round {round}: {code}"
+            );
+        }
+        let fees: i64 = store::ledger::trial_balance(&w.app.db, later)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|b| b.account == "platform:processor_fees")
+            .map(|b| b.balance)
+            .sum();
+        assert!(fees > 0, "seed {seed}: Stripe's fees are in the ledger");
+    }
+}
+
+both_backends!(random_payouts_refunds_and_chargebacks_keep_the_ledger_equal_to_stripe);
