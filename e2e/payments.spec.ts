@@ -72,7 +72,7 @@ test('a learner pays by card through Stripe: declined once, then paid and confir
   const opsProblems = watchForBreakage(ops);
   await logIn(ops, 'admin@demo.mentora.test');
   await ops.getByRole('link', { name: 'Payments' }).click();
-  await expect(ops.getByRole('heading', { level: 1 })).toHaveText('Payments ledger');
+  await expect(ops.getByRole('heading', { level: 1 })).toHaveText('Payments');
   const eur = ops.getByRole('region', { name: 'EUR' });
   await expect(eur).toContainText('Balanced: the accounts add up to zero.');
   await expect(eur.getByRole('row').filter({ hasText: 'platform:cash' })).toBeVisible();
