@@ -8,6 +8,13 @@ pub fn rfc3339_secs(t: &Timestamp) -> String {
     t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Unix seconds as RFC 3339 (empty for a value outside any calendar).
+pub fn rfc3339_unix(seconds: i64) -> String {
+    Timestamp::from_second(seconds)
+        .map(|t| rfc3339_secs(&t))
+        .unwrap_or_default()
+}
+
 /// "2026-12-04T15:17:43.120Z": always three digits of fraction.
 pub fn rfc3339_millis(t: &Timestamp) -> String {
     t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()

@@ -116,6 +116,15 @@ pub fn money(amount: i64, currency: &str) -> String {
     }
 }
 
+/// An amount in minor units as the currency writes it, without the code ("45.00"), for
+/// CSV files; a currency that does not parse gives the minor units.
+pub fn major(amount: i64, currency: &str) -> String {
+    match CurrencyCode::parse(currency) {
+        Ok(code) => Money::new(amount, code).major_text(),
+        Err(_) => amount.to_string(),
+    }
+}
+
 /// Emails both participants (only the learner for a proposal).
 pub async fn tell(
     db: &Database,

@@ -166,10 +166,7 @@ pub fn csv(earnings: &Earnings) -> String {
     );
     for s in &earnings.sessions {
         let m = &s.money;
-        let major = |minor: i64| match domain::profile::CurrencyCode::parse(&m.currency) {
-            Ok(code) => domain::money::Money::new(minor, code).major_text(),
-            Err(_) => minor.to_string(),
-        };
+        let major = |minor: i64| crate::bookings::notices::major(minor, &m.currency);
         let start = Timestamp::from_second(m.start_at)
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
             .unwrap_or_default();

@@ -214,10 +214,7 @@ pub fn commission_csv(lines: &[CommissionLine]) -> String {
         "currency,gross,refunded,commission_earned,commission_returned,commission_net,paid_out\n",
     );
     for l in lines {
-        let major = |minor: i64| match domain::profile::CurrencyCode::parse(&l.currency) {
-            Ok(code) => domain::money::Money::new(minor, code).major_text(),
-            Err(_) => minor.to_string(),
-        };
+        let major = |minor: i64| crate::bookings::notices::major(minor, &l.currency);
         csv.push_str(&format!(
             "{},{},{},{},{},{},{}\n",
             l.currency,

@@ -204,12 +204,6 @@ pub struct OverviewBody {
     last_check: Option<CheckBody>,
 }
 
-fn rfc(seconds: i64) -> String {
-    jiff::Timestamp::from_second(seconds)
-        .map(|t| crate::instants::rfc3339_secs(&t))
-        .unwrap_or_default()
-}
-
 /// Payments: search paid bookings; transfers waiting; chargebacks.
 ///
 /// Paid bookings matching `q` (a booking id, or part of a learner's or expert's email or
@@ -232,7 +226,7 @@ pub async fn overview(
             .map(|b| PaidBookingBody {
                 id: b.id,
                 status: b.status,
-                start: rfc(b.start_at),
+                start: crate::instants::rfc3339_unix(b.start_at),
                 currency: b.currency,
                 price: b.price_amount,
                 paid: b.paid_amount,
@@ -251,7 +245,7 @@ pub async fn overview(
                 currency: t.currency,
                 amount: t.amount,
                 failure: t.failure,
-                decided_at: rfc(t.created_at),
+                decided_at: crate::instants::rfc3339_unix(t.created_at),
             })
             .collect(),
         disputes: o
@@ -268,7 +262,7 @@ pub async fn overview(
             })
             .collect(),
         last_check: o.last_check.map(|c| CheckBody {
-            checked_at: rfc(c.checked_at),
+            checked_at: crate::instants::rfc3339_unix(c.checked_at),
             ok: c.ok,
             detail: c.detail,
         }),

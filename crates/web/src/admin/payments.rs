@@ -257,9 +257,7 @@ async fn page(
             .collect(),
         check: overview.last_check.map(|c| CheckView {
             ok: c.ok,
-            at: jiff::Timestamp::from_second(c.checked_at)
-                .map(|t| crate::instants::rfc3339_secs(&t))
-                .unwrap_or_default(),
+            at: crate::instants::rfc3339_unix(c.checked_at),
             detail: c.detail,
         }),
         from,

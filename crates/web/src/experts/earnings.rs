@@ -91,12 +91,6 @@ pub struct EarningsBody {
     bank_payouts: Vec<BankPayoutBody>,
 }
 
-fn rfc(seconds: i64) -> String {
-    jiff::Timestamp::from_second(seconds)
-        .map(|t| crate::instants::rfc3339_secs(&t))
-        .unwrap_or_default()
-}
-
 /// Read the caller's earnings as an expert.
 ///
 /// Each paid session with where its money stands, totals per currency by stage, and the
@@ -128,7 +122,7 @@ pub async fn api(
             .into_iter()
             .map(|s| SessionBody {
                 booking_id: s.money.id,
-                start: rfc(s.money.start_at),
+                start: crate::instants::rfc3339_unix(s.money.start_at),
                 learner_name: s.money.learner_name,
                 currency: s.money.currency,
                 paid: s.money.paid_amount,
@@ -146,7 +140,7 @@ pub async fn api(
                 currency: p.currency,
                 amount: p.amount,
                 status: p.status,
-                arrival: rfc(p.arrival_at),
+                arrival: crate::instants::rfc3339_unix(p.arrival_at),
                 failure: p.failure,
             })
             .collect(),
