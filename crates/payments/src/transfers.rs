@@ -75,10 +75,11 @@ pub struct Dispute {
 }
 
 impl Dispute {
-    /// Whether it is over, and how: `Some(true)` won, `Some(false)` lost.
+    /// Whether a chargeback is over, and how: `Some(true)` won, `Some(false)` lost. (An
+    /// inquiry, `warning_*`, takes no money and is not a chargeback.)
     pub fn outcome(&self) -> Option<bool> {
         match self.status.as_str() {
-            "won" | "warning_closed" => Some(true),
+            "won" => Some(true),
             "lost" => Some(false),
             _ => None,
         }

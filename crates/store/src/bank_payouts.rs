@@ -29,12 +29,33 @@ pub struct BankPayout {
     pub reported_at: i64,
 }
 
-/// Stores a report unless a newer one is stored. True when it changed what is known.
+/// What storing a report changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reported {
+    /// Stored; the status known before, if the payout was known.
+    Changed { before: Option<String> },
+    /// A newer report was stored already.
+    Stale,
+}
+
+/// Stores a report unless a newer one is stored.
 pub async fn report(
     db: &Database,
     payout: &BankPayout,
     now: Timestamp,
-) -> Result<bool, StoreError> {
+) -> Result<Reported, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Known {
+        status: String,
+    }
+    let before = Known::find_by_statement(statement(
+        db.backend(),
+        "SELECT status FROM bank_payouts WHERE id = $1",
+        vec![payout.id.clone().into()],
+    ))
+    .one(db.conn())
+    .await?
+    .map(|k| k.status);
     let changed = db
         .conn()
         .execute_raw(statement(
@@ -59,7 +80,11 @@ pub async fn report(
         ))
         .await?
         .rows_affected();
-    Ok(changed == 1)
+    Ok(if changed == 1 {
+        Reported::Changed { before }
+    } else {
+        Reported::Stale
+    })
 }
 
 /// An expert's payouts, latest arrival first.

@@ -168,6 +168,15 @@ pub async fn recorded_at(db: &Database, key: &str) -> Result<Option<Timestamp>, 
 /// its lines on expert payable accounts, so positive while owed and negative when they
 /// were paid more than they now earn.
 pub async fn owed_for_session(db: &Database, series: Uuid) -> Result<i64, StoreError> {
+    owed_for_session_in(db, db.conn(), series).await
+}
+
+/// The same, read through `conn` (inside a transaction).
+pub async fn owed_for_session_in<C: ConnectionTrait>(
+    db: &Database,
+    conn: &C,
+    series: Uuid,
+) -> Result<i64, StoreError> {
     #[derive(FromQueryResult)]
     struct Sum {
         balance: Option<i64>,
@@ -180,7 +189,7 @@ pub async fn owed_for_session(db: &Database, series: Uuid) -> Result<i64, StoreE
          WHERE b.series_id = $1 AND l.account LIKE 'expert:%:payable'",
         vec![series.into()],
     ))
-    .one(db.conn())
+    .one(conn)
     .await?;
     Ok(-sum.and_then(|s| s.balance).unwrap_or(0))
 }

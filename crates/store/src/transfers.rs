@@ -74,17 +74,20 @@ pub struct Transfer {
     pub destination: String,
     pub amount: i64,
     pub currency: String,
-    /// `pending` or `sent`.
+    /// `pending`, `sent`, or `cancelled` (nothing was owed any more when it was to be
+    /// asked for).
     pub status: String,
     pub provider_ref: Option<String>,
     pub reversed_amount: i64,
+    /// When the provider was first asked for it (Unix seconds): the amount is fixed since.
+    pub asked_at: Option<i64>,
     pub failure: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
 
 const COLUMNS: &str = "id, booking_id, expert_id, destination, amount, currency, status, \
-                       provider_ref, reversed_amount, failure, created_at, updated_at";
+                       provider_ref, reversed_amount, asked_at, failure, created_at, updated_at";
 
 /// Inserts a pending transfer of `due.owed` with the job that sends it. False when one is
 /// on its way for the booking already.
@@ -100,8 +103,9 @@ pub async fn insert(
         .execute_raw(statement(
             db.backend(),
             "INSERT INTO transfers (id, booking_id, expert_id, destination, amount, currency, \
-             status, provider_ref, reversed_amount, failure, created_at, updated_at) VALUES \
-             ($1, $2, $3, $4, $5, $6, 'pending', NULL, 0, NULL, $7, $7) ON CONFLICT DO NOTHING",
+             status, provider_ref, reversed_amount, asked_at, failure, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', NULL, 0, NULL, NULL, $7, $7) \
+             ON CONFLICT DO NOTHING",
             vec![
                 id.into(),
                 due.booking_id.into(),
@@ -225,6 +229,63 @@ pub async fn mark_sent(
     Ok(true)
 }
 
+/// Fixes a pending transfer's amount as it is first asked for. False when it was asked
+/// for before (its amount stands) or is no longer pending.
+pub async fn ask(db: &Database, id: Uuid, amount: i64, now: Timestamp) -> Result<bool, StoreError> {
+    let fixed = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE transfers SET amount = $2, asked_at = $3, updated_at = $3 WHERE id = $1 \
+             AND status = 'pending' AND asked_at IS NULL",
+            vec![id.into(), amount.into(), secs(now)],
+        ))
+        .await?
+        .rows_affected();
+    Ok(fixed == 1)
+}
+
+/// Cancels a pending transfer never asked for (nothing is owed any more).
+pub async fn cancel(db: &Database, id: Uuid, now: Timestamp) -> Result<bool, StoreError> {
+    let cancelled = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE transfers SET status = 'cancelled', updated_at = $2 WHERE id = $1 \
+             AND status = 'pending' AND asked_at IS NULL",
+            vec![id.into(), secs(now)],
+        ))
+        .await?
+        .rows_affected();
+    Ok(cancelled == 1)
+}
+
+/// Cancels a pending transfer the provider refused outright (it made none: a retry with
+/// the same parameters would have replayed a transfer it had made), noting why; the next
+/// sweep decides a new one if anything is still owed.
+pub async fn cancel_refused(
+    db: &Database,
+    id: Uuid,
+    failure: &str,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let cancelled = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE transfers SET status = 'cancelled', failure = $2, updated_at = $3 \
+             WHERE id = $1 AND status = 'pending'",
+            vec![
+                id.into(),
+                failure.chars().take(500).collect::<String>().into(),
+                secs(now),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    Ok(cancelled == 1)
+}
+
 /// Notes why the provider refused a pending transfer; it stays pending and its job retries.
 pub async fn note_failure(
     db: &Database,
@@ -260,40 +321,137 @@ pub struct Reversal {
     pub provider_ref: Option<String>,
 }
 
-/// The reversal decided for `cause`, deciding it (pending, of `amount` from `transfer`)
-/// when it is new. The amount of an existing one stands: a retry asks the provider again
-/// with the same id and amount.
-pub async fn reversal_for(
+/// How much of a transfer a reversal takes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    /// All of it not yet reversed (or on its way back): a chargeback is open.
+    Rest,
+    /// What the expert was paid for the session beyond what they now earn, less what is
+    /// already on its way back.
+    Excess,
+    /// Exactly this much (a reversal made at the provider).
+    Exactly(i64),
+}
+
+const REVERSAL_COLUMNS: &str = "id, transfer_id, cause, amount, status, provider_ref";
+
+/// The reversal of `transfer` for `cause`: the one decided before, or one decided now of
+/// what `take` comes to (none when that is nothing). Decided in one write transaction that
+/// first takes the session's transfer rows, so two causes deciding at once cannot both
+/// take back the same excess.
+pub async fn decide_reversal(
     db: &Database,
     cause: &str,
-    transfer: Uuid,
-    amount: i64,
+    transfer: &Transfer,
+    series: Uuid,
+    take: Take,
     now: Timestamp,
-) -> Result<Reversal, StoreError> {
-    db.conn()
-        .execute_raw(statement(
-            db.backend(),
-            "INSERT INTO transfer_reversals (id, transfer_id, cause, amount, status, \
-             provider_ref, created_at, updated_at) VALUES ($1, $2, $3, $4, 'pending', NULL, \
-             $5, $5) ON CONFLICT (cause) DO NOTHING",
-            vec![
-                db.new_id().into(),
-                transfer.into(),
-                cause.into(),
-                amount.into(),
-                secs(now),
-            ],
-        ))
-        .await?;
-    Reversal::find_by_statement(statement(
+) -> Result<Option<Reversal>, StoreError> {
+    let txn = db.begin_write().await?;
+    // A no-op write: the row lock (PostgreSQL) or the write lock (SQLite) serialises
+    // decisions for the booking.
+    txn.execute_raw(statement(
         db.backend(),
-        "SELECT id, transfer_id, cause, amount, status, provider_ref FROM transfer_reversals \
-         WHERE cause = $1",
+        "UPDATE transfers SET updated_at = updated_at WHERE booking_id = $1",
+        vec![transfer.booking_id.into()],
+    ))
+    .await?;
+    let known = Reversal::find_by_statement(statement(
+        db.backend(),
+        &format!("SELECT {REVERSAL_COLUMNS} FROM transfer_reversals WHERE cause = $1"),
         vec![cause.into()],
     ))
-    .one(db.conn())
+    .one(&txn)
+    .await?;
+    if known.is_some() {
+        txn.commit().await?;
+        return Ok(known);
+    }
+    #[derive(FromQueryResult)]
+    struct Sum {
+        total: Option<i64>,
+    }
+    let pending_sum =
+        |sql: &str, id: Uuid| Sum::find_by_statement(statement(db.backend(), sql, vec![id.into()]));
+    let pending_here = pending_sum(
+        "SELECT CAST(SUM(amount) AS BIGINT) AS total FROM transfer_reversals \
+         WHERE transfer_id = $1 AND status = 'pending'",
+        transfer.id,
+    )
+    .one(&txn)
     .await?
-    .ok_or_else(|| StoreError::Corrupt(format!("reversal {cause} vanished")))
+    .and_then(|s| s.total)
+    .unwrap_or(0);
+    let reversed: i64 = Sum::find_by_statement(statement(
+        db.backend(),
+        "SELECT reversed_amount AS total FROM transfers WHERE id = $1",
+        vec![transfer.id.into()],
+    ))
+    .one(&txn)
+    .await?
+    .and_then(|s| s.total)
+    .unwrap_or(0);
+    let left = transfer.amount - reversed - pending_here;
+    let amount = match take {
+        Take::Rest => left,
+        Take::Exactly(amount) => amount,
+        Take::Excess => {
+            let owed = crate::ledger::owed_for_session_in(db, &txn, series).await?;
+            let on_its_way = pending_sum(
+                "SELECT CAST(SUM(r.amount) AS BIGINT) AS total FROM transfer_reversals r \
+                 JOIN transfers t ON t.id = r.transfer_id \
+                 WHERE t.booking_id = $1 AND r.status = 'pending'",
+                transfer.booking_id,
+            )
+            .one(&txn)
+            .await?
+            .and_then(|s| s.total)
+            .unwrap_or(0);
+            (-owed - on_its_way).min(left)
+        }
+    };
+    if amount <= 0 {
+        txn.commit().await?;
+        return Ok(None);
+    }
+    let id = db.new_id();
+    txn.execute_raw(statement(
+        db.backend(),
+        "INSERT INTO transfer_reversals (id, transfer_id, cause, amount, status, \
+         provider_ref, created_at, updated_at) VALUES ($1, $2, $3, $4, 'pending', NULL, $5, $5)",
+        vec![
+            id.into(),
+            transfer.id.into(),
+            cause.into(),
+            amount.into(),
+            secs(now),
+        ],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(Some(Reversal {
+        id,
+        transfer_id: transfer.id,
+        cause: cause.to_owned(),
+        amount,
+        status: "pending".into(),
+        provider_ref: None,
+    }))
+}
+
+/// The reversals of a booking's transfers Mentora decided and has not yet made, oldest
+/// first (a reversal made at the provider is only being recorded, never asked for).
+pub async fn pending_reversals(db: &Database, booking: Uuid) -> Result<Vec<Reversal>, StoreError> {
+    Ok(Reversal::find_by_statement(statement(
+        db.backend(),
+        "SELECT r.id, r.transfer_id, r.cause, r.amount, r.status, r.provider_ref \
+         FROM transfer_reversals r JOIN transfers t ON t.id = r.transfer_id \
+         WHERE t.booking_id = $1 AND r.status = 'pending' AND r.cause NOT LIKE 'provider:%' \
+         ORDER BY r.created_at, r.id",
+        vec![booking.into()],
+    ))
+    .all(db.conn())
+    .await?)
 }
 
 /// Marks a pending reversal made, adds it to its transfer's reversed amount and records
@@ -303,6 +461,19 @@ pub async fn mark_reversed(
     reversal: &Reversal,
     provider_ref: &str,
     posting: &Posting,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    mark_reversed_if(db, reversal, provider_ref, posting, None, now).await
+}
+
+/// The same, only while the transfer's reversed amount is still `seen` (when given): a
+/// reversal reported by the provider is counted against what was known when it was read.
+pub async fn mark_reversed_if(
+    db: &Database,
+    reversal: &Reversal,
+    provider_ref: &str,
+    posting: &Posting,
+    seen: Option<i64>,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
@@ -319,17 +490,31 @@ pub async fn mark_reversed(
         txn.rollback().await?;
         return Ok(false);
     }
-    txn.execute_raw(statement(
-        db.backend(),
-        "UPDATE transfers SET reversed_amount = reversed_amount + $2, updated_at = $3 \
-         WHERE id = $1",
-        vec![
-            reversal.transfer_id.into(),
-            reversal.amount.into(),
-            secs(now),
-        ],
-    ))
-    .await?;
+    let guard = if seen.is_some() {
+        " AND reversed_amount = $4"
+    } else {
+        ""
+    };
+    let added = txn
+        .execute_raw(statement(
+            db.backend(),
+            &format!(
+                "UPDATE transfers SET reversed_amount = reversed_amount + $2, updated_at = $3 \
+                 WHERE id = $1{guard}"
+            ),
+            vec![
+                reversal.transfer_id.into(),
+                reversal.amount.into(),
+                secs(now),
+                seen.unwrap_or(0).into(),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    if added != 1 {
+        txn.rollback().await?;
+        return Ok(false);
+    }
     crate::ledger::post_in(db, &txn, posting, now).await?;
     txn.commit().await?;
     Ok(true)

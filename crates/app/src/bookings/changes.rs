@@ -524,15 +524,20 @@ pub async fn record_outcome(
 }
 
 /// An operator gives (part of) a paid booking's money back, with a reason, whatever its
-/// status: `amount` in minor units of the booking's currency, at most what is left and in
-/// steps the provider can refund. The refund is decided with its ledger journal and job in
-/// one transaction, and the booking's timeline records who did it and why (the status
-/// stays). When the expert was paid out already, the job reverses their part first.
+/// status (except a booking a move replaced: the one that stands for the session holds
+/// the money): `amount` in minor units of the booking's currency, at most what is left
+/// (less what a lost chargeback took) and in steps the provider can refund; never while
+/// a chargeback is open (the bank holds the money). `refunded_before`, when given, is
+/// the refunded total the operator saw: a repeated request (a retry, a double click)
+/// finds it changed and refunds nothing more. The refund is decided with its ledger
+/// journal and job in one transaction, and the booking's timeline records who did it and
+/// why. When the expert was paid out already, the job takes their part back first.
 pub async fn refund_by_operator(
     s: &BookingDeps<'_>,
     operator: &User,
     id: Uuid,
     amount: i64,
+    refunded_before: Option<i64>,
     reason: &str,
     now: Timestamp,
 ) -> Result<Booking, BookingError> {
@@ -541,13 +546,34 @@ pub async fn refund_by_operator(
         .await?
         .ok_or(BookingError::NotFound)?;
     let booking = Booking::from_row(row)?;
-    let left = booking.row.paid_amount - booking.row.refunded_amount;
+    if booking.status == BookingStatus::Rescheduled {
+        return Err(BookingError::InvalidTransition {
+            from: booking.status,
+            to: booking.status,
+        });
+    }
+    let invalid = |field, message_id| {
+        Err(BookingError::Invalid(vec![FieldError {
+            field,
+            message_id,
+        }]))
+    };
+    if refunded_before.is_some_and(|seen| seen != booking.row.refunded_amount) {
+        return invalid("refunded_before", "refund-changed-meanwhile");
+    }
+    let disputes = store::disputes::for_booking(s.db, id).await?;
+    if disputes.iter().any(|d| d.outcome.is_none()) {
+        return invalid("amount", "refund-while-disputed");
+    }
+    let lost: i64 = disputes
+        .iter()
+        .filter(|d| d.outcome.as_deref() == Some("lost"))
+        .map(|d| d.amount)
+        .sum();
+    let left = booking.row.paid_amount - booking.row.refunded_amount - lost;
     let code = super::money::stored_currency(&booking.row.currency)?;
     if amount <= 0 || amount > left || amount % super::money::step(code) != 0 {
-        return Err(BookingError::Invalid(vec![FieldError {
-            field: "amount",
-            message_id: "refund-amount-invalid",
-        }]));
+        return invalid("amount", "refund-amount-invalid");
     }
     let mut changes = TransitionUpdates {
         refunded_amount: Some(booking.row.refunded_amount + amount),
@@ -567,6 +593,8 @@ pub async fn refund_by_operator(
     let status = booking.status;
     match store::bookings::transition(s.db, id, status, status, &changes, by).await? {
         Some(row) => Booking::from_row(row),
-        None => Err(raced(s, id, status).await),
+        // The refunded total changed meanwhile (`decide_refund` guards it): refused, not
+        // decided again, so a repeated request never refunds twice.
+        None => invalid("refunded_before", "refund-changed-meanwhile"),
     }
 }

@@ -20,6 +20,7 @@ pub mod ping;
 mod reconcile_payments;
 pub mod refund;
 pub mod schedule;
+pub mod settle_payout;
 pub mod stripe_event;
 pub mod transfer;
 mod upkeep;
@@ -104,6 +105,7 @@ pub static KINDS: &[Kind] = &[
     payouts_due::KIND,
     ledger_check::KIND,
     transfer::KIND,
+    settle_payout::KIND,
 ];
 
 /// The kind named `name`, if this build knows it.

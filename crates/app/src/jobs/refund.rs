@@ -72,8 +72,9 @@ pub async fn send(deps: &JobDeps, id: Uuid) -> Result<(), JobFailure> {
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("refund {id} names no booking"))?;
     // The expert was paid already: what the refund takes from their share comes back
-    // from their account first, so the platform never pays the same money twice.
-    crate::payments::transfers::settle(
+    // from their account first (or, when that fails, by a job that retries: the learner's
+    // refund does not wait on the expert's account).
+    crate::payments::transfers::settle_or_retry(
         db,
         deps.payments.as_ref(),
         &booking,

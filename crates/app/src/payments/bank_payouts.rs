@@ -48,11 +48,16 @@ pub async fn record(s: &BookingDeps<'_>, event: &Event) -> Result<bool, BankPayo
         failure: payout.failure_message.clone(),
         reported_at: event.created,
     };
-    let changed = store::bank_payouts::report(s.db, &stored, now).await?;
-    if changed && payout.status == "failed" {
-        tell_failed(s, &stored).await?;
+    match store::bank_payouts::report(s.db, &stored, now).await? {
+        store::bank_payouts::Reported::Changed { before } => {
+            // Told once: a later report of the same failure says nothing new.
+            if payout.status == "failed" && before.as_deref() != Some("failed") {
+                tell_failed(s, &stored).await?;
+            }
+            Ok(true)
+        }
+        store::bank_payouts::Reported::Stale => Ok(false),
     }
-    Ok(changed)
 }
 
 async fn tell_failed(

@@ -32,6 +32,16 @@ pub async fn record(
     let Some(payment) = dispute.payment_intent.as_deref() else {
         return Ok(Recorded::Ignored);
     };
+    // An inquiry (`warning_*`) takes no money: only a chargeback is recorded; an inquiry
+    // that becomes one arrives again with its new status.
+    if dispute.status.starts_with("warning_") {
+        tracing::info!(
+            dispute = dispute.id,
+            status = dispute.status,
+            "a payment inquiry; no money moved"
+        );
+        return Ok(Recorded::Ignored);
+    }
     // The payment first: a dispute may be delivered before the payment's own event.
     if let Err(e) = super::sync::payment(s, provider, payment).await {
         tracing::warn!(payment, error = %e, "reading a disputed payment failed; recording the dispute anyway");
@@ -72,9 +82,10 @@ pub async fn record(
         )
         .await?;
     }
-    // Open: nothing of the session may stay with the expert meanwhile.
-    transfers::settle(s.db, provider, &row, &format!("dispute:{}", dispute.id)).await?;
+    let cause = format!("dispute:{}", dispute.id);
     let Some(won) = dispute.outcome() else {
+        // Open: nothing of the session may stay with the expert meanwhile.
+        transfers::settle_or_retry(s.db, provider, &row, &cause).await?;
         return Ok(if applied {
             Recorded::Applied
         } else {
@@ -107,6 +118,10 @@ pub async fn record(
         applied = true;
         tracing::info!(booking = %row.id, dispute = dispute.id, outcome, "a dispute closed");
     }
+    // Recorded first: whatever happens to a reversal, the outcome stands. Lost, the
+    // expert keeps nothing of what the bank took (anything transferred and not yet taken
+    // back comes back); won, the next sweep pays them again.
+    transfers::settle_or_retry(s.db, provider, &row, &cause).await?;
     Ok(if applied {
         Recorded::Applied
     } else {

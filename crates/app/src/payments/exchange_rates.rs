@@ -41,10 +41,10 @@ impl ExchangeRates {
     /// `money` in `target`, rounded to the nearest minor unit; `None` when either currency
     /// has no rate.
     pub fn estimate(&self, money: Money, target: CurrencyCode) -> Option<Money> {
-        // A dollar is a dollar, whatever the table holds.
-        let per_usd = |c: CurrencyCode| match self.per_usd.get(c.as_str()) {
-            Some(rate) => Some(*rate),
-            None => (c.as_str() == "USD").then_some(1.0),
+        // A dollar is a dollar (`set` refuses a rate for it).
+        let per_usd = |c: CurrencyCode| match c.as_str() {
+            "USD" => Some(1.0),
+            code => self.per_usd.get(code).copied(),
         };
         domain::money::estimate_at(money, target, per_usd)
     }
@@ -131,11 +131,17 @@ pub async fn set(
 ) -> Result<Rate, RateError> {
     let mut errors = Vec::new();
     let code = CurrencyCode::parse(currency.trim());
-    if code.is_err() {
-        errors.push(FieldError {
+    match &code {
+        Err(_) => errors.push(FieldError {
             field: "currency",
             message_id: "rate-currency-invalid",
-        });
+        }),
+        // Rates are per US dollar: the dollar's own is one, always.
+        Ok(c) if c.as_str() == "USD" => errors.push(FieldError {
+            field: "currency",
+            message_id: "rate-usd-fixed",
+        }),
+        Ok(_) => {}
     }
     let nano = parse_nano(per_usd.trim());
     if nano.is_none() {
@@ -157,7 +163,7 @@ pub async fn set(
             message_id: "rate-day-invalid",
         });
     }
-    let (Ok(code), Some(nano), Some(day)) = (code, nano, day) else {
+    let (Ok(code), Some(nano), Some(day), true) = (code, nano, day, errors.is_empty()) else {
         return Err(RateError::Invalid(errors));
     };
     let rate = Rate {

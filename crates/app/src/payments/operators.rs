@@ -101,12 +101,21 @@ pub async fn refund(
     operator: &store::users::User,
     id: Uuid,
     amount: i64,
+    refunded_before: Option<i64>,
     reason: &str,
     client: &ClientInfo,
 ) -> Result<crate::bookings::Booking, crate::bookings::BookingError> {
     let now = s.db.clock().now();
-    let booking =
-        crate::bookings::changes::refund_by_operator(s, operator, id, amount, reason, now).await?;
+    let booking = crate::bookings::changes::refund_by_operator(
+        s,
+        operator,
+        id,
+        amount,
+        refunded_before,
+        reason,
+        now,
+    )
+    .await?;
     crate::jobs::worker::wake();
     store::audit::record(
         s.db,
@@ -135,6 +144,7 @@ pub async fn refund_typed(
     operator: &store::users::User,
     id: Uuid,
     amount: &str,
+    refunded_before: Option<i64>,
     reason: &str,
     client: &ClientInfo,
 ) -> Result<crate::bookings::Booking, crate::bookings::BookingError> {
@@ -150,7 +160,16 @@ pub async fn refund_typed(
                 message_id: "refund-amount-invalid",
             }])
         })?;
-    refund(s, operator, id, minor.minor, reason, client).await
+    refund(
+        s,
+        operator,
+        id,
+        minor.minor,
+        refunded_before,
+        reason,
+        client,
+    )
+    .await
 }
 
 /// One currency's line of the commission report.

@@ -223,5 +223,8 @@ async fn refund(
         // Another change refunded meanwhile: the job runs again and reads afresh.
         External::Raced => return Err(SyncError::Raced(row.id)),
     }
+    // If the expert was paid out, their part of it comes back by a job (once per refund).
+    let cause = format!("refund:{}", made.id);
+    crate::jobs::enqueue_job(s.db, &crate::jobs::settle_payout::job(row.id, &cause, now)).await?;
     Ok(())
 }

@@ -18,7 +18,7 @@ use payments::{NewReversal, NewTransfer, PaymentProvider, ProviderMode};
 use store::Database;
 use store::bookings::BookingRow;
 use store::ledger::Posting;
-use store::transfers::Transfer;
+use store::transfers::{Reversal, Take, Transfer};
 use uuid::Uuid;
 
 use crate::bookings::notices::{self, Notice};
@@ -115,6 +115,18 @@ pub async fn send(
         let now = db.clock().now();
         match make(db, provider, &row, &transfer, now).await {
             Ok(()) => {}
+            // Refused outright (a 4xx to a request whose earlier tries, if any, had the
+            // same parameters: had one made a transfer, this answer would replay it): no
+            // transfer exists. Cancelled, so the next sweep decides afresh what is owed.
+            Err(PayoutError::Provider(payments::PaymentError::Refused { status, message }))
+                if (400..500).contains(&status) =>
+            {
+                store::transfers::cancel_refused(db, id, &message, now).await?;
+                return Err(PayoutError::Provider(payments::PaymentError::Refused {
+                    status,
+                    message,
+                }));
+            }
             Err(e) => {
                 store::transfers::note_failure(db, id, &e.to_string(), now).await?;
                 return Err(e);
@@ -131,6 +143,26 @@ async fn make(
     transfer: &Transfer,
     now: Timestamp,
 ) -> Result<(), PayoutError> {
+    // Asked for the first time: never more than is owed now (a refund may have come while
+    // it waited), nothing at all when nothing is. Once asked, the amount stands, so a
+    // retry sends the same parameters as its idempotency key.
+    let amount = match transfer.asked_at {
+        Some(_) => transfer.amount,
+        None => {
+            let owed = store::ledger::owed_for_session(db, row.series_id).await?;
+            let amount = transfer.amount.min(owed);
+            if amount <= 0 {
+                store::transfers::cancel(db, transfer.id, now).await?;
+                tracing::info!(transfer = %transfer.id, booking = %row.id, "nothing owed any more; transfer cancelled");
+                return Ok(());
+            }
+            if !store::transfers::ask(db, transfer.id, amount, now).await? {
+                // Asked for by another run meanwhile: that run's amount stands.
+                return Ok(());
+            }
+            amount
+        }
+    };
     let charge = if row.payment_provider == SANDBOX_PROVIDER {
         format!("sandbox_ch_{}", row.series_id.simple())
     } else {
@@ -149,7 +181,7 @@ async fn make(
             transfer_id: transfer.id,
             booking_id: row.id,
             destination: transfer.destination.clone(),
-            wire_amount: wire(row, transfer.amount)?,
+            wire_amount: wire(row, amount)?,
             currency: transfer.currency.clone(),
             source_charge: charge,
         })
@@ -159,14 +191,14 @@ async fn make(
         format!("transfer:{}", transfer.id),
         code,
         &transfer.expert_id.to_string(),
-        transfer.amount,
+        amount,
     )
     .map_err(unbalanced)?;
     let posting = Posting {
         journal,
         booking_id: Some(row.id),
     };
-    let notice = notices::job(row.id, Notice::PaidOut, Some(transfer.amount), now);
+    let notice = notices::job(row.id, Notice::PaidOut, Some(amount), now);
     if store::transfers::mark_sent(db, transfer.id, &made.id, &posting, &notice, now).await? {
         tracing::info!(transfer = %transfer.id, booking = %row.id, provider_ref = made.id, "expert paid out");
     }
@@ -175,63 +207,83 @@ async fn make(
 
 /// Takes back from the expert what they may not keep for booking `row`'s session: while
 /// a chargeback is open, everything transferred; otherwise what they were paid beyond
-/// what the ledger says they earn. Each reversal is keyed by `cause` and the transfer, so
-/// a retry reverses once.
+/// what the ledger says they earn. Reversals decided before and not yet made are made
+/// first; each new one is decided under the booking's lock against what is already on its
+/// way back, and keyed by `cause` and the transfer, so a retry reverses once.
 pub async fn settle(
     db: &Database,
     configured: &dyn PaymentProvider,
     row: &BookingRow,
     cause: &str,
 ) -> Result<(), PayoutError> {
-    let transfers: Vec<Transfer> = store::transfers::for_booking(db, row.id)
-        .await?
-        .into_iter()
-        .rev()
-        .filter(|t| t.status == "sent" && t.amount > t.reversed_amount)
-        .collect();
-    if transfers.is_empty() {
+    let sent = |all: Vec<Transfer>| -> Vec<Transfer> {
+        all.into_iter()
+            .rev()
+            .filter(|t| t.status == "sent" && t.amount > t.reversed_amount)
+            .collect()
+    };
+    if sent(store::transfers::for_booking(db, row.id).await?).is_empty() {
         return Ok(());
+    }
+    let provider = provider_for(configured, row)?;
+    for pending in store::transfers::pending_reversals(db, row.id).await? {
+        make_reversal(db, provider, row, &pending).await?;
     }
     let open = store::disputes::for_booking(db, row.id)
         .await?
         .into_iter()
         .find(|d| d.outcome.is_none());
-    let provider = provider_for(configured, row)?;
-    if let Some(dispute) = open {
-        for t in &transfers {
-            let cause = format!("dispute:{}@{}", dispute.id, t.id);
-            reverse(db, provider, row, t, &cause, t.amount - t.reversed_amount).await?;
+    let now = db.clock().now();
+    for t in sent(store::transfers::for_booking(db, row.id).await?) {
+        let (cause, take) = match &open {
+            Some(dispute) => (format!("dispute:{}@{}", dispute.id, t.id), Take::Rest),
+            None => (format!("{cause}@{}", t.id), Take::Excess),
+        };
+        if let Some(reversal) =
+            store::transfers::decide_reversal(db, &cause, &t, row.series_id, take, now).await?
+        {
+            make_reversal(db, provider, row, &reversal).await?;
         }
-        return Ok(());
-    }
-    let mut excess = -store::ledger::owed_for_session(db, row.series_id).await?;
-    for t in &transfers {
-        if excess <= 0 {
-            break;
-        }
-        let take = excess.min(t.amount - t.reversed_amount);
-        excess -= reverse(db, provider, row, t, &format!("{cause}@{}", t.id), take).await?;
     }
     Ok(())
 }
 
-/// Reverses `amount` of transfer `t` for `cause` (or what was decided for it before);
-/// returns the amount reversed.
-async fn reverse(
+/// Settles now; when that fails, leaves it to a `settle_payout` job that retries (the
+/// change that caused it stands either way: a learner's refund never waits on the
+/// expert's account).
+pub async fn settle_or_retry(
+    db: &Database,
+    configured: &dyn PaymentProvider,
+    row: &BookingRow,
+    cause: &str,
+) -> Result<(), PayoutError> {
+    if let Err(e) = settle(db, configured, row, cause).await {
+        tracing::warn!(booking = %row.id, cause, error = %e, "taking a payout back failed; a job retries");
+        crate::jobs::enqueue_job(
+            db,
+            &crate::jobs::settle_payout::job(row.id, cause, db.clock().now()),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Asks the provider for a decided reversal (again, if need be: its id is the idempotency
+/// key) and records it with its journal.
+async fn make_reversal(
     db: &Database,
     provider: &dyn PaymentProvider,
     row: &BookingRow,
-    t: &Transfer,
-    cause: &str,
-    amount: i64,
-) -> Result<i64, PayoutError> {
-    let now = db.clock().now();
-    let reversal = store::transfers::reversal_for(db, cause, t.id, amount, now).await?;
-    if reversal.status == "sent" {
-        return Ok(reversal.amount);
+    reversal: &Reversal,
+) -> Result<(), PayoutError> {
+    if reversal.status != "pending" {
+        return Ok(());
     }
+    let Some(t) = store::transfers::find(db, reversal.transfer_id).await? else {
+        return Ok(());
+    };
     let Some(transfer) = t.provider_ref.clone() else {
-        return Ok(0);
+        return Ok(());
     };
     let made = provider
         .reverse_transfer(NewReversal {
@@ -240,6 +292,18 @@ async fn reverse(
             wire_amount: wire(row, reversal.amount)?,
         })
         .await?;
+    let posting = reversal_posting(row, &t, reversal)?;
+    let now = db.clock().now();
+    store::transfers::mark_reversed(db, reversal, &made.id, &posting, now).await?;
+    tracing::info!(transfer = %t.id, cause = reversal.cause, amount = reversal.amount, "transfer reversed");
+    Ok(())
+}
+
+fn reversal_posting(
+    row: &BookingRow,
+    t: &Transfer,
+    reversal: &Reversal,
+) -> Result<Posting, PayoutError> {
     let journal = Journal::transfer_reversed(
         format!("reversal:{}", reversal.id),
         money::stored_currency(&t.currency)?,
@@ -247,13 +311,10 @@ async fn reverse(
         reversal.amount,
     )
     .map_err(unbalanced)?;
-    let posting = Posting {
+    Ok(Posting {
         journal,
         booking_id: Some(row.id),
-    };
-    store::transfers::mark_reversed(db, &reversal, &made.id, &posting, now).await?;
-    tracing::info!(transfer = %t.id, cause, amount = reversal.amount, "transfer reversed");
-    Ok(reversal.amount)
+    })
 }
 
 /// The `transfer.reversed` event of a transfer: a reversal made at the provider (its
@@ -286,17 +347,29 @@ pub async fn reversed_at_provider(
     }
     let now = db.clock().now();
     let cause = format!("provider:{}@{}", made.id, made.wire_reversed);
-    let reversal = store::transfers::reversal_for(db, &cause, t.id, extra, now).await?;
-    let journal = Journal::transfer_reversed(
-        format!("reversal:{}", reversal.id),
-        money::stored_currency(&t.currency)?,
-        &t.expert_id.to_string(),
-        reversal.amount,
-    )
-    .map_err(unbalanced)?;
-    let posting = Posting {
-        journal,
-        booking_id: Some(row.id),
+    let Some(reversal) =
+        store::transfers::decide_reversal(db, &cause, &t, row.series_id, Take::Exactly(extra), now)
+            .await?
+    else {
+        return Ok(false);
     };
-    Ok(store::transfers::mark_reversed(db, &reversal, &cause, &posting, now).await?)
+    let posting = reversal_posting(&row, &t, &reversal)?;
+    // Counted against the reversed amount read above: one of Mentora's own finishing
+    // meanwhile makes this lose, and the event is handled again.
+    if store::transfers::mark_reversed_if(
+        db,
+        &reversal,
+        &cause,
+        &posting,
+        Some(t.reversed_amount),
+        now,
+    )
+    .await?
+    {
+        return Ok(true);
+    }
+    Err(PayoutError::Store(store::StoreError::Corrupt(format!(
+        "transfer {} was reversed meanwhile; read again later",
+        t.id
+    ))))
 }

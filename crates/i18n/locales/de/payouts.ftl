@@ -83,3 +83,6 @@ rates-in-force = Heute gültig
 rate-currency-invalid = Geben Sie einen dreistelligen ISO-4217-Währungscode ein, etwa EUR.
 rate-value-invalid = Geben Sie eine Zahl über null mit höchstens neun Nachkommastellen ein, etwa 0.92.
 rate-day-invalid = Geben Sie ein Datum wie 2026-12-31 ein oder lassen Sie das Feld für heute leer.
+refund-changed-meanwhile = Die Erstattungen dieser Buchung haben sich geändert, seit die Seite angezeigt wurde (eine andere Erstattung wurde vorgenommen); es wurde nichts weiter erstattet. Prüfen Sie die Beträge und versuchen Sie es bei Bedarf erneut.
+refund-while-disputed = Die Bank der lernenden Person ficht diese Zahlung an und hält das Geld zurück: keine Erstattung, bis das Verfahren endet.
+rate-usd-fixed = Kurse gelten je US-Dollar, daher ist der Kurs des Dollars immer 1.

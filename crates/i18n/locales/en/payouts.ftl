@@ -83,3 +83,6 @@ rates-in-force = In force today
 rate-currency-invalid = Enter a three-letter ISO 4217 currency code, such as EUR.
 rate-value-invalid = Enter a number above zero with at most nine decimals, such as 0.92.
 rate-day-invalid = Enter a date such as 2026-12-31, or leave it empty for today.
+refund-changed-meanwhile = This booking's refunds changed since the page was shown (another refund was made); nothing more was refunded. Check the amounts and try again if needed.
+refund-while-disputed = The learner's bank is disputing this payment, so it holds the money: no refund until the dispute ends.
+rate-usd-fixed = Rates are per US dollar, so the dollar's own rate is always 1.

@@ -83,3 +83,6 @@ rates-in-force = Vigentes hoy
 rate-currency-invalid = Introduce un código de moneda ISO 4217 de tres letras, como EUR.
 rate-value-invalid = Introduce un número mayor que cero con nueve decimales como máximo, como 0.92.
 rate-day-invalid = Introduce una fecha como 2026-12-31, o déjala vacía para hoy.
+refund-changed-meanwhile = Los reembolsos de esta reserva cambiaron desde que se mostró la página (se hizo otro reembolso); no se ha reembolsado nada más. Revisa los importes y vuelve a intentarlo si hace falta.
+refund-while-disputed = El banco del alumno está disputando este pago y retiene el dinero: no hay reembolso hasta que termine la disputa.
+rate-usd-fixed = Los tipos son por dólar estadounidense, así que el del dólar siempre es 1.

@@ -491,10 +491,18 @@ async fn an_experts_failed_bank_payout_is_shown_and_told_once(backend: Backend) 
         payouts[0].status, "failed",
         "an older report never overrules"
     );
+    let mut still_failed = w.stripe.connect_event(
+        &w.account,
+        "payout.updated",
+        newer["data"]["object"].clone(),
+    );
+    still_failed["created"] = json!(newer["created"].as_i64().unwrap() + 10);
+    w.deliver(&still_failed).await;
     assert_eq!(
         w.emails("ana@example.org", "A payout to your bank failed")
             .await,
-        1
+        1,
+        "told once"
     );
     // A payout of an account Mentora does not know, or the platform's own, changes nothing.
     let stranger = w.stripe.bank_payout(100, "eur", "paid");
@@ -569,6 +577,20 @@ async fn an_operator_refunds_with_a_reason_and_the_report_counts_it(backend: Bac
     assert_eq!(refunded.status, 200, "{refunded}");
     assert_eq!(refunded.json["refunded"], 1500);
     assert_eq!(refunded.json["status"], "confirmed", "the status stays");
+    // The same request again, saying what it saw (nothing refunded): refunds nothing more.
+    let again = send(
+        &w.app,
+        Method::POST,
+        &path,
+        &ops,
+        Some(json!({"amount": 1500, "reason": "Audio problems", "refunded_before": 0})),
+    )
+    .await;
+    assert_eq!(again.status, 422, "{again}");
+    assert_eq!(
+        again.json["errors"][0]["field"], "refunded_before",
+        "{again}"
+    );
     w.app.run_jobs().await;
     let sent = w.stripe.seen_at("POST", "/v1/refunds");
     assert_eq!(sent.len(), 1);
@@ -902,3 +924,93 @@ async fn random_payouts_refunds_and_chargebacks_keep_the_ledger_equal_to_stripe(
 }
 
 both_backends!(random_payouts_refunds_and_chargebacks_keep_the_ledger_equal_to_stripe);
+
+async fn money_moved_while_a_payout_waits_or_after_it_is_taken_back_once(backend: Backend) {
+    let Some(w) = World::new(backend).await else {
+        return;
+    };
+    // 1. A full refund in the dashboard while the transfer waits (Stripe refused it once):
+    //    the transfer is cancelled, nothing is sent.
+    let first = w.paid(3).await;
+    w.completed(&first).await;
+    w.advance(2 * DAY + 60);
+    w.stripe.refuse_transfers(1);
+    w.sweep().await;
+    w.stripe.refund_in_dashboard(&first.intent, 4000);
+    let event = w
+        .stripe
+        .event("charge.refunded", w.stripe.charge_of(&first.intent));
+    w.deliver(&event).await;
+    w.advance(120);
+    w.app.run_jobs().await;
+    assert!(
+        w.stripe.transfers().is_empty(),
+        "{:?}",
+        w.stripe.transfers()
+    );
+    let cancelled = store::transfers::for_booking(&w.app.db, first.id.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(cancelled[0].status, "cancelled");
+    w.assert_books_match_stripe().await;
+
+    // 2. Paid out, then part refunded in the dashboard: the expert's part comes back once,
+    //    however often the event arrives.
+    let second = w.paid(8).await;
+    w.completed(&second).await;
+    w.advance(2 * DAY + 60);
+    w.sweep().await;
+    assert_eq!(w.stripe.transfers().len(), 1);
+    w.stripe.refund_in_dashboard(&second.intent, 1000);
+    let event = w
+        .stripe
+        .event("charge.refunded", w.stripe.charge_of(&second.intent));
+    w.deliver(&event).await;
+    w.deliver(
+        &w.stripe
+            .event("charge.refunded", w.stripe.charge_of(&second.intent)),
+    )
+    .await;
+    assert_eq!(
+        w.stripe.transfers()[0]["amount_reversed"],
+        850,
+        "15 % of it stays with the platform"
+    );
+    assert_eq!(w.balance(&w.payable()).await, 0);
+    w.assert_books_match_stripe().await;
+
+    // 3. An inquiry takes no money: nothing recorded, nothing reversed.
+    let mut inquiry = w.stripe.open_dispute(&second.intent, 0);
+    inquiry["status"] = json!("warning_needs_response");
+    inquiry["amount"] = json!(3000);
+    w.deliver(&w.stripe.event("charge.dispute.created", inquiry))
+        .await;
+    assert!(
+        store::disputes::for_booking(&w.app.db, second.id.parse().unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(w.stripe.transfers()[0]["amount_reversed"], 850);
+
+    // 4. No operator refund while a chargeback is open.
+    let third = w.paid(12).await;
+    let chargeback = w.stripe.open_dispute(&third.intent, 4000);
+    w.deliver(&w.stripe.event("charge.dispute.created", chargeback))
+        .await;
+    crate::payments::operator(&w.app).await;
+    let ops = w.token("ops@example.org").await;
+    let refused = send(
+        &w.app,
+        Method::POST,
+        &format!("/api/v1/admin/bookings/{}/refund", third.id),
+        &ops,
+        Some(json!({"amount": 1000, "reason": "goodwill"})),
+    )
+    .await;
+    assert_eq!(refused.status, 422, "{refused}");
+    assert_eq!(refused.json["errors"][0]["field"], "amount");
+    w.assert_books_match_stripe().await;
+}
+
+both_backends!(money_moved_while_a_payout_waits_or_after_it_is_taken_back_once);

@@ -293,7 +293,8 @@ pub struct PaidBooking {
 }
 
 /// Paid bookings matching `query` (a booking or session id, or part of the learner's or
-/// the expert's email or name; everything when empty), latest session first.
+/// the expert's email or name; everything when empty), latest session first. A session
+/// moved to another time is found as the booking that now stands for it.
 pub async fn paid_matching(
     db: &Database,
     query: &str,
@@ -315,7 +316,7 @@ pub async fn paid_matching(
          b.refunded_amount, b.payment_provider, le.email AS learner_email, \
          ex.email AS expert_email FROM bookings b \
          JOIN users le ON le.id = b.learner_id JOIN users ex ON ex.id = b.expert_id \
-         WHERE b.paid_amount > 0 AND ($1 = '' OR b.id = $2 OR b.series_id = $2 \
+         WHERE b.paid_amount > 0 AND b.status <> 'rescheduled' AND ($1 = '' OR b.id = $2 OR b.series_id = $2 \
          OR LOWER(le.email) LIKE $3 ESCAPE '\\' OR LOWER(ex.email) LIKE $3 ESCAPE '\\' \
          OR LOWER(le.display_name) LIKE $3 ESCAPE '\\' \
          OR LOWER(ex.display_name) LIKE $3 ESCAPE '\\') \

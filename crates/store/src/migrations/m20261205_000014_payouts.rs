@@ -1,6 +1,7 @@
 //! Paying experts, and the money that can come back:
 //! - `transfers`: each transfer of an expert's share to their connected account (pending
-//!   until the provider made it), with how much of it was reversed since;
+//!   until the provider made it, or cancelled when nothing was owed by the time it was
+//!   asked for), with how much of it was reversed since;
 //! - `transfer_reversals`: each reversal, keyed by its cause (`refund:{id}`,
 //!   `dispute:{id}`), so a retried cause reverses once;
 //! - `disputes`: chargebacks a learner's bank opened, and how they ended;
@@ -37,6 +38,9 @@ impl MigrationTrait for Migration {
                     .col(string_len(Transfers::Status, 16))
                     .col(string_len_null(Transfers::ProviderRef, 255).unique_key())
                     .col(big_integer(Transfers::ReversedAmount).default(0))
+                    // When the provider was first asked: from then on the amount is fixed,
+                    // so a retry asks with the same parameters as its idempotency key.
+                    .col(big_integer_null(Transfers::AskedAt))
                     .col(text_null(Transfers::Failure))
                     .col(big_integer(Transfers::CreatedAt))
                     .col(big_integer(Transfers::UpdatedAt))
@@ -240,6 +244,7 @@ enum Transfers {
     Status,
     ProviderRef,
     ReversedAmount,
+    AskedAt,
     Failure,
     CreatedAt,
     UpdatedAt,

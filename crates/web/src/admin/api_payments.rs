@@ -279,6 +279,11 @@ pub struct RefundBody {
     amount: i64,
     /// Why (kept on the booking's timeline and in the audit log).
     reason: String,
+    /// The refunded total (minor units) the caller saw. When given, a repeated request
+    /// (a retry after a timeout) finds it changed and refunds nothing more: 422 naming
+    /// `refunded_before`.
+    #[serde(default)]
+    refunded_before: Option<i64>,
 }
 
 /// A booking's money after a refund.
@@ -315,6 +320,7 @@ pub async fn refund(
         &caller.user,
         id,
         body.amount,
+        body.refunded_before,
         &body.reason,
         &client,
     )

@@ -57,6 +57,8 @@ struct BookingView {
     refunded: String,
     /// Something is left to refund.
     refundable: bool,
+    /// The refunded total shown (minor units), sent back with the form.
+    refunded_minor: i64,
     /// It was just refunded (say so).
     just_refunded: bool,
     currency: String,
@@ -187,6 +189,7 @@ async fn page(
                 amount_error: mine.and_then(|r| r.amount_error.clone()),
                 reason_error: mine.and_then(|r| r.reason_error.clone()),
                 refundable: left > 0,
+                refunded_minor: b.refunded_amount,
                 just_refunded: query.refunded == Some(b.id),
                 currency: b.currency,
             }
@@ -280,6 +283,9 @@ pub struct RefundForm {
     /// Major units of the booking's currency, as typed.
     amount: String,
     reason: String,
+    /// The refunded total the page showed: a second submit (a double click) refunds
+    /// nothing more.
+    refunded_before: Option<i64>,
     /// The search to come back to.
     #[serde(default)]
     q: String,
@@ -300,6 +306,7 @@ pub async fn refund(
         &viewer.user,
         form.booking,
         &form.amount,
+        form.refunded_before,
         &form.reason,
         &client,
     )
@@ -320,7 +327,7 @@ pub async fn refund(
                 booking: form.booking,
                 amount: form.amount.clone(),
                 reason: form.reason.clone(),
-                amount_error: message("amount"),
+                amount_error: message("amount").or_else(|| message("refunded_before")),
                 reason_error: message("reason"),
             };
             let query = PageQuery {
