@@ -27,6 +27,7 @@ mod fuzz;
 mod jobs;
 mod layers;
 mod limits;
+mod localstripe;
 mod lockout;
 mod openapi;
 mod ops;

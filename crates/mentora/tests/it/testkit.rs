@@ -47,7 +47,8 @@ macro_rules! both_backends {
     )*};
 }
 
-fn services_required() -> bool {
+/// Whether missing test peers fail the run (CI) instead of skipping their tests.
+pub fn services_required() -> bool {
     std::env::var("MENTORA_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
 }
 
