@@ -35,9 +35,11 @@ test('a developer logs in and reads their account from the API docs', async ({ p
   const violations = await watchForCspViolations(page);
   await page.goto(baseUrl() + '/api/docs');
   await expect(page.getByRole('heading', { level: 1, name: 'Mentora API' })).toBeVisible();
-  // Swagger UI rendered the document: every tag, and the operations under it.
+  // Swagger UI rendered the document: every tag, and the operations under it. Rendering
+  // the whole document takes seconds on a busy machine: waited for longer than a click.
+  const rendered = { timeout: 20_000 };
   for (const tag of ['accounts', 'experts', 'scheduling', 'bookings', 'admin']) {
-    await expect(page.locator(`#operations-tag-${tag.replace(' ', '_')}`)).toBeVisible();
+    await expect(page.locator(`#operations-tag-${tag.replace(' ', '_')}`)).toBeVisible(rendered);
   }
   await expect(page.locator('#operations-bookings-hold_slot')).toContainText('/api/v1/bookings');
   await expectAccessible(page);
@@ -66,7 +68,7 @@ test('a developer logs in and reads their account from the API docs', async ({ p
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  await expect(page.locator('#operations-tag-accounts')).toBeVisible();
+  await expect(page.locator('#operations-tag-accounts')).toBeVisible(rendered);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await keepScreenshot(page, 'api-docs-390');
@@ -83,7 +85,7 @@ test('the API docs sit in the Arabic page, the reference left to right', async (
   await expect(page).toHaveURL(/\/api\/docs$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('واجهة برمجة منتورا');
   await expect(page.locator('#swagger-ui')).toHaveAttribute('dir', 'ltr');
-  await expect(page.locator('#operations-tag-bookings')).toBeVisible();
+  await expect(page.locator('#operations-tag-bookings')).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page);
   await keepScreenshot(page, 'api-docs-ar');
   expect(await violations()).toEqual([]);
