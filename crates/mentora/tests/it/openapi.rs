@@ -259,3 +259,36 @@ async fn the_docs_page_is_a_page() {
     let me = leo.browser.get("/api/v1/me").await;
     assert_eq!(me.status(), 401);
 }
+
+/// Two bodies given the same schema name would share one entry in the document, and one
+/// would silently describe the other's responses (a search result once replaced the
+/// paid booking a learner gets back).
+#[test]
+fn every_schema_name_is_given_once() {
+    let mut seen = std::collections::BTreeMap::<String, String>::new();
+    let mut twice = Vec::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/src");
+    let mut folders = vec![root];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for (n, line) in text.lines().enumerate() {
+                let Some(rest) = line.trim().strip_prefix("#[schema(as = ") else {
+                    continue;
+                };
+                let name = rest.trim_end_matches(")]").to_owned();
+                let place = format!("{}:{}", path.display(), n + 1);
+                if let Some(first) = seen.insert(name.clone(), place.clone()) {
+                    twice.push(format!("{name}: {first} and {place}"));
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 20, "the schema names were not found");
+    assert!(twice.is_empty(), "{twice:#?}");
+}

@@ -136,7 +136,7 @@ pub struct SearchQuery {
 
 /// A paid booking found by a search.
 #[derive(Serialize, ToSchema)]
-#[schema(as = PaidBooking)]
+#[schema(as = PaymentSearchResult)]
 pub struct PaidBookingBody {
     id: Uuid,
     status: String,
