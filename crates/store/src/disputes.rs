@@ -88,23 +88,13 @@ pub async fn closed(
     posting: &Posting,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let txn = db.begin_write().await?;
-    let marked = txn
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE disputes SET status = $2, outcome = $3, updated_at = $4 \
-             WHERE id = $1 AND outcome IS NULL",
-            vec![id.into(), status.into(), outcome.into(), secs(now)],
-        ))
-        .await?
-        .rows_affected();
-    if marked != 1 {
-        txn.rollback().await?;
-        return Ok(false);
-    }
-    crate::ledger::post_in(db, &txn, posting, now).await?;
-    txn.commit().await?;
-    Ok(true)
+    let mark = statement(
+        db.backend(),
+        "UPDATE disputes SET status = $2, outcome = $3, updated_at = $4 \
+         WHERE id = $1 AND outcome IS NULL",
+        vec![id.into(), status.into(), outcome.into(), secs(now)],
+    );
+    crate::ledger::mark_and_post(db, mark, posting, &[], now).await
 }
 
 /// One dispute by the provider's id.

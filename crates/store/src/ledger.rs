@@ -68,6 +68,30 @@ pub async fn post_in(
     Ok(true)
 }
 
+/// Marks a movement done and records it, in one transaction: runs `mark` (an UPDATE
+/// guarded so that it touches one row only while the movement is still to be recorded),
+/// and only if it did, posts `posting` and enqueues `jobs`. False when `mark` touched no
+/// row (recorded before): nothing is written.
+pub async fn mark_and_post(
+    db: &Database,
+    mark: sea_orm::Statement,
+    posting: &Posting,
+    jobs: &[&crate::jobs::NewJob],
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let txn = db.begin_write().await?;
+    if txn.execute_raw(mark).await?.rows_affected() != 1 {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    post_in(db, &txn, posting, now).await?;
+    for job in jobs {
+        crate::jobs::enqueue_in(db, &txn, job).await?;
+    }
+    txn.commit().await?;
+    Ok(true)
+}
+
 /// Records `posting` in a transaction of its own.
 pub async fn post(db: &Database, posting: &Posting, now: Timestamp) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;

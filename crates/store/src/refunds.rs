@@ -101,23 +101,13 @@ pub async fn mark_sent(
     posting: &Posting,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let txn = db.begin_write().await?;
-    let marked = txn
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE refunds SET status = 'sent', provider_ref = $2, failure = NULL, \
-             updated_at = $3 WHERE id = $1 AND status = 'pending'",
-            vec![id.into(), provider_ref.into(), secs(now)],
-        ))
-        .await?
-        .rows_affected();
-    if marked != 1 {
-        txn.rollback().await?;
-        return Ok(false);
-    }
-    crate::ledger::post_in(db, &txn, posting, now).await?;
-    txn.commit().await?;
-    Ok(true)
+    let mark = statement(
+        db.backend(),
+        "UPDATE refunds SET status = 'sent', provider_ref = $2, failure = NULL, \
+         updated_at = $3 WHERE id = $1 AND status = 'pending'",
+        vec![id.into(), provider_ref.into(), secs(now)],
+    );
+    crate::ledger::mark_and_post(db, mark, posting, &[], now).await
 }
 
 /// Notes why the provider refused a pending refund (it stays pending for an operator).

@@ -209,24 +209,13 @@ pub async fn mark_sent(
     notice: &NewJob,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let txn = db.begin_write().await?;
-    let marked = txn
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE transfers SET status = 'sent', provider_ref = $2, failure = NULL, \
-             updated_at = $3 WHERE id = $1 AND status = 'pending'",
-            vec![id.into(), provider_ref.into(), secs(now)],
-        ))
-        .await?
-        .rows_affected();
-    if marked != 1 {
-        txn.rollback().await?;
-        return Ok(false);
-    }
-    crate::ledger::post_in(db, &txn, posting, now).await?;
-    crate::jobs::enqueue_in(db, &txn, notice).await?;
-    txn.commit().await?;
-    Ok(true)
+    let mark = statement(
+        db.backend(),
+        "UPDATE transfers SET status = 'sent', provider_ref = $2, failure = NULL, \
+         updated_at = $3 WHERE id = $1 AND status = 'pending'",
+        vec![id.into(), provider_ref.into(), secs(now)],
+    );
+    crate::ledger::mark_and_post(db, mark, posting, &[notice], now).await
 }
 
 /// Fixes a pending transfer's amount as it is first asked for. False when it was asked

@@ -199,14 +199,13 @@ impl Journal {
         learner: &str,
         amount: i64,
     ) -> Result<Self, Unbalanced> {
-        Self::new(
+        Self::moved(
             key,
             JournalKind::RefundSent,
             currency,
-            vec![
-                line(Account::LearnerRefunds(learner.into()), amount),
-                line(Account::Cash, -amount),
-            ],
+            Account::LearnerRefunds(learner.into()),
+            Account::Cash,
+            amount,
         )
     }
 
@@ -217,14 +216,13 @@ impl Journal {
         expert: &str,
         amount: i64,
     ) -> Result<Self, Unbalanced> {
-        Self::new(
+        Self::moved(
             key,
             JournalKind::Transfer,
             currency,
-            vec![
-                line(Account::ExpertPayable(expert.into()), amount),
-                line(Account::Cash, -amount),
-            ],
+            Account::ExpertPayable(expert.into()),
+            Account::Cash,
+            amount,
         )
     }
 
@@ -235,14 +233,13 @@ impl Journal {
         expert: &str,
         amount: i64,
     ) -> Result<Self, Unbalanced> {
-        Self::new(
+        Self::moved(
             key,
             JournalKind::TransferReversed,
             currency,
-            vec![
-                line(Account::Cash, amount),
-                line(Account::ExpertPayable(expert.into()), -amount),
-            ],
+            Account::Cash,
+            Account::ExpertPayable(expert.into()),
+            amount,
         )
     }
 
@@ -253,14 +250,13 @@ impl Journal {
         currency: CurrencyCode,
         amount: i64,
     ) -> Result<Self, Unbalanced> {
-        Self::new(
+        Self::moved(
             key,
             JournalKind::ProcessorFee,
             currency,
-            vec![
-                line(Account::ProcessorFees, amount),
-                line(Account::Cash, -amount),
-            ],
+            Account::ProcessorFees,
+            Account::Cash,
+            amount,
         )
     }
 
@@ -270,14 +266,13 @@ impl Journal {
         currency: CurrencyCode,
         amount: i64,
     ) -> Result<Self, Unbalanced> {
-        Self::new(
+        Self::moved(
             key,
             JournalKind::DisputeOpened,
             currency,
-            vec![
-                line(Account::Disputes, amount),
-                line(Account::Cash, -amount),
-            ],
+            Account::Disputes,
+            Account::Cash,
+            amount,
         )
     }
 
@@ -287,14 +282,13 @@ impl Journal {
         currency: CurrencyCode,
         amount: i64,
     ) -> Result<Self, Unbalanced> {
-        Self::new(
+        Self::moved(
             key,
             JournalKind::DisputeWon,
             currency,
-            vec![
-                line(Account::Cash, amount),
-                line(Account::Disputes, -amount),
-            ],
+            Account::Cash,
+            Account::Disputes,
+            amount,
         )
     }
 
@@ -315,6 +309,25 @@ impl Journal {
                 line(Account::ExpertPayable(expert.into()), lost.share),
                 line(Account::Disputes, -(lost.commission + lost.share)),
             ],
+        )
+    }
+}
+
+impl Journal {
+    /// `amount` moved from `credit` to `debit`: the two-line journal most movements are.
+    fn moved(
+        key: String,
+        kind: JournalKind,
+        currency: CurrencyCode,
+        debit: Account,
+        credit: Account,
+        amount: i64,
+    ) -> Result<Self, Unbalanced> {
+        Self::new(
+            key,
+            kind,
+            currency,
+            vec![line(debit, amount), line(credit, -amount)],
         )
     }
 }
