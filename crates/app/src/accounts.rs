@@ -464,6 +464,7 @@ pub(crate) async fn send(
             subject,
             text,
             calendar: None,
+            ..Email::default()
         })
         .await
         .map_err(|e| AccountError::Internal(e.to_string()))

@@ -166,6 +166,13 @@ pub async fn check_password(
                 if first {
                     if let Some(user) = &user {
                         tell_owner_of_lockout(mailer, user, duration);
+                        crate::jobs::notify::later(
+                            db,
+                            user.id,
+                            domain::notification::Kind::SecurityAlert,
+                            serde_json::json!({}),
+                        )
+                        .await;
                     }
                     sign_in_link::offer(
                         db,

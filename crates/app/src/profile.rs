@@ -280,6 +280,13 @@ pub async fn change_email(
         text,
     )
     .await?;
+    crate::jobs::notify::later(
+        db,
+        user.id,
+        domain::notification::Kind::SecurityAlert,
+        serde_json::json!({}),
+    )
+    .await;
     let updated = users::find_by_id(db, user.id)
         .await?
         .ok_or(AccountError::InvalidCredentials)?;

@@ -34,6 +34,8 @@ pub struct RedisLink {
 }
 
 struct Inner {
+    /// For connections of their own (a pub/sub subscription cannot share `conn`).
+    client: redis::Client,
     conn: ConnectionManager,
     up: AtomicBool,
     /// Why the link is down, while it is.
@@ -53,9 +55,10 @@ impl RedisLink {
             .set_number_of_retries(1)
             .set_min_delay(Duration::from_millis(50))
             .set_max_delay(PROBE_EVERY);
-        let conn = ConnectionManager::new_lazy_with_config(client, config)?;
+        let conn = ConnectionManager::new_lazy_with_config(client.clone(), config)?;
         let link = Self {
             inner: Arc::new(Inner {
+                client,
                 conn,
                 up: AtomicBool::new(false),
                 reason: Mutex::new("not connected yet".to_owned()),
@@ -87,6 +90,11 @@ impl RedisLink {
                 Err(self.mark_down(format!("no answer within {} ms", CALL_TIMEOUT.as_millis())))
             }
         }
+    }
+
+    /// The client, for a connection of one's own (a pub/sub subscription).
+    pub fn client(&self) -> redis::Client {
+        self.inner.client.clone()
     }
 
     /// Pings now (bounded like any call, and even while the link is down) and records the

@@ -12,6 +12,7 @@ pub mod email;
 pub mod expert;
 pub mod markdown;
 pub mod money;
+pub mod notification;
 pub mod password;
 pub mod payment;
 pub mod permission;

@@ -118,8 +118,9 @@ pub fn parse_video_provider(raw: &str) -> Result<String, Invalid> {
         .ok_or(Invalid("profile-video-provider-invalid"))
 }
 
-/// Channels for session reminders.
-pub const REMINDER_CHANNELS: [&str; 2] = ["email", "push"];
+/// Channels for session reminders: the notification centre and email (the reminders
+/// topic of the notification preferences).
+pub const REMINDER_CHANNELS: [&str; 2] = ["in_app", "email"];
 
 /// The reminder channels a learner wants, each one of `REMINDER_CHANNELS`, duplicates dropped.
 pub fn parse_reminder_channels<'a>(

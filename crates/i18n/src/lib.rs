@@ -118,31 +118,35 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::En)
 }
 
-const SOURCES: [(Locale, &str); 24] = [
+const SOURCES: [(Locale, &str); 28] = [
     (Locale::En, include_str!("../locales/en/main.ftl")),
     (Locale::En, include_str!("../locales/en/experts.ftl")),
     (Locale::En, include_str!("../locales/en/scheduling.ftl")),
     (Locale::En, include_str!("../locales/en/bookings.ftl")),
     (Locale::En, include_str!("../locales/en/safety.ftl")),
     (Locale::En, include_str!("../locales/en/payouts.ftl")),
+    (Locale::En, include_str!("../locales/en/notifications.ftl")),
     (Locale::Es, include_str!("../locales/es/main.ftl")),
     (Locale::Es, include_str!("../locales/es/experts.ftl")),
     (Locale::Es, include_str!("../locales/es/scheduling.ftl")),
     (Locale::Es, include_str!("../locales/es/bookings.ftl")),
     (Locale::Es, include_str!("../locales/es/safety.ftl")),
     (Locale::Es, include_str!("../locales/es/payouts.ftl")),
+    (Locale::Es, include_str!("../locales/es/notifications.ftl")),
     (Locale::De, include_str!("../locales/de/main.ftl")),
     (Locale::De, include_str!("../locales/de/experts.ftl")),
     (Locale::De, include_str!("../locales/de/scheduling.ftl")),
     (Locale::De, include_str!("../locales/de/bookings.ftl")),
     (Locale::De, include_str!("../locales/de/safety.ftl")),
     (Locale::De, include_str!("../locales/de/payouts.ftl")),
+    (Locale::De, include_str!("../locales/de/notifications.ftl")),
     (Locale::Ar, include_str!("../locales/ar/main.ftl")),
     (Locale::Ar, include_str!("../locales/ar/experts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/scheduling.ftl")),
     (Locale::Ar, include_str!("../locales/ar/bookings.ftl")),
     (Locale::Ar, include_str!("../locales/ar/safety.ftl")),
     (Locale::Ar, include_str!("../locales/ar/payouts.ftl")),
+    (Locale::Ar, include_str!("../locales/ar/notifications.ftl")),
 ];
 
 /// The message ids one language's file defines (not counting fallbacks).

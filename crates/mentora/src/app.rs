@@ -16,7 +16,10 @@ pub struct App {
     pub files: Arc<dyn app::files::FileStore>,
     /// Experts' schedules, for the job that keeps first free slots current.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
-    /// Email, and the origin its links use, for jobs that send it.
+    /// Live events to this instance's clients (and, through Redis, every instance's).
+    pub live: Arc<app::live::LiveHub>,
+    /// Email, and the origin its links use, for jobs that send it (the real transport;
+    /// requests use a queue in front of it when SMTP is configured).
     pub mailer: Arc<dyn app::mail::Mailer>,
     pub origin: String,
     /// The movable clock of the test-mode sandbox, when there is one.
@@ -141,16 +144,16 @@ pub async fn build_with(
         ),
         None => app::throttle::Throttle::in_process(config.limits),
     };
-    let schedules = Arc::new(match &redis {
-        Some(link) => app::scheduling::ScheduleCache::new(
-            Box::new(app::scheduling::cache::RedisVersions::new(
-                link.clone(),
-                &config.limits_prefix,
-            )),
-            SCHEDULE_CACHE_TTL,
-        ),
-        None => app::scheduling::ScheduleCache::in_process(),
-    });
+    // Live events, and the schedule changes caches hear of, travel together: between
+    // instances through Redis pub/sub when configured.
+    let live = match &redis {
+        Some(link) => app::live::LiveHub::shared(link.clone(), &config.limits_prefix),
+        None => app::live::LiveHub::in_process(),
+    };
+    let schedules = Arc::new(app::scheduling::ScheduleCache::new(
+        live.clone(),
+        SCHEDULE_CACHE_TTL,
+    ));
     let tokens = app::api_tokens::TokenKeys::new(db.clone());
     let files = open_files(config)?;
     let booking_rules = app::bookings::BookingRules {
@@ -172,7 +175,23 @@ pub async fn build_with(
             Arc::new(payments::sandbox::Sandbox)
         }
     };
-    let mailer: Arc<dyn app::mail::Mailer> = Arc::new(app::mail::OutboxMailer::new(db.clone()));
+    // Requests queue email as jobs when a relay is configured (a slow relay never holds up
+    // a page); the workers send it. Without one, both write the dev outbox.
+    let (mailer, sender): (Arc<dyn app::mail::Mailer>, Arc<dyn app::mail::Mailer>) =
+        match &config.smtp {
+            Some(smtp) => (
+                Arc::new(app::mail::QueuedMailer::new(db.clone())),
+                Arc::new(
+                    app::mail::SmtpMailer::new(smtp)
+                        .map_err(|e| anyhow::anyhow!("invalid SMTP configuration: {e}"))?,
+                ),
+            ),
+            None => {
+                let outbox: Arc<dyn app::mail::Mailer> =
+                    Arc::new(app::mail::OutboxMailer::new(db.clone()));
+                (outbox.clone(), outbox)
+            }
+        };
     let origin = web::SiteOrigin::new(config.public_url.as_deref(), config.addr);
     if let Some(clock) = &test_clock {
         // Where the simulated time stood when this instance (or another) last moved it.
@@ -183,6 +202,7 @@ pub async fn build_with(
     let state = AppState {
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
+        live: live.clone(),
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
         rates: Arc::new(app::payments::exchange_rates::RatesCache::new()),
         payments: payments.clone(),
@@ -215,7 +235,8 @@ pub async fn build_with(
         db,
         files,
         schedules,
-        mailer,
+        live,
+        mailer: sender,
         origin: origin.canonical().to_owned(),
         test_clock,
         payments,

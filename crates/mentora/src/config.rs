@@ -76,6 +76,8 @@ pub struct Config {
     /// Job workers `mentora serve` runs beside the web server (0: none, run `mentora
     /// worker` elsewhere).
     pub jobs_workers: u32,
+    /// Email over SMTP; none: the dev outbox.
+    pub smtp: Option<app::mail::SmtpSettings>,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -249,6 +251,48 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_ENV"],
         default: "development",
         allowed: "development or production (production refuses the test clock)",
+    },
+    Key {
+        name: "smtp_host",
+        env: &["MENTORA_SMTP_HOST"],
+        default: "",
+        allowed: "the SMTP relay's host name; empty: email goes to the dev outbox (/admin/outbox)",
+    },
+    Key {
+        name: "smtp_port",
+        env: &["MENTORA_SMTP_PORT"],
+        default: "587",
+        allowed: "a port from 1 to 65535 (587 for starttls, 465 for tls, 25 for a local relay)",
+    },
+    Key {
+        name: "smtp_tls",
+        env: &["MENTORA_SMTP_TLS"],
+        default: "starttls",
+        allowed: "none, starttls or tls (implicit TLS)",
+    },
+    Key {
+        name: "smtp_username",
+        env: &["MENTORA_SMTP_USERNAME"],
+        default: "",
+        allowed: "the relay's user name; empty: no authentication",
+    },
+    Key {
+        name: "smtp_password",
+        env: &["MENTORA_SMTP_PASSWORD"],
+        default: "",
+        allowed: "the relay's password (with smtp_username)",
+    },
+    Key {
+        name: "mail_from",
+        env: &["MENTORA_MAIL_FROM"],
+        default: "Mentora <no-reply@mentora.invalid>",
+        allowed: "one address, optionally with a name: Mentora <hello@mentora.example>",
+    },
+    Key {
+        name: "mail_reply_to",
+        env: &["MENTORA_MAIL_REPLY_TO"],
+        default: "",
+        allowed: "one address for replies; empty: replies go to mail_from",
     },
     Key {
         name: "jobs_workers",
@@ -487,7 +531,42 @@ impl Config {
         if production && stripe_secret_key.is_none() {
             return Err(ConfigError::SandboxInProduction);
         }
+        let smtp = match field("smtp_host") {
+            (host, _) if host.is_empty() => None,
+            (host, origin) => {
+                if host.contains(['/', ' ', ':']) {
+                    return Err(invalid("smtp_host", (host, origin)));
+                }
+                let tls = {
+                    let v = field("smtp_tls");
+                    app::mail::TlsMode::parse(&v.0).ok_or_else(|| invalid("smtp_tls", v))?
+                };
+                let from = {
+                    let v = field("mail_from");
+                    app::mail::mailbox(&v.0).map_err(|_| invalid("mail_from", v.clone()))?;
+                    v.0
+                };
+                let reply_to = match field("mail_reply_to") {
+                    (r, _) if r.is_empty() => None,
+                    v => {
+                        app::mail::mailbox(&v.0)
+                            .map_err(|_| invalid("mail_reply_to", v.clone()))?;
+                        Some(v.0)
+                    }
+                };
+                let user = field("smtp_username").0;
+                Some(app::mail::SmtpSettings {
+                    host,
+                    port: u16::try_from(number("smtp_port", 1, 65_535)?).unwrap_or(587),
+                    tls,
+                    credentials: (!user.is_empty()).then(|| (user, raw("smtp_password").0)),
+                    from,
+                    reply_to,
+                })
+            }
+        };
         Ok(Config {
+            smtp,
             stripe_secret_key,
             stripe_webhook_secret,
             stripe_api_base,

@@ -29,6 +29,7 @@ pub mod ledger;
 pub mod logins;
 pub mod migrations;
 pub mod move_notices;
+pub mod notifications;
 pub mod outbox;
 pub mod passkeys;
 pub mod refresh_tokens;

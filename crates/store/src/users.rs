@@ -85,7 +85,7 @@ pub async fn create(db: &Database, new: NewUser) -> Result<User, StoreError> {
         learning_goals: Set(String::new()),
         session_length_minutes: Set(60),
         video_provider: Set("builtin".into()),
-        reminder_channels: Set("email".into()),
+        reminder_channels: Set("in_app,email".into()),
         avatar_key: Set(None),
         logins_version: Set(0),
         created_at: Set(now),

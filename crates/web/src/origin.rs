@@ -86,6 +86,22 @@ impl SiteOrigin {
         self.hosts.contains(&host)
     }
 
+    /// Whether a browser's `Origin` header names this site (scheme, host and port), as
+    /// a cross-site page's WebSocket or form would not.
+    pub fn is_own(&self, origin: &str) -> bool {
+        let Some((scheme, host)) = origin.trim().split_once("://") else {
+            return false;
+        };
+        let expected = if self.served_over_https() {
+            "https"
+        } else {
+            "http"
+        };
+        scheme.eq_ignore_ascii_case(expected)
+            && self.accepts(host)
+            && self.as_seen_by(host).eq_ignore_ascii_case(origin.trim())
+    }
+
     /// The origin the browser is on, for what must match it exactly (passkeys are bound
     /// to the host name): the configured one, else the accepted name the request used.
     fn as_seen_by(&self, host: &str) -> String {

@@ -49,6 +49,8 @@ fn routes(state: Option<AppState>) -> Built {
         .merge(crate::scheduling::routes())
         .merge(crate::bookings::routes())
         .merge(crate::admin::routes())
+        .merge(crate::live::routes())
+        .merge(crate::notifications::routes())
         .get("/assets/{file}", Public, get(assets::serve_hashed))
         .get("/robots.txt", Public, get(assets::robots_txt))
         .get("/favicon.ico", Public, get(assets::favicon))

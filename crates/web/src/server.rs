@@ -98,14 +98,17 @@ pub async fn serve(
             }
         };
         while connections.try_join_next().is_some() {}
+        let slot = ConnectionSlot(Arc::new(std::sync::Mutex::new(Some(slot))));
         let connection = Connection {
             app: app.clone(),
             peer,
             limits,
             registry: registry.clone(),
             closing: closing_rx.clone(),
+            slot: slot.clone(),
         };
         connections.spawn(async move {
+            // Held until the connection ends, unless a WebSocket took it over.
             let _slot = slot;
             connection.serve(stream).await;
         });
@@ -140,6 +143,24 @@ struct Connection {
     limits: ServeLimits,
     registry: Arc<Registry>,
     closing: watch::Receiver<bool>,
+    slot: ConnectionSlot,
+}
+
+/// A connection's place among `max_connections`. A request that upgrades the connection
+/// to a WebSocket takes it ([`ConnectionSlot::take`]) and holds it while the socket lives,
+/// so live sockets count against the same bound (and file limit) as every other
+/// connection: hyper hands the socket over and forgets the connection on upgrade.
+#[derive(Clone)]
+pub struct ConnectionSlot(Arc<std::sync::Mutex<Option<tokio::sync::OwnedSemaphorePermit>>>);
+
+impl ConnectionSlot {
+    /// The slot, for whoever keeps the connection open beyond its HTTP life.
+    pub fn take(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    }
 }
 
 impl Connection {
@@ -149,7 +170,7 @@ impl Connection {
         let io = TokioIo::new(Watched::new(stream, activity.clone()));
         let (ticket, evicted) = self.registry.enter(activity.clone());
         let ticket = Arc::new(ticket);
-        let (app, peer) = (self.app.clone(), self.peer);
+        let (app, peer, slot) = (self.app.clone(), self.peer, self.slot.clone());
         let requests = activity.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
             // A complete request head arrived: this connection is no longer among the
@@ -157,6 +178,7 @@ impl Connection {
             ticket.proven();
             let handling = requests.request_started();
             req.extensions_mut().insert(ConnectInfo(peer));
+            req.extensions_mut().insert(slot.clone());
             let app = app.clone();
             async move {
                 let response = app.oneshot(req.map(Body::new)).await;

@@ -64,6 +64,8 @@ pub struct AppState {
     pub rates: Arc<app::payments::exchange_rates::RatesCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// Live events for this instance's WebSocket clients (shared through Redis when configured).
+    pub live: Arc<app::live::LiveHub>,
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.
     pub stripe_webhook_secret: Option<String>,
     /// What the checkout page needs to mount Stripe's Payment Element; none in sandbox mode.
@@ -88,7 +90,9 @@ impl AppState {
         suspended: bool,
         reason: &str,
     ) -> Result<(), crate::AppError> {
-        self.schedules.changed(expert).await;
+        self.schedules
+            .changed(expert, app::live::AvailabilityChange::RulesChanged)
+            .await;
         if suspended {
             let now = self.clock().now();
             let ended = app::bookings::suspension::end_upcoming(

@@ -2,6 +2,7 @@
 //! expert or an admin cancels), moving it to another free time (the learner directly; an
 //! expert proposes and the learner accepts), and recording how the session went.
 
+use crate::live::AvailabilityChange;
 use domain::booking::{Actor, BookingStatus, rules};
 use domain::clock::shifted;
 use domain::schedule::{Booked, Interval};
@@ -90,7 +91,9 @@ pub async fn cancel(
         return Err(raced(s, id, BookingStatus::Cancelled).await);
     };
     let booking = Booking::from_row(row)?;
-    s.schedules.changed(booking.row.expert_id).await;
+    s.schedules
+        .changed(booking.row.expert_id, AvailabilityChange::Released)
+        .await;
     crate::jobs::worker::wake();
     Ok(Cancelled { booking, refund })
 }
@@ -158,7 +161,7 @@ pub async fn reschedule(
             .await?
             .ok_or(BookingError::NotFound)?;
         let booking = Booking::from_row(row)?;
-        notices::tell(s.db, s.mailer, s.base, &booking, Notice::Proposed, None).await;
+        notices::tell(&s.notifier(), &booking, Notice::Proposed, None).await;
         return Ok(Moved::Proposed(booking));
     }
     let to = Destination { start, checks };
@@ -195,7 +198,7 @@ pub async fn accept_proposal(
         return Err(BookingError::RescheduleLimit(booking.row.reschedule_count));
     }
     let checks = check_free(s, &booking, start, now).await?;
-    move_to(
+    let moved = move_to(
         s,
         user,
         role,
@@ -204,7 +207,9 @@ pub async fn accept_proposal(
         Some("accepted the expert's proposed time"),
         now,
     )
-    .await
+    .await?;
+    notices::tell(&s.notifier(), &moved, Notice::ProposalAccepted, None).await;
+    Ok(moved)
 }
 
 /// The learner declines the expert's proposed time; the booking stays as it was.
@@ -225,7 +230,9 @@ pub async fn decline_proposal(
     let row = store::bookings::find(s.db, id)
         .await?
         .ok_or(BookingError::NotFound)?;
-    Booking::from_row(row)
+    let kept = Booking::from_row(row)?;
+    notices::tell(&s.notifier(), &kept, Notice::ProposalDeclined, None).await;
+    Ok(kept)
 }
 
 /// Whether `start` is free for this booking's length, ignoring the booking itself (a
@@ -339,8 +346,16 @@ async fn move_to(
     match store::bookings::reschedule(s.db, row.id, &new, by, limits).await? {
         Ok(row) => {
             let booking = Booking::from_row(row)?;
-            s.schedules.changed(booking.row.expert_id).await;
-            notices::tell_moved(s.db, s.mailer, s.base, &booking, previous_start, now).await;
+            s.schedules
+                .changed(booking.row.expert_id, AvailabilityChange::Released)
+                .await;
+            notices::tell_moved(&s.notifier(), &booking, previous_start, now).await;
+            // The new time's reminders; the old ones find the session moved and stay quiet.
+            for job in crate::jobs::reminder::jobs(booking.row.id, booking.row.start_at, now) {
+                if let Err(e) = crate::jobs::enqueue_job(s.db, &job).await {
+                    tracing::error!(error = %e, booking = %booking.row.id, "a reminder could not be scheduled");
+                }
+            }
             Ok(booking)
         }
         Err(None) => Err(raced(s, row.id, BookingStatus::Rescheduled).await),
@@ -348,7 +363,9 @@ async fn move_to(
         Err(Some(Conflict::LearnerBusy)) => Err(BookingError::LearnerBusy),
         Err(Some(Conflict::HoldLimit)) => Err(BookingError::TooManyHolds(0)),
         Err(Some(Conflict::RulesChanged)) => {
-            s.schedules.changed(row.expert_id).await;
+            s.schedules
+                .changed(row.expert_id, AvailabilityChange::RulesChanged)
+                .await;
             Err(BookingError::SlotUnavailable)
         }
     }
@@ -510,15 +527,11 @@ pub async fn record_outcome(
     };
     let booking = Booking::from_row(row)?;
     if claim {
-        notices::tell(
-            s.db,
-            s.mailer,
-            s.base,
-            &booking,
-            Notice::NoShowClaimed,
-            None,
-        )
-        .await;
+        notices::tell(&s.notifier(), &booking, Notice::NoShowClaimed, None).await;
+    } else if booking.status == Completed {
+        notices::tell(&s.notifier(), &booking, Notice::ReviewRequest, None).await;
+    } else {
+        notices::announce(s.schedules.hub(), &booking).await;
     }
     Ok(booking)
 }

@@ -2,6 +2,7 @@
 //! (the engine and the store check the time); this job marks them, records the event and
 //! tells every instance's schedule cache.
 
+use crate::live::AvailabilityChange;
 use jiff::Timestamp;
 use store::Database;
 
@@ -19,7 +20,9 @@ pub async fn release(
 ) -> Result<usize, BookingError> {
     let experts = store::bookings::expire_due(db, now, BATCH).await?;
     for expert in &experts {
-        schedules.changed(*expert).await;
+        schedules
+            .changed(*expert, AvailabilityChange::Released)
+            .await;
     }
     Ok(experts.len())
 }

@@ -1,6 +1,8 @@
 //! Holding a slot: checked against the expert's rules at this instant, then placed by the
 //! store, which is what guarantees nobody else gets the same time.
 
+use super::notices::{self, Notice};
+use crate::live::AvailabilityChange;
 use domain::SecretDigest;
 use domain::booking::{Actor, BookingStatus};
 use domain::clock::shifted;
@@ -135,7 +137,7 @@ pub async fn hold(
     if let Some(key) = &key
         && let Some(done) = store::bookings::replay(db, learner.id, key).await?
     {
-        return held_from(done, schedules, expert, rules).await;
+        return held_from(db, done, schedules, expert, rules).await;
     }
     if expert == learner.id {
         return Err(BookingError::OwnSession);
@@ -178,7 +180,7 @@ pub async fn hold(
         if let Some(key) = &key
             && let Some(done) = store::bookings::replay(db, learner.id, key).await?
         {
-            return held_from(done, schedules, expert, rules).await;
+            return held_from(db, done, schedules, expert, rules).await;
         }
         return Err(BookingError::SlotUnavailable);
     }
@@ -260,13 +262,16 @@ pub async fn hold(
         // Redis was away, or another process on the same SQLite file): forget it, so the
         // next look sees the rules as stored.
         tracing::warn!(%expert, "a hold met changed rules: the cached schedule was stale");
-        schedules.changed(expert).await;
+        schedules
+            .changed(expert, AvailabilityChange::RulesChanged)
+            .await;
         return Err(BookingError::SlotUnavailable);
     }
-    held_from(outcome, schedules, expert, rules).await
+    held_from(db, outcome, schedules, expert, rules).await
 }
 
 async fn held_from(
+    db: &Database,
     outcome: HoldOutcome,
     schedules: &ScheduleCache,
     expert: Uuid,
@@ -274,6 +279,12 @@ async fn held_from(
 ) -> Result<Held, BookingError> {
     match outcome {
         HoldOutcome::Created(row) => {
+            // The expert hears of it in the centre (and live); a failure to queue that
+            // must not undo the hold.
+            let told = notices::job(row.id, Notice::Held, None, db.clock().now());
+            if let Err(e) = crate::jobs::enqueue_job(db, &told).await {
+                tracing::error!(error = %e, booking = %row.id, "the expert could not be told of a hold");
+            }
             let span = BookedSpan {
                 booked: Booked::stored(
                     row.start_at,

@@ -91,6 +91,18 @@ pub struct BookingDeps<'a> {
     pub base: &'a str,
 }
 
+impl<'a> BookingDeps<'a> {
+    /// Who tells the participants: the centre, live, and email.
+    pub fn notifier(&self) -> crate::notify::Notifier<'a> {
+        crate::notify::Notifier {
+            db: self.db,
+            mailer: self.mailer,
+            hub: self.schedules.hub(),
+            base: self.base,
+        }
+    }
+}
+
 /// The name the sandbox provider goes by in bookings and the API.
 pub const SANDBOX_PROVIDER: &str = "sandbox";
 

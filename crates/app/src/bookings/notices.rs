@@ -1,4 +1,5 @@
-//! Telling both sides: emails in each person's language and zone, carrying an iCalendar
+//! Telling both sides: a notification in the centre (heard live) and an email, each as
+//! the person chose, in their language and zone. Session emails carry an iCalendar
 //! invite (REQUEST to add or move the event, CANCEL to remove it) under the booking's
 //! stable UID, with the SEQUENCE the booking has reached.
 //!
@@ -19,7 +20,10 @@ use store::Database;
 use store::users::User;
 
 use super::Booking;
-use crate::mail::{Email, Mailer};
+use crate::live::Channel;
+use crate::mail::Email;
+use crate::notify::{Message, Notifier};
+use domain::notification::Kind;
 
 /// What happened, for the wording and the invite's method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,6 +46,18 @@ pub enum Notice {
     /// The learner's bank disputed the payment: the expert's share is held until the
     /// dispute ends; only the expert is told.
     Chargeback,
+    /// A learner holds the expert's time while paying; only the expert is told.
+    Held,
+    /// The learner took the time the expert proposed; only the expert is told.
+    ProposalAccepted,
+    /// The learner kept the original time; only the expert is told.
+    ProposalDeclined,
+    /// The session is a day away: both sides are reminded.
+    Reminder24h,
+    /// The session is an hour away: both sides are reminded.
+    Reminder1h,
+    /// The session took place: the learner is asked how it went.
+    ReviewRequest,
 }
 
 impl Notice {
@@ -55,18 +71,52 @@ impl Notice {
             Self::NoShowClaimed => "email-booking-no-show-claim",
             Self::PaidOut => "email-booking-paid-out",
             Self::Chargeback => "email-booking-chargeback",
+            Self::Held => "email-booking-held",
+            Self::ProposalAccepted => "email-booking-proposal-accepted",
+            Self::ProposalDeclined => "email-booking-proposal-declined",
+            Self::Reminder24h => "email-booking-reminder-24h",
+            Self::Reminder1h => "email-booking-reminder-1h",
+            Self::ReviewRequest => "email-booking-review-request",
+        }
+    }
+
+    /// The notification it is, for the preference it falls under and its wording.
+    pub fn kind(self) -> Kind {
+        match self {
+            Self::Confirmed => Kind::BookingConfirmed,
+            Self::Rescheduled => Kind::BookingRescheduled,
+            Self::Cancelled => Kind::BookingCancelled,
+            Self::Proposed => Kind::ProposalMade,
+            Self::LateRefunded => Kind::BookingLateRefund,
+            Self::NoShowClaimed => Kind::NoShowClaimed,
+            Self::PaidOut => Kind::PaidOut,
+            Self::Chargeback => Kind::DisputeOpened,
+            Self::Held => Kind::BookingHeld,
+            Self::ProposalAccepted => Kind::ProposalAccepted,
+            Self::ProposalDeclined => Kind::ProposalDeclined,
+            Self::Reminder24h => Kind::Reminder24h,
+            Self::Reminder1h => Kind::Reminder1h,
+            Self::ReviewRequest => Kind::ReviewRequest,
         }
     }
 
     fn method(self) -> Option<Method> {
         match self {
-            Self::Confirmed | Self::Rescheduled => Some(Method::Request),
+            // A reminder carries the invite again: a calendar that missed the first one
+            // (or lost it) gets the session back under the same UID and SEQUENCE.
+            Self::Confirmed | Self::Rescheduled | Self::Reminder24h | Self::Reminder1h => {
+                Some(Method::Request)
+            }
             Self::Cancelled => Some(Method::Cancel),
             Self::Proposed
             | Self::LateRefunded
             | Self::NoShowClaimed
             | Self::PaidOut
-            | Self::Chargeback => None,
+            | Self::Chargeback
+            | Self::Held
+            | Self::ProposalAccepted
+            | Self::ProposalDeclined
+            | Self::ReviewRequest => None,
         }
     }
 }
@@ -125,26 +175,47 @@ pub fn major(amount: i64, currency: &str) -> String {
     }
 }
 
-/// Emails both participants (only the learner for a proposal).
-pub async fn tell(
-    db: &Database,
-    mailer: &dyn Mailer,
-    base: &str,
+/// Tells the participants `notice` concerns (see [`messages`]), each as they chose:
+/// in the centre, live, and by email. A failed delivery is logged, not returned (the
+/// change happened, and the booking page and calendar feed show it).
+pub async fn tell(notifier: &Notifier<'_>, booking: &Booking, notice: Notice, refund: Option<i64>) {
+    let cause = notifier.db.new_id();
+    if let Err(e) = tell_as(notifier, cause, booking, notice, refund).await {
+        tracing::error!(error = %e, booking = %booking.row.id, "telling of a booking change failed");
+    }
+}
+
+/// `tell`, under ids made from `cause` (a job's id: the same job run twice tells once).
+pub async fn tell_as(
+    notifier: &Notifier<'_>,
+    cause: uuid::Uuid,
     booking: &Booking,
     notice: Notice,
     refund: Option<i64>,
-) {
-    let emails = match emails(db, base, booking, notice, refund).await {
-        Ok(emails) => emails,
-        Err(e) => {
-            tracing::error!(error = %e, booking = %booking.row.id, "booking email could not be written");
-            return;
-        }
-    };
-    for email in emails {
-        if let Err(e) = mailer.send(email).await {
-            tracing::error!(error = %e, booking = %booking.row.id, "booking email failed");
-        }
+) -> Result<(), String> {
+    let told = messages(notifier.db, notifier.base, booking, notice, refund)
+        .await
+        .map_err(|e| e.to_string())?;
+    for (n, (to, mut message)) in told.into_iter().enumerate() {
+        message.id = crate::notify::id_from(cause, n as u128);
+        notifier
+            .tell(&to, message)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    announce(notifier.hub, booking).await;
+    Ok(())
+}
+
+/// Both participants' open pages hear that the booking changed (its status, its time).
+pub async fn announce(hub: &crate::live::LiveHub, booking: &Booking) {
+    let data = serde_json::json!({
+        "booking_id": booking.row.id,
+        "status": booking.status.to_string(),
+    });
+    for person in [booking.row.learner_id, booking.row.expert_id] {
+        hub.publish(Channel::Person(person), "booking_changed", data.clone())
+            .await;
     }
 }
 
@@ -184,15 +255,16 @@ pub fn job(
     }
 }
 
-/// The emails `notice` sends, one per person told, in their language and zone (none when
-/// a participant's account is gone; an error when the database could not say).
-pub async fn emails(
+/// Who `notice` tells, each with their notification and email in their language and
+/// zone (no one when a participant's account is gone; an error when the database could
+/// not say). The messages' ids are left for the caller to fix.
+pub async fn messages(
     db: &Database,
     base: &str,
     booking: &Booking,
     notice: Notice,
     refund: Option<i64>,
-) -> Result<Vec<Email>, store::StoreError> {
+) -> Result<Vec<(User, Message)>, store::StoreError> {
     let (Some(expert), Some(learner)) = (
         store::users::find_by_id(db, booking.row.expert_id).await?,
         store::users::find_by_id(db, booking.row.learner_id).await?,
@@ -205,10 +277,16 @@ pub async fn emails(
         .method()
         .map(|m| ics::invite(m, &event(booking, &expert, &learner, base), now));
     let recipients: Vec<(&User, &User)> = match notice {
-        Notice::Proposed => vec![(&learner, &expert)],
-        Notice::PaidOut | Notice::Chargeback => vec![(&expert, &learner)],
+        Notice::Proposed | Notice::ReviewRequest => vec![(&learner, &expert)],
+        Notice::PaidOut
+        | Notice::Chargeback
+        | Notice::Held
+        | Notice::ProposalAccepted
+        | Notice::ProposalDeclined => vec![(&expert, &learner)],
         _ => vec![(&learner, &expert), (&expert, &learner)],
     };
+    let proposed = booking.row.proposed_start.unwrap_or(booking.row.start_at);
+    let refund_text = money(refund.unwrap_or(0), &booking.row.currency);
     let mut out = Vec::with_capacity(recipients.len());
     for (to, other) in recipients {
         // The expert's side of a late refund reads differently: it was not their money.
@@ -217,24 +295,47 @@ pub async fn emails(
             _ => notice.stem(),
         };
         let locale = Locale::from_tag(&to.locale).unwrap_or(Locale::En);
-        let proposed = booking.row.proposed_start.unwrap_or(booking.row.start_at);
-        let text = locale.t_args(
-            &format!("{stem}-body"),
-            &[
-                ("name", to.display_name.clone()),
-                ("other", other.display_name.clone()),
-                ("when", when_for(to, booking.row.start_at)),
-                ("proposed", when_for(to, proposed)),
-                ("refund", money(refund.unwrap_or(0), &booking.row.currency)),
-                ("link", format!("{base}/bookings/{}", booking.row.id)),
-            ],
-        );
-        out.push(Email {
-            to: to.email.clone(),
-            subject: locale.t(&format!("{stem}-subject")),
-            text,
-            calendar: calendar.clone(),
-        });
+        let body = || {
+            locale.t_args(
+                &format!("{stem}-body"),
+                &[
+                    ("name", to.display_name.clone()),
+                    ("other", other.display_name.clone()),
+                    ("when", when_for(to, booking.row.start_at)),
+                    ("proposed", when_for(to, proposed)),
+                    ("refund", refund_text.clone()),
+                    ("link", format!("{base}/bookings/{}", booking.row.id)),
+                ],
+            )
+        };
+        let start = if notice == Notice::Proposed {
+            proposed
+        } else {
+            booking.row.start_at
+        };
+        out.push((
+            to.clone(),
+            Message {
+                id: uuid::Uuid::nil(),
+                kind: notice.kind(),
+                booking_id: Some(booking.row.id),
+                data: serde_json::json!({
+                    "other": other.display_name,
+                    "start": start.to_string(),
+                    "refund": refund_text,
+                }),
+                // A hold is not yet a session, and most that lapse would be noise in an
+                // inbox: the expert sees it in the centre only.
+                email: (notice != Notice::Held).then(|| Email {
+                    to: to.email.clone(),
+                    subject: locale.t(&format!("{stem}-subject")),
+                    text: body(),
+                    calendar: calendar.clone(),
+                    lang: Some(locale.tag().to_owned()),
+                    ..Email::default()
+                }),
+            },
+        ));
     }
     Ok(out)
 }
@@ -249,9 +350,7 @@ const IMMINENT: SignedDuration = SignedDuration::from_hours(2);
 /// Tells both sides a session moved from `previous_start`, coalescing rapid moves (see
 /// `store::move_notices`). A move to or from a time that is close is told at once.
 pub async fn tell_moved(
-    db: &Database,
-    mailer: &dyn Mailer,
-    base: &str,
+    notifier: &Notifier<'_>,
     booking: &Booking,
     previous_start: Timestamp,
     now: Timestamp,
@@ -259,6 +358,7 @@ pub async fn tell_moved(
     let row = &booking.row;
     // Whole seconds, as the stored start: exactly two hours ahead is not yet imminent.
     let ahead = row.start_at.min(previous_start).as_second() - now.as_second();
+    let db = notifier.db;
     let send_now = if ahead < IMMINENT.as_secs() {
         store::move_notices::sent(db, row.series_id, now)
             .await
@@ -268,24 +368,25 @@ pub async fn tell_moved(
     };
     match send_now {
         Ok(false) => {}
-        Ok(true) => tell(db, mailer, base, booking, Notice::Rescheduled, None).await,
+        Ok(true) => tell(notifier, booking, Notice::Rescheduled, None).await,
         Err(e) => {
             // Better an email too many than none.
             tracing::error!(error = %e, booking = %row.id, "coalescing a move email failed");
-            tell(db, mailer, base, booking, Notice::Rescheduled, None).await;
+            tell(notifier, booking, Notice::Rescheduled, None).await;
         }
     }
+    // The pages open on the session show the move at once, whenever the email goes.
+    announce(notifier.hub, booking).await;
 }
 
 /// Emails the held-back moves whose quiet period ended by `now`, each once, for the
 /// booking the session moved to last. A session cancelled or moved again meanwhile is
 /// skipped (its own email went, or waits). Returns how many were sent.
 pub async fn send_held_back_moves(
-    db: &Database,
-    mailer: &dyn Mailer,
-    base: &str,
+    notifier: &Notifier<'_>,
     now: Timestamp,
 ) -> Result<usize, store::StoreError> {
+    let db = notifier.db;
     let mut sent = 0;
     for due in store::move_notices::due(db, now, 200).await? {
         if !store::move_notices::claim(db, &due, now).await? {
@@ -298,7 +399,7 @@ pub async fn send_held_back_moves(
             continue;
         };
         if booking.status == domain::booking::BookingStatus::Confirmed {
-            tell(db, mailer, base, &booking, Notice::Rescheduled, None).await;
+            tell(notifier, &booking, Notice::Rescheduled, None).await;
             sent += 1;
         }
     }

@@ -2,6 +2,7 @@
 //! set) the test-mode sandbox does it: its labelled checkout page, or for API clients
 //! `POST /api/v1/test-mode/bookings/{id}/pay`.
 
+use crate::live::AvailabilityChange;
 use domain::booking::{Actor, BookingStatus};
 use domain::clock::shifted;
 use jiff::{SignedDuration, Timestamp};
@@ -64,8 +65,15 @@ pub async fn paid(
     let changes = TransitionUpdates {
         paid_amount: Some(booking.row.price_amount),
         payment_ref: Some(payment_ref.to_owned()),
-        // The confirmation emails commit with the confirmation, and the money with both.
-        enqueue: vec![notices::job(booking.row.id, Notice::Confirmed, None, now)],
+        // The confirmation emails and the reminders commit with the confirmation, and the
+        // money with them.
+        enqueue: std::iter::once(notices::job(booking.row.id, Notice::Confirmed, None, now))
+            .chain(crate::jobs::reminder::jobs(
+                booking.row.id,
+                booking.row.start_at,
+                now,
+            ))
+            .collect(),
         post: vec![super::money::payment(
             &booking.row,
             booking.row.price_amount,
@@ -248,7 +256,9 @@ async fn refund_late(
 /// A confirmed booking: its emails were enqueued with it; the workers are woken to send
 /// them now.
 async fn confirmed(s: &BookingDeps<'_>, booking: Booking) -> Result<PaymentResult, BookingError> {
-    s.schedules.changed(booking.row.expert_id).await;
+    s.schedules
+        .changed(booking.row.expert_id, AvailabilityChange::Booked)
+        .await;
     crate::jobs::worker::wake();
     Ok(PaymentResult {
         booking,

@@ -3,6 +3,7 @@
 //! (refunded in full, both sides emailed with the calendar cancellation); unpaid holds
 //! simply lapse now.
 
+use crate::live::AvailabilityChange;
 use domain::booking::{Actor, BookingStatus};
 use jiff::Timestamp;
 use store::bookings::{Attribution, ListQuery, Side, TransitionUpdates};
@@ -104,6 +105,8 @@ pub async fn end_upcoming(
             break;
         }
     }
-    s.schedules.changed(expert).await;
+    s.schedules
+        .changed(expert, AvailabilityChange::RulesChanged)
+        .await;
     Ok(ended)
 }

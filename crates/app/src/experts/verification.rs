@@ -126,6 +126,13 @@ pub async fn decide(
         text,
     )
     .await;
+    crate::jobs::notify::later(
+        db,
+        applicant.id,
+        domain::notification::Kind::ApplicationDecided,
+        serde_json::json!({}),
+    )
+    .await;
     experts::find(db, expert_id)
         .await?
         .ok_or(ExpertError::NotFound)
@@ -183,6 +190,13 @@ pub async fn set_suspended(
             &expert.email,
             locale.t(&format!("{stem}-subject")),
             text,
+        )
+        .await;
+        crate::jobs::notify::later(
+            db,
+            expert.id,
+            domain::notification::Kind::ApplicationDecided,
+            serde_json::json!({}),
         )
         .await;
     }

@@ -1,16 +1,16 @@
-//! `booking_notice`: the emails of a booking change (a confirmation, a cancellation),
-//! enqueued in the change's own transaction, so the change and its emails commit together.
+//! `booking_notice`: telling the participants of a booking change (a confirmation, a
+//! cancellation, a reminder, …), enqueued in the change's own transaction, so the change
+//! and its notifications commit together.
 //! The payload is a `bookings::notices::NoticeJob`; the emails are written when the job
 //! runs, from the booking as it stands.
 //!
-//! Twice is harmless where the transport can tell: each person's email goes out under an
-//! id made from the job's id and their place in the list (`Mailer::send_once`).
+//! Twice is harmless: each person's notification and email go out under an id made from
+//! the job's id and their place in the list (stored once; `Mailer::send_once`).
 
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use jiff::SignedDuration;
 use store::jobs::Job;
-use uuid::Uuid;
 
 use super::{JobDeps, JobFailure, Kind};
 use crate::bookings::Booking;
@@ -43,22 +43,13 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
             tracing::info!(booking = %booking.row.id, status = %booking.status, "a confirmation came after a later change; not sent");
             return Ok(());
         }
-        let emails = notices::emails(
-            &deps.db,
-            &deps.origin,
-            &booking,
-            notice.notice,
-            notice.refund,
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        for (n, email) in emails.into_iter().enumerate() {
-            let id = Uuid::from_u128(job.id.as_u128().wrapping_add(n as u128));
-            deps.mailer
-                .send_once(id, email)
-                .await
-                .map_err(|e| e.to_string())?;
-        }
+        let notifier = crate::notify::Notifier {
+            db: &deps.db,
+            mailer: deps.mailer.as_ref(),
+            hub: deps.schedules.hub(),
+            base: &deps.origin,
+        };
+        notices::tell_as(&notifier, job.id, &booking, notice.notice, notice.refund).await?;
         Ok(())
     }
     .boxed()

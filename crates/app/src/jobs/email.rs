@@ -39,3 +39,24 @@ pub async fn send_later(db: &store::Database, email: &Email) -> Result<bool, sto
     let payload = serde_json::to_value(email).unwrap_or_default();
     super::enqueue(db, &KIND, &payload, None, db.clock().now()).await
 }
+
+/// Puts `email` on the queue under `id` (the same id twice is one job, one message).
+pub async fn send_later_once(
+    db: &store::Database,
+    id: uuid::Uuid,
+    email: &Email,
+) -> Result<bool, store::StoreError> {
+    let payload = serde_json::to_value(email).unwrap_or_default();
+    let queued = super::enqueue(
+        db,
+        &KIND,
+        &payload,
+        Some(format!("email:{id}")),
+        db.clock().now(),
+    )
+    .await?;
+    if queued {
+        super::worker::wake();
+    }
+    Ok(queued)
+}

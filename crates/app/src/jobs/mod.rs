@@ -15,10 +15,12 @@ mod first_free_slots;
 mod hold_expiry;
 mod ledger_check;
 mod move_emails;
+pub mod notify;
 mod payouts_due;
 pub mod ping;
 mod reconcile_payments;
 pub mod refund;
+pub mod reminder;
 pub mod schedule;
 pub mod settle_payout;
 pub mod stripe_event;
@@ -93,6 +95,8 @@ pub struct Kind {
 /// Every kind of job there is.
 pub static KINDS: &[Kind] = &[
     booking_notice::KIND,
+    reminder::KIND,
+    notify::KIND,
     email::KIND,
     hold_expiry::KIND,
     move_emails::KIND,

@@ -22,14 +22,15 @@ pub const KIND: Kind = Kind {
 fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
         let now = deps.db.clock().now();
-        let sent = crate::bookings::notices::send_held_back_moves(
-            &deps.db,
-            deps.mailer.as_ref(),
-            &deps.origin,
-            now,
-        )
-        .await
-        .map_err(|e| e.to_string())?;
+        let notifier = crate::notify::Notifier {
+            db: &deps.db,
+            mailer: deps.mailer.as_ref(),
+            hub: deps.schedules.hub(),
+            base: &deps.origin,
+        };
+        let sent = crate::bookings::notices::send_held_back_moves(&notifier, now)
+            .await
+            .map_err(|e| e.to_string())?;
         if sent > 0 {
             tracing::info!(sessions = sent, "sent held-back move emails");
         }

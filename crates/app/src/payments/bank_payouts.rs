@@ -85,6 +85,8 @@ async fn tell_failed(
             ],
         ),
         calendar: None,
+        lang: Some(locale.tag().to_owned()),
+        ..crate::mail::Email::default()
     };
     crate::jobs::email::send_later(s.db, &email).await?;
     Ok(())

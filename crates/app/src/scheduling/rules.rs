@@ -1,6 +1,7 @@
 //! An expert's own availability rules: reading them (or sensible starting rules) and
 //! replacing them, after which slots and the directory reflect the change at once.
 
+use crate::live::AvailabilityChange;
 use domain::schedule::{Availability, AvailabilityInput};
 use store::Database;
 use store::users::User;
@@ -72,7 +73,9 @@ pub async fn replace(
     let json =
         serde_json::to_string(&normalised).map_err(|e| SchedulingError::Internal(e.to_string()))?;
     store::availability::save_rules(db, user.id, &json).await?;
-    cache.changed(user.id).await;
+    cache
+        .changed(user.id, AvailabilityChange::RulesChanged)
+        .await;
     refresh_after_commit(db, cache, user.id).await;
     Ok(rules)
 }
@@ -87,7 +90,9 @@ pub async fn replace_busy_times(
     intervals: &[(jiff::Timestamp, jiff::Timestamp)],
 ) -> Result<(), SchedulingError> {
     store::availability::replace_busy_times(db, expert, source, intervals).await?;
-    cache.changed(expert).await;
+    cache
+        .changed(expert, AvailabilityChange::RulesChanged)
+        .await;
     refresh_after_commit(db, cache, expert).await;
     Ok(())
 }

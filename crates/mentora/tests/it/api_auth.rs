@@ -319,7 +319,7 @@ async fn patch_me_validates_every_field_and_stores_nothing_on_error(backend: Bac
             "currency": "brl",
             "languages": ["pt", "es", "en"],
             "learning_goals": "Conversational Portuguese by June",
-            "session_preferences": {"length_minutes": 45, "video_provider": "jitsi", "reminder_channels": ["email", "push"]}
+            "session_preferences": {"length_minutes": 45, "video_provider": "jitsi", "reminder_channels": ["email", "in_app"]}
         }))
         .send()
         .await

@@ -204,7 +204,9 @@ async fn a_late_payment_meets_the_experts_current_standing(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    app.schedules.changed(ana.id).await;
+    app.schedules
+        .changed(ana.id, app::live::AvailabilityChange::RulesChanged)
+        .await;
     let id = lapsed.booking.row.id.to_string();
     let answer = pay(&app, &leo, &id, "succeed").await;
     assert_eq!(answer.status, 200, "{answer}");
@@ -429,14 +431,13 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
     let first = move_emails(&app, "leo@example.org").await;
     assert_eq!(first.len(), 1, "one email for the first move");
     assert!(first[0].1.contains("SEQUENCE:1"));
-    let send = |at: i64| {
-        app::bookings::notices::send_held_back_moves(
-            &app.db,
-            &mailer,
-            "http://mentora.test",
-            ts(at),
-        )
+    let notifier = app::notify::Notifier {
+        db: &app.db,
+        mailer: &mailer,
+        hub: app.schedules.hub(),
+        base: "http://mentora.test",
     };
+    let send = |at: i64| app::bookings::notices::send_held_back_moves(&notifier, ts(at));
     assert_eq!(send(now + quiet - 1).await.unwrap(), 0, "still quiet");
     assert_eq!(send(now + quiet).await.unwrap(), 1);
     assert_eq!(send(now + quiet + 1).await.unwrap(), 0, "sent once");

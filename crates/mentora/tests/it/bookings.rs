@@ -1383,14 +1383,15 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     // came soon after the first move, so its email waits for the quiet period to end).
     let mailer = app::mail::OutboxMailer::new(app.db.clone());
     let after_quiet = chrono::Utc::now().timestamp() + app::bookings::notices::MOVE_QUIET.as_secs();
-    app::bookings::notices::send_held_back_moves(
-        &app.db,
-        &mailer,
-        "http://mentora.test",
-        ts(after_quiet),
-    )
-    .await
-    .unwrap();
+    let notifier = app::notify::Notifier {
+        db: &app.db,
+        mailer: &mailer,
+        hub: app.schedules.hub(),
+        base: "http://mentora.test",
+    };
+    app::bookings::notices::send_held_back_moves(&notifier, ts(after_quiet))
+        .await
+        .unwrap();
     let invites = invites_to(&app, "leo@example.org").await;
     let sequences: Vec<&str> = invites
         .iter()

@@ -299,6 +299,8 @@ async fn refused_deliveries_are_never_stored_or_handled(backend: Backend) {
     let ana = expert_priced(&app, "ana@example.org", "EUR", 4000).await;
     let (_, leo) = crate::bookings::learner(&app, "leo@example.org").await;
     let held = hold(&app, &leo, &ana, 3).await;
+    // The expert is told of the hold; nothing else is queued.
+    app.run_jobs().await;
     stripe.succeed(&held.intent);
     let event = stripe.event("payment_intent.succeeded", stripe.intent(&held.intent));
     let now = chrono::Utc::now().timestamp();

@@ -152,6 +152,8 @@ async fn approved_expert(backend: Backend) -> Option<Expert> {
     let (app, seen) = app_with_stripe(backend).await?;
     let (expert, token) = applicant(&app).await;
     approve(&app, &expert).await;
+    // The decision's in-app notice; the tests count the jobs webhooks make.
+    app.run_jobs().await;
     Some((app, seen, expert, token))
 }
 

@@ -42,7 +42,7 @@ pub struct ProfileForm {
     #[serde(default)]
     reminder_email: Option<String>,
     #[serde(default)]
-    reminder_push: Option<String>,
+    reminder_in_app: Option<String>,
 }
 
 impl ProfileForm {
@@ -61,10 +61,10 @@ impl ProfileForm {
                 .iter()
                 .any(|c| c == "email")
                 .then(|| "on".into()),
-            reminder_push: user
+            reminder_in_app: user
                 .reminder_channels
                 .iter()
-                .any(|c| c == "push")
+                .any(|c| c == "in_app")
                 .then(|| "on".into()),
         }
     }
@@ -74,8 +74,8 @@ impl ProfileForm {
         if self.reminder_email.is_some() {
             channels.push("email".to_owned());
         }
-        if self.reminder_push.is_some() {
-            channels.push("push".to_owned());
+        if self.reminder_in_app.is_some() {
+            channels.push("in_app".to_owned());
         }
         channels
     }

@@ -38,4 +38,5 @@ pub fn routes() -> Routes {
         .merge(crate::scheduling::api_routes())
         .merge(crate::admin::api_routes())
         .merge(crate::bookings::api_routes())
+        .merge(crate::notifications::api_routes())
 }

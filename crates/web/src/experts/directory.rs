@@ -209,6 +209,8 @@ struct ProfilePage<'a> {
     shell: &'a Shell,
     p: ProfileView,
     week: WeekView,
+    /// The expert's account, for following their availability live.
+    expert_id: uuid::Uuid,
     canonical: String,
     description: String,
     json_ld: String,
@@ -357,10 +359,12 @@ pub async fn profile(
         .as_ref()
         .map(|k| format!("/avatars/{k}"));
     let json_ld = json_ld(&p, &canonical, &base, &description, avatar_url.as_deref());
-    let week = slot_picker::week(&state, &shell, p.profile.user_id, &q.picker, user).await?;
+    let expert_id = p.profile.user_id;
+    let week = slot_picker::week(&state, &shell, expert_id, &q.picker, user).await?;
     Ok(render(
         ProfilePage {
             shell: &shell,
+            expert_id,
             p: ProfileView::of(p, &shell),
             week,
             canonical,

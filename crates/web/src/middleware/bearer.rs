@@ -36,27 +36,11 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     let outcome = match presented {
         None => None,
         Some(Err(())) => Some(Err(ErrorCode::TokenMalformed)),
-        Some(Ok(token)) => Some(match state.tokens.verify(token.trim()).await {
-            Ok(claims) => match app::accounts::by_id(&state.db, claims.sub).await {
-                Ok(Some(user)) => match state.tokens.login_is_live(&user, claims.sid).await {
-                    Ok(true) => Ok(ApiCaller { user }),
-                    // The login was ended (logout, password change, role change ...).
-                    Ok(false) => Err(ErrorCode::TokenRevoked),
-                    Err(e) => {
-                        tracing::error!(error = %e, "checking the token's login failed");
-                        Err(ErrorCode::Internal)
-                    }
-                },
-                Ok(None) => Err(ErrorCode::TokenInvalid),
-                Err(e) => {
-                    tracing::error!(error = %e, "loading the token's account failed");
-                    Err(ErrorCode::Internal)
-                }
-            },
-            Err(TokenError::Malformed) => Err(ErrorCode::TokenMalformed),
-            Err(TokenError::Expired) => Err(ErrorCode::TokenExpired),
-            Err(TokenError::Invalid) => Err(ErrorCode::TokenInvalid),
-        }),
+        Some(Ok(token)) => Some(
+            caller_of(&state, token)
+                .await
+                .map(|(user, _)| ApiCaller { user }),
+        ),
     };
     match outcome {
         Some(Ok(caller)) => {
@@ -68,4 +52,35 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         None => {}
     }
     next.run(req).await
+}
+
+/// The account behind an access token, with the token's claims, or why it is refused.
+/// Shared by the API and the live socket (where the token comes in the first message).
+pub async fn caller_of(
+    state: &AppState,
+    token: &str,
+) -> Result<(User, app::api_tokens::AccessClaims), ErrorCode> {
+    let claims = match state.tokens.verify(token.trim()).await {
+        Ok(claims) => claims,
+        Err(TokenError::Malformed) => return Err(ErrorCode::TokenMalformed),
+        Err(TokenError::Expired) => return Err(ErrorCode::TokenExpired),
+        Err(TokenError::Invalid) => return Err(ErrorCode::TokenInvalid),
+    };
+    let user = match app::accounts::by_id(&state.db, claims.sub).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Err(ErrorCode::TokenInvalid),
+        Err(e) => {
+            tracing::error!(error = %e, "loading the token's account failed");
+            return Err(ErrorCode::Internal);
+        }
+    };
+    match state.tokens.login_is_live(&user, claims.sid).await {
+        Ok(true) => Ok((user, claims)),
+        // The login was ended (logout, password change, role change ...).
+        Ok(false) => Err(ErrorCode::TokenRevoked),
+        Err(e) => {
+            tracing::error!(error = %e, "checking the token's login failed");
+            Err(ErrorCode::Internal)
+        }
+    }
 }

@@ -18,6 +18,10 @@ pub struct Viewer {
     pub login: Login,
 }
 
+/// How many of the viewer's notifications are unread, for the header's badge.
+#[derive(Debug, Clone, Copy)]
+pub struct Unread(pub u64);
+
 /// Extracts the logged-in viewer, or sends the person to log in first and come back to the
 /// page they asked for (a form post has no page to come back to, so it goes to plain login).
 pub struct SignedIn(pub Viewer);
@@ -81,6 +85,17 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
     if !api && let Some(secret) = cookies::get(req.headers(), name) {
         match app::login::signed_in(&state.db, secret).await {
             Ok(Some((session, user))) => {
+                // Pages show the unread badge in their header; only pages need it.
+                if req.method() == Method::GET {
+                    match app::notify::centre::unread(&state.db, &user).await {
+                        Ok(n) => {
+                            req.extensions_mut().insert(Unread(n));
+                        }
+                        Err(e) => {
+                            tracing::warn!(error = %e, "counting unread notifications failed")
+                        }
+                    }
+                }
                 req.extensions_mut().insert(Viewer {
                     user,
                     login: session,

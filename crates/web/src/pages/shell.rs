@@ -26,6 +26,8 @@ pub struct Shell {
     pub simulated_now: Option<String>,
     /// The test-mode sandbox takes payments: every page carries its banner.
     pub test_mode: bool,
+    /// The signed-in viewer's unread notifications (the header's badge).
+    pub unread: u64,
 }
 
 /// One entry of the language switcher.
@@ -58,6 +60,9 @@ impl Shell {
             test_mode: extensions
                 .get::<crate::middleware::simulated_time::TestMode>()
                 .is_some(),
+            unread: extensions
+                .get::<crate::middleware::viewer::Unread>()
+                .map_or(0, |u| u.0),
         }
     }
 
@@ -80,6 +85,11 @@ impl Shell {
     /// A message with one placeholder, for templates.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         self.locale.t_args(id, &[(name, value.to_owned())])
+    }
+
+    /// "Notifications, 3 unread", for the header link's accessible name.
+    pub fn unread_label(&self) -> String {
+        self.t1("nav-notifications-label", "count", &self.unread.to_string())
     }
 
     pub fn asset(&self, name: &str) -> String {

@@ -1,11 +1,15 @@
-//! Sending email. There is no SMTP transport yet: every message goes to the dev outbox,
-//! which administrators can read, and to the log. `Mailer` is the seam a transport plugs into.
+//! Sending email. Without SMTP configured every message goes to the dev outbox, which
+//! administrators can read, and to the log. With SMTP, requests queue each message as a
+//! durable `email` job ([`QueuedMailer`]) and the job workers send it ([`SmtpMailer`]),
+//! retrying with backoff; either way a message is composed the same way ([`compose`]):
+//! plain text and HTML in the recipient's language, the session's invite attached, and
+//! a one-click unsubscribe header on what is not essential.
 
 use futures::future::BoxFuture;
 use store::Database;
 
 /// One message to one person, already in their language.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Email {
     /// The recipient's address.
     pub to: String,
@@ -15,6 +19,16 @@ pub struct Email {
     pub text: String,
     /// An iCalendar invite (`text/calendar`) to go with the text, for session emails.
     pub calendar: Option<String>,
+    /// The one-click unsubscribe URL of non-essential mail (`List-Unsubscribe`, POSTed
+    /// to by mail clients).
+    #[serde(default)]
+    pub unsubscribe: Option<String>,
+    /// The page the footer's unsubscribe link opens (it asks before it changes anything).
+    #[serde(default)]
+    pub unsubscribe_page: Option<String>,
+    /// The recipient's language tag, for the HTML part's `lang` and direction.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// A message that could not be handed to the transport; callers log it and carry on.
@@ -89,3 +103,11 @@ pub async fn outbox(
 ) -> Result<Vec<store::outbox::OutboxMessage>, store::StoreError> {
     store::outbox::newest(db, limit).await
 }
+
+mod compose;
+mod queued;
+mod smtp;
+
+pub use compose::{Sender, compose, html_of, mailbox};
+pub use queued::QueuedMailer;
+pub use smtp::{SmtpMailer, SmtpSettings, TlsMode};

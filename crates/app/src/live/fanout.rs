@@ -1,0 +1,180 @@
+//! This instance's connections and the channels each follows.
+//!
+//! Each connection has one bounded queue. Handing it an event never waits: when the queue
+//! is full the client is not keeping up, so it is dropped (its queue closes once drained
+//! and the connection ends) rather than letting it hold events, memory or the publisher.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
+
+use tokio::sync::mpsc;
+
+use super::{Channel, LiveEvent};
+
+/// What a connection's queue carries.
+#[derive(Debug, Clone)]
+pub enum Delivery {
+    /// An event on a channel it follows.
+    Event(Arc<LiveEvent>),
+    /// Events may have been missed (Redis was away): reload what the page shows.
+    Resync,
+}
+
+/// Events queued for one connection beyond this mean it is too slow, and it is dropped.
+pub const QUEUE: usize = 256;
+
+#[derive(Default)]
+pub(super) struct Fanout {
+    next: AtomicU64,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    queues: HashMap<u64, mpsc::Sender<Delivery>>,
+    followers: HashMap<Channel, HashSet<u64>>,
+}
+
+impl Fanout {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A new connection following nothing yet.
+    pub(super) fn open(self: &Arc<Self>) -> Subscription {
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        let (tx, rx) = mpsc::channel(QUEUE);
+        self.lock().queues.insert(id, tx);
+        metrics::gauge!("live_connections").increment(1.0);
+        Subscription {
+            id,
+            rx,
+            channels: Vec::new(),
+            fanout: Arc::downgrade(self),
+        }
+    }
+
+    /// Queues `event` for every connection following its channel; drops those that are full.
+    /// Returns how many received it.
+    pub(super) fn deliver(&self, event: &Arc<LiveEvent>) -> usize {
+        let mut inner = self.lock();
+        let Some(followers) = inner.followers.get(&event.channel) else {
+            return 0;
+        };
+        let mut slow = Vec::new();
+        let mut delivered = 0;
+        for id in followers {
+            if let Some(queue) = inner.queues.get(id) {
+                match queue.try_send(Delivery::Event(event.clone())) {
+                    Ok(()) => delivered += 1,
+                    Err(mpsc::error::TrySendError::Full(_)) => slow.push(*id),
+                    // The connection is ending; its subscription removes it.
+                    Err(mpsc::error::TrySendError::Closed(_)) => {}
+                }
+            }
+        }
+        for id in slow {
+            // Dropping the sender closes the queue: the connection drains it and ends.
+            inner.queues.remove(&id);
+            metrics::counter!("live_slow_clients_dropped_total").increment(1);
+            tracing::info!(
+                connection = id,
+                "dropped a live client that could not keep up"
+            );
+        }
+        delivered
+    }
+
+    /// Tells every connection to reload (each once; a full queue drops it as above).
+    pub(super) fn resync_all(&self) {
+        let mut inner = self.lock();
+        let full: Vec<u64> = inner
+            .queues
+            .iter()
+            .filter(|(_, q)| {
+                matches!(
+                    q.try_send(Delivery::Resync),
+                    Err(mpsc::error::TrySendError::Full(_))
+                )
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in full {
+            inner.queues.remove(&id);
+        }
+    }
+
+    fn follow(&self, id: u64, channel: Channel) -> bool {
+        let mut inner = self.lock();
+        if !inner.queues.contains_key(&id) {
+            return false;
+        }
+        inner.followers.entry(channel).or_default().insert(id);
+        true
+    }
+
+    fn close(&self, id: u64, channels: &[Channel]) {
+        let mut inner = self.lock();
+        inner.queues.remove(&id);
+        for channel in channels {
+            if let Some(set) = inner.followers.get_mut(channel) {
+                set.remove(&id);
+                if set.is_empty() {
+                    inner.followers.remove(channel);
+                }
+            }
+        }
+        metrics::gauge!("live_connections").decrement(1.0);
+    }
+
+    /// How many connections are open (for tests and the metrics page).
+    pub(super) fn open_count(&self) -> usize {
+        self.lock().queues.len()
+    }
+}
+
+/// One connection's place in the fan-out, until it is dropped.
+pub struct Subscription {
+    id: u64,
+    rx: mpsc::Receiver<Delivery>,
+    channels: Vec<Channel>,
+    fanout: Weak<Fanout>,
+}
+
+impl Subscription {
+    /// Starts following `channel` (once). False when the connection was already dropped
+    /// for being slow.
+    pub fn follow(&mut self, channel: Channel) -> bool {
+        if self.channels.contains(&channel) {
+            return true;
+        }
+        let Some(fanout) = self.fanout.upgrade() else {
+            return false;
+        };
+        let followed = fanout.follow(self.id, channel);
+        if followed {
+            self.channels.push(channel);
+        }
+        followed
+    }
+
+    /// The channels followed, in the order they were joined.
+    pub fn channels(&self) -> &[Channel] {
+        &self.channels
+    }
+
+    /// The next delivery; None once the connection was dropped for being slow (or the hub
+    /// is gone).
+    pub async fn next(&mut self) -> Option<Delivery> {
+        self.rx.recv().await
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(fanout) = self.fanout.upgrade() {
+            fanout.close(self.id, &self.channels);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Each person's choice, per topic, of the centre and email. Reminders keep theirs in the
+//! profile's reminder channels (one place for one choice); every other topic in
+//! `notification_preferences`, defaulting to both channels.
+
+use domain::notification::{Channels, DEFAULT_CHANNELS, TOPICS, Topic};
+use store::Database;
+use store::notifications::Preference;
+use store::users::{ProfileChanges, User};
+
+/// What `user` chose for `topic`.
+pub async fn channels(
+    db: &Database,
+    user: &User,
+    topic: Topic,
+) -> Result<Channels, store::StoreError> {
+    if topic == Topic::Reminders {
+        return Ok(reminders(user));
+    }
+    let stored = store::notifications::preferences(db, user.id).await?;
+    Ok(stored
+        .iter()
+        .find(|p| p.topic == topic.as_str())
+        .map_or(DEFAULT_CHANNELS, |p| Channels {
+            in_app: p.in_app,
+            email: p.email,
+        }))
+}
+
+/// Every topic with what `user` chose, in the settings page's order.
+pub async fn all(db: &Database, user: &User) -> Result<Vec<(Topic, Channels)>, store::StoreError> {
+    let stored = store::notifications::preferences(db, user.id).await?;
+    Ok(TOPICS
+        .into_iter()
+        .map(|topic| {
+            let channels = if topic == Topic::Reminders {
+                reminders(user)
+            } else {
+                stored
+                    .iter()
+                    .find(|p| p.topic == topic.as_str())
+                    .map_or(DEFAULT_CHANNELS, |p| Channels {
+                        in_app: p.in_app,
+                        email: p.email,
+                    })
+            };
+            (topic, channels)
+        })
+        .collect())
+}
+
+/// Records what `user` chose for `topic`.
+pub async fn set(
+    db: &Database,
+    user: &User,
+    topic: Topic,
+    channels: Channels,
+) -> Result<(), store::StoreError> {
+    if topic == Topic::Reminders {
+        let mut list = Vec::new();
+        if channels.in_app {
+            list.push("in_app".to_owned());
+        }
+        if channels.email {
+            list.push("email".to_owned());
+        }
+        let changes = ProfileChanges {
+            reminder_channels: Some(list),
+            ..ProfileChanges::default()
+        };
+        store::users::update_profile(db, user.id, changes).await?;
+        return Ok(());
+    }
+    let preference = Preference {
+        topic: topic.as_str().to_owned(),
+        in_app: channels.in_app,
+        email: channels.email,
+    };
+    store::notifications::set_preference(db, user.id, &preference, db.clock().now()).await
+}
+
+fn reminders(user: &User) -> Channels {
+    Channels {
+        in_app: user.reminder_channels.iter().any(|c| c == "in_app"),
+        email: user.reminder_channels.iter().any(|c| c == "email"),
+    }
+}

@@ -1,0 +1,384 @@
+//! One live connection, from the upgrade to the close.
+//!
+//! The protocol, JSON text frames both ways:
+//! - the server opens with `{"type":"ready","person":"person:{id}"|null}`: a page's
+//!   session cookie already made the connection its person's (same origin only);
+//! - `{"type":"auth","token":"…"}` (an API client's access token, in a message so it never
+//!   lands in a URL or a log) makes it the token's person; answered with `ready` again;
+//! - `{"type":"subscribe","channels":["expert:{id}",…],"after":"{event id}"|null}` follows
+//!   channels, answered `{"type":"subscribed","channels":[…]}` (every channel now followed);
+//!   with `after`, what was missed since that event follows at once, or
+//!   `{"type":"resync"}` when it is too far back to tell (reload what you show);
+//! - then `{"type":"event","id","channel","kind","data"}` as things happen, and `resync`
+//!   whenever this instance may have missed events itself.
+//!
+//! A cross-site page cannot open it as its visitor: an `Origin` other than the site's own
+//! is refused before the upgrade, and without an `Origin` (not a browser) the cookie is
+//! ignored. The server pings every `HEARTBEAT` and closes a connection silent for two; a
+//! client that cannot take events as fast as they come is closed (see `app::live`).
+
+use std::time::{Duration, Instant};
+
+use app::live::{Channel, Delivery, LiveEvent, Subscription};
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::{Extension, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use futures::{SinkExt, StreamExt};
+use uuid::Uuid;
+
+use crate::middleware::cookies;
+use crate::middleware::viewer::{Viewer, session_cookie_name};
+use crate::server::ConnectionSlot;
+use crate::{AppError, AppState, ErrorCode};
+
+/// How often the server pings; a connection that sends nothing (not even a pong) for two
+/// of these is closed.
+const HEARTBEAT: Duration = Duration::from_secs(25);
+/// A frame the client does not take within this means it is gone or hopelessly slow.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// How often a cookie session is checked again (a logout elsewhere ends it).
+const RECHECK_SESSION: Duration = Duration::from_secs(300);
+/// Client messages are small; anything larger is refused by the protocol layer.
+const MAX_MESSAGE: usize = 4 * 1024;
+/// The most channels one connection may follow.
+const MAX_CHANNELS: usize = 32;
+
+/// Close codes clients act on (4000–4999 are the application's own).
+const CLOSE_TOO_SLOW: u16 = 4008;
+const CLOSE_SIGNED_OUT: u16 = 4401;
+
+pub async fn connect(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    slot: Option<Extension<ConnectionSlot>>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
+    let cookie = match origin {
+        Some(origin) if state.settings.origin.is_own(origin) => {
+            viewer.map(|Extension(v)| (v.user.id, session_secret(&state, &headers)))
+        }
+        Some(origin) => {
+            tracing::warn!(%origin, "refused a live connection from another site");
+            return AppError::new(ErrorCode::Forbidden).into_response();
+        }
+        // Not a browser: no ambient credentials; an access token authenticates.
+        None => None,
+    };
+    // The connection's place among `max_connections` stays taken while the socket lives.
+    let slot = slot.and_then(|Extension(s)| s.take());
+    upgrade
+        .max_message_size(MAX_MESSAGE)
+        .on_upgrade(move |socket| async move {
+            let _slot = slot;
+            Connection::new(state, cookie).run(socket).await;
+        })
+}
+
+fn session_secret(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    let name = session_cookie_name(state.settings.served_over_https());
+    cookies::get(headers, name).map(str::to_owned)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ClientMessage {
+    Auth {
+        token: String,
+    },
+    Subscribe {
+        channels: Vec<String>,
+        #[serde(default)]
+        after: Option<Uuid>,
+    },
+}
+
+#[derive(serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum ServerMessage<'a> {
+    Ready { person: Option<Channel> },
+    Subscribed { channels: &'a [Channel] },
+    Event(&'a LiveEvent),
+    Resync,
+    Error { code: &'static str, detail: String },
+}
+
+/// Who the connection is for, and until when that holds.
+enum Identity {
+    Anonymous,
+    /// A page's session; checked again every `RECHECK_SESSION`.
+    Session {
+        person: Uuid,
+        secret: String,
+    },
+    /// An access token's account, until the token expires.
+    Token {
+        person: Uuid,
+        expires: i64,
+    },
+}
+
+struct Connection {
+    state: AppState,
+    identity: Identity,
+    subscription: Subscription,
+}
+
+enum Step {
+    Continue,
+    Close(Option<(u16, &'static str)>),
+}
+
+impl Connection {
+    fn new(state: AppState, cookie: Option<(Uuid, Option<String>)>) -> Self {
+        let mut subscription = state.live.connect();
+        let identity = match cookie {
+            Some((person, Some(secret))) => {
+                subscription.follow(Channel::Person(person));
+                Identity::Session { person, secret }
+            }
+            _ => Identity::Anonymous,
+        };
+        Self {
+            state,
+            identity,
+            subscription,
+        }
+    }
+
+    fn person(&self) -> Option<Uuid> {
+        match self.identity {
+            Identity::Anonymous => None,
+            Identity::Session { person, .. } | Identity::Token { person, .. } => Some(person),
+        }
+    }
+
+    async fn run(mut self, socket: WebSocket) {
+        let (mut sink, mut incoming) = socket.split();
+        let ready = ServerMessage::Ready {
+            person: self.person().map(Channel::Person),
+        };
+        if send(&mut sink, &ready).await.is_err() {
+            return;
+        }
+        let mut heartbeat = tokio::time::interval(HEARTBEAT);
+        heartbeat.tick().await;
+        let mut recheck = tokio::time::interval(RECHECK_SESSION);
+        recheck.tick().await;
+        let mut heard = Instant::now();
+        let close = loop {
+            let step = tokio::select! {
+                delivery = self.subscription.next() => match delivery {
+                    Some(Delivery::Event(event)) => {
+                        self.forward(&mut sink, &ServerMessage::Event(&event)).await
+                    }
+                    Some(Delivery::Resync) => self.forward(&mut sink, &ServerMessage::Resync).await,
+                    None => Step::Close(Some((CLOSE_TOO_SLOW, "too slow: reconnect and catch up"))),
+                },
+                message = incoming.next() => match message {
+                    Some(Ok(Message::Text(text))) => {
+                        heard = Instant::now();
+                        self.answer(&mut sink, text.as_str()).await
+                    }
+                    // Pings are answered by the protocol layer; any frame shows life.
+                    Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Binary(_))) => {
+                        heard = Instant::now();
+                        Step::Continue
+                    }
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => Step::Close(None),
+                },
+                _ = heartbeat.tick() => {
+                    if heard.elapsed() > HEARTBEAT * 2 {
+                        Step::Close(None)
+                    } else {
+                        match timed(sink.send(Message::Ping(Default::default()))).await {
+                            Ok(()) => Step::Continue,
+                            Err(()) => Step::Close(None),
+                        }
+                    }
+                }
+                _ = recheck.tick() => self.recheck().await,
+            };
+            match step {
+                Step::Continue => {}
+                Step::Close(close) => break close,
+            }
+        };
+        if let Some((code, reason)) = close {
+            let frame = CloseFrame {
+                code,
+                reason: Utf8Bytes::from_static(reason),
+            };
+            let _ = timed(sink.send(Message::Close(Some(frame)))).await;
+        }
+    }
+
+    async fn forward<S>(&self, sink: &mut S, message: &ServerMessage<'_>) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        match send(sink, message).await {
+            Ok(()) => Step::Continue,
+            Err(()) => Step::Close(None),
+        }
+    }
+
+    async fn answer<S>(&mut self, sink: &mut S, text: &str) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        let message: ClientMessage = match serde_json::from_str(text) {
+            Ok(message) => message,
+            Err(e) => {
+                return self
+                    .forward(
+                        sink,
+                        &ServerMessage::Error {
+                            code: "bad_message",
+                            detail: format!("unreadable message: {e}"),
+                        },
+                    )
+                    .await;
+            }
+        };
+        match message {
+            ClientMessage::Auth { token } => self.authenticate(sink, &token).await,
+            ClientMessage::Subscribe { channels, after } => {
+                self.subscribe(sink, &channels, after).await
+            }
+        }
+    }
+
+    async fn authenticate<S>(&mut self, sink: &mut S, token: &str) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        match crate::middleware::bearer::caller_of(&self.state, token).await {
+            Ok((user, claims)) => {
+                if self.person().is_some_and(|p| p != user.id) {
+                    return self
+                        .refuse(
+                            sink,
+                            "already_signed_in",
+                            "this connection is someone else's",
+                        )
+                        .await;
+                }
+                self.identity = Identity::Token {
+                    person: user.id,
+                    expires: claims.exp,
+                };
+                self.subscription.follow(Channel::Person(user.id));
+                let ready = ServerMessage::Ready {
+                    person: Some(Channel::Person(user.id)),
+                };
+                self.forward(sink, &ready).await
+            }
+            Err(code) => {
+                self.refuse(sink, code.as_str(), "the access token was not accepted")
+                    .await
+            }
+        }
+    }
+
+    async fn subscribe<S>(&mut self, sink: &mut S, channels: &[String], after: Option<Uuid>) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        for raw in channels {
+            let Some(channel) = Channel::parse(raw) else {
+                return self
+                    .refuse(sink, "unknown_channel", &format!("no such channel: {raw}"))
+                    .await;
+            };
+            if let Channel::Person(id) = channel
+                && self.person() != Some(id)
+            {
+                return self
+                    .refuse(sink, "forbidden", "a person's channel is theirs alone")
+                    .await;
+            }
+            if self.subscription.channels().len() >= MAX_CHANNELS
+                && !self.subscription.channels().contains(&channel)
+            {
+                return self
+                    .refuse(sink, "too_many_channels", "follow at most 32 channels")
+                    .await;
+            }
+            if !self.subscription.follow(channel) {
+                return Step::Close(Some((CLOSE_TOO_SLOW, "too slow: reconnect and catch up")));
+            }
+        }
+        let subscribed = ServerMessage::Subscribed {
+            channels: self.subscription.channels(),
+        };
+        if let Step::Close(c) = self.forward(sink, &subscribed).await {
+            return Step::Close(c);
+        }
+        let Some(after) = after else {
+            return Step::Continue;
+        };
+        match self.state.live.since(after, self.subscription.channels()) {
+            Some(missed) => {
+                for event in &missed {
+                    if let Step::Close(c) = self.forward(sink, &ServerMessage::Event(event)).await {
+                        return Step::Close(c);
+                    }
+                }
+                Step::Continue
+            }
+            None => self.forward(sink, &ServerMessage::Resync).await,
+        }
+    }
+
+    async fn refuse<S>(&self, sink: &mut S, code: &'static str, detail: &str) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        let error = ServerMessage::Error {
+            code,
+            detail: detail.to_owned(),
+        };
+        self.forward(sink, &error).await
+    }
+
+    /// Ends the connection once its person signed out or its token ran out.
+    async fn recheck(&self) -> Step {
+        let live = match &self.identity {
+            Identity::Anonymous => true,
+            Identity::Token { expires, .. } => self.state.clock().now().as_second() < *expires,
+            Identity::Session { secret, .. } => {
+                match app::login::signed_in(&self.state.db, secret).await {
+                    Ok(found) => found.is_some(),
+                    // The database is away: keep the connection; check again later.
+                    Err(_) => true,
+                }
+            }
+        };
+        if live {
+            Step::Continue
+        } else {
+            Step::Close(Some((CLOSE_SIGNED_OUT, "signed out")))
+        }
+    }
+}
+
+async fn send<S>(sink: &mut S, message: &ServerMessage<'_>) -> Result<(), ()>
+where
+    S: futures::Sink<Message> + Unpin,
+{
+    let text = serde_json::to_string(message).map_err(|_| ())?;
+    timed(sink.send(Message::Text(text.into()))).await
+}
+
+async fn timed<F, E>(send: F) -> Result<(), ()>
+where
+    F: std::future::Future<Output = Result<(), E>>,
+{
+    match tokio::time::timeout(SEND_TIMEOUT, send).await {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(()),
+    }
+}
