@@ -118,6 +118,7 @@ impl Kind {
                 | Self::BookingCancelled
                 | Self::BookingLateRefund
                 | Self::NoShowClaimed
+                | Self::PaidOut
                 | Self::DisputeOpened
         )
     }

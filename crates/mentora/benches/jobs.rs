@@ -113,6 +113,7 @@ fn deps(db: Database) -> JobDeps {
             .expect("a file store");
     JobDeps {
         mailer: Arc::new(app::mail::OutboxMailer::new(db.clone())),
+        outgoing: Arc::new(app::mail::OutboxMailer::new(db.clone())),
         db,
         schedules: Arc::new(app::scheduling::ScheduleCache::in_process()),
         files: Arc::new(files),

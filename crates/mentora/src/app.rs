@@ -21,6 +21,8 @@ pub struct App {
     /// Email, and the origin its links use, for jobs that send it (the real transport;
     /// requests use a queue in front of it when SMTP is configured).
     pub mailer: Arc<dyn app::mail::Mailer>,
+    /// The queue in front of `mailer` (the outbox itself without SMTP).
+    pub outgoing: Arc<dyn app::mail::Mailer>,
     pub origin: String,
     /// The movable clock of the test-mode sandbox, when there is one.
     pub test_clock: Option<Arc<domain::ShiftedClock>>,
@@ -62,6 +64,7 @@ impl App {
             db: self.db.clone(),
             schedules: self.schedules.clone(),
             mailer: self.mailer.clone(),
+            outgoing: self.outgoing.clone(),
             files: self.files.clone(),
             origin: self.origin.clone(),
             document_retention: jiff::SignedDuration::from_hours(
@@ -203,6 +206,10 @@ pub async fn build_with(
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
         live: live.clone(),
+        // Sockets may hold at most half the connections (see web::live::gate).
+        live_gate: Arc::new(web::live::gate::LiveGate::new(
+            crate::connections::serve_limits(config).max_connections / 2,
+        )),
         directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
         rates: Arc::new(app::payments::exchange_rates::RatesCache::new()),
         payments: payments.clone(),
@@ -237,6 +244,7 @@ pub async fn build_with(
         schedules,
         live,
         mailer: sender,
+        outgoing: mailer.clone(),
         origin: origin.canonical().to_owned(),
         test_clock,
         payments,

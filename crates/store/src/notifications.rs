@@ -52,6 +52,21 @@ pub async fn add(db: &Database, n: &Notification) -> Result<bool, StoreError> {
     Ok(added == 1)
 }
 
+/// One of the person's notifications; None when it is not theirs (or not there).
+pub async fn find_own(
+    db: &Database,
+    account: Uuid,
+    id: Uuid,
+) -> Result<Option<Notification>, StoreError> {
+    Ok(Notification::find_by_statement(statement(
+        db.backend(),
+        &format!("SELECT {COLUMNS} FROM notifications WHERE id = $1 AND account_id = $2"),
+        vec![id.into(), account.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
 /// How many of the person's notifications are unread.
 pub async fn unread_count(db: &Database, account: Uuid) -> Result<u64, StoreError> {
     #[derive(FromQueryResult)]
@@ -202,4 +217,17 @@ pub async fn unsubscribe_secret(
     .one(db.conn())
     .await?
     .map_or_else(|| fresh.to_owned(), |s| s.secret))
+}
+
+/// Deletes notifications read before `before`; returns how many.
+pub async fn forget_read(db: &Database, before: Timestamp) -> Result<u64, StoreError> {
+    Ok(db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < $1",
+            vec![secs(before)],
+        ))
+        .await?
+        .rows_affected())
 }

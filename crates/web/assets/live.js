@@ -4,17 +4,19 @@
 //
 // The socket opens only where the page has something live: a signed-in header (the
 // badge) or an element naming a channel (data-live-channel). It reconnects with backoff
-// and names the last event it saw, so nothing said while it was away is missed; when
-// the server cannot tell what was missed ("resync"), the live parts of the page reload.
+// and names the last event this page saw, so nothing said while it was away is missed;
+// when the server cannot tell what was missed ("resync"), the live parts of the page
+// reload (a fresh page needs no catch-up: it was rendered as things stood).
 
 const channels = [...document.querySelectorAll("[data-live-channel]")].map(
   (el) => el.dataset.liveChannel,
 );
-const badge = document.querySelector("[data-unread-badge]");
+// Looked up each time: a refresh replaces it.
+const badge = () => document.querySelector("[data-unread-badge]");
 const announcer = document.getElementById("live-announcer");
 
-const LAST_EVENT = "mentora.live.last-event";
 const seen = new Set();
+let lastEvent = null;
 let retry = 1000;
 
 function announce(text) {
@@ -36,14 +38,21 @@ async function refresh(selectors) {
   for (const selector of selectors) {
     const now = document.querySelector(selector);
     const next = fresh.querySelector(selector);
-    if (now && next) now.replaceWith(document.importNode(next, true));
+    if (!now || !next) continue;
+    // Keep the keyboard where it was: the same control in the fresh copy, if it is there.
+    const focused = now.contains(document.activeElement) ? document.activeElement : null;
+    const key = focused?.id ? `#${CSS.escape(focused.id)}` : focused?.value ? `[value="${CSS.escape(focused.value)}"]` : null;
+    const copy = document.importNode(next, true);
+    now.replaceWith(copy);
+    if (focused) (key && copy.querySelector(key) ? copy.querySelector(key) : copy.querySelector("button, a, input, select"))?.focus();
   }
 }
 
 function setUnread(count) {
-  if (!badge) return;
-  badge.textContent = String(count);
-  badge.hidden = count === 0;
+  const shown = badge();
+  if (!shown) return;
+  shown.textContent = String(count);
+  shown.hidden = count === 0;
   const link = document.querySelector("[data-unread-link]");
   const template = link?.dataset.unreadTemplate;
   if (link && template) link.setAttribute("aria-label", template.replace("{count}", count));
@@ -69,35 +78,38 @@ function slotHeld(data) {
     }
   }
   if (removed > 0) {
-    const note = picker.dataset.takenNote;
-    const shown = document.getElementById("slots-live-note");
-    if (shown && note) {
-      shown.textContent = note;
-      shown.hidden = false;
-    }
-    announce(note);
+    takenShown = true;
+    showTakenNote();
+    announce(picker.dataset.takenNote);
   }
+}
+
+// Once a time was taken under someone's eyes, the note stays (also in fresh copies).
+let takenShown = false;
+function showTakenNote() {
+  const note = document.getElementById("slots-live-note");
+  if (takenShown && note) note.hidden = false;
 }
 
 function onEvent(event) {
   if (seen.has(event.id)) return;
   seen.add(event.id);
-  sessionStorage.setItem(LAST_EVENT, event.id);
+  lastEvent = event.id;
   const data = event.data ?? {};
   switch (event.kind) {
     case "notification":
       setUnread(Number(data.unread ?? 0));
-      announce(badge?.closest("[data-unread-link]")?.dataset.newNote);
+      announce(badge()?.closest("[data-unread-link]")?.dataset.newNote);
       break;
     case "slot_held":
       slotHeld(data);
       // The server's answer, exact to buffers and caps, replaces the quick guess.
-      refresh(["[data-live-slots]"]);
+      refresh(["[data-live-slots]"]).then(showTakenNote);
       break;
     case "slot_released":
     case "slot_booked":
     case "rules_changed":
-      refresh(["[data-live-slots]"]);
+      refresh(["[data-live-slots]"]).then(showTakenNote);
       break;
     case "booking_changed": {
       const booking = document.querySelector(`[data-live-booking="${data.booking_id}"]`);
@@ -122,7 +134,11 @@ const dirty = (field) =>
     : field.type !== "hidden" && field.value !== field.defaultValue;
 
 function resync() {
-  refresh(["[data-live-slots]", "[data-live-booking]", "[data-unread-badge]"]);
+  // Every client of an instance hears this at once: spread the reloads over two seconds.
+  setTimeout(
+    () => refresh(["[data-live-slots]", "[data-live-booking]", "[data-unread-link]"]),
+    Math.random() * 2000,
+  );
 }
 
 function connect() {
@@ -143,7 +159,7 @@ function connect() {
         JSON.stringify({
           type: "subscribe",
           channels,
-          after: sessionStorage.getItem(LAST_EVENT),
+          after: lastEvent,
         }),
       );
     } else if (data.type === "subscribed") {
@@ -164,6 +180,6 @@ function connect() {
   });
 }
 
-if ((badge || channels.length > 0) && "WebSocket" in window) {
+if ((badge() || channels.length > 0) && "WebSocket" in window) {
   connect();
 }

@@ -11,7 +11,7 @@ mod error;
 mod experts;
 mod extract;
 mod instants;
-mod live;
+pub mod live;
 mod middleware;
 mod notifications;
 mod ops;

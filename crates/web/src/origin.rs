@@ -181,6 +181,19 @@ mod tests {
     }
 
     #[test]
+    fn a_browser_origin_is_the_sites_own_only_on_its_scheme_host_and_port() {
+        let o = SiteOrigin::new(Some("https://mentora.example:443"), addr("0.0.0.0:8080"));
+        assert!(o.is_own("https://mentora.example"));
+        assert!(o.is_own("https://mentora.example:443"));
+        assert!(!o.is_own("http://mentora.example"));
+        assert!(!o.is_own("https://mentora.example.attacker.test"));
+        assert!(!o.is_own("null"));
+        let local = SiteOrigin::new(None, addr("127.0.0.1:8080"));
+        assert!(local.is_own("http://localhost:8080"));
+        assert!(!local.is_own("http://localhost:8081"));
+    }
+
+    #[test]
     fn public_url_is_the_origin_and_its_host_is_accepted() {
         let o = SiteOrigin::new(Some("https://mentora.example/"), addr("0.0.0.0:8080"));
         assert_eq!(o.canonical(), "https://mentora.example");

@@ -66,6 +66,8 @@ pub struct AppState {
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// Live events for this instance's WebSocket clients (shared through Redis when configured).
     pub live: Arc<app::live::LiveHub>,
+    /// How many live sockets may be open, in all and per client address.
+    pub live_gate: Arc<crate::live::gate::LiveGate>,
     /// Signing secret of the Stripe webhook endpoint; none in sandbox mode.
     pub stripe_webhook_secret: Option<String>,
     /// What the checkout page needs to mount Stripe's Payment Element; none in sandbox mode.

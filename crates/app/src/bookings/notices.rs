@@ -80,6 +80,15 @@ impl Notice {
         }
     }
 
+    /// Whether the booking itself changed (its page should show it): not for reminders,
+    /// review requests or a payout.
+    fn changes_booking(self) -> bool {
+        !matches!(
+            self,
+            Self::Reminder24h | Self::Reminder1h | Self::ReviewRequest | Self::PaidOut | Self::Held
+        )
+    }
+
     /// The notification it is, for the preference it falls under and its wording.
     pub fn kind(self) -> Kind {
         match self {
@@ -196,15 +205,20 @@ pub async fn tell_as(
     let told = messages(notifier.db, notifier.base, booking, notice, refund)
         .await
         .map_err(|e| e.to_string())?;
+    // Each person is told whatever happens to the others; a retry tells again only
+    // those not told (the ids make the rest no-ops).
+    let mut failed = None;
     for (n, (to, mut message)) in told.into_iter().enumerate() {
         message.id = crate::notify::id_from(cause, n as u128);
-        notifier
-            .tell(&to, message)
-            .await
-            .map_err(|e| e.to_string())?;
+        if let Err(e) = notifier.tell(&to, message).await {
+            tracing::warn!(error = %e, booking = %booking.row.id, "telling one participant failed; retried");
+            failed.get_or_insert(e.to_string());
+        }
     }
-    announce(notifier.hub, booking).await;
-    Ok(())
+    if notice.changes_booking() {
+        announce(notifier.hub, booking).await;
+    }
+    failed.map_or(Ok(()), Err)
 }
 
 /// Both participants' open pages hear that the booking changed (its status, its time).

@@ -43,12 +43,7 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
             tracing::info!(booking = %booking.row.id, status = %booking.status, "a confirmation came after a later change; not sent");
             return Ok(());
         }
-        let notifier = crate::notify::Notifier {
-            db: &deps.db,
-            mailer: deps.mailer.as_ref(),
-            hub: deps.schedules.hub(),
-            base: &deps.origin,
-        };
+        let notifier = deps.notifier();
         notices::tell_as(&notifier, job.id, &booking, notice.notice, notice.refund).await?;
         Ok(())
     }

@@ -46,8 +46,12 @@ pub struct JobDeps {
     pub db: Database,
     /// Told when a job frees or takes an expert's time.
     pub schedules: Arc<ScheduleCache>,
-    /// Sends the emails jobs send.
+    /// The transport: what the `email` job sends each message through.
     pub mailer: Arc<dyn Mailer>,
+    /// What jobs that tell people hand each email to: with SMTP, a queue of `email` jobs
+    /// (one per message, each retried on its own, never sent twice by a retry of the
+    /// job that wrote it); without, the outbox (which stores an id once).
+    pub outgoing: Arc<dyn Mailer>,
     /// Where uploaded documents are kept (upkeep erases expired ones).
     pub files: Arc<dyn FileStore>,
     /// The public origin, for links in email.
@@ -61,12 +65,22 @@ pub struct JobDeps {
 }
 
 impl JobDeps {
+    /// Who tells people from a job: the centre, live, and `outgoing` email.
+    pub fn notifier(&self) -> crate::notify::Notifier<'_> {
+        crate::notify::Notifier {
+            db: &self.db,
+            mailer: self.outgoing.as_ref(),
+            hub: self.schedules.hub(),
+            base: &self.origin,
+        }
+    }
+
     /// What the booking use cases need, from these parts.
     pub fn bookings(&self) -> crate::bookings::BookingDeps<'_> {
         crate::bookings::BookingDeps {
             db: &self.db,
             schedules: &self.schedules,
-            mailer: self.mailer.as_ref(),
+            mailer: self.outgoing.as_ref(),
             rules: &self.booking_rules,
             base: &self.origin,
         }

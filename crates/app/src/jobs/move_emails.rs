@@ -22,12 +22,7 @@ pub const KIND: Kind = Kind {
 fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
         let now = deps.db.clock().now();
-        let notifier = crate::notify::Notifier {
-            db: &deps.db,
-            mailer: deps.mailer.as_ref(),
-            hub: deps.schedules.hub(),
-            base: &deps.origin,
-        };
+        let notifier = deps.notifier();
         let sent = crate::bookings::notices::send_held_back_moves(&notifier, now)
             .await
             .map_err(|e| e.to_string())?;

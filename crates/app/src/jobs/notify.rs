@@ -56,12 +56,7 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
         else {
             return Ok(());
         };
-        let notifier = crate::notify::Notifier {
-            db: &deps.db,
-            mailer: deps.mailer.as_ref(),
-            hub: deps.schedules.hub(),
-            base: &deps.origin,
-        };
+        let notifier = deps.notifier();
         let message = crate::notify::Message {
             id: job.id,
             kind,

@@ -95,9 +95,15 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
         };
         let booking = Booking::from_row(row).map_err(|e| e.to_string())?;
         let now = deps.db.clock().now();
+        // A day-ahead reminder that could only run within the last hour (workers were
+        // down) would arrive beside the hour-ahead one: that one says it.
+        let too_late = match payload.lead {
+            Lead::Day => now >= booking.row.start_at - SignedDuration::from_hours(1),
+            Lead::Hour => now >= booking.row.start_at,
+        };
         if booking.status != BookingStatus::Confirmed
             || booking.row.start_at.as_second() != payload.start
-            || now >= booking.row.start_at
+            || too_late
         {
             tracing::info!(booking = %booking.row.id, status = %booking.status, "reminder dropped: the session was called off, moved or has begun");
             return Ok(());
@@ -106,12 +112,7 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
             Lead::Day => Notice::Reminder24h,
             Lead::Hour => Notice::Reminder1h,
         };
-        let notifier = crate::notify::Notifier {
-            db: &deps.db,
-            mailer: deps.mailer.as_ref(),
-            hub: deps.schedules.hub(),
-            base: &deps.origin,
-        };
+        let notifier = deps.notifier();
         notices::tell_as(&notifier, job.id, &booking, notice, None).await?;
         Ok(())
     }

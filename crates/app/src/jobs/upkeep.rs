@@ -1,7 +1,7 @@
 //! `upkeep`, hourly: documents of rejected applications go once their retention has
 //! passed; expired ceremonies, login sessions, email links and known devices are deleted;
 //! jobs that succeeded more than a week ago are forgotten, and so are dead periodic ones
-//! (a later period ran in their place).
+//! (a later period ran in their place); notifications read more than 180 days ago go.
 //!
 //! Twice is harmless: deleting what is already gone changes nothing.
 
@@ -22,6 +22,9 @@ pub const KIND: Kind = Kind {
     lease: SignedDuration::from_mins(30),
     run,
 };
+
+/// How long a read notification is kept.
+const KEEP_READ_NOTIFICATIONS: SignedDuration = SignedDuration::from_hours(180 * 24);
 
 fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
@@ -58,6 +61,12 @@ fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFail
         let periodic: Vec<&str> = super::schedule::PERIODIC.iter().map(|(k, _)| *k).collect();
         if let Err(e) = store::jobs::forget_dead(&deps.db, now - KEEP_FINISHED, &periodic).await {
             failures.push(format!("dead periodic jobs: {e}"));
+        }
+        // Read notifications are history nobody scrolls to after half a year.
+        if let Err(e) =
+            store::notifications::forget_read(&deps.db, now - KEEP_READ_NOTIFICATIONS).await
+        {
+            failures.push(format!("read notifications: {e}"));
         }
         if failures.is_empty() {
             Ok(())

@@ -178,3 +178,72 @@ impl Drop for Subscription {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn event(channel: Channel) -> Arc<LiveEvent> {
+        Arc::new(LiveEvent {
+            id: Uuid::new_v4(),
+            channel,
+            kind: "slot_held".into(),
+            data: serde_json::Value::Null,
+        })
+    }
+
+    #[tokio::test]
+    async fn a_client_that_does_not_keep_up_is_dropped_and_the_others_are_not() {
+        let fanout = Arc::new(Fanout::default());
+        let channel = Channel::Expert(Uuid::new_v4());
+        let mut slow = fanout.open();
+        let mut quick = fanout.open();
+        assert!(slow.follow(channel) && quick.follow(channel));
+        for _ in 0..QUEUE {
+            assert_eq!(fanout.deliver(&event(channel)), 2);
+            assert!(matches!(quick.next().await, Some(Delivery::Event(_))));
+        }
+        // The slow one's queue is full: the next event drops it, not the publisher.
+        assert_eq!(fanout.deliver(&event(channel)), 1);
+        assert_eq!(fanout.open_count(), 1);
+        let mut drained = 0;
+        while let Some(Delivery::Event(_)) = slow.next().await {
+            drained += 1;
+        }
+        assert_eq!(
+            drained, QUEUE,
+            "what was queued is still handed over, then it ends"
+        );
+        assert!(
+            !slow.follow(Channel::Expert(Uuid::new_v4())),
+            "a dropped client follows nothing"
+        );
+        assert!(matches!(quick.next().await, Some(Delivery::Event(_))));
+    }
+
+    #[tokio::test]
+    async fn events_reach_only_the_followers_of_their_channel() {
+        let fanout = Arc::new(Fanout::default());
+        let (ana, ben) = (
+            Channel::Expert(Uuid::new_v4()),
+            Channel::Expert(Uuid::new_v4()),
+        );
+        let mut on_ana = fanout.open();
+        let _on_ben = {
+            let mut s = fanout.open();
+            s.follow(ben);
+            s
+        };
+        on_ana.follow(ana);
+        assert_eq!(fanout.deliver(&event(ana)), 1);
+        drop(on_ana);
+        assert_eq!(
+            fanout.deliver(&event(ana)),
+            0,
+            "a closed subscription is forgotten"
+        );
+        assert_eq!(fanout.open_count(), 1);
+    }
+}

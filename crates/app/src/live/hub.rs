@@ -18,12 +18,21 @@ pub const RECENT_EVENTS: usize = 4096;
 
 type ScheduleListener = Box<dyn Fn(Uuid) + Send + Sync>;
 
+/// What the recent list holds: events, and the places where some may be missing.
+enum Recent {
+    Event(Arc<LiveEvent>),
+    /// This instance may have missed events here (its subscription was re-established,
+    /// or another instance could not publish): a client that saw nothing after this
+    /// cannot be caught up, only told to reload.
+    Gap,
+}
+
 /// Cheap to share (`Arc`); one per instance.
 pub struct LiveHub {
     /// Tells this instance's own messages apart when Redis echoes them back.
     pub(super) instance: Uuid,
     fanout: Arc<Fanout>,
-    recent: Mutex<VecDeque<Arc<LiveEvent>>>,
+    recent: Mutex<VecDeque<Recent>>,
     bus: Option<RedisBus>,
     /// Moves on each time the hub starts hearing other instances again (the Redis
     /// subscription is (re)established): changes announced before may have been missed.
@@ -149,26 +158,37 @@ impl LiveHub {
     /// that event is no longer (or never was) among the recent ones: reload instead.
     pub fn since(&self, after: Uuid, channels: &[Channel]) -> Option<Vec<Arc<LiveEvent>>> {
         let recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
-        let from = recent.iter().position(|e| e.id == after)?;
-        Some(
-            recent
-                .iter()
-                .skip(from + 1)
-                .filter(|e| channels.contains(&e.channel))
-                .cloned()
-                .collect(),
-        )
+        let from = recent
+            .iter()
+            .position(|r| matches!(r, Recent::Event(e) if e.id == after))?;
+        let mut missed = Vec::new();
+        for later in recent.iter().skip(from + 1) {
+            match later {
+                Recent::Event(e) if channels.contains(&e.channel) => missed.push(e.clone()),
+                Recent::Event(_) => {}
+                Recent::Gap => return None,
+            }
+        }
+        Some(missed)
+    }
+
+    /// Marks that events may be missing from here on, and tells every client to reload.
+    pub(super) fn lost_track(&self) {
+        self.remember(Recent::Gap);
+        self.fanout.resync_all();
+    }
+
+    fn remember(&self, entry: Recent) {
+        let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        if recent.len() == RECENT_EVENTS {
+            recent.pop_front();
+        }
+        recent.push_back(entry);
     }
 
     /// Records an event and hands it to this instance's followers.
     pub(super) fn deliver_here(&self, event: Arc<LiveEvent>) {
-        {
-            let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
-            if recent.len() == RECENT_EVENTS {
-                recent.pop_front();
-            }
-            recent.push_back(event.clone());
-        }
+        self.remember(Recent::Event(event.clone()));
         let delivered = self.fanout.deliver(&event);
         metrics::counter!("live_events_delivered_total").increment(delivered as u64);
     }
@@ -183,10 +203,5 @@ impl LiveHub {
         {
             listener(expert);
         }
-    }
-
-    /// After hearing the others again: whatever this instance's clients show may be stale.
-    pub(super) fn resync_everyone(&self) {
-        self.fanout.resync_all();
     }
 }

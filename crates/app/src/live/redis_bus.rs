@@ -3,7 +3,9 @@
 //!
 //! Redis pub/sub delivers to whoever is subscribed at that moment and keeps nothing, so
 //! each time the subscription is (re)established the hub's `Hearing` moves on: schedule
-//! caches drop what they hold, and this instance's clients are told to reload. A
+//! caches drop what they hold, and this instance's clients are told to reload. What this
+//! instance could not publish is published again every few seconds once Redis answers:
+//! schedule changes one by one, and, for lost events, one `Resync` for every instance. A
 //! subscription is also renewed when the shared Redis link comes back after an outage,
 //! since a connection that went quiet may not know it is dead.
 
@@ -26,6 +28,9 @@ pub(super) enum Message {
     Event(LiveEvent),
     /// The expert's schedule changed: drop cached copies.
     ScheduleChanged { expert: Uuid },
+    /// The sender could not publish some events while Redis was away: clients everywhere
+    /// reload what they show.
+    Resync,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -41,6 +46,8 @@ pub(super) struct RedisBus {
     /// Schedule changes that could not be published: sent again once Redis answers, so
     /// an instance that did not lose its own subscription still hears of them.
     unsent: Arc<Mutex<HashSet<Uuid>>>,
+    /// Whether events could not be published since the last `Resync` went out.
+    lost_events: std::sync::atomic::AtomicBool,
 }
 
 impl RedisBus {
@@ -49,6 +56,7 @@ impl RedisBus {
             link,
             topic: format!("{prefix}:live"),
             unsent: Arc::default(),
+            lost_events: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -61,15 +69,20 @@ impl RedisBus {
     pub(super) async fn publish(&self, message: Message, origin: Uuid) {
         let expert = match &message {
             Message::ScheduleChanged { expert } => Some(*expert),
-            Message::Event(_) => None,
+            Message::Event(_) | Message::Resync => None,
         };
         if let Err(e) = publish(&self.link, &self.topic, &Envelope { origin, message }).await {
             tracing::warn!(error = %e, "a live message did not reach Redis; other instances miss it");
-            if let Some(expert) = expert {
-                self.unsent
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .insert(expert);
+            match expert {
+                Some(expert) => {
+                    self.unsent
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .insert(expert);
+                }
+                None => self
+                    .lost_events
+                    .store(true, std::sync::atomic::Ordering::Release),
             }
         }
     }
@@ -116,18 +129,16 @@ async fn subscribe_forever(hub: Weak<LiveHub>) {
             Ok(pubsub) => {
                 retry = RETRY_FIRST;
                 let Some(live) = hub.upgrade() else { return };
-                let mut first = false;
                 live.heard.send_modify(|h| {
-                    first = h.generation == 0;
                     *h = Hearing {
                         generation: h.generation + 1,
                         up: true,
                     };
                 });
-                if !first {
-                    tracing::info!("hearing other instances again: clients reload what they show");
-                    live.resync_everyone();
-                }
+                // Whatever was said before now may have passed this instance by (also on
+                // the first subscription: clients may have connected before it).
+                tracing::info!("hearing other instances: clients reload what they show");
+                live.lost_track();
                 drop(live);
                 let mut messages = pubsub.into_on_message();
                 loop {
@@ -188,17 +199,36 @@ fn receive(hub: &LiveHub, payload: &[u8]) {
     match envelope.message {
         Message::Event(event) => hub.deliver_here(Arc::new(event)),
         Message::ScheduleChanged { expert } => hub.schedule_changed_elsewhere(expert),
+        Message::Resync => hub.lost_track(),
     }
 }
+
+/// How often what could not be published is tried again (besides each resubscription).
+const RESEND_EVERY: Duration = Duration::from_secs(5);
 
 async fn resend_unsent(hub: Weak<LiveHub>) {
     let mut generations = {
         let Some(live) = hub.upgrade() else { return };
         live.heard.subscribe()
     };
-    while generations.changed().await.is_ok() {
+    let mut every = tokio::time::interval(RESEND_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            changed = generations.changed() => if changed.is_err() { return },
+            _ = every.tick() => {}
+        }
         let Some(live) = hub.upgrade() else { return };
         let Some(bus) = live.bus() else { return };
+        if !bus.link_up() {
+            continue;
+        }
+        if bus
+            .lost_events
+            .swap(false, std::sync::atomic::Ordering::AcqRel)
+        {
+            bus.publish(Message::Resync, live.instance).await;
+        }
         let experts: Vec<Uuid> = bus
             .unsent
             .lock()

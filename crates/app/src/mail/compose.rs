@@ -88,7 +88,7 @@ pub fn html_of(email: &Email) -> String {
     let mut html = format!(
         "<!doctype html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <title>{}</title></head><body style=\"font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem\">",
-        escape(&email.subject)
+        escape(&email.subject.replace(['\r', '\n'], " "))
     );
     for paragraph in email.text.split("\n\n") {
         html.push_str("<p>");
@@ -174,7 +174,12 @@ mod tests {
         };
         let message = compose(&sender(), &email).unwrap_or_else(|e| panic!("{e}"));
         let raw = String::from_utf8_lossy(&message.formatted()).to_string();
-        assert!(!raw.contains("\r\nBcc:"), "{raw}");
+        let headers = raw.split("\r\n\r\n").next().unwrap_or_default();
+        assert!(!headers.contains("\r\nBcc:"), "{headers}");
+        assert!(
+            headers.contains("Subject: Hi  Bcc: evil@example.org"),
+            "{headers}"
+        );
     }
 
     #[test]

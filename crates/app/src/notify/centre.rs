@@ -63,9 +63,34 @@ pub async fn mark_read(db: &Database, viewer: &User, id: Uuid) -> Result<bool, s
     store::notifications::mark_read(db, viewer.id, id, db.clock().now()).await
 }
 
+/// Marks one of the viewer's notifications read and says where it leads; None when it
+/// is not theirs.
+pub async fn open(
+    db: &Database,
+    viewer: &User,
+    id: Uuid,
+) -> Result<Option<String>, store::StoreError> {
+    let Some(found) = store::notifications::find_own(db, viewer.id, id).await? else {
+        return Ok(None);
+    };
+    store::notifications::mark_read(db, viewer.id, id, db.clock().now()).await?;
+    Ok(Some(link_of(&found)))
+}
+
 /// Marks all the viewer's notifications read.
 pub async fn mark_all_read(db: &Database, viewer: &User) -> Result<u64, store::StoreError> {
     store::notifications::mark_all_read(db, viewer.id, db.clock().now()).await
+}
+
+/// Where acting on a notification happens.
+fn link_of(n: &Notification) -> String {
+    match (n.booking_id, Kind::parse(&n.kind)) {
+        (Some(id), _) => format!("/bookings/{id}"),
+        (None, Some(Kind::SecurityAlert)) => "/account/security".to_owned(),
+        (None, Some(Kind::ApplicationDecided)) => "/experts/apply".to_owned(),
+        (None, Some(Kind::PaidOut | Kind::DisputeOpened)) => "/experts/earnings".to_owned(),
+        _ => "/notifications".to_owned(),
+    }
 }
 
 fn shown(locale: Locale, viewer: &User, n: &Notification) -> Shown {
@@ -90,18 +115,10 @@ fn shown(locale: Locale, viewer: &User, n: &Notification) -> Shown {
             ("refund", text_of("refund")),
         ],
     );
-    let kind = Kind::parse(&n.kind);
-    let link = match (n.booking_id, kind) {
-        (Some(id), _) => format!("/bookings/{id}"),
-        (None, Some(Kind::SecurityAlert)) => "/account/security".to_owned(),
-        (None, Some(Kind::ApplicationDecided)) => "/experts/apply".to_owned(),
-        (None, Some(Kind::PaidOut | Kind::DisputeOpened)) => "/experts/earnings".to_owned(),
-        _ => "/notifications".to_owned(),
-    };
     Shown {
         id: n.id,
         text,
-        link,
+        link: link_of(n),
         created_at: Timestamp::from_second(n.created_at).unwrap_or_default(),
         unread: n.read_at.is_none(),
     }

@@ -46,10 +46,21 @@ pub struct Message {
     pub email: Option<Email>,
 }
 
+/// Why telling did not finish; a job retries (the notification is stored once by id,
+/// and the email handed over once where the mailer can tell).
+#[derive(Debug, thiserror::Error)]
+pub enum NotifyError {
+    /// The notification could not be stored.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// The email could not be handed over.
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
+}
+
 impl Notifier<'_> {
-    /// Tells `to` of `message` on the channels they chose. An email that could not be
-    /// handed over is the error (a job retries it; the notification is stored once).
-    pub async fn tell(&self, to: &User, message: Message) -> Result<(), crate::mail::MailError> {
+    /// Tells `to` of `message` on the channels they chose.
+    pub async fn tell(&self, to: &User, message: Message) -> Result<(), NotifyError> {
         let topic = message.kind.topic();
         let channels = match preferences::channels(self.db, to, topic).await {
             Ok(channels) => channels,
@@ -59,7 +70,7 @@ impl Notifier<'_> {
             }
         };
         if channels.in_app {
-            self.store_and_announce(to, &message).await;
+            self.store_and_announce(to, &message).await?;
         }
         let Some(mut email) = message.email else {
             return Ok(());
@@ -81,10 +92,14 @@ impl Notifier<'_> {
                 }
             }
         }
-        self.mailer.send_once(message.id, email).await
+        Ok(self.mailer.send_once(message.id, email).await?)
     }
 
-    async fn store_and_announce(&self, to: &User, message: &Message) {
+    async fn store_and_announce(
+        &self,
+        to: &User,
+        message: &Message,
+    ) -> Result<(), store::StoreError> {
         let row = store::notifications::Notification {
             id: message.id,
             account_id: to.id,
@@ -95,13 +110,9 @@ impl Notifier<'_> {
             created_at: self.db.clock().now().as_second(),
             read_at: None,
         };
-        match store::notifications::add(self.db, &row).await {
-            Ok(true) => {}
-            Ok(false) => return,
-            Err(e) => {
-                tracing::error!(error = %e, "storing a notification failed");
-                return;
-            }
+        if !store::notifications::add(self.db, &row).await? {
+            // Stored by an earlier run of the same cause, and announced then.
+            return Ok(());
         }
         let unread = store::notifications::unread_count(self.db, to.id)
             .await
@@ -118,6 +129,7 @@ impl Notifier<'_> {
                 }),
             )
             .await;
+        Ok(())
     }
 }
 

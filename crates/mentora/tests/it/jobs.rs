@@ -75,6 +75,7 @@ async fn queue(backend: Backend) -> Option<Queue> {
         db: db.clone(),
         schedules: Arc::new(app::scheduling::ScheduleCache::in_process()),
         mailer: transport.clone(),
+        outgoing: transport.clone(),
         files: Arc::new(files),
         origin: "http://mentora.test".into(),
         payments: Arc::new(payments::sandbox::Sandbox),

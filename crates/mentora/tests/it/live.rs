@@ -294,11 +294,12 @@ async fn a_hold_on_one_instance_reaches_followers_and_slots_of_another() {
     // B's cache is warm with the time free.
     let before: Value = b.get(&slots_path).await.json().await.unwrap();
     assert!(offered(&free(&before)), "{before}");
-    crate::testkit::eventually("B to hear other instances", || async {
-        let body: Value = b.get("/readyz").await.json().await.unwrap();
-        body["status"] == "ready"
-    })
-    .await;
+    for app in [&a, &b] {
+        crate::testkit::eventually("both instances to hear each other", || async {
+            app.schedules.hub().hears_others()
+        })
+        .await;
+    }
 
     let mut follower = Live::open(&b, Some(&Live::origin_of(&b))).await.unwrap();
     follower.subscribe(&[expert_channel(&ana)], None).await;

@@ -30,7 +30,8 @@ async fn notifications(app: &TestApp, token: &str) -> Value {
 }
 
 /// Reminders go a day and an hour before a confirmed session, in the centre and by
-/// email, once each; a cancelled session gets none, and nothing comes after the start.
+/// email, once each; a cancelled session gets none, a moved one gets them for its new
+/// time only, and nothing comes after the start.
 async fn reminders_fire_a_day_and_an_hour_before_and_never_after_a_cancellation(backend: Backend) {
     let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
     let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
@@ -40,8 +41,10 @@ async fn reminders_fire_a_day_and_an_hour_before_and_never_after_a_cancellation(
     let (_, lea) = learner(&app, "lea@example.org").await;
     let kept = at(3, 10, 0);
     let called_off = at(3, 14, 0);
+    let moved_from = at(4, 10, 0);
+    let moved_to = at(4, 12, 0);
     let mut ids = Vec::new();
-    for start in [&kept, &called_off] {
+    for start in [&kept, &called_off, &moved_from] {
         let held = post_hold(&app, &lea, &hold_body(&ana, start), None).await;
         assert_eq!(held.status, 201, "{held}");
         let id = held.json["id"].as_str().unwrap().to_owned();
@@ -57,6 +60,15 @@ async fn reminders_fire_a_day_and_an_hour_before_and_never_after_a_cancellation(
     )
     .await;
     assert_eq!(cancelled.status, 200, "{cancelled}");
+    let moved = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{}/reschedule", ids[2]),
+        &lea,
+        Some(json!({"start": moved_to})),
+    )
+    .await;
+    assert_eq!(moved.status, 200, "{moved}");
     app.run_jobs().await;
     let tomorrow = "Tomorrow: your Mentora session";
     let in_an_hour = "In an hour: your Mentora session";
@@ -89,13 +101,24 @@ async fn reminders_fire_a_day_and_an_hour_before_and_never_after_a_cancellation(
         "none for the cancelled session: {lea_mail:?}"
     );
     assert_eq!(count(&lea_mail, in_an_hour), 1, "{lea_mail:?}");
-    // Past the cancelled session's hour: still nothing for it.
-    clock.set(jiff::Timestamp::from_second(secs(&called_off) - 60).unwrap());
+    // Past the cancelled session's hour: still nothing for it. Past the moved session's
+    // old day-ahead time and at its new one: one reminder, for the new time.
+    clock.set(jiff::Timestamp::from_second(secs(&moved_to) - 24 * 3600).unwrap());
+    app.run_jobs().await;
+    let lea_mail = outbox_subjects(&app, "lea@example.org").await;
+    assert_eq!(count(&lea_mail, in_an_hour), 1, "{lea_mail:?}");
+    assert_eq!(
+        count(&lea_mail, tomorrow),
+        2,
+        "the moved session's, once: {lea_mail:?}"
+    );
+    clock.set(jiff::Timestamp::from_second(secs(&moved_to) - 3600).unwrap());
     app.run_jobs().await;
     assert_eq!(
         count(&outbox_subjects(&app, "lea@example.org").await, in_an_hour),
-        1
+        2
     );
+
     let (lea_token, _) = app.api_log_in("lea@example.org").await;
     let told = notifications(&app, &lea_token).await;
     let texts: Vec<&str> = told["notifications"]
@@ -104,27 +127,30 @@ async fn reminders_fire_a_day_and_an_hour_before_and_never_after_a_cancellation(
         .iter()
         .filter_map(|n| n["text"].as_str())
         .collect();
-    assert_eq!(
-        texts.iter().filter(|t| t.starts_with("Reminder:")).count(),
-        1,
-        "{texts:?}"
-    );
+    let reminders: Vec<&&str> = texts
+        .iter()
+        .filter(|t| t.starts_with("Reminder:"))
+        .collect();
+    assert_eq!(reminders.len(), 2, "{texts:?}");
+    // The moved session's reminder names its new time (12:00 UTC, Lea's zone), and none
+    // names its old one.
+    assert!(reminders.iter().any(|t| t.contains("12:00")), "{texts:?}");
     assert_eq!(
         texts
             .iter()
             .filter(|t| t.contains("starts in an hour"))
             .count(),
-        1,
+        2,
         "{texts:?}"
     );
 
-    clock.set(jiff::Timestamp::from_second(secs(&called_off) + 7 * 24 * 3600).unwrap());
+    clock.set(jiff::Timestamp::from_second(secs(&moved_to) + 7 * 24 * 3600).unwrap());
     app.run_jobs().await;
     let lea_mail = outbox_subjects(&app, "lea@example.org").await;
     assert_eq!(
         count(&lea_mail, tomorrow) + count(&lea_mail, in_an_hour),
-        2,
-        "{lea_mail:?}"
+        4,
+        "nothing after the start: {lea_mail:?}"
     );
 }
 

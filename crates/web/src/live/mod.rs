@@ -1,5 +1,6 @@
 //! `/ws`: the live socket pages and API clients hear events on (see `app::live`).
 
+pub mod gate;
 mod socket;
 
 use axum::routing::get;

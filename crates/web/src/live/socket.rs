@@ -27,6 +27,7 @@ use axum::response::{IntoResponse, Response};
 use futures::{SinkExt, StreamExt};
 use uuid::Uuid;
 
+use crate::extract::Client;
 use crate::middleware::cookies;
 use crate::middleware::viewer::{Viewer, session_cookie_name};
 use crate::server::ConnectionSlot;
@@ -41,6 +42,10 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 const RECHECK_SESSION: Duration = Duration::from_secs(300);
 /// Client messages are small; anything larger is refused by the protocol layer.
 const MAX_MESSAGE: usize = 4 * 1024;
+/// Bytes read from the socket at a time.
+const READ_BUFFER: usize = 4 * 1024;
+/// Bytes of frames a client may leave unread before its socket is closed.
+const MAX_UNSENT: usize = 256 * 1024;
 /// The most channels one connection may follow.
 const MAX_CHANNELS: usize = 32;
 
@@ -52,6 +57,7 @@ pub async fn connect(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
     slot: Option<Extension<ConnectionSlot>>,
+    Client(client): Client,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
@@ -67,12 +73,26 @@ pub async fn connect(
         // Not a browser: no ambient credentials; an access token authenticates.
         None => None,
     };
+    let Some(admitted) = state
+        .live_gate
+        .admit(client.ip.as_deref().unwrap_or("unknown"))
+    else {
+        metrics::counter!("live_connections_refused_total").increment(1);
+        return AppError::new(ErrorCode::RateLimited).into_response();
+    };
     // The connection's place among `max_connections` stays taken while the socket lives.
     let slot = slot.and_then(|Extension(s)| s.take());
     upgrade
         .max_message_size(MAX_MESSAGE)
+        // Client messages are small, and most sockets idle: tungstenite's 128 KiB read
+        // buffer per socket would make 10,000 idle sockets cost 1.3 GB.
+        .read_buffer_size(READ_BUFFER)
+        // Write each frame at once, and refuse to queue more than this for a client that
+        // does not read (the send then fails and the socket closes).
+        .write_buffer_size(0)
+        .max_write_buffer_size(MAX_UNSENT)
         .on_upgrade(move |socket| async move {
-            let _slot = slot;
+            let _held = (slot, admitted);
             Connection::new(state, cookie).run(socket).await;
         })
 }
@@ -113,10 +133,11 @@ enum Identity {
         person: Uuid,
         secret: String,
     },
-    /// An access token's account, until the token expires.
+    /// An access token's account, until the token expires or its login ends.
     Token {
         person: Uuid,
         expires: i64,
+        login: Uuid,
     },
 }
 
@@ -269,6 +290,7 @@ impl Connection {
                 self.identity = Identity::Token {
                     person: user.id,
                     expires: claims.exp,
+                    login: claims.sid,
                 };
                 self.subscription.follow(Channel::Person(user.id));
                 let ready = ServerMessage::Ready {
@@ -348,7 +370,14 @@ impl Connection {
     async fn recheck(&self) -> Step {
         let live = match &self.identity {
             Identity::Anonymous => true,
-            Identity::Token { expires, .. } => self.state.clock().now().as_second() < *expires,
+            Identity::Token {
+                person,
+                expires,
+                login,
+            } => {
+                self.state.clock().now().as_second() < *expires
+                    && self.token_login_is_live(*person, *login).await
+            }
             Identity::Session { secret, .. } => {
                 match app::login::signed_in(&self.state.db, secret).await {
                     Ok(found) => found.is_some(),
@@ -361,6 +390,23 @@ impl Connection {
             Step::Continue
         } else {
             Step::Close(Some((CLOSE_SIGNED_OUT, "signed out")))
+        }
+    }
+}
+
+impl Connection {
+    /// Whether the token's login still stands (a logout, password or role change ends
+    /// it); kept when the database cannot say.
+    async fn token_login_is_live(&self, person: Uuid, login: Uuid) -> bool {
+        match app::accounts::by_id(&self.state.db, person).await {
+            Ok(Some(user)) => self
+                .state
+                .tokens
+                .login_is_live(&user, login)
+                .await
+                .unwrap_or(true),
+            Ok(None) => false,
+            Err(_) => true,
         }
     }
 }

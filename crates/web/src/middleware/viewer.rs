@@ -76,6 +76,16 @@ pub fn device_cookie(https: bool, value: &str) -> String {
     format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}")
 }
 
+/// Whether a GET of `path` renders a page with the header (not a file, a feed or the
+/// live socket), so the unread count is worth reading.
+fn shows_header(path: &str) -> bool {
+    !(path.starts_with("/assets/")
+        || path.starts_with("/avatars/")
+        || path.starts_with("/calendar/")
+        || path == "/ws"
+        || path.ends_with(".csv"))
+}
+
 /// Loads the session's account for pages. Never for `/api/`: the API authenticates bearer
 /// tokens only, so a page's cookie (sent by the browser to any same-site request) can
 /// neither call it on someone's behalf nor reach handlers that expect a token's caller.
@@ -86,7 +96,7 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
         match app::login::signed_in(&state.db, secret).await {
             Ok(Some((session, user))) => {
                 // Pages show the unread badge in their header; only pages need it.
-                if req.method() == Method::GET {
+                if req.method() == Method::GET && shows_header(req.uri().path()) {
                     match app::notify::centre::unread(&state.db, &user).await {
                         Ok(n) => {
                             req.extensions_mut().insert(Unread(n));

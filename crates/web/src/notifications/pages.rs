@@ -85,15 +85,10 @@ pub async fn mark_read(
     SignedIn(viewer): SignedIn,
     Form(form): Form<ReadForm>,
 ) -> Result<Response, AppError> {
-    centre::mark_read(&state.db, &viewer.user, form.id).await?;
-    let page = centre::page(&state.db, &viewer.user, 0).await?;
-    let link = page
-        .shown
-        .iter()
-        .find(|n| n.id == form.id)
-        .map_or("/notifications", |n| n.link.as_str())
-        .to_owned();
-    Ok(crate::redirect::to(&link))
+    let link = centre::open(&state.db, &viewer.user, form.id).await?;
+    Ok(crate::redirect::to(
+        link.as_deref().unwrap_or("/notifications"),
+    ))
 }
 
 pub async fn mark_all_read(
