@@ -10,6 +10,10 @@
 use std::time::{Duration, Instant};
 
 use futures::{SinkExt, StreamExt};
+
+#[path = "../benches/support/loopback.rs"]
+mod loopback;
+use loopback::{open_from, raise_file_limit};
 use tokio_tungstenite::tungstenite::Message;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 1)]
@@ -26,12 +30,7 @@ async fn main() {
         .expect("the server's pid")
         .parse()
         .expect("a pid");
-    {
-        use nix::sys::resource::{Resource, getrlimit, setrlimit};
-        if let Ok((_, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
-            let _ = setrlimit(Resource::RLIMIT_NOFILE, hard, hard);
-        }
-    }
+    raise_file_limit();
     let rss_before = rss_kib(pid);
     let url = format!("{}/ws", base.replace("http://", "ws://"));
     let channel = format!("expert:{}", uuid::Uuid::new_v4());
@@ -106,33 +105,4 @@ fn cpu_ticks(pid: u32) -> u64 {
 
 fn ticks_per_second() -> f64 {
     100.0
-}
-
-/// Opens socket `n` from its own loopback address (127.1.x.y, 16 sockets each): the
-/// server admits at most 32 sockets per client address, as it would from real clients.
-async fn open_from(
-    n: usize,
-    url: &str,
-    request: tokio_tungstenite::tungstenite::handshake::client::Request,
-) -> Result<
-    (
-        tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>,
-        tokio_tungstenite::tungstenite::handshake::client::Response,
-    ),
-    tokio_tungstenite::tungstenite::Error,
-> {
-    let host = url
-        .trim_start_matches("ws://")
-        .split('/')
-        .next()
-        .expect("host:port");
-    let server: std::net::SocketAddr = host.parse().expect("an IP address and port");
-    let group = n / 16;
-    let source = std::net::Ipv4Addr::new(127, 1, (group / 250) as u8, (group % 250 + 1) as u8);
-    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
-    socket
-        .bind(std::net::SocketAddr::from((source, 0)))
-        .expect("a loopback source address");
-    let stream = socket.connect(server).await.expect("connected");
-    tokio_tungstenite::client_async(request, stream).await
 }

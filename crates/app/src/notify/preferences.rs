@@ -78,6 +78,26 @@ pub async fn set(
     store::notifications::set_preference(db, user.id, &preference, db.clock().now()).await
 }
 
+/// Records what `user` chose for each topic given (others stay as they were); returns
+/// every topic's channels as now stored.
+pub async fn set_all(
+    db: &Database,
+    user: &User,
+    chosen: &[(Topic, Channels)],
+) -> Result<Vec<(Topic, Channels)>, store::StoreError> {
+    let mut user = user.clone();
+    for (topic, channels) in chosen {
+        set(db, &user, *topic, *channels).await?;
+        // Reminders live on the account: read it again for what follows.
+        if *topic == Topic::Reminders
+            && let Some(updated) = store::users::find_by_id(db, user.id).await?
+        {
+            user = updated;
+        }
+    }
+    all(db, &user).await
+}
+
 fn reminders(user: &User) -> Channels {
     Channels {
         in_app: user.reminder_channels.iter().any(|c| c == "in_app"),

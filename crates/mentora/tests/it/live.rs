@@ -244,28 +244,9 @@ async fn a_hold_on_one_instance_reaches_followers_and_slots_of_another() {
     let Some(redis_url) = service_url("TEST_REDIS_URL") else {
         return;
     };
-    let prefix = format!("test-{}", uuid::Uuid::now_v7());
-    let (r, p) = (redis_url.clone(), prefix.clone());
-    let Some(a) = TestApp::builder(Backend::Postgres)
-        .configure(move |c| {
-            c.redis_url = Some(r);
-            c.limits_prefix = p;
-        })
-        .spawn()
-        .await
-    else {
+    let Some((a, b)) = crate::testkit::two_instances_on(&redis_url).await else {
         return;
     };
-    let shared_db = a.test_db.as_ref().unwrap().url.clone();
-    let b = TestApp::builder(Backend::Postgres)
-        .configure(move |c| {
-            c.redis_url = Some(redis_url);
-            c.limits_prefix = prefix;
-            c.database_url = shared_db;
-        })
-        .spawn()
-        .await
-        .unwrap();
     let (ana, _) = expert(&a, "ana@example.org", rules(0)).await;
     let (_, lea) = learner(&a, "lea@example.org").await;
     let start = at(3, 10, 0);

@@ -276,6 +276,40 @@ async fn preferences_turn_channels_off_but_essential_mail_still_goes(backend: Ba
     app.run_jobs().await;
     assert_eq!(outbox_subjects(&app, "lea@example.org").await.len(), 1);
     assert_eq!(notifications(&app, &lea).await["unread"], 0);
+
+    // The settings page sets every topic from its boxes (an unticked box is off).
+    app.log_in_as("lea@example.org").await;
+    let saved = app
+        .submit(
+            "/notifications/settings",
+            &[("bookings_in_app", "on"), ("reminders_email", "on")],
+        )
+        .await;
+    assert_eq!(saved.status().as_u16(), 303);
+    let prefs = send(
+        &app,
+        Method::GET,
+        "/api/v1/notifications/preferences",
+        &lea,
+        None,
+    )
+    .await;
+    let of = |topic: &str| {
+        prefs.json["preferences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["topic"] == topic)
+            .map(|p| (p["in_app"].clone(), p["email"].clone()))
+            .unwrap()
+    };
+    assert_eq!(of("bookings"), (json!(true), json!(false)));
+    assert_eq!(
+        of("reminders"),
+        (json!(false), json!(true)),
+        "kept on the profile"
+    );
+    assert_eq!(of("payouts"), (json!(false), json!(false)));
 }
 
 both_backends!(

@@ -549,6 +549,32 @@ impl TestAppBuilder {
     }
 }
 
+/// Two instances on one fresh PostgreSQL database sharing `redis_url` under a prefix of
+/// their own (so tests running at once do not hear each other); None when PostgreSQL is
+/// not configured (and not required).
+pub async fn two_instances_on(redis_url: &str) -> Option<(TestApp, TestApp)> {
+    let prefix = format!("test-{}", uuid::Uuid::now_v7());
+    let (r, p) = (redis_url.to_owned(), prefix.clone());
+    let one = TestApp::builder(Backend::Postgres)
+        .configure(move |c| {
+            c.redis_url = Some(r);
+            c.limits_prefix = p;
+        })
+        .spawn()
+        .await?;
+    let shared_db = one.test_db.as_ref()?.url.clone();
+    let r = redis_url.to_owned();
+    let two = TestApp::builder(Backend::Postgres)
+        .configure(move |c| {
+            c.redis_url = Some(r);
+            c.limits_prefix = prefix;
+            c.database_url = shared_db;
+        })
+        .spawn()
+        .await?;
+    Some((one, two))
+}
+
 /// An API call with a bearer token and an optional JSON body: the answer (its JSON null
 /// when the body is not JSON).
 pub async fn send(

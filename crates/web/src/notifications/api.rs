@@ -187,16 +187,9 @@ pub async fn set_preferences(
             },
         ));
     }
-    let mut user = caller.user.clone();
-    for (topic, channels) in chosen {
-        preferences::set(&state.db, &user, topic, channels).await?;
-        if topic == Topic::Reminders
-            && let Some(updated) = app::accounts::by_id(&state.db, user.id).await?
-        {
-            user = updated;
-        }
-    }
-    Ok(Json(body_of(preferences::all(&state.db, &user).await?)))
+    Ok(Json(body_of(
+        preferences::set_all(&state.db, &caller.user, &chosen).await?,
+    )))
 }
 
 #[derive(Deserialize, IntoParams)]

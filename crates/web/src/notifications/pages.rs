@@ -152,18 +152,16 @@ pub async fn save_settings(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let ticked = |name: String| form.iter().any(|(k, _)| *k == name);
-    let mut user = viewer.user.clone();
-    for topic in TOPICS {
-        let channels = Channels {
-            in_app: ticked(format!("{}_in_app", topic.as_str())),
-            email: ticked(format!("{}_email", topic.as_str())),
-        };
-        preferences::set(&state.db, &user, topic, channels).await?;
-        if topic == Topic::Reminders
-            && let Some(updated) = app::accounts::by_id(&state.db, user.id).await?
-        {
-            user = updated;
-        }
-    }
+    let chosen: Vec<(Topic, Channels)> = TOPICS
+        .into_iter()
+        .map(|topic| {
+            let channels = Channels {
+                in_app: ticked(format!("{}_in_app", topic.as_str())),
+                email: ticked(format!("{}_email", topic.as_str())),
+            };
+            (topic, channels)
+        })
+        .collect();
+    preferences::set_all(&state.db, &viewer.user, &chosen).await?;
     Ok(crate::redirect::to("/notifications/settings?saved=1"))
 }

@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use domain::notification::Topic;
 use serde::Deserialize;
 
 use crate::pages::render;
@@ -35,20 +36,7 @@ pub async fn page(
     Query(params): Query<TokenParams>,
 ) -> Result<Response, AppError> {
     let found = unsubscribe::check(&state.db, &params.token).await?;
-    let status = if found.is_some() {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
-    Ok(render(
-        UnsubscribePage {
-            shell: &shell,
-            token: params.token,
-            topic: found.map(|f| f.topic.as_str()),
-            done: false,
-        },
-        status,
-    ))
+    Ok(answer(&shell, params.token, found.map(|f| f.topic), false))
 }
 
 pub async fn confirm(
@@ -57,18 +45,23 @@ pub async fn confirm(
     Form(form): Form<TokenParams>,
 ) -> Result<Response, AppError> {
     let topic = unsubscribe::apply(&state.db, &form.token).await?;
+    Ok(answer(&shell, form.token, topic, true))
+}
+
+/// The page for `token`: 404 when it names nothing.
+fn answer(shell: &Shell, token: String, topic: Option<Topic>, done: bool) -> Response {
     let status = if topic.is_some() {
         StatusCode::OK
     } else {
         StatusCode::NOT_FOUND
     };
-    Ok(render(
+    render(
         UnsubscribePage {
-            shell: &shell,
-            token: form.token,
-            topic: topic.map(|t| t.as_str()),
-            done: true,
+            shell,
+            token,
+            topic: topic.map(Topic::as_str),
+            done,
         },
         status,
-    ))
+    )
 }
