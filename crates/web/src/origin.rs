@@ -97,9 +97,20 @@ impl SiteOrigin {
         } else {
             "http"
         };
+        // A browser leaves the default port out; a configured URL may have it.
+        let bare = |o: &str| {
+            let o = o.trim().to_ascii_lowercase();
+            let default_port = if o.starts_with("https://") {
+                ":443"
+            } else {
+                ":80"
+            };
+            o.strip_suffix(default_port)
+                .map_or(o.clone(), str::to_owned)
+        };
         scheme.eq_ignore_ascii_case(expected)
             && self.accepts(host)
-            && self.as_seen_by(host).eq_ignore_ascii_case(origin.trim())
+            && bare(&self.as_seen_by(host)) == bare(origin)
     }
 
     /// The origin the browser is on, for what must match it exactly (passkeys are bound
