@@ -17,13 +17,7 @@ pub async fn channels(
         return Ok(reminders(user));
     }
     let stored = store::notifications::preferences(db, user.id).await?;
-    Ok(stored
-        .iter()
-        .find(|p| p.topic == topic.as_str())
-        .map_or(DEFAULT_CHANNELS, |p| Channels {
-            in_app: p.in_app,
-            email: p.email,
-        }))
+    Ok(chosen(user, &stored, topic))
 }
 
 /// Every topic with what `user` chose, in the settings page's order.
@@ -31,21 +25,22 @@ pub async fn all(db: &Database, user: &User) -> Result<Vec<(Topic, Channels)>, s
     let stored = store::notifications::preferences(db, user.id).await?;
     Ok(TOPICS
         .into_iter()
-        .map(|topic| {
-            let channels = if topic == Topic::Reminders {
-                reminders(user)
-            } else {
-                stored
-                    .iter()
-                    .find(|p| p.topic == topic.as_str())
-                    .map_or(DEFAULT_CHANNELS, |p| Channels {
-                        in_app: p.in_app,
-                        email: p.email,
-                    })
-            };
-            (topic, channels)
-        })
+        .map(|topic| (topic, chosen(user, &stored, topic)))
         .collect())
+}
+
+/// `topic`'s channels from the stored rows (reminders from the account), else the default.
+fn chosen(user: &User, stored: &[Preference], topic: Topic) -> Channels {
+    if topic == Topic::Reminders {
+        return reminders(user);
+    }
+    stored
+        .iter()
+        .find(|p| p.topic == topic.as_str())
+        .map_or(DEFAULT_CHANNELS, |p| Channels {
+            in_app: p.in_app,
+            email: p.email,
+        })
 }
 
 /// Records what `user` chose for `topic`.

@@ -312,7 +312,107 @@ async fn preferences_turn_channels_off_but_essential_mail_still_goes(backend: Ba
     assert_eq!(of("payouts"), (json!(false), json!(false)));
 }
 
+/// The expert hears how a proposal was answered, in the centre; the unsubscribe page
+/// refuses a forged token (404, nothing changed) and, with a good one, asks first and
+/// turns off only that topic's email.
+async fn answers_are_told_and_unsubscribe_asks_first(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    let held = post_hold(&app, &lea_token, &hold_body(&ana, &at(2, 10, 0)), None).await;
+    let id = held.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(pay(&app, &lea_token, &id, "succeed").await.status, 200);
+    let proposed = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/reschedule"),
+        &ana_token,
+        Some(json!({"start": at(2, 15, 0)})),
+    )
+    .await;
+    assert_eq!(proposed.status, 202, "{proposed}");
+    let declined = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/proposal/decline"),
+        &lea_token,
+        None,
+    )
+    .await;
+    assert_eq!(declined.status, 200, "{declined}");
+    let told = notifications(&app, &ana_token).await;
+    assert!(
+        told["notifications"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("kept the original time"),
+        "{told}"
+    );
+
+    let forged = app
+        .get(&format!(
+            "/notifications/unsubscribe?token={}.bookings.{}",
+            lea.id,
+            "0".repeat(64)
+        ))
+        .await;
+    assert_eq!(forged.status().as_u16(), 404);
+    let (_, page) = app::notify::unsubscribe::links(
+        &app.db,
+        &app.origin(),
+        lea.id,
+        domain::notification::Topic::Reminders,
+    )
+    .await
+    .unwrap();
+    let path = page.replace(&app.origin(), "");
+    let asked = app.get(&path).await;
+    assert_eq!(asked.status().as_u16(), 200);
+    assert!(
+        asked
+            .text()
+            .await
+            .unwrap()
+            .contains("Stop emails about Reminders?")
+    );
+    let unchanged = send(
+        &app,
+        Method::GET,
+        "/api/v1/notifications/preferences",
+        &lea_token,
+        None,
+    )
+    .await;
+    assert_eq!(
+        unchanged.json["preferences"][1]["email"], true,
+        "opening the page changes nothing"
+    );
+    let token = path.split("token=").nth(1).unwrap().to_owned();
+    let confirmed = app
+        .submit("/notifications/unsubscribe", &[("token", &token)])
+        .await;
+    assert_eq!(confirmed.status().as_u16(), 200);
+    let prefs = send(
+        &app,
+        Method::GET,
+        "/api/v1/notifications/preferences",
+        &lea_token,
+        None,
+    )
+    .await;
+    assert_eq!(prefs.json["preferences"][1]["topic"], "reminders");
+    assert_eq!(prefs.json["preferences"][1]["email"], false, "{prefs}");
+    assert_eq!(prefs.json["preferences"][1]["in_app"], true);
+    assert_eq!(
+        prefs.json["preferences"][0]["email"], true,
+        "bookings untouched"
+    );
+}
+
 both_backends!(
+    answers_are_told_and_unsubscribe_asks_first,
     reminders_fire_a_day_and_an_hour_before_and_never_after_a_cancellation,
     the_centre_is_ones_own_and_counts_unread,
     preferences_turn_channels_off_but_essential_mail_still_goes,
