@@ -24,6 +24,7 @@ pub mod payments;
 pub mod profile;
 pub mod redis_link;
 pub mod roles;
+pub mod rooms;
 pub mod scheduling;
 pub mod sign_in_link;
 pub mod test_clock;

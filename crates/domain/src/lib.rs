@@ -18,6 +18,7 @@ pub mod payment;
 pub mod permission;
 pub mod profile;
 pub mod role;
+pub mod room;
 pub mod schedule;
 pub mod secret;
 pub mod totp;

@@ -16,6 +16,8 @@ pub enum Permission {
     FlagsManage,
     /// See the job queue, and retry or discard jobs.
     JobsManage,
+    /// Enter any session's room to help its participants (announced in the room).
+    SessionsSupport,
     /// Decide one's own expert application or suspension. No role grants it: a verifier's
     /// own application needs a second operator.
     ExpertsVerifyOwn,
@@ -23,22 +25,24 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, including the one no role grants.
-    pub const ALL: [Permission; 6] = [
+    pub const ALL: [Permission; 7] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
         Permission::FlagsManage,
         Permission::JobsManage,
+        Permission::SessionsSupport,
         Permission::ExpertsVerifyOwn,
     ];
 
     /// What operators (admins) may do.
-    pub const OPERATOR: [Permission; 5] = [
+    pub const OPERATOR: [Permission; 6] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
         Permission::FlagsManage,
         Permission::JobsManage,
+        Permission::SessionsSupport,
     ];
 
     /// The stable name shown in the API and in error details.
@@ -49,6 +53,7 @@ impl Permission {
             Permission::UsersManage => "users.manage",
             Permission::FlagsManage => "flags.manage",
             Permission::JobsManage => "jobs.manage",
+            Permission::SessionsSupport => "sessions.support",
             Permission::ExpertsVerifyOwn => "experts.verify_own",
         }
     }

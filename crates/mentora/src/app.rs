@@ -235,6 +235,7 @@ pub async fn build_with(
             body_limit_bytes: config.body_limit_bytes,
             request_timeout: config.request_timeout,
             trust_forwarded_for: config.trust_forwarded_for,
+            video: config.video.clone(),
         }),
     };
     Ok(App {

@@ -76,6 +76,8 @@ pub struct Config {
     /// Job workers `mentora serve` runs beside the web server (0: none, run `mentora
     /// worker` elsewhere).
     pub jobs_workers: u32,
+    /// The session room: ICE servers, TURN credentials, Jitsi, recording retention.
+    pub video: app::rooms::VideoSettings,
     /// Email over SMTP; none: the dev outbox.
     pub smtp: Option<app::mail::SmtpSettings>,
 }
@@ -293,6 +295,48 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_MAIL_REPLY_TO"],
         default: "",
         allowed: "one address for replies; empty: replies go to mail_from",
+    },
+    Key {
+        name: "ice_servers",
+        env: &["MENTORA_ICE_SERVERS"],
+        default: "",
+        allowed: "STUN/TURN servers for the session room, separated by spaces or commas; one server's URLs joined by | (stun:host:3478 turn:host:3478?transport=udp|turns:host:5349); empty: direct connections only",
+    },
+    Key {
+        name: "turn_secret",
+        env: &["MENTORA_TURN_SECRET"],
+        default: "",
+        allowed: "the secret shared with the TURN server (coturn use-auth-secret): each participant gets a credential of their own that expires after turn_ttl_minutes",
+    },
+    Key {
+        name: "turn_ttl_minutes",
+        env: &["MENTORA_TURN_TTL_MINUTES"],
+        default: "120",
+        allowed: "how long a minted TURN credential is valid, from 5 to 1440 minutes",
+    },
+    Key {
+        name: "jitsi_url",
+        env: &["MENTORA_JITSI_URL"],
+        default: "",
+        allowed: "an https Jitsi server (https://meet.example.org) experts may choose instead of the built-in room; empty: not offered",
+    },
+    Key {
+        name: "jitsi_app_id",
+        env: &["MENTORA_JITSI_APP_ID"],
+        default: "",
+        allowed: "the app id of the Jitsi server's token authentication (with jitsi_app_secret); empty: links carry no token",
+    },
+    Key {
+        name: "jitsi_app_secret",
+        env: &["MENTORA_JITSI_APP_SECRET"],
+        default: "",
+        allowed: "the app secret of the Jitsi server's token authentication",
+    },
+    Key {
+        name: "recording_retention_days",
+        env: &["MENTORA_RECORDING_RETENTION_DAYS"],
+        default: "30",
+        allowed: "days a session recording is kept before it is deleted, from 1 to 3650",
     },
     Key {
         name: "jobs_workers",
@@ -565,7 +609,47 @@ impl Config {
                 })
             }
         };
+        let video = {
+            let v = field("ice_servers");
+            let servers = app::rooms::IceSettings::parse_servers(&v.0)
+                .map_err(|_| invalid("ice_servers", v.clone()))?;
+            let secret = raw("turn_secret").0;
+            let jitsi = match field("jitsi_url") {
+                (url, _) if url.is_empty() => None,
+                (url, _) if url.starts_with("https://") || url.starts_with("http://") => {
+                    let id = field("jitsi_app_id").0;
+                    let secret = raw("jitsi_app_secret").0;
+                    if id.is_empty() != secret.is_empty() {
+                        return Err(invalid("jitsi_app_secret", field("jitsi_app_secret")));
+                    }
+                    Some(app::rooms::JitsiSettings {
+                        host: url.trim_end_matches('/').to_owned(),
+                        jwt: (!id.is_empty()).then_some((id, secret)),
+                    })
+                }
+                v => return Err(invalid("jitsi_url", v)),
+            };
+            app::rooms::VideoSettings {
+                ice: app::rooms::IceSettings {
+                    servers,
+                    turn_secret: (!secret.is_empty()).then_some(secret),
+                    turn_ttl: jiff::SignedDuration::from_mins(
+                        number("turn_ttl_minutes", 5, 1440)?
+                            .try_into()
+                            .unwrap_or(120),
+                    ),
+                },
+                jitsi,
+                recording_retention_days: u32::try_from(number(
+                    "recording_retention_days",
+                    1,
+                    3650,
+                )?)
+                .unwrap_or(30),
+            }
+        };
         Ok(Config {
+            video,
             smtp,
             stripe_secret_key,
             stripe_webhook_secret,

@@ -811,3 +811,36 @@ pub async fn set_commission_bps(
     txn.commit().await?;
     Ok(true)
 }
+
+/// Where the expert meets learners (`builtin`, `jitsi`); None without a profile.
+pub async fn video_provider(db: &Database, expert: Uuid) -> Result<Option<String>, StoreError> {
+    use sea_orm::FromQueryResult;
+    #[derive(FromQueryResult)]
+    struct Provider {
+        video_provider: String,
+    }
+    Ok(Provider::find_by_statement(crate::sql::statement(
+        db.backend(),
+        "SELECT video_provider FROM expert_profiles WHERE user_id = $1",
+        vec![expert.into()],
+    ))
+    .one(db.conn())
+    .await?
+    .map(|p| p.video_provider))
+}
+
+/// Sets where the expert meets learners.
+pub async fn set_video_provider(
+    db: &Database,
+    expert: Uuid,
+    provider: &str,
+) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(crate::sql::statement(
+            db.backend(),
+            "UPDATE expert_profiles SET video_provider = $1 WHERE user_id = $2",
+            vec![provider.into(), expert.into()],
+        ))
+        .await?;
+    Ok(())
+}

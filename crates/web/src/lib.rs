@@ -18,6 +18,7 @@ mod ops;
 mod origin;
 mod pages;
 mod redirect;
+mod rooms;
 mod router;
 mod scheduling;
 mod server;

@@ -51,6 +51,7 @@ fn routes(state: Option<AppState>) -> Built {
         .merge(crate::admin::routes())
         .merge(crate::live::routes())
         .merge(crate::notifications::routes())
+        .merge(crate::rooms::routes())
         .get("/assets/{file}", Public, get(assets::serve_hashed))
         .get("/robots.txt", Public, get(assets::robots_txt))
         .get("/favicon.ico", Public, get(assets::favicon))

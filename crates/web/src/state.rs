@@ -19,6 +19,8 @@ pub struct WebSettings {
     /// Take the client's address from the last `X-Forwarded-For` entry (set this only
     /// behind a proxy that appends it).
     pub trust_forwarded_for: bool,
+    /// STUN/TURN servers, the Jitsi server, recording retention.
+    pub video: app::rooms::VideoSettings,
 }
 
 impl WebSettings {
@@ -37,6 +39,10 @@ impl Default for WebSettings {
             body_limit_bytes: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             trust_forwarded_for: false,
+            video: app::rooms::VideoSettings {
+                recording_retention_days: 30,
+                ..Default::default()
+            },
         }
     }
 }

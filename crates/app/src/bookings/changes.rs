@@ -469,9 +469,19 @@ pub async fn record_outcome(
             to,
         });
     }
+    // A settled outcome is disputed by the side it went against. Within the payout delay
+    // the expert's share waits; a later dispute settled for the learner takes back what
+    // was transferred first (`payments::transfers`).
+    let contest = to == Disputed && !claim && booking.status != Confirmed;
+    let may = if contest {
+        rules::may_dispute(booking.status, role)
+    } else {
+        may
+    };
     if !may {
         return Err(BookingError::NotYours);
     }
+
     if claim && now < shifted(booking.row.start_at, super::NO_SHOW_CLAIM_AFTER) {
         return Err(BookingError::TooEarly {
             minutes: super::NO_SHOW_CLAIM_AFTER.as_mins(),

@@ -319,6 +319,8 @@ pub async fn messages(
                     ("proposed", when_for(to, proposed)),
                     ("refund", refund_text.clone()),
                     ("link", format!("{base}/bookings/{}", booking.row.id)),
+                    ("room", format!("{base}/sessions/{}/room", booking.row.id)),
+                    ("help", format!("{base}/support/video")),
                 ],
             )
         };

@@ -9,6 +9,7 @@
 //! periodic kinds are put on the queue by [`schedule`], once per period across every
 //! instance (their unique key names the period).
 
+mod attendance_settle;
 pub mod booking_notice;
 pub mod email;
 mod first_free_slots;
@@ -124,6 +125,7 @@ pub static KINDS: &[Kind] = &[
     ledger_check::KIND,
     transfer::KIND,
     settle_payout::KIND,
+    attendance_settle::KIND,
 ];
 
 /// The kind named `name`, if this build knows it.

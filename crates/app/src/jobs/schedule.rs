@@ -17,6 +17,7 @@ pub static PERIODIC: &[(&str, SignedDuration)] = &[
     ("reconcile_payments", SignedDuration::from_mins(2)),
     ("payouts_due", SignedDuration::from_mins(10)),
     ("ledger_check", SignedDuration::from_hours(1)),
+    ("attendance_settle", SignedDuration::from_mins(5)),
 ];
 
 /// One instance's view of the periods it has enqueued, so it writes once per period

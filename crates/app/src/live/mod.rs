@@ -31,16 +31,20 @@ pub enum Channel {
     Person(Uuid),
     /// One expert's availability: anyone viewing the expert may follow it.
     Expert(Uuid),
+    /// One session's room (by booking): presence, signalling, chat and recording, for
+    /// those the room lets in while it is open.
+    Room(Uuid),
 }
 
 impl Channel {
-    /// Reads `person:{uuid}` or `expert:{uuid}`.
+    /// Reads `person:{uuid}`, `expert:{uuid}` or `room:{uuid}`.
     pub fn parse(raw: &str) -> Option<Self> {
         let (kind, id) = raw.split_once(':')?;
         let id = Uuid::parse_str(id).ok()?;
         match kind {
             "person" => Some(Self::Person(id)),
             "expert" => Some(Self::Expert(id)),
+            "room" => Some(Self::Room(id)),
             _ => None,
         }
     }
@@ -51,6 +55,7 @@ impl fmt::Display for Channel {
         match self {
             Self::Person(id) => write!(f, "person:{id}"),
             Self::Expert(id) => write!(f, "expert:{id}"),
+            Self::Room(id) => write!(f, "room:{id}"),
         }
     }
 }
@@ -113,11 +118,10 @@ mod tests {
     #[test]
     fn channels_read_back_what_they_print() {
         let id = Uuid::new_v4();
-        for channel in [Channel::Person(id), Channel::Expert(id)] {
+        for channel in [Channel::Person(id), Channel::Expert(id), Channel::Room(id)] {
             assert_eq!(Channel::parse(&channel.to_string()), Some(channel));
         }
         assert_eq!(Channel::parse("admin:x"), None);
-        assert_eq!(Channel::parse(&format!("room:{id}")), None);
         assert_eq!(Channel::parse("person:not-a-uuid"), None);
     }
 }

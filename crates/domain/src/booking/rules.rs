@@ -29,6 +29,16 @@ pub fn may_record(outcome: BookingStatus, actor: Actor) -> Option<bool> {
     Some(allowed.contains(&actor))
 }
 
+/// Who may dispute a settled session: the side the outcome went against (the learner a
+/// completed session or their no-show, the expert their no-show).
+pub fn may_dispute(from: BookingStatus, actor: Actor) -> bool {
+    use BookingStatus::*;
+    matches!(
+        (from, actor),
+        (Completed | NoShowLearner, Actor::Learner) | (NoShowExpert, Actor::Expert)
+    )
+}
+
 /// The status an outcome request becomes, and whether it is a learner's no-show claim.
 pub fn outcome_requested(outcome: BookingStatus, actor: Actor) -> (BookingStatus, bool) {
     let claim = outcome == BookingStatus::NoShowExpert && actor == Actor::Learner;
@@ -88,6 +98,16 @@ mod tests {
         assert_eq!(may_record(Disputed, Actor::Learner), Some(true));
         assert_eq!(may_record(Resolved, Actor::Expert), Some(false));
         assert_eq!(may_record(Confirmed, Actor::Admin), None, "not an outcome");
+    }
+
+    #[test]
+    fn the_side_an_outcome_went_against_disputes_it() {
+        assert!(may_dispute(Completed, Actor::Learner));
+        assert!(may_dispute(NoShowLearner, Actor::Learner));
+        assert!(may_dispute(NoShowExpert, Actor::Expert));
+        assert!(!may_dispute(NoShowExpert, Actor::Learner));
+        assert!(!may_dispute(Completed, Actor::Expert));
+        assert!(!may_dispute(NoShowLearner, Actor::Expert));
     }
 
     #[test]

@@ -88,6 +88,10 @@ impl BookingStatus {
                 | (Confirmed, Cancelled)
                 | (Confirmed, Rescheduled)
                 | (Completed, Disputed)
+                // Contesting what the room's attendance settled: the learner says they
+                // were there, or the expert does.
+                | (NoShowLearner, Disputed)
+                | (NoShowExpert, Disputed)
                 // A learner's claim that the expert did not come: settled by an admin.
                 | (Confirmed, Disputed)
                 | (Disputed, Resolved)
@@ -157,6 +161,8 @@ mod tests {
             (Confirmed, Cancelled),
             (Confirmed, Rescheduled),
             (Completed, Disputed),
+            (NoShowLearner, Disputed),
+            (NoShowExpert, Disputed),
             (Confirmed, Disputed),
             (Disputed, Resolved),
         ];

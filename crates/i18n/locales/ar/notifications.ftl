@@ -81,6 +81,9 @@ email-booking-reminder-24h-body =
     تذكير: جلستك مع { $other } غدًا، { $when }.
 
     التفاصيل والتغييرات: { $link }
+
+    انضم إلى الجلسة: { $room }
+    مشكلة في الكاميرا أو الميكروفون؟ { $help }
 email-booking-reminder-1h-subject = بعد ساعة: جلستك في Mentora
 email-booking-reminder-1h-body =
     مرحبًا { $name }،
@@ -88,6 +91,9 @@ email-booking-reminder-1h-body =
     تبدأ جلستك مع { $other } بعد ساعة، في { $when }.
 
     التفاصيل: { $link }
+
+    انضم إلى الجلسة: { $room }
+    مشكلة في الكاميرا أو الميكروفون؟ { $help }
 email-booking-review-request-subject = كيف كانت جلستك؟
 email-booking-review-request-body =
     مرحبًا { $name }،

@@ -81,6 +81,9 @@ email-booking-reminder-24h-body =
     Zur Erinnerung: Ihre Sitzung mit { $other } ist morgen, { $when }.
 
     Details und Änderungen: { $link }
+
+    Der Sitzung beitreten: { $room }
+    Probleme mit Kamera oder Mikrofon? { $help }
 email-booking-reminder-1h-subject = In einer Stunde: Ihre Mentora-Sitzung
 email-booking-reminder-1h-body =
     Hallo { $name },
@@ -88,6 +91,9 @@ email-booking-reminder-1h-body =
     Ihre Sitzung mit { $other } beginnt in einer Stunde, um { $when }.
 
     Details: { $link }
+
+    Der Sitzung beitreten: { $room }
+    Probleme mit Kamera oder Mikrofon? { $help }
 email-booking-review-request-subject = Wie war Ihre Sitzung?
 email-booking-review-request-body =
     Hallo { $name },

@@ -81,6 +81,9 @@ email-booking-reminder-24h-body =
     A reminder: your session with { $other } is tomorrow, { $when }.
 
     Details and changes: { $link }
+
+    Join the session: { $room }
+    Trouble with camera or microphone? { $help }
 email-booking-reminder-1h-subject = In an hour: your Mentora session
 email-booking-reminder-1h-body =
     Hello { $name },
@@ -88,6 +91,9 @@ email-booking-reminder-1h-body =
     Your session with { $other } starts in an hour, at { $when }.
 
     Details: { $link }
+
+    Join the session: { $room }
+    Trouble with camera or microphone? { $help }
 email-booking-review-request-subject = How was your session?
 email-booking-review-request-body =
     Hello { $name },

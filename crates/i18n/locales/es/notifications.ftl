@@ -81,6 +81,9 @@ email-booking-reminder-24h-body =
     Un recordatorio: tu sesión con { $other } es mañana, { $when }.
 
     Detalles y cambios: { $link }
+
+    Entra en la sesión: { $room }
+    ¿Problemas con la cámara o el micrófono? { $help }
 email-booking-reminder-1h-subject = Dentro de una hora: tu sesión en Mentora
 email-booking-reminder-1h-body =
     Hola { $name }:
@@ -88,6 +91,9 @@ email-booking-reminder-1h-body =
     Tu sesión con { $other } empieza dentro de una hora, a las { $when }.
 
     Detalles: { $link }
+
+    Entra en la sesión: { $room }
+    ¿Problemas con la cámara o el micrófono? { $help }
 email-booking-review-request-subject = ¿Qué tal fue tu sesión?
 email-booking-review-request-body =
     Hola { $name }:

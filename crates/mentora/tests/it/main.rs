@@ -41,6 +41,7 @@ mod personas;
 mod profile;
 mod redis_gate;
 mod redis_outage;
+mod rooms;
 mod security;
 mod shutdown;
 mod site_origin;

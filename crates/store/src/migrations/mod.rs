@@ -23,6 +23,7 @@ mod m20261204_000012_test_clock;
 mod m20261204_000013_payments;
 mod m20261205_000014_payouts;
 mod m20261205_000015_notifications;
+mod m20261205_000016_rooms;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000013_payments::Migration),
             Box::new(m20261205_000014_payouts::Migration),
             Box::new(m20261205_000015_notifications::Migration),
+            Box::new(m20261205_000016_rooms::Migration),
         ]
     }
 }

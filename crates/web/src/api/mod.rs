@@ -39,4 +39,5 @@ pub fn routes() -> Routes {
         .merge(crate::admin::api_routes())
         .merge(crate::bookings::api_routes())
         .merge(crate::notifications::api_routes())
+        .merge(crate::rooms::api_routes())
 }

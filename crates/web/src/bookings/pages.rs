@@ -230,6 +230,8 @@ struct BookingPage<'a> {
     /// Free times this session could move to, in the viewer's zone (none when it cannot move).
     move_options: Vec<MoveOption>,
     move_error: Option<String>,
+    /// The session's room can be entered (or will open): the Join button shows.
+    joinable: bool,
 }
 
 /// A time a session could move to: the instant the form sends, and how it reads.
@@ -357,6 +359,7 @@ async fn booking_page(
         cancel_error,
         move_options: options,
         move_error,
+        joinable: super::sessions::joinable(&booking, state.clock().now()),
     };
     Ok(render(page, status))
 }

@@ -28,6 +28,8 @@ pub struct SessionRow {
     pub minutes: i32,
     pub status: String,
     pub price: String,
+    /// Confirmed, and its room has not closed: the row carries a Join link.
+    pub joinable: bool,
 }
 
 #[derive(Template)]
@@ -113,7 +115,8 @@ async fn sessions_page(
     let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
         return Err(AppError::new(ErrorCode::BadRequest));
     };
-    let list = lists::sessions(&state.db, user.id, side, tab, state.clock().now(), 200).await?;
+    let now = state.clock().now();
+    let list = lists::sessions(&state.db, user.id, side, tab, now, 200).await?;
     let clock = LocalTimes::of(user);
     let people = lists::other_party_names(&state.db, &list, side).await?;
     let rows = list
@@ -128,6 +131,7 @@ async fn sessions_page(
             minutes: b.row.duration_minutes,
             status: b.status.as_str().to_owned(),
             price: money(b.row.price_amount, &b.row.currency),
+            joinable: joinable(b, now),
         })
         .collect();
     let feed_active = feed::is_on(&state.db, user).await?;
@@ -191,4 +195,12 @@ pub async fn calendar_feed(
         text,
     )
         .into_response())
+}
+
+/// Whether the session's room can still be entered (or will open): confirmed, and the
+/// room not yet closed.
+pub(crate) fn joinable(b: &app::bookings::Booking, now: jiff::Timestamp) -> bool {
+    b.status == domain::booking::BookingStatus::Confirmed
+        && domain::room::RoomWindow::of(b.row.start_at, b.row.end_at).state(now)
+            != domain::room::WindowState::Closed
 }

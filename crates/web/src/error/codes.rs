@@ -94,6 +94,10 @@ error_codes! {
     LoginLocked = TOO_MANY_REQUESTS, "login_locked", "error-login-locked", own;
     TokenRevoked = UNAUTHORIZED, "token_revoked", "error-token-revoked", own;
     HostUnknown = BAD_REQUEST, "host_unknown", "error-host-unknown", own;
+    RoomNotOpen = CONFLICT, "room_not_open", "error-room-not-open", own;
+    RoomClosed = CONFLICT, "room_closed", "error-room-closed", own;
+    RecordingConsentRequired = CONFLICT, "recording_consent_required", "error-recording-consent-required", own;
+    RecordingChunkRefused = CONFLICT, "recording_chunk_refused", "error-recording-chunk-refused", own;
 }
 
 impl ErrorCode {

@@ -12,6 +12,15 @@
 //! - then `{"type":"event","id","channel","kind","data"}` as things happen, and `resync`
 //!   whenever this instance may have missed events itself.
 //!
+//! A session's room (`room:{booking}`) may be followed only by those it lets in, while it
+//! is open (`app::rooms`). In it:
+//! - `{"type":"join","room":"{booking}"}` enters (a stay is recorded for attendance, and
+//!   the room hears `presence`); `{"type":"leave","room":…}` or closing the socket leaves;
+//! - `{"type":"signal","room":…,"to":"{person}","data":{…}}` passes WebRTC offers,
+//!   answers and candidates to the room as a `signal` event `{from, to, data}`;
+//! - `{"type":"media","room":…,"audio":bool,"video":bool,"screen":bool}` tells the others
+//!   what is on (a `media` event).
+//!
 //! A cross-site page cannot open it as its visitor: an `Origin` other than the site's own
 //! is refused before the upgrade, and without an `Origin` (not a browser) the cookie is
 //! ignored. The server pings every `HEARTBEAT` and closes a connection silent for two; a
@@ -40,8 +49,9 @@ const HEARTBEAT: Duration = Duration::from_secs(25);
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often a cookie session is checked again (a logout elsewhere ends it).
 const RECHECK_SESSION: Duration = Duration::from_secs(300);
-/// Client messages are small; anything larger is refused by the protocol layer.
-const MAX_MESSAGE: usize = 4 * 1024;
+/// Client messages are small (a WebRTC offer, the largest, is a few KiB); anything larger
+/// is refused by the protocol layer.
+const MAX_MESSAGE: usize = 32 * 1024;
 /// Bytes read from the socket at a time.
 const READ_BUFFER: usize = 4 * 1024;
 /// Bytes of frames a client may leave unread before its socket is closed.
@@ -113,6 +123,24 @@ enum ClientMessage {
         #[serde(default)]
         after: Option<Uuid>,
     },
+    Join {
+        room: Uuid,
+    },
+    Leave {
+        room: Uuid,
+    },
+    Signal {
+        room: Uuid,
+        to: Uuid,
+        data: serde_json::Value,
+    },
+    Media {
+        room: Uuid,
+        audio: bool,
+        video: bool,
+        #[serde(default)]
+        screen: bool,
+    },
 }
 
 #[derive(serde::Serialize)]
@@ -145,6 +173,16 @@ struct Connection {
     state: AppState,
     identity: Identity,
     subscription: Subscription,
+    /// The rooms this connection is in: each stay, ended when the socket closes.
+    stays: Vec<Stay>,
+}
+
+/// One stay in a room, as the connection keeps it.
+struct Stay {
+    room: Uuid,
+    id: Uuid,
+    user: store::users::User,
+    role: &'static str,
 }
 
 enum Step {
@@ -166,6 +204,7 @@ impl Connection {
             state,
             identity,
             subscription,
+            stays: Vec::new(),
         }
     }
 
@@ -211,6 +250,7 @@ impl Connection {
                     Some(Ok(Message::Close(_))) | Some(Err(_)) | None => Step::Close(None),
                 },
                 _ = heartbeat.tick() => {
+                    self.still_in_rooms().await;
                     if heard.elapsed() > HEARTBEAT * 2 {
                         Step::Close(None)
                     } else {
@@ -227,6 +267,7 @@ impl Connection {
                 Step::Close(close) => break close,
             }
         };
+        self.leave_rooms(None).await;
         if let Some((code, reason)) = close {
             let frame = CloseFrame {
                 code,
@@ -268,6 +309,29 @@ impl Connection {
             ClientMessage::Auth { token } => self.authenticate(sink, &token).await,
             ClientMessage::Subscribe { channels, after } => {
                 self.subscribe(sink, &channels, after).await
+            }
+            ClientMessage::Join { room } => self.join(sink, room).await,
+            ClientMessage::Leave { room } => {
+                self.leave_rooms(Some(room)).await;
+                Step::Continue
+            }
+            ClientMessage::Signal { room, to, data } => {
+                self.in_room(
+                    sink,
+                    room,
+                    "signal",
+                    serde_json::json!({ "to": to, "data": data }),
+                )
+                .await
+            }
+            ClientMessage::Media {
+                room,
+                audio,
+                video,
+                screen,
+            } => {
+                let data = serde_json::json!({ "audio": audio, "video": video, "screen": screen });
+                self.in_room(sink, room, "media", data).await
             }
         }
     }
@@ -321,6 +385,11 @@ impl Connection {
                 return self
                     .refuse(sink, "forbidden", "a person's channel is theirs alone")
                     .await;
+            }
+            if let Channel::Room(id) = channel
+                && let Err(refusal) = self.room_pass(id).await
+            {
+                return self.refuse(sink, refusal.0, refusal.1).await;
             }
             if self.subscription.channels().len() >= MAX_CHANNELS
                 && !self.subscription.channels().contains(&channel)
@@ -390,6 +459,128 @@ impl Connection {
             Step::Continue
         } else {
             Step::Close(Some((CLOSE_SIGNED_OUT, "signed out")))
+        }
+    }
+}
+
+/// Rooms: entering, passing signals, leaving.
+impl Connection {
+    /// The pass of this connection's person into the room of booking `id`, open now; the
+    /// error code and words otherwise.
+    async fn room_pass(
+        &self,
+        id: Uuid,
+    ) -> Result<(app::rooms::RoomPass, store::users::User), (&'static str, &'static str)> {
+        let Some(person) = self.person() else {
+            return Err(("forbidden", "sign in to enter a room"));
+        };
+        let user = match app::accounts::by_id(&self.state.db, person).await {
+            Ok(Some(user)) => user,
+            _ => return Err(("forbidden", "sign in to enter a room")),
+        };
+        let pass = app::rooms::pass(&self.state.db, &user, id)
+            .await
+            .map_err(|_| ("not_found", "no such room"))?;
+        pass.require_open(self.state.clock().now())
+            .map_err(|_| ("room_closed", "the room is not open now"))?;
+        Ok((pass, user))
+    }
+
+    async fn join<S>(&mut self, sink: &mut S, room: Uuid) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        if !self.subscription.channels().contains(&Channel::Room(room)) {
+            return self
+                .refuse(sink, "not_subscribed", "subscribe to the room first")
+                .await;
+        }
+        if self.stays.iter().any(|s| s.room == room) {
+            return Step::Continue;
+        }
+        let (pass, user) = match self.room_pass(room).await {
+            Ok(found) => found,
+            Err((code, detail)) => return self.refuse(sink, code, detail).await,
+        };
+        let now = self.state.clock().now();
+        match app::rooms::attendance::join(&self.state.db, &self.state.live, &pass, &user, now)
+            .await
+        {
+            Ok(id) => {
+                self.stays.push(Stay {
+                    room,
+                    id,
+                    user,
+                    role: pass.role.as_str(),
+                });
+                Step::Continue
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, %room, "entering a room failed");
+                self.refuse(sink, "room_unavailable", "the room could not be entered")
+                    .await
+            }
+        }
+    }
+
+    /// Passes `kind` with `data` (and who sent it) to the room this connection is in.
+    async fn in_room<S>(
+        &self,
+        sink: &mut S,
+        room: Uuid,
+        kind: &str,
+        data: serde_json::Value,
+    ) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        let Some(stay) = self.stays.iter().find(|s| s.room == room) else {
+            return self
+                .refuse(sink, "not_in_room", "join the room first")
+                .await;
+        };
+        let mut data = data;
+        if let Some(fields) = data.as_object_mut() {
+            fields.insert("from".to_owned(), serde_json::json!(stay.user.id));
+        }
+        self.state
+            .live
+            .publish(Channel::Room(room), kind, data)
+            .await;
+        Step::Continue
+    }
+
+    /// Ends this connection's stay in `room` (every room when None).
+    async fn leave_rooms(&mut self, room: Option<Uuid>) {
+        let now = self.state.clock().now();
+        let (leaving, staying): (Vec<Stay>, Vec<Stay>) = std::mem::take(&mut self.stays)
+            .into_iter()
+            .partition(|s| room.is_none_or(|r| r == s.room));
+        self.stays = staying;
+        for stay in leaving {
+            let left = app::rooms::attendance::leave(
+                &self.state.db,
+                &self.state.live,
+                stay.room,
+                stay.id,
+                &stay.user,
+                stay.role,
+                now,
+            )
+            .await;
+            if let Err(e) = left {
+                tracing::warn!(error = %e, room = %stay.room, "recording a leave failed");
+            }
+        }
+    }
+
+    /// Marks this connection's stays as still going.
+    async fn still_in_rooms(&self) {
+        let now = self.state.clock().now();
+        for stay in &self.stays {
+            if let Err(e) = app::rooms::attendance::seen(&self.state.db, stay.id, now).await {
+                tracing::warn!(error = %e, room = %stay.room, "marking a stay failed");
+            }
         }
     }
 }

@@ -41,11 +41,15 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         header::HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
     );
-    set(
-        headers,
-        header::HeaderName::from_static("permissions-policy"),
-        "camera=(), microphone=(), geolocation=(), payment=()",
-    );
+    // The room pages set their own, allowing the camera and microphone on this origin.
+    let permissions = header::HeaderName::from_static("permissions-policy");
+    if !headers.contains_key(&permissions) {
+        set(
+            headers,
+            permissions,
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        );
+    }
     if state.settings.served_over_https() {
         set(
             headers,

@@ -318,6 +318,9 @@ struct EditorPage<'a> {
     saved: bool,
     preview: Option<Preview>,
     calendar: Vec<Month>,
+    /// Where the expert meets, and the providers this site offers (`builtin`, `jitsi`).
+    video: Option<(&'static str, Vec<&'static str>)>,
+    video_saved: bool,
 }
 
 impl EditorPage<'_> {
@@ -478,7 +481,7 @@ async fn page(
     user: &User,
     form: Option<EditorForm>,
     errors: Vec<ShownError>,
-    saved: bool,
+    saved: &str,
     picked: Option<Date>,
 ) -> Result<Response, AppError> {
     let (form, priced, calendar) = match rules::own(&state.db, user).await {
@@ -505,15 +508,28 @@ async fn page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let video = match form {
+        Some(_) => {
+            let current = app::rooms::provider_of(&state.db, user.id).await?;
+            let offered = app::rooms::offered_providers(&state.settings.video)
+                .into_iter()
+                .map(|p| p.as_str())
+                .collect();
+            Some((current.as_str(), offered))
+        }
+        None => None,
+    };
     Ok(render(
         EditorPage {
             shell,
             form,
             priced,
             errors,
-            saved,
+            saved: saved == "1",
             preview,
             calendar,
+            video,
+            video_saved: saved == "video",
         },
         status,
     ))
@@ -525,7 +541,7 @@ pub async fn show(
     shell: Shell,
     Query(q): Query<EditorParams>,
 ) -> Result<Response, AppError> {
-    let saved = q.saved.as_deref() == Some("1");
+    let saved = q.saved.as_deref().unwrap_or("");
     let picked = q.override_date.and_then(|d| d.trim().parse::<Date>().ok());
     page(
         &state,
@@ -556,7 +572,7 @@ pub async fn save(
                 &viewer.user,
                 Some(form.padded()),
                 errors,
-                false,
+                "",
                 None,
             )
             .await

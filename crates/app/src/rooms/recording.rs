@@ -1,0 +1,310 @@
+//! Recording with consent. Either participant may ask; recording starts only once both
+//! have consented in the room (each consent stored: who, when, for what), both see that
+//! it is on, and a withdrawal stops it at once: the running recordings end and further
+//! chunks are refused.
+//!
+//! Each side's browser records its own camera and microphone (MediaRecorder, WebM) and
+//! uploads the stream in ordered chunks to object storage. The chunks are **kept as
+//! they came and served joined**: MediaRecorder's first chunk carries the WebM header and
+//! each later one continues the stream, so their concatenation is one valid WebM file.
+//! It is not remuxed (no cues are written), so players seek within what they have
+//! downloaded rather than by index. Only the two participants play it back, and either
+//! may delete it; otherwise it is deleted after the retention period.
+
+use bytes::{Bytes, BytesMut};
+use jiff::{SignedDuration, Timestamp};
+use store::Database;
+use store::users::User;
+use uuid::Uuid;
+
+use super::{RoomError, RoomPass};
+use crate::files::FileStore;
+use crate::live::{Channel, LiveHub};
+
+/// What consent is recorded for.
+pub const PURPOSE: &str = "session_recording";
+/// The largest chunk taken, in bytes.
+pub const MAX_CHUNK: usize = 4 * 1024 * 1024;
+/// The first bytes of every WebM (Matroska) file: the EBML header's id.
+pub const WEBM_MAGIC: [u8; 4] = [0x1A, 0x45, 0xDF, 0xA3];
+
+/// Where consent stands in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct ConsentState {
+    /// The learner's consent stands.
+    pub learner: bool,
+    /// The expert's consent stands.
+    pub expert: bool,
+}
+
+impl ConsentState {
+    /// Both consent: recording may run.
+    pub fn both(self) -> bool {
+        self.learner && self.expert
+    }
+}
+
+/// Where consent stands now.
+pub async fn consent_state(db: &Database, pass: &RoomPass) -> Result<ConsentState, RoomError> {
+    let standing: Vec<Uuid> = store::recordings::consents(db, pass.booking_id())
+        .await?
+        .into_iter()
+        .filter(|c| c.withdrawn_at.is_none())
+        .map(|c| c.account_id)
+        .collect();
+    Ok(ConsentState {
+        learner: standing.contains(&pass.booking.row.learner_id),
+        expert: standing.contains(&pass.booking.row.expert_id),
+    })
+}
+
+/// `user` gives (`given`) or withdraws consent in the open room; the room hears where it
+/// stands. A withdrawal ends every running recording of the session at once.
+pub async fn set_consent(
+    db: &Database,
+    hub: &LiveHub,
+    pass: &RoomPass,
+    user: &User,
+    given: bool,
+    now: Timestamp,
+) -> Result<ConsentState, RoomError> {
+    pass.require_participant()?;
+    pass.require_open(now)?;
+    if given {
+        store::recordings::consent(db, Uuid::new_v4(), pass.booking_id(), user.id, PURPOSE, now)
+            .await?;
+    } else {
+        store::recordings::withdraw(db, pass.booking_id(), user.id, now).await?;
+        store::recordings::stop_all(db, pass.booking_id(), now).await?;
+    }
+    let state = consent_state(db, pass).await?;
+    hub.publish(
+        Channel::Room(pass.booking_id()),
+        "recording",
+        serde_json::json!({
+            "learner": state.learner,
+            "expert": state.expert,
+            "on": state.both(),
+            "by": user.display_name,
+            "given": given,
+        }),
+    )
+    .await;
+    Ok(state)
+}
+
+/// Starts recording `user`'s own stream; both must consent.
+pub async fn start(
+    db: &Database,
+    pass: &RoomPass,
+    user: &User,
+    retention_days: u32,
+    now: Timestamp,
+) -> Result<Uuid, RoomError> {
+    pass.require_participant()?;
+    pass.require_open(now)?;
+    if !consent_state(db, pass).await?.both() {
+        return Err(RoomError::NoConsent);
+    }
+    let id = Uuid::new_v4();
+    let keep = SignedDuration::from_hours(24 * i64::from(retention_days.max(1)));
+    store::recordings::start(
+        db,
+        &store::recordings::Recording {
+            id,
+            booking_id: pass.booking_id(),
+            account_id: user.id,
+            started_at: now.as_second(),
+            ended_at: None,
+            chunks: 0,
+            bytes: 0,
+            delete_after: domain::clock::shifted(now, keep).as_second(),
+            deleted_at: None,
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// The recording `id` of this session, made by `user` (their own stream), still running.
+async fn own_running(
+    db: &Database,
+    pass: &RoomPass,
+    user: &User,
+    id: Uuid,
+) -> Result<store::recordings::Recording, RoomError> {
+    match store::recordings::find(db, id).await? {
+        Some(r) if r.booking_id == pass.booking_id() && r.account_id == user.id => Ok(r),
+        _ => Err(RoomError::NotFound),
+    }
+}
+
+/// One uploaded piece of a recording.
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    /// The recording it belongs to.
+    pub recording: Uuid,
+    /// Its place in the stream, from 0.
+    pub seq: i32,
+    /// The WebM bytes.
+    pub bytes: Bytes,
+}
+
+/// Stores `chunk` of `user`'s recording: the next in order, while both consent.
+pub async fn add_chunk(
+    db: &Database,
+    files: &dyn FileStore,
+    pass: &RoomPass,
+    user: &User,
+    chunk: Chunk,
+    now: Timestamp,
+) -> Result<(), RoomError> {
+    let Chunk {
+        recording: id,
+        seq,
+        bytes: chunk,
+    } = chunk;
+    pass.require_participant()?;
+    let recording = own_running(db, pass, user, id).await?;
+    if !consent_state(db, pass).await?.both() {
+        store::recordings::stop(db, id, now).await?;
+        return Err(RoomError::NoConsent);
+    }
+    let invalid = |message_id| {
+        RoomError::Invalid(crate::FieldError {
+            field: "chunk",
+            message_id,
+        })
+    };
+    if chunk.is_empty() || chunk.len() > MAX_CHUNK {
+        return Err(invalid("room-chunk-size"));
+    }
+    if seq == 0 && !chunk.starts_with(&WEBM_MAGIC) {
+        return Err(invalid("room-chunk-not-webm"));
+    }
+    if recording.ended_at.is_some() || seq != recording.chunks {
+        return Err(RoomError::ChunkRefused);
+    }
+    let key = format!("recordings/{}/{id}/{seq:06}.webm", pass.booking_id());
+    let size = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+    files.put(&key, chunk.to_vec()).await?;
+    if !store::recordings::add_chunk(db, id, seq, &key, size).await? {
+        // Another upload of the same chunk won: it holds its own copy under this key.
+        return Err(RoomError::ChunkRefused);
+    }
+    Ok(())
+}
+
+/// Ends `user`'s recording `id` (they stopped it, or left).
+pub async fn stop(
+    db: &Database,
+    pass: &RoomPass,
+    user: &User,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<(), RoomError> {
+    own_running(db, pass, user, id).await?;
+    store::recordings::stop(db, id, now).await?;
+    Ok(())
+}
+
+/// A recording of the session as the participants see it listed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct RecordingSummary {
+    /// Its id.
+    pub id: Uuid,
+    /// Whose stream it holds.
+    pub person: Uuid,
+    /// When it started, RFC 3339.
+    pub started_at: String,
+    /// Its size in bytes.
+    pub bytes: i64,
+    /// When retention deletes it, RFC 3339.
+    pub delete_after: String,
+}
+
+/// The session's recordings, for its participants only.
+pub async fn list(db: &Database, pass: &RoomPass) -> Result<Vec<RecordingSummary>, RoomError> {
+    pass.require_participant()?;
+    let rfc = |s: i64| {
+        Timestamp::from_second(s)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    };
+    Ok(store::recordings::of_booking(db, pass.booking_id())
+        .await?
+        .into_iter()
+        .filter(|r| r.chunks > 0)
+        .map(|r| RecordingSummary {
+            id: r.id,
+            person: r.account_id,
+            started_at: rfc(r.started_at),
+            bytes: r.bytes,
+            delete_after: rfc(r.delete_after),
+        })
+        .collect())
+}
+
+/// The joined file of recording `id`, for the session's participants only.
+pub async fn playback(
+    db: &Database,
+    files: &dyn FileStore,
+    pass: &RoomPass,
+    id: Uuid,
+) -> Result<Bytes, RoomError> {
+    pass.require_participant()?;
+    let recording = match store::recordings::find(db, id).await? {
+        Some(r) if r.booking_id == pass.booking_id() && r.deleted_at.is_none() => r,
+        _ => return Err(RoomError::NotFound),
+    };
+    let mut joined = BytesMut::with_capacity(usize::try_from(recording.bytes).unwrap_or(0));
+    for key in store::recordings::chunk_keys(db, id).await? {
+        match files.get(&key).await? {
+            Some(chunk) => joined.extend_from_slice(&chunk),
+            None => return Err(RoomError::NotFound),
+        }
+    }
+    Ok(joined.freeze())
+}
+
+/// Deletes recording `id` at either participant's request: its chunks go from storage.
+pub async fn delete(
+    db: &Database,
+    files: &dyn FileStore,
+    pass: &RoomPass,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<(), RoomError> {
+    pass.require_participant()?;
+    match store::recordings::find(db, id).await? {
+        Some(r) if r.booking_id == pass.booking_id() && r.deleted_at.is_none() => {}
+        _ => return Err(RoomError::NotFound),
+    }
+    erase(db, files, id, now).await
+}
+
+async fn erase(
+    db: &Database,
+    files: &dyn FileStore,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<(), RoomError> {
+    for key in store::recordings::chunk_keys(db, id).await? {
+        files.delete(&key).await?;
+    }
+    store::recordings::mark_deleted(db, id, now).await?;
+    Ok(())
+}
+
+/// Deletes the recordings past their retention. Returns how many.
+pub async fn purge_expired(
+    db: &Database,
+    files: &dyn FileStore,
+    now: Timestamp,
+) -> Result<usize, RoomError> {
+    let due = store::recordings::expired(db, now, 200).await?;
+    for id in &due {
+        erase(db, files, *id, now).await?;
+    }
+    Ok(due.len())
+}

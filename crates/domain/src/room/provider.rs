@@ -1,0 +1,42 @@
+//! Where an expert meets their learners, chosen in their availability settings.
+
+/// The video provider of an expert's sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VideoProvider {
+    /// Mentora's own WebRTC room, with attendance and recording.
+    #[default]
+    BuiltIn,
+    /// A room on the deployment's Jitsi server, named so nobody can guess it.
+    Jitsi,
+}
+
+impl VideoProvider {
+    /// Every provider, in the order the settings list them.
+    pub const ALL: [VideoProvider; 2] = [Self::BuiltIn, Self::Jitsi];
+
+    /// The stored and API name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BuiltIn => "builtin",
+            Self::Jitsi => "jitsi",
+        }
+    }
+
+    /// The provider with this stored name; `None` for anything else.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for p in VideoProvider::ALL {
+            assert_eq!(VideoProvider::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(VideoProvider::parse("skype"), None);
+    }
+}

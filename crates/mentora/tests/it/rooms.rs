@@ -1,0 +1,468 @@
+//! Session rooms over HTTP and the live socket: who may enter and when, signalling and
+//! presence between the two participants, chat, recording with both consents, and the
+//! settlement that turns attendance into each session's outcome.
+
+use std::sync::Arc;
+
+use domain::ManualClock;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::bookings::{at, confirmed, expert, learner, rules, secs};
+use crate::both_backends;
+use crate::live::Live;
+use crate::testkit::{Backend, TestApp, send};
+
+fn instant(second: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(second).unwrap()
+}
+
+/// A live client signed in as `email` (a fresh token: the clock may have moved days on),
+/// in the room of `booking` (joined).
+async fn enter(app: &TestApp, email: &str, booking: &str) -> Live {
+    let (token, _) = app.api_log_in(email).await;
+    let mut live = Live::open(app, None).await.unwrap();
+    live.send(json!({"type": "auth", "token": token})).await;
+    assert_eq!(live.next().await["type"], "ready");
+    live.subscribe(&[format!("room:{booking}")], None).await;
+    let subscribed = live.next().await;
+    assert_eq!(subscribed["type"], "subscribed", "{subscribed}");
+    live.send(json!({"type": "join", "room": booking})).await;
+    live
+}
+
+/// The next presence event about `person` of `state` (`joined`, `left`).
+async fn presence(live: &mut Live, person: uuid::Uuid, state: &str) {
+    loop {
+        let e = live.event("presence").await;
+        if e["data"]["person"] == json!(person) && e["data"]["state"] == state {
+            return;
+        }
+    }
+}
+
+/// POSTs `body` (a form, or raw bytes) from a signed-in page's session, with its CSRF
+/// token, as the room's script does.
+async fn post(page: &TestApp, path: String, body: reqwest::Body) -> reqwest::Response {
+    let token = page.csrf_token().await;
+    page.client
+        .post(page.at(&path))
+        .header("x-csrf-token", token)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn booking(app: &TestApp, token: &str, id: &str) -> Value {
+    let answer = send(
+        app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}"),
+        token,
+        None,
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer}");
+    answer.json
+}
+
+/// Only the session's two participants (and support staff, announced) may enter its room,
+/// fetch its ICE servers or play its recordings: anyone else is told there is no such
+/// room. The room opens 10 minutes before the start and closes 30 minutes after the end;
+/// before that the page says when it opens.
+async fn only_participants_enter_and_only_while_the_room_is_open(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    learner(&app, "eve@example.org").await;
+    app.create_user("sam@example.org", &[domain::Role::Admin])
+        .await;
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+    let room_api = format!("/api/v1/bookings/{id}/room");
+
+    // Before the window: the participant's API view says when it opens, with no servers.
+    let early = send(&app, Method::GET, &room_api, &lea_token, None).await;
+    assert_eq!(early.status, 200, "{early}");
+    assert_eq!(early.json["state"], "not_yet");
+    assert_eq!(early.json["role"], "learner");
+    assert_eq!(
+        early.json["opens_at"],
+        instant(secs(&start) - 600).to_string()
+    );
+    assert_eq!(early.json["ice_servers"], json!([]));
+    let page = app.another_client();
+    page.log_in_as("lea@example.org").await;
+    let html = page
+        .get(&format!("/sessions/{id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("The room opens at"), "{html}");
+    assert!(!html.contains(r#"id="prejoin""#));
+    // The socket refuses the room's channel before it opens.
+    let mut early_socket = Live::open(&app, None).await.unwrap();
+    early_socket
+        .send(json!({"type": "auth", "token": lea_token}))
+        .await;
+    early_socket.next().await;
+    early_socket.subscribe(&[format!("room:{id}")], None).await;
+    assert_eq!(early_socket.next().await["code"], "room_closed");
+
+    // Open: the page has the pre-join check and allows the camera here only.
+    clock.set(instant(secs(&start) - 600));
+    let response = page.get(&format!("/sessions/{id}/room")).await;
+    assert_eq!(
+        response.headers()["permissions-policy"],
+        "camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()"
+    );
+    assert!(response.text().await.unwrap().contains(r#"id="prejoin""#));
+    let ice = page.get(&format!("/sessions/{id}/room/ice")).await;
+    assert_eq!(ice.status(), 200);
+
+    // A third person: no page, no servers, no API view, no channel. (Fresh tokens: the
+    // clock moved days on.)
+    let (eve_token, _) = app.api_log_in("eve@example.org").await;
+    let (sam_token, _) = app.api_log_in("sam@example.org").await;
+    let eve_page = app.another_client();
+    eve_page.log_in_as("eve@example.org").await;
+    assert_eq!(
+        eve_page.get(&format!("/sessions/{id}/room")).await.status(),
+        404
+    );
+    assert_eq!(
+        eve_page
+            .get(&format!("/sessions/{id}/room/ice"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        send(&app, Method::GET, &room_api, &eve_token, None)
+            .await
+            .status,
+        404
+    );
+    let mut eve = Live::open(&app, None).await.unwrap();
+    eve.send(json!({"type": "auth", "token": eve_token})).await;
+    eve.next().await;
+    eve.subscribe(&[format!("room:{id}")], None).await;
+    assert_eq!(eve.next().await["code"], "not_found");
+    // Nor may the third person chat or consent there.
+    let token = eve_page.csrf_token().await;
+    let chat = eve_page
+        .client
+        .post(eve_page.at(&format!("/sessions/{id}/room/messages")))
+        .header("x-csrf-token", &token)
+        .form(&[("body", "hello")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chat.status(), 404);
+
+    // Support staff may enter, and the participants hear who joined as support.
+    let mut lea_live = enter(&app, "lea@example.org", &id).await;
+    presence(&mut lea_live, lea.id, "joined").await;
+    let sam_view = send(&app, Method::GET, &room_api, &sam_token, None).await;
+    assert_eq!(sam_view.json["role"], "support");
+    let _sam_live = enter(&app, "sam@example.org", &id).await;
+    let heard = loop {
+        let e = lea_live.event("presence").await;
+        if e["data"]["role"] == "support" {
+            break e;
+        }
+    };
+    assert_eq!(heard["data"]["state"], "joined");
+
+    // After the end plus 30 minutes the room is closed.
+    clock.set(instant(secs(&start) + 3600 + 1800));
+    let (lea_token, _) = app.api_log_in("lea@example.org").await;
+    let late = send(&app, Method::GET, &room_api, &lea_token, None).await;
+    assert_eq!(late.json["state"], "closed");
+    let html = page
+        .get(&format!("/sessions/{id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("This room has closed"), "{html}");
+}
+both_backends!(only_participants_enter_and_only_while_the_room_is_open);
+
+/// In the room, one side's offer reaches the other as a signal addressed to them, muting
+/// is heard, chat is kept with the session, and recording starts only once both have
+/// consented: the chunks go to storage in order and play back as one WebM file for the
+/// participants only; a withdrawal stops it at once.
+async fn signals_chat_and_recording_with_both_consents(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    learner(&app, "eve@example.org").await;
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+    clock.set(instant(secs(&start) - 300));
+
+    let mut lea_live = enter(&app, "lea@example.org", &id).await;
+    let mut ana_live = enter(&app, "ana@example.org", &id).await;
+    presence(&mut lea_live, ana.id, "joined").await;
+    ana_live
+        .send(json!({"type": "signal", "room": id, "to": lea.id, "data": {"description": {"type": "offer", "sdp": "v=0"}}}))
+        .await;
+    let signal = lea_live.event("signal").await;
+    assert_eq!(signal["data"]["from"], json!(ana.id));
+    assert_eq!(signal["data"]["to"], json!(lea.id));
+    assert_eq!(signal["data"]["data"]["description"]["type"], "offer");
+    lea_live
+        .send(json!({"type": "media", "room": id, "audio": false, "video": true}))
+        .await;
+    let media = ana_live.event("media").await;
+    assert_eq!(media["data"]["from"], json!(lea.id));
+    assert_eq!(media["data"]["audio"], false);
+
+    // Chat, from the page, heard live and kept.
+    let lea_page = app.another_client();
+    lea_page.log_in_as("lea@example.org").await;
+    let ana_page = app.another_client();
+    ana_page.log_in_as("ana@example.org").await;
+    let said = post(
+        &lea_page,
+        format!("/sessions/{id}/room/messages"),
+        "body=Hello+Ana".into(),
+    )
+    .await;
+    assert_eq!(said.status(), 201);
+    assert_eq!(ana_live.event("chat").await["data"]["body"], "Hello Ana");
+    let empty = post(
+        &lea_page,
+        format!("/sessions/{id}/room/messages"),
+        "body=+".into(),
+    )
+    .await;
+    assert_eq!(empty.status(), 422);
+    let html = ana_page
+        .get(&format!("/sessions/{id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Hello Ana"));
+
+    // Recording needs both consents.
+    let recordings = format!("/sessions/{id}/room/recordings");
+    assert_eq!(
+        post(&lea_page, recordings.clone(), "".into())
+            .await
+            .status(),
+        409
+    );
+    let consent_path = format!("/sessions/{id}/room/consent");
+    let consent = async |page: &TestApp, given: bool| {
+        post(page, consent_path.clone(), format!("given={given}").into()).await
+    };
+    let first: Value = consent(&lea_page, true).await.json().await.unwrap();
+    assert_eq!(
+        first,
+        json!({"learner": true, "expert": false, "on": false})
+    );
+    let both: Value = consent(&ana_page, true).await.json().await.unwrap();
+    assert_eq!(both["on"], true);
+    assert_eq!(lea_live.event("recording").await["data"]["on"], false);
+    assert_eq!(lea_live.event("recording").await["data"]["on"], true);
+    let started = post(&lea_page, recordings, "".into()).await;
+    assert_eq!(started.status(), 201);
+    let recording = started.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let chunk = async |n: u32, bytes: Vec<u8>| {
+        let path = format!("/sessions/{id}/room/recordings/{recording}/chunks/{n}");
+        post(&lea_page, path, bytes.into()).await
+    };
+    // The first chunk must be WebM; chunks come in order, each once.
+    assert_eq!(chunk(0, b"not webm".to_vec()).await.status(), 422);
+    let mut head = vec![0x1A, 0x45, 0xDF, 0xA3];
+    head.extend_from_slice(b"-header-and-first-cluster");
+    assert_eq!(chunk(0, head.clone()).await.status(), 204);
+    assert_eq!(chunk(2, b"-third".to_vec()).await.status(), 409);
+    assert_eq!(chunk(1, b"-second".to_vec()).await.status(), 204);
+    assert_eq!(chunk(1, b"-second".to_vec()).await.status(), 409);
+
+    // Withdrawn: stopped at once.
+    consent(&ana_page, false).await;
+    assert_eq!(chunk(2, b"-third".to_vec()).await.status(), 409);
+    let file = lea_page
+        .get(&format!("/sessions/{id}/recordings/{recording}"))
+        .await;
+    assert_eq!(file.status(), 200);
+    assert_eq!(file.headers()["content-type"], "video/webm");
+    let mut expected = head;
+    expected.extend_from_slice(b"-second");
+    assert_eq!(file.bytes().await.unwrap().to_vec(), expected);
+    assert_eq!(
+        ana_page
+            .get(&format!("/sessions/{id}/recordings/{recording}"))
+            .await
+            .status(),
+        200,
+        "both participants play it"
+    );
+    let eve_page = app.another_client();
+    eve_page.log_in_as("eve@example.org").await;
+    assert_eq!(
+        eve_page
+            .get(&format!("/sessions/{id}/recordings/{recording}"))
+            .await
+            .status(),
+        404
+    );
+    let consents = store::recordings::consents(&app.db, uuid::Uuid::parse_str(&id).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(consents.len(), 2);
+    assert!(consents.iter().all(|c| c.purpose == "session_recording"));
+    assert!(
+        consents
+            .iter()
+            .any(|c| c.account_id == ana.id && c.withdrawn_at.is_some())
+    );
+
+    // Either participant deletes it.
+    let deleted = post(
+        &ana_page,
+        format!("/sessions/{id}/recordings/{recording}/delete"),
+        "".into(),
+    )
+    .await;
+    assert_eq!(deleted.status(), 303);
+    assert_eq!(
+        lea_page
+            .get(&format!("/sessions/{id}/recordings/{recording}"))
+            .await
+            .status(),
+        404
+    );
+}
+both_backends!(signals_chat_and_recording_with_both_consents);
+
+/// After the room closes, attendance settles each session: both present → completed;
+/// only the learner → `no_show_expert`, refunded in full; only the expert →
+/// `no_show_learner`; nobody → an operator reviews it. The side an outcome went
+/// against may dispute it.
+async fn attendance_settles_each_session_when_its_room_closes(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    let both = confirmed(&app, &lea_token, &ana, &at(3, 10, 0)).await;
+    let only_learner = confirmed(&app, &lea_token, &ana, &at(3, 12, 0)).await;
+    let nobody = confirmed(&app, &lea_token, &ana, &at(3, 14, 0)).await;
+    let only_expert = confirmed(&app, &lea_token, &ana, &at(3, 16, 0)).await;
+
+    // Both stay 40 minutes of the hour.
+    clock.set(instant(secs(&at(3, 10, 0)) - 300));
+    let mut lea_live = enter(&app, "lea@example.org", &both).await;
+    let mut ana_live = enter(&app, "ana@example.org", &both).await;
+    presence(&mut lea_live, ana.id, "joined").await;
+    clock.set(instant(secs(&at(3, 10, 40))));
+    ana_live.send(json!({"type": "leave", "room": both})).await;
+    presence(&mut lea_live, ana.id, "left").await;
+    lea_live.send(json!({"type": "leave", "room": both})).await;
+    presence(&mut lea_live, lea.id, "left").await;
+
+    // Only the learner at noon.
+    clock.set(instant(secs(&at(3, 12, 0))));
+    let mut lea_live = enter(&app, "lea@example.org", &only_learner).await;
+    presence(&mut lea_live, lea.id, "joined").await;
+    clock.set(instant(secs(&at(3, 12, 50))));
+    lea_live
+        .send(json!({"type": "leave", "room": only_learner}))
+        .await;
+    presence(&mut lea_live, lea.id, "left").await;
+
+    // Only the expert at four.
+    clock.set(instant(secs(&at(3, 16, 0))));
+    let mut ana_live = enter(&app, "ana@example.org", &only_expert).await;
+    presence(&mut ana_live, ana.id, "joined").await;
+    clock.set(instant(secs(&at(3, 17, 0))));
+    ana_live
+        .send(json!({"type": "leave", "room": only_expert}))
+        .await;
+    presence(&mut ana_live, ana.id, "left").await;
+
+    // The last room has closed: the settlement runs.
+    clock.set(instant(secs(&at(3, 17, 30))));
+    app::jobs::schedule::Scheduler::default()
+        .tick(&app.db)
+        .await
+        .unwrap();
+    app.run_jobs().await;
+    let (lea_token, _) = app.api_log_in("lea@example.org").await;
+    let (ana_token, _) = app.api_log_in("ana@example.org").await;
+    assert_eq!(
+        booking(&app, &lea_token, &both).await["status"],
+        "completed"
+    );
+    let refunded = booking(&app, &lea_token, &only_learner).await;
+    assert_eq!(refunded["status"], "no_show_expert");
+    assert_eq!(refunded["refunded_amount"], refunded["paid_amount"]);
+    assert_eq!(
+        booking(&app, &lea_token, &only_expert).await["status"],
+        "no_show_learner"
+    );
+    assert_eq!(
+        booking(&app, &lea_token, &nobody).await["status"],
+        "confirmed"
+    );
+    let review = store::rooms::awaiting_review(&app.db, 10).await.unwrap();
+    assert_eq!(review, vec![uuid::Uuid::parse_str(&nobody).unwrap()]);
+    let timeline = booking(&app, &lea_token, &both).await;
+    assert!(
+        timeline
+            .to_string()
+            .contains("settled by attendance: learner 40 min, expert 40 min"),
+        "{timeline}"
+    );
+
+    // Running again changes nothing.
+    app::jobs::schedule::Scheduler::default()
+        .tick(&app.db)
+        .await
+        .unwrap();
+    app.run_jobs().await;
+    assert_eq!(
+        booking(&app, &lea_token, &both).await["status"],
+        "completed"
+    );
+
+    // The side an outcome went against disputes it; the other side may not.
+    let dispute = |token: &str, id: &str| {
+        let (token, id) = (token.to_owned(), id.to_owned());
+        let app = &app;
+        async move {
+            send(
+                app,
+                Method::POST,
+                &format!("/api/v1/bookings/{id}/transitions"),
+                &token,
+                Some(json!({"to": "disputed", "reason": "I was there the whole hour"})),
+            )
+            .await
+        }
+    };
+    assert_eq!(dispute(&ana_token, &only_expert).await.status, 403);
+    assert_eq!(dispute(&lea_token, &only_expert).await.status, 200);
+    assert_eq!(dispute(&lea_token, &only_learner).await.status, 403);
+    assert_eq!(dispute(&ana_token, &only_learner).await.status, 200);
+}
+both_backends!(attendance_settles_each_session_when_its_room_closes);

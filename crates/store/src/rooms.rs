@@ -1,0 +1,228 @@
+//! A session's built-in room: who stayed in it and when, its chat, and the sessions
+//! nobody attended that wait for an operator.
+
+use jiff::Timestamp;
+use sea_orm::{ConnectionTrait, FromQueryResult};
+use uuid::Uuid;
+
+use crate::instant::secs;
+use crate::sql::statement;
+use crate::{Database, StoreError};
+
+/// One stay in a room, as stored. `left_at` is empty while the person is in (or when their
+/// instance went away without recording the leave: `seen_at` then says until when).
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Stay {
+    pub id: Uuid,
+    pub booking_id: Uuid,
+    pub account_id: Uuid,
+    /// `learner`, `expert` or `support`.
+    pub role: String,
+    pub joined_at: i64,
+    pub seen_at: i64,
+    pub left_at: Option<i64>,
+}
+
+/// Records that `account` entered the room of `booking` as `role` at `now`.
+pub async fn join(
+    db: &Database,
+    id: Uuid,
+    booking: Uuid,
+    account: Uuid,
+    role: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO room_stays (id, booking_id, account_id, role, joined_at, seen_at, \
+             left_at) VALUES ($1, $2, $3, $4, $5, $5, NULL)",
+            vec![
+                id.into(),
+                booking.into(),
+                account.into(),
+                role.into(),
+                secs(now),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Marks the stay as still going at `now` (a connection alive in the room).
+pub async fn seen(db: &Database, stay: Uuid, now: Timestamp) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE room_stays SET seen_at = $1 WHERE id = $2 AND left_at IS NULL",
+            vec![secs(now), stay.into()],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Ends the stay at `now`; a stay already ended keeps its first end.
+pub async fn leave(db: &Database, stay: Uuid, now: Timestamp) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE room_stays SET left_at = $1, seen_at = $1 WHERE id = $2 AND left_at IS NULL",
+            vec![secs(now), stay.into()],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Every stay in the booking's room, oldest first.
+pub async fn stays(db: &Database, booking: Uuid) -> Result<Vec<Stay>, StoreError> {
+    Ok(Stay::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, booking_id, account_id, role, joined_at, seen_at, left_at FROM room_stays \
+         WHERE booking_id = $1 ORDER BY joined_at, id",
+        vec![booking.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// One chat message, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Message {
+    pub id: Uuid,
+    pub booking_id: Uuid,
+    pub account_id: Uuid,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// Keeps a chat message with the session.
+pub async fn add_message(db: &Database, m: &Message) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO room_messages (id, booking_id, account_id, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                m.id.into(),
+                m.booking_id.into(),
+                m.account_id.into(),
+                m.body.clone().into(),
+                m.created_at.into(),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// The room's chat, oldest first (at most `limit`, the latest ones).
+pub async fn messages(
+    db: &Database,
+    booking: Uuid,
+    limit: u64,
+) -> Result<Vec<Message>, StoreError> {
+    let mut latest = Message::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, booking_id, account_id, body, created_at FROM room_messages \
+         WHERE booking_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+        vec![
+            booking.into(),
+            i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        ],
+    ))
+    .all(db.conn())
+    .await?;
+    latest.reverse();
+    Ok(latest)
+}
+
+/// Confirmed sessions whose room closed at or before `closed_by` (their end is at or
+/// before it less the closing time the caller subtracted) and that wait for no operator:
+/// the ones attendance can settle now.
+pub async fn unsettled(
+    db: &Database,
+    ended_by: Timestamp,
+    limit: u64,
+) -> Result<Vec<Uuid>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Id {
+        id: Uuid,
+    }
+    let rows = Id::find_by_statement(statement(
+        db.backend(),
+        "SELECT b.id FROM bookings b WHERE b.status = 'confirmed' AND b.end_at <= $1 \
+         AND NOT EXISTS (SELECT 1 FROM attendance_reviews r WHERE r.booking_id = b.id) \
+         ORDER BY b.end_at, b.id LIMIT $2",
+        vec![
+            secs(ended_by),
+            i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        ],
+    ))
+    .all(db.conn())
+    .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// Puts a session nobody attended before an operator (once).
+pub async fn ask_review(db: &Database, booking: Uuid, now: Timestamp) -> Result<bool, StoreError> {
+    let added = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO attendance_reviews (booking_id, created_at, decided_at) \
+             VALUES ($1, $2, NULL) ON CONFLICT (booking_id) DO NOTHING",
+            vec![booking.into(), secs(now)],
+        ))
+        .await?
+        .rows_affected();
+    Ok(added == 1)
+}
+
+/// Sessions waiting for an operator's verdict on attendance, oldest first.
+pub async fn awaiting_review(db: &Database, limit: u64) -> Result<Vec<Uuid>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Id {
+        booking_id: Uuid,
+    }
+    let rows = Id::find_by_statement(statement(
+        db.backend(),
+        "SELECT r.booking_id FROM attendance_reviews r JOIN bookings b ON b.id = r.booking_id \
+         WHERE r.decided_at IS NULL AND b.status = 'confirmed' \
+         ORDER BY r.created_at, r.booking_id LIMIT $1",
+        vec![i64::try_from(limit).unwrap_or(i64::MAX).into()],
+    ))
+    .all(db.conn())
+    .await?;
+    Ok(rows.into_iter().map(|r| r.booking_id).collect())
+}
+
+/// The room name of a session series at an outside provider, creating it with `room`
+/// when there is none yet (two first joins agree on whichever was stored first).
+pub async fn meeting_room(
+    db: &Database,
+    series: Uuid,
+    provider: &str,
+    room: &str,
+    now: Timestamp,
+) -> Result<String, StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO video_meetings (series_id, provider, room, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (series_id) DO NOTHING",
+            vec![series.into(), provider.into(), room.into(), secs(now)],
+        ))
+        .await?;
+    #[derive(FromQueryResult)]
+    struct Room {
+        room: String,
+    }
+    Room::find_by_statement(statement(
+        db.backend(),
+        "SELECT room FROM video_meetings WHERE series_id = $1",
+        vec![series.into()],
+    ))
+    .one(db.conn())
+    .await?
+    .map(|r| r.room)
+    .ok_or_else(|| StoreError::Corrupt(format!("meeting of series {series} vanished")))
+}

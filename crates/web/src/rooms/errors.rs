@@ -1,0 +1,22 @@
+//! Room refusals as the API and pages report them.
+
+use app::rooms::RoomError;
+
+use crate::{AppError, ErrorCode};
+
+impl From<RoomError> for AppError {
+    fn from(err: RoomError) -> Self {
+        match err {
+            RoomError::NotFound | RoomError::ParticipantsOnly => AppError::new(ErrorCode::NotFound),
+            RoomError::NoMeeting(_) | RoomError::Closed => AppError::new(ErrorCode::RoomClosed),
+            RoomError::NotYetOpen(at) => {
+                AppError::new(ErrorCode::RoomNotOpen).with_arg("opens", at.to_string())
+            }
+            RoomError::NoConsent => AppError::new(ErrorCode::RecordingConsentRequired),
+            RoomError::ChunkRefused => AppError::new(ErrorCode::RecordingChunkRefused),
+            RoomError::Invalid(field) => AppError::fields(vec![field]),
+            RoomError::Files(e) => e.into(),
+            RoomError::Store(e) => e.into(),
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Recording in the room: consent, the browser's ordered chunk uploads, playback and
+//! deletion, for the session's two participants (see `app::rooms::recording`).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Form, Json};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::page::open_pass;
+use crate::middleware::viewer::SignedIn;
+use crate::{AppError, AppState};
+
+#[derive(Deserialize)]
+pub struct ConsentForm {
+    /// `true` gives consent, `false` withdraws it.
+    given: bool,
+}
+
+/// `POST /sessions/{id}/room/consent`: gives or withdraws this person's consent.
+pub async fn consent(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<Uuid>,
+    Form(form): Form<ConsentForm>,
+) -> Result<Response, AppError> {
+    let pass = app::rooms::pass(&state.db, &viewer.user, id).await?;
+    let now = state.clock().now();
+    let consent = app::rooms::recording::set_consent(
+        &state.db,
+        &state.live,
+        &pass,
+        &viewer.user,
+        form.given,
+        now,
+    )
+    .await?;
+    Ok(Json(serde_json::json!({
+        "learner": consent.learner,
+        "expert": consent.expert,
+        "on": consent.both(),
+    }))
+    .into_response())
+}
+
+/// `POST /sessions/{id}/room/recordings`: starts recording this person's own stream.
+pub async fn start(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let pass = open_pass(&state, &viewer.user, id).await?;
+    let recording = app::rooms::recording::start(
+        &state.db,
+        &pass,
+        &viewer.user,
+        state.settings.video.recording_retention_days,
+        state.clock().now(),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({ "id": recording })),
+    )
+        .into_response())
+}
+
+/// `POST /sessions/{id}/room/recordings/{recording}/chunks/{seq}`: the next chunk, raw
+/// WebM bytes.
+pub async fn chunk(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, recording, seq)): Path<(Uuid, Uuid, i32)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let pass = app::rooms::pass(&state.db, &viewer.user, id).await?;
+    app::rooms::recording::add_chunk(
+        &state.db,
+        state.files.as_ref(),
+        &pass,
+        &viewer.user,
+        app::rooms::recording::Chunk {
+            recording,
+            seq,
+            bytes: body,
+        },
+        state.clock().now(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `POST /sessions/{id}/room/recordings/{recording}/stop`.
+pub async fn stop(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, recording)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let pass = app::rooms::pass(&state.db, &viewer.user, id).await?;
+    app::rooms::recording::stop(
+        &state.db,
+        &pass,
+        &viewer.user,
+        recording,
+        state.clock().now(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET /sessions/{id}/recordings/{recording}`: the joined WebM, participants only.
+pub async fn play(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, recording)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let pass = app::rooms::pass(&state.db, &viewer.user, id).await?;
+    let file =
+        app::rooms::recording::playback(&state.db, state.files.as_ref(), &pass, recording).await?;
+    let mut response = file.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("video/webm"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline; filename=\"session.webm\""),
+    );
+    Ok(response)
+}
+
+/// `POST /sessions/{id}/recordings/{recording}/delete`: either participant deletes it.
+pub async fn delete(
+    State(state): State<AppState>,
+    SignedIn(viewer): SignedIn,
+    Path((id, recording)): Path<(Uuid, Uuid)>,
+) -> Result<Response, AppError> {
+    let pass = app::rooms::pass(&state.db, &viewer.user, id).await?;
+    app::rooms::recording::delete(
+        &state.db,
+        state.files.as_ref(),
+        &pass,
+        recording,
+        state.clock().now(),
+    )
+    .await?;
+    Ok(crate::redirect::to(&format!("/sessions/{id}/room")))
+}
