@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startFakeStripe, webhookSecret } from './fake-stripe';
 
-async function startMentora(env: Record<string, string>): Promise<{ url: string; server: ChildProcess }> {
+export async function startMentora(env: Record<string, string>): Promise<{ url: string; server: ChildProcess }> {
   const binary = resolve(process.env.MENTORA_BIN ?? join(__dirname, '..', 'target', 'debug', 'mentora'));
   const dataDir = mkdtempSync(join(tmpdir(), 'mentora-e2e-'));
   const server = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--demo'], {

@@ -315,6 +315,12 @@ pub const KEYS: &[Key] = &[
         allowed: "how long a minted TURN credential is valid, from 5 to 1440 minutes",
     },
     Key {
+        name: "ice_transport_policy",
+        env: &["MENTORA_ICE_TRANSPORT_POLICY"],
+        default: "all",
+        allowed: "all (direct connections where possible) or relay (only through TURN: neither side learns the other's address)",
+    },
+    Key {
         name: "jitsi_url",
         env: &["MENTORA_JITSI_URL"],
         default: "",
@@ -631,6 +637,11 @@ impl Config {
             };
             app::rooms::VideoSettings {
                 ice: app::rooms::IceSettings {
+                    relay_only: match field("ice_transport_policy") {
+                        (v, _) if v == "all" => false,
+                        (v, _) if v == "relay" => true,
+                        v => return Err(invalid("ice_transport_policy", v)),
+                    },
                     servers,
                     turn_secret: (!secret.is_empty()).then_some(secret),
                     turn_ttl: jiff::SignedDuration::from_mins(

@@ -26,6 +26,7 @@ function setUp() {
   const peers = new Map();
   let stream = null;
   let iceServers = [];
+  let iceTransportPolicy = 'all';
   let socket = null;
   let joined = false;
   let leaving = false;
@@ -122,7 +123,11 @@ function setUp() {
   async function refreshIce() {
     try {
       const response = await fetch(`/sessions/${roomId}/room/ice`, { credentials: 'same-origin' });
-      if (response.ok) iceServers = (await response.json()).ice_servers;
+      if (response.ok) {
+        const answer = await response.json();
+        iceServers = answer.ice_servers;
+        iceTransportPolicy = answer.ice_transport_policy;
+      }
     } catch { /* keep the servers we had */ }
   }
 
@@ -169,20 +174,39 @@ function setUp() {
     if (kind === 'recording') return onRecording(data);
     if (data.from === me || data.person === me) return;
     if (kind === 'presence') {
-      const template = data.role === 'support' && data.state === 'joined'
-        ? peerStatus.dataset.support
-        : peerStatus.dataset[data.state];
-      say(peerStatus, fill(template, data.name));
-      if (data.state === 'joined') peer(data.person, data.name, true);
-      else drop(data.person);
-    } else if (kind === 'signal' && data.to === me) {
-      onSignal(data.from, data.data);
+      if (data.state === 'joined') {
+        greet(data.person, data.name, data.role);
+        peer(data.person, data.name, true);
+        // Tell the newcomer we are here, and what we have on.
+        sendMedia();
+      } else {
+        present.delete(data.person);
+        say(peerStatus, fill(peerStatus.dataset.left, data.name));
+        drop(data.person);
+      }
+      return;
+    }
+    // Someone already in the room when we came: they greet us with their first message.
+    greet(data.from, data.name, data.role);
+    if (kind === 'signal' && data.to === me) {
+      onSignal(data.from, data.data, data.name);
     } else if (kind === 'media') {
       if (!data.audio) say(peerStatus, peerStatus.dataset.muted);
       else if (!data.video) say(peerStatus, peerStatus.dataset.cameraOff);
       const tile = peers.get(data.from)?.tile;
       if (tile) tile.dataset.audio = String(data.audio);
     }
+  }
+
+  // Who we have said is here.
+  const present = new Set();
+  function greet(id, name, role) {
+    if (present.has(id)) return;
+    present.add(id);
+    const template = role === 'support' ? peerStatus.dataset.support : peerStatus.dataset.joined;
+    say(peerStatus, fill(template, name));
+    const caption = peers.get(id)?.tile.querySelector('figcaption');
+    if (caption && !caption.textContent) caption.textContent = name;
   }
 
   // One peer connection per other person in the room.
@@ -192,7 +216,7 @@ function setUp() {
       if (announce) p.pc.restartIce();
       return p;
     }
-    const pc = new RTCPeerConnection({ iceServers });
+    const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     p = { pc, polite: me < id, makingOffer: false, ignoreOffer: false, tile: tile(id, name) };
     peers.set(id, p);
     for (const track of stream.getTracks()) pc.addTrack(track, stream);
@@ -213,7 +237,7 @@ function setUp() {
       if (pc.iceConnectionState === 'failed') {
         say(peerStatus, peerStatus.dataset.reconnecting);
         await refreshIce();
-        pc.setConfiguration({ iceServers });
+        pc.setConfiguration({ iceServers, iceTransportPolicy });
         pc.restartIce();
       }
     });
@@ -245,8 +269,8 @@ function setUp() {
 
   const signal = (to, data) => send({ type: 'signal', room: roomId, to, data: JSON.parse(JSON.stringify(data)) });
 
-  async function onSignal(from, { description, candidate }) {
-    const p = peer(from);
+  async function onSignal(from, { description, candidate }, name = '') {
+    const p = peer(from, name);
     const pc = p.pc;
     try {
       if (description) {

@@ -27,6 +27,8 @@ pub struct IceSettings {
     pub turn_secret: Option<String>,
     /// How long a minted credential is valid.
     pub turn_ttl: SignedDuration,
+    /// Only relayed connections (through TURN): neither side learns the other's address.
+    pub relay_only: bool,
 }
 
 /// An ICE server as the browser's `RTCPeerConnection` takes it.
@@ -62,6 +64,11 @@ impl IceSettings {
             servers.push(IceServer { urls });
         }
         Ok(servers)
+    }
+
+    /// The browser's `iceTransportPolicy`: `relay` or `all`.
+    pub fn transport_policy(&self) -> &'static str {
+        if self.relay_only { "relay" } else { "all" }
     }
 
     /// The servers for `person`'s browser at `now`, TURN ones with a fresh credential.
@@ -125,6 +132,7 @@ mod tests {
                 .unwrap_or_default(),
             turn_secret: Some("north".into()),
             turn_ttl: SignedDuration::from_hours(2),
+            relay_only: false,
         };
         let servers = settings.for_person(person, now);
         assert_eq!(servers[0].username, None, "STUN needs no credential");

@@ -13,6 +13,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use super::schema::booking_fk;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -189,25 +191,6 @@ impl MigrationTrait for Migration {
             )
             .await
     }
-}
-
-fn booking_fk<T: IntoIden + 'static, C: IntoIden + 'static>(
-    name: &str,
-    table: T,
-    column: C,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(table, column)
-        .to(Bookings::Table, Bookings::Id)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Bookings {
-    Table,
-    Id,
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -24,6 +24,26 @@ pub fn user_fk<T: IntoIden + Copy + 'static, C: IntoIden + 'static>(
 }
 
 #[derive(DeriveIden, Clone, Copy)]
+enum Bookings {
+    Table,
+    Id,
+}
+
+/// A foreign key from `table.column` to `bookings.id`, removed with the booking.
+pub fn booking_fk<T: IntoIden + 'static, C: IntoIden + 'static>(
+    name: &str,
+    table: T,
+    column: C,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(table, column)
+        .to(Bookings::Table, Bookings::Id)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+#[derive(DeriveIden, Clone, Copy)]
 enum ExpertProfiles {
     Table,
     UserId,

@@ -542,6 +542,8 @@ impl Connection {
         let mut data = data;
         if let Some(fields) = data.as_object_mut() {
             fields.insert("from".to_owned(), serde_json::json!(stay.user.id));
+            fields.insert("name".to_owned(), serde_json::json!(stay.user.display_name));
+            fields.insert("role".to_owned(), serde_json::json!(stay.role));
         }
         self.state
             .live

@@ -134,7 +134,12 @@ pub async fn ice(
         .video
         .ice
         .for_person(viewer.user.id, state.clock().now());
-    let mut response = Json(serde_json::json!({ "ice_servers": servers })).into_response();
+    let policy = state.settings.video.ice.transport_policy();
+    let mut response = Json(serde_json::json!({
+        "ice_servers": servers,
+        "ice_transport_policy": policy,
+    }))
+    .into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -1,0 +1,218 @@
+// Journey: a learner and an expert meet in the session room. Two Chromium contexts with
+// fake cameras and microphones go through the pre-join check, join, and see each other's
+// video (the peer connection reaches `connected`, and `getStats` shows decoded frames on
+// both sides); muting is seen by the other side; recording starts only once both agree,
+// its chunks reach storage and the joined file is WebM; when the room has closed the
+// attendance settles the session as completed. A second server allows only relayed
+// connections, through Debian's coturn. Runs inside a network namespace (see
+// room.config.ts).
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, keepScreenshot, watchForBreakage } from './support';
+
+const demoPassword = 'mentora-demo-pass';
+
+async function logIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(base + '/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** Moves the sandbox's simulated time to `to` (operators only; due jobs run at once). */
+async function setClock(page: Page, base: string, to: Date): Promise<void> {
+  const login = await page.request.post(base + '/api/v1/auth/login', {
+    data: { email: 'admin@demo.mentora.test', password: demoPassword },
+  });
+  const { access_token } = await login.json();
+  const moved = await page.request.post(base + '/api/v1/test-mode/clock', {
+    headers: { authorization: `Bearer ${access_token}` },
+    data: { set_to: to.toISOString().replace(/\.\d+Z$/, 'Z') },
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
+}
+
+/** The learner books Aiko Suzuki's first free time and pays in the sandbox. */
+async function book(page: Page, base: string): Promise<{ id: string; start: Date }> {
+  await logIn(page, base, 'learner@demo.mentora.test');
+  await page.goto(base + '/experts?q=Aiko');
+  await page.getByRole('link', { name: 'Aiko Suzuki' }).first().click();
+  const slot = page.locator('button.slot-button').first();
+  const start = new Date((await slot.getAttribute('value')) ?? '');
+  await slot.click();
+  await page.getByRole('button', { name: 'Hold this time and pay' }).click();
+  const price = (await page.locator('#checkout-price').textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: `Pay ${price} (test)` }).click();
+  await expect(page.locator('#booking-status')).toHaveText('Confirmed');
+  const id = page.url().match(/\/bookings\/([0-9a-f-]{36})/)?.[1] ?? '';
+  expect(id).not.toEqual('');
+  return { id, start };
+}
+
+type Peer = { state: string; framesDecoded: number; candidate: string };
+
+/** The page's one peer connection: its state, video frames decoded, local candidate type. */
+async function peer(page: Page): Promise<Peer> {
+  return page.evaluate(async () => {
+    const room = (window as unknown as { mentoraRoom?: { peers: Map<string, { pc: RTCPeerConnection }> } }).mentoraRoom;
+    const first = room ? [...room.peers.values()][0] : undefined;
+    if (!first) return { state: 'none', framesDecoded: 0, candidate: '' };
+    const stats = await first.pc.getStats();
+    let framesDecoded = 0;
+    let candidate = '';
+    const byId = new Map<string, Record<string, unknown>>();
+    stats.forEach((s) => byId.set(s.id, s));
+    stats.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') framesDecoded += s.framesDecoded ?? 0;
+      if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) {
+        candidate = String(byId.get(s.localCandidateId)?.candidateType ?? '');
+      }
+    });
+    return { state: first.pc.connectionState, framesDecoded, candidate };
+  });
+}
+
+/** Both open the room once it is open, pass the pre-join check, and see each other. */
+async function meet(browser: Browser, base: string): Promise<{ learner: Page; expert: Page; id: string; start: Date }> {
+  // The learner on a phone, the expert on a desktop.
+  const learner = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const expert = await (await browser.newContext()).newPage();
+  const { id, start } = await book(learner, base);
+
+  // Before it opens, the room says when.
+  await learner.goto(`${base}/sessions/${id}/room`);
+  await expect(learner.getByRole('status')).toContainText('The room opens at');
+
+  await setClock(learner, base, new Date(start.getTime() - 5 * 60_000));
+  await learner.goto(`${base}/bookings/${id}`);
+  await learner.getByRole('link', { name: 'Join the session' }).click();
+  await logIn(expert, base, 'expert27@demo.mentora.test');
+  await expert.goto(`${base}/schedule`);
+  await expert.locator(`a[href="/sessions/${id}/room"]`).click();
+  for (const page of [learner, expert]) {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Session room');
+    await expect(page.getByRole('button', { name: 'Join now' })).toBeEnabled();
+  }
+  return { learner, expert, id, start };
+}
+
+async function join(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Join now' }).click();
+  await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
+}
+
+async function connected(page: Page): Promise<void> {
+  await expect.poll(async () => (await peer(page)).state, { timeout: 30_000 }).toBe('connected');
+  await expect.poll(async () => (await peer(page)).framesDecoded, { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+test('two people meet: video both ways, mute seen, recording with consent, attendance completes the session', async ({ browser }) => {
+  const base = process.env.BASE_URL ?? '';
+  const { learner, expert, id, start } = await meet(browser, base);
+  const problems = watchForBreakage(learner);
+
+  // The pre-join check, on a phone: nothing wider than the screen, and accessible.
+  await expect(learner.locator('#prejoin video')).toBeVisible();
+  expect(await learner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(learner);
+  await keepScreenshot(learner, 'room-prejoin-phone');
+
+  await join(learner);
+  await join(expert);
+  await connected(learner);
+  await connected(expert);
+  await expect(expert.locator('#peer-status')).toContainText('joined');
+
+  // Muting is heard on the other side.
+  await learner.getByRole('button', { name: 'Mute' }).click();
+  await expect(learner.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(expert.locator('#peer-status')).toHaveText('The other participant muted their microphone.');
+
+  // Chat is heard live.
+  await expert.getByLabel('Message').fill('Welcome! Shall we start with scales?');
+  await expert.getByRole('button', { name: 'Send' }).click();
+  await expect(learner.locator('#chat-log')).toContainText('Welcome! Shall we start with scales?');
+
+  // Recording: one consent is not enough; the second starts it for both.
+  await learner.getByRole('button', { name: 'Agree to record' }).click();
+  await expect(learner.locator('#consent-status')).toContainText('Recording starts when the other participant agrees');
+  await expect(learner.locator('#recording-indicator')).toBeHidden();
+  await expert.getByRole('button', { name: 'Agree to record' }).click();
+  await expect(learner.locator('#recording-indicator')).toBeVisible();
+  await expect(expert.locator('#recording-indicator')).toBeVisible();
+  await expectAccessible(expert);
+  await keepScreenshot(expert, 'room-in-call');
+  await keepScreenshot(learner, 'room-in-call-phone');
+  expect(await learner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The chunks reach storage: the room lists the learner's recording once one is in.
+  const recordingUrl = async (): Promise<string> => {
+    const html = await (await learner.request.get(`${base}/sessions/${id}/room`)).text();
+    return html.match(/\/sessions\/[0-9a-f-]{36}\/recordings\/[0-9a-f-]{36}/)?.[0] ?? '';
+  };
+  await expect.poll(recordingUrl, { timeout: 20_000 }).not.toEqual('');
+  // The expert withdraws: recording stops for both at once.
+  await expert.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(learner.locator('#recording-indicator')).toBeHidden();
+  // The learner's own consent stands: it would start again if the expert agreed again.
+  await expect(learner.locator('#consent-status')).toContainText('Recording starts when the other participant agrees');
+  const file = await learner.request.get(base + (await recordingUrl()));
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-type']).toBe('video/webm');
+  const bytes = await file.body();
+  expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+
+  // Half an hour passes in the room; then both leave.
+  await setClock(learner, base, new Date(start.getTime() + 25 * 60_000));
+  await learner.getByRole('button', { name: 'Leave' }).click();
+  await expect(learner.getByText('You left the room.')).toBeVisible();
+  await expect(expert.locator('#peer-status')).toContainText('left');
+  await expert.getByRole('button', { name: 'Leave' }).click();
+
+  // The room closes; attendance settles the session.
+  await setClock(learner, base, new Date(start.getTime() + (60 + 31) * 60_000));
+  await expect
+    .poll(async () => {
+      await learner.goto(`${base}/bookings/${id}`);
+      return learner.locator('#booking-status').textContent();
+    }, { timeout: 20_000 })
+    .toBe('Completed');
+  await expect(learner.locator('body')).toContainText('settled by attendance');
+  await keepScreenshot(learner, 'room-settled');
+  expect(problems).toEqual([]);
+});
+
+test('with relayed connections only, media flows through the TURN server', async ({ browser }) => {
+  const base = process.env.RELAYED_BASE_URL;
+  test.skip(!base && process.env.MENTORA_REQUIRE_SERVICES !== '1', 'coturn is not installed (apt-get install coturn)');
+  const { learner, expert } = await meet(browser, base ?? '');
+  await join(learner);
+  await join(expert);
+  await connected(learner);
+  await connected(expert);
+  expect((await peer(learner)).candidate).toBe('relay');
+  expect((await peer(expert)).candidate).toBe('relay');
+});
+
+test('the video help page checks this browser, and reads right to left in Arabic on a phone', async ({ browser }) => {
+  const base = process.env.BASE_URL ?? '';
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(base + '/support/video');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help with video sessions');
+  await page.getByRole('button', { name: 'Run the check' }).click();
+  await expect(page.locator('[data-result="webrtcYes"]')).toBeVisible();
+  await expect(page.locator('[data-result="mediaYes"]')).toBeVisible();
+  // No STUN server is configured here: only direct connections, and it says so.
+  await expect(page.locator('[data-result="networkLocal"]')).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'video-help');
+
+  await context.addCookies([{ name: 'mentora_locale', value: 'ar', url: base }]);
+  await page.goto(base + '/support/video');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('مساعدة في جلسات الفيديو');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'video-help-ar-phone');
+});
