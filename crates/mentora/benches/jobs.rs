@@ -120,6 +120,7 @@ fn deps(db: Database) -> JobDeps {
         origin: "http://mentora.bench".into(),
         payments: Arc::new(payments::sandbox::Sandbox),
         booking_rules: app::bookings::BookingRules::default(),
+        video: app::rooms::VideoSettings::default(),
         document_retention: SignedDuration::from_hours(24),
     }
 }

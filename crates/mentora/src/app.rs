@@ -72,6 +72,7 @@ impl App {
             ),
             payments: self.payments.clone(),
             booking_rules: self.booking_rules,
+            video: config.video.clone(),
         })
     }
 }

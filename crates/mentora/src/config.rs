@@ -339,6 +339,78 @@ pub const KEYS: &[Key] = &[
         allowed: "the app secret of the Jitsi server's token authentication",
     },
     Key {
+        name: "zoom_account_id",
+        env: &["MENTORA_ZOOM_ACCOUNT_ID"],
+        default: "",
+        allowed: "the Zoom account of a Server-to-Server OAuth app (with zoom_client_id and zoom_client_secret): experts may choose Zoom; empty: not offered",
+    },
+    Key {
+        name: "zoom_client_id",
+        env: &["MENTORA_ZOOM_CLIENT_ID"],
+        default: "",
+        allowed: "the Zoom app's client id",
+    },
+    Key {
+        name: "zoom_client_secret",
+        env: &["MENTORA_ZOOM_CLIENT_SECRET"],
+        default: "",
+        allowed: "the Zoom app's client secret",
+    },
+    Key {
+        name: "zoom_webhook_secret",
+        env: &["MENTORA_ZOOM_WEBHOOK_SECRET"],
+        default: "",
+        allowed: "the Zoom app's secret token: participants joining and leaving (POST /api/v1/webhooks/zoom) count as attendance; empty: the endpoint does not exist",
+    },
+    Key {
+        name: "zoom_api_base",
+        env: &["MENTORA_ZOOM_API_BASE"],
+        default: "https://api.zoom.us",
+        allowed: "URL (tests point it at a local server)",
+    },
+    Key {
+        name: "zoom_oauth_base",
+        env: &["MENTORA_ZOOM_OAUTH_BASE"],
+        default: "https://zoom.us",
+        allowed: "URL of Zoom's token endpoint host (tests point it at a local server)",
+    },
+    Key {
+        name: "google_client_id",
+        env: &["MENTORA_GOOGLE_CLIENT_ID"],
+        default: "",
+        allowed: "an OAuth client of the Google account whose calendar holds the sessions (with google_client_secret and google_refresh_token): experts may choose Google Meet; empty: not offered",
+    },
+    Key {
+        name: "google_client_secret",
+        env: &["MENTORA_GOOGLE_CLIENT_SECRET"],
+        default: "",
+        allowed: "the Google OAuth client's secret",
+    },
+    Key {
+        name: "google_refresh_token",
+        env: &["MENTORA_GOOGLE_REFRESH_TOKEN"],
+        default: "",
+        allowed: "a refresh token of that account with the calendar.events scope",
+    },
+    Key {
+        name: "google_calendar_id",
+        env: &["MENTORA_GOOGLE_CALENDAR_ID"],
+        default: "primary",
+        allowed: "the calendar that holds the sessions' events",
+    },
+    Key {
+        name: "google_api_base",
+        env: &["MENTORA_GOOGLE_API_BASE"],
+        default: "https://www.googleapis.com",
+        allowed: "URL (tests point it at a local server)",
+    },
+    Key {
+        name: "google_token_url",
+        env: &["MENTORA_GOOGLE_TOKEN_URL"],
+        default: "https://oauth2.googleapis.com/token",
+        allowed: "URL of Google's token endpoint (tests point it at a local server)",
+    },
+    Key {
         name: "recording_retention_days",
         env: &["MENTORA_RECORDING_RETENTION_DAYS"],
         default: "30",
@@ -651,6 +723,7 @@ impl Config {
                     ),
                 },
                 jitsi,
+                outside: outside_providers(&field, &raw, &invalid)?,
                 recording_retention_days: u32::try_from(number(
                     "recording_retention_days",
                     1,
@@ -757,6 +830,75 @@ fn parse_file(file: Option<&(String, String)>) -> Result<HashMap<String, String>
         values.insert(key, text);
     }
     Ok(values)
+}
+
+/// Zoom and Google Meet from their keys: each is offered when all its credentials are set,
+/// and refused when only some are.
+fn outside_providers(
+    field: &dyn Fn(&'static str) -> (String, String),
+    raw: &dyn Fn(&'static str) -> (String, String),
+    invalid: &dyn Fn(&'static str, (String, String)) -> ConfigError,
+) -> Result<app::rooms::OutsideProviders, ConfigError> {
+    let url = |key: &'static str| -> Result<String, ConfigError> {
+        let v = field(key);
+        if v.0.starts_with("https://") || v.0.starts_with("http://") {
+            Ok(v.0.trim_end_matches('/').to_owned())
+        } else {
+            Err(invalid(key, v))
+        }
+    };
+    let all_or_none = |keys: &[&'static str]| -> Result<Option<Vec<String>>, ConfigError> {
+        let values: Vec<(String, String)> = keys.iter().map(|k| raw(k)).collect();
+        let set = values.iter().filter(|v| !v.0.trim().is_empty()).count();
+        if set == 0 {
+            return Ok(None);
+        }
+        if let Some((i, _)) = values
+            .iter()
+            .enumerate()
+            .find(|(_, v)| v.0.trim().is_empty())
+        {
+            return Err(invalid(keys[i], values[i].clone()));
+        }
+        Ok(Some(
+            values.into_iter().map(|v| v.0.trim().to_owned()).collect(),
+        ))
+    };
+    let zoom = match all_or_none(&["zoom_account_id", "zoom_client_id", "zoom_client_secret"])? {
+        Some(v) => Some(std::sync::Arc::new(meetings::zoom::ZoomClient::new(
+            meetings::zoom::ZoomSettings {
+                account_id: v[0].clone(),
+                client_id: v[1].clone(),
+                client_secret: v[2].clone(),
+                api_base: url("zoom_api_base")?,
+                oauth_base: url("zoom_oauth_base")?,
+            },
+        )) as std::sync::Arc<dyn meetings::MeetingProvider>),
+        None => None,
+    };
+    let meet = match all_or_none(&[
+        "google_client_id",
+        "google_client_secret",
+        "google_refresh_token",
+    ])? {
+        Some(v) => Some(std::sync::Arc::new(meetings::google_meet::MeetClient::new(
+            meetings::google_meet::MeetSettings {
+                client_id: v[0].clone(),
+                client_secret: v[1].clone(),
+                refresh_token: v[2].clone(),
+                calendar_id: field("google_calendar_id").0,
+                api_base: url("google_api_base")?,
+                token_url: url("google_token_url")?,
+            },
+        )) as std::sync::Arc<dyn meetings::MeetingProvider>),
+        None => None,
+    };
+    let webhook = raw("zoom_webhook_secret").0;
+    Ok(app::rooms::OutsideProviders {
+        zoom,
+        meet,
+        zoom_webhook_secret: (!webhook.trim().is_empty()).then(|| webhook.trim().to_owned()),
+    })
 }
 
 #[cfg(test)]

@@ -73,6 +73,25 @@ pub async fn leave(db: &Database, stay: Uuid, now: Timestamp) -> Result<(), Stor
     Ok(())
 }
 
+/// Ends `account`'s open stays in the booking's room at `at` (a leave reported by an
+/// outside provider, which names the person, not the stay).
+pub async fn leave_open(
+    db: &Database,
+    booking: Uuid,
+    account: Uuid,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE room_stays SET left_at = $1, seen_at = $1 WHERE booking_id = $2 \
+             AND account_id = $3 AND left_at IS NULL",
+            vec![secs(at), booking.into(), account.into()],
+        ))
+        .await?;
+    Ok(())
+}
+
 /// Every stay in the booking's room, oldest first.
 pub async fn stays(db: &Database, booking: Uuid) -> Result<Vec<Stay>, StoreError> {
     Ok(Stay::find_by_statement(statement(
@@ -195,6 +214,95 @@ pub async fn awaiting_review(db: &Database, limit: u64) -> Result<Vec<Uuid>, Sto
     Ok(rows.into_iter().map(|r| r.booking_id).collect())
 }
 
+/// A session series' meeting at an outside provider.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Meeting {
+    pub series_id: Uuid,
+    /// `jitsi`, `zoom` or `meet`.
+    pub provider: String,
+    /// Jitsi's room name, or the provider's meeting id (empty until one is made).
+    pub room: String,
+    pub join_url: Option<String>,
+    /// The start the provider's meeting is set for, Unix seconds.
+    pub start_at: Option<i64>,
+    /// The meeting was deleted at the provider (the session was called off).
+    pub deleted: bool,
+    /// The provider's last refusal, in its words, until a later call succeeds.
+    pub error: Option<String>,
+}
+
+/// The meeting of a session series, if one was made or tried.
+pub async fn meeting(db: &Database, series: Uuid) -> Result<Option<Meeting>, StoreError> {
+    Ok(Meeting::find_by_statement(statement(
+        db.backend(),
+        "SELECT series_id, provider, room, join_url, start_at, deleted, error \
+         FROM video_meetings WHERE series_id = $1",
+        vec![series.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+/// The meeting with the provider's id `room`, if any.
+pub async fn meeting_by_room(
+    db: &Database,
+    provider: &str,
+    room: &str,
+) -> Result<Option<Meeting>, StoreError> {
+    Ok(Meeting::find_by_statement(statement(
+        db.backend(),
+        "SELECT series_id, provider, room, join_url, start_at, deleted, error \
+         FROM video_meetings WHERE provider = $1 AND room = $2",
+        vec![provider.into(), room.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+/// Records the meeting as the provider now has it (made, moved or deleted), clearing any
+/// earlier error.
+pub async fn save_meeting(db: &Database, m: &Meeting, now: Timestamp) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO video_meetings (series_id, provider, room, join_url, start_at, deleted, \
+             error, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7) \
+             ON CONFLICT (series_id) DO UPDATE SET provider = $2, room = $3, join_url = $4, \
+             start_at = $5, deleted = $6, error = NULL, updated_at = $7",
+            vec![
+                m.series_id.into(),
+                m.provider.clone().into(),
+                m.room.clone().into(),
+                m.join_url.clone().into(),
+                m.start_at.into(),
+                m.deleted.into(),
+                secs(now),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Records the provider's refusal on the series' meeting (made empty when there is none).
+pub async fn meeting_failed(
+    db: &Database,
+    series: Uuid,
+    provider: &str,
+    error: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "INSERT INTO video_meetings (series_id, provider, room, join_url, start_at, deleted, \
+             error, created_at, updated_at) VALUES ($1, $2, '', NULL, NULL, FALSE, $3, $4, $4) \
+             ON CONFLICT (series_id) DO UPDATE SET error = $3, updated_at = $4",
+            vec![series.into(), provider.into(), error.into(), secs(now)],
+        ))
+        .await?;
+    Ok(())
+}
+
 /// The room name of a session series at an outside provider, creating it with `room`
 /// when there is none yet (two first joins agree on whichever was stored first).
 pub async fn meeting_room(
@@ -207,8 +315,8 @@ pub async fn meeting_room(
     db.conn()
         .execute_raw(statement(
             db.backend(),
-            "INSERT INTO video_meetings (series_id, provider, room, created_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (series_id) DO NOTHING",
+            "INSERT INTO video_meetings (series_id, provider, room, deleted, created_at, \
+             updated_at) VALUES ($1, $2, $3, FALSE, $4, $4) ON CONFLICT (series_id) DO NOTHING",
             vec![series.into(), provider.into(), room.into(), secs(now)],
         ))
         .await?;

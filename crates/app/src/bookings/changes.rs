@@ -350,12 +350,22 @@ async fn move_to(
                 .changed(booking.row.expert_id, AvailabilityChange::Released)
                 .await;
             notices::tell_moved(&s.notifier(), &booking, previous_start, now).await;
-            // The new time's reminders; the old ones find the session moved and stay quiet.
-            for job in crate::jobs::reminder::jobs(booking.row.id, booking.row.start_at, now) {
+            // The new time's reminders (the old ones find the session moved and stay
+            // quiet), and its outside meeting (Zoom, Google Meet) moved at once, whenever
+            // the email goes.
+            let meeting = crate::jobs::video_meeting::job(
+                booking.row.id,
+                booking.status.as_str(),
+                booking.row.start_at,
+                now,
+            );
+            let reminders = crate::jobs::reminder::jobs(booking.row.id, booking.row.start_at, now);
+            for job in reminders.into_iter().chain([meeting]) {
                 if let Err(e) = crate::jobs::enqueue_job(s.db, &job).await {
-                    tracing::error!(error = %e, booking = %booking.row.id, "a reminder could not be scheduled");
+                    tracing::error!(error = %e, booking = %booking.row.id, kind = job.kind, "a job of a move could not be scheduled");
                 }
             }
+            crate::jobs::worker::wake();
             Ok(booking)
         }
         Err(None) => Err(raced(s, row.id, BookingStatus::Rescheduled).await),

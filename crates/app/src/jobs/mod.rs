@@ -27,6 +27,7 @@ pub mod settle_payout;
 pub mod stripe_event;
 pub mod transfer;
 mod upkeep;
+pub mod video_meeting;
 pub mod worker;
 
 use std::sync::Arc;
@@ -63,6 +64,8 @@ pub struct JobDeps {
     pub payments: Arc<dyn payments::PaymentProvider>,
     /// The deployment's booking rules (a late payment is judged by them).
     pub booking_rules: crate::bookings::BookingRules,
+    /// Zoom and Google Meet, whose meetings jobs make.
+    pub video: crate::rooms::VideoSettings,
 }
 
 impl JobDeps {
@@ -126,6 +129,7 @@ pub static KINDS: &[Kind] = &[
     transfer::KIND,
     settle_payout::KIND,
     attendance_settle::KIND,
+    video_meeting::KIND,
 ];
 
 /// The kind named `name`, if this build knows it.

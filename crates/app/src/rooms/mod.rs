@@ -11,6 +11,7 @@ pub mod attendance;
 pub mod chat;
 pub mod ice;
 pub mod jitsi;
+pub mod meetings;
 pub mod recording;
 pub mod settle;
 
@@ -28,6 +29,37 @@ use crate::files::FileError;
 pub use ice::{IceServer, IceSettings};
 pub use jitsi::JitsiSettings;
 
+/// The outside providers whose meetings jobs make (Zoom, Google Meet), when configured.
+#[derive(Clone, Default)]
+pub struct OutsideProviders {
+    /// The deployment's Zoom app.
+    pub zoom: Option<std::sync::Arc<dyn ::meetings::MeetingProvider>>,
+    /// The deployment's Google account.
+    pub meet: Option<std::sync::Arc<dyn ::meetings::MeetingProvider>>,
+    /// The secret token Zoom signs its webhooks with.
+    pub zoom_webhook_secret: Option<String>,
+}
+
+impl std::fmt::Debug for OutsideProviders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutsideProviders")
+            .field("zoom", &self.zoom.is_some())
+            .field("meet", &self.meet.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl OutsideProviders {
+    /// The client for `provider`, when it is one jobs schedule and it is configured.
+    pub fn client(&self, provider: VideoProvider) -> Option<&dyn ::meetings::MeetingProvider> {
+        match provider {
+            VideoProvider::Zoom => self.zoom.as_deref(),
+            VideoProvider::GoogleMeet => self.meet.as_deref(),
+            VideoProvider::BuiltIn | VideoProvider::Jitsi => None,
+        }
+    }
+}
+
 /// The deployment's video settings.
 #[derive(Debug, Clone, Default)]
 pub struct VideoSettings {
@@ -38,6 +70,8 @@ pub struct VideoSettings {
     pub jitsi: Option<JitsiSettings>,
     /// How long recordings are kept, in days.
     pub recording_retention_days: u32,
+    /// Zoom and Google Meet, when configured.
+    pub outside: OutsideProviders,
 }
 
 /// How someone is in a room.
@@ -154,6 +188,24 @@ pub fn may_support(user: &User) -> bool {
 /// confirmed (or just completed) session, and for support staff. Anyone else gets
 /// `NotFound`, whatever the id. Says nothing of the time: see [`RoomPass::state`].
 pub async fn pass(db: &Database, user: &User, id: Uuid) -> Result<RoomPass, RoomError> {
+    let pass = pass_whatever_status(db, user, id).await?;
+    if !matches!(
+        pass.booking.status,
+        BookingStatus::Confirmed | BookingStatus::Completed
+    ) {
+        return Err(RoomError::NoMeeting(pass.booking.status));
+    }
+    Ok(pass)
+}
+
+/// The pass of `user` into what the session keeps (its recordings), whatever became of
+/// the session since: a no-show or a dispute does not take a recording from its
+/// participants. Anyone else gets `NotFound`.
+pub async fn pass_whatever_status(
+    db: &Database,
+    user: &User,
+    id: Uuid,
+) -> Result<RoomPass, RoomError> {
     let row = store::bookings::find(db, id)
         .await?
         .ok_or(RoomError::NotFound)?;
@@ -164,12 +216,6 @@ pub async fn pass(db: &Database, user: &User, id: Uuid) -> Result<RoomPass, Room
         _ if may_support(user) => RoomRole::Support,
         _ => return Err(RoomError::NotFound),
     };
-    if !matches!(
-        booking.status,
-        BookingStatus::Confirmed | BookingStatus::Completed
-    ) {
-        return Err(RoomError::NoMeeting(booking.status));
-    }
     let provider = provider_of(db, booking.row.expert_id).await?;
     let window = RoomWindow::of(booking.row.start_at, booking.row.end_at);
     Ok(RoomPass {
@@ -189,8 +235,8 @@ pub async fn provider_of(db: &Database, expert: Uuid) -> Result<VideoProvider, R
         .unwrap_or_default())
 }
 
-/// The expert's choice of where to meet; Jitsi only where the deployment has a Jitsi
-/// server.
+/// The expert's choice of where to meet, among those this deployment offers
+/// ([`offered_providers`]); `NotFound` for someone without an expert profile.
 pub async fn set_provider(
     db: &Database,
     settings: &VideoSettings,
@@ -202,11 +248,15 @@ pub async fn set_provider(
         message_id: "room-provider-invalid",
     });
     let provider = VideoProvider::parse(raw.trim()).ok_or(invalid)?;
-    if provider == VideoProvider::Jitsi && settings.jitsi.is_none() {
+    if !offered_providers(settings).contains(&provider) {
         return Err(RoomError::Invalid(crate::FieldError {
             field: "video_provider",
             message_id: "room-provider-unavailable",
         }));
+    }
+    // Only someone with an expert profile meets learners.
+    if store::experts::video_provider(db, expert).await?.is_none() {
+        return Err(RoomError::NotFound);
     }
     store::experts::set_video_provider(db, expert, provider.as_str()).await?;
     Ok(provider)
@@ -216,6 +266,12 @@ pub async fn set_provider(
 pub fn offered_providers(settings: &VideoSettings) -> Vec<VideoProvider> {
     VideoProvider::ALL
         .into_iter()
-        .filter(|p| *p != VideoProvider::Jitsi || settings.jitsi.is_some())
+        .filter(|p| match p {
+            VideoProvider::BuiltIn => true,
+            VideoProvider::Jitsi => settings.jitsi.is_some(),
+            VideoProvider::Zoom | VideoProvider::GoogleMeet => {
+                settings.outside.client(*p).is_some()
+            }
+        })
         .collect()
 }

@@ -8,18 +8,30 @@ pub enum VideoProvider {
     BuiltIn,
     /// A room on the deployment's Jitsi server, named so nobody can guess it.
     Jitsi,
+    /// A Zoom meeting, made by the deployment's Zoom app when the session is confirmed.
+    Zoom,
+    /// A Google Meet link on a Calendar event of the deployment's Google account.
+    GoogleMeet,
 }
 
 impl VideoProvider {
     /// Every provider, in the order the settings list them.
-    pub const ALL: [VideoProvider; 2] = [Self::BuiltIn, Self::Jitsi];
+    pub const ALL: [VideoProvider; 4] = [Self::BuiltIn, Self::Jitsi, Self::Zoom, Self::GoogleMeet];
 
     /// The stored and API name.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::BuiltIn => "builtin",
             Self::Jitsi => "jitsi",
+            Self::Zoom => "zoom",
+            Self::GoogleMeet => "meet",
         }
+    }
+
+    /// Whether its meeting is made at the provider by a job (Zoom, Google Meet), rather
+    /// than entered at once (the built-in room, Jitsi).
+    pub fn is_scheduled(self) -> bool {
+        matches!(self, Self::Zoom | Self::GoogleMeet)
     }
 
     /// The provider with this stored name; `None` for anything else.

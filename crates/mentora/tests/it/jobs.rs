@@ -80,6 +80,7 @@ async fn queue(backend: Backend) -> Option<Queue> {
         origin: "http://mentora.test".into(),
         payments: Arc::new(payments::sandbox::Sandbox),
         booking_rules: app::bookings::BookingRules::default(),
+        video: app::rooms::VideoSettings::default(),
         document_retention: SignedDuration::from_hours(24 * 90),
     };
     Some(Queue {

@@ -489,3 +489,179 @@ async fn attendance_settles_each_session_when_its_room_closes(backend: Backend) 
     assert_eq!(dispute(&ana_token, &only_learner).await.status, 200);
 }
 both_backends!(attendance_settles_each_session_when_its_room_closes);
+
+/// An expert who meets on Jitsi: inside the window the room page links to one room per
+/// session series, named so nobody can guess it (the same for both participants, kept
+/// when the session moves), and with token authentication each participant's link
+/// carries a token for that room alone, valid while the room is open.
+async fn jitsi_rooms_are_unguessable_and_carry_a_token_per_participant(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend)
+        .clock(clock.clone())
+        .configure(|c| {
+            c.video.jitsi = Some(app::rooms::JitsiSettings {
+                host: "https://meet.example.org".into(),
+                jwt: Some(("mentora".into(), "jitsi-app-secret".into())),
+            });
+        })
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    let ana_page = app.another_client();
+    ana_page.log_in_as("ana@example.org").await;
+    let saved = ana_page
+        .submit(
+            "/experts/availability/video",
+            &[("video_provider", "jitsi")],
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+    clock.set(instant(secs(&start) - 300));
+    let lea_page = app.another_client();
+    lea_page.log_in_as("lea@example.org").await;
+    let link_of = |html: &str| {
+        let from = html
+            .find("https://meet.example.org/")
+            .unwrap_or_else(|| panic!("{html}"));
+        html[from..]
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&amp;", "&")
+    };
+    let lea_link = link_of(
+        &lea_page
+            .get(&format!("/sessions/{id}/room"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let ana_link = link_of(
+        &ana_page
+            .get(&format!("/sessions/{id}/room"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let (lea_room, lea_jwt) = lea_link["https://meet.example.org/".len()..]
+        .split_once("?jwt=")
+        .unwrap();
+    let (ana_room, ana_jwt) = ana_link["https://meet.example.org/".len()..]
+        .split_once("?jwt=")
+        .unwrap();
+    assert_eq!(lea_room, ana_room, "one room for both");
+    let random = lea_room.strip_prefix("mentora-").unwrap();
+    assert_eq!(random.len(), 32, "128 random bits: {lea_room}");
+    assert!(random.chars().all(|c| c.is_ascii_hexdigit()));
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    validation.set_audience(&["jitsi"]);
+    validation.validate_exp = false;
+    validation.validate_nbf = false;
+    let key = jsonwebtoken::DecodingKey::from_secret(b"jitsi-app-secret");
+    let lea_claims = jsonwebtoken::decode::<Value>(lea_jwt, &key, &validation)
+        .unwrap()
+        .claims;
+    assert_eq!(lea_claims["room"], lea_room);
+    assert_eq!(lea_claims["iss"], "mentora");
+    assert_eq!(lea_claims["sub"], "meet.example.org");
+    assert_eq!(lea_claims["exp"], secs(&start) + 3600 + 1800);
+    assert_eq!(lea_claims["nbf"], secs(&start) - 600);
+    assert_eq!(lea_claims["context"]["user"]["id"], json!(lea.id));
+    assert_eq!(lea_claims["context"]["user"]["moderator"], false);
+    let ana_claims = jsonwebtoken::decode::<Value>(ana_jwt, &key, &validation)
+        .unwrap()
+        .claims;
+    assert_eq!(ana_claims["context"]["user"]["moderator"], true);
+    // Another session gets another room.
+    clock.set(instant(secs(&start) + 7200));
+    let other = confirmed(
+        &app,
+        &app.api_log_in("lea@example.org").await.0,
+        &ana,
+        &at(4, 10, 0),
+    )
+    .await;
+    clock.set(instant(secs(&at(4, 10, 0)) - 300));
+    let other_link = link_of(
+        &lea_page
+            .get(&format!("/sessions/{other}/room"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert!(!other_link.contains(lea_room));
+}
+both_backends!(jitsi_rooms_are_unguessable_and_carry_a_token_per_participant);
+
+/// A recording is deleted with its chunks once its retention period has passed.
+async fn recordings_are_deleted_after_the_retention_period(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, lea_token) = learner(&app, "lea@example.org").await;
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+    clock.set(instant(secs(&start)));
+    let lea_page = app.another_client();
+    lea_page.log_in_as("lea@example.org").await;
+    let ana_page = app.another_client();
+    ana_page.log_in_as("ana@example.org").await;
+    for page in [&lea_page, &ana_page] {
+        let consented = post(
+            page,
+            format!("/sessions/{id}/room/consent"),
+            "given=true".into(),
+        )
+        .await;
+        assert_eq!(consented.status(), 200);
+    }
+    let started = post(
+        &lea_page,
+        format!("/sessions/{id}/room/recordings"),
+        "".into(),
+    )
+    .await;
+    let recording = started.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let chunk = post(
+        &lea_page,
+        format!("/sessions/{id}/room/recordings/{recording}/chunks/0"),
+        vec![0x1A, 0x45, 0xDF, 0xA3, 0].into(),
+    )
+    .await;
+    assert_eq!(chunk.status(), 204);
+    let play = format!("/sessions/{id}/recordings/{recording}");
+    assert_eq!(lea_page.get(&play).await.status(), 200);
+    let stored = store::recordings::chunk_keys(&app.db, uuid::Uuid::parse_str(&recording).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+
+    // Thirty days on (the default), the next run deletes it.
+    clock.set(instant(secs(&start) + 30 * 86_400 + 60));
+    app::jobs::schedule::Scheduler::default()
+        .tick(&app.db)
+        .await
+        .unwrap();
+    app.run_jobs().await;
+    let lea_page = app.another_client();
+    lea_page.log_in_as("lea@example.org").await;
+    // The session is over, but its page would still serve the file: it is gone instead.
+    assert_eq!(lea_page.get(&play).await.status(), 404);
+    let files = app.data_dir.as_ref().unwrap().path().join("files");
+    assert!(files.exists() && !files.join(&stored[0]).exists());
+}
+both_backends!(recordings_are_deleted_after_the_retention_period);

@@ -13,6 +13,23 @@ pub async fn find(db: &Database, id: Uuid) -> Result<Option<BookingRow>, StoreEr
     .await?)
 }
 
+/// The booking that stands for a session series now: the one a move did not replace.
+pub async fn current_of_series(
+    db: &Database,
+    series: Uuid,
+) -> Result<Option<BookingRow>, StoreError> {
+    Ok(BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE series_id = $1 AND status <> 'rescheduled' \
+             ORDER BY created_at DESC, id DESC LIMIT 1"
+        ),
+        vec![series.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
 pub(super) async fn find_in(
     backend: Backend,
     txn: &DatabaseTransaction,

@@ -7,7 +7,9 @@
 //! - `recordings` and `recording_chunks`: each side's recorded stream, as ordered chunks
 //!   in object storage;
 //! - `attendance_reviews`: sessions nobody attended, for an operator to decide;
-//! - `video_meetings`: a session series' meeting at an outside provider (Jitsi's room);
+//! - `video_meetings`: a session series' meeting at an outside provider (Jitsi's room
+//!   name; Zoom's or Google's meeting id, join link, the start it is set for, and the
+//!   provider's last refusal for the expert to see);
 //! - `expert_profiles.video_provider`: where the expert meets (`builtin` by default).
 
 use sea_orm_migration::prelude::*;
@@ -186,7 +188,12 @@ impl MigrationTrait for Migration {
                     .col(uuid(VideoMeetings::SeriesId).primary_key())
                     .col(string_len(VideoMeetings::Provider, 16))
                     .col(string_len(VideoMeetings::Room, 200))
+                    .col(text_null(VideoMeetings::JoinUrl))
+                    .col(big_integer_null(VideoMeetings::StartAt))
+                    .col(boolean(VideoMeetings::Deleted).default(false))
+                    .col(text_null(VideoMeetings::Error))
                     .col(big_integer(VideoMeetings::CreatedAt))
+                    .col(big_integer(VideoMeetings::UpdatedAt))
                     .to_owned(),
             )
             .await
@@ -269,5 +276,10 @@ enum VideoMeetings {
     SeriesId,
     Provider,
     Room,
+    JoinUrl,
+    StartAt,
+    Deleted,
+    Error,
     CreatedAt,
+    UpdatedAt,
 }

@@ -3,7 +3,7 @@
 use app::rooms::ice::BrowserIceServer;
 use axum::extract::{Path, State};
 use axum::{Extension, Json};
-use domain::room::{VideoProvider, WindowState};
+use domain::room::WindowState;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -16,8 +16,10 @@ use crate::{AppError, AppState};
 pub struct Room {
     /// The session (booking) id.
     pub booking_id: Uuid,
-    /// `builtin` (the WebRTC room at `url`) or `jitsi`.
+    /// `builtin` (the WebRTC room at `url`), `jitsi`, `zoom` or `meet` (Google Meet).
     pub provider: &'static str,
+    /// With Zoom or Google Meet: the meeting's link (none until it is made).
+    pub join_url: Option<String>,
     /// `learner`, `expert` or `support`.
     pub role: &'static str,
     /// When the room opens (10 minutes before the start), RFC 3339.
@@ -54,6 +56,14 @@ pub async fn room(
             other => other,
         })?;
     let now = state.clock().now();
+    // Zoom and Google Meet: the provider's link, once the job has made the meeting.
+    let join_url = if pass.provider.is_scheduled() {
+        app::rooms::meetings::link(&state.db, &pass.booking)
+            .await?
+            .0
+    } else {
+        None
+    };
     let (window, ice_servers) = match pass.state(now) {
         WindowState::NotYet(_) => ("not_yet", Vec::new()),
         WindowState::Open => ("open", state.settings.video.ice.for_person(user.id, now)),
@@ -61,10 +71,8 @@ pub async fn room(
     };
     Ok(Json(Room {
         booking_id: id,
-        provider: match pass.provider {
-            VideoProvider::BuiltIn => "builtin",
-            VideoProvider::Jitsi => "jitsi",
-        },
+        provider: pass.provider.as_str(),
+        join_url,
         role: pass.role.as_str(),
         opens_at: pass.window.opens.to_string(),
         closes_at: pass.window.closes.to_string(),

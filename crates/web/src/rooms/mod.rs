@@ -7,6 +7,7 @@ mod errors;
 mod page;
 mod recordings;
 mod support;
+mod zoom_webhook;
 
 use axum::routing::{get, post};
 use utoipa_axum::routes;
@@ -59,7 +60,13 @@ pub(crate) fn routes() -> Routes {
 }
 
 pub(crate) fn api_routes() -> Routes {
-    Routes::new(crate::api::PREFIX).documented(SignedIn, routes!(api::room), &[NotFound])
+    Routes::new(crate::api::PREFIX)
+        .documented(SignedIn, routes!(api::room), &[NotFound])
+        .documented(
+            Public,
+            routes!(zoom_webhook::zoom),
+            &[NotFound, WebhookInvalid, MalformedJson],
+        )
 }
 
 /// What the room pages and the browser need to allow: the camera, the microphone and

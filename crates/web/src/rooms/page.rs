@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Form, Json};
+use domain::booking::BookingStatus;
 use domain::room::{VideoProvider, WindowState};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -38,10 +39,21 @@ struct RoomPage<'a> {
     opens_at: String,
     /// The Jitsi link, when the expert meets there.
     jitsi_link: Option<String>,
+    /// The Zoom or Google Meet meeting, when the expert meets there.
+    outside: Option<OutsideMeeting>,
     messages: Vec<ChatMessage>,
     consent: ConsentState,
     recordings: Vec<RecordingSummary>,
     participant: bool,
+}
+
+/// A session's meeting at Zoom or Google Meet, as the room page shows it.
+struct OutsideMeeting {
+    /// `zoom` or `meet`.
+    provider: &'static str,
+    link: Option<String>,
+    /// The provider's last refusal (the expert's page only).
+    error: Option<String>,
 }
 
 /// `GET /sessions/{id}/room`.
@@ -52,13 +64,20 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
     let user = &viewer.user;
-    let pass = app::rooms::pass(&state.db, user, id).await?;
+    // Whatever became of the session, its participants find its recordings here; a
+    // session that no longer meets shows as closed.
+    let pass = app::rooms::pass_whatever_status(&state.db, user, id).await?;
+    let meets = matches!(
+        pass.booking.status,
+        BookingStatus::Confirmed | BookingStatus::Completed
+    );
     let now = state.clock().now();
     let clock = LocalTimes::of(user);
     let row = &pass.booking.row;
     let people = app::bookings::lists::names(&state.db, &[row.expert_id, row.learner_id]).await?;
     let name = |id: Uuid| people.get(&id).cloned().unwrap_or_default();
     let (window, opens_at) = match pass.state(now) {
+        _ if !meets => ("closed", String::new()),
         WindowState::Open => ("open", String::new()),
         WindowState::NotYet(at) => ("not_yet", clock.at(at)),
         WindowState::Closed => ("closed", String::new()),
@@ -68,6 +87,18 @@ pub async fn show(
             Some(app::rooms::jitsi::join_link(&state.db, jitsi, &pass, user, now).await?)
         }
         _ => None,
+    };
+    // Zoom and Google Meet: the link once the job made the meeting; the expert also reads
+    // the provider's refusal while the job retries.
+    let outside = if pass.provider.is_scheduled() {
+        let (link, error) = app::rooms::meetings::link(&state.db, &pass.booking).await?;
+        Some(OutsideMeeting {
+            provider: pass.provider.as_str(),
+            link,
+            error: error.filter(|_| pass.role == app::rooms::RoomRole::Expert),
+        })
+    } else {
+        None
     };
     let participant = pass.role.participates();
     let page = RoomPage {
@@ -89,6 +120,7 @@ pub async fn show(
         state: window,
         opens_at,
         jitsi_link,
+        outside,
         messages: app::rooms::chat::history(&state.db, &pass).await?,
         consent: app::rooms::recording::consent_state(&state.db, &pass).await?,
         recordings: if participant {
@@ -182,9 +214,6 @@ pub async fn choose_provider(
     SignedIn(viewer): SignedIn,
     Form(form): Form<ProviderForm>,
 ) -> Result<Response, AppError> {
-    if !viewer.user.roles.contains(&domain::Role::Expert) {
-        return Err(AppError::new(crate::ErrorCode::Forbidden));
-    }
     app::rooms::set_provider(
         &state.db,
         &state.settings.video,

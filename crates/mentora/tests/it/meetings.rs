@@ -1,0 +1,427 @@
+//! Sessions that meet on Zoom or Google Meet, against wire-level fakes of both that
+//! record every request: the meeting is made when the session is confirmed, moved when
+//! it moves, deleted when it is called off, each with exactly the request the provider
+//! documents and one token for all; the link goes to the participants only; a refusal is
+//! retried by the job and shown to the expert meanwhile; Zoom's signed participant
+//! webhooks count as attendance.
+
+use std::sync::Arc;
+
+use domain::{Clock, ManualClock};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::bookings::{at, confirmed, expert, learner, rules, secs};
+use crate::both_backends;
+use crate::fake_meetings::FakeMeetings;
+use crate::testkit::{Backend, TestApp, send};
+
+const WEBHOOK_SECRET: &str = "zoom-webhook-secret-token";
+
+async fn app_with(
+    backend: Backend,
+    fake: &FakeMeetings,
+    clock: Arc<ManualClock>,
+) -> Option<TestApp> {
+    let (zoom, meet) = (fake.zoom(), fake.meet());
+    TestApp::builder(backend)
+        .clock(clock)
+        .configure(move |c| {
+            c.video.outside = app::rooms::OutsideProviders {
+                zoom: Some(zoom),
+                meet: Some(meet),
+                zoom_webhook_secret: Some(WEBHOOK_SECRET.into()),
+            };
+        })
+        .spawn()
+        .await
+}
+
+/// `email` (an expert) chooses where they meet, on the availability page.
+async fn choose(app: &TestApp, email: &str, provider: &str) {
+    let page = app.another_client();
+    page.log_in_as(email).await;
+    let saved = page
+        .submit(
+            "/experts/availability/video",
+            &[("video_provider", provider)],
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+}
+
+async fn room(app: &TestApp, token: &str, id: &str) -> crate::personas::Answer {
+    send(
+        app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}/room"),
+        token,
+        None,
+    )
+    .await
+}
+
+/// Runs the jobs due within the next `minutes` (a retry waits its backoff).
+async fn run_jobs_after(app: &TestApp, clock: &ManualClock, minutes: i64) {
+    clock.set(clock.now() + jiff::SignedDuration::from_mins(minutes));
+    app.run_jobs().await;
+}
+
+async fn zoom_meetings_follow_the_session(backend: Backend) {
+    let fake = FakeMeetings::start().await;
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = app_with(backend, &fake, clock.clone()).await else {
+        return;
+    };
+    let (ana, ana_token) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    let (_, eve_token) = learner(&app, "eve@example.org").await;
+    choose(&app, "ana@example.org", "zoom").await;
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+
+    // Confirmed: one token (Basic auth, account credentials), one meeting, as documented.
+    let tokens: Vec<_> = fake
+        .seen()
+        .into_iter()
+        .filter(|s| s.path == "/zoom/oauth/token")
+        .collect();
+    assert_eq!(tokens.len(), 1);
+    assert_eq!(tokens[0].method, "POST");
+    let calls = fake.api_calls();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(
+        (calls[0].method.as_str(), calls[0].path.as_str()),
+        ("POST", "/zoom-api/v2/users/me/meetings")
+    );
+    assert_eq!(calls[0].authorization, "Bearer zoom-token-1");
+    let when = jiff::Timestamp::from_second(secs(&start))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        calls[0].json(),
+        json!({
+            "topic": format!("Mentora: {} × {}", ana.display_name, lea.display_name),
+            "type": 2,
+            "start_time": when,
+            "duration": 60,
+            "timezone": "UTC",
+            "settings": {"join_before_host": false, "waiting_room": true},
+        })
+    );
+
+    // The link goes to both participants, not to anyone else.
+    let seen_by_lea = room(&app, &lea_token, &id).await;
+    assert_eq!(seen_by_lea.json["provider"], "zoom");
+    assert_eq!(
+        seen_by_lea.json["join_url"],
+        "https://zoom.us/j/85746065001?pwd=k3y"
+    );
+    assert_eq!(
+        room(&app, &ana_token, &id).await.json["join_url"],
+        seen_by_lea.json["join_url"]
+    );
+    assert_eq!(room(&app, &eve_token, &id).await.status, 404);
+
+    // Moved while Zoom is away: the job fails, the expert is told, and a retry moves it.
+    fake.refuse_next(503);
+    let moved_to = at(3, 14, 0);
+    let moved = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/reschedule"),
+        &lea_token,
+        Some(json!({"start": moved_to})),
+    )
+    .await;
+    assert_eq!(moved.status, 200, "{moved}");
+    let new_id = moved.json["id"].as_str().unwrap().to_owned();
+    app.run_jobs().await;
+    let ana_page = app.another_client();
+    ana_page.log_in_as("ana@example.org").await;
+    let html = ana_page
+        .get(&format!("/sessions/{new_id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(r#"id="outside-error""#) && html.contains("Cannot create a meeting"),
+        "{html}"
+    );
+    let lea_page = app.another_client();
+    lea_page.log_in_as("lea@example.org").await;
+    let html = lea_page
+        .get(&format!("/sessions/{new_id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains(r#"id="outside-error""#),
+        "only the expert reads the refusal"
+    );
+    assert!(
+        html.contains("https://zoom.us/j/85746065001?pwd=k3y"),
+        "the meeting keeps its link"
+    );
+    run_jobs_after(&app, &clock, 60).await;
+    let patch = fake.api_calls().pop().unwrap();
+    assert_eq!(
+        (patch.method.as_str(), patch.path.as_str()),
+        ("PATCH", "/zoom-api/v2/meetings/85746065001")
+    );
+    let moved_when = jiff::Timestamp::from_second(secs(&moved_to))
+        .unwrap()
+        .to_string();
+    assert_eq!(patch.json()["start_time"], moved_when);
+    assert_eq!(patch.json()["duration"], 60);
+    let html = ana_page
+        .get(&format!("/sessions/{new_id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains(r#"id="outside-error""#),
+        "a success clears the refusal"
+    );
+
+    // Called off: the meeting is deleted.
+    let (lea_token, _) = app.api_log_in("lea@example.org").await;
+    let cancelled = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/cancel"),
+        &lea_token,
+        Some(json!({"reason": "plans changed"})),
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{cancelled}");
+    app.run_jobs().await;
+    let delete = fake.api_calls().pop().unwrap();
+    assert_eq!(
+        (delete.method.as_str(), delete.path.as_str()),
+        ("DELETE", "/zoom-api/v2/meetings/85746065001")
+    );
+    // Every call used the one token: none was bought again.
+    assert_eq!(
+        fake.seen()
+            .iter()
+            .filter(|s| s.path == "/zoom/oauth/token")
+            .count(),
+        1
+    );
+}
+both_backends!(zoom_meetings_follow_the_session);
+
+async fn google_meet_events_follow_the_session(backend: Backend) {
+    let fake = FakeMeetings::start().await;
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = app_with(backend, &fake, clock.clone()).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
+    choose(&app, "ana@example.org", "meet").await;
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+
+    let token = fake
+        .seen()
+        .into_iter()
+        .find(|s| s.path == "/google/token")
+        .unwrap();
+    assert_eq!(token.method, "POST");
+    assert!(
+        token.body.contains("grant_type=refresh_token"),
+        "{}",
+        token.body
+    );
+    let insert = fake.api_calls().pop().unwrap();
+    assert_eq!(
+        (insert.method.as_str(), insert.path.as_str()),
+        ("POST", "/google-api/calendar/v3/calendars/primary/events")
+    );
+    assert_eq!(insert.query, "conferenceDataVersion=1&sendUpdates=all");
+    assert_eq!(insert.authorization, "Bearer ya29.google-token-1");
+    let series = store::bookings::find(&app.db, uuid::Uuid::parse_str(&id).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let when = |rfc: &str| jiff::Timestamp::from_second(secs(rfc)).unwrap().to_string();
+    assert_eq!(
+        insert.json(),
+        json!({
+            "summary": format!("Mentora: {} × {}", ana.display_name, lea.display_name),
+            "start": {"dateTime": when(&start), "timeZone": "UTC"},
+            "end": {"dateTime": when(&at(3, 11, 0)), "timeZone": "UTC"},
+            "attendees": [{"email": "ana@example.org"}, {"email": "lea@example.org"}],
+            "conferenceData": {"createRequest": {
+                "requestId": format!("{}-{}", series.series_id, series.sequence),
+                "conferenceSolutionKey": {"type": "hangoutsMeet"},
+            }},
+        })
+    );
+    assert_eq!(
+        room(&app, &lea_token, &id).await.json["join_url"],
+        "https://meet.google.com/abc-defg-hij"
+    );
+
+    let moved = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/reschedule"),
+        &lea_token,
+        Some(json!({"start": at(3, 14, 0)})),
+    )
+    .await;
+    assert_eq!(moved.status, 200, "{moved}");
+    let new_id = moved.json["id"].as_str().unwrap().to_owned();
+    app.run_jobs().await;
+    let patch = fake.api_calls().pop().unwrap();
+    assert_eq!(
+        (patch.method.as_str(), patch.path.as_str()),
+        (
+            "PATCH",
+            "/google-api/calendar/v3/calendars/primary/events/evt1"
+        )
+    );
+    assert_eq!(
+        patch.json(),
+        json!({
+            "summary": format!("Mentora: {} × {}", ana.display_name, lea.display_name),
+            "start": {"dateTime": when(&at(3, 14, 0)), "timeZone": "UTC"},
+            "end": {"dateTime": when(&at(3, 15, 0)), "timeZone": "UTC"},
+        })
+    );
+    let cancelled = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{new_id}/cancel"),
+        &lea_token,
+        Some(json!({"reason": "plans changed"})),
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{cancelled}");
+    app.run_jobs().await;
+    let delete = fake.api_calls().pop().unwrap();
+    assert_eq!(
+        (
+            delete.method.as_str(),
+            delete.path.as_str(),
+            delete.query.as_str()
+        ),
+        (
+            "DELETE",
+            "/google-api/calendar/v3/calendars/primary/events/evt1",
+            ""
+        )
+    );
+}
+both_backends!(google_meet_events_follow_the_session);
+
+/// Zoom's signed deliveries: the endpoint check is answered as Zoom documents, a delivery
+/// not signed with the secret is refused, and participants joining and leaving the
+/// meeting count as attendance: the session settles as completed.
+async fn zoom_participant_webhooks_count_as_attendance(backend: Backend) {
+    let fake = FakeMeetings::start().await;
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = app_with(backend, &fake, clock.clone()).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, lea_token) = learner(&app, "lea@example.org").await;
+    choose(&app, "ana@example.org", "zoom").await;
+    let start = at(3, 10, 0);
+    let id = confirmed(&app, &lea_token, &ana, &start).await;
+
+    let deliver = async |body: Value, secret: &str| {
+        let text = body.to_string();
+        let stamp = clock.now().as_second().to_string();
+        let signature = meetings::zoom_webhook::signature(secret, &stamp, &text);
+        app.client
+            .post(app.at("/api/v1/webhooks/zoom"))
+            .header("content-type", "application/json")
+            .header("x-zm-request-timestamp", stamp)
+            .header("x-zm-signature", signature)
+            .body(text)
+            .send()
+            .await
+            .unwrap()
+    };
+    let check = deliver(
+        json!({"event": "endpoint.url_validation", "payload": {"plainToken": "qgg8vlvZRS6UYooatFL8Aw"}, "event_ts": 1}),
+        WEBHOOK_SECRET,
+    )
+    .await;
+    assert_eq!(check.status(), 200);
+    assert_eq!(
+        check.json::<Value>().await.unwrap(),
+        meetings::zoom_webhook::validation_answer(WEBHOOK_SECRET, "qgg8vlvZRS6UYooatFL8Aw")
+    );
+    let participant = |event: &str, email: &str, time_key: &str, at: &str| {
+        json!({"event": event, "event_ts": 1, "payload": {"account_id": "acct-e2e", "object": {
+            "id": 85_746_065_001_u64, "uuid": "aDYlohsHRtCd4ii1uC2+hA==", "host_id": "KDcuGIm1QgePTO8WbOqwIQ",
+            "participant": {"user_id": "16778240", "user_name": email, "email": email, time_key: at}}}})
+    };
+    let when = |rfc: &str| jiff::Timestamp::from_second(secs(rfc)).unwrap().to_string();
+    let forged = deliver(
+        participant(
+            "meeting.participant_joined",
+            "lea@example.org",
+            "join_time",
+            &when(&start),
+        ),
+        "not-the-secret",
+    )
+    .await;
+    assert_eq!(forged.status(), 400);
+    for (event, email, key, at_) in [
+        (
+            "meeting.participant_joined",
+            "lea@example.org",
+            "join_time",
+            at(3, 10, 0),
+        ),
+        (
+            "meeting.participant_joined",
+            "ana@example.org",
+            "join_time",
+            at(3, 10, 2),
+        ),
+        (
+            "meeting.participant_left",
+            "ana@example.org",
+            "leave_time",
+            at(3, 10, 50),
+        ),
+        (
+            "meeting.participant_left",
+            "lea@example.org",
+            "leave_time",
+            at(3, 10, 55),
+        ),
+    ] {
+        let answer = deliver(participant(event, email, key, &when(&at_)), WEBHOOK_SECRET).await;
+        assert_eq!(answer.status(), 200);
+        assert_eq!(answer.json::<Value>().await.unwrap()["applied"], true);
+    }
+    clock.set(jiff::Timestamp::from_second(secs(&at(3, 11, 30))).unwrap());
+    app::jobs::schedule::Scheduler::default()
+        .tick(&app.db)
+        .await
+        .unwrap();
+    app.run_jobs().await;
+    let (lea_token, _) = app.api_log_in("lea@example.org").await;
+    let booking = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}"),
+        &lea_token,
+        None,
+    )
+    .await;
+    assert_eq!(booking.json["status"], "completed", "{booking}");
+}
+both_backends!(zoom_participant_webhooks_count_as_attendance);
