@@ -113,7 +113,7 @@ impl MeetClient {
         loop {
             let token = self.token().await?;
             let mut request = self.http.request(method.clone(), &url).bearer_auth(&token);
-            if method != reqwest::Method::DELETE {
+            if method == reqwest::Method::POST || method == reqwest::Method::PATCH {
                 request = request.query(&[("conferenceDataVersion", "1"), ("sendUpdates", "all")]);
             }
             if let Some(body) = body {
@@ -139,16 +139,17 @@ fn times(request: &MeetingRequest) -> serde_json::Value {
 }
 
 impl MeetingProvider for MeetClient {
-    fn name(&self) -> &'static str {
-        NAME
-    }
-
     fn create<'a>(
         &'a self,
         request: &'a MeetingRequest,
     ) -> BoxFuture<'a, Result<Meeting, MeetingError>> {
         async move {
             let mut body = times(request);
+            // Our own id: a create retried after its answer was lost finds the event made
+            // (409) instead of making a second one, and sending a second set of invites.
+            body["id"] = json!(request.request_id);
+            // Each invited participant sees the session, not the other's address.
+            body["guestsCanSeeOtherGuests"] = json!(false);
             body["attendees"] = request
                 .attendees
                 .iter()
@@ -160,7 +161,14 @@ impl MeetingProvider for MeetClient {
                     "conferenceSolutionKey": { "type": "hangoutsMeet" },
                 },
             });
-            let (_, answer) = self.call(reqwest::Method::POST, "", Some(&body)).await?;
+            let answer = match self.call(reqwest::Method::POST, "", Some(&body)).await {
+                Ok((_, answer)) => answer,
+                Err(MeetingError::Refused { status: 409, .. }) => {
+                    let path = format!("/{}", request.request_id);
+                    self.call(reqwest::Method::GET, &path, None).await?.1
+                }
+                Err(e) => return Err(e),
+            };
             let event: Event = parse(NAME, &answer)?;
             let video = event.conference_data.and_then(|c| {
                 c.entry_points

@@ -56,14 +56,13 @@ pub struct MeetingRequest {
     pub minutes: i64,
     /// Who is invited (Google Meet sends them the event).
     pub attendees: Vec<String>,
-    /// Stable for the session and its time: a retried create makes one meeting.
+    /// Stable for the session (its series): a retried create makes one meeting. Google
+    /// takes it as the event's id, so it is lowercase letters `a`–`v` and digits.
     pub request_id: String,
 }
 
 /// An outside video provider.
 pub trait MeetingProvider: Send + Sync {
-    /// The stored name: `zoom` or `google_meet`.
-    fn name(&self) -> &'static str;
     /// Makes the meeting.
     fn create<'a>(
         &'a self,

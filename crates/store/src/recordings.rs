@@ -222,7 +222,7 @@ pub async fn chunk_keys(db: &Database, recording: Uuid) -> Result<Vec<String>, S
     Ok(rows.into_iter().map(|k| k.storage_key).collect())
 }
 
-/// Marks a recording deleted (its chunks' objects are removed by the caller first).
+/// Marks a recording deleted: it takes no more chunks (its files go next).
 pub async fn mark_deleted(db: &Database, id: Uuid, now: Timestamp) -> Result<(), StoreError> {
     db.conn()
         .execute_raw(statement(
@@ -232,6 +232,11 @@ pub async fn mark_deleted(db: &Database, id: Uuid, now: Timestamp) -> Result<(),
             vec![secs(now), id.into()],
         ))
         .await?;
+    Ok(())
+}
+
+/// Forgets a deleted recording's chunks (their files are gone).
+pub async fn forget_chunks(db: &Database, id: Uuid) -> Result<(), StoreError> {
     db.conn()
         .execute_raw(statement(
             db.backend(),

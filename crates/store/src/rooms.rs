@@ -154,9 +154,8 @@ pub async fn messages(
     Ok(latest)
 }
 
-/// Confirmed sessions whose room closed at or before `closed_by` (their end is at or
-/// before it less the closing time the caller subtracted) and that wait for no operator:
-/// the ones attendance can settle now.
+/// Confirmed sessions that ended by `ended_by` (the caller allows for the room's closing
+/// time) and that attendance has not looked at yet: the ones it can settle now.
 pub async fn unsettled(
     db: &Database,
     ended_by: Timestamp,
@@ -181,22 +180,51 @@ pub async fn unsettled(
     Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
-/// Puts a session nobody attended before an operator (once).
-pub async fn ask_review(db: &Database, booking: Uuid, now: Timestamp) -> Result<bool, StoreError> {
+/// Why attendance did not settle a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsettled {
+    /// Nobody came: an operator decides.
+    Nobody,
+    /// Only one side was seen in a meeting whose reports may be incomplete (Zoom's,
+    /// which name people by an email it does not always know): an operator decides.
+    OneSide,
+    /// The meeting's provider reports no attendance (Jitsi, Google Meet): the expert
+    /// records how it went, as before rooms existed.
+    Unreported,
+}
+
+impl Unsettled {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Nobody => "nobody",
+            Self::OneSide => "one_side",
+            Self::Unreported => "unreported",
+        }
+    }
+}
+
+/// Records that attendance did not settle a session, and why (once).
+pub async fn not_settled(
+    db: &Database,
+    booking: Uuid,
+    why: Unsettled,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
     let added = db
         .conn()
         .execute_raw(statement(
             db.backend(),
-            "INSERT INTO attendance_reviews (booking_id, created_at, decided_at) \
-             VALUES ($1, $2, NULL) ON CONFLICT (booking_id) DO NOTHING",
-            vec![booking.into(), secs(now)],
+            "INSERT INTO attendance_reviews (booking_id, reason, created_at) \
+             VALUES ($1, $2, $3) ON CONFLICT (booking_id) DO NOTHING",
+            vec![booking.into(), why.as_str().into(), secs(now)],
         ))
         .await?
         .rows_affected();
     Ok(added == 1)
 }
 
-/// Sessions waiting for an operator's verdict on attendance, oldest first.
+/// Sessions waiting for an operator's verdict on attendance (still confirmed), oldest
+/// first.
 pub async fn awaiting_review(db: &Database, limit: u64) -> Result<Vec<Uuid>, StoreError> {
     #[derive(FromQueryResult)]
     struct Id {
@@ -205,7 +233,7 @@ pub async fn awaiting_review(db: &Database, limit: u64) -> Result<Vec<Uuid>, Sto
     let rows = Id::find_by_statement(statement(
         db.backend(),
         "SELECT r.booking_id FROM attendance_reviews r JOIN bookings b ON b.id = r.booking_id \
-         WHERE r.decided_at IS NULL AND b.status = 'confirmed' \
+         WHERE r.reason <> 'unreported' AND b.status = 'confirmed' \
          ORDER BY r.created_at, r.booking_id LIMIT $1",
         vec![i64::try_from(limit).unwrap_or(i64::MAX).into()],
     ))
@@ -303,8 +331,8 @@ pub async fn meeting_failed(
     Ok(())
 }
 
-/// The room name of a session series at an outside provider, creating it with `room`
-/// when there is none yet (two first joins agree on whichever was stored first).
+/// The Jitsi room of a session series, named `room` when it has none yet (two first
+/// joins agree on whichever was stored first).
 pub async fn meeting_room(
     db: &Database,
     series: Uuid,
@@ -320,17 +348,27 @@ pub async fn meeting_room(
             vec![series.into(), provider.into(), room.into(), secs(now)],
         ))
         .await?;
+    // Recorded at confirmation without a name yet: named now.
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE video_meetings SET room = $1, updated_at = $2 \
+             WHERE series_id = $3 AND provider = $4 AND room = ''",
+            vec![room.into(), secs(now), series.into(), provider.into()],
+        ))
+        .await?;
     #[derive(FromQueryResult)]
     struct Room {
         room: String,
     }
     Room::find_by_statement(statement(
         db.backend(),
-        "SELECT room FROM video_meetings WHERE series_id = $1",
-        vec![series.into()],
+        "SELECT room FROM video_meetings WHERE series_id = $1 AND provider = $2",
+        vec![series.into(), provider.into()],
     ))
     .one(db.conn())
     .await?
     .map(|r| r.room)
-    .ok_or_else(|| StoreError::Corrupt(format!("meeting of series {series} vanished")))
+    .filter(|r| !r.is_empty())
+    .ok_or_else(|| StoreError::Corrupt(format!("series {series} meets elsewhere")))
 }

@@ -34,6 +34,8 @@ function setUp() {
   let audioContext = null;
   let screenTrack = null;
   let recorder = null;
+  // Chat messages shown, by id (the sender's answer and the room's event both bring one).
+  const seen = new Set();
   // Exposed for the browser tests (connection state and statistics).
   window.mentoraRoom = { peers };
 
@@ -44,6 +46,7 @@ function setUp() {
     help.hidden = false;
   };
 
+  setUpChat();
   if (!window.RTCPeerConnection || !navigator.mediaDevices?.getUserMedia) {
     show('unsupported');
     joinButton.disabled = true;
@@ -161,8 +164,11 @@ function setUp() {
     if (message.type === 'ready') {
       send({ type: 'subscribe', channels: [`room:${roomId}`] });
     } else if (message.type === 'subscribed' && !joined) {
+      // Following the room's channel entered it. After a dropped socket the others
+      // heard us leave and closed their connections to us: start afresh with theirs.
       joined = true;
-      send({ type: 'join', room: roomId });
+      for (const id of [...peers.keys()]) drop(id);
+      present.clear();
       sendMedia();
     } else if (message.type === 'event') {
       onEvent(message.kind, message.data);
@@ -188,7 +194,7 @@ function setUp() {
     }
     // Someone already in the room when we came: they greet us with their first message.
     greet(data.from, data.name, data.role);
-    if (kind === 'signal' && data.to === me) {
+    if (kind === 'signal' && data.to === me && data.room === roomId) {
       onSignal(data.from, data.data, data.name);
     } else if (kind === 'media') {
       if (!data.audio) say(peerStatus, peerStatus.dataset.muted);
@@ -219,7 +225,10 @@ function setUp() {
     const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy });
     p = { pc, polite: me < id, makingOffer: false, ignoreOffer: false, tile: tile(id, name) };
     peers.set(id, p);
-    for (const track of stream.getTracks()) pc.addTrack(track, stream);
+    for (const track of stream.getTracks()) {
+      // Someone arriving while we share the screen sees the screen.
+      pc.addTrack(track.kind === 'video' && screenTrack ? screenTrack : track, stream);
+    }
     pc.addEventListener('track', ({ streams }) => { p.tile.querySelector('video').srcObject = streams[0]; });
     pc.addEventListener('icecandidate', ({ candidate }) => signal(id, { candidate }));
     pc.addEventListener('negotiationneeded', async () => {
@@ -305,18 +314,15 @@ function setUp() {
       screen: Boolean(screenTrack),
     });
   }
-  function toggle(button, track, on, off) {
+  // A toggle keeps its name ("Mute"); being pressed is its state.
+  function toggle(button, track) {
     if (!track) return;
     track.enabled = !track.enabled;
     button.setAttribute('aria-pressed', String(!track.enabled));
-    button.textContent = track.enabled ? on : off;
     sendMedia();
   }
-  const labels = root.dataset;
-  $('toggle-audio').addEventListener('click', (e) =>
-    toggle(e.currentTarget, audioTrack(), labels.mute, labels.unmute));
-  $('toggle-video').addEventListener('click', (e) =>
-    toggle(e.currentTarget, videoTrack(), labels.cameraOff, labels.cameraOn));
+  $('toggle-audio').addEventListener('click', (e) => toggle(e.currentTarget, audioTrack()));
+  $('toggle-video').addEventListener('click', (e) => toggle(e.currentTarget, videoTrack()));
 
   $('share-screen').addEventListener('click', async (e) => {
     const button = e.currentTarget;
@@ -331,7 +337,6 @@ function setUp() {
     replaceVideo(screenTrack);
     screenTrack.addEventListener('ended', () => stopSharing(button));
     button.setAttribute('aria-pressed', 'true');
-    button.textContent = labels.shareStop;
     sendMedia();
   });
   function stopSharing(button) {
@@ -339,7 +344,6 @@ function setUp() {
     screenTrack = null;
     replaceVideo(videoTrack());
     button.setAttribute('aria-pressed', 'false');
-    button.textContent = labels.share;
     sendMedia();
   }
   function replaceVideo(track) {
@@ -360,7 +364,6 @@ function setUp() {
   });
 
   // Chat: sent over HTTP (kept with the session), heard by everyone over the socket.
-  const seen = new Set();
   function addChat({ id, name, body }) {
     if (seen.has(id)) return;
     seen.add(id);
@@ -371,16 +374,6 @@ function setUp() {
     $('chat-log').append(item);
     $('chat-log').scrollTop = $('chat-log').scrollHeight;
   }
-  $('chat-form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const input = $('chat-body');
-    const response = await post(`/sessions/${roomId}/room/messages`, new URLSearchParams({ body: input.value }));
-    $('chat-error').hidden = response.ok;
-    if (response.ok) {
-      addChat(await response.json());
-      input.value = '';
-    }
-  });
 
   function post(url, body, type) {
     const headers = { 'x-csrf-token': csrf };
@@ -392,7 +385,7 @@ function setUp() {
   // Recording with consent.
   const consentButton = $('toggle-consent');
   consentButton?.addEventListener('click', async () => {
-    const given = consentButton.getAttribute('aria-pressed') !== 'true';
+    const given = consentButton.dataset.given !== 'true';
     const response = await post(`/sessions/${roomId}/room/consent`, new URLSearchParams({ given: String(given) }));
     if (response.ok) onRecording({ ...(await response.json()), mine: given });
   });
@@ -400,21 +393,28 @@ function setUp() {
   function onRecording(state) {
     const mineNow = root.dataset.role === 'learner' ? state.learner : state.expert;
     if (consentButton && mineNow !== undefined) {
-      consentButton.setAttribute('aria-pressed', String(mineNow));
+      consentButton.dataset.given = String(mineNow);
       consentButton.textContent = mineNow ? consentButton.dataset.withdraw : consentButton.dataset.ask;
     }
+    recordingWanted = Boolean(state.on);
     $('recording-indicator').hidden = !state.on;
     say(consentStatus, state.on ? consentStatus.dataset.on : mineNow ? consentStatus.dataset.waiting : consentStatus.dataset.off);
     if (state.on) startRecording();
     else stopRecording();
   }
 
+  let recordingWanted = false;
+  let starting = false;
   async function startRecording() {
-    if (!participant || recorder || !stream || !window.MediaRecorder) return;
+    // Both the consent answer and the room's event may ask: start once.
+    if (!participant || recorder || starting || !stream || !window.MediaRecorder) return;
     const type = ['video/webm;codecs=vp8,opus', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
     if (!type) return;
+    starting = true;
     const response = await post(`/sessions/${roomId}/room/recordings`);
-    if (!response.ok) return;
+    starting = false;
+    // Withdrawn while we asked: do not start.
+    if (!response.ok || !recordingWanted) return;
     const { id } = await response.json();
     const mine = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 500_000 });
     recorder = mine;
@@ -425,7 +425,14 @@ function setUp() {
       const n = seq++;
       // In order, one at a time: the server takes only the next chunk.
       uploads = uploads.then(async () => {
-        const sent = await post(`/sessions/${roomId}/room/recordings/${id}/chunks/${n}`, data, 'video/webm');
+        const url = `/sessions/${roomId}/room/recordings/${id}/chunks/${n}`;
+        let sent = await post(url, data, 'video/webm');
+        // The network blinked: try again a few times; a refusal (consent withdrawn,
+        // the room closed) ends this recording.
+        for (let retry = 1; sent.status === 599 && retry <= 3; retry++) {
+          await new Promise((wait) => setTimeout(wait, 1000 * retry));
+          sent = await post(url, data, 'video/webm');
+        }
         if (!sent.ok && mine.state !== 'inactive') mine.stop();
       });
     });
@@ -438,5 +445,18 @@ function setUp() {
 
   function stopRecording() {
     if (recorder && recorder.state !== 'inactive') recorder.stop();
+  }
+
+  function setUpChat() {
+    $('chat-form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const input = $('chat-body');
+      const response = await post(`/sessions/${roomId}/room/messages`, new URLSearchParams({ body: input.value }));
+      $('chat-error').hidden = response.ok;
+      if (response.ok) {
+        addChat(await response.json());
+        input.value = '';
+      }
+    });
   }
 }

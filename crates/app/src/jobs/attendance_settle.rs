@@ -22,12 +22,12 @@ pub const KIND: Kind = Kind {
 fn run<'a>(deps: &'a JobDeps, _job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
         let now = deps.db.clock().now();
-        crate::rooms::settle::sweep(&deps.bookings(), now)
-            .await
-            .map_err(|e| e.to_string())?;
-        crate::rooms::recording::purge_expired(&deps.db, deps.files.as_ref(), now)
-            .await
-            .map_err(|e| e.to_string())?;
+        // Each half runs whatever became of the other.
+        let settled = crate::rooms::settle::sweep(&deps.bookings(), now).await;
+        let purged =
+            crate::rooms::recording::purge_expired(&deps.db, deps.files.as_ref(), now).await;
+        settled.map_err(|e| e.to_string())?;
+        purged.map_err(|e| e.to_string())?;
         Ok(())
     }
     .boxed()

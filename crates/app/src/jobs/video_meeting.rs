@@ -4,9 +4,9 @@
 //! the job, which retries with backoff while the expert sees the refusal.
 //!
 //! Twice is harmless: it compares with the meeting as recorded, so a repeated run finds
-//! nothing to do; a create retried after an answer was lost is the one case that could
-//! make a second meeting, and Google's `requestId` (fixed per session and time) prevents
-//! that there.
+//! nothing to do. A create retried after its answer was lost makes no second Google event
+//! (the event's id is ours, fixed per session); at Zoom, which takes no such key, it
+//! could make a second meeting, unused (the link recorded is the one that answered).
 
 use futures::FutureExt;
 use futures::future::BoxFuture;

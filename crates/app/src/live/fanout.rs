@@ -114,6 +114,16 @@ impl Fanout {
         true
     }
 
+    fn unfollow(&self, id: u64, channel: Channel) {
+        let mut inner = self.lock();
+        if let Some(set) = inner.followers.get_mut(&channel) {
+            set.remove(&id);
+            if set.is_empty() {
+                inner.followers.remove(&channel);
+            }
+        }
+    }
+
     fn close(&self, id: u64, channels: &[Channel]) {
         let mut inner = self.lock();
         inner.queues.remove(&id);
@@ -157,6 +167,14 @@ impl Subscription {
             self.channels.push(channel);
         }
         followed
+    }
+
+    /// Stops following `channel` (a room the person may no longer be in).
+    pub fn unfollow(&mut self, channel: Channel) {
+        self.channels.retain(|c| *c != channel);
+        if let Some(fanout) = self.fanout.upgrade() {
+            fanout.unfollow(self.id, channel);
+        }
     }
 
     /// The channels followed, in the order they were joined.

@@ -49,6 +49,14 @@ pub async fn leave(
     Ok(())
 }
 
+/// Whether `person` is in the room of `booking` now (a stay not yet ended).
+pub async fn is_present(db: &Database, booking: Uuid, person: Uuid) -> Result<bool, RoomError> {
+    Ok(store::rooms::stays(db, booking)
+        .await?
+        .iter()
+        .any(|s| s.account_id == person && s.left_at.is_none()))
+}
+
 /// Marks a stay as still going (the live connection is there).
 pub async fn seen(db: &Database, stay: Uuid, now: Timestamp) -> Result<(), RoomError> {
     store::rooms::seen(db, stay, now).await?;

@@ -65,6 +65,22 @@ pub async fn sync(
         Some(m) if !m.room.is_empty() => VideoProvider::parse(&m.provider).unwrap_or_default(),
         _ => super::provider_of(db, booking.row.expert_id).await?,
     };
+    // A session meets where its expert met when it was confirmed: a later change of
+    // choice applies to sessions booked after it.
+    if existing.is_none() && booking.status == BookingStatus::Confirmed && !provider.is_scheduled()
+    {
+        let chosen = store::rooms::Meeting {
+            series_id: series,
+            provider: provider.as_str().to_owned(),
+            room: String::new(),
+            join_url: None,
+            start_at: Some(booking.row.start_at.as_second()),
+            deleted: false,
+            error: None,
+        };
+        store::rooms::save_meeting(db, &chosen, now).await?;
+        return Ok(Synced::Nothing);
+    }
     let Some(client) = outside.client(provider) else {
         return Ok(Synced::Nothing);
     };
@@ -103,17 +119,15 @@ pub async fn sync(
                 )
             })
         }
-        (BookingStatus::Cancelled | BookingStatus::Expired, Some(m)) => {
-            client.delete(&m.room).await.map(|()| {
-                (
-                    Synced::Deleted,
-                    store::rooms::Meeting {
-                        deleted: true,
-                        ..m.clone()
-                    },
-                )
-            })
-        }
+        (BookingStatus::Cancelled, Some(m)) => client.delete(&m.room).await.map(|()| {
+            (
+                Synced::Deleted,
+                store::rooms::Meeting {
+                    deleted: true,
+                    ..m.clone()
+                },
+            )
+        }),
         _ => return Ok(Synced::Nothing),
     };
     match outcome {
@@ -145,7 +159,7 @@ async fn request_for(db: &Database, booking: &Booking) -> Result<MeetingRequest,
         end: booking.row.end_at.to_string(),
         minutes: i64::from(booking.row.duration_minutes),
         attendees: vec![expert.email, learner.email],
-        request_id: format!("{}-{}", booking.row.series_id, booking.row.sequence),
+        request_id: format!("mentora{}", booking.row.series_id.simple()),
     })
 }
 

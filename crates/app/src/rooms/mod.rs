@@ -216,7 +216,16 @@ pub async fn pass_whatever_status(
         _ if may_support(user) => RoomRole::Support,
         _ => return Err(RoomError::NotFound),
     };
-    let provider = provider_of(db, booking.row.expert_id).await?;
+    // Where the session meets was fixed when it was confirmed (see `meetings::sync`);
+    // sessions from before that was recorded meet where the expert meets now.
+    let recorded = store::rooms::meeting(db, booking.row.series_id).await?;
+    let provider = match recorded
+        .as_ref()
+        .and_then(|m| VideoProvider::parse(&m.provider))
+    {
+        Some(provider) => provider,
+        None => provider_of(db, booking.row.expert_id).await?,
+    };
     let window = RoomWindow::of(booking.row.start_at, booking.row.end_at);
     Ok(RoomPass {
         booking,

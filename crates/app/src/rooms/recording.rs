@@ -11,7 +11,7 @@
 //! downloaded rather than by index. Only the two participants play it back, and either
 //! may delete it; otherwise it is deleted after the retention period.
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use jiff::{SignedDuration, Timestamp};
 use store::Database;
 use store::users::User;
@@ -23,8 +23,9 @@ use crate::live::{Channel, LiveHub};
 
 /// What consent is recorded for.
 pub const PURPOSE: &str = "session_recording";
-/// The largest chunk taken, in bytes.
-pub const MAX_CHUNK: usize = 4 * 1024 * 1024;
+/// The largest chunk taken, in bytes (under the 2 MiB request limit; the room's script
+/// sends two seconds at a time, some 150 KiB).
+pub const MAX_CHUNK: usize = 1536 * 1024;
 /// The first bytes of every WebM (Matroska) file: the EBML header's id.
 pub const WEBM_MAGIC: [u8; 4] = [0x1A, 0x45, 0xDF, 0xA3];
 
@@ -165,6 +166,8 @@ pub async fn add_chunk(
         bytes: chunk,
     } = chunk;
     pass.require_participant()?;
+    // Once the room has closed nobody can withdraw in it: nothing more is recorded.
+    pass.require_open(now)?;
     let recording = own_running(db, pass, user, id).await?;
     if !consent_state(db, pass).await?.both() {
         store::recordings::stop(db, id, now).await?;
@@ -185,11 +188,19 @@ pub async fn add_chunk(
     if recording.ended_at.is_some() || seq != recording.chunks {
         return Err(RoomError::ChunkRefused);
     }
-    let key = format!("recordings/{}/{id}/{seq:06}.webm", pass.booking_id());
+    // Each upload under a key of its own: a chunk sent twice, or refused below, is
+    // removed without touching the copy that was taken.
+    let key = format!(
+        "recordings/{}/{id}/{seq:06}-{}.webm",
+        pass.booking_id(),
+        Uuid::new_v4().simple()
+    );
     let size = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
     files.put(&key, chunk.to_vec()).await?;
+    // Taken only if it is still the next one, the recording still runs and is not
+    // deleted (a withdrawal or a deletion meanwhile ended it): otherwise it goes.
     if !store::recordings::add_chunk(db, id, seq, &key, size).await? {
-        // Another upload of the same chunk won: it holds its own copy under this key.
+        files.delete(&key).await?;
         return Err(RoomError::ChunkRefused);
     }
     Ok(())
@@ -245,26 +256,38 @@ pub async fn list(db: &Database, pass: &RoomPass) -> Result<Vec<RecordingSummary
         .collect())
 }
 
-/// The joined file of recording `id`, for the session's participants only.
+/// The joined file of recording `id`, for the session's participants only: its size,
+/// and its chunks read one after another as they are sent (never the whole file in
+/// memory at once).
 pub async fn playback(
     db: &Database,
-    files: &dyn FileStore,
+    files: std::sync::Arc<dyn FileStore>,
     pass: &RoomPass,
     id: Uuid,
-) -> Result<Bytes, RoomError> {
+) -> Result<
+    (
+        u64,
+        impl futures::Stream<Item = Result<Bytes, RoomError>> + use<>,
+    ),
+    RoomError,
+> {
+    use futures::StreamExt;
     pass.require_participant()?;
     let recording = match store::recordings::find(db, id).await? {
         Some(r) if r.booking_id == pass.booking_id() && r.deleted_at.is_none() => r,
         _ => return Err(RoomError::NotFound),
     };
-    let mut joined = BytesMut::with_capacity(usize::try_from(recording.bytes).unwrap_or(0));
-    for key in store::recordings::chunk_keys(db, id).await? {
-        match files.get(&key).await? {
-            Some(chunk) => joined.extend_from_slice(&chunk),
-            None => return Err(RoomError::NotFound),
+    let keys = store::recordings::chunk_keys(db, id).await?;
+    let chunks = futures::stream::iter(keys).then(move |key| {
+        let files = files.clone();
+        async move {
+            match files.get(&key).await? {
+                Some(chunk) => Ok(chunk),
+                None => Err(RoomError::NotFound),
+            }
         }
-    }
-    Ok(joined.freeze())
+    });
+    Ok((u64::try_from(recording.bytes).unwrap_or(0), chunks))
 }
 
 /// Deletes recording `id` at either participant's request: its chunks go from storage.
@@ -283,16 +306,19 @@ pub async fn delete(
     erase(db, files, id, now).await
 }
 
+/// Deletes a recording: marked first, so no chunk is taken after its files are listed;
+/// then its files; then their rows.
 async fn erase(
     db: &Database,
     files: &dyn FileStore,
     id: Uuid,
     now: Timestamp,
 ) -> Result<(), RoomError> {
+    store::recordings::mark_deleted(db, id, now).await?;
     for key in store::recordings::chunk_keys(db, id).await? {
         files.delete(&key).await?;
     }
-    store::recordings::mark_deleted(db, id, now).await?;
+    store::recordings::forget_chunks(db, id).await?;
     Ok(())
 }
 

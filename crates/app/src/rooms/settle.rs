@@ -1,15 +1,26 @@
 //! After a room closes, its attendance becomes the session's outcome (see
 //! `domain::room::attendance` for the rules): the `attendance_settle` job looks every few
 //! minutes for confirmed sessions whose room has closed. The outcome is an ordinary
-//! guarded transition made by the system, with the stays on the timeline: the payout
-//! and refunds follow as they do for an admin's verdict (a `no_show_expert` refunds the
-//! learner in full). A session nobody attended waits for an operator, who decides with
-//! the admin transitions. Either side may still dispute the outcome within the window.
+//! guarded transition made by the system, with the time each side spent in the room on
+//! the timeline; refunds and the payout follow as they do for an admin's verdict (a
+//! `no_show_expert` refunds the learner in full). Any running recording stops.
+//!
+//! How far attendance is trusted depends on where the session met:
+//! - the built-in room sees every join and leave itself: all four outcomes apply;
+//! - Zoom reports participants by an email it does not always know, so a session it
+//!   saw both sides in completes, and anything less goes to an operator rather than
+//!   refunding or charging anyone on possibly missing reports;
+//! - Jitsi and Google Meet report nothing: those sessions are left for the expert to
+//!   record (and the learner to contest), as before rooms existed.
+//!
+//! A session nobody attended waits for an operator, who decides with the admin outcome
+//! transitions. The side an outcome went against may dispute it.
 
 use domain::booking::{Actor, BookingStatus};
-use domain::room::{Presence, RoomWindow, Verdict};
+use domain::room::{Presence, RoomWindow, Verdict, VideoProvider};
 use jiff::Timestamp;
 use store::bookings::{Attribution, TransitionUpdates};
+use store::rooms::Unsettled;
 use uuid::Uuid;
 
 use crate::bookings::notices::{self, Notice};
@@ -20,20 +31,25 @@ use crate::bookings::{Booking, BookingDeps, BookingError};
 pub enum Settled {
     /// It now stands in this status.
     Outcome(BookingStatus),
-    /// Nobody came: it waits for an operator.
-    Review,
+    /// Attendance could not settle it (see `Unsettled`).
+    Left(Unsettled),
     /// Nothing to do (not confirmed any more, or its room has not closed).
     Skipped,
 }
 
-/// Settles every confirmed session whose room closed by `now`. Returns how many moved
-/// or went to review.
+/// Settles every confirmed session whose room closed by `now`. A session that fails is
+/// logged and left for the next run; the others go on. Returns how many were settled
+/// or left for someone.
 pub async fn sweep(s: &BookingDeps<'_>, now: Timestamp) -> Result<usize, BookingError> {
     let ended_by = domain::clock::shifted(now, -domain::room::window::CLOSES_AFTER);
     let mut done = 0;
     for id in store::rooms::unsettled(s.db, ended_by, 100).await? {
-        if settle(s, id, now).await? != Settled::Skipped {
-            done += 1;
+        match settle(s, id, now).await {
+            Ok(Settled::Skipped) => {}
+            Ok(_) => done += 1,
+            Err(e) => {
+                tracing::error!(booking = %id, error = %e, "settling a session by attendance failed")
+            }
         }
     }
     Ok(done)
@@ -63,6 +79,25 @@ async fn stays(
     Ok((learner, expert))
 }
 
+/// Where the session met.
+async fn provider_of(
+    s: &BookingDeps<'_>,
+    booking: &Booking,
+) -> Result<VideoProvider, BookingError> {
+    let recorded = store::rooms::meeting(s.db, booking.row.series_id).await?;
+    Ok(
+        match recorded
+            .as_ref()
+            .and_then(|m| VideoProvider::parse(&m.provider))
+        {
+            Some(provider) => provider,
+            None => super::provider_of(s.db, booking.row.expert_id)
+                .await
+                .unwrap_or_default(),
+        },
+    )
+}
+
 /// Settles one session by its attendance, if it is confirmed and its room has closed.
 pub async fn settle(
     s: &BookingDeps<'_>,
@@ -77,17 +112,29 @@ pub async fn settle(
     if booking.status != BookingStatus::Confirmed || now < window.closes {
         return Ok(Settled::Skipped);
     }
+    store::recordings::stop_all(s.db, id, now).await?;
+    let provider = provider_of(s, &booking).await?;
+    if matches!(provider, VideoProvider::Jitsi | VideoProvider::GoogleMeet) {
+        store::rooms::not_settled(s.db, id, Unsettled::Unreported, now).await?;
+        return Ok(Settled::Left(Unsettled::Unreported));
+    }
     let (learner, expert) = stays(s, &booking).await?;
-    let to =
-        match domain::room::verdict(&learner, &expert, booking.row.start_at, booking.row.end_at) {
-            Verdict::Outcome(to) => to,
-            Verdict::Review => {
-                if store::rooms::ask_review(s.db, id, now).await? {
-                    tracing::info!(booking = %id, "nobody attended: an operator decides");
-                }
-                return Ok(Settled::Review);
+    let verdict =
+        domain::room::verdict(&learner, &expert, booking.row.start_at, booking.row.end_at);
+    let to = match (verdict, provider) {
+        (Verdict::Outcome(BookingStatus::Completed), _) => BookingStatus::Completed,
+        (Verdict::Outcome(_), VideoProvider::Zoom) => {
+            store::rooms::not_settled(s.db, id, Unsettled::OneSide, now).await?;
+            return Ok(Settled::Left(Unsettled::OneSide));
+        }
+        (Verdict::Outcome(to), _) => to,
+        (Verdict::Review, _) => {
+            if store::rooms::not_settled(s.db, id, Unsettled::Nobody, now).await? {
+                tracing::info!(booking = %id, "nobody attended: an operator decides");
             }
-        };
+            return Ok(Settled::Left(Unsettled::Nobody));
+        }
+    };
     let minutes = |stays: &[Presence]| {
         domain::room::attendance::time_present(stays, booking.row.start_at, booking.row.end_at)
             .as_mins()
@@ -131,4 +178,32 @@ pub async fn settle(
     crate::jobs::worker::wake();
     tracing::info!(booking = %id, status = %to, "session settled by attendance");
     Ok(Settled::Outcome(to))
+}
+
+/// A session attendance could not settle, as operators see it listed.
+#[derive(Debug, Clone)]
+pub struct AwaitingVerdict {
+    /// The session.
+    pub booking: Booking,
+    /// The learner's and the expert's names.
+    pub names: (String, String),
+}
+
+/// The sessions waiting for an operator's verdict on attendance, oldest first.
+pub async fn awaiting_verdict(db: &store::Database) -> Result<Vec<AwaitingVerdict>, BookingError> {
+    let mut out = Vec::new();
+    for id in store::rooms::awaiting_review(db, 100).await? {
+        if let Some(row) = store::bookings::find(db, id).await? {
+            let booking = Booking::from_row(row)?;
+            let names =
+                crate::bookings::lists::names(db, &[booking.row.learner_id, booking.row.expert_id])
+                    .await?;
+            let name = |id| names.get(&id).cloned().unwrap_or_default();
+            out.push(AwaitingVerdict {
+                names: (name(booking.row.learner_id), name(booking.row.expert_id)),
+                booking,
+            });
+        }
+    }
+    Ok(out)
 }

@@ -45,6 +45,10 @@ struct Books {
     refuse_next: Option<u16>,
     tokens_issued: u32,
     meetings: u64,
+    /// Google events by id.
+    events: std::collections::HashMap<String, Value>,
+    /// The next create is made, but its answer is "lost" (a 503 instead).
+    lose_next_answer: bool,
 }
 
 type Shared = Arc<Mutex<Books>>;
@@ -80,6 +84,16 @@ impl FakeMeetings {
     /// The next API call is answered with `status` and the provider's error body.
     pub fn refuse_next(&self, status: u16) {
         self.books.lock().unwrap().refuse_next = Some(status);
+    }
+
+    /// The next create is made, but answered with a 503 as if the answer was lost.
+    pub fn lose_next_answer(&self) {
+        self.books.lock().unwrap().lose_next_answer = true;
+    }
+
+    /// How many Google events exist.
+    pub fn events(&self) -> usize {
+        self.books.lock().unwrap().events.len()
     }
 
     /// The Zoom client of a deployment, pointed here.
@@ -216,11 +230,25 @@ async fn answer(
         ("PATCH", p) | ("DELETE", p) if p.starts_with("/zoom-api/v2/meetings/") => {
             StatusCode::NO_CONTENT.into_response()
         }
+        ("GET", p) if p.starts_with("/google-api/calendar/v3/calendars/primary/events/") => {
+            let id = p.rsplit('/').next().unwrap_or("");
+            match books.events.get(id) {
+                Some(event) => axum::Json(event.clone()).into_response(),
+                None => (
+                    StatusCode::NOT_FOUND,
+                    axum::Json(json!({"error": {"code": 404, "message": "Not Found"}})),
+                )
+                    .into_response(),
+            }
+        }
         ("POST", "/google-api/calendar/v3/calendars/primary/events") => {
             books.meetings += 1;
             let body = seen.json();
-            let id = format!("evt{}", books.meetings);
-            axum::Json(json!({
+            let id = body["id"].as_str().unwrap_or("generated").to_owned();
+            if books.events.contains_key(&id) {
+                return (StatusCode::CONFLICT, axum::Json(json!({"error": {"code": 409, "message": "The requested identifier already exists.", "errors": [{"domain": "global", "reason": "duplicate"}]}}))).into_response();
+            }
+            let event = json!({
                 "kind": "calendar#event", "id": id, "status": "confirmed",
                 "summary": body["summary"], "start": body["start"], "end": body["end"],
                 "attendees": body["attendees"],
@@ -235,8 +263,16 @@ async fn answer(
                     "conferenceSolution": {"key": {"type": "hangoutsMeet"}, "name": "Google Meet"},
                     "conferenceId": "abc-defg-hij"
                 }
-            }))
-            .into_response()
+            });
+            books.events.insert(id, event.clone());
+            if std::mem::take(&mut books.lose_next_answer) {
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    axum::Json(json!({"error": {"code": 503, "message": "Backend Error"}})),
+                )
+                    .into_response();
+            }
+            axum::Json(event).into_response()
         }
         ("PATCH", p) if p.starts_with("/google-api/calendar/v3/calendars/primary/events/") => {
             let id = p.rsplit('/').next().unwrap_or("");

@@ -768,7 +768,11 @@ async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
         "nothing is sent before the job runs"
     );
 
-    assert_eq!(app.run_jobs().await, 1);
+    assert_eq!(
+        app.run_jobs().await,
+        2,
+        "the notice, and the sync of the session's meeting it asks for"
+    );
     let outbox = store::outbox::newest(&app.db, 50).await.unwrap();
     for to in ["leo@example.org", "ana@example.org"] {
         let theirs: Vec<_> = outbox.iter().filter(|m| m.to == to).cloned().collect();
@@ -801,8 +805,9 @@ async fn a_stale_confirmation_is_not_sent_after_a_cancellation(backend: Backend)
     assert_eq!(cancelled.status, 200, "{cancelled}");
     assert_eq!(
         app.run_jobs().await,
-        3,
-        "the confirmation's job, the cancellation's, and its refund's"
+        4,
+        "the confirmation's job, the cancellation's, its refund's, and the sync of the \
+         session's meeting the cancellation asks for"
     );
     let invites: Vec<String> = store::outbox::newest(&app.db, 50)
         .await

@@ -81,6 +81,16 @@ impl Live {
             .unwrap_or_else(|| panic!("nothing arrived within 10 s"))
     }
 
+    /// The next error, skipping other messages.
+    pub async fn error(&mut self) -> Value {
+        loop {
+            let message = self.next().await;
+            if message["type"] == "error" {
+                return message;
+            }
+        }
+    }
+
     /// The next event of `kind`, skipping others.
     pub async fn event(&mut self, kind: &str) -> Value {
         loop {

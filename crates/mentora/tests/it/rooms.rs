@@ -198,7 +198,7 @@ async fn only_participants_enter_and_only_while_the_room_is_open(backend: Backen
     presence(&mut lea_live, lea.id, "joined").await;
     let sam_view = send(&app, Method::GET, &room_api, &sam_token, None).await;
     assert_eq!(sam_view.json["role"], "support");
-    let _sam_live = enter(&app, "sam@example.org", &id).await;
+    let mut sam_live = enter(&app, "sam@example.org", &id).await;
     let heard = loop {
         let e = lea_live.event("presence").await;
         if e["data"]["role"] == "support" {
@@ -206,6 +206,47 @@ async fn only_participants_enter_and_only_while_the_room_is_open(backend: Backen
         }
     };
     assert_eq!(heard["data"]["state"], "joined");
+    // A signal goes to the person it names alone: support staff in the room do not see
+    // the participants' offers (nor their addresses), and nobody outside it is reachable.
+    let (ana_token, _) = app.api_log_in("ana@example.org").await;
+    let mut ana_live = Live::open(&app, None).await.unwrap();
+    ana_live
+        .send(json!({"type": "auth", "token": ana_token}))
+        .await;
+    ana_live.next().await;
+    ana_live.subscribe(&[format!("room:{id}")], None).await;
+    ana_live.next().await;
+    let eve = store::users::find_by_email(
+        &app.db,
+        &domain::EmailAddress::parse("eve@example.org").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    ana_live
+        .send(json!({"type": "signal", "room": id, "to": eve.id, "data": {"candidate": "x"}}))
+        .await;
+    assert_eq!(ana_live.error().await["code"], "not_in_room");
+    ana_live
+        .send(json!({"type": "signal", "room": id, "to": lea.id, "data": {"candidate": "c"}}))
+        .await;
+    ana_live
+        .send(json!({"type": "media", "room": id, "audio": true, "video": true}))
+        .await;
+    assert_eq!(
+        lea_live.event("signal").await["data"]["data"]["candidate"],
+        "c"
+    );
+    loop {
+        let seen = sam_live.next().await;
+        assert_ne!(
+            seen["kind"], "signal",
+            "support saw a signal meant for the learner: {seen}"
+        );
+        if seen["kind"] == "media" {
+            break;
+        }
+    }
 
     // After the end plus 30 minutes the room is closed.
     clock.set(instant(secs(&start) + 3600 + 1800));

@@ -6,7 +6,10 @@
 //!   and when they withdrew;
 //! - `recordings` and `recording_chunks`: each side's recorded stream, as ordered chunks
 //!   in object storage;
-//! - `attendance_reviews`: sessions nobody attended, for an operator to decide;
+//! - `attendance_reviews`: sessions attendance could not settle (`nobody` came,
+//!   `one_side` only was seen in a meeting whose reports may be incomplete), for an
+//!   operator to decide, and sessions at a provider that reports no attendance
+//!   (`unreported`: the expert records how it went, as before);
 //! - `video_meetings`: a session series' meeting at an outside provider (Jitsi's room
 //!   name; Zoom's or Google's meeting id, join link, the start it is set for, and the
 //!   provider's last refusal for the expert to see);
@@ -171,8 +174,8 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(AttendanceReviews::Table)
                     .col(uuid(AttendanceReviews::BookingId).primary_key())
+                    .col(string_len(AttendanceReviews::Reason, 24))
                     .col(big_integer(AttendanceReviews::CreatedAt))
-                    .col(big_integer_null(AttendanceReviews::DecidedAt))
                     .foreign_key(&mut booking_fk(
                         "fk_attendance_reviews_booking",
                         AttendanceReviews::Table,
@@ -266,8 +269,8 @@ enum RecordingChunks {
 enum AttendanceReviews {
     Table,
     BookingId,
+    Reason,
     CreatedAt,
-    DecidedAt,
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -34,6 +34,8 @@ struct PaymentsPage<'a> {
     bookings: Vec<BookingView>,
     transfers: Vec<TransferView>,
     disputes: Vec<DisputeView>,
+    /// Sessions attendance could not settle: (booking, when in UTC, learner, expert).
+    verdicts: Vec<(uuid::Uuid, String, String, String)>,
     check: Option<CheckView>,
     from: String,
     to: String,
@@ -256,6 +258,18 @@ async fn page(
                 booking: d.booking_id,
                 status: d.status,
                 outcome: d.outcome,
+            })
+            .collect(),
+        verdicts: app::rooms::settle::awaiting_verdict(&state.db)
+            .await?
+            .into_iter()
+            .map(|v| {
+                (
+                    v.booking.row.id,
+                    crate::instants::rfc3339_secs(&v.booking.row.start_at),
+                    v.names.0,
+                    v.names.1,
+                )
             })
             .collect(),
         check: overview.last_check.map(|c| CheckView {

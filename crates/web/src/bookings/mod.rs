@@ -32,6 +32,7 @@ pub(crate) fn routes() -> Routes {
         )
         .get("/bookings/{id}/receipt", SignedIn, get(receipt::show))
         .post("/bookings/{id}/cancel", SignedIn, post(pages::cancel))
+        .post("/bookings/{id}/outcome", SignedIn, post(pages::outcome))
         .post(
             "/bookings/{id}/reschedule",
             SignedIn,

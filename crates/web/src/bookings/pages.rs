@@ -232,6 +232,9 @@ struct BookingPage<'a> {
     move_error: Option<String>,
     /// The session's room can be entered (or will open): the Join button shows.
     joinable: bool,
+    /// The outcomes this viewer may record now (the session has started and is still
+    /// confirmed): `completed`, `no_show_learner`, `no_show_expert`.
+    outcomes: Vec<&'static str>,
 }
 
 /// A time a session could move to: the instant the form sends, and how it reads.
@@ -360,8 +363,58 @@ async fn booking_page(
         move_options: options,
         move_error,
         joinable: super::sessions::joinable(&booking, state.clock().now()),
+        outcomes: outcomes(&booking, role, state.clock().now()),
     };
     Ok(render(page, status))
+}
+
+/// The outcomes `role` may record for `booking` at `now`: once the session has started,
+/// while it is confirmed (the room's attendance settles it otherwise).
+fn outcomes(booking: &Booking, role: Actor, now: jiff::Timestamp) -> Vec<&'static str> {
+    if booking.status != BookingStatus::Confirmed || now < booking.row.start_at {
+        return Vec::new();
+    }
+    [
+        BookingStatus::Completed,
+        BookingStatus::NoShowLearner,
+        BookingStatus::NoShowExpert,
+    ]
+    .into_iter()
+    .filter(|to| domain::booking::rules::may_record(*to, role) == Some(true))
+    .map(BookingStatus::as_str)
+    .collect()
+}
+
+#[derive(Deserialize)]
+pub struct OutcomeForm {
+    to: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /bookings/{id}/outcome` {to, reason}: the expert or an operator records how the
+/// session went (a session attendance could not settle).
+pub async fn outcome(
+    State(state): State<AppState>,
+    Links(base): Links,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<Uuid>,
+    Form(form): Form<OutcomeForm>,
+) -> Result<Response, AppError> {
+    let Some(to) = BookingStatus::parse(form.to.trim()) else {
+        return Err(AppError::new(ErrorCode::ValidationFailed));
+    };
+    changes::record_outcome(
+        &state.booking_deps(&base),
+        &viewer.user,
+        id,
+        to,
+        &form.reason,
+        None,
+        state.clock().now(),
+    )
+    .await?;
+    Ok(crate::redirect::to(&format!("/bookings/{id}")))
 }
 
 #[derive(Deserialize)]

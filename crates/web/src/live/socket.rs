@@ -13,11 +13,16 @@
 //!   whenever this instance may have missed events itself.
 //!
 //! A session's room (`room:{booking}`) may be followed only by those it lets in, while it
-//! is open (`app::rooms`). In it:
-//! - `{"type":"join","room":"{booking}"}` enters (a stay is recorded for attendance, and
-//!   the room hears `presence`); `{"type":"leave","room":…}` or closing the socket leaves;
+//! is open (`app::rooms`); access is checked again at every heartbeat, and a person who
+//! lost it (the room closed, the session was called off) is taken out. In it:
+//! - following the room's channel enters it (a stay is recorded for attendance, and the
+//!   room hears `presence`, so nobody, support staff included, listens unannounced);
+//!   `{"type":"join","room":"{booking}"}` does the same for a client that followed first;
+//!   `{"type":"leave","room":…}` or closing the socket leaves;
 //! - `{"type":"signal","room":…,"to":"{person}","data":{…}}` passes WebRTC offers,
-//!   answers and candidates to the room as a `signal` event `{from, to, data}`;
+//!   answers and candidates to that person alone (on their own channel) as a `signal`
+//!   event `{room, from, to, data}`: only the participants and anyone present in the room
+//!   may be addressed, and nobody else sees the other's addresses;
 //! - `{"type":"media","room":…,"audio":bool,"video":bool,"screen":bool}` tells the others
 //!   what is on (a `media` event).
 //!
@@ -183,6 +188,8 @@ struct Stay {
     id: Uuid,
     user: store::users::User,
     role: &'static str,
+    /// The session's learner and expert: who a signal may always be addressed to.
+    participants: [Uuid; 2],
 }
 
 enum Step {
@@ -315,15 +322,7 @@ impl Connection {
                 self.leave_rooms(Some(room)).await;
                 Step::Continue
             }
-            ClientMessage::Signal { room, to, data } => {
-                self.in_room(
-                    sink,
-                    room,
-                    "signal",
-                    serde_json::json!({ "to": to, "data": data }),
-                )
-                .await
-            }
+            ClientMessage::Signal { room, to, data } => self.signal(sink, room, to, data).await,
             ClientMessage::Media {
                 room,
                 audio,
@@ -391,6 +390,8 @@ impl Connection {
             {
                 return self.refuse(sink, refusal.0, refusal.1).await;
             }
+            let entering = matches!(channel, Channel::Room(_))
+                && !self.subscription.channels().contains(&channel);
             if self.subscription.channels().len() >= MAX_CHANNELS
                 && !self.subscription.channels().contains(&channel)
             {
@@ -400,6 +401,11 @@ impl Connection {
             }
             if !self.subscription.follow(channel) {
                 return Step::Close(Some((CLOSE_TOO_SLOW, "too slow: reconnect and catch up")));
+            }
+            if let (true, Channel::Room(id)) = (entering, channel)
+                && let Step::Close(c) = self.join(sink, id).await
+            {
+                return Step::Close(c);
             }
         }
         let subscribed = ServerMessage::Subscribed {
@@ -512,6 +518,7 @@ impl Connection {
                     id,
                     user,
                     role: pass.role.as_str(),
+                    participants: [pass.booking.row.learner_id, pass.booking.row.expert_id],
                 });
                 Step::Continue
             }
@@ -521,6 +528,41 @@ impl Connection {
                     .await
             }
         }
+    }
+
+    /// Passes a WebRTC signal to `to` alone: a participant of the session, or someone
+    /// present in its room now.
+    async fn signal<S>(&self, sink: &mut S, room: Uuid, to: Uuid, data: serde_json::Value) -> Step
+    where
+        S: futures::Sink<Message> + Unpin,
+    {
+        let Some(stay) = self.stays.iter().find(|s| s.room == room) else {
+            return self
+                .refuse(sink, "not_in_room", "join the room first")
+                .await;
+        };
+        let present = stay.participants.contains(&to)
+            || app::rooms::attendance::is_present(&self.state.db, room, to)
+                .await
+                .unwrap_or(false);
+        if !present {
+            return self
+                .refuse(sink, "not_in_room", "that person is not in this room")
+                .await;
+        }
+        let event = serde_json::json!({
+            "room": room,
+            "from": stay.user.id,
+            "name": stay.user.display_name,
+            "role": stay.role,
+            "to": to,
+            "data": data,
+        });
+        self.state
+            .live
+            .publish(Channel::Person(to), "signal", event)
+            .await;
+        Step::Continue
     }
 
     /// Passes `kind` with `data` (and who sent it) to the room this connection is in.
@@ -576,8 +618,25 @@ impl Connection {
         }
     }
 
-    /// Marks this connection's stays as still going.
-    async fn still_in_rooms(&self) {
+    /// Checks each followed room again: a person who may no longer be in it (the room
+    /// closed, the session was called off, support lost the permission) is taken out;
+    /// the others' stays are marked as still going.
+    async fn still_in_rooms(&mut self) {
+        let rooms: Vec<Uuid> = self
+            .subscription
+            .channels()
+            .iter()
+            .filter_map(|c| match c {
+                Channel::Room(id) => Some(*id),
+                _ => None,
+            })
+            .collect();
+        for room in rooms {
+            if self.room_pass(room).await.is_err() {
+                self.leave_rooms(Some(room)).await;
+                self.subscription.unfollow(Channel::Room(room));
+            }
+        }
         let now = self.state.clock().now();
         for stay in &self.stays {
             if let Err(e) = app::rooms::attendance::seen(&self.state.db, stay.id, now).await {

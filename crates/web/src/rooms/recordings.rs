@@ -98,7 +98,8 @@ pub async fn stop(
     SignedIn(viewer): SignedIn,
     Path((id, recording)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
-    let pass = app::rooms::pass(&state.db, &viewer.user, id).await?;
+    // A recording is stopped whatever became of the session meanwhile.
+    let pass = app::rooms::pass_whatever_status(&state.db, &viewer.user, id).await?;
     app::rooms::recording::stop(
         &state.db,
         &pass,
@@ -117,9 +118,16 @@ pub async fn play(
     Path((id, recording)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, AppError> {
     let pass = app::rooms::pass_whatever_status(&state.db, &viewer.user, id).await?;
-    let file =
-        app::rooms::recording::playback(&state.db, state.files.as_ref(), &pass, recording).await?;
-    let mut response = file.into_response();
+    let (size, chunks) =
+        app::rooms::recording::playback(&state.db, state.files.clone(), &pass, recording).await?;
+    // The chunks are read one after another as the body is sent.
+    let body = axum::body::Body::from_stream(futures::StreamExt::map(chunks, |chunk| {
+        chunk.map_err(|e| std::io::Error::other(e.to_string()))
+    }));
+    let mut response = Response::new(body);
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(size));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("video/webm"));
     headers.insert(
