@@ -128,6 +128,40 @@ test('two people meet: video both ways, mute seen, recording with consent, atten
   await expect(learner.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
   await expect(expert.locator('#peer-status')).toHaveText('The other participant muted their microphone.');
 
+  // The network path changes: an ICE restart renegotiates and the video keeps coming.
+  const ufrag = (page: Page) => page.evaluate(() => {
+    const room = (window as unknown as { mentoraRoom: { peers: Map<string, { pc: RTCPeerConnection }> } }).mentoraRoom;
+    const sdp = [...room.peers.values()][0]?.pc.localDescription?.sdp ?? '';
+    return sdp.match(/a=ice-ufrag:(\S+)/)?.[1] ?? '';
+  });
+  const before = await ufrag(learner);
+  const decoded = (await peer(expert)).framesDecoded;
+  await learner.evaluate(() => {
+    const room = (window as unknown as { mentoraRoom: { peers: Map<string, { pc: RTCPeerConnection }> } }).mentoraRoom;
+    [...room.peers.values()][0]?.pc.restartIce();
+  });
+  await expect.poll(() => ufrag(learner)).not.toEqual(before);
+  await connected(learner);
+  await expect.poll(async () => (await peer(expert)).framesDecoded).toBeGreaterThan(decoded);
+
+  // The learner's connection to Mentora drops: the page reconnects, both sides start a
+  // fresh call, and the video comes back.
+  type Held = { mentoraRoom: { peers: Map<string, { pc: RTCPeerConnection }> }; heldPc?: RTCPeerConnection };
+  await expert.evaluate(() => {
+    const w = window as unknown as Held;
+    w.heldPc = [...w.mentoraRoom.peers.values()][0]?.pc;
+  });
+  await learner.evaluate(() => (window as unknown as { mentoraRoom: { socket: () => WebSocket } }).mentoraRoom.socket().close());
+  await expect
+    .poll(() => expert.evaluate(() => {
+      const w = window as unknown as Held;
+      const current = [...w.mentoraRoom.peers.values()][0]?.pc;
+      return Boolean(current) && current !== w.heldPc;
+    }))
+    .toBe(true);
+  await connected(learner);
+  await connected(expert);
+
   // Chat is heard live.
   await expert.getByLabel('Message').fill('Welcome! Shall we start with scales?');
   await expert.getByRole('button', { name: 'Send' }).click();

@@ -37,7 +37,7 @@ function setUp() {
   // Chat messages shown, by id (the sender's answer and the room's event both bring one).
   const seen = new Set();
   // Exposed for the browser tests (connection state and statistics).
-  window.mentoraRoom = { peers };
+  window.mentoraRoom = { peers, socket: () => socket };
 
   const say = (element, text) => { element.textContent = text; };
   const fill = (template, name) => template.replace('{name}', name);

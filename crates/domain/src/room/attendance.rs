@@ -76,8 +76,8 @@ pub fn verdict(
     end: Timestamp,
 ) -> Verdict {
     let minimum = minimum_presence(start, end);
-    let learner_came = time_present(learner, start, end) >= minimum && !learner.is_empty();
-    let expert_came = time_present(expert, start, end) >= minimum && !expert.is_empty();
+    let learner_came = time_present(learner, start, end) >= minimum;
+    let expert_came = time_present(expert, start, end) >= minimum;
     match (learner_came, expert_came) {
         (true, true) => Verdict::Outcome(BookingStatus::Completed),
         (true, false) => Verdict::Outcome(BookingStatus::NoShowExpert),
