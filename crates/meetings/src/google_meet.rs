@@ -8,7 +8,7 @@ use futures::FutureExt;
 use futures::future::BoxFuture;
 use serde_json::json;
 
-use crate::http::{TokenAnswer, TokenCache, client, parse, read};
+use crate::http::{TokenAnswer, TokenCache, Tokens, client, parse, read, with_token};
 use crate::{Meeting, MeetingError, MeetingProvider, MeetingRequest};
 
 const NAME: &str = "google_meet";
@@ -76,7 +76,7 @@ impl MeetClient {
         }
     }
 
-    async fn token(&self) -> Result<String, MeetingError> {
+    async fn current_token(&self) -> Result<String, MeetingError> {
         if let Some(token) = self.token.get() {
             return Ok(token);
         }
@@ -109,24 +109,17 @@ impl MeetClient {
             self.settings.api_base.trim_end_matches('/'),
             self.settings.calendar_id
         );
-        let mut retried = false;
-        loop {
-            let token = self.token().await?;
-            let mut request = self.http.request(method.clone(), &url).bearer_auth(&token);
+        with_token(NAME, self, |token| {
+            let mut request = self.http.request(method.clone(), &url).bearer_auth(token);
             if method == reqwest::Method::POST || method == reqwest::Method::PATCH {
                 request = request.query(&[("conferenceDataVersion", "1"), ("sendUpdates", "all")]);
             }
-            if let Some(body) = body {
-                request = request.json(body);
+            match body {
+                Some(body) => request.json(body),
+                None => request,
             }
-            match read(NAME, request.send().await).await {
-                Err(MeetingError::Refused { status: 401, .. }) if !retried => {
-                    self.token.forget();
-                    retried = true;
-                }
-                other => return other,
-            }
-        }
+        })
+        .await
     }
 }
 
@@ -222,5 +215,15 @@ impl MeetingProvider for MeetClient {
             }
         }
         .boxed()
+    }
+}
+
+impl Tokens for MeetClient {
+    fn token(&self) -> BoxFuture<'_, Result<String, MeetingError>> {
+        self.current_token().boxed()
+    }
+
+    fn cache(&self) -> &TokenCache {
+        &self.token
     }
 }

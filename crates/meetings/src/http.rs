@@ -100,3 +100,31 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
         message: format!("an answer that does not read: {e}"),
     })
 }
+
+/// Something that holds or buys an access token.
+pub(crate) trait Tokens: Sync {
+    /// The token held, or a new one.
+    fn token(&self) -> futures::future::BoxFuture<'_, Result<String, MeetingError>>;
+    /// The cache a refused token is forgotten from.
+    fn cache(&self) -> &TokenCache;
+}
+
+/// Sends the request `build` makes with a token of `tokens`; a token the provider no
+/// longer takes (401) is forgotten and replaced once.
+pub(crate) async fn with_token(
+    provider: &'static str,
+    tokens: &dyn Tokens,
+    build: impl Fn(&str) -> reqwest::RequestBuilder,
+) -> Result<(u16, String), MeetingError> {
+    let mut retried = false;
+    loop {
+        let held = tokens.token().await?;
+        match read(provider, build(&held).send().await).await {
+            Err(MeetingError::Refused { status: 401, .. }) if !retried => {
+                tokens.cache().forget();
+                retried = true;
+            }
+            other => return other,
+        }
+    }
+}

@@ -9,7 +9,7 @@ use futures::FutureExt;
 use futures::future::BoxFuture;
 use serde_json::json;
 
-use crate::http::{TokenAnswer, TokenCache, client, parse, read};
+use crate::http::{TokenAnswer, TokenCache, Tokens, client, parse, read, with_token};
 use crate::{Meeting, MeetingError, MeetingProvider, MeetingRequest};
 
 const NAME: &str = "zoom";
@@ -57,7 +57,7 @@ impl ZoomClient {
         }
     }
 
-    async fn token(&self) -> Result<String, MeetingError> {
+    async fn current_token(&self) -> Result<String, MeetingError> {
         if let Some(token) = self.token.get() {
             return Ok(token);
         }
@@ -83,8 +83,7 @@ impl ZoomClient {
         Ok(answer.access_token)
     }
 
-    /// Sends `method path` with `body`, with a token; a token Zoom no longer takes is
-    /// replaced once.
+    /// Sends `method path` with `body`, with a token (see `http::with_token`).
     async fn call(
         &self,
         method: reqwest::Method,
@@ -92,21 +91,14 @@ impl ZoomClient {
         body: Option<&serde_json::Value>,
     ) -> Result<(u16, String), MeetingError> {
         let url = format!("{}/v2{path}", self.settings.api_base.trim_end_matches('/'));
-        let mut retried = false;
-        loop {
-            let token = self.token().await?;
-            let mut request = self.http.request(method.clone(), &url).bearer_auth(&token);
-            if let Some(body) = body {
-                request = request.json(body);
+        with_token(NAME, self, |token| {
+            let request = self.http.request(method.clone(), &url).bearer_auth(token);
+            match body {
+                Some(body) => request.json(body),
+                None => request,
             }
-            match read(NAME, request.send().await).await {
-                Err(MeetingError::Refused { status: 401, .. }) if !retried => {
-                    self.token.forget();
-                    retried = true;
-                }
-                other => return other,
-            }
-        }
+        })
+        .await
     }
 }
 
@@ -181,5 +173,15 @@ impl MeetingProvider for ZoomClient {
             }
         }
         .boxed()
+    }
+}
+
+impl Tokens for ZoomClient {
+    fn token(&self) -> BoxFuture<'_, Result<String, MeetingError>> {
+        self.current_token().boxed()
+    }
+
+    fn cache(&self) -> &TokenCache {
+        &self.token
     }
 }

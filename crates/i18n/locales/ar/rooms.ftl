@@ -57,7 +57,6 @@ room-chat-empty = اكتب رسالة أولًا.
 room-chat-too-long = لا تتجاوز الرسالة 2000 حرف.
 room-chunk-size = يجب أن يكون جزء التسجيل بين بايت واحد و4 ميبيبايت.
 room-chunk-not-webm = يجب أن يكون التسجيل بصيغة WebM.
-email-room-link = انضم إلى الجلسة: { $url }
 error-room-not-open-title = الغرفة لم تُفتح بعد
 error-room-not-open-detail = تُفتح الغرفة في { $opens }.
 error-room-closed-title = الغرفة مغلقة

@@ -57,7 +57,6 @@ room-chat-empty = Schreiben Sie zuerst eine Nachricht.
 room-chat-too-long = Eine Nachricht darf höchstens 2.000 Zeichen lang sein.
 room-chunk-size = Ein Aufzeichnungsteil muss zwischen 1 Byte und 4 MiB groß sein.
 room-chunk-not-webm = Eine Aufzeichnung muss WebM sein.
-email-room-link = Der Sitzung beitreten: { $url }
 error-room-not-open-title = Der Raum ist noch nicht offen
 error-room-not-open-detail = Der Raum öffnet um { $opens }.
 error-room-closed-title = Der Raum ist geschlossen

@@ -57,7 +57,6 @@ room-chat-empty = Write a message first.
 room-chat-too-long = A message can be at most 2,000 characters.
 room-chunk-size = A recording chunk must be between 1 byte and 4 MiB.
 room-chunk-not-webm = A recording must be WebM.
-email-room-link = Join the session: { $url }
 error-room-not-open-title = The room is not open yet
 error-room-not-open-detail = The room opens at { $opens }.
 error-room-closed-title = The room is closed

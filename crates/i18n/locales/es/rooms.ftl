@@ -57,7 +57,6 @@ room-chat-empty = Escribe primero un mensaje.
 room-chat-too-long = Un mensaje puede tener como máximo 2000 caracteres.
 room-chunk-size = Un fragmento de grabación debe tener entre 1 byte y 4 MiB.
 room-chunk-not-webm = Una grabación debe ser WebM.
-email-room-link = Entra en la sesión: { $url }
 error-room-not-open-title = La sala aún no está abierta
 error-room-not-open-detail = La sala abre a las { $opens }.
 error-room-closed-title = La sala está cerrada

@@ -32,8 +32,6 @@ struct RoomPage<'a> {
     who: String,
     when: String,
     zone: String,
-    start: String,
-    end: String,
     /// `open`, `not_yet` or `closed`.
     state: &'static str,
     opens_at: String,
@@ -115,8 +113,6 @@ pub async fn show(
         ),
         when: clock.span(row.start_at, row.end_at),
         zone: clock.zone_name.clone(),
-        start: row.start_at.to_string(),
-        end: row.end_at.to_string(),
         state: window,
         opens_at,
         jitsi_link,
