@@ -96,3 +96,4 @@ booking-outcome-lead = يحسم الحضور في الغرفة الجلسة عن
 booking-outcome-field = النتيجة
 booking-outcome-reason = السبب (اختياري)
 booking-outcome-save = تسجيل النتيجة
+booking-outcome-invalid = اختر إحدى النتائج المعروضة.

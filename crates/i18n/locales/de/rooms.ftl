@@ -96,3 +96,4 @@ booking-outcome-lead = Die Anwesenheit im Raum schließt eine Sitzung ab, wenn d
 booking-outcome-field = Ergebnis
 booking-outcome-reason = Grund (optional)
 booking-outcome-save = Ergebnis festhalten
+booking-outcome-invalid = Wählen Sie eines der angebotenen Ergebnisse.

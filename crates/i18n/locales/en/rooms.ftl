@@ -96,3 +96,4 @@ booking-outcome-lead = Attendance in the room settles a session when its room cl
 booking-outcome-field = Outcome
 booking-outcome-reason = Reason (optional)
 booking-outcome-save = Record the outcome
+booking-outcome-invalid = Choose one of the outcomes offered.

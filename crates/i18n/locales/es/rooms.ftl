@@ -96,3 +96,4 @@ booking-outcome-lead = La asistencia en la sala resuelve una sesión cuando la s
 booking-outcome-field = Resultado
 booking-outcome-reason = Motivo (opcional)
 booking-outcome-save = Anotar el resultado
+booking-outcome-invalid = Elige uno de los resultados ofrecidos.

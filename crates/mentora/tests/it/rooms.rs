@@ -490,6 +490,62 @@ async fn attendance_settles_each_session_when_its_room_closes(backend: Backend) 
     );
     let review = store::rooms::awaiting_review(&app.db, 10).await.unwrap();
     assert_eq!(review, vec![uuid::Uuid::parse_str(&nobody).unwrap()]);
+    // Operators see it waiting for a verdict, and record one on the booking page; an
+    // outcome that is not one of those offered is refused, naming the field.
+    app.create_user("sam@example.org", &[domain::Role::Admin])
+        .await;
+    let sam = app.another_client();
+    sam.log_in_as("sam@example.org").await;
+    let listed = sam.get("/admin/payments").await.text().await.unwrap();
+    assert!(listed.contains(&format!("/bookings/{nobody}")), "{listed}");
+    let booking_page = sam
+        .get(&format!("/bookings/{nobody}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(booking_page.contains(r#"action="/bookings/"#) && booking_page.contains("/outcome"));
+    let wrong = sam
+        .submit(
+            &format!("/bookings/{nobody}/outcome"),
+            &[("to", "vanished")],
+        )
+        .await;
+    assert_eq!(wrong.status(), 422);
+    // (The form offers only valid outcomes: a tampered one gets the 422 page, and the
+    // session is unchanged.)
+    assert!(
+        wrong
+            .text()
+            .await
+            .unwrap()
+            .contains("Some fields are not valid")
+    );
+    assert_eq!(
+        store::rooms::awaiting_review(&app.db, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let decided = sam
+        .submit(
+            &format!("/bookings/{nobody}/outcome"),
+            &[
+                ("to", "completed"),
+                ("reason", "held by phone, both confirmed"),
+            ],
+        )
+        .await;
+    assert_eq!(decided.status(), 303);
+    assert!(
+        store::rooms::awaiting_review(&app.db, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let listed = sam.get("/admin/payments").await.text().await.unwrap();
+    assert!(!listed.contains(&format!("/bookings/{nobody}\"")));
     let timeline = booking(&app, &lea_token, &both).await;
     assert!(
         timeline

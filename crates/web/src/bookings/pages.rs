@@ -402,7 +402,10 @@ pub async fn outcome(
     Form(form): Form<OutcomeForm>,
 ) -> Result<Response, AppError> {
     let Some(to) = BookingStatus::parse(form.to.trim()) else {
-        return Err(AppError::new(ErrorCode::ValidationFailed));
+        return Err(AppError::fields(vec![app::FieldError {
+            field: "to",
+            message_id: "booking-outcome-invalid",
+        }]));
     };
     changes::record_outcome(
         &state.booking_deps(&base),
