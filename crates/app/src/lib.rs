@@ -15,6 +15,7 @@ mod field_error;
 pub mod files;
 pub mod health;
 pub mod jobs;
+pub mod learning;
 pub mod live;
 pub mod login;
 pub mod mail;

@@ -18,6 +18,8 @@ pub enum Permission {
     JobsManage,
     /// Enter any session's room to help its participants (announced in the room).
     SessionsSupport,
+    /// Hide reported reviews, and restore them, with a reason.
+    ReviewsModerate,
     /// Decide one's own expert application or suspension. No role grants it: a verifier's
     /// own application needs a second operator.
     ExpertsVerifyOwn,
@@ -25,24 +27,26 @@ pub enum Permission {
 
 impl Permission {
     /// Every permission, including the one no role grants.
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 8] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
         Permission::FlagsManage,
         Permission::JobsManage,
         Permission::SessionsSupport,
+        Permission::ReviewsModerate,
         Permission::ExpertsVerifyOwn,
     ];
 
     /// What operators (admins) may do.
-    pub const OPERATOR: [Permission; 6] = [
+    pub const OPERATOR: [Permission; 7] = [
         Permission::ExpertsVerify,
         Permission::PaymentsRefund,
         Permission::UsersManage,
         Permission::FlagsManage,
         Permission::JobsManage,
         Permission::SessionsSupport,
+        Permission::ReviewsModerate,
     ];
 
     /// The stable name shown in the API and in error details.
@@ -54,6 +58,7 @@ impl Permission {
             Permission::FlagsManage => "flags.manage",
             Permission::JobsManage => "jobs.manage",
             Permission::SessionsSupport => "sessions.support",
+            Permission::ReviewsModerate => "reviews.moderate",
             Permission::ExpertsVerifyOwn => "experts.verify_own",
         }
     }

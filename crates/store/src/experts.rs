@@ -150,7 +150,8 @@ pub async fn save_content(
                 rating_centi: Set(0),
                 rating_count: Set(0),
                 next_available_at: Set(None),
-                rank_rating: Set(0),
+                // No reviews yet: the prior alone (see `domain::learning::rating`).
+                rank_rating: Set(-domain::learning::rating::bayesian_score(0, 0)),
                 rank_price: Set(price_rank(content.hourly_from_usd_cents)),
                 rank_soonest: Set(UNRANKED),
                 search_text: Set(content.search_text.clone()),

@@ -25,6 +25,7 @@ pub mod ids;
 pub mod instant;
 pub mod jobs;
 pub mod known_devices;
+pub mod learning;
 pub mod ledger;
 pub mod logins;
 pub mod migrations;

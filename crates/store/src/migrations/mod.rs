@@ -24,6 +24,7 @@ mod m20261204_000013_payments;
 mod m20261205_000014_payouts;
 mod m20261205_000015_notifications;
 mod m20261205_000016_rooms;
+mod m20261206_000017_learning;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000014_payouts::Migration),
             Box::new(m20261205_000015_notifications::Migration),
             Box::new(m20261205_000016_rooms::Migration),
+            Box::new(m20261206_000017_learning::Migration),
         ]
     }
 }

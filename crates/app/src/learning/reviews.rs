@@ -1,0 +1,395 @@
+//! Reviews: the learner rates a completed session once (and may change it for 48 hours),
+//! the expert replies once, anyone signed in marks a review helpful or reports it, and
+//! operators hide or restore it with a reason, audited.
+
+use domain::Permission;
+use domain::booking::Actor;
+use domain::learning::rating::RatingSummary;
+use domain::learning::review::{EDIT_WINDOW, MAX_TEXT_CHARS, ReviewRefusal};
+use domain::learning::{Stars, may_edit, may_review};
+use jiff::Timestamp;
+use store::Database;
+use store::audit::NewAuditEvent;
+use store::learning::reviews::{self, Mark, Order, ReviewRow, Verdict};
+use store::logins::ClientInfo;
+use store::users::User;
+use uuid::Uuid;
+
+use super::{LearningError, bounded, invalid, session};
+
+/// The longest report reason and moderation reason, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+/// Reviews on one page of a profile.
+pub const PAGE_SIZE: u64 = 10;
+
+/// What a learner fills in: stars (1–5), optional aspects (1–5), optional words.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct ReviewInput {
+    /// Overall, 1 to 5 stars.
+    pub rating: i64,
+    /// How clearly the expert explained, 1 to 5 (optional).
+    #[serde(default)]
+    pub clarity: Option<i64>,
+    /// How well prepared they were, 1 to 5 (optional).
+    #[serde(default)]
+    pub preparation: Option<i64>,
+    /// Whether they were on time, 1 to 5 (optional).
+    #[serde(default)]
+    pub punctuality: Option<i64>,
+    /// The review's words (optional, at most 4,000 characters).
+    #[serde(default)]
+    pub body: String,
+}
+
+fn verdict(input: &ReviewInput) -> Result<Verdict, LearningError> {
+    let mut errors = Vec::new();
+    let rating = Stars::new(input.rating);
+    if rating.is_none() {
+        errors.push(invalid("rating", "review-rating-invalid"));
+    }
+    let mut aspect = |value: Option<i64>, field: &'static str| match value {
+        None => None,
+        Some(v) => match Stars::new(v) {
+            Some(s) => Some(i32::from(s.get())),
+            None => {
+                errors.push(invalid(field, "review-aspect-invalid"));
+                None
+            }
+        },
+    };
+    let clarity = aspect(input.clarity, "clarity");
+    let preparation = aspect(input.preparation, "preparation");
+    let punctuality = aspect(input.punctuality, "punctuality");
+    let body = bounded(
+        &input.body,
+        MAX_TEXT_CHARS,
+        "body",
+        "review-body-too-long",
+        &mut errors,
+    );
+    match rating {
+        Some(rating) if errors.is_empty() => Ok(Verdict {
+            rating: i32::from(rating.get()),
+            clarity,
+            preparation,
+            punctuality,
+            body,
+        }),
+        _ => Err(LearningError::Invalid(errors)),
+    }
+}
+
+fn refusal(r: ReviewRefusal) -> LearningError {
+    match r {
+        ReviewRefusal::NotCompleted => LearningError::NotCompleted,
+        ReviewRefusal::WindowClosed => LearningError::ReviewWindowClosed,
+        ReviewRefusal::EditClosed => LearningError::ReviewEditClosed,
+    }
+}
+
+/// The learner reviews their completed session, once.
+pub async fn create(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+    input: &ReviewInput,
+    now: Timestamp,
+) -> Result<ReviewRow, LearningError> {
+    let s = session(db, user, booking).await?;
+    if s.side != Actor::Learner {
+        return Err(LearningError::NotYours);
+    }
+    may_review(s.booking.status, s.booking.row.end_at, now).map_err(refusal)?;
+    let verdict = verdict(input)?;
+    let row = &s.booking.row;
+    if !reviews::insert(db, booking, row.expert_id, row.learner_id, &verdict, now).await? {
+        return Err(LearningError::ReviewExists);
+    }
+    reviews::find(db, booking)
+        .await?
+        .ok_or(LearningError::NotFound)
+}
+
+/// The learner changes their review within 48 hours of writing it.
+pub async fn edit(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+    input: &ReviewInput,
+    now: Timestamp,
+) -> Result<ReviewRow, LearningError> {
+    let s = session(db, user, booking).await?;
+    if s.side != Actor::Learner {
+        return Err(LearningError::NotYours);
+    }
+    let existing = reviews::find(db, booking)
+        .await?
+        .ok_or(LearningError::NotFound)?;
+    let written = Timestamp::from_second(existing.created_at).unwrap_or(Timestamp::MIN);
+    may_edit(written, now).map_err(refusal)?;
+    let verdict = verdict(input)?;
+    // The store re-checks the window in its UPDATE, so a late save cannot slip through.
+    if !reviews::update(db, booking, &verdict, now - EDIT_WINDOW, now).await? {
+        return Err(LearningError::ReviewEditClosed);
+    }
+    reviews::find(db, booking)
+        .await?
+        .ok_or(LearningError::NotFound)
+}
+
+/// Writes the review, or changes it when there is one: what the booking page's one form
+/// does.
+pub async fn save(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+    input: &ReviewInput,
+    now: Timestamp,
+) -> Result<ReviewRow, LearningError> {
+    match reviews::find(db, booking).await? {
+        None => create(db, user, booking, input, now).await,
+        Some(_) => edit(db, user, booking, input, now).await,
+    }
+}
+
+/// The expert answers the review of their session, once.
+pub async fn reply(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+    text: &str,
+    now: Timestamp,
+) -> Result<ReviewRow, LearningError> {
+    let s = session(db, user, booking).await?;
+    if s.side != Actor::Expert {
+        return Err(LearningError::NotYours);
+    }
+    let mut errors = Vec::new();
+    let text = bounded(text, MAX_TEXT_CHARS, "reply", "review-reply-too-long", &mut errors);
+    if text.is_empty() {
+        errors.push(invalid("reply", "review-reply-required"));
+    }
+    if !errors.is_empty() {
+        return Err(LearningError::Invalid(errors));
+    }
+    if reviews::find(db, booking).await?.is_none() {
+        return Err(LearningError::NotFound);
+    }
+    if !reviews::reply(db, booking, &text, now).await? {
+        return Err(LearningError::ReplyExists);
+    }
+    reviews::find(db, booking)
+        .await?
+        .ok_or(LearningError::NotFound)
+}
+
+/// Someone signed in marks a visible review helpful (not their own); `false` when they
+/// already had.
+pub async fn mark_helpful(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+    now: Timestamp,
+) -> Result<bool, LearningError> {
+    let review = visible(db, booking).await?;
+    if review.learner_id == user.id {
+        return Err(LearningError::NotYours);
+    }
+    Ok(reviews::mark(db, booking, user.id, Mark::Helpful, "", now).await?)
+}
+
+/// Someone signed in reports a visible review for operators to look at, saying why;
+/// `false` when they already had.
+pub async fn report(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+    reason: &str,
+    now: Timestamp,
+) -> Result<bool, LearningError> {
+    visible(db, booking).await?;
+    let mut errors = Vec::new();
+    let reason = bounded(
+        reason,
+        MAX_REASON_CHARS,
+        "reason",
+        "review-reason-too-long",
+        &mut errors,
+    );
+    if reason.is_empty() {
+        errors.push(invalid("reason", "review-reason-required"));
+    }
+    if !errors.is_empty() {
+        return Err(LearningError::Invalid(errors));
+    }
+    Ok(reviews::mark(db, booking, user.id, Mark::Report, &reason, now).await?)
+}
+
+async fn visible(db: &Database, booking: Uuid) -> Result<ReviewRow, LearningError> {
+    reviews::find(db, booking)
+        .await?
+        .filter(|r| r.hidden_at.is_none())
+        .ok_or(LearningError::NotFound)
+}
+
+/// An operator hides a review (`hide`) or restores it, with a reason kept in the audit
+/// log; the expert's rating is counted again in the same transaction.
+pub async fn moderate(
+    db: &Database,
+    operator: &User,
+    booking: Uuid,
+    hide: bool,
+    reason: &str,
+    client: &ClientInfo,
+    now: Timestamp,
+) -> Result<(), LearningError> {
+    if !domain::permission::allows(&operator.roles, Permission::ReviewsModerate) {
+        return Err(LearningError::NotYours);
+    }
+    let mut errors = Vec::new();
+    let reason = bounded(
+        reason,
+        MAX_REASON_CHARS,
+        "reason",
+        "review-reason-too-long",
+        &mut errors,
+    );
+    if reason.is_empty() {
+        errors.push(invalid("reason", "review-reason-required"));
+    }
+    if !errors.is_empty() {
+        return Err(LearningError::Invalid(errors));
+    }
+    let review = reviews::find(db, booking)
+        .await?
+        .ok_or(LearningError::NotFound)?;
+    let audit = NewAuditEvent {
+        user_id: Some(review.learner_id),
+        actor_id: Some(operator.id),
+        kind: if hide {
+            "review.hidden"
+        } else {
+            "review.restored"
+        },
+        client,
+        detail: serde_json::json!({ "booking": booking, "reason": reason }).to_string(),
+    };
+    // Hiding a hidden review (or restoring a shown one) changes nothing and says so.
+    let changed =
+        reviews::set_hidden(db, booking, hide.then_some(reason.as_str()), now, audit).await?;
+    if !changed {
+        return Err(LearningError::Invalid(vec![invalid(
+            "hide",
+            if hide {
+                "review-already-hidden"
+            } else {
+                "review-not-hidden"
+            },
+        )]));
+    }
+    Ok(())
+}
+
+/// A review as profiles show it.
+#[derive(Debug, Clone)]
+pub struct ShownReview {
+    /// The review as stored.
+    pub row: ReviewRow,
+    /// The learner's first name only: reviews are public, learners are not.
+    pub learner_name: String,
+    /// Whether the viewer marked it helpful.
+    pub marked_helpful: bool,
+}
+
+/// A page of an expert's visible reviews, with their rating's spread.
+#[derive(Debug, Clone)]
+pub struct ProfileReviews {
+    /// How the visible reviews spread over the stars.
+    pub summary: RatingSummary,
+    /// This page of reviews.
+    pub reviews: Vec<ShownReview>,
+}
+
+/// The expert's visible reviews in `order`, page `page` (from 0), as `viewer` sees them.
+pub async fn of_expert(
+    db: &Database,
+    expert: Uuid,
+    order: Order,
+    page: u64,
+    viewer: Option<&User>,
+) -> Result<ProfileReviews, LearningError> {
+    let summary = reviews::summary(db, expert).await?;
+    let rows = reviews::for_expert(db, expert, order, PAGE_SIZE, page * PAGE_SIZE).await?;
+    let learners: Vec<Uuid> = rows.iter().map(|r| r.learner_id).collect();
+    let names = crate::bookings::lists::names(db, &learners).await?;
+    let marked = match viewer {
+        Some(v) => {
+            let ids: Vec<Uuid> = rows.iter().map(|r| r.booking_id).collect();
+            reviews::marked_helpful(db, v.id, &ids).await?
+        }
+        None => Vec::new(),
+    };
+    let reviews = rows
+        .into_iter()
+        .map(|row| ShownReview {
+            learner_name: first_name(names.get(&row.learner_id).map_or("", String::as_str)),
+            marked_helpful: marked.contains(&row.booking_id),
+            row,
+        })
+        .collect();
+    Ok(ProfileReviews { summary, reviews })
+}
+
+/// The first word of a display name ("Lena Learner" → "Lena").
+fn first_name(name: &str) -> String {
+    name.split_whitespace().next().unwrap_or("").to_owned()
+}
+
+/// The review of a session, for its participants (the learner writing or changing it,
+/// the expert replying).
+pub async fn of_session(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+) -> Result<Option<ReviewRow>, LearningError> {
+    session(db, user, booking).await?;
+    Ok(reviews::find(db, booking).await?)
+}
+
+/// A review waiting for an operator, with why people reported it.
+#[derive(Debug, Clone)]
+pub struct ReportedReview {
+    /// The review.
+    pub row: ReviewRow,
+    /// The learner's and the expert's names.
+    pub learner_name: String,
+    /// The expert's name.
+    pub expert_name: String,
+    /// Each report's reason, oldest first.
+    pub reasons: Vec<String>,
+}
+
+/// Reported and hidden reviews, most reported first, for operators.
+pub async fn for_moderation(db: &Database) -> Result<Vec<ReportedReview>, LearningError> {
+    let rows = reviews::for_moderation(db, 100).await?;
+    let people: Vec<Uuid> = rows
+        .iter()
+        .flat_map(|r| [r.learner_id, r.expert_id])
+        .collect();
+    let names = crate::bookings::lists::names(db, &people).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let reasons = reviews::reports(db, row.booking_id)
+            .await?
+            .into_iter()
+            .map(|r| r.reason)
+            .collect();
+        out.push(ReportedReview {
+            learner_name: names.get(&row.learner_id).cloned().unwrap_or_default(),
+            expert_name: names.get(&row.expert_id).cloned().unwrap_or_default(),
+            reasons,
+            row,
+        });
+    }
+    Ok(out)
+}

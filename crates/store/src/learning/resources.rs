@@ -1,0 +1,110 @@
+//! Links and files attached to a session series by its participants.
+
+use jiff::Timestamp;
+use sea_orm::{ConnectionTrait, FromQueryResult};
+use uuid::Uuid;
+
+use crate::sql::statement;
+use crate::{Database, StoreError};
+
+/// One resource. A link has a `url`; a file has a `file_key` in object storage, its
+/// checked content type and its size.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct Resource {
+    pub id: Uuid,
+    pub series_id: Uuid,
+    pub added_by: Uuid,
+    pub title: String,
+    pub url: Option<String>,
+    pub file_key: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub created_at: i64,
+}
+
+const COLUMNS: &str =
+    "id, series_id, added_by, title, url, file_key, content_type, size_bytes, created_at";
+
+/// Attaches `resource` to its series.
+pub async fn add(db: &Database, r: &Resource) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            &format!(
+                "INSERT INTO session_resources ({COLUMNS}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            ),
+            vec![
+                r.id.into(),
+                r.series_id.into(),
+                r.added_by.into(),
+                r.title.clone().into(),
+                r.url.clone().into(),
+                r.file_key.clone().into(),
+                r.content_type.clone().into(),
+                r.size_bytes.into(),
+                r.created_at.into(),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// A series' resources, oldest first.
+pub async fn of_series(db: &Database, series: Uuid) -> Result<Vec<Resource>, StoreError> {
+    Ok(Resource::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM session_resources WHERE series_id = $1 \
+             ORDER BY created_at, id"
+        ),
+        vec![series.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// The resource `id` of `series`.
+pub async fn find(db: &Database, series: Uuid, id: Uuid) -> Result<Option<Resource>, StoreError> {
+    Ok(Resource::find_by_statement(statement(
+        db.backend(),
+        &format!("SELECT {COLUMNS} FROM session_resources WHERE series_id = $1 AND id = $2"),
+        vec![series.into(), id.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+/// Removes the resource; `false` when there was none.
+pub async fn remove(db: &Database, series: Uuid, id: Uuid) -> Result<bool, StoreError> {
+    let result = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "DELETE FROM session_resources WHERE series_id = $1 AND id = $2",
+            vec![series.into(), id.into()],
+        ))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// How many resources `series` has (each session holds a bounded number).
+pub async fn count(db: &Database, series: Uuid) -> Result<u64, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Row {
+        n: i64,
+    }
+    Ok(Row::find_by_statement(statement(
+        db.backend(),
+        "SELECT COUNT(*) AS n FROM session_resources WHERE series_id = $1",
+        vec![series.into()],
+    ))
+    .one(db.conn())
+    .await?
+    .map_or(0, |r| u64::try_from(r.n).unwrap_or(0)))
+}
+
+/// The time a resource was attached, for the timeline.
+pub fn added_at(r: &Resource) -> Timestamp {
+    crate::instant::from_seconds(r.created_at)
+}
