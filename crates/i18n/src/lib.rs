@@ -118,7 +118,7 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::En)
 }
 
-const SOURCES: [(Locale, &str); 32] = [
+const SOURCES: [(Locale, &str); 36] = [
     (Locale::En, include_str!("../locales/en/main.ftl")),
     (Locale::En, include_str!("../locales/en/experts.ftl")),
     (Locale::En, include_str!("../locales/en/scheduling.ftl")),
@@ -127,6 +127,7 @@ const SOURCES: [(Locale, &str); 32] = [
     (Locale::En, include_str!("../locales/en/payouts.ftl")),
     (Locale::En, include_str!("../locales/en/notifications.ftl")),
     (Locale::En, include_str!("../locales/en/rooms.ftl")),
+    (Locale::En, include_str!("../locales/en/learning.ftl")),
     (Locale::Es, include_str!("../locales/es/main.ftl")),
     (Locale::Es, include_str!("../locales/es/experts.ftl")),
     (Locale::Es, include_str!("../locales/es/scheduling.ftl")),
@@ -135,6 +136,7 @@ const SOURCES: [(Locale, &str); 32] = [
     (Locale::Es, include_str!("../locales/es/payouts.ftl")),
     (Locale::Es, include_str!("../locales/es/notifications.ftl")),
     (Locale::Es, include_str!("../locales/es/rooms.ftl")),
+    (Locale::Es, include_str!("../locales/es/learning.ftl")),
     (Locale::De, include_str!("../locales/de/main.ftl")),
     (Locale::De, include_str!("../locales/de/experts.ftl")),
     (Locale::De, include_str!("../locales/de/scheduling.ftl")),
@@ -143,6 +145,7 @@ const SOURCES: [(Locale, &str); 32] = [
     (Locale::De, include_str!("../locales/de/payouts.ftl")),
     (Locale::De, include_str!("../locales/de/notifications.ftl")),
     (Locale::De, include_str!("../locales/de/rooms.ftl")),
+    (Locale::De, include_str!("../locales/de/learning.ftl")),
     (Locale::Ar, include_str!("../locales/ar/main.ftl")),
     (Locale::Ar, include_str!("../locales/ar/experts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/scheduling.ftl")),
@@ -151,6 +154,7 @@ const SOURCES: [(Locale, &str); 32] = [
     (Locale::Ar, include_str!("../locales/ar/payouts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/notifications.ftl")),
     (Locale::Ar, include_str!("../locales/ar/rooms.ftl")),
+    (Locale::Ar, include_str!("../locales/ar/learning.ftl")),
 ];
 
 /// The message ids one language's file defines (not counting fallbacks).

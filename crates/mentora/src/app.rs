@@ -237,6 +237,7 @@ pub async fn build_with(
             request_timeout: config.request_timeout,
             trust_forwarded_for: config.trust_forwarded_for,
             video: config.video.clone(),
+            nps: config.nps,
         }),
     };
     Ok(App {

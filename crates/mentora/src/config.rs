@@ -80,6 +80,8 @@ pub struct Config {
     pub video: app::rooms::VideoSettings,
     /// Email over SMTP; none: the dev outbox.
     pub smtp: Option<app::mail::SmtpSettings>,
+    /// When learners are asked the recommendation question (NPS).
+    pub nps: domain::learning::nps::NpsSchedule,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -417,6 +419,18 @@ pub const KEYS: &[Key] = &[
         allowed: "days a session recording is kept before it is deleted, from 1 to 3650",
     },
     Key {
+        name: "nps_after_sessions",
+        env: &["MENTORA_NPS_AFTER_SESSIONS"],
+        default: "3",
+        allowed: "completed sessions after which a learner is first asked how likely they are to recommend Mentora (0-10), from 1 to 1000",
+    },
+    Key {
+        name: "nps_period_days",
+        env: &["MENTORA_NPS_PERIOD_DAYS"],
+        default: "90",
+        allowed: "days between two times the recommendation question is asked of one person (an answer or a \"not now\" both count), from 7 to 3650",
+    },
+    Key {
         name: "jobs_workers",
         env: &["MENTORA_JOBS_WORKERS"],
         default: "2",
@@ -735,6 +749,12 @@ impl Config {
         Ok(Config {
             video,
             smtp,
+            nps: domain::learning::nps::NpsSchedule {
+                after_sessions: u32::try_from(number("nps_after_sessions", 1, 1000)?).unwrap_or(3),
+                period: jiff::SignedDuration::from_hours(
+                    24 * i64::try_from(number("nps_period_days", 7, 3650)?).unwrap_or(90),
+                ),
+            },
             stripe_secret_key,
             stripe_webhook_secret,
             stripe_api_base,

@@ -13,6 +13,7 @@ mod extract;
 mod instants;
 pub mod live;
 mod middleware;
+mod learning;
 mod notifications;
 mod ops;
 mod origin;

@@ -52,6 +52,7 @@ fn routes(state: Option<AppState>) -> Built {
         .merge(crate::live::routes())
         .merge(crate::notifications::routes())
         .merge(crate::rooms::routes())
+        .merge(crate::learning::routes())
         .get("/assets/{file}", Public, get(assets::serve_hashed))
         .get("/robots.txt", Public, get(assets::robots_txt))
         .get("/favicon.ico", Public, get(assets::favicon))

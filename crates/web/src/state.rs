@@ -21,6 +21,8 @@ pub struct WebSettings {
     pub trust_forwarded_for: bool,
     /// STUN/TURN servers, the Jitsi server, recording retention.
     pub video: app::rooms::VideoSettings,
+    /// When learners are asked the recommendation question (NPS).
+    pub nps: domain::learning::nps::NpsSchedule,
 }
 
 impl WebSettings {
@@ -43,6 +45,7 @@ impl Default for WebSettings {
                 recording_retention_days: 30,
                 ..Default::default()
             },
+            nps: Default::default(),
         }
     }
 }

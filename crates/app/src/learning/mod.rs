@@ -56,6 +56,12 @@ pub enum LearningError {
         /// The notes as they are now.
         current: Box<store::learning::notes::SharedNotes>,
     },
+    /// The recommendation question is not due (answered, or put off, this period).
+    #[error("the question is not due")]
+    NpsNotDue,
+    /// Too many uploads lately; retry after the wait.
+    #[error("too many uploads")]
+    RateLimited(crate::throttle::RetryAfter),
     /// Storing or reading a resource's file failed.
     #[error(transparent)]
     Files(#[from] FileError),

@@ -57,7 +57,7 @@ pub async fn answer(
         return Err(LearningError::Invalid(errors));
     }
     if !due(db, schedule, user, now).await? {
-        return Err(LearningError::NotYours);
+        return Err(LearningError::NpsNotDue);
     }
     store::learning::nps::answer(db, db.new_id(), user.id, score, &comment, now).await?;
     Ok(())

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::{LearningError, bounded, invalid, session};
 use crate::experts::documents::{DocumentType, clean_file_name, sniff};
 use crate::files::FileStore;
+use crate::throttle::Throttle;
 
 /// At most this many resources per session.
 pub const MAX_RESOURCES: u64 = 30;
@@ -79,11 +80,13 @@ pub async fn add_link(
     Ok(resource)
 }
 
-/// Attaches an uploaded file after checking what its bytes are.
+/// Attaches an uploaded file after checking what its bytes are. Uploads count against
+/// `Limits::uploads_per_account` (shared with avatars and documents).
 #[allow(clippy::too_many_arguments)]
 pub async fn add_file(
     db: &Database,
     files: &dyn FileStore,
+    throttle: &Throttle,
     user: &User,
     booking: Uuid,
     title: &str,
@@ -92,6 +95,14 @@ pub async fn add_file(
     now: Timestamp,
 ) -> Result<Resource, LearningError> {
     let s = session(db, user, booking).await?;
+    // Uploads of every kind share one budget per account (see `Limits`).
+    throttle
+        .check(
+            &format!("uploads:account:{}", user.id),
+            throttle.limits.uploads_per_account,
+        )
+        .await
+        .map_err(LearningError::RateLimited)?;
     let mut errors = Vec::new();
     let title = bounded(
         title,

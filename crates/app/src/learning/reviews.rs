@@ -393,3 +393,29 @@ pub async fn for_moderation(db: &Database) -> Result<Vec<ReportedReview>, Learni
     }
     Ok(out)
 }
+
+/// The visible reviews of the expert `slug_or_id` (a listed one, or one the viewer may
+/// preview), with the expert's id and name.
+pub async fn of_profile(
+    db: &Database,
+    slug_or_id: &str,
+    order: Order,
+    page: u64,
+    viewer: Option<&User>,
+) -> Result<(Uuid, String, ProfileReviews), LearningError> {
+    let profile = match Uuid::parse_str(slug_or_id) {
+        Ok(id) => store::experts::find(db, id).await?,
+        Err(_) => store::experts::find_by_slug(db, slug_or_id).await?,
+    }
+    .ok_or(LearningError::NotFound)?;
+    if !profile.bookable() && !crate::experts::directory::may_preview(viewer, profile.user_id) {
+        return Err(LearningError::NotFound);
+    }
+    let names = crate::bookings::lists::names(db, &[profile.user_id]).await?;
+    let reviews = of_expert(db, profile.user_id, order, page, viewer).await?;
+    Ok((
+        profile.user_id,
+        names.get(&profile.user_id).cloned().unwrap_or_default(),
+        reviews,
+    ))
+}

@@ -40,4 +40,5 @@ pub fn routes() -> Routes {
         .merge(crate::bookings::api_routes())
         .merge(crate::notifications::api_routes())
         .merge(crate::rooms::api_routes())
+        .merge(crate::learning::api_routes())
 }

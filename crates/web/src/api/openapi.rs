@@ -51,6 +51,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
         (name = "experts", description = "The directory, public profiles, and the caller's own expert application, documents and payouts."),
         (name = "scheduling", description = "Availability rules and free slots."),
         (name = "bookings", description = "Holding a slot, paying, cancelling, moving and settling sessions."),
+        (name = "learning", description = "What stays after a session: reviews, shared and private notes, resources, goals, the learner's timeline, the recommendation question."),
         (name = "admin", description = "Operators: verification, audit log, outbox and the job queue."),
         (name = "test mode", description = "Only while the app runs in test mode: the sandbox payment and the test clock."),
         (name = "webhooks", description = "Deliveries from payment providers."),

@@ -10,7 +10,7 @@ use crate::access::Access::{Public, SignedIn};
 use crate::access::Routes;
 
 mod api;
-mod pages;
+pub(crate) mod pages;
 pub(crate) mod present;
 mod receipt;
 mod sessions;

@@ -25,6 +25,7 @@ use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode, Links};
 
 use super::present::{LocalTimes, TimelineEntry, names, timeline};
+use crate::learning::panels::{Attempt, Panels};
 
 #[derive(Deserialize)]
 pub struct HoldForm {
@@ -235,6 +236,8 @@ struct BookingPage<'a> {
     /// The outcomes this viewer may record now (the session has started and is still
     /// confirmed): `completed`, `no_show_learner`, `no_show_expert`.
     outcomes: Vec<&'static str>,
+    /// The review, the goals it serves, the way to its notes.
+    learning: Panels,
 }
 
 /// A time a session could move to: the instant the form sends, and how it reads.
@@ -244,7 +247,7 @@ pub struct MoveOption {
 }
 
 /// What went wrong with a form on the booking page, shown beside that form.
-enum Problem {
+pub(crate) enum Problem {
     Cancel(String),
     Move(String, StatusCode),
 }
@@ -287,7 +290,7 @@ pub async fn show(
     shell: Shell,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    booking_page(&state, &viewer.user, &shell, id, None).await
+    booking_page(&state, &viewer.user, &shell, id, None, None).await
 }
 
 /// Free starts for this booking's length over the next two weeks.
@@ -315,12 +318,15 @@ async fn move_options(state: &AppState, booking: &Booking, clock: &LocalTimes) -
         .collect()
 }
 
-async fn booking_page(
+/// The booking page; `attempt` is a review or reply just refused, shown again with its
+/// errors.
+pub(crate) async fn booking_page(
     state: &AppState,
     user: &User,
     shell: &Shell,
     id: Uuid,
     problem: Option<Problem>,
+    attempt: Option<Attempt>,
 ) -> Result<Response, AppError> {
     let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
     let clock = LocalTimes::of(user);
@@ -335,7 +341,19 @@ async fn booking_page(
     let proposed = r.proposed_start.map(|p| clock.at(p));
     let options = move_options(state, &booking, &clock).await;
     let people = names(state, &[r.expert_id, r.learner_id]).await?;
+    let refused = attempt.is_some();
+    let learning = crate::learning::panels::for_booking(
+        state,
+        user,
+        shell,
+        &clock,
+        id,
+        &people.of(r.learner_id),
+        attempt,
+    )
+    .await?;
     let (cancel_error, move_error, status) = match problem {
+        None if refused => (None, None, StatusCode::UNPROCESSABLE_ENTITY),
         None => (None, None, StatusCode::OK),
         Some(Problem::Cancel(message)) => (Some(message), None, StatusCode::UNPROCESSABLE_ENTITY),
         Some(Problem::Move(message, status)) => (None, Some(message), status),
@@ -364,6 +382,7 @@ async fn booking_page(
         move_error,
         joinable: super::sessions::joinable(&booking, state.clock().now()),
         outcomes: outcomes(&booking, role, state.clock().now()),
+        learning,
     };
     Ok(render(page, status))
 }
@@ -456,6 +475,7 @@ pub async fn cancel(
                 &shell,
                 id,
                 Some(Problem::Cancel(message)),
+                None,
             )
             .await
         }
@@ -504,7 +524,7 @@ pub async fn reschedule(
         ),
         Err(e) => return Err(e.into()),
     };
-    booking_page(&state, &viewer.user, &shell, id, Some(problem)).await
+    booking_page(&state, &viewer.user, &shell, id, Some(problem), None).await
 }
 
 #[derive(Deserialize)]

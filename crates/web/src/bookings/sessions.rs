@@ -45,6 +45,10 @@ struct SessionsPage<'a> {
     feed_active: bool,
     /// Shown once, right after a new address was made.
     feed_url: Option<String>,
+    /// Ask the recommendation question (NPS) now.
+    nps_ask: bool,
+    /// It was just answered.
+    nps_thanks: bool,
 }
 
 impl SessionsPage<'_> {
@@ -66,6 +70,9 @@ impl SessionsPage<'_> {
 pub struct TabParams {
     #[serde(default)]
     tab: Option<String>,
+    /// `thanks` right after the recommendation question was answered.
+    #[serde(default)]
+    nps: Option<String>,
 }
 
 /// `GET /sessions`: the learner's sessions.
@@ -82,6 +89,7 @@ pub async fn my_sessions(
         Side::Learner,
         q.tab.as_deref(),
         None,
+        q.nps.as_deref() == Some("thanks"),
     )
     .await
 }
@@ -100,6 +108,7 @@ pub async fn my_schedule(
         Side::Expert,
         q.tab.as_deref(),
         None,
+        false,
     )
     .await
 }
@@ -111,6 +120,7 @@ async fn sessions_page(
     side: Side,
     tab: Option<&str>,
     feed_url: Option<String>,
+    nps_thanks: bool,
 ) -> Result<Response, AppError> {
     let Some(tab) = Tab::parse(tab.unwrap_or("upcoming")) else {
         return Err(AppError::new(ErrorCode::BadRequest));
@@ -135,6 +145,10 @@ async fn sessions_page(
         })
         .collect();
     let feed_active = feed::is_on(&state.db, user).await?;
+    // Learners are asked the recommendation question here, once per period.
+    let nps_ask = side == Side::Learner
+        && !nps_thanks
+        && app::learning::nps::due(&state.db, &state.settings.nps, user, now).await?;
     let (path, title_id) = match side {
         Side::Learner => ("/sessions", "my-sessions-title"),
         Side::Expert => ("/schedule", "my-schedule-title"),
@@ -149,6 +163,8 @@ async fn sessions_page(
             zone_name: clock.zone_name,
             feed_active,
             feed_url,
+            nps_ask,
+            nps_thanks,
         },
         StatusCode::OK,
     ))
@@ -163,7 +179,16 @@ pub async fn renew_feed(
 ) -> Result<Response, AppError> {
     let token = feed::renew(&state.db, &viewer.user, state.clock().now()).await?;
     let url = format!("{base}/calendar/{token}.ics");
-    sessions_page(&state, &viewer.user, &shell, Side::Learner, None, Some(url)).await
+    sessions_page(
+        &state,
+        &viewer.user,
+        &shell,
+        Side::Learner,
+        None,
+        Some(url),
+        false,
+    )
+    .await
 }
 
 /// `POST /sessions/calendar-feed/revoke`

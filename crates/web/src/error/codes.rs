@@ -98,6 +98,13 @@ error_codes! {
     RoomClosed = CONFLICT, "room_closed", "error-room-closed", own;
     RecordingConsentRequired = CONFLICT, "recording_consent_required", "error-recording-consent-required", own;
     RecordingChunkRefused = CONFLICT, "recording_chunk_refused", "error-recording-chunk-refused", own;
+    SessionNotCompleted = CONFLICT, "session_not_completed", "error-session-not-completed", own;
+    ReviewWindowClosed = CONFLICT, "review_window_closed", "error-review-window-closed", own;
+    ReviewExists = CONFLICT, "review_exists", "error-review-exists", own;
+    ReviewEditClosed = CONFLICT, "review_edit_closed", "error-review-edit-closed", own;
+    ReplyExists = CONFLICT, "reply_exists", "error-reply-exists", own;
+    NotesConflict = CONFLICT, "notes_conflict", "error-notes-conflict", own;
+    NpsNotDue = CONFLICT, "nps_not_due", "error-nps-not-due", own;
 }
 
 impl ErrorCode {

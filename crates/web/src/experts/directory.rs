@@ -215,6 +215,8 @@ struct ProfilePage<'a> {
     description: String,
     json_ld: String,
     avatar_url: Option<String>,
+    /// The newest reviews and how ratings spread.
+    reviews: crate::learning::ReviewsView,
 }
 
 /// A public profile as its page shows it, texts in the page's language.
@@ -330,6 +332,9 @@ impl ProfilePage<'_> {
 pub struct ProfileParams {
     #[serde(default)]
     currency: Option<String>,
+    /// A review was just reported from this page.
+    #[serde(default)]
+    reported: Option<String>,
     #[serde(flatten)]
     picker: PickerParams,
 }
@@ -361,6 +366,16 @@ pub async fn profile(
     let json_ld = json_ld(&p, &canonical, &base, &description, avatar_url.as_deref());
     let expert_id = p.profile.user_id;
     let week = slot_picker::week(&state, &shell, expert_id, &q.picker, user).await?;
+    let slug = p.profile.slug.clone();
+    let reviews = crate::learning::reviews_view(
+        &state,
+        &shell,
+        &slug,
+        user,
+        format!("/experts/{slug}"),
+        q.reported.is_some(),
+    )
+    .await?;
     Ok(render(
         ProfilePage {
             shell: &shell,
@@ -371,6 +386,7 @@ pub async fn profile(
             description,
             json_ld,
             avatar_url,
+            reviews,
         },
         StatusCode::OK,
     ))

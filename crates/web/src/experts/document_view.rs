@@ -31,7 +31,7 @@ impl DocumentView {
 }
 
 /// Whole kilobytes (rounded up) below a megabyte, else megabytes to one decimal.
-fn size_text(bytes: i64) -> String {
+pub(crate) fn size_text(bytes: i64) -> String {
     if bytes < 1_048_576 {
         format!("{} KB", (bytes + 1023) / 1024)
     } else {
