@@ -84,9 +84,23 @@ impl Locale {
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
             .collect();
         LOCALES.lookup_with_args(self.langid(), id, &args)
+    }
+}
+
+/// An argument as Fluent sees it: a whole number (written without leading zeros) is a
+/// number, so plural variants (`[one]`, `[few]`, …) select on it; anything else is text,
+/// shown exactly as given.
+fn value(text: &str) -> FluentValue<'static> {
+    let whole = !text.is_empty()
+        && text.len() <= 15
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    match text.parse::<i64>() {
+        Ok(n) if whole => FluentValue::from(n),
+        _ => FluentValue::from(text.to_owned()),
     }
 }
 
@@ -187,6 +201,18 @@ mod tests {
         assert_eq!(negotiate(None, Some("fr-FR, nl;q=0.8")), Locale::En);
         assert_eq!(negotiate(None, None), Locale::En);
         assert_eq!(negotiate(None, Some(";;;,q=")), Locale::En);
+    }
+
+    #[test]
+    fn whole_numbers_select_plural_variants_and_other_text_stays_as_given() {
+        let count = |n: &str| Locale::En.t_args("reviews-count", &[("count", n.to_owned())]);
+        let strip = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(strip(count("1")), "1 review");
+        assert_eq!(strip(count("2")), "2 reviews");
+        assert_eq!(strip(count("1000")), "1000 reviews");
+        // Not whole numbers as written: shown unchanged (and never "one").
+        assert_eq!(strip(count("01")), "01 reviews");
+        assert_eq!(strip(count("4.5")), "4.5 reviews");
     }
 
     #[test]

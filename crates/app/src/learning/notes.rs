@@ -70,13 +70,7 @@ pub async fn save_shared(
 ) -> Result<Notes, LearningError> {
     let session = session(db, user, booking).await?;
     let mut errors = Vec::new();
-    let body = bounded(
-        body,
-        MAX_NOTES_CHARS,
-        "body",
-        "notes-too-long",
-        &mut errors,
-    );
+    let body = bounded(body, MAX_NOTES_CHARS, "body", "notes-too-long", &mut errors);
     if !errors.is_empty() {
         return Err(LearningError::Invalid(errors));
     }

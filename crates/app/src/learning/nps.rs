@@ -81,7 +81,11 @@ pub struct NpsFigures {
 }
 
 /// The figures of answers given in the `days` days before `now`.
-pub async fn figures(db: &Database, days: i64, now: Timestamp) -> Result<NpsFigures, LearningError> {
+pub async fn figures(
+    db: &Database,
+    days: i64,
+    now: Timestamp,
+) -> Result<NpsFigures, LearningError> {
     let since = now - SignedDuration::from_hours(days.saturating_mul(24));
     let answers = store::learning::nps::since(db, since).await?;
     let scores: Vec<NpsScore> = answers

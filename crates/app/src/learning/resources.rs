@@ -50,7 +50,9 @@ pub async fn add_link(
     );
     let url = url.trim();
     let parsed = url::Url::parse(url).ok().filter(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && url.len() <= MAX_URL_CHARS
+        matches!(u.scheme(), "http" | "https")
+            && u.host_str().is_some()
+            && url.len() <= MAX_URL_CHARS
     });
     let Some(parsed) = parsed else {
         errors.push(invalid("url", "resource-url-invalid"));

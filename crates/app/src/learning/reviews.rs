@@ -165,7 +165,13 @@ pub async fn reply(
         return Err(LearningError::NotYours);
     }
     let mut errors = Vec::new();
-    let text = bounded(text, MAX_TEXT_CHARS, "reply", "review-reply-too-long", &mut errors);
+    let text = bounded(
+        text,
+        MAX_TEXT_CHARS,
+        "reply",
+        "review-reply-too-long",
+        &mut errors,
+    );
     if text.is_empty() {
         errors.push(invalid("reply", "review-reply-required"));
     }

@@ -68,7 +68,10 @@ pub async fn of_learner(db: &Database, user: &User) -> Result<Vec<Entry>, Learni
             let (what, link) = match row.kind.as_str() {
                 "session" => (Happening::Session, format!("/bookings/{}", row.subject)),
                 "notes" => (Happening::Notes, format!("/bookings/{}/notes", row.subject)),
-                "resource" => (Happening::Resource, format!("/bookings/{}/notes", row.subject)),
+                "resource" => (
+                    Happening::Resource,
+                    format!("/bookings/{}/notes", row.subject),
+                ),
                 "review" => (Happening::Review, format!("/bookings/{}", row.subject)),
                 "goal_created" => (Happening::GoalSet, "/goals".to_owned()),
                 "goal_status" => (Happening::GoalStatus, "/goals".to_owned()),

@@ -92,7 +92,9 @@ mod tests {
     #[test]
     fn asked_after_enough_sessions_and_once_per_period() {
         let schedule = NpsSchedule::default();
-        let now: Timestamp = "2026-12-05T10:00:00Z".parse().unwrap_or(Timestamp::UNIX_EPOCH);
+        let now: Timestamp = "2026-12-05T10:00:00Z"
+            .parse()
+            .unwrap_or(Timestamp::UNIX_EPOCH);
         assert!(!schedule.due(2, None, now));
         assert!(schedule.due(3, None, now));
         let answered = now - SignedDuration::from_hours(24);

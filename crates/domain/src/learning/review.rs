@@ -23,7 +23,11 @@ pub enum ReviewRefusal {
 }
 
 /// Whether a session in `status` that ended at `end` may be reviewed at `now`.
-pub fn may_review(status: BookingStatus, end: Timestamp, now: Timestamp) -> Result<(), ReviewRefusal> {
+pub fn may_review(
+    status: BookingStatus,
+    end: Timestamp,
+    now: Timestamp,
+) -> Result<(), ReviewRefusal> {
     if status != BookingStatus::Completed {
         return Err(ReviewRefusal::NotCompleted);
     }
@@ -67,7 +71,10 @@ mod tests {
             BookingStatus::NoShowExpert,
             BookingStatus::Disputed,
         ] {
-            assert_eq!(may_review(status, end, end), Err(ReviewRefusal::NotCompleted));
+            assert_eq!(
+                may_review(status, end, end),
+                Err(ReviewRefusal::NotCompleted)
+            );
         }
     }
 

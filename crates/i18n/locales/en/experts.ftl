@@ -46,7 +46,10 @@ expert-hourly-from = From { $price } per hour
 expert-price-estimate = ≈ { $price } (estimate)
 expert-estimate-note = Estimates use reference exchange rates. You are charged in { $currency }, the expert's currency.
 expert-no-reviews = No reviews yet
-expert-rating-summary = { $average } out of 5 ({ $count } reviews)
+expert-rating-summary = { $average } out of 5 ({ $count ->
+    [one] 1 review
+   *[other] { $count } reviews
+})
 expert-about = About
 expert-intro-video = Watch the introduction video
 expert-rates = Sessions and prices

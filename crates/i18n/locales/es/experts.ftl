@@ -46,7 +46,10 @@ expert-hourly-from = Desde { $price } por hora
 expert-price-estimate = ≈ { $price } (estimación)
 expert-estimate-note = Las estimaciones usan tipos de cambio de referencia. Se te cobra en { $currency }, la moneda del experto.
 expert-no-reviews = Aún sin reseñas
-expert-rating-summary = { $average } de 5 ({ $count } reseñas)
+expert-rating-summary = { $average } de 5 ({ $count ->
+    [one] 1 reseña
+   *[other] { $count } reseñas
+})
 expert-about = Sobre mí
 expert-intro-video = Ver el vídeo de presentación
 expert-rates = Sesiones y precios

@@ -116,7 +116,8 @@ pub async fn seed(db: &Database, config: &Config) -> anyhow::Result<()> {
     let files = ::app::files::ObjectFiles::local(&config.data_dir.join("files"))
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     super::demo_experts::seed(db, &files, &hash, verifier.id, DOMAIN).await?;
-    super::demo_experts::seed_availability(db, DOMAIN).await
+    super::demo_experts::seed_availability(db, DOMAIN).await?;
+    super::demo_learning::seed(db, &files, &hash, DOMAIN).await
 }
 
 pub fn print_accounts() {

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod backup;
 pub mod demo;
 pub mod demo_experts;
+pub mod demo_learning;
 pub mod migrate;
 pub mod serve;
 pub(crate) mod serve_lock;

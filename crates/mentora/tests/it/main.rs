@@ -27,6 +27,7 @@ mod full_disk;
 mod fuzz;
 mod jobs;
 mod layers;
+mod learning;
 mod limits;
 mod live;
 mod localstripe;

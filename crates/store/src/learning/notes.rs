@@ -63,7 +63,13 @@ pub async fn save_shared(
             db.backend(),
             "UPDATE session_notes SET body = $1, version = version + 1, updated_by = $2, \
              updated_at = $3 WHERE series_id = $4 AND version = $5",
-            vec![body.into(), by.into(), secs(now), series.into(), read.into()],
+            vec![
+                body.into(),
+                by.into(),
+                secs(now),
+                series.into(),
+                read.into(),
+            ],
         ))
         .await?;
     Ok(result.rows_affected() == 1)

@@ -23,7 +23,13 @@ pub async fn answer(
             db.backend(),
             "INSERT INTO nps_answers (id, account_id, score, comment, answered_at) \
              VALUES ($1, $2, $3, $4, $5)",
-            vec![id.into(), account.into(), score.into(), comment.into(), secs(now)],
+            vec![
+                id.into(),
+                account.into(),
+                score.into(),
+                comment.into(),
+                secs(now),
+            ],
         ))
         .await?;
     Ok(())
@@ -42,9 +48,7 @@ pub async fn last_asked(db: &Database, account: Uuid) -> Result<Option<Timestamp
     ))
     .one(db.conn())
     .await?;
-    Ok(row
-        .and_then(|r| r.at)
-        .map(crate::instant::from_seconds))
+    Ok(row.and_then(|r| r.at).map(crate::instant::from_seconds))
 }
 
 /// One answer with a score, for the operators' figures.

@@ -25,7 +25,11 @@ pub struct Entry {
 }
 
 /// The learner's timeline, newest first, at most `limit` entries.
-pub async fn of_learner(db: &Database, learner: Uuid, limit: u64) -> Result<Vec<Entry>, StoreError> {
+pub async fn of_learner(
+    db: &Database,
+    learner: Uuid,
+    limit: u64,
+) -> Result<Vec<Entry>, StoreError> {
     // One UNION ALL: each branch names its columns alike so both backends read it the same.
     let sql = "SELECT * FROM (\
         SELECT 'session' AS kind, b.start_at AS at, b.id AS subject, b.status AS label, \

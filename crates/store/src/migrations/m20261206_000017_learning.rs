@@ -217,7 +217,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, "ix_goal_events_goal", GoalEvents::Table, GoalEvents::GoalId).await?;
+        index(
+            manager,
+            "ix_goal_events_goal",
+            GoalEvents::Table,
+            GoalEvents::GoalId,
+        )
+        .await?;
         manager
             .create_table(
                 Table::create()

@@ -63,9 +63,7 @@ fn review_body(r: ReviewRow) -> ReviewBody {
         preparation: r.preparation,
         punctuality: r.punctuality,
         body: r.body,
-        editable_until: rfc3339(
-            r.created_at + domain::learning::review::EDIT_WINDOW.as_secs(),
-        ),
+        editable_until: rfc3339(r.created_at + domain::learning::review::EDIT_WINDOW.as_secs()),
         created_at: rfc3339(r.created_at),
         edited_at: r.edited_at.map(rfc3339),
         reply: r.reply,
@@ -265,7 +263,14 @@ pub async fn reply(
     Path(id): Path<Uuid>,
     JsonBody(body): JsonBody<ReplyBody>,
 ) -> Result<Json<ReviewBody>, AppError> {
-    let row = reviews::reply(&state.db, &caller.user, id, &body.reply, state.clock().now()).await?;
+    let row = reviews::reply(
+        &state.db,
+        &caller.user,
+        id,
+        &body.reply,
+        state.clock().now(),
+    )
+    .await?;
     Ok(Json(review_body(row)))
 }
 
@@ -311,9 +316,14 @@ pub async fn report(
     Path(booking): Path<Uuid>,
     JsonBody(body): JsonBody<ReportBody>,
 ) -> Result<Json<MarkedBody>, AppError> {
-    let new =
-        reviews::report(&state.db, &caller.user, booking, &body.reason, state.clock().now())
-            .await?;
+    let new = reviews::report(
+        &state.db,
+        &caller.user,
+        booking,
+        &body.reason,
+        state.clock().now(),
+    )
+    .await?;
     Ok(Json(MarkedBody { new }))
 }
 
@@ -400,7 +410,9 @@ pub async fn notes(
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<NotesBody>, AppError> {
-    Ok(Json(notes_body(notes::read(&state.db, &caller.user, id).await?)))
+    Ok(Json(notes_body(
+        notes::read(&state.db, &caller.user, id).await?,
+    )))
 }
 
 /// Save a session's shared notes over the version read.
@@ -463,8 +475,8 @@ pub async fn save_private_notes(
     Path(id): Path<Uuid>,
     JsonBody(body): JsonBody<PrivateNotesBody>,
 ) -> Result<Json<PrivateNotesBody>, AppError> {
-    let n = notes::save_private(&state.db, &caller.user, id, &body.body, state.clock().now())
-        .await?;
+    let n =
+        notes::save_private(&state.db, &caller.user, id, &body.body, state.clock().now()).await?;
     Ok(Json(PrivateNotesBody { body: n.private }))
 }
 
@@ -519,7 +531,9 @@ pub async fn resources(
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<ResourceBody>>, AppError> {
     let list = resources::of_session(&state.db, &caller.user, id).await?;
-    Ok(Json(list.into_iter().map(|r| resource_body(id, r)).collect()))
+    Ok(Json(
+        list.into_iter().map(|r| resource_body(id, r)).collect(),
+    ))
 }
 
 /// A link to attach.

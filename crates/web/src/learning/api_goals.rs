@@ -63,7 +63,9 @@ pub async fn list(
 ) -> Result<Json<Vec<GoalBody>>, AppError> {
     let list = goals::of_learner(&state.db, &caller.user).await?;
     Ok(Json(
-        list.into_iter().map(|g| goal_body(g.row, g.series)).collect(),
+        list.into_iter()
+            .map(|g| goal_body(g.row, g.series))
+            .collect(),
     ))
 }
 
@@ -155,7 +157,15 @@ pub async fn unlink(
     Extension(caller): Extension<ApiCaller>,
     Path((id, goal)): Path<(Uuid, Uuid)>,
 ) -> Result<StatusCode, AppError> {
-    goals::link(&state.db, &caller.user, goal, id, false, state.clock().now()).await?;
+    goals::link(
+        &state.db,
+        &caller.user,
+        goal,
+        id,
+        false,
+        state.clock().now(),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

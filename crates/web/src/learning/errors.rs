@@ -15,10 +15,8 @@ impl From<LearningError> for AppError {
             LearningError::ReviewExists => AppError::new(ErrorCode::ReviewExists),
             LearningError::ReviewEditClosed => AppError::new(ErrorCode::ReviewEditClosed),
             LearningError::ReplyExists => AppError::new(ErrorCode::ReplyExists),
-            LearningError::NotesConflict { current, .. } => {
-                AppError::new(ErrorCode::NotesConflict)
-                    .with_arg("version", current.version.to_string())
-            }
+            LearningError::NotesConflict { current, .. } => AppError::new(ErrorCode::NotesConflict)
+                .with_arg("version", current.version.to_string()),
             LearningError::NpsNotDue => AppError::new(ErrorCode::NpsNotDue),
             LearningError::RateLimited(wait) => wait.into(),
             LearningError::Files(e) => e.into(),

@@ -2,9 +2,9 @@
 //! sessions, notes, resources, reviews and goal changes; linking a session to a goal
 //! from its booking page.
 
+use app::learning::LearningError;
 use app::learning::goals::{self, GoalInput};
 use app::learning::timeline::{self, Happening};
-use app::learning::LearningError;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -226,7 +226,17 @@ async fn refused_or(
         Ok(()) => Ok(crate::redirect::to("/goals#goals")),
         Err(LearningError::Invalid(fields)) => {
             let errors = shown(shell, &fields);
-            page(state, user, shell, Some(Refused { goal, input, errors })).await
+            page(
+                state,
+                user,
+                shell,
+                Some(Refused {
+                    goal,
+                    input,
+                    errors,
+                }),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

@@ -42,8 +42,16 @@ const RESOURCE_BODY_LIMIT: usize = app::experts::documents::MAX_DOCUMENT_BYTES +
 pub(crate) fn routes() -> Routes {
     Routes::new("")
         .post("/bookings/{id}/review", SignedIn, post(reviews::save))
-        .post("/bookings/{id}/review/reply", SignedIn, post(reviews::reply))
-        .post("/reviews/{booking}/helpful", SignedIn, post(reviews::helpful))
+        .post(
+            "/bookings/{id}/review/reply",
+            SignedIn,
+            post(reviews::reply),
+        )
+        .post(
+            "/reviews/{booking}/helpful",
+            SignedIn,
+            post(reviews::helpful),
+        )
         .post("/reviews/{booking}/report", SignedIn, post(reviews::report))
         .get("/bookings/{id}/notes", SignedIn, get(notes::show))
         .post("/bookings/{id}/notes", SignedIn, post(notes::save_shared))
@@ -77,7 +85,11 @@ pub(crate) fn routes() -> Routes {
         .post("/goals", SignedIn, post(goals::create))
         .post("/goals/{id}", SignedIn, post(goals::update))
         .post("/nps", SignedIn, post(nps::answer))
-        .get("/admin/reviews", Needs(ReviewsModerate), get(moderation::show))
+        .get(
+            "/admin/reviews",
+            Needs(ReviewsModerate),
+            get(moderation::show),
+        )
         .post(
             "/admin/reviews/{booking}",
             Needs(ReviewsModerate),
@@ -89,7 +101,11 @@ pub(crate) fn routes() -> Routes {
 
 pub(crate) fn api_routes() -> Routes {
     Routes::new(crate::api::PREFIX)
-        .documented(Public, routes!(api::expert_reviews), &[NotFound, ValidationFailed])
+        .documented(
+            Public,
+            routes!(api::expert_reviews),
+            &[NotFound, ValidationFailed],
+        )
         .documented(
             SignedIn,
             routes!(api::session_review, api::create_review, api::edit_review),
@@ -149,11 +165,7 @@ pub(crate) fn api_routes() -> Routes {
             routes!(api_goals::update),
             &[NotFound, ValidationFailed],
         )
-        .documented(
-            SignedIn,
-            routes!(api_goals::session_goals),
-            &[NotFound],
-        )
+        .documented(SignedIn, routes!(api_goals::session_goals), &[NotFound])
         .documented(
             SignedIn,
             routes!(api_goals::link, api_goals::unlink),

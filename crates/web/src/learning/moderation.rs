@@ -113,8 +113,20 @@ pub async fn decide(
         _ => return Err(AppError::new(crate::ErrorCode::BadRequest)),
     };
     let now = state.clock().now();
-    match reviews::moderate(&state.db, operator, booking, hide, &form.reason, &client, now).await {
-        Ok(()) => Ok(crate::redirect::to(&format!("/admin/reviews#review-{booking}"))),
+    match reviews::moderate(
+        &state.db,
+        operator,
+        booking,
+        hide,
+        &form.reason,
+        &client,
+        now,
+    )
+    .await
+    {
+        Ok(()) => Ok(crate::redirect::to(&format!(
+            "/admin/reviews#review-{booking}"
+        ))),
         Err(LearningError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             page(&state, &shell, Some((booking, errors))).await

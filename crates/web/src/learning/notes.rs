@@ -200,11 +200,10 @@ async fn page(
         messages: messages
             .into_iter()
             .map(|m: ChatMessage| {
-                let when = m
-                    .at
-                    .parse::<jiff::Timestamp>()
-                    .map(|t| clock.at(t))
-                    .unwrap_or_default();
+                let when =
+                    m.at.parse::<jiff::Timestamp>()
+                        .map(|t| clock.at(t))
+                        .unwrap_or_default();
                 (m.name, when, m.body)
             })
             .collect(),
@@ -231,7 +230,16 @@ pub async fn show(
     let saved = q
         .saved
         .filter(|s| matches!(s.as_str(), "shared" | "private" | "resource" | "removed"));
-    page(&state, &viewer.user, &shell, notes, Kept::default(), saved, StatusCode::OK).await
+    page(
+        &state,
+        &viewer.user,
+        &shell,
+        notes,
+        Kept::default(),
+        saved,
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// A refusal the page shows in place (bad input, a stale save); anything else is an
@@ -395,7 +403,13 @@ pub async fn download(
         resources::file(&state.db, state.files.as_ref(), &viewer.user, id, resource).await?;
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' || c == ' ' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     Ok((
         [

@@ -33,7 +33,11 @@ pub async fn answer(
         // An empty or unreadable score is refused (-1 is no score), not taken as "not now".
         Some(form.score.trim().parse::<i64>().unwrap_or(-1))
     };
-    let comment = if score.is_some() { form.comment.as_str() } else { "" };
+    let comment = if score.is_some() {
+        form.comment.as_str()
+    } else {
+        ""
+    };
     match nps::answer(
         &state.db,
         &state.settings.nps,

@@ -146,8 +146,17 @@ pub(crate) async fn for_booking(
         linked: linked.into_iter().map(|g| chip(shell, g)).collect(),
         available,
     };
-    let review = review_panel(state, user, shell, clock, &session, learner_name, now, attempt)
-        .await?;
+    let review = review_panel(
+        state,
+        user,
+        shell,
+        clock,
+        &session,
+        learner_name,
+        now,
+        attempt,
+    )
+    .await?;
     Ok(Panels {
         review,
         goals: Some(goals),
@@ -215,7 +224,9 @@ async fn review_panel(
                 .collect(),
             body: input.body,
             editing: row.is_some(),
-            until: written.filter(|_| row.is_some()).map(|w| clock.at(w + EDIT_WINDOW)),
+            until: written
+                .filter(|_| row.is_some())
+                .map(|w| clock.at(w + EDIT_WINDOW)),
         })
     } else {
         None

@@ -2,8 +2,8 @@
 //! "helpful" and "report" on profiles, and the list of an expert's reviews (on their
 //! profile, and page by page at `/experts/{slug}/reviews`).
 
-use app::learning::reviews::{self, ReviewInput};
 use app::learning::LearningError;
+use app::learning::reviews::{self, ReviewInput};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -85,7 +85,15 @@ pub async fn reply(
     Path(id): Path<Uuid>,
     Form(form): Form<ReplyForm>,
 ) -> Result<Response, AppError> {
-    match reviews::reply(&state.db, &viewer.user, id, &form.reply, state.clock().now()).await {
+    match reviews::reply(
+        &state.db,
+        &viewer.user,
+        id,
+        &form.reply,
+        state.clock().now(),
+    )
+    .await
+    {
         Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}#review"))),
         Err(LearningError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
@@ -126,7 +134,9 @@ pub async fn helpful(
     Form(form): Form<MarkForm>,
 ) -> Result<Response, AppError> {
     reviews::mark_helpful(&state.db, &viewer.user, booking, state.clock().now()).await?;
-    Ok(crate::redirect::to(&back_to(&form.back, booking, "marked=1")))
+    Ok(crate::redirect::to(&back_to(
+        &form.back, booking, "marked=1",
+    )))
 }
 
 /// `POST /reviews/{booking}/report`.
@@ -144,7 +154,11 @@ pub async fn report(
         state.clock().now(),
     )
     .await?;
-    Ok(crate::redirect::to(&back_to(&form.back, booking, "reported=1")))
+    Ok(crate::redirect::to(&back_to(
+        &form.back,
+        booking,
+        "reported=1",
+    )))
 }
 
 /// One review in a list.
