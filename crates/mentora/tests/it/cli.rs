@@ -255,8 +255,8 @@ async fn demo_seed_is_idempotent_and_prints_the_accounts(backend: Backend) {
     let db = store::Database::connect(&bin.db_url, 2)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    // Two accounts and the demo experts, once each however often it runs.
-    assert_eq!(store::users::count(&db).await.unwrap_or(0), 32);
+    // Two accounts, the demo experts and the six reviewers, once each however often it runs.
+    assert_eq!(store::users::count(&db).await.unwrap_or(0), 38);
     let listed = store::directory::search(
         &db,
         &store::directory::DirectoryQuery {
@@ -275,6 +275,22 @@ async fn demo_seed_is_idempotent_and_prints_the_accounts(backend: Backend) {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(listed.listings.len(), 30, "every demo expert is bookable");
+    // Reviews of varied ratings: by the Bayesian order, many excellent reviews rank above
+    // a single 5★ one, and experts without reviews sit between good and poor ones.
+    let ratings: std::collections::BTreeSet<i32> =
+        listed.listings.iter().map(|l| l.rating_centi).collect();
+    assert!(ratings.len() >= 5, "{ratings:?}");
+    let single = listed
+        .listings
+        .iter()
+        .position(|l| l.rating_count == 1 && l.rating_centi == 500)
+        .unwrap_or_else(|| panic!("no expert with one 5-star review"));
+    assert!(
+        listed.listings[..single]
+            .iter()
+            .any(|l| l.rating_count >= 7 && l.rating_centi < 500),
+        "one 5-star review outranks many"
+    );
     assert!(listed.listings.iter().all(|l| l.avatar_key.is_some()));
     let admin = EmailAddress::parse("admin@demo.mentora.test").unwrap_or_else(|e| panic!("{e}"));
     let admin = store::users::find_by_email(&db, &admin)
