@@ -95,14 +95,14 @@ pub async fn seed(
             let end = booking.end_at;
             let verdict = reviews::Verdict {
                 rating: stars,
-                clarity: (k % 2 == 0).then_some(stars),
-                preparation: (k % 3 == 0).then_some((stars + 1).min(5)),
+                clarity: k.is_multiple_of(2).then_some(stars),
+                preparation: k.is_multiple_of(3).then_some((stars + 1).min(5)),
                 punctuality: (k % 4 == 1).then_some(stars),
                 body: REVIEW_TEXTS[review_number % REVIEW_TEXTS.len()].to_owned(),
             };
             let written = end + SignedDuration::from_hours(20);
             reviews::insert(db, booking.id, expert.id, learner.id, &verdict, written).await?;
-            if review_number % 3 == 0 {
+            if review_number.is_multiple_of(3) {
                 let reply = REPLIES[review_number % REPLIES.len()];
                 reviews::reply(
                     db,

@@ -24,7 +24,14 @@ pub(crate) async fn reviews_view(
     back: String,
     reported: bool,
 ) -> Result<ReviewsView, crate::AppError> {
-    reviews::view(state, shell, slug, "newest", 0, viewer, back, reported).await
+    let listing = reviews::Listing {
+        slug,
+        order: "newest",
+        page: 0,
+        back,
+        reported,
+    };
+    reviews::view(state, shell, listing, viewer).await
 }
 
 use axum::extract::DefaultBodyLimit;

@@ -222,17 +222,34 @@ impl ReviewsView {
     }
 }
 
-/// The reviews of the expert `slug` in `order`, page `page`.
+/// Which reviews a list shows, and where its marks return to.
+pub(crate) struct Listing<'a> {
+    /// The expert's slug (or id).
+    pub slug: &'a str,
+    /// `newest` or `helpful`.
+    pub order: &'a str,
+    /// From 0.
+    pub page: u64,
+    /// The page the list is on.
+    pub back: String,
+    /// A report was just sent from it.
+    pub reported: bool,
+}
+
+/// The reviews `listing` names, as `viewer` sees them.
 pub(crate) async fn view(
     state: &AppState,
     shell: &Shell,
-    slug: &str,
-    order: &str,
-    page: u64,
+    listing: Listing<'_>,
     viewer: Option<&User>,
-    back: String,
-    reported: bool,
 ) -> Result<ReviewsView, AppError> {
+    let Listing {
+        slug,
+        order,
+        page,
+        back,
+        reported,
+    } = listing;
     let order_key = super::api::order(Some(order))?;
     let (_, expert_name, found) =
         reviews::of_profile(&state.db, slug, order_key, page, viewer).await?;
@@ -337,17 +354,14 @@ pub async fn more(
     let page = q.page.unwrap_or(0).min(1000);
     let order = q.order.as_deref().unwrap_or("newest");
     let back = format!("/experts/{slug}/reviews");
-    let reviews = view(
-        &state,
-        &shell,
-        &slug,
+    let listing = Listing {
+        slug: &slug,
         order,
         page,
-        user,
         back,
-        q.reported.is_some(),
-    )
-    .await?;
+        reported: q.reported.is_some(),
+    };
+    let reviews = view(&state, &shell, listing, user).await?;
     Ok(render(
         ReviewsPage {
             shell: &shell,
