@@ -20,3 +20,16 @@ pub(crate) fn is_unique_violation(err: &DbErr) -> bool {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
 }
+
+/// Runs an INSERT that may meet a unique key: `false` when the row was already there
+/// (the caller decides whether that is a refusal), any other failure as an error.
+pub(crate) async fn insert_once<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    statement: Statement,
+) -> Result<bool, DbErr> {
+    match conn.execute_raw(statement).await {
+        Ok(_) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}

@@ -87,6 +87,19 @@ fn refusal(r: ReviewRefusal) -> LearningError {
     }
 }
 
+/// The session `booking` if `user` is its learner (only learners write reviews).
+async fn learners_session(
+    db: &Database,
+    user: &User,
+    booking: Uuid,
+) -> Result<super::Session, LearningError> {
+    let s = session(db, user, booking).await?;
+    if s.side != Actor::Learner {
+        return Err(LearningError::NotYours);
+    }
+    Ok(s)
+}
+
 /// The learner reviews their completed session, once.
 pub async fn create(
     db: &Database,
@@ -95,10 +108,7 @@ pub async fn create(
     input: &ReviewInput,
     now: Timestamp,
 ) -> Result<ReviewRow, LearningError> {
-    let s = session(db, user, booking).await?;
-    if s.side != Actor::Learner {
-        return Err(LearningError::NotYours);
-    }
+    let s = learners_session(db, user, booking).await?;
     may_review(s.booking.status, s.booking.row.end_at, now).map_err(refusal)?;
     let verdict = verdict(input)?;
     let row = &s.booking.row;
@@ -118,10 +128,7 @@ pub async fn edit(
     input: &ReviewInput,
     now: Timestamp,
 ) -> Result<ReviewRow, LearningError> {
-    let s = session(db, user, booking).await?;
-    if s.side != Actor::Learner {
-        return Err(LearningError::NotYours);
-    }
+    learners_session(db, user, booking).await?;
     let existing = reviews::find(db, booking)
         .await?
         .ok_or(LearningError::NotFound)?;

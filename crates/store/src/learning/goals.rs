@@ -6,7 +6,7 @@ use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult};
 use uuid::Uuid;
 
 use crate::instant::secs;
-use crate::sql::{is_unique_violation, statement};
+use crate::sql::{insert_once, statement};
 use crate::{Backend, Database, StoreError};
 
 /// A goal as stored.
@@ -155,19 +155,15 @@ pub async fn link(
     series: Uuid,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let inserted = db
-        .conn()
-        .execute_raw(statement(
+    Ok(insert_once(
+        db.conn(),
+        statement(
             db.backend(),
             "INSERT INTO goal_sessions (goal_id, series_id, created_at) VALUES ($1, $2, $3)",
             vec![goal.into(), series.into(), secs(now)],
-        ))
-        .await;
-    match inserted {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+        ),
+    )
+    .await?)
 }
 
 /// Unlinks the session series from the goal.

@@ -7,7 +7,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult};
 use uuid::Uuid;
 
 use crate::instant::secs;
-use crate::sql::{is_unique_violation, statement};
+use crate::sql::{insert_once, statement};
 use crate::{Database, StoreError};
 
 /// The shared notes of a session series. Version 0 is "nothing written yet".
@@ -42,20 +42,16 @@ pub async fn save_shared(
 ) -> Result<bool, StoreError> {
     if read == 0 {
         // The first save: only one of two racing first saves can insert the row.
-        let inserted = db
-            .conn()
-            .execute_raw(statement(
+        return Ok(insert_once(
+            db.conn(),
+            statement(
                 db.backend(),
                 "INSERT INTO session_notes (series_id, body, version, updated_by, updated_at) \
                  VALUES ($1, $2, 1, $3, $4)",
                 vec![series.into(), body.into(), by.into(), secs(now)],
-            ))
-            .await;
-        return match inserted {
-            Ok(_) => Ok(true),
-            Err(e) if is_unique_violation(&e) => Ok(false),
-            Err(e) => Err(e.into()),
-        };
+            ),
+        )
+        .await?);
     }
     let result = db
         .conn()

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::audit::NewAuditEvent;
 use crate::instant::secs;
-use crate::sql::{is_unique_violation, statement};
+use crate::sql::{insert_once, statement};
 use crate::{Backend, Database, StoreError};
 
 /// A review as stored.
@@ -56,8 +56,9 @@ pub async fn insert(
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    let inserted = txn
-        .execute_raw(statement(
+    let inserted = insert_once(
+        &txn,
+        statement(
             db.backend(),
             "INSERT INTO reviews (booking_id, expert_id, learner_id, rating, clarity, \
              preparation, punctuality, body, created_at) \
@@ -73,15 +74,12 @@ pub async fn insert(
                 verdict.body.clone().into(),
                 secs(now),
             ],
-        ))
-        .await;
-    match inserted {
-        Ok(_) => {}
-        Err(e) if is_unique_violation(&e) => {
-            txn.rollback().await?;
-            return Ok(false);
-        }
-        Err(e) => return Err(e.into()),
+        ),
+    )
+    .await?;
+    if !inserted {
+        txn.rollback().await?;
+        return Ok(false);
     }
     recount(db.backend(), &txn, expert).await?;
     txn.commit().await?;
@@ -223,8 +221,9 @@ pub async fn mark(
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    let inserted = txn
-        .execute_raw(statement(
+    let inserted = insert_once(
+        &txn,
+        statement(
             db.backend(),
             "INSERT INTO review_marks (booking_id, account_id, kind, reason, created_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -235,15 +234,12 @@ pub async fn mark(
                 reason.into(),
                 secs(now),
             ],
-        ))
-        .await;
-    match inserted {
-        Ok(_) => {}
-        Err(e) if is_unique_violation(&e) => {
-            txn.rollback().await?;
-            return Ok(false);
-        }
-        Err(e) => return Err(e.into()),
+        ),
+    )
+    .await?;
+    if !inserted {
+        txn.rollback().await?;
+        return Ok(false);
     }
     let counter = mark.counter();
     txn.execute_raw(statement(
