@@ -78,6 +78,8 @@ pub enum Kind {
     Reminder1h,
     /// The session took place: how was it?
     ReviewRequest,
+    /// The learner reviewed the expert's session (the expert may reply).
+    ReviewReceived,
     /// The expert's share was sent to their payout account.
     PaidOut,
     /// The learner's bank disputed a payment.
@@ -100,7 +102,7 @@ impl Kind {
             | Self::ProposalDeclined
             | Self::NoShowClaimed => Topic::Bookings,
             Self::Reminder24h | Self::Reminder1h => Topic::Reminders,
-            Self::ReviewRequest => Topic::Reviews,
+            Self::ReviewRequest | Self::ReviewReceived => Topic::Reviews,
             Self::PaidOut | Self::DisputeOpened => Topic::Payouts,
         }
     }
@@ -140,13 +142,14 @@ impl Kind {
             Self::Reminder24h => "reminder_24h",
             Self::Reminder1h => "reminder_1h",
             Self::ReviewRequest => "review_request",
+            Self::ReviewReceived => "review_received",
             Self::PaidOut => "paid_out",
             Self::DisputeOpened => "dispute_opened",
         }
     }
 
     /// Every kind.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Self::SecurityAlert,
         Self::ApplicationDecided,
         Self::BookingHeld,
@@ -161,6 +164,7 @@ impl Kind {
         Self::Reminder24h,
         Self::Reminder1h,
         Self::ReviewRequest,
+        Self::ReviewReceived,
         Self::PaidOut,
         Self::DisputeOpened,
     ];

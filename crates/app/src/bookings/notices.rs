@@ -58,6 +58,8 @@ pub enum Notice {
     Reminder1h,
     /// The session took place: the learner is asked how it went.
     ReviewRequest,
+    /// The learner reviewed the session: only the expert is told (they may reply).
+    ReviewReceived,
 }
 
 impl Notice {
@@ -77,6 +79,7 @@ impl Notice {
             Self::Reminder24h => "email-booking-reminder-24h",
             Self::Reminder1h => "email-booking-reminder-1h",
             Self::ReviewRequest => "email-booking-review-request",
+            Self::ReviewReceived => "email-booking-review-received",
         }
     }
 
@@ -85,7 +88,12 @@ impl Notice {
     fn changes_booking(self) -> bool {
         !matches!(
             self,
-            Self::Reminder24h | Self::Reminder1h | Self::ReviewRequest | Self::PaidOut | Self::Held
+            Self::Reminder24h
+                | Self::Reminder1h
+                | Self::ReviewRequest
+                | Self::ReviewReceived
+                | Self::PaidOut
+                | Self::Held
         )
     }
 
@@ -106,6 +114,7 @@ impl Notice {
             Self::Reminder24h => Kind::Reminder24h,
             Self::Reminder1h => Kind::Reminder1h,
             Self::ReviewRequest => Kind::ReviewRequest,
+            Self::ReviewReceived => Kind::ReviewReceived,
         }
     }
 
@@ -125,7 +134,8 @@ impl Notice {
             | Self::Held
             | Self::ProposalAccepted
             | Self::ProposalDeclined
-            | Self::ReviewRequest => None,
+            | Self::ReviewRequest
+            | Self::ReviewReceived => None,
         }
     }
 }
@@ -296,7 +306,8 @@ pub async fn messages(
         | Notice::Chargeback
         | Notice::Held
         | Notice::ProposalAccepted
-        | Notice::ProposalDeclined => vec![(&expert, &learner)],
+        | Notice::ProposalDeclined
+        | Notice::ReviewReceived => vec![(&expert, &learner)],
         _ => vec![(&learner, &expert), (&expert, &learner)],
     };
     let proposed = booking.row.proposed_start.unwrap_or(booking.row.start_at);

@@ -16,6 +16,8 @@ use store::users::User;
 use uuid::Uuid;
 
 use super::{LearningError, bounded, invalid, session};
+use crate::bookings::notices::{Notice, tell};
+use crate::notify::Notifier;
 
 /// The longest report reason and moderation reason, in characters.
 pub const MAX_REASON_CHARS: usize = 500;
@@ -100,14 +102,16 @@ async fn learners_session(
     Ok(s)
 }
 
-/// The learner reviews their completed session, once.
+/// The learner reviews their completed session, once; the expert is told (they may
+/// reply).
 pub async fn create(
-    db: &Database,
+    notifier: &Notifier<'_>,
     user: &User,
     booking: Uuid,
     input: &ReviewInput,
     now: Timestamp,
 ) -> Result<ReviewRow, LearningError> {
+    let db = notifier.db;
     let s = learners_session(db, user, booking).await?;
     may_review(s.booking.status, s.booking.row.end_at, now).map_err(refusal)?;
     let verdict = verdict(input)?;
@@ -115,6 +119,7 @@ pub async fn create(
     if !reviews::insert(db, booking, row.expert_id, row.learner_id, &verdict, now).await? {
         return Err(LearningError::ReviewExists);
     }
+    tell(notifier, &s.booking, Notice::ReviewReceived, None).await;
     reviews::find(db, booking)
         .await?
         .ok_or(LearningError::NotFound)
@@ -147,15 +152,15 @@ pub async fn edit(
 /// Writes the review, or changes it when there is one: what the booking page's one form
 /// does.
 pub async fn save(
-    db: &Database,
+    notifier: &Notifier<'_>,
     user: &User,
     booking: Uuid,
     input: &ReviewInput,
     now: Timestamp,
 ) -> Result<ReviewRow, LearningError> {
-    match reviews::find(db, booking).await? {
-        None => create(db, user, booking, input, now).await,
-        Some(_) => edit(db, user, booking, input, now).await,
+    match reviews::find(notifier.db, booking).await? {
+        None => create(notifier, user, booking, input, now).await,
+        Some(_) => edit(notifier.db, user, booking, input, now).await,
     }
 }
 

@@ -228,3 +228,4 @@ error-nps-not-due-detail = يُطرح سؤال التوصية بعد بعض ال
 reviews-order-invalid = رتّب حسب الأحدث أو الأكثر فائدة.
 reviews-page-invalid = اختر صفحة من 0 إلى 1000.
 admin-nps-days-invalid = اختر فترة من 1 إلى 3650 يومًا.
+notes-open-new-tab = ملاحظات الجلسة (تُفتح في علامة تبويب جديدة)

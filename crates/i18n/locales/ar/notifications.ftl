@@ -57,6 +57,7 @@ notification-no-show-claimed = يقول { $other } إن جلسة { $when } لم 
 notification-reminder-24h = تذكير: جلستك مع { $other } غدًا، { $when }.
 notification-reminder-1h = تبدأ جلستك مع { $other } بعد ساعة، في { $when }.
 notification-review-request = كيف كانت جلستك مع { $other }؟ أخبر الآخرين بما تعلمته.
+notification-review-received = قيّم { $other } جلستك في { $when }. يمكنك الرد مرة واحدة من صفحة الجلسة.
 notification-paid-out = تم دفع حصتك من جلسة { $when }: { $refund }.
 notification-dispute-opened = اعترض بنك المتعلم على دفع جلسة { $when }؛ حصتك محجوزة حتى ينتهي الاعتراض.
 
@@ -101,3 +102,10 @@ email-booking-review-request-body =
     كيف كانت جلستك مع { $other } في { $when }؟ كلمات قليلة تساعد المتعلمين الآخرين على الاختيار.
 
     جلستك: { $link }
+email-booking-review-received-subject = لديك تقييم جديد
+email-booking-review-received-body =
+    مرحبًا { $name }،
+
+    قيّم { $other } جلستك في { $when }. اقرأه، وردّ مرة واحدة إن أردت: يظهر ردّك تحت التقييم في ملفك الشخصي.
+
+    الجلسة: { $link }

@@ -216,3 +216,4 @@ error-nps-not-due-detail = Die Empfehlungsfrage wird nach einigen abgeschlossene
 reviews-order-invalid = Sortieren Sie nach neuesten oder hilfreichsten.
 reviews-page-invalid = Wählen Sie eine Seite von 0 bis 1000.
 admin-nps-days-invalid = Wählen Sie einen Zeitraum von 1 bis 3650 Tagen.
+notes-open-new-tab = Sitzungsnotizen (öffnen sich in einem neuen Tab)

@@ -57,6 +57,7 @@ notification-no-show-claimed = { $other } gibt an, dass die Sitzung am { $when }
 notification-reminder-24h = Erinnerung: Ihre Sitzung mit { $other } ist morgen, { $when }.
 notification-reminder-1h = Ihre Sitzung mit { $other } beginnt in einer Stunde, um { $when }.
 notification-review-request = Wie war Ihre Sitzung mit { $other }? Erzählen Sie anderen, was Sie gelernt haben.
+notification-review-received = { $other } hat Ihre Sitzung vom { $when } bewertet. Sie können einmal antworten, auf der Seite der Sitzung.
 notification-paid-out = Ihr Anteil an der Sitzung am { $when } wurde ausgezahlt: { $refund }.
 notification-dispute-opened = Die Bank des Lernenden hat die Zahlung für { $when } angefochten; Ihr Anteil wird bis zum Ende einbehalten.
 
@@ -101,3 +102,10 @@ email-booking-review-request-body =
     Wie war Ihre Sitzung mit { $other } am { $when }? Ein paar Worte helfen anderen bei der Wahl.
 
     Ihre Sitzung: { $link }
+email-booking-review-received-subject = Sie haben eine neue Bewertung
+email-booking-review-received-body =
+    Hallo { $name },
+
+    { $other } hat Ihre Sitzung vom { $when } bewertet. Lesen Sie sie und antworten Sie, wenn Sie möchten, einmal: Ihre Antwort erscheint unter der Bewertung in Ihrem Profil.
+
+    Die Sitzung: { $link }

@@ -216,3 +216,4 @@ error-nps-not-due-detail = The recommendation question is asked after some compl
 reviews-order-invalid = Order by newest or helpful.
 reviews-page-invalid = Choose a page from 0 to 1000.
 admin-nps-days-invalid = Choose a period from 1 to 3650 days.
+notes-open-new-tab = Session notes (opens in a new tab)

@@ -57,6 +57,7 @@ notification-no-show-claimed = { $other } says the session on { $when } did not 
 notification-reminder-24h = Reminder: your session with { $other } is tomorrow, { $when }.
 notification-reminder-1h = Your session with { $other } starts in an hour, at { $when }.
 notification-review-request = How was your session with { $other }? Tell others what you learned.
+notification-review-received = { $other } reviewed your session of { $when }. You can reply once, on the session's page.
 notification-paid-out = Your share of the session on { $when } was paid out: { $refund }.
 notification-dispute-opened = The learner's bank disputed the payment for { $when }; your share is held until it ends.
 
@@ -101,3 +102,10 @@ email-booking-review-request-body =
     How was your session with { $other } on { $when }? A few words help other learners choose.
 
     Your session: { $link }
+email-booking-review-received-subject = You have a new review
+email-booking-review-received-body =
+    Hello { $name },
+
+    { $other } reviewed your session of { $when }. Read it, and reply once if you like: your reply appears under the review on your profile.
+
+    The session: { $link }

@@ -216,3 +216,4 @@ error-nps-not-due-detail = La pregunta de recomendación se hace después de alg
 reviews-order-invalid = Ordena por más recientes o más útiles.
 reviews-page-invalid = Elige una página de 0 a 1000.
 admin-nps-days-invalid = Elige un periodo de 1 a 3650 días.
+notes-open-new-tab = Notas de la sesión (se abren en una pestaña nueva)

@@ -57,6 +57,7 @@ notification-no-show-claimed = { $other } dice que la sesión del { $when } no t
 notification-reminder-24h = Recordatorio: tu sesión con { $other } es mañana, { $when }.
 notification-reminder-1h = Tu sesión con { $other } empieza dentro de una hora, a las { $when }.
 notification-review-request = ¿Qué tal tu sesión con { $other }? Cuenta a otros qué aprendiste.
+notification-review-received = { $other } reseñó tu sesión del { $when }. Puedes responder una vez, en la página de la sesión.
 notification-paid-out = Se ha pagado tu parte de la sesión del { $when }: { $refund }.
 notification-dispute-opened = El banco del alumno ha disputado el pago del { $when }; tu parte queda retenida hasta que termine.
 
@@ -101,3 +102,10 @@ email-booking-review-request-body =
     ¿Qué tal fue tu sesión con { $other } el { $when }? Unas palabras ayudan a otros alumnos a elegir.
 
     Tu sesión: { $link }
+email-booking-review-received-subject = Tienes una reseña nueva
+email-booking-review-received-body =
+    Hola { $name }:
+
+    { $other } reseñó tu sesión del { $when }. Léela y, si quieres, responde una vez: tu respuesta aparece bajo la reseña en tu perfil.
+
+    La sesión: { $link }

@@ -141,6 +141,17 @@ async fn only_the_learner_reviews_a_completed_session_once(backend: Backend) {
     let again = call(&app, Method::POST, &review, &lea_token, Some(body.clone())).await;
     assert_eq!(again.status, 409, "{again}");
     assert_eq!(again.json["code"], "review_exists");
+    // Ana is told, once, and may reply.
+    app.run_jobs().await;
+    let told = call(&app, Method::GET, "/api/v1/notifications", &ana_token, None).await;
+    let texts: Vec<&str> = told.json["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["text"].as_str())
+        .filter(|t| t.contains("reviewed your session"))
+        .collect();
+    assert_eq!(texts.len(), 1, "{told}");
 
     let profile_reviews = format!("/api/v1/experts/{}/reviews", ana.id);
     let listed = public(&app, &profile_reviews).await;

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::api::json::JsonBody;
 use crate::middleware::bearer::ApiCaller;
-use crate::{AppError, AppState, ErrorCode};
+use crate::{AppError, AppState, ErrorCode, Links};
 
 /// Unix seconds as RFC 3339 (empty for a value out of range).
 pub(super) fn rfc3339(secs: i64) -> String {
@@ -218,11 +218,13 @@ pub async fn session_review(
 )]
 pub async fn create_review(
     State(state): State<AppState>,
+    Links(base): Links,
     Extension(caller): Extension<ApiCaller>,
     Path(id): Path<Uuid>,
     JsonBody(input): JsonBody<ReviewInput>,
 ) -> Result<(StatusCode, Json<ReviewBody>), AppError> {
-    let row = reviews::create(&state.db, &caller.user, id, &input, state.clock().now()).await?;
+    let notifier = state.booking_deps(&base).notifier();
+    let row = reviews::create(&notifier, &caller.user, id, &input, state.clock().now()).await?;
     Ok((StatusCode::CREATED, Json(review_body(row))))
 }
 

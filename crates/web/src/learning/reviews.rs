@@ -22,7 +22,7 @@ use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::shown;
 use crate::pages::shown_instant::Shown;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, Links};
 
 #[derive(Deserialize)]
 pub struct ReviewForm {
@@ -48,6 +48,7 @@ fn number(text: &str) -> Option<i64> {
 /// `POST /bookings/{id}/review`: the learner writes their review, or changes it.
 pub async fn save(
     State(state): State<AppState>,
+    Links(base): Links,
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
@@ -60,7 +61,8 @@ pub async fn save(
         punctuality: number(&form.punctuality),
         body: form.body,
     };
-    match reviews::save(&state.db, &viewer.user, id, &input, state.clock().now()).await {
+    let notifier = state.booking_deps(&base).notifier();
+    match reviews::save(&notifier, &viewer.user, id, &input, state.clock().now()).await {
         Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}#review"))),
         Err(LearningError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
