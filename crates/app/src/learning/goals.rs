@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{LearningError, bounded, invalid, session};
 
 /// At most this many goals per learner.
-pub const MAX_GOALS: usize = 50;
+pub const MAX_GOALS: u64 = 50;
 
 /// What a learner fills in for a goal.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -99,13 +99,12 @@ pub async fn create(
     now: Timestamp,
 ) -> Result<GoalRow, LearningError> {
     let goal = checked(input, db.new_id(), user.id, now)?;
-    if goals::of_learner(db, user.id).await?.len() >= MAX_GOALS {
+    if !goals::create(db, &goal, MAX_GOALS).await? {
         return Err(LearningError::Invalid(vec![invalid(
             "title",
             "goal-too-many",
         )]));
     }
-    goals::create(db, &goal).await?;
     Ok(goal)
 }
 

@@ -123,6 +123,16 @@ pub async fn session(db: &Database, user: &User, id: Uuid) -> Result<Session, Le
     Ok(Session { booking, side })
 }
 
+/// The booking that stands for the session now: itself, unless it was moved (then the
+/// booking it was moved to, where the session's room and chat are).
+pub async fn standing(db: &Database, session: &Session) -> Result<Uuid, LearningError> {
+    if session.booking.status != BookingStatus::Rescheduled {
+        return Ok(session.booking.id());
+    }
+    let current = store::bookings::current_of_series(db, session.series()).await?;
+    Ok(current.map_or(session.booking.id(), |b| b.id))
+}
+
 fn invalid(field: &'static str, message_id: &'static str) -> FieldError {
     FieldError { field, message_id }
 }

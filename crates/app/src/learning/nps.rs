@@ -59,7 +59,12 @@ pub async fn answer(
     if !due(db, schedule, user, now).await? {
         return Err(LearningError::NpsNotDue);
     }
-    store::learning::nps::answer(db, db.new_id(), user.id, score, &comment, now).await?;
+    // Checked again where it is written, so two tabs cannot both answer in one period.
+    let since = now - schedule.period;
+    let id = db.new_id();
+    if !store::learning::nps::answer(db, id, user.id, score, &comment, since, now).await? {
+        return Err(LearningError::NpsNotDue);
+    }
     Ok(())
 }
 

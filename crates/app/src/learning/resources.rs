@@ -1,6 +1,6 @@
 //! Resources attached to a session: links, and files kept in object storage. Files are
 //! checked by their content exactly as verification documents are (PDF, JPEG or PNG, at
-//! most 10 MB); the name shown is cleaned and carries the real type's extension.
+//! most 10 MB); the name kept is cleaned and carries the real type's extension.
 
 use jiff::Timestamp;
 use store::Database;
@@ -9,7 +9,7 @@ use store::users::User;
 use uuid::Uuid;
 
 use super::{LearningError, bounded, invalid, session};
-use crate::experts::documents::{DocumentType, clean_file_name, sniff};
+use crate::experts::documents::{clean_file_name, sniff};
 use crate::files::FileStore;
 use crate::throttle::Throttle;
 
@@ -17,7 +17,7 @@ use crate::throttle::Throttle;
 pub const MAX_RESOURCES: u64 = 30;
 /// The longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
-/// The longest link, in characters.
+/// The longest link, in characters (as stored: normalised).
 pub const MAX_URL_CHARS: usize = 2000;
 
 /// A session's resources, for one of its participants.
@@ -48,11 +48,12 @@ pub async fn add_link(
         "resource-title-too-long",
         &mut errors,
     );
-    let url = url.trim();
-    let parsed = url::Url::parse(url).ok().filter(|u| {
+    // The link as it will be stored and followed (normalised: percent-encoded, punycode)
+    // is what must fit.
+    let parsed = url::Url::parse(url.trim()).ok().filter(|u| {
         matches!(u.scheme(), "http" | "https")
             && u.host_str().is_some()
-            && url.len() <= MAX_URL_CHARS
+            && u.as_str().chars().count() <= MAX_URL_CHARS
     });
     let Some(parsed) = parsed else {
         errors.push(invalid("url", "resource-url-invalid"));
@@ -61,9 +62,9 @@ pub async fn add_link(
     if !errors.is_empty() {
         return Err(LearningError::Invalid(errors));
     }
-    room_for_one(db, s.series()).await?;
     let title = if title.is_empty() {
-        parsed.host_str().unwrap_or(url).to_owned()
+        let host = parsed.host_str().unwrap_or_default();
+        host.chars().take(MAX_TITLE_CHARS).collect()
     } else {
         title
     };
@@ -74,11 +75,14 @@ pub async fn add_link(
         title,
         url: Some(parsed.to_string()),
         file_key: None,
+        file_name: None,
         content_type: None,
         size_bytes: None,
         created_at: now.as_second(),
     };
-    resources::add(db, &resource).await?;
+    if !resources::add(db, &resource, MAX_RESOURCES).await? {
+        return Err(too_many("url"));
+    }
     Ok(resource)
 }
 
@@ -123,7 +127,6 @@ pub async fn add_file(
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Err(LearningError::Invalid(errors));
     };
-    room_for_one(db, s.series()).await?;
     let id = db.new_id();
     let name = clean_file_name(file_name, kind);
     let key = format!("resources/{}/{}", s.series().simple(), id.simple());
@@ -131,20 +134,29 @@ pub async fn add_file(
         id,
         series_id: s.series(),
         added_by: user.id,
-        title: if title.is_empty() { name } else { title },
+        title: if title.is_empty() {
+            name.clone()
+        } else {
+            title
+        },
         url: None,
         file_key: Some(key.clone()),
+        file_name: Some(name),
         content_type: Some(kind.content_type().to_owned()),
         size_bytes: Some(i64::try_from(bytes.len()).unwrap_or(i64::MAX)),
         created_at: now.as_second(),
     };
     files.put(&key, bytes).await?;
-    if let Err(e) = resources::add(db, &resource).await {
+    let added = resources::add(db, &resource, MAX_RESOURCES).await;
+    if !matches!(added, Ok(true)) {
         // Nothing half-written: the file goes when its record could not be made.
         let _ = files.delete(&key).await;
-        return Err(e.into());
     }
-    Ok(resource)
+    match added {
+        Ok(true) => Ok(resource),
+        Ok(false) => Err(too_many("file")),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The verification documents' messages, in the words of a resource.
@@ -156,18 +168,13 @@ fn file_message(document_message: &'static str) -> &'static str {
     }
 }
 
-async fn room_for_one(db: &Database, series: Uuid) -> Result<(), LearningError> {
-    if resources::count(db, series).await? >= MAX_RESOURCES {
-        return Err(LearningError::Invalid(vec![invalid(
-            "file",
-            "resource-too-many",
-        )]));
-    }
-    Ok(())
+/// The session holds as many resources as it may: said beside the field that was sent.
+fn too_many(field: &'static str) -> LearningError {
+    LearningError::Invalid(vec![invalid(field, "resource-too-many")])
 }
 
-/// A resource's file for one of the session's participants: its bytes, type and a name to
-/// download it as.
+/// A resource's file for one of the session's participants: its bytes, type and the
+/// (cleaned) name it was uploaded under.
 pub async fn file(
     db: &Database,
     files: &dyn FileStore,
@@ -183,12 +190,8 @@ pub async fn file(
         return Err(LearningError::NotFound);
     };
     let bytes = files.get(&key).await?.ok_or(LearningError::NotFound)?;
-    let kind = match content_type.as_str() {
-        "application/pdf" => DocumentType::Pdf,
-        "image/png" => DocumentType::Png,
-        _ => DocumentType::Jpeg,
-    };
-    Ok((bytes, content_type, clean_file_name(&resource.title, kind)))
+    let name = resource.file_name.unwrap_or_else(|| "resource".to_owned());
+    Ok((bytes, content_type, name))
 }
 
 /// Removes a resource its adder no longer wants (only they may), with its file.

@@ -190,9 +190,8 @@ pub async fn reply(
     if !errors.is_empty() {
         return Err(LearningError::Invalid(errors));
     }
-    if reviews::find(db, booking).await?.is_none() {
-        return Err(LearningError::NotFound);
-    }
+    // A hidden review shows nowhere: there is nothing to answer.
+    visible(db, booking).await?;
     if !reviews::reply(db, booking, &text, now).await? {
         return Err(LearningError::ReplyExists);
     }
@@ -201,8 +200,8 @@ pub async fn reply(
         .ok_or(LearningError::NotFound)
 }
 
-/// Someone signed in marks a visible review helpful (not their own); `false` when they
-/// already had.
+/// Someone signed in marks a visible review helpful (not one they wrote or that is about
+/// them); `false` when they already had.
 pub async fn mark_helpful(
     db: &Database,
     user: &User,
@@ -210,7 +209,8 @@ pub async fn mark_helpful(
     now: Timestamp,
 ) -> Result<bool, LearningError> {
     let review = visible(db, booking).await?;
-    if review.learner_id == user.id {
+    // Neither its author nor the expert it is about may push a review up.
+    if review.learner_id == user.id || review.expert_id == user.id {
         return Err(LearningError::NotYours);
     }
     Ok(reviews::mark(db, booking, user.id, Mark::Helpful, "", now).await?)
@@ -250,13 +250,26 @@ async fn visible(db: &Database, booking: Uuid) -> Result<ReviewRow, LearningErro
         .ok_or(LearningError::NotFound)
 }
 
-/// An operator hides a review (`hide`) or restores it, with a reason kept in the audit
-/// log; the expert's rating is counted again in the same transaction.
+/// What an operator decides about a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Take it off the profile and out of the rating.
+    Hide,
+    /// Show it again.
+    Restore,
+    /// Its reports were read and it stays shown: it leaves the queue.
+    Keep,
+}
+
+/// An operator decides on a review, with a reason kept in the audit log; hiding and
+/// restoring count the expert's rating again in the same transaction. A decision that
+/// changes nothing (hiding a hidden review) is accepted and records nothing. Nobody
+/// decides on a review of their own session.
 pub async fn moderate(
     db: &Database,
     operator: &User,
     booking: Uuid,
-    hide: bool,
+    decision: Decision,
     reason: &str,
     client: &ClientInfo,
     now: Timestamp,
@@ -281,29 +294,30 @@ pub async fn moderate(
     let review = reviews::find(db, booking)
         .await?
         .ok_or(LearningError::NotFound)?;
+    if operator.id == review.expert_id || operator.id == review.learner_id {
+        return Err(LearningError::NotYours);
+    }
     let audit = NewAuditEvent {
         user_id: Some(review.learner_id),
         actor_id: Some(operator.id),
-        kind: if hide {
-            "review.hidden"
-        } else {
-            "review.restored"
+        kind: match decision {
+            Decision::Hide => "review.hidden",
+            Decision::Restore => "review.restored",
+            Decision::Keep => "review.reports_cleared",
         },
         client,
         detail: serde_json::json!({ "booking": booking, "reason": reason }).to_string(),
     };
-    // Hiding a hidden review (or restoring a shown one) changes nothing and says so.
-    let changed =
-        reviews::set_hidden(db, booking, hide.then_some(reason.as_str()), now, audit).await?;
-    if !changed {
-        return Err(LearningError::Invalid(vec![invalid(
-            "hide",
-            if hide {
-                "review-already-hidden"
-            } else {
-                "review-not-hidden"
-            },
-        )]));
+    match decision {
+        Decision::Hide => {
+            reviews::set_hidden(db, booking, Some(reason.as_str()), now, audit).await?;
+        }
+        Decision::Restore => {
+            reviews::set_hidden(db, booking, None, now, audit).await?;
+        }
+        Decision::Keep => {
+            reviews::clear_reports(db, booking, audit).await?;
+        }
     }
     Ok(())
 }
@@ -326,6 +340,8 @@ pub struct ProfileReviews {
     pub summary: RatingSummary,
     /// This page of reviews.
     pub reviews: Vec<ShownReview>,
+    /// Whether another page follows.
+    pub more: bool,
 }
 
 /// The expert's visible reviews in `order`, page `page` (from 0), as `viewer` sees them.
@@ -337,7 +353,10 @@ pub async fn of_expert(
     viewer: Option<&User>,
 ) -> Result<ProfileReviews, LearningError> {
     let summary = reviews::summary(db, expert).await?;
-    let rows = reviews::for_expert(db, expert, order, PAGE_SIZE, page * PAGE_SIZE).await?;
+    // One more than a page, to know whether another follows.
+    let mut rows = reviews::for_expert(db, expert, order, PAGE_SIZE + 1, page * PAGE_SIZE).await?;
+    let more = u64::try_from(rows.len()).unwrap_or(0) > PAGE_SIZE;
+    rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(10));
     let learners: Vec<Uuid> = rows.iter().map(|r| r.learner_id).collect();
     let names = crate::bookings::lists::names(db, &learners).await?;
     let marked = match viewer {
@@ -355,7 +374,11 @@ pub async fn of_expert(
             row,
         })
         .collect();
-    Ok(ProfileReviews { summary, reviews })
+    Ok(ProfileReviews {
+        summary,
+        reviews,
+        more,
+    })
 }
 
 /// The first word of a display name ("Lena Learner" → "Lena").

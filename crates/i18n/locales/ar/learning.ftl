@@ -229,3 +229,6 @@ reviews-order-invalid = رتّب حسب الأحدث أو الأكثر فائد�
 reviews-page-invalid = اختر صفحة من 0 إلى 1000.
 admin-nps-days-invalid = اختر فترة من 1 إلى 3650 يومًا.
 notes-open-new-tab = ملاحظات الجلسة (تُفتح في علامة تبويب جديدة)
+review-decision-invalid = اختر الإخفاء أو الاستعادة أو الإبقاء.
+admin-reviews-keep = إبقاؤه (تمت قراءة البلاغات)
+review-not-saved = كلماتك، غير محفوظة (انسخها قبل المغادرة):

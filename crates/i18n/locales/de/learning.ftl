@@ -217,3 +217,6 @@ reviews-order-invalid = Sortieren Sie nach neuesten oder hilfreichsten.
 reviews-page-invalid = Wählen Sie eine Seite von 0 bis 1000.
 admin-nps-days-invalid = Wählen Sie einen Zeitraum von 1 bis 3650 Tagen.
 notes-open-new-tab = Sitzungsnotizen (öffnen sich in einem neuen Tab)
+review-decision-invalid = Wählen Sie ausblenden, wiederherstellen oder beibehalten.
+admin-reviews-keep = Beibehalten (Meldungen gelesen)
+review-not-saved = Ihr Text, nicht gespeichert (kopieren Sie ihn, bevor Sie die Seite verlassen):

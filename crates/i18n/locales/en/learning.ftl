@@ -217,3 +217,6 @@ reviews-order-invalid = Order by newest or helpful.
 reviews-page-invalid = Choose a page from 0 to 1000.
 admin-nps-days-invalid = Choose a period from 1 to 3650 days.
 notes-open-new-tab = Session notes (opens in a new tab)
+review-decision-invalid = Choose hide, restore or keep.
+admin-reviews-keep = Keep it (reports read)
+review-not-saved = Your words, not saved (copy them before you leave):

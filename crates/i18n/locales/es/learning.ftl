@@ -217,3 +217,6 @@ reviews-order-invalid = Ordena por más recientes o más útiles.
 reviews-page-invalid = Elige una página de 0 a 1000.
 admin-nps-days-invalid = Elige un periodo de 1 a 3650 días.
 notes-open-new-tab = Notas de la sesión (se abren en una pestaña nueva)
+review-decision-invalid = Elige ocultar, restaurar o mantener.
+admin-reviews-keep = Mantenerla (denuncias leídas)
+review-not-saved = Tus palabras, sin guardar (cópialas antes de salir):

@@ -1,15 +1,18 @@
 //! The demo learning record: past sessions that took place, with reviews of varied
 //! ratings (so the directory's rating order and filter show real differences), experts'
 //! replies, helpful votes, NPS answers, and Lena Learner's own notes, resources, chat and
-//! goals. Seeded once: a learner who already has completed sessions is left as is.
+//! goals.
 //!
-//! The sessions are written straight through the store (held, confirmed, completed) at
-//! times in the past, which no booking flow allows; they carry no ledger entries, so
-//! they never reach an expert's payouts.
+//! Every row has an id derived from its name (`demo_id`), and each step first looks for
+//! what it would write, so seeding again (or after a run that stopped halfway) adds only
+//! what is missing. The sessions are written straight through the store (held, confirmed,
+//! completed) at times in the past, which no booking flow allows; they carry no payment,
+//! so they never appear among paid bookings or reach an expert's payouts.
 
 use domain::booking::{Actor, BookingStatus, PolicyPreset};
 use domain::{EmailAddress, PasswordHash};
 use jiff::{SignedDuration, Timestamp};
+use sha2::{Digest, Sha256};
 use store::Database;
 use store::bookings::{self, Attribution, HoldOutcome, NewBooking, TransitionUpdates};
 use store::learning::{goals, notes, nps, resources, reviews};
@@ -70,15 +73,14 @@ pub async fn seed(
     domain_name: &str,
 ) -> anyhow::Result<()> {
     let lena = find(db, &format!("learner@{domain_name}")).await?;
-    if nps::completed_sessions(db, lena.id).await? > 0 {
-        return Ok(());
-    }
     let now = db.clock().now();
     let mut reviewers = Vec::new();
     for (i, name) in REVIEWERS.iter().enumerate() {
-        reviewers.push(account(db, hash, &format!("reviewer{}@{domain_name}", i + 1), name).await?);
+        let email = format!("reviewer{}@{domain_name}", i + 1);
+        reviewers.push(account(db, hash, &email, name).await?);
     }
-    // Every demo session gets its own hour, three hours apart, from 60 days ago on.
+    // Every demo session gets its own hour, three hours apart, from 60 days ago on (a
+    // session seeded before keeps the time it was given then).
     let mut slot = 0_i64;
     let mut next_start = || {
         slot += 1;
@@ -90,9 +92,9 @@ pub async fn seed(
         let (count, centre) = PLAN[i % PLAN.len()];
         for k in 0..count {
             let learner = &reviewers[(i + k) % reviewers.len()];
-            let booking = completed(db, &expert, learner, next_start()).await?;
+            let id = demo_id(&format!("booking:{}:{k}", expert.email));
+            let booking = completed(db, id, &expert, learner, next_start()).await?;
             let stars = (centre + SPREAD[(i + k) % SPREAD.len()]).clamp(1, 5);
-            let end = booking.end_at;
             let verdict = reviews::Verdict {
                 rating: stars,
                 clarity: k.is_multiple_of(2).then_some(stars),
@@ -100,17 +102,13 @@ pub async fn seed(
                 punctuality: (k % 4 == 1).then_some(stars),
                 body: REVIEW_TEXTS[review_number % REVIEW_TEXTS.len()].to_owned(),
             };
-            let written = end + SignedDuration::from_hours(20);
+            // Each of these is a no-op when the seed ran before.
+            let written = booking.end_at + SignedDuration::from_hours(20);
             reviews::insert(db, booking.id, expert.id, learner.id, &verdict, written).await?;
             if review_number.is_multiple_of(3) {
                 let reply = REPLIES[review_number % REPLIES.len()];
-                reviews::reply(
-                    db,
-                    booking.id,
-                    reply,
-                    written + SignedDuration::from_hours(5),
-                )
-                .await?;
+                let at = written + SignedDuration::from_hours(5);
+                reviews::reply(db, booking.id, reply, at).await?;
             }
             // Some reviews helped other learners choose.
             for voter in reviewers.iter().filter(|r| r.id != learner.id).take(k % 4) {
@@ -128,7 +126,10 @@ pub async fn seed(
             (10, ""),
             (7, ""),
         ][i % 6];
-        nps::answer(db, db.new_id(), reviewer.id, Some(score), comment, now).await?;
+        // Once: a later seed finds this answer and adds nothing.
+        let id = demo_id(&format!("nps:{}", reviewer.email));
+        let since = now - SignedDuration::from_hours(24 * 3650);
+        nps::answer(db, id, reviewer.id, Some(score), comment, since, now).await?;
     }
     lenas_record(db, files, &lena, domain_name, now).await
 }
@@ -149,9 +150,9 @@ async fn lenas_record(
         // On the hour, so the sessions read naturally.
         Timestamp::from_second(day.as_second() - day.as_second().rem_euclid(3600)).unwrap_or(day)
     };
-    let first = completed(db, &aiko, lena, days_ago(12)).await?;
-    let second = completed(db, &aiko, lena, days_ago(5)).await?;
-    completed(db, &bruno, lena, days_ago(2)).await?;
+    let first = completed(db, demo_id("booking:lena:1"), &aiko, lena, days_ago(12)).await?;
+    let second = completed(db, demo_id("booking:lena:2"), &aiko, lena, days_ago(5)).await?;
+    completed(db, demo_id("booking:lena:3"), &bruno, lena, days_ago(2)).await?;
     for (booking, stars, text) in [
         (
             &first,
@@ -191,86 +192,96 @@ async fn lenas_record(
         first.end_at,
     )
     .await?;
-    notes::save_private(
-        db,
-        first.series_id,
-        lena.id,
-        "Ask about the difference between *wa* and *ga* again.",
-        first.end_at,
-    )
-    .await?;
-    resources::add(
-        db,
-        &resources::Resource {
-            id: db.new_id(),
+    // Her own words, once: a later seed never overwrites what she wrote since.
+    if notes::private(db, first.series_id, lena.id)
+        .await?
+        .is_empty()
+    {
+        let text = "Ask about the difference between *wa* and *ga* again.";
+        notes::save_private(db, first.series_id, lena.id, text, first.end_at).await?;
+    }
+    let link_id = demo_id("resource:lena:jisho");
+    if resources::find(db, first.series_id, link_id)
+        .await?
+        .is_none()
+    {
+        let link = resources::Resource {
+            id: link_id,
             series_id: first.series_id,
             added_by: aiko.id,
             title: "Jisho — Japanese dictionary".into(),
             url: Some("https://jisho.org/".into()),
             file_key: None,
+            file_name: None,
             content_type: None,
             size_bytes: None,
             created_at: first.end_at.as_second(),
-        },
-    )
-    .await?;
-    let pdf = kana_chart();
-    let key = format!(
-        "resources/{}/{}",
-        first.series_id.simple(),
-        Uuid::new_v4().simple()
-    );
-    files.put(&key, pdf.clone()).await?;
-    resources::add(
-        db,
-        &resources::Resource {
-            id: db.new_id(),
+        };
+        resources::add(db, &link, u64::MAX).await?;
+    }
+    let file_id = demo_id("resource:lena:kana");
+    if resources::find(db, first.series_id, file_id)
+        .await?
+        .is_none()
+    {
+        let pdf = kana_chart();
+        let key = format!(
+            "resources/{}/{}",
+            first.series_id.simple(),
+            file_id.simple()
+        );
+        files.put(&key, pdf.clone()).await?;
+        let file = resources::Resource {
+            id: file_id,
             series_id: first.series_id,
             added_by: aiko.id,
             title: "Kana chart".into(),
             url: None,
             file_key: Some(key),
+            file_name: Some("Kana chart.pdf".into()),
             content_type: Some("application/pdf".into()),
             size_bytes: Some(i64::try_from(pdf.len()).unwrap_or(0)),
             created_at: first.end_at.as_second(),
-        },
-    )
-    .await?;
-    for (who, minutes, text) in [
-        (aiko.id, 5, "Welcome! Can you hear me well?"),
-        (lena.id, 6, "Yes, perfectly."),
-        (
-            aiko.id,
-            40,
-            "The dialogue is on page 12 of the PDF I attached.",
-        ),
-    ] {
-        store::rooms::add_message(
-            db,
-            &store::rooms::Message {
-                id: db.new_id(),
+        };
+        resources::add(db, &file, u64::MAX).await?;
+    }
+    if store::rooms::messages(db, first.id, 1).await?.is_empty() {
+        for (who, minutes, text) in [
+            (aiko.id, 5, "Welcome! Can you hear me well?"),
+            (lena.id, 6, "Yes, perfectly."),
+            (
+                aiko.id,
+                40,
+                "The dialogue is on page 12 of the PDF I attached.",
+            ),
+        ] {
+            let message = store::rooms::Message {
+                id: demo_id(&format!("chat:lena:{minutes}")),
                 booking_id: first.id,
                 account_id: who,
                 body: text.into(),
                 created_at: (first.start_at + SignedDuration::from_mins(minutes)).as_second(),
-            },
-        )
-        .await?;
+            };
+            store::rooms::add_message(db, &message).await?;
+        }
     }
-    let goal = |title: &str, detail: &str, target_days: Option<i64>, shared: bool| goals::GoalRow {
-        id: db.new_id(),
-        learner_id: lena.id,
-        title: title.into(),
-        detail: detail.into(),
-        status: "active".into(),
-        target_date: target_days.map(|d| {
+    let goal = |title: &str, detail: &str, target_days: Option<i64>, shared: bool| {
+        let target = target_days.map(|d| {
             (now + SignedDuration::from_hours(24 * d))
                 .strftime("%Y-%m-%d")
                 .to_string()
-        }),
-        shared,
-        created_at: days_ago(14).as_second(),
-        updated_at: days_ago(14).as_second(),
+        });
+        goals::GoalRow {
+            id: demo_id(&format!("goal:lena:{title}")),
+            learner_id: lena.id,
+            title: title.into(),
+            detail: detail.into(),
+            status: "active".into(),
+            target_date: target,
+            shared,
+            created_at: days_ago(14).as_second(),
+            updated_at: days_ago(14).as_second(),
+        }
     };
     let talk = goal(
         "Hold a 10-minute conversation in Japanese",
@@ -279,12 +290,19 @@ async fn lenas_record(
         true,
     );
     let exam = goal("Pass the JLPT N5", "", Some(200), false);
-    let mut reading = goal("Read one NHK Easy article a day", "", None, false);
+    let reading = goal("Read one NHK Easy article a day", "", None, false);
     for g in [&talk, &exam, &reading] {
-        goals::create(db, g).await?;
+        if goals::find(db, lena.id, g.id).await?.is_some() {
+            continue;
+        }
+        goals::create(db, g, u64::MAX).await?;
+        if g.id == reading.id {
+            // Reached three days ago: the timeline shows the change.
+            let mut reached = reading.clone();
+            reached.status = "achieved".into();
+            goals::update(db, &reached, days_ago(3)).await?;
+        }
     }
-    reading.status = "achieved".into();
-    goals::update(db, &reading, days_ago(3)).await?;
     for booking in [&first, &second] {
         goals::link(db, talk.id, booking.series_id, booking.start_at).await?;
     }
@@ -324,13 +342,18 @@ async fn account(
     .await?)
 }
 
-/// A one-hour session of `expert` with `learner` at `start`, paid and completed.
+/// The one-hour session `id` of `expert` with `learner` at `start`, completed (as it was
+/// left if an earlier seed made it).
 async fn completed(
     db: &Database,
+    id: Uuid,
     expert: &User,
     learner: &User,
     start: Timestamp,
 ) -> anyhow::Result<store::bookings::BookingRow> {
+    if let Some(row) = bookings::find(db, id).await? {
+        return finish(db, row).await;
+    }
     let profile = store::experts::find(db, expert.id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("{} has no expert profile", expert.email))?;
@@ -343,7 +366,6 @@ async fn completed(
             minor * 60 / i64::from((*minutes).max(1))
         });
     let end = start + SignedDuration::from_hours(1);
-    let id = db.new_id();
     let new = NewBooking {
         id,
         expert_id: expert.id,
@@ -370,40 +392,67 @@ async fn completed(
         reschedule_count: 0,
         commission_bps: i32::from(domain::payment::commission::DEFAULT_BPS),
     };
-    let by = |now| Attribution {
+    let at = start - SignedDuration::from_hours(48);
+    match bookings::hold(db, &new, None, demo(at)).await? {
+        HoldOutcome::Created(row) => finish(db, row).await,
+        other => anyhow::bail!("the demo session could not be made: {other:?}"),
+    }
+}
+
+/// Takes a demo session on from where it stands (held, confirmed) to completed.
+async fn finish(
+    db: &Database,
+    row: store::bookings::BookingRow,
+) -> anyhow::Result<store::bookings::BookingRow> {
+    let none = TransitionUpdates::default();
+    let mut status = row.status()?;
+    if status == BookingStatus::Held {
+        let at = row.start_at - SignedDuration::from_hours(47);
+        bookings::transition(
+            db,
+            row.id,
+            status,
+            BookingStatus::Confirmed,
+            &none,
+            demo(at),
+        )
+        .await?;
+        status = BookingStatus::Confirmed;
+    }
+    if status == BookingStatus::Confirmed {
+        let at = row.end_at + SignedDuration::from_mins(30);
+        bookings::transition(
+            db,
+            row.id,
+            status,
+            BookingStatus::Completed,
+            &none,
+            demo(at),
+        )
+        .await?;
+    }
+    bookings::find(db, row.id)
+        .await?
+        .filter(|r| r.status == BookingStatus::Completed.as_str())
+        .ok_or_else(|| anyhow::anyhow!("the demo session {} could not be completed", row.id))
+}
+
+/// Who made a demo change, and when.
+fn demo(now: Timestamp) -> Attribution<'static> {
+    Attribution {
         actor: Actor::System,
         actor_id: None,
         reason: Some("demo data"),
         now,
-    };
-    match bookings::hold(db, &new, None, by(start - SignedDuration::from_hours(48))).await? {
-        HoldOutcome::Created(_) => {}
-        other => anyhow::bail!("the demo session could not be made: {other:?}"),
     }
-    let paid = TransitionUpdates {
-        paid_amount: Some(price),
-        ..Default::default()
-    };
-    let at = start - SignedDuration::from_hours(47);
-    bookings::transition(
-        db,
-        id,
-        BookingStatus::Held,
-        BookingStatus::Confirmed,
-        &paid,
-        by(at),
-    )
-    .await?;
-    bookings::transition(
-        db,
-        id,
-        BookingStatus::Confirmed,
-        BookingStatus::Completed,
-        &TransitionUpdates::default(),
-        by(end + SignedDuration::from_mins(30)),
-    )
-    .await?
-    .ok_or_else(|| anyhow::anyhow!("the demo session could not be completed"))
+}
+
+/// An id fixed by `name`, so a second seed finds what the first wrote.
+fn demo_id(name: &str) -> Uuid {
+    let digest = Sha256::digest(format!("mentora-demo:{name}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    Uuid::from_bytes(bytes)
 }
 
 /// A one-page PDF that says "Kana chart", small enough to keep in the binary's source.

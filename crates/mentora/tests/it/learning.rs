@@ -242,48 +242,63 @@ async fn only_the_learner_reviews_a_completed_session_once(backend: Backend) {
     let listed = public(&app, &profile_reviews).await;
     assert_eq!(listed.json["reviews"][0]["helpful_count"], 1);
 
+    // The expert it is about cannot push it up either.
+    let by_ana = call(&app, Method::POST, &helpful, &ana_token, None).await;
+    assert_eq!(by_ana.status, 403, "{by_ana}");
+    // Reply: none to a review operators hid (checked below).
+
     // Operators hide it with a reason (audited); it leaves the profile and the rating.
-    let visibility = format!("/api/v1/admin/reviews/{id}/visibility");
-    let hide = json!({"hidden": true, "reason": "Names another learner"});
-    assert_eq!(
-        call(
-            &app,
-            Method::PUT,
-            &visibility,
-            &eve_token,
-            Some(hide.clone())
-        )
-        .await
-        .status,
-        403
-    );
+    let decision = format!("/api/v1/admin/reviews/{id}/decision");
+    let decide = |what: &str, reason: &str| json!({"decision": what, "reason": reason});
+    let hide = decide("hide", "Names another learner");
+    let by_eve = call(
+        &app,
+        Method::POST,
+        &decision,
+        &eve_token,
+        Some(hide.clone()),
+    )
+    .await;
+    assert_eq!(by_eve.status, 403);
     let no_reason = call(
         &app,
-        Method::PUT,
-        &visibility,
+        Method::POST,
+        &decision,
         &sam_token,
-        Some(json!({"hidden": true, "reason": ""})),
+        Some(decide("hide", "")),
     )
     .await;
     assert_eq!(fields(&no_reason), ["reason"], "{no_reason}");
-    assert_eq!(
-        call(&app, Method::PUT, &visibility, &sam_token, Some(hide))
-            .await
-            .status,
-        204
-    );
+    let unknown = call(
+        &app,
+        Method::POST,
+        &decision,
+        &sam_token,
+        Some(decide("burn", "x")),
+    )
+    .await;
+    assert_eq!(fields(&unknown), ["decision"], "{unknown}");
+    let hidden = call(
+        &app,
+        Method::POST,
+        &decision,
+        &sam_token,
+        Some(hide.clone()),
+    )
+    .await;
+    assert_eq!(hidden.status, 204, "{hidden}");
+    // Hiding it again changes nothing and records nothing.
+    let again = call(&app, Method::POST, &decision, &sam_token, Some(hide)).await;
+    assert_eq!(again.status, 204, "{again}");
     let listed = public(&app, &profile_reviews).await;
     assert_eq!(listed.json["count"], 0);
     assert_eq!(listed.json["reviews"], json!([]));
     let card = public(&app, &format!("/api/v1/experts/{}", ana.id)).await;
     assert_eq!(card.json["rating"]["count"], 0, "{card}");
-    // Hidden, it can no longer be marked.
-    assert_eq!(
-        call(&app, Method::POST, &helpful, &sam_token, None)
-            .await
-            .status,
-        404
-    );
+    // Hidden, it can no longer be marked, reported or answered.
+    let marked = call(&app, Method::POST, &helpful, &sam_token, None).await;
+    assert_eq!(marked.status, 404);
+    let events = |audit: Answer| audit.json["events"].as_array().unwrap().clone();
     let audit = call(
         &app,
         Method::GET,
@@ -292,19 +307,48 @@ async fn only_the_learner_reviews_a_completed_session_once(backend: Backend) {
         None,
     )
     .await;
-    let events = audit.json["events"].as_array().unwrap().clone();
-    assert_eq!(events.len(), 1, "{audit}");
-    assert_eq!(events[0]["kind"], "review.hidden");
-    assert_eq!(events[0]["detail"]["reason"], "Names another learner");
-    let restore = json!({"hidden": false, "reason": "Name removed on request"});
-    assert_eq!(
-        call(&app, Method::PUT, &visibility, &sam_token, Some(restore))
-            .await
-            .status,
-        204
-    );
+    let logged = events(audit);
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert_eq!(logged[0]["kind"], "review.hidden");
+    assert_eq!(logged[0]["detail"]["reason"], "Names another learner");
+    let restore = decide("restore", "Name removed on request");
+    let restored = call(&app, Method::POST, &decision, &sam_token, Some(restore)).await;
+    assert_eq!(restored.status, 204, "{restored}");
     let listed = public(&app, &profile_reviews).await;
     assert_eq!(listed.json["count"], 1);
+
+    // Eve's report stays in the queue until an operator reads it and keeps the review.
+    let sam_page = app.another_client();
+    sam_page.log_in_as("sam@example.org").await;
+    let queue = sam_page.get("/admin/reviews").await.text().await.unwrap();
+    assert!(queue.contains(&format!(r#"id="review-{id}""#)) && queue.contains("Spam"));
+    let kept = call(
+        &app,
+        Method::POST,
+        &decision,
+        &sam_token,
+        Some(decide("keep", "Not spam")),
+    )
+    .await;
+    assert_eq!(kept.status, 204, "{kept}");
+    let queue = sam_page.get("/admin/reviews").await.text().await.unwrap();
+    assert!(!queue.contains(&format!(r#"id="review-{id}""#)), "{queue}");
+    let audit = call(
+        &app,
+        Method::GET,
+        "/api/v1/admin/audit?kind=review.",
+        &sam_token,
+        None,
+    )
+    .await;
+    let kinds: Vec<String> = events(audit)
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["review.reports_cleared", "review.restored", "review.hidden"]
+    );
 
     // After 48 hours the review stands as written.
     clock.set(instant(secs(&start) + 3600 + 49 * 3600));
@@ -491,7 +535,7 @@ fn png() -> Vec<u8> {
 async fn upload(page: &TestApp, id: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
     let form = Form::new()
         .text("csrf", page.csrf_token().await)
-        .text("title", "")
+        .text("file_title", "")
         .part("file", Part::bytes(bytes).file_name(name.to_owned()));
     page.client
         .post(page.at(&format!("/bookings/{id}/resources/file")))
@@ -567,7 +611,24 @@ async fn resources_are_links_and_checked_files_of_the_session(backend: Backend) 
     assert_eq!(items[1]["kind"], "file");
     assert_eq!(items[1]["title"], "chord chart.png");
     assert_eq!(items[1]["content_type"], "image/png");
-    let file_url = items[1]["url"].as_str().unwrap().to_owned();
+    // The API names its own download (a token opens it); the page has its own.
+    let api_url = items[1]["url"].as_str().unwrap().to_owned();
+    let file_id = items[1]["id"].as_str().unwrap().to_owned();
+    let file_url = format!("/bookings/{id}/resources/{file_id}");
+    assert_eq!(api_url, format!("/api/v1{file_url}"));
+    let by_token = app
+        .bearer(Method::GET, &api_url, &ana_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_token.status().as_u16(), 200);
+    assert_eq!(by_token.bytes().await.unwrap().to_vec(), png());
+    let not_hers = app
+        .bearer(Method::GET, &api_url, &eve_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_hers.status().as_u16(), 404);
 
     // Ana downloads it as an attachment; Eve cannot.
     let ana_page = app.another_client();
@@ -575,19 +636,26 @@ async fn resources_are_links_and_checked_files_of_the_session(backend: Backend) 
     let got = ana_page.get(&file_url).await;
     assert_eq!(got.status().as_u16(), 200);
     assert_eq!(got.headers()["content-type"], "image/png");
-    assert!(
-        got.headers()["content-disposition"]
-            .to_str()
-            .unwrap()
-            .starts_with("attachment")
+    assert_eq!(
+        got.headers()["content-disposition"],
+        r#"attachment; filename="chord chart.png"; filename*=UTF-8''chord%20chart%2Epng"#
     );
     assert_eq!(got.bytes().await.unwrap().to_vec(), png());
     let eve = app.another_client();
     eve.log_in_as("eve@example.org").await;
     assert_eq!(eve.get(&file_url).await.status().as_u16(), 404);
 
+    // A file up to 10 MB goes through the page (past the 2 MB body limit of other forms).
+    let mut big = b"%PDF-1.4\n".to_vec();
+    big.resize(9 * 1024 * 1024, b' ');
+    big.extend_from_slice(b"\n%%EOF\n");
+    let large = upload(&lea, &id, "Lesson 2.3 slides.pdf", big).await;
+    assert_eq!(large.status().as_u16(), 303);
+    let items = call(&app, Method::GET, &list, &ana_token, None).await;
+    assert_eq!(items.json[2]["title"], "Lesson 2.3 slides.pdf", "{items}");
+    assert_eq!(items.json[2]["size_bytes"], 9 * 1024 * 1024 + 7);
+
     // Only whoever attached a resource removes it.
-    let file_id = items[1]["id"].as_str().unwrap();
     let remove = format!("{list}/{file_id}");
     assert_eq!(
         call(&app, Method::DELETE, &remove, &ana_token, None)

@@ -29,9 +29,27 @@ pub struct GoalRow {
 const COLUMNS: &str =
     "id, learner_id, title, detail, status, target_date, shared, created_at, updated_at";
 
-/// Stores a new goal and its `created` event.
-pub async fn create(db: &Database, goal: &GoalRow) -> Result<(), StoreError> {
+/// Stores a new goal and its `created` event, unless the learner already keeps `max`
+/// goals (`false` then; counted in the same transaction, under the learner's lock).
+pub async fn create(db: &Database, goal: &GoalRow, max: u64) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
+    super::lock_account(db.backend(), &txn, goal.learner_id).await?;
+    #[derive(FromQueryResult)]
+    struct Count {
+        n: i64,
+    }
+    let kept = Count::find_by_statement(statement(
+        db.backend(),
+        "SELECT COUNT(*) AS n FROM goals WHERE learner_id = $1",
+        vec![goal.learner_id.into()],
+    ))
+    .one(&txn)
+    .await?
+    .map_or(0, |c| u64::try_from(c.n).unwrap_or(0));
+    if kept >= max {
+        txn.rollback().await?;
+        return Ok(false);
+    }
     txn.execute_raw(statement(
         db.backend(),
         &format!("INSERT INTO goals ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"),
@@ -50,7 +68,7 @@ pub async fn create(db: &Database, goal: &GoalRow) -> Result<(), StoreError> {
     .await?;
     event(db, &txn, goal.id, "created", &goal.title, goal.created_at).await?;
     txn.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Replaces the goal's fields with `goal`'s and records what changed (status, target

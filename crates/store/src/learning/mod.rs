@@ -14,3 +14,23 @@ pub mod timeline;
 fn limit(n: u64) -> sea_orm::Value {
     i64::try_from(n).unwrap_or(i64::MAX).into()
 }
+
+/// Serialises writes that count before they insert (a cap, "once per period") for one
+/// account: SQLite's write transaction already holds the only write lock; PostgreSQL
+/// locks the account's row until the transaction ends.
+async fn lock_account(
+    backend: crate::Backend,
+    txn: &sea_orm::DatabaseTransaction,
+    account: uuid::Uuid,
+) -> Result<(), crate::StoreError> {
+    use sea_orm::ConnectionTrait;
+    if backend == crate::Backend::Postgres {
+        txn.execute_raw(crate::sql::statement(
+            backend,
+            "SELECT id FROM users WHERE id = $1 FOR UPDATE",
+            vec![account.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}

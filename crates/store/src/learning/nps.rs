@@ -9,30 +9,51 @@ use crate::instant::secs;
 use crate::sql::statement;
 use crate::{Database, StoreError};
 
-/// Records an answer (`score` of `None`: the person said "not now").
+/// Records an answer (`score` of `None`: the person said "not now") unless they answered
+/// after `since` (`false` then): checked and written in one transaction under the
+/// account's lock, so two tabs cannot both answer in one period.
 pub async fn answer(
     db: &Database,
     id: Uuid,
     account: Uuid,
     score: Option<i32>,
     comment: &str,
+    since: Timestamp,
     now: Timestamp,
-) -> Result<(), StoreError> {
-    db.conn()
-        .execute_raw(statement(
-            db.backend(),
-            "INSERT INTO nps_answers (id, account_id, score, comment, answered_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-            vec![
-                id.into(),
-                account.into(),
-                score.into(),
-                comment.into(),
-                secs(now),
-            ],
-        ))
-        .await?;
-    Ok(())
+) -> Result<bool, StoreError> {
+    let txn = db.begin_write().await?;
+    super::lock_account(db.backend(), &txn, account).await?;
+    #[derive(FromQueryResult)]
+    struct Row {
+        n: i64,
+    }
+    let recent = Row::find_by_statement(statement(
+        db.backend(),
+        "SELECT COUNT(*) AS n FROM nps_answers WHERE account_id = $1 AND answered_at > $2",
+        vec![account.into(), secs(since)],
+    ))
+    .one(&txn)
+    .await?
+    .is_some_and(|r| r.n > 0);
+    if recent {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    txn.execute_raw(statement(
+        db.backend(),
+        "INSERT INTO nps_answers (id, account_id, score, comment, answered_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+        vec![
+            id.into(),
+            account.into(),
+            score.into(),
+            comment.into(),
+            secs(now),
+        ],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// When `account` last answered or said "not now".

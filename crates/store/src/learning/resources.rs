@@ -1,6 +1,5 @@
 //! Links and files attached to a session series by its participants.
 
-use jiff::Timestamp;
 use sea_orm::{ConnectionTrait, FromQueryResult};
 use uuid::Uuid;
 
@@ -17,37 +16,57 @@ pub struct Resource {
     pub title: String,
     pub url: Option<String>,
     pub file_key: Option<String>,
+    /// A file's cleaned name, with the extension of its real type.
+    pub file_name: Option<String>,
     pub content_type: Option<String>,
     pub size_bytes: Option<i64>,
     pub created_at: i64,
 }
 
-const COLUMNS: &str =
-    "id, series_id, added_by, title, url, file_key, content_type, size_bytes, created_at";
+const COLUMNS: &str = "id, series_id, added_by, title, url, file_key, file_name, content_type, \
+    size_bytes, created_at";
 
-/// Attaches `resource` to its series.
-pub async fn add(db: &Database, r: &Resource) -> Result<(), StoreError> {
-    db.conn()
-        .execute_raw(statement(
+/// Attaches `resource` to its series unless the series already has `max`; `false` then.
+/// Counted and written in one transaction, so two uploads at once cannot both pass the
+/// cap.
+pub async fn add(db: &Database, r: &Resource, max: u64) -> Result<bool, StoreError> {
+    let txn = db.begin_write().await?;
+    // Both participants add to one series: PostgreSQL locks the series' bookings (SQLite's
+    // write transaction is already the only writer).
+    if db.backend() == crate::Backend::Postgres {
+        txn.execute_raw(statement(
             db.backend(),
-            &format!(
-                "INSERT INTO session_resources ({COLUMNS}) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-            ),
-            vec![
-                r.id.into(),
-                r.series_id.into(),
-                r.added_by.into(),
-                r.title.clone().into(),
-                r.url.clone().into(),
-                r.file_key.clone().into(),
-                r.content_type.clone().into(),
-                r.size_bytes.into(),
-                r.created_at.into(),
-            ],
+            "SELECT id FROM bookings WHERE series_id = $1 FOR UPDATE",
+            vec![r.series_id.into()],
         ))
         .await?;
-    Ok(())
+    }
+    if count_in(db, &txn, r.series_id).await? >= max {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    txn.execute_raw(statement(
+        db.backend(),
+        &format!(
+            "INSERT INTO session_resources ({COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        ),
+        vec![
+            r.id.into(),
+            r.series_id.into(),
+            r.added_by.into(),
+            r.title.clone().into(),
+            r.url.clone().into(),
+            r.file_key.clone().into(),
+            r.file_name.clone().into(),
+            r.content_type.clone().into(),
+            r.size_bytes.into(),
+            r.created_at.into(),
+        ],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// A series' resources, oldest first.
@@ -88,8 +107,11 @@ pub async fn remove(db: &Database, series: Uuid, id: Uuid) -> Result<bool, Store
     Ok(result.rows_affected() == 1)
 }
 
-/// How many resources `series` has (each session holds a bounded number).
-pub async fn count(db: &Database, series: Uuid) -> Result<u64, StoreError> {
+async fn count_in<C: ConnectionTrait>(
+    db: &Database,
+    conn: &C,
+    series: Uuid,
+) -> Result<u64, StoreError> {
     #[derive(FromQueryResult)]
     struct Row {
         n: i64,
@@ -99,12 +121,7 @@ pub async fn count(db: &Database, series: Uuid) -> Result<u64, StoreError> {
         "SELECT COUNT(*) AS n FROM session_resources WHERE series_id = $1",
         vec![series.into()],
     ))
-    .one(db.conn())
+    .one(conn)
     .await?
     .map_or(0, |r| u64::try_from(r.n).unwrap_or(0)))
-}
-
-/// The time a resource was attached, for the timeline.
-pub fn added_at(r: &Resource) -> Timestamp {
-    crate::instant::from_seconds(r.created_at)
 }

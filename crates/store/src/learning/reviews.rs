@@ -185,6 +185,33 @@ pub async fn set_hidden(
     Ok(true)
 }
 
+/// An operator read a review's reports and keeps it shown: its report count goes back to
+/// zero (the reports stay, so nobody reports it twice), with the audit event in the same
+/// transaction; `false` when it had no reports pending.
+pub async fn clear_reports(
+    db: &Database,
+    booking: Uuid,
+    audit: NewAuditEvent<'_>,
+) -> Result<bool, StoreError> {
+    let txn = db.begin_write().await?;
+    let changed = txn
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE reviews SET report_count = 0 WHERE booking_id = $1 AND report_count > 0",
+            vec![booking.into()],
+        ))
+        .await?
+        .rows_affected()
+        == 1;
+    if !changed {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    crate::audit::record_in(db, &txn, audit).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
 /// What a person may say of someone else's review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {

@@ -15,8 +15,8 @@ pub struct Entry {
     pub kind: String,
     /// Unix seconds.
     pub at: i64,
-    /// The booking (a session, a review) or session series (notes, resources) it is
-    /// about; the goal for goal changes.
+    /// The booking it is about (for notes and resources, the one that stands for the
+    /// session now, not one it was moved from); the goal for goal changes.
     pub subject: Uuid,
     /// The session's status, the resource's title, the review's stars, the goal's title.
     pub label: String,
@@ -37,18 +37,20 @@ pub async fn of_learner(
           FROM bookings b JOIN users u ON u.id = b.expert_id \
          WHERE b.learner_id = $1 AND b.status NOT IN ('held', 'expired', 'rescheduled') \
         UNION ALL \
-        SELECT 'notes', n.updated_at, n.series_id, '', '' FROM session_notes n \
-         WHERE n.series_id IN (SELECT series_id FROM bookings WHERE learner_id = $1) \
+        SELECT 'notes', n.updated_at, b.id, '', '' FROM session_notes n \
+          JOIN bookings b ON b.series_id = n.series_id AND b.status <> 'rescheduled' \
+         WHERE b.learner_id = $1 \
         UNION ALL \
-        SELECT 'resource', r.created_at, r.series_id, r.title, '' FROM session_resources r \
-         WHERE r.series_id IN (SELECT series_id FROM bookings WHERE learner_id = $1) \
+        SELECT 'resource', r.created_at, b.id, r.title, '' FROM session_resources r \
+          JOIN bookings b ON b.series_id = r.series_id AND b.status <> 'rescheduled' \
+         WHERE b.learner_id = $1 \
         UNION ALL \
         SELECT 'review', v.created_at, v.booking_id, CAST(v.rating AS TEXT), u.display_name \
           FROM reviews v JOIN users u ON u.id = v.expert_id WHERE v.learner_id = $1 \
         UNION ALL \
         SELECT 'goal_' || e.kind, e.at, g.id, g.title, e.detail FROM goal_events e \
           JOIN goals g ON g.id = e.goal_id WHERE g.learner_id = $1 \
-        ) t ORDER BY at DESC, kind LIMIT $2";
+        ) t ORDER BY at DESC, kind, subject LIMIT $2";
     Ok(Entry::find_by_statement(statement(
         db.backend(),
         sql,

@@ -5,7 +5,8 @@
 //! - `session_notes`: the Markdown notes both participants share, per session series (a
 //!   moved session keeps its notes), with a version number that refuses a stale save;
 //! - `private_notes`: each participant's own notes on a session, seen by nobody else;
-//! - `session_resources`: links and files either participant attached to a session;
+//! - `session_resources`: links and files either participant attached to a session (a
+//!   file keeps its cleaned name, for downloads);
 //! - `goals`, `goal_sessions` and `goal_events`: a learner's goals, the sessions they
 //!   serve, and every change to them for the learner's timeline;
 //! - `nps_answers`: answers (and "not now"s) to the 0–10 recommendation question.
@@ -141,6 +142,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(SessionResources::Title, 200))
                     .col(string_len_null(SessionResources::Url, 2000))
                     .col(string_len_null(SessionResources::FileKey, 200))
+                    .col(string_len_null(SessionResources::FileName, 200))
                     .col(string_len_null(SessionResources::ContentType, 100))
                     .col(big_integer_null(SessionResources::SizeBytes))
                     .col(big_integer(SessionResources::CreatedAt))
@@ -329,6 +331,7 @@ enum SessionResources {
     Title,
     Url,
     FileKey,
+    FileName,
     ContentType,
     SizeBytes,
     CreatedAt,

@@ -332,9 +332,11 @@ impl ProfilePage<'_> {
 pub struct ProfileParams {
     #[serde(default)]
     currency: Option<String>,
-    /// A review was just reported from this page.
+    /// A review was just reported from this page (or the report was refused).
     #[serde(default)]
     reported: Option<String>,
+    #[serde(default)]
+    report_error: Option<String>,
     #[serde(flatten)]
     picker: PickerParams,
 }
@@ -373,7 +375,7 @@ pub async fn profile(
         &slug,
         user,
         format!("/experts/{slug}"),
-        q.reported.is_some(),
+        (q.reported.is_some(), q.report_error.is_some()),
     )
     .await?;
     Ok(render(

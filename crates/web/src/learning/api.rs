@@ -331,18 +331,20 @@ pub async fn report(
 
 /// An operator's decision on a review.
 #[derive(Deserialize, ToSchema)]
-pub struct VisibilityBody {
-    /// `true` hides it, `false` restores it.
-    hidden: bool,
+pub struct DecisionBody {
+    /// `hide` (off the profile and out of the rating), `restore`, or `keep` (its reports
+    /// were read; it leaves the moderation queue).
+    decision: String,
     /// Why (kept in the audit log; at most 500 characters).
     reason: String,
 }
 
-/// Hide or restore a review (operators).
+/// Decide on a review (operators; not on a review of one's own session). A decision that
+/// changes nothing (hiding a hidden review) is accepted and records nothing.
 #[utoipa::path(
-    put, path = "/admin/reviews/{booking}/visibility", tag = "admin", operation_id = "moderate_review",
+    post, path = "/admin/reviews/{booking}/decision", tag = "admin", operation_id = "moderate_review",
     params(("booking" = Uuid, Path, description = "The reviewed booking.")),
-    request_body = VisibilityBody,
+    request_body = DecisionBody,
     responses((status = 204, description = "Decided.")),
 )]
 pub async fn moderate(
@@ -350,19 +352,33 @@ pub async fn moderate(
     Extension(caller): Extension<ApiCaller>,
     client: crate::extract::Client,
     Path(booking): Path<Uuid>,
-    JsonBody(body): JsonBody<VisibilityBody>,
+    JsonBody(body): JsonBody<DecisionBody>,
 ) -> Result<StatusCode, AppError> {
+    let decision = decision(&body.decision)?;
     reviews::moderate(
         &state.db,
         &caller.user,
         booking,
-        body.hidden,
+        decision,
         &body.reason,
         &client.0,
         state.clock().now(),
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The decision named `text`, or the field error.
+pub(super) fn decision(text: &str) -> Result<reviews::Decision, AppError> {
+    match text {
+        "hide" => Ok(reviews::Decision::Hide),
+        "restore" => Ok(reviews::Decision::Restore),
+        "keep" => Ok(reviews::Decision::Keep),
+        _ => Err(AppError::fields(vec![app::FieldError {
+            field: "decision",
+            message_id: "review-decision-invalid",
+        }])),
+    }
 }
 
 /// A session's shared notes.
@@ -492,7 +508,7 @@ pub struct ResourceBody {
     kind: &'static str,
     /// Its title.
     title: String,
-    /// The link; for a file, where its participants download it.
+    /// The link; for a file, where its participants download it (with their token).
     url: String,
     /// A file's checked type (`application/pdf`, `image/jpeg`, `image/png`).
     content_type: Option<String>,
@@ -507,7 +523,10 @@ pub struct ResourceBody {
 pub(super) fn resource_body(booking: Uuid, r: Resource) -> ResourceBody {
     let (kind, url) = match r.url {
         Some(url) => ("link", url),
-        None => ("file", format!("/bookings/{booking}/resources/{}", r.id)),
+        None => (
+            "file",
+            format!("/api/v1/bookings/{booking}/resources/{}", r.id),
+        ),
     };
     ResourceBody {
         id: r.id,
@@ -589,4 +608,23 @@ pub async fn remove_resource(
 ) -> Result<StatusCode, AppError> {
     resources::remove(&state.db, state.files.as_ref(), &caller.user, id, resource).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Download a session's file (its learner or expert).
+#[utoipa::path(
+    get, path = "/bookings/{id}/resources/{resource}", tag = "learning", operation_id = "download_session_file",
+    params(
+        ("id" = Uuid, Path, description = "The booking."),
+        ("resource" = Uuid, Path, description = "The resource (a file)."),
+    ),
+    responses((status = 200, description = "The file, as an attachment with its checked type.", content_type = "application/octet-stream", body = Vec<u8>)),
+)]
+pub async fn download(
+    State(state): State<AppState>,
+    Extension(caller): Extension<ApiCaller>,
+    Path((id, resource)): Path<(Uuid, Uuid)>,
+) -> Result<axum::response::Response, AppError> {
+    let (bytes, content_type, name) =
+        resources::file(&state.db, state.files.as_ref(), &caller.user, id, resource).await?;
+    Ok(super::notes::attachment(bytes, content_type, &name))
 }

@@ -70,6 +70,13 @@ impl GoalsPage<'_> {
             .map(|e| e.message.as_str())
     }
 
+    /// Whether `field` of the goal's refused form is invalid.
+    fn goal_invalid(&self, goal: &Uuid, field: &str) -> bool {
+        self.goal_errors
+            .iter()
+            .any(|(id, errors)| id == goal && errors.iter().any(|e| e.field == field))
+    }
+
     /// The messages of the goal's refused form (none when it was not refused).
     fn goal_errors_of(&self, goal: &Uuid) -> Vec<&str> {
         self.goal_errors
@@ -139,27 +146,42 @@ async fn page(
         Some(Refused {
             goal: Some(id),
             errors,
-            ..
+            input,
         }) => (
             GoalInput::default(),
             Vec::new(),
-            Some((id, errors)),
+            Some((id, errors, input)),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     };
+    // The refused goal's form shows what was sent, not what is stored.
+    let edited = goal_errors
+        .as_ref()
+        .map(|(id, _, input)| (*id, input.clone()));
+    let goal_errors = goal_errors.map(|(id, errors, _)| (id, errors));
     let page = GoalsPage {
         shell,
         goals: list
             .into_iter()
-            .map(|g| GoalView {
-                id: g.row.id,
-                status_label: shell.t(&format!("goal-status-{}", g.row.status)),
-                title: g.row.title,
-                detail: g.row.detail,
-                status: g.row.status,
-                target: g.row.target_date.unwrap_or_default(),
-                shared: g.row.shared,
-                sessions: g.series.len(),
+            .map(|g| {
+                let mut view = GoalView {
+                    id: g.row.id,
+                    status_label: shell.t(&format!("goal-status-{}", g.row.status)),
+                    title: g.row.title,
+                    detail: g.row.detail,
+                    status: g.row.status,
+                    target: g.row.target_date.unwrap_or_default(),
+                    shared: g.row.shared,
+                    sessions: g.series.len(),
+                };
+                if let Some((_, sent)) = edited.as_ref().filter(|(id, _)| *id == view.id) {
+                    view.title = sent.title.clone();
+                    view.detail = sent.detail.clone();
+                    view.status = sent.status.clone().unwrap_or(view.status);
+                    view.target = sent.target_date.clone().unwrap_or_default();
+                    view.shared = sent.shared;
+                }
+                view
             })
             .collect(),
         timeline: entries

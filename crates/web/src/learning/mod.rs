@@ -22,7 +22,7 @@ pub(crate) async fn reviews_view(
     slug: &str,
     viewer: Option<&store::users::User>,
     back: String,
-    reported: bool,
+    (reported, report_error): (bool, bool),
 ) -> Result<ReviewsView, crate::AppError> {
     let listing = reviews::Listing {
         slug,
@@ -30,6 +30,7 @@ pub(crate) async fn reviews_view(
         page: 0,
         back,
         reported,
+        report_error,
     };
     reviews::view(state, shell, listing, viewer).await
 }
@@ -42,9 +43,7 @@ use utoipa_axum::routes;
 use crate::ErrorCode::*;
 use crate::access::Access::{Permission as Needs, Public, SignedIn};
 use crate::access::Routes;
-
-/// A resource file's largest size plus room for the form around it.
-const RESOURCE_BODY_LIMIT: usize = app::experts::documents::MAX_DOCUMENT_BYTES + 64 * 1024;
+use crate::middleware::body_limit;
 
 pub(crate) fn routes() -> Routes {
     Routes::new("")
@@ -75,7 +74,7 @@ pub(crate) fn routes() -> Routes {
         .post(
             "/bookings/{id}/resources/file",
             SignedIn,
-            post(notes::add_file).layer(DefaultBodyLimit::max(RESOURCE_BODY_LIMIT)),
+            post(notes::add_file).layer(DefaultBodyLimit::max(body_limit::DOCUMENT_LIMIT_BYTES)),
         )
         .get(
             "/bookings/{id}/resources/{resource}",
@@ -159,7 +158,7 @@ pub(crate) fn api_routes() -> Routes {
         )
         .documented(
             SignedIn,
-            routes!(api::remove_resource),
+            routes!(api::remove_resource, api::download),
             &[NotFound, Forbidden],
         )
         .documented(

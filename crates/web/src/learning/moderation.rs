@@ -27,6 +27,8 @@ struct ModeratedReview {
     body: String,
     at: Shown,
     reports: Vec<String>,
+    /// Reports not yet read by an operator.
+    pending: bool,
     hidden_reason: Option<String>,
 }
 
@@ -76,6 +78,7 @@ async fn page(
                         .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
                 ),
                 reports: r.reasons,
+                pending: r.row.report_count > 0,
                 hidden_reason: r.row.hidden_reason,
             })
             .collect(),
@@ -91,13 +94,13 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<Respons
 
 #[derive(Deserialize)]
 pub struct DecisionForm {
-    /// `hide` or `restore`.
+    /// `hide`, `restore` or `keep`.
     action: String,
     #[serde(default)]
     reason: String,
 }
 
-/// `POST /admin/reviews/{booking}` {action, reason}.
+/// `POST /admin/reviews/{booking}` {action: hide, restore or keep, reason}.
 pub async fn decide(
     State(state): State<AppState>,
     Client(client): Client,
@@ -107,17 +110,13 @@ pub async fn decide(
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
     let operator: &User = &viewer.user;
-    let hide = match form.action.as_str() {
-        "hide" => true,
-        "restore" => false,
-        _ => return Err(AppError::new(crate::ErrorCode::BadRequest)),
-    };
+    let decision = super::api::decision(&form.action)?;
     let now = state.clock().now();
     match reviews::moderate(
         &state.db,
         operator,
         booking,
-        hide,
+        decision,
         &form.reason,
         &client,
         now,

@@ -22,6 +22,7 @@ use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// A resource as the page lists it.
 struct ResourceItem {
@@ -63,6 +64,7 @@ struct NotesPage<'a> {
     resources: Vec<ResourceItem>,
     link_title: String,
     link_url: String,
+    file_title: String,
     errors: Vec<ShownError>,
     messages: Vec<(String, String, String)>,
     /// What was just saved: `shared`, `private`, `resource`, `removed`.
@@ -84,6 +86,7 @@ struct Kept {
     shared: Option<String>,
     private: Option<String>,
     link: Option<(String, String)>,
+    file_title: Option<String>,
     errors: Vec<ShownError>,
     conflict: Option<(i32, SharedNotes)>,
 }
@@ -196,6 +199,7 @@ async fn page(
         resources,
         link_title,
         link_url,
+        file_title: kept.file_title.unwrap_or_default(),
         errors: kept.errors,
         messages: messages
             .into_iter()
@@ -227,6 +231,12 @@ pub async fn show(
     Query(q): Query<SavedQuery>,
 ) -> Result<Response, AppError> {
     let notes = notes::read(&state.db, &viewer.user, id).await?;
+    // A moved session's notes are read from the booking that stands for it now (its
+    // time, its room's chat).
+    let standing = app::learning::standing(&state.db, &notes.session).await?;
+    if standing != id {
+        return Ok(crate::redirect::to(&format!("/bookings/{standing}/notes")));
+    }
     let saved = q
         .saved
         .filter(|s| matches!(s.as_str(), "shared" | "private" | "resource" | "removed"));
@@ -253,7 +263,18 @@ async fn refused(
     mut kept: Kept,
 ) -> Result<Response, AppError> {
     let status = match err {
-        LearningError::Invalid(fields) => {
+        LearningError::Invalid(mut fields) => {
+            // The two resource forms each have a title: name the one that was sent.
+            let title = if kept.file_title.is_some() {
+                "file_title"
+            } else {
+                "link_title"
+            };
+            for f in &mut fields {
+                if f.field == "title" {
+                    f.field = title;
+                }
+            }
             kept.errors = shown(shell, &fields);
             StatusCode::UNPROCESSABLE_ENTITY
         }
@@ -332,7 +353,7 @@ pub async fn save_private(
 #[derive(Deserialize)]
 pub struct LinkForm {
     #[serde(default)]
-    title: String,
+    link_title: String,
     #[serde(default)]
     url: String,
 }
@@ -347,13 +368,13 @@ pub async fn add_link(
 ) -> Result<Response, AppError> {
     let user = &viewer.user;
     let now = state.clock().now();
-    match resources::add_link(&state.db, user, id, &form.title, &form.url, now).await {
+    match resources::add_link(&state.db, user, id, &form.link_title, &form.url, now).await {
         Ok(_) => Ok(crate::redirect::to(&format!(
             "/bookings/{id}/notes?saved=resource#resources"
         ))),
         Err(e) => {
             let kept = Kept {
-                link: Some((form.title, form.url)),
+                link: Some((form.link_title, form.url)),
                 ..Kept::default()
             };
             refused(&state, user, &shell, id, e, kept).await
@@ -361,7 +382,8 @@ pub async fn add_link(
     }
 }
 
-/// `POST /bookings/{id}/resources/file`, multipart: `csrf` first, then `title` and `file`.
+/// `POST /bookings/{id}/resources/file`, multipart: `csrf` first, then `file_title` and
+/// `file`.
 pub async fn add_file(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -378,7 +400,7 @@ pub async fn add_file(
         &state.throttle,
         user,
         id,
-        upload.field("title"),
+        upload.field("file_title"),
         &file_name,
         bytes,
         state.clock().now(),
@@ -388,12 +410,17 @@ pub async fn add_file(
         Ok(_) => Ok(crate::redirect::to(&format!(
             "/bookings/{id}/notes?saved=resource#resources"
         ))),
-        Err(e) => refused(&state, user, &shell, id, e, Kept::default()).await,
+        Err(e) => {
+            let kept = Kept {
+                file_title: Some(upload.field("file_title").to_owned()),
+                ..Kept::default()
+            };
+            refused(&state, user, &shell, id, e, kept).await
+        }
     }
 }
 
-/// `GET /bookings/{id}/resources/{resource}`: a file, for the session's participants;
-/// always an attachment, never rendered inline.
+/// `GET /bookings/{id}/resources/{resource}`: a file, for the session's participants.
 pub async fn download(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
@@ -401,28 +428,35 @@ pub async fn download(
 ) -> Result<Response, AppError> {
     let (bytes, content_type, name) =
         resources::file(&state.db, state.files.as_ref(), &viewer.user, id, resource).await?;
+    Ok(attachment(bytes, content_type, &name))
+}
+
+/// A file always downloaded, never shown inline, under its name: ASCII for every client,
+/// and the exact name in UTF-8 (RFC 6266 `filename*`) for those that read it.
+pub(super) fn attachment(bytes: bytes::Bytes, content_type: String, name: &str) -> Response {
     let ascii: String = name
         .chars()
         .map(|c| {
-            if c.is_ascii_graphic() && c != '"' || c == ' ' {
+            if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' {
                 c
             } else {
                 '_'
             }
         })
         .collect();
-    Ok((
+    let exact = utf8_percent_encode(name, NON_ALPHANUMERIC).to_string();
+    (
         [
             (header::CONTENT_TYPE, content_type),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii}\""),
+                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{exact}"),
             ),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 /// `POST /bookings/{id}/resources/{resource}/remove`: by whoever attached it.

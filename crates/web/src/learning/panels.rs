@@ -62,6 +62,8 @@ pub(crate) struct ReviewPanel {
     pub errors: Vec<ShownError>,
     /// The reply the expert sent with an error, kept.
     pub reply_draft: String,
+    /// Why what was just sent was refused, and the words it held (to copy).
+    pub refused: Option<(String, String)>,
 }
 
 impl ReviewPanel {
@@ -100,6 +102,9 @@ pub(crate) struct GoalsPanel {
 pub(crate) enum Attempt {
     Review(ReviewInput, Vec<ShownError>),
     Reply(String, Vec<ShownError>),
+    /// Refused for a reason no field explains (the 48 hours passed meanwhile): the words
+    /// sent, and why.
+    Refused(String, String),
 }
 
 fn chip(shell: &Shell, g: store::learning::goals::GoalRow) -> GoalChip {
@@ -187,6 +192,7 @@ async fn review_panel(
         .and_then(|r| Timestamp::from_second(r.created_at).ok());
     let editable = learner_side && written.is_some_and(|w| may_edit(w, now).is_ok());
     let (mut errors, mut reply_draft, mut sent) = (Vec::new(), String::new(), None);
+    let mut refused = None;
     match attempt {
         Some(Attempt::Review(input, e)) => {
             sent = Some(input);
@@ -196,6 +202,7 @@ async fn review_panel(
             reply_draft = text;
             errors = e;
         }
+        Some(Attempt::Refused(text, why)) => refused = Some((why, text)),
         None => {}
     }
     let form = if learner_side && (editable || (row.is_none() && reviewable.is_ok())) {
@@ -265,5 +272,6 @@ async fn review_panel(
         may_reply,
         errors,
         reply_draft,
+        refused,
     }))
 }

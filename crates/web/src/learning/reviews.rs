@@ -69,7 +69,27 @@ pub async fn save(
             let attempt = Some(Attempt::Review(input, errors));
             booking_page(&state, &viewer.user, &shell, id, None, attempt).await
         }
-        Err(e) => Err(e.into()),
+        // The rules changed under the form (48 hours passed, the review was written in
+        // another tab): the page says why, and gives the words back to copy.
+        Err(e) => match refusal_message(&e) {
+            Some(message_id) => {
+                let attempt = Some(Attempt::Refused(input.body, shell.t(message_id)));
+                booking_page(&state, &viewer.user, &shell, id, None, attempt).await
+            }
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// The words of a review refusal the booking page explains in place.
+fn refusal_message(err: &LearningError) -> Option<&'static str> {
+    match err {
+        LearningError::NotCompleted => Some("error-session-not-completed-detail"),
+        LearningError::ReviewWindowClosed => Some("error-review-window-closed-detail"),
+        LearningError::ReviewExists => Some("error-review-exists-detail"),
+        LearningError::ReviewEditClosed => Some("error-review-edit-closed-detail"),
+        LearningError::ReplyExists => Some("error-reply-exists-detail"),
+        _ => None,
     }
 }
 
@@ -102,7 +122,13 @@ pub async fn reply(
             let attempt = Some(Attempt::Reply(form.reply, errors));
             booking_page(&state, &viewer.user, &shell, id, None, attempt).await
         }
-        Err(e) => Err(e.into()),
+        Err(e) => match refusal_message(&e) {
+            Some(message_id) => {
+                let attempt = Some(Attempt::Refused(form.reply, shell.t(message_id)));
+                booking_page(&state, &viewer.user, &shell, id, None, attempt).await
+            }
+            None => Err(e.into()),
+        },
     }
 }
 
@@ -111,21 +137,32 @@ pub struct MarkForm {
     /// The page to return to: a profile or its reviews page.
     #[serde(default)]
     back: String,
+    /// The list's order and page there.
+    #[serde(default)]
+    order: String,
+    #[serde(default)]
+    page: u64,
     #[serde(default)]
     reason: String,
 }
 
-/// Where to go after marking a review: back to the expert's page it was marked on, never
-/// anywhere else.
-fn back_to(back: &str, booking: Uuid, note: &str) -> String {
-    let path = back.split(['?', '#']).next().unwrap_or("");
+/// Where to go after marking a review: back to the expert's page it was marked on (in the
+/// same order and page), never anywhere else.
+fn back_to(form: &MarkForm, booking: Uuid, note: &str) -> String {
+    let path = form.back.split(['?', '#']).next().unwrap_or("");
     let safe = path.starts_with("/experts/")
         && !path.contains("//")
         && path
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'));
     let path = if safe { path } else { "/experts" };
-    format!("{path}?{note}#review-{booking}")
+    let order = if form.order == "helpful" {
+        "helpful"
+    } else {
+        "newest"
+    };
+    let page = form.page.min(1000);
+    format!("{path}?order={order}&page={page}&{note}#review-{booking}")
 }
 
 /// `POST /reviews/{booking}/helpful`.
@@ -136,9 +173,7 @@ pub async fn helpful(
     Form(form): Form<MarkForm>,
 ) -> Result<Response, AppError> {
     reviews::mark_helpful(&state.db, &viewer.user, booking, state.clock().now()).await?;
-    Ok(crate::redirect::to(&back_to(
-        &form.back, booking, "marked=1",
-    )))
+    Ok(crate::redirect::to(&back_to(&form, booking, "marked=1")))
 }
 
 /// `POST /reviews/{booking}/report`.
@@ -148,19 +183,15 @@ pub async fn report(
     Path(booking): Path<Uuid>,
     Form(form): Form<MarkForm>,
 ) -> Result<Response, AppError> {
-    reviews::report(
-        &state.db,
-        &viewer.user,
-        booking,
-        &form.reason,
-        state.clock().now(),
-    )
-    .await?;
-    Ok(crate::redirect::to(&back_to(
-        &form.back,
-        booking,
-        "reported=1",
-    )))
+    let now = state.clock().now();
+    let note = match reviews::report(&state.db, &viewer.user, booking, &form.reason, now).await {
+        Ok(_) => "reported=1",
+        // Only a blank or overlong reason gets here (the form asks for one): the list
+        // says so above the reviews.
+        Err(LearningError::Invalid(_)) => "report_error=1",
+        Err(e) => return Err(e.into()),
+    };
+    Ok(crate::redirect::to(&back_to(&form, booking, note)))
 }
 
 /// One review in a list.
@@ -201,10 +232,14 @@ pub(crate) struct ReviewsView {
     pub order: &'static str,
     pub signed_in: bool,
     pub next_page: Option<u64>,
+    /// This page's number, for marks to return to.
+    pub page: u64,
     /// The page the list is on, for marks to return to.
     pub back: String,
     /// A report was just sent.
     pub reported: bool,
+    /// A report was just refused: it needs a reason.
+    pub report_error: bool,
 }
 
 impl ReviewsView {
@@ -236,6 +271,8 @@ pub(crate) struct Listing<'a> {
     pub back: String,
     /// A report was just sent from it.
     pub reported: bool,
+    /// A report was just refused (no reason given).
+    pub report_error: bool,
 }
 
 /// The reviews `listing` names, as `viewer` sees them.
@@ -251,11 +288,11 @@ pub(crate) async fn view(
         page,
         back,
         reported,
+        report_error,
     } = listing;
     let order_key = super::api::order(Some(order))?;
-    let (_, expert_name, found) =
+    let (expert_id, expert_name, found) =
         reviews::of_profile(&state.db, slug, order_key, page, viewer).await?;
-    let full = u64::try_from(found.reviews.len()).unwrap_or(0) == reviews::PAGE_SIZE;
     let summary = found.summary;
     let bars = (1..=5u8)
         .rev()
@@ -299,7 +336,8 @@ pub(crate) async fn view(
                 reply: s.row.reply,
                 helpful_count: s.row.helpful_count,
                 marked: s.marked_helpful,
-                own: viewer.is_some_and(|v| v.id == s.row.learner_id),
+                // Its author and the expert it is about may not mark it.
+                own: viewer.is_some_and(|v| v.id == s.row.learner_id || v.id == expert_id),
             }
         })
         .collect();
@@ -321,9 +359,11 @@ pub(crate) async fn view(
             "newest"
         },
         signed_in: viewer.is_some(),
-        next_page: full.then_some(page + 1),
+        next_page: found.more.then_some(page + 1),
+        page,
         back,
         reported,
+        report_error,
     })
 }
 
@@ -342,6 +382,8 @@ pub struct ReviewsQuery {
     page: Option<u64>,
     #[serde(default)]
     reported: Option<String>,
+    #[serde(default)]
+    report_error: Option<String>,
 }
 
 /// `GET /experts/{slug}/reviews?order=&page=`: every review, page by page.
@@ -362,6 +404,7 @@ pub async fn more(
         page,
         back,
         reported: q.reported.is_some(),
+        report_error: q.report_error.is_some(),
     };
     let reviews = view(&state, &shell, listing, user).await?;
     Ok(render(

@@ -20,15 +20,21 @@ const DOCUMENT_PATHS: [&str; 2] = [
     "/api/v1/experts/application/documents",
 ];
 
-pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    let limit = if UPLOAD_PATHS.contains(&path) {
-        UPLOAD_LIMIT_BYTES
-    } else if DOCUMENT_PATHS.contains(&path) {
-        DOCUMENT_LIMIT_BYTES
+/// The largest body `path` accepts, given the configured limit for everything else.
+pub fn limit_for(path: &str, configured: usize) -> usize {
+    // A session's resource files: `/bookings/{id}/resources/file`, document-sized.
+    let resource_file = path.starts_with("/bookings/") && path.ends_with("/resources/file");
+    if UPLOAD_PATHS.contains(&path) {
+        UPLOAD_LIMIT_BYTES.max(configured)
+    } else if DOCUMENT_PATHS.contains(&path) || resource_file {
+        DOCUMENT_LIMIT_BYTES.max(configured)
     } else {
-        state.settings.body_limit_bytes
-    };
+        configured
+    }
+}
+
+pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let limit = limit_for(req.uri().path(), state.settings.body_limit_bytes);
     let announced = req
         .headers()
         .get(header::CONTENT_LENGTH)

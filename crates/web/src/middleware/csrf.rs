@@ -92,10 +92,8 @@ pub async fn verify(State(state): State<AppState>, req: Request, next: Next) -> 
     if !unsafe_method {
         return next.run(req).await;
     }
-    let limit = state
-        .settings
-        .body_limit_bytes
-        .max(super::body_limit::UPLOAD_LIMIT_BYTES);
+    // The same limit the body limit middleware allows this path (uploads are larger).
+    let limit = super::body_limit::limit_for(req.uri().path(), state.settings.body_limit_bytes);
     let (presented, req) = presented_token(req, limit).await;
     let Some(req) = req else {
         return AppError::new(ErrorCode::PayloadTooLarge).into_response();
