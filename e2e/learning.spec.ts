@@ -161,3 +161,42 @@ test('the notes page reads right to left in Arabic and fits a phone', async ({ b
   await keepScreenshot(lena, 'learning-notes-ar-390');
   expect(problems).toEqual([]);
 });
+
+test('operators read a reported review, keep it, and read the NPS figures', async ({ browser }) => {
+  // A learner reports a review on Aiko's profile (one she did not write).
+  const lena = await signedIn(browser, 'learner@demo.mentora.test');
+  const problems = watchForBreakage(lena);
+  await lena.goto(baseUrl() + '/experts?q=Aiko');
+  await lena.getByRole('link', { name: 'Aiko Suzuki' }).first().click();
+  const review = lena.locator('#review-list li').filter({ has: lena.locator('summary') }).first();
+  const reviewer = (await review.locator('.font-semibold').first().textContent())?.trim() ?? '';
+  const reason = `Off-topic ${Date.now()}`;
+  await review.locator('summary').click();
+  await review.getByLabel('Why should an operator look at it?').fill(reason);
+  await review.getByRole('button', { name: 'Send report' }).click();
+  await expect(lena.getByRole('status').filter({ hasText: 'An operator will look at this review.' })).toBeVisible();
+  await expectAccessible(lena);
+
+  // The operator finds it with the reason, and keeps it.
+  const admin = await signedIn(browser, 'admin@demo.mentora.test', 390);
+  const adminProblems = watchForBreakage(admin);
+  await admin.getByRole('link', { name: 'Reviews', exact: true }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Reviews to moderate');
+  const reported = admin.locator('#moderation-list > li').filter({ hasText: reason });
+  await expect(reported).toContainText(reviewer);
+  await fitsPhone(admin, 'admin-reviews');
+  await expectAccessible(admin);
+  await keepScreenshot(admin, 'learning-admin-reviews-390');
+  await reported.getByLabel('Reason').fill('Read the report: on topic.');
+  await reported.getByRole('button', { name: 'Keep it (reports read)' }).click();
+  await expect(admin.locator('#moderation-list > li').filter({ hasText: reason })).toHaveCount(0);
+
+  // Key figures: the NPS of the demo learners' answers.
+  await admin.goto(baseUrl() + '/admin/kpis');
+  await expect(admin.locator('#nps-score')).toHaveText('33');
+  await fitsPhone(admin, 'admin-kpis');
+  await expectAccessible(admin);
+  await keepScreenshot(admin, 'learning-admin-kpis-390');
+  expect(problems).toEqual([]);
+  expect(adminProblems).toEqual([]);
+});
