@@ -129,7 +129,8 @@ pub async fn add_message(db: &Database, m: &Message) -> Result<(), StoreError> {
                 m.created_at.into(),
             ],
         ))
-        .await?;
+        .await
+        .map_err(|e| StoreError::unique_as(e, "message"))?;
     Ok(())
 }
 

@@ -165,6 +165,14 @@ function connect() {
     } else if (data.type === "subscribed") {
       // Tests (and curious people) can tell the page is following along.
       document.documentElement.dataset.live = "on";
+      // A page waiting for a change (a payment's webhook) may have missed it while its
+      // socket opened (a first subscription has nothing to catch up from): ask once
+      // whether it already happened; the page answers with where to go next.
+      if (lastEvent === null && document.querySelector("[data-live-href]")) {
+        fetch(location.href, { headers: { Accept: "text/html" } }).then((response) => {
+          if (response.ok && response.redirected) location.assign(response.url);
+        });
+      }
     } else if (data.type === "event") {
       onEvent(data);
     } else if (data.type === "resync") {

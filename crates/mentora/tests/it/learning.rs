@@ -245,6 +245,16 @@ async fn only_the_learner_reviews_a_completed_session_once(backend: Backend) {
     // The expert it is about cannot push it up either.
     let by_ana = call(&app, Method::POST, &helpful, &ana_token, None).await;
     assert_eq!(by_ana.status, 403, "{by_ana}");
+    // She may report it, though (an abusive review is hers to flag first).
+    let flagged = call(
+        &app,
+        Method::POST,
+        &reports,
+        &ana_token,
+        Some(json!({"reason": "Mentions my address"})),
+    )
+    .await;
+    assert_eq!(flagged.json["new"], true, "{flagged}");
     // Reply: none to a review operators hid (checked below).
 
     // Operators hide it with a reason (audited); it leaves the profile and the rating.

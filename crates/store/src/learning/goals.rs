@@ -65,7 +65,8 @@ pub async fn create(db: &Database, goal: &GoalRow, max: u64) -> Result<bool, Sto
             goal.updated_at.into(),
         ],
     ))
-    .await?;
+    .await
+    .map_err(|e| StoreError::unique_as(e, "goal"))?;
     event(db, &txn, goal.id, "created", &goal.title, goal.created_at).await?;
     txn.commit().await?;
     Ok(true)

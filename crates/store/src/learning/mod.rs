@@ -17,7 +17,8 @@ fn limit(n: u64) -> sea_orm::Value {
 
 /// Serialises writes that count before they insert (a cap, "once per period") for one
 /// account: SQLite's write transaction already holds the only write lock; PostgreSQL
-/// locks the account's row until the transaction ends.
+/// locks the account's row until the transaction ends (`NO KEY`: rows that merely refer
+/// to the account are not held up).
 async fn lock_account(
     backend: crate::Backend,
     txn: &sea_orm::DatabaseTransaction,
@@ -27,7 +28,7 @@ async fn lock_account(
     if backend == crate::Backend::Postgres {
         txn.execute_raw(crate::sql::statement(
             backend,
-            "SELECT id FROM users WHERE id = $1 FOR UPDATE",
+            "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE",
             vec![account.into()],
         ))
         .await?;

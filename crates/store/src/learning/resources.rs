@@ -31,12 +31,12 @@ const COLUMNS: &str = "id, series_id, added_by, title, url, file_key, file_name,
 /// cap.
 pub async fn add(db: &Database, r: &Resource, max: u64) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    // Both participants add to one series: PostgreSQL locks the series' bookings (SQLite's
-    // write transaction is already the only writer).
+    // Both participants add to one series: PostgreSQL locks its first booking, whose id
+    // is the series id (SQLite's write transaction is already the only writer).
     if db.backend() == crate::Backend::Postgres {
         txn.execute_raw(statement(
             db.backend(),
-            "SELECT id FROM bookings WHERE series_id = $1 FOR UPDATE",
+            "SELECT id FROM bookings WHERE id = $1 FOR NO KEY UPDATE",
             vec![r.series_id.into()],
         ))
         .await?;
@@ -64,7 +64,8 @@ pub async fn add(db: &Database, r: &Resource, max: u64) -> Result<bool, StoreErr
             r.created_at.into(),
         ],
     ))
-    .await?;
+    .await
+    .map_err(|e| StoreError::unique_as(e, "resource"))?;
     txn.commit().await?;
     Ok(true)
 }

@@ -234,12 +234,15 @@ pub async fn show(
     // A moved session's notes are read from the booking that stands for it now (its
     // time, its room's chat).
     let standing = app::learning::standing(&state.db, &notes.session).await?;
-    if standing != id {
-        return Ok(crate::redirect::to(&format!("/bookings/{standing}/notes")));
-    }
     let saved = q
         .saved
         .filter(|s| matches!(s.as_str(), "shared" | "private" | "resource" | "removed"));
+    if standing != id {
+        let query = saved.map(|s| format!("?saved={s}")).unwrap_or_default();
+        return Ok(crate::redirect::to(&format!(
+            "/bookings/{standing}/notes{query}"
+        )));
+    }
     page(
         &state,
         &viewer.user,

@@ -206,8 +206,10 @@ pub(crate) struct ReviewItem {
     pub reply: Option<String>,
     pub helpful_count: i32,
     pub marked: bool,
-    /// The viewer wrote it (they cannot mark it helpful).
-    pub own: bool,
+    /// The viewer may mark it helpful: neither its author nor the expert it is about.
+    pub may_mark: bool,
+    /// The viewer may report it: anyone signed in but its author (the expert may).
+    pub may_report: bool,
 }
 
 /// One bar of the rating's spread.
@@ -336,8 +338,10 @@ pub(crate) async fn view(
                 reply: s.row.reply,
                 helpful_count: s.row.helpful_count,
                 marked: s.marked_helpful,
-                // Its author and the expert it is about may not mark it.
-                own: viewer.is_some_and(|v| v.id == s.row.learner_id || v.id == expert_id),
+                // Its author and the expert it is about may not push it up; the expert
+                // may report it.
+                may_mark: viewer.is_some_and(|v| v.id != s.row.learner_id && v.id != expert_id),
+                may_report: viewer.is_some_and(|v| v.id != s.row.learner_id),
             }
         })
         .collect();

@@ -22,8 +22,12 @@ const DOCUMENT_PATHS: [&str; 2] = [
 
 /// The largest body `path` accepts, given the configured limit for everything else.
 pub fn limit_for(path: &str, configured: usize) -> usize {
-    // A session's resource files: `/bookings/{id}/resources/file`, document-sized.
-    let resource_file = path.starts_with("/bookings/") && path.ends_with("/resources/file");
+    // A session's resource files, document-sized: exactly `/bookings/{id}/resources/file`.
+    let segments: Vec<&str> = path.split('/').collect();
+    let resource_file = matches!(
+        segments.as_slice(),
+        ["", "bookings", _, "resources", "file"]
+    );
     if UPLOAD_PATHS.contains(&path) {
         UPLOAD_LIMIT_BYTES.max(configured)
     } else if DOCUMENT_PATHS.contains(&path) || resource_file {
@@ -46,4 +50,29 @@ pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> R
     let (parts, body) = req.into_parts();
     let limited = Body::new(Limited::new(body, limit));
     next.run(Request::from_parts(parts, limited)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uploads_get_their_own_limits_and_nothing_else_does() {
+        let configured = 2 * 1024 * 1024;
+        assert_eq!(limit_for("/account/avatar", configured), UPLOAD_LIMIT_BYTES);
+        assert_eq!(
+            limit_for("/experts/apply/documents", configured),
+            DOCUMENT_LIMIT_BYTES
+        );
+        let resource = "/bookings/01a2462d-a026-7694-8a5c-2598bf728140/resources/file";
+        assert_eq!(limit_for(resource, configured), DOCUMENT_LIMIT_BYTES);
+        for other in [
+            "/bookings/a/b/resources/file",
+            "/bookings/x/resources/file/more",
+            "/api/v1/bookings/x/resources/file",
+            "/bookings/x/notes",
+        ] {
+            assert_eq!(limit_for(other, configured), configured, "{other}");
+        }
+    }
 }
