@@ -13,10 +13,13 @@ source bench/lib.sh
 env "${bench_env[@]}" target/release/mentora serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
-slug=$(curl -sf "http://127.0.0.1:$port/experts?q=Aiko" | sed -n 's/.*href="\/experts\/\([a-z0-9-]*\)".*/\1/p' | head -1)
-[ -n "$slug" ] || { echo "no demo expert found" >&2; exit 1; }
+slug_of() { curl -sf "http://127.0.0.1:$port/experts?q=$1" | sed -n 's/.*href="\/experts\/\([a-z0-9-]*\)".*/\1/p' | head -1; }
+slug=$(slug_of Aiko)         # 11 reviews
+plain=$(slug_of Dalia)       # no reviews: the same page less the reviews' reads
+[ -n "$slug" ] && [ -n "$plain" ] || { echo "no demo expert found" >&2; exit 1; }
 
 bench_measure 32 "anchor: the anonymous home page" /
+bench_measure 32 "a profile without reviews (HTML)" "/experts/$plain"
 bench_measure 32 "a profile with its reviews (HTML)" "/experts/$slug"
 bench_measure 32 "the reviews API, newest first" "/api/v1/experts/$slug/reviews"
 bench_measure 32 "the reviews API, most helpful first" "/api/v1/experts/$slug/reviews?order=helpful"
