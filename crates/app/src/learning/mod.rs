@@ -137,6 +137,26 @@ fn invalid(field: &'static str, message_id: &'static str) -> FieldError {
     FieldError { field, message_id }
 }
 
+/// `text` trimmed, when it is neither empty (`missing`) nor longer than `max` characters
+/// (`too_long`); a form with this one field is refused with that message.
+fn required(
+    text: &str,
+    max: usize,
+    field: &'static str,
+    (missing, too_long): (&'static str, &'static str),
+) -> Result<String, LearningError> {
+    let mut errors = Vec::new();
+    let text = bounded(text, max, field, too_long, &mut errors);
+    if text.is_empty() {
+        errors.push(invalid(field, missing));
+    }
+    if errors.is_empty() {
+        Ok(text)
+    } else {
+        Err(LearningError::Invalid(errors))
+    }
+}
+
 /// `text` trimmed, or the error for `field` when longer than `max` characters.
 fn bounded(
     text: &str,

@@ -15,12 +15,14 @@ use store::logins::ClientInfo;
 use store::users::User;
 use uuid::Uuid;
 
-use super::{LearningError, bounded, invalid, session};
+use super::{LearningError, bounded, invalid, required, session};
 use crate::bookings::notices::{Notice, tell};
 use crate::notify::Notifier;
 
 /// The longest report reason and moderation reason, in characters.
 pub const MAX_REASON_CHARS: usize = 500;
+/// A report's or a decision's reason: required, and not too long.
+const REASON_MESSAGES: (&str, &str) = ("review-reason-required", "review-reason-too-long");
 /// Reviews on one page of a profile.
 pub const PAGE_SIZE: u64 = 10;
 
@@ -176,20 +178,12 @@ pub async fn reply(
     if s.side != Actor::Expert {
         return Err(LearningError::NotYours);
     }
-    let mut errors = Vec::new();
-    let text = bounded(
+    let text = required(
         text,
         MAX_TEXT_CHARS,
         "reply",
-        "review-reply-too-long",
-        &mut errors,
-    );
-    if text.is_empty() {
-        errors.push(invalid("reply", "review-reply-required"));
-    }
-    if !errors.is_empty() {
-        return Err(LearningError::Invalid(errors));
-    }
+        ("review-reply-required", "review-reply-too-long"),
+    )?;
     // A hidden review shows nowhere: there is nothing to answer.
     visible(db, booking).await?;
     if !reviews::reply(db, booking, &text, now).await? {
@@ -226,20 +220,7 @@ pub async fn report(
     now: Timestamp,
 ) -> Result<bool, LearningError> {
     visible(db, booking).await?;
-    let mut errors = Vec::new();
-    let reason = bounded(
-        reason,
-        MAX_REASON_CHARS,
-        "reason",
-        "review-reason-too-long",
-        &mut errors,
-    );
-    if reason.is_empty() {
-        errors.push(invalid("reason", "review-reason-required"));
-    }
-    if !errors.is_empty() {
-        return Err(LearningError::Invalid(errors));
-    }
+    let reason = required(reason, MAX_REASON_CHARS, "reason", REASON_MESSAGES)?;
     Ok(reviews::mark(db, booking, user.id, Mark::Report, &reason, now).await?)
 }
 
@@ -277,20 +258,7 @@ pub async fn moderate(
     if !domain::permission::allows(&operator.roles, Permission::ReviewsModerate) {
         return Err(LearningError::NotYours);
     }
-    let mut errors = Vec::new();
-    let reason = bounded(
-        reason,
-        MAX_REASON_CHARS,
-        "reason",
-        "review-reason-too-long",
-        &mut errors,
-    );
-    if reason.is_empty() {
-        errors.push(invalid("reason", "review-reason-required"));
-    }
-    if !errors.is_empty() {
-        return Err(LearningError::Invalid(errors));
-    }
+    let reason = required(reason, MAX_REASON_CHARS, "reason", REASON_MESSAGES)?;
     let review = reviews::find(db, booking)
         .await?
         .ok_or(LearningError::NotFound)?;

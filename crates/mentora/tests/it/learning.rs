@@ -308,6 +308,15 @@ async fn only_the_learner_reviews_a_completed_session_once(backend: Backend) {
     // Hidden, it can no longer be marked, reported or answered.
     let marked = call(&app, Method::POST, &helpful, &sam_token, None).await;
     assert_eq!(marked.status, 404);
+    let answered = call(
+        &app,
+        Method::POST,
+        &reply,
+        &ana_token,
+        Some(json!({"reply": "Please read it again"})),
+    )
+    .await;
+    assert_eq!(answered.status, 404, "{answered}");
     let events = |audit: Answer| audit.json["events"].as_array().unwrap().clone();
     let audit = call(
         &app,
@@ -326,6 +335,22 @@ async fn only_the_learner_reviews_a_completed_session_once(backend: Backend) {
     assert_eq!(restored.status, 204, "{restored}");
     let listed = public(&app, &profile_reviews).await;
     assert_eq!(listed.json["count"], 1);
+
+    // An operator who is the review's expert cannot decide on it.
+    store::users::grant_role(&app.db, ana.id, domain::Role::Admin)
+        .await
+        .unwrap();
+    let (ana_admin, _) = app.api_log_in("ana@example.org").await;
+    let own = call(
+        &app,
+        Method::POST,
+        &decision,
+        &ana_admin,
+        Some(decide("hide", "I dislike it")),
+    )
+    .await;
+    assert_eq!(own.status, 403, "{own}");
+    assert_eq!(public(&app, &profile_reviews).await.json["count"], 1);
 
     // Eve's report stays in the queue until an operator reads it and keeps the review.
     let sam_page = app.another_client();
@@ -469,6 +494,35 @@ async fn shared_notes_refuse_stale_saves_and_private_notes_stay_private(backend:
     assert!(html.contains("My merged draft"));
     assert!(html.contains(winner));
     assert!(html.contains(r#"name="version" value="2""#));
+
+    // Moved to another time, the session keeps its notes; the old booking's notes page
+    // leads to the booking that stands for it now.
+    let moved = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{id}/reschedule"),
+        &lea_token,
+        Some(json!({"start": at(3, 10, 0)})),
+    )
+    .await;
+    assert_eq!(moved.status, 200, "{moved}");
+    let new_id = moved.json["id"].as_str().unwrap().to_owned();
+    assert_ne!(new_id, id);
+    let kept = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{new_id}/notes"),
+        &lea_token,
+        None,
+    )
+    .await;
+    assert_eq!(kept.json["body"], winner);
+    let old_page = page.get(&format!("/bookings/{id}/notes")).await;
+    assert_eq!(old_page.status().as_u16(), 303);
+    assert_eq!(
+        old_page.headers()["location"],
+        format!("/bookings/{new_id}/notes").as_str()
+    );
 
     // Private notes: each person's own.
     let private = format!("/api/v1/bookings/{id}/notes/private");
