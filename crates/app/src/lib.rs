@@ -9,6 +9,7 @@ pub mod api_tokens;
 pub mod audit_log;
 pub mod avatar;
 pub mod bookings;
+pub mod calendars;
 pub mod experts;
 pub mod factors;
 mod field_error;

@@ -84,6 +84,9 @@ pub enum Kind {
     PaidOut,
     /// The learner's bank disputed a payment.
     DisputeOpened,
+    /// A connected calendar cannot be read (wrong password, gone, away): slots are paused
+    /// or marked "calendar not checked" until it is fixed.
+    CalendarFailing,
 }
 
 impl Kind {
@@ -100,7 +103,8 @@ impl Kind {
             | Self::ProposalMade
             | Self::ProposalAccepted
             | Self::ProposalDeclined
-            | Self::NoShowClaimed => Topic::Bookings,
+            | Self::NoShowClaimed
+            | Self::CalendarFailing => Topic::Bookings,
             Self::Reminder24h | Self::Reminder1h => Topic::Reminders,
             Self::ReviewRequest | Self::ReviewReceived => Topic::Reviews,
             Self::PaidOut | Self::DisputeOpened => Topic::Payouts,
@@ -122,6 +126,7 @@ impl Kind {
                 | Self::NoShowClaimed
                 | Self::PaidOut
                 | Self::DisputeOpened
+                | Self::CalendarFailing
         )
     }
 
@@ -145,11 +150,12 @@ impl Kind {
             Self::ReviewReceived => "review_received",
             Self::PaidOut => "paid_out",
             Self::DisputeOpened => "dispute_opened",
+            Self::CalendarFailing => "calendar_failing",
         }
     }
 
     /// Every kind.
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 18] = [
         Self::SecurityAlert,
         Self::ApplicationDecided,
         Self::BookingHeld,
@@ -167,6 +173,7 @@ impl Kind {
         Self::ReviewReceived,
         Self::PaidOut,
         Self::DisputeOpened,
+        Self::CalendarFailing,
     ];
 
     /// Reads a stored name.

@@ -138,6 +138,7 @@ fn case() -> impl Strategy<Value = Case> {
                     buffer_after_minutes: i64::from(after) * 5,
                     min_notice_minutes: notice,
                     horizon_days: horizon,
+                    align_to_blocks: zone % 2 == 0,
                     durations: vec![30, 60, 90],
                     slot_step_minutes: step,
                     daily_cap: cap,
@@ -244,7 +245,7 @@ proptest! {
             // Inside the window, after the notice, before the horizon.
             prop_assert!(slot.start >= w.from.as_second() && slot.start < w.to.as_second());
             prop_assert!(slot.start >= w.now.as_second() + i64::from(rules.min_notice_minutes) * 60);
-            prop_assert!(slot.start < w.now.as_second() + i64::from(rules.horizon_days) * 86_400);
+            prop_assert!(slot.start < rules.horizon_end(w.now).as_second());
             // Widened by the buffers, it touches no busy time, time off or booking.
             let widened = Interval::new(slot.start - before, slot.end + after);
             prop_assert!(!case.busy.iter().any(|b| b.overlaps(&widened)), "busy {slot:?}");
@@ -276,7 +277,7 @@ proptest! {
         let slots = free_slots(&rules, &[], &[], w);
         let duration = i64::from(w.duration_minutes) * 60;
         let earliest = w.now.as_second() + i64::from(rules.min_notice_minutes) * 60;
-        let horizon = w.now.as_second() + i64::from(rules.horizon_days) * 86_400;
+        let horizon = rules.horizon_end(w.now).as_second();
         // Brute force: every step from each interval's own opening, kept when each of its
         // minutes is open and it meets the notice, horizon and window.
         let step = i64::from(rules.slot_step_minutes) * 60;

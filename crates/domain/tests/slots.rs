@@ -332,16 +332,153 @@ fn notice_horizon_and_window_bound_the_starts() {
         duration_minutes: 60,
     };
     let found = free_slots(&parse(&open), &[], &[], window);
-    // From 14:20 (notice), on the hour grid: 15:00; the last start before 10:20 next day.
+    // From 14:20 (notice), on the hour grid: 15:00; one day ahead runs through the end of
+    // tomorrow (a calendar day, not 24 hours from now): the last start is 23:00 on the 2nd.
     assert_eq!(
         found.first().map(|s| s.start_at()),
         Some(at("2026-12-01T15:00:00Z"))
     );
     assert_eq!(
         found.last().map(|s| s.start_at()),
-        Some(at("2026-12-02T10:00:00Z"))
+        Some(at("2026-12-02T23:00:00Z"))
     );
-    assert_eq!(found.len(), 20);
+    assert_eq!(found.len(), 9 + 24);
+}
+
+#[test]
+fn the_horizon_is_the_end_of_the_nth_calendar_day_in_the_experts_zone() {
+    // Tokyo is UTC+9. Two days ahead, asked a minute before and a minute after local
+    // midnight: the last start moves by a whole day, as the form says ("through the end of
+    // the 2nd day after today"), not by two minutes.
+    let mut open = rules("Asia/Tokyo", weekly(&ALL_DAYS, "00:00", "24:00"));
+    open.horizon_days = 2;
+    open.slot_step_minutes = 60;
+    let rules = parse(&open);
+    let last_start = |now: &str| {
+        let window = Window {
+            from: at(now),
+            to: at("2027-01-01T00:00:00Z"),
+            now: at(now),
+            duration_minutes: 60,
+        };
+        free_slots(&rules, &[], &[], window)
+            .last()
+            .map(|s| s.start_at())
+    };
+    // 23:59 on 1 Dec in Tokyo: days 2 and 3 Dec are ahead; the last start is 23:00 on 3 Dec.
+    assert_eq!(
+        rules.horizon_end(at("2026-12-01T14:59:00Z")),
+        at("2026-12-03T15:00:00Z")
+    );
+    assert_eq!(
+        last_start("2026-12-01T14:59:00Z"),
+        Some(at("2026-12-03T14:00:00Z"))
+    );
+    // 00:01 on 2 Dec: now 4 Dec is the 2nd day.
+    assert_eq!(
+        rules.horizon_end(at("2026-12-01T15:01:00Z")),
+        at("2026-12-04T15:00:00Z")
+    );
+    assert_eq!(
+        last_start("2026-12-01T15:01:00Z"),
+        Some(at("2026-12-04T14:00:00Z"))
+    );
+    // At midnight exactly, the new day has begun.
+    assert_eq!(
+        rules.horizon_end(at("2026-12-01T15:00:00Z")),
+        at("2026-12-04T15:00:00Z")
+    );
+}
+
+#[test]
+fn the_horizon_counts_local_days_across_a_dst_change() {
+    // Madrid leaves summer time on 25 Oct 2026: the 7th day's end is local midnight,
+    // which is 23:00 UTC after the change (not 22:00, as 7 × 24 h would land).
+    let mut open = rules("Europe/Madrid", weekly(&ALL_DAYS, "00:00", "24:00"));
+    open.horizon_days = 7;
+    let rules = parse(&open);
+    assert_eq!(
+        rules.horizon_end(at("2026-10-22T10:00:00Z")),
+        at("2026-10-29T23:00:00Z")
+    );
+}
+
+#[test]
+fn after_an_off_grid_booking_the_next_start_waits_for_the_grid_unless_aligned() {
+    // Open 10:00–11:00 on a 30-minute grid; a 15-minute booking at 10:00 ends at 10:15.
+    let mut open = rules("UTC", weekly(&["tue"], "10:00", "11:00"));
+    open.slot_step_minutes = 30;
+    let booked = [Booked::new(
+        at("2026-12-01T10:00:00Z"),
+        at("2026-12-01T10:15:00Z"),
+        0,
+        0,
+    )];
+    let found = |aligned: bool| {
+        let mut input = open.clone();
+        input.align_to_blocks = aligned;
+        let window = Window {
+            from: at("2026-12-01T00:00:00Z"),
+            to: at("2026-12-02T00:00:00Z"),
+            now: at("2026-11-30T00:00:00Z"),
+            duration_minutes: 30,
+        };
+        free_slots(&parse(&input), &[], &booked, window)
+            .iter()
+            .map(|s| s.start_at())
+            .collect::<Vec<_>>()
+    };
+    // Off (the default): the grid's 10:30 only; 10:15–10:30 is wasted.
+    assert_eq!(found(false), vec![at("2026-12-01T10:30:00Z")]);
+    // On: the 30 free minutes after the booking are offered from its end.
+    assert_eq!(found(true), vec![at("2026-12-01T10:15:00Z")]);
+    assert!(
+        !open.align_to_blocks,
+        "aligning is off unless the expert turns it on"
+    );
+}
+
+#[test]
+fn aligning_follows_a_busy_time_and_the_buffer_before() {
+    // A calendar busy time 09:00–09:05 and a 10-minute buffer before each session:
+    // aligned, the first start is 09:15 (09:05 + 10) and the 30-minute grid runs on from
+    // there; not aligned, the grid of the day's own opening (09:30, 10:00, 10:30).
+    let mut open = rules("UTC", weekly(&["tue"], "09:00", "11:00"));
+    open.buffer_before_minutes = 10;
+    let busy = [Interval::new(
+        at("2026-12-01T09:00:00Z").as_second(),
+        at("2026-12-01T09:05:00Z").as_second(),
+    )];
+    let starts = |aligned: bool| {
+        let mut input = open.clone();
+        input.align_to_blocks = aligned;
+        let window = Window {
+            from: at("2026-12-01T00:00:00Z"),
+            to: at("2026-12-02T00:00:00Z"),
+            now: at("2026-11-30T00:00:00Z"),
+            duration_minutes: 30,
+        };
+        free_slots(&parse(&input), &busy, &[], window)
+            .iter()
+            .map(|s| s.start_at())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        starts(true),
+        vec![
+            at("2026-12-01T09:15:00Z"),
+            at("2026-12-01T09:45:00Z"),
+            at("2026-12-01T10:15:00Z")
+        ]
+    );
+    assert_eq!(
+        starts(false),
+        vec![
+            at("2026-12-01T09:30:00Z"),
+            at("2026-12-01T10:00:00Z"),
+            at("2026-12-01T10:30:00Z")
+        ]
+    );
 }
 
 #[test]

@@ -132,7 +132,7 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         .unwrap_or(Locale::En)
 }
 
-const SOURCES: [(Locale, &str); 36] = [
+const SOURCES: [(Locale, &str); 40] = [
     (Locale::En, include_str!("../locales/en/main.ftl")),
     (Locale::En, include_str!("../locales/en/experts.ftl")),
     (Locale::En, include_str!("../locales/en/scheduling.ftl")),
@@ -142,6 +142,7 @@ const SOURCES: [(Locale, &str); 36] = [
     (Locale::En, include_str!("../locales/en/notifications.ftl")),
     (Locale::En, include_str!("../locales/en/rooms.ftl")),
     (Locale::En, include_str!("../locales/en/learning.ftl")),
+    (Locale::En, include_str!("../locales/en/calendars.ftl")),
     (Locale::Es, include_str!("../locales/es/main.ftl")),
     (Locale::Es, include_str!("../locales/es/experts.ftl")),
     (Locale::Es, include_str!("../locales/es/scheduling.ftl")),
@@ -151,6 +152,7 @@ const SOURCES: [(Locale, &str); 36] = [
     (Locale::Es, include_str!("../locales/es/notifications.ftl")),
     (Locale::Es, include_str!("../locales/es/rooms.ftl")),
     (Locale::Es, include_str!("../locales/es/learning.ftl")),
+    (Locale::Es, include_str!("../locales/es/calendars.ftl")),
     (Locale::De, include_str!("../locales/de/main.ftl")),
     (Locale::De, include_str!("../locales/de/experts.ftl")),
     (Locale::De, include_str!("../locales/de/scheduling.ftl")),
@@ -160,6 +162,7 @@ const SOURCES: [(Locale, &str); 36] = [
     (Locale::De, include_str!("../locales/de/notifications.ftl")),
     (Locale::De, include_str!("../locales/de/rooms.ftl")),
     (Locale::De, include_str!("../locales/de/learning.ftl")),
+    (Locale::De, include_str!("../locales/de/calendars.ftl")),
     (Locale::Ar, include_str!("../locales/ar/main.ftl")),
     (Locale::Ar, include_str!("../locales/ar/experts.ftl")),
     (Locale::Ar, include_str!("../locales/ar/scheduling.ftl")),
@@ -169,6 +172,7 @@ const SOURCES: [(Locale, &str); 36] = [
     (Locale::Ar, include_str!("../locales/ar/notifications.ftl")),
     (Locale::Ar, include_str!("../locales/ar/rooms.ftl")),
     (Locale::Ar, include_str!("../locales/ar/learning.ftl")),
+    (Locale::Ar, include_str!("../locales/ar/calendars.ftl")),
 ];
 
 /// The message ids one language's file defines (not counting fallbacks).

@@ -30,6 +30,8 @@ pub struct App {
     pub payments: Arc<dyn payments::PaymentProvider>,
     /// The deployment's booking rules, for jobs that confirm late payments.
     pub booking_rules: app::bookings::BookingRules,
+    /// Outside calendars: their key and clients.
+    pub calendars: Arc<app::calendars::Calendars>,
 }
 
 /// Where an app's time comes from.
@@ -73,6 +75,7 @@ impl App {
             payments: self.payments.clone(),
             booking_rules: self.booking_rules,
             video: config.video.clone(),
+            calendars: self.calendars.clone(),
         })
     }
 }
@@ -203,7 +206,10 @@ pub async fn build_with(
             tracing::warn!(error = %e, "the test clock could not be read: it starts at the real time");
         }
     }
+    let calendars =
+        app::calendars::Calendars::new(calendar_key(config)?, config.calendar_allow_private_hosts);
     let state = AppState {
+        calendars: calendars.clone(),
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
         live: live.clone(),
@@ -252,5 +258,48 @@ pub async fn build_with(
         test_clock,
         payments,
         booking_rules,
+        calendars,
     })
+}
+
+/// The key calendar secrets are sealed with: configured, or kept in `<data_dir>/calendar.key`
+/// (made on first start, readable by this user only). Several instances need the same
+/// configured key.
+fn calendar_key(config: &Config) -> anyhow::Result<app::calendars::SealKey> {
+    if let Some(key) = &config.calendar_secrets_key {
+        return app::calendars::SealKey::from_base64(key)
+            .map_err(|e| anyhow::anyhow!("calendar_secrets_key: {e}"));
+    }
+    let path = config.data_dir.join("calendar.key");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(&config.data_dir)
+                .with_context(|| format!("creating {}", config.data_dir.display()))?;
+            let key = app::calendars::SealKey::generate()
+                .map_err(|e| anyhow::anyhow!("making a calendar key: {e}"))?;
+            write_private(&path, &key)?;
+            if config.production {
+                tracing::warn!(path = %path.display(), "made a calendar secrets key file; set calendar_secrets_key to the same value on every instance");
+            }
+            key
+        }
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    app::calendars::SealKey::from_base64(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Writes `text` to a new file only its owner may read.
+fn write_private(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))
 }

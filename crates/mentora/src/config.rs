@@ -82,6 +82,13 @@ pub struct Config {
     pub smtp: Option<app::mail::SmtpSettings>,
     /// When learners are asked the recommendation question (NPS).
     pub nps: domain::learning::nps::NpsSchedule,
+    /// The key calendar secrets are sealed with (base64 of 32 bytes); None: a key file
+    /// `<data_dir>/calendar.key`, made on first start.
+    pub calendar_secrets_key: Option<String>,
+    /// Let calendar connections reach private addresses (a CalDAV server on the same
+    /// network; tests). Off by default: an address typed by an expert must not reach
+    /// inside the deployment.
+    pub calendar_allow_private_hosts: bool,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -183,6 +190,18 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_TRUST_FORWARDED_FOR"],
         default: "false",
         allowed: "true (behind a proxy that appends the client address to X-Forwarded-For) or false",
+    },
+    Key {
+        name: "calendar_secrets_key",
+        env: &["MENTORA_CALENDAR_SECRETS_KEY"],
+        default: "",
+        allowed: "32 random bytes in base64 (`openssl rand -base64 32`), the same on every instance; empty for a key file in data_dir",
+    },
+    Key {
+        name: "calendar_allow_private_hosts",
+        env: &["MENTORA_CALENDAR_ALLOW_PRIVATE_HOSTS"],
+        default: "false",
+        allowed: "true (calendar addresses may be private or loopback addresses: a CalDAV server on your own network) or false",
     },
     Key {
         name: "allow_shared_sqlite",
@@ -619,6 +638,19 @@ impl Config {
             (v, _) if v == "development" => false,
             v => return Err(invalid("env", v)),
         };
+        let calendar_allow_private_hosts = match field("calendar_allow_private_hosts") {
+            (v, _) if v == "true" => true,
+            (v, _) if v == "false" => false,
+            v => return Err(invalid("calendar_allow_private_hosts", v)),
+        };
+        let calendar_secrets_key = {
+            let v = field("calendar_secrets_key");
+            match v.0.as_str() {
+                "" => None,
+                key if app::calendars::SealKey::from_base64(key).is_ok() => Some(v.0.clone()),
+                _ => return Err(invalid("calendar_secrets_key", v)),
+            }
+        };
         let allow_shared_sqlite = match field("allow_shared_sqlite") {
             (v, _) if v == "true" => true,
             (v, _) if v == "false" => false,
@@ -774,6 +806,8 @@ impl Config {
             production,
             trust_forwarded_for,
             allow_shared_sqlite,
+            calendar_secrets_key,
+            calendar_allow_private_hosts,
             addr,
             data_dir,
             database_url,

@@ -9,6 +9,7 @@ pub mod availability;
 pub mod bank_payouts;
 pub mod bookings;
 pub mod calendar_feeds;
+pub mod calendars;
 pub mod challenges;
 mod database;
 pub mod directory;

@@ -240,6 +240,21 @@ impl From<BookingError> for AppError {
     }
 }
 
+impl From<app::calendars::CalendarUseError> for AppError {
+    fn from(err: app::calendars::CalendarUseError) -> Self {
+        use app::calendars::CalendarUseError as E;
+        match err {
+            E::Invalid(fields) => AppError::fields(fields),
+            E::NotExpert => AppError::new(ErrorCode::ExpertProfileRequired),
+            E::NotFound => AppError::new(ErrorCode::NotFound),
+            E::TooMany => AppError::new(ErrorCode::CalendarLimit)
+                .with_arg("count", app::calendars::MAX_CONNECTIONS.to_string()),
+            E::Store(e) => e.into(),
+            e @ E::Seal(_) => AppError::internal(e),
+        }
+    }
+}
+
 impl From<SchedulingError> for AppError {
     fn from(err: SchedulingError) -> Self {
         match err {

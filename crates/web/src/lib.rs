@@ -7,6 +7,7 @@ mod admin;
 mod api;
 pub mod assets;
 mod bookings;
+mod calendars;
 mod error;
 mod experts;
 mod extract;

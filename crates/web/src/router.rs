@@ -51,6 +51,7 @@ fn routes(state: Option<AppState>) -> Built {
         .merge(crate::admin::routes())
         .merge(crate::live::routes())
         .merge(crate::notifications::routes())
+        .merge(crate::calendars::routes())
         .merge(crate::rooms::routes())
         .merge(crate::learning::routes())
         .get("/assets/{file}", Public, get(assets::serve_hashed))

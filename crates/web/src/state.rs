@@ -73,6 +73,8 @@ pub struct AppState {
     pub rates: Arc<app::payments::exchange_rates::RatesCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// Outside calendars: the key their secrets are sealed with and their clients.
+    pub calendars: Arc<app::calendars::Calendars>,
     /// Live events for this instance's WebSocket clients (shared through Redis when configured).
     pub live: Arc<app::live::LiveHub>,
     /// How many live sockets may be open, in all and per client address.

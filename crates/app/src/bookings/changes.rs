@@ -351,16 +351,22 @@ async fn move_to(
                 .await;
             notices::tell_moved(&s.notifier(), &booking, previous_start, now).await;
             // The new time's reminders (the old ones find the session moved and stay
-            // quiet), and its outside meeting (Zoom, Google Meet) moved at once, whenever
-            // the email goes.
+            // quiet), its outside meeting (Zoom, Google Meet) and its event in the
+            // expert's calendar moved at once, whenever the email goes.
             let meeting = crate::jobs::video_meeting::job(
                 booking.row.id,
                 booking.status.as_str(),
                 booking.row.start_at,
                 now,
             );
+            let event = crate::jobs::calendar_event::job(
+                booking.row.id,
+                booking.status.as_str(),
+                booking.row.start_at,
+                now,
+            );
             let reminders = crate::jobs::reminder::jobs(booking.row.id, booking.row.start_at, now);
-            for job in reminders.into_iter().chain([meeting]) {
+            for job in reminders.into_iter().chain([meeting, event]) {
                 if let Err(e) = crate::jobs::enqueue_job(s.db, &job).await {
                     tracing::error!(error = %e, booking = %booking.row.id, kind = job.kind, "a job of a move could not be scheduled");
                 }

@@ -114,6 +114,7 @@ fn fingerprint(expert: Uuid, c: &Checked) -> String {
 pub async fn hold(
     db: &Database,
     schedules: &ScheduleCache,
+    calendars: &crate::calendars::Calendars,
     throttle: &Throttle,
     rules: &BookingRules,
     learner: &User,
@@ -149,6 +150,9 @@ pub async fn hold(
         )
         .await
         .map_err(BookingError::RateLimited)?;
+    // The expert's outside calendars, read again first when their busy times are older
+    // than `fresh_for_holds` (so a meeting they added a few minutes ago is not taken).
+    crate::calendars::sync::refresh_for_hold(db, calendars, schedules, expert).await;
     let schedule = schedules
         .schedule(db, expert)
         .await?

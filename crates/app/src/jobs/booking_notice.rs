@@ -45,8 +45,9 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
         }
         let notifier = deps.notifier();
         notices::tell_as(&notifier, job.id, &booking, notice.notice, notice.refund).await?;
-        // The session's outside meeting (Zoom, Google Meet) follows a confirmation or a
-        // cancellation (a move enqueues its own at once: its email may wait).
+        // The session's outside meeting (Zoom, Google Meet) and its event in the expert's
+        // calendar follow a confirmation or a cancellation (a move enqueues its own at
+        // once: its email may wait).
         if matches!(
             notice.notice,
             Notice::Confirmed | Notice::Cancelled
@@ -58,9 +59,17 @@ fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailu
                 booking.row.start_at,
                 now,
             );
-            super::enqueue_job(&deps.db, &sync)
-                .await
-                .map_err(|e| e.to_string())?;
+            let event = super::calendar_event::job(
+                booking.row.id,
+                booking.status.as_str(),
+                booking.row.start_at,
+                now,
+            );
+            for job in [sync, event] {
+                super::enqueue_job(&deps.db, &job)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
             super::worker::wake();
         }
         Ok(())

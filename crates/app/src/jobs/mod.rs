@@ -1,7 +1,7 @@
 //! Durable jobs: work that must survive a crash and happen once in effect (the emails of
 //! a confirmation or a cancellation, enqueued with the change; releasing lapsed holds,
 //! the held-back move emails, keeping first free slots current, upkeep; later payments,
-//! reminders and calendar sync).
+//! reminders, calendar sync and session events).
 //!
 //! One file per kind, each with its handler and a comment saying why running it twice
 //! changes nothing; [`KINDS`] is the one registry. Jobs are stored by `store::jobs`,
@@ -11,6 +11,8 @@
 
 mod attendance_settle;
 pub mod booking_notice;
+pub mod calendar_event;
+pub mod calendar_sync;
 pub mod email;
 mod first_free_slots;
 mod hold_expiry;
@@ -66,6 +68,8 @@ pub struct JobDeps {
     pub booking_rules: crate::bookings::BookingRules,
     /// Zoom and Google Meet, whose meetings jobs make.
     pub video: crate::rooms::VideoSettings,
+    /// Outside calendars: read by `calendar_sync`, written by `calendar_event`.
+    pub calendars: std::sync::Arc<crate::calendars::Calendars>,
 }
 
 impl JobDeps {
@@ -130,6 +134,9 @@ pub static KINDS: &[Kind] = &[
     settle_payout::KIND,
     attendance_settle::KIND,
     video_meeting::KIND,
+    calendar_sync::KIND,
+    calendar_sync::DUE,
+    calendar_event::KIND,
 ];
 
 /// The kind named `name`, if this build knows it.

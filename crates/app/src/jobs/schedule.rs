@@ -18,6 +18,7 @@ pub static PERIODIC: &[(&str, SignedDuration)] = &[
     ("payouts_due", SignedDuration::from_mins(10)),
     ("ledger_check", SignedDuration::from_hours(1)),
     ("attendance_settle", SignedDuration::from_mins(5)),
+    ("calendar_due", SignedDuration::from_mins(1)),
 ];
 
 /// One instance's view of the periods it has enqueued, so it writes once per period

@@ -89,6 +89,7 @@ fn link_of(n: &Notification) -> String {
         (None, Some(Kind::SecurityAlert)) => "/account/security".to_owned(),
         (None, Some(Kind::ApplicationDecided)) => "/experts/apply".to_owned(),
         (None, Some(Kind::PaidOut | Kind::DisputeOpened)) => "/experts/earnings".to_owned(),
+        (None, Some(Kind::CalendarFailing)) => "/calendars".to_owned(),
         _ => "/notifications".to_owned(),
     }
 }

@@ -233,6 +233,7 @@ mod tests {
             rules_document: None,
             busy: Vec::new(),
             booked: Vec::new(),
+            calendar: Default::default(),
         })
     }
 

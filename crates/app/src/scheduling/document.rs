@@ -29,9 +29,14 @@ pub struct RulesDocument {
     /// How long before its start a session must be booked, in minutes (default 240).
     #[serde(default = "default_notice")]
     pub min_notice_minutes: i64,
-    /// How many days ahead sessions may be booked (default 60).
+    /// How many calendar days ahead sessions may be booked (default 60): starts run
+    /// through the end of the N-th day after today in the expert's zone.
     #[serde(default = "default_horizon")]
     pub horizon_days: i64,
+    /// After a booking or busy time that ends off the grid, the next start follows its
+    /// end (plus the buffer) instead of the next step (default false).
+    #[serde(default)]
+    pub align_to_blocks: bool,
     /// Session lengths offered; left out, every length the expert has a price for.
     #[serde(default)]
     pub durations: Option<Vec<i64>>,
@@ -143,6 +148,7 @@ impl RulesDocument {
             buffer_after_minutes: self.buffer_after_minutes,
             min_notice_minutes: self.min_notice_minutes,
             horizon_days: self.horizon_days,
+            align_to_blocks: self.align_to_blocks,
             durations: match &self.durations {
                 Some(list) => list.clone(),
                 None => offered.iter().map(|d| i64::from(*d)).collect(),
@@ -193,6 +199,7 @@ impl RulesDocument {
             buffer_after_minutes: input.buffer_after_minutes,
             min_notice_minutes: input.min_notice_minutes,
             horizon_days: input.horizon_days,
+            align_to_blocks: input.align_to_blocks,
             durations: Some(input.durations.clone()),
             slot_step_minutes: input.slot_step_minutes,
             daily_cap: input.daily_cap,

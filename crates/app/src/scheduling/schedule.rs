@@ -38,6 +38,22 @@ pub struct ExpertSchedule {
     pub busy: Vec<Interval>,
     /// Active bookings: confirmed, and holds with when they run out.
     pub booked: Vec<BookedSpan>,
+    /// Whether the expert's outside calendars could be read (see [`CalendarCheck`]).
+    pub calendar: CalendarCheck,
+}
+
+/// What the expert's outside calendars say about their slots right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CalendarCheck {
+    /// Every blocking calendar was read (or there is none).
+    #[default]
+    Checked,
+    /// A blocking calendar cannot be read and the expert chose to keep taking bookings:
+    /// slots are offered, marked "calendar not checked".
+    Unchecked,
+    /// A blocking calendar cannot be read and the expert did not choose to keep taking
+    /// bookings: no slots until it works again.
+    Paused,
 }
 
 /// A booking that blocks the expert's time; a hold only until `held_until`.
@@ -77,7 +93,20 @@ impl ExpertSchedule {
                 held_until: (b.status == "held").then_some(b.hold_expires_at),
             })
             .collect();
+        let failing: Vec<_> = store::calendars::failing_blockers(db, expert)
+            .await?
+            .into_iter()
+            .filter(crate::calendars::is_failing)
+            .collect();
+        let calendar = if failing.iter().any(|c| !c.keep_booking) {
+            CalendarCheck::Paused
+        } else if failing.is_empty() {
+            CalendarCheck::Checked
+        } else {
+            CalendarCheck::Unchecked
+        };
         Ok(Some(Self {
+            calendar,
             expert_id: expert,
             bookable: profile.bookable(),
             priced_durations: profile.rates.iter().map(|(minutes, _)| *minutes).collect(),
@@ -119,6 +148,8 @@ impl ExpertSchedule {
             .map(|b| b.booked)
             .collect();
         match &self.rules {
+            // A calendar that cannot be read may hide a clash: nothing is offered.
+            Some(_) if self.calendar == CalendarCheck::Paused => Vec::new(),
             Some(rules) => free_slots(
                 rules,
                 &self.busy,
@@ -140,7 +171,7 @@ impl ExpertSchedule {
         let rules = self.rules.as_ref()?;
         let shortest = *self.durations().first()?;
         // Week by week, so an expert free tomorrow costs one short call.
-        let horizon = now + SignedDuration::from_hours(i64::from(rules.horizon_days) * 24);
+        let horizon = rules.horizon_end(now);
         let mut from = now;
         while from < horizon {
             let to = (from + SEARCH_WEEK).min(horizon);

@@ -57,6 +57,9 @@ pub struct SlotList {
     pub slots: Vec<Interval>,
     /// The expert's own zone (to say when theirs changes clocks too).
     pub expert_zone: Option<TimeZone>,
+    /// False while one of the expert's calendars cannot be read and they chose to keep
+    /// taking bookings: the slots may clash with something in that calendar.
+    pub calendar_checked: bool,
 }
 
 /// An expert's id from an id or a profile slug.
@@ -161,5 +164,6 @@ pub async fn find(
         to,
         slots,
         expert_zone: schedule.rules.as_ref().map(|r| r.time_zone.clone()),
+        calendar_checked: schedule.calendar != super::schedule::CalendarCheck::Unchecked,
     })
 }

@@ -110,6 +110,50 @@ pub fn calendar(method: Method, events: &[Event], now: Timestamp) -> String {
     out.text
 }
 
+/// A session as an event in the expert's own calendar (CalDAV): no METHOD (a stored
+/// calendar object must not have one) and no organizer or attendee (a server that does
+/// scheduling would otherwise send the learner a second invitation).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Fixed per session series: the same resource is overwritten when it moves.
+    pub uid: String,
+    /// Raised with every change.
+    pub sequence: i32,
+    /// When the session starts.
+    pub start: Timestamp,
+    /// When it ends.
+    pub end: Timestamp,
+    /// The event's title.
+    pub summary: String,
+    /// Both zones' times, the join link and the booking's page.
+    pub description: String,
+    /// The booking's page.
+    pub url: String,
+}
+
+/// One session as a stored calendar object.
+pub fn entry(e: &Entry, now: Timestamp) -> String {
+    let mut out = Lines::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line("PRODID:-//Mentora//Sessions//EN");
+    out.line("CALSCALE:GREGORIAN");
+    out.line("BEGIN:VEVENT");
+    out.line(&format!("UID:{}", escape(&e.uid)));
+    out.line(&format!("SEQUENCE:{}", e.sequence));
+    out.line(&format!("DTSTAMP:{}", utc(now)));
+    out.line(&format!("DTSTART:{}", utc(e.start)));
+    out.line(&format!("DTEND:{}", utc(e.end)));
+    out.line(&format!("SUMMARY:{}", escape(&e.summary)));
+    out.line(&format!("DESCRIPTION:{}", escape(&e.description)));
+    out.line(&format!("URL:{}", e.url));
+    out.line("STATUS:CONFIRMED");
+    out.line("TRANSP:OPAQUE");
+    out.line("END:VEVENT");
+    out.line("END:VCALENDAR");
+    out.text
+}
+
 /// `20261130T160000Z`.
 fn utc(at: Timestamp) -> String {
     at.strftime("%Y%m%dT%H%M%SZ").to_string()

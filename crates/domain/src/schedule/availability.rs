@@ -124,8 +124,12 @@ pub struct AvailabilityInput {
     pub buffer_after_minutes: i64,
     /// How long before its start a session must be booked, in minutes.
     pub min_notice_minutes: i64,
-    /// How many days ahead sessions may be booked.
+    /// How many calendar days ahead sessions may be booked: starts run through the end of
+    /// the N-th day after today, in the expert's zone.
     pub horizon_days: i64,
+    /// After a booking or busy time that ends off the grid, let the next start follow its
+    /// end (plus the buffer) instead of waiting for the next step.
+    pub align_to_blocks: bool,
     /// Session lengths offered, in minutes; each must have a rate.
     pub durations: Vec<i64>,
     /// Minutes between slot starts, a multiple of five.
@@ -148,6 +152,7 @@ impl AvailabilityInput {
             buffer_after_minutes: 0,
             min_notice_minutes: 240,
             horizon_days: 60,
+            align_to_blocks: false,
             durations,
             slot_step_minutes: 30,
             daily_cap: None,
@@ -188,8 +193,10 @@ pub struct Availability {
     pub buffer_after_minutes: u16,
     /// How long before its start a session must be booked, in minutes.
     pub min_notice_minutes: u32,
-    /// How many days ahead sessions may start.
+    /// How many calendar days ahead sessions may start (see [`Availability::horizon_end`]).
     pub horizon_days: u16,
+    /// Starts after a block that ends off the grid follow the block's end.
+    pub align_to_blocks: bool,
     /// Session lengths offered, shortest first.
     pub durations: Vec<u16>,
     /// Minutes between candidate starts, counted from each interval's own start.
@@ -372,6 +379,7 @@ impl Availability {
                     buffer_after_minutes: buffer_after as u16,
                     min_notice_minutes: notice as u32,
                     horizon_days: horizon as u16,
+                    align_to_blocks: input.align_to_blocks,
                     durations,
                     slot_step_minutes: step as u16,
                     daily_cap: cap.map(|c| c as u16),
@@ -422,6 +430,7 @@ impl Availability {
             buffer_after_minutes: i64::from(self.buffer_after_minutes),
             min_notice_minutes: i64::from(self.min_notice_minutes),
             horizon_days: i64::from(self.horizon_days),
+            align_to_blocks: self.align_to_blocks,
             durations: self.durations.iter().map(|d| i64::from(*d)).collect(),
             slot_step_minutes: i64::from(self.slot_step_minutes),
             daily_cap: self.daily_cap.map(i64::from),
@@ -435,6 +444,20 @@ impl Availability {
             Some(list) => list,
             None => &self.weekly[date.weekday().to_monday_zero_offset() as usize],
         }
+    }
+
+    /// The first instant no session may start at, seen at `now`: the end of the
+    /// `horizon_days`-th calendar day after today in the expert's zone (today is day 0).
+    /// So "7 days" asked on a Monday at 23:50 runs through the next Monday's end, however
+    /// late in the day it is asked, and a DST change in between moves nothing.
+    pub fn horizon_end(&self, now: Timestamp) -> Timestamp {
+        let today = self.time_zone.to_datetime(now).date();
+        let first_day_out = today
+            .checked_add(jiff::Span::new().days(i64::from(self.horizon_days) + 1))
+            .unwrap_or(today);
+        super::engine::resolve_start(&self.time_zone, first_day_out, 0)
+            .and_then(|s| Timestamp::from_second(s).ok())
+            .unwrap_or(now)
     }
 
     /// Whether any hours are set at all (weekly or on some date).

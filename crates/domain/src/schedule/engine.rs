@@ -10,7 +10,10 @@
 //! 3. each piece is walked in steps from its own start (so the grid never depends on the
 //!    window asked for); a candidate is kept when it fits in its open stretch, widened by
 //!    the buffers touches nothing blocked, starts after the notice and before the
-//!    horizon, and its local date is under the daily cap.
+//!    horizon (the end of the N-th calendar day in the expert's zone), and its local date
+//!    is under the daily cap. With `align_to_blocks`, a block that ends off the grid
+//!    restarts the steps at its end (plus the buffer before), so a 15-minute booking at
+//!    10:00 leaves 10:15 bookable rather than wasting the time until 10:30.
 //!
 //! Candidates only move forward, so the blocked list is read with one cursor: the cost
 //! is linear in hours, blocks and candidates.
@@ -29,7 +32,6 @@ use jiff::tz::{AmbiguousOffset, TimeZone};
 use super::{Availability, Interval, UnixSeconds};
 
 const MINUTE: i64 = 60;
-const DAY: i64 = 86_400;
 
 /// A session that holds its time: held, pending or confirmed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +100,7 @@ pub fn free_slots(
     let after = i64::from(rules.buffer_after_minutes) * MINUTE;
     let earliest = from.max(now + i64::from(rules.min_notice_minutes) * MINUTE);
     // Starts must be before both the window's end and the horizon.
-    let end_of_starts = to.min(now + i64::from(rules.horizon_days) * DAY);
+    let end_of_starts = to.min(rules.horizon_end(window.now).as_second());
     if duration <= 0 || earliest >= end_of_starts {
         return Vec::new();
     }
@@ -127,11 +129,17 @@ pub fn free_slots(
                 cursor += 1;
             }
             match blocked.get(cursor) {
-                // Blocked: jump to the first step whose widened start clears the block.
+                // Blocked: jump to the first step whose widened start clears the block, or,
+                // when the expert aligns to blocks, to the very instant it clears (the grid
+                // then runs on from there).
                 Some(block) if block.start < wanted.end => {
                     let clear = block.end + before;
-                    let steps = ((clear - start) + step - 1) / step;
-                    start += steps.max(1) * step;
+                    if rules.align_to_blocks {
+                        start = clear.max(start + 1);
+                    } else {
+                        let steps = ((clear - start) + step - 1) / step;
+                        start += steps.max(1) * step;
+                    }
                     continue;
                 }
                 _ => {}

@@ -458,6 +458,7 @@ pub async fn seed_availability(db: &Database, domain_name: &str) -> anyhow::Resu
             buffer_after_minutes: if i % 2 == 0 { 10 } else { 0 },
             min_notice_minutes: 240,
             horizon_days: 60,
+            align_to_blocks: false,
             durations: None,
             slot_step_minutes: 30,
             daily_cap: Some(6),

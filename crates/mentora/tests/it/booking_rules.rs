@@ -189,6 +189,7 @@ async fn a_late_payment_meets_the_experts_current_standing(backend: Backend) {
     let lapsed = hold::hold(
         &app.db,
         &app.schedules,
+        &app.calendars,
         &app::throttle::Throttle::in_process(app::throttle::Limits::default()),
         &booking_rules,
         &leo_user,

@@ -547,6 +547,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
     let lapsed = hold::hold(
         &app.db,
         &app.schedules,
+        &app.calendars,
         &app::throttle::Throttle::in_process(app::throttle::Limits::default()),
         &rules,
         &leo_user,
@@ -601,6 +602,7 @@ async fn holds_expire_and_late_payments_confirm_or_refund(backend: Backend) {
     let lapsed2 = hold::hold(
         &app.db,
         &app.schedules,
+        &app.calendars,
         &app::throttle::Throttle::in_process(app::throttle::Limits::default()),
         &rules,
         &leo_user,

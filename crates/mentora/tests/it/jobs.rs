@@ -81,6 +81,7 @@ async fn queue(backend: Backend) -> Option<Queue> {
         payments: Arc::new(payments::sandbox::Sandbox),
         booking_rules: app::bookings::BookingRules::default(),
         video: app::rooms::VideoSettings::default(),
+        calendars: app::calendars::Calendars::for_tests(),
         document_retention: SignedDuration::from_hours(24 * 90),
     };
     Some(Queue {

@@ -14,6 +14,7 @@ mod availability_pages;
 mod backup;
 mod booking_rules;
 mod bookings;
+mod calendars;
 mod cli;
 mod clock;
 mod directory_cache;

@@ -143,6 +143,8 @@ pub fn config_for(db: &TestDb) -> Config {
     let mut config = Config::load(&sources).unwrap_or_else(|e| panic!("{e}"));
     config.database_url = db.url.clone();
     config.database_max_connections = 5;
+    // The calendar servers tests start (Radicale, feeds) listen on this machine.
+    config.calendar_allow_private_hosts = true;
     config
 }
 
@@ -157,6 +159,8 @@ pub struct TestApp {
     pub data_dir: Option<Arc<TempDir>>,
     /// The app's schedule cache, for changes made beside the HTTP API (calendar busy times).
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// The app's calendar settings (key and clients).
+    pub calendars: Arc<app::calendars::Calendars>,
     /// What the app's job workers would work with (None for `another_client` views).
     pub job_deps: Option<Arc<app::jobs::JobDeps>>,
     /// Workers started by `start_jobs`: they run while the app lives.
@@ -448,6 +452,7 @@ impl TestApp {
             test_db: None,
             data_dir: self.data_dir.clone(),
             schedules: self.schedules.clone(),
+            calendars: self.calendars.clone(),
             job_deps: None,
             workers: Default::default(),
             shutdown: None,
@@ -541,6 +546,7 @@ impl TestAppBuilder {
             test_db: Some(test_db),
             data_dir: Some(data_dir),
             schedules: app.schedules,
+            calendars: app.calendars,
             job_deps: Some(job_deps),
             workers: Default::default(),
             shutdown: Some(tx),

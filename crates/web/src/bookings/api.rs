@@ -262,6 +262,7 @@ pub async fn create(
     let held = hold::hold(
         &state.db,
         &state.schedules,
+        &state.calendars,
         &state.throttle,
         &state.booking_rules,
         &caller.user,

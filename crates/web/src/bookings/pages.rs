@@ -54,6 +54,7 @@ pub async fn hold(
     match hold::hold(
         &state.db,
         &state.schedules,
+        &state.calendars,
         &state.throttle,
         &state.booking_rules,
         &viewer.user,

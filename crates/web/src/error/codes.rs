@@ -105,6 +105,7 @@ error_codes! {
     ReplyExists = CONFLICT, "reply_exists", "error-reply-exists", own;
     NotesConflict = CONFLICT, "notes_conflict", "error-notes-conflict", own;
     NpsNotDue = CONFLICT, "nps_not_due", "error-nps-not-due", own;
+    CalendarLimit = CONFLICT, "calendar_limit", "error-calendar-limit", own;
 }
 
 impl ErrorCode {

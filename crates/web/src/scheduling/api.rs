@@ -88,6 +88,9 @@ pub struct SlotsBody<'a> {
     slots: Vec<SlotBody>,
     /// Daylight-saving changes in the zone within the window.
     clock_changes: Vec<ClockChangeBody>,
+    /// False while one of the expert's calendars cannot be read and they keep taking
+    /// bookings: a slot may clash with something in that calendar.
+    calendar_checked: bool,
 }
 
 /// A free slot.
@@ -123,6 +126,7 @@ fn slots_body(list: &SlotList) -> SlotsBody<'_> {
         time_zone: &list.zone_name,
         duration_minutes: list.duration_minutes,
         durations: &list.durations,
+        calendar_checked: list.calendar_checked,
         from: rfc3339(list.from),
         to: rfc3339(list.to),
         slots: list

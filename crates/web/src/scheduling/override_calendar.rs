@@ -135,6 +135,7 @@ mod tests {
             buffer_after_minutes: 0,
             min_notice_minutes: 0,
             horizon_days: 60,
+            align_to_blocks: false,
             durations: None,
             slot_step_minutes: 30,
             daily_cap: None,

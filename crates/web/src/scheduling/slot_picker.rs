@@ -54,6 +54,8 @@ pub struct WeekView {
     pub next_week: String,
     pub clock_notes: Vec<String>,
     pub expert_zone_note: Option<String>,
+    /// "Calendar not checked", while one of the expert's calendars cannot be read.
+    pub calendar_note: Option<String>,
     /// The expert has not published hours yet.
     pub no_hours: bool,
 }
@@ -227,6 +229,7 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
         }),
         next_week: after.to_string(),
         no_hours: list.durations.is_empty(),
+        calendar_note: (!list.calendar_checked).then(|| shell.t("slots-calendar-not-checked")),
         expert_zone_note: expert_zone_name
             .filter(|n| *n != zone_name)
             .map(|n| shell.t1("slots-expert-zone", "zone", &n)),

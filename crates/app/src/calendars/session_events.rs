@@ -1,0 +1,205 @@
+//! A session in the expert's own calendar: written when it is confirmed, moved when it
+//! moves, removed when it is called off, to the calendar the expert chose to receive
+//! sessions (CalDAV). The event belongs to the session series, named
+//! `mentora-session-<series>`: a moved session keeps its event, a retried write
+//! overwrites it, and the busy-time reader skips it (the session blocks its own time).
+//!
+//! The title names the learner only when the expert chose it for that connection (their
+//! calendar may be seen by colleagues or family); the description gives the time in
+//! both zones, the room's link and the booking's page.
+
+use ::calendars::CalendarError;
+use ::calendars::caldav::CalDavClient;
+use ::calendars::ics::OWN_UID_PREFIX;
+use domain::booking::ics::{Entry, entry};
+use i18n::Locale;
+use jiff::Timestamp;
+use store::Database;
+use store::calendars::SessionEvent;
+use uuid::Uuid;
+
+use super::Calendars;
+
+/// What syncing a session's event did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Synced {
+    /// Nothing to do: no receiving calendar, or the calendar already matches.
+    Nothing,
+    /// The event was written (made or moved).
+    Written,
+    /// The event was removed.
+    Removed,
+}
+
+/// Why it failed (the job retries with backoff).
+#[derive(Debug, thiserror::Error)]
+pub enum SessionEventError {
+    /// The calendar server refused or was away.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}
+
+/// Brings the event of booking `id`'s session in line with the session as it stands.
+pub async fn sync(
+    db: &Database,
+    calendars: &Calendars,
+    base: &str,
+    id: Uuid,
+) -> Result<Synced, SessionEventError> {
+    let Some(row) = store::bookings::find(db, id).await? else {
+        return Ok(Synced::Nothing);
+    };
+    let series = row.series_id;
+    // The series as it stands now decides, whichever of its bookings the job was for.
+    let current = store::bookings::current_of_series(db, series).await?;
+    let wanted = current.filter(|b| b.status == "confirmed");
+    let existing = store::calendars::session_event(db, series)
+        .await?
+        .filter(|e| !e.deleted);
+    let now = db.clock().now();
+    match (wanted, existing) {
+        (None, None) => Ok(Synced::Nothing),
+        (None, Some(event)) => {
+            let Some(client) = client_for(db, calendars, event.calendar_id).await? else {
+                return Ok(Synced::Nothing);
+            };
+            client.delete(&event.remote_url).await?;
+            let removed = SessionEvent {
+                deleted: true,
+                ..event
+            };
+            store::calendars::save_session_event(db, &removed, now).await?;
+            Ok(Synced::Removed)
+        }
+        (Some(booking), existing) => {
+            if let Some(e) = &existing
+                && e.start_at == booking.start_at.as_second()
+                && e.end_at == booking.end_at.as_second()
+            {
+                return Ok(Synced::Nothing);
+            }
+            // An event stays in the calendar it was written to; a new one goes to the
+            // calendar chosen now.
+            let target = match &existing {
+                Some(e) => store::calendars::calendar(db, e.calendar_id).await?,
+                None => store::calendars::receiving(db, booking.expert_id).await?,
+            };
+            let Some((calendar, connection)) = target else {
+                return Ok(Synced::Nothing);
+            };
+            let Some(client) = client_for(db, calendars, calendar.id).await? else {
+                return Ok(Synced::Nothing);
+            };
+            let text = event_text(db, base, &booking, connection.share_names, now).await?;
+            let uid = format!("{OWN_UID_PREFIX}{}", series.simple());
+            let stored = client.put(&calendar.remote_url, &uid, &text).await?;
+            let record = SessionEvent {
+                series_id: series,
+                calendar_id: calendar.id,
+                remote_url: stored.url,
+                etag: stored.etag,
+                start_at: booking.start_at.as_second(),
+                end_at: booking.end_at.as_second(),
+                deleted: false,
+            };
+            store::calendars::save_session_event(db, &record, now).await?;
+            Ok(Synced::Written)
+        }
+    }
+}
+
+/// A CalDAV client for the connection that holds `calendar`; None when it is gone or
+/// is not CalDAV.
+async fn client_for(
+    db: &Database,
+    calendars: &Calendars,
+    calendar: Uuid,
+) -> Result<Option<CalDavClient>, SessionEventError> {
+    let Some((_, connection)) = store::calendars::calendar(db, calendar).await? else {
+        return Ok(None);
+    };
+    let Some(sealed) = connection.secret_sealed.as_deref() else {
+        return Ok(None);
+    };
+    if connection.kind != "caldav" {
+        return Ok(None);
+    }
+    let password = calendars
+        .key()
+        .open(connection.id, sealed)
+        .map_err(|_| CalendarError::Unauthorized)?;
+    Ok(Some(CalDavClient::new(
+        &connection.address,
+        &connection.username,
+        &password,
+        calendars.allow_private(),
+    )?))
+}
+
+/// The event: in the expert's language, the time in both people's zones.
+async fn event_text(
+    db: &Database,
+    base: &str,
+    booking: &store::bookings::BookingRow,
+    share_names: bool,
+    now: Timestamp,
+) -> Result<String, SessionEventError> {
+    let expert = store::users::find_by_id(db, booking.expert_id).await?;
+    let learner = store::users::find_by_id(db, booking.learner_id).await?;
+    let locale = expert
+        .as_ref()
+        .and_then(|e| Locale::from_tag(&e.locale))
+        .unwrap_or(Locale::En);
+    let zone_of = |u: &Option<store::users::User>| {
+        u.as_ref()
+            .map(|u| u.time_zone.clone())
+            .filter(|z| jiff::tz::TimeZone::get(z).is_ok())
+            .unwrap_or_else(|| "UTC".to_owned())
+    };
+    let (expert_zone, learner_zone) = (zone_of(&expert), zone_of(&learner));
+    let span = |zone: &str| {
+        let tz = jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC);
+        let start = booking.start_at.to_zoned_datetime(tz.clone());
+        let end = booking.end_at.to_zoned_datetime(tz);
+        format!(
+            "{}–{}",
+            start.strftime("%Y-%m-%d %H:%M"),
+            end.strftime("%H:%M")
+        )
+    };
+    let summary = match (&learner, share_names) {
+        (Some(l), true) => locale.t_args(
+            "calendar-event-title-named",
+            &[("learner", l.display_name.clone())],
+        ),
+        _ => locale.t("calendar-event-title"),
+    };
+    let base = base.trim_end_matches('/');
+    let page = format!("{base}/bookings/{}", booking.id);
+    let description = locale.t_args(
+        "calendar-event-description",
+        &[
+            ("expert_time", span(&expert_zone)),
+            ("expert_zone", expert_zone.clone()),
+            ("learner_time", span(&learner_zone)),
+            ("learner_zone", learner_zone.clone()),
+            ("join", format!("{base}/sessions/{}/room", booking.id)),
+            ("page", page.clone()),
+        ],
+    );
+    Ok(entry(
+        &Entry {
+            uid: format!("{OWN_UID_PREFIX}{}", booking.series_id.simple()),
+            sequence: booking.sequence,
+            start: booking.start_at,
+            end: booking.end_at,
+            summary,
+            description,
+            url: page,
+        },
+        now,
+    ))
+}

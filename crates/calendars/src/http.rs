@@ -1,0 +1,147 @@
+//! The HTTP client calendar connections go through. The addresses come from experts, so
+//! the client is guarded against reaching inside the deployment (SSRF): every host name is
+//! resolved by [`PublicOnly`], which refuses loopback, private, link-local (cloud metadata)
+//! and other special addresses, and redirects to an address literal are checked the same
+//! way. Tests and single-machine setups with a calendar server on the same network turn
+//! the guard off (`calendar_allow_private_hosts`).
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+
+/// Whether an address is one the public internet can have.
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_documentation()
+                || v4.is_multicast()
+                // 100.64.0.0/10, carrier-grade NAT; 0.0.0.0/8.
+                || (a == 100 && (64..128).contains(&b))
+                || a == 0)
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_public(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                // fc00::/7 unique local, fe80::/10 link-local.
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80)
+        }
+    }
+}
+
+/// Resolves names to public addresses only.
+struct PublicOnly;
+
+impl Resolve for PublicOnly {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let found: Vec<SocketAddr> = tokio_lookup(&host).await?;
+            let public: Vec<SocketAddr> = found.into_iter().filter(|a| is_public(a.ip())).collect();
+            if public.is_empty() {
+                return Err(format!("{host} is not a public address").into());
+            }
+            let addrs: Addrs = Box::new(public.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
+async fn tokio_lookup(
+    host: &str,
+) -> Result<Vec<SocketAddr>, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(tokio::net::lookup_host((host, 0)).await?.collect())
+}
+
+/// Whether a URL's host may be reached: always when private hosts are allowed; else not
+/// when it is an address literal of a private range (names are checked when resolved).
+pub fn host_allowed(url: &reqwest::Url, allow_private: bool) -> bool {
+    if allow_private {
+        return true;
+    }
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => is_public(IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => is_public(IpAddr::V6(ip)),
+        Some(url::Host::Domain(d)) => !d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// The client: a timeout, rustls on ring, at most 5 redirects to allowed hosts, and the
+/// public-only resolver unless `allow_private`.
+pub(crate) fn client(allow_private: bool) -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 5 {
+            attempt.error("too many redirects")
+        } else if host_allowed(attempt.url(), allow_private) {
+            attempt.follow()
+        } else {
+            attempt.error("a redirect to a private address")
+        }
+    });
+    let mut builder = reqwest::Client::builder()
+        .timeout(Duration::from_secs(20))
+        .connect_timeout(Duration::from_secs(10))
+        .user_agent(concat!(
+            "Mentora/",
+            env!("CARGO_PKG_VERSION"),
+            " (calendar sync)"
+        ))
+        .redirect(redirects);
+    if !allow_private {
+        builder = builder.dns_resolver(Arc::new(PublicOnly));
+    }
+    builder.build().unwrap_or_default()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_addresses_are_not_public() {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+        for ip in ["8.8.8.8", "2606:4700:4700::1111", "17.0.0.1"] {
+            assert!(is_public(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
+    fn address_literals_and_localhost_are_refused_unless_allowed() {
+        let url = |u: &str| reqwest::Url::parse(u).unwrap();
+        assert!(!host_allowed(&url("http://169.254.169.254/latest"), false));
+        assert!(!host_allowed(&url("http://localhost:5232/"), false));
+        assert!(!host_allowed(&url("http://[::1]/"), false));
+        assert!(host_allowed(&url("https://caldav.fastmail.com/"), false));
+        assert!(host_allowed(&url("http://127.0.0.1:5232/"), true));
+    }
+}
