@@ -41,7 +41,8 @@ export async function startMentora(env: Record<string, string>): Promise<{ url: 
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const sandbox = await startMentora({});
+  // The calendars journey serves its feed from this machine.
+  const sandbox = await startMentora({ MENTORA_CALENDAR_ALLOW_PRIVATE_HOSTS: 'true' });
   process.env.BASE_URL = sandbox.url;
 
   const stripe = await startFakeStripe();

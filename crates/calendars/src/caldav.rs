@@ -63,10 +63,11 @@ impl CalDavClient {
                 message: "not an http(s) address".into(),
             })?;
         if !host_allowed(&base, allow_private) {
-            return Err(CalendarError::Unreachable("not a public address".into()));
+            return Err(CalendarError::NotPublic);
         }
         Ok(Self {
-            http: crate::http::client(allow_private),
+            http: crate::http::client(allow_private)
+                .map_err(|e| CalendarError::Unreachable(e.without_url().to_string()))?,
             base,
             username: username.to_owned(),
             password: password.to_owned(),
@@ -167,6 +168,7 @@ impl CalDavClient {
     /// `<uid>.ics`, so the same session always lands on the same resource.
     pub async fn put(&self, calendar: &str, uid: &str, ics: &str) -> Result<Stored, CalendarError> {
         let url = format!("{}/{uid}.ics", calendar.trim_end_matches('/'));
+        self.check(&url)?;
         let response = self
             .http
             .put(&url)
@@ -231,7 +233,7 @@ impl CalDavClient {
         if host_allowed(&parsed, self.allow_private) {
             Ok(())
         } else {
-            Err(CalendarError::Unreachable("not a public address".into()))
+            Err(CalendarError::NotPublic)
         }
     }
 

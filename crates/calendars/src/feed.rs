@@ -54,11 +54,12 @@ pub struct FeedClient {
 
 impl FeedClient {
     /// A client; `allow_private` lets it reach private addresses (tests, one machine).
-    pub fn new(allow_private: bool) -> Self {
-        Self {
-            http: crate::http::client(allow_private),
+    pub fn new(allow_private: bool) -> Result<Self, CalendarError> {
+        Ok(Self {
+            http: crate::http::client(allow_private)
+                .map_err(|e| CalendarError::Unreachable(e.without_url().to_string()))?,
             allow_private,
-        }
+        })
     }
 
     /// Fetches `url`, sending `last`'s validators.
@@ -70,7 +71,7 @@ impl FeedClient {
             });
         };
         if !host_allowed(&url, self.allow_private) {
-            return Err(CalendarError::Unreachable("not a public address".into()));
+            return Err(CalendarError::NotPublic);
         }
         let mut request = self
             .http
@@ -104,8 +105,16 @@ impl FeedClient {
         {
             return Err(CalendarError::Unreadable("the feed is too large".into()));
         }
-        let bytes = response.bytes().await.map_err(unreachable)?;
-        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_FEED_BYTES)]).into_owned();
+        // Read in pieces, so a feed without a length cannot fill the memory.
+        let mut response = response;
+        let mut bytes: Vec<u8> = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(unreachable)? {
+            if bytes.len() + chunk.len() > MAX_FEED_BYTES {
+                return Err(CalendarError::Unreadable("the feed is too large".into()));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         if let Some(e) = status_error(status, &text) {
             return Err(e);
         }

@@ -15,7 +15,7 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
+            let [a, b, c, _] = v4.octets();
             !(v4.is_loopback()
                 || v4.is_private()
                 || v4.is_link_local()
@@ -23,15 +23,39 @@ pub fn is_public(ip: IpAddr) -> bool {
                 || v4.is_broadcast()
                 || v4.is_documentation()
                 || v4.is_multicast()
-                // 100.64.0.0/10, carrier-grade NAT; 0.0.0.0/8.
+                // 100.64.0.0/10, carrier-grade NAT; 0.0.0.0/8; 192.0.0.0/24 (protocol
+                // assignments); 198.18.0.0/15 (benchmarking); 240.0.0.0/4 (reserved).
                 || (a == 100 && (64..128).contains(&b))
-                || a == 0)
+                || a == 0
+                || (a == 192 && b == 0 && c == 0)
+                || (a == 198 && (b == 18 || b == 19))
+                || a >= 240)
         }
         IpAddr::V6(v6) => {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_public(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
+            let seg = v6.segments();
+            // Addresses that carry an IPv4 address inside: NAT64 (64:ff9b::/96), 6to4
+            // (2002::/16) and the old IPv4-compatible form (::a.b.c.d).
+            let embedded = |hi: u16, lo: u16| {
+                IpAddr::V4(std::net::Ipv4Addr::new(
+                    (hi >> 8) as u8,
+                    hi as u8,
+                    (lo >> 8) as u8,
+                    lo as u8,
+                ))
+            };
+            if seg[0] == 0x64 && seg[1] == 0xff9b && seg[2..6].iter().all(|s| *s == 0) {
+                return is_public(embedded(seg[6], seg[7]));
+            }
+            if seg[0] == 0x2002 {
+                return is_public(embedded(seg[1], seg[2]));
+            }
+            if seg[..6].iter().all(|s| *s == 0) && !v6.is_loopback() && !v6.is_unspecified() {
+                return is_public(embedded(seg[6], seg[7]));
+            }
+            let first = seg[0];
             !(v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
@@ -41,6 +65,9 @@ pub fn is_public(ip: IpAddr) -> bool {
         }
     }
 }
+
+/// What the resolver's refusal says (recognised in the error chain).
+pub(crate) const NOT_PUBLIC: &str = "not a public address";
 
 /// Resolves names to public addresses only.
 struct PublicOnly;
@@ -52,7 +79,7 @@ impl Resolve for PublicOnly {
             let found: Vec<SocketAddr> = tokio_lookup(&host).await?;
             let public: Vec<SocketAddr> = found.into_iter().filter(|a| is_public(a.ip())).collect();
             if public.is_empty() {
-                return Err(format!("{host} is not a public address").into());
+                return Err(format!("{host}: {NOT_PUBLIC}").into());
             }
             let addrs: Addrs = Box::new(public.into_iter());
             Ok(addrs)
@@ -81,8 +108,10 @@ pub fn host_allowed(url: &reqwest::Url, allow_private: bool) -> bool {
 }
 
 /// The client: a timeout, rustls on ring, at most 5 redirects to allowed hosts, and the
-/// public-only resolver unless `allow_private`.
-pub(crate) fn client(allow_private: bool) -> reqwest::Client {
+/// public-only resolver unless `allow_private` (then no proxy either: a proxy would
+/// resolve names itself, past the guard). Fails rather than fall back to a client
+/// without the guard.
+pub(crate) fn client(allow_private: bool) -> Result<reqwest::Client, reqwest::Error> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let redirects = reqwest::redirect::Policy::custom(move |attempt| {
         if attempt.previous().len() >= 5 {
@@ -103,9 +132,9 @@ pub(crate) fn client(allow_private: bool) -> reqwest::Client {
         ))
         .redirect(redirects);
     if !allow_private {
-        builder = builder.dns_resolver(Arc::new(PublicOnly));
+        builder = builder.dns_resolver(Arc::new(PublicOnly)).no_proxy();
     }
-    builder.build().unwrap_or_default()
+    builder.build()
 }
 
 #[cfg(test)]
@@ -127,6 +156,11 @@ mod tests {
             "fd00::1",
             "fe80::1",
             "::ffff:127.0.0.1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::",
+            "::10.0.0.1",
+            "198.18.0.1",
+            "240.0.0.1",
         ] {
             assert!(!is_public(ip.parse().unwrap()), "{ip}");
         }

@@ -37,13 +37,15 @@ pub fn busy_times(
     home: &TimeZone,
 ) -> Result<Vec<Busy>, CalendarError> {
     let unfolded = unfold(text);
+    // A byte-order mark before the first line is common in exported files.
+    let unfolded = unfolded.trim_start_matches('\u{feff}');
     if !unfolded.trim_start().starts_with("BEGIN:VCALENDAR") {
         return Err(CalendarError::Unreadable(format!(
             "not iCalendar: it begins \"{}\"",
-            first_line(&unfolded)
+            first_line(unfolded)
         )));
     }
-    let calendar = read_calendar(&unfolded)
+    let calendar = read_calendar(unfolded)
         .map_err(|e| CalendarError::Unreadable(format!("not iCalendar: {}", first_line(&e))))?;
     let events: Vec<&Component<'_>> = calendar
         .components
@@ -81,7 +83,13 @@ pub fn busy_times(
         let uid = value(event, "UID").unwrap_or_default().to_owned();
         let is_series = event.find_prop("RRULE").is_some() || event.find_prop("RDATE").is_some();
         if is_series && event.find_prop("RECURRENCE-ID").is_none() {
-            for occurrence in occurrences(event, &start, &length, from, to)? {
+            // One event whose rule this reader cannot follow costs that event, not the
+            // calendar: its first occurrence still blocks, and the rest is logged.
+            let found = occurrences(event, &start, &length, from, to).unwrap_or_else(|e| {
+                tracing::warn!(uid = %uid, error = %e, "a repeating event was read as a single one");
+                vec![start.zoned()]
+            });
+            for occurrence in found {
                 if moved.contains(&(uid.clone(), occurrence.timestamp().as_second())) {
                     continue;
                 }
@@ -92,6 +100,26 @@ pub fn busy_times(
         }
     }
     Ok(merge(busy))
+}
+
+/// The calendar's own name (`X-WR-CALNAME`), unescaped, if it gives one.
+pub fn calendar_name(text: &str) -> Option<String> {
+    let unfolded = unfold(text);
+    let calendar = read_calendar(unfolded.trim_start_matches('\u{feff}')).ok()?;
+    calendar
+        .properties
+        .iter()
+        .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-CALNAME"))
+        .map(|p| {
+            p.val
+                .as_str()
+                .replace("\\,", ",")
+                .replace("\\;", ";")
+                .replace("\\n", " ")
+                .replace("\\\\", "\\")
+        })
+        .map(|n| n.trim().chars().take(120).collect::<String>())
+        .filter(|n| !n.is_empty())
 }
 
 /// Whether an event takes its time: not free, not cancelled, not one of ours.
@@ -250,9 +278,7 @@ fn occurrences(
     for property in event.properties.iter() {
         let name = property.name.as_str();
         if name.eq_ignore_ascii_case("RRULE") {
-            let rule: rrule::RRule<rrule::Unvalidated> = property
-                .val
-                .as_str()
+            let rule: rrule::RRule<rrule::Unvalidated> = rule_in_utc(property.val.as_str(), &zone)
                 .parse()
                 .map_err(|e| CalendarError::Unreadable(format!("a repeat rule: {e}")))?;
             let rule = rule
@@ -276,14 +302,15 @@ fn occurrences(
     }
     // An occurrence that began before `from` may still run into it: look back one length
     // (a generous week covers any real meeting and whole-day events).
+    let from_zoned = from.to_zoned_datetime(zone.clone());
     let look_back = match length {
-        Length::Exact(d) => *d,
-        Length::Until(_) => jiff::SignedDuration::from_hours(24 * 7),
+        Length::Exact(d) => from_zoned.timestamp() - *d,
+        Length::Until(span) => from_zoned
+            .checked_sub(*span)
+            .map(|z| z.timestamp())
+            .unwrap_or(from_zoned.timestamp()),
     };
-    let after = to_chrono(
-        &(from - look_back).to_zoned_datetime(zone.clone()),
-        &chrono_zone,
-    )?;
+    let after = to_chrono(&look_back.to_zoned_datetime(zone.clone()), &chrono_zone)?;
     let before = to_chrono(&to.to_zoned_datetime(zone.clone()), &chrono_zone)?;
     let found = set.after(after).before(before).all(MAX_OCCURRENCES);
     found
@@ -302,6 +329,45 @@ fn to_chrono(at: &Zoned, zone: &rrule::Tz) -> Result<chrono::DateTime<rrule::Tz>
     zone.timestamp_opt(at.timestamp().as_second(), 0)
         .single()
         .ok_or_else(|| CalendarError::Unreadable("an instant out of range".into()))
+}
+
+/// A repeat rule as `rrule` takes it: an `UNTIL` without `Z` (a date, or a floating
+/// time, as RFC 5545 requires for whole-day and floating series) read in the event's zone
+/// and written in UTC (a date runs to its end), and `X-` extensions dropped.
+fn rule_in_utc(rule: &str, zone: &TimeZone) -> String {
+    rule.split(';')
+        .filter(|part| !part.trim().to_ascii_uppercase().starts_with("X-"))
+        .map(|part| {
+            let Some(value) = part
+                .split_once('=')
+                .filter(|(k, _)| k.trim().eq_ignore_ascii_case("UNTIL"))
+                .map(|(_, v)| v.trim())
+            else {
+                return part.to_owned();
+            };
+            if value.ends_with('Z') {
+                return part.to_owned();
+            }
+            let until = match parse_value(value, zone) {
+                Some(When::Day(date, tz)) => date
+                    .tomorrow()
+                    .ok()
+                    .and_then(|d| {
+                        tz.to_ambiguous_zoned_datetime(d.to_datetime(jiff::civil::Time::midnight()))
+                            .compatible()
+                            .ok()
+                    })
+                    .map(|z| z.timestamp() - jiff::SignedDuration::from_secs(1)),
+                Some(When::At(z)) => Some(z.timestamp()),
+                None => None,
+            };
+            match until {
+                Some(t) => format!("UNTIL={}", t.strftime("%Y%m%dT%H%M%SZ")),
+                None => part.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// Sorted, with overlapping and touching stretches joined.
@@ -416,6 +482,65 @@ BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20261201T003000Z\r\nDTEND:20261201T020000Z\r\nE
             read(body, "2026-12-01T00:00:00Z", "2026-12-01T12:00:00Z", "UTC"),
             pairs(&[("2026-11-30T23:00:00Z", "2026-12-01T02:00:00Z")])
         );
+    }
+
+    #[test]
+    fn a_whole_day_series_with_a_date_until_and_an_extension_is_read() {
+        // Weekly days off on Mondays through 14 Dec (a date UNTIL, as RFC 5545 requires
+        // for whole-day series), with an X- part some servers add; a byte-order mark first.
+        let body = "BEGIN:VEVENT\r\nUID:off\r\nDTSTART;VALUE=DATE:20261130\r\nDTEND;VALUE=DATE:20261201\r\n\
+RRULE:FREQ=WEEKLY;UNTIL=20261214;X-NAME=1\r\nEND:VEVENT\r\n";
+        let text = format!(
+            "\u{feff}BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{body}END:VCALENDAR\r\n"
+        );
+        let found: Vec<(String, String)> = busy_times(
+            &text,
+            at("2026-11-29T00:00:00Z"),
+            at("2027-01-01T00:00:00Z"),
+            &TimeZone::get("Europe/Madrid").unwrap(),
+        )
+        .unwrap()
+        .into_iter()
+        .map(|(s, e)| (s.to_string(), e.to_string()))
+        .collect();
+        assert_eq!(
+            found,
+            pairs(&[
+                ("2026-11-29T23:00:00Z", "2026-11-30T23:00:00Z"),
+                ("2026-12-06T23:00:00Z", "2026-12-07T23:00:00Z"),
+                ("2026-12-13T23:00:00Z", "2026-12-14T23:00:00Z"),
+            ])
+        );
+    }
+
+    #[test]
+    fn an_unreadable_rule_costs_its_event_not_the_calendar() {
+        let body = "BEGIN:VEVENT\r\nUID:odd\r\nDTSTART:20261201T100000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20261202T100000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n";
+        assert_eq!(
+            read(body, "2026-12-01T00:00:00Z", "2026-12-05T00:00:00Z", "UTC"),
+            pairs(&[
+                ("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
+                ("2026-12-02T10:00:00Z", "2026-12-02T11:00:00Z"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_long_series_begun_weeks_before_the_window_still_blocks() {
+        // A fortnight away every 4 weeks, from 2 Nov: the 2 Nov – 16 Nov stretch still
+        // runs into a window opening on 10 Nov.
+        let body = "BEGIN:VEVENT\r\nUID:trip\r\nDTSTART;VALUE=DATE:20261102\r\nDURATION:P14D\r\nRRULE:FREQ=WEEKLY;INTERVAL=4\r\nEND:VEVENT\r\n";
+        assert_eq!(
+            read(body, "2026-11-10T00:00:00Z", "2026-11-20T00:00:00Z", "UTC"),
+            pairs(&[("2026-11-02T00:00:00Z", "2026-11-16T00:00:00Z")])
+        );
+    }
+
+    #[test]
+    fn a_calendars_name_is_read_with_parameters_and_escapes() {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME;VALUE=TEXT:Team\\, Madrid\r\nEND:VCALENDAR\r\n";
+        assert_eq!(calendar_name(text).as_deref(), Some("Team, Madrid"));
     }
 
     #[test]

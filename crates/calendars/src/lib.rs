@@ -26,6 +26,10 @@ pub enum CalendarError {
     /// The answer is not a calendar (HTML, broken iCalendar, not a CalDAV server).
     #[error("the answer is not a calendar: {0}")]
     Unreadable(String),
+    /// The address is inside a private network (loopback, private ranges, cloud
+    /// metadata), which Mentora does not reach unless configured to.
+    #[error("the address is not a public one")]
+    NotPublic,
     /// Another refusal (4xx): the same request will fail again.
     #[error("the calendar server refused ({status}): {message}")]
     Refused {
@@ -51,6 +55,7 @@ impl CalendarError {
             Self::Gone => "gone",
             Self::Unreadable(_) => "unreadable",
             Self::Refused { .. } => "refused",
+            Self::NotPublic => "private-address",
         }
     }
 }
@@ -73,7 +78,12 @@ pub(crate) fn status_error(status: u16, body: &str) -> Option<CalendarError> {
 
 /// A transport failure (no answer at all).
 pub(crate) fn unreachable(e: reqwest::Error) -> CalendarError {
-    // The chain names the cause (a refused private address, a timeout, DNS).
+    // Without the URL: a feed's address is its credential and must not reach the logs.
+    let e = e.without_url();
+    if is_refused_address(&e) {
+        return CalendarError::NotPublic;
+    }
+    // The chain names the cause (a timeout, DNS, a refused connection).
     let mut text = e.to_string();
     let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
@@ -82,4 +92,16 @@ pub(crate) fn unreachable(e: reqwest::Error) -> CalendarError {
         source = s.source();
     }
     CalendarError::Unreachable(text)
+}
+
+/// Whether a transport failure is the public-only resolver refusing an address.
+fn is_refused_address(e: &reqwest::Error) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if s.to_string().contains(http::NOT_PUBLIC) {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }

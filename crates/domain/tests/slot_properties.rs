@@ -266,6 +266,23 @@ proptest! {
     }
 
     #[test]
+    fn a_hold_finds_every_slot_the_list_offers(case in case()) {
+        // A hold asks for one instant: it must find each start the week's list shows
+        // (aligned or not), or a learner picks a time that cannot be held.
+        let rules = Availability::parse(&case.input, &[30, 60, 90]).unwrap();
+        let w = case.window;
+        for slot in free_slots(&rules, &case.busy, &case.booked, w).iter().take(40) {
+            let one = Window {
+                from: Timestamp::from_second(slot.start).unwrap(),
+                to: Timestamp::from_second(slot.start + 1).unwrap(),
+                ..w
+            };
+            let found = free_slots(&rules, &case.busy, &case.booked, one);
+            prop_assert_eq!(found.first().map(|s| s.start), Some(slot.start), "{:?}", slot);
+        }
+    }
+
+    #[test]
     fn nothing_free_is_left_out(case in case()) {
         // With nothing taken, each open range offers every step that fits: the engine
         // must return exactly the candidates a brute-force walk finds.

@@ -432,6 +432,22 @@ fn after_an_off_grid_booking_the_next_start_waits_for_the_grid_unless_aligned() 
     assert_eq!(found(false), vec![at("2026-12-01T10:30:00Z")]);
     // On: the 30 free minutes after the booking are offered from its end.
     assert_eq!(found(true), vec![at("2026-12-01T10:15:00Z")]);
+    // And a hold, which asks for that one instant, finds it too.
+    let mut aligned = open.clone();
+    aligned.align_to_blocks = true;
+    let one_instant = Window {
+        from: at("2026-12-01T10:15:00Z"),
+        to: at("2026-12-01T10:15:01Z"),
+        now: at("2026-11-30T00:00:00Z"),
+        duration_minutes: 30,
+    };
+    assert_eq!(
+        free_slots(&parse(&aligned), &[], &booked, one_instant)
+            .iter()
+            .map(|s| s.start_at())
+            .collect::<Vec<_>>(),
+        vec![at("2026-12-01T10:15:00Z")]
+    );
     assert!(
         !open.align_to_blocks,
         "aligning is off unless the expert turns it on"

@@ -121,7 +121,7 @@ fn deps(db: Database) -> JobDeps {
         payments: Arc::new(payments::sandbox::Sandbox),
         booking_rules: app::bookings::BookingRules::default(),
         video: app::rooms::VideoSettings::default(),
-        calendars: app::calendars::Calendars::for_tests(),
+        calendars: app::calendars::Calendars::for_tests().expect("calendar clients"),
         document_retention: SignedDuration::from_hours(24),
     }
 }

@@ -207,7 +207,8 @@ pub async fn build_with(
         }
     }
     let calendars =
-        app::calendars::Calendars::new(calendar_key(config)?, config.calendar_allow_private_hosts);
+        app::calendars::Calendars::new(calendar_key(config)?, config.calendar_allow_private_hosts)
+            .map_err(|e| anyhow::anyhow!("setting up calendar clients: {e}"))?;
     let state = AppState {
         calendars: calendars.clone(),
         test_clock: test_clock.clone(),

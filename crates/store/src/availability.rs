@@ -65,10 +65,23 @@ pub async fn replace_busy_times(
     intervals: &[(Timestamp, Timestamp)],
 ) -> Result<(), StoreError> {
     let txn = db.begin_write().await?;
+    replace_busy_times_in(db, &txn, user_id, source, intervals).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// `replace_busy_times` inside the caller's transaction.
+pub(crate) async fn replace_busy_times_in(
+    db: &Database,
+    txn: &sea_orm::DatabaseTransaction,
+    user_id: Uuid,
+    source: &str,
+    intervals: &[(Timestamp, Timestamp)],
+) -> Result<(), StoreError> {
     expert_busy_time::Entity::delete_many()
         .filter(expert_busy_time::Column::UserId.eq(user_id))
         .filter(expert_busy_time::Column::Source.eq(source))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     let rows: Vec<expert_busy_time::ActiveModel> = intervals
         .iter()
@@ -83,10 +96,9 @@ pub async fn replace_busy_times(
         .collect();
     for chunk in rows.chunks(200) {
         expert_busy_time::Entity::insert_many(chunk.to_vec())
-            .exec(&txn)
+            .exec(txn)
             .await?;
     }
-    txn.commit().await?;
     Ok(())
 }
 

@@ -99,7 +99,7 @@ pub async fn insert(
             "INSERT INTO calendar_calendars (id, connection_id, remote_url, name, blocks, \
              receives) VALUES ($1, $2, $3, $4, $5, $6)",
             vec![
-                Uuid::now_v7().into(),
+                db.new_id().into(),
                 connection.id.into(),
                 url.clone().into(),
                 name.clone().into(),
@@ -165,14 +165,8 @@ pub async fn delete(db: &Database, user: Uuid, id: Uuid) -> Result<bool, StoreEr
     ))
     .all(&txn)
     .await?;
-    for calendar in &calendars {
-        txn.execute_raw(statement(
-            db.backend(),
-            "DELETE FROM expert_busy_times WHERE user_id = $1 AND source = $2",
-            vec![user.into(), busy_source(calendar.id).into()],
-        ))
-        .await?;
-    }
+    // The connection (and its calendars) first, then their busy times: the same order a
+    // sync writes in (`replace_busy`), so the two never wait on each other in a circle.
     let removed = txn
         .execute_raw(statement(
             db.backend(),
@@ -181,6 +175,14 @@ pub async fn delete(db: &Database, user: Uuid, id: Uuid) -> Result<bool, StoreEr
         ))
         .await?
         .rows_affected();
+    for calendar in &calendars {
+        txn.execute_raw(statement(
+            db.backend(),
+            "DELETE FROM expert_busy_times WHERE user_id = $1 AND source = $2",
+            vec![user.into(), busy_source(calendar.id).into()],
+        ))
+        .await?;
+    }
     txn.commit().await?;
     Ok(removed > 0)
 }
@@ -313,7 +315,7 @@ pub async fn add_calendars(
                 "INSERT INTO calendar_calendars (id, connection_id, remote_url, name, blocks, \
                  receives) VALUES ($1, $2, $3, $4, $5, $6)",
                 vec![
-                    Uuid::now_v7().into(),
+                    db.new_id().into(),
                     connection.into(),
                     url.clone().into(),
                     name.clone().into(),
@@ -342,6 +344,62 @@ pub async fn due(db: &Database, now: Timestamp, limit: u64) -> Result<Vec<Connec
     ))
     .all(db.conn())
     .await?)
+}
+
+/// Replaces the busy times a calendar reported, with its new sync state, in one
+/// transaction, and only while the calendar still exists and blocks time: a sync that
+/// ran while the expert disconnected or unticked it writes nothing (false), so no busy
+/// time outlives its calendar. The calendar's row is locked first (PostgreSQL), so a
+/// disconnect or untick waits for the write or the write sees it.
+pub async fn replace_busy(
+    db: &Database,
+    calendar: Uuid,
+    busy: &[(Timestamp, Timestamp)],
+    state: Option<&str>,
+) -> Result<bool, StoreError> {
+    #[derive(FromQueryResult)]
+    struct Owner {
+        user_id: Uuid,
+    }
+    let txn = db.begin_write().await?;
+    let lock = match db.backend() {
+        crate::Backend::Postgres => " FOR UPDATE OF c",
+        crate::Backend::Sqlite => "",
+    };
+    let owner = Owner::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT k.user_id FROM calendar_calendars c JOIN calendar_connections k \
+             ON k.id = c.connection_id WHERE c.id = $1 AND c.blocks = $2{lock}"
+        ),
+        vec![calendar.into(), true.into()],
+    ))
+    .one(&txn)
+    .await?;
+    let Some(owner) = owner else {
+        return Ok(false);
+    };
+    crate::availability::replace_busy_times_in(
+        db,
+        &txn,
+        owner.user_id,
+        &busy_source(calendar),
+        busy,
+    )
+    .await?;
+    let count = i32::try_from(busy.len()).unwrap_or(i32::MAX);
+    txn.execute_raw(statement(
+        db.backend(),
+        "UPDATE calendar_calendars SET sync_state = $1, busy_count = $2 WHERE id = $3",
+        vec![
+            state.map(str::to_owned).into(),
+            count.into(),
+            calendar.into(),
+        ],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// Records what one calendar's sync found: its new state and how many busy stretches.

@@ -15,6 +15,9 @@ use crate::FieldError;
 use crate::live::AvailabilityChange;
 use crate::scheduling::ScheduleCache;
 
+/// The one calendar of a feed connection (its address is the connection's sealed secret).
+pub const FEED_CALENDAR: &str = "feed";
+
 /// Longest address, user name and password taken.
 pub const MAX_ADDRESS: usize = 2_000;
 /// Longest user name taken.
@@ -85,7 +88,10 @@ fn check_caldav(input: &CalDavInput) -> Result<(), CalendarUseError> {
             field: "url",
             message_id: "calendar-url-required",
         });
-    } else if url.len() > MAX_ADDRESS || address(url).is_none() {
+    } else if url.len() > MAX_ADDRESS
+        || address(url).is_none()
+        || url.to_ascii_lowercase().starts_with("webcal:")
+    {
         problems.push(FieldError {
             field: "url",
             message_id: "calendar-url-invalid",
@@ -196,20 +202,23 @@ pub async fn connect_feed(
     // Read once to refuse what is not a calendar before it is kept.
     ::calendars::ics::busy_times(&text, now, now, &jiff::tz::TimeZone::UTC)
         .map_err(|e| CalendarUseError::Invalid(vec![field_error_of(&e, "feed_url")]))?;
-    let name = feed_name(&text).unwrap_or_else(|| {
+    let name = ::calendars::ics::calendar_name(&text).unwrap_or_else(|| {
         normalised
             .host_str()
             .map(str::to_owned)
             .unwrap_or_else(|| "ICS".into())
     });
     let id = db.new_id();
+    // A feed's address is its credential (Google's "secret address"): it is sealed like a
+    // password; only its origin is kept in the clear, to show.
+    let origin = normalised.origin().ascii_serialization();
     let connection = Connection {
         id,
         user_id: user.id,
         kind: "ics".into(),
-        address: normalised.to_string(),
+        address: format!("{origin}/"),
         username: String::new(),
-        secret_sealed: None,
+        secret_sealed: Some(calendars.key().seal(id, normalised.as_str())?),
         keep_booking: false,
         share_names: false,
         error_code: None,
@@ -221,18 +230,10 @@ pub async fn connect_feed(
         notified_at: None,
         created_at: now.as_second(),
     };
-    store::calendars::insert(db, &connection, &[(normalised.to_string(), name)]).await?;
+    store::calendars::insert(db, &connection, &[(FEED_CALENDAR.to_owned(), name)]).await?;
     audit(db, user, "calendar.connected", "ics").await;
     super::sync::sync_connection(db, calendars, schedules, None, id).await?;
     Ok(id)
-}
-
-/// The feed's own name (`X-WR-CALNAME`), if it gives one.
-fn feed_name(text: &str) -> Option<String> {
-    text.lines()
-        .find_map(|l| l.strip_prefix("X-WR-CALNAME:"))
-        .map(|n| n.trim().chars().take(120).collect::<String>())
-        .filter(|n| !n.is_empty())
 }
 
 /// A new password (and user name) for a CalDAV connection, checked like a new one; then

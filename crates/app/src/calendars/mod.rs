@@ -46,19 +46,19 @@ pub struct Calendars {
 impl Calendars {
     /// Settings with `key` sealing secrets; `allow_private` lets connections reach
     /// private addresses (tests, a calendar server on the same network).
-    pub fn new(key: SealKey, allow_private: bool) -> Arc<Self> {
-        Arc::new(Self {
+    pub fn new(key: SealKey, allow_private: bool) -> Result<Arc<Self>, CalendarError> {
+        Ok(Arc::new(Self {
             key,
             allow_private,
-            feeds: FeedClient::new(allow_private),
+            feeds: FeedClient::new(allow_private)?,
             sync_every: SignedDuration::from_mins(10),
             fresh_for_holds: SignedDuration::from_mins(2),
-        })
+        }))
     }
 
     /// Settings with a fresh random key that reach private addresses: for tests and
     /// benchmarks, whose calendar servers run on this machine.
-    pub fn for_tests() -> Arc<Self> {
+    pub fn for_tests() -> Result<Arc<Self>, CalendarError> {
         let key = SealKey::generate()
             .and_then(|k| SealKey::from_base64(&k))
             .unwrap_or(SealKey::from_bytes([7; 32]));
@@ -109,6 +109,7 @@ pub(crate) fn field_error_of(e: &CalendarError, field: &'static str) -> FieldErr
         CalendarError::Unreadable(_) => "calendar-error-unreadable",
         CalendarError::Unreachable(_) => "calendar-error-unreachable",
         CalendarError::Refused { .. } => "calendar-error-refused",
+        CalendarError::NotPublic => "calendar-error-private-address",
     };
     let field = match e {
         CalendarError::Unauthorized => "password",

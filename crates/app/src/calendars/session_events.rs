@@ -40,6 +40,9 @@ pub enum SessionEventError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    /// The connection's sealed secret does not open with this deployment's key.
+    #[error("the calendar's stored secret does not open with this deployment's key")]
+    SecretUnreadable,
 }
 
 /// Brings the event of booking `id`'s session in line with the session as it stands.
@@ -55,14 +58,17 @@ pub async fn sync(
     let series = row.series_id;
     // The series as it stands now decides, whichever of its bookings the job was for.
     let current = store::bookings::current_of_series(db, series).await?;
-    let wanted = current.filter(|b| b.status == "confirmed");
     let existing = store::calendars::session_event(db, series)
         .await?
         .filter(|e| !e.deleted);
     let now = db.clock().now();
-    match (wanted, existing) {
-        (None, None) => Ok(Synced::Nothing),
-        (None, Some(event)) => {
+    match (current.map(|b| (Wanted::of(&b.status), b)), existing) {
+        // A session that took place (or is being settled) keeps its event; one still
+        // held has none yet.
+        (Some((Wanted::Leave, _)), _) | (None, None) | (Some((Wanted::Absent, _)), None) => {
+            Ok(Synced::Nothing)
+        }
+        (None | Some((Wanted::Absent, _)), Some(event)) => {
             let Some(client) = client_for(db, calendars, event.calendar_id).await? else {
                 return Ok(Synced::Nothing);
             };
@@ -74,7 +80,7 @@ pub async fn sync(
             store::calendars::save_session_event(db, &removed, now).await?;
             Ok(Synced::Removed)
         }
-        (Some(booking), existing) => {
+        (Some((Wanted::Present, booking)), existing) => {
             if let Some(e) = &existing
                 && e.start_at == booking.start_at.as_second()
                 && e.end_at == booking.end_at.as_second()
@@ -106,7 +112,40 @@ pub async fn sync(
                 deleted: false,
             };
             store::calendars::save_session_event(db, &record, now).await?;
+            // Called off while this was written (its own job may have found nothing to
+            // remove yet): take the event back out.
+            let still = store::bookings::current_of_series(db, series).await?;
+            if still.is_none_or(|b| Wanted::of(&b.status) == Wanted::Absent) {
+                client.delete(&record.remote_url).await?;
+                let removed = SessionEvent {
+                    deleted: true,
+                    ..record
+                };
+                store::calendars::save_session_event(db, &removed, now).await?;
+                return Ok(Synced::Removed);
+            }
             Ok(Synced::Written)
+        }
+    }
+}
+
+/// What a session's status asks of its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// Confirmed: in the calendar at its time.
+    Present,
+    /// Called off (cancelled, or a hold that ran out): not in the calendar.
+    Absent,
+    /// Held, or past (completed, no-show, disputed, resolved): left as it is.
+    Leave,
+}
+
+impl Wanted {
+    fn of(status: &str) -> Self {
+        match status {
+            "confirmed" => Self::Present,
+            "cancelled" | "expired" => Self::Absent,
+            _ => Self::Leave,
         }
     }
 }
@@ -130,7 +169,7 @@ async fn client_for(
     let password = calendars
         .key()
         .open(connection.id, sealed)
-        .map_err(|_| CalendarError::Unauthorized)?;
+        .map_err(|_| SessionEventError::SecretUnreadable)?;
     Ok(Some(CalDavClient::new(
         &connection.address,
         &connection.username,

@@ -79,11 +79,20 @@ pub async fn sync_connection(
             Ok(Synced::Ok { read, unchanged })
         }
         Err(Failure::Store(e)) => Err(e),
-        Err(Failure::Calendar(e)) => {
+        Err(failure) => {
+            let (code, detail, outcome) = match failure {
+                Failure::Calendar(e) => (e.code(), e.to_string(), Synced::Failed(e)),
+                // The deployment's key changed (or differs between instances): only a
+                // reconnect with the app password can fix it; operators see it logged.
+                _ => (
+                    SECRET_UNREADABLE,
+                    "the stored secret does not open with this deployment's key".to_owned(),
+                    Synced::Failed(CalendarError::Unauthorized),
+                ),
+            };
             let next = now + backoff(connection.failures);
-            let detail = e.to_string();
-            tracing::warn!(connection = %id, code = e.code(), error = %detail, "calendar sync failed");
-            let updated = store::calendars::failed(db, id, e.code(), &detail, now, next).await?;
+            tracing::warn!(connection = %id, code, error = %detail, "calendar sync failed");
+            let updated = store::calendars::failed(db, id, code, &detail, now, next).await?;
             if let Some(updated) = updated
                 && is_failing(&updated)
             {
@@ -95,18 +104,23 @@ pub async fn sync_connection(
                 if let Some(notifier) = notifier
                     && store::calendars::mark_notified(db, id, now).await?
                 {
-                    tell_expert(notifier, &updated, e.code(), now).await;
+                    tell_expert(notifier, &updated, code, now).await;
                 }
             }
-            Ok(Synced::Failed(e))
+            Ok(outcome)
         }
     }
 }
 
 enum Failure {
     Calendar(CalendarError),
+    /// The sealed secret does not open.
+    Secret,
     Store(store::StoreError),
 }
+
+/// The stored code of a secret that no longer opens.
+const SECRET_UNREADABLE: &str = "secret-unreadable";
 
 impl From<store::StoreError> for Failure {
     fn from(e: store::StoreError) -> Self {
@@ -135,11 +149,11 @@ async fn read_all(
     match connection.kind.as_str() {
         "caldav" => {
             let password = match &connection.secret_sealed {
-                Some(sealed) => calendars.key().open(connection.id, sealed).map_err(|_| {
-                    // A changed deployment key: only a reconnect can fix it.
-                    CalendarError::Unauthorized
-                })?,
-                None => return Err(CalendarError::Unauthorized.into()),
+                Some(sealed) => calendars
+                    .key()
+                    .open(connection.id, sealed)
+                    .map_err(|_| Failure::Secret)?,
+                None => return Err(Failure::Secret),
             };
             let client = CalDavClient::new(
                 &connection.address,
@@ -168,13 +182,16 @@ async fn read_all(
             }
         }
         _ => {
+            let url = match &connection.secret_sealed {
+                Some(sealed) => calendars
+                    .key()
+                    .open(connection.id, sealed)
+                    .map_err(|_| Failure::Secret)?,
+                None => return Err(Failure::Secret),
+            };
             for calendar in blocking {
                 let last = SyncState::of(calendar, today);
-                match calendars
-                    .feeds()
-                    .fetch(&calendar.remote_url, &last.validators)
-                    .await?
-                {
+                match calendars.feeds().fetch(&url, &last.validators).await? {
                     Fetched::NotModified => unchanged += 1,
                     Fetched::Changed { text, validators } => {
                         let busy = ics::busy_times(&text, from, to, home)?;
@@ -202,21 +219,11 @@ async fn store_busy(
     state: &SyncState,
 ) -> Result<(), Failure> {
     let busy = ics::merge(busy);
-    let count = i32::try_from(busy.len()).unwrap_or(i32::MAX);
-    crate::scheduling::rules::replace_busy_times(
-        db,
-        schedules,
-        connection.user_id,
-        &store::calendars::busy_source(calendar.id),
-        &busy,
-    )
-    .await
-    .map_err(|e| match e {
-        crate::scheduling::SchedulingError::Store(e) => Failure::Store(e),
-        other => Failure::Store(store::StoreError::Corrupt(other.to_string())),
-    })?;
     let state = serde_json::to_string(state).ok();
-    store::calendars::set_sync_state(db, calendar.id, state.as_deref(), count).await?;
+    // False when the calendar was disconnected or unticked meanwhile: nothing written.
+    if store::calendars::replace_busy(db, calendar.id, &busy, state.as_deref()).await? {
+        crate::scheduling::rules::busy_times_changed(db, schedules, connection.user_id).await;
+    }
     Ok(())
 }
 
@@ -275,30 +282,33 @@ pub async fn refresh_for_hold(
             return;
         }
     };
-    for connection in connections {
-        if connection
-            .last_success_at
-            .is_some_and(|t| t >= stale_before)
-        {
-            continue;
-        }
-        let run = sync_connection(db, calendars, schedules, None, connection.id);
-        match tokio::time::timeout(std::time::Duration::from_secs(4), run).await {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::error!(error = %e, "a calendar sync before a hold failed"),
-            Err(_) => {
-                tracing::warn!(connection = %connection.id, "a calendar was too slow before a hold; its last busy times count")
+    // A failing connection waits for its own backoff (a learner's hold must not hammer a
+    // server that is away, nor count as its retries); the rest are read side by side.
+    let stale = connections
+        .into_iter()
+        .filter(|c| c.error_code.is_none() && c.last_success_at.is_none_or(|t| t < stale_before));
+    let reads = stale.map(|c| sync_connection(db, calendars, schedules, None, c.id));
+    match tokio::time::timeout(HOLD_WAIT, futures::future::join_all(reads)).await {
+        Ok(results) => {
+            for e in results.into_iter().filter_map(Result::err) {
+                tracing::error!(error = %e, "a calendar sync before a hold failed");
             }
+        }
+        Err(_) => {
+            tracing::warn!(%expert, "a calendar was too slow before a hold; its last busy times count")
         }
     }
 }
+
+/// The longest a hold waits for the expert's calendars.
+const HOLD_WAIT: std::time::Duration = std::time::Duration::from_secs(4);
 
 /// Puts a `calendar_sync` job on the queue for every connection that is due.
 pub async fn enqueue_due(db: &Database) -> Result<usize, store::StoreError> {
     let now = db.clock().now();
     let mut added = 0;
     for connection in store::calendars::due(db, now, 500).await? {
-        let job = crate::jobs::calendar_sync::job(connection.id, connection.next_sync_at, now);
+        let job = crate::jobs::calendar_sync::job(connection.id, now);
         if crate::jobs::enqueue_job(db, &job).await? {
             added += 1;
         }

@@ -3,8 +3,8 @@
 //! whose next sync has come.
 //!
 //! Twice is harmless: a sync replaces the calendar's busy times with what it reports
-//! now, and its unique key (the connection and the sync it was due for) makes one job per
-//! due time whichever instance enqueued it. A calendar server that fails is recorded on
+//! now, and its unique key (the connection and the five minutes) makes one job at a time
+//! whichever instance enqueued it. A calendar server that fails is recorded on
 //! the connection and retried by the connection's own backoff, not by the job's.
 
 use futures::FutureExt;
@@ -36,12 +36,15 @@ struct Payload {
     connection_id: Uuid,
 }
 
-/// The job that syncs connection `id`, due at `due` (Unix seconds).
-pub fn job(id: Uuid, due: i64, now: Timestamp) -> NewJob {
+/// The job that syncs connection `id` now. One per connection in each five minutes,
+/// whichever instance enqueues it: a job that died (the database away) does not stop the
+/// connection's syncing, the next five minutes enqueue a new one.
+pub fn job(id: Uuid, now: Timestamp) -> NewJob {
+    let bucket = now.as_second().div_euclid(300);
     NewJob {
         kind: KIND.name.to_owned(),
         payload: serde_json::json!({ "connection_id": id }).to_string(),
-        unique_key: Some(format!("calendar_sync:{id}:{due}")),
+        unique_key: Some(format!("calendar_sync:{id}:{bucket}")),
         run_at: now,
         max_attempts: KIND.max_attempts,
         lease: KIND.lease,

@@ -34,8 +34,9 @@ pub struct RulesDocument {
     #[serde(default = "default_horizon")]
     pub horizon_days: i64,
     /// After a booking or busy time that ends off the grid, the next start follows its
-    /// end (plus the buffer) instead of the next step (default false).
-    #[serde(default)]
+    /// end (plus the buffer) instead of the next step (default false; left out when
+    /// false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub align_to_blocks: bool,
     /// Session lengths offered; left out, every length the expert has a price for.
     #[serde(default)]

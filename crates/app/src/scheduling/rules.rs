@@ -97,6 +97,15 @@ pub async fn replace_busy_times(
     Ok(())
 }
 
+/// Tells every instance that the expert's busy times changed (written elsewhere, in a
+/// transaction of the caller's), and refreshes their first free slot.
+pub async fn busy_times_changed(db: &Database, cache: &ScheduleCache, expert: uuid::Uuid) {
+    cache
+        .changed(expert, AvailabilityChange::RulesChanged)
+        .await;
+    refresh_after_commit(db, cache, expert).await;
+}
+
 /// The directory's first free slot, after a change is committed. A failure here is logged,
 /// not returned: the change itself is saved, and the periodic sweep catches up.
 async fn refresh_after_commit(db: &Database, cache: &ScheduleCache, expert: uuid::Uuid) {

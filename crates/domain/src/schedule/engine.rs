@@ -106,16 +106,23 @@ pub fn free_slots(
     }
 
     let open = open_pieces(rules, earliest, end_of_starts + duration);
+    // Aligned, a piece's starts depend on every block since it opened (each one restarts
+    // the steps), so the piece is walked from its opening whatever the window: a hold that
+    // asks for one instant finds the same starts as the week's list.
+    let walk_from = match open.first() {
+        Some(first) if rules.align_to_blocks => first.hours.start.min(earliest),
+        _ => earliest,
+    };
     // Only blocks that can touch a widened candidate matter.
-    let reach = Interval::new(earliest - before, end_of_starts + duration + after);
+    let reach = Interval::new(walk_from - before, end_of_starts + duration + after);
     let blocked = merged_blocks(rules, busy, booked, reach);
     let full_days = full_days(rules, booked);
 
     let mut slots = Vec::new();
     let mut cursor = 0;
     for piece in open {
-        // The first step of this piece at or after `earliest`.
-        let mut start = if piece.hours.start >= earliest {
+        // The first step of this piece at or after `earliest` (its opening, when aligned).
+        let mut start = if piece.hours.start >= earliest || rules.align_to_blocks {
             piece.hours.start
         } else {
             piece.hours.start + (earliest - piece.hours.start + step - 1) / step * step
@@ -144,7 +151,9 @@ pub fn free_slots(
                 }
                 _ => {}
             }
-            if full_days.is_empty() || !full_days.contains(&local_date(&rules.time_zone, start)) {
+            let on_a_full_day =
+                !full_days.is_empty() && full_days.contains(&local_date(&rules.time_zone, start));
+            if start >= earliest && !on_a_full_day {
                 slots.push(Interval::new(start, start + duration));
             }
             start += step;

@@ -65,6 +65,8 @@ calendar-error-unreadable = هذا العنوان لا يجيب بتقويم. ت
 calendar-error-unreachable = تعذّر الوصول إلى خادم التقويم. يواصل Mentora المحاولة.
 calendar-error-refused = رفض خادم التقويم الطلب.
 calendar-error-no-calendars = لا يحتوي الحساب على تقويم فيه أحداث.
+calendar-error-private-address = هذا العنوان داخل شبكة خاصة لا يصل إليها Mentora. استخدم العنوان العام للتقويم.
+calendar-error-secret-unreadable = لم يعد Mentora قادرًا على قراءة كلمة المرور أو العنوان المحفوظ لهذا التقويم. أعد ربطه (للتقويم المشترك فيه: افصله واشترك من جديد).
 calendar-failing-paused = إلى أن يعمل من جديد، لا يستطيع المتعلمون حجز مواعيدك.
 calendar-failing-keep = إلى أن يعمل من جديد، يستطيع المتعلمون حجز مواعيدك، مع علامة «لم يُتحقق من التقويم».
 

@@ -62,6 +62,8 @@ calendar-error-unreadable = Unter dieser Adresse antwortet kein Kalender. Prüfe
 calendar-error-unreachable = Der Kalenderserver war nicht erreichbar. Mentora versucht es weiter.
 calendar-error-refused = Der Kalenderserver hat die Anfrage abgelehnt.
 calendar-error-no-calendars = Das Konto hat keinen Kalender mit Terminen.
+calendar-error-private-address = Diese Adresse liegt in einem privaten Netz, das Mentora nicht erreicht. Verwenden Sie die öffentliche Adresse des Kalenders.
+calendar-error-secret-unreadable = Mentora kann das für diesen Kalender gespeicherte Passwort oder die Adresse nicht mehr lesen. Verbinden Sie ihn neu (bei einem Abo: trennen und erneut abonnieren).
 calendar-failing-paused = Bis er wieder funktioniert, können Lernende Ihre Zeiten nicht buchen.
 calendar-failing-keep = Bis er wieder funktioniert, können Lernende Ihre Zeiten weiter buchen, markiert mit „Kalender nicht geprüft“.
 

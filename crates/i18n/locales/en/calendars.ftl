@@ -62,6 +62,8 @@ calendar-error-unreadable = This address does not answer with a calendar. Check 
 calendar-error-unreachable = The calendar server could not be reached. Mentora keeps trying.
 calendar-error-refused = The calendar server refused the request.
 calendar-error-no-calendars = The account has no calendar with events.
+calendar-error-private-address = This address is inside a private network, which Mentora does not reach. Use the calendar's public address.
+calendar-error-secret-unreadable = Mentora can no longer read the password or address it kept for this calendar. Reconnect it (for a feed: disconnect and subscribe again).
 calendar-failing-paused = Until it works again, learners cannot book your times.
 calendar-failing-keep = Until it works again, learners can still book your times, marked "calendar not checked".
 

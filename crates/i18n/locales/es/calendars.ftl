@@ -62,6 +62,8 @@ calendar-error-unreadable = Esta dirección no responde con un calendario. Compr
 calendar-error-unreachable = No se pudo contactar con el servidor del calendario. Mentora lo sigue intentando.
 calendar-error-refused = El servidor del calendario rechazó la petición.
 calendar-error-no-calendars = La cuenta no tiene ningún calendario con eventos.
+calendar-error-private-address = Esta dirección está dentro de una red privada, a la que Mentora no accede. Usa la dirección pública del calendario.
+calendar-error-secret-unreadable = Mentora ya no puede leer la contraseña o la dirección que guardó para este calendario. Vuelve a conectarlo (en una suscripción: desconéctala y suscríbete de nuevo).
 calendar-failing-paused = Hasta que vuelva a funcionar, los alumnos no pueden reservar tus horas.
 calendar-failing-keep = Hasta que vuelva a funcionar, los alumnos pueden reservar tus horas, marcadas como «calendario no comprobado».
 

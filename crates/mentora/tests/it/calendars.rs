@@ -260,6 +260,19 @@ async fn caldav_busy_times_block_slots_and_sessions_appear_move_and_vanish(backe
     let page = app.get("/calendars").await.text().await.unwrap();
     assert!(page.contains("1 busy time ahead"), "{page}");
 
+    // Another expert cannot reconnect it with their own password, nor see it.
+    let _ = expert(&app, "bo@example.com", rules(0)).await;
+    let bo = app.another_client();
+    bo.log_in_as("bo@example.com").await;
+    let taken = bo
+        .submit(
+            &format!("/calendars/{}/reconnect", connection.id),
+            &[("username", USER), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(taken.status().as_u16(), 404);
+    assert_eq!(connection_of(&app, ana.id).await.0, connection);
+
     // Sessions go to "work", with the learner's name.
     let calendar = calendars[0].id.to_string();
     let chosen = app
@@ -639,10 +652,43 @@ async fn addresses_inside_the_deployment_are_refused_by_default() {
         let res = app.submit("/calendars/feed", &[("feed_url", url)]).await;
         assert_eq!(res.status().as_u16(), 422, "{url}");
         assert!(
-            res.text().await.unwrap().contains("could not be reached"),
+            res.text()
+                .await
+                .unwrap()
+                .contains("inside a private network"),
             "{url}"
         );
     }
+}
+
+/// A host name (not an address literal) that resolves inside: refused when resolved,
+/// in the same words. The machine's own name resolves to a loopback address here.
+#[tokio::test]
+async fn a_name_that_resolves_inside_is_refused_too() {
+    let name = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    let name = name.trim().to_owned();
+    let inside = tokio::net::lookup_host((name.as_str(), 80))
+        .await
+        .map(|mut found| found.any(|a| a.ip().is_loopback() || a.ip().is_unspecified()))
+        .unwrap_or(false);
+    if name.is_empty() || !inside {
+        eprintln!("skipped: this machine's name does not resolve to a loopback address");
+        return;
+    }
+    let Some(app) = TestApp::builder(Backend::Sqlite)
+        .configure(|c| c.calendar_allow_private_hosts = false)
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let _ = expert(&app, "ana@example.com", rules(0)).await;
+    app.log_in_as("ana@example.com").await;
+    let url = format!("http://{name}:9/feed.ics");
+    let res = app.submit("/calendars/feed", &[("feed_url", &url)]).await;
+    assert_eq!(res.status().as_u16(), 422, "{url}");
+    let page = res.text().await.unwrap();
+    assert!(page.contains("inside a private network"), "{page}");
 }
 
 /// Two instances on PostgreSQL with Redis: a busy time that arrives by a sync on one

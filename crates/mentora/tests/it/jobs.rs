@@ -81,7 +81,7 @@ async fn queue(backend: Backend) -> Option<Queue> {
         payments: Arc::new(payments::sandbox::Sandbox),
         booking_rules: app::bookings::BookingRules::default(),
         video: app::rooms::VideoSettings::default(),
-        calendars: app::calendars::Calendars::for_tests(),
+        calendars: app::calendars::Calendars::for_tests().unwrap(),
         document_retention: SignedDuration::from_hours(24 * 90),
     };
     Some(Queue {
@@ -771,8 +771,8 @@ async fn a_confirmation_and_its_emails_commit_together(backend: Backend) {
 
     assert_eq!(
         app.run_jobs().await,
-        2,
-        "the notice, and the sync of the session's meeting it asks for"
+        3,
+        "the notice, and the syncs of the session's meeting and calendar event it asks for"
     );
     let outbox = store::outbox::newest(&app.db, 50).await.unwrap();
     for to in ["leo@example.org", "ana@example.org"] {
@@ -806,9 +806,9 @@ async fn a_stale_confirmation_is_not_sent_after_a_cancellation(backend: Backend)
     assert_eq!(cancelled.status, 200, "{cancelled}");
     assert_eq!(
         app.run_jobs().await,
-        4,
-        "the confirmation's job, the cancellation's, its refund's, and the sync of the \
-         session's meeting the cancellation asks for"
+        5,
+        "the confirmation's job, the cancellation's, its refund's, and the syncs of the \
+         session's meeting and calendar event the cancellation asks for"
     );
     let invites: Vec<String> = store::outbox::newest(&app.db, 50)
         .await
