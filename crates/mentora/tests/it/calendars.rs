@@ -574,6 +574,72 @@ async fn a_feed_blocks_its_series_reads_only_changes_and_a_failure_is_told_once(
     assert!(calendar_checked(&app, &ana).await);
 }
 
+both_backends!(a_hold_reads_a_calendar_last_read_more_than_two_minutes_ago);
+
+/// A meeting added to the feed after its last read: within two minutes of that read a
+/// hold still takes the time (the documented freshness); later, the hold reads the feed
+/// first and is refused.
+async fn a_hold_reads_a_calendar_last_read_more_than_two_minutes_ago(backend: Backend) {
+    let clock = Arc::new(domain::ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.com", rules(0)).await;
+    let (_, lea_token) = learner(&app, "lea@example.com").await;
+    let feed = Arc::new(Feed::default());
+    let empty = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nEND:VCALENDAR\r\n";
+    *feed.body.lock().unwrap() = (200, empty.to_owned());
+    let url = serve_feed(feed.clone()).await;
+    app.log_in_as("ana@example.com").await;
+    let subscribed = app.submit("/calendars/feed", &[("feed_url", &url)]).await;
+    assert_eq!(subscribed.status().as_u16(), 303);
+
+    // Meetings at 15:00 and 17:00 the day after tomorrow appear in her calendar.
+    let day = at(2, 0, 0)[..10].replace('-', "");
+    let meeting = |hour: u32| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:m{hour}\r\nDTSTART:{day}T{hour}0000Z\r\nDTEND:{day}T{}0000Z\r\nEND:VEVENT\r\n",
+            hour + 1
+        )
+    };
+    *feed.body.lock().unwrap() = (
+        200,
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{}{}END:VCALENDAR\r\n",
+            meeting(15),
+            meeting(17)
+        ),
+    );
+    let hold = |start: String| {
+        let app = &app;
+        let token = lea_token.clone();
+        async move {
+            send(
+                app,
+                Method::POST,
+                "/api/v1/bookings",
+                &token,
+                Some(json!({"expert_id": ana.id, "start": start, "duration_minutes": 60})),
+            )
+            .await
+        }
+    };
+    // A minute after the read: fresh enough, not read again; the time is still held.
+    clock.advance(60);
+    let held = hold(at(2, 15, 0)).await;
+    assert_eq!(held.status, 201, "{held}");
+    // Three minutes after: read again first, and 17:00 is refused.
+    clock.advance(120);
+    let refused = hold(at(2, 17, 0)).await;
+    assert_eq!(
+        (refused.status, refused.code()),
+        (409, "slot_unavailable"),
+        "{refused}"
+    );
+    let (_, calendars) = connection_of(&app, ana.id).await;
+    assert_eq!(calendars[0].busy_count, 2);
+}
+
 both_backends!(another_persons_connection_is_out_of_reach);
 
 async fn another_persons_connection_is_out_of_reach(backend: Backend) {
