@@ -209,24 +209,6 @@ impl CalDavClient {
         }
     }
 
-    /// The text of the event at `url` (tests and support read back what was written).
-    pub async fn get(&self, url: &str) -> Result<String, CalendarError> {
-        self.check(url)?;
-        let response = self
-            .http
-            .get(url)
-            .basic_auth(&self.username, Some(&self.password))
-            .send()
-            .await
-            .map_err(unreachable)?;
-        let status = response.status().as_u16();
-        let text = response.text().await.unwrap_or_default();
-        match status_error(status, &text) {
-            None => Ok(text),
-            Some(e) => Err(e),
-        }
-    }
-
     fn check(&self, url: &str) -> Result<(), CalendarError> {
         let parsed = reqwest::Url::parse(url)
             .map_err(|_| CalendarError::Unreadable(format!("not an address: {url}")))?;

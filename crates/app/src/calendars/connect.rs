@@ -50,6 +50,37 @@ pub struct ConnectionView {
     pub place: String,
 }
 
+/// A connection as first stored: due for its first read at once, nothing chosen yet
+/// (every calendar blocks, none receives; bookings pause while it fails).
+fn new_connection(
+    id: Uuid,
+    user: &User,
+    kind: &str,
+    address: String,
+    username: String,
+    secret_sealed: Option<String>,
+    now: jiff::Timestamp,
+) -> Connection {
+    Connection {
+        id,
+        user_id: user.id,
+        kind: kind.to_owned(),
+        address,
+        username,
+        secret_sealed,
+        keep_booking: false,
+        share_names: false,
+        error_code: None,
+        error_detail: None,
+        failures: 0,
+        last_sync_at: None,
+        last_success_at: None,
+        next_sync_at: now.as_second(),
+        notified_at: None,
+        created_at: now.as_second(),
+    }
+}
+
 /// Whether the person may connect calendars (experts: their busy times block slots).
 pub async fn can_connect(db: &Database, user: &User) -> Result<bool, CalendarUseError> {
     Ok(store::experts::find(db, user.id).await?.is_some())
@@ -149,24 +180,15 @@ pub async fn connect_caldav(
     }
     let id = db.new_id();
     let now = db.clock().now();
-    let connection = Connection {
+    let connection = new_connection(
         id,
-        user_id: user.id,
-        kind: "caldav".into(),
-        address: url.to_owned(),
-        username: username.to_owned(),
-        secret_sealed: Some(calendars.key().seal(id, &input.password)?),
-        keep_booking: false,
-        share_names: false,
-        error_code: None,
-        error_detail: None,
-        failures: 0,
-        last_sync_at: None,
-        last_success_at: None,
-        next_sync_at: now.as_second(),
-        notified_at: None,
-        created_at: now.as_second(),
-    };
+        user,
+        "caldav",
+        url.to_owned(),
+        username.to_owned(),
+        Some(calendars.key().seal(id, &input.password)?),
+        now,
+    );
     let list: Vec<(String, String)> = found.into_iter().map(|c| (c.url, c.name)).collect();
     store::calendars::insert(db, &connection, &list).await?;
     audit(db, user, "calendar.connected", "caldav").await;
@@ -212,24 +234,15 @@ pub async fn connect_feed(
     // A feed's address is its credential (Google's "secret address"): it is sealed like a
     // password; only its origin is kept in the clear, to show.
     let origin = normalised.origin().ascii_serialization();
-    let connection = Connection {
+    let connection = new_connection(
         id,
-        user_id: user.id,
-        kind: "ics".into(),
-        address: format!("{origin}/"),
-        username: String::new(),
-        secret_sealed: Some(calendars.key().seal(id, normalised.as_str())?),
-        keep_booking: false,
-        share_names: false,
-        error_code: None,
-        error_detail: None,
-        failures: 0,
-        last_sync_at: None,
-        last_success_at: None,
-        next_sync_at: now.as_second(),
-        notified_at: None,
-        created_at: now.as_second(),
-    };
+        user,
+        "ics",
+        format!("{origin}/"),
+        String::new(),
+        Some(calendars.key().seal(id, normalised.as_str())?),
+        now,
+    );
     store::calendars::insert(db, &connection, &[(FEED_CALENDAR.to_owned(), name)]).await?;
     audit(db, user, "calendar.connected", "ics").await;
     super::sync::sync_connection(db, calendars, schedules, None, id).await?;

@@ -163,6 +163,13 @@ async fn starts(app: &TestApp, expert: &store::users::User, day: i64) -> Vec<Str
         .unwrap_or_default()
 }
 
+/// Reads the connection now, as its job would (without telling anyone of a failure).
+async fn sync_now(app: &TestApp, connection: Uuid) -> app::calendars::sync::Synced {
+    app::calendars::sync::sync_connection(&app.db, &app.calendars, &app.schedules, None, connection)
+        .await
+        .unwrap()
+}
+
 /// Whether the slots API says the expert's calendars were checked.
 async fn calendar_checked(app: &TestApp, expert: &store::users::User) -> bool {
     let body: serde_json::Value = app
@@ -305,15 +312,7 @@ async fn caldav_busy_times_block_slots_and_sessions_appear_move_and_vanish(backe
 
     // Read again, the session's own event blocks nothing more (it is skipped by its UID;
     // the booking itself blocks its time).
-    let synced = app::calendars::sync::sync_connection(
-        &app.db,
-        &app.calendars,
-        &app.schedules,
-        None,
-        connection.id,
-    )
-    .await
-    .unwrap();
+    let synced = sync_now(&app, connection.id).await;
     assert_eq!(
         synced,
         app::calendars::sync::Synced::Ok {
@@ -323,15 +322,7 @@ async fn caldav_busy_times_block_slots_and_sessions_appear_move_and_vanish(backe
     );
     assert_eq!(connection_of(&app, ana.id).await.1[0].busy_count, 1);
     // Unchanged, the next read costs one small request.
-    let again = app::calendars::sync::sync_connection(
-        &app.db,
-        &app.calendars,
-        &app.schedules,
-        None,
-        connection.id,
-    )
-    .await
-    .unwrap();
+    let again = sync_now(&app, connection.id).await;
     assert_eq!(
         again,
         app::calendars::sync::Synced::Ok {
@@ -459,18 +450,10 @@ async fn a_feed_blocks_its_series_reads_only_changes_and_a_failure_is_told_once(
     assert!(day2.contains(&at(2, 12, 0)));
 
     // Unchanged: the feed answers 304 and nothing is read.
-    let sync = || {
-        app::calendars::sync::sync_connection(
-            &app.db,
-            &app.calendars,
-            &app.schedules,
-            None,
-            connection.id,
-        )
-    };
+    let sync = || sync_now(&app, connection.id);
     let before = feed.requests.load(Ordering::SeqCst);
     assert_eq!(
-        sync().await.unwrap(),
+        sync().await,
         app::calendars::sync::Synced::Ok {
             read: 0,
             unchanged: 1
@@ -562,7 +545,7 @@ async fn a_feed_blocks_its_series_reads_only_changes_and_a_failure_is_told_once(
     // stand, and the feed says nothing changed).
     *feed.body.lock().unwrap() = (200, weekly_feed(&first));
     assert_eq!(
-        sync().await.unwrap(),
+        sync().await,
         app::calendars::sync::Synced::Ok {
             read: 0,
             unchanged: 1
