@@ -1,5 +1,6 @@
 // Journey 8 (calendars): an expert subscribes to her team's calendar feed; its busy
-// times are counted on the page and block her slots. A mistyped CalDAV address is
+// times are counted on the page (the Rust tests in crates/mentora/tests/it/calendars.rs
+// show them blocking slots, against a real Radicale too). A mistyped CalDAV address is
 // refused beside its field in plain words, keeping what she typed. She chooses to keep
 // taking bookings should the feed fail. The page passes axe and fits a 390 px phone in
 // English and in Arabic (right to left).

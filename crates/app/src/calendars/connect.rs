@@ -50,6 +50,15 @@ pub struct ConnectionView {
     pub place: String,
 }
 
+/// A connection just made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Connected {
+    /// Its id.
+    pub id: Uuid,
+    /// Whether its first read worked (if not, the page shows why).
+    pub read: bool,
+}
+
 /// A connection as first stored: due for its first read at once, nothing chosen yet
 /// (every calendar blocks, none receives; bookings pause while it fails).
 fn new_connection(
@@ -164,7 +173,7 @@ pub async fn connect_caldav(
     schedules: &ScheduleCache,
     user: &User,
     input: &CalDavInput,
-) -> Result<Uuid, CalendarUseError> {
+) -> Result<Connected, CalendarUseError> {
     check_caldav(input)?;
     check_expert(db, user).await?;
     let url = input.url.trim();
@@ -192,8 +201,11 @@ pub async fn connect_caldav(
     let list: Vec<(String, String)> = found.into_iter().map(|c| (c.url, c.name)).collect();
     store::calendars::insert(db, &connection, &list).await?;
     audit(db, user, "calendar.connected", "caldav").await;
-    super::sync::sync_connection(db, calendars, schedules, None, id).await?;
-    Ok(id)
+    let first = super::sync::sync_connection(db, calendars, schedules, None, id).await?;
+    Ok(Connected {
+        id,
+        read: !matches!(first, super::sync::Synced::Failed(_)),
+    })
 }
 
 /// Subscribes to an ICS feed after reading it once, and reads its busy times.
@@ -203,7 +215,7 @@ pub async fn connect_feed(
     schedules: &ScheduleCache,
     user: &User,
     url: &str,
-) -> Result<Uuid, CalendarUseError> {
+) -> Result<Connected, CalendarUseError> {
     let url = url.trim();
     if url.is_empty() {
         return Err(invalid("feed_url", "calendar-url-required"));
@@ -245,8 +257,11 @@ pub async fn connect_feed(
     );
     store::calendars::insert(db, &connection, &[(FEED_CALENDAR.to_owned(), name)]).await?;
     audit(db, user, "calendar.connected", "ics").await;
-    super::sync::sync_connection(db, calendars, schedules, None, id).await?;
-    Ok(id)
+    let first = super::sync::sync_connection(db, calendars, schedules, None, id).await?;
+    Ok(Connected {
+        id,
+        read: !matches!(first, super::sync::Synced::Failed(_)),
+    })
 }
 
 /// A new password (and user name) for a CalDAV connection, checked like a new one; then

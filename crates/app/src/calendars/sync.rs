@@ -25,9 +25,10 @@ use crate::notify::{Message, Notifier};
 use crate::scheduling::ScheduleCache;
 
 /// How far back and ahead busy times are read: a day back (a session may still run into
-/// today), a year and a day ahead (the longest booking horizon).
+/// today); ahead, the longest booking horizon (365 days, through the end of a local day)
+/// with the longest session, and the day a full read may be old (it is redone daily).
 const LOOK_BACK: SignedDuration = SignedDuration::from_hours(24);
-const LOOK_AHEAD: SignedDuration = SignedDuration::from_hours(24 * 367);
+const LOOK_AHEAD: SignedDuration = SignedDuration::from_hours(24 * 370);
 
 /// What one sync of a connection came to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -48,6 +48,7 @@ calendars-subscribe = اشتراك
 calendars-how-title = مدى حداثة الأوقات المشغولة
 calendars-how = يُقرأ كل تقويم كل 10 دقائق، فقط عندما يتغيّر. وقبل أن يحجز متعلم أحد مواعيدك، يُعاد قراءة أي تقويم قُرئ قبل أكثر من دقيقتين.
 calendars-done-connected = رُبط التقويم. أوقاته المشغولة تحجب مواعيدك الآن.
+calendars-done-unread = رُبط التقويم، لكن تعذّرت قراءته بعد: تشرح البطاقة أدناه السبب.
 calendars-done-saved = حُفظت اختيارات التقاويم.
 calendars-done-reconnected = أُعيد ربط التقويم وقراءته.
 calendars-done-disconnected = فُصل التقويم. لم تعد أوقاته المشغولة تحجب مواعيدك.

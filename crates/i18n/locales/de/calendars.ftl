@@ -45,6 +45,7 @@ calendars-subscribe = Abonnieren
 calendars-how-title = Wie aktuell belegte Zeiten sind
 calendars-how = Jeder Kalender wird alle 10 Minuten gelesen, nur wenn er sich geändert hat. Bevor eine lernende Person eine Ihrer Zeiten reserviert, wird ein Kalender, der vor mehr als 2 Minuten gelesen wurde, erneut gelesen.
 calendars-done-connected = Kalender verbunden. Seine belegten Zeiten sperren jetzt Ihre Termine.
+calendars-done-unread = Kalender verbunden, aber er konnte noch nicht gelesen werden: Die Karte unten nennt den Grund.
 calendars-done-saved = Kalenderauswahl gespeichert.
 calendars-done-reconnected = Kalender neu verbunden und erneut gelesen.
 calendars-done-disconnected = Kalender getrennt. Seine belegten Zeiten sperren Ihre Termine nicht mehr.

@@ -45,6 +45,7 @@ calendars-subscribe = Subscribe
 calendars-how-title = How fresh busy times are
 calendars-how = Each calendar is read every 10 minutes, only when it changed. Before a learner holds one of your times, a calendar last read more than 2 minutes ago is read again.
 calendars-done-connected = Calendar connected. Its busy times now block your slots.
+calendars-done-unread = Calendar connected, but it could not be read yet: the card below says why.
 calendars-done-saved = Calendar choices saved.
 calendars-done-reconnected = Calendar reconnected and read again.
 calendars-done-disconnected = Calendar disconnected. Its busy times no longer block your slots.

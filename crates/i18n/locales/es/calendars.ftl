@@ -45,6 +45,7 @@ calendars-subscribe = Suscribirse
 calendars-how-title = Lo recientes que son los periodos ocupados
 calendars-how = Cada calendario se lee cada 10 minutos, solo cuando ha cambiado. Antes de que un alumno reserve una de tus horas, un calendario leído hace más de 2 minutos se vuelve a leer.
 calendars-done-connected = Calendario conectado. Sus periodos ocupados ya bloquean tus horas.
+calendars-done-unread = Calendario conectado, pero aún no se pudo leer: la tarjeta de abajo explica por qué.
 calendars-done-saved = Elección de calendarios guardada.
 calendars-done-reconnected = Calendario reconectado y leído de nuevo.
 calendars-done-disconnected = Calendario desconectado. Sus periodos ocupados ya no bloquean tus horas.

@@ -86,6 +86,7 @@ async fn the_editor_saves_and_previews(backend: Backend) {
     assert_eq!(rules["overrides"][0]["intervals"][1]["start"], "15:00");
     assert_eq!(rules["durations"], serde_json::json!([30, 60]));
     assert_eq!(rules["daily_cap"], Value::Null);
+    assert_eq!(rules.get("align_to_blocks"), None, "off unless ticked");
 
     let html = app
         .get("/experts/availability?saved=1")
@@ -103,6 +104,25 @@ async fn the_editor_saves_and_previews(backend: Backend) {
         "{html}"
     );
     assert!(html.contains("09:00, 09:30, 10:00, 10:30, 11:00, 11:30"));
+
+    // Ticked, "start right after a block" is kept and shown ticked.
+    let res = app
+        .submit(
+            "/experts/availability",
+            &form(&[("align_to_blocks", "true")]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let rules = stored_rules(&app, &user).await.unwrap();
+    assert_eq!(rules["align_to_blocks"], true);
+    let html = app.get("/experts/availability").await.text().await.unwrap();
+    assert!(
+        html.contains(
+            r#"name="align_to_blocks" value="true" aria-describedby="align_to_blocks-hint" checked"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains("60 days booked on 1 March runs through 30 April"));
 }
 
 async fn editor_errors_are_inline_and_keep_what_was_typed(backend: Backend) {

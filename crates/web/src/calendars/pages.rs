@@ -212,6 +212,16 @@ pub struct Notice {
     done: Option<String>,
 }
 
+/// Where a connection lands: told it works, or that its first read failed (the card
+/// below says why).
+fn connected_notice(done: connect::Connected) -> &'static str {
+    if done.read {
+        "/calendars?done=connected"
+    } else {
+        "/calendars?done=unread"
+    }
+}
+
 /// `GET /calendars`.
 pub async fn show(
     State(state): State<AppState>,
@@ -221,6 +231,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let notice = match q.done.as_deref() {
         Some("connected") => Some(shell.t("calendars-done-connected")),
+        Some("unread") => Some(shell.t("calendars-done-unread")),
         Some("saved") => Some(shell.t("calendars-done-saved")),
         Some("reconnected") => Some(shell.t("calendars-done-reconnected")),
         Some("disconnected") => Some(shell.t("calendars-done-disconnected")),
@@ -285,7 +296,7 @@ pub async fn connect_caldav(
     )
     .await
     {
-        Ok(_) => Ok(crate::redirect::to("/calendars?done=connected")),
+        Ok(done) => Ok(crate::redirect::to(connected_notice(done))),
         Err(e) => {
             let typed = (input.url, input.username, String::new());
             refused(&state, &viewer.user, &shell, Which::CalDav, typed, e).await
@@ -315,7 +326,7 @@ pub async fn connect_feed(
     )
     .await
     {
-        Ok(_) => Ok(crate::redirect::to("/calendars?done=connected")),
+        Ok(done) => Ok(crate::redirect::to(connected_notice(done))),
         Err(e) => {
             let typed = (String::new(), String::new(), form.feed_url);
             refused(&state, &viewer.user, &shell, Which::Feed, typed, e).await
