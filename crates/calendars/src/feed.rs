@@ -99,6 +99,10 @@ impl FeedClient {
             etag: header("etag"),
             last_modified: header("last-modified"),
         };
+        // A refusal or a failure is told by its status; its page is not read.
+        if let Some(e) = status_error(status, "") {
+            return Err(e);
+        }
         if response
             .content_length()
             .is_some_and(|n| n > MAX_FEED_BYTES as u64)
@@ -115,9 +119,6 @@ impl FeedClient {
             bytes.extend_from_slice(&chunk);
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        if let Some(e) = status_error(status, &text) {
-            return Err(e);
-        }
         Ok(Fetched::Changed { text, validators })
     }
 }

@@ -55,6 +55,16 @@ pub fn is_public(ip: IpAddr) -> bool {
             if seg[..6].iter().all(|s| *s == 0) && !v6.is_loopback() && !v6.is_unspecified() {
                 return is_public(embedded(seg[6], seg[7]));
             }
+            // Local-use NAT64 (64:ff9b:1::/48, RFC 8215), Teredo (2001::/32, whose IPv4
+            // part is hidden), IPv4-translated (::ffff:0:0:0/96) and old site-local
+            // (fec0::/10): refused outright.
+            if (seg[0] == 0x64 && seg[1] == 0xff9b && seg[2] == 1)
+                || (seg[0] == 0x2001 && seg[1] == 0)
+                || (seg[..4].iter().all(|s| *s == 0) && seg[4] == 0xffff && seg[5] == 0)
+                || (seg[0] & 0xffc0) == 0xfec0
+            {
+                return false;
+            }
             let first = seg[0];
             !(v6.is_loopback()
                 || v6.is_unspecified()
@@ -119,7 +129,7 @@ pub(crate) fn client(allow_private: bool) -> Result<reqwest::Client, reqwest::Er
         } else if host_allowed(attempt.url(), allow_private) {
             attempt.follow()
         } else {
-            attempt.error("a redirect to a private address")
+            attempt.error(format!("a redirect: {NOT_PUBLIC}"))
         }
     });
     let mut builder = reqwest::Client::builder()
@@ -161,10 +171,20 @@ mod tests {
             "::10.0.0.1",
             "198.18.0.1",
             "240.0.0.1",
+            "64:ff9b:1::a00:1",
+            "2001:0:4136:e378::1",
+            "::ffff:0:a00:1",
+            "fec0::1",
         ] {
             assert!(!is_public(ip.parse().unwrap()), "{ip}");
         }
-        for ip in ["8.8.8.8", "2606:4700:4700::1111", "17.0.0.1"] {
+        for ip in [
+            "8.8.8.8",
+            "2606:4700:4700::1111",
+            "17.0.0.1",
+            "2002:808:808::1",
+            "64:ff9b::808:808",
+        ] {
             assert!(is_public(ip.parse().unwrap()), "{ip}");
         }
     }

@@ -29,6 +29,16 @@ const MAX_OCCURRENCES: u16 = 5_000;
 /// A stretch of time an outside calendar says is taken, `[start, end)`.
 pub type Busy = (Timestamp, Timestamp);
 
+/// What reading a calendar found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The busy times overlapping the window, sorted and merged.
+    pub busy: Vec<Busy>,
+    /// Repeating events whose rule could not be followed: each blocks its first date
+    /// only, and the expert is shown how many there are.
+    pub unread_series: usize,
+}
+
 /// The busy times in `text` that overlap `[from, to)`, sorted and merged.
 pub fn busy_times(
     text: &str,
@@ -36,6 +46,16 @@ pub fn busy_times(
     to: Timestamp,
     home: &TimeZone,
 ) -> Result<Vec<Busy>, CalendarError> {
+    read(text, from, to, home).map(|r| r.busy)
+}
+
+/// [`busy_times`], with how many repeating events could not be followed.
+pub fn read(
+    text: &str,
+    from: Timestamp,
+    to: Timestamp,
+    home: &TimeZone,
+) -> Result<Reading, CalendarError> {
     let unfolded = unfold(text);
     // A byte-order mark before the first line is common in exported files.
     let unfolded = unfolded.trim_start_matches('\u{feff}');
@@ -72,6 +92,7 @@ pub fn busy_times(
     }
 
     let mut busy = Vec::new();
+    let mut unread_series = 0;
     for event in events {
         if !blocks_time(event) {
             continue;
@@ -87,6 +108,7 @@ pub fn busy_times(
             // calendar: its first occurrence still blocks, and the rest is logged.
             let found = occurrences(event, &start, &length, from, to).unwrap_or_else(|e| {
                 tracing::warn!(uid = %uid, error = %e, "a repeating event was read as a single one");
+                unread_series += 1;
                 vec![start.zoned()]
             });
             for occurrence in found {
@@ -99,7 +121,10 @@ pub fn busy_times(
             push(&mut busy, &start.zoned(), &length, from, to);
         }
     }
-    Ok(merge(busy))
+    Ok(Reading {
+        busy: merge(busy),
+        unread_series,
+    })
 }
 
 /// The calendar's own name (`X-WR-CALNAME`), unescaped, if it gives one.
@@ -110,16 +135,27 @@ pub fn calendar_name(text: &str) -> Option<String> {
         .properties
         .iter()
         .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-CALNAME"))
-        .map(|p| {
-            p.val
-                .as_str()
-                .replace("\\,", ",")
-                .replace("\\;", ";")
-                .replace("\\n", " ")
-                .replace("\\\\", "\\")
-        })
+        .map(|p| unescape(p.val.as_str()))
         .map(|n| n.trim().chars().take(120).collect::<String>())
         .filter(|n| !n.is_empty())
+}
+
+/// A TEXT value unescaped in one pass (RFC 5545 3.3.11): `\\,` `\\;` `\\\\` and `\\n`.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push(' '),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
 }
 
 /// Whether an event takes its time: not free, not cancelled, not one of ours.
@@ -527,6 +563,20 @@ BEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20261202T100000Z\r\nDURATION:PT1H\r\nEND:VEVEN
     }
 
     #[test]
+    fn an_unreadable_rule_is_counted() {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:odd\r\nDTSTART:20261201T100000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let found = super::read(
+            text,
+            at("2026-12-01T00:00:00Z"),
+            at("2026-12-05T00:00:00Z"),
+            &TimeZone::UTC,
+        )
+        .unwrap();
+        assert_eq!(found.unread_series, 1);
+        assert_eq!(found.busy.len(), 1);
+    }
+
+    #[test]
     fn a_long_series_begun_weeks_before_the_window_still_blocks() {
         // A fortnight away every 4 weeks, from 2 Nov: the 2 Nov – 16 Nov stretch still
         // runs into a window opening on 10 Nov.
@@ -541,6 +591,7 @@ BEGIN:VEVENT\r\nUID:ok\r\nDTSTART:20261202T100000Z\r\nDURATION:PT1H\r\nEND:VEVEN
     fn a_calendars_name_is_read_with_parameters_and_escapes() {
         let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME;VALUE=TEXT:Team\\, Madrid\r\nEND:VCALENDAR\r\n";
         assert_eq!(calendar_name(text).as_deref(), Some("Team, Madrid"));
+        assert_eq!(unescape("Notes\\\\new\\; more"), "Notes\\new; more");
     }
 
     #[test]

@@ -363,7 +363,7 @@ pub async fn replace_busy(
     }
     let txn = db.begin_write().await?;
     let lock = match db.backend() {
-        crate::Backend::Postgres => " FOR UPDATE OF c",
+        crate::Backend::Postgres => " FOR NO KEY UPDATE OF c",
         crate::Backend::Sqlite => "",
     };
     let owner = Owner::find_by_statement(statement(

@@ -40,6 +40,9 @@ pub enum SessionEventError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    /// The session moved while its event was written: written again on the next run.
+    #[error("the session moved while its event was written")]
+    MovedMeanwhile,
     /// The connection's sealed secret does not open with this deployment's key.
     #[error("the calendar's stored secret does not open with this deployment's key")]
     SecretUnreadable,
@@ -113,8 +116,16 @@ pub async fn sync(
             };
             store::calendars::save_session_event(db, &record, now).await?;
             // Called off while this was written (its own job may have found nothing to
-            // remove yet): take the event back out.
+            // remove yet): take the event back out. Moved meanwhile: fail, so the job
+            // runs again and writes the new time.
             let still = store::bookings::current_of_series(db, series).await?;
+            if let Some(b) = &still
+                && Wanted::of(&b.status) == Wanted::Present
+                && (b.start_at.as_second(), b.end_at.as_second())
+                    != (record.start_at, record.end_at)
+            {
+                return Err(SessionEventError::MovedMeanwhile);
+            }
             if still.is_none_or(|b| Wanted::of(&b.status) == Wanted::Absent) {
                 client.delete(&record.remote_url).await?;
                 let removed = SessionEvent {

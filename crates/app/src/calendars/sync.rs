@@ -170,12 +170,16 @@ async fn read_all(
                     continue;
                 }
                 let mut busy: Vec<Busy> = Vec::new();
+                let mut unread = 0;
                 for text in client.events(&calendar.remote_url, from, to).await? {
-                    busy.extend(ics::busy_times(&text, from, to, home)?);
+                    let reading = ics::read(&text, from, to, home)?;
+                    busy.extend(reading.busy);
+                    unread += reading.unread_series;
                 }
                 let state = SyncState {
                     tag,
                     day: today,
+                    unread,
                     ..SyncState::default()
                 };
                 store_busy(db, schedules, connection, calendar, busy, &state).await?;
@@ -195,13 +199,15 @@ async fn read_all(
                 match calendars.feeds().fetch(&url, &last.validators).await? {
                     Fetched::NotModified => unchanged += 1,
                     Fetched::Changed { text, validators } => {
-                        let busy = ics::busy_times(&text, from, to, home)?;
+                        let reading = ics::read(&text, from, to, home)?;
                         let state = SyncState {
                             validators,
                             day: today,
+                            unread: reading.unread_series,
                             ..SyncState::default()
                         };
-                        store_busy(db, schedules, connection, calendar, busy, &state).await?;
+                        store_busy(db, schedules, connection, calendar, reading.busy, &state)
+                            .await?;
                         read += 1;
                     }
                 }
@@ -239,6 +245,9 @@ struct SyncState {
     validators: Validators,
     #[serde(default)]
     day: i64,
+    /// Repeating events whose rule could not be followed (each blocks its first date).
+    #[serde(default)]
+    unread: usize,
 }
 
 impl SyncState {
@@ -251,6 +260,15 @@ impl SyncState {
             .filter(|s| s.day == today)
             .unwrap_or_default()
     }
+}
+
+/// How many repeating events of the calendar's last read could not be followed.
+pub fn unread_series(calendar: &Calendar) -> usize {
+    calendar
+        .sync_state
+        .as_deref()
+        .and_then(|s| serde_json::from_str::<SyncState>(s).ok())
+        .map_or(0, |s| s.unread)
 }
 
 /// The zone whole-day and floating events are read in: the expert's own.
@@ -283,8 +301,8 @@ pub async fn refresh_for_hold(
             return;
         }
     };
-    // A failing connection waits for its own backoff (a learner's hold must not hammer a
-    // server that is away, nor count as its retries); the rest are read side by side.
+    // A connection waiting out its backoff after a failure is not read (a learner's hold
+    // must not hammer a server that is away); the rest are read side by side.
     let stale = connections
         .into_iter()
         .filter(|c| c.error_code.is_none() && c.last_success_at.is_none_or(|t| t < stale_before));

@@ -151,9 +151,10 @@ pub fn free_slots(
                 }
                 _ => {}
             }
-            let on_a_full_day =
-                !full_days.is_empty() && full_days.contains(&local_date(&rules.time_zone, start));
-            if start >= earliest && !on_a_full_day {
+            let on_a_full_day = || {
+                !full_days.is_empty() && full_days.contains(&local_date(&rules.time_zone, start))
+            };
+            if start >= earliest && !on_a_full_day() {
                 slots.push(Interval::new(start, start + duration));
             }
             start += step;

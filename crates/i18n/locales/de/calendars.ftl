@@ -23,6 +23,10 @@ calendars-busy-count = { $count ->
     [one] 1 belegte Zeit voraus
    *[other] { $count } belegte Zeiten voraus
 }
+calendars-unread-series = { $count ->
+    [one] 1 Serientermin konnte nicht gelesen werden: Nur sein erster Termin sperrt Ihre Zeit.
+   *[other] { $count } Serientermine konnten nicht gelesen werden: Nur ihre ersten Termine sperren Ihre Zeit.
+}
 calendars-keep-booking = Weiter Buchungen annehmen, solange dieser Kalender nicht gelesen werden kann
 calendars-keep-booking-hint = Lernende sehen dann „Kalender nicht geprüft“ neben Ihren Zeiten. Aus: Ihre Zeiten pausieren, bis der Kalender wieder funktioniert.
 calendars-share-names = Den Namen der lernenden Person in Sitzungsterminen zeigen
@@ -43,7 +47,7 @@ calendars-feed-lead = Eine schreibgeschützte ICS-Adresse (Googles „Privatadre
 calendars-field-feed = Kalenderadresse
 calendars-subscribe = Abonnieren
 calendars-how-title = Wie aktuell belegte Zeiten sind
-calendars-how = Jeder Kalender wird alle 10 Minuten gelesen, nur wenn er sich geändert hat. Bevor eine lernende Person eine Ihrer Zeiten reserviert, wird ein Kalender, der vor mehr als 2 Minuten gelesen wurde, erneut gelesen.
+calendars-how = Jeder Kalender wird alle 10 Minuten gelesen, nur wenn er sich geändert hat. Bevor eine lernende Person eine Ihrer Zeiten reserviert, wird ein Kalender, der vor mehr als 2 Minuten gelesen wurde, erneut gelesen (außer er wartet nach einem Fehler auf einen neuen Versuch).
 calendars-done-connected = Kalender verbunden. Seine belegten Zeiten sperren jetzt Ihre Termine.
 calendars-done-unread = Kalender verbunden, aber er konnte noch nicht gelesen werden: Die Karte unten nennt den Grund.
 calendars-done-saved = Kalenderauswahl gespeichert.

@@ -23,6 +23,10 @@ calendars-busy-count = { $count ->
     [one] 1 busy time ahead
    *[other] { $count } busy times ahead
 }
+calendars-unread-series = { $count ->
+    [one] 1 repeating event could not be followed: only its first date blocks your time.
+   *[other] { $count } repeating events could not be followed: only their first dates block your time.
+}
 calendars-keep-booking = Keep taking bookings while this calendar cannot be read
 calendars-keep-booking-hint = Learners then see "calendar not checked" beside your times. Off: your times are paused until the calendar works again.
 calendars-share-names = Show the learner's name in session events
@@ -43,7 +47,7 @@ calendars-feed-lead = A read-only ICS address (Google's "secret address in iCal 
 calendars-field-feed = Feed address
 calendars-subscribe = Subscribe
 calendars-how-title = How fresh busy times are
-calendars-how = Each calendar is read every 10 minutes, only when it changed. Before a learner holds one of your times, a calendar last read more than 2 minutes ago is read again.
+calendars-how = Each calendar is read every 10 minutes, only when it changed. Before a learner holds one of your times, a calendar last read more than 2 minutes ago is read again (unless it is waiting to retry after a failure).
 calendars-done-connected = Calendar connected. Its busy times now block your slots.
 calendars-done-unread = Calendar connected, but it could not be read yet: the card below says why.
 calendars-done-saved = Calendar choices saved.

@@ -23,6 +23,10 @@ calendars-busy-count = { $count ->
     [one] 1 periodo ocupado por delante
    *[other] { $count } periodos ocupados por delante
 }
+calendars-unread-series = { $count ->
+    [one] No se pudo seguir 1 evento repetido: solo su primera fecha bloquea tu tiempo.
+   *[other] No se pudieron seguir { $count } eventos repetidos: solo sus primeras fechas bloquean tu tiempo.
+}
 calendars-keep-booking = Seguir aceptando reservas mientras no se pueda leer este calendario
 calendars-keep-booking-hint = Los alumnos verán entonces «calendario no comprobado» junto a tus horas. Desactivado: tus horas quedan en pausa hasta que el calendario vuelva a funcionar.
 calendars-share-names = Mostrar el nombre del alumno en los eventos de sesión
@@ -43,7 +47,7 @@ calendars-feed-lead = Una dirección ICS de solo lectura (la «dirección secret
 calendars-field-feed = Dirección del calendario
 calendars-subscribe = Suscribirse
 calendars-how-title = Lo recientes que son los periodos ocupados
-calendars-how = Cada calendario se lee cada 10 minutos, solo cuando ha cambiado. Antes de que un alumno reserve una de tus horas, un calendario leído hace más de 2 minutos se vuelve a leer.
+calendars-how = Cada calendario se lee cada 10 minutos, solo cuando ha cambiado. Antes de que un alumno reserve una de tus horas, un calendario leído hace más de 2 minutos se vuelve a leer (salvo que esté esperando para reintentar tras un fallo).
 calendars-done-connected = Calendario conectado. Sus periodos ocupados ya bloquean tus horas.
 calendars-done-unread = Calendario conectado, pero aún no se pudo leer: la tarjeta de abajo explica por qué.
 calendars-done-saved = Elección de calendarios guardada.

@@ -555,6 +555,27 @@ async fn a_feed_blocks_its_series_reads_only_changes_and_a_failure_is_told_once(
     let (healed, _) = connection_of(&app, ana.id).await;
     assert!(healed.error_code.is_none() && healed.notified_at.is_none());
     assert!(calendar_checked(&app, &ana).await);
+
+    // Unticked: its busy times go, and a read that was under way when she unticked it
+    // writes nothing back.
+    let unticked = app
+        .submit(&format!("/calendars/{}/choose", connection.id), &[])
+        .await;
+    assert_eq!(unticked.status().as_u16(), 303);
+    assert!(starts(&app, &ana, 2).await.contains(&at(2, 11, 0)));
+    let late_write = [(
+        jiff::Timestamp::from_second(crate::bookings::secs(&at(2, 11, 0))).unwrap(),
+        jiff::Timestamp::from_second(crate::bookings::secs(&at(2, 12, 0))).unwrap(),
+    )];
+    assert!(
+        !store::calendars::replace_busy(&app.db, calendars[0].id, &late_write, None)
+            .await
+            .unwrap()
+    );
+    app.schedules
+        .changed(ana.id, app::live::AvailabilityChange::RulesChanged)
+        .await;
+    assert!(starts(&app, &ana, 2).await.contains(&at(2, 11, 0)));
 }
 
 both_backends!(a_hold_reads_a_calendar_last_read_more_than_two_minutes_ago);

@@ -41,6 +41,8 @@ struct ConnectionCard {
 struct CalendarRow {
     id: Uuid,
     name: String,
+    /// Repeating events it holds that could not be followed.
+    unread: usize,
     blocks: bool,
     receives: bool,
     busy_count: i32,
@@ -101,6 +103,11 @@ impl CalendarsPage<'_> {
         Which::Choose(*id)
     }
 
+    fn unread_text(&self, count: &usize) -> String {
+        self.shell
+            .t1("calendars-unread-series", "count", &count.to_string())
+    }
+
     fn busy_text(&self, count: &i32) -> String {
         self.shell
             .t1("calendars-busy-count", "count", &count.to_string())
@@ -133,6 +140,7 @@ fn card(shell: &Shell, clock: &LocalTimes, view: ConnectionView) -> ConnectionCa
             .calendars
             .into_iter()
             .map(|k| CalendarRow {
+                unread: app::calendars::sync::unread_series(&k),
                 id: k.id,
                 name: k.name,
                 blocks: k.blocks,
