@@ -1,6 +1,6 @@
 //! The HTTP client calendar connections go through. The addresses come from experts, so
 //! the client is guarded against reaching inside the deployment (SSRF): every host name is
-//! resolved by [`PublicOnly`], which refuses loopback, private, link-local (cloud metadata)
+//! resolved by `PublicOnly`, which refuses loopback, private, link-local (cloud metadata)
 //! and other special addresses, and redirects to an address literal are checked the same
 //! way. Tests and single-machine setups with a calendar server on the same network turn
 //! the guard off (`calendar_allow_private_hosts`).
