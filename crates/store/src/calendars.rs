@@ -59,6 +59,39 @@ const CONNECTION_COLUMNS: &str = "id, user_id, kind, address, username, secret_s
 const CALENDAR_COLUMNS: &str =
     "id, connection_id, remote_url, name, blocks, receives, sync_state, busy_count";
 
+/// The calendars of connection `connection` when it is `user`'s (none otherwise), read
+/// in the caller's transaction.
+async fn owned_calendars<C: ConnectionTrait>(
+    db: &Database,
+    conn: &C,
+    user: Uuid,
+    connection: Uuid,
+) -> Result<Vec<Calendar>, StoreError> {
+    Ok(Calendar::find_by_statement(statement(
+        db.backend(),
+        "SELECT c.id, c.connection_id, c.remote_url, c.name, c.blocks, c.receives, \
+         c.sync_state, c.busy_count FROM calendar_calendars c JOIN calendar_connections k \
+         ON k.id = c.connection_id WHERE k.id = $1 AND k.user_id = $2",
+        vec![connection.into(), user.into()],
+    ))
+    .all(conn)
+    .await?)
+}
+
+/// `calendar` with its connection (None when there is no calendar, or the connection
+/// went meanwhile).
+async fn with_connection(
+    db: &Database,
+    calendar: Option<Calendar>,
+) -> Result<Option<(Calendar, Connection)>, StoreError> {
+    let Some(calendar) = calendar else {
+        return Ok(None);
+    };
+    Ok(connection(db, calendar.connection_id)
+        .await?
+        .map(|k| (calendar, k)))
+}
+
 /// Stores a new connection with its first calendars (`(url, name)`; the first blocks
 /// time, as every calendar does until the expert says otherwise).
 pub async fn insert(
@@ -156,15 +189,7 @@ pub async fn calendars_of(db: &Database, connection: Uuid) -> Result<Vec<Calenda
 /// event records. False when there is no such connection of theirs.
 pub async fn delete(db: &Database, user: Uuid, id: Uuid) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    let calendars = Calendar::find_by_statement(statement(
-        db.backend(),
-        "SELECT c.id, c.connection_id, c.remote_url, c.name, c.blocks, c.receives, \
-         c.sync_state, c.busy_count FROM calendar_calendars c JOIN calendar_connections k \
-         ON k.id = c.connection_id WHERE k.id = $1 AND k.user_id = $2",
-        vec![id.into(), user.into()],
-    ))
-    .all(&txn)
-    .await?;
+    let calendars = owned_calendars(db, &txn, user, id).await?;
     // The connection (and its calendars) first, then their busy times: the same order a
     // sync writes in (`replace_busy`), so the two never wait on each other in a circle.
     let removed = txn
@@ -198,15 +223,7 @@ pub async fn choose(
     receiving: Option<Uuid>,
 ) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    let owned = Calendar::find_by_statement(statement(
-        db.backend(),
-        "SELECT c.id, c.connection_id, c.remote_url, c.name, c.blocks, c.receives, \
-         c.sync_state, c.busy_count FROM calendar_calendars c JOIN calendar_connections k \
-         ON k.id = c.connection_id WHERE k.id = $1 AND k.user_id = $2",
-        vec![connection.into(), user.into()],
-    ))
-    .all(&txn)
-    .await?;
+    let owned = owned_calendars(db, &txn, user, connection).await?;
     let mine = |id: &Uuid| owned.iter().any(|c| c.id == *id);
     if owned.is_empty() || !blocking.iter().all(mine) || !receiving.iter().all(mine) {
         return Ok(false);
@@ -492,7 +509,7 @@ pub async fn receiving(
     db: &Database,
     user: Uuid,
 ) -> Result<Option<(Calendar, Connection)>, StoreError> {
-    let Some(calendar) = Calendar::find_by_statement(statement(
+    let calendar = Calendar::find_by_statement(statement(
         db.backend(),
         "SELECT c.id, c.connection_id, c.remote_url, c.name, c.blocks, c.receives, \
          c.sync_state, c.busy_count FROM calendar_calendars c JOIN calendar_connections k \
@@ -500,13 +517,8 @@ pub async fn receiving(
         vec![user.into(), true.into()],
     ))
     .one(db.conn())
-    .await?
-    else {
-        return Ok(None);
-    };
-    Ok(connection(db, calendar.connection_id)
-        .await?
-        .map(|k| (calendar, k)))
+    .await?;
+    with_connection(db, calendar).await
 }
 
 /// A calendar with its connection.
@@ -514,19 +526,14 @@ pub async fn calendar(
     db: &Database,
     id: Uuid,
 ) -> Result<Option<(Calendar, Connection)>, StoreError> {
-    let Some(calendar) = Calendar::find_by_statement(statement(
+    let calendar = Calendar::find_by_statement(statement(
         db.backend(),
         &format!("SELECT {CALENDAR_COLUMNS} FROM calendar_calendars WHERE id = $1"),
         vec![id.into()],
     ))
     .one(db.conn())
-    .await?
-    else {
-        return Ok(None);
-    };
-    Ok(connection(db, calendar.connection_id)
-        .await?
-        .map(|k| (calendar, k)))
+    .await?;
+    with_connection(db, calendar).await
 }
 
 /// The expert's connections that block time and are failing (with an error code).

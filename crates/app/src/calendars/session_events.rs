@@ -248,7 +248,7 @@ async fn event_text(
             end: booking.end_at,
             summary,
             description,
-            url: page,
+            url: Some(page),
         },
         now,
     ))

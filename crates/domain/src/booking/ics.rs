@@ -76,17 +76,7 @@ pub fn calendar(method: Method, events: &[Event], now: Timestamp) -> String {
     out.line("CALSCALE:GREGORIAN");
     out.line(&format!("METHOD:{}", method.as_str()));
     for e in events {
-        out.line("BEGIN:VEVENT");
-        out.line(&format!("UID:{}", escape(&e.uid)));
-        out.line(&format!("SEQUENCE:{}", e.sequence));
-        out.line(&format!("DTSTAMP:{}", utc(now)));
-        out.line(&format!("DTSTART:{}", utc(e.start)));
-        out.line(&format!("DTEND:{}", utc(e.end)));
-        out.line(&format!("SUMMARY:{}", escape(&e.summary)));
-        out.line(&format!("DESCRIPTION:{}", escape(&e.description)));
-        if let Some(url) = &e.url {
-            out.line(&format!("URL:{url}"));
-        }
+        out.event_head(&e.entry(), now);
         out.line(&format!(
             "ORGANIZER;CN={}:mailto:{}",
             param(&e.organizer.name),
@@ -128,7 +118,22 @@ pub struct Entry {
     /// Both zones' times, the join link and the booking's page.
     pub description: String,
     /// The booking's page.
-    pub url: String,
+    pub url: Option<String>,
+}
+
+impl Event {
+    /// What an invite's event and a stored one share.
+    fn entry(&self) -> Entry {
+        Entry {
+            uid: self.uid.clone(),
+            sequence: self.sequence,
+            start: self.start,
+            end: self.end,
+            summary: self.summary.clone(),
+            description: self.description.clone(),
+            url: self.url.clone(),
+        }
+    }
 }
 
 /// One session as a stored calendar object.
@@ -138,15 +143,7 @@ pub fn entry(e: &Entry, now: Timestamp) -> String {
     out.line("VERSION:2.0");
     out.line("PRODID:-//Mentora//Sessions//EN");
     out.line("CALSCALE:GREGORIAN");
-    out.line("BEGIN:VEVENT");
-    out.line(&format!("UID:{}", escape(&e.uid)));
-    out.line(&format!("SEQUENCE:{}", e.sequence));
-    out.line(&format!("DTSTAMP:{}", utc(now)));
-    out.line(&format!("DTSTART:{}", utc(e.start)));
-    out.line(&format!("DTEND:{}", utc(e.end)));
-    out.line(&format!("SUMMARY:{}", escape(&e.summary)));
-    out.line(&format!("DESCRIPTION:{}", escape(&e.description)));
-    out.line(&format!("URL:{}", e.url));
+    out.event_head(e, now);
     out.line("STATUS:CONFIRMED");
     out.line("TRANSP:OPAQUE");
     out.line("END:VEVENT");
@@ -190,6 +187,21 @@ struct Lines {
 }
 
 impl Lines {
+    /// An event's opening lines: its id, version, times, title, text and link.
+    fn event_head(&mut self, e: &Entry, now: Timestamp) {
+        self.line("BEGIN:VEVENT");
+        self.line(&format!("UID:{}", escape(&e.uid)));
+        self.line(&format!("SEQUENCE:{}", e.sequence));
+        self.line(&format!("DTSTAMP:{}", utc(now)));
+        self.line(&format!("DTSTART:{}", utc(e.start)));
+        self.line(&format!("DTEND:{}", utc(e.end)));
+        self.line(&format!("SUMMARY:{}", escape(&e.summary)));
+        self.line(&format!("DESCRIPTION:{}", escape(&e.description)));
+        if let Some(url) = &e.url {
+            self.line(&format!("URL:{url}"));
+        }
+    }
+
     /// Appends a content line folded at 75 octets, never inside a UTF-8 character.
     fn line(&mut self, line: &str) {
         let mut width = 0;

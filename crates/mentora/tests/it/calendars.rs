@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::bookings::{at, confirmed, expert, learner, rules};
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp, eventually, send, service_url, services_required};
+use crate::testkit::{Backend, TestApp, eventually, free_port, python_peer, send, service_url};
 
 /// A Radicale server on a free port with one account, `ana` / `app-pass`; stopped with
 /// the test.
@@ -42,23 +42,10 @@ const PASSWORD: &str = "app-pass";
 
 impl Radicale {
     async fn start() -> Option<Radicale> {
-        let ready = Command::new("python3")
-            .args(["-c", "import radicale"])
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ready {
-            assert!(
-                !services_required(),
-                "radicale must be installed (pip install radicale)"
-            );
-            eprintln!("skipped: radicale is not installed");
+        if !python_peer("radicale") {
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         let folder = tempfile::tempdir().unwrap();
         let users: PathBuf = folder.path().join("users");
         std::fs::write(&users, format!("{USER}:{PASSWORD}\n")).unwrap();
@@ -279,6 +266,38 @@ async fn caldav_busy_times_block_slots_and_sessions_appear_move_and_vanish(backe
         .await;
     assert_eq!(taken.status().as_u16(), 404);
     assert_eq!(connection_of(&app, ana.id).await.0, connection);
+
+    // Her own reconnect: a wrong app password is refused beside the form and the stored
+    // one kept; the right one is taken (sealed anew) and the calendar read again.
+    let wrong = app
+        .submit(
+            &format!("/calendars/{}/reconnect", connection.id),
+            &[("username", USER), ("password", "not-it")],
+        )
+        .await;
+    assert_eq!(wrong.status().as_u16(), 422);
+    let page = wrong.text().await.unwrap();
+    assert!(page.contains(&format!(r#"id="reconnect-errors-{}""#, connection.id)));
+    assert!(page.contains("refused the user name or app password"));
+    assert_eq!(
+        connection_of(&app, ana.id).await.0,
+        connection,
+        "nothing changed"
+    );
+    let right = app
+        .submit(
+            &format!("/calendars/{}/reconnect", connection.id),
+            &[("username", USER), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(right.status().as_u16(), 303);
+    assert_eq!(right.headers()["location"], "/calendars?done=reconnected");
+    let (resealed, _) = connection_of(&app, ana.id).await;
+    assert_ne!(
+        resealed.secret_sealed, connection.secret_sealed,
+        "a fresh seal"
+    );
+    assert!(resealed.error_code.is_none());
 
     // Sessions go to "work", with the learner's name.
     let calendar = calendars[0].id.to_string();
@@ -640,8 +659,21 @@ async fn a_hold_reads_a_calendar_last_read_more_than_two_minutes_ago(backend: Ba
         (409, "slot_unavailable"),
         "{refused}"
     );
-    let (_, calendars) = connection_of(&app, ana.id).await;
+    let (read, calendars) = connection_of(&app, ana.id).await;
     assert_eq!(calendars[0].busy_count, 2);
+
+    // On its own schedule: not due before ten minutes have passed since that read, then
+    // one `calendar_sync` job (however often instances look) that reads it. (The hold's
+    // own jobs run first.)
+    app.run_jobs().await;
+    assert_eq!(app::calendars::sync::enqueue_due(&app.db).await.unwrap(), 0);
+    clock.advance(10 * 60);
+    assert_eq!(app::calendars::sync::enqueue_due(&app.db).await.unwrap(), 1);
+    assert_eq!(app::calendars::sync::enqueue_due(&app.db).await.unwrap(), 0);
+    assert_eq!(app.run_jobs().await, 1);
+    let (later, _) = connection_of(&app, ana.id).await;
+    assert!(later.last_success_at > read.last_success_at);
+    assert_eq!(later.next_sync_at, app.db.clock().now().as_second() + 600);
 }
 
 both_backends!(another_persons_connection_is_out_of_reach);
@@ -700,19 +732,24 @@ async fn another_persons_connection_is_out_of_reach(backend: Backend) {
     assert_eq!(res.status().as_u16(), 409);
 }
 
+/// An app with the default guard (private addresses refused), an expert signed in.
+async fn expert_on_the_default_guard() -> Option<TestApp> {
+    let app = TestApp::builder(Backend::Sqlite)
+        .configure(|c| c.calendar_allow_private_hosts = false)
+        .spawn()
+        .await?;
+    let _ = expert(&app, "ana@example.com", rules(0)).await;
+    app.log_in_as("ana@example.com").await;
+    Some(app)
+}
+
 /// With the default configuration, an address inside the deployment is refused: an
 /// expert cannot make Mentora call its own database, Redis or a cloud metadata service.
 #[tokio::test]
 async fn addresses_inside_the_deployment_are_refused_by_default() {
-    let Some(app) = TestApp::builder(Backend::Sqlite)
-        .configure(|c| c.calendar_allow_private_hosts = false)
-        .spawn()
-        .await
-    else {
+    let Some(app) = expert_on_the_default_guard().await else {
         return;
     };
-    let _ = expert(&app, "ana@example.com", rules(0)).await;
-    app.log_in_as("ana@example.com").await;
     for url in [
         "http://127.0.0.1:6379/",
         "http://169.254.169.254/latest/meta-data/",
@@ -745,15 +782,9 @@ async fn a_name_that_resolves_inside_is_refused_too() {
         eprintln!("skipped: this machine's name does not resolve to a loopback address");
         return;
     }
-    let Some(app) = TestApp::builder(Backend::Sqlite)
-        .configure(|c| c.calendar_allow_private_hosts = false)
-        .spawn()
-        .await
-    else {
+    let Some(app) = expert_on_the_default_guard().await else {
         return;
     };
-    let _ = expert(&app, "ana@example.com", rules(0)).await;
-    app.log_in_as("ana@example.com").await;
     let url = format!("http://{name}:9/feed.ics");
     let res = app.submit("/calendars/feed", &[("feed_url", &url)]).await;
     assert_eq!(res.status().as_u16(), 422, "{url}");

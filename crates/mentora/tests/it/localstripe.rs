@@ -30,11 +30,7 @@ impl Drop for LocalStripe {
 
 impl LocalStripe {
     async fn start() -> Option<LocalStripe> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = crate::testkit::free_port();
         let child = match Command::new("localstripe")
             .args(["--port", &port.to_string(), "--from-scratch"])
             .stdout(Stdio::null())

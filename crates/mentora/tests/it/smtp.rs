@@ -12,7 +12,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::bookings::{at, expert, hold_body, learner, pay, post_hold, rules};
-use crate::testkit::{Backend, TestApp, eventually, send, services_required};
+use crate::testkit::{Backend, TestApp, eventually, free_port, python_peer, send};
 
 /// An SMTP server on a free port, writing each message to a folder; stopped with the test.
 struct SmtpSink {
@@ -36,23 +36,10 @@ fn fixture(name: &str) -> PathBuf {
 
 impl SmtpSink {
     async fn start() -> Option<SmtpSink> {
-        let ready = Command::new("python3")
-            .args(["-c", "import aiosmtpd, icalendar"])
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ready {
-            assert!(
-                !services_required(),
-                "aiosmtpd and icalendar must be installed (pip install aiosmtpd icalendar)"
-            );
-            eprintln!("skipped: aiosmtpd or icalendar is not installed");
+        if !python_peer("aiosmtpd, icalendar") {
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         let folder = tempfile::tempdir().unwrap();
         let mut child = Command::new("python3")
             .arg(fixture("sink.py"))

@@ -52,6 +52,32 @@ pub fn services_required() -> bool {
     std::env::var("MENTORA_REQUIRE_SERVICES").is_ok_and(|v| v == "1")
 }
 
+/// Whether Python can import `modules` (a test peer such as `radicale`). When it cannot,
+/// the test is skipped with a note, or fails when services are required.
+pub fn python_peer(modules: &str) -> bool {
+    let ready = std::process::Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ready {
+        assert!(
+            !services_required(),
+            "{modules} must be installed (pip install {})",
+            modules.replace(',', "")
+        );
+        eprintln!("skipped: {modules} is not installed");
+    }
+    ready
+}
+
+/// A port nothing listens on now, for a test peer to take.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("no free port: {e}"))
+}
+
 /// The URL of a required-or-optional service, or None (skip) when absent and optional.
 pub fn service_url(var: &str) -> Option<String> {
     match std::env::var(var) {
