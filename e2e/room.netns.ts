@@ -11,6 +11,13 @@ import { expectAccessible, keepScreenshot, watchForBreakage } from './support';
 
 const demoPassword = 'mentora-demo-pass';
 
+// Outside a namespace Chromium offers no loopback candidates and the peers never meet:
+// say why instead of failing (scripts/test makes the namespace when it runs as root).
+test.skip(
+  process.env.MENTORA_ROOM_NETNS !== '1',
+  'run through scripts/test as root: it makes the network namespace these tests need',
+);
+
 async function logIn(page: Page, base: string, email: string): Promise<void> {
   await page.goto(base + '/login');
   await page.getByLabel('Email address').fill(email);
@@ -226,6 +233,12 @@ test('with relayed connections only, media flows through the TURN server', async
   await connected(expert);
   expect((await peer(learner)).candidate).toBe('relay');
   expect((await peer(expert)).candidate).toBe('relay');
+  // The help page's check tries the relay too, with a credential minted for this person.
+  await learner.goto((base ?? '') + '/support/video');
+  await learner.getByRole('button', { name: 'Run the check' }).click();
+  await expect(learner.locator('[data-result="relayYes"]')).toBeVisible();
+  await expectAccessible(learner);
+  await keepScreenshot(learner, 'video-help-relay');
 });
 
 test('the video help page checks this browser, and reads right to left in Arabic on a phone', async ({ browser }) => {

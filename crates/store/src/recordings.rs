@@ -206,20 +206,24 @@ pub async fn stop(db: &Database, id: Uuid, now: Timestamp) -> Result<(), StoreEr
     Ok(())
 }
 
-/// The storage keys of a recording's chunks, in order.
-pub async fn chunk_keys(db: &Database, recording: Uuid) -> Result<Vec<String>, StoreError> {
+/// A recording's chunks in order: each one's storage key and size in bytes.
+pub async fn chunk_sizes(db: &Database, recording: Uuid) -> Result<Vec<(String, u64)>, StoreError> {
     #[derive(FromQueryResult)]
-    struct Key {
+    struct Chunk {
         storage_key: String,
+        bytes: i64,
     }
-    let rows = Key::find_by_statement(statement(
+    let rows = Chunk::find_by_statement(statement(
         db.backend(),
-        "SELECT storage_key FROM recording_chunks WHERE recording_id = $1 ORDER BY seq",
+        "SELECT storage_key, bytes FROM recording_chunks WHERE recording_id = $1 ORDER BY seq",
         vec![recording.into()],
     ))
     .all(db.conn())
     .await?;
-    Ok(rows.into_iter().map(|k| k.storage_key).collect())
+    Ok(rows
+        .into_iter()
+        .map(|c| (c.storage_key, u64::try_from(c.bytes).unwrap_or(0)))
+        .collect())
 }
 
 /// Marks a recording deleted: it takes no more chunks (its files go next).

@@ -1,6 +1,8 @@
 // The video troubleshooting page's check: can this browser make calls, do the camera
-// and microphone work, and can the configured STUN servers be reached (a server-reflexive
-// candidate proves it); without servers, only direct (host) connections are possible.
+// and microphone work, can the configured STUN servers be reached (a server-reflexive
+// candidate proves it; without servers, only direct (host) connections are possible),
+// and, for a signed-in person, does the TURN relay answer (a relay candidate proves it:
+// the credential on the page is theirs, minted as a room mints it).
 
 const button = document.getElementById('run-check');
 const results = document.getElementById('check-results');
@@ -23,8 +25,8 @@ button?.addEventListener('click', async () => {
   } catch {
     line('mediaNo', false);
   }
-  const urls = JSON.parse(button.dataset.servers || '[]');
-  const pc = new RTCPeerConnection({ iceServers: urls.length ? [{ urls }] : [] });
+  const servers = JSON.parse(button.dataset.servers || '[]');
+  const pc = new RTCPeerConnection({ iceServers: servers });
   const kinds = new Set();
   pc.addEventListener('icecandidate', ({ candidate }) => { if (candidate?.type) kinds.add(candidate.type); });
   pc.createDataChannel('check');
@@ -36,6 +38,7 @@ button?.addEventListener('click', async () => {
   });
   pc.close();
   if (kinds.has('srflx') || kinds.has('relay')) line('networkYes', true);
-  else if (kinds.has('host')) line('networkLocal', urls.length === 0);
+  else if (kinds.has('host')) line('networkLocal', servers.length === 0);
   else line('networkNone', false);
+  if (button.dataset.relay === 'true') line(kinds.has('relay') ? 'relayYes' : 'relayNo', kinds.has('relay'));
 });

@@ -209,6 +209,9 @@ impl From<BookingError> for AppError {
             }
             BookingError::ProposalExpired => AppError::new(ErrorCode::ProposalExpired),
             BookingError::RateLimited(retry) => retry.into(),
+            BookingError::DisputeWindowClosed { hours } => {
+                AppError::new(ErrorCode::DisputeWindowClosed).with_arg("hours", hours.to_string())
+            }
             BookingError::TooEarly { minutes } => {
                 AppError::new(ErrorCode::NoShowTooEarly).with_arg("minutes", minutes.to_string())
             }

@@ -497,6 +497,13 @@ pub async fn record_outcome(
     if !may {
         return Err(BookingError::NotYours);
     }
+    // The window is the payout delay after the outcome: once it closed, the expert's
+    // share is on its way and the outcome stands (an operator can still step in).
+    if contest && now >= shifted(booking.row.updated_at, s.rules.payout_delay) {
+        return Err(BookingError::DisputeWindowClosed {
+            hours: s.rules.payout_delay.as_hours(),
+        });
+    }
 
     if claim && now < shifted(booking.row.start_at, super::NO_SHOW_CLAIM_AFTER) {
         return Err(BookingError::TooEarly {

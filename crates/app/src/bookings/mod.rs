@@ -152,6 +152,12 @@ pub enum BookingError {
         /// Minutes after the start from which a claim is accepted.
         minutes: i64,
     },
+    /// A settled outcome is contested after its dispute window (the payout delay) closed.
+    #[error("the dispute window closed {hours} hours after the outcome")]
+    DisputeWindowClosed {
+        /// Hours after the outcome a dispute is taken.
+        hours: i64,
+    },
     /// The booking's status does not allow this change (it may have just moved on).
     #[error("a {from} booking cannot become {to}")]
     InvalidTransition {

@@ -125,6 +125,9 @@ pub enum RoomError {
     /// A chunk came out of order, or for a recording that has stopped.
     #[error("the recording is not taking this chunk")]
     ChunkRefused,
+    /// A byte range past the end of a recording of this many bytes.
+    #[error("the range is past the end of the recording ({0} bytes)")]
+    RangeNotSatisfiable(u64),
     /// Input the caller must correct.
     #[error("invalid input: {0:?}")]
     Invalid(crate::FieldError),

@@ -7,9 +7,10 @@
 //! uploads the stream in ordered chunks to object storage. The chunks are **kept as
 //! they came and served joined**: MediaRecorder's first chunk carries the WebM header and
 //! each later one continues the stream, so their concatenation is one valid WebM file.
-//! It is not remuxed (no cues are written), so players seek within what they have
-//! downloaded rather than by index. Only the two participants play it back, and either
-//! may delete it; otherwise it is deleted after the retention period.
+//! It is not remuxed (no cues are written); playback answers HTTP byte ranges over the
+//! joined chunks, so a player seeks by fetching the part it needs (browsers find the time
+//! by bisecting, as they do for any WebM without cues). Only the two participants play
+//! it back, and either may delete it; otherwise it is deleted after the retention period.
 
 use bytes::Bytes;
 use jiff::{SignedDuration, Timestamp};
@@ -256,38 +257,130 @@ pub async fn list(db: &Database, pass: &RoomPass) -> Result<Vec<RecordingSummary
         .collect())
 }
 
-/// The joined file of recording `id`, for the session's participants only: its size,
-/// and its chunks read one after another as they are sent (never the whole file in
-/// memory at once).
+/// The part of a recording asked for: bytes `first..=last` of the joined file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteRange {
+    /// The first byte.
+    pub first: u64,
+    /// The last byte (included).
+    pub last: u64,
+}
+
+/// What an HTTP `Range` header asks of a file of `size` bytes: `Ok(None)` for the whole
+/// file (no header, several ranges, or another unit), `Ok(Some(range))` for one
+/// satisfiable range, `Err(())` for a range past the end (416).
+#[allow(clippy::result_unit_err)]
+pub fn requested_range(header: Option<&str>, size: u64) -> Result<Option<ByteRange>, ()> {
+    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else {
+        return Ok(None);
+    };
+    if spec.contains(',') {
+        return Ok(None);
+    }
+    let Some((from, to)) = spec.split_once('-') else {
+        return Ok(None);
+    };
+    let (from, to) = (from.trim(), to.trim());
+    let range = if from.is_empty() {
+        // The last `to` bytes.
+        let Ok(n) = to.parse::<u64>() else {
+            return Ok(None);
+        };
+        if n == 0 || size == 0 {
+            return Err(());
+        }
+        ByteRange {
+            first: size.saturating_sub(n),
+            last: size - 1,
+        }
+    } else {
+        let Ok(first) = from.parse::<u64>() else {
+            return Ok(None);
+        };
+        let last = match to {
+            "" => size.saturating_sub(1),
+            t => match t.parse::<u64>() {
+                Ok(l) if l >= first => l.min(size.saturating_sub(1)),
+                _ => return Ok(None),
+            },
+        };
+        if first >= size {
+            return Err(());
+        }
+        ByteRange { first, last }
+    };
+    Ok(Some(range))
+}
+
+/// Which chunks (storage key, offset into it, bytes from there) make up `range` of the
+/// file the chunks of `sizes` join into.
+fn pieces(sizes: &[(String, u64)], range: ByteRange) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0u64;
+    for (key, size) in sizes {
+        let end = start + size;
+        if end > range.first && start <= range.last {
+            let from = range.first.saturating_sub(start);
+            let to = (range.last + 1).min(end) - start;
+            out.push((
+                key.clone(),
+                usize::try_from(from).unwrap_or(usize::MAX),
+                usize::try_from(to - from).unwrap_or(usize::MAX),
+            ));
+        }
+        start = end;
+    }
+    out
+}
+
+/// A recording's joined file (or the part of it `range` asks for), for the session's
+/// participants only: the whole file's size, the range served, and the bytes read chunk
+/// after chunk as they are sent (never the whole file in memory at once).
 pub async fn playback(
     db: &Database,
     files: std::sync::Arc<dyn FileStore>,
     pass: &RoomPass,
     id: Uuid,
+    range: Option<&str>,
 ) -> Result<
     (
         u64,
+        Option<ByteRange>,
         impl futures::Stream<Item = Result<Bytes, RoomError>> + use<>,
     ),
     RoomError,
 > {
     use futures::StreamExt;
     pass.require_participant()?;
-    let recording = match store::recordings::find(db, id).await? {
+    match store::recordings::find(db, id).await? {
         Some(r) if r.booking_id == pass.booking_id() && r.deleted_at.is_none() => r,
         _ => return Err(RoomError::NotFound),
     };
-    let keys = store::recordings::chunk_keys(db, id).await?;
-    let chunks = futures::stream::iter(keys).then(move |key| {
+    let sizes = store::recordings::chunk_sizes(db, id).await?;
+    let size: u64 = sizes.iter().map(|(_, n)| n).sum();
+    let asked = requested_range(range, size).map_err(|()| RoomError::RangeNotSatisfiable(size))?;
+    let whole = ByteRange {
+        first: 0,
+        last: size.saturating_sub(1),
+    };
+    let parts = if size == 0 {
+        Vec::new()
+    } else {
+        pieces(&sizes, asked.unwrap_or(whole))
+    };
+    let chunks = futures::stream::iter(parts).then(move |(key, from, take)| {
         let files = files.clone();
         async move {
             match files.get(&key).await? {
-                Some(chunk) => Ok(chunk),
-                None => Err(RoomError::NotFound),
+                Some(chunk) if from <= chunk.len() => {
+                    let to = from.saturating_add(take).min(chunk.len());
+                    Ok(chunk.slice(from..to))
+                }
+                _ => Err(RoomError::NotFound),
             }
         }
     });
-    Ok((u64::try_from(recording.bytes).unwrap_or(0), chunks))
+    Ok((size, asked, chunks))
 }
 
 /// Deletes recording `id` at either participant's request: its chunks go from storage.
@@ -315,7 +408,7 @@ async fn erase(
     now: Timestamp,
 ) -> Result<(), RoomError> {
     store::recordings::mark_deleted(db, id, now).await?;
-    for key in store::recordings::chunk_keys(db, id).await? {
+    for (key, _) in store::recordings::chunk_sizes(db, id).await? {
         files.delete(&key).await?;
     }
     store::recordings::forget_chunks(db, id).await?;
@@ -333,4 +426,45 @@ pub async fn purge_expired(
         erase(db, files, *id, now).await?;
     }
     Ok(due.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_header_asks_for_one_part_or_the_whole_file() {
+        let r = |first, last| Ok(Some(ByteRange { first, last }));
+        assert_eq!(requested_range(None, 100), Ok(None));
+        assert_eq!(requested_range(Some("bytes=0-"), 100), r(0, 99));
+        assert_eq!(requested_range(Some("bytes=10-19"), 100), r(10, 19));
+        assert_eq!(requested_range(Some("bytes=90-500"), 100), r(90, 99));
+        assert_eq!(requested_range(Some("bytes=-10"), 100), r(90, 99));
+        assert_eq!(requested_range(Some("bytes=-500"), 100), r(0, 99));
+        assert_eq!(requested_range(Some("bytes=100-"), 100), Err(()));
+        assert_eq!(requested_range(Some("bytes=-0"), 100), Err(()));
+        assert_eq!(requested_range(Some("bytes=0-1,5-6"), 100), Ok(None));
+        assert_eq!(requested_range(Some("bytes=9-3"), 100), Ok(None));
+        assert_eq!(requested_range(Some("items=0-3"), 100), Ok(None));
+    }
+
+    #[test]
+    fn a_range_is_cut_from_the_chunks_it_spans() {
+        let sizes = vec![
+            ("a".to_owned(), 10),
+            ("b".to_owned(), 5),
+            ("c".to_owned(), 10),
+        ];
+        let range = |first, last| ByteRange { first, last };
+        assert_eq!(
+            pieces(&sizes, range(0, 24)),
+            [("a".into(), 0, 10), ("b".into(), 0, 5), ("c".into(), 0, 10)]
+        );
+        assert_eq!(
+            pieces(&sizes, range(8, 16)),
+            [("a".into(), 8, 2), ("b".into(), 0, 5), ("c".into(), 0, 2)]
+        );
+        assert_eq!(pieces(&sizes, range(11, 12)), [("b".into(), 1, 2)]);
+        assert_eq!(pieces(&sizes, range(24, 24)), [("c".into(), 9, 1)]);
+    }
 }

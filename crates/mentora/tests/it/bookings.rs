@@ -900,6 +900,50 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
     assert_eq!(reasons[3], "Cut short");
 }
 
+async fn a_settled_outcome_is_disputed_within_the_payout_delay_only(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let session = Session::confirmed(&app, 2).await;
+    let (s, id) = (session.deps(&app), session.id);
+    let end = session.start + HOUR;
+    changes::record_outcome(
+        &s,
+        &session.ana,
+        id,
+        BookingStatus::Completed,
+        "",
+        None,
+        ts(end),
+    )
+    .await
+    .unwrap();
+    let window = s.rules.payout_delay.as_secs();
+    let dispute = async |at: i64| {
+        changes::record_outcome(
+            &s,
+            &session.leo_user,
+            id,
+            BookingStatus::Disputed,
+            "It was cut short",
+            None,
+            ts(end + at),
+        )
+        .await
+    };
+    // The moment the window closes (when the expert's share goes out), the outcome stands.
+    let late = dispute(window).await;
+    assert!(
+        matches!(
+            late,
+            Err(app::bookings::BookingError::DisputeWindowClosed { hours: 48 })
+        ),
+        "{late:?}"
+    );
+    let inside = dispute(window - 1).await.unwrap();
+    assert_eq!(inside.status, BookingStatus::Disputed);
+}
+
 async fn a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
@@ -1797,6 +1841,7 @@ both_backends!(
     only_the_expert_marks_a_started_session_completed_and_only_once,
     a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it,
     a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing,
+    a_settled_outcome_is_disputed_within_the_payout_delay_only,
     only_the_expert_answers_a_no_show_claim_and_it_stays_disputed,
     an_admin_settles_a_no_show_claim_only_with_a_settlement,
     an_admins_own_no_show_verdict_refunds_at_once,

@@ -49,6 +49,8 @@ struct Books {
     events: std::collections::HashMap<String, Value>,
     /// The next create is made, but its answer is "lost" (a 503 instead).
     lose_next_answer: bool,
+    /// Google tokens issued from now on last this many seconds (default 3599).
+    google_token_lifetime: Option<u64>,
 }
 
 type Shared = Arc<Mutex<Books>>;
@@ -89,6 +91,12 @@ impl FakeMeetings {
     /// The next create is made, but answered with a 503 as if the answer was lost.
     pub fn lose_next_answer(&self) {
         self.books.lock().unwrap().lose_next_answer = true;
+    }
+
+    /// Google's tokens issued from now on live a minute at most: a client must not
+    /// keep them (it keeps a token until a minute before it expires).
+    pub fn short_lived_google_tokens(&self) {
+        self.books.lock().unwrap().google_token_lifetime = Some(60);
     }
 
     /// How many Google events exist.
@@ -185,7 +193,7 @@ async fn answer(
         books.tokens_issued += 1;
         return axum::Json(json!({
             "access_token": format!("ya29.google-token-{}", books.tokens_issued),
-            "expires_in": 3599, "scope": "https://www.googleapis.com/auth/calendar.events",
+            "expires_in": books.google_token_lifetime.unwrap_or(3599), "scope": "https://www.googleapis.com/auth/calendar.events",
             "token_type": "Bearer",
         }))
         .into_response();

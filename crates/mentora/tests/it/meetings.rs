@@ -122,6 +122,22 @@ async fn zoom_meetings_follow_the_session(backend: Backend) {
         seen_by_lea.json["join_url"]
     );
     assert_eq!(room(&app, &eve_token, &id).await.status, 404);
+    // Support staff may look at the session's room, but get no link into the meeting.
+    app.create_user("sam@example.org", &[domain::Role::Admin])
+        .await;
+    let (sam_token, _) = app.api_log_in("sam@example.org").await;
+    let seen_by_sam = room(&app, &sam_token, &id).await;
+    assert_eq!(seen_by_sam.json["role"], "support", "{seen_by_sam}");
+    assert!(seen_by_sam.json["join_url"].is_null(), "{seen_by_sam}");
+    let sam_page = app.another_client();
+    sam_page.log_in_as("sam@example.org").await;
+    let html = sam_page
+        .get(&format!("/sessions/{id}/room"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("zoom.us/j/"), "{html}");
 
     // Moved while Zoom is away: the job fails, the expert is told, and a retry moves it.
     fake.refuse_next(503);
@@ -174,8 +190,16 @@ async fn zoom_meetings_follow_the_session(backend: Backend) {
     let moved_when = jiff::Timestamp::from_second(secs(&moved_to))
         .unwrap()
         .to_string();
-    assert_eq!(patch.json()["start_time"], moved_when);
-    assert_eq!(patch.json()["duration"], 60);
+    assert_eq!(
+        patch.json(),
+        json!({
+            "topic": format!("Mentora: {} × {}", ana.display_name, lea.display_name),
+            "type": 2,
+            "start_time": moved_when,
+            "duration": 60,
+            "timezone": "UTC",
+        })
+    );
     let html = ana_page
         .get(&format!("/sessions/{new_id}/room"))
         .await
@@ -187,7 +211,9 @@ async fn zoom_meetings_follow_the_session(backend: Backend) {
         "a success clears the refusal"
     );
 
-    // Called off: the meeting is deleted.
+    // Called off: the meeting is deleted. Zoom no longer takes the token held (401):
+    // it is forgotten, a new one bought, and the call made again with it.
+    fake.refuse_next(401);
     let (lea_token, _) = app.api_log_in("lea@example.org").await;
     let cancelled = send(
         &app,
@@ -204,13 +230,21 @@ async fn zoom_meetings_follow_the_session(backend: Backend) {
         (delete.method.as_str(), delete.path.as_str()),
         ("DELETE", "/zoom-api/v2/meetings/85746065001")
     );
-    // Every call used the one token: none was bought again.
+    assert_eq!(delete.authorization, "Bearer zoom-token-2");
+    let deletes: Vec<String> = fake
+        .api_calls()
+        .into_iter()
+        .filter(|c| c.method == "DELETE")
+        .map(|c| c.authorization)
+        .collect();
+    assert_eq!(deletes, ["Bearer zoom-token-1", "Bearer zoom-token-2"]);
+    // Every call until the refusal used the one token; the refusal bought one more.
     assert_eq!(
         fake.seen()
             .iter()
             .filter(|s| s.path == "/zoom/oauth/token")
             .count(),
-        1
+        2
     );
 }
 both_backends!(zoom_meetings_follow_the_session);
@@ -298,8 +332,14 @@ async fn google_meet_events_follow_the_session(backend: Backend) {
     .await;
     assert_eq!(moved.status, 200, "{moved}");
     let new_id = moved.json["id"].as_str().unwrap().to_owned();
+    // Google no longer takes the token held (401): a new one is bought with the refresh
+    // token and the call made again; that one expires at once, so the next call buys
+    // another rather than send an expired token.
+    fake.refuse_next(401);
+    fake.short_lived_google_tokens();
     app.run_jobs().await;
     let patch = fake.api_calls().pop().unwrap();
+    assert_eq!(patch.authorization, "Bearer ya29.google-token-2");
     assert_eq!(
         (patch.method.as_str(), patch.path.as_str()),
         (
@@ -337,6 +377,21 @@ async fn google_meet_events_follow_the_session(backend: Backend) {
             event_path(&format!("/mentora{}", series.series_id.simple())).as_str(),
             ""
         )
+    );
+    assert_eq!(delete.authorization, "Bearer ya29.google-token-3");
+    let refreshes: Vec<String> = fake
+        .seen()
+        .into_iter()
+        .filter(|s| s.path == "/google/token")
+        .map(|s| s.body)
+        .collect();
+    assert_eq!(refreshes.len(), 3);
+    assert!(
+        refreshes
+            .iter()
+            .all(|b| b.contains("grant_type=refresh_token")
+                && b.contains("refresh_token=1%2F%2Frefresh-token")),
+        "{refreshes:?}"
     );
 }
 both_backends!(google_meet_events_follow_the_session);

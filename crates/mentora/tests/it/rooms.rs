@@ -740,12 +740,45 @@ async fn recordings_are_deleted_after_the_retention_period(backend: Backend) {
     )
     .await;
     assert_eq!(chunk.status(), 204);
+    let chunk = post(
+        &lea_page,
+        format!("/sessions/{id}/room/recordings/{recording}/chunks/1"),
+        vec![1, 2, 3, 4].into(),
+    )
+    .await;
+    assert_eq!(chunk.status(), 204);
     let play = format!("/sessions/{id}/recordings/{recording}");
-    assert_eq!(lea_page.get(&play).await.status(), 200);
-    let stored = store::recordings::chunk_keys(&app.db, uuid::Uuid::parse_str(&recording).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(stored.len(), 1);
+    let whole = lea_page.get(&play).await;
+    assert_eq!(whole.status(), 200);
+    assert_eq!(whole.headers()["accept-ranges"], "bytes");
+    assert_eq!(
+        whole.bytes().await.unwrap().as_ref(),
+        [0x1A, 0x45, 0xDF, 0xA3, 0, 1, 2, 3, 4]
+    );
+    // A player seeks by asking for a part: it is cut across the chunks it spans.
+    let ranged = |range: &'static str| {
+        lea_page
+            .client
+            .get(lea_page.at(&play))
+            .header("range", range)
+            .send()
+    };
+    let part = ranged("bytes=3-6").await.unwrap();
+    assert_eq!(part.status(), 206);
+    assert_eq!(part.headers()["content-range"], "bytes 3-6/9");
+    assert_eq!(part.headers()["content-length"], "4");
+    assert_eq!(part.bytes().await.unwrap().as_ref(), [0xA3, 0, 1, 2]);
+    let tail = ranged("bytes=-2").await.unwrap();
+    assert_eq!(tail.headers()["content-range"], "bytes 7-8/9");
+    assert_eq!(tail.bytes().await.unwrap().as_ref(), [3, 4]);
+    let past = ranged("bytes=9-").await.unwrap();
+    assert_eq!(past.status(), 416);
+    assert_eq!(past.headers()["content-range"], "bytes */9");
+    let stored =
+        store::recordings::chunk_sizes(&app.db, uuid::Uuid::parse_str(&recording).unwrap())
+            .await
+            .unwrap();
+    assert_eq!(stored.len(), 2);
 
     // Thirty days on (the default), the next run deletes it.
     clock.set(instant(secs(&start) + 30 * 86_400 + 60));
@@ -759,6 +792,69 @@ async fn recordings_are_deleted_after_the_retention_period(backend: Backend) {
     // The session is over, but its page would still serve the file: it is gone instead.
     assert_eq!(lea_page.get(&play).await.status(), 404);
     let files = app.data_dir.as_ref().unwrap().path().join("files");
-    assert!(files.exists() && !files.join(&stored[0]).exists());
+    assert!(files.exists() && !files.join(&stored[0].0).exists());
 }
 both_backends!(recordings_are_deleted_after_the_retention_period);
+
+/// The video help page's check: a visitor's reaches the STUN servers only (and is told
+/// that signing in checks the relay); a signed-in person's also tries the TURN relay with
+/// a credential minted for them, and the page is never cached.
+async fn the_video_help_check_tries_the_relay_for_a_signed_in_person(backend: Backend) {
+    let Some(app) = TestApp::builder(backend)
+        .configure(|c| {
+            c.video.ice = app::rooms::ice::IceSettings {
+                servers: app::rooms::ice::IceSettings::parse_servers(
+                    "stun:stun.example.org:3478 turn:turn.example.org:3478",
+                )
+                .unwrap(),
+                turn_secret: Some("turn-secret".into()),
+                turn_ttl: jiff::SignedDuration::from_mins(120),
+                relay_only: false,
+            }
+        })
+        .spawn()
+        .await
+    else {
+        return;
+    };
+    let servers_of = |html: &str| -> Value {
+        let start = html.find("data-servers=\"").unwrap() + "data-servers=\"".len();
+        let end = start + html[start..].find('"').unwrap();
+        serde_json::from_str(
+            &html[start..end]
+                .replace("&quot;", "\"")
+                .replace("&#34;", "\""),
+        )
+        .unwrap()
+    };
+    let visitor = app.another_client();
+    let page = visitor.get("/support/video").await;
+    assert_eq!(page.headers()["cache-control"], "private, no-store");
+    let html = page.text().await.unwrap();
+    assert_eq!(
+        servers_of(&html),
+        json!([{"urls": ["stun:stun.example.org:3478"]}])
+    );
+    assert!(html.contains(r#"data-relay="false""#));
+    assert!(html.contains("Sign in to check the relay server too."));
+
+    let (lea, _) = learner(&app, "lea@example.org").await;
+    let signed_in = app.another_client();
+    signed_in.log_in_as("lea@example.org").await;
+    let html = signed_in.get("/support/video").await.text().await.unwrap();
+    let servers = servers_of(&html);
+    assert_eq!(servers[1]["urls"], json!(["turn:turn.example.org:3478"]));
+    let username = servers[1]["username"].as_str().unwrap();
+    assert!(
+        username.ends_with(&format!(":{}", lea.id)),
+        "the credential is the person's own: {username}"
+    );
+    assert!(
+        servers[1]["credential"]
+            .as_str()
+            .is_some_and(|c| !c.is_empty())
+    );
+    assert!(html.contains(r#"data-relay="true""#));
+    assert!(!html.contains("Sign in to check the relay server too."));
+}
+both_backends!(the_video_help_check_tries_the_relay_for_a_signed_in_person);

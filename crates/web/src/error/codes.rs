@@ -89,6 +89,7 @@ error_codes! {
     RescheduleLimit = CONFLICT, "reschedule_limit", "error-reschedule-limit", own;
     ProposalExpired = CONFLICT, "proposal_expired", "error-proposal-expired", own;
     NoShowTooEarly = CONFLICT, "no_show_too_early", "error-no-show-too-early", own;
+    DisputeWindowClosed = CONFLICT, "dispute_window_closed", "error-dispute-window-closed", own;
     OwnApplication = FORBIDDEN, "own_application", "error-own-application", own;
     ControlCharacter = BAD_REQUEST, "control_character", "error-control-character", own;
     LoginLocked = TOO_MANY_REQUESTS, "login_locked", "error-login-locked", own;
@@ -98,6 +99,7 @@ error_codes! {
     RoomClosed = CONFLICT, "room_closed", "error-room-closed", own;
     RecordingConsentRequired = CONFLICT, "recording_consent_required", "error-recording-consent-required", own;
     RecordingChunkRefused = CONFLICT, "recording_chunk_refused", "error-recording-chunk-refused", own;
+    RangeNotSatisfiable = RANGE_NOT_SATISFIABLE, "range_not_satisfiable", "error-range-not-satisfiable", own;
     SessionNotCompleted = CONFLICT, "session_not_completed", "error-session-not-completed", own;
     ReviewWindowClosed = CONFLICT, "review_window_closed", "error-review-window-closed", own;
     ReviewExists = CONFLICT, "review_exists", "error-review-exists", own;

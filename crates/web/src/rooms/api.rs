@@ -56,8 +56,9 @@ pub async fn room(
             other => other,
         })?;
     let now = state.clock().now();
-    // Zoom and Google Meet: the provider's link, once the job has made the meeting.
-    let join_url = if pass.provider.is_scheduled() {
+    // Zoom and Google Meet: the provider's link, once the job has made the meeting; to
+    // the two participants only (support staff enter built-in rooms alone, announced).
+    let join_url = if pass.provider.is_scheduled() && pass.role.participates() {
         app::rooms::meetings::link(&state.db, &pass.booking)
             .await?
             .0

@@ -14,6 +14,9 @@ impl From<RoomError> for AppError {
             }
             RoomError::NoConsent => AppError::new(ErrorCode::RecordingConsentRequired),
             RoomError::ChunkRefused => AppError::new(ErrorCode::RecordingChunkRefused),
+            RoomError::RangeNotSatisfiable(size) => {
+                AppError::new(ErrorCode::RangeNotSatisfiable).with_arg("size", size.to_string())
+            }
             RoomError::Invalid(field) => AppError::fields(vec![field]),
             RoomError::Files(e) => e.into(),
             RoomError::Store(e) => e.into(),

@@ -80,8 +80,11 @@ pub async fn show(
         WindowState::NotYet(at) => ("not_yet", clock.at(at)),
         WindowState::Closed => ("closed", String::new()),
     };
+    // Outside rooms' links go to the two participants only: support staff enter
+    // built-in rooms, where they are announced, and no outside room.
+    let participant = pass.role.participates();
     let jitsi_link = match (&pass.provider, &state.settings.video.jitsi, window) {
-        (VideoProvider::Jitsi, Some(jitsi), "open") => {
+        (VideoProvider::Jitsi, Some(jitsi), "open") if participant => {
             Some(app::rooms::jitsi::join_link(&state.db, jitsi, &pass, user, now).await?)
         }
         _ => None,
@@ -92,13 +95,12 @@ pub async fn show(
         let (link, error) = app::rooms::meetings::link(&state.db, &pass.booking).await?;
         Some(OutsideMeeting {
             provider: pass.provider.as_str(),
-            link,
+            link: link.filter(|_| participant),
             error: error.filter(|_| pass.role == app::rooms::RoomRole::Expert),
         })
     } else {
         None
     };
-    let participant = pass.role.participates();
     let page = RoomPage {
         shell: &shell,
         id,

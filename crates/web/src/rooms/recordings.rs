@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Form, Json};
 use serde::Deserialize;
@@ -111,24 +111,50 @@ pub async fn stop(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// `GET /sessions/{id}/recordings/{recording}`: the joined WebM, participants only.
+/// `GET /sessions/{id}/recordings/{recording}`: the joined WebM, participants only; one
+/// byte range when asked (`Range: bytes=…`), so players can seek.
 pub async fn play(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     Path((id, recording)): Path<(Uuid, Uuid)>,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let pass = app::rooms::pass_whatever_status(&state.db, &viewer.user, id).await?;
-    let (size, chunks) =
-        app::rooms::recording::playback(&state.db, state.files.clone(), &pass, recording).await?;
+    let asked = headers.get(header::RANGE).and_then(|v| v.to_str().ok());
+    let played =
+        app::rooms::recording::playback(&state.db, state.files.clone(), &pass, recording, asked)
+            .await;
+    let (size, range, chunks) = match played {
+        Ok(played) => played,
+        Err(app::rooms::RoomError::RangeNotSatisfiable(size)) => {
+            let mut response =
+                AppError::from(app::rooms::RoomError::RangeNotSatisfiable(size)).into_response();
+            if let Ok(value) = HeaderValue::from_str(&format!("bytes */{size}")) {
+                response.headers_mut().insert(header::CONTENT_RANGE, value);
+            }
+            return Ok(response);
+        }
+        Err(e) => return Err(e.into()),
+    };
     // The chunks are read one after another as the body is sent.
     let body = axum::body::Body::from_stream(futures::StreamExt::map(chunks, |chunk| {
         chunk.map_err(|e| std::io::Error::other(e.to_string()))
     }));
     let mut response = Response::new(body);
-    response
-        .headers_mut()
-        .insert(header::CONTENT_LENGTH, HeaderValue::from(size));
     let headers = response.headers_mut();
+    let length = match range {
+        Some(r) => {
+            if let Ok(value) =
+                HeaderValue::from_str(&format!("bytes {}-{}/{size}", r.first, r.last))
+            {
+                headers.insert(header::CONTENT_RANGE, value);
+            }
+            r.last - r.first + 1
+        }
+        None => size,
+    };
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("video/webm"));
     headers.insert(
         header::CACHE_CONTROL,
@@ -138,6 +164,9 @@ pub async fn play(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("inline; filename=\"session.webm\""),
     );
+    if range.is_some() {
+        *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+    }
     Ok(response)
 }
 

@@ -1,12 +1,16 @@
 //! `/support/video`: what the room needs from a browser, how to allow the camera and
 //! microphone in each, and a check of this browser and network against the configured
-//! STUN/TURN servers (run by `room-check.js`).
+//! STUN/TURN servers (run by `room-check.js`). A signed-in person's check also tries the
+//! TURN relay, with a credential minted for them as a room would (short-lived, their
+//! own); a visitor's reaches the STUN servers only.
 
 use askama::Template;
+use axum::Extension;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
+use crate::middleware::viewer::Viewer;
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState};
@@ -15,25 +19,55 @@ use crate::{AppError, AppState};
 #[template(path = "rooms/support.html")]
 struct SupportPage<'a> {
     shell: &'a Shell,
-    /// The configured servers (URLs only: credentials are minted in a room).
+    /// The servers for the check, as the browser takes them (JSON).
     servers: String,
+    /// Whether the check includes a TURN relay (then it says whether the relay works).
+    relay: bool,
+    /// Whether a relay is configured that a visitor would check once signed in.
+    relay_after_sign_in: bool,
 }
 
 /// `GET /support/video`.
-pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<Response, AppError> {
-    let urls: Vec<&str> = state
-        .settings
-        .video
-        .ice
-        .servers
-        .iter()
-        .flat_map(|s| s.urls.iter().map(String::as_str))
-        .filter(|u| u.starts_with("stun"))
-        .collect();
-    let servers = serde_json::to_string(&urls).unwrap_or_else(|_| "[]".to_owned());
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    shell: Shell,
+) -> Result<Response, AppError> {
+    let ice = &state.settings.video.ice;
+    let servers: Vec<app::rooms::ice::BrowserIceServer> = match &viewer {
+        Some(Extension(viewer)) => ice
+            .for_person(viewer.user.id, state.clock().now())
+            .into_iter()
+            // A TURN server without a credential could not be used by the check anyway.
+            .filter(|s| !is_turn(&s.urls) || s.credential.is_some())
+            .collect(),
+        None => ice
+            .servers
+            .iter()
+            .filter(|s| !is_turn(&s.urls))
+            .map(|s| app::rooms::ice::BrowserIceServer {
+                urls: s.urls.clone(),
+                username: None,
+                credential: None,
+            })
+            .collect(),
+    };
+    let relay = servers.iter().any(|s| is_turn(&s.urls));
     let page = SupportPage {
         shell: &shell,
-        servers,
+        servers: serde_json::to_string(&servers).unwrap_or_else(|_| "[]".to_owned()),
+        relay,
+        relay_after_sign_in: viewer.is_none() && ice.servers.iter().any(|s| is_turn(&s.urls)),
     };
-    Ok(super::page::with_media(render(page, StatusCode::OK)))
+    let mut response = super::page::with_media(render(page, StatusCode::OK));
+    // A signed-in person's page holds their TURN credential.
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
+}
+
+fn is_turn(urls: &[String]) -> bool {
+    urls.iter().any(|u| u.starts_with("turn"))
 }
