@@ -226,7 +226,7 @@ test('two people meet: video both ways, mute seen, recording with consent, atten
 test('with relayed connections only, media flows through the TURN server', async ({ browser }) => {
   const base = process.env.RELAYED_BASE_URL;
   test.skip(!base && process.env.MENTORA_REQUIRE_SERVICES !== '1', 'coturn is not installed (apt-get install coturn)');
-  const { learner, expert } = await meet(browser, base ?? '');
+  const { learner, expert, id } = await meet(browser, base ?? '');
   await join(learner);
   await join(expert);
   await connected(learner);
@@ -239,6 +239,40 @@ test('with relayed connections only, media flows through the TURN server', async
   await expect(learner.locator('[data-result="relayYes"]')).toBeVisible();
   await expectAccessible(learner);
   await keepScreenshot(learner, 'video-help-relay');
+
+  // The pre-join screen says what went wrong with the camera and microphone, in words
+  // for each case, and links to the help page.
+  const cases: Array<[string, string]> = [
+    ['NotAllowedError', 'denied'],
+    ['NotFoundError', 'missing'],
+    ['NotReadableError', 'busy'],
+  ];
+  for (const [error, reason] of cases) {
+    const page = await learner.context().newPage();
+    await page.addInitScript((name) => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('refused in the test', name));
+    }, error);
+    await page.goto(`${base}/sessions/${id}/room`);
+    const help = page.locator('#device-help');
+    await expect(help).toBeVisible();
+    await expect(help).toHaveText((await help.getAttribute(`data-${reason}`)) ?? '-');
+    if (reason === 'denied') {
+      await expect(page.locator('#prejoin a[href="/support/video"]')).toBeVisible();
+      await expectAccessible(page);
+      await keepScreenshot(page, 'room-prejoin-denied');
+    }
+    await page.close();
+  }
+  // A browser without WebRTC is told so, and cannot join.
+  const old = await learner.context().newPage();
+  await old.addInitScript(() => {
+    delete (window as unknown as { RTCPeerConnection?: unknown }).RTCPeerConnection;
+  });
+  await old.goto(`${base}/sessions/${id}/room`);
+  const help = old.locator('#device-help');
+  await expect(help).toHaveText((await help.getAttribute('data-unsupported')) ?? '-');
+  await expect(old.getByRole('button', { name: 'Join now' })).toBeDisabled();
+  await old.close();
 });
 
 test('the video help page checks this browser, and reads right to left in Arabic on a phone', async ({ browser }) => {

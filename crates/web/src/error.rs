@@ -209,6 +209,7 @@ impl From<BookingError> for AppError {
             }
             BookingError::ProposalExpired => AppError::new(ErrorCode::ProposalExpired),
             BookingError::RateLimited(retry) => retry.into(),
+            BookingError::SettledByAttendance => AppError::new(ErrorCode::SettledByAttendance),
             BookingError::DisputeWindowClosed { hours } => {
                 AppError::new(ErrorCode::DisputeWindowClosed).with_arg("hours", hours.to_string())
             }

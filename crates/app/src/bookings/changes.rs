@@ -497,9 +497,21 @@ pub async fn record_outcome(
     if !may {
         return Err(BookingError::NotYours);
     }
-    // The window is the payout delay after the outcome: once it closed, the expert's
-    // share is on its way and the outcome stands (an operator can still step in).
-    if contest && now >= shifted(booking.row.updated_at, s.rules.payout_delay) {
+    if role == Actor::Expert
+        && matches!(to, Completed | NoShowLearner)
+        && crate::rooms::met_on(s.db, &booking)
+            .await?
+            .reports_attendance()
+    {
+        return Err(BookingError::SettledByAttendance);
+    }
+    // The participants' window is the payout delay after the outcome: once it closed, the
+    // expert's share is on its way and the outcome stands (an operator can still open a
+    // dispute for someone who wrote to support).
+    if contest
+        && role != Actor::Admin
+        && now >= shifted(booking.row.updated_at, s.rules.payout_delay)
+    {
         return Err(BookingError::DisputeWindowClosed {
             hours: s.rules.payout_delay.as_hours(),
         });

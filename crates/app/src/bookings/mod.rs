@@ -152,6 +152,11 @@ pub enum BookingError {
         /// Minutes after the start from which a claim is accepted.
         minutes: i64,
     },
+    /// The expert records no outcome of a session whose room reports attendance (the
+    /// built-in room, Zoom): attendance settles it, and an operator decides what it
+    /// cannot.
+    #[error("attendance settles this session")]
+    SettledByAttendance,
     /// A settled outcome is contested after its dispute window (the payout delay) closed.
     #[error("the dispute window closed {hours} hours after the outcome")]
     DisputeWindowClosed {

@@ -247,6 +247,23 @@ pub async fn provider_of(db: &Database, expert: Uuid) -> Result<VideoProvider, R
         .unwrap_or_default())
 }
 
+/// Where `booking`'s session meets: where the meeting was made when it was confirmed,
+/// else the expert's choice now.
+pub async fn met_on(db: &Database, booking: &Booking) -> Result<VideoProvider, StoreError> {
+    let recorded = store::rooms::meeting(db, booking.row.series_id).await?;
+    let recorded = recorded
+        .as_ref()
+        .and_then(|m| VideoProvider::parse(&m.provider));
+    Ok(match recorded {
+        Some(provider) => provider,
+        None => store::experts::video_provider(db, booking.row.expert_id)
+            .await?
+            .as_deref()
+            .and_then(VideoProvider::parse)
+            .unwrap_or_default(),
+    })
+}
+
 /// The expert's choice of where to meet, among those this deployment offers
 /// ([`offered_providers`]); `NotFound` for someone without an expert profile.
 pub async fn set_provider(

@@ -79,25 +79,6 @@ async fn stays(
     Ok((learner, expert))
 }
 
-/// Where the session met.
-async fn provider_of(
-    s: &BookingDeps<'_>,
-    booking: &Booking,
-) -> Result<VideoProvider, BookingError> {
-    let recorded = store::rooms::meeting(s.db, booking.row.series_id).await?;
-    Ok(
-        match recorded
-            .as_ref()
-            .and_then(|m| VideoProvider::parse(&m.provider))
-        {
-            Some(provider) => provider,
-            None => super::provider_of(s.db, booking.row.expert_id)
-                .await
-                .unwrap_or_default(),
-        },
-    )
-}
-
 /// Settles one session by its attendance, if it is confirmed and its room has closed.
 pub async fn settle(
     s: &BookingDeps<'_>,
@@ -113,7 +94,7 @@ pub async fn settle(
         return Ok(Settled::Skipped);
     }
     store::recordings::stop_all(s.db, id, now).await?;
-    let provider = provider_of(s, &booking).await?;
+    let provider = super::met_on(s.db, &booking).await?;
     if matches!(provider, VideoProvider::Jitsi | VideoProvider::GoogleMeet) {
         store::rooms::not_settled(s.db, id, Unsettled::Unreported, now).await?;
         return Ok(Settled::Left(Unsettled::Unreported));

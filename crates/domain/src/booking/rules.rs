@@ -16,13 +16,15 @@ pub fn may_cancel(status: BookingStatus) -> bool {
 }
 
 /// Who may record an outcome. A learner's "the expert did not come" is not an outcome but
-/// a claim, recorded as a dispute an admin settles (see `outcome_requested`).
+/// a claim, recorded as a dispute an admin settles (see `outcome_requested`). An expert
+/// records one only for a session whose room reports no attendance (the use case checks
+/// where it met); an admin may open a dispute after the participants' window closed.
 pub fn may_record(outcome: BookingStatus, actor: Actor) -> Option<bool> {
     use BookingStatus::*;
     let allowed: &[Actor] = match outcome {
         Completed | NoShowLearner => &[Actor::Expert, Actor::Admin],
         NoShowExpert => &[Actor::Admin],
-        Disputed => &[Actor::Learner],
+        Disputed => &[Actor::Learner, Actor::Admin],
         Resolved => &[Actor::Admin],
         _ => return None,
     };
@@ -30,12 +32,15 @@ pub fn may_record(outcome: BookingStatus, actor: Actor) -> Option<bool> {
 }
 
 /// Who may dispute a settled session: the side the outcome went against (the learner a
-/// completed session or their no-show, the expert their no-show).
+/// completed session or their no-show, the expert their no-show), or an operator on
+/// either's behalf (a complaint that reached support).
 pub fn may_dispute(from: BookingStatus, actor: Actor) -> bool {
     use BookingStatus::*;
     matches!(
         (from, actor),
-        (Completed | NoShowLearner, Actor::Learner) | (NoShowExpert, Actor::Expert)
+        (Completed | NoShowLearner, Actor::Learner)
+            | (NoShowExpert, Actor::Expert)
+            | (Completed | NoShowLearner | NoShowExpert, Actor::Admin)
     )
 }
 
@@ -96,6 +101,8 @@ mod tests {
         assert_eq!(may_record(NoShowLearner, Actor::Admin), Some(true));
         assert_eq!(may_record(NoShowExpert, Actor::Expert), Some(false));
         assert_eq!(may_record(Disputed, Actor::Learner), Some(true));
+        assert_eq!(may_record(Disputed, Actor::Admin), Some(true));
+        assert_eq!(may_record(Disputed, Actor::Expert), Some(false));
         assert_eq!(may_record(Resolved, Actor::Expert), Some(false));
         assert_eq!(may_record(Confirmed, Actor::Admin), None, "not an outcome");
     }
@@ -108,6 +115,7 @@ mod tests {
         assert!(!may_dispute(NoShowExpert, Actor::Learner));
         assert!(!may_dispute(Completed, Actor::Expert));
         assert!(!may_dispute(NoShowLearner, Actor::Expert));
+        assert!(may_dispute(Completed, Actor::Admin) && may_dispute(NoShowExpert, Actor::Admin));
     }
 
     #[test]

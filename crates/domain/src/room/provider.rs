@@ -34,6 +34,12 @@ impl VideoProvider {
         matches!(self, Self::Zoom | Self::GoogleMeet)
     }
 
+    /// Whether the room reports who came (the built-in room sees joins and leaves; Zoom
+    /// sends them as webhooks): then attendance settles the session, not the expert.
+    pub fn reports_attendance(self) -> bool {
+        matches!(self, Self::BuiltIn | Self::Zoom)
+    }
+
     /// The provider with this stored name; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str() == raw)

@@ -108,12 +108,18 @@ email-booking-confirmed-body = مرحبًا { $name }،
     تأكدت جلستك مع { $other } في { $when }. الدعوة المرفقة تضيفها إلى تقويمك.
 
     التفاصيل والتغييرات: { $link }
+
+    انضم إلى الجلسة (تُفتح الغرفة قبل 10 دقائق): { $room }
+    مشكلة في الكاميرا أو الميكروفون؟ { $help }
 email-booking-rescheduled-subject = تغيّر موعد جلستك على Mentora
 email-booking-rescheduled-body = مرحبًا { $name }،
 
     أصبحت جلستك مع { $other } في { $when }. الدعوة المرفقة تحدّث تقويمك.
 
     التفاصيل: { $link }
+
+    انضم إلى الجلسة (تُفتح الغرفة قبل 10 دقائق): { $room }
+    مشكلة في الكاميرا أو الميكروفون؟ { $help }
 email-booking-cancelled-subject = أُلغيت جلستك على Mentora
 email-booking-cancelled-body = مرحبًا { $name }،
 

@@ -108,12 +108,18 @@ email-booking-confirmed-body = Guten Tag { $name },
     Ihre Sitzung mit { $other } ist für { $when } bestätigt. Mit der angehängten Einladung wird sie in Ihren Kalender eingetragen.
 
     Details und Änderungen: { $link }
+
+    Der Sitzung beitreten (der Raum öffnet 10 Minuten vorher): { $room }
+    Probleme mit Kamera oder Mikrofon? { $help }
 email-booking-rescheduled-subject = Ihre Mentora-Sitzung wurde verschoben
 email-booking-rescheduled-body = Guten Tag { $name },
 
     Ihre Sitzung mit { $other } findet jetzt am { $when } statt. Die angehängte Einladung aktualisiert Ihren Kalender.
 
     Details: { $link }
+
+    Der Sitzung beitreten (der Raum öffnet 10 Minuten vorher): { $room }
+    Probleme mit Kamera oder Mikrofon? { $help }
 email-booking-cancelled-subject = Ihre Mentora-Sitzung wurde storniert
 email-booking-cancelled-body = Guten Tag { $name },
 

@@ -108,12 +108,18 @@ email-booking-confirmed-body = Hello { $name },
     your session with { $other } is confirmed for { $when }. The attached invite adds it to your calendar.
 
     Details and changes: { $link }
+
+    Join the session (the room opens 10 minutes before): { $room }
+    Trouble with the camera or microphone? { $help }
 email-booking-rescheduled-subject = Your Mentora session has moved
 email-booking-rescheduled-body = Hello { $name },
 
     your session with { $other } now takes place { $when }. The attached invite updates your calendar.
 
     Details: { $link }
+
+    Join the session (the room opens 10 minutes before): { $room }
+    Trouble with the camera or microphone? { $help }
 email-booking-cancelled-subject = Your Mentora session is cancelled
 email-booking-cancelled-body = Hello { $name },
 

@@ -108,12 +108,18 @@ email-booking-confirmed-body = Hola, { $name }:
     tu sesión con { $other } está confirmada para el { $when }. La invitación adjunta la añade a tu calendario.
 
     Detalles y cambios: { $link }
+
+    Entra en la sesión (la sala abre 10 minutos antes): { $room }
+    ¿Problemas con la cámara o el micrófono? { $help }
 email-booking-rescheduled-subject = Tu sesión de Mentora ha cambiado de hora
 email-booking-rescheduled-body = Hola, { $name }:
 
     tu sesión con { $other } será ahora el { $when }. La invitación adjunta actualiza tu calendario.
 
     Detalles: { $link }
+
+    Entra en la sesión (la sala abre 10 minutos antes): { $room }
+    ¿Problemas con la cámara o el micrófono? { $help }
 email-booking-cancelled-subject = Tu sesión de Mentora está cancelada
 email-booking-cancelled-body = Hola, { $name }:
 

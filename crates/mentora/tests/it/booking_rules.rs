@@ -418,6 +418,19 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
         .await
         .parse()
         .unwrap();
+    // The confirmation leads to the session's room and to the video help.
+    let confirmation = store::outbox::newest(&app.db, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.to == "leo@example.org" && m.subject == "Your Mentora session is confirmed")
+        .unwrap();
+    assert!(
+        confirmation.text.contains(&format!("/sessions/{id}/room"))
+            && confirmation.text.contains("/support/video"),
+        "{}",
+        confirmation.text
+    );
     // Three moves a minute apart: the first is emailed at once, the others wait.
     for (n, hour) in [11, 12, 13].into_iter().enumerate() {
         let changes::Moved::Rescheduled(m) =
@@ -451,6 +464,15 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
         );
         assert!(mail[1].1.contains("SEQUENCE:3"), "{to}: the latest invite");
         assert!(mail[1].0.contains("13:00"), "{to}: {}", mail[1].0);
+        // The room's link is the booking that now stands for the session.
+        assert!(
+            mail[1]
+                .0
+                .contains(&format!("http://mentora.test/sessions/{id}/room"))
+                && mail[1].0.contains("http://mentora.test/support/video"),
+            "{to}: {}",
+            mail[1].0
+        );
     }
 
     // Moved again soon after, then cancelled before the quiet period ends: the

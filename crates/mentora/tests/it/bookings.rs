@@ -756,14 +756,15 @@ async fn a_confirmed_session_is_not_completed_early_disputed_or_held_again(backe
     }
 }
 
-async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend: Backend) {
+async fn the_room_settles_a_session_and_only_an_operator_records_it_otherwise(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
     };
     let session = Session::confirmed(&app, 2).await;
     let (s, id) = (session.deps(&app), session.id);
     let end = session.start + HOUR;
-    // The learner cannot mark a session completed; the expert can, once it started.
+    // The learner cannot mark a session completed; nor can the expert of a session in the
+    // built-in room, whose attendance settles it; an operator can, once it started.
     let wrong = changes::record_outcome(
         &s,
         &session.leo_user,
@@ -778,9 +779,26 @@ async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend
         matches!(wrong, Err(app::bookings::BookingError::NotYours)),
         "{wrong:?}"
     );
-    let done = changes::record_outcome(
+    let by_expert = changes::record_outcome(
         &s,
         &session.ana,
+        id,
+        BookingStatus::Completed,
+        "",
+        None,
+        ts(end),
+    )
+    .await;
+    assert!(
+        matches!(
+            by_expert,
+            Err(app::bookings::BookingError::SettledByAttendance)
+        ),
+        "{by_expert:?}"
+    );
+    let done = changes::record_outcome(
+        &s,
+        &session.admin,
         id,
         BookingStatus::Completed,
         "",
@@ -792,7 +810,7 @@ async fn only_the_expert_marks_a_started_session_completed_and_only_once(backend
     assert_eq!(done.status, BookingStatus::Completed);
     let again = changes::record_outcome(
         &s,
-        &session.ana,
+        &session.admin,
         id,
         BookingStatus::NoShowLearner,
         "",
@@ -815,7 +833,7 @@ async fn a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it(ba
     let end = session.start + HOUR;
     changes::record_outcome(
         &s,
-        &session.ana,
+        &session.admin,
         id,
         BookingStatus::Completed,
         "",
@@ -909,7 +927,7 @@ async fn a_settled_outcome_is_disputed_within_the_payout_delay_only(backend: Bac
     let end = session.start + HOUR;
     changes::record_outcome(
         &s,
-        &session.ana,
+        &session.admin,
         id,
         BookingStatus::Completed,
         "",
@@ -1838,7 +1856,7 @@ both_backends!(
     a_repeated_request_returns_the_same_hold,
     holds_expire_and_late_payments_confirm_or_refund,
     a_confirmed_session_is_not_completed_early_disputed_or_held_again,
-    only_the_expert_marks_a_started_session_completed_and_only_once,
+    the_room_settles_a_session_and_only_an_operator_records_it_otherwise,
     a_learner_disputes_a_completed_session_and_only_an_admin_resolves_it,
     a_learners_no_show_claim_waits_fifteen_minutes_and_refunds_nothing,
     a_settled_outcome_is_disputed_within_the_payout_delay_only,

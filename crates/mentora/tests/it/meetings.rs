@@ -500,3 +500,94 @@ async fn zoom_participant_webhooks_count_as_attendance(backend: Backend) {
     assert_eq!(booking.json["status"], "completed", "{booking}");
 }
 both_backends!(zoom_participant_webhooks_count_as_attendance);
+
+/// How far settlement trusts attendance depends on what the provider reports: a Zoom
+/// meeting where only one side was seen goes to an operator (its reports name people by
+/// an email it does not always know), nobody is refunded or charged on it; a Google Meet
+/// session reports nothing, so it waits for the expert's word and is not an operator's.
+async fn settlement_trusts_attendance_as_far_as_the_provider_reports_it(backend: Backend) {
+    let fake = FakeMeetings::start().await;
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = app_with(backend, &fake, clock.clone()).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (bo, _) = expert(&app, "bo@example.org", rules(0)).await;
+    let (_, lea_token) = learner(&app, "lea@example.org").await;
+    choose(&app, "ana@example.org", "zoom").await;
+    choose(&app, "bo@example.org", "meet").await;
+    // Zoom's reports name participants by email: Lea's is the one it knows.
+    let on_zoom = confirmed(&app, &lea_token, &ana, &at(3, 10, 0)).await;
+    let on_meet = confirmed(&app, &lea_token, &bo, &at(3, 12, 0)).await;
+    app.run_jobs().await;
+
+    // Zoom saw the learner only.
+    let when = |rfc: &str| jiff::Timestamp::from_second(secs(rfc)).unwrap().to_string();
+    for (event, key, at_) in [
+        ("meeting.participant_joined", "join_time", at(3, 10, 0)),
+        ("meeting.participant_left", "leave_time", at(3, 10, 55)),
+    ] {
+        let body = json!({"event": event, "event_ts": 1, "payload": {"account_id": "acct-e2e", "object": {
+            "id": 85_746_065_001_u64, "uuid": "aDYlohsHRtCd4ii1uC2+hA==", "host_id": "KDcuGIm1QgePTO8WbOqwIQ",
+            "participant": {"user_id": "16778240", "user_name": "Lea", "email": "lea@example.org", key: when(&at_)}}}})
+        .to_string();
+        let stamp = clock.now().as_second().to_string();
+        let answer = app
+            .client
+            .post(app.at("/api/v1/webhooks/zoom"))
+            .header("content-type", "application/json")
+            .header("x-zm-request-timestamp", &stamp)
+            .header(
+                "x-zm-signature",
+                meetings::zoom_webhook::signature(WEBHOOK_SECRET, &stamp, &body),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.json::<Value>().await.unwrap()["applied"], true);
+    }
+    clock.set(jiff::Timestamp::from_second(secs(&at(3, 14, 0))).unwrap());
+    app::jobs::schedule::Scheduler::default()
+        .tick(&app.db)
+        .await
+        .unwrap();
+    app.run_jobs().await;
+
+    let (lea_token, _) = app.api_log_in("lea@example.org").await;
+    let status = async |id: &str| {
+        let shown = send(
+            &app,
+            Method::GET,
+            &format!("/api/v1/bookings/{id}"),
+            &lea_token,
+            None,
+        )
+        .await;
+        shown.json["status"].as_str().unwrap().to_owned()
+    };
+    let waiting = store::rooms::awaiting_review(&app.db, 100).await.unwrap();
+    // Still confirmed: no no-show was recorded, so nobody was refunded or charged on it.
+    assert_eq!(status(&on_zoom).await, "confirmed");
+    assert!(
+        waiting.contains(&on_zoom.parse().unwrap()),
+        "an operator decides"
+    );
+    assert_eq!(status(&on_meet).await, "confirmed");
+    assert!(
+        !waiting.contains(&on_meet.parse().unwrap()),
+        "Meet reports nothing: the expert records it, not an operator"
+    );
+    let (bo_token, _) = app.api_log_in("bo@example.org").await;
+    let recorded = send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/bookings/{on_meet}/transitions"),
+        &bo_token,
+        Some(json!({"to": "completed", "reason": ""})),
+    )
+    .await;
+    assert_eq!(recorded.status, 200, "{recorded}");
+    assert_eq!(recorded.json["status"], "completed");
+}
+both_backends!(settlement_trusts_attendance_as_far_as_the_provider_reports_it);

@@ -316,6 +316,22 @@ impl TestApp {
     }
 
     /// Opens a verified account directly in the store, with extra roles.
+    /// An API token of the deployment's operator (`operator@example.org`, made once):
+    /// who records how a session went when attendance cannot say (or in tests that need
+    /// an outcome without a room).
+    pub async fn operator_token(&self) -> String {
+        const EMAIL: &str = "operator@example.org";
+        let address = domain::EmailAddress::parse(EMAIL).unwrap();
+        if store::users::find_by_email(&self.db, &address)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            self.create_user(EMAIL, &[domain::Role::Admin]).await;
+        }
+        self.api_log_in(EMAIL).await.0
+    }
+
     pub async fn create_user(&self, email: &str, roles: &[domain::Role]) -> store::users::User {
         store::users::create(
             &self.db,

@@ -111,7 +111,7 @@ pub(crate) fn api_routes() -> Routes {
         .documented(
             SignedIn,
             routes!(api::transition),
-            &change(&[NoShowTooEarly, DisputeWindowClosed]),
+            &change(&[NoShowTooEarly, DisputeWindowClosed, SettledByAttendance]),
         )
         .documented(SignedIn, routes!(api::answer_dispute), &change(&[]))
         .documented(SignedIn, routes!(api::pay), &change(&[PaymentDeclined]))

@@ -382,16 +382,32 @@ pub(crate) async fn booking_page(
         move_options: options,
         move_error,
         joinable: super::sessions::joinable(&booking, state.clock().now()),
-        outcomes: outcomes(&booking, role, state.clock().now()),
+        outcomes: outcomes(
+            &booking,
+            role,
+            app::rooms::met_on(&state.db, &booking)
+                .await?
+                .reports_attendance(),
+            state.clock().now(),
+        ),
         learning,
     };
     Ok(render(page, status))
 }
 
 /// The outcomes `role` may record for `booking` at `now`: once the session has started,
-/// while it is confirmed (the room's attendance settles it otherwise).
-fn outcomes(booking: &Booking, role: Actor, now: jiff::Timestamp) -> Vec<&'static str> {
-    if booking.status != BookingStatus::Confirmed || now < booking.row.start_at {
+/// while it is confirmed; for an expert only where the room reports no attendance
+/// (`attendance_settles` false: Jitsi, Google Meet), since attendance settles the rest.
+fn outcomes(
+    booking: &Booking,
+    role: Actor,
+    attendance_settles: bool,
+    now: jiff::Timestamp,
+) -> Vec<&'static str> {
+    if booking.status != BookingStatus::Confirmed
+        || now < booking.row.start_at
+        || (role == Actor::Expert && attendance_settles)
+    {
         return Vec::new();
     }
     [

@@ -90,6 +90,7 @@ error_codes! {
     ProposalExpired = CONFLICT, "proposal_expired", "error-proposal-expired", own;
     NoShowTooEarly = CONFLICT, "no_show_too_early", "error-no-show-too-early", own;
     DisputeWindowClosed = CONFLICT, "dispute_window_closed", "error-dispute-window-closed", own;
+    SettledByAttendance = CONFLICT, "settled_by_attendance", "error-settled-by-attendance", own;
     OwnApplication = FORBIDDEN, "own_application", "error-own-application", own;
     ControlCharacter = BAD_REQUEST, "control_character", "error-control-character", own;
     LoginLocked = TOO_MANY_REQUESTS, "login_locked", "error-login-locked", own;
