@@ -134,6 +134,44 @@ test('two people meet: video both ways, mute seen, recording with consent, atten
   await learner.getByRole('button', { name: 'Mute' }).click();
   await expect(learner.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
   await expect(expert.locator('#peer-status')).toHaveText('The other participant muted their microphone.');
+  await learner.getByRole('button', { name: 'Mute' }).click();
+  await expect(learner.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'false');
+  // So is turning the camera off; on again, the video comes back.
+  await learner.getByRole('button', { name: 'Camera off' }).click();
+  await expect(expert.locator('#peer-status')).toHaveText('The other participant turned their camera off.');
+  await learner.getByRole('button', { name: 'Camera off' }).click();
+  await expect(learner.getByRole('button', { name: 'Camera off' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Sharing the screen sends the screen in place of the camera, and stopping brings the
+  // camera back. (Headless Chromium has no screen to pick: a drawn canvas stands in.)
+  await learner.evaluate(() => {
+    navigator.mediaDevices.getDisplayMedia = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 180;
+      const context = canvas.getContext('2d');
+      let n = 0;
+      setInterval(() => {
+        n += 1;
+        if (context) { context.fillStyle = n % 2 ? '#336' : '#663'; context.fillRect(0, 0, 320, 180); }
+      }, 50);
+      return canvas.captureStream(15);
+    };
+  });
+  const sentVideo = (page: Page) => page.evaluate(() => {
+    const room = (window as unknown as { mentoraRoom: { peers: Map<string, { pc: RTCPeerConnection }> } }).mentoraRoom;
+    const sender = [...room.peers.values()][0]?.pc.getSenders().find((s) => s.track?.kind === 'video');
+    const camera = (document.getElementById('local-video') as HTMLVideoElement).srcObject as MediaStream;
+    return sender?.track?.id === camera.getVideoTracks()[0]?.id ? 'camera' : 'screen';
+  });
+  await learner.getByRole('button', { name: 'Share screen' }).click();
+  await expect(learner.getByRole('button', { name: 'Share screen' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => sentVideo(learner)).toBe('screen');
+  const framesBefore = (await peer(expert)).framesDecoded;
+  await expect.poll(async () => (await peer(expert)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(framesBefore);
+  await learner.getByRole('button', { name: 'Share screen' }).click();
+  await expect(learner.getByRole('button', { name: 'Share screen' })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => sentVideo(learner)).toBe('camera');
 
   // The network path changes: an ICE restart renegotiates and the video keeps coming.
   const ufrag = (page: Page) => page.evaluate(() => {
