@@ -608,3 +608,94 @@ pub async fn save_session_event(
         .await?;
     Ok(())
 }
+
+/// A push channel of a calendar, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct StoredWatch {
+    /// The calendar it tells of.
+    pub calendar_id: Uuid,
+    /// Its connection.
+    pub connection_id: Uuid,
+    /// The channel's id (Google's channel, Graph's subscription).
+    pub watch_id: String,
+    /// Google's resource id.
+    pub watch_resource: Option<String>,
+    /// Hex SHA-256 of the secret each notification echoes.
+    pub watch_secret_hash: String,
+    /// When it ends (Unix seconds).
+    pub watch_expires_at: i64,
+}
+
+const WATCH_COLUMNS: &str = "c.id AS calendar_id, c.connection_id, c.watch_id, c.watch_resource, \
+     c.watch_secret_hash, c.watch_expires_at";
+
+/// The push channels of connection `connection`'s calendars.
+pub async fn watches_of(db: &Database, connection: Uuid) -> Result<Vec<StoredWatch>, StoreError> {
+    Ok(StoredWatch::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {WATCH_COLUMNS} FROM calendar_calendars c WHERE c.connection_id = $1 \
+             AND c.watch_id IS NOT NULL"
+        ),
+        vec![connection.into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// The calendar a notification on channel `watch_id` is about.
+pub async fn watched(db: &Database, watch_id: &str) -> Result<Option<StoredWatch>, StoreError> {
+    Ok(StoredWatch::find_by_statement(statement(
+        db.backend(),
+        &format!("SELECT {WATCH_COLUMNS} FROM calendar_calendars c WHERE c.watch_id = $1"),
+        vec![watch_id.into()],
+    ))
+    .one(db.conn())
+    .await?)
+}
+
+/// Keeps `watch` as calendar `calendar`'s push channel, or forgets it (`None`).
+pub async fn save_watch(
+    db: &Database,
+    calendar: Uuid,
+    watch: Option<&StoredWatch>,
+) -> Result<(), StoreError> {
+    let values: Vec<Value> = match watch {
+        Some(w) => vec![
+            w.watch_id.clone().into(),
+            w.watch_resource.clone().into(),
+            w.watch_secret_hash.clone().into(),
+            Some(w.watch_expires_at).into(),
+            calendar.into(),
+        ],
+        None => vec![
+            Option::<String>::None.into(),
+            Option::<String>::None.into(),
+            Option::<String>::None.into(),
+            Option::<i64>::None.into(),
+            calendar.into(),
+        ],
+    };
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE calendar_calendars SET watch_id = $1, watch_resource = $2, \
+             watch_secret_hash = $3, watch_expires_at = $4 WHERE id = $5",
+            values,
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Replaces a connection's sealed secret (a rotated refresh token), unless the
+/// connection is gone.
+pub async fn set_secret(db: &Database, connection: Uuid, sealed: &str) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE calendar_connections SET secret_sealed = $1 WHERE id = $2",
+            vec![sealed.into(), connection.into()],
+        ))
+        .await?;
+    Ok(())
+}

@@ -9,7 +9,8 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::timeout::TimeoutLayer;
 
 use crate::access::{Access, Built, RouteInfo, Routes};
@@ -96,7 +97,12 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
             state.clone(),
             crate::middleware::simulated_time::mark,
         ))
-        .layer(CompressionLayer::new())
+        // Video is compressed already, and recordings are served by byte ranges, which a
+        // compressed body would shift.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("video/"))),
+        )
         .layer(from_fn_with_state(state.clone(), security_headers))
         .layer(from_fn(observe))
         .with_state(state)

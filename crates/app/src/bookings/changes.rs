@@ -447,13 +447,15 @@ pub enum Settlement {
     ExpertPaid,
 }
 
-/// Records how a session went, or a dispute and its resolution. Who may: the expert or an
-/// admin for `completed` and `no_show_learner`; an admin for `no_show_expert` (refunded in
-/// full). A learner's `no_show_expert` is a claim, not a verdict: from 15 minutes after the
-/// start it opens a dispute the expert can answer and an admin settles. The learner
-/// disputes a completed session the same way; an admin resolves a dispute with a
-/// `settlement` (refund the learner, or pay the expert). Outcomes only once the session
-/// has started.
+/// Records how a session went, or a dispute and its resolution. Who may: an admin for
+/// `completed` and `no_show_learner`, and the expert too where the room reports no
+/// attendance (Jitsi, Google Meet; elsewhere attendance settles it); an admin for
+/// `no_show_expert` (refunded in full). A learner's `no_show_expert` on a confirmed
+/// session is a claim, not a verdict: from 15 minutes after the start it opens a dispute
+/// the expert can answer and an admin settles. The side a settled outcome went against
+/// disputes it within the payout delay of the outcome, an admin at any time; an admin
+/// resolves a dispute with a `settlement` (refund the learner, or pay the expert).
+/// Outcomes only once the session has started.
 pub async fn record_outcome(
     s: &BookingDeps<'_>,
     user: &User,
@@ -466,6 +468,9 @@ pub async fn record_outcome(
     use BookingStatus::*;
     let (booking, role, _) = super::visible(s.db, user, id).await?;
     let (to, claim) = rules::outcome_requested(to, role);
+    // A claim that the expert did not come is about a session still confirmed; on one
+    // already settled it is a dispute like any other (the window, a reason).
+    let claim = claim && booking.status == Confirmed;
     let Some(may) = rules::may_record(to, role) else {
         return Err(BookingError::InvalidTransition {
             from: booking.status,
@@ -486,8 +491,8 @@ pub async fn record_outcome(
         });
     }
     // A settled outcome is disputed by the side it went against. Within the payout delay
-    // the expert's share waits; a later dispute settled for the learner takes back what
-    // was transferred first (`payments::transfers`).
+    // the expert's share waits; a dispute an operator opens later and settles for the
+    // learner takes back what was transferred first (`payments::transfers`).
     let contest = to == Disputed && !claim && booking.status != Confirmed;
     let may = if contest {
         rules::may_dispute(booking.status, role)
@@ -508,10 +513,14 @@ pub async fn record_outcome(
     // The participants' window is the payout delay after the outcome: once it closed, the
     // expert's share is on its way and the outcome stands (an operator can still open a
     // dispute for someone who wrote to support).
-    if contest
-        && role != Actor::Admin
-        && now >= shifted(booking.row.updated_at, s.rules.payout_delay)
-    {
+    let decided_at = if contest {
+        store::bookings::entered(s.db, id, booking.status)
+            .await?
+            .unwrap_or(booking.row.updated_at)
+    } else {
+        booking.row.updated_at
+    };
+    if contest && role != Actor::Admin && now >= shifted(decided_at, s.rules.payout_delay) {
         return Err(BookingError::DisputeWindowClosed {
             hours: s.rules.payout_delay.as_hours(),
         });

@@ -73,13 +73,36 @@ impl IceSettings {
 
     /// The servers for `person`'s browser at `now`, TURN ones with a fresh credential.
     pub fn for_person(&self, person: Uuid, now: Timestamp) -> Vec<BrowserIceServer> {
+        self.minted(person, now, self.turn_ttl)
+    }
+
+    /// The servers for the help page's check: TURN credentials last ten minutes at most
+    /// (the check takes seconds; the relay is not a service for anyone signed in).
+    pub fn for_check(&self, person: Uuid, now: Timestamp) -> Vec<BrowserIceServer> {
+        self.minted(
+            person,
+            now,
+            self.turn_ttl.min(SignedDuration::from_mins(10)),
+        )
+    }
+
+    /// Whether the deployment has a TURN relay browsers can be given credentials for.
+    pub fn has_relay(&self) -> bool {
+        self.turn_secret.is_some()
+            && self
+                .servers
+                .iter()
+                .any(|s| s.urls.iter().any(|u| u.starts_with("turn")))
+    }
+
+    fn minted(&self, person: Uuid, now: Timestamp, ttl: SignedDuration) -> Vec<BrowserIceServer> {
         self.servers
             .iter()
             .map(|server| {
                 let turn = server.urls.iter().any(|u| u.starts_with("turn"));
                 let (username, credential) = match (&self.turn_secret, turn) {
                     (Some(secret), true) => {
-                        let expires = domain::clock::shifted(now, self.turn_ttl);
+                        let expires = domain::clock::shifted(now, ttl);
                         let (u, c) = turn_credential(secret, person, expires);
                         (Some(u), Some(c))
                     }

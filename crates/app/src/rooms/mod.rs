@@ -182,6 +182,16 @@ impl RoomPass {
     }
 }
 
+/// Whether `user` may check the TURN relay from the video help page: someone with a
+/// confirmed session ahead (who will need it), or support staff (who help them).
+pub async fn may_check_relay(
+    db: &Database,
+    user: &User,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    Ok(may_support(user) || store::bookings::has_session_ahead(db, user.id, now).await?)
+}
+
 /// Whether `user` may enter any session's room to help (announced in the room).
 pub fn may_support(user: &User) -> bool {
     domain::permission::allows(&user.roles, Permission::SessionsSupport)

@@ -14,9 +14,11 @@ pub enum BookingStatus {
     Cancelled,
     /// Moved to another time; the booking that replaced it carries on.
     Rescheduled,
-    /// The session took place, as the expert or an admin recorded it.
+    /// The session took place: settled by the room's attendance, or recorded by an admin
+    /// (or, where the room reports no attendance, the expert).
     Completed,
-    /// The learner did not come (said by the expert or an admin); no refund.
+    /// The learner did not come (by attendance, an admin, or the expert where the room
+    /// reports no attendance); no refund.
     NoShowLearner,
     /// The expert did not come, by an admin's verdict; refunded in full.
     NoShowExpert,

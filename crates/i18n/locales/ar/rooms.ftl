@@ -8,6 +8,7 @@ room-closed = أُغلقت هذه الغرفة. تُغلق بعد انتهاء �
 room-jitsi-intro = تُعقد هذه الجلسة على Jitsi. يفتح الرابط غرفة الجلسة الخاصة.
 room-jitsi-join = الانضمام عبر Jitsi
 room-support-notice = أنت تدخل بصفتك فريق الدعم. سيُبلَّغ المشاركان بانضمامك.
+room-support-elsewhere = تُعقد هذه الجلسة على { $provider }، ولا ينضم إليها إلا المتعلّم والخبير.
 room-check-heading = افحص الكاميرا والميكروفون
 room-preview-label = معاينة الكاميرا
 room-level = مستوى الميكروفون

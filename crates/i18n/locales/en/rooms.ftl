@@ -8,6 +8,7 @@ room-closed = This room has closed. It closes 30 minutes after the session ends.
 room-jitsi-intro = This session meets on Jitsi. The link opens the session's own room.
 room-jitsi-join = Join on Jitsi
 room-support-notice = You are entering as support staff. Both participants are told you joined.
+room-support-elsewhere = This session meets on { $provider }, which only the learner and the expert join.
 room-check-heading = Check your camera and microphone
 room-preview-label = Your camera preview
 room-level = Microphone level

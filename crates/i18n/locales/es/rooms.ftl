@@ -8,6 +8,7 @@ room-closed = Esta sala está cerrada. Cierra 30 minutos después de que termine
 room-jitsi-intro = Esta sesión se celebra en Jitsi. El enlace abre la sala propia de la sesión.
 room-jitsi-join = Entrar en Jitsi
 room-support-notice = Entras como personal de soporte. Se avisa a ambos participantes.
+room-support-elsewhere = Esta sesión se celebra en { $provider }, donde solo entran el alumno y el experto.
 room-check-heading = Comprueba tu cámara y tu micrófono
 room-preview-label = Vista previa de tu cámara
 room-level = Nivel del micrófono

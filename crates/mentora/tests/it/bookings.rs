@@ -949,6 +949,19 @@ async fn a_settled_outcome_is_disputed_within_the_payout_delay_only(backend: Bac
         )
         .await
     };
+    // An operator's partial refund just before the end touches the booking, not the
+    // moment it was decided: the window still closes on time.
+    changes::refund_by_operator(
+        &s,
+        &session.admin,
+        id,
+        100,
+        None,
+        "goodwill for a late start",
+        ts(end + window - 10),
+    )
+    .await
+    .unwrap();
     // The moment the window closes (when the expert's share goes out), the outcome stands.
     let late = dispute(window).await;
     assert!(
@@ -957,6 +970,24 @@ async fn a_settled_outcome_is_disputed_within_the_payout_delay_only(backend: Bac
             Err(app::bookings::BookingError::DisputeWindowClosed { hours: 48 })
         ),
         "{late:?}"
+    );
+    // Nor does a no-show "claim" reopen it: on a settled session it is a dispute too.
+    let claim = changes::record_outcome(
+        &s,
+        &session.leo_user,
+        id,
+        BookingStatus::NoShowExpert,
+        "He never came",
+        None,
+        ts(end + window),
+    )
+    .await;
+    assert!(
+        matches!(
+            claim,
+            Err(app::bookings::BookingError::DisputeWindowClosed { .. })
+        ),
+        "{claim:?}"
     );
     let inside = dispute(window - 1).await.unwrap();
     assert_eq!(inside.status, BookingStatus::Disputed);

@@ -138,6 +138,11 @@ async fn zoom_meetings_follow_the_session(backend: Backend) {
         .await
         .unwrap();
     assert!(!html.contains("zoom.us/j/"), "{html}");
+    // They are told where it meets, not shown an empty built-in room.
+    assert!(
+        html.contains(r#"id="meets-elsewhere""#) && !html.contains(r#"id="prejoin""#),
+        "{html}"
+    );
 
     // Moved while Zoom is away: the job fails, the expert is told, and a retry moves it.
     fake.refuse_next(503);
@@ -578,6 +583,26 @@ async fn settlement_trusts_attendance_as_far_as_the_provider_reports_it(backend:
         !waiting.contains(&on_meet.parse().unwrap()),
         "Meet reports nothing: the expert records it, not an operator"
     );
+    // The booking page offers the outcome to Meet's expert, and not to Zoom's.
+    let form = |id: &str| format!(r#"action="/bookings/{id}/outcome""#);
+    let ana_page = app.another_client();
+    ana_page.log_in_as("ana@example.org").await;
+    let html = ana_page
+        .get(&format!("/bookings/{on_zoom}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(&form(&on_zoom)), "{html}");
+    let bo_page = app.another_client();
+    bo_page.log_in_as("bo@example.org").await;
+    let html = bo_page
+        .get(&format!("/bookings/{on_meet}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&form(&on_meet)), "{html}");
     let (bo_token, _) = app.api_log_in("bo@example.org").await;
     let recorded = send(
         &app,

@@ -84,7 +84,7 @@ impl World {
         self.clock.advance(seconds);
     }
 
-    /// Ana marks the session completed an hour after it started.
+    /// The session is recorded completed an hour after it started.
     async fn completed(&self, held: &Held) {
         self.after_start(held, 3600).await;
         // The built-in room would settle it by attendance; an operator records it here.

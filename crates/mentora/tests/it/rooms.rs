@@ -774,11 +774,25 @@ async fn recordings_are_deleted_after_the_retention_period(backend: Backend) {
     let past = ranged("bytes=9-").await.unwrap();
     assert_eq!(past.status(), 416);
     assert_eq!(past.headers()["content-range"], "bytes */9");
+    // Never compressed (ranges count the file's own bytes): a compressed body would be
+    // streamed without its length.
+    let chunk = post(
+        &lea_page,
+        format!("/sessions/{id}/room/recordings/{recording}/chunks/2"),
+        vec![7; 4096].into(),
+    )
+    .await;
+    assert_eq!(chunk.status(), 204);
+    let whole = lea_page
+        .get_with(&play, &[("accept-encoding", "gzip, br")])
+        .await;
+    assert_eq!(whole.headers()["content-length"], "4105");
+    assert!(whole.headers().get("content-encoding").is_none());
     let stored =
         store::recordings::chunk_sizes(&app.db, uuid::Uuid::parse_str(&recording).unwrap())
             .await
             .unwrap();
-    assert_eq!(stored.len(), 2);
+    assert_eq!(stored.len(), 3);
 
     // Thirty days on (the default), the next run deletes it.
     clock.set(instant(secs(&start) + 30 * 86_400 + 60));
@@ -797,8 +811,9 @@ async fn recordings_are_deleted_after_the_retention_period(backend: Backend) {
 both_backends!(recordings_are_deleted_after_the_retention_period);
 
 /// The video help page's check: a visitor's reaches the STUN servers only (and is told
-/// that signing in checks the relay); a signed-in person's also tries the TURN relay with
-/// a credential minted for them, and the page is never cached.
+/// that signing in checks the relay); the check of someone with a session ahead also
+/// tries the TURN relay with a ten-minute credential minted for them, and the page is
+/// never cached.
 async fn the_video_help_check_tries_the_relay_for_a_signed_in_person(backend: Backend) {
     let Some(app) = TestApp::builder(backend)
         .configure(|c| {
@@ -838,9 +853,18 @@ async fn the_video_help_check_tries_the_relay_for_a_signed_in_person(backend: Ba
     assert!(html.contains(r#"data-relay="false""#));
     assert!(html.contains("Sign in to check the relay server too."));
 
-    let (lea, _) = learner(&app, "lea@example.org").await;
+    // Signed in without a session ahead: still the STUN servers only (the relay is not
+    // a service for whoever signs up).
+    let (lea, lea_token) = learner(&app, "lea@example.org").await;
     let signed_in = app.another_client();
     signed_in.log_in_as("lea@example.org").await;
+    let html = signed_in.get("/support/video").await.text().await.unwrap();
+    assert_eq!(servers_of(&html).as_array().unwrap().len(), 1, "{html}");
+    assert!(html.contains(r#"data-relay="false""#));
+    // With a confirmed session ahead, the check tries the relay with her own credential,
+    // valid for ten minutes.
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    confirmed(&app, &lea_token, &ana, &at(3, 10, 0)).await;
     let html = signed_in.get("/support/video").await.text().await.unwrap();
     let servers = servers_of(&html);
     assert_eq!(servers[1]["urls"], json!(["turn:turn.example.org:3478"]));
@@ -848,6 +872,12 @@ async fn the_video_help_check_tries_the_relay_for_a_signed_in_person(backend: Ba
     assert!(
         username.ends_with(&format!(":{}", lea.id)),
         "the credential is the person's own: {username}"
+    );
+    let expires: i64 = username.split(':').next().unwrap().parse().unwrap();
+    let now = jiff::Timestamp::now().as_second();
+    assert!(
+        (now + 540..=now + 660).contains(&expires),
+        "ten minutes: {expires} vs {now}"
     );
     assert!(
         servers[1]["credential"]

@@ -315,7 +315,6 @@ impl TestApp {
             .header("authorization", format!("Bearer {token}"))
     }
 
-    /// Opens a verified account directly in the store, with extra roles.
     /// An API token of the deployment's operator (`operator@example.org`, made once):
     /// who records how a session went when attendance cannot say (or in tests that need
     /// an outcome without a room).
@@ -332,6 +331,7 @@ impl TestApp {
         self.api_log_in(EMAIL).await.0
     }
 
+    /// Opens a verified account directly in the store, with extra roles.
     pub async fn create_user(&self, email: &str, roles: &[domain::Role]) -> store::users::User {
         store::users::create(
             &self.db,

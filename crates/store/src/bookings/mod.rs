@@ -34,9 +34,9 @@ pub use lifecycle::{
     reschedule, revive, set_proposal, transition,
 };
 pub use queries::{
-    ListQuery, PaidBooking, Side, awaiting_payment, blocking, current_of_series, events,
-    expert_cancellations, expire_due, feed_for, find, for_user, paid_matching, set_payment_ref,
-    with_payment,
+    ListQuery, PaidBooking, Side, awaiting_payment, blocking, current_of_series, entered, events,
+    expert_cancellations, expire_due, feed_for, find, for_user, has_session_ahead, paid_matching,
+    set_payment_ref, with_payment,
 };
 
 /// A booking as stored. Its instants are kept as whole Unix seconds (the exclusion

@@ -58,6 +58,54 @@ pub async fn events(db: &Database, series: Uuid) -> Result<Vec<EventRow>, StoreE
     .await?)
 }
 
+/// Whether `user` has a confirmed session (as learner or expert) that has not ended by
+/// `now`.
+pub async fn has_session_ahead(
+    db: &Database,
+    user: Uuid,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    #[derive(FromQueryResult)]
+    struct One {
+        #[allow(dead_code)]
+        id: Uuid,
+    }
+    Ok(One::find_by_statement(statement(
+        db.backend(),
+        "SELECT id FROM bookings WHERE status = 'confirmed' AND end_at > $1 \
+         AND (learner_id = $2 OR expert_id = $2) LIMIT 1",
+        vec![secs(now), user.into()],
+    ))
+    .one(db.conn())
+    .await?
+    .is_some())
+}
+
+/// When booking `id` came into `status` (its last transition from another status into
+/// it): the moment an outcome was recorded, whatever changed on the booking since (a
+/// refund touches it without changing what was decided).
+pub async fn entered(
+    db: &Database,
+    id: Uuid,
+    status: BookingStatus,
+) -> Result<Option<Timestamp>, StoreError> {
+    #[derive(FromQueryResult)]
+    struct At {
+        at: Option<i64>,
+    }
+    let row = At::find_by_statement(statement(
+        db.backend(),
+        "SELECT MAX(at) AS at FROM booking_events WHERE booking_id = $1 AND to_status = $2 \
+         AND (from_status IS NULL OR from_status <> to_status)",
+        vec![id.into(), status.as_str().into()],
+    ))
+    .one(db.conn())
+    .await?;
+    Ok(row
+        .and_then(|r| r.at)
+        .and_then(|s| Timestamp::from_second(s).ok()))
+}
+
 /// The expert's bookings that block time now (unexpired holds and confirmed ones) and
 /// end after `from`.
 pub async fn blocking(

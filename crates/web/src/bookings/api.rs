@@ -517,9 +517,13 @@ pub struct TransitionBody {
 
 /// Record how a session went.
 ///
-/// The expert (or an admin) records `completed` or `no_show_learner` once it started; a
-/// learner's `no_show_expert` or `disputed` opens a dispute; an admin `resolved` it with a
-/// settlement.
+/// Attendance settles sessions in the built-in room and on Zoom; an admin records
+/// `completed` or `no_show_learner` (or `no_show_expert`, refunded in full) once the
+/// session started, and so does the expert of a session on Jitsi or Google Meet (else
+/// 409 `settled_by_attendance`). A learner's `no_show_expert` on a confirmed session opens
+/// a dispute; the side an outcome went against disputes it (`disputed`, with a reason)
+/// within `payout_delay_hours` of it (else 409 `dispute_window_closed`), an admin at any
+/// time; an admin `resolved` a dispute with a settlement.
 #[utoipa::path(
     post, path = "/bookings/{id}/transitions", tag = "bookings", operation_id = "record_outcome",
     params(("id" = Uuid, Path, description = "The booking's id.")),

@@ -39,6 +39,8 @@ struct RoomPage<'a> {
     jitsi_link: Option<String>,
     /// The Zoom or Google Meet meeting, when the expert meets there.
     outside: Option<OutsideMeeting>,
+    /// For support staff: the provider a session meets on when it is not the built-in room.
+    elsewhere: Option<&'static str>,
     messages: Vec<ChatMessage>,
     consent: ConsentState,
     recordings: Vec<RecordingSummary>,
@@ -91,11 +93,11 @@ pub async fn show(
     };
     // Zoom and Google Meet: the link once the job made the meeting; the expert also reads
     // the provider's refusal while the job retries.
-    let outside = if pass.provider.is_scheduled() {
+    let outside = if pass.provider.is_scheduled() && participant {
         let (link, error) = app::rooms::meetings::link(&state.db, &pass.booking).await?;
         Some(OutsideMeeting {
             provider: pass.provider.as_str(),
-            link: link.filter(|_| participant),
+            link,
             error: error.filter(|_| pass.role == app::rooms::RoomRole::Expert),
         })
     } else {
@@ -119,6 +121,10 @@ pub async fn show(
         opens_at,
         jitsi_link,
         outside,
+        // Support staff looking at a session that meets elsewhere: where, and nothing to
+        // join (not the built-in room, where nobody else is).
+        elsewhere: (!participant && pass.provider != VideoProvider::BuiltIn)
+            .then(|| pass.provider.as_str()),
         messages: app::rooms::chat::history(&state.db, &pass).await?,
         consent: app::rooms::recording::consent_state(&state.db, &pass).await?,
         recordings: if participant {

@@ -1,8 +1,9 @@
 //! `/support/video`: what the room needs from a browser, how to allow the camera and
 //! microphone in each, and a check of this browser and network against the configured
-//! STUN/TURN servers (run by `room-check.js`). A signed-in person's check also tries the
-//! TURN relay, with a credential minted for them as a room would (short-lived, their
-//! own); a visitor's reaches the STUN servers only.
+//! STUN/TURN servers (run by `room-check.js`). The check of someone with a confirmed
+//! session ahead (or of support staff) also tries the TURN relay, with a credential
+//! minted for them for ten minutes; anyone else's reaches the STUN servers only (the
+//! relay is not a service for whoever signs up).
 
 use askama::Template;
 use axum::Extension;
@@ -34,13 +35,18 @@ pub async fn show(
     shell: Shell,
 ) -> Result<Response, AppError> {
     let ice = &state.settings.video.ice;
-    let servers: Vec<app::rooms::ice::BrowserIceServer> = match &viewer {
-        Some(Extension(viewer)) => ice
-            .for_person(viewer.user.id, state.clock().now())
-            .into_iter()
-            // A TURN server without a credential could not be used by the check anyway.
-            .filter(|s| !is_turn(&s.urls) || s.credential.is_some())
-            .collect(),
+    let now = state.clock().now();
+    let checker = match &viewer {
+        Some(Extension(viewer))
+            if ice.has_relay()
+                && app::rooms::may_check_relay(&state.db, &viewer.user, now).await? =>
+        {
+            Some(viewer.user.id)
+        }
+        _ => None,
+    };
+    let servers: Vec<app::rooms::ice::BrowserIceServer> = match checker {
+        Some(person) => ice.for_check(person, now),
         None => ice
             .servers
             .iter()
@@ -57,7 +63,7 @@ pub async fn show(
         shell: &shell,
         servers: serde_json::to_string(&servers).unwrap_or_else(|_| "[]".to_owned()),
         relay,
-        relay_after_sign_in: viewer.is_none() && ice.servers.iter().any(|s| is_turn(&s.urls)),
+        relay_after_sign_in: viewer.is_none() && ice.has_relay(),
     };
     let mut response = super::page::with_media(render(page, StatusCode::OK));
     // A signed-in person's page holds their TURN credential.
