@@ -1,5 +1,5 @@
-//! Outside calendars, over HTTP: CalDAV servers (iCloud, Fastmail, Nextcloud, Radicale)
-//! and subscribed ICS feeds. Busy times come in (`ics` reads them, recurrence and zones
+//! Outside calendars, over HTTP: CalDAV servers (iCloud, Fastmail, Nextcloud, Radicale),
+//! subscribed ICS feeds, and Google Calendar and Microsoft 365 signed in with OAuth. Busy times come in (`ics` reads them, recurrence and zones
 //! included); sessions go out as events that CalDAV stores under an id fixed per
 //! session, so a retried write never makes a second one. Errors say in the expert's terms
 //! what went wrong (wrong password, calendar gone, unreachable) and whether trying again
@@ -7,8 +7,12 @@
 
 pub mod caldav;
 pub mod feed;
+pub mod google;
+pub mod hosted;
 pub mod http;
 pub mod ics;
+pub mod microsoft;
+pub mod oauth;
 
 /// What a calendar call came to when it did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
