@@ -70,11 +70,14 @@ impl GoogleCalendar {
                     .as_str()
                     .or(item["summary"].as_str())
                     .unwrap_or(id);
+                let primary = item["primary"].as_bool().unwrap_or(false);
                 found.push(HostedCalendar {
                     id: id.to_owned(),
                     name: name.to_owned(),
                     writable: matches!(item["accessRole"].as_str(), Some("owner" | "writer")),
-                    primary: item["primary"].as_bool().unwrap_or(false),
+                    primary,
+                    // The primary calendar's id is the account's address.
+                    owner: primary.then(|| id.to_owned()),
                 });
             }
             match answer["nextPageToken"].as_str() {

@@ -18,6 +18,8 @@ pub struct HostedCalendar {
     pub writable: bool,
     /// The account's own main calendar.
     pub primary: bool,
+    /// The account's address, where the provider tells it (on its main calendar).
+    pub owner: Option<String>,
 }
 
 /// What a look for changes found.

@@ -65,7 +65,7 @@ impl Graph {
     pub async fn calendars(&self, token: &str) -> Result<Vec<HostedCalendar>, CalendarError> {
         let mut url = self.url(&["me", "calendars"])?;
         url.query_pairs_mut()
-            .append_pair("$select", "id,name,canEdit,isDefaultCalendar")
+            .append_pair("$select", "id,name,canEdit,isDefaultCalendar,owner")
             .append_pair("$top", "100");
         let mut found = Vec::new();
         let mut next = Some(url);
@@ -75,11 +75,16 @@ impl Graph {
                 let Some(id) = item["id"].as_str() else {
                     continue;
                 };
+                let primary = item["isDefaultCalendar"].as_bool().unwrap_or(false);
                 found.push(HostedCalendar {
                     id: id.to_owned(),
                     name: item["name"].as_str().unwrap_or(id).to_owned(),
                     writable: item["canEdit"].as_bool().unwrap_or(false),
-                    primary: item["isDefaultCalendar"].as_bool().unwrap_or(false),
+                    primary,
+                    owner: item["owner"]["address"]
+                        .as_str()
+                        .filter(|_| primary)
+                        .map(str::to_owned),
                 });
             }
             if let Some(link) = answer["@odata.nextLink"].as_str() {

@@ -206,9 +206,7 @@ pub async fn build_with(
             tracing::warn!(error = %e, "the test clock could not be read: it starts at the real time");
         }
     }
-    let calendars =
-        app::calendars::Calendars::new(calendar_key(config)?, config.calendar_allow_private_hosts)
-            .map_err(|e| anyhow::anyhow!("setting up calendar clients: {e}"))?;
+    let calendars = calendar_clients(config, origin.canonical())?;
     let state = AppState {
         calendars: calendars.clone(),
         test_clock: test_clock.clone(),
@@ -303,4 +301,38 @@ fn write_private(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("creating {}", path.display()))?;
     file.write_all(text.as_bytes())
         .with_context(|| format!("writing {}", path.display()))
+}
+
+/// The calendar clients: the sealing key, and the accounts experts may sign in to,
+/// sent back to and told of changes at `origin`.
+fn calendar_clients(
+    config: &Config,
+    origin: &str,
+) -> anyhow::Result<Arc<app::calendars::Calendars>> {
+    let fail = |e: calendars::CalendarError| anyhow::anyhow!("setting up calendar clients: {e}");
+    let accounts = &config.calendar_accounts;
+    let google = match &accounts.google {
+        Some((settings, api)) => Some((
+            calendars::oauth::OAuthClient::new(settings.clone()).map_err(fail)?,
+            calendars::google::GoogleCalendar::new(api).map_err(fail)?,
+        )),
+        None => None,
+    };
+    let microsoft = match &accounts.microsoft {
+        Some((settings, graph)) => Some((
+            calendars::oauth::OAuthClient::new(settings.clone()).map_err(fail)?,
+            calendars::microsoft::Graph::new(graph).map_err(fail)?,
+        )),
+        None => None,
+    };
+    app::calendars::Calendars::with_accounts(
+        calendar_key(config)?,
+        config.calendar_allow_private_hosts,
+        app::calendars::Accounts {
+            google,
+            microsoft,
+            origin: origin.to_owned(),
+        },
+    )
+    .map_err(fail)
 }

@@ -89,6 +89,18 @@ pub struct Config {
     /// network; tests). Off by default: an address typed by an expert must not reach
     /// inside the deployment.
     pub calendar_allow_private_hosts: bool,
+    /// Google Calendar and Microsoft 365 for experts to sign in to, when their OAuth
+    /// clients are configured.
+    pub calendar_accounts: CalendarAccounts,
+}
+
+/// The OAuth clients experts sign in to their calendars with, and the APIs' addresses.
+#[derive(Debug, Clone, Default)]
+pub struct CalendarAccounts {
+    /// Google's client, and the Calendar API's host.
+    pub google: Option<(calendars::oauth::OAuthSettings, String)>,
+    /// Microsoft's client, and Graph's host.
+    pub microsoft: Option<(calendars::oauth::OAuthSettings, String)>,
 }
 
 /// One configuration key: its name in `mentora.toml`, the environment variables that set
@@ -196,6 +208,54 @@ pub const KEYS: &[Key] = &[
         env: &["MENTORA_CALENDAR_SECRETS_KEY"],
         default: "",
         allowed: "32 random bytes in base64 (`openssl rand -base64 32`), the same on every instance; empty for a key file in data_dir",
+    },
+    Key {
+        name: "calendar_google_client_id",
+        env: &["MENTORA_CALENDAR_GOOGLE_CLIENT_ID"],
+        default: "",
+        allowed: "an OAuth client (web application) of a Google Cloud project with the Calendar API, whose redirect URI is `<public_url>/calendars/oauth/google` (with calendar_google_client_secret): experts may connect Google Calendar; empty: not offered",
+    },
+    Key {
+        name: "calendar_google_client_secret",
+        env: &["MENTORA_CALENDAR_GOOGLE_CLIENT_SECRET"],
+        default: "",
+        allowed: "that client's secret",
+    },
+    Key {
+        name: "calendar_google_authorize_url",
+        env: &["MENTORA_CALENDAR_GOOGLE_AUTHORIZE_URL"],
+        default: "https://accounts.google.com/o/oauth2/v2/auth",
+        allowed: "URL of Google's sign-in page (tests point it at a local server); tokens come from google_token_url, the API from google_api_base",
+    },
+    Key {
+        name: "calendar_microsoft_client_id",
+        env: &["MENTORA_CALENDAR_MICROSOFT_CLIENT_ID"],
+        default: "",
+        allowed: "an app registered in Microsoft Entra with the delegated permissions Calendars.ReadWrite and offline_access, whose redirect URI is `<public_url>/calendars/oauth/microsoft` (with calendar_microsoft_client_secret): experts may connect Microsoft 365; empty: not offered",
+    },
+    Key {
+        name: "calendar_microsoft_client_secret",
+        env: &["MENTORA_CALENDAR_MICROSOFT_CLIENT_SECRET"],
+        default: "",
+        allowed: "that app's client secret",
+    },
+    Key {
+        name: "calendar_microsoft_tenant",
+        env: &["MENTORA_CALENDAR_MICROSOFT_TENANT"],
+        default: "common",
+        allowed: "`common` (work, school and personal accounts), `organizations`, `consumers`, or a tenant id",
+    },
+    Key {
+        name: "calendar_microsoft_login_base",
+        env: &["MENTORA_CALENDAR_MICROSOFT_LOGIN_BASE"],
+        default: "https://login.microsoftonline.com",
+        allowed: "URL of Microsoft's identity platform (tests point it at a local server)",
+    },
+    Key {
+        name: "calendar_microsoft_graph_base",
+        env: &["MENTORA_CALENDAR_MICROSOFT_GRAPH_BASE"],
+        default: "https://graph.microsoft.com",
+        allowed: "URL of Microsoft Graph (tests point it at a local server)",
     },
     Key {
         name: "calendar_allow_private_hosts",
@@ -643,6 +703,7 @@ impl Config {
             (v, _) if v == "false" => false,
             v => return Err(invalid("calendar_allow_private_hosts", v)),
         };
+        let calendar_accounts = calendar_accounts(&field, &raw, &invalid)?;
         let calendar_secrets_key = {
             let v = field("calendar_secrets_key");
             match v.0.as_str() {
@@ -808,6 +869,7 @@ impl Config {
             allow_shared_sqlite,
             calendar_secrets_key,
             calendar_allow_private_hosts,
+            calendar_accounts,
             addr,
             data_dir,
             database_url,
@@ -884,6 +946,67 @@ fn parse_file(file: Option<&(String, String)>) -> Result<HashMap<String, String>
         values.insert(key, text);
     }
     Ok(values)
+}
+
+/// Google Calendar and Microsoft 365 sign-in from their keys: each is offered when its
+/// client id and secret are both set, and refused when only one is.
+fn calendar_accounts(
+    field: &dyn Fn(&'static str) -> (String, String),
+    raw: &dyn Fn(&'static str) -> (String, String),
+    invalid: &dyn Fn(&'static str, (String, String)) -> ConfigError,
+) -> Result<CalendarAccounts, ConfigError> {
+    let url = |key: &'static str| -> Result<String, ConfigError> {
+        let v = field(key);
+        if v.0.starts_with("https://") || v.0.starts_with("http://") {
+            Ok(v.0.trim_end_matches('/').to_owned())
+        } else {
+            Err(invalid(key, v))
+        }
+    };
+    let pair =
+        |id: &'static str, secret: &'static str| -> Result<Option<(String, String)>, ConfigError> {
+            let (i, s) = (field(id).0, raw(secret).0);
+            match (i.trim().is_empty(), s.trim().is_empty()) {
+                (true, true) => Ok(None),
+                (false, false) => Ok(Some((i.trim().to_owned(), s.trim().to_owned()))),
+                (false, true) => Err(invalid(secret, raw(secret))),
+                (true, false) => Err(invalid(id, field(id))),
+            }
+        };
+    let google = match pair("calendar_google_client_id", "calendar_google_client_secret")? {
+        Some((id, secret)) => {
+            let mut settings = calendars::oauth::OAuthSettings::google(&id, &secret);
+            settings.authorize_url = url("calendar_google_authorize_url")?;
+            settings.token_url = url("google_token_url")?;
+            Some((settings, url("google_api_base")?))
+        }
+        None => None,
+    };
+    let microsoft = match pair(
+        "calendar_microsoft_client_id",
+        "calendar_microsoft_client_secret",
+    )? {
+        Some((id, secret)) => {
+            let tenant = field("calendar_microsoft_tenant");
+            if tenant.0.is_empty()
+                || !tenant
+                    .0
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            {
+                return Err(invalid("calendar_microsoft_tenant", tenant));
+            }
+            let settings = calendars::oauth::OAuthSettings::microsoft(
+                &id,
+                &secret,
+                &url("calendar_microsoft_login_base")?,
+                &tenant.0,
+            );
+            Some((settings, url("calendar_microsoft_graph_base")?))
+        }
+        None => None,
+    };
+    Ok(CalendarAccounts { google, microsoft })
 }
 
 /// Zoom and Google Meet from their keys: each is offered when all its credentials are set,

@@ -255,6 +255,11 @@ impl From<app::calendars::CalendarUseError> for AppError {
                 .with_arg("count", app::calendars::MAX_CONNECTIONS.to_string()),
             E::Store(e) => e.into(),
             e @ E::Seal(_) => AppError::internal(e),
+            E::NotOffered => AppError::new(ErrorCode::NotFound),
+            E::SignIn(_) => AppError::fields(vec![app::FieldError {
+                field: "provider",
+                message_id: "calendars-sign-in-failed",
+            }]),
         }
     }
 }

@@ -61,7 +61,7 @@ pub struct Connected {
 
 /// A connection as first stored: due for its first read at once, nothing chosen yet
 /// (every calendar blocks, none receives; bookings pause while it fails).
-fn new_connection(
+pub(super) fn new_connection(
     id: Uuid,
     user: &User,
     kind: &str,
@@ -306,13 +306,19 @@ pub async fn reconnect(
     Ok(())
 }
 
-/// Removes a connection with its busy times (slots free up at once everywhere).
+/// Removes a connection with its busy times (slots free up at once everywhere); a
+/// signed-in one's push channels are closed first.
 pub async fn disconnect(
     db: &Database,
+    calendars: &Calendars,
     schedules: &ScheduleCache,
     user: &User,
     id: Uuid,
 ) -> Result<(), CalendarUseError> {
+    if let Some(connection) = own(db, user, id).await? {
+        super::push::close_all(db, calendars, &connection).await;
+        super::signed_in::forget(calendars, id);
+    }
     if !store::calendars::delete(db, user.id, id).await? {
         return Err(CalendarUseError::NotFound);
     }
@@ -329,7 +335,7 @@ pub async fn disconnect(
 pub struct Choice {
     /// The calendars whose busy times block slots.
     pub blocking: Vec<Uuid>,
-    /// The calendar sessions are written to (CalDAV only), if any.
+    /// The calendar sessions are written to (not a read-only feed), if any.
     pub receiving: Option<Uuid>,
     /// While the connection fails: keep taking bookings, marked "calendar not checked".
     pub keep_booking: bool,
@@ -349,7 +355,7 @@ pub async fn choose(
     let Some(connection) = own(db, user, id).await? else {
         return Err(CalendarUseError::NotFound);
     };
-    if choice.receiving.is_some() && connection.kind != "caldav" {
+    if choice.receiving.is_some() && connection.kind == "ics" {
         return Err(invalid("receiving", "calendar-receiving-read-only"));
     }
     if !store::calendars::choose(db, user.id, id, &choice.blocking, choice.receiving).await? {
@@ -369,9 +375,14 @@ pub async fn overview(db: &Database, user: &User) -> Result<Vec<ConnectionView>,
     let mut views = Vec::new();
     for connection in store::calendars::connections_of(db, user.id).await? {
         let calendars = store::calendars::calendars_of(db, connection.id).await?;
+        // A signed-in account is known by its address; a server by where it is.
+        let place = match connection.kind.as_str() {
+            "google" | "microsoft" => connection.address.clone(),
+            _ => place_of(&connection.address),
+        };
         views.push(ConnectionView {
             failing: super::is_failing(&connection),
-            place: place_of(&connection.address),
+            place,
             connection,
             calendars,
         });
@@ -386,7 +397,7 @@ async fn own(db: &Database, user: &User, id: Uuid) -> Result<Option<Connection>,
 }
 
 /// Records a calendar change in the audit log (never the address or the secret).
-async fn audit(db: &Database, user: &User, kind: &'static str, provider: &str) {
+pub(super) async fn audit(db: &Database, user: &User, kind: &'static str, provider: &str) {
     let client = store::logins::ClientInfo::default();
     let entry = store::audit::NewAuditEvent {
         user_id: Some(user.id),

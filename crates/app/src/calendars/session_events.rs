@@ -1,8 +1,12 @@
 //! A session in the expert's own calendar: written when it is confirmed, moved when it
 //! moves, removed when it is called off, to the calendar the expert chose to receive
-//! sessions (CalDAV). The event belongs to the session series, named
-//! `mentora-session-<series>`: a moved session keeps its event, a retried write
-//! overwrites it, and the busy-time reader skips it (the session blocks its own time).
+//! sessions (CalDAV, Google or Microsoft). The event belongs to the session series and is
+//! named after it, so a moved session keeps its event and a retried write never makes a
+//! second one: CalDAV's `mentora-session-<series>.ics` and Google's event id
+//! `mentora<series>` are overwritten; Graph makes one event per `transactionId` (the
+//! series) and is then addressed by the id it gave. CalDAV's busy-time reader skips it;
+//! Google's and Graph's free/busy count it, at the session's own time, which the session
+//! takes anyway.
 //!
 //! The title names the learner only when the expert chose it for that connection (their
 //! calendar may be seen by colleagues or family); the description gives the time in
@@ -10,15 +14,18 @@
 
 use ::calendars::CalendarError;
 use ::calendars::caldav::CalDavClient;
+use ::calendars::hosted::HostedEvent;
 use ::calendars::ics::OWN_UID_PREFIX;
 use domain::booking::ics::{Entry, entry};
+use futures::FutureExt;
 use i18n::Locale;
 use jiff::Timestamp;
 use store::Database;
-use store::calendars::SessionEvent;
+use store::calendars::{Connection, SessionEvent};
 use uuid::Uuid;
 
 use super::Calendars;
+use super::signed_in::{TokenFailure, with_token};
 
 /// What syncing a session's event did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +79,10 @@ pub async fn sync(
             Ok(Synced::Nothing)
         }
         (None | Some((Wanted::Absent, _)), Some(event)) => {
-            let Some(client) = client_for(db, calendars, event.calendar_id).await? else {
+            let Some(writer) = writer_for(db, calendars, event.calendar_id).await? else {
                 return Ok(Synced::Nothing);
             };
-            client.delete(&event.remote_url).await?;
+            writer.remove(db, calendars, &event.remote_url).await?;
             let removed = SessionEvent {
                 deleted: true,
                 ..event
@@ -99,17 +106,18 @@ pub async fn sync(
             let Some((calendar, connection)) = target else {
                 return Ok(Synced::Nothing);
             };
-            let Some(client) = client_for(db, calendars, calendar.id).await? else {
+            let Some(writer) = writer_for(db, calendars, calendar.id).await? else {
                 return Ok(Synced::Nothing);
             };
-            let text = event_text(db, base, &booking, connection.share_names, now).await?;
-            let uid = format!("{OWN_UID_PREFIX}{}", series.simple());
-            let stored = client.put(&calendar.remote_url, &uid, &text).await?;
+            let parts = event_parts(db, base, &booking, connection.share_names).await?;
+            let (remote_url, etag) = writer
+                .write(db, calendars, &booking, existing.as_ref(), &parts, now)
+                .await?;
             let record = SessionEvent {
                 series_id: series,
                 calendar_id: calendar.id,
-                remote_url: stored.url,
-                etag: stored.etag,
+                remote_url,
+                etag,
                 start_at: booking.start_at.as_second(),
                 end_at: booking.end_at.as_second(),
                 deleted: false,
@@ -127,7 +135,7 @@ pub async fn sync(
                 return Err(SessionEventError::MovedMeanwhile);
             }
             if still.is_none_or(|b| Wanted::of(&b.status) == Wanted::Absent) {
-                client.delete(&record.remote_url).await?;
+                writer.remove(db, calendars, &record.remote_url).await?;
                 let removed = SessionEvent {
                     deleted: true,
                     ..record
@@ -161,42 +169,214 @@ impl Wanted {
     }
 }
 
-/// A CalDAV client for the connection that holds `calendar`; None when it is gone or
-/// is not CalDAV.
-async fn client_for(
+/// Who writes a calendar's events: its CalDAV server, or the signed-in account's API.
+enum Writer {
+    CalDav {
+        client: CalDavClient,
+        collection: String,
+    },
+    SignedIn {
+        connection: Connection,
+        calendar: String,
+    },
+}
+
+impl Writer {
+    /// Writes the session's event (made, or moved where it is); where it is now and its
+    /// version (CalDAV's ETag).
+    async fn write(
+        &self,
+        db: &Database,
+        calendars: &Calendars,
+        booking: &store::bookings::BookingRow,
+        existing: Option<&SessionEvent>,
+        parts: &EventParts,
+        now: Timestamp,
+    ) -> Result<(String, Option<String>), SessionEventError> {
+        let event = HostedEvent {
+            summary: parts.summary.clone(),
+            description: parts.description.clone(),
+            start: booking.start_at,
+            end: booking.end_at,
+        };
+        match self {
+            Writer::CalDav { client, collection } => {
+                let uid = format!("{OWN_UID_PREFIX}{}", booking.series_id.simple());
+                let text = entry(
+                    &Entry {
+                        uid: uid.clone(),
+                        sequence: booking.sequence,
+                        start: booking.start_at,
+                        end: booking.end_at,
+                        summary: parts.summary.clone(),
+                        description: parts.description.clone(),
+                        url: Some(parts.page.clone()),
+                    },
+                    now,
+                );
+                let stored = client.put(collection, &uid, &text).await?;
+                Ok((stored.url, stored.etag))
+            }
+            Writer::SignedIn {
+                connection,
+                calendar,
+            } => {
+                let accounts = calendars.accounts();
+                let event = &event;
+                let calendar = calendar.as_str();
+                match (
+                    connection.kind.as_str(),
+                    &accounts.google,
+                    &accounts.microsoft,
+                ) {
+                    ("google", Some((_, api)), _) => {
+                        // Google takes our id (a–v, 0–9): the series' own, so a retry
+                        // overwrites.
+                        let id = format!("mentora{}", booking.series_id.simple());
+                        let id_ref = id.as_str();
+                        with_token(db, calendars, connection, |t| {
+                            async move { api.put_event(&t, calendar, id_ref, event).await }.boxed()
+                        })
+                        .await?;
+                        Ok((id, None))
+                    }
+                    ("microsoft", _, Some((_, graph))) => {
+                        if let Some(held) = existing {
+                            let id = held.remote_url.as_str();
+                            let moved = with_token(db, calendars, connection, |t| {
+                                async move { graph.update_event(&t, id, event).await }.boxed()
+                            })
+                            .await;
+                            match moved {
+                                Ok(()) => return Ok((held.remote_url.clone(), None)),
+                                // Deleted in Outlook meanwhile: made again below.
+                                Err(TokenFailure::Calendar(CalendarError::Gone)) => {}
+                                Err(e) => return Err(e.into()),
+                            }
+                        }
+                        // The series' id as the transaction: a retried create returns
+                        // the event the lost answer made.
+                        let transaction = booking.series_id.to_string();
+                        let transaction = transaction.as_str();
+                        let id = with_token(db, calendars, connection, |t| {
+                            async move {
+                                graph.create_event(&t, calendar, transaction, event).await
+                            }
+                            .boxed()
+                        })
+                        .await?;
+                        Ok((id, None))
+                    }
+                    _ => Err(SessionEventError::Calendar(CalendarError::Refused {
+                        status: 0,
+                        message: "this provider is no longer configured".into(),
+                    })),
+                }
+            }
+        }
+    }
+
+    /// Removes the event at `remote` (CalDAV: its address; Google and Graph: its id).
+    async fn remove(
+        &self,
+        db: &Database,
+        calendars: &Calendars,
+        remote: &str,
+    ) -> Result<(), SessionEventError> {
+        match self {
+            Writer::CalDav { client, .. } => Ok(client.delete(remote).await?),
+            Writer::SignedIn {
+                connection,
+                calendar,
+            } => {
+                let accounts = calendars.accounts();
+                let calendar = calendar.as_str();
+                match (
+                    connection.kind.as_str(),
+                    &accounts.google,
+                    &accounts.microsoft,
+                ) {
+                    ("google", Some((_, api)), _) => with_token(db, calendars, connection, |t| {
+                        async move { api.delete_event(&t, calendar, remote).await }.boxed()
+                    })
+                    .await
+                    .map_err(Into::into),
+                    ("microsoft", _, Some((_, graph))) => {
+                        with_token(db, calendars, connection, |t| {
+                            async move { graph.delete_event(&t, remote).await }.boxed()
+                        })
+                        .await
+                        .map_err(Into::into)
+                    }
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl From<TokenFailure> for SessionEventError {
+    fn from(e: TokenFailure) -> Self {
+        match e {
+            TokenFailure::Calendar(e) => Self::Calendar(e),
+            TokenFailure::Secret => Self::SecretUnreadable,
+            TokenFailure::Store(e) => Self::Store(e),
+        }
+    }
+}
+
+/// The writer of the connection that holds `calendar`; None when it is gone or reads
+/// only (a feed).
+async fn writer_for(
     db: &Database,
     calendars: &Calendars,
     calendar: Uuid,
-) -> Result<Option<CalDavClient>, SessionEventError> {
-    let Some((_, connection)) = store::calendars::calendar(db, calendar).await? else {
+) -> Result<Option<Writer>, SessionEventError> {
+    let Some((calendar, connection)) = store::calendars::calendar(db, calendar).await? else {
         return Ok(None);
     };
-    let Some(sealed) = connection.secret_sealed.as_deref() else {
-        return Ok(None);
-    };
-    if connection.kind != "caldav" {
-        return Ok(None);
+    match connection.kind.as_str() {
+        "caldav" => {
+            let Some(sealed) = connection.secret_sealed.as_deref() else {
+                return Ok(None);
+            };
+            let password = calendars
+                .key()
+                .open(connection.id, sealed)
+                .map_err(|_| SessionEventError::SecretUnreadable)?;
+            Ok(Some(Writer::CalDav {
+                client: CalDavClient::new(
+                    &connection.address,
+                    &connection.username,
+                    &password,
+                    calendars.allow_private(),
+                )?,
+                collection: calendar.remote_url,
+            }))
+        }
+        "google" | "microsoft" => Ok(Some(Writer::SignedIn {
+            connection,
+            calendar: calendar.remote_url,
+        })),
+        _ => Ok(None),
     }
-    let password = calendars
-        .key()
-        .open(connection.id, sealed)
-        .map_err(|_| SessionEventError::SecretUnreadable)?;
-    Ok(Some(CalDavClient::new(
-        &connection.address,
-        &connection.username,
-        &password,
-        calendars.allow_private(),
-    )?))
+}
+
+/// What a session's event says, whatever calendar holds it.
+struct EventParts {
+    summary: String,
+    description: String,
+    /// The booking's page.
+    page: String,
 }
 
 /// The event: in the expert's language, the time in both people's zones.
-async fn event_text(
+async fn event_parts(
     db: &Database,
     base: &str,
     booking: &store::bookings::BookingRow,
     share_names: bool,
-    now: Timestamp,
-) -> Result<String, SessionEventError> {
+) -> Result<EventParts, SessionEventError> {
     let expert = store::users::find_by_id(db, booking.expert_id).await?;
     let learner = store::users::find_by_id(db, booking.learner_id).await?;
     let locale = expert
@@ -240,16 +420,9 @@ async fn event_text(
             ("page", page.clone()),
         ],
     );
-    Ok(entry(
-        &Entry {
-            uid: format!("{OWN_UID_PREFIX}{}", booking.series_id.simple()),
-            sequence: booking.sequence,
-            start: booking.start_at,
-            end: booking.end_at,
-            summary,
-            description,
-            url: Some(page),
-        },
-        now,
-    ))
+    Ok(EventParts {
+        summary,
+        description,
+        page,
+    })
 }

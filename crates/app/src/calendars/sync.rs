@@ -71,6 +71,8 @@ pub async fn sync_connection(
     match outcome {
         Ok((read, unchanged)) => {
             store::calendars::synced(db, id, now, now + calendars.sync_every).await?;
+            // Google and Microsoft tell of changes between reads.
+            super::push::keep_watching(db, calendars, &connection, &blocking).await;
             if was_failing {
                 // Slots paused or marked "not checked" by the failure are back to normal.
                 schedules
@@ -135,6 +137,17 @@ impl From<CalendarError> for Failure {
     }
 }
 
+impl From<super::signed_in::TokenFailure> for Failure {
+    fn from(e: super::signed_in::TokenFailure) -> Self {
+        use super::signed_in::TokenFailure as T;
+        match e {
+            T::Calendar(e) => Self::Calendar(e),
+            T::Secret => Self::Secret,
+            T::Store(e) => Self::Store(e),
+        }
+    }
+}
+
 async fn read_all(
     db: &Database,
     calendars: &Calendars,
@@ -186,6 +199,11 @@ async fn read_all(
                 read += 1;
             }
         }
+        "google" | "microsoft" => {
+            let span = (from, to, today);
+            (read, unchanged) =
+                read_signed_in(db, calendars, schedules, connection, blocking, span).await?;
+        }
         _ => {
             let url = match &connection.secret_sealed {
                 Some(sealed) => calendars
@@ -213,6 +231,95 @@ async fn read_all(
                 }
             }
         }
+    }
+    Ok((read, unchanged))
+}
+
+/// Reads a Google or Microsoft connection's blocking calendars: each is asked first
+/// whether it changed since its cursor (Google's sync token, Graph's delta link); the
+/// changed ones are read (Google: one free/busy request for all of them; Graph: each
+/// calendar's view, which hands out the next cursor).
+async fn read_signed_in(
+    db: &Database,
+    calendars: &Calendars,
+    schedules: &ScheduleCache,
+    connection: &Connection,
+    blocking: &[Calendar],
+    (from, to, today): (Timestamp, Timestamp, i64),
+) -> Result<(usize, usize), Failure> {
+    use ::calendars::hosted::Changes;
+    use futures::FutureExt;
+
+    use super::signed_in::with_token;
+    let accounts = calendars.accounts();
+    let (mut read, mut unchanged) = (0, 0);
+    let mut changed: Vec<(&Calendar, Option<String>)> = Vec::new();
+    for calendar in blocking {
+        let last = SyncState::of(calendar, today);
+        let remote = calendar.remote_url.as_str();
+        let (changes, cursor) = match (&connection.kind[..], &accounts.google, &accounts.microsoft)
+        {
+            ("google", Some((_, api)), _) => {
+                let tag = last.tag.as_deref();
+                let (c, next) = with_token(db, calendars, connection, |t| {
+                    async move { api.changes(&t, remote, tag, from).await }.boxed()
+                })
+                .await?;
+                (c, Some(next))
+            }
+            ("microsoft", _, Some((_, graph))) => match last.tag.as_deref() {
+                Some(delta) => {
+                    with_token(db, calendars, connection, |t| {
+                        async move { graph.changes(&t, delta).await }.boxed()
+                    })
+                    .await?
+                }
+                None => (Changes::Some, None),
+            },
+            _ => {
+                return Err(Failure::Calendar(CalendarError::Refused {
+                    status: 0,
+                    message: "this provider is no longer configured".into(),
+                }));
+            }
+        };
+        match changes {
+            Changes::None => unchanged += 1,
+            Changes::Some => changed.push((calendar, cursor)),
+        }
+    }
+    if changed.is_empty() {
+        return Ok((read, unchanged));
+    }
+    let mut results: Vec<(&Calendar, Vec<Busy>, Option<String>)> = Vec::new();
+    if let ("google", Some((_, api))) = (&connection.kind[..], &accounts.google) {
+        let ids: Vec<String> = changed.iter().map(|(c, _)| c.remote_url.clone()).collect();
+        let ids = &ids;
+        let busy = with_token(db, calendars, connection, |t| {
+            async move { api.busy(&t, ids, from, to).await }.boxed()
+        })
+        .await?;
+        for ((calendar, cursor), (_, blocks)) in changed.into_iter().zip(busy) {
+            results.push((calendar, blocks, cursor));
+        }
+    } else if let Some((_, graph)) = &accounts.microsoft {
+        for (calendar, _) in changed {
+            let remote = calendar.remote_url.as_str();
+            let (blocks, delta) = with_token(db, calendars, connection, |t| {
+                async move { graph.read(&t, remote, from, to).await }.boxed()
+            })
+            .await?;
+            results.push((calendar, blocks, Some(delta)));
+        }
+    }
+    for (calendar, blocks, cursor) in results {
+        let state = SyncState {
+            tag: cursor,
+            day: today,
+            ..SyncState::default()
+        };
+        store_busy(db, schedules, connection, calendar, blocks, &state).await?;
+        read += 1;
     }
     Ok((read, unchanged))
 }
@@ -342,7 +449,7 @@ async fn tell_expert(notifier: &Notifier<'_>, connection: &Connection, code: &st
         return;
     };
     let locale = i18n::Locale::from_tag(&expert.locale).unwrap_or(i18n::Locale::En);
-    let reason = locale.t(&format!("calendar-error-{code}"));
+    let reason = locale.t(&super::problem_message(&connection.kind, code));
     let consequence = if connection.keep_booking {
         locale.t("calendar-failing-keep")
     } else {

@@ -51,6 +51,16 @@ pub fn job(id: Uuid, now: Timestamp) -> NewJob {
     }
 }
 
+/// The job a provider's notification puts on the queue: at once, one per connection in
+/// each ten seconds (providers send a burst for one change; a later burst reads again).
+pub fn pushed(id: Uuid, now: Timestamp) -> NewJob {
+    let bucket = now.as_second().div_euclid(10);
+    NewJob {
+        unique_key: Some(format!("calendar_push:{id}:{bucket}")),
+        ..job(id, now)
+    }
+}
+
 fn run<'a>(deps: &'a JobDeps, job: &'a Job) -> BoxFuture<'a, Result<(), JobFailure>> {
     async move {
         let payload: Payload = serde_json::from_str(&job.payload)

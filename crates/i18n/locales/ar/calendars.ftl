@@ -100,3 +100,14 @@ calendar-event-description = { $expert_time } ({ $expert_zone })
 availability-calendars = يمكن للأوقات المشغولة في تقاويمك الخاصة أن تحجب مواعيدك.
 availability-calendars-link = اربط تقاويمك
 slots-calendar-not-checked = لم يُتحقق من التقويم: تتعذّر الآن قراءة أحد تقاويم هذا الخبير، لذا قد يتعارض وقت معروض مع شيء فيه. اختار الخبير الاستمرار في قبول الحجوزات.
+
+calendars-kind-google = تقويم Google
+calendars-kind-microsoft = Microsoft 365
+calendars-accounts-title = تقويم Google وMicrosoft 365
+calendars-accounts-lead = سجّل الدخول بحسابك: يقرأ Mentora أوقات انشغالك (ولا يقرأ محتوى أحداثك أبدًا)، ويكتب جلساتك في أحد تقويماتك إن أردت. يمكنك قطع الاتصال في أي وقت.
+calendars-connect-google = ربط تقويم Google
+calendars-connect-microsoft = ربط Microsoft 365
+calendars-sign-in-again = سجّل الدخول مجددًا
+calendar-error-signed-out = لم يعد الحساب يمنح Mentora حق الوصول (أُلغي أو انتهت صلاحيته). سجّل الدخول مجددًا.
+calendars-sign-in-denied = لم تمنح Mentora حق الوصول، لذا لم يُربط شيء.
+calendars-sign-in-failed = لم يكتمل تسجيل الدخول. حاول مرة أخرى.

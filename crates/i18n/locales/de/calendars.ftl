@@ -94,3 +94,14 @@ calendar-event-description = { $expert_time } ({ $expert_zone })
 availability-calendars = Belegte Zeiten aus Ihren eigenen Kalendern können Ihre Termine sperren.
 availability-calendars-link = Ihre Kalender verbinden
 slots-calendar-not-checked = Kalender nicht geprüft: Einer der Kalender dieser Person kann gerade nicht gelesen werden, eine angezeigte Zeit könnte sich also mit etwas überschneiden. Die Person nimmt weiter Buchungen an.
+
+calendars-kind-google = Google Kalender
+calendars-kind-microsoft = Microsoft 365
+calendars-accounts-title = Google Kalender und Microsoft 365
+calendars-accounts-lead = Melden Sie sich mit Ihrem Konto an: Mentora liest, wann Sie belegt sind (nie, was in Ihren Terminen steht), und trägt auf Wunsch Ihre Sitzungen in einen Ihrer Kalender ein. Sie können die Verbindung jederzeit trennen.
+calendars-connect-google = Google Kalender verbinden
+calendars-connect-microsoft = Microsoft 365 verbinden
+calendars-sign-in-again = Erneut anmelden
+calendar-error-signed-out = Das Konto gewährt Mentora keinen Zugriff mehr (widerrufen oder abgelaufen). Melden Sie sich erneut an.
+calendars-sign-in-denied = Sie haben Mentora keinen Zugriff gewährt, daher wurde nichts verbunden.
+calendars-sign-in-failed = Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.

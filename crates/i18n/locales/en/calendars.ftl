@@ -94,3 +94,14 @@ calendar-event-description = { $expert_time } ({ $expert_zone })
 availability-calendars = Busy times from your own calendars can block your slots.
 availability-calendars-link = Connect your calendars
 slots-calendar-not-checked = Calendar not checked: one of this expert's calendars cannot be read right now, so a time shown may clash with something there. The expert chose to keep taking bookings.
+
+calendars-kind-google = Google Calendar
+calendars-kind-microsoft = Microsoft 365
+calendars-accounts-title = Google Calendar and Microsoft 365
+calendars-accounts-lead = Sign in with your account: Mentora reads when you are busy (never what your events say) and, if you choose, writes your sessions into one of your calendars. Disconnect at any time.
+calendars-connect-google = Connect Google Calendar
+calendars-connect-microsoft = Connect Microsoft 365
+calendars-sign-in-again = Sign in again
+calendar-error-signed-out = The account no longer gives Mentora access (it was revoked or has expired). Sign in again.
+calendars-sign-in-denied = You did not give Mentora access, so nothing was connected.
+calendars-sign-in-failed = Signing in did not complete. Please try again.

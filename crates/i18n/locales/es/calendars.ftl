@@ -94,3 +94,14 @@ calendar-event-description = { $expert_time } ({ $expert_zone })
 availability-calendars = Los periodos ocupados de tus propios calendarios pueden bloquear tus horas.
 availability-calendars-link = Conecta tus calendarios
 slots-calendar-not-checked = Calendario no comprobado: ahora mismo no se puede leer uno de los calendarios de este experto, así que una hora mostrada podría coincidir con algo. El experto decidió seguir aceptando reservas.
+
+calendars-kind-google = Google Calendar
+calendars-kind-microsoft = Microsoft 365
+calendars-accounts-title = Google Calendar y Microsoft 365
+calendars-accounts-lead = Inicia sesión con tu cuenta: Mentora lee cuándo estás ocupado (nunca lo que dicen tus eventos) y, si quieres, escribe tus sesiones en uno de tus calendarios. Puedes desconectarlo cuando quieras.
+calendars-connect-google = Conectar Google Calendar
+calendars-connect-microsoft = Conectar Microsoft 365
+calendars-sign-in-again = Iniciar sesión de nuevo
+calendar-error-signed-out = La cuenta ya no da acceso a Mentora (se revocó o caducó). Inicia sesión de nuevo.
+calendars-sign-in-denied = No diste acceso a Mentora, así que no se conectó nada.
+calendars-sign-in-failed = El inicio de sesión no se completó. Inténtalo de nuevo.

@@ -129,7 +129,7 @@ impl Radicale {
 }
 
 /// Free starts on day `day` (UTC) of the expert, as the public API lists them.
-async fn starts(app: &TestApp, expert: &store::users::User, day: i64) -> Vec<String> {
+pub(crate) async fn starts(app: &TestApp, expert: &store::users::User, day: i64) -> Vec<String> {
     let (from, to) = (at(day, 0, 0), at(day + 1, 0, 0));
     let body: serde_json::Value = app
         .get(&format!(
@@ -151,7 +151,7 @@ async fn starts(app: &TestApp, expert: &store::users::User, day: i64) -> Vec<Str
 }
 
 /// Reads the connection now, as its job would (without telling anyone of a failure).
-async fn sync_now(app: &TestApp, connection: Uuid) -> app::calendars::sync::Synced {
+pub(crate) async fn sync_now(app: &TestApp, connection: Uuid) -> app::calendars::sync::Synced {
     app::calendars::sync::sync_connection(&app.db, &app.calendars, &app.schedules, None, connection)
         .await
         .unwrap()
@@ -169,7 +169,7 @@ async fn calendar_checked(app: &TestApp, expert: &store::users::User) -> bool {
 }
 
 /// The expert's only connection and its calendars.
-async fn connection_of(
+pub(crate) async fn connection_of(
     app: &TestApp,
     expert: Uuid,
 ) -> (

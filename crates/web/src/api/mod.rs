@@ -40,5 +40,6 @@ pub fn routes() -> Routes {
         .merge(crate::bookings::api_routes())
         .merge(crate::notifications::api_routes())
         .merge(crate::rooms::api_routes())
+        .merge(crate::calendars::api_routes())
         .merge(crate::learning::api_routes())
 }

@@ -71,6 +71,10 @@ struct CalendarsPage<'a> {
     refused: Option<Which>,
     errors: Vec<ShownError>,
     notice: Option<String>,
+    /// Why signing in to a provider did not connect anything.
+    failure: Option<String>,
+    offers_google: bool,
+    offers_microsoft: bool,
     max_address: usize,
     max_username: usize,
     max_password: usize,
@@ -124,7 +128,7 @@ fn card(shell: &Shell, clock: &LocalTimes, view: ConnectionView) -> ConnectionCa
     let problem = c
         .error_code
         .as_deref()
-        .map(|code| shell.t(&format!("calendar-error-{code}")));
+        .map(|code| shell.t(&app::calendars::problem_message(&c.kind, code)));
     ConnectionCard {
         id: c.id,
         kind: c.kind.clone(),
@@ -165,6 +169,7 @@ async fn page(
     shell: &Shell,
     refusal: Option<Refusal>,
     notice: Option<String>,
+    failure: Option<String>,
 ) -> Result<Response, AppError> {
     let is_expert = connect::can_connect(&state.db, user).await?;
     let clock = LocalTimes::of(user);
@@ -206,6 +211,9 @@ async fn page(
             refused,
             errors,
             notice,
+            failure,
+            offers_google: state.calendars.offers(app::calendars::Provider::Google),
+            offers_microsoft: state.calendars.offers(app::calendars::Provider::Microsoft),
             max_address: connect::MAX_ADDRESS,
             max_username: connect::MAX_USERNAME,
             max_password: connect::MAX_PASSWORD,
@@ -218,11 +226,13 @@ async fn page(
 pub struct Notice {
     #[serde(default)]
     done: Option<String>,
+    #[serde(default)]
+    failed: Option<String>,
 }
 
 /// Where a connection lands: told it works, or that its first read failed (the card
 /// below says why).
-fn connected_notice(done: connect::Connected) -> &'static str {
+pub(super) fn connected_notice(done: connect::Connected) -> &'static str {
     if done.read {
         "/calendars?done=connected"
     } else {
@@ -245,7 +255,12 @@ pub async fn show(
         Some("disconnected") => Some(shell.t("calendars-done-disconnected")),
         _ => None,
     };
-    page(&state, &viewer.user, &shell, None, notice).await
+    let failure = match q.failed.as_deref() {
+        Some("denied") => Some(shell.t("calendars-sign-in-denied")),
+        Some(_) => Some(shell.t("calendars-sign-in-failed")),
+        None => None,
+    };
+    page(&state, &viewer.user, &shell, None, notice, failure).await
 }
 
 /// What a refused action sends back, or the error it is.
@@ -267,7 +282,7 @@ async fn refused(
                 caldav_username,
                 feed_url,
             };
-            page(state, user, shell, Some(refusal), None).await
+            page(state, user, shell, Some(refusal), None, None).await
         }
         other => Err(other.into()),
     }
@@ -428,6 +443,13 @@ pub async fn disconnect(
     SignedIn(viewer): SignedIn,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    connect::disconnect(&state.db, &state.schedules, &viewer.user, id).await?;
+    connect::disconnect(
+        &state.db,
+        &state.calendars,
+        &state.schedules,
+        &viewer.user,
+        id,
+    )
+    .await?;
     Ok(crate::redirect::to("/calendars?done=disconnected"))
 }
