@@ -2,11 +2,13 @@
 // times are counted on the page (the Rust tests in crates/mentora/tests/it/calendars.rs
 // show them blocking slots, against a real Radicale too). A mistyped CalDAV address is
 // refused beside its field in plain words, keeping what she typed. She chooses to keep
-// taking bookings should the feed fail. The page passes axe and fits a 390 px phone in
-// English and in Arabic (right to left).
+// taking bookings should the feed fail. She connects Google Calendar by signing in (a
+// stand-in for Google's consent screen and API: e2e/fake-google.ts). The page passes axe
+// and fits a 390 px phone in English and in Arabic (right to left).
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { googleAccount } from './fake-google';
 import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
 
 const demoPassword = 'mentora-demo-pass';
@@ -103,6 +105,27 @@ test('an expert subscribes to a calendar feed whose busy times block her slots',
   await expect(ana.locator('#connections > li').first().getByLabel('Keep taking bookings while this calendar cannot be read')).toBeChecked();
   await expectAccessible(ana);
   await keepScreenshot(ana, 'calendars-connected');
+  expect(problems).toEqual([]);
+});
+
+test('an expert connects Google Calendar by signing in, and its busy hour is counted', async ({ browser }) => {
+  const ana = await signedIn(browser, 1280);
+  const problems = watchForBreakage(ana);
+  await ana.goto(baseUrl() + '/calendars');
+  await ana.getByRole('button', { name: 'Connect Google Calendar' }).click();
+  // Google's consent screen (a stand-in): she allows, and is back on her page.
+  await expect(ana.getByRole('heading', { name: 'Mentora wants to access your Google Account' })).toBeVisible();
+  await ana.getByRole('link', { name: 'Allow' }).click();
+  await expect(ana.getByRole('heading', { level: 1, name: 'Your calendars' })).toBeVisible();
+  await expect(ana.getByRole('status')).toHaveText(/Calendar connected/);
+  const card = ana.locator('#connections > li', { hasText: 'Google Calendar' });
+  await expect(card).toContainText(googleAccount);
+  await expect(card).toContainText('1 busy time ahead');
+  await expect(card.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+  // Her sessions may go to it (unlike a feed).
+  await expect(card.getByLabel(/Receives my sessions/)).toBeVisible();
+  await expectAccessible(ana);
+  await keepScreenshot(ana, 'calendars-google-connected');
   expect(problems).toEqual([]);
 });
 

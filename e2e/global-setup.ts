@@ -1,11 +1,12 @@
 // Starts `mentora serve --demo` on a free port in a fresh data folder (the test-mode
-// sandbox), and a second one that takes payments through a fake Stripe (e2e/fake-stripe.ts),
-// and stops them after.
+// sandbox, with a stand-in for Google's calendars: e2e/fake-google.ts), and a second one
+// that takes payments through a fake Stripe (e2e/fake-stripe.ts), and stops them after.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { googleClient, googleSecret, startFakeGoogle } from './fake-google';
 import { startFakeStripe, webhookSecret } from './fake-stripe';
 
 export async function startMentora(env: Record<string, string>): Promise<{ url: string; server: ChildProcess }> {
@@ -41,8 +42,17 @@ export async function startMentora(env: Record<string, string>): Promise<{ url: 
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  // The calendars journey serves its feed from this machine.
-  const sandbox = await startMentora({ MENTORA_CALENDAR_ALLOW_PRIVATE_HOSTS: 'true' });
+  // The calendars journey serves its feed from this machine, and signs in to a stand-in
+  // for Google.
+  const google = await startFakeGoogle();
+  const sandbox = await startMentora({
+    MENTORA_CALENDAR_ALLOW_PRIVATE_HOSTS: 'true',
+    MENTORA_CALENDAR_GOOGLE_CLIENT_ID: googleClient,
+    MENTORA_CALENDAR_GOOGLE_CLIENT_SECRET: googleSecret,
+    MENTORA_CALENDAR_GOOGLE_AUTHORIZE_URL: `${google.url}/authorize`,
+    MENTORA_GOOGLE_TOKEN_URL: `${google.url}/token`,
+    MENTORA_GOOGLE_API_BASE: google.url,
+  });
   process.env.BASE_URL = sandbox.url;
 
   const stripe = await startFakeStripe();
@@ -62,5 +72,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await new Promise((done) => server.once('exit', done));
     }
     await stripe.close();
+    await google.close();
   };
 }

@@ -172,6 +172,14 @@ impl OAuthClient {
         self.settings.provider
     }
 
+    /// The origin of the sign-in page (`https://accounts.google.com`): pages whose forms
+    /// lead there must allow it as a form target.
+    pub fn sign_in_origin(&self) -> Option<String> {
+        url::Url::parse(&self.settings.authorize_url)
+            .ok()
+            .map(|u| u.origin().ascii_serialization())
+    }
+
     /// Where to send the expert to sign in and grant access. `state` ties the answer to
     /// this attempt; Google is asked for offline access with the consent screen, so a
     /// refresh token comes even to an account that granted access before.

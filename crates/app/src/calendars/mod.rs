@@ -157,6 +157,17 @@ impl Calendars {
     pub(crate) fn accounts(&self) -> &Accounts {
         &self.accounts
     }
+
+    /// The origins of the providers' sign-in pages (the calendars page's forms lead there).
+    pub fn sign_in_origins(&self) -> Vec<String> {
+        let google = self.accounts.google.as_ref().map(|(c, _)| c);
+        let microsoft = self.accounts.microsoft.as_ref().map(|(c, _)| c);
+        google
+            .into_iter()
+            .chain(microsoft)
+            .filter_map(OAuthClient::sign_in_origin)
+            .collect()
+    }
 }
 
 /// Why a calendar action did not happen.

@@ -96,7 +96,17 @@ async fn google_calendar_signs_in_reads_busy_times_and_keeps_sessions(backend: B
     fake.add_busy(GOOGLE_TEAM, &at(3, 14, 0), &at(3, 15, 0));
     let ana_page = app.another_client();
     ana_page.log_in_as("ana@example.org").await;
-    let page = ana_page.get("/calendars").await.text().await.unwrap();
+    let page = ana_page.get("/calendars").await;
+    // Its forms lead to the providers' sign-in pages, and to nowhere else.
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.contains(&format!("form-action 'self' {} {};", fake.url, fake.url)),
+        "{policy}"
+    );
+    let page = page.text().await.unwrap();
     assert!(page.contains("Connect Google Calendar") && page.contains("Connect Microsoft 365"));
 
     let (authorize, landed) = sign_in(&ana_page, "google", None).await;

@@ -7,7 +7,7 @@ use app::calendars::connect::{self, CalDavInput, Choice, ConnectionView};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde::Deserialize;
 use store::users::User;
@@ -199,7 +199,7 @@ async fn page(
             String::new(),
         ),
     };
-    Ok(render(
+    let mut response = render(
         CalendarsPage {
             shell,
             is_expert,
@@ -219,7 +219,22 @@ async fn page(
             max_password: connect::MAX_PASSWORD,
         },
         status,
-    ))
+    );
+    // The sign-in buttons' forms lead to the providers' pages (a redirect), which the
+    // site's `form-action 'self'` would stop: this page allows exactly those.
+    let origins = state.calendars.sign_in_origins();
+    if !origins.is_empty() {
+        let policy = crate::middleware::security_headers::CONTENT_SECURITY_POLICY.replace(
+            "form-action 'self'",
+            &format!("form-action 'self' {}", origins.join(" ")),
+        );
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    Ok(response)
 }
 
 #[derive(Deserialize)]
