@@ -56,7 +56,10 @@ pub struct Watch {
 }
 
 /// The error an API answer stands for: as [`status_error`], except that being throttled
-/// (429, or Google's 403 with a rate-limit reason) is worth trying again later.
+/// (429, or Google's 403 with a rate-limit reason) is worth trying again later, and that
+/// only a 401 means the account's access is gone: a 403 refuses one request on one
+/// calendar (a colleague's calendar shared as free/busy only, one that may not be
+/// written), which signing in again would not change.
 pub(crate) fn api_error(status: u16, body: &str) -> Option<CalendarError> {
     let throttled = status == 429
         || (status == 403
@@ -71,6 +74,12 @@ pub(crate) fn api_error(status: u16, body: &str) -> Option<CalendarError> {
         return Some(CalendarError::Unreachable(format!(
             "the provider asks to slow down ({status})"
         )));
+    }
+    if status == 403 {
+        return Some(CalendarError::Refused {
+            status,
+            message: body.chars().take(200).collect(),
+        });
     }
     status_error(status, body)
 }
@@ -144,10 +153,11 @@ mod tests {
             .unwrap()
             .is_transient()
         );
-        assert_eq!(
+        assert!(matches!(
             api_error(403, "forbidden"),
-            Some(CalendarError::Unauthorized)
-        );
+            Some(CalendarError::Refused { status: 403, .. })
+        ));
+        assert_eq!(api_error(401, ""), Some(CalendarError::Unauthorized));
         assert_eq!(api_error(200, ""), None);
     }
 }

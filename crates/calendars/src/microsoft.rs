@@ -24,7 +24,8 @@ use crate::oauth::api_client;
 /// Graph's host.
 pub const DEFAULT_GRAPH_BASE: &str = "https://graph.microsoft.com";
 
-/// How long a subscription to events may last (Graph's limit is a little under three days).
+/// How long a subscription to events is asked for (Graph allows up to seven days for
+/// Outlook events; two leave room for a day's renewal before they end).
 pub const SUBSCRIPTION_LIFETIME: SignedDuration = SignedDuration::from_hours(48);
 
 const UTC: &str = "outlook.timezone=\"UTC\", odata.maxpagesize=200";
@@ -96,13 +97,15 @@ impl Graph {
     }
 
     /// The busy times of `calendar` from `from` to `to`, and the delta link that later
-    /// says whether it changed.
+    /// says whether it changed. All-day events take their dates in `home` (the expert's
+    /// zone), as whole-day events of CalDAV and feeds do.
     pub async fn read(
         &self,
         token: &str,
         calendar: &str,
         from: Timestamp,
         to: Timestamp,
+        home: &jiff::tz::TimeZone,
     ) -> Result<(Vec<Busy>, String), CalendarError> {
         let mut url = self.url(&["me", "calendars", calendar, "calendarView", "delta"])?;
         url.query_pairs_mut()
@@ -113,7 +116,7 @@ impl Graph {
         loop {
             let answer = self.page(token, next).await?;
             for event in answer["value"].as_array().into_iter().flatten() {
-                if let Some(block) = busy_block(event)? {
+                if let Some(block) = busy_block(event, home)? {
                     busy.push(block);
                 }
             }
@@ -311,21 +314,31 @@ fn subscription(answer: &Value, asked: Timestamp) -> Result<Watch, CalendarError
 }
 
 /// An event's busy block, if it blocks time: not cancelled, not removed, and shown as
-/// busy, tentative or out of office. Times are UTC (asked for with `Prefer`).
-fn busy_block(event: &Value) -> Result<Option<Busy>, CalendarError> {
+/// busy, tentative or out of office. Times are UTC (asked for with `Prefer`); an all-day
+/// event's dates are whole days in `home`.
+fn busy_block(event: &Value, home: &jiff::tz::TimeZone) -> Result<Option<Busy>, CalendarError> {
     if event.get("@removed").is_some() || event["isCancelled"].as_bool() == Some(true) {
         return Ok(None);
     }
     if !matches!(event["showAs"].as_str(), Some("busy" | "tentative" | "oof")) {
         return Ok(None);
     }
+    let all_day = event["isAllDay"].as_bool() == Some(true);
     let at = |side: &str| -> Result<Timestamp, CalendarError> {
         let text = event[side]["dateTime"].as_str().unwrap_or_default();
         let civil: jiff::civil::DateTime = text.parse().map_err(|e| {
             CalendarError::Unreadable(format!("a time that does not read ({text}): {e}"))
         })?;
+        let (civil, zone) = if all_day {
+            (
+                civil.date().to_datetime(jiff::civil::Time::midnight()),
+                home.clone(),
+            )
+        } else {
+            (civil, jiff::tz::TimeZone::UTC)
+        };
         civil
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .to_zoned_datetime(zone)
             .map(|z| z.timestamp())
             .map_err(|e| CalendarError::Unreadable(e.to_string()))
     };
@@ -351,6 +364,7 @@ mod tests {
 
     #[test]
     fn busy_tentative_and_away_block_and_free_or_cancelled_do_not() {
+        let utc = jiff::tz::TimeZone::UTC;
         let event = |show: &str, cancelled: bool| {
             json!({
                 "showAs": show, "isCancelled": cancelled,
@@ -362,16 +376,35 @@ mod tests {
         let half_past_ten: Timestamp = "2026-12-07T10:30:00Z".parse().unwrap();
         for show in ["busy", "tentative", "oof"] {
             assert_eq!(
-                busy_block(&event(show, false)).unwrap(),
+                busy_block(&event(show, false), &utc).unwrap(),
                 Some((nine, half_past_ten))
             );
         }
-        assert_eq!(busy_block(&event("free", false)).unwrap(), None);
-        assert_eq!(busy_block(&event("workingElsewhere", false)).unwrap(), None);
-        assert_eq!(busy_block(&event("busy", true)).unwrap(), None);
+        assert_eq!(busy_block(&event("free", false), &utc).unwrap(), None);
         assert_eq!(
-            busy_block(&json!({"id": "x", "@removed": {"reason": "deleted"}})).unwrap(),
+            busy_block(&event("workingElsewhere", false), &utc).unwrap(),
             None
+        );
+        assert_eq!(busy_block(&event("busy", true), &utc).unwrap(), None);
+        assert_eq!(
+            busy_block(&json!({"id": "x", "@removed": {"reason": "deleted"}}), &utc).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn an_all_day_event_is_the_whole_day_in_the_experts_zone() {
+        let event = json!({
+            "showAs": "busy", "isAllDay": true,
+            "start": {"dateTime": "2026-12-07T00:00:00.0000000", "timeZone": "UTC"},
+            "end": {"dateTime": "2026-12-08T00:00:00.0000000", "timeZone": "UTC"},
+        });
+        let los_angeles = jiff::tz::TimeZone::get("America/Los_Angeles").unwrap();
+        let start: Timestamp = "2026-12-07T08:00:00Z".parse().unwrap();
+        let end: Timestamp = "2026-12-08T08:00:00Z".parse().unwrap();
+        assert_eq!(
+            busy_block(&event, &los_angeles).unwrap(),
+            Some((start, end))
         );
     }
 }

@@ -4,8 +4,11 @@
 //! The endpoints and scopes are the providers'; tests and on-premises set-ups point the
 //! endpoints elsewhere. The scopes are as narrow as each provider allows for reading
 //! busy times, watching for changes and writing the sessions' events:
-//! - Google: the calendar list (read-only), free/busy of events, and events;
-//! - Microsoft: `Calendars.ReadWrite` and `offline_access` (for the refresh token).
+//! - Google: the calendar list (read-only), free/busy of events, and events of the
+//!   calendars the account owns (`calendar.events.owned`: sessions are written there, and
+//!   changes of those are watched; others are read by free/busy only);
+//! - Microsoft: `Calendars.ReadWrite` and `offline_access` (for the refresh token): Graph
+//!   has no narrower permission that reads another calendar than the default one.
 //!
 //! A refresh token the provider no longer takes (`invalid_grant`: revoked, expired or
 //! the password changed) is [`CalendarError::Unauthorized`]: only the expert signing in
@@ -52,7 +55,7 @@ impl Provider {
             Self::Google => concat!(
                 "https://www.googleapis.com/auth/calendar.calendarlist.readonly ",
                 "https://www.googleapis.com/auth/calendar.events.freebusy ",
-                "https://www.googleapis.com/auth/calendar.events"
+                "https://www.googleapis.com/auth/calendar.events.owned"
             ),
             Self::Microsoft => "offline_access Calendars.ReadWrite",
         }
@@ -268,12 +271,15 @@ impl OAuthClient {
         if status == 400 || status == 401 {
             // RFC 6749 §5.2: a code or refresh token that is no good any more.
             let error: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-            if matches!(
-                error["error"].as_str(),
-                Some("invalid_grant" | "unauthorized_client" | "invalid_client")
-            ) {
+            // Only the grant itself: a client the provider refuses (an expired client
+            // secret) is the deployment's to fix, not every expert's.
+            if error["error"].as_str() == Some("invalid_grant") {
                 return Err(CalendarError::Unauthorized);
             }
+            return Err(CalendarError::Refused {
+                status,
+                message: body.chars().take(200).collect(),
+            });
         }
         if let Some(e) = status_error(status, &body) {
             return Err(e);

@@ -50,6 +50,9 @@ pub struct Calendar {
     pub receives: bool,
     pub sync_state: Option<String>,
     pub busy_count: i32,
+    /// Whether events may be written to it (a calendar shared read-only may not
+    /// receive sessions).
+    pub writable: bool,
 }
 
 const CONNECTION_COLUMNS: &str = "id, user_id, kind, address, username, secret_sealed, \
@@ -57,7 +60,7 @@ const CONNECTION_COLUMNS: &str = "id, user_id, kind, address, username, secret_s
      last_success_at, next_sync_at, notified_at, created_at";
 
 const CALENDAR_COLUMNS: &str =
-    "id, connection_id, remote_url, name, blocks, receives, sync_state, busy_count";
+    "id, connection_id, remote_url, name, blocks, receives, sync_state, busy_count, writable";
 
 /// The calendars of connection `connection` when it is `user`'s (none otherwise), read
 /// in the caller's transaction.
@@ -70,7 +73,7 @@ async fn owned_calendars<C: ConnectionTrait>(
     Ok(Calendar::find_by_statement(statement(
         db.backend(),
         "SELECT c.id, c.connection_id, c.remote_url, c.name, c.blocks, c.receives, \
-         c.sync_state, c.busy_count FROM calendar_calendars c JOIN calendar_connections k \
+         c.sync_state, c.busy_count, c.writable FROM calendar_calendars c JOIN calendar_connections k \
          ON k.id = c.connection_id WHERE k.id = $1 AND k.user_id = $2",
         vec![connection.into(), user.into()],
     ))
@@ -512,7 +515,7 @@ pub async fn receiving(
     let calendar = Calendar::find_by_statement(statement(
         db.backend(),
         "SELECT c.id, c.connection_id, c.remote_url, c.name, c.blocks, c.receives, \
-         c.sync_state, c.busy_count FROM calendar_calendars c JOIN calendar_connections k \
+         c.sync_state, c.busy_count, c.writable FROM calendar_calendars c JOIN calendar_connections k \
          ON k.id = c.connection_id WHERE k.user_id = $1 AND c.receives = $2 LIMIT 1",
         vec![user.into(), true.into()],
     ))
@@ -687,15 +690,43 @@ pub async fn save_watch(
     Ok(())
 }
 
-/// Replaces a connection's sealed secret (a rotated refresh token), unless the
-/// connection is gone.
-pub async fn set_secret(db: &Database, connection: Uuid, sealed: &str) -> Result<(), StoreError> {
-    db.conn()
+/// Replaces a connection's sealed secret `old` by `sealed` (a rotated refresh token);
+/// nothing when it is gone or holds another secret by now (a reconnect came first).
+pub async fn set_secret(
+    db: &Database,
+    connection: Uuid,
+    sealed: &str,
+    old: &str,
+) -> Result<bool, StoreError> {
+    let result = db
+        .conn()
         .execute_raw(statement(
             db.backend(),
-            "UPDATE calendar_connections SET secret_sealed = $1 WHERE id = $2",
-            vec![sealed.into(), connection.into()],
+            "UPDATE calendar_connections SET secret_sealed = $1 WHERE id = $2 \
+             AND secret_sealed = $3",
+            vec![sealed.into(), connection.into(), old.into()],
         ))
         .await?;
+    Ok(result.rows_affected() > 0)
+}
+
+/// Marks connection `connection`'s calendars that may not be written (by their remote
+/// ids): they never receive sessions.
+pub async fn set_read_only(
+    db: &Database,
+    connection: Uuid,
+    remote_urls: &[String],
+) -> Result<(), StoreError> {
+    for remote in remote_urls {
+        db.conn()
+            .execute_raw(statement(
+                db.backend(),
+                "UPDATE calendar_calendars SET writable = $1, \
+                 receives = CASE WHEN $1 THEN receives ELSE $1 END \
+                 WHERE connection_id = $2 AND remote_url = $3",
+                vec![false.into(), connection.into(), remote.clone().into()],
+            ))
+            .await?;
+    }
     Ok(())
 }

@@ -355,8 +355,14 @@ pub async fn choose(
     let Some(connection) = own(db, user, id).await? else {
         return Err(CalendarUseError::NotFound);
     };
-    if choice.receiving.is_some() && connection.kind == "ics" {
-        return Err(invalid("receiving", "calendar-receiving-read-only"));
+    if let Some(receiving) = choice.receiving {
+        let writable = store::calendars::calendars_of(db, id)
+            .await?
+            .iter()
+            .any(|c| c.id == receiving && c.writable);
+        if connection.kind == "ics" || !writable {
+            return Err(invalid("receiving", "calendar-receiving-read-only"));
+        }
     }
     if !store::calendars::choose(db, user.id, id, &choice.blocking, choice.receiving).await? {
         return Err(CalendarUseError::NotFound);

@@ -65,6 +65,11 @@ pub async fn keep_watching(
     let Some(provider) = Provider::of_kind(&connection.kind) else {
         return;
     };
+    // Google and Graph call HTTPS addresses only: without one, the schedule reads.
+    let origin = &calendars.accounts().origin;
+    if !origin.starts_with("https://") && !calendars.allow_private() {
+        return;
+    }
     let held = match store::calendars::watches_of(db, connection.id).await {
         Ok(held) => held,
         Err(e) => {
@@ -105,33 +110,45 @@ async fn open(
     let address = address(calendars, provider);
     let remote = calendar.remote_url.as_str();
     let (watch, secret_hash) = match (provider, &accounts.google, &accounts.microsoft) {
-        (Provider::Microsoft, _, Some((_, graph))) if current.is_some() => {
-            // A Graph subscription is renewed in place; its secret stays.
-            let Some(held) = current else {
-                return Ok(());
-            };
-            let id = held.watch_id.as_str();
-            let watch = with_token(db, calendars, connection, |t| {
-                async move { graph.renew(&t, id, expires).await }.boxed()
-            })
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-            (watch, held.watch_secret_hash.clone())
-        }
         (Provider::Microsoft, _, Some((_, graph))) => {
-            let secret = secret().ok_or("no randomness")?;
-            let (address, secret_ref) = (address.as_str(), secret.as_str());
-            let watch = with_token(db, calendars, connection, |t| {
-                async move {
-                    graph
-                        .subscribe(&t, remote, address, secret_ref, expires)
-                        .await
+            // A Graph subscription still running is renewed in place (its secret stays);
+            // one that ended, or that Graph no longer knows, is made anew.
+            let running = current.filter(|w| w.watch_expires_at > now.as_second());
+            let renewed = match running {
+                Some(held) => {
+                    let id = held.watch_id.as_str();
+                    let asked = with_token(db, calendars, connection, |t| {
+                        async move { graph.renew(&t, id, expires).await }.boxed()
+                    })
+                    .await;
+                    match asked {
+                        Ok(watch) => Some((watch, held.watch_secret_hash.clone())),
+                        Err(e) => {
+                            tracing::info!(error = ?e, "a calendar subscription could not be renewed; making a new one");
+                            None
+                        }
+                    }
                 }
-                .boxed()
-            })
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-            (watch, digest(&secret))
+                None => None,
+            };
+            match renewed {
+                Some(renewed) => renewed,
+                None => {
+                    let secret = secret().ok_or("no randomness")?;
+                    let (address, secret_ref) = (address.as_str(), secret.as_str());
+                    let watch = with_token(db, calendars, connection, |t| {
+                        async move {
+                            graph
+                                .subscribe(&t, remote, address, secret_ref, expires)
+                                .await
+                        }
+                        .boxed()
+                    })
+                    .await
+                    .map_err(|e| format!("{e:?}"))?;
+                    (watch, digest(&secret))
+                }
+            }
         }
         (Provider::Google, Some((_, api)), _) => {
             // A Google channel cannot be extended: a new one opens, then the old closes.

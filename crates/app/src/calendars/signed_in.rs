@@ -29,6 +29,10 @@ use super::connect::Connected;
 use super::{CalendarUseError, Calendars, MAX_CONNECTIONS};
 use crate::scheduling::ScheduleCache;
 
+/// Why a reconnect was refused: the person signed in to another account than the
+/// connection's.
+pub const OTHER_ACCOUNT: &str = "another account than the connection's";
+
 /// How long a sign-in attempt may take.
 pub const ATTEMPT_LIFETIME: jiff::SignedDuration = jiff::SignedDuration::from_mins(10);
 
@@ -189,14 +193,28 @@ pub async fn finish(
         .iter()
         .find_map(|c| c.owner.clone())
         .unwrap_or_else(|| provider.kind().to_owned());
+    let read_only: Vec<String> = found
+        .iter()
+        .filter(|c| !c.writable)
+        .map(|c| c.id.clone())
+        .collect();
     let list: Vec<(String, String)> = found.into_iter().map(|c| (c.id, c.name)).collect();
     let id = match attempt.connection {
         Some(id) => {
+            // Reconnecting mends the same account; another one is a connection of its own.
+            let same = store::calendars::connection(db, id)
+                .await?
+                .is_some_and(|c| c.user_id == user.id && c.username == account);
+            if !same {
+                return Err(CalendarUseError::SignIn(OTHER_ACCOUNT));
+            }
+            calendars.tokens.forget(id);
             let sealed = calendars.key().seal(id, &refresh)?;
             if !store::calendars::reconnect(db, user.id, id, &account, Some(&sealed), now).await? {
                 return Err(CalendarUseError::NotFound);
             }
             store::calendars::add_calendars(db, id, &list).await?;
+            store::calendars::set_read_only(db, id, &read_only).await?;
             super::connect::audit(db, user, "calendar.reconnected", provider.kind()).await;
             id
         }
@@ -213,6 +231,7 @@ pub async fn finish(
                 now,
             );
             store::calendars::insert(db, &connection, &list).await?;
+            store::calendars::set_read_only(db, id, &read_only).await?;
             super::connect::audit(db, user, "calendar.connected", provider.kind()).await;
             id
         }
@@ -297,7 +316,10 @@ pub(crate) async fn access_token(
             .key()
             .seal(connection.id, rotated)
             .map_err(|_| TokenFailure::Secret)?;
-        store::calendars::set_secret(db, connection.id, &sealed).await?;
+        // Only over the token this refresh used: a reconnect meanwhile keeps its own.
+        if let Some(old) = connection.secret_sealed.as_deref() {
+            store::calendars::set_secret(db, connection.id, &sealed, old).await?;
+        }
     }
     calendars
         .tokens

@@ -202,7 +202,7 @@ async fn read_all(
         "google" | "microsoft" => {
             let span = (from, to, today);
             (read, unchanged) =
-                read_signed_in(db, calendars, schedules, connection, blocking, span).await?;
+                read_signed_in(db, calendars, schedules, connection, blocking, span, home).await?;
         }
         _ => {
             let url = match &connection.secret_sealed {
@@ -246,11 +246,12 @@ async fn read_signed_in(
     connection: &Connection,
     blocking: &[Calendar],
     (from, to, today): (Timestamp, Timestamp, i64),
+    home: &jiff::tz::TimeZone,
 ) -> Result<(usize, usize), Failure> {
     use ::calendars::hosted::Changes;
     use futures::FutureExt;
 
-    use super::signed_in::with_token;
+    use super::signed_in::{TokenFailure, with_token};
     let accounts = calendars.accounts();
     let (mut read, mut unchanged) = (0, 0);
     let mut changed: Vec<(&Calendar, Option<String>)> = Vec::new();
@@ -261,11 +262,19 @@ async fn read_signed_in(
         {
             ("google", Some((_, api)), _) => {
                 let tag = last.tag.as_deref();
-                let (c, next) = with_token(db, calendars, connection, |t| {
+                let asked = with_token(db, calendars, connection, |t| {
                     async move { api.changes(&t, remote, tag, from).await }.boxed()
                 })
-                .await?;
-                (c, Some(next))
+                .await;
+                match asked {
+                    Ok((c, next)) => (c, Some(next)),
+                    // A calendar whose events the account may not list (shared as
+                    // free/busy only, or not its own): read by free/busy every time.
+                    Err(TokenFailure::Calendar(CalendarError::Refused { status: 403, .. })) => {
+                        (Changes::Some, None)
+                    }
+                    Err(e) => return Err(e.into()),
+                }
             }
             ("microsoft", _, Some((_, graph))) => match last.tag.as_deref() {
                 Some(delta) => {
@@ -306,7 +315,7 @@ async fn read_signed_in(
         for (calendar, _) in changed {
             let remote = calendar.remote_url.as_str();
             let (blocks, delta) = with_token(db, calendars, connection, |t| {
-                async move { graph.read(&t, remote, from, to).await }.boxed()
+                async move { graph.read(&t, remote, from, to, home).await }.boxed()
             })
             .await?;
             results.push((calendar, blocks, Some(delta)));

@@ -124,7 +124,7 @@ async fn google_calendar_signs_in_reads_busy_times_and_keeps_sessions(backend: B
         asked["scope"],
         "https://www.googleapis.com/auth/calendar.calendarlist.readonly \
          https://www.googleapis.com/auth/calendar.events.freebusy \
-         https://www.googleapis.com/auth/calendar.events"
+         https://www.googleapis.com/auth/calendar.events.owned"
     );
     assert_eq!(asked["code_challenge_method"], "S256");
     assert_eq!(asked["code_challenge"].len(), 43);
@@ -226,7 +226,20 @@ async fn google_calendar_signs_in_reads_busy_times_and_keeps_sessions(backend: B
     crate::calendars::sync_now(&app, connection.id).await;
     assert_eq!(fake.seen_at("POST", "/freeBusy").len(), before);
 
-    // Sessions go to her own calendar: written under the series' id, moved, removed.
+    // An access token Google stops taking: the read gets 401, buys a new token with the
+    // refresh token, and goes on.
+    fake.expire_access_tokens();
+    let read = crate::calendars::sync_now(&app, connection.id).await;
+    assert!(
+        matches!(read, app::calendars::sync::Synced::Ok { .. }),
+        "{read:?}"
+    );
+    let refresh = fake.seen_at("POST", "/google/token").pop().unwrap();
+    assert_eq!(refresh.param("grant_type"), "refresh_token");
+    assert_eq!(refresh.param("refresh_token"), "1//google-refresh-1");
+
+    // Sessions go to her own calendar: written under the series' id, moved, removed. The
+    // team's calendar, shared with her to read, may not receive them.
     let own = calendars
         .iter()
         .find(|c| c.remote_url == GOOGLE_ACCOUNT)
@@ -235,6 +248,24 @@ async fn google_calendar_signs_in_reads_busy_times_and_keeps_sessions(backend: B
         .iter()
         .find(|c| c.remote_url == GOOGLE_TEAM)
         .unwrap();
+    assert!(own.writable && !team.writable);
+    let refused = ana_page
+        .submit(
+            &format!("/calendars/{}/choose", connection.id),
+            &[
+                ("blocks", &own.id.to_string()),
+                ("receives", &team.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("This calendar is read-only")
+    );
     let chosen = ana_page
         .submit(
             &format!("/calendars/{}/choose", connection.id),
@@ -296,6 +327,27 @@ async fn google_calendar_signs_in_reads_busy_times_and_keeps_sessions(backend: B
     assert!(fake.event(GOOGLE_ACCOUNT, &event_id).is_none());
     let deleted = fake.seen_at("DELETE", &format!("/events/{event_id}"));
     assert_eq!(deleted[0].param("sendUpdates"), "none");
+
+    // The team's calendar unticked: its channel is closed at Google.
+    let unticked = ana_page
+        .submit(
+            &format!("/calendars/{}/choose", connection.id),
+            &[
+                ("blocks", &own.id.to_string()),
+                ("receives", &own.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(unticked.status().as_u16(), 303);
+    let stopped = fake.seen_at("POST", "/channels/stop");
+    assert_eq!(stopped.len(), 1);
+    assert_eq!(
+        store::calendars::watches_of(&app.db, connection.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 
     // Access revoked: the refresh is refused, the card asks to sign in again, and the
     // expert is told once.
@@ -490,6 +542,23 @@ async fn microsoft_365_signs_in_subscribes_and_keeps_sessions(backend: Backend) 
     );
     assert_eq!(fake.event_count(), 0);
 
+    // A day and more on, the subscription is renewed in place; once Graph no longer
+    // knows it, a new one is made (validated again).
+    clock.set(clock.now() + jiff::SignedDuration::from_hours(25));
+    crate::calendars::sync_now(&app, connection.id).await;
+    let renewed = fake.seen_at("PATCH", &format!("/subscriptions/{subscription}"));
+    assert_eq!(renewed.len(), 1);
+    assert!(renewed[0].json()["expirationDateTime"].is_string());
+    fake.forget_subscriptions();
+    clock.set(clock.now() + jiff::SignedDuration::from_hours(25));
+    crate::calendars::sync_now(&app, connection.id).await;
+    assert_eq!(fake.seen_at("POST", "/graph/v1.0/subscriptions").len(), 2);
+    assert_eq!(fake.validations().len(), 2);
+    let now_held = store::calendars::watches_of(&app.db, connection.id)
+        .await
+        .unwrap();
+    assert_ne!(now_held[0].watch_id, subscription);
+
     // An access token that stops working is bought again; Microsoft's new refresh token
     // is kept, and the next refresh uses it.
     fake.expire_access_tokens();
@@ -526,6 +595,8 @@ async fn a_sign_in_is_the_starters_alone(backend: Backend) {
         .submit("/calendars/google", &[("connection", "")])
         .await;
     let to_provider = started.headers()["location"].to_str().unwrap().to_owned();
+    let attempt = started.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let attempt = attempt.split(';').next().unwrap().to_owned();
     let state = query(&reqwest::Url::parse(&to_provider).unwrap())["state"].clone();
     // Eve has no attempt of her own: Ana's code and state do nothing for her.
     let eve_page = app.another_client();
@@ -536,6 +607,33 @@ async fn a_sign_in_is_the_starters_alone(backend: Backend) {
         ))
         .await;
     assert_eq!(landed.headers()["location"], "/calendars?failed=sign-in");
+    // Nor would Ana's attempt itself, were it stolen: it opens for Ana alone.
+    let eve = store::users::find_by_email(
+        &app.db,
+        &domain::EmailAddress::parse("eve@example.org").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let sealed = attempt.split_once('=').unwrap().1;
+    let replayed = app::calendars::signed_in::finish(
+        &app.db,
+        &app.calendars,
+        &app.schedules,
+        &eve,
+        app::calendars::Provider::Google,
+        Some(sealed),
+        &app::calendars::signed_in::Answer {
+            code: Some("stolen".into()),
+            state: Some(state.clone()),
+            error: None,
+        },
+    )
+    .await;
+    assert!(
+        matches!(replayed, Err(app::calendars::CalendarUseError::SignIn(_))),
+        "{replayed:?}"
+    );
     // Ana with a changed state, or back from the wrong provider: refused too.
     let wrong = ana_page
         .get("/calendars/oauth/google?code=x&state=another")

@@ -89,6 +89,8 @@ struct Books {
     channels: u32,
     /// Answers Graph's validation got: (token sent, text that came back, status).
     validations: Vec<(String, String, u16)>,
+    /// Graph no longer knows the subscriptions made so far (a renewal gets 404).
+    forgotten_subscriptions: bool,
 }
 
 type Shared = Arc<Mutex<Books>>;
@@ -156,6 +158,11 @@ impl FakeCalendars {
     /// Every refresh token is revoked (the expert removed Mentora's access).
     pub fn revoke_refresh_tokens(&self) {
         self.books.lock().unwrap().refresh_tokens.clear();
+    }
+
+    /// Graph forgets every subscription (as after one ran out).
+    pub fn forget_subscriptions(&self) {
+        self.books.lock().unwrap().forgotten_subscriptions = true;
     }
 
     /// The next Graph event create is made, but its answer is lost.
@@ -604,6 +611,9 @@ async fn graph(books: &Shared, seen: &Seen, rest: &str) -> Response {
                     "The specified object was not found in the store.",
                 ),
             }
+        }
+        ("PATCH", ["subscriptions", _]) if std::mem::take(&mut b.forgotten_subscriptions) => {
+            graph_error(404, "ResourceNotFound", "The object was not found.")
         }
         ("PATCH", ["subscriptions", id]) => axum::Json(json!({"id": id,
             "expirationDateTime": seen.json()["expirationDateTime"]}))

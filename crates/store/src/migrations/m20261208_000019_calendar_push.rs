@@ -1,4 +1,5 @@
-//! Push from signed-in calendars: each calendar of a Google or Microsoft connection that
+//! Whether a calendar may be written (one shared read-only never receives sessions), and
+//! push from signed-in calendars: each calendar of a Google or Microsoft connection that
 //! blocks time keeps the channel its provider tells changes on (Google's watch channel,
 //! Graph's subscription): its id, Google's resource id, the SHA-256 of the secret the
 //! provider echoes with each notification (so a stolen database cannot forge one), and
@@ -32,6 +33,11 @@ impl MigrationTrait for Migration {
                 .big_integer()
                 .null()
                 .to_owned(),
+            ColumnDef::new(CalendarCalendars::Writable)
+                .boolean()
+                .not_null()
+                .default(true)
+                .to_owned(),
         ] {
             let mut column = column;
             manager
@@ -60,4 +66,5 @@ enum CalendarCalendars {
     WatchResource,
     WatchSecretHash,
     WatchExpiresAt,
+    Writable,
 }

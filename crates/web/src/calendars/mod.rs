@@ -37,5 +37,5 @@ pub(crate) fn routes() -> Routes {
 pub(crate) fn api_routes() -> Routes {
     Routes::new(crate::api::PREFIX)
         .documented(Public, routes!(push::google), &[NotFound])
-        .documented(Public, routes!(push::microsoft), &[MalformedJson])
+        .documented(Public, routes!(push::microsoft), &[MalformedJson, NotFound])
 }

@@ -45,6 +45,8 @@ struct CalendarRow {
     unread: usize,
     blocks: bool,
     receives: bool,
+    /// It may be written (so it may receive sessions).
+    writable: bool,
     busy_count: i32,
 }
 
@@ -149,6 +151,7 @@ fn card(shell: &Shell, clock: &LocalTimes, view: ConnectionView) -> ConnectionCa
                 name: k.name,
                 blocks: k.blocks,
                 receives: k.receives,
+                writable: k.writable,
                 busy_count: k.busy_count,
             })
             .collect(),
@@ -272,6 +275,7 @@ pub async fn show(
     };
     let failure = match q.failed.as_deref() {
         Some("denied") => Some(shell.t("calendars-sign-in-denied")),
+        Some("other-account") => Some(shell.t("calendars-sign-in-other-account")),
         Some(_) => Some(shell.t("calendars-sign-in-failed")),
         None => None,
     };

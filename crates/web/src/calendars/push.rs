@@ -76,6 +76,10 @@ pub async fn microsoft(
     body: Bytes,
 ) -> Result<Response, AppError> {
     if let Some(token) = validation.validation_token {
+        // Graph's tokens are short; a long one is not Graph's.
+        if token.len() > 1024 {
+            return Err(AppError::new(ErrorCode::NotFound));
+        }
         // Graph's handshake: the token back as it came, as plain text (escaped by nobody:
         // text/plain is never rendered), within ten seconds.
         return Ok((
@@ -88,14 +92,17 @@ pub async fn microsoft(
     let text = std::str::from_utf8(&body).map_err(|_| AppError::new(ErrorCode::MalformedJson))?;
     let notes: serde_json::Value =
         serde_json::from_str(text).map_err(|_| AppError::new(ErrorCode::MalformedJson))?;
+    // One look per subscription, however many changes a delivery lists for it.
+    let mut heard: Vec<(&str, &str)> = notes["value"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|n| Some((n["subscriptionId"].as_str()?, n["clientState"].as_str()?)))
+        .collect();
+    heard.sort_unstable();
+    heard.dedup();
     let mut queued = 0;
-    for note in notes["value"].as_array().into_iter().flatten().take(100) {
-        let (Some(id), Some(secret)) = (
-            note["subscriptionId"].as_str(),
-            note["clientState"].as_str(),
-        ) else {
-            continue;
-        };
+    for (id, secret) in heard.into_iter().take(20) {
         if let Heard::Queued(_) = push::notified(&state.db, id, secret, None).await? {
             queued += 1;
         }

@@ -11,7 +11,7 @@ use app::calendars::signed_in::{self, Answer};
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -121,12 +121,21 @@ pub async fn back(
             tracing::info!(reason = why, "a calendar sign-in did not complete");
             if denied {
                 "/calendars?failed=denied"
+            } else if why == signed_in::OTHER_ACCOUNT {
+                "/calendars?failed=other-account"
             } else {
                 "/calendars?failed=sign-in"
             }
         }
         Err(CalendarUseError::Invalid(_)) => "/calendars?failed=sign-in",
-        Err(other) => return Err(other.into()),
+        Err(other) => {
+            // The attempt is used up even so.
+            let mut response = AppError::from(other).into_response();
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, cookie(&state, "", 0)?);
+            return Ok(response);
+        }
     };
     let mut response = crate::redirect::to(target);
     // The attempt is used up, whatever came of it.
