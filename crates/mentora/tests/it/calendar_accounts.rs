@@ -285,20 +285,36 @@ async fn google_calendar_signs_in_reads_busy_times_and_keeps_sessions(backend: B
         .unwrap()
         .series_id;
     let event_id = format!("mentora{}", series.simple());
-    let made = fake
-        .event(GOOGLE_ACCOUNT, &event_id)
-        .expect("the session's event");
+    assert!(fake.event(GOOGLE_ACCOUNT, &event_id).is_some());
+    // Asked for by its id first (not there), then inserted with it: exactly this.
+    let put = &fake.seen_at(
+        "PUT",
+        &format!("/calendars/{GOOGLE_ACCOUNT}/events/{event_id}"),
+    )[0];
+    assert_eq!(put.query, "sendUpdates=none");
+    let inserted = fake
+        .seen_at("POST", &format!("/calendars/{GOOGLE_ACCOUNT}/events"))
+        .pop()
+        .unwrap();
+    assert_eq!(inserted.query, "sendUpdates=none");
+    let mut body = inserted.json();
+    let description = body["description"].take();
     assert_eq!(
-        made["start"],
-        json!({"dateTime": at(4, 9, 0), "timeZone": "UTC"})
+        body,
+        json!({
+            "id": event_id,
+            "summary": "Mentora session",
+            "description": null,
+            "start": {"dateTime": at(4, 9, 0), "timeZone": "UTC"},
+            "end": {"dateTime": at(4, 10, 0), "timeZone": "UTC"},
+            "transparency": "opaque",
+            "status": "confirmed",
+        })
     );
-    assert_eq!(made["transparency"], "opaque");
-    assert_eq!(made["summary"], "Mentora session");
+    let description = description.as_str().unwrap();
     assert!(
-        made["description"]
-            .as_str()
-            .unwrap()
-            .contains(&format!("/sessions/{id}/room"))
+        description.contains(&format!("/sessions/{id}/room")) && description.contains("UTC"),
+        "{description}"
     );
     let moved = send(
         &app,
@@ -504,12 +520,31 @@ async fn microsoft_365_signs_in_subscribes_and_keeps_sessions(backend: Backend) 
         creates[1].json()["transactionId"]
     );
     assert_eq!(fake.event_count(), 1);
-    let made = fake.event(MS_CALENDAR, "AAMkAGI2-event-1").unwrap();
+    let mut body = creates[0].json();
+    let description = body["body"]["content"].take();
+    let series = store::bookings::find(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .series_id;
     assert_eq!(
-        made["start"],
-        json!({"dateTime": at(4, 9, 0).trim_end_matches('Z'), "timeZone": "UTC"})
+        body,
+        json!({
+            "subject": "Mentora session",
+            "body": {"contentType": "text", "content": null},
+            "start": {"dateTime": at(4, 9, 0).trim_end_matches('Z'), "timeZone": "UTC"},
+            "end": {"dateTime": at(4, 10, 0).trim_end_matches('Z'), "timeZone": "UTC"},
+            "showAs": "busy",
+            "transactionId": series.to_string(),
+        })
     );
-    assert_eq!(made["showAs"], "busy");
+    assert!(
+        description
+            .as_str()
+            .unwrap()
+            .contains(&format!("/sessions/{id}/room"))
+    );
+    assert!(fake.event(MS_CALENDAR, "AAMkAGI2-event-1").is_some());
     let moved = send(
         &app,
         Method::POST,

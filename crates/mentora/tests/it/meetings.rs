@@ -61,6 +61,27 @@ async fn room(app: &TestApp, token: &str, id: &str) -> crate::personas::Answer {
     .await
 }
 
+/// Delivers `body` to the Zoom webhook, signed with `secret` at the app's time.
+async fn deliver_zoom(
+    app: &TestApp,
+    clock: &ManualClock,
+    body: &Value,
+    secret: &str,
+) -> reqwest::Response {
+    let text = body.to_string();
+    let stamp = clock.now().as_second().to_string();
+    let signature = meetings::zoom_webhook::signature(secret, &stamp, &text);
+    app.client
+        .post(app.at("/api/v1/webhooks/zoom"))
+        .header("content-type", "application/json")
+        .header("x-zm-request-timestamp", stamp)
+        .header("x-zm-signature", signature)
+        .body(text)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Runs the jobs due within the next `minutes` (a retry waits its backoff).
 async fn run_jobs_after(app: &TestApp, clock: &ManualClock, minutes: i64) {
     clock.set(clock.now() + jiff::SignedDuration::from_mins(minutes));
@@ -416,20 +437,7 @@ async fn zoom_participant_webhooks_count_as_attendance(backend: Backend) {
     let start = at(3, 10, 0);
     let id = confirmed(&app, &lea_token, &ana, &start).await;
 
-    let deliver = async |body: Value, secret: &str| {
-        let text = body.to_string();
-        let stamp = clock.now().as_second().to_string();
-        let signature = meetings::zoom_webhook::signature(secret, &stamp, &text);
-        app.client
-            .post(app.at("/api/v1/webhooks/zoom"))
-            .header("content-type", "application/json")
-            .header("x-zm-request-timestamp", stamp)
-            .header("x-zm-signature", signature)
-            .body(text)
-            .send()
-            .await
-            .unwrap()
-    };
+    let deliver = async |body: Value, secret: &str| deliver_zoom(&app, &clock, &body, secret).await;
     let check = deliver(
         json!({"event": "endpoint.url_validation", "payload": {"plainToken": "qgg8vlvZRS6UYooatFL8Aw"}, "event_ts": 1}),
         WEBHOOK_SECRET,
@@ -534,22 +542,8 @@ async fn settlement_trusts_attendance_as_far_as_the_provider_reports_it(backend:
     ] {
         let body = json!({"event": event, "event_ts": 1, "payload": {"account_id": "acct-e2e", "object": {
             "id": 85_746_065_001_u64, "uuid": "aDYlohsHRtCd4ii1uC2+hA==", "host_id": "KDcuGIm1QgePTO8WbOqwIQ",
-            "participant": {"user_id": "16778240", "user_name": "Lea", "email": "lea@example.org", key: when(&at_)}}}})
-        .to_string();
-        let stamp = clock.now().as_second().to_string();
-        let answer = app
-            .client
-            .post(app.at("/api/v1/webhooks/zoom"))
-            .header("content-type", "application/json")
-            .header("x-zm-request-timestamp", &stamp)
-            .header(
-                "x-zm-signature",
-                meetings::zoom_webhook::signature(WEBHOOK_SECRET, &stamp, &body),
-            )
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+            "participant": {"user_id": "16778240", "user_name": "Lea", "email": "lea@example.org", key: when(&at_)}}}});
+        let answer = deliver_zoom(&app, &clock, &body, WEBHOOK_SECRET).await;
         assert_eq!(answer.json::<Value>().await.unwrap()["applied"], true);
     }
     clock.set(jiff::Timestamp::from_second(secs(&at(3, 14, 0))).unwrap());
