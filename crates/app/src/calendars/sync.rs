@@ -2,7 +2,8 @@
 //!
 //! Incremental: a CalDAV calendar is read again only when its collection tag moved; a
 //! feed is asked with its last ETag / Last-Modified, and a 304 costs no download and no
-//! parse. What a calendar reports replaces its earlier busy times in one go, and every
+//! parse; a Google calendar only when its sync token, a Microsoft one only when its delta
+//! link, says it changed. What a calendar reports replaces its earlier busy times in one go, and every
 //! instance drops its cached schedule (so the next slots request, anywhere, sees it).
 //!
 //! A failure is kept on the connection in a stable code the health page words, retried
