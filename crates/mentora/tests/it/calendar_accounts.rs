@@ -463,6 +463,28 @@ async fn microsoft_365_signs_in_subscribes_and_keeps_sessions(backend: Backend) 
     );
     assert_eq!(validations[0].2, 200);
     let client_state = body["clientState"].as_str().unwrap().to_owned();
+    // The handshake answers plain text; a token longer than Graph's is not Graph's.
+    let handshake = app
+        .client
+        .post(app.at("/api/v1/webhooks/microsoft-calendar?validationToken=abc%20def"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        handshake.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(handshake.text().await.unwrap(), "abc def");
+    let overlong = app
+        .client
+        .post(app.at(&format!(
+            "/api/v1/webhooks/microsoft-calendar?validationToken={}",
+            "x".repeat(1025)
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(overlong.status().as_u16(), 404);
     let subscription = store::calendars::watches_of(&app.db, connection.id)
         .await
         .unwrap()[0]

@@ -61,6 +61,14 @@ async fn room(app: &TestApp, token: &str, id: &str) -> crate::personas::Answer {
     .await
 }
 
+/// A Zoom participant event (`meeting.participant_joined` / `_left`) of the fake's
+/// meeting, with `time_key` (`join_time` / `leave_time`) at `at`.
+fn participant(event: &str, email: &str, time_key: &str, at: &str) -> Value {
+    json!({"event": event, "event_ts": 1, "payload": {"account_id": "acct-e2e", "object": {
+        "id": 85_746_065_001_u64, "uuid": "aDYlohsHRtCd4ii1uC2+hA==", "host_id": "KDcuGIm1QgePTO8WbOqwIQ",
+        "participant": {"user_id": "16778240", "user_name": email, "email": email, time_key: at}}}})
+}
+
 /// Delivers `body` to the Zoom webhook, signed with `secret` at the app's time.
 async fn deliver_zoom(
     app: &TestApp,
@@ -448,11 +456,6 @@ async fn zoom_participant_webhooks_count_as_attendance(backend: Backend) {
         check.json::<Value>().await.unwrap(),
         meetings::zoom_webhook::validation_answer(WEBHOOK_SECRET, "qgg8vlvZRS6UYooatFL8Aw")
     );
-    let participant = |event: &str, email: &str, time_key: &str, at: &str| {
-        json!({"event": event, "event_ts": 1, "payload": {"account_id": "acct-e2e", "object": {
-            "id": 85_746_065_001_u64, "uuid": "aDYlohsHRtCd4ii1uC2+hA==", "host_id": "KDcuGIm1QgePTO8WbOqwIQ",
-            "participant": {"user_id": "16778240", "user_name": email, "email": email, time_key: at}}}})
-    };
     let when = |rfc: &str| jiff::Timestamp::from_second(secs(rfc)).unwrap().to_string();
     let forged = deliver(
         participant(
@@ -540,9 +543,7 @@ async fn settlement_trusts_attendance_as_far_as_the_provider_reports_it(backend:
         ("meeting.participant_joined", "join_time", at(3, 10, 0)),
         ("meeting.participant_left", "leave_time", at(3, 10, 55)),
     ] {
-        let body = json!({"event": event, "event_ts": 1, "payload": {"account_id": "acct-e2e", "object": {
-            "id": 85_746_065_001_u64, "uuid": "aDYlohsHRtCd4ii1uC2+hA==", "host_id": "KDcuGIm1QgePTO8WbOqwIQ",
-            "participant": {"user_id": "16778240", "user_name": "Lea", "email": "lea@example.org", key: when(&at_)}}}});
+        let body = participant(event, "lea@example.org", key, &when(&at_));
         let answer = deliver_zoom(&app, &clock, &body, WEBHOOK_SECRET).await;
         assert_eq!(answer.json::<Value>().await.unwrap()["applied"], true);
     }
