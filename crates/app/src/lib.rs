@@ -31,5 +31,6 @@ pub mod scheduling;
 pub mod sign_in_link;
 pub mod test_clock;
 pub mod throttle;
+pub mod viewers;
 
 pub use field_error::FieldError;

@@ -16,6 +16,8 @@ pub struct App {
     pub files: Arc<dyn app::files::FileStore>,
     /// Experts' schedules, for the job that keeps first free slots current.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// Signed-in viewers kept by this instance.
+    pub viewers: Arc<app::viewers::ViewerCache>,
     /// Live events to this instance's clients (and, through Redis, every instance's).
     pub live: Arc<app::live::LiveHub>,
     /// Email, and the origin its links use, for jobs that send it (the real transport;
@@ -161,6 +163,14 @@ pub async fn build_with(
         live.clone(),
         SCHEDULE_CACHE_TTL,
     ));
+    // Without Redis, only an SQLite file this instance holds alone (its serve lock) makes
+    // every account change one this instance hears of.
+    let viewers = app::viewers::ViewerCache::new(
+        &db,
+        live.clone(),
+        config.viewer_cache,
+        db.backend() == store::Backend::Sqlite && !config.allow_shared_sqlite,
+    );
     let tokens = app::api_tokens::TokenKeys::new(db.clone());
     let files = open_files(config)?;
     let booking_rules = app::bookings::BookingRules {
@@ -211,12 +221,16 @@ pub async fn build_with(
         calendars: calendars.clone(),
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
+        viewers: viewers.clone(),
+        pages: Arc::default(),
         live: live.clone(),
         // Sockets may hold at most half the connections (see web::live::gate).
         live_gate: Arc::new(web::live::gate::LiveGate::new(
             crate::connections::serve_limits(config).max_connections / 2,
         )),
-        directory: Arc::new(app::experts::directory_cache::DirectoryCache::new()),
+        directory: Arc::new(app::experts::directory_cache::DirectoryCache::new(
+            config.directory_cache_bytes,
+        )),
         rates: Arc::new(app::payments::exchange_rates::RatesCache::new()),
         payments: payments.clone(),
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
@@ -250,6 +264,7 @@ pub async fn build_with(
         db,
         files,
         schedules,
+        viewers,
         live,
         mailer: sender,
         outgoing: mailer.clone(),

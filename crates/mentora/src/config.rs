@@ -66,6 +66,10 @@ pub struct Config {
     pub document_retention_days: u32,
     /// How long a hold keeps a slot while the learner pays.
     pub booking_hold_minutes: u32,
+    /// How long a signed-in viewer is kept in memory at most (0: read every request).
+    pub viewer_cache: Duration,
+    /// The most bytes of directory result pages one instance keeps.
+    pub directory_cache_bytes: usize,
     /// Holds one learner may have at once.
     pub booking_max_holds: u32,
     /// Times one session may be moved.
@@ -516,6 +520,18 @@ pub const KEYS: &[Key] = &[
         allowed: "a whole number of workers from 0 to 64 (0: this instance runs no jobs)",
     },
     Key {
+        name: "viewer_cache_seconds",
+        env: &["MENTORA_VIEWER_CACHE_SECONDS"],
+        default: "30",
+        allowed: "a whole number of seconds from 0 to 600 a signed-in viewer (login, account, roles, unread count) is kept in memory at most; every change drops it at once, on every instance; 0 reads them on every request",
+    },
+    Key {
+        name: "directory_cache_mib",
+        env: &["MENTORA_DIRECTORY_CACHE_MIB"],
+        default: "16",
+        allowed: "a whole number of MiB from 0 to 4096: the most memory directory result pages take on one instance (0: none kept)",
+    },
+    Key {
         name: "booking_hold_minutes",
         env: &["MENTORA_BOOKING_HOLD_MINUTES"],
         default: "10",
@@ -859,6 +875,10 @@ impl Config {
                 .unwrap_or(90),
             booking_hold_minutes: u32::try_from(number("booking_hold_minutes", 1, 60)?)
                 .unwrap_or(10),
+            viewer_cache: Duration::from_secs(number("viewer_cache_seconds", 0, 600)?),
+            directory_cache_bytes: usize::try_from(number("directory_cache_mib", 0, 4096)?)
+                .unwrap_or(16)
+                << 20,
             booking_max_holds: u32::try_from(number("booking_max_holds", 1, 1_000_000)?)
                 .unwrap_or(3),
             booking_max_reschedules: u32::try_from(number("booking_max_reschedules", 0, 20)?)

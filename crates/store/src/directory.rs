@@ -105,6 +105,9 @@ pub struct DirectoryQuery {
     pub limit: u64,
 }
 
+/// How much of a bio a directory card shows, in characters.
+pub const EXCERPT_CHARS: usize = 160;
+
 /// One expert as the directory shows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
@@ -113,7 +116,10 @@ pub struct Listing {
     pub display_name: String,
     pub avatar_key: Option<String>,
     pub headline: String,
-    pub bio: String,
+    /// The start of the bio as plain text, as much as a card shows (`EXCERPT_CHARS`):
+    /// result pages are cached, and a whole bio is up to 5,000 characters a card never
+    /// shows.
+    pub excerpt: String,
     pub currency: String,
     pub hourly_from_minor: Option<i64>,
     pub rating_centi: i32,
@@ -149,7 +155,7 @@ impl From<ListingRow> for Listing {
             display_name: row.display_name,
             avatar_key: row.avatar_key,
             headline: row.headline,
-            bio: row.bio,
+            excerpt: domain::markdown::plain_excerpt(&row.bio, EXCERPT_CHARS),
             currency: row.currency,
             hourly_from_minor: row.hourly_from_minor,
             rating_centi: row.rating_centi,
@@ -165,6 +171,26 @@ impl From<ListingRow> for Listing {
 pub struct DirectoryPage {
     pub listings: Vec<Listing>,
     pub next: Option<Cursor>,
+}
+
+impl Listing {
+    /// About how many bytes of memory the listing takes (for a cache's budget).
+    pub fn weight(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.slug.len()
+            + self.display_name.len()
+            + self.avatar_key.as_ref().map_or(0, String::len)
+            + self.headline.len()
+            + self.excerpt.len()
+            + self.currency.len()
+    }
+}
+
+impl DirectoryPage {
+    /// About how many bytes of memory the page takes (for a cache's budget).
+    pub fn weight(&self) -> usize {
+        std::mem::size_of::<Self>() + self.listings.iter().map(Listing::weight).sum::<usize>()
+    }
 }
 
 /// The words of a search, lower-cased with accents folded, letters and digits only (nothing that could be
@@ -190,7 +216,7 @@ pub async fn version(db: &Database) -> Result<i64, StoreError> {
         "SELECT version FROM directory_state WHERE id = 1",
     );
     Ok(Row::find_by_statement(statement)
-        .one(db.conn())
+        .one(db.reads())
         .await?
         .map_or(0, |r| r.version))
 }
@@ -229,6 +255,7 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
         _ => "",
     };
     let mut from = format!("expert_profiles e{index}");
+    let mut with = String::new();
     // Word for word the partial indexes' predicate, with the table's alias.
     let mut conditions = vec![listed("e.")];
     if text_search {
@@ -253,11 +280,15 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
                     .collect::<Vec<_>>()
                     .join(" & ");
                 let p = sql.bind(Value::from(tsquery));
-                from.push_str(&format!(
-                    " JOIN expert_search s ON s.user_id = e.user_id \
-                     CROSS JOIN (SELECT to_tsquery('simple', {p}) AS query) q"
-                ));
-                conditions.push("s.search_vector @@ q.query".to_owned());
+                // The query parsed once, as a value: a prepared statement's generic plan
+                // otherwise parses it again for the rank of every match. Matches come
+                // off the GIN index, and each is checked against the covering listed
+                // index before any profile row is read.
+                with =
+                    format!("WITH q AS MATERIALIZED (SELECT to_tsquery('simple', {p}) AS query) ");
+                from = "q JOIN expert_search s ON s.search_vector @@ q.query \
+                        JOIN expert_profiles e ON e.user_id = s.user_id"
+                    .to_owned();
             }
         }
     }
@@ -311,7 +342,7 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
     // what the listing shows (name, avatar, bio), so wide rows are read 21 times, not once
     // per match.
     let text = format!(
-        "SELECT e.user_id, e.slug, u.display_name, u.avatar_key, e.headline, e.bio, e.currency, \
+        "{with}SELECT e.user_id, e.slug, u.display_name, u.avatar_key, e.headline, e.bio, e.currency, \
          e.hourly_from_minor, e.rating_centi, e.rating_count, e.next_available_at, e.verified_at, \
          page.sort_key \
          FROM (SELECT e.user_id, {sort_key} AS sort_key FROM {from} WHERE {} \
@@ -324,7 +355,7 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
     );
     let statement = Statement::from_sql_and_values(sql.db_backend(), text, sql.values);
     let mut listings: Vec<Listing> = ListingRow::find_by_statement(statement)
-        .all(db.conn())
+        .all(db.reads())
         .await?
         .into_iter()
         .map(Listing::from)

@@ -4,6 +4,7 @@
 //! (`users`, …) in the product's words. Backend-specific SQL lives only in `migrations/`,
 //! `database.rs` and `directory.rs` (full-text search).
 
+mod account_watch;
 pub mod audit;
 pub mod availability;
 pub mod bank_payouts;

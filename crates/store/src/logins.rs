@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use uuid::Uuid;
 
 use crate::entities::session;
-use crate::instant::{from_chrono, to_chrono_span};
+use crate::instant::{from_chrono, to_chrono, to_chrono_span};
 use crate::{Database, StoreError};
 
 /// Where a session was opened from, for the person's list of devices and the audit log.
@@ -42,7 +42,7 @@ pub struct Login {
 }
 
 /// How stale `last_seen_at` may get before a request refreshes it: saves a write per request.
-const TOUCH_AFTER: chrono::Duration = chrono::Duration::minutes(5);
+const TOUCH_AFTER: SignedDuration = SignedDuration::from_mins(5);
 
 pub async fn open(
     db: &Database,
@@ -76,25 +76,40 @@ pub async fn open(
 /// The unexpired session for a presented cookie value, refreshing its last-seen time.
 pub async fn find_active(db: &Database, presented: &str) -> Result<Option<Login>, StoreError> {
     let digest = SecretDigest::of(presented);
-    let now = db.now();
     let Some(model) = session::Entity::find_by_id(digest.as_str())
-        .filter(session::Column::ExpiresAt.gt(now))
+        .filter(session::Column::ExpiresAt.gt(db.now()))
         .one(db.conn())
         .await?
     else {
         return Ok(None);
     };
-    if now - model.last_seen_at > TOUCH_AFTER {
-        session::Entity::update_many()
-            .col_expr(
-                session::Column::LastSeenAt,
-                sea_orm::sea_query::Expr::value(now),
-            )
-            .filter(session::Column::TokenDigest.eq(digest.as_str()))
-            .exec(db.conn())
-            .await?;
+    let mut login = to_active(model);
+    touch_if_stale(db, &mut login).await?;
+    Ok(Some(login))
+}
+
+/// Whether `login` is still unexpired by this database's clock.
+pub fn is_unexpired(db: &Database, login: &Login) -> bool {
+    login.expires_at > db.clock().now()
+}
+
+/// Refreshes the login's last-seen time when it was last refreshed more than a few
+/// minutes ago (a cached copy of the login, too, calls this on each use).
+pub async fn touch_if_stale(db: &Database, login: &mut Login) -> Result<(), StoreError> {
+    let now = db.clock().now();
+    if now.duration_since(login.last_seen_at) <= TOUCH_AFTER {
+        return Ok(());
     }
-    Ok(Some(to_active(model)))
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::LastSeenAt,
+            sea_orm::sea_query::Expr::value(to_chrono(now)),
+        )
+        .filter(session::Column::TokenDigest.eq(login.digest.as_str()))
+        .exec(db.conn())
+        .await?;
+    login.last_seen_at = now;
+    Ok(())
 }
 
 /// Every unexpired session of an account, most recently used first.
@@ -112,9 +127,16 @@ pub async fn list_for_user(db: &Database, user_id: Uuid) -> Result<Vec<Login>, S
 
 /// Ends one session. Ending one that is already gone is not an error.
 pub async fn end(db: &Database, digest: &SecretDigest) -> Result<(), StoreError> {
+    let owner = session::Entity::find_by_id(digest.as_str())
+        .one(db.conn())
+        .await?
+        .map(|m| m.user_id);
     session::Entity::delete_by_id(digest.as_str())
         .exec(db.conn())
         .await?;
+    if let Some(owner) = owner {
+        db.account_changed(owner).await;
+    }
     Ok(())
 }
 
@@ -124,22 +146,26 @@ pub async fn end_own(
     user_id: Uuid,
     digest: &SecretDigest,
 ) -> Result<bool, StoreError> {
-    Ok(session::Entity::delete_many()
+    let ended = session::Entity::delete_many()
         .filter(session::Column::TokenDigest.eq(digest.as_str()))
         .filter(session::Column::UserId.eq(user_id))
         .exec(db.conn())
         .await?
         .rows_affected
-        == 1)
+        == 1;
+    db.account_changed(user_id).await;
+    Ok(ended)
 }
 
 /// Ends every session of an account ("log out everywhere"); returns how many ended.
 pub async fn end_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, StoreError> {
-    Ok(session::Entity::delete_many()
+    let ended = session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
         .exec(db.conn())
         .await?
-        .rows_affected)
+        .rows_affected;
+    db.account_changed(user_id).await;
+    Ok(ended)
 }
 
 fn to_active(m: session::Model) -> Login {

@@ -49,6 +49,9 @@ pub async fn add(db: &Database, n: &Notification) -> Result<bool, StoreError> {
         ))
         .await?
         .rows_affected();
+    if added == 1 {
+        db.account_changed(n.account_id).await;
+    }
     Ok(added == 1)
 }
 
@@ -125,6 +128,7 @@ pub async fn mark_read(
         ))
         .await?
         .rows_affected();
+    db.account_changed(account).await;
     Ok(found == 1)
 }
 
@@ -134,7 +138,7 @@ pub async fn mark_all_read(
     account: Uuid,
     now: Timestamp,
 ) -> Result<u64, StoreError> {
-    Ok(db
+    let marked = db
         .conn()
         .execute_raw(statement(
             db.backend(),
@@ -142,7 +146,9 @@ pub async fn mark_all_read(
             vec![account.into(), secs(now)],
         ))
         .await?
-        .rows_affected())
+        .rows_affected();
+    db.account_changed(account).await;
+    Ok(marked)
 }
 
 /// One stored preference.

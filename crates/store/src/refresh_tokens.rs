@@ -189,6 +189,9 @@ pub async fn revoke_family(db: &Database, family_id: Uuid) -> Result<u64, StoreE
         bump_logins_version(&txn, user_id).await?;
     }
     txn.commit().await?;
+    if let Some(user_id) = owner {
+        db.account_changed(user_id).await;
+    }
     Ok(revoked)
 }
 
@@ -212,5 +215,6 @@ pub async fn revoke_all_for_user(db: &Database, user_id: Uuid) -> Result<u64, St
         .await?;
     bump_logins_version(&txn, user_id).await?;
     txn.commit().await?;
+    db.account_changed(user_id).await;
     Ok(revoked)
 }

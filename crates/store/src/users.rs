@@ -145,9 +145,11 @@ pub async fn grant_role(db: &Database, id: Uuid, role: Role) -> Result<(), Store
     }
     match insert_role(db.conn(), id, role, db.now()).await {
         // A concurrent grant of the same role is not an error.
-        Err(StoreError::AlreadyExists(_)) => Ok(()),
-        other => other,
+        Err(StoreError::AlreadyExists(_)) => {}
+        other => other?,
     }
+    db.account_changed(id).await;
+    Ok(())
 }
 
 /// Records that the account proved it receives mail at `email`.
@@ -166,6 +168,7 @@ pub async fn mark_email_verified(db: &Database, id: Uuid, email: &str) -> Result
         .filter(user::Column::Email.eq(email))
         .exec(db.conn())
         .await?;
+    db.account_changed(id).await;
     Ok(updated.rows_affected == 1)
 }
 
@@ -202,6 +205,7 @@ pub async fn revoke_role(db: &Database, id: Uuid, role: Role) -> Result<bool, St
         .filter(user_role::Column::Role.eq(role.as_str()))
         .exec(db.conn())
         .await?;
+    db.account_changed(id).await;
     Ok(deleted.rows_affected == 1)
 }
 
@@ -247,6 +251,7 @@ pub async fn update_profile(
     }
     active.updated_at = Set(db.now());
     active.update(db.conn()).await?;
+    db.account_changed(id).await;
     find_by_id(db, id).await
 }
 
@@ -271,6 +276,7 @@ pub async fn change_email(db: &Database, id: Uuid, email: &EmailAddress) -> Resu
         .exec(db.conn())
         .await
         .map_err(|e| StoreError::unique_as(e, "an account with this email"))?;
+    db.account_changed(id).await;
     Ok(())
 }
 

@@ -73,6 +73,10 @@ pub struct AppState {
     pub rates: Arc<app::payments::exchange_rates::RatesCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// Pages the same for every anonymous visitor, rendered once per language.
+    pub pages: Arc<crate::pages::memory::PageMemory>,
+    /// Signed-in viewers, kept per instance and dropped on every instance when they change.
+    pub viewers: Arc<app::viewers::ViewerCache>,
     /// Outside calendars: the key their secrets are sealed with and their clients.
     pub calendars: Arc<app::calendars::Calendars>,
     /// Live events for this instance's WebSocket clients (shared through Redis when configured).

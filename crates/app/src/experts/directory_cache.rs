@@ -8,32 +8,39 @@
 //! A page filed under an older version is never served: a search that raced a write is
 //! filed under the version it read before searching, which the write has already
 //! superseded for every later reader.
+//!
+//! The pages are bounded in bytes (`directory_cache_mib`): past the budget, the pages kept
+//! longest go first. A page holds what a card shows (a bio's excerpt, not the bio).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use store::directory::{self, DirectoryPage, DirectoryQuery};
 use store::{Database, StoreError};
 
-/// The most pages one instance keeps per version; past it the cache starts over.
-const CAPACITY: usize = 5_000;
-
 #[derive(Default)]
 struct Pages {
     version: i64,
     pages: HashMap<DirectoryQuery, Arc<DirectoryPage>>,
+    /// The queries in the order they were kept, oldest first, with their pages' weight.
+    kept: VecDeque<(DirectoryQuery, usize)>,
+    /// The weight of every page kept.
+    bytes: usize,
 }
 
 /// This instance's directory result pages, valid while the directory's version stands.
-#[derive(Default)]
 pub struct DirectoryCache {
+    budget: usize,
     inner: Mutex<Pages>,
 }
 
 impl DirectoryCache {
-    /// An empty cache; one per process.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty cache keeping at most about `budget` bytes; one per process.
+    pub fn new(budget: usize) -> Self {
+        Self {
+            budget,
+            inner: Mutex::default(),
+        }
     }
 
     /// The page for `query`, from this process when the directory has not changed since it
@@ -54,6 +61,11 @@ impl DirectoryCache {
         Ok(page)
     }
 
+    /// About how many bytes the kept pages take.
+    pub fn bytes(&self) -> usize {
+        self.inner.lock().map_or(0, |inner| inner.bytes)
+    }
+
     fn lookup(&self, version: i64, query: &DirectoryQuery) -> Option<Arc<DirectoryPage>> {
         let inner = self.inner.lock().ok()?;
         (inner.version == version)
@@ -62,16 +74,121 @@ impl DirectoryCache {
     }
 
     fn keep(&self, version: i64, query: &DirectoryQuery, page: Arc<DirectoryPage>) {
+        let weight = weight(query, &page);
+        if weight > self.budget {
+            return;
+        }
         let Ok(mut inner) = self.inner.lock() else {
             return;
         };
         if version < inner.version {
             return;
         }
-        if version > inner.version || inner.pages.len() >= CAPACITY {
-            inner.pages.clear();
-            inner.version = version;
+        if version > inner.version {
+            *inner = Pages {
+                version,
+                ..Pages::default()
+            };
+        }
+        if inner.pages.contains_key(query) {
+            return;
+        }
+        while inner.bytes + weight > self.budget {
+            let Some((oldest, bytes)) = inner.kept.pop_front() else {
+                break;
+            };
+            inner.pages.remove(&oldest);
+            inner.bytes -= bytes;
         }
         inner.pages.insert(query.clone(), page);
+        inner.kept.push_back((query.clone(), weight));
+        inner.bytes += weight;
+        metrics::gauge!("directory_cache_bytes").set(inner.bytes as f64);
+    }
+}
+
+/// About what keeping `page` under `query` costs: the page, and the query twice (map key
+/// and eviction order), with the map's and queue's slots.
+fn weight(query: &DirectoryQuery, page: &DirectoryPage) -> usize {
+    let query_bytes = std::mem::size_of::<DirectoryQuery>()
+        + query.text.as_ref().map_or(0, String::len)
+        + query.specialty.as_ref().map_or(0, String::len)
+        + query.language.as_ref().map_or(0, String::len);
+    page.weight() + 2 * query_bytes + std::mem::size_of::<Arc<DirectoryPage>>() + 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use store::directory::{Listing, Sort};
+
+    fn query(text: &str) -> DirectoryQuery {
+        DirectoryQuery {
+            text: Some(text.to_owned()),
+            specialty: None,
+            language: None,
+            min_usd_cents: None,
+            max_usd_cents: None,
+            min_rating_centi: None,
+            available_between: None,
+            sort: Sort::Relevance,
+            cursor: None,
+            limit: 20,
+        }
+    }
+
+    fn page(cards: usize) -> Arc<DirectoryPage> {
+        let listing = Listing {
+            user_id: uuid::Uuid::nil(),
+            slug: "aiko-suzuki".into(),
+            display_name: "Aiko Suzuki".into(),
+            avatar_key: None,
+            headline: "Rust and systems programming".into(),
+            excerpt: "x".repeat(160),
+            currency: "EUR".into(),
+            hourly_from_minor: Some(6000),
+            rating_centi: 480,
+            rating_count: 12,
+            next_available_at: None,
+            verified_at: None,
+            sort_key: 0,
+        };
+        Arc::new(DirectoryPage {
+            listings: vec![listing; cards],
+            next: None,
+        })
+    }
+
+    #[test]
+    fn the_pages_kept_longest_go_first_past_the_budget() {
+        let one = weight(&query("a"), &page(20));
+        let cache = DirectoryCache::new(one * 3);
+        for text in ["a", "b", "c", "d"] {
+            cache.keep(1, &query(text), page(20));
+        }
+        assert!(cache.bytes() <= one * 3, "{} > {}", cache.bytes(), one * 3);
+        assert!(
+            cache.lookup(1, &query("a")).is_none(),
+            "the oldest page went"
+        );
+        for text in ["b", "c", "d"] {
+            assert!(cache.lookup(1, &query(text)).is_some(), "{text} was kept");
+        }
+        // A page bigger than the whole budget is not kept, and evicts nothing.
+        let small = DirectoryCache::new(one / 2);
+        small.keep(1, &query("a"), page(20));
+        assert_eq!(small.bytes(), 0);
+    }
+
+    #[test]
+    fn a_new_version_starts_over_and_an_older_one_is_not_kept() {
+        let cache = DirectoryCache::new(1 << 20);
+        cache.keep(2, &query("a"), page(1));
+        cache.keep(1, &query("b"), page(1));
+        assert!(cache.lookup(2, &query("b")).is_none());
+        cache.keep(3, &query("c"), page(1));
+        assert!(cache.lookup(3, &query("a")).is_none());
+        assert!(cache.lookup(3, &query("c")).is_some());
+        assert_eq!(cache.bytes(), weight(&query("c"), &page(1)));
     }
 }

@@ -1,6 +1,6 @@
 //! The hub of one instance: publishes events, hands them to this instance's connections,
-//! keeps the recent ones for clients catching up, and passes schedule changes between
-//! instances.
+//! keeps the recent ones for clients catching up, and passes schedule and account changes
+//! between instances.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,7 +16,8 @@ use crate::redis_link::RedisLink;
 /// How many recent events (all channels) a reconnecting client can catch up from.
 pub const RECENT_EVENTS: usize = 4096;
 
-type ScheduleListener = Box<dyn Fn(Uuid) + Send + Sync>;
+/// Hears the id of what changed on another instance (an expert's schedule, an account).
+type ChangeListener = Box<dyn Fn(Uuid) + Send + Sync>;
 
 /// What the recent list holds: events, and the places where some may be missing.
 enum Recent {
@@ -38,7 +39,8 @@ pub struct LiveHub {
     /// subscription is (re)established): changes announced before may have been missed.
     /// Constant without Redis.
     pub(super) heard: watch::Sender<Hearing>,
-    schedule_listeners: Mutex<Vec<ScheduleListener>>,
+    schedule_listeners: Mutex<Vec<ChangeListener>>,
+    account_listeners: Mutex<Vec<ChangeListener>>,
 }
 
 /// Whether this instance hears the others now, and how many times it started to.
@@ -76,6 +78,7 @@ impl LiveHub {
                 up: !shared,
             }),
             schedule_listeners: Mutex::default(),
+            account_listeners: Mutex::default(),
         }
     }
 
@@ -131,6 +134,30 @@ impl LiveHub {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push(Box::new(listener));
+    }
+
+    /// Tells every other instance that `account` changed (its row, roles, logins or
+    /// unread count), so their caches of signed-in viewers drop it. Returns once Redis has
+    /// handed the message to the subscribers (or failed, when it is kept to resend).
+    pub async fn account_changed(&self, account: Uuid) {
+        if let Some(bus) = &self.bus {
+            bus.publish(Message::AccountChanged { account }, self.instance)
+                .await;
+        }
+    }
+
+    /// Calls `listener` with every account changed on another instance.
+    pub fn on_account_change(&self, listener: impl Fn(Uuid) + Send + Sync + 'static) {
+        self.account_listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Box::new(listener));
+    }
+
+    /// Whether announcements reach other instances at all: false for a hub of one
+    /// instance, which has none to tell.
+    pub fn is_shared(&self) -> bool {
+        self.bus.is_some()
     }
 
     /// Whether this instance hears the others now (always, without Redis).
@@ -195,13 +222,21 @@ impl LiveHub {
 
     /// A schedule change made on another instance.
     pub(super) fn schedule_changed_elsewhere(&self, expert: Uuid) {
-        for listener in self
-            .schedule_listeners
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-        {
-            listener(expert);
-        }
+        tell(&self.schedule_listeners, expert);
+    }
+
+    /// An account change made on another instance.
+    pub(super) fn account_changed_elsewhere(&self, account: Uuid) {
+        tell(&self.account_listeners, account);
+    }
+}
+
+fn tell(listeners: &Mutex<Vec<ChangeListener>>, id: Uuid) {
+    for listener in listeners
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+    {
+        listener(id);
     }
 }

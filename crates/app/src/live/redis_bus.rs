@@ -1,11 +1,12 @@
-//! Between instances: one Redis pub/sub channel (`{prefix}:live`) carries every event and
-//! every schedule change, each marked with the instance that sent it.
+//! Between instances: one Redis pub/sub channel (`{prefix}:live`) carries every event,
+//! every schedule change and every account change, each marked with the instance that sent
+//! it.
 //!
 //! Redis pub/sub delivers to whoever is subscribed at that moment and keeps nothing, so
 //! each time the subscription is (re)established the hub's `Hearing` moves on: schedule
 //! caches drop what they hold, and this instance's clients are told to reload. What this
 //! instance could not publish is published again every few seconds once Redis answers:
-//! schedule changes one by one, and, for lost events, one `Resync` for every instance. A
+//! schedule and account changes one by one, and, for lost events, one `Resync` for every instance. A
 //! subscription is also renewed when the shared Redis link comes back after an outage,
 //! since a connection that went quiet may not know it is dead.
 
@@ -28,6 +29,8 @@ pub(super) enum Message {
     Event(LiveEvent),
     /// The expert's schedule changed: drop cached copies.
     ScheduleChanged { expert: Uuid },
+    /// The account (its row, roles, logins or unread count) changed: drop cached viewers.
+    AccountChanged { account: Uuid },
     /// The sender could not publish some events while Redis was away: clients everywhere
     /// reload what they show.
     Resync,
@@ -43,11 +46,35 @@ struct Envelope {
 pub(super) struct RedisBus {
     link: RedisLink,
     topic: String,
-    /// Schedule changes that could not be published: sent again once Redis answers, so
-    /// an instance that did not lose its own subscription still hears of them.
-    unsent: Arc<Mutex<HashSet<Uuid>>>,
+    /// Changes that could not be published: sent again once Redis answers, so an
+    /// instance that did not lose its own subscription still hears of them.
+    unsent: Arc<Mutex<HashSet<Unsent>>>,
     /// Whether events could not be published since the last `Resync` went out.
     lost_events: std::sync::atomic::AtomicBool,
+}
+
+/// A change to tell the other instances again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Unsent {
+    Schedule(Uuid),
+    Account(Uuid),
+}
+
+impl Unsent {
+    fn of(message: &Message) -> Option<Self> {
+        match message {
+            Message::ScheduleChanged { expert } => Some(Self::Schedule(*expert)),
+            Message::AccountChanged { account } => Some(Self::Account(*account)),
+            Message::Event(_) | Message::Resync => None,
+        }
+    }
+
+    fn message(self) -> Message {
+        match self {
+            Self::Schedule(expert) => Message::ScheduleChanged { expert },
+            Self::Account(account) => Message::AccountChanged { account },
+        }
+    }
 }
 
 impl RedisBus {
@@ -65,20 +92,17 @@ impl RedisBus {
         self.link.is_up()
     }
 
-    /// Publishes `message`; failures are logged (and schedule changes kept to resend).
+    /// Publishes `message`; failures are logged (and changes kept to resend).
     pub(super) async fn publish(&self, message: Message, origin: Uuid) {
-        let expert = match &message {
-            Message::ScheduleChanged { expert } => Some(*expert),
-            Message::Event(_) | Message::Resync => None,
-        };
+        let change = Unsent::of(&message);
         if let Err(e) = publish(&self.link, &self.topic, &Envelope { origin, message }).await {
             tracing::warn!(error = %e, "a live message did not reach Redis; other instances miss it");
-            match expert {
-                Some(expert) => {
+            match change {
+                Some(change) => {
                     self.unsent
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
-                        .insert(expert);
+                        .insert(change);
                 }
                 None => self
                     .lost_events
@@ -103,7 +127,7 @@ async fn publish(link: &RedisLink, topic: &str, envelope: &Envelope) -> Result<(
     .map_err(|e| e.to_string())
 }
 
-/// Starts the subscriber (and the resender of unsent schedule changes) for `hub`.
+/// Starts the subscriber (and the resender of unsent changes) for `hub`.
 pub(super) fn start(hub: &Arc<LiveHub>) {
     tokio::spawn(subscribe_forever(Arc::downgrade(hub)));
     tokio::spawn(resend_unsent(Arc::downgrade(hub)));
@@ -199,6 +223,7 @@ fn receive(hub: &LiveHub, payload: &[u8]) {
     match envelope.message {
         Message::Event(event) => hub.deliver_here(Arc::new(event)),
         Message::ScheduleChanged { expert } => hub.schedule_changed_elsewhere(expert),
+        Message::AccountChanged { account } => hub.account_changed_elsewhere(account),
         Message::Resync => hub.lost_track(),
     }
 }
@@ -229,15 +254,14 @@ async fn resend_unsent(hub: Weak<LiveHub>) {
         {
             bus.publish(Message::Resync, live.instance).await;
         }
-        let experts: Vec<Uuid> = bus
+        let changes: Vec<Unsent> = bus
             .unsent
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .drain()
             .collect();
-        for expert in experts {
-            bus.publish(Message::ScheduleChanged { expert }, live.instance)
-                .await;
+        for change in changes {
+            bus.publish(change.message(), live.instance).await;
         }
     }
 }

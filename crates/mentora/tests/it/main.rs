@@ -58,3 +58,4 @@ mod store_accounts;
 mod test_clock;
 pub mod testkit;
 mod uploads;
+mod viewers;

@@ -185,6 +185,8 @@ pub struct TestApp {
     pub data_dir: Option<Arc<TempDir>>,
     /// The app's schedule cache, for changes made beside the HTTP API (calendar busy times).
     pub schedules: Arc<app::scheduling::ScheduleCache>,
+    /// The app's signed-in viewers, to see what it keeps.
+    pub viewers: Arc<app::viewers::ViewerCache>,
     /// The app's calendar settings (key and clients).
     pub calendars: Arc<app::calendars::Calendars>,
     /// What the app's job workers would work with (None for `another_client` views).
@@ -480,6 +482,15 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
+    /// This browser (its cookies) on `other`'s instance, as when a load balancer sends its
+    /// requests to either of two instances on one address. It owns no server.
+    pub fn same_browser_on(&self, other: &TestApp) -> TestApp {
+        TestApp {
+            client: self.client.clone(),
+            ..other.another_client()
+        }
+    }
+
     /// Another browser on the same app: same server and database, its own cookies. It
     /// does not own the server; stop the original.
     pub fn another_client(&self) -> TestApp {
@@ -494,6 +505,7 @@ impl TestApp {
             test_db: None,
             data_dir: self.data_dir.clone(),
             schedules: self.schedules.clone(),
+            viewers: self.viewers.clone(),
             calendars: self.calendars.clone(),
             job_deps: None,
             workers: Default::default(),
@@ -588,6 +600,7 @@ impl TestAppBuilder {
             test_db: Some(test_db),
             data_dir: Some(data_dir),
             schedules: app.schedules,
+            viewers: app.viewers,
             calendars: app.calendars,
             job_deps: Some(job_deps),
             workers: Default::default(),

@@ -27,6 +27,7 @@ mod m20261205_000016_rooms;
 mod m20261206_000017_learning;
 mod m20261207_000018_calendars;
 mod m20261208_000019_calendar_push;
+mod m20261209_000020_directory_search_index;
 pub use m20261126_000004_experts::{UNRANKED, listed};
 mod schema;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_learning::Migration),
             Box::new(m20261207_000018_calendars::Migration),
             Box::new(m20261208_000019_calendar_push::Migration),
+            Box::new(m20261209_000020_directory_search_index::Migration),
         ]
     }
 }

@@ -60,16 +60,18 @@ pub struct SignupForm {
     currency: String,
 }
 
-pub async fn signup_form(shell: Shell) -> Response {
-    let page = SignupPage {
-        shell: &shell,
-        display_name: String::new(),
-        email: String::new(),
-        time_zone: String::new(),
-        currency: "USD".to_owned(),
-        errors: Vec::new(),
-    };
-    render(page, StatusCode::OK)
+pub async fn signup_form(State(state): State<AppState>, shell: Shell) -> Response {
+    state.pages.page(&shell, |shell| {
+        SignupPage {
+            shell,
+            display_name: String::new(),
+            email: String::new(),
+            time_zone: String::new(),
+            currency: "USD".to_owned(),
+            errors: Vec::new(),
+        }
+        .render()
+    })
 }
 
 pub async fn signup(
@@ -209,18 +211,22 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn login_form(shell: Shell, Query(q): Query<NextParam>) -> Response {
-    render(
+pub async fn login_form(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(q): Query<NextParam>,
+) -> Response {
+    state.pages.page(&shell, |shell| {
         LoginPage {
-            shell: &shell,
+            shell,
             email: String::new(),
-            next: q.next,
+            next: q.next.clone(),
             failed: false,
             wait_minutes: None,
             locked: false,
-        },
-        StatusCode::OK,
-    )
+        }
+        .render()
+    })
 }
 
 pub async fn login(

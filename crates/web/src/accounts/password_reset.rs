@@ -58,16 +58,16 @@ pub struct ResetForm {
     password: String,
 }
 
-pub async fn forgot_form(shell: Shell) -> Response {
-    render(
+pub async fn forgot_form(State(state): State<AppState>, shell: Shell) -> Response {
+    state.pages.page(&shell, |shell| {
         ForgotPage {
-            shell: &shell,
+            shell,
             email: String::new(),
             sent: false,
             invalid_email: false,
-        },
-        StatusCode::OK,
-    )
+        }
+        .render()
+    })
 }
 
 pub async fn forgot(

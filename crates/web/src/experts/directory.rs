@@ -99,7 +99,7 @@ impl CardView {
             )
         };
         Self {
-            excerpt: domain::markdown::plain_excerpt(&l.bio, 160),
+            excerpt: l.excerpt.clone(),
             price: card
                 .hourly_from
                 .map(|price| shell.t1("expert-hourly-from", "price", &price.to_string()))

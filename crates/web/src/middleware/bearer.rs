@@ -66,7 +66,7 @@ pub async fn caller_of(
         Err(TokenError::Expired) => return Err(ErrorCode::TokenExpired),
         Err(TokenError::Invalid) => return Err(ErrorCode::TokenInvalid),
     };
-    let user = match app::accounts::by_id(&state.db, claims.sub).await {
+    let user = match state.viewers.account(&state.db, claims.sub).await {
         Ok(Some(user)) => user,
         Ok(None) => return Err(ErrorCode::TokenInvalid),
         Err(e) => {

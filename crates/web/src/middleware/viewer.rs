@@ -86,18 +86,18 @@ fn shows_header(path: &str) -> bool {
         || path.ends_with(".csv"))
 }
 
-/// Loads the session's account for pages. Never for `/api/`: the API authenticates bearer
+/// Loads the session's account for pages (kept in memory a short while: `app::viewers`). Never for `/api/`: the API authenticates bearer
 /// tokens only, so a page's cookie (sent by the browser to any same-site request) can
 /// neither call it on someone's behalf nor reach handlers that expect a token's caller.
 pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let name = session_cookie_name(state.settings.served_over_https());
     let api = crate::api::is_machine_path(req.uri().path());
     if !api && let Some(secret) = cookies::get(req.headers(), name) {
-        match app::login::signed_in(&state.db, secret).await {
+        match state.viewers.signed_in(&state.db, secret).await {
             Ok(Some((session, user))) => {
                 // Pages show the unread badge in their header; only pages need it.
                 if req.method() == Method::GET && shows_header(req.uri().path()) {
-                    match app::notify::centre::unread(&state.db, &user).await {
+                    match state.viewers.unread(&state.db, &user).await {
                         Ok(n) => {
                             req.extensions_mut().insert(Unread(n));
                         }

@@ -1,11 +1,11 @@
 //! The home page: what Mentora is, for learners and for experts.
 
 use askama::Template;
-use axum::http::StatusCode;
+use axum::extract::State;
 use axum::response::Response;
 
-use super::render;
 use super::shell::Shell;
+use crate::AppState;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -13,6 +13,8 @@ struct HomePage<'a> {
     shell: &'a Shell,
 }
 
-pub async fn show(shell: Shell) -> Response {
-    render(HomePage { shell: &shell }, StatusCode::OK)
+pub async fn show(State(state): State<AppState>, shell: Shell) -> Response {
+    state
+        .pages
+        .page(&shell, |shell| HomePage { shell }.render())
 }

@@ -3,6 +3,7 @@
 pub mod error_page;
 pub mod home;
 pub mod language;
+pub mod memory;
 pub mod qr;
 pub mod shell;
 pub mod shown_error;

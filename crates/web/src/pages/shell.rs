@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, header};
 use crate::middleware::{CsrfToken, Viewer, cookies};
 use i18n::Locale;
 
+#[derive(Clone)]
 pub struct Shell {
     pub locale: Locale,
     /// Path and query of the current page.
