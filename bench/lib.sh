@@ -23,6 +23,25 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+# The build measured: BINARY=path runs another (an older build, for a before/after).
+binary="${BINARY:-target/release/mentora}"
+
+# bench_row CONNECTIONS LABEL PATH [WRK ARGS...]: 3 s of warm-up, 15 s measured, printed
+# as a table row (req/s, p50, p99, non-2xx); the req/s also lands in $bench_rate.
+bench_rate=0
+bench_row() {
+  local connections=$1 label=$2 path=$3; shift 3
+  wrk -t2 -c"$connections" -d3s "$@" "http://127.0.0.1:$port$path" >/dev/null
+  local out
+  out=$(wrk -t2 -c"$connections" -d15s --latency "$@" "http://127.0.0.1:$port$path")
+  bench_rate=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
+  local p50 p99 bad
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  printf '| %s | %s | %s | %s | %s |' "$label" "$bench_rate" "$p50" "$p99" "${bad:-0}"
+}
+
 # bench_measure CONNECTIONS LABEL PATH [WRK_LUA]: 3 s of warm-up, then 15 s measured.
 bench_measure() {
   local script=()

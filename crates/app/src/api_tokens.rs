@@ -5,8 +5,10 @@
 //! logging out, "log out everywhere", a password change or reset and a privilege change
 //! revoke logins, and their access tokens fail on the very next request. That check is
 //! cached per instance under the account's `logins_version`, which every revocation raises
-//! in the same transaction, and which the API reads with the account on every request
-//! anyway, so a revocation reaches every instance at once at no extra query.
+//! in the same transaction. The API takes the account (with that version) from the viewer
+//! cache (`crate::viewers`), which every revocation empties of the account on every
+//! instance before it answers, so a revocation reaches every instance at once at no extra
+//! query.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};

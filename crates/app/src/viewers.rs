@@ -4,12 +4,15 @@
 //!
 //! A copy is dropped the moment its account changes: the store announces every committed
 //! change to an account row, its roles, its logins or its notifications
-//! (`Database::on_account_change`), and this cache forgets the account here and tells the
-//! other instances through the live hub before the change's request answers. A role
-//! change, a logout, a password change therefore applies at the next request on every
-//! instance. The cache only serves while nothing can pass it by: while the hub hears the
-//! other instances (Redis up and subscribed), or when this is the only instance (SQLite
-//! without `allow_shared_sqlite`). Otherwise every request reads the database.
+//! (`Database::on_account_change`), and this cache forgets the account here and publishes
+//! the change to the other instances through the live hub before the change's request
+//! answers (the other instances drop their copy as the message arrives, within
+//! milliseconds). A role change, a logout, a password change therefore applies at the
+//! next request on every instance. The cache only serves while nothing can pass it by:
+//! while the hub hears the other instances (Redis up and subscribed), or when this is the
+//! only instance (SQLite without `allow_shared_sqlite`). Otherwise every request reads the
+//! database. What a change made outside this binary (SQL by hand, an older version during
+//! a rolling upgrade) does not announce applies within `viewer_cache_seconds`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -44,6 +47,8 @@ struct State {
     accounts: HashMap<Uuid, Account>,
     /// By the digest of the cookie's secret.
     logins: HashMap<String, Kept<Login>>,
+    /// The digests of each account's kept logins, to forget them without a scan.
+    logins_of: HashMap<Uuid, Vec<String>>,
 }
 
 struct Account {
@@ -55,9 +60,13 @@ struct Account {
 struct Kept<T> {
     value: T,
     loaded: Instant,
-    /// The hub's hearing generation then: a reconnect to Redis may have missed changes.
-    generation: u64,
+    /// The hub's hearing and link generations then: a reconnect to Redis may have missed
+    /// changes.
+    generation: Generation,
 }
+
+/// (hearing, link): both move on when Redis comes back.
+type Generation = (u64, u64);
 
 impl ViewerCache {
     /// A cache for `db`'s viewers that tells other instances through `hub`. `single`: no
@@ -74,9 +83,15 @@ impl ViewerCache {
         db.on_account_change(move |account| {
             let here = here.clone();
             async move {
-                if let Some(cache) = here.upgrade() {
-                    cache.forget(account);
-                    cache.hub.account_changed(account).await;
+                let Some(cache) = here.upgrade() else { return };
+                cache.forget(account);
+                // On a task of its own: a request dropped while it publishes (a timeout, a
+                // client gone) must not drop the announcement of what it committed.
+                let hub = cache.hub.clone();
+                drop(cache);
+                let told = tokio::spawn(async move { hub.account_changed(account).await });
+                if let Err(e) = told.await {
+                    tracing::warn!(error = %e, "announcing an account change failed");
                 }
             }
             .boxed()
@@ -119,9 +134,12 @@ impl ViewerCache {
             return Ok(None);
         };
         self.keep(began, |state, stamp| {
-            state
-                .logins
-                .insert(login.digest.as_str().to_owned(), stamp.copy(login.clone()));
+            let digest = login.digest.as_str().to_owned();
+            let digests = state.logins_of.entry(login.user_id).or_default();
+            if !digests.contains(&digest) {
+                digests.push(digest.clone());
+            }
+            state.logins.insert(digest, stamp.copy(login.clone()));
         });
         Ok(Some((login, user)))
     }
@@ -172,9 +190,9 @@ impl ViewerCache {
         let mut state = self.lock();
         state.epoch += 1;
         state.accounts.remove(&account);
-        state
-            .logins
-            .retain(|_, login| login.value.user_id != account);
+        for digest in state.logins_of.remove(&account).unwrap_or_default() {
+            state.logins.remove(&digest);
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -182,12 +200,12 @@ impl ViewerCache {
     }
 
     /// Whether copies may serve now, and the generation they must have been read under.
-    fn serving(&self) -> Option<u64> {
+    fn serving(&self) -> Option<Generation> {
         (!self.ttl.is_zero() && self.hears_every_change && self.hub.hears_others())
-            .then(|| self.hub.hearing().generation)
+            .then(|| (self.hub.hearing().generation, self.hub.link_generation()))
     }
 
-    fn fresh<T>(&self, copy: &Kept<T>, generation: u64) -> bool {
+    fn fresh<T>(&self, copy: &Kept<T>, generation: Generation) -> bool {
         copy.generation == generation && copy.loaded.elapsed() < self.ttl
     }
 
@@ -212,14 +230,14 @@ impl ViewerCache {
     }
 
     /// Before a load: the epoch and generation it will be kept under, if it may be kept.
-    fn begin(&self) -> Option<(u64, u64)> {
+    fn begin(&self) -> Option<(u64, Generation)> {
         let generation = self.serving()?;
         Some((self.lock().epoch, generation))
     }
 
     /// Keeps what a load read, unless an account changed (or the hub reconnected) since it
     /// began.
-    fn keep(&self, began: Option<(u64, u64)>, put: impl FnOnce(&mut State, Stamp)) {
+    fn keep(&self, began: Option<(u64, Generation)>, put: impl FnOnce(&mut State, Stamp)) {
         let Some((epoch, generation)) = began else {
             return;
         };
@@ -232,6 +250,7 @@ impl ViewerCache {
         }
         if state.logins.len() >= CAPACITY || state.accounts.len() >= CAPACITY {
             state.logins.clear();
+            state.logins_of.clear();
             state.accounts.clear();
         }
         put(
@@ -248,7 +267,7 @@ impl ViewerCache {
 #[derive(Clone, Copy)]
 struct Stamp {
     loaded: Instant,
-    generation: u64,
+    generation: Generation,
 }
 
 impl Stamp {

@@ -33,9 +33,10 @@ const SQLITE_READER_CACHE: &str = "-16384";
 /// operating system's file cache, so one copy serves every connection).
 const SQLITE_READER_MMAP: &str = "268435456";
 /// A pooled connection idle this long is pinged before use (one the server dropped, after
-/// a restart, is then replaced instead of failing a request). A busy pool skips the ping:
-/// with sqlx's default, every statement cost two round trips.
-const PING_AFTER_IDLE: Duration = Duration::from_secs(30);
+/// a restart, is then replaced instead of failing a request). A busy pool, whose
+/// connections come back within milliseconds, skips the ping: with sqlx's default, every
+/// statement cost two round trips.
+const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

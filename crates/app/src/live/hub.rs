@@ -160,6 +160,13 @@ impl LiveHub {
         self.bus.is_some()
     }
 
+    /// How many times the Redis link came up (0 without Redis). It moves on before the
+    /// subscription notices it was lost: a copy kept under an earlier value may have missed
+    /// changes.
+    pub fn link_generation(&self) -> u64 {
+        self.bus.as_ref().map_or(0, RedisBus::link_generation)
+    }
+
     /// Whether this instance hears the others now (always, without Redis).
     pub fn hearing(&self) -> Hearing {
         *self.heard.borrow()

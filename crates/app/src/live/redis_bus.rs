@@ -87,6 +87,11 @@ impl RedisBus {
         }
     }
 
+    /// How many times the link came up.
+    pub(super) fn link_generation(&self) -> u64 {
+        self.link.generation()
+    }
+
     /// Whether Redis answers now (the link's view, updated every second).
     pub(super) fn link_up(&self) -> bool {
         self.link.is_up()

@@ -6,6 +6,7 @@
 
 mod access;
 mod accounts;
+mod anonymous_pages;
 mod api_auth;
 mod api_logins;
 mod assets;

@@ -46,7 +46,16 @@ pub async fn assign(State(state): State<AppState>, mut req: Request, next: Next)
     let cookie_token = cookies::get(req.headers(), cookie_name).map(str::to_owned);
     let (token, new_cookie) = match (session_token, cookie_token) {
         (Some(token), _) => (token, None),
-        (None, Some(token)) if token.len() == 43 => (token, None),
+        // Only what `Secret::generate` makes (43 base64url characters): the token is
+        // written into pages, some of them kept whole for every visitor (pages::memory).
+        (None, Some(token))
+            if token.len() == 43
+                && token
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            (token, None)
+        }
         (None, _) => {
             let fresh = domain::Secret::generate().expose().to_owned();
             (fresh.clone(), Some(fresh))

@@ -103,7 +103,10 @@ impl PageMemory {
 }
 
 impl Spliced {
+    /// The page with `token` in every slot, escaped as askama would have.
     fn with_token(&self, token: &str) -> Bytes {
+        let token = escape(token);
+        let token = token.as_str();
         let slots = self.parts.len().saturating_sub(1);
         let size = self.parts.iter().map(Bytes::len).sum::<usize>() + slots * token.len();
         let mut page = Vec::with_capacity(size);
@@ -115,6 +118,22 @@ impl Spliced {
         }
         Bytes::from(page)
     }
+}
+
+/// `text` as it may stand in an attribute value or element text.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&#34;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 #[cfg(test)]
@@ -132,6 +151,12 @@ mod tests {
         assert_eq!(
             spliced.with_token("abc_-1"),
             Bytes::from_static(b"<meta content=\"abc_-1\"><input value=\"abc_-1\">")
+        );
+        assert_eq!(
+            spliced.with_token("\"><b>"),
+            Bytes::from_static(
+                b"<meta content=\"&#34;&gt;&lt;b&gt;\"><input value=\"&#34;&gt;&lt;b&gt;\">"
+            )
         );
     }
 }

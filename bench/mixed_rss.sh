@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Memory after a minute of mixed traffic (issue 23): 10,000 experts, then 60 s at 32
+# connections of the anonymous home page, directory pages and API searches that never
+# repeat (each fills the result cache), and profiles; the server's resident memory is read
+# from /proc before and after. RssAnon is the process's own memory; RssFile counts the
+# pages of the mapped database file it touched (shared with the operating system's cache).
+# Usage: [BINARY=path] [EXPERTS=N] bench/mixed_rss.sh [ADMIN_POSTGRES_URL]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=18086
+experts=${EXPERTS:-10000}
+source bench/lib.sh
+
+env "${bench_env[@]}" "$binary" demo seed --synthetic-experts "$experts" | grep Added
+[ -z "$bench_db" ] || psql "$bench_url" -qc "VACUUM ANALYZE"
+env "${bench_env[@]}" "$binary" serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
+pid=$!
+until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+memory() { awk '/^(VmRSS|RssAnon|RssFile)/ {printf "%s %.1f MiB  ", $1, $2 / 1024} END {print ""}' "/proc/$pid/status"; }
+echo "idle:  $(memory)"
+
+paths=$(mktemp)
+trap 'rm -f "$paths"; bench_cleanup' EXIT
+{
+  echo "/"
+  for word in rust python guitar design data music math spanish systems cloud; do
+    echo "/experts?q=$word&max_price="
+    echo "/api/v1/experts?q=$word&currency=USD&max_price="
+  done
+  echo "/api/v1/experts?sort=price&currency=EUR&min_price="
+  echo "/experts?sort=rating"
+  curl -s "http://127.0.0.1:$port/api/v1/experts?limit=100" \
+    | grep -o '"slug":"[^"]*"' | sed 's/"slug":"\(.*\)"/\/experts\/\1/'
+} > "$paths"
+echo "$(wc -l < "$paths") paths"
+MIXED_PATHS="$paths" wrk -t2 -c32 -d60s -s bench/mixed.lua "http://127.0.0.1:$port/" \
+  | grep -E "Requests/sec|Non-2xx|Socket errors"
+echo "after: $(memory)"
+curl -s "http://127.0.0.1:$port/metrics" | grep -E "^directory_cache_bytes" || true

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Signed-in pages against the anonymous home page in the same run (issue 23): the demo
+# learner's cookie on `/`, "My sessions" and a profile, and `GET /api/v1/me` with an
+# access token; 32 connections, 15 s each, wrk sharing the two cores with the server.
+# Usage: [BINARY=path] [REDIS_URL=redis://…] bench/signed_in.sh [ADMIN_POSTGRES_URL]
+#   default: SQLite in a temporary folder. On PostgreSQL, signed-in viewers are kept only
+#   with Redis (the way more instances run): pass REDIS_URL to measure that.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=18083
+source bench/lib.sh
+[ -z "${REDIS_URL:-}" ] || bench_env+=(MENTORA_REDIS_URL="$REDIS_URL")
+
+env "${bench_env[@]}" "$binary" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
+pid=$!
+until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+base="http://127.0.0.1:$port"
+
+# The demo learner's page cookie, logged in like a browser (the form's CSRF token first).
+jar=$(mktemp)
+token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
+  --data-urlencode "email=learner@demo.mentora.test" \
+  --data-urlencode "password=mentora-demo-pass" "$base/login"
+session=$(awk '$6 == "mentora_session" {print $7}' "$jar")
+rm -f "$jar"
+[ -n "$session" ] || { echo "page login failed" >&2; exit 1; }
+access=$(curl -s -H 'content-type: application/json' \
+  -d '{"email":"learner@demo.mentora.test","password":"mentora-demo-pass"}' \
+  "$base/api/v1/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$access" ] || { echo "API login failed" >&2; exit 1; }
+slug=$(curl -sf "$base/experts?q=Aiko" | sed -n 's/.*href="\/experts\/\([a-z0-9-]*\)".*/\1/p' | head -1)
+[ -n "$slug" ] || { echo "no demo expert found" >&2; exit 1; }
+
+cookie=(-H "Cookie: mentora_session=$session")
+echo "| GET | req/s | p50 | p99 | non-2xx | vs anchor |"
+echo "|---|---|---|---|---|---|"
+bench_row 32 "\`/\` anonymous (anchor)" /; anchor=$bench_rate; echo " |"
+ratio() { awk -v a="$bench_rate" -v b="$anchor" 'BEGIN {printf " %.2f × |\n", a / b}'; }
+bench_row 32 "\`/\` signed in" / "${cookie[@]}"; ratio
+bench_row 32 "\`/sessions\` (My sessions)" /sessions "${cookie[@]}"; ratio
+bench_row 32 "\`/experts/$slug\` signed in" "/experts/$slug" "${cookie[@]}"; ratio
+bench_row 32 "\`/experts/$slug\` anonymous" "/experts/$slug"; ratio
+bench_row 32 "\`/api/v1/me\` (bearer)" /api/v1/me -H "Authorization: Bearer $access"; ratio
