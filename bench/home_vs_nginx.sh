@@ -19,6 +19,7 @@ site=$(mktemp -d)
 mkdir -p "$site/www/login"
 curl -sf "http://127.0.0.1:$port/" -o "$site/www/index.html"
 curl -sf "http://127.0.0.1:$port/login" -o "$site/www/login/index.html"
+chmod -R a+rX "$site"   # nginx's workers run as another user
 cat > "$site/nginx.conf" <<CONF
 worker_processes auto;
 pid $site/nginx.pid;
@@ -38,7 +39,8 @@ CONF
 nginx -c "$site/nginx.conf"
 stop_nginx() { nginx -c "$site/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$site"; bench_cleanup; }
 trap stop_nginx EXIT
-until curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null; do sleep 0.05; done
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.05; done
+curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null || { echo "nginx does not serve the page: $(cat "$site/error.log")" >&2; exit 1; }
 echo "bytes: / $(wc -c < "$site/www/index.html"), /login $(wc -c < "$site/www/login/index.html")"
 
 echo "| GET | server | req/s | p50 | p99 | non-2xx | vs nginx |"

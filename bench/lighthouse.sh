@@ -29,9 +29,13 @@ for page in / /experts "/experts/$slug"; do
     preset=()
     [ "$form" = mobile ] || preset=(--preset=desktop)
     report="$reports/report.json"
-    CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$base$page" "${preset[@]}" \
-      --chrome-flags="--headless=new --no-sandbox" --quiet --output=json --output-path="$report" \
-      --only-categories=performance,accessibility,best-practices,seo
+    # Headless Chromium sometimes loses a page load's trace (NO_NAVSTART): run it again.
+    for attempt in 1 2 3; do
+      CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$base$page" "${preset[@]}" \
+        --chrome-flags="--headless=new --no-sandbox" --quiet --output=json --output-path="$report" \
+        --only-categories=performance,accessibility,best-practices,seo && break
+      [ "$attempt" -lt 3 ] || exit 1
+    done
     row=$(node -e '
       const r = require(process.argv[1]);
       const s = ["performance", "accessibility", "best-practices", "seo"].map(c => Math.round(r.categories[c].score * 100));

@@ -29,7 +29,7 @@ trap 'rm -f "$paths"; bench_cleanup' EXIT
   done
   echo "/api/v1/experts?sort=price&currency=EUR&min_price="
   echo "/experts?sort=rating"
-  curl -s "http://127.0.0.1:$port/api/v1/experts?limit=100" \
+  curl -s "http://127.0.0.1:$port/api/v1/experts?limit=50" \
     | grep -o '"slug":"[^"]*"' | sed 's/"slug":"\(.*\)"/\/experts\/\1/'
 } > "$paths"
 echo "$(wc -l < "$paths") paths"

@@ -217,7 +217,7 @@ pub async fn build_with(
         }
     }
     let calendars = calendar_clients(config, origin.canonical())?;
-    let state = AppState {
+    let state = AppState::new(web::Shared {
         calendars: calendars.clone(),
         test_clock: test_clock.clone(),
         schedules: schedules.clone(),
@@ -258,7 +258,7 @@ pub async fn build_with(
             video: config.video.clone(),
             nps: config.nps,
         }),
-    };
+    });
     Ok(App {
         router: web::router_with(state, extra),
         db,

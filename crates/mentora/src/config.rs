@@ -528,7 +528,7 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "directory_cache_mib",
         env: &["MENTORA_DIRECTORY_CACHE_MIB"],
-        default: "16",
+        default: "8",
         allowed: "a whole number of MiB from 0 to 4096: the most memory directory result pages take on one instance (0: none kept)",
     },
     Key {
@@ -877,7 +877,7 @@ impl Config {
                 .unwrap_or(10),
             viewer_cache: Duration::from_secs(number("viewer_cache_seconds", 0, 600)?),
             directory_cache_bytes: usize::try_from(number("directory_cache_mib", 0, 4096)?)
-                .unwrap_or(16)
+                .unwrap_or(8)
                 << 20,
             booking_max_holds: u32::try_from(number("booking_max_holds", 1, 1_000_000)?)
                 .unwrap_or(3),

@@ -23,15 +23,11 @@ use crate::instant::to_chrono;
 /// serialised by SQLite; this turns contention into waiting instead of `SQLITE_BUSY`.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
-/// Read-only SQLite connections: one per core is all the CPU there is, with some waiting
-/// on the disk.
-const SQLITE_READERS: u32 = 4;
 /// Each read connection's page cache, in KiB (negative: SQLite's unit for KiB). The
-/// default is 2,000 KiB; a directory search over 10,000 experts touches more.
+/// default is 2,000 KiB; a directory search over 10,000 experts touches more. The file is
+/// not memory-mapped: mapped pages count in the process's resident memory, and a mixed
+/// load mapped 48 MiB of the file for no gain over these caches (BENCHMARKS.md).
 const SQLITE_READER_CACHE: &str = "-16384";
-/// How much of the file read connections map instead of copying pages in (shared with the
-/// operating system's file cache, so one copy serves every connection).
-const SQLITE_READER_MMAP: &str = "268435456";
 /// A pooled connection idle this long is pinged before use (one the server dropped, after
 /// a restart, is then replaced instead of failing a request). A busy pool, whose
 /// connections come back within milliseconds, skips the ping: with sqlx's default, every
@@ -124,14 +120,14 @@ impl Database {
                 .map_err(connect_err)?;
             // Opened lazily, after the writers made the file and its WAL index. Each read
             // connection keeps its own page cache (the bundled SQLite is built without the
-            // shared one's global lock: .cargo/config.toml) and maps the file.
-            let reads = pool_options(SQLITE_READERS.min(max_connections.max(1))).connect_lazy_with(
-                options
-                    .read_only(true)
-                    .create_if_missing(false)
-                    .pragma("cache_size", SQLITE_READER_CACHE)
-                    .pragma("mmap_size", SQLITE_READER_MMAP),
-            );
+            // shared one's global lock: .cargo/config.toml).
+            let reads = pool_options(sqlite_readers().min(max_connections.max(1)))
+                .connect_lazy_with(
+                    options
+                        .read_only(true)
+                        .create_if_missing(false)
+                        .pragma("cache_size", SQLITE_READER_CACHE),
+                );
             Ok(Self {
                 reads: SqlxSqliteConnector::from_sqlx_sqlite_pool(reads),
                 conn: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool.clone()),
@@ -304,6 +300,14 @@ async fn sqlite_connection_is_clean(
     Ok(clean)
 }
 
+/// Read-only SQLite connections: one per core is all the CPU there is (each has a cache
+/// of its own, so more would only hold more memory).
+fn sqlite_readers() -> u32 {
+    std::thread::available_parallelism()
+        .map_or(2, |n| u32::try_from(n.get()).unwrap_or(8))
+        .clamp(2, 8)
+}
+
 /// Pool settings shared by both backends.
 fn pool_options<DB: sqlx::Database>(max_connections: u32) -> PoolOptions<DB> {
     PoolOptions::new()
@@ -352,10 +356,7 @@ mod tests {
         let cache: i64 = sqlx::query_scalar("PRAGMA cache_size")
             .fetch_one(reads)
             .await?;
-        let mmap: i64 = sqlx::query_scalar("PRAGMA mmap_size")
-            .fetch_one(reads)
-            .await?;
-        assert_eq!((cache, mmap), (-16384, 268_435_456));
+        assert_eq!(cache, -16384);
         let refused = sqlx::query("INSERT INTO t VALUES (1)").execute(reads).await;
         assert!(refused.is_err(), "read connections cannot write");
         // .cargo/config.toml builds SQLite without the process-wide page-cache lock.

@@ -31,4 +31,4 @@ pub use error::{AppError, ErrorCode};
 pub use origin::{BrowserOrigin, Links, SiteOrigin};
 pub use router::{api_document, route_table, router, router_with};
 pub use server::{ServeLimits, ShutdownReport, serve};
-pub use state::{AppState, StripeCheckout, WebSettings};
+pub use state::{AppState, Shared, StripeCheckout, WebSettings};
