@@ -12,13 +12,7 @@ port=18082
 experts=${EXPERTS:-10000}
 source bench/lib.sh
 
-env "${bench_env[@]}" "$binary" demo seed --synthetic-experts "$experts" | grep Added
-# After a bulk load, statistics and the visibility map first (PostgreSQL's advice; else
-# autovacuum does it in the middle of the measurements).
-[ -z "$bench_db" ] || psql "$bench_url" -qc "VACUUM ANALYZE"
-env "${bench_env[@]}" "$binary" serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+bench_serve_experts "$experts"
 api="http://127.0.0.1:$port/api/v1/experts"
 cursor=$(curl -s "$api?sort=price&currency=EUR" | sed -n 's/.*"next_cursor":"\([^"]*\)".*/\1/p')
 [ -n "$cursor" ] || { echo "no second page" >&2; exit 1; }

@@ -26,6 +26,18 @@ trap bench_cleanup EXIT
 # The build measured: BINARY=path runs another (an older build, for a before/after).
 binary="${BINARY:-target/release/mentora}"
 
+# bench_serve_experts N: seeds N generated experts, then serves them on $port (the
+# server's pid in $pid).
+bench_serve_experts() {
+  env "${bench_env[@]}" "$binary" demo seed --synthetic-experts "$1" | grep Added
+  # After a bulk load, statistics and the visibility map first (PostgreSQL's advice; else
+  # autovacuum does it in the middle of the measurements).
+  [ -z "$bench_db" ] || psql "$bench_url" -qc "VACUUM ANALYZE"
+  env "${bench_env[@]}" "$binary" serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+}
+
 # bench_row CONNECTIONS LABEL PATH [WRK ARGS...]: 3 s of warm-up, 15 s measured, printed
 # as a table row (req/s, p50, p99, non-2xx); the req/s also lands in $bench_rate.
 bench_rate=0

@@ -11,11 +11,7 @@ port=18086
 experts=${EXPERTS:-10000}
 source bench/lib.sh
 
-env "${bench_env[@]}" "$binary" demo seed --synthetic-experts "$experts" | grep Added
-[ -z "$bench_db" ] || psql "$bench_url" -qc "VACUUM ANALYZE"
-env "${bench_env[@]}" "$binary" serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+bench_serve_experts "$experts"
 memory() { awk '/^(VmRSS|RssAnon|RssFile)/ {printf "%s %.1f MiB  ", $1, $2 / 1024} END {print ""}' "/proc/$pid/status"; }
 echo "idle:  $(memory)"
 
