@@ -13,9 +13,11 @@ source bench/lib.sh
 
 env "${bench_env[@]}" "$binary" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+bench_wait_ready
 
 site=$(mktemp -d)
+stop_nginx() { nginx -c "$site/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$site"; bench_cleanup; }
+trap stop_nginx EXIT
 mkdir -p "$site/www/login"
 curl -sf "http://127.0.0.1:$port/" -o "$site/www/index.html"
 curl -sf "http://127.0.0.1:$port/login" -o "$site/www/login/index.html"
@@ -37,8 +39,6 @@ http {
 }
 CONF
 nginx -c "$site/nginx.conf"
-stop_nginx() { nginx -c "$site/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$site"; bench_cleanup; }
-trap stop_nginx EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.05; done
 curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null || { echo "nginx does not serve the page: $(cat "$site/error.log")" >&2; exit 1; }
 echo "bytes: / $(wc -c < "$site/www/index.html"), /login $(wc -c < "$site/www/login/index.html")"

@@ -2,9 +2,13 @@
 # PostgreSQL URL as $1 a database of the bench's own; `bench_env` is the server's
 # environment; `bench_cleanup` stops `$pid` and removes what was made.
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
+# Only what the bench says configures the server: no ./mentora.toml, no database or Redis
+# from the caller's environment.
+[ ! -e mentora.toml ] || { echo "bench: ./mentora.toml would configure the server; move it away" >&2; exit 1; }
 data=$(mktemp -d)
 # Lift the per-address limits: every request comes from 127.0.0.1 here.
-bench_env=(MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL=warn MENTORA_RATE_LIMIT_SCALE=1000)
+bench_env=(-u DATABASE_URL -u REDIS_URL -u MENTORA_REDIS_URL -u MENTORA_DATABASE_URL
+  MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL=warn MENTORA_RATE_LIMIT_SCALE=1000)
 bench_admin_url="${1:-}"
 bench_db=""
 bench_url=""
@@ -14,6 +18,8 @@ if [ -n "$bench_admin_url" ]; then
   base="${bench_admin_url%%\?*}"; query="${bench_admin_url#"$base"}"
   bench_url="${base%/*}/$bench_db$query"
   bench_env+=(DATABASE_URL="$bench_url")
+else
+  bench_env+=(DATABASE_URL="sqlite://$data/mentora.db")
 fi
 pid=""
 bench_cleanup() {
@@ -35,8 +41,26 @@ bench_serve_experts() {
   [ -z "$bench_db" ] || psql "$bench_url" -qc "VACUUM ANALYZE"
   env "${bench_env[@]}" "$binary" serve --addr 127.0.0.1:$port >/dev/null 2>&1 &
   pid=$!
-  until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+  bench_wait_ready
 }
+
+# bench_wait_ready: until the server ($pid on $port) answers; fails if it died or takes
+# over a minute.
+bench_wait_ready() {
+  for _ in $(seq 1200); do
+    kill -0 "$pid" 2>/dev/null || { echo "bench: the server stopped (port $port taken?)" >&2; exit 1; }
+    curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && return 0
+    sleep 0.05
+  done
+  echo "bench: the server did not answer within a minute" >&2
+  exit 1
+}
+
+# A server left on the port would be measured instead of this build.
+if curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
+  echo "bench: something already answers on port $port" >&2
+  exit 1
+fi
 
 # bench_row CONNECTIONS LABEL PATH [WRK ARGS...]: 3 s of warm-up, 15 s measured, printed
 # as a table row (req/s, p50, p99, non-2xx); the req/s also lands in $bench_rate.

@@ -14,7 +14,7 @@ tools=.bench-tools
 
 env "${bench_env[@]}" "$binary" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+bench_wait_ready
 base="http://127.0.0.1:$port"
 slug=$(curl -sf "$base/experts?q=Aiko" | sed -n 's/.*href="\/experts\/\([a-z0-9-]*\)".*/\1/p' | head -1)
 [ -n "$slug" ] || { echo "no demo expert found" >&2; exit 1; }

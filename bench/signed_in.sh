@@ -13,7 +13,7 @@ source bench/lib.sh
 
 env "${bench_env[@]}" "$binary" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+bench_wait_ready
 base="http://127.0.0.1:$port"
 
 # The demo learner's page cookie, logged in like a browser (the form's CSRF token first).
@@ -33,6 +33,9 @@ slug=$(curl -sf "$base/experts?q=Aiko" | sed -n 's/.*href="\/experts\/\([a-z0-9-
 [ -n "$slug" ] || { echo "no demo expert found" >&2; exit 1; }
 
 cookie=(-H "Cookie: mentora_session=$session")
+# Signed in for real: else `/` would be the anonymous page and `/sessions` a redirect.
+[ "$(curl -s -o /dev/null -w '%{http_code}' "${cookie[@]}" "$base/sessions")" = 200 ] \
+  || { echo "the page cookie does not sign in" >&2; exit 1; }
 echo "| GET | req/s | p50 | p99 | non-2xx | vs anchor |"
 echo "|---|---|---|---|---|---|"
 bench_row 32 "\`/\` anonymous (anchor)" /; anchor=$bench_rate; echo " |"

@@ -26,12 +26,13 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Each read connection's page cache, in KiB (negative: SQLite's unit for KiB). The
 /// default is 2,000 KiB; a directory search over 10,000 experts touches more. The file is
 /// not memory-mapped: mapped pages count in the process's resident memory, and a mixed
-/// load mapped 48 MiB of the file for no gain over these caches (BENCHMARKS.md).
+/// load mapped 48 MiB of the file for little gain over these caches (BENCHMARKS.md).
 const SQLITE_READER_CACHE: &str = "-16384";
-/// A pooled connection idle this long is pinged before use (one the server dropped, after
-/// a restart, is then replaced instead of failing a request). A busy pool, whose
-/// connections come back within milliseconds, skips the ping: with sqlx's default, every
-/// statement cost two round trips.
+/// A pooled connection idle this long is pinged before use (one the server dropped while
+/// it sat idle, as after a restart, is then replaced instead of failing a request; one
+/// dropped while in steady use fails one request). A busy pool, whose connections come
+/// back within milliseconds, skips the ping: with sqlx's default, every statement cost two
+/// round trips.
 const PING_AFTER_IDLE: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,7 +189,7 @@ impl Database {
     }
 
     /// For read-only statements that read much (directory searches): on SQLite they then
-    /// never wait for a connection a writer holds, and find their pages cached or mapped.
+    /// never wait for a connection a writer holds, and find their pages in larger caches.
     /// Such a read sees what was committed before it began, like any other.
     pub(crate) fn reads(&self) -> &DatabaseConnection {
         &self.reads
