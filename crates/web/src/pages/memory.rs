@@ -120,20 +120,10 @@ impl Spliced {
     }
 }
 
-/// `text` as it may stand in an attribute value or element text.
+/// `text` escaped as the templates escape what they write.
 fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&#34;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    let Ok(escaped) = askama::filters::escape(text, askama::filters::Html);
+    escaped.to_string()
 }
 
 #[cfg(test)]
@@ -155,7 +145,7 @@ mod tests {
         assert_eq!(
             spliced.with_token("\"><b>"),
             Bytes::from_static(
-                b"<meta content=\"&#34;&gt;&lt;b&gt;\"><input value=\"&#34;&gt;&lt;b&gt;\">"
+                b"<meta content=\"&#34;&#62;&#60;b&#62;\"><input value=\"&#34;&#62;&#60;b&#62;\">"
             )
         );
     }
