@@ -10,13 +10,17 @@ export const baseUrl = (): string => {
   return url;
 };
 
-/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: zero violations is the bar. */
-export async function expectAccessible(page: Page): Promise<void> {
+/** What axe-core finds with the WCAG 2.0/2.1/2.2 A and AA rules, one line per rule. */
+export async function axeFindings(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary).toEqual([]);
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: zero violations is the bar. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeFindings(page)).toEqual([]);
 }
 
 /** Keeps a full-page screenshot as a test artefact under e2e/artifacts/. */
