@@ -172,3 +172,25 @@ test('on a phone the site menu folds behind a button; on a desktop its links sit
   await keepScreenshot(page, 'menu-desktop');
   await context.close();
 });
+
+test('on a phone a profile shows its prices and the way to book before the bio', async ({ browser }) => {
+  const context = await personIn(browser, 'en');
+  const page = await context.newPage();
+  const [profile] = await firstLink(page, '/experts', /^\/experts\/[a-z0-9-]+$/);
+  await page.goto(baseUrl() + profile);
+  const prices = page.getByRole('heading', { name: 'Sessions and prices' });
+  const choose = page.getByRole('link', { name: 'Choose a time' });
+  // Both within the first screen of a 390 × 844 phone, above the bio.
+  for (const element of [prices, choose]) {
+    const box = await element.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(844);
+  }
+  const about = await page.getByRole('heading', { name: 'About' }).boundingBox();
+  expect((await choose.boundingBox())!.y).toBeLessThan(about!.y);
+  await keepScreenshot(page, 'profile-top-390');
+  await choose.click();
+  await expect(page).toHaveURL(/#slots$/);
+  await expect(page.getByRole('heading', { name: 'Book a session' })).toBeInViewport();
+  await expectAccessible(page);
+  await context.close();
+});

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod display_name;
 pub mod email;
 pub mod expert;
+pub mod intro_video;
 pub mod learning;
 pub mod markdown;
 pub mod money;

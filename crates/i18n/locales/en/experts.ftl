@@ -52,6 +52,9 @@ expert-rating-summary = { $average } out of 5 ({ $count ->
 })
 expert-about = About
 expert-intro-video = Watch the introduction video
+expert-choose-time = Choose a time
+expert-intro-video-player = { $name }'s introduction video ({ $provider })
+expert-intro-video-on = Watch it on { $provider }
 expert-rates = Sessions and prices
 expert-rate-duration = { $minutes } minutes
 expert-rating = Rating

@@ -52,6 +52,9 @@ expert-rating-summary = { $average } de 5 ({ $count ->
 })
 expert-about = Sobre mí
 expert-intro-video = Ver el vídeo de presentación
+expert-choose-time = Elegir un horario
+expert-intro-video-player = Vídeo de presentación de { $name } ({ $provider })
+expert-intro-video-on = Verlo en { $provider }
 expert-rates = Sesiones y precios
 expert-rate-duration = { $minutes } minutos
 expert-rating = Valoración

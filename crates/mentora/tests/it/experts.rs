@@ -852,7 +852,89 @@ async fn documents_of_rejected_applications_go_after_retention(backend: Backend)
     );
 }
 
+/// A YouTube or Vimeo intro video plays on the profile in its privacy-enhanced player, and
+/// only such a profile lets the page frame it; any other link stays a link.
+async fn an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let admin = verifier(&app).await;
+    let (token, id) = submitted_applicant(&app, "video@example.org").await;
+    approve(&app, &admin, &id).await;
+    let onboarding = "/api/v1/experts/me/payouts/onboarding";
+    assert_eq!(
+        send(&app, Method::POST, onboarding, &token, None)
+            .await
+            .status,
+        200
+    );
+    let browser = app.another_client();
+    browser.log_in_as("video@example.org").await;
+    assert_eq!(
+        browser
+            .submit("/experts/payouts/sandbox", &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let listed: Value = app
+        .get("/api/v1/experts?q=rust")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let profile = listed["experts"][0]["url"].as_str().unwrap().to_owned();
+
+    let page = |video: &'static str| {
+        let (app, token, profile) = (&app, &token, &profile);
+        async move {
+            let body = json!({ "intro_video_url": video });
+            let edit = send(
+                app,
+                Method::PATCH,
+                "/api/v1/experts/application",
+                token,
+                Some(body),
+            );
+            assert_eq!(edit.await.status, 200, "{video}");
+            let res = app.get(profile).await;
+            assert_eq!(res.status().as_u16(), 200);
+            let policy = res.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            (policy, res.text().await.unwrap())
+        }
+    };
+
+    let (policy, html) = page("https://youtu.be/dQw4w9WgXcQ?si=tracking").await;
+    assert!(
+        policy.contains("frame-src https://www.youtube-nocookie.com;"),
+        "{policy}"
+    );
+    // Only the video's id reaches the player (the closing quote: nothing after it).
+    assert!(
+        html.contains(r#"<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ""#),
+        "{html}"
+    );
+    assert!(html.contains("introduction video (YouTube)"));
+
+    let (policy, html) = page("https://vimeo.com/76979871").await;
+    assert!(
+        policy.contains("frame-src https://player.vimeo.com;"),
+        "{policy}"
+    );
+    assert!(html.contains("https://player.vimeo.com/video/76979871?dnt=1"));
+
+    let (policy, html) = page("https://video.example.org/intro").await;
+    assert!(!policy.contains("frame-src"), "{policy}");
+    assert!(!html.contains("<iframe"));
+    assert!(html.contains(r#"href="https://video.example.org/intro""#));
+}
+
 both_backends!(
+    an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player,
     a_bad_application_is_explained_field_by_field_and_not_stored,
     an_application_is_saved_as_a_draft_and_documents_are_checked_by_content,
     only_the_owner_and_verifiers_read_an_application_document,

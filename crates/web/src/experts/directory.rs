@@ -5,7 +5,7 @@
 use app::experts::directory::{self, Card, DirectoryParams, PublicProfile};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde_json::json;
 
@@ -231,7 +231,7 @@ struct ProfileView {
     verified: Option<String>,
     /// Rendered and sanitised when saved.
     bio_html: String,
-    intro_video_url: Option<String>,
+    intro_video: Option<IntroVideo>,
     rates: Vec<RateView>,
     /// The expert's currency, which prices are set in.
     currency: String,
@@ -239,6 +239,13 @@ struct ProfileView {
     specialties: Vec<SpecialtyView>,
     /// "EN, ES".
     languages: String,
+}
+
+/// The expert's intro video: the link as given, and the privacy-enhanced player shown on
+/// the page when the link is YouTube or Vimeo.
+struct IntroVideo {
+    link: String,
+    embed: Option<domain::intro_video::Embed>,
 }
 
 /// A price for one session length.
@@ -285,7 +292,10 @@ impl ProfileView {
             name: expert.display_name,
             headline: profile.headline,
             bio_html: profile.bio_html,
-            intro_video_url: profile.intro_video_url,
+            intro_video: profile.intro_video_url.map(|link| IntroVideo {
+                embed: domain::intro_video::embed(&link),
+                link,
+            }),
             currency: profile.currency,
             rating_count: profile.rating_count,
         }
@@ -321,6 +331,17 @@ impl ProfilePage<'_> {
         ])
         .unwrap_or_default();
         format!("/experts/{}?{query}#slots", self.p.slug)
+    }
+
+    /// "Aiko Suzuki's intro video (YouTube)": the player frame's accessible name.
+    fn player_title(&self, provider: &str) -> String {
+        self.shell.t_args(
+            "expert-intro-video-player",
+            &[
+                ("name", self.p.name.clone()),
+                ("provider", provider.to_owned()),
+            ],
+        )
     }
 
     fn any_estimate(&self) -> bool {
@@ -378,11 +399,18 @@ pub async fn profile(
         (q.reported.is_some(), q.report_error.is_some()),
     )
     .await?;
-    Ok(render(
+    let p = ProfileView::of(p, &shell);
+    // Only a profile with a player opens `frame-src`, and only to that player's origin.
+    let frame_origin = p
+        .intro_video
+        .as_ref()
+        .and_then(|v| v.embed.as_ref())
+        .map(|e| e.origin);
+    let mut response = render(
         ProfilePage {
             shell: &shell,
             expert_id,
-            p: ProfileView::of(p, &shell),
+            p,
             week,
             canonical,
             description,
@@ -391,7 +419,19 @@ pub async fn profile(
             reviews,
         },
         StatusCode::OK,
-    ))
+    );
+    if let Some(origin) = frame_origin {
+        let policy = crate::middleware::security_headers::CONTENT_SECURITY_POLICY.replace(
+            "default-src 'self';",
+            &format!("default-src 'self'; frame-src {origin};"),
+        );
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    Ok(response)
 }
 
 /// Canonical zone names (no legacy aliases), sorted; read from the bundled database once.
