@@ -68,10 +68,14 @@ test('a learner books and pays in test mode, the time disappears for others, and
 
   // The learner moves it to another free time; the payment goes with it.
   const when = (await page.locator('#booking-when').textContent()) ?? '';
-  const move = page.getByLabel(/^New time/);
-  const moved = (await move.locator('option').nth(2).getAttribute('value')) ?? '';
-  await move.selectOption(moved);
+  // The same week grid as booking, each time a choice; the form's button confirms it.
+  const move = page.getByRole('group', { name: /^New time/ });
+  const choice = move.getByRole('radio').nth(2);
+  const moved = (await choice.getAttribute('value')) ?? '';
+  await choice.check();
+  await expect(choice).toBeChecked();
   await expectAccessible(page);
+  await keepScreenshot(page, 'booking-move-picker');
   await page.getByRole('button', { name: 'Move the session' }).click();
   await expect(page.locator('#booking-status')).toHaveText('Confirmed');
   await expect(page.locator('#booking-when')).not.toHaveText(when);
@@ -95,8 +99,20 @@ test('a learner books and pays in test mode, the time disappears for others, and
   // says which before anything happens.
   await expect(refund).toHaveText(/^If you cancel now, \d+\.\d{2} EUR is refunded\.$/);
   const promised = ((await refund.textContent()) ?? '').match(/now, (.+) is refunded/)?.[1] ?? '';
+  // Cancelling asks first, restating the refund; keeping the session is the primary answer.
+  await page.getByRole('button', { name: 'Cancel the session' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cancel this session?');
+  await expect(page.getByText(/^Your session with Bruno Costa on .+ is cancelled, for both of you\.$/)).toBeVisible();
+  await expect(page.getByText(`If you cancel now, ${promised} is refunded.`)).toBeVisible();
+  const keep = page.getByRole('link', { name: 'Keep the session' });
+  await expect(keep).toHaveClass(/btn-primary/);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-cancel-ask');
+  await keep.click();
+  await expect(page.locator('#booking-status')).toHaveText('Confirmed');
   await page.getByLabel('Reason').fill('My plans changed.');
   await page.getByRole('button', { name: 'Cancel the session' }).click();
+  await page.getByRole('button', { name: 'Yes, cancel the session' }).click();
   await expect(page.locator('#booking-status')).toHaveText('Cancelled');
   await expect(page.locator('#booking-refunded')).toHaveText(promised);
   await expect(page.locator('#timeline')).toContainText('My plans changed.');

@@ -276,6 +276,26 @@ pub(crate) fn may_refund(user: &User) -> bool {
         .any(|r| r.permissions().contains(&Permission::PaymentsRefund))
 }
 
+/// Where a moved session now stands: for a booking the viewer may see that was
+/// rescheduled, the booking that stands for the session today (its old address leads
+/// there); `None` for any other booking.
+pub async fn standing_for(
+    db: &Database,
+    viewer: &User,
+    id: Uuid,
+) -> Result<Option<Uuid>, BookingError> {
+    let row = store::bookings::find(db, id)
+        .await?
+        .ok_or(BookingError::NotFound)?;
+    let booking = Booking::from_row(row)?;
+    booking.role_of(viewer).ok_or(BookingError::NotFound)?;
+    if booking.status != BookingStatus::Rescheduled {
+        return Ok(None);
+    }
+    let current = store::bookings::current_of_series(db, booking.row.series_id).await?;
+    Ok(current.map(|c| c.id).filter(|c| *c != id))
+}
+
 /// A booking and its session's timeline (across reschedules), if `viewer` takes part in
 /// it or is an admin.
 pub async fn visible(

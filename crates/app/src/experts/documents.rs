@@ -182,10 +182,7 @@ pub async fn remove(
     let profile = experts::find(db, user.id)
         .await?
         .ok_or(ExpertError::NotFound)?;
-    let document = experts::document(db, id)
-        .await?
-        .filter(|d| d.user_id == user.id)
-        .ok_or(ExpertError::NotFound)?;
+    let document = own(db, user, id).await?;
     if !profile.status.editable() {
         return Err(ExpertError::WrongState(profile.status));
     }
@@ -197,6 +194,15 @@ pub async fn remove(
         record(db, Some(user.id), "expert.document_removed", client).await?;
     }
     Ok(())
+}
+
+/// One of the applicant's own documents (what it is, not its bytes); `NotFound` for
+/// anyone else's.
+pub async fn own(db: &Database, user: &User, id: Uuid) -> Result<Document, ExpertError> {
+    experts::document(db, id)
+        .await?
+        .filter(|d| d.user_id == user.id)
+        .ok_or(ExpertError::NotFound)
 }
 
 /// A document and its bytes, for its owner or a verifier; `NotFound` for anyone else, so

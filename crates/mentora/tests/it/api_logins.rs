@@ -82,7 +82,11 @@ async fn access_tokens_end_with_their_login(backend: Backend) {
     let res = admin
         .submit(
             &format!("/admin/users/{}/roles", user.id),
-            &[("role", "expert"), ("action", "grant")],
+            &[
+                ("role", "expert"),
+                ("action", "grant"),
+                ("confirmed", "yes"),
+            ],
         )
         .await;
     assert!(res.status().as_u16() < 400, "{}", res.status());

@@ -1416,6 +1416,25 @@ async fn rescheduling_keeps_the_payment_and_the_calendar_event(backend: Backend)
     assert_eq!(answer.status, 409, "the old booking moved on");
     // The new booking's timeline tells the whole session's story.
     let accepted_id = accepted.json["id"].as_str().unwrap();
+    // Both old addresses (in emails, in calendars) lead to the booking that stands for the
+    // session now; the current one is shown; someone else still finds nothing there.
+    let page = app.another_client();
+    page.log_in_as("leo@example.org").await;
+    for old in [&id, &new_id] {
+        let res = page.get(&format!("/bookings/{old}")).await;
+        assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(
+            res.headers()["location"],
+            format!("/bookings/{accepted_id}")
+        );
+    }
+    let current = page.get(&format!("/bookings/{accepted_id}")).await;
+    assert_eq!(current.status().as_u16(), 200);
+    let stranger = app.another_client();
+    learner(&app, "sam@example.org").await;
+    stranger.log_in_as("sam@example.org").await;
+    let res = stranger.get(&format!("/bookings/{id}")).await;
+    assert_eq!(res.status().as_u16(), 404);
     let shown = send(
         &app,
         Method::GET,

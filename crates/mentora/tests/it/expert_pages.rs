@@ -244,7 +244,11 @@ async fn verifiers_decide_and_edit_the_taxonomy_through_forms(backend: Backend) 
     let res = app
         .submit(
             &format!("/admin/experts/{}/suspension", applicant.id),
-            &[("action", "suspend"), ("reason", "testing")],
+            &[
+                ("action", "suspend"),
+                ("reason", "testing"),
+                ("confirmed", "yes"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 409);

@@ -933,7 +933,67 @@ async fn an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player(back
     assert!(html.contains(r#"href="https://video.example.org/intro""#));
 }
 
+/// Removing a document and suspending an expert ask first, naming what goes; only the
+/// answer from the confirmation page acts.
+async fn removing_a_document_and_suspending_an_expert_ask_first(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (token, user) = applicant_with_draft(&app, "careful@example.org").await;
+    let uploaded = upload(&app, &token, "identity", "passport.pdf", PDF.to_vec()).await;
+    let document = uploaded.json["id"].as_str().unwrap().to_owned();
+    let page = app.another_client();
+    page.log_in_as("careful@example.org").await;
+    let remove = format!("/experts/apply/documents/{document}/remove");
+    let asked = page.submit(&remove, &[]).await;
+    assert_eq!(asked.status().as_u16(), 200);
+    let html = asked.text().await.unwrap();
+    assert!(
+        html.contains("Remove passport.pdf?") && html.contains("Keep the file"),
+        "{html}"
+    );
+    let kept = store::experts::documents(&app.db, user.id).await.unwrap();
+    assert_eq!(kept.len(), 1, "asking removes nothing");
+    let removed = page.submit(&remove, &[("confirmed", "yes")]).await;
+    assert_eq!(removed.status().as_u16(), 303);
+    assert!(
+        store::experts::documents(&app.db, user.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let admin = verifier(&app).await;
+    let (_, id) = submitted_applicant(&app, "listed@example.org").await;
+    approve(&app, &admin, &id).await;
+    let operator = app.another_client();
+    operator.log_in_as("verifier@example.org").await;
+    let suspend = format!("/admin/experts/{id}/suspension");
+    let form = [("action", "suspend"), ("reason", "Reported no-shows.")];
+    let asked = operator.submit(&suspend, &form).await;
+    assert_eq!(asked.status().as_u16(), 200);
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("Suspend listed?"), "{html}");
+    assert!(html.contains("They are emailed your reason: Reported no-shows."));
+    assert!(html.contains(&format!(r#"href="/admin/experts/{id}""#)));
+    let profile = store::experts::find(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(profile.suspended_at.is_none(), "asking suspends no one");
+    let done = operator
+        .submit(&suspend, &[form[0], form[1], ("confirmed", "yes")])
+        .await;
+    assert_eq!(done.status().as_u16(), 303);
+    let profile = store::experts::find(&app.db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(profile.suspended_at.is_some());
+}
+
 both_backends!(
+    removing_a_document_and_suspending_an_expert_ask_first,
     an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player,
     a_bad_application_is_explained_field_by_field_and_not_stored,
     an_application_is_saved_as_a_draft_and_documents_are_checked_by_content,

@@ -425,8 +425,41 @@ async fn admins_grant_and_revoke_roles_which_ends_the_persons_sessions(backend: 
     assert!(list.contains("soon-expert@example.org") && !list.contains("root@example.org"));
 
     let path = format!("/admin/users/{}/roles", person.id);
+    // The first post only asks, naming the person and what the role allows; nothing changes.
+    let asked = app
+        .submit(
+            &path,
+            &[("role", "expert"), ("action", "grant"), ("q", "soon")],
+        )
+        .await;
+    assert_eq!(asked.status().as_u16(), 200);
+    let page = asked.text().await.unwrap();
+    assert!(
+        page.contains("Give soon-expert the role “Expert”?"),
+        "{page}"
+    );
+    assert!(page.contains("Experts have a public profile"));
+    assert!(
+        page.contains("soon-expert@example.org")
+            && page.contains(r#"name="confirmed" value="yes""#)
+    );
+    assert!(
+        page.contains(r#"href="/admin/users?q=soon""#),
+        "keeping leads back to the list"
+    );
+    assert_eq!(
+        store::users::roles_of(&app.db, person.id).await.unwrap(),
+        [Role::Learner]
+    );
     let res = app
-        .submit(&path, &[("role", "expert"), ("action", "grant")])
+        .submit(
+            &path,
+            &[
+                ("role", "expert"),
+                ("action", "grant"),
+                ("confirmed", "yes"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(
@@ -443,7 +476,14 @@ async fn admins_grant_and_revoke_roles_which_ends_the_persons_sessions(backend: 
         "privilege change ends sessions"
     );
     let res = app
-        .submit(&path, &[("role", "expert"), ("action", "revoke")])
+        .submit(
+            &path,
+            &[
+                ("role", "expert"),
+                ("action", "revoke"),
+                ("confirmed", "yes"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(

@@ -140,7 +140,11 @@ async fn account_changes_apply_on_every_instance() {
     let res = admin_browser
         .submit(
             &format!("/admin/users/{}/roles", noor.id),
-            &[("role", "expert"), ("action", "grant")],
+            &[
+                ("role", "expert"),
+                ("action", "grant"),
+                ("confirmed", "yes"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);

@@ -18,11 +18,12 @@ use crate::experts::document_view::DocumentView;
 use crate::experts::taxonomy_view::{self, CategoryView};
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::confirm::{self, Confirm};
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
 use crate::pages::shown_instant::Shown;
-use crate::{AppError, AppState, Links};
+use crate::{AppError, AppState, ErrorCode, Links};
 
 #[derive(Template)]
 #[template(path = "admin/experts.html")]
@@ -345,6 +346,9 @@ pub struct SuspensionForm {
     action: String,
     #[serde(default)]
     reason: String,
+    /// `yes` once the operator has seen what suspending means (see `pages::confirm`).
+    #[serde(default)]
+    confirmed: String,
 }
 
 pub async fn suspension(
@@ -357,6 +361,33 @@ pub async fn suspension(
     Form(form): Form<SuspensionForm>,
 ) -> Result<Response, AppError> {
     let suspend = form.action != "reinstate";
+    // Reinstating gives back; suspending hides the expert and ends their sessions: asked
+    // first (a blank reason is refused on the real post, with the form kept).
+    if suspend && !confirm::given(&form.confirmed) && !form.reason.trim().is_empty() {
+        let expert = app::accounts::by_id(&state.db, id)
+            .await?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let name = [
+            ("name", expert.display_name),
+            ("reason", form.reason.clone()),
+        ];
+        let href = format!("/admin/experts/{id}");
+        return Ok(confirm::page(
+            &shell,
+            Confirm {
+                title: shell.t_args("admin-suspend-ask-title", &name),
+                lead: vec![
+                    shell.t_args("admin-suspend-ask-what", &name),
+                    shell.t_args("admin-suspend-ask-reason", &name),
+                ],
+                keep: shell.t("admin-suspend-keep"),
+                go: shell.t("admin-experts-suspend"),
+                action: format!("{href}/suspension"),
+                keep_href: href,
+                fields: vec![("action", "suspend".to_owned()), ("reason", form.reason)],
+            },
+        ));
+    }
     match verification::set_suspended(
         &state.db,
         state.mailer.as_ref(),

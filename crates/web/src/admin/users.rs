@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::confirm::{self, Confirm};
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState, ErrorCode};
@@ -77,12 +78,16 @@ pub struct RoleForm {
     action: String,
     #[serde(default)]
     q: String,
+    /// `yes` once the operator has seen what the change means (see `pages::confirm`).
+    #[serde(default)]
+    confirmed: String,
 }
 
 pub async fn set_role(
     State(state): State<AppState>,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
+    shell: Shell,
     Path(user_id): Path<Uuid>,
     Form(form): Form<RoleForm>,
 ) -> Result<Response, AppError> {
@@ -102,10 +107,42 @@ pub async fn set_role(
     if !grant && role == Role::Admin && user_id == viewer.user.id {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    app::accounts::by_id(&state.db, user_id)
+    let person = app::accounts::by_id(&state.db, user_id)
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await?;
     let back = serde_urlencoded::to_string([("q", form.q.as_str())]).unwrap_or_default();
-    Ok(crate::redirect::to(&format!("/admin/users?{back}")))
+    let back = format!("/admin/users?{back}");
+    if !confirm::given(&form.confirmed) {
+        return Ok(ask(&shell, &person, role, &form, back));
+    }
+    app::roles::set_role(&state.db, viewer.user.id, user_id, role, grant, &client).await?;
+    Ok(crate::redirect::to(&back))
+}
+
+/// The step before a role changes: the person by name and email, and what the role allows.
+fn ask(shell: &Shell, person: &User, role: Role, form: &RoleForm, back: String) -> Response {
+    let action = form.action.as_str();
+    let who = [
+        ("name", person.display_name.clone()),
+        ("email", person.email.clone()),
+        ("role", shell.t(&format!("role-{}", role.as_str()))),
+    ];
+    let mut lead = vec![shell.t_args(&format!("admin-role-ask-{action}"), &who)];
+    lead.push(shell.t(&format!("admin-role-allows-{}", role.as_str())));
+    confirm::page(
+        shell,
+        Confirm {
+            title: shell.t_args(&format!("admin-role-ask-{action}-title"), &who),
+            lead,
+            keep: shell.t("admin-role-keep"),
+            keep_href: back,
+            go: shell.t(&format!("admin-{action}-{}", role.as_str())),
+            action: format!("/admin/users/{}/roles", person.id),
+            fields: vec![
+                ("role", role.as_str().to_owned()),
+                ("action", action.to_owned()),
+                ("q", form.q.clone()),
+            ],
+        },
+    )
 }

@@ -9,19 +9,20 @@ use app::bookings::payment::{self, SandboxOutcome};
 use app::bookings::{self as bookings, Booking, BookingError};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::booking::{Actor, BookingStatus};
-use domain::schedule::zones;
 use serde::Deserialize;
 use store::users::User;
 use uuid::Uuid;
 
 use crate::middleware::viewer::SignedIn;
 use crate::origin::BrowserOrigin;
+use crate::pages::confirm::{self, Confirm};
 use crate::pages::render;
 use crate::pages::shell::Shell;
+use crate::scheduling::slot_picker::{self, PickerParams, WeekView};
 use crate::{AppError, AppState, ErrorCode, Links};
 
 use super::present::{LocalTimes, TimelineEntry, names, timeline};
@@ -229,8 +230,9 @@ struct BookingPage<'a> {
     timeline: Vec<TimelineEntry>,
     test_mode: bool,
     cancel_error: Option<String>,
-    /// Free times this session could move to, in the viewer's zone (none when it cannot move).
-    move_options: Vec<MoveOption>,
+    /// A week of free times this session could move to, in the viewer's zone, with the
+    /// booking picker's own grid (none when it cannot move).
+    move_week: Option<WeekView>,
     move_error: Option<String>,
     /// The session's room can be entered (or will open): the Join button shows.
     joinable: bool,
@@ -241,23 +243,19 @@ struct BookingPage<'a> {
     learning: Panels,
 }
 
-/// A time a session could move to: the instant the form sends, and how it reads.
-pub struct MoveOption {
-    pub value: String,
-    pub label: String,
-}
-
 /// What went wrong with a form on the booking page, shown beside that form.
 pub(crate) enum Problem {
     Cancel(String),
     Move(String, StatusCode),
 }
 
-/// How far ahead the booking page offers times to move to, and how many at most.
-const MOVE_DAYS: jiff::SignedDuration = jiff::SignedDuration::from_hours(14 * 24);
-const MOVE_OPTIONS: usize = 80;
-
 impl BookingPage<'_> {
+    /// This booking's page showing another week of times to move to.
+    fn move_week_url(&self, week: &str) -> String {
+        let query = serde_urlencoded::to_string([("week", week)]).unwrap_or_default();
+        format!("/bookings/{}?{query}#move", self.id)
+    }
+
     fn status_label(&self, status: &str) -> String {
         self.shell
             .t(&format!("booking-status-{}", status.replace('_', "-")))
@@ -290,33 +288,53 @@ pub async fn show(
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
+    Query(q): Query<ShowParams>,
 ) -> Result<Response, AppError> {
-    booking_page(&state, &viewer.user, &shell, id, None, None).await
+    // A moved session's old address (in an email, a calendar) leads to where it stands now.
+    if let Some(current) = bookings::standing_for(&state.db, &viewer.user, id).await? {
+        return Ok(crate::redirect::to(&format!("/bookings/{current}")));
+    }
+    booking_page(
+        &state,
+        &viewer.user,
+        &shell,
+        id,
+        None,
+        None,
+        q.week.as_deref(),
+    )
+    .await
 }
 
-/// Free starts for this booking's length over the next two weeks.
-async fn move_options(state: &AppState, booking: &Booking, clock: &LocalTimes) -> Vec<MoveOption> {
-    let now = state.clock().now();
-    if !booking.movable(now) {
-        return Vec::new();
+/// The booking page's address: which week the move picker shows.
+#[derive(serde::Deserialize)]
+pub struct ShowParams {
+    #[serde(default)]
+    week: Option<String>,
+}
+
+/// The week of free times this booking could move to: the booking picker's week, at the
+/// booking's length, in the viewer's zone, from `week` on (this week without one). `None`
+/// once it may no longer move, or when the expert has no hours to offer.
+async fn move_week(
+    state: &AppState,
+    shell: &Shell,
+    booking: &Booking,
+    user: &User,
+    week: Option<&str>,
+) -> Option<WeekView> {
+    if !booking.movable(state.clock().now()) {
+        return None;
     }
-    let Ok(Some(schedule)) = state
-        .schedules
-        .schedule(&state.db, booking.row.expert_id)
-        .await
-    else {
-        return Vec::new();
+    let params = PickerParams {
+        tz: None,
+        week: week.map(str::to_owned),
+        duration: Some(booking.row.duration_minutes.to_string()),
     };
-    let minutes = u16::try_from(booking.row.duration_minutes).unwrap_or(u16::MAX);
-    schedule
-        .slots(now, now + MOVE_DAYS, now, minutes)
-        .into_iter()
-        .take(MOVE_OPTIONS)
-        .map(|slot| MoveOption {
-            value: zones::rfc3339(slot.start_at()),
-            label: clock.span(slot.start_at(), slot.end_at()),
-        })
-        .collect()
+    slot_picker::week(state, shell, booking.row.expert_id, &params, Some(user))
+        .await
+        .ok()
+        .filter(|w| !w.no_hours)
 }
 
 /// The booking page; `attempt` is a review or reply just refused, shown again with its
@@ -328,6 +346,7 @@ pub(crate) async fn booking_page(
     id: Uuid,
     problem: Option<Problem>,
     attempt: Option<Attempt>,
+    week: Option<&str>,
 ) -> Result<Response, AppError> {
     let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
     let clock = LocalTimes::of(user);
@@ -340,7 +359,7 @@ pub(crate) async fn booking_page(
     });
     let refunded = (r.refunded_amount > 0).then(|| money(r.refunded_amount, &r.currency));
     let proposed = r.proposed_start.map(|p| clock.at(p));
-    let options = move_options(state, &booking, &clock).await;
+    let move_week = move_week(state, shell, &booking, user, week).await;
     let people = names(state, &[r.expert_id, r.learner_id]).await?;
     let refused = attempt.is_some();
     let learning = crate::learning::panels::for_booking(
@@ -379,7 +398,7 @@ pub(crate) async fn booking_page(
         may_cancel: booking.cancellable(),
         test_mode: state.booking_rules.test_mode,
         cancel_error,
-        move_options: options,
+        move_week,
         move_error,
         joinable: super::sessions::joinable(&booking, state.clock().now()),
         outcomes: outcomes(
@@ -460,6 +479,9 @@ pub async fn outcome(
 pub struct CancelForm {
     #[serde(default)]
     reason: String,
+    /// `yes` once the person has seen what cancelling means (see `pages::confirm`).
+    #[serde(default)]
+    confirmed: String,
 }
 
 /// `POST /bookings/{id}/cancel` {reason}
@@ -471,6 +493,9 @@ pub async fn cancel(
     Path(id): Path<Uuid>,
     Form(form): Form<CancelForm>,
 ) -> Result<Response, AppError> {
+    if !confirm::given(&form.confirmed) {
+        return ask_to_cancel(&state, &viewer.user, &shell, id, form.reason).await;
+    }
     match changes::cancel(
         &state.booking_deps(&base),
         &viewer.user,
@@ -493,11 +518,58 @@ pub async fn cancel(
                 id,
                 Some(Problem::Cancel(message)),
                 None,
+                None,
             )
             .await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The step before cancelling: who and when, and what would be refunded now; keeping the
+/// session is the primary answer.
+async fn ask_to_cancel(
+    state: &AppState,
+    user: &User,
+    shell: &Shell,
+    id: Uuid,
+    reason: String,
+) -> Result<Response, AppError> {
+    let (booking, role, _) = bookings::visible(&state.db, user, id).await?;
+    let r = &booking.row;
+    let clock = LocalTimes::of(user);
+    let people = names(state, &[r.expert_id, r.learner_id]).await?;
+    let other = if role == Actor::Expert {
+        people.of(r.learner_id)
+    } else {
+        people.of(r.expert_id)
+    };
+    let when = format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name);
+    let mut lead = vec![shell.t_args(
+        "booking-cancel-ask-what",
+        &[("name", other), ("when", when)],
+    )];
+    if booking.status == BookingStatus::Confirmed {
+        let refund = booking.refund_if_cancelled(role, state.clock().now());
+        lead.push(shell.t1(
+            "booking-cancel-refund",
+            "refund",
+            &money(refund, &r.currency),
+        ));
+    }
+    let href = format!("/bookings/{id}");
+    Ok(confirm::page(
+        shell,
+        Confirm {
+            title: shell.t("booking-cancel-ask-title"),
+            lead,
+            keep: shell.t("booking-cancel-keep"),
+            go: shell.t("booking-cancel-yes"),
+            action: format!("{href}/cancel"),
+            keep_href: href,
+            fields: vec![("reason", reason)],
+        },
+    ))
 }
 
 #[derive(Deserialize)]
@@ -541,7 +613,7 @@ pub async fn reschedule(
         ),
         Err(e) => return Err(e.into()),
     };
-    booking_page(&state, &viewer.user, &shell, id, Some(problem), None).await
+    booking_page(&state, &viewer.user, &shell, id, Some(problem), None, None).await
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use app::experts::application::{self, Amount, ApplicationInput, OwnApplication, 
 use app::experts::{ExpertError, documents, payouts};
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::expert::{ApplicationStatus, RATE_DURATIONS};
@@ -21,6 +21,7 @@ use super::document_view::DocumentView;
 use super::taxonomy_view::{self, CategoryView};
 use crate::extract::Client;
 use crate::middleware::viewer::SignedIn;
+use crate::pages::confirm::{self, Confirm};
 use crate::pages::render;
 use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
@@ -354,13 +355,38 @@ pub async fn upload_document(
     }
 }
 
+/// The remove button's form: `confirmed` is `yes` once the expert has seen what removing
+/// means (see `pages::confirm`).
+#[derive(Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    confirmed: String,
+}
+
 pub async fn remove_document(
     State(state): State<AppState>,
     Client(client): Client,
     SignedIn(viewer): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
+    Form(form): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
+    if !confirm::given(&form.confirmed) {
+        let document = documents::own(&state.db, &viewer.user, id).await?;
+        let file = [("file", document.file_name)];
+        return Ok(confirm::page(
+            &shell,
+            Confirm {
+                title: shell.t_args("expert-document-ask-title", &file),
+                lead: vec![shell.t("expert-document-ask-what")],
+                keep: shell.t("expert-document-keep"),
+                keep_href: "/experts/apply#documents".to_owned(),
+                go: shell.t("expert-document-remove-yes"),
+                action: format!("/experts/apply/documents/{id}/remove"),
+                fields: Vec::new(),
+            },
+        ));
+    }
     match documents::remove(&state.db, state.files.as_ref(), &viewer.user, id, &client).await {
         Ok(()) => Ok(crate::redirect::to(
             "/experts/apply?saved=removed#documents",

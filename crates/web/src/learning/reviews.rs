@@ -67,14 +67,14 @@ pub async fn save(
         Err(LearningError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             let attempt = Some(Attempt::Review(input, errors));
-            booking_page(&state, &viewer.user, &shell, id, None, attempt).await
+            booking_page(&state, &viewer.user, &shell, id, None, attempt, None).await
         }
         // The rules changed under the form (48 hours passed, the review was written in
         // another tab): the page says why, and gives the words back to copy.
         Err(e) => match refusal_message(&e) {
             Some(message_id) => {
                 let attempt = Some(Attempt::Refused(input.body, shell.t(message_id)));
-                booking_page(&state, &viewer.user, &shell, id, None, attempt).await
+                booking_page(&state, &viewer.user, &shell, id, None, attempt, None).await
             }
             None => Err(e.into()),
         },
@@ -120,12 +120,12 @@ pub async fn reply(
         Err(LearningError::Invalid(fields)) => {
             let errors = shown(&shell, &fields);
             let attempt = Some(Attempt::Reply(form.reply, errors));
-            booking_page(&state, &viewer.user, &shell, id, None, attempt).await
+            booking_page(&state, &viewer.user, &shell, id, None, attempt, None).await
         }
         Err(e) => match refusal_message(&e) {
             Some(message_id) => {
                 let attempt = Some(Attempt::Refused(form.reply, shell.t(message_id)));
-                booking_page(&state, &viewer.user, &shell, id, None, attempt).await
+                booking_page(&state, &viewer.user, &shell, id, None, attempt, None).await
             }
             None => Err(e.into()),
         },

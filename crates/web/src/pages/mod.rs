@@ -1,5 +1,6 @@
 //! Server-rendered pages.
 
+pub mod confirm;
 pub mod error_page;
 pub mod home;
 pub mod language;
