@@ -13,7 +13,7 @@ async function logIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(demoPassword);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await expect(page.locator('form[action="/logout"]')).toBeAttached();
 }
 
 test('a learner books and pays in test mode, the time disappears for others, and cancelling shows the refund', async ({ browser }) => {
@@ -58,6 +58,15 @@ test('a learner books and pays in test mode, the time disappears for others, and
 
   await expect(page.locator('#booking-status')).toHaveText('Confirmed');
   await expect(page.locator('#timeline li')).toHaveCount(2);
+  // Straight from paying: it says so, offers the session to a calendar, and whom to write to.
+  await expect(page.getByRole('status').filter({ hasText: 'You’re booked with Bruno Costa.' })).toBeVisible();
+  const calendars = page.getByRole('region', { name: 'Add to your calendar' });
+  await expect(calendars.getByRole('link', { name: /^Google Calendar/ })).toHaveAttribute('href', /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE/);
+  await expect(calendars.getByRole('link', { name: /^Outlook/ })).toHaveAttribute('href', /^https:\/\/outlook\.live\.com\//);
+  const download = page.waitForEvent('download');
+  await calendars.getByRole('link', { name: 'Calendar file (.ics)' }).click();
+  expect((await download).suggestedFilename()).toBe('mentora-session.ics');
+  await expect(page.locator('#booking-contact')).toContainText('Questions before the session? Write to Bruno Costa:');
   await expectAccessible(page);
   await keepScreenshot(page, 'booking-confirmed');
 
@@ -140,7 +149,7 @@ test('a learner whose address is not confirmed is asked to confirm first, and th
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill('a long enough passphrase');
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await expect(page.locator('form[action="/logout"]')).toBeAttached();
 
   await page.goto(baseUrl() + '/experts?q=Bruno');
   await page.getByRole('link', { name: 'Bruno Costa' }).first().click();

@@ -175,6 +175,13 @@ test('operators grant a role and read the audit log', async ({ page }) => {
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row').filter({ hasText: email });
   await row.getByRole('button', { name: /^Make expert/ }).click();
+  // Asked first, by name and address, with what the role allows; leaving things be is primary.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Give Omar the role “Expert”?');
+  await expect(page.getByText(`Omar (${email}) gets the role “Expert” at once`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Leave the roles as they are' })).toHaveClass(/btn-primary/);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'admin-role-ask');
+  await page.getByRole('button', { name: 'Make expert' }).click();
   await expect(page.getByRole('row').filter({ hasText: email }).getByText('Expert', { exact: true })).toBeVisible();
   await expectAccessible(page);
   await keepScreenshot(page, 'admin-accounts');

@@ -55,3 +55,24 @@ pub async fn calendar(
     }
     Ok(Some(ics::calendar(Method::Publish, &events, now)))
 }
+
+/// One booking as a calendar file, for "Add to calendar" on its page: the event the
+/// confirmation email carries, published (a file to import, not an invitation to answer).
+/// `NotFound` unless `viewer` takes part in it (or is an admin).
+pub async fn one(
+    db: &Database,
+    viewer: &User,
+    id: uuid::Uuid,
+    base: &str,
+    now: Timestamp,
+) -> Result<String, BookingError> {
+    let (booking, _, _) = super::visible(db, viewer, id).await?;
+    let (Some(expert), Some(learner)) = (
+        store::users::find_by_id(db, booking.row.expert_id).await?,
+        store::users::find_by_id(db, booking.row.learner_id).await?,
+    ) else {
+        return Err(BookingError::NotFound);
+    };
+    let event = notices::event(&booking, &expert, &learner, base);
+    Ok(ics::invite(Method::Publish, &event, now))
+}

@@ -449,3 +449,4 @@ admin-role-ask-revoke = { $name } ({ $email }) verliert die Rolle „{ $role }�
 admin-role-allows-admin = Administratoren prüfen Experten, ändern die Rollen aller Konten, erstatten Zahlungen und lesen das Prüfprotokoll.
 admin-role-allows-expert = Experten haben ein öffentliches Profil, legen Zeiten und Preise fest und werden für ihre Sitzungen bezahlt.
 admin-role-keep = Rollen unverändert lassen
+opens-in-new-tab = (öffnet in einem neuen Tab)

@@ -449,3 +449,4 @@ admin-role-ask-revoke = { $name } ({ $email }) loses the role “{ $role }” at
 admin-role-allows-admin = Administrators verify experts, change anyone’s roles, refund payments and read the audit log.
 admin-role-allows-expert = Experts have a public profile, set their hours and prices, and are paid for their sessions.
 admin-role-keep = Leave the roles as they are
+opens-in-new-tab = (opens in a new tab)

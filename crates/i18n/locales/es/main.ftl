@@ -449,3 +449,4 @@ admin-role-ask-revoke = { $name } ({ $email }) pierde el rol «{ $role }» de in
 admin-role-allows-admin = Los administradores verifican expertos, cambian los roles de cualquiera, reembolsan pagos y leen el registro de auditoría.
 admin-role-allows-expert = Los expertos tienen un perfil público, fijan sus horarios y precios, y cobran por sus sesiones.
 admin-role-keep = Dejar los roles como están
+opens-in-new-tab = (se abre en una pestaña nueva)

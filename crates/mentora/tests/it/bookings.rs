@@ -1896,7 +1896,90 @@ async fn the_bookings_list_pages_with_a_cursor(backend: Backend) {
     }
 }
 
+/// After booking: the page says so, offers the session to Google Calendar, Outlook and as a
+/// file, and names whom to write to; the file is the session's and only for those in it.
+async fn a_confirmed_booking_goes_into_a_calendar_and_names_whom_to_write_to(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let start = at(2, 10, 0);
+    let id = confirmed(&app, &leo, &ana, &start).await;
+    let page = app.another_client();
+    page.log_in_as("leo@example.org").await;
+
+    let html = page
+        .get(&format!("/bookings/{id}?booked=1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(r#"id="booked""#) && html.contains("You’re booked with ana."),
+        "{html}"
+    );
+    let compact = |rfc: &str| {
+        let t: jiff::Timestamp = rfc.parse().unwrap();
+        t.strftime("%Y%m%dT%H%M%SZ").to_string()
+    };
+    let end = at(2, 11, 0);
+    let dates = format!("dates={}%2F{}", compact(&start), compact(&end));
+    assert!(html.contains("https://calendar.google.com/calendar/render?action=TEMPLATE"));
+    assert!(
+        html.contains(&dates),
+        "Google gets the session's own times: {dates}"
+    );
+    assert!(html.contains("https://outlook.live.com/calendar/0/deeplink/compose?"));
+    assert!(
+        html.contains(r#"href="mailto:ana@example.org""#),
+        "the learner writes to the expert"
+    );
+    let plain = page
+        .get(&format!("/bookings/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !plain.contains(r#"id="booked""#),
+        "the success note is for arriving from payment"
+    );
+
+    let file = page.get(&format!("/bookings/{id}/calendar.ics")).await;
+    assert_eq!(file.status().as_u16(), 200);
+    assert_eq!(
+        file.headers()["content-type"],
+        "text/calendar; charset=utf-8"
+    );
+    let ics = file.text().await.unwrap();
+    assert!(
+        ics.contains("METHOD:PUBLISH") && ics.contains("STATUS:CONFIRMED"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains(&format!("DTSTART:{}", compact(&start))),
+        "{ics}"
+    );
+
+    let (_, _) = learner(&app, "eve@example.org").await;
+    let stranger = app.another_client();
+    stranger.log_in_as("eve@example.org").await;
+    let res = stranger.get(&format!("/bookings/{id}/calendar.ics")).await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(
+        app.another_client()
+            .get(&format!("/bookings/{id}/calendar.ics"))
+            .await
+            .status()
+            .as_u16(),
+        303,
+        "signed out: to the login page"
+    );
+}
+
 both_backends!(
+    a_confirmed_booking_goes_into_a_calendar_and_names_whom_to_write_to,
     a_stale_cache_never_holds_a_time_the_expert_closed,
     the_bookings_list_pages_with_a_cursor,
     a_capped_day_takes_no_more_sessions_than_its_cap_under_racing_holds,

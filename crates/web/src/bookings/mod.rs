@@ -9,6 +9,7 @@ use crate::ErrorCode::{self, *};
 use crate::access::Access::{Public, SignedIn};
 use crate::access::Routes;
 
+mod add_to_calendar;
 mod api;
 pub(crate) mod pages;
 pub(crate) mod present;
@@ -31,6 +32,11 @@ pub(crate) fn routes() -> Routes {
             get(stripe_checkout::complete),
         )
         .get("/bookings/{id}/receipt", SignedIn, get(receipt::show))
+        .get(
+            "/bookings/{id}/calendar.ics",
+            SignedIn,
+            get(add_to_calendar::file),
+        )
         .post("/bookings/{id}/cancel", SignedIn, post(pages::cancel))
         .post("/bookings/{id}/outcome", SignedIn, post(pages::outcome))
         .post(

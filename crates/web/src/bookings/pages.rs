@@ -25,6 +25,7 @@ use crate::pages::shell::Shell;
 use crate::scheduling::slot_picker::{self, PickerParams, WeekView};
 use crate::{AppError, AppState, ErrorCode, Links};
 
+use super::add_to_calendar::{CalendarLinks, Session};
 use super::present::{LocalTimes, TimelineEntry, names, timeline};
 use crate::learning::panels::{Attempt, Panels};
 
@@ -198,7 +199,7 @@ pub async fn pay(
     )
     .await
     {
-        Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}"))),
+        Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}?booked=1"))),
         Err(BookingError::PaymentDeclined) => {
             checkout_page(&state, &viewer.user, &shell, id, true, &base).await
         }
@@ -233,6 +234,12 @@ struct BookingPage<'a> {
     /// A week of free times this session could move to, in the viewer's zone, with the
     /// booking picker's own grid (none when it cannot move).
     move_week: Option<WeekView>,
+    /// "Add to calendar" links, once the session is confirmed.
+    calendar: Option<CalendarLinks>,
+    /// The other side's name and address, to write to before the session.
+    contact: Option<(String, String)>,
+    /// Arrived straight from paying: the success note shows.
+    booked: bool,
     move_error: Option<String>,
     /// The session's room can be entered (or will open): the Join button shows.
     joinable: bool,
@@ -294,23 +301,17 @@ pub async fn show(
     if let Some(current) = bookings::standing_for(&state.db, &viewer.user, id).await? {
         return Ok(crate::redirect::to(&format!("/bookings/{current}")));
     }
-    booking_page(
-        &state,
-        &viewer.user,
-        &shell,
-        id,
-        None,
-        None,
-        q.week.as_deref(),
-    )
-    .await
+    booking_page(&state, &viewer.user, &shell, id, None, None, Some(&q)).await
 }
 
-/// The booking page's address: which week the move picker shows.
-#[derive(serde::Deserialize)]
+/// The booking page's address: which week the move picker shows, and whether the person
+/// arrives straight from paying (the success note).
+#[derive(serde::Deserialize, Default)]
 pub struct ShowParams {
     #[serde(default)]
     week: Option<String>,
+    #[serde(default)]
+    booked: Option<String>,
 }
 
 /// The week of free times this booking could move to: the booking picker's week, at the
@@ -346,8 +347,9 @@ pub(crate) async fn booking_page(
     id: Uuid,
     problem: Option<Problem>,
     attempt: Option<Attempt>,
-    week: Option<&str>,
+    view: Option<&ShowParams>,
 ) -> Result<Response, AppError> {
+    let week = view.and_then(|v| v.week.as_deref());
     let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
     let clock = LocalTimes::of(user);
     let r = &booking.row;
@@ -361,6 +363,36 @@ pub(crate) async fn booking_page(
     let proposed = r.proposed_start.map(|p| clock.at(p));
     let move_week = move_week(state, shell, &booking, user, week).await;
     let people = names(state, &[r.expert_id, r.learner_id]).await?;
+    let confirmed = booking.status == BookingStatus::Confirmed;
+    let title = format!(
+        "Mentora: {} × {}",
+        people.of(r.expert_id),
+        people.of(r.learner_id)
+    );
+    let page_url = format!("{}/bookings/{id}", state.settings.origin.canonical());
+    let calendar = confirmed.then(|| {
+        CalendarLinks::of(&Session {
+            id,
+            title: &title,
+            start: r.start_at,
+            end: r.end_at,
+            page: &page_url,
+        })
+    });
+    // The other side of the session, to write to before it (their address is already in
+    // the calendar invitation each side received).
+    let other = if role == Actor::Expert {
+        r.learner_id
+    } else {
+        r.expert_id
+    };
+    let contact = match app::accounts::by_id(&state.db, other).await? {
+        Some(u) if confirmed && matches!(role, Actor::Learner | Actor::Expert) => {
+            Some((u.display_name, u.email))
+        }
+        _ => None,
+    };
+    let booked = confirmed && view.is_some_and(|v| v.booked.is_some());
     let refused = attempt.is_some();
     let learning = crate::learning::panels::for_booking(
         state,
@@ -399,6 +431,9 @@ pub(crate) async fn booking_page(
         test_mode: state.booking_rules.test_mode,
         cancel_error,
         move_week,
+        calendar,
+        contact,
+        booked,
         move_error,
         joinable: super::sessions::joinable(&booking, state.clock().now()),
         outcomes: outcomes(

@@ -175,7 +175,7 @@ pub async fn complete(
     } else if waiting {
         None
     } else {
-        Some(format!("/bookings/{id}"))
+        Some(format!("/bookings/{id}?booked=1"))
     };
     let htmx = headers.contains_key("hx-request");
     match to {
