@@ -245,13 +245,30 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_message_a_template_uses_exists_in_english() {
-        let en = message_ids(Locale::En);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/templates");
-        let mut missing = Vec::new();
+    /// Every file under `dir` (templates, sources), however deep.
+    fn files_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let path = entry.path();
+            if path.is_dir() {
+                files_under(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_a_template_or_the_code_names_exists_in_english() {
+        let en = message_ids(Locale::En);
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let mut files = Vec::new();
+        for dir in ["web/templates", "web/src", "app/src"] {
+            files_under(&std::path::Path::new(root).join(dir), &mut files);
+        }
+        assert!(files.len() > 100, "the scan found the templates and sources");
+        let mut missing = Vec::new();
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
             for piece in text
                 .split(".t(\"")
                 .skip(1)
@@ -261,14 +278,11 @@ mod tests {
                 if let Some((id, _)) = piece.split_once('"')
                     && !en.contains(&id)
                 {
-                    missing.push(format!("{}: {id}", entry.path().display()));
+                    missing.push(format!("{}: {id}", path.display()));
                 }
             }
         }
-        assert!(
-            missing.is_empty(),
-            "templates use unknown messages: {missing:?}"
-        );
+        assert!(missing.is_empty(), "unknown messages: {missing:?}");
     }
 
     #[test]

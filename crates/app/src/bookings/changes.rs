@@ -204,13 +204,17 @@ pub async fn accept_proposal(
         role,
         &booking,
         Destination { start, checks },
-        Some("accepted the expert's proposed time"),
+        Some(ACCEPTED_PROPOSAL),
         now,
     )
     .await?;
     notices::tell(&s.notifier(), &moved, Notice::ProposalAccepted, None).await;
     Ok(moved)
 }
+
+/// The timeline's reason when a learner accepts a proposed time: stored as written (the
+/// API and the audit read it), shown on pages in the viewer's language.
+pub const ACCEPTED_PROPOSAL: &str = "accepted the expert's proposed time";
 
 /// The learner declines the expert's proposed time; the booking stays as it was.
 pub async fn decline_proposal(

@@ -185,3 +185,4 @@ booking-booked-body = يصلك تأكيد بالبريد مع دعوة تقوي�
 booking-add-to-calendar = أضف إلى تقويمك
 booking-calendar-file = ملف تقويم (.ics)
 booking-contact = أسئلة قبل الجلسة؟ راسل { $name }:
+booking-reason-accepted-proposal = قبل الموعد الذي اقترحه الخبير

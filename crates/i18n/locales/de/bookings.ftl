@@ -185,3 +185,4 @@ booking-booked-body = Eine Bestätigung mit Kalendereinladung ist per E-Mail unt
 booking-add-to-calendar = Zum Kalender hinzufügen
 booking-calendar-file = Kalenderdatei (.ics)
 booking-contact = Fragen vor der Sitzung? Schreiben Sie { $name }:
+booking-reason-accepted-proposal = hat den vom Experten vorgeschlagenen Termin angenommen

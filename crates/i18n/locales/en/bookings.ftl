@@ -185,3 +185,4 @@ booking-booked-body = A confirmation with a calendar invitation is on its way by
 booking-add-to-calendar = Add to your calendar
 booking-calendar-file = Calendar file (.ics)
 booking-contact = Questions before the session? Write to { $name }:
+booking-reason-accepted-proposal = accepted the expert’s proposed time

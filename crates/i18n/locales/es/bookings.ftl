@@ -185,3 +185,4 @@ booking-booked-body = Te llega por correo una confirmación con la invitación d
 booking-add-to-calendar = Añadir a tu calendario
 booking-calendar-file = Archivo de calendario (.ics)
 booking-contact = ¿Preguntas antes de la sesión? Escribe a { $name }:
+booking-reason-accepted-proposal = aceptó la hora propuesta por el experto

@@ -419,7 +419,7 @@ pub(crate) async fn booking_page(
         refunded,
         paid: r.paid_amount > 0,
         proposed,
-        timeline: timeline(&clock, &events),
+        timeline: timeline(shell, &clock, &events),
         when: format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name),
         clock,
         role,

@@ -9,6 +9,7 @@ use store::bookings::EventRow;
 use store::users::User;
 use uuid::Uuid;
 
+use crate::pages::shell::Shell;
 use crate::{AppError, AppState};
 
 /// Times as the viewer reads them: their zone, named. (Formats; the time itself comes
@@ -63,14 +64,24 @@ pub struct TimelineEntry {
     pub reason: Option<String>,
 }
 
-pub(super) fn timeline(clock: &LocalTimes, events: &[EventRow]) -> Vec<TimelineEntry> {
+pub(super) fn timeline(
+    shell: &Shell,
+    clock: &LocalTimes,
+    events: &[EventRow],
+) -> Vec<TimelineEntry> {
     events
         .iter()
         .map(|e| TimelineEntry {
             at: clock.at(e.at),
             status: e.to_status.clone(),
             actor: e.actor.clone(),
-            reason: e.reason.clone(),
+            // A reason the system wrote reads in the viewer's language; a person's, as typed.
+            reason: e.reason.as_deref().map(|r| match r {
+                app::bookings::changes::ACCEPTED_PROPOSAL => {
+                    shell.t("booking-reason-accepted-proposal")
+                }
+                typed => typed.to_owned(),
+            }),
         })
         .collect()
 }
