@@ -1,7 +1,7 @@
 // Journey 1 (first part): a visitor signs up, confirms the address from the email (read
 // by an administrator in the dev outbox), logs in and out. Every page passes axe.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
+import { baseUrl, expectAccessible, keepScreenshot, linkFromOutbox, watchForBreakage } from './support';
 
 const password = 'a long enough passphrase';
 
@@ -12,22 +12,6 @@ async function logIn(page: Page, email: string, secret: string): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** An administrator opens the outbox in their own browser and returns the link sent to `to`. */
-async function linkFromOutbox(browser: Browser, to: string, path = 'verify-email'): Promise<string> {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await logIn(admin, 'admin@demo.mentora.test', 'mentora-demo-pass');
-  await admin.getByRole('link', { name: 'Outbox' }).click();
-  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Outbox');
-  const message = admin.getByRole('article').filter({ hasText: to }).first();
-  const body = await message.locator('pre').innerText();
-  await expectAccessible(admin);
-  await keepScreenshot(admin, 'admin-outbox');
-  await context.close();
-  const link = body.match(new RegExp(`https?://\\S+/${path}\\?token=\\S+`));
-  if (!link) throw new Error(`no link in: ${body}`);
-  return link[0];
-}
 
 test('sign up, confirm the email from the outbox, log in and out', async ({ page, browser }) => {
   const problems = watchForBreakage(page);

@@ -4,7 +4,7 @@
 // sessions", sees what a cancellation would refund before confirming, cancels, and the
 // refund is shown. Every page passes axe.
 import { expect, test, type Page } from '@playwright/test';
-import { baseUrl, expectAccessible, keepScreenshot, watchForBreakage } from './support';
+import { baseUrl, expectAccessible, keepScreenshot, linkFromOutbox, watchForBreakage } from './support';
 
 const demoPassword = 'mentora-demo-pass';
 
@@ -162,5 +162,48 @@ test('a learner whose address is not confirmed is asked to confirm first, and th
   await expectAccessible(page);
   await keepScreenshot(page, 'booking-confirm-address-first');
   expect(page.url()).toEqual(chosen);
+  expect(problems).toEqual([]);
+});
+
+test('a visitor who picks a time, signs up and confirms the address lands back on that time, held', async ({ page, browser }) => {
+  const problems = watchForBreakage(page);
+  await page.goto(baseUrl() + '/experts?q=Aiko');
+  await page.getByRole('link', { name: 'Aiko Suzuki' }).first().click();
+  // The week's last time: other journeys take Aiko's first ones while this runs.
+  const slot = page.locator('button.slot-button').last();
+  const label = (await slot.getAttribute('aria-label')) ?? '';
+  await slot.click();
+  const yourTime = (await page.locator('#your-time').textContent()) ?? '';
+  await page.getByRole('link', { name: 'New here? Create an account' }).click();
+
+  const email = `newcomer-${Date.now()}@example.org`;
+  await page.getByLabel('Your name').fill('Nina Newcomer');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
+
+  // The link in the email carries the chosen time; confirming leads on to logging in.
+  const link = await linkFromOutbox(browser, email);
+  expect(link).toContain('&next=%2Fexperts%2F');
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your email address is confirmed');
+  await page.getByRole('link', { name: 'Log in and go back to where you were' }).click();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  // Back on that time, and it is held: the checkout, with the time as chosen.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pay for your session');
+  await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]+\/checkout$/);
+  const [, day, time] = yourTime.match(/(\d{4}-\d{2}-\d{2}), (\d{2}:\d{2})/) ?? [];
+  expect(label).toContain(time);
+  await expect(page.locator('main')).toContainText(`${day} ${time}`);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-kept-through-sign-up');
+  // Going back does not hold it a second time.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/hold=1/);
   expect(problems).toEqual([]);
 });

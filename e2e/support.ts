@@ -1,6 +1,6 @@
 // Shared checks for every browser test.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,4 +43,24 @@ export function watchForBreakage(page: Page): string[] {
   });
   page.on('pageerror', (err) => problems.push(err.message));
   return problems;
+}
+
+/** An administrator opens the outbox in their own browser and returns the link sent to `to`. */
+export async function linkFromOutbox(browser: Browser, to: string, path = 'verify-email'): Promise<string> {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await admin.goto(baseUrl() + '/login');
+  await admin.getByLabel('Email address').fill('admin@demo.mentora.test');
+  await admin.getByLabel('Password').fill('mentora-demo-pass');
+  await admin.getByRole('button', { name: 'Log in' }).click();
+  await admin.getByRole('link', { name: 'Outbox' }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Outbox');
+  const message = admin.getByRole('article').filter({ hasText: to }).first();
+  const body = await message.locator('pre').innerText();
+  await expectAccessible(admin);
+  await keepScreenshot(admin, 'admin-outbox');
+  await context.close();
+  const link = body.match(new RegExp(`https?://\\S+/${path}\\?token=\\S+`));
+  if (!link) throw new Error(`no link in: ${body}`);
+  return link[0];
 }

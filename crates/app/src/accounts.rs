@@ -80,6 +80,9 @@ pub struct SignUp<'a> {
     pub time_zone: &'a str,
     /// ISO 4217 code; empty means USD.
     pub currency: &'a str,
+    /// Where the person was going when they signed up (a local path, such as the time they
+    /// chose): the verification link carries it, so confirming leads back there.
+    pub then: Option<&'a str>,
 }
 
 /// Where links in email point: the public origin, e.g. `https://mentora.example`.
@@ -188,7 +191,7 @@ pub async fn sign_up(
     match created {
         Ok(user) => {
             record(db, Some(user.id), "account.created", client).await?;
-            send_verification(db, mailer, &links, &user, &email).await
+            send_verification(db, mailer, &links, &user, &email, input.then).await
         }
         Err(StoreError::AlreadyExists(_)) => {
             let owner = users::find_by_email(db, &email).await?;
@@ -220,6 +223,7 @@ pub async fn send_verification(
     links: &LinkBase<'_>,
     user: &User,
     email: &EmailAddress,
+    then: Option<&str>,
 ) -> Result<(), AccountError> {
     let token = email_tokens::issue(
         db,
@@ -230,7 +234,15 @@ pub async fn send_verification(
     )
     .await?;
     let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
-    let link = format!("{}/verify-email?token={}", links.0, token.expose());
+    let mut link = format!("{}/verify-email?token={}", links.0, token.expose());
+    // Only a local path goes into the link (the page checks it again before following).
+    if let Some(then) = then.filter(|t| t.starts_with('/') && !t.starts_with("//")) {
+        let next: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", then)
+            .finish();
+        link.push('&');
+        link.push_str(&next);
+    }
     let text = locale.t_args(
         "email-verify-body",
         &[("name", user.display_name.clone()), ("link", link)],
@@ -275,7 +287,7 @@ pub async fn resend_verification(
     let email =
         EmailAddress::parse(&user.email).map_err(|e| AccountError::Internal(e.to_string()))?;
     record(db, Some(user.id), "email.verification_resent", client).await?;
-    send_verification(db, mailer, &links, user, &email).await
+    send_verification(db, mailer, &links, user, &email, None).await
 }
 
 /// Redeems a verification link. Returns the now verified account.

@@ -290,6 +290,6 @@ pub async fn change_email(
     let updated = users::find_by_id(db, user.id)
         .await?
         .ok_or(AccountError::InvalidCredentials)?;
-    send_verification(db, mailer, &links, &updated, &email).await?;
+    send_verification(db, mailer, &links, &updated, &email, None).await?;
     Ok(updated)
 }

@@ -265,7 +265,10 @@ mod tests {
         for dir in ["web/templates", "web/src", "app/src"] {
             files_under(&std::path::Path::new(root).join(dir), &mut files);
         }
-        assert!(files.len() > 100, "the scan found the templates and sources");
+        assert!(
+            files.len() > 100,
+            "the scan found the templates and sources"
+        );
         let mut missing = Vec::new();
         for path in &files {
             let text = std::fs::read_to_string(path).unwrap_or_default();

@@ -119,3 +119,14 @@ wire(document.querySelector("[data-passkey-second-factor]"), async (container) =
   const credential = await getAssertion(options);
   return post("/login/second-factor/passkey/finish", { ceremony, credential, next: container.dataset.next ?? "" });
 });
+
+// Back from logging in to book a time: the review page holds it at once (its own form, the
+// same post as pressing the button). The address loses `hold=1` first, so going back to
+// this page later does not hold again.
+const arriving = document.querySelector("form[data-hold-on-arrival]");
+if (arriving) {
+  const here = new URL(location.href);
+  here.searchParams.delete("hold");
+  history.replaceState(null, "", here);
+  arriving.requestSubmit();
+}

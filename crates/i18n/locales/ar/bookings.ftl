@@ -186,3 +186,4 @@ booking-add-to-calendar = أضف إلى تقويمك
 booking-calendar-file = ملف تقويم (.ics)
 booking-contact = أسئلة قبل الجلسة؟ راسل { $name }:
 booking-reason-accepted-proposal = قبل الموعد الذي اقترحه الخبير
+booking-sign-up-to-book = جديد هنا؟ أنشئ حسابًا

@@ -450,3 +450,6 @@ admin-role-allows-admin = يتحقق المسؤولون من الخبراء، و
 admin-role-allows-expert = للخبراء ملف عام، ويحددون ساعاتهم وأسعارهم، ويتقاضون أجر جلساتهم.
 admin-role-keep = إبقاء الأدوار كما هي
 opens-in-new-tab = (يُفتح في علامة تبويب جديدة)
+verify-continue = متابعة
+verify-continue-where = العودة إلى حيث كنت
+verify-log-in-where = سجّل الدخول وعد إلى حيث كنت

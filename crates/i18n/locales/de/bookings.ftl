@@ -186,3 +186,4 @@ booking-add-to-calendar = Zum Kalender hinzufügen
 booking-calendar-file = Kalenderdatei (.ics)
 booking-contact = Fragen vor der Sitzung? Schreiben Sie { $name }:
 booking-reason-accepted-proposal = hat den vom Experten vorgeschlagenen Termin angenommen
+booking-sign-up-to-book = Neu hier? Konto erstellen

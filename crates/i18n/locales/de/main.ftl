@@ -450,3 +450,6 @@ admin-role-allows-admin = Administratoren prüfen Experten, ändern die Rollen a
 admin-role-allows-expert = Experten haben ein öffentliches Profil, legen Zeiten und Preise fest und werden für ihre Sitzungen bezahlt.
 admin-role-keep = Rollen unverändert lassen
 opens-in-new-tab = (öffnet in einem neuen Tab)
+verify-continue = Weiter
+verify-continue-where = Zurück zu Ihrer Auswahl
+verify-log-in-where = Anmelden und zurück zu Ihrer Auswahl

@@ -186,3 +186,4 @@ booking-add-to-calendar = Add to your calendar
 booking-calendar-file = Calendar file (.ics)
 booking-contact = Questions before the session? Write to { $name }:
 booking-reason-accepted-proposal = accepted the expert’s proposed time
+booking-sign-up-to-book = New here? Create an account

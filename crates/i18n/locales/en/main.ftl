@@ -450,3 +450,6 @@ admin-role-allows-admin = Administrators verify experts, change anyone’s roles
 admin-role-allows-expert = Experts have a public profile, set their hours and prices, and are paid for their sessions.
 admin-role-keep = Leave the roles as they are
 opens-in-new-tab = (opens in a new tab)
+verify-continue = Continue
+verify-continue-where = Back to where you were
+verify-log-in-where = Log in and go back to where you were

@@ -186,3 +186,4 @@ booking-add-to-calendar = Añadir a tu calendario
 booking-calendar-file = Archivo de calendario (.ics)
 booking-contact = ¿Preguntas antes de la sesión? Escribe a { $name }:
 booking-reason-accepted-proposal = aceptó la hora propuesta por el experto
+booking-sign-up-to-book = ¿Eres nuevo? Crea una cuenta

@@ -450,3 +450,6 @@ admin-role-allows-admin = Los administradores verifican expertos, cambian los ro
 admin-role-allows-expert = Los expertos tienen un perfil público, fijan sus horarios y precios, y cobran por sus sesiones.
 admin-role-keep = Dejar los roles como están
 opens-in-new-tab = (se abre en una pestaña nueva)
+verify-continue = Continuar
+verify-continue-where = Volver a donde estabas
+verify-log-in-where = Inicia sesión y vuelve a donde estabas

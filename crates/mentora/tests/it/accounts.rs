@@ -719,7 +719,99 @@ async fn guessable_passwords_are_refused_with_the_reason_inline(backend: Backend
     );
 }
 
+/// Signing up from a chosen time keeps it: the verification link carries where the
+/// person was going (a local path only), and confirming leads back there, without asking
+/// someone already signed in to log in.
+async fn signing_up_from_a_chosen_time_leads_back_to_it(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let chosen = "/experts/ana/book?start=2026-12-08T10:00:00Z&duration=60&hold=1";
+    let res = app
+        .submit(
+            "/signup",
+            &[
+                ("display_name", "Nina"),
+                ("email", "nina@example.org"),
+                ("password", PASSWORD),
+                ("next", chosen),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let mail = store::outbox::newest(&app.db, 1).await.unwrap();
+    let encoded = "&next=%2Fexperts%2Fana%2Fbook%3Fstart%3D2026-12-08T10%3A00%3A00Z%26duration%3D60%26hold%3D1";
+    assert!(mail[0].text.contains(encoded), "{}", mail[0].text);
+    let token = link_token(&app, "nina@example.org").await;
+    let token = token.split('&').next().unwrap().to_owned();
+
+    // Signed in on this browser before confirming: the page goes on to the chosen time.
+    assert_eq!(
+        log_in(&app, "nina@example.org").await.status().as_u16(),
+        303
+    );
+    let asked = app
+        .get(&format!(
+            "/verify-email?token={token}&next=%2Fexperts%2Fana%2Fbook%3Fhold%3D1"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        asked.contains(r#"name="next" value="/experts/ana/book?hold=1""#),
+        "{asked}"
+    );
+    let done = app
+        .submit("/verify-email", &[("token", &token), ("next", chosen)])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(done.contains("Back to where you were"), "{done}");
+    let href = done.split("href=\"/experts/ana/book").nth(1).unwrap_or_default();
+    assert!(href.starts_with("?start=2026-12-08T10"), "{href}");
+    assert!(
+        !done.contains(">Log in<"),
+        "a signed-in person is not asked to log in"
+    );
+
+    // Signed out, the page asks to log in and go on from there; a foreign address is never
+    // put in a link nor followed.
+    let stranger = app.another_client();
+    let res = stranger
+        .submit(
+            "/signup",
+            &[
+                ("display_name", "Eve"),
+                ("email", "eve@example.org"),
+                ("password", PASSWORD),
+                ("next", "https://evil.example/"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let mail = store::outbox::newest(&app.db, 1).await.unwrap();
+    assert!(!mail[0].text.contains("next="), "{}", mail[0].text);
+    let token = link_token(&app, "eve@example.org").await;
+    let done = stranger
+        .submit(
+            "/verify-email",
+            &[("token", &token), ("next", "//evil.example/")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        done.contains(r#"href="/login?next=%2F%2Fevil.example%2F""#)
+            || done.contains("Log in and go back"),
+        "{done}"
+    );
+}
+
 both_backends!(
+    signing_up_from_a_chosen_time_leads_back_to_it,
     guessable_passwords_are_refused_with_the_reason_inline,
     people_see_and_end_their_own_sessions_only,
     an_outdated_password_hash_is_upgraded_at_login,

@@ -68,6 +68,7 @@ pub async fn register(
         locale: shell.locale,
         time_zone: &body.time_zone,
         currency: &body.currency,
+        then: None,
     };
     accounts::sign_up(
         &state.db,

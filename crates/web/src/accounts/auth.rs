@@ -28,9 +28,16 @@ struct SignupPage<'a> {
     time_zone: String,
     currency: String,
     errors: Vec<ShownError>,
+    /// Where the person was going (the time they chose), kept through sign-up.
+    next: String,
 }
 
 impl SignupPage<'_> {
+    /// The log-in link, keeping where the person was going.
+    fn login_href(&self) -> String {
+        with_next("/login", &self.next)
+    }
+
     fn error_for(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()
@@ -58,9 +65,24 @@ pub struct SignupForm {
     time_zone: String,
     #[serde(default)]
     currency: String,
+    #[serde(default)]
+    next: String,
 }
 
-pub async fn signup_form(State(state): State<AppState>, shell: Shell) -> Response {
+/// `path` with `?next=…` when there is somewhere to go on to afterwards.
+pub(crate) fn with_next(path: &str, next: &str) -> String {
+    if next.is_empty() {
+        return path.to_owned();
+    }
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+    format!("{path}?{query}")
+}
+
+pub async fn signup_form(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(q): Query<NextParam>,
+) -> Response {
     state.pages.page(&shell, |shell| {
         SignupPage {
             shell,
@@ -69,6 +91,7 @@ pub async fn signup_form(State(state): State<AppState>, shell: Shell) -> Respons
             time_zone: String::new(),
             currency: "USD".to_owned(),
             errors: Vec::new(),
+            next: q.next.clone(),
         }
         .render()
     })
@@ -88,6 +111,7 @@ pub async fn signup(
         locale: shell.locale,
         time_zone: &form.time_zone,
         currency: &form.currency,
+        then: Some(crate::pages::language::local_path(&form.next)).filter(|n| *n != "/"),
     };
     match accounts::sign_up(
         &state.db,
@@ -114,6 +138,7 @@ pub async fn signup(
                 email: form.email,
                 time_zone: form.time_zone,
                 currency: form.currency,
+                next: form.next,
             };
             Ok(render(page, StatusCode::UNPROCESSABLE_ENTITY))
         }
@@ -130,6 +155,22 @@ struct VerifyPage<'a> {
     shell: &'a Shell,
     token: String,
     outcome: VerifyOutcome,
+    /// Where the person was going when they signed up (a local path), carried by the link.
+    next: String,
+    /// Already signed in (on this browser): the page goes on, it does not ask to log in.
+    signed_in: bool,
+}
+
+impl VerifyPage<'_> {
+    /// Where "Continue" leads: where the person was going, else the home page.
+    fn continue_href(&self) -> &str {
+        crate::pages::language::local_path(&self.next)
+    }
+
+    /// Logging in, then on to where the person was going.
+    fn login_href(&self) -> String {
+        with_next("/login", &self.next)
+    }
 }
 
 #[derive(PartialEq, Eq)]
@@ -144,14 +185,22 @@ enum VerifyOutcome {
 pub struct TokenParam {
     #[serde(default)]
     token: String,
+    #[serde(default)]
+    next: String,
 }
 
-pub async fn verify_form(shell: Shell, Query(q): Query<TokenParam>) -> Response {
+pub async fn verify_form(
+    viewer: Option<Extension<Viewer>>,
+    shell: Shell,
+    Query(q): Query<TokenParam>,
+) -> Response {
     render(
         VerifyPage {
             shell: &shell,
             token: q.token,
             outcome: VerifyOutcome::Confirm,
+            next: q.next,
+            signed_in: viewer.is_some(),
         },
         StatusCode::OK,
     )
@@ -160,6 +209,7 @@ pub async fn verify_form(shell: Shell, Query(q): Query<TokenParam>) -> Response 
 pub async fn verify(
     State(state): State<AppState>,
     Client(client): Client,
+    viewer: Option<Extension<Viewer>>,
     shell: Shell,
     Form(form): Form<TokenParam>,
 ) -> Result<Response, AppError> {
@@ -175,6 +225,8 @@ pub async fn verify(
             shell: &shell,
             token: String::new(),
             outcome,
+            next: form.next,
+            signed_in: viewer.is_some(),
         },
         status,
     ))
@@ -193,6 +245,13 @@ struct LoginPage<'a> {
     wait_minutes: Option<u64>,
     /// Locked after failed logins: a sign-in link went to the address.
     locked: bool,
+}
+
+impl LoginPage<'_> {
+    /// The sign-up link, keeping where the person was going.
+    fn signup_href(&self) -> String {
+        with_next("/signup", &self.next)
+    }
 }
 
 #[derive(Deserialize)]

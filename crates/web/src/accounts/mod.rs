@@ -13,7 +13,7 @@ use crate::middleware::body_limit;
 
 mod api;
 mod api_me;
-mod auth;
+pub(crate) mod auth;
 mod passkeys;
 mod password_reset;
 mod profile;

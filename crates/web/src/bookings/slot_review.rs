@@ -25,6 +25,9 @@ pub struct ReviewParams {
     duration: Option<String>,
     #[serde(default)]
     tz: Option<String>,
+    /// Back from logging in to book this time: hold it on arrival (when still free).
+    #[serde(default)]
+    hold: Option<String>,
 }
 
 #[derive(Template)]
@@ -49,6 +52,11 @@ struct ReviewPage<'a> {
     /// One per drawn page: submitting twice holds once.
     request_id: uuid::Uuid,
     login: String,
+    /// Creating an account, then back to this time.
+    signup: String,
+    /// The page holds the time as it opens (script submits its form; without script the
+    /// person presses the button): the person came back from logging in to book it.
+    hold_on_arrival: bool,
     policy_text: String,
 }
 
@@ -142,10 +150,11 @@ pub async fn show(
         ])
         .unwrap_or_default()
     );
-    let login = format!(
-        "/login?{}",
-        serde_urlencoded::to_string([("next", here.as_str())]).unwrap_or_default()
-    );
+    // After logging in (or signing up, confirming the address and logging in), the person
+    // comes back to this time, and it is held for them if it is still free.
+    let arrive = format!("{here}&hold=1");
+    let login = crate::accounts::auth::with_next("/login", &arrive);
+    let signup = crate::accounts::auth::with_next("/signup", &arrive);
     let status = if free {
         StatusCode::OK
     } else {
@@ -168,6 +177,8 @@ pub async fn show(
             start: zones::rfc3339(start),
             request_id: uuid::Uuid::new_v4(),
             login,
+            signup,
+            hold_on_arrival: q.hold.is_some() && free && user.is_some_and(|u| u.email_verified),
             policy_text: shell.t(policy),
         },
         status,
