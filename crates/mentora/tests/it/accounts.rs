@@ -769,7 +769,10 @@ async fn signing_up_from_a_chosen_time_leads_back_to_it(backend: Backend) {
         .await
         .unwrap();
     assert!(done.contains("Back to where you were"), "{done}");
-    let href = done.split("href=\"/experts/ana/book").nth(1).unwrap_or_default();
+    let href = done
+        .split("href=\"/experts/ana/book")
+        .nth(1)
+        .unwrap_or_default();
     assert!(href.starts_with("?start=2026-12-08T10"), "{href}");
     assert!(
         !done.contains(">Log in<"),
