@@ -189,7 +189,11 @@ test('operators grant a role and read the audit log', async ({ page }) => {
   await page.getByRole('link', { name: 'Audit log' }).click();
   await page.getByLabel('Event').fill('role');
   await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page.getByRole('cell', { name: 'role.granted' }).first()).toBeVisible();
+  // The event in plain words, its code on hover; the person by name and address.
+  const granted = page.getByRole('cell', { name: 'Role granted' }).first();
+  await expect(granted).toBeVisible();
+  await expect(granted.locator('span')).toHaveAttribute('title', 'role.granted');
+  await expect(page.getByRole('row').filter({ hasText: 'Role granted' }).first()).toContainText(email);
   await expectAccessible(page);
   await keepScreenshot(page, 'admin-audit');
 });

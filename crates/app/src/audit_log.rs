@@ -80,3 +80,12 @@ impl AuditQuery {
         Ok(store::audit::search(db, &filter).await?)
     }
 }
+
+/// The people an operator's list names (the events' accounts and actors), by id: their
+/// display name and address. Ids with no account left (erased) are absent.
+pub async fn people(
+    db: &Database,
+    ids: &[uuid::Uuid],
+) -> Result<std::collections::HashMap<uuid::Uuid, (String, String)>, store::StoreError> {
+    store::users::names_and_emails(db, ids).await
+}

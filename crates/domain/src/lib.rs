@@ -7,6 +7,7 @@
 
 pub mod booking;
 pub mod clock;
+pub mod device;
 pub mod display_name;
 pub mod email;
 pub mod expert;

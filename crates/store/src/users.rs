@@ -333,6 +333,28 @@ pub async fn display_names(
     Ok(rows.into_iter().collect())
 }
 
+/// The display names and addresses of `ids`, in one query (for operators' lists, which
+/// name people rather than show their ids); an id with no account is absent.
+pub async fn names_and_emails(
+    db: &Database,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, (String, String)>, StoreError> {
+    use sea_orm::QuerySelect;
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let rows: Vec<(Uuid, String, String)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::DisplayName)
+        .column(user::Column::Email)
+        .filter(user::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db.conn())
+        .await?;
+    Ok(rows.into_iter().map(|(id, n, e)| (id, (n, e))).collect())
+}
+
 /// The account with its roles, in one query (every logged-in request makes it).
 pub async fn find_by_id(db: &Database, id: Uuid) -> Result<Option<User>, StoreError> {
     first_with_roles(db, user::Entity::find_by_id(id)).await

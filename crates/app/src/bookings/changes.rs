@@ -38,6 +38,12 @@ fn reason_of(raw: &str, required: bool) -> Result<Option<String>, BookingError> 
     Ok(Some(reason.to_owned()))
 }
 
+/// Checks a cancellation's reason before anything is asked or done: required of experts
+/// and admins (the learner is told why), at most `REASON_MAX_CHARS` from anyone.
+pub fn check_cancel_reason(role: Actor, reason: &str) -> Result<(), BookingError> {
+    reason_of(reason, role != Actor::Learner).map(|_| ())
+}
+
 /// A cancelled booking and what went back to the learner.
 #[derive(Debug, Clone)]
 pub struct Cancelled {

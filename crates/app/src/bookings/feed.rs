@@ -58,7 +58,8 @@ pub async fn calendar(
 
 /// One booking as a calendar file, for "Add to calendar" on its page: the event the
 /// confirmation email carries, published (a file to import, not an invitation to answer).
-/// `NotFound` unless `viewer` takes part in it (or is an admin).
+/// `NotFound` unless `viewer` takes part in it (or is an admin), and for a booking that
+/// is not a session (held and unpaid, lapsed, moved: its page leads to the one that is).
 pub async fn one(
     db: &Database,
     viewer: &User,
@@ -67,6 +68,12 @@ pub async fn one(
     now: Timestamp,
 ) -> Result<String, BookingError> {
     let (booking, _, _) = super::visible(db, viewer, id).await?;
+    if !matches!(
+        booking.status,
+        domain::booking::BookingStatus::Confirmed | domain::booking::BookingStatus::Cancelled
+    ) {
+        return Err(BookingError::NotFound);
+    }
     let (Some(expert), Some(learner)) = (
         store::users::find_by_id(db, booking.row.expert_id).await?,
         store::users::find_by_id(db, booking.row.learner_id).await?,

@@ -187,3 +187,4 @@ booking-calendar-file = ملف تقويم (.ics)
 booking-contact = أسئلة قبل الجلسة؟ راسل { $name }:
 booking-reason-accepted-proposal = قبل الموعد الذي اقترحه الخبير
 booking-sign-up-to-book = جديد هنا؟ أنشئ حسابًا
+booking-cancel-ask-what-operator = تُلغى الجلسة بين { $expert } و{ $learner } في { $when } لكليهما.

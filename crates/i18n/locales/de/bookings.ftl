@@ -187,3 +187,4 @@ booking-calendar-file = Kalenderdatei (.ics)
 booking-contact = Fragen vor der Sitzung? Schreiben Sie { $name }:
 booking-reason-accepted-proposal = hat den vom Experten vorgeschlagenen Termin angenommen
 booking-sign-up-to-book = Neu hier? Konto erstellen
+booking-cancel-ask-what-operator = Die Sitzung zwischen { $expert } und { $learner } am { $when } wird für beide abgesagt.

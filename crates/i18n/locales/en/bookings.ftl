@@ -187,3 +187,4 @@ booking-calendar-file = Calendar file (.ics)
 booking-contact = Questions before the session? Write to { $name }:
 booking-reason-accepted-proposal = accepted the expert’s proposed time
 booking-sign-up-to-book = New here? Create an account
+booking-cancel-ask-what-operator = The session between { $expert } and { $learner } on { $when } is cancelled, for both of them.

@@ -187,3 +187,4 @@ booking-calendar-file = Archivo de calendario (.ics)
 booking-contact = ¿Preguntas antes de la sesión? Escribe a { $name }:
 booking-reason-accepted-proposal = aceptó la hora propuesta por el experto
 booking-sign-up-to-book = ¿Eres nuevo? Crea una cuenta
+booking-cancel-ask-what-operator = La sesión entre { $expert } y { $learner } el { $when } se cancela para los dos.

@@ -1978,7 +1978,148 @@ async fn a_confirmed_booking_goes_into_a_calendar_and_names_whom_to_write_to(bac
     );
 }
 
+/// Logging in to book a time comes back to it held (the page submits its own form as it
+/// opens); a link to the same page from anywhere else holds nothing by itself.
+async fn only_logging_in_to_book_a_time_holds_it_on_arrival(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    learner(&app, "leo@example.org").await;
+    let slug = store::experts::find(&app.db, ana.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let start = at(2, 10, 0);
+    // Query strings encoded as the server does (application/x-www-form-urlencoded).
+    let query = |pairs: &[(&str, &str)]| {
+        let url = reqwest::Url::parse_with_params("http://x/", pairs).unwrap();
+        url.query().unwrap_or_default().to_owned()
+    };
+    let review = format!(
+        "/experts/{slug}/book?{}",
+        query(&[("start", start.as_str()), ("duration", "60")])
+    );
+    let arrive = format!("{review}&hold=1");
+    let browser = app.another_client();
+
+    // Signed out, the page offers both ways in, each coming back with hold=1.
+    let html = browser.get(&review).await.text().await.unwrap();
+    let login_link = query(&[("next", arrive.as_str())]);
+    assert!(
+        html.contains(&format!("/login?{}", login_link.replace('&', "&amp;"))),
+        "{html}"
+    );
+    assert!(html.contains("/signup?next="));
+
+    // Logging in with that next sets the one-use mark; the page holds on arrival once.
+    let res = browser
+        .submit(
+            "/login",
+            &[
+                ("email", "leo@example.org"),
+                ("password", crate::testkit::TEST_PASSWORD),
+                ("next", &arrive),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], arrive.as_str());
+    let marks: Vec<_> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter(|c| c.starts_with("mentora_hold_on_arrival="))
+        .collect();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    let arrived = browser.get(&arrive).await;
+    let spent = arrived
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| c.starts_with("mentora_hold_on_arrival=;"));
+    assert!(spent, "the mark is spent on arrival");
+    assert!(
+        arrived
+            .text()
+            .await
+            .unwrap()
+            .contains("data-hold-on-arrival")
+    );
+    let again = browser.get(&arrive).await.text().await.unwrap();
+    assert!(
+        !again.contains("data-hold-on-arrival"),
+        "a second visit holds nothing"
+    );
+
+    // The same link opened by someone already signed in (from an email, another site).
+    let other = app.another_client();
+    other.log_in_as("leo@example.org").await;
+    let html = other.get(&arrive).await.text().await.unwrap();
+    assert!(!html.contains("data-hold-on-arrival"));
+    assert!(
+        html.contains("Hold this time and pay"),
+        "the button is there to press"
+    );
+}
+
+/// A cancellation's reason is checked before "are you sure?": an expert must give one, and
+/// what was typed stays in the field with the error.
+async fn a_refused_cancellation_reason_is_explained_before_asking(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let (ana, _) = expert(&app, "ana@example.org", rules(0)).await;
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let id = confirmed(&app, &leo, &ana, &at(2, 10, 0)).await;
+    let cancel = format!("/bookings/{id}/cancel");
+
+    let expert_page = app.another_client();
+    expert_page.log_in_as("ana@example.org").await;
+    let refused = expert_page.submit(&cancel, &[("reason", "  ")]).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(
+        !html.contains("confirm-go"),
+        "not asked before the reason is right"
+    );
+    assert!(html.contains(r#"id="reason-error""#), "{html}");
+
+    let learner_page = app.another_client();
+    learner_page.log_in_as("leo@example.org").await;
+    let long = "x".repeat(app::bookings::changes::REASON_MAX_CHARS + 1);
+    let refused = learner_page.submit(&cancel, &[("reason", &long)]).await;
+    assert_eq!(refused.status().as_u16(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains(&format!(">{long}</textarea>"))
+    );
+    let asked = learner_page
+        .submit(&cancel, &[("reason", "Plans changed")])
+        .await;
+    assert_eq!(asked.status().as_u16(), 200);
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("Cancel this session?") && html.contains(r#"value="Plans changed""#));
+    let status = send(
+        &app,
+        Method::GET,
+        &format!("/api/v1/bookings/{id}"),
+        &leo,
+        None,
+    )
+    .await;
+    assert_eq!(status.json["status"], "confirmed", "asking cancels nothing");
+}
+
 both_backends!(
+    a_refused_cancellation_reason_is_explained_before_asking,
+    only_logging_in_to_book_a_time_holds_it_on_arrival,
     a_confirmed_booking_goes_into_a_calendar_and_names_whom_to_write_to,
     a_stale_cache_never_holds_a_time_the_expert_closed,
     the_bookings_list_pages_with_a_cursor,

@@ -512,6 +512,18 @@ async fn admins_grant_and_revoke_roles_which_ends_the_persons_sessions(backend: 
         .unwrap();
     assert!(audit.contains("role.granted") && audit.contains("role.revoked"));
     assert!(!audit.contains("login.succeeded"));
+    // In the operator's words: the event by name (its code on hover), people by name and
+    // address (their id on hover), never a bare id.
+    assert!(
+        audit.contains(r#"<span title="role.granted">Role granted</span>"#),
+        "{audit}"
+    );
+    assert!(audit.contains(&format!(
+        r#"<span title="{}">soon-expert</span>"#,
+        person.id
+    )));
+    assert!(audit.contains(&format!(r#"<span title="{}">root</span>"#, admin.id)));
+    assert!(!audit.contains(&format!("<code>{}</code>", person.id)));
     let res = app.get("/admin/audit?from=yesterday").await;
     assert_eq!(res.status().as_u16(), 400);
 }

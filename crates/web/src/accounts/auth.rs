@@ -161,10 +161,22 @@ struct VerifyPage<'a> {
     signed_in: bool,
 }
 
+/// Where to go on to, as a local path ("" when nowhere in particular, or not local).
+fn onward(next: &str) -> String {
+    match crate::pages::language::local_path(next) {
+        "/" => String::new(),
+        local => local.to_owned(),
+    }
+}
+
 impl VerifyPage<'_> {
     /// Where "Continue" leads: where the person was going, else the home page.
     fn continue_href(&self) -> &str {
-        crate::pages::language::local_path(&self.next)
+        if self.next.is_empty() {
+            "/"
+        } else {
+            &self.next
+        }
     }
 
     /// Logging in, then on to where the person was going.
@@ -199,7 +211,7 @@ pub async fn verify_form(
             shell: &shell,
             token: q.token,
             outcome: VerifyOutcome::Confirm,
-            next: q.next,
+            next: onward(&q.next),
             signed_in: viewer.is_some(),
         },
         StatusCode::OK,
@@ -225,7 +237,7 @@ pub async fn verify(
             shell: &shell,
             token: String::new(),
             outcome,
-            next: form.next,
+            next: onward(&form.next),
             signed_in: viewer.is_some(),
         },
         status,
@@ -424,6 +436,13 @@ pub(crate) fn logged_in_response(
     );
     let mut response = crate::redirect::to(crate::pages::language::local_path(next));
     if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    // Logging in to book a time: the review page may hold it as it opens (and only then).
+    let https = state.settings.served_over_https();
+    if let Some(cookie) = crate::bookings::arrival::cookie_for(https, next)
+        && let Ok(value) = HeaderValue::from_str(&cookie)
+    {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     if let Some(device) = &logged_in.new_device {

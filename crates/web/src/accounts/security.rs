@@ -36,8 +36,10 @@ struct SecurityPage<'a> {
 struct LoginView {
     /// What identifies the login to end it (its digest; never the secret).
     id: String,
-    /// The browser's or client's user agent, when it sent one.
+    /// "Firefox · Windows" (or the raw header when nothing in it is recognised).
     device: Option<String>,
+    /// The browser's or client's user agent as sent, shown on hover.
+    user_agent: Option<String>,
     ip: Option<String>,
     signed_in: Shown,
     last_seen: Shown,
@@ -93,16 +95,11 @@ struct EventView {
 impl EventView {
     fn of(event: AuditEvent, shell: &Shell) -> Self {
         Self {
-            name: event_name(shell, &event.kind),
+            name: crate::pages::audit_event::name(shell, &event.kind),
             at: Shown::minute(&event.created_at),
             ip: event.ip,
         }
     }
-}
-
-/// The event's name in the page's language (`login.failed` → `audit-login-failed`).
-fn event_name(shell: &Shell, kind: &str) -> String {
-    shell.t(&format!("audit-{}", kind.replace(['.', '_'], "-")))
 }
 
 impl LoginView {
@@ -111,7 +108,11 @@ impl LoginView {
         Self {
             this_device: id == current,
             id,
-            device: login.user_agent,
+            device: login
+                .user_agent
+                .as_deref()
+                .map(|ua| domain::device::describe(ua).unwrap_or_else(|| ua.to_owned())),
+            user_agent: login.user_agent,
             ip: login.ip,
             signed_in: Shown::minute(&login.created_at),
             last_seen: Shown::minute(&login.last_seen_at),

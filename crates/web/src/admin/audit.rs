@@ -5,6 +5,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use std::collections::HashMap;
 use store::audit::AuditEvent;
 use uuid::Uuid;
 
@@ -21,24 +22,46 @@ struct AuditPage<'a> {
     events: Vec<EventView>,
 }
 
-/// One event as the log lists it; operators see the raw kind and ids.
+/// One event as the log lists it: the kind in plain words (its code on hover), people by
+/// name and address (their id on hover), the device as browser and system.
 struct EventView {
     at: Shown,
+    /// "Signed in", in the page's language.
+    name: String,
+    /// `login.succeeded`, as stored and as the filter takes it.
     kind: String,
-    user_id: Option<Uuid>,
-    actor_id: Option<Uuid>,
+    user: Option<Person>,
+    actor: Option<Person>,
     ip: Option<String>,
+    /// "Firefox · Windows", or the raw header when nothing in it is recognised.
+    device: Option<String>,
     user_agent: Option<String>,
 }
 
-impl From<AuditEvent> for EventView {
-    fn from(event: AuditEvent) -> Self {
+/// Someone an event names.
+struct Person {
+    id: Uuid,
+    /// Name and address; none when the account was erased since.
+    known: Option<(String, String)>,
+}
+
+impl EventView {
+    fn of(shell: &Shell, event: AuditEvent, people: &HashMap<Uuid, (String, String)>) -> Self {
+        let person = |id: Uuid| Person {
+            id,
+            known: people.get(&id).cloned(),
+        };
         Self {
             at: Shown::second(&event.created_at),
+            name: crate::pages::audit_event::name(shell, &event.kind),
             kind: event.kind,
-            user_id: event.user_id,
-            actor_id: event.actor_id,
+            user: event.user_id.map(person),
+            actor: event.actor_id.map(person),
             ip: event.ip,
+            device: event
+                .user_agent
+                .as_deref()
+                .map(|ua| domain::device::describe(ua).unwrap_or_else(|| ua.to_owned())),
             user_agent: event.user_agent,
         }
     }
@@ -50,11 +73,22 @@ pub async fn list(
     Query(filter): Query<AuditQuery>,
 ) -> Result<Response, AppError> {
     let events = search(&state, &filter).await?;
+    let mut ids: Vec<Uuid> = events
+        .iter()
+        .flat_map(|e| [e.user_id, e.actor_id])
+        .flatten()
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let people = app::audit_log::people(&state.db, &ids).await?;
     Ok(render(
         AuditPage {
+            events: events
+                .into_iter()
+                .map(|e| EventView::of(&shell, e, &people))
+                .collect(),
             shell: &shell,
             filter,
-            events: events.into_iter().map(EventView::from).collect(),
         },
         StatusCode::OK,
     ))

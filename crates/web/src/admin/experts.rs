@@ -78,7 +78,7 @@ fn age(shell: &Shell, now: jiff::Timestamp, at: jiff::Timestamp) -> String {
 impl QueuePage<'_> {
     fn status_text(&self, status: &ApplicationStatus) -> String {
         self.shell.t(&format!(
-            "expert-status-{}",
+            "admin-review-status-{}",
             status.as_str().replace('_', "-")
         ))
     }
@@ -224,7 +224,7 @@ impl ReviewPage<'_> {
 
     fn status_text(&self) -> String {
         self.shell.t(&format!(
-            "expert-status-{}",
+            "admin-review-status-{}",
             self.review.status.as_str().replace('_', "-")
         ))
     }

@@ -91,7 +91,7 @@ pub async fn set_role(
     Path(user_id): Path<Uuid>,
     Form(form): Form<RoleForm>,
 ) -> Result<Response, AppError> {
-    let Ok(role) = form.role.parse::<Role>() else {
+    let Ok(role @ (Role::Expert | Role::Admin)) = form.role.parse::<Role>() else {
         return Err(AppError::new(ErrorCode::BadRequest)
             .with_arg("problem", "role must be expert or admin"));
     };

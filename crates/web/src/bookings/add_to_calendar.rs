@@ -75,6 +75,11 @@ pub async fn file(
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"mentora-session.ics\""),
             ),
+            // Names and addresses: never kept by a shared cache.
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
         ],
         ics,
     )

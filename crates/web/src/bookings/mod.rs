@@ -11,6 +11,7 @@ use crate::access::Routes;
 
 mod add_to_calendar;
 mod api;
+pub(crate) mod arrival;
 pub(crate) mod pages;
 pub(crate) mod present;
 mod receipt;

@@ -231,6 +231,8 @@ struct BookingPage<'a> {
     timeline: Vec<TimelineEntry>,
     test_mode: bool,
     cancel_error: Option<String>,
+    /// The cancellation reason as typed, shown again beside its error.
+    cancel_reason: String,
     /// A week of free times this session could move to, in the viewer's zone, with the
     /// booking picker's own grid (none when it cannot move).
     move_week: Option<WeekView>,
@@ -252,7 +254,8 @@ struct BookingPage<'a> {
 
 /// What went wrong with a form on the booking page, shown beside that form.
 pub(crate) enum Problem {
-    Cancel(String),
+    /// The message, and the reason as typed (kept in the field).
+    Cancel(String, String),
     Move(String, StatusCode),
 }
 
@@ -332,10 +335,13 @@ async fn move_week(
         week: week.map(str::to_owned),
         duration: Some(booking.row.duration_minutes.to_string()),
     };
+    // The picker falls back to the expert's default length when this one is no longer
+    // offered; those times would not fit this booking, so none are shown then.
+    let minutes = u16::try_from(booking.row.duration_minutes).ok();
     slot_picker::week(state, shell, booking.row.expert_id, &params, Some(user))
         .await
         .ok()
-        .filter(|w| !w.no_hours)
+        .filter(|w| !w.no_hours && w.duration == minutes)
 }
 
 /// The booking page; `attempt` is a review or reply just refused, shown again with its
@@ -404,10 +410,16 @@ pub(crate) async fn booking_page(
         attempt,
     )
     .await?;
+    let cancel_reason = match &problem {
+        Some(Problem::Cancel(_, reason)) => reason.clone(),
+        _ => String::new(),
+    };
     let (cancel_error, move_error, status) = match problem {
         None if refused => (None, None, StatusCode::UNPROCESSABLE_ENTITY),
         None => (None, None, StatusCode::OK),
-        Some(Problem::Cancel(message)) => (Some(message), None, StatusCode::UNPROCESSABLE_ENTITY),
+        Some(Problem::Cancel(message, _)) => {
+            (Some(message), None, StatusCode::UNPROCESSABLE_ENTITY)
+        }
         Some(Problem::Move(message, status)) => (None, Some(message), status),
     };
     let page = BookingPage {
@@ -430,6 +442,7 @@ pub(crate) async fn booking_page(
         may_cancel: booking.cancellable(),
         test_mode: state.booking_rules.test_mode,
         cancel_error,
+        cancel_reason,
         move_week,
         calendar,
         contact,
@@ -542,23 +555,28 @@ pub async fn cancel(
     {
         Ok(_) => Ok(crate::redirect::to(&format!("/bookings/{id}"))),
         Err(BookingError::Invalid(fields)) => {
-            let message = fields
-                .first()
-                .map(|f| shell.t(f.message_id))
-                .unwrap_or_default();
-            booking_page(
-                &state,
-                &viewer.user,
-                &shell,
-                id,
-                Some(Problem::Cancel(message)),
-                None,
-                None,
-            )
-            .await
+            refused_cancel(&state, &viewer.user, &shell, id, &fields, form.reason).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The booking page again with the cancellation's problem beside its field, and the
+/// reason as typed.
+async fn refused_cancel(
+    state: &AppState,
+    user: &User,
+    shell: &Shell,
+    id: Uuid,
+    fields: &[app::FieldError],
+    reason: String,
+) -> Result<Response, AppError> {
+    let message = fields
+        .first()
+        .map(|f| shell.t(f.message_id))
+        .unwrap_or_default();
+    let problem = Problem::Cancel(message, reason);
+    booking_page(state, user, shell, id, Some(problem), None, None).await
 }
 
 /// The step before cancelling: who and when, and what would be refunded now; keeping the
@@ -571,19 +589,34 @@ async fn ask_to_cancel(
     reason: String,
 ) -> Result<Response, AppError> {
     let (booking, role, _) = bookings::visible(&state.db, user, id).await?;
+    // A reason that would be refused is refused now, before asking "are you sure?".
+    if let Err(BookingError::Invalid(fields)) = changes::check_cancel_reason(role, &reason) {
+        return refused_cancel(state, user, shell, id, &fields, reason).await;
+    }
     let r = &booking.row;
     let clock = LocalTimes::of(user);
     let people = names(state, &[r.expert_id, r.learner_id]).await?;
-    let other = if role == Actor::Expert {
-        people.of(r.learner_id)
-    } else {
-        people.of(r.expert_id)
-    };
     let when = format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name);
-    let mut lead = vec![shell.t_args(
-        "booking-cancel-ask-what",
-        &[("name", other), ("when", when)],
-    )];
+    let what = match role {
+        Actor::Learner => shell.t_args(
+            "booking-cancel-ask-what",
+            &[("name", people.of(r.expert_id)), ("when", when)],
+        ),
+        Actor::Expert => shell.t_args(
+            "booking-cancel-ask-what",
+            &[("name", people.of(r.learner_id)), ("when", when)],
+        ),
+        // An operator cancels someone else's session: both are named.
+        _ => shell.t_args(
+            "booking-cancel-ask-what-operator",
+            &[
+                ("expert", people.of(r.expert_id)),
+                ("learner", people.of(r.learner_id)),
+                ("when", when),
+            ],
+        ),
+    };
+    let mut lead = vec![what];
     if booking.status == BookingStatus::Confirmed {
         let refund = booking.refund_if_cancelled(role, state.clock().now());
         lead.push(shell.t1(

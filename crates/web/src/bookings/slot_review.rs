@@ -6,11 +6,12 @@ use app::experts::directory::{self, ShownRate};
 use app::scheduling::slots::{self, SlotParams};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use domain::schedule::zones;
 use jiff::Timestamp;
 
+use super::arrival;
 use crate::middleware::viewer::Viewer;
 use crate::pages::render;
 use crate::pages::shell::Shell;
@@ -25,7 +26,8 @@ pub struct ReviewParams {
     duration: Option<String>,
     #[serde(default)]
     tz: Option<String>,
-    /// Back from logging in to book this time: hold it on arrival (when still free).
+    /// Back from logging in to book this time: hold it on arrival when still free (see
+    /// `arrival`: only with the cookie that logging in set for this address).
     #[serde(default)]
     hold: Option<String>,
 }
@@ -69,6 +71,7 @@ impl ReviewPage<'_> {
 
 pub async fn show(
     State(state): State<AppState>,
+    headers: HeaderMap,
     viewer: Option<axum::Extension<Viewer>>,
     shell: Shell,
     Path(slug): Path<String>,
@@ -155,12 +158,14 @@ pub async fn show(
     let arrive = format!("{here}&hold=1");
     let login = crate::accounts::auth::with_next("/login", &arrive);
     let signup = crate::accounts::auth::with_next("/signup", &arrive);
+    let arriving = q.hold.as_deref() == Some("1") && arrival::arriving(&headers, &arrive);
+    let hold_on_arrival = arriving && free && user.is_some_and(|u| u.email_verified);
     let status = if free {
         StatusCode::OK
     } else {
         StatusCode::CONFLICT
     };
-    Ok(render(
+    let mut response = render(
         ReviewPage {
             shell: &shell,
             expert_name: p.expert.display_name,
@@ -178,11 +183,19 @@ pub async fn show(
             request_id: uuid::Uuid::new_v4(),
             login,
             signup,
-            hold_on_arrival: q.hold.is_some() && free && user.is_some_and(|u| u.email_verified),
+            hold_on_arrival,
             policy_text: shell.t(policy),
         },
         status,
-    ))
+    );
+    // The cookie is spent on arrival, held or not.
+    if arriving
+        && let Ok(value) =
+            HeaderValue::from_str(&arrival::cleared(state.settings.served_over_https()))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    Ok(response)
 }
 
 /// The cancellation policy a booking made now would carry.

@@ -1,5 +1,6 @@
 //! Server-rendered pages.
 
+pub mod audit_event;
 pub mod confirm;
 pub mod error_page;
 pub mod home;
