@@ -1737,7 +1737,8 @@ async fn booking_pages_hold_once_explain_a_bad_move_and_manage_the_feed(backend:
     let paid = app.submit(&checkout, &[("outcome", "succeed")]).await;
     assert_eq!(
         paid.headers()["location"].to_str().unwrap(),
-        format!("/bookings/{id}")
+        format!("/bookings/{id}?booked=1"),
+        "paying lands on the booking, which says it is booked"
     );
 
     let bad_move = app

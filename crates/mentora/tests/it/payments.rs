@@ -288,7 +288,7 @@ async fn a_succeeded_payment_confirms_once_and_the_ledger_splits_it(backend: Bac
     assert!(done.status().is_redirection(), "{}", done.status());
     assert_eq!(
         done.headers()["location"],
-        format!("/bookings/{}", held.id).as_str()
+        format!("/bookings/{}?booked=1", held.id).as_str()
     );
 }
 
