@@ -194,3 +194,26 @@ test('on a phone a profile shows its prices and the way to book before the bio',
   await expectAccessible(page);
   await context.close();
 });
+
+test('on a phone the directory shows results first, its filters behind a button; cards show prices per length and languages', async ({ browser }) => {
+  const context = await personIn(browser, 'en');
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(baseUrl() + '/experts');
+  const filters = page.locator('summary', { hasText: 'Filter experts' });
+  const search = page.getByRole('searchbox').or(page.locator('#q'));
+  await expect(search).toBeHidden();
+  const firstCard = page.locator('.expert-card').first();
+  await expect(firstCard).toBeInViewport();
+  await expect(firstCard.locator('.card-prices dt').first()).toHaveText(/^\d+ min$/);
+  await expect(firstCard.locator('[lang]').first()).toBeVisible();
+  await keepScreenshot(page, 'directory-390');
+  await filters.click();
+  await expect(search).toBeVisible();
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(filters).toBeHidden();
+  await expect(search).toBeVisible();
+  await keepScreenshot(page, 'directory-1280');
+  await context.close();
+});

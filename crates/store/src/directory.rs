@@ -127,6 +127,10 @@ pub struct Listing {
     pub next_available_at: Option<Timestamp>,
     pub verified_at: Option<Timestamp>,
     pub sort_key: i64,
+    /// The languages the expert teaches in (ISO 639-1 codes), sorted.
+    pub languages: Vec<String>,
+    /// Each offered length's price: (minutes, minor units in `currency`), shortest first.
+    pub rates: Vec<(i32, i64)>,
 }
 
 /// A listing as the query returns it (instants as the column type).
@@ -163,6 +167,8 @@ impl From<ListingRow> for Listing {
             next_available_at: row.next_available_at.map(crate::instant::from_seconds),
             verified_at: row.verified_at.map(from_chrono),
             sort_key: row.sort_key,
+            languages: Vec::new(),
+            rates: Vec::new(),
         }
     }
 }
@@ -183,6 +189,8 @@ impl Listing {
             + self.headline.len()
             + self.excerpt.len()
             + self.currency.len()
+            + self.languages.iter().map(|l| l.len() + 24).sum::<usize>()
+            + self.rates.len() * std::mem::size_of::<(i32, i64)>()
     }
 }
 
@@ -362,6 +370,7 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
         .collect();
     let more = listings.len() as u64 > limit;
     listings.truncate(limit as usize);
+    with_languages_and_rates(db, &mut listings).await?;
     let next = match (more, listings.last()) {
         (true, Some(_)) if query.sort == Sort::Relevance && text_search => {
             Some(Cursor::Skip(offset + limit))
@@ -373,6 +382,43 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
         _ => None,
     };
     Ok(DirectoryPage { listings, next })
+}
+
+/// Fills in each listing's languages and prices, two queries for the whole page (the
+/// cards show them; the search itself never reads them).
+async fn with_languages_and_rates(
+    db: &Database,
+    listings: &mut [Listing],
+) -> Result<(), StoreError> {
+    use crate::entities::{expert_language, expert_rate};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    if listings.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = listings.iter().map(|l| l.user_id).collect();
+    let languages = expert_language::Entity::find()
+        .filter(expert_language::Column::UserId.is_in(ids.clone()))
+        .order_by_asc(expert_language::Column::Language)
+        .all(db.reads())
+        .await?;
+    let rates = expert_rate::Entity::find()
+        .filter(expert_rate::Column::UserId.is_in(ids))
+        .order_by_asc(expert_rate::Column::DurationMinutes)
+        .all(db.reads())
+        .await?;
+    for listing in listings.iter_mut() {
+        listing.languages = languages
+            .iter()
+            .filter(|l| l.user_id == listing.user_id)
+            .map(|l| l.language.clone())
+            .collect();
+        listing.rates = rates
+            .iter()
+            .filter(|r| r.user_id == listing.user_id)
+            .map(|r| (r.duration_minutes, r.amount_minor))
+            .collect();
+    }
+    Ok(())
 }
 
 /// Positional parameters in the backend's own spelling (`?` or `$n`).

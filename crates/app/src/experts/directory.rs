@@ -72,6 +72,9 @@ pub struct Card {
     pub hourly_from: Option<Money>,
     /// The same in the viewer's currency, when it differs and a rate is known.
     pub estimate: Option<Money>,
+    /// Each offered length's price as the profile shows it, shortest first, with its
+    /// estimate in the viewer's currency.
+    pub rates: Vec<ShownRate>,
 }
 
 /// One page of directory results.
@@ -235,11 +238,30 @@ pub async fn search(
         .iter()
         .cloned()
         .map(|listing| {
-            let hourly_from = CurrencyCode::parse(&listing.currency)
-                .ok()
+            let expert_currency = CurrencyCode::parse(&listing.currency).ok();
+            let hourly_from = expert_currency
                 .zip(listing.hourly_from_minor)
                 .map(|(c, minor)| Money::new(minor, c));
+            let shown_rates = expert_currency
+                .map(|c| {
+                    listing
+                        .rates
+                        .iter()
+                        .map(|&(duration_minutes, minor)| {
+                            let price = Money::new(minor, c);
+                            ShownRate {
+                                duration_minutes,
+                                estimate: (c != currency)
+                                    .then(|| rates.estimate(price, currency))
+                                    .flatten(),
+                                price,
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             Card {
+                rates: shown_rates,
                 estimate: hourly_from
                     .filter(|m| m.currency != currency)
                     .and_then(|m| rates.estimate(m, currency)),

@@ -152,6 +152,8 @@ mod tests {
             next_available_at: None,
             verified_at: None,
             sort_key: 0,
+            languages: vec!["en".into(), "ja".into()],
+            rates: vec![(30, 3000), (60, 6000)],
         };
         Arc::new(DirectoryPage {
             listings: vec![listing; cards],

@@ -42,7 +42,6 @@ directory-limit-invalid = اطلب من 1 إلى 50 نتيجة في الصفحة
 ## البطاقات والملفات العامة
 expert-verified = موثَّق
 expert-verified-since = موثَّق منذ { $date }
-expert-hourly-from = من { $price } للساعة
 expert-price-estimate = ≈ { $price } (تقديري)
 expert-estimate-note = تستند التقديرات إلى أسعار صرف مرجعية. تدفع بعملة الخبير: { $currency }.
 expert-no-reviews = لا تقييمات بعد
@@ -273,3 +272,4 @@ audit-review-restored = إظهار المراجعة مجددًا
 audit-taxonomy-specialty-added = إضافة تخصص
 audit-taxonomy-specialty-renamed = إعادة تسمية تخصص
 audit-test-clock-moved = تحريك ساعة الاختبار
+directory-next-free = أقرب موعد متاح: { $when } ({ $zone })

@@ -42,7 +42,6 @@ directory-limit-invalid = Fordern Sie 1 bis 50 Ergebnisse pro Seite an.
 ## Cards and profiles
 expert-verified = Verifiziert
 expert-verified-since = Verifiziert seit { $date }
-expert-hourly-from = Ab { $price } pro Stunde
 expert-price-estimate = ≈ { $price } (geschätzt)
 expert-estimate-note = Schätzungen beruhen auf Referenzwechselkursen. Abgerechnet wird in { $currency }, der Währung des Experten.
 expert-no-reviews = Noch keine Bewertungen
@@ -273,3 +272,4 @@ audit-review-restored = Bewertung wieder angezeigt
 audit-taxonomy-specialty-added = Fachgebiet hinzugefügt
 audit-taxonomy-specialty-renamed = Fachgebiet umbenannt
 audit-test-clock-moved = Testuhr verstellt
+directory-next-free = Nächster freier Termin: { $when } ({ $zone })

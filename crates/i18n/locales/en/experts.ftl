@@ -42,7 +42,6 @@ directory-limit-invalid = Ask for 1 to 50 results per page.
 ## Cards and profiles
 expert-verified = Verified
 expert-verified-since = Verified since { $date }
-expert-hourly-from = From { $price } per hour
 expert-price-estimate = ≈ { $price } (estimate)
 expert-estimate-note = Estimates use reference exchange rates. You are charged in { $currency }, the expert's currency.
 expert-no-reviews = No reviews yet
@@ -276,3 +275,4 @@ audit-review-restored = Review shown again
 audit-taxonomy-specialty-added = Specialty added
 audit-taxonomy-specialty-renamed = Specialty renamed
 audit-test-clock-moved = Test clock moved
+directory-next-free = Next free: { $when } ({ $zone })

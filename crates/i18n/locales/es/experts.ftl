@@ -42,7 +42,6 @@ directory-limit-invalid = Pide de 1 a 50 resultados por página.
 ## Tarjetas y perfiles
 expert-verified = Verificado
 expert-verified-since = Verificado desde { $date }
-expert-hourly-from = Desde { $price } por hora
 expert-price-estimate = ≈ { $price } (estimación)
 expert-estimate-note = Las estimaciones usan tipos de cambio de referencia. Se te cobra en { $currency }, la moneda del experto.
 expert-no-reviews = Aún sin reseñas
@@ -276,3 +275,4 @@ audit-review-restored = Reseña visible de nuevo
 audit-taxonomy-specialty-added = Especialidad añadida
 audit-taxonomy-specialty-renamed = Especialidad renombrada
 audit-test-clock-moved = Reloj de pruebas movido
+directory-next-free = Próximo hueco: { $when } ({ $zone })

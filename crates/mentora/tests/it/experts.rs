@@ -886,6 +886,29 @@ async fn an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player(back
         .unwrap();
     let profile = listed["experts"][0]["url"].as_str().unwrap().to_owned();
 
+    // The directory's card: the languages by their own names (marked with their codes),
+    // and the price of each offered length as the profile shows it, not a per-hour figure.
+    let directory = app
+        .get("/experts?q=rust&currency=EUR")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let card = directory.split("expert-card").nth(1).unwrap_or_default();
+    assert!(
+        card.contains(r#"<span lang="de">Deutsch</span>, <span lang="en">English</span>"#),
+        "{card}"
+    );
+    assert!(
+        card.contains("<dt>30 min</dt><dd class=\"font-semibold\">30.00 EUR"),
+        "{card}"
+    );
+    assert!(
+        card.contains("<dt>60 min</dt><dd class=\"font-semibold\">50.00 EUR"),
+        "{card}"
+    );
+    assert!(!card.contains("hour"), "{card}");
+
     let page = |video: &'static str| {
         let (app, token, profile) = (&app, &token, &profile);
         async move {

@@ -73,16 +73,26 @@ struct CardView {
     verified: bool,
     /// The bio's opening, as plain text.
     excerpt: String,
-    /// "From $40.00 an hour"; empty when no rate is set.
-    price: String,
-    /// The same in the viewer's currency, when it differs.
-    estimate: Option<String>,
+    /// Each offered length's price, as the profile shows it ("30 min", "30.00 EUR", and
+    /// "About $32.40" in the viewer's currency when it differs).
+    prices: Vec<CardPrice>,
+    /// The languages taught in, by their own names, each with its code for `lang`.
+    languages: Vec<(String, String)>,
     /// The average rating and how many reviews, or that there are none yet.
     rating: String,
+    /// "Next free: 2026-12-08 10:00 (Europe/Madrid)", in the viewer's zone.
+    next_free: Option<String>,
+}
+
+/// One length's price on a card.
+struct CardPrice {
+    length: String,
+    price: String,
+    estimate: Option<String>,
 }
 
 impl CardView {
-    fn of(card: Card, shell: &Shell) -> Self {
+    fn of(card: Card, shell: &Shell, zone: &jiff::tz::TimeZone) -> Self {
         let l = card.listing;
         let rating = if l.rating_count == 0 {
             shell.t("expert-no-reviews")
@@ -100,13 +110,36 @@ impl CardView {
         };
         Self {
             excerpt: l.excerpt.clone(),
-            price: card
-                .hourly_from
-                .map(|price| shell.t1("expert-hourly-from", "price", &price.to_string()))
-                .unwrap_or_default(),
-            estimate: card
-                .estimate
-                .map(|e| shell.t1("expert-price-estimate", "price", &e.to_string())),
+            prices: card
+                .rates
+                .iter()
+                .map(|r| CardPrice {
+                    length: shell.t1("minutes-short", "count", &r.duration_minutes.to_string()),
+                    price: r.price.to_string(),
+                    estimate: r
+                        .estimate
+                        .map(|e| shell.t1("expert-price-estimate", "price", &e.to_string())),
+                })
+                .collect(),
+            languages: l
+                .languages
+                .iter()
+                .map(|code| {
+                    let name = domain::profile::language_name(code)
+                        .map_or_else(|| code.to_uppercase(), str::to_owned);
+                    (name, code.clone())
+                })
+                .collect(),
+            next_free: l.next_available_at.map(|at| {
+                let local = domain::schedule::zones::local(zone, at);
+                shell.t_args(
+                    "directory-next-free",
+                    &[
+                        ("when", local.strftime("%Y-%m-%d %H:%M").to_string()),
+                        ("zone", domain::schedule::zones::canonical_name(zone)),
+                    ],
+                )
+            }),
             rating,
             verified: l.verified_at.is_some(),
             slug: l.slug,
@@ -134,6 +167,11 @@ pub async fn list(
     headers: HeaderMap,
     Query(mut params): Query<DirectoryParams>,
 ) -> Result<Response, AppError> {
+    // Next free times read in the viewer's zone (a visitor's: UTC, said so).
+    let zone = viewer
+        .as_ref()
+        .and_then(|v| domain::schedule::zones::named(&v.0.user.time_zone))
+        .unwrap_or(jiff::tz::TimeZone::UTC);
     // Empty fields of a submitted form mean "no filter"; drop them so URLs stay short.
     for value in [
         &mut params.q,
@@ -159,7 +197,7 @@ pub async fn list(
                 results
                     .cards
                     .into_iter()
-                    .map(|card| CardView::of(card, &shell))
+                    .map(|card| CardView::of(card, &shell, &zone))
                     .collect(),
                 next_url(&params, results.next_cursor),
                 results.currency.as_str().to_owned(),
