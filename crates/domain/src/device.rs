@@ -25,10 +25,7 @@ fn browser(ua: &str) -> Option<&'static str> {
         ("Safari/", "Safari"),
         ("curl/", "curl"),
     ];
-    KNOWN
-        .iter()
-        .find(|(marker, _)| ua.contains(marker))
-        .map(|(_, name)| *name)
+    first_named(&KNOWN, ua)
 }
 
 /// The operating system (phones and tablets by name: what a person calls their device).
@@ -43,7 +40,12 @@ fn system(ua: &str) -> Option<&'static str> {
         ("Macintosh", "macOS"),
         ("Linux", "Linux"),
     ];
-    KNOWN
+    first_named(&KNOWN, ua)
+}
+
+/// The name of the first `(marker, name)` whose marker the header contains.
+fn first_named(known: &[(&str, &'static str)], ua: &str) -> Option<&'static str> {
+    known
         .iter()
         .find(|(marker, _)| ua.contains(marker))
         .map(|(_, name)| *name)

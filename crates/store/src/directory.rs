@@ -385,7 +385,9 @@ pub async fn search(db: &Database, query: &DirectoryQuery) -> Result<DirectoryPa
 }
 
 /// Fills in each listing's languages and prices, two queries for the whole page (the
-/// cards show them; the search itself never reads them).
+/// cards show them; the search itself never reads them). Cached pages stay right: rates
+/// are only written with their profile row, and languages are watched, so either change
+/// moves the directory's version.
 async fn with_languages_and_rates(
     db: &Database,
     listings: &mut [Listing],
