@@ -35,7 +35,7 @@ struct SignupPage<'a> {
 impl SignupPage<'_> {
     /// The log-in link, keeping where the person was going.
     fn login_href(&self) -> String {
-        with_next("/login", &self.next)
+        crate::pages::language::with_next("/login", &self.next)
     }
 
     fn error_for(&self, field: &str) -> Option<&str> {
@@ -67,15 +67,6 @@ pub struct SignupForm {
     currency: String,
     #[serde(default)]
     next: String,
-}
-
-/// `path` with `?next=…` when there is somewhere to go on to afterwards.
-pub(crate) fn with_next(path: &str, next: &str) -> String {
-    if next.is_empty() {
-        return path.to_owned();
-    }
-    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
-    format!("{path}?{query}")
 }
 
 pub async fn signup_form(
@@ -181,7 +172,7 @@ impl VerifyPage<'_> {
 
     /// Logging in, then on to where the person was going.
     fn login_href(&self) -> String {
-        with_next("/login", &self.next)
+        crate::pages::language::with_next("/login", &self.next)
     }
 }
 
@@ -262,7 +253,7 @@ struct LoginPage<'a> {
 impl LoginPage<'_> {
     /// The sign-up link, keeping where the person was going.
     fn signup_href(&self) -> String {
-        with_next("/signup", &self.next)
+        crate::pages::language::with_next("/signup", &self.next)
     }
 }
 

@@ -13,7 +13,7 @@ use crate::middleware::body_limit;
 
 mod api;
 mod api_me;
-pub(crate) mod auth;
+mod auth;
 mod passkeys;
 mod password_reset;
 mod profile;

@@ -156,8 +156,8 @@ pub async fn show(
     // After logging in (or signing up, confirming the address and logging in), the person
     // comes back to this time, and it is held for them if it is still free.
     let arrive = format!("{here}&hold=1");
-    let login = crate::accounts::auth::with_next("/login", &arrive);
-    let signup = crate::accounts::auth::with_next("/signup", &arrive);
+    let login = crate::pages::language::with_next("/login", &arrive);
+    let signup = crate::pages::language::with_next("/signup", &arrive);
     let arriving = q.hold.as_deref() == Some("1") && arrival::arriving(&headers, &arrive);
     let hold_on_arrival = arriving && free && user.is_some_and(|u| u.email_verified);
     let status = if free {

@@ -44,6 +44,16 @@ pub(crate) fn remember(state: &AppState, locale: Locale) -> String {
     )
 }
 
+/// `path` with `?next=…` when there is somewhere to go on to afterwards (logging in or
+/// signing up, then back to the page that asked).
+pub fn with_next(path: &str, next: &str) -> String {
+    if next.is_empty() {
+        return path.to_owned();
+    }
+    let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+    format!("{path}?{query}")
+}
+
 /// `next` if it is a path on this site, else `/`: never an open redirect.
 pub fn local_path(next: &str) -> &str {
     let local = next.starts_with('/')
