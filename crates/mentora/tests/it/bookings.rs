@@ -2118,7 +2118,57 @@ async fn a_refused_cancellation_reason_is_explained_before_asking(backend: Backe
     assert_eq!(status.json["status"], "confirmed", "asking cancels nothing");
 }
 
+/// Moving a session offers the booking picker's week at the session's own length; once
+/// the expert no longer offers that length, it offers no times (the picker would otherwise
+/// fall back to another length, whose times would not fit).
+async fn the_move_grid_offers_only_times_of_the_sessions_length(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    // Priced for half an hour and an hour; at first offering only the hour.
+    let ana = app
+        .bookable_expert_with_rates("ana@example.org", "Guitar", &[(30, 2500), (60, 4000)])
+        .await;
+    let (ana_token, _) = app.api_log_in("ana@example.org").await;
+    let availability = "/api/v1/experts/me/availability";
+    let answer = send(&app, Method::PUT, availability, &ana_token, Some(rules(0))).await;
+    assert_eq!(answer.status, 200, "{answer}");
+    let (_, leo) = learner(&app, "leo@example.org").await;
+    let id = confirmed(&app, &leo, &ana, &at(3, 10, 0)).await;
+    let page = app.another_client();
+    page.log_in_as("leo@example.org").await;
+    let html = page
+        .get(&format!("/bookings/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"id="move""#), "{html}");
+    assert!(html.contains(r#"type="radio" name="start""#));
+
+    let mut half_hours = rules(0);
+    half_hours["durations"] = json!([30]);
+    let answer = send(
+        &app,
+        Method::PUT,
+        availability,
+        &ana_token,
+        Some(half_hours),
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer}");
+    let html = page
+        .get(&format!("/bookings/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(r#"type="radio" name="start""#), "{html}");
+    assert!(!html.contains(r#"id="move""#));
+}
+
 both_backends!(
+    the_move_grid_offers_only_times_of_the_sessions_length,
     a_refused_cancellation_reason_is_explained_before_asking,
     only_logging_in_to_book_a_time_holds_it_on_arrival,
     a_confirmed_booking_goes_into_a_calendar_and_names_whom_to_write_to,
