@@ -131,8 +131,15 @@ test('the directory filters in place without reloading and works from a shared U
   await page.getByLabel('Specialty').selectOption('guitar');
   await expect(page).toHaveURL(/specialty=guitar/);
   await expect(page.getByRole('link', { name: 'Liam O\'Brien' })).toBeVisible();
-  await page.getByLabel('Language they speak').fill('zz');
+  // Languages go by name, in themselves or in English, as the list suggests.
+  await expect(page.locator('#language-names option[value="Gaeilge"]')).toHaveCount(1);
+  await page.getByLabel('Language they speak').fill('Irish');
   await page.getByRole('button', { name: 'Show experts' }).click();
-  await expect(page.getByText('Use a two-letter ISO 639-1 language code, such as en.')).toBeVisible();
+  await expect(page).toHaveURL(/language=Irish/);
+  await expect(page.getByRole('link', { name: 'Liam O\'Brien' })).toBeVisible();
+  await expect(page.locator('.expert-card')).toHaveCount(1);
+  await page.getByLabel('Language they speak').fill('Klingon');
+  await page.getByRole('button', { name: 'Show experts' }).click();
+  await expect(page.getByText('Choose a language from the list, by its name (Español) or in English (Spanish).')).toBeVisible();
   expect(problems).toEqual([]);
 });

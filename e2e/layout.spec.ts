@@ -217,3 +217,41 @@ test('on a phone the directory shows results first, its filters behind a button;
   await keepScreenshot(page, 'directory-1280');
   await context.close();
 });
+
+/** Where each `H:MM` time in `selector`'s text starts on screen, left to right as read. */
+async function timesOnScreen(page: Page, selector: string): Promise<{ time: string; left: number }[]> {
+  return page.locator(selector).evaluate((element) => {
+    const found: { time: string; left: number }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of (node.textContent ?? '').matchAll(/\d{1,2}:\d{2}/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index ?? 0);
+        range.setEnd(node, (match.index ?? 0) + match[0].length);
+        found.push({ time: match[0], left: range.getBoundingClientRect().left });
+      }
+    }
+    return found;
+  });
+}
+
+test('on an Arabic page a session from 10:00 to 10:30 still reads 10:00–10:30, and lengths and prices stay whole', async ({ browser }) => {
+  const context = await personIn(browser, 'ar');
+  const page = await context.newPage();
+  const learner = 'learner@demo.mentora.test';
+  await logIn(page, learner);
+  const [booking] = await firstLink(page, '/sessions?tab=past', /^\/bookings\/[0-9a-f-]+$/);
+  await visit(page, booking, learner);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // The start sits left of the end, as in any language that writes times with these digits.
+  const times = await timesOnScreen(page, '#booking-when');
+  expect(times.length).toBe(2);
+  const [start, end] = times;
+  expect(start.left, `${start.time} should be left of ${end.time}`).toBeLessThan(end.left);
+  await keepScreenshot(page, 'booking-ar-390');
+  // A filled-in length keeps its number beside its unit: isolated from the Arabic around it.
+  await visit(page, '/sessions?tab=past', learner);
+  const length = await page.locator('#sessions tbody tr').first().locator('td').nth(2).textContent();
+  expect(length).toMatch(/^\u2068\d+\u2069 د$/);
+  await context.close();
+});

@@ -12,6 +12,7 @@ pub mod display_name;
 pub mod email;
 pub mod expert;
 pub mod intro_video;
+pub mod language;
 pub mod learning;
 pub mod markdown;
 pub mod money;

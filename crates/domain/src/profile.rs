@@ -67,83 +67,8 @@ impl CurrencyCode {
     }
 }
 
-/// Letters in an ISO 639-1 language code (forms limit a one-language field to it).
-pub const LANGUAGE_CODE_LEN: usize = 2;
-
 /// ISO 639-1 language codes.
-const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
-
-/// A language's name in itself ("Español", "日本語"), the way language pickers show them
-/// whatever the page's language; `None` for a code without one here (shown as the code).
-pub fn language_name(code: &str) -> Option<&'static str> {
-    const NAMES: &[(&str, &str)] = &[
-        ("af", "Afrikaans"),
-        ("am", "አማርኛ"),
-        ("ar", "العربية"),
-        ("bg", "Български"),
-        ("bn", "বাংলা"),
-        ("ca", "Català"),
-        ("cs", "Čeština"),
-        ("cy", "Cymraeg"),
-        ("da", "Dansk"),
-        ("de", "Deutsch"),
-        ("el", "Ελληνικά"),
-        ("en", "English"),
-        ("eo", "Esperanto"),
-        ("es", "Español"),
-        ("et", "Eesti"),
-        ("eu", "Euskara"),
-        ("fa", "فارسی"),
-        ("fi", "Suomi"),
-        ("fr", "Français"),
-        ("ga", "Gaeilge"),
-        ("gl", "Galego"),
-        ("gu", "ગુજરાતી"),
-        ("he", "עברית"),
-        ("hi", "हिन्दी"),
-        ("hr", "Hrvatski"),
-        ("hu", "Magyar"),
-        ("hy", "Հայերեն"),
-        ("id", "Bahasa Indonesia"),
-        ("is", "Íslenska"),
-        ("it", "Italiano"),
-        ("ja", "日本語"),
-        ("ka", "ქართული"),
-        ("ko", "한국어"),
-        ("la", "Latina"),
-        ("lt", "Lietuvių"),
-        ("lv", "Latviešu"),
-        ("mr", "मराठी"),
-        ("ms", "Bahasa Melayu"),
-        ("nb", "Norsk bokmål"),
-        ("nl", "Nederlands"),
-        ("nn", "Norsk nynorsk"),
-        ("no", "Norsk"),
-        ("pa", "ਪੰਜਾਬੀ"),
-        ("pl", "Polski"),
-        ("pt", "Português"),
-        ("ro", "Română"),
-        ("ru", "Русский"),
-        ("sk", "Slovenčina"),
-        ("sl", "Slovenščina"),
-        ("sr", "Српски"),
-        ("sv", "Svenska"),
-        ("sw", "Kiswahili"),
-        ("ta", "தமிழ்"),
-        ("te", "తెలుగు"),
-        ("th", "ไทย"),
-        ("tl", "Tagalog"),
-        ("tr", "Türkçe"),
-        ("uk", "Українська"),
-        ("ur", "اردو"),
-        ("vi", "Tiếng Việt"),
-        ("zh", "中文"),
-    ];
-    NAMES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)
-}
+pub(crate) const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
 
 /// A list of distinct ISO 639-1 codes, at most 20, from a comma- or space-separated string
 /// or a list.
@@ -262,11 +187,7 @@ mod tests {
         );
         assert!(parse_languages(["english"]).is_err());
         assert_eq!(parse_languages([""]), Ok(vec![]));
-        assert_eq!(language_name("es"), Some("Español"));
-        assert_eq!(language_name("ja"), Some("日本語"));
-        assert_eq!(language_name("zz"), None);
-        // Forms cut a one-language field at `LANGUAGE_CODE_LEN`.
-        assert!(LANGUAGES.split(' ').all(|c| c.len() == LANGUAGE_CODE_LEN));
+        assert!(LANGUAGES.split(' ').all(|c| c.len() == 2));
     }
 
     #[test]

@@ -13,8 +13,17 @@ fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
-        // Unicode isolation marks around placeables would leak into attributes and JSON.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // On right-to-left pages every placeable is wrapped in isolation marks (FSI…PDI),
+        // so a filled-in "10:00–10:30", price or English name keeps its own direction
+        // instead of being reordered by the Arabic around it. Left-to-right pages skip
+        // them: there they would only add invisible characters to attributes and JSON.
+        customise: |bundle| {
+            let right_to_left = bundle
+                .locales
+                .first()
+                .is_some_and(|l| Locale::from_tag(l.language.as_str()).is_some_and(|l| l.dir() == "rtl"));
+            bundle.set_use_isolating(right_to_left)
+        },
     };
 }
 
@@ -299,6 +308,20 @@ mod tests {
         }
         assert_eq!(Locale::Ar.native_name(), "العربية");
         assert_eq!(Locale::Es.native_name(), "Español");
+    }
+
+    #[test]
+    fn right_to_left_pages_isolate_each_filled_in_value() {
+        let args = [("count", "30".to_owned())];
+        let ar = Locale::Ar.t_args("minutes-short", &args);
+        assert!(ar.contains("\u{2068}30\u{2069}"), "{ar:?}");
+        // Left-to-right pages get the value bare.
+        assert_eq!(Locale::En.t_args("minutes-short", &args), "30 min");
+        assert!(
+            !Locale::De
+                .t_args("minutes-short", &args)
+                .contains('\u{2068}')
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! currency.
 
 use domain::money::{self, Money};
-use domain::profile::{self, CurrencyCode};
+use domain::profile::CurrencyCode;
 use jiff::SignedDuration;
 use store::Database;
 use store::directory::{Cursor, DirectoryQuery, Listing, Sort};
@@ -34,7 +34,8 @@ pub struct DirectoryParams {
     /// A specialty's taxonomy slug.
     #[serde(default)]
     pub specialty: Option<String>,
-    /// An ISO 639-1 code the expert must speak.
+    /// A language the expert must speak: its ISO 639-1 code, its own name ("Español") or
+    /// its English name ("Spanish").
     #[serde(default)]
     pub language: Option<String>,
     /// Cheapest hour at least/at most this, in `currency`'s major units.
@@ -133,10 +134,11 @@ pub async fn search(
         }
         None => None,
     };
+    // A code, or a language's name in itself or in English, as the autocomplete offers.
     let language = match blank(&params.language) {
-        Some(code) => match profile::parse_languages([code]) {
-            Ok(mut codes) if codes.len() == 1 => codes.pop(),
-            _ => {
+        Some(typed) => match domain::language::code_named(typed) {
+            Some(code) => Some(code.to_owned()),
+            None => {
                 errors.push(field("language", "directory-language-invalid"));
                 None
             }

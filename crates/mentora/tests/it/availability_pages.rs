@@ -338,7 +338,10 @@ async fn a_chosen_slot_shows_both_times_and_whether_it_is_still_free(backend: Ba
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let html = res.text().await.unwrap();
-    assert!(html.contains("(America/New_York)</dd>") && html.contains("(Europe/Madrid)</dd>"));
+    assert!(
+        html.contains("(America/New_York)</bdi></dd>")
+            && html.contains("(Europe/Madrid)</bdi></dd>")
+    );
     assert!(html.contains("20.00 EUR"));
     // A time that is not a free slot (a minute off) is said to be gone.
     let off = chrono::DateTime::parse_from_rfc3339(&start).unwrap() + chrono::Duration::minutes(1);

@@ -728,6 +728,18 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
         .unwrap();
     assert_eq!(names(&english), [ids[3].clone(), ids[4].clone()]);
     assert_eq!(names(&english).len(), 2);
+    // A language by its own name or its English name filters as its code does.
+    for named in ["English", "english", "ENGLISH"] {
+        let by_name: Value = app
+            .get(&format!(
+                "/api/v1/experts?language={named}&min_price=60&max_price=80&currency=USD"
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(names(&by_name), names(&english), "{named}");
+    }
     let available: Value = app
         .get("/api/v1/experts?available=1")
         .await
@@ -792,7 +804,7 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
     // Bad filters: one problem per field, stable codes.
     let res = app
         .get(
-            "/api/v1/experts?language=english&min_price=abc&currency=EURO&sort=cheapest&cursor=zzz",
+            "/api/v1/experts?language=klingon&min_price=abc&currency=EURO&sort=cheapest&cursor=zzz",
         )
         .await;
     assert_eq!(res.status().as_u16(), 422);
@@ -900,11 +912,11 @@ async fn an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player(back
         "{card}"
     );
     assert!(
-        card.contains("<dt>30 min</dt><dd class=\"font-semibold\">30.00 EUR"),
+        card.contains("<dt>30 min</dt><dd class=\"font-semibold\"><bdi>30.00 EUR"),
         "{card}"
     );
     assert!(
-        card.contains("<dt>60 min</dt><dd class=\"font-semibold\">50.00 EUR"),
+        card.contains("<dt>60 min</dt><dd class=\"font-semibold\"><bdi>50.00 EUR"),
         "{card}"
     );
     assert!(!card.contains("hour"), "{card}");

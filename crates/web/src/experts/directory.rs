@@ -125,7 +125,7 @@ impl CardView {
                 .languages
                 .iter()
                 .map(|code| {
-                    let name = domain::profile::language_name(code)
+                    let name = domain::language::name(code)
                         .map_or_else(|| code.to_uppercase(), str::to_owned);
                     (name, code.clone())
                 })
