@@ -106,7 +106,7 @@ test('a learner books and pays in test mode, the time disappears for others, and
   const refund = page.locator('#cancel-refund');
   // The first free time is soon, so the moderate policy may give back half: the page
   // says which before anything happens.
-  await expect(refund).toHaveText(/^If you cancel now, \d+\.\d{2} EUR is refunded\.$/);
+  await expect(refund).toHaveText(/^If you cancel now, €\d+\.\d{2} is refunded\.$/);
   const promised = ((await refund.textContent()) ?? '').match(/now, (.+) is refunded/)?.[1] ?? '';
   // Cancelling asks first, restating the refund; keeping the session is the primary answer.
   await page.getByRole('button', { name: 'Cancel the session' }).click();
@@ -200,9 +200,11 @@ test('a visitor who picks a time, signs up and confirms the address lands back o
   // Back on that time, and it is held: the checkout, with the time as chosen.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pay for your session');
   await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]+\/checkout$/);
-  const [, day, time] = yourTime.match(/(\d{4}-\d{2}-\d{2}), (\d{2}:\d{2})/) ?? [];
+  // "Fri, Dec 11, 2026, 10:00 PM (UTC)": the day and the time as English writes them.
+  const [, day, time] = yourTime.match(/^(.+), (\d{1,2}:\d{2}\s[AP]M) \(/) ?? [];
+  expect(time).toBeTruthy();
   expect(label).toContain(time);
-  await expect(page.locator('main')).toContainText(`${day} ${time}`);
+  await expect(page.locator('main')).toContainText(`${day}, ${time}`);
   await expectAccessible(page);
   await keepScreenshot(page, 'booking-kept-through-sign-up');
   // The hold replaced the review page in the history; opening the same address again

@@ -56,7 +56,7 @@ test('an operator refunds part of a paid booking with a reason, and the expert r
   await refused.getByLabel(/^Amount to refund/).fill('10');
   await refused.getByRole('button', { name: 'Refund' }).click();
   await expect(ops.locator(`#booking-${booking}`)).toContainText('Refund decided');
-  await expect(ops.locator(`#booking-${booking}`)).toContainText('10.00 EUR');
+  await expect(ops.locator(`#booking-${booking}`)).toContainText('€10.00');
   await expectAccessible(ops);
   await keepScreenshot(ops, 'money-refunded');
   await fitsAPhone(ops);

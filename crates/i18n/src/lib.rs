@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 
+mod format;
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",

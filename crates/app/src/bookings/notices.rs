@@ -166,18 +166,29 @@ pub fn event(booking: &Booking, expert: &User, learner: &User, base: &str) -> Ev
     }
 }
 
-/// "Mon 7 Dec 2026, 10:00 (Europe/Madrid)" in `user`'s zone.
+/// "Mon, Dec 7, 2026, 10:00 AM (Europe/Madrid)": in `user`'s zone, as their language
+/// writes it.
 pub fn when_for(user: &User, at: Timestamp) -> String {
     let tz = zones::named(&user.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    let local = zones::local(&tz, at);
+    let locale = Locale::from_tag(&user.locale).unwrap_or(Locale::En);
     format!(
         "{} ({})",
-        local.strftime("%a %-d %b %Y, %H:%M"),
+        locale.date_time(zones::local(&tz, at)),
         zones::canonical_name(&tz)
     )
 }
 
-/// An amount in minor units as "45.00 EUR"; a currency that does not parse is shown as stored.
+/// An amount in minor units as `locale` writes it ("€45.00", "45,00 €"), for messages to
+/// a person; a currency that does not parse is shown as stored.
+pub fn money_in(locale: Locale, amount: i64, currency: &str) -> String {
+    match CurrencyCode::parse(currency) {
+        Ok(code) => locale.money(amount, code.as_str(), domain::money::exponent(code)),
+        Err(_) => format!("{amount} {currency}"),
+    }
+}
+
+/// An amount in minor units as "45.00 EUR", for logs and audit reasons (messages to people
+/// use [`money_in`]); a currency that does not parse is shown as stored.
 pub fn money(amount: i64, currency: &str) -> String {
     match CurrencyCode::parse(currency) {
         Ok(code) => Money::new(amount, code).to_string(),
@@ -311,7 +322,6 @@ pub async fn messages(
         _ => vec![(&learner, &expert), (&expert, &learner)],
     };
     let proposed = booking.row.proposed_start.unwrap_or(booking.row.start_at);
-    let refund_text = money(refund.unwrap_or(0), &booking.row.currency);
     let mut out = Vec::with_capacity(recipients.len());
     for (to, other) in recipients {
         // The expert's side of a late refund reads differently: it was not their money.
@@ -328,7 +338,10 @@ pub async fn messages(
                     ("other", other.display_name.clone()),
                     ("when", when_for(to, booking.row.start_at)),
                     ("proposed", when_for(to, proposed)),
-                    ("refund", refund_text.clone()),
+                    (
+                        "refund",
+                        money_in(locale, refund.unwrap_or(0), &booking.row.currency),
+                    ),
                     ("link", format!("{base}/bookings/{}", booking.row.id)),
                     ("room", format!("{base}/sessions/{}/room", booking.row.id)),
                     ("help", format!("{base}/support/video")),
@@ -349,7 +362,7 @@ pub async fn messages(
                 data: serde_json::json!({
                     "other": other.display_name,
                     "start": start.to_string(),
-                    "refund": refund_text,
+                    "refund": money_in(locale, refund.unwrap_or(0), &booking.row.currency),
                 }),
                 // A hold is not yet a session, and most that lapse would be noise in an
                 // inbox: the expert sees it in the centre only.

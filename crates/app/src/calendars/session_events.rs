@@ -392,12 +392,9 @@ async fn event_parts(
     let (expert_zone, learner_zone) = (zone_of(&expert), zone_of(&learner));
     let span = |zone: &str| {
         let tz = jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC);
-        let start = booking.start_at.to_zoned_datetime(tz.clone());
-        let end = booking.end_at.to_zoned_datetime(tz);
-        format!(
-            "{}–{}",
-            start.strftime("%Y-%m-%d %H:%M"),
-            end.strftime("%H:%M")
+        locale.span(
+            tz.to_datetime(booking.start_at),
+            tz.to_datetime(booking.end_at),
         )
     };
     let summary = match (&learner, share_names) {

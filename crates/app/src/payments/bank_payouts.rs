@@ -5,7 +5,7 @@
 use payments::webhook::Event;
 
 use crate::bookings::BookingDeps;
-use crate::bookings::notices::money as shown;
+use crate::bookings::notices::money_in;
 
 /// Why a payout event could not be recorded; the job retries.
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +79,7 @@ async fn tell_failed(
             "email-payout-failed-body",
             &[
                 ("name", expert.display_name.clone()),
-                ("amount", shown(payout.amount, &payout.currency)),
+                ("amount", money_in(locale, payout.amount, &payout.currency)),
                 ("reason", reason),
                 ("link", format!("{}/experts/payouts", s.base)),
             ],

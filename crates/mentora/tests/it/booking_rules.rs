@@ -463,7 +463,7 @@ async fn rapid_moves_make_one_email_for_where_the_session_ended_up(backend: Back
             "{to}: the first move, then where it ended up"
         );
         assert!(mail[1].1.contains("SEQUENCE:3"), "{to}: the latest invite");
-        assert!(mail[1].0.contains("13:00"), "{to}: {}", mail[1].0);
+        assert!(mail[1].0.contains("1:00\u{202f}PM"), "{to}: {}", mail[1].0);
         // The room's link is the booking that now stands for the session.
         assert!(
             mail[1]

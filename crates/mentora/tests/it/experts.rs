@@ -912,11 +912,11 @@ async fn an_intro_video_plays_on_the_profile_in_its_privacy_enhanced_player(back
         "{card}"
     );
     assert!(
-        card.contains("<dt>30 min</dt><dd class=\"font-semibold\"><bdi>30.00 EUR"),
+        card.contains("<dt>30 min</dt><dd class=\"font-semibold\"><bdi>€30.00"),
         "{card}"
     );
     assert!(
-        card.contains("<dt>60 min</dt><dd class=\"font-semibold\"><bdi>50.00 EUR"),
+        card.contains("<dt>60 min</dt><dd class=\"font-semibold\"><bdi>€50.00"),
         "{card}"
     );
     assert!(!card.contains("hour"), "{card}");

@@ -743,7 +743,7 @@ async fn the_expert_reads_their_earnings_by_stage_and_as_csv(backend: Backend) {
     assert_eq!(page.status().as_u16(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("data-stage=\"paid_out\""), "{html}");
-    assert!(html.contains("34.00 EUR"), "{html}");
+    assert!(html.contains("€34.00"), "{html}");
     let csv = browser.get("/experts/earnings.csv").await;
     assert_eq!(
         csv.headers()["content-disposition"],

@@ -53,17 +53,21 @@ struct FactorView {
 }
 
 impl FactorView {
-    fn of(created_at: &jiff::Timestamp, last_used_at: Option<&jiff::Timestamp>) -> Self {
+    fn of(
+        shell: &Shell,
+        created_at: &jiff::Timestamp,
+        last_used_at: Option<&jiff::Timestamp>,
+    ) -> Self {
         Self {
-            added: Shown::day(created_at),
-            last_used: last_used_at.map(Shown::minute),
+            added: Shown::day(shell.locale, created_at),
+            last_used: last_used_at.map(|at| Shown::minute(shell.locale, at)),
         }
     }
 }
 
-impl From<TotpFactor> for FactorView {
-    fn from(totp: TotpFactor) -> Self {
-        Self::of(&totp.created_at, totp.last_used_at.as_ref())
+impl FactorView {
+    fn of_totp(totp: TotpFactor, shell: &Shell) -> Self {
+        Self::of(shell, &totp.created_at, totp.last_used_at.as_ref())
     }
 }
 
@@ -74,10 +78,10 @@ struct PasskeyView {
     dates: FactorView,
 }
 
-impl From<StoredPasskey> for PasskeyView {
-    fn from(passkey: StoredPasskey) -> Self {
+impl PasskeyView {
+    fn of(passkey: StoredPasskey, shell: &Shell) -> Self {
         Self {
-            dates: FactorView::of(&passkey.created_at, passkey.last_used_at.as_ref()),
+            dates: FactorView::of(shell, &passkey.created_at, passkey.last_used_at.as_ref()),
             id: passkey.id,
             name: passkey.name,
         }
@@ -96,14 +100,14 @@ impl EventView {
     fn of(event: AuditEvent, shell: &Shell) -> Self {
         Self {
             name: crate::pages::audit_event::name(shell, &event.kind),
-            at: Shown::minute(&event.created_at),
+            at: Shown::minute(shell.locale, &event.created_at),
             ip: event.ip,
         }
     }
 }
 
 impl LoginView {
-    fn of(login: Login, current: &str) -> Self {
+    fn of(login: Login, current: &str, shell: &Shell) -> Self {
         let id = login.digest.as_str().to_owned();
         Self {
             this_device: id == current,
@@ -114,8 +118,8 @@ impl LoginView {
                 .map(|ua| domain::device::describe(ua).unwrap_or_else(|| ua.to_owned())),
             user_agent: login.user_agent,
             ip: login.ip,
-            signed_in: Shown::minute(&login.created_at),
-            last_seen: Shown::minute(&login.last_seen_at),
+            signed_in: Shown::minute(shell.locale, &login.created_at),
+            last_seen: Shown::minute(shell.locale, &login.last_seen_at),
         }
     }
 }
@@ -160,18 +164,18 @@ pub(crate) async fn page(
         logins: overview
             .logins
             .into_iter()
-            .map(|login| LoginView::of(login, viewer.login.digest.as_str()))
+            .map(|login| LoginView::of(login, viewer.login.digest.as_str(), shell))
             .collect(),
         events: overview
             .events
             .into_iter()
             .map(|event| EventView::of(event, shell))
             .collect(),
-        totp: overview.totp.map(FactorView::from),
+        totp: overview.totp.map(|t| FactorView::of_totp(t, shell)),
         passkeys: overview
             .passkeys
             .into_iter()
-            .map(PasskeyView::from)
+            .map(|p| PasskeyView::of(p, shell))
             .collect(),
         recovery_codes_left: overview.recovery_codes_left,
         password_error_for,

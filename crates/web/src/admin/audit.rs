@@ -52,7 +52,7 @@ impl EventView {
             known: people.get(&id).cloned(),
         };
         Self {
-            at: Shown::second(&event.created_at),
+            at: Shown::second(shell.locale, &event.created_at),
             name: crate::pages::audit_event::name(shell, &event.kind),
             kind: event.kind,
             user: event.user_id.map(person),

@@ -172,7 +172,7 @@ impl ReviewView {
             .iter()
             .map(|(minutes, minor)| {
                 let price = currency
-                    .map(|c| domain::money::Money::new(*minor, c).to_string())
+                    .map(|c| shell.price(&domain::money::Money::new(*minor, c)))
                     .unwrap_or_default();
                 format!(
                     "{}: {price}",
@@ -201,7 +201,7 @@ impl ReviewView {
                 .into_iter()
                 .map(|d| DecisionView {
                     decision: decision_text(shell, &d.decision),
-                    at: Shown::minute(&d.created_at).text,
+                    at: Shown::minute(shell.locale, &d.created_at).text,
                     reason: d.reason,
                 })
                 .collect(),

@@ -92,8 +92,8 @@ impl JobView {
             id: job.id,
             status_label: status_label(shell, job.status),
             attempts: format!("{} / {}", job.attempts, job.max_attempts),
-            run_at: Shown::second(&job.run_at),
-            updated_at: Shown::second(&job.updated_at),
+            run_at: Shown::second(shell.locale, &job.run_at),
+            updated_at: Shown::second(shell.locale, &job.updated_at),
             retryable: matches!(job.status, JobStatus::Failed | JobStatus::Dead),
             discardable: matches!(job.status, JobStatus::Queued | JobStatus::Failed),
             last_error: job.last_error,
@@ -105,7 +105,7 @@ impl JobView {
 impl DepthView {
     fn of(shell: &Shell, d: Depth) -> Self {
         Self {
-            oldest: Shown::second(&d.oldest_run_at),
+            oldest: Shown::second(shell.locale, &d.oldest_run_at),
             status_label: status_label(shell, d.status),
             count: d.count,
             kind: d.kind,

@@ -35,10 +35,10 @@ struct Piece {
     link: bool,
 }
 
-impl From<OutboxMessage> for MessageView {
-    fn from(message: OutboxMessage) -> Self {
+impl MessageView {
+    fn of(message: OutboxMessage, shell: &Shell) -> Self {
         Self {
-            at: Shown::second(&message.created_at),
+            at: Shown::second(shell.locale, &message.created_at),
             to: message.to,
             subject: message.subject,
             pieces: pieces(&message.text),
@@ -89,7 +89,10 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<Respons
     Ok(render(
         OutboxPage {
             shell: &shell,
-            messages: messages.into_iter().map(MessageView::from).collect(),
+            messages: messages
+                .into_iter()
+                .map(|m| MessageView::of(m, &shell))
+                .collect(),
         },
         StatusCode::OK,
     ))

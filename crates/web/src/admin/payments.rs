@@ -5,7 +5,6 @@
 //! CSV.
 
 use app::bookings::BookingError;
-use app::bookings::notices::money;
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::{StatusCode, header};
@@ -162,7 +161,7 @@ async fn page(
             if let (Some(view), Some(sum)) = (currencies.last_mut(), sums.last_mut()) {
                 *sum += b.balance;
                 view.accounts
-                    .push((b.account, money(b.balance, &b.currency)));
+                    .push((b.account, shell.money(b.balance, &b.currency)));
             }
         }
         for (view, sum) in currencies.iter_mut().zip(sums) {
@@ -184,8 +183,8 @@ async fn page(
                 status: b.status,
                 learner: b.learner_email,
                 expert: b.expert_email,
-                paid: money(b.paid_amount, &b.currency),
-                refunded: money(b.refunded_amount, &b.currency),
+                paid: shell.money(b.paid_amount, &b.currency),
+                refunded: shell.money(b.refunded_amount, &b.currency),
                 amount_typed: mine.map_or(left_major, |r| r.amount.clone()),
                 reason_typed: mine.map(|r| r.reason.clone()).unwrap_or_default(),
                 amount_error: mine.and_then(|r| r.amount_error.clone()),
@@ -212,10 +211,10 @@ async fn page(
             let report = lines
                 .iter()
                 .map(|l| ReportView {
-                    gross: money(l.gross, &l.currency),
-                    refunded: money(l.refunded, &l.currency),
-                    commission: money(l.commission_net(), &l.currency),
-                    paid_out: money(l.paid_out, &l.currency),
+                    gross: shell.money(l.gross, &l.currency),
+                    refunded: shell.money(l.refunded, &l.currency),
+                    commission: shell.money(l.commission_net(), &l.currency),
+                    paid_out: shell.money(l.paid_out, &l.currency),
                     currency: l.currency.clone(),
                 })
                 .collect();
@@ -245,7 +244,7 @@ async fn page(
             .into_iter()
             .map(|t| TransferView {
                 booking: t.booking_id,
-                amount: money(t.amount, &t.currency),
+                amount: shell.money(t.amount, &t.currency),
                 failure: t.failure,
             })
             .collect(),
@@ -253,7 +252,7 @@ async fn page(
             .disputes
             .into_iter()
             .map(|d| DisputeView {
-                amount: money(d.amount, &d.currency),
+                amount: shell.money(d.amount, &d.currency),
                 id: d.id,
                 booking: d.booking_id,
                 status: d.status,

@@ -97,10 +97,10 @@ fn page(state: &AppState, shell: &Shell, form: MoveForm, errors: Vec<ShownError>
     render(
         ClockPage {
             shell,
-            simulated: Shown::minute(&now),
+            simulated: Shown::minute(shell.locale, &now),
             // The real time is what devices show; never `now - offset`, which a stored
             // offset near the end of time would overflow.
-            real: Shown::minute(&state.clock().device_now()),
+            real: Shown::minute(shell.locale, &state.clock().device_now()),
             ahead: state
                 .test_clock
                 .as_deref()

@@ -4,7 +4,6 @@
 
 use app::bookings::changes;
 use app::bookings::hold::{self, HoldRequest};
-use app::bookings::notices::money;
 use app::bookings::payment::{self, SandboxOutcome};
 use app::bookings::{self as bookings, Booking, BookingError};
 use askama::Template;
@@ -148,8 +147,8 @@ async fn checkout_page(
     let expert_name = names(state, &[booking.row.expert_id])
         .await?
         .of(booking.row.expert_id);
-    let price = money(booking.row.price_amount, &booking.row.currency);
-    let clock = LocalTimes::of(user);
+    let price = shell.money(booking.row.price_amount, &booking.row.currency);
+    let clock = LocalTimes::of(user, shell.locale);
     Ok(render(
         CheckoutPage {
             shell,
@@ -357,15 +356,15 @@ pub(crate) async fn booking_page(
 ) -> Result<Response, AppError> {
     let week = view.and_then(|v| v.week.as_deref());
     let (booking, role, events) = bookings::visible(&state.db, user, id).await?;
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let r = &booking.row;
     let refund = (booking.status == BookingStatus::Confirmed).then(|| {
-        money(
+        shell.money(
             booking.refund_if_cancelled(role, state.clock().now()),
             &r.currency,
         )
     });
-    let refunded = (r.refunded_amount > 0).then(|| money(r.refunded_amount, &r.currency));
+    let refunded = (r.refunded_amount > 0).then(|| shell.money(r.refunded_amount, &r.currency));
     let proposed = r.proposed_start.map(|p| clock.at(p));
     let move_week = move_week(state, shell, &booking, user, week).await;
     let people = names(state, &[r.expert_id, r.learner_id]).await?;
@@ -426,7 +425,7 @@ pub(crate) async fn booking_page(
         shell,
         expert_name: people.of(r.expert_id),
         learner_name: people.of(r.learner_id),
-        price: money(r.price_amount, &r.currency),
+        price: shell.money(r.price_amount, &r.currency),
         refund,
         refunded,
         paid: r.paid_amount > 0,
@@ -594,7 +593,7 @@ async fn ask_to_cancel(
         return refused_cancel(state, user, shell, id, &fields, reason).await;
     }
     let r = &booking.row;
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let people = names(state, &[r.expert_id, r.learner_id]).await?;
     let when = format!("{} ({})", clock.span(r.start_at, r.end_at), clock.zone_name);
     let what = match role {
@@ -622,7 +621,7 @@ async fn ask_to_cancel(
         lead.push(shell.t1(
             "booking-cancel-refund",
             "refund",
-            &money(refund, &r.currency),
+            &shell.money(refund, &r.currency),
         ));
     }
     let href = format!("/bookings/{id}");

@@ -3,6 +3,7 @@
 
 use app::bookings::lists::{self};
 use domain::schedule::zones;
+use i18n::Locale;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use store::bookings::EventRow;
@@ -12,33 +13,35 @@ use uuid::Uuid;
 use crate::pages::shell::Shell;
 use crate::{AppError, AppState};
 
-/// Times as the viewer reads them: their zone, named. (Formats; the time itself comes
-/// from `state.clock()`.)
+/// Times as the viewer reads them: their zone, named, written as their language writes
+/// dates and times. (Formats; the time itself comes from `state.clock()`.)
 pub struct LocalTimes {
     zone: TimeZone,
+    locale: Locale,
     pub zone_name: String,
 }
 
 impl LocalTimes {
-    pub fn of(user: &User) -> Self {
+    pub fn of(user: &User, locale: Locale) -> Self {
         let zone = zones::named(&user.time_zone).unwrap_or(TimeZone::UTC);
         let zone_name = zones::canonical_name(&zone);
-        Self { zone, zone_name }
+        Self {
+            zone,
+            locale,
+            zone_name,
+        }
     }
 
-    /// "2026-12-07 10:00".
+    /// "Mon, Dec 7, 2026, 10:00 AM".
     pub fn at(&self, at: Timestamp) -> String {
-        zones::local(&self.zone, at)
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
+        self.locale.date_time(zones::local(&self.zone, at))
     }
 
-    /// "10:00–11:00".
+    /// "Mon, Dec 7, 2026, 10:00 AM – 11:00 AM".
     pub fn span(&self, start: Timestamp, end: Timestamp) -> String {
-        format!(
-            "{}–{}",
-            self.at(start),
-            zones::local(&self.zone, end).strftime("%H:%M")
+        self.locale.span(
+            zones::local(&self.zone, start),
+            zones::local(&self.zone, end),
         )
     }
 }

@@ -1,7 +1,6 @@
 //! `GET /bookings/{id}/receipt`: the learner's printable receipt for a paid session (an
 //! operator may read it too): what was paid and when, each refund, what was kept.
 
-use app::bookings::notices::money;
 use app::bookings::receipt;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -50,7 +49,7 @@ pub async fn show(
     let receipt = receipt::receipt(&state.db, &viewer.user, id).await?;
     let row = &receipt.booking.row;
     let who = names(&state, &[row.learner_id, row.expert_id]).await?;
-    let clock = LocalTimes::of(&viewer.user);
+    let clock = LocalTimes::of(&viewer.user, shell.locale);
     let page = ReceiptPage {
         shell: &shell,
         id,
@@ -59,17 +58,17 @@ pub async fn show(
         expert_name: who.of(row.expert_id),
         when: clock.span(row.start_at, row.end_at),
         paid_at: receipt.paid_at.map(|at| clock.at(at)),
-        paid: money(row.paid_amount, &row.currency),
+        paid: shell.money(row.paid_amount, &row.currency),
         refunds: receipt
             .refunds
             .iter()
             .map(|r| RefundLine {
                 at: clock.at(r.at),
-                amount: money(r.amount, &row.currency),
+                amount: shell.money(r.amount, &row.currency),
                 sent: r.sent,
             })
             .collect(),
-        kept: money(receipt.kept(), &row.currency),
+        kept: shell.money(receipt.kept(), &row.currency),
         sandbox: row.payment_provider == app::bookings::SANDBOX_PROVIDER,
         payment_ref: row.payment_ref.clone(),
         zone_name: clock.zone_name.clone(),

@@ -3,7 +3,6 @@
 
 use app::bookings::feed;
 use app::bookings::lists::{self, Tab};
-use app::bookings::notices::money;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -127,7 +126,7 @@ async fn sessions_page(
     };
     let now = state.clock().now();
     let list = lists::sessions(&state.db, user.id, side, tab, now, 200).await?;
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let people = lists::other_party_names(&state.db, &list, side).await?;
     let rows = list
         .iter()
@@ -140,7 +139,7 @@ async fn sessions_page(
                 .unwrap_or_default(),
             minutes: b.row.duration_minutes,
             status: b.status.as_str().to_owned(),
-            price: money(b.row.price_amount, &b.row.currency),
+            price: shell.money(b.row.price_amount, &b.row.currency),
             joinable: joinable(b, now),
         })
         .collect();

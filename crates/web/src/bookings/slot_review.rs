@@ -15,7 +15,6 @@ use super::arrival;
 use crate::middleware::viewer::Viewer;
 use crate::pages::render;
 use crate::pages::shell::Shell;
-use crate::scheduling::slot_picker::day_name;
 use crate::{AppError, AppState, ErrorCode};
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -114,11 +113,7 @@ pub async fn show(
     let free = list.slots.iter().any(|s| s.start_at() == start);
     let at = |tz: &jiff::tz::TimeZone, name: &str| {
         let local = zones::local(tz, start);
-        format!(
-            "{}, {} ({name})",
-            day_name(&shell, local.date()),
-            local.strftime("%H:%M")
-        )
+        format!("{} ({name})", shell.locale.date_time(local))
     };
     let your_time = at(&list.zone, &list.zone_name);
     let expert_time = list.expert_zone.as_ref().and_then(|tz| {

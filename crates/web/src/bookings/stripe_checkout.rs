@@ -6,7 +6,6 @@
 //! Only this page's Content-Security-Policy opens Stripe.js's origin (scripts and
 //! frames), `hooks.stripe.com` (3-D Secure frames) and `api.stripe.com` (its requests).
 
-use app::bookings::notices::money;
 use app::bookings::{self as bookings, Booking};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -105,7 +104,7 @@ pub async fn page(
     let expert_name = names(state, &[booking.row.expert_id])
         .await?
         .of(booking.row.expert_id);
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let page = CheckoutPage {
         shell,
         when: format!(
@@ -119,7 +118,7 @@ pub async fn page(
             clock.zone_name
         ),
         expires_at: booking.row.hold_expires_at.as_second(),
-        price: money(booking.row.price_amount, &booking.row.currency),
+        price: shell.money(booking.row.price_amount, &booking.row.currency),
         expert_name,
         publishable_key: &stripe.publishable_key,
         client_secret,

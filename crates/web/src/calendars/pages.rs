@@ -175,7 +175,7 @@ async fn page(
     failure: Option<String>,
 ) -> Result<Response, AppError> {
     let is_expert = connect::can_connect(&state.db, user).await?;
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let cards = connect::overview(&state.db, user)
         .await?
         .into_iter()

@@ -165,9 +165,13 @@ impl OwnView {
         let p = own.profile;
         Self {
             bookable: p.bookable(),
-            verified: p
-                .verified_at
-                .map(|at| shell.t1("expert-verified-since", "date", &Shown::day(&at).text)),
+            verified: p.verified_at.map(|at| {
+                shell.t1(
+                    "expert-verified-since",
+                    "date",
+                    &Shown::day(shell.locale, &at).text,
+                )
+            }),
             slug: p.slug,
             decision_reason: p.decision_reason,
             suspended: p.suspended_at.is_some(),

@@ -115,10 +115,10 @@ impl CardView {
                 .iter()
                 .map(|r| CardPrice {
                     length: shell.t1("minutes-short", "count", &r.duration_minutes.to_string()),
-                    price: r.price.to_string(),
+                    price: shell.price(&r.price),
                     estimate: r
                         .estimate
-                        .map(|e| shell.t1("expert-price-estimate", "price", &e.to_string())),
+                        .map(|e| shell.t1("expert-price-estimate", "price", &shell.price(&e))),
                 })
                 .collect(),
             languages: l
@@ -135,7 +135,7 @@ impl CardView {
                 shell.t_args(
                     "directory-next-free",
                     &[
-                        ("when", local.strftime("%Y-%m-%d %H:%M").to_string()),
+                        ("when", shell.locale.date_time(local)),
                         ("zone", domain::schedule::zones::canonical_name(zone)),
                     ],
                 )
@@ -307,9 +307,13 @@ impl ProfileView {
         } = p;
         Self {
             bookable: profile.bookable(),
-            verified: profile
-                .verified_at
-                .map(|at| shell.t1("expert-verified-since", "date", &Shown::day(&at).text)),
+            verified: profile.verified_at.map(|at| {
+                shell.t1(
+                    "expert-verified-since",
+                    "date",
+                    &Shown::day(shell.locale, &at).text,
+                )
+            }),
             rates: rates
                 .into_iter()
                 .map(|r| RateView {
@@ -318,10 +322,10 @@ impl ProfileView {
                         "minutes",
                         &r.duration_minutes.to_string(),
                     ),
-                    price: r.price.to_string(),
+                    price: shell.price(&r.price),
                     estimate: r
                         .estimate
-                        .map(|e| shell.t1("expert-price-estimate", "price", &e.to_string())),
+                        .map(|e| shell.t1("expert-price-estimate", "price", &shell.price(&e))),
                 })
                 .collect(),
             languages: profile.languages.join(", ").to_uppercase(),

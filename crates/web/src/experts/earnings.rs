@@ -2,7 +2,6 @@
 //! `GET /api/v1/experts/me/earnings`. Only the caller's own; someone with no expert
 //! profile has none to read.
 
-use app::bookings::notices::money;
 use app::payments::earnings::{self, Earnings, Stage};
 use askama::Template;
 use axum::extract::State;
@@ -191,7 +190,7 @@ pub async fn page(
     shell: Shell,
 ) -> Result<Response, AppError> {
     let e = read(&state, &viewer.user).await?;
-    let clock = LocalTimes::of(&viewer.user);
+    let clock = LocalTimes::of(&viewer.user, shell.locale);
     let at = |seconds: i64| {
         jiff::Timestamp::from_second(seconds)
             .map(|t| clock.at(t))
@@ -204,11 +203,11 @@ pub async fn page(
             .iter()
             .map(|t| TotalsView {
                 currency: t.currency.clone(),
-                upcoming: money(t.upcoming, &t.currency),
-                in_dispute_window: money(t.in_dispute_window, &t.currency),
-                held: money(t.held, &t.currency),
-                available: money(t.available, &t.currency),
-                paid_out: money(t.paid_out, &t.currency),
+                upcoming: shell.money(t.upcoming, &t.currency),
+                in_dispute_window: shell.money(t.in_dispute_window, &t.currency),
+                held: shell.money(t.held, &t.currency),
+                available: shell.money(t.available, &t.currency),
+                paid_out: shell.money(t.paid_out, &t.currency),
             })
             .collect(),
         sessions: e
@@ -218,11 +217,11 @@ pub async fn page(
                 id: s.money.id,
                 when: at(s.money.start_at),
                 learner: s.money.learner_name.clone(),
-                paid: money(
+                paid: shell.money(
                     s.money.paid_amount - s.money.refunded_amount,
                     &s.money.currency,
                 ),
-                earned: money(s.money.earned, &s.money.currency),
+                earned: shell.money(s.money.earned, &s.money.currency),
                 stage_label: shell.t(&format!("earnings-stage-{}", stage_id(s.stage))),
                 stage: s.stage.as_str(),
             })
@@ -232,7 +231,7 @@ pub async fn page(
             .iter()
             .map(|p| PayoutView {
                 arrival: at(p.arrival_at),
-                amount: money(p.amount, &p.currency),
+                amount: shell.money(p.amount, &p.currency),
                 status_label: shell.t(&format!("earnings-payout-{}", payout_id(&p.status))),
                 failure: p.failure.clone(),
             })

@@ -133,7 +133,7 @@ async fn page(
     shell: &Shell,
     refused: Option<Refused>,
 ) -> Result<Response, AppError> {
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let list = goals::of_learner(&state.db, user).await?;
     let entries = timeline::of_learner(&state.db, user).await?;
     let (draft, errors, goal_errors, status) = match refused {

@@ -74,6 +74,7 @@ async fn page(
                 rating: r.row.rating,
                 body: r.row.body,
                 at: Shown::minute(
+                    shell.locale,
                     &jiff::Timestamp::from_second(r.row.created_at)
                         .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
                 ),

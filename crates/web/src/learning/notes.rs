@@ -100,7 +100,7 @@ async fn page(
     saved: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let row = &notes.session.booking.row;
     let id = row.id;
     let mut ids = vec![row.expert_id, row.learner_id];

@@ -331,6 +331,7 @@ pub(crate) async fn view(
                 .collect(),
                 body: s.row.body,
                 at: Shown::day(
+                    shell.locale,
                     &jiff::Timestamp::from_second(s.row.created_at)
                         .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
                 ),

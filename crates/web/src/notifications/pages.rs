@@ -48,7 +48,7 @@ pub async fn centre(
 ) -> Result<Response, AppError> {
     let page_no = query.page.min(10_000);
     let page = centre::page(&state.db, &viewer.user, page_no).await?;
-    let local = LocalTimes::of(&viewer.user);
+    let local = LocalTimes::of(&viewer.user, shell.locale);
     Ok(render(
         CentrePage {
             shell: &shell,

@@ -23,7 +23,7 @@ pub struct Shell {
     /// The token every form on the page must carry.
     pub csrf: String,
     /// In the test-mode sandbox once its clock was moved: the simulated now, as the
-    /// banner shows it ("2026-12-05 09:00 UTC").
+    /// banner shows it ("Sat, Dec 5, 2026, 9:00 AM UTC").
     pub simulated_now: Option<String>,
     /// The test-mode sandbox takes payments: every page carries its banner.
     pub test_mode: bool,
@@ -57,7 +57,13 @@ impl Shell {
                 .unwrap_or_default(),
             simulated_now: extensions
                 .get::<crate::middleware::simulated_time::SimulatedTime>()
-                .map(|t| t.0.strftime("%Y-%m-%d %H:%M UTC").to_string()),
+                .map(|t| {
+                    let locale = i18n::negotiate(cookie, accept);
+                    format!(
+                        "{} UTC",
+                        locale.date_time(jiff::tz::TimeZone::UTC.to_datetime(t.0))
+                    )
+                }),
             test_mode: extensions
                 .get::<crate::middleware::simulated_time::TestMode>()
                 .is_some(),
@@ -86,6 +92,24 @@ impl Shell {
     /// A message with one placeholder, for templates.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         self.locale.t_args(id, &[(name, value.to_owned())])
+    }
+
+    /// An amount in minor units as the page's language writes it ("€45.00", "45,00 €");
+    /// a currency that does not parse shows as stored.
+    pub fn money(&self, minor: i64, currency: &str) -> String {
+        match domain::profile::CurrencyCode::parse(currency) {
+            Ok(code) => self.price(&domain::money::Money::new(minor, code)),
+            Err(_) => format!("{minor} {currency}"),
+        }
+    }
+
+    /// A price as the page's language writes it.
+    pub fn price(&self, price: &domain::money::Money) -> String {
+        self.locale.money(
+            price.minor,
+            price.currency.as_str(),
+            domain::money::exponent(price.currency),
+        )
     }
 
     /// "Notifications, 3 unread", for the header link's accessible name.

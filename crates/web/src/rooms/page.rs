@@ -72,7 +72,7 @@ pub async fn show(
         BookingStatus::Confirmed | BookingStatus::Completed
     );
     let now = state.clock().now();
-    let clock = LocalTimes::of(user);
+    let clock = LocalTimes::of(user, shell.locale);
     let row = &pass.booking.row;
     let people = app::bookings::lists::names(&state.db, &[row.expert_id, row.learner_id]).await?;
     let name = |id: Uuid| people.get(&id).cloned().unwrap_or_default();

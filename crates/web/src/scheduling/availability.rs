@@ -300,9 +300,9 @@ fn pairs(a: &[String], b: &[String]) -> Vec<(String, String)> {
 
 /// One day of the preview.
 pub struct PreviewDay {
-    /// `mon` … `sun`, for the weekday's name in the page's language.
-    pub weekday: &'static str,
-    pub date: String,
+    /// The day as the page's language writes a nearby day ("Tue, Dec 1").
+    pub label: String,
+    date: Date,
     pub times: Vec<String>,
 }
 
@@ -449,7 +449,11 @@ pub struct EditorParams {
 const CALENDAR_MONTHS: usize = 2;
 
 /// The next days of free slots in the expert's zone, grouped by local date.
-async fn preview(state: &AppState, user: &User) -> Result<Option<Preview>, SchedulingError> {
+async fn preview(
+    state: &AppState,
+    shell: &Shell,
+    user: &User,
+) -> Result<Option<Preview>, SchedulingError> {
     let Some(schedule) = state.schedules.schedule(&state.db, user.id).await? else {
         return Ok(None);
     };
@@ -461,12 +465,12 @@ async fn preview(state: &AppState, user: &User) -> Result<Option<Preview>, Sched
     let mut days: Vec<PreviewDay> = Vec::new();
     for slot in schedule.slots(now, now + PREVIEW_DAYS, now, minutes) {
         let local = zones::local(&rules.time_zone, slot.start_at());
-        let date = local.date().to_string();
-        let time = local.strftime("%H:%M").to_string();
+        let date = local.date();
+        let time = shell.locale.time(local.time());
         match days.last_mut() {
             Some(day) if day.date == date => day.times.push(time),
             _ => days.push(PreviewDay {
-                weekday: WEEKDAYS[local.date().weekday().to_monday_zero_offset() as usize],
+                label: shell.locale.day(date),
                 date,
                 times: vec![time],
             }),
@@ -505,7 +509,7 @@ async fn page(
         Err(e) => return Err(e.into()),
     };
     let preview = match form {
-        Some(_) => preview(state, user).await?,
+        Some(_) => preview(state, shell, user).await?,
         None => None,
     };
     let status = if errors.is_empty() {

@@ -5,7 +5,7 @@
 
 use app::scheduling::SchedulingError;
 use app::scheduling::slots::{self, SlotList, SlotParams};
-use domain::schedule::{WEEKDAYS, zones};
+use domain::schedule::zones;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use store::users::User;
@@ -66,10 +66,9 @@ impl WeekView {
     }
 }
 
-/// A local date's name in the page's language: "Tuesday 2026-12-01".
+/// A local date as the page's language writes a nearby day: "Tue, Dec 1".
 pub fn day_name(shell: &Shell, date: Date) -> String {
-    let key = WEEKDAYS[date.weekday().to_monday_zero_offset() as usize];
-    format!("{} {date}", shell.t(&format!("weekday-{key}")))
+    shell.locale.day(date)
 }
 
 /// Builds the week the viewer asked for (falling back to sensible defaults for anything
@@ -191,7 +190,7 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
         let Some(column) = usize::try_from(index).ok().and_then(|i| days.get_mut(i)) else {
             continue;
         };
-        let time = local.strftime("%H:%M").to_string();
+        let time = shell.locale.time(local.time());
         column.slots.push(SlotButton {
             label: shell.t_args(
                 "slots-slot-label",
