@@ -156,9 +156,8 @@ impl Locale {
 
     /// Whether this locale's people read times on a 12-hour clock (with AM/PM).
     pub fn uses_12_hour_clock(self) -> bool {
-        let noon = jiff::civil::time(12, 0, 0, 0);
-        let midnight = jiff::civil::time(0, 0, 0, 0);
-        !self.time(midnight).starts_with("00") && self.time(noon) != self.time(midnight)
+        // One o'clock in the afternoon reads "1:00 PM" on a 12-hour clock, "13:00" on 24.
+        !self.time(jiff::civil::time(13, 0, 0, 0)).contains("13")
     }
 
     /// An amount in minor units as this locale writes that currency: "€50.00" (en),
@@ -167,20 +166,18 @@ impl Locale {
     pub fn money(self, minor: i64, currency: &str, exponent: u32) -> String {
         // ICU4X's (experimental) currency formatter puts a sign after the symbol ("€-4.00");
         // a debit reads "-€4.00" in every locale we serve, so the sign goes in front.
-        if minor < 0 {
-            return format!(
-                "-{}",
-                self.money(minor.saturating_neg(), currency, exponent)
-            );
-        }
-        let mut value = Decimal::from(minor);
+        let sign = if minor < 0 { "-" } else { "" };
+        let mut value = Decimal::from(minor.unsigned_abs());
         value.multiply_pow10(-(exponent as i16));
         let code = tinystr::TinyAsciiStr::<3>::try_from_str(currency).ok();
         let shown = formats(self).money.as_ref().zip(code).map(|(f, code)| {
             f.format_fixed_decimal(&value, CurrencyCode(code))
                 .to_string()
         });
-        shown.unwrap_or_else(|| format!("{value} {currency}"))
+        format!(
+            "{sign}{}",
+            shown.unwrap_or_else(|| format!("{value} {currency}"))
+        )
     }
 }
 
@@ -230,6 +227,10 @@ mod tests {
         assert_eq!(Locale::Es.money(123456, "USD", 2), "1234,56\u{a0}US$");
         assert_eq!(Locale::En.money(3000, "JPY", 0), "¥3,000");
         assert_eq!(Locale::En.money(-400, "EUR", 2), "-€4.00");
-        assert!(Locale::Ar.money(5000, "EUR", 2).contains("50.00"));
+        assert!(Locale::Ar.money(5000, "EUR", 2).contains("50.00\u{a0}€"));
+        assert_eq!(
+            Locale::En.money(i64::MIN, "JPY", 0),
+            "-¥9,223,372,036,854,775,808"
+        );
     }
 }

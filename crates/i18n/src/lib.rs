@@ -15,17 +15,9 @@ fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
-        // On right-to-left pages every placeable is wrapped in isolation marks (FSI…PDI),
-        // so a filled-in "10:00–10:30", price or English name keeps its own direction
-        // instead of being reordered by the Arabic around it. Left-to-right pages skip
-        // them: there they would only add invisible characters to attributes and JSON.
-        customise: |bundle| {
-            let right_to_left = bundle
-                .locales
-                .first()
-                .is_some_and(|l| Locale::from_tag(l.language.as_str()).is_some_and(|l| l.dir() == "rtl"));
-            bundle.set_use_isolating(right_to_left)
-        },
+        // Isolation marks go in by hand (see `Locale::t_args`): Fluent's own would also
+        // wrap links, which then stop being links in an email.
+        customise: |bundle| bundle.set_use_isolating(false),
     };
 }
 
@@ -92,10 +84,29 @@ impl Locale {
     }
 
     /// The message `id` with its placeholders filled from `args`.
+    ///
+    /// On right-to-left pages each filled-in text is wrapped in isolation marks (FSI…PDI),
+    /// so "10:00–10:30", a price or an English name keeps its own direction instead of
+    /// being reordered by the Arabic around it. Numbers (which choose plural forms) and
+    /// links (which must stay followable in an email) go in bare; left-to-right pages get
+    /// no marks at all, which would only add invisible characters to attributes and JSON.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
+        let isolate = self.dir() == "rtl";
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
+            .map(|(k, v)| {
+                let value = match value(v) {
+                    FluentValue::String(text)
+                        if isolate
+                            && !text.starts_with("http://")
+                            && !text.starts_with("https://") =>
+                    {
+                        FluentValue::from(format!("\u{2068}{text}\u{2069}"))
+                    }
+                    other => other,
+                };
+                (Cow::Borrowed(*k), value)
+            })
             .collect();
         LOCALES.lookup_with_args(self.langid(), id, &args)
     }
@@ -313,17 +324,34 @@ mod tests {
     }
 
     #[test]
-    fn right_to_left_pages_isolate_each_filled_in_value() {
-        let args = [("count", "30".to_owned())];
-        let ar = Locale::Ar.t_args("minutes-short", &args);
-        assert!(ar.contains("\u{2068}30\u{2069}"), "{ar:?}");
-        // Left-to-right pages get the value bare.
-        assert_eq!(Locale::En.t_args("minutes-short", &args), "30 min");
+    fn right_to_left_pages_isolate_each_filled_in_text_but_not_numbers_or_links() {
+        let when = [("when", "Mon, Dec 7, 2026, 10:00 AM".to_owned())];
+        let ar = Locale::Ar.t_args("calendars-next-read", &when);
         assert!(
-            !Locale::De
-                .t_args("minutes-short", &args)
+            ar.contains("\u{2068}Mon, Dec 7, 2026, 10:00 AM\u{2069}"),
+            "{ar:?}"
+        );
+        // Left-to-right pages get the value bare.
+        assert!(
+            !Locale::En
+                .t_args("calendars-next-read", &when)
                 .contains('\u{2068}')
         );
+        assert!(
+            !Locale::De
+                .t_args("calendars-next-read", &when)
+                .contains('\u{2068}')
+        );
+        // A number still picks its plural form; a link stays a link in an email.
+        let minutes = Locale::Ar.t_args("minutes-short", &[("count", "30".to_owned())]);
+        assert_eq!(minutes, "30 د");
+        let link = "https://mentora.test/verify?token=abc";
+        let body = Locale::Ar.t_args(
+            "email-verify-body",
+            &[("name", "Lena".to_owned()), ("link", link.to_owned())],
+        );
+        assert!(body.contains(&format!("\n{link}\n")), "{body:?}");
+        assert!(body.contains("\u{2068}Lena\u{2069}"), "{body:?}");
     }
 
     #[test]

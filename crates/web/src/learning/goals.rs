@@ -29,6 +29,8 @@ struct GoalView {
     status: String,
     status_label: String,
     target: String,
+    /// The target date as the page's language writes it ("Dec 31, 2026").
+    target_shown: String,
     shared: bool,
     sessions: usize,
 }
@@ -122,7 +124,10 @@ fn timeline_text(shell: &Shell, e: &timeline::Entry) -> String {
         }
         Happening::GoalTarget => shell.t_args(
             "timeline-goal-target",
-            &[("title", e.label.clone()), ("date", e.detail.clone())],
+            &[
+                ("title", e.label.clone()),
+                ("date", shown_date(shell, Some(&e.detail))),
+            ],
         ),
     }
 }
@@ -170,6 +175,7 @@ async fn page(
                     title: g.row.title,
                     detail: g.row.detail,
                     status: g.row.status,
+                    target_shown: shown_date(shell, g.row.target_date.as_deref()),
                     target: g.row.target_date.unwrap_or_default(),
                     shared: g.row.shared,
                     sessions: g.series.len(),
@@ -320,4 +326,12 @@ pub async fn link(
     )
     .await?;
     Ok(crate::redirect::to(&format!("/bookings/{id}#goals")))
+}
+
+/// A stored `YYYY-MM-DD` date as the page's language writes it; as stored if it is not one.
+fn shown_date(shell: &Shell, stored: Option<&str>) -> String {
+    let stored = stored.unwrap_or_default();
+    stored
+        .parse::<jiff::civil::Date>()
+        .map_or_else(|_| stored.to_owned(), |d| shell.locale.date(d))
 }

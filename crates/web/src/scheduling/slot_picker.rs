@@ -217,7 +217,10 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
     WeekView {
         range: shell.t_args(
             "slots-week",
-            &[("from", first.to_string()), ("to", last.to_string())],
+            &[
+                ("from", shell.locale.day(first)),
+                ("to", shell.locale.day(last)),
+            ],
         ),
         previous_week: (first > today).then(|| {
             first
