@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use fixed_decimal::Decimal;
-use icu::datetime::fieldsets::{MDE, T, YMD, YMDE};
+use icu::datetime::fieldsets::{MDE, T, YM, YMD, YMDE};
 use icu::datetime::input::{Date, DateTime, Time};
 use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_experimental::dimension::currency::CurrencyCode;
@@ -25,6 +25,7 @@ struct Formats {
     day: Option<DateTimeFormatter<MDE>>,
     date: Option<DateTimeFormatter<YMD>>,
     weekday_date: Option<DateTimeFormatter<YMDE>>,
+    month: Option<DateTimeFormatter<YM>>,
     money: Option<CurrencyFormatter>,
 }
 
@@ -44,6 +45,7 @@ impl Formats {
             day: DateTimeFormatter::try_new((&tag).into(), MDE::medium()).ok(),
             date: DateTimeFormatter::try_new((&tag).into(), YMD::medium()).ok(),
             weekday_date: DateTimeFormatter::try_new((&tag).into(), YMDE::medium()).ok(),
+            month: DateTimeFormatter::try_new((&tag).into(), YM::long()).ok(),
             money: CurrencyFormatter::try_new((&tag).into(), CurrencyFormatterOptions::default())
                 .ok(),
         }
@@ -143,6 +145,15 @@ impl Locale {
         shown.unwrap_or_else(|| date.to_string())
     }
 
+    /// The month `date` falls in, with its year: "December 2026" (en), "Dezember 2026" (de).
+    pub fn month(self, date: jiff::civil::Date) -> String {
+        let shown = formats(self)
+            .month
+            .as_ref()
+            .and_then(|f| Some(f.format(&icu_date(date)?).to_string()));
+        shown.unwrap_or_else(|| date.strftime("%Y-%m").to_string())
+    }
+
     /// A stretch of time: "Mon, Dec 7, 2026, 2:00 PM – 3:00 PM" on one day, both ends in
     /// full when it crosses midnight.
     pub fn span(self, start: jiff::civil::DateTime, end: jiff::civil::DateTime) -> String {
@@ -196,6 +207,8 @@ mod tests {
         assert_eq!(Locale::De.time(time(9, 30, 0, 0)), "09:30");
         assert_eq!(Locale::En.day(at.date()), "Mon, Dec 7");
         assert_eq!(Locale::Es.date(at.date()), "7 dic 2026");
+        assert_eq!(Locale::En.month(at.date()), "December 2026");
+        assert_eq!(Locale::En.weekday_date(at.date()), "Mon, Dec 7, 2026");
     }
 
     #[test]

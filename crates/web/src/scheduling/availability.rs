@@ -339,7 +339,9 @@ impl EditorPage<'_> {
             &[
                 (
                     "date",
-                    format!("{} {}", self.day_name(day.weekday), day.date),
+                    day.date
+                        .parse::<Date>()
+                        .map_or_else(|_| day.date.clone(), |d| self.shell.locale.weekday_date(d)),
                 ),
                 ("state", self.day_state(day.state)),
             ],
@@ -501,7 +503,8 @@ async fn page(
         }) => {
             let zone = zones::named(&document.time_zone).unwrap_or(TimeZone::UTC);
             let today = zones::local(&zone, state.clock().now()).date();
-            let calendar = override_calendar::months(&document, today, CALENDAR_MONTHS);
+            let calendar =
+                override_calendar::months(&document, today, CALENDAR_MONTHS, shell.locale);
             let form = form.unwrap_or_else(|| EditorForm::of(&document).picking(picked));
             (Some(form), priced_durations, calendar)
         }

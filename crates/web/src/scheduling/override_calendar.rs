@@ -12,7 +12,6 @@ use jiff::tz::TimeZone;
 pub struct Day {
     pub number: i8,
     pub date: String,
-    pub weekday: &'static str,
     /// `open`, `special`, `closed`, `time-off` or `none`.
     pub state: &'static str,
     /// Before today: shown, not linked.
@@ -27,7 +26,7 @@ pub struct Month {
 }
 
 /// `count` months from the one holding `today`, per the rules in `doc`.
-pub fn months(doc: &RulesDocument, today: Date, count: usize) -> Vec<Month> {
+pub fn months(doc: &RulesDocument, today: Date, count: usize, locale: i18n::Locale) -> Vec<Month> {
     let zone = zones::named(&doc.time_zone).unwrap_or(TimeZone::UTC);
     let time_off: Vec<(Timestamp, Timestamp)> = doc
         .time_off
@@ -74,7 +73,6 @@ pub fn months(doc: &RulesDocument, today: Date, count: usize) -> Vec<Month> {
             week.push(Some(Day {
                 number: date.day(),
                 date: date.to_string(),
-                weekday: WEEKDAYS[date.weekday().to_monday_zero_offset() as usize],
                 state: state(date),
                 past: date < today,
             }));
@@ -91,7 +89,7 @@ pub fn months(doc: &RulesDocument, today: Date, count: usize) -> Vec<Month> {
             weeks.push(week);
         }
         out.push(Month {
-            title: format!("{:04}-{:02}", first.year(), first.month()),
+            title: locale.month(first),
             weeks,
         });
         first = date;
@@ -142,9 +140,9 @@ mod tests {
             cancellation_policy: "moderate".into(),
         };
         let today: Date = "2026-12-10".parse().unwrap();
-        let months = months(&doc, today, 2);
-        assert_eq!(months[0].title, "2026-12");
-        assert_eq!(months[1].title, "2027-01");
+        let months = months(&doc, today, 2, i18n::Locale::En);
+        assert_eq!(months[0].title, "December 2026");
+        assert_eq!(months[1].title, "January 2027");
         let december: Vec<&Day> = months[0].weeks.iter().flatten().flatten().collect();
         assert_eq!(december.len(), 31);
         // 1 December 2026 is a Tuesday: one empty cell before it.
