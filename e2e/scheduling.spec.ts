@@ -66,7 +66,9 @@ test('an expert sets weekly hours, is told what is wrong, and previews what lear
   await page.getByLabel('Hours that day', { exact: true }).first().fill('06:00-07:00');
   await page.getByRole('button', { name: 'Save availability' }).click();
   await expect(page.getByRole('status')).toHaveText('Availability saved. Learners see the change right away.');
-  await expect(page.locator(`a.calendar-day[href*="override=${date}"]`)).toHaveAccessibleName(new RegExp(`${date}: Other hours\\.`));
+  // The day is named as English writes it ("Tue, Dec 8, 2026"), not by its ISO date.
+  const named = new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  await expect(page.locator(`a.calendar-day[href*="override=${date}"]`)).toHaveAccessibleName(`${named}: Other hours. Set other hours for this date.`);
   await expectAccessible(page);
   expect(problems).toEqual([]);
 });
