@@ -27,13 +27,21 @@ test('an expert sets weekly hours, is told what is wrong, and previews what lear
   await expect(page.getByLabel('Your time zone')).toHaveValue('America/Los_Angeles');
   await expectAccessible(page);
 
-  // Monday, first interval: an end before its start.
+  // Diego works Tuesday to Saturday: Monday is switched off, its hours hidden.
+  const monday = page.getByRole('group', { name: 'Monday', exact: true });
+  await expect(page.getByLabel('Monday, interval 1, From')).toBeHidden();
+  await monday.getByRole('switch', { name: 'Bookable (Monday)' }).check();
+  // Switched on, it offers the usual hours.
+  await expect(page.getByLabel('Monday, interval 1, From')).toHaveValue('09:00');
+
+  // An end before its start.
   await page.getByLabel('Monday, interval 1, From').fill('15:00');
   await page.getByLabel('Monday, interval 1, To').fill('13:00');
   await page.getByLabel('Free time after each session (minutes)').fill('500');
   await page.getByRole('button', { name: 'Save availability' }).click();
   const summary = page.getByRole('alert');
-  await expect(summary).toContainText('Each end must be after its start');
+  // The problem names the day, the interval and its times.
+  await expect(summary).toContainText(/Monday, interval 1 \(3:00\sPM–1:00\sPM\): the end must be after the start\./);
   await expect(summary).toContainText('Buffers are whole minutes from 0 to 240.');
   // What was typed is still there, marked invalid.
   await expect(page.getByLabel('Monday, interval 1, To')).toHaveValue('13:00');
@@ -42,18 +50,50 @@ test('an expert sets weekly hours, is told what is wrong, and previews what lear
   await keepScreenshot(page, 'availability-errors');
 
   // The summary link takes the keyboard to the day in question.
-  await summary.getByRole('link', { name: 'Each end must be after its start (24:00 is the latest end).' }).click();
+  await summary.getByRole('link', { name: /^Monday, interval 1/ }).click();
   await expect(page).toHaveURL(/#weekly\.mon$/);
-
   await page.getByLabel('Monday, interval 1, To').fill('18:00');
   await page.getByLabel('Free time after each session (minutes)').fill('15');
+
+  // "Add an interval" puts one after the day's last, with the focus in it; nothing is
+  // saved until "Save availability".
+  await monday.getByRole('button', { name: 'Add an interval (Monday)' }).click();
+  await expect(page.getByLabel('Monday, interval 2, From')).toBeFocused();
+  await expect(page.getByLabel('Monday, interval 2, From')).toHaveValue('18:00');
+  await expect(page.getByLabel('Monday, interval 2, To')).toHaveValue('19:00');
+  await expect(page.locator('#weekly-hours [role="status"]')).toHaveText(/not saved yet/);
+  // What was typed outside the weekly hours is untouched.
+  await expect(page.getByLabel('Free time after each session (minutes)')).toHaveValue('15');
+  await keepScreenshot(page, 'availability-interval-added');
+  // And "Remove" takes it away again, the focus back on "Add".
+  await page.getByRole('button', { name: 'Remove Monday, interval 2' }).click();
+  await expect(page.getByLabel('Monday, interval 2, From')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add an interval (Monday)' })).toBeFocused();
+
+  // Monday's hours copied to Wednesday and Friday (and not Thursday).
+  await page.getByText('Copy to other days (Monday)').click();
+  const copyTo = page.getByRole('group', { name: 'Copy the hours of Monday to' });
+  await copyTo.getByLabel('Wednesday').check();
+  await copyTo.getByLabel('Friday').check();
+  await copyTo.getByRole('button', { name: 'Copy the hours of Monday' }).click();
+  await expect(page.getByLabel('Wednesday, interval 1, From')).toHaveValue('15:00');
+  await expect(page.getByLabel('Wednesday, interval 2, From')).toHaveCount(0);
+  await expect(page.getByLabel('Friday, interval 1, To')).toHaveValue('18:00');
+  await expect(page.getByLabel('Thursday, interval 1, From')).toHaveValue('08:00');
+  await expectAccessible(page);
+
+  // Saturday off.
+  await page.getByRole('switch', { name: 'Bookable (Saturday)' }).uncheck();
+  await expect(page.getByLabel('Saturday, interval 1, From')).toBeHidden();
   await page.getByRole('button', { name: 'Save availability' }).click();
   await expect(page.getByRole('status')).toHaveText('Availability saved. Learners see the change right away.');
+  await expect(page.getByRole('switch', { name: 'Bookable (Saturday)' })).not.toBeChecked();
+  await expect(page.getByLabel('Wednesday, interval 1, To')).toHaveValue('18:00');
 
   // The preview lists Mondays from 15:00 (30-minute sessions, 30-minute steps, 15 minutes after).
   const preview = page.locator('#preview');
-  const monday = preview.locator('.preview-day', { hasText: 'Mon,' }).first();
-  await expect(monday.locator('dd')).toHaveText(/^3:00\sPM, 3:30\sPM, 4:00\sPM, 4:30\sPM, 5:00\sPM, 5:30\sPM/);
+  const mondayPreview = preview.locator('.preview-day', { hasText: 'Mon,' }).first();
+  await expect(mondayPreview.locator('dd')).toHaveText(/^3:00\sPM, 3:30\sPM, 4:00\sPM, 4:30\sPM, 5:00\sPM, 5:30\sPM/);
   await expectAccessible(page);
   await keepScreenshot(page, 'availability-saved');
 

@@ -219,29 +219,19 @@ impl Availability {
             }
         };
 
-        let mut weekly: [Vec<LocalInterval>; 7] = Default::default();
-        let mut bad_day = [false; 7];
+        let mut rows: [Vec<(&str, &str)>; 7] = Default::default();
         for entry in &input.weekly {
             let Some(day) = WEEKDAYS.iter().position(|d| *d == entry.weekday.trim()) else {
                 problems.push(problem("weekly", "availability-weekday-invalid"));
                 continue;
             };
-            match parse_interval(&entry.start, &entry.end) {
-                Ok(interval) => weekly[day].push(interval),
-                Err(code) => {
-                    if !bad_day[day] {
-                        problems.push(problem(WEEKDAY_FIELDS[day], code));
-                    }
-                    bad_day[day] = true;
-                }
-            }
+            rows[day].push((&entry.start, &entry.end));
         }
-        for (day, intervals) in weekly.iter_mut().enumerate() {
-            if bad_day[day] {
-                continue;
-            }
-            if let Err(code) = settle(intervals) {
-                problems.push(problem(WEEKDAY_FIELDS[day], code));
+        let mut weekly: [Vec<LocalInterval>; 7] = Default::default();
+        for (day, rows) in rows.iter().enumerate() {
+            match day_hours(rows) {
+                Ok(intervals) => weekly[day] = intervals,
+                Err(wrong) => problems.push(problem(WEEKDAY_FIELDS[day], wrong.code)),
             }
         }
 
@@ -498,6 +488,50 @@ fn parse_interval(start: &str, end: &str) -> Result<LocalInterval, &'static str>
     })
 }
 
+/// The interval of a day's hours that is wrong, so a form can point at its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrongInterval {
+    /// The row, counted from 0 in the order given.
+    pub row: usize,
+    /// The earlier row it overlaps, for an overlap.
+    pub overlaps: Option<usize>,
+    /// The Fluent message id that explains it.
+    pub code: &'static str,
+}
+
+/// One weekday's hours, as (start, end) "HH:MM" rows in the order given: sorted intervals,
+/// or the first row that is wrong (unreadable, ending before it starts, overlapping an
+/// earlier one, or one too many).
+pub fn day_hours(rows: &[(&str, &str)]) -> Result<Vec<LocalInterval>, WrongInterval> {
+    let wrong = |row, overlaps, code| WrongInterval {
+        row,
+        overlaps,
+        code,
+    };
+    if rows.len() > limits::INTERVALS_PER_DAY {
+        return Err(wrong(
+            limits::INTERVALS_PER_DAY,
+            None,
+            "availability-too-many-intervals",
+        ));
+    }
+    let mut intervals = Vec::with_capacity(rows.len());
+    for (row, (start, end)) in rows.iter().enumerate() {
+        let interval = parse_interval(start, end).map_err(|code| wrong(row, None, code))?;
+        intervals.push((interval, row));
+    }
+    intervals.sort_unstable();
+    if let Some(pair) = intervals
+        .windows(2)
+        .find(|w| w[1].0.start_minute < w[0].0.end_minute)
+    {
+        // Name the row given later, as overlapping the one given first.
+        let (first, later) = (pair[0].1.min(pair[1].1), pair[0].1.max(pair[1].1));
+        return Err(wrong(later, Some(first), "availability-interval-overlap"));
+    }
+    Ok(intervals.into_iter().map(|(i, _)| i).collect())
+}
+
 /// Sorts a day's intervals and refuses overlaps (touching is fine) and too many.
 fn settle(intervals: &mut [LocalInterval]) -> Result<(), &'static str> {
     if intervals.len() > limits::INTERVALS_PER_DAY {
@@ -594,9 +628,9 @@ mod tests {
             fields,
             [
                 "time_zone",
-                "weekly.tue",
                 "weekly",
                 "weekly.mon",
+                "weekly.tue",
                 "overrides",
                 "time_off",
                 "buffer_after_minutes",
@@ -610,6 +644,28 @@ mod tests {
         assert!(codes.contains(&"availability-interval-overlap"));
         assert!(codes.contains(&"availability-interval-order"));
         assert!(codes.contains(&"availability-duration-no-rate"));
+    }
+
+    #[test]
+    fn a_wrong_interval_is_named_by_its_row() {
+        assert_eq!(
+            day_hours(&[("13:00", "17:00"), ("09:00", "12:00")]).map(|d| d.len()),
+            Ok(2)
+        );
+        let order = day_hours(&[("09:00", "12:00"), ("15:00", "13:00")]).unwrap_err();
+        assert_eq!((order.row, order.code), (1, "availability-interval-order"));
+        let unreadable = day_hours(&[("9", "12:00")]).unwrap_err();
+        assert_eq!(unreadable.code, "availability-time-invalid");
+        // Given later but starting earlier: still the later row, overlapping the first.
+        let overlap =
+            day_hours(&[("10:00", "12:00"), ("14:00", "15:00"), ("09:00", "10:30")]).unwrap_err();
+        assert_eq!((overlap.row, overlap.overlaps), (2, Some(0)));
+        assert_eq!(overlap.code, "availability-interval-overlap");
+        let many: Vec<(&str, &str)> = vec![("09:00", "09:30"); limits::INTERVALS_PER_DAY + 1];
+        assert_eq!(
+            day_hours(&many).unwrap_err().code,
+            "availability-too-many-intervals"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub mod zones;
 
 pub use availability::{
     Availability, AvailabilityInput, LocalInterval, OverrideInput, Problem, TimeOffInput, WEEKDAYS,
-    WeeklyInput, limits,
+    WeeklyInput, WrongInterval, day_hours, limits,
 };
 pub use engine::{Booked, Window, free_slots};
 

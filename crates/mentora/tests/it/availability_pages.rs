@@ -159,8 +159,13 @@ async fn editor_errors_are_inline_and_keep_what_was_typed(backend: Backend) {
         );
     }
     assert!(html.contains(r#"value="Mars/Olympus" aria-describedby="time_zone-hint time_zone-error" aria-invalid="true""#));
-    assert!(html.contains("Each end must be after its start"));
-    assert!(html.contains(r#"id="mon-start-0" name="mon_start" type="text" inputmode="numeric" pattern="[0-2][0-9]:[0-5][0-9]" placeholder="HH:MM" value="12:00" aria-invalid="true""#));
+    // The day's problem names the interval, with its times as the page writes them.
+    assert!(html.contains(
+        "Monday, interval 1 (12:00\u{202f}PM–9:00\u{202f}AM): the end must be after the start."
+    ));
+    assert!(html.contains(
+        r#"id="mon-start-0" name="mon_start" type="time" value="12:00" aria-invalid="true""#
+    ));
     assert!(html.contains(r#"value="mornings""#));
     assert!(html.contains(r#"value="2027-01-10T09:00""#));
     assert!(html.contains(r#"value="lots""#));
@@ -208,6 +213,174 @@ async fn people_without_an_expert_profile_are_pointed_to_the_application(backend
     let html = app.get("/experts/availability").await.text().await.unwrap();
     assert!(html.contains("Start your application"));
     assert!(!html.contains("name=\"time_zone\""));
+}
+
+/// The weekly part of the editor as a page with day switches posts it: Monday and
+/// Wednesday on, Tuesday off with hours kept, plus `extra` (rows, ticks, a button).
+fn week<'a>(mon: &[(&'a str, &'a str)], extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields: Vec<(&str, &str)> = form(&[])
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("mon_") && !name.starts_with("tue_"))
+        .collect();
+    fields.extend([("days_switched", "1"), ("open", "mon"), ("open", "wed")]);
+    for (start, end) in mon {
+        fields.extend([("mon_start", *start), ("mon_end", *end)]);
+    }
+    fields.extend([
+        ("tue_start", "10:00"),
+        ("tue_end", "11:00"),
+        ("wed_start", "08:00"),
+        ("wed_end", "09:00"),
+    ]);
+    fields.extend_from_slice(extra);
+    fields
+}
+
+async fn weekly_hours_are_edited_day_by_day(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let user = expert(&app, "ines@example.org").await;
+
+    // "Add an interval" adds one an hour long after the day's last, focused, and saves
+    // nothing.
+    let res = app
+        .submit(
+            "/experts/availability",
+            &week(&[("09:00", "12:00")], &[("edit", "add.mon")]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains(r#"id="mon-start-1" name="mon_start" type="time" value="12:00" autofocus>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"id="mon-end-1" name="mon_end" type="time" value="13:00">"#));
+    assert!(html.contains("Changed, not saved yet"));
+    assert!(stored_rules(&app, &user).await.is_none(), "nothing saved");
+    // Tuesday stays off, its hours kept for when it is switched back on.
+    assert!(html.contains(r#"name="open" value="tue" id="open-tue"> Bookable"#));
+    assert!(html.contains(r#"id="tue-start-0" name="tue_start" type="time" value="10:00">"#));
+
+    // Removing a day's only interval switches the day off; the focus goes to its "add".
+    let html = app
+        .submit(
+            "/experts/availability",
+            &week(&[("09:00", "12:00")], &[("edit", "remove.mon.0")]),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"name="open" value="mon" id="open-mon"> Bookable"#));
+    assert!(html.contains(r#"id="add-mon" class="btn-ghost" formnovalidate"#));
+    assert!(html.contains(r#"hx-swap="outerHTML" autofocus>Add an interval"#));
+
+    // Copying Monday to the days ticked under it: Thursday and Saturday, not Friday.
+    let html = app
+        .submit(
+            "/experts/availability",
+            &week(
+                &[("09:00", "12:00"), ("13:00", "15:00")],
+                &[
+                    ("copy.mon", "thu"),
+                    ("copy.mon", "sat"),
+                    ("copy.tue", "fri"),
+                    ("edit", "copy.mon"),
+                ],
+            ),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    for day in ["thu", "sat"] {
+        assert!(html.contains(&format!(
+            r#"name="open" value="{day}" id="open-{day}" checked>"#
+        )));
+        assert!(html.contains(&format!(
+            r#"id="{day}-start-1" name="{day}_start" type="time" value="13:00">"#
+        )));
+    }
+    assert!(html.contains(r#"name="open" value="fri" id="open-fri"> Bookable"#));
+
+    // Saving: only days switched on, and an end at 00:00 is midnight.
+    let res = app
+        .submit(
+            "/experts/availability",
+            &week(&[("09:00", "12:00"), ("20:00", "00:00")], &[]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let rules = stored_rules(&app, &user).await.unwrap();
+    let saved: Vec<(String, String, String)> = rules["weekly"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["weekday"].as_str().unwrap().to_owned(),
+                w["start"].as_str().unwrap().to_owned(),
+                w["end"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("mon", "09:00", "12:00"),
+        ("mon", "20:00", "24:00"),
+        ("wed", "08:00", "09:00"),
+    ];
+    assert_eq!(saved.len(), expected.len(), "{saved:?}");
+    for (d, s, e) in expected {
+        assert!(saved.contains(&(d.into(), s.into(), e.into())), "{saved:?}");
+    }
+    let html = app.get("/experts/availability").await.text().await.unwrap();
+    assert!(html.contains(r#"id="mon-end-1" name="mon_end" type="time" value="00:00">"#));
+    assert!(
+        html.contains(r#"name="open" value="tue" id="open-tue"> Bookable"#),
+        "a day without hours is off"
+    );
+
+    // A wrong interval is named by day, number and times, and only it and the one it
+    // overlaps are marked.
+    let res = app
+        .submit(
+            "/experts/availability",
+            &week(
+                &[("09:00", "12:00"), ("14:00", "15:00"), ("11:00", "13:00")],
+                &[],
+            ),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(
+        "Monday, interval 3 (11:00\u{202f}AM–1:00\u{202f}PM) overlaps interval 1: make each interval end before the next one starts."
+    ), "{html}");
+    assert!(html.contains(
+        r#"id="mon-start-0" name="mon_start" type="time" value="09:00" aria-invalid="true">"#
+    ));
+    assert!(html.contains(r#"id="mon-start-1" name="mon_start" type="time" value="14:00">"#));
+    assert!(html.contains(
+        r#"id="mon-start-2" name="mon_start" type="time" value="11:00" aria-invalid="true">"#
+    ));
+    // The same, in German: its own day name and 24-hour times.
+    let res = app.submit("/language", &[("lang", "de")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let html = app
+        .submit(
+            "/experts/availability",
+            &week(&[("09:00", "12:00"), ("11:00", "13:00")], &[]),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Montag, Intervall 2 (11:00–13:00) überschneidet sich mit Intervall 1"),
+        "{html}"
+    );
 }
 
 /// The expert's Madrid hours for every day, saved through the API.
@@ -410,6 +583,7 @@ both_backends!(
     the_calendar_marks_dates_and_starts_overrides,
     the_editor_saves_and_previews,
     editor_errors_are_inline_and_keep_what_was_typed,
+    weekly_hours_are_edited_day_by_day,
     time_off_is_typed_in_the_experts_zone,
     people_without_an_expert_profile_are_pointed_to_the_application,
     the_profile_shows_a_week_of_slot_buttons_in_the_viewers_zone,

@@ -18,6 +18,7 @@ use serde::Deserialize;
 use store::users::User;
 
 use super::override_calendar::{self, Day, Month};
+use super::weekly_hours::{self, DayRows, Edit};
 use crate::middleware::viewer::SignedIn;
 use crate::pages::render;
 use crate::pages::shell::Shell;
@@ -29,13 +30,6 @@ use crate::{AppError, AppState};
 const SPARE_ROWS: usize = 2;
 /// Days the preview shows.
 const PREVIEW_DAYS: jiff::SignedDuration = jiff::SignedDuration::from_hours(14 * 24);
-
-/// One weekday's rows.
-#[derive(Debug, Clone, Default)]
-pub struct DayRows {
-    pub key: &'static str,
-    pub rows: Vec<(String, String)>,
-}
 
 /// The form's values as typed (or as saved), every one text.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +50,10 @@ pub struct EditorForm {
     pub cap: String,
     pub policy: String,
     pub durations: Vec<String>,
+    /// A button that changes the rows instead of saving (`edit=add.mon`).
+    pub edit: Option<Edit>,
+    /// (day, day) pairs: a day ticked under another's "copy" button.
+    pub copy_to: Vec<(usize, usize)>,
 }
 
 impl EditorForm {
@@ -70,14 +68,14 @@ impl EditorForm {
             time_zone: doc.time_zone.clone(),
             weekly: WEEKDAYS
                 .iter()
-                .map(|day| DayRows {
-                    key: day,
-                    rows: doc
+                .map(|day| {
+                    let rows = doc
                         .weekly
                         .iter()
                         .filter(|w| w.weekday == *day)
                         .map(|w| (w.start.clone(), w.end.clone()))
-                        .collect(),
+                        .collect();
+                    DayRows::saved(day, rows)
                 })
                 .collect(),
             overrides: doc
@@ -112,6 +110,8 @@ impl EditorForm {
                 .flatten()
                 .map(|d| d.to_string())
                 .collect(),
+            edit: None,
+            copy_to: Vec::new(),
         }
         .padded()
     }
@@ -140,11 +140,16 @@ impl EditorForm {
                 .iter()
                 .map(|day| DayRows {
                     key: day,
+                    open: true,
                     rows: Vec::new(),
                 })
                 .collect(),
             ..Self::default()
         };
+        // A page with day switches sends the open days; an older one (or a script) only
+        // rows, and then every day with rows is open.
+        let (mut switched, mut open) = (false, [false; 7]);
+        let day_index = |day: &str| WEEKDAYS.iter().position(|d| *d == day);
         let mut starts: Vec<Vec<String>> = vec![Vec::new(); 7];
         let mut ends: Vec<Vec<String>> = vec![Vec::new(); 7];
         let (mut dates, mut hours, mut offs_from, mut offs_to) =
@@ -166,11 +171,24 @@ impl EditorForm {
                 "daily_cap" => form.cap = value,
                 "cancellation_policy" => form.policy = value,
                 "durations" => form.durations.push(value),
+                "days_switched" => switched = true,
+                "open" => {
+                    if let Some(i) = day_index(&value) {
+                        open[i] = true;
+                    }
+                }
+                "edit" => form.edit = Edit::parse(&value),
                 other => {
+                    if let Some(from) = other.strip_prefix("copy.").and_then(day_index) {
+                        if let Some(to) = day_index(&value) {
+                            form.copy_to.push((from, to));
+                        }
+                        continue;
+                    }
                     let Some((day, part)) = other.split_once('_') else {
                         continue;
                     };
-                    let Some(i) = WEEKDAYS.iter().position(|d| *d == day) else {
+                    let Some(i) = day_index(day) else {
                         continue;
                     };
                     match part {
@@ -183,17 +201,18 @@ impl EditorForm {
         }
         for (i, day) in form.weekly.iter_mut().enumerate() {
             day.rows = pairs(&starts[i], &ends[i]);
+            day.open = !switched || open[i];
         }
         form.overrides = pairs(&dates, &hours);
         form.time_off = pairs(&offs_from, &offs_to);
         form
     }
 
-    /// An empty row to add one more: one per day, `SPARE_ROWS` for overrides and time off.
+    /// Without empty weekly rows (a button adds one), and `SPARE_ROWS` empty rows to add
+    /// overrides and time off.
     fn padded(mut self) -> Self {
         for day in &mut self.weekly {
-            day.rows.retain(|(s, e)| !s.is_empty() || !e.is_empty());
-            day.rows.push((String::new(), String::new()));
+            *day = std::mem::take(day).tidied();
         }
         self.overrides
             .retain(|(d, h)| !d.is_empty() || !h.is_empty());
@@ -229,14 +248,11 @@ impl EditorForm {
                 .weekly
                 .iter()
                 .flat_map(|day| {
-                    day.rows
-                        .iter()
-                        .filter(|(s, e)| !s.is_empty() || !e.is_empty())
-                        .map(|(s, e)| WeeklyDoc {
-                            weekday: day.key.to_owned(),
-                            start: s.clone(),
-                            end: e.clone(),
-                        })
+                    day.to_save().into_iter().map(|(start, end)| WeeklyDoc {
+                        weekday: day.key.to_owned(),
+                        start,
+                        end,
+                    })
                 })
                 .collect(),
             overrides: self
@@ -326,6 +342,10 @@ struct EditorPage<'a> {
     /// Where the expert meets, and the providers this site offers (`builtin`, `jitsi`).
     video: Option<(&'static str, Vec<&'static str>)>,
     video_saved: bool,
+    /// The rows were changed by a button and are not saved yet.
+    edited: bool,
+    /// The id of the field or button that gets the focus back after a change.
+    focus: Option<String>,
 }
 
 impl EditorPage<'_> {
@@ -365,6 +385,24 @@ impl EditorPage<'_> {
 
     fn day_error(&self, day: &str) -> Option<&str> {
         self.error_for(&format!("weekly.{day}"))
+    }
+
+    /// Whether a row's pickers are marked invalid: the interval the rules refuse (and the
+    /// one it overlaps), or every row of a day whose problem names none.
+    fn row_invalid(&self, day: &DayRows, row: &usize) -> bool {
+        self.day_error(day.key).is_some()
+            && day
+                .wrong()
+                .is_none_or(|w| w.row == *row || w.overlaps == Some(*row))
+    }
+
+    fn focused(&self, id: &str) -> bool {
+        self.focus.as_deref() == Some(id)
+    }
+
+    /// The other days, for a day's "copy to" list.
+    fn others(&self, day: &str) -> Vec<&'static str> {
+        WEEKDAYS.iter().copied().filter(|d| *d != day).collect()
     }
 
     fn day_name(&self, day: &str) -> String {
@@ -486,15 +524,33 @@ async fn preview(
     }))
 }
 
+/// What the editor shows besides the saved rules.
+#[derive(Default)]
+struct Showing<'a> {
+    /// The form as typed (after a refused save or a change by a button).
+    form: Option<EditorForm>,
+    errors: Vec<ShownError>,
+    /// `1` after saving the rules, `video` after saving the video choice.
+    saved: &'a str,
+    /// A date picked on the calendar.
+    picked: Option<Date>,
+    /// After a change by a button: the id that gets the focus.
+    edited: Option<String>,
+}
+
 async fn page(
     state: &AppState,
     shell: &Shell,
     user: &User,
-    form: Option<EditorForm>,
-    errors: Vec<ShownError>,
-    saved: &str,
-    picked: Option<Date>,
+    showing: Showing<'_>,
 ) -> Result<Response, AppError> {
+    let Showing {
+        form,
+        errors,
+        saved,
+        picked,
+        edited,
+    } = showing;
     let (form, priced, calendar) = match rules::own(&state.db, user).await {
         Ok(OwnRules {
             document,
@@ -542,6 +598,8 @@ async fn page(
             calendar,
             video,
             video_saved: saved == "video",
+            focus: edited.clone(),
+            edited: edited.is_some(),
         },
         status,
     ))
@@ -559,10 +617,11 @@ pub async fn show(
         &state,
         &shell,
         &viewer.user,
-        None,
-        Vec::new(),
-        saved,
-        picked,
+        Showing {
+            saved,
+            picked,
+            ..Showing::default()
+        },
     )
     .await
 }
@@ -573,19 +632,45 @@ pub async fn save(
     shell: Shell,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let form = EditorForm::parse(&body);
+    let mut form = EditorForm::parse(&body);
+    if let Some(edit) = form.edit.take() {
+        // A button that changes the rows: show them changed, save nothing yet.
+        let focus = edit.apply(&mut form.weekly, &form.copy_to);
+        let form = form.padded();
+        return page(
+            &state,
+            &shell,
+            &viewer.user,
+            Showing {
+                form: Some(form),
+                edited: Some(focus.unwrap_or_else(|| "weekly-heading".to_owned())),
+                ..Showing::default()
+            },
+        )
+        .await;
+    }
     match rules::replace(&state.db, &state.schedules, &viewer.user, &form.document()).await {
         Ok(_) => Ok(crate::redirect::to("/experts/availability?saved=1")),
         Err(SchedulingError::Invalid(fields)) => {
-            let errors = shown(&shell, &fields);
+            let mut errors = shown(&shell, &fields);
+            // A day's problem names its interval, as the form shows it.
+            for error in &mut errors {
+                let day = error.field.strip_prefix("weekly.");
+                if let Some(day) = form.weekly.iter().find(|d| Some(d.key) == day)
+                    && let Some(wrong) = day.wrong()
+                {
+                    error.message = weekly_hours::explain(&shell, day, wrong);
+                }
+            }
             page(
                 &state,
                 &shell,
                 &viewer.user,
-                Some(form.padded()),
-                errors,
-                "",
-                None,
+                Showing {
+                    form: Some(form.padded()),
+                    errors,
+                    ..Showing::default()
+                },
             )
             .await
         }

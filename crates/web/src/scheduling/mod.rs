@@ -13,6 +13,7 @@ mod api;
 mod availability;
 mod override_calendar;
 pub mod slot_picker;
+mod weekly_hours;
 
 /// The availability editor.
 pub(crate) fn routes() -> Routes {
