@@ -132,6 +132,8 @@ test('a learner sees free times in their own zone, switches zone and week, and p
 
   // Switch to New York and 60-minute sessions, from the keyboard.
   await page.getByLabel('Session length').selectOption('60');
+  // The change applies at once.
+  await expect(page).toHaveURL(/duration=60/);
   const zone = page.getByLabel('Times shown in');
   await zone.fill('America/New_York');
   await zone.press('Enter');
@@ -142,6 +144,45 @@ test('a learner sees free times in their own zone, switches zone and week, and p
   const time = (await slot.textContent())?.trim() ?? '';
   expect(label).toMatch(/^\w{3}, \w{3} \d{1,2}, \d{1,2}:\d{2}\s[AP]M \(America\/New_York\), 60 minutes$/);
   expect(label).toContain(time);
+  // The chosen length and its price stay in sight; times are grouped by part of the day.
+  await expect(page.locator('#chosen-rate')).toContainText(/Your session: 60 minutes · €\d+\.\d\d/);
+  await expect(page.locator('.day-part').first()).toHaveText(/^(Morning|Afternoon|Evening)$/);
+
+  // Everything below swaps in place (no reload): a zone by its city keeps the week.
+  await page.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
+  const week = await page.locator('#week-range').textContent();
+  await zone.fill('Tokyo');
+  await zone.press('Enter');
+  await expect(page).toHaveURL(/tz=Tokyo/);
+  await expect(page.getByLabel('Times shown in')).toHaveValue('Asia/Tokyo');
+  await expect(page.locator('#week-range')).toHaveText(week ?? '');
+  // A name nobody knows is said so beside the field.
+  await page.getByLabel('Times shown in').fill('Atlantis');
+  await page.getByLabel('Times shown in').press('Enter');
+  await expect(page.locator('#tz-error')).toHaveText('“Atlantis” is not a city or time zone we know: pick one from the list.');
+  await expect(page.getByLabel('Times shown in')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await zone.fill('America/New_York');
+  await zone.press('Enter');
+  await expect(page.getByLabel('Times shown in')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The month marks days with free times; choosing one shows the week from that day, the
+  // focus staying on it.
+  const day = page.locator('a.calendar-day.free').nth(2);
+  const date = (await day.getAttribute('id'))?.replace('cal-', '') ?? '';
+  await day.click();
+  await expect(page).toHaveURL(new RegExp(`week=${date}`));
+  await expect(page.locator(`#cal-${date}`)).toHaveAttribute('aria-current', 'date');
+  await expect(page.locator(`#cal-${date}`)).toBeFocused();
+  const firstShown = new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  await expect(page.locator('#week-range')).toHaveText(new RegExp(`^${firstShown} to `));
+  expect(await page.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'slot-picker-month');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await keepScreenshot(page, 'slot-picker-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The next week, and a week with a clock change in the expert's zone (Paris, 28 March 2027).
   const range = await page.locator('#week-range').textContent();

@@ -16,6 +16,36 @@ pub fn named(name: &str) -> Option<TimeZone> {
         .filter(|tz| tz.iana_name().is_some())
 }
 
+/// The place a zone is named after, as people write it: "America/New_York" is
+/// "New York", "America/Argentina/Buenos_Aires" "Buenos Aires".
+pub fn city(name: &str) -> String {
+    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+}
+
+/// The zone someone typed: its IANA name, or the city it is named after ("new york"),
+/// case aside; a suggestion's label ("New York · UTC−05:00") works too. None when no
+/// zone has that name, never a quiet UTC.
+pub fn find<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<TimeZone> {
+    let typed = typed.trim();
+    let typed = typed
+        .split_once(" · ")
+        .map_or(typed, |(place, _)| place)
+        .trim();
+    if let Some(tz) = named(typed) {
+        return Some(tz);
+    }
+    let wanted = typed.replace('_', " ").to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    names
+        .into_iter()
+        .find(|name| {
+            name.replace('_', " ").to_lowercase() == wanted || city(name).to_lowercase() == wanted
+        })
+        .and_then(named)
+}
+
 /// The zone's canonical IANA name: links and legacy aliases (which browsers still report,
 /// such as `Asia/Calcutta`) become the primary name (`Asia/Kolkata`).
 pub fn canonical_name(tz: &TimeZone) -> String {
@@ -139,6 +169,34 @@ pub fn clock_changes(tz: &TimeZone, from: Timestamp, to: Timestamp) -> Vec<Clock
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zone_is_found_by_its_name_or_its_city() {
+        let names = [
+            "America/New_York",
+            "America/Argentina/Buenos_Aires",
+            "Europe/Berlin",
+        ];
+        let found = |typed: &str| find(typed, names).map(|tz| canonical_name(&tz));
+        assert_eq!(found("Europe/Berlin").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(found("new york").as_deref(), Some("America/New_York"));
+        assert_eq!(
+            found(" Buenos Aires ").as_deref(),
+            Some("America/Argentina/Buenos_Aires")
+        );
+        assert_eq!(
+            found("america/new_york").as_deref(),
+            Some("America/New_York")
+        );
+        assert_eq!(
+            found("Berlin · UTC+01:00").as_deref(),
+            Some("Europe/Berlin")
+        );
+        for unknown in ["Atlantis", "", "+02:00", "UTC+1"] {
+            assert_eq!(found(unknown), None, "{unknown}");
+        }
+        assert_eq!(city("America/Argentina/Buenos_Aires"), "Buenos Aires");
+    }
 
     #[test]
     fn a_local_day_spans_midnight_to_midnight_even_when_clocks_change() {

@@ -104,7 +104,16 @@ weekday-sun = الأحد
 ## منتقي المواعيد
 slots-title = احجز جلسة
 slots-zone = الأوقات معروضة بتوقيت
-slots-zone-hint = منطقتك الزمنية، باسمها في ⁨IANA⁩.
+slots-zone-hint = مدينة أو منطقة زمنية، مثل Berlin أو America/New_York: اختر واحدة من القائمة.
+slots-zone-invalid = «{ $zone }» ليست مدينة أو منطقة زمنية نعرفها: اختر واحدة من القائمة.
+slots-part-morning = الصباح
+slots-part-afternoon = بعد الظهر
+slots-part-evening = المساء
+slots-day-free = { $date }: أوقات متاحة
+slots-previous-month = الشهر السابق
+slots-next-month = الشهر التالي
+slots-month-hint = الأيام التي فيها أوقات متاحة روابط: اختر يومًا لترى الأسبوع بدءًا منه.
+slots-chosen = جلستك:
 slots-duration = مدة الجلسة
 slots-show = اعرض الأوقات
 slots-week = من { $from } إلى { $to }

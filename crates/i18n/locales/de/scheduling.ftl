@@ -104,7 +104,16 @@ weekday-sun = Sonntag
 ## The slot picker
 slots-title = Sitzung buchen
 slots-zone = Zeiten angezeigt in
-slots-zone-hint = Ihre Zeitzone als IANA-Name.
+slots-zone-hint = Eine Stadt oder Zeitzone, etwa Berlin oder America/New_York: Wählen Sie eine aus der Liste.
+slots-zone-invalid = „{ $zone }“ ist keine Stadt oder Zeitzone, die wir kennen: Wählen Sie eine aus der Liste.
+slots-part-morning = Vormittag
+slots-part-afternoon = Nachmittag
+slots-part-evening = Abend
+slots-day-free = { $date }: freie Zeiten
+slots-previous-month = Vorheriger Monat
+slots-next-month = Nächster Monat
+slots-month-hint = Tage mit freien Zeiten sind Links: Wählen Sie einen, um die Woche ab diesem Tag zu sehen.
+slots-chosen = Ihre Sitzung:
 slots-duration = Sitzungsdauer
 slots-show = Zeiten anzeigen
 slots-week = { $from } bis { $to }

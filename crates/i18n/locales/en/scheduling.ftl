@@ -104,7 +104,16 @@ weekday-sun = Sunday
 ## The slot picker
 slots-title = Book a session
 slots-zone = Times shown in
-slots-zone-hint = Your time zone, by IANA name.
+slots-zone-hint = A city or time zone, such as Berlin or America/New_York: pick one from the list.
+slots-zone-invalid = “{ $zone }” is not a city or time zone we know: pick one from the list.
+slots-part-morning = Morning
+slots-part-afternoon = Afternoon
+slots-part-evening = Evening
+slots-day-free = { $date }: free times
+slots-previous-month = Previous month
+slots-next-month = Next month
+slots-month-hint = Days with free times are links: pick one to see the week from that day.
+slots-chosen = Your session:
 slots-duration = Session length
 slots-show = Show times
 slots-week = { $from } to { $to }

@@ -104,7 +104,16 @@ weekday-sun = Domingo
 ## The slot picker
 slots-title = Reserva una sesión
 slots-zone = Horas mostradas en
-slots-zone-hint = Tu zona horaria, por su nombre IANA.
+slots-zone-hint = Una ciudad o zona horaria, como Berlín o America/New_York: elige una de la lista.
+slots-zone-invalid = «{ $zone }» no es una ciudad ni una zona horaria que conozcamos: elige una de la lista.
+slots-part-morning = Mañana
+slots-part-afternoon = Tarde
+slots-part-evening = Noche
+slots-day-free = { $date }: horas libres
+slots-previous-month = Mes anterior
+slots-next-month = Mes siguiente
+slots-month-hint = Los días con horas libres son enlaces: elige uno para ver la semana desde ese día.
+slots-chosen = Tu sesión:
 slots-duration = Duración de la sesión
 slots-show = Ver horarios
 slots-week = Del { $from } al { $to }

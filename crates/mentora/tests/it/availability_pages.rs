@@ -440,6 +440,56 @@ async fn the_profile_shows_a_week_of_slot_buttons_in_the_viewers_zone(backend: B
     let first: jiff::civil::Date = week.parse().unwrap();
     let heading = first.strftime("%a, %b %-d</h3>").to_string();
     assert!(html.contains(&heading), "{heading}");
+    // Times grouped by part of the day: 13:45 to 14:45 is afternoon, on each of the days.
+    assert_eq!(
+        html.matches("<h4 class=\"day-part\">Afternoon</h4>")
+            .count(),
+        7
+    );
+    assert!(!html.contains("<h4 class=\"day-part\">Morning</h4>"));
+    // The chosen length's price stays in sight, and changing zone or length keeps the week.
+    assert!(
+        html.contains("Your session: <strong>60 minutes</strong> · <strong><bdi>"),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        r#"<input type="hidden" name="week" value="{week}">"#
+    )));
+    // The month: the asked day is a link marked current, the days it shows highlighted.
+    assert!(html.contains(&format!(
+        r#"<a class="calendar-day free shown" id="cal-{week}" href="/experts/{slug}?week={week}&#38;tz=Asia%2FKathmandu&#38;duration=60#slots" aria-label="{}: free times" aria-current="date">"#,
+        first.strftime("%a, %b %-d, %Y")
+    )), "{html}");
+    let next_month = first.last_of_month().tomorrow().unwrap();
+    assert!(html.contains(&format!("week={next_month}&#38;tz=Asia%2FKathmandu")));
+    // Zones suggested by city with today's offset.
+    assert!(html.contains(r#"<option value="Asia/Kathmandu">Kathmandu · UTC+05:45</option>"#));
+
+    // A city works as well as the zone's name.
+    let html = app
+        .get(&format!(
+            "/experts/{slug}?tz=kathmandu&week={week}&duration=60"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("(Asia/Kathmandu), 60 minutes\">1:45\u{202f}PM</button>"));
+    // A name nobody knows is an error beside the field, never a quiet UTC.
+    let html = app
+        .get(&format!("/experts/{slug}?tz=Atlantis&week={week}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(
+            r#"value="Atlantis" aria-describedby="tz-hint tz-error" aria-invalid="true""#
+        )
+    );
+    assert!(
+        html.contains("“Atlantis” is not a city or time zone we know: pick one from the list.")
+    );
 }
 
 async fn a_week_with_a_clock_change_says_so(backend: Backend) {

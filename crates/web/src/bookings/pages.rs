@@ -259,10 +259,15 @@ pub(crate) enum Problem {
 }
 
 impl BookingPage<'_> {
-    /// This booking's page showing another week of times to move to.
-    fn move_week_url(&self, week: &str) -> String {
+    /// This booking's page showing another week of times to move to (what the picker's
+    /// month and week links call `week_url`).
+    fn week_url(&self, week: &str) -> String {
         let query = serde_urlencoded::to_string([("week", week)]).unwrap_or_default();
         format!("/bookings/{}?{query}#move", self.id)
+    }
+
+    fn weekdays(&self) -> &'static [&'static str] {
+        &domain::schedule::WEEKDAYS
     }
 
     fn status_label(&self, status: &str) -> String {

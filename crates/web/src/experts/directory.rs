@@ -288,6 +288,7 @@ struct IntroVideo {
 
 /// A price for one session length.
 struct RateView {
+    minutes: i32,
     /// "60 minutes".
     duration: String,
     /// In the expert's currency.
@@ -317,6 +318,7 @@ impl ProfileView {
             rates: rates
                 .into_iter()
                 .map(|r| RateView {
+                    minutes: r.duration_minutes,
                     duration: shell.t1(
                         "expert-rate-duration",
                         "minutes",
@@ -354,9 +356,14 @@ impl ProfilePage<'_> {
         self.week.duration == Some(*minutes)
     }
 
-    /// Every canonical IANA zone name, for the zone field's suggestions.
-    fn zone_names(&self) -> &'static [String] {
-        zone_names()
+    /// The price of the length the picker shows, so it stays in sight while choosing.
+    fn chosen_rate(&self) -> Option<&RateView> {
+        let minutes = i32::from(self.week.duration?);
+        self.p.rates.iter().find(|r| r.minutes == minutes)
+    }
+
+    fn weekdays(&self) -> &'static [&'static str] {
+        &domain::schedule::WEEKDAYS
     }
 
     /// This profile's page for another week, keeping the zone and length.
@@ -474,22 +481,6 @@ pub async fn profile(
         }
     }
     Ok(response)
-}
-
-/// Canonical zone names (no legacy aliases), sorted; read from the bundled database once.
-fn zone_names() -> &'static [String] {
-    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names: Vec<String> = jiff::tz::db()
-            .available()
-            .filter_map(|n| jiff::tz::TimeZone::get(n.as_str()).ok())
-            .map(|tz| domain::schedule::zones::canonical_name(&tz))
-            .filter(|n| n.contains('/') && !n.starts_with("Etc/"))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    })
 }
 
 /// schema.org `Person` with the offers, for search engines. `<` is escaped so the JSON can

@@ -11,9 +11,11 @@ use crate::access::Routes;
 
 mod api;
 mod availability;
+mod month_grid;
 mod override_calendar;
 pub mod slot_picker;
 mod weekly_hours;
+pub mod zone_picker;
 
 /// The availability editor.
 pub(crate) fn routes() -> Routes {

@@ -8,6 +8,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+use super::month_grid;
+
 /// One date in the grid.
 pub struct Day {
     pub number: i8,
@@ -64,35 +66,17 @@ pub fn months(doc: &RulesDocument, today: Date, count: usize, locale: i18n::Loca
     let mut out = Vec::with_capacity(count);
     let mut first = today.first_of_month();
     for _ in 0..count {
-        let mut weeks: Vec<Vec<Option<Day>>> = Vec::new();
-        let mut week: Vec<Option<Day>> = (0..first.weekday().to_monday_zero_offset())
-            .map(|_| None)
-            .collect();
-        let mut date = first;
-        while date.month() == first.month() && date.year() == first.year() {
-            week.push(Some(Day {
-                number: date.day(),
-                date: date.to_string(),
-                state: state(date),
-                past: date < today,
-            }));
-            if week.len() == 7 {
-                weeks.push(std::mem::take(&mut week));
-            }
-            match date.tomorrow() {
-                Ok(next) => date = next,
-                Err(_) => break,
-            }
-        }
-        if !week.is_empty() {
-            week.resize_with(7, || None);
-            weeks.push(week);
-        }
+        let weeks = month_grid::weeks(first, |date| Day {
+            number: date.day(),
+            date: date.to_string(),
+            state: state(date),
+            past: date < today,
+        });
         out.push(Month {
             title: locale.month(first),
             weeks,
         });
-        first = date;
+        first = month_grid::next_month(first);
     }
     out
 }

@@ -1,16 +1,23 @@
-//! The slot picker on an expert's profile: one week of free slots in the viewer's zone
-//! (theirs by default, switchable), a column per local day, every slot a button whose
-//! label reads the full date, time, zone and length; and a note when the week holds a
-//! clock change in the viewer's zone or the expert's.
+//! The slot picker on an expert's profile: a month calendar marking the days with free
+//! times, then one week of them in the viewer's zone (theirs by default, switchable by
+//! name or city), a column per local day with its times grouped into morning, afternoon
+//! and evening, every slot a button whose label reads the full date, time, zone and
+//! length; and a note when the week holds a clock change in the viewer's zone or the
+//! expert's.
 
 use app::scheduling::SchedulingError;
 use app::scheduling::slots::{self, SlotList, SlotParams};
 use domain::schedule::zones;
-use jiff::civil::Date;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use store::users::User;
 use uuid::Uuid;
 
+use super::month_grid;
+use super::zone_picker::{self, ZoneOption};
 use crate::AppState;
 use crate::pages::shell::Shell;
 
@@ -35,12 +42,64 @@ pub struct SlotButton {
     pub start: String,
 }
 
+/// Morning (before noon), afternoon (before 17:00) and evening, by the viewer's clock.
+pub const PARTS_OF_DAY: [&str; 3] = ["morning", "afternoon", "evening"];
+
 pub struct DayColumn {
     pub heading: String,
-    pub slots: Vec<SlotButton>,
+    /// The day's times by part of the day (`PARTS_OF_DAY`, empty parts left out).
+    pub parts: Vec<(&'static str, Vec<SlotButton>)>,
+}
+
+impl DayColumn {
+    fn add(&mut self, at: Time, slot: SlotButton) {
+        let part = if at.hour() < 12 {
+            PARTS_OF_DAY[0]
+        } else if at.hour() < 17 {
+            PARTS_OF_DAY[1]
+        } else {
+            PARTS_OF_DAY[2]
+        };
+        match self.parts.iter_mut().find(|(p, _)| *p == part) {
+            Some((_, slots)) => slots.push(slot),
+            None => self.parts.push((part, vec![slot])),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+}
+
+/// A date in the month calendar.
+pub struct CalendarDay {
+    pub number: i8,
+    /// `YYYY-MM-DD`: the week shown from it when chosen.
+    pub date: String,
+    /// "Tue, Dec 8, 2026: free times", as a screen reader reads the link (empty on a day
+    /// without).
+    pub label: String,
+    /// Has free times (and is a link).
+    pub free: bool,
+    /// One of the days the week below shows.
+    pub shown: bool,
+}
+
+/// The month holding the week's first day.
+pub struct MonthView {
+    pub title: String,
+    pub weeks: Vec<Vec<Option<CalendarDay>>>,
+    /// The week to show for the month before (not before today) and after.
+    pub previous: Option<String>,
+    pub next: String,
 }
 
 pub struct WeekView {
+    /// The first day shown, `YYYY-MM-DD` (kept when the zone or length changes).
+    pub first: String,
+    pub month: MonthView,
+    /// The zone field's suggestions.
+    pub zone_options: Arc<Vec<ZoneOption>>,
     pub zone: String,
     /// True when the zone came from nowhere better than UTC (the page may ask the browser).
     pub zone_guessed: bool,
@@ -62,7 +121,7 @@ pub struct WeekView {
 
 impl WeekView {
     pub fn has_slots(&self) -> bool {
-        self.days.iter().any(|d| !d.slots.is_empty())
+        self.days.iter().any(|d| !d.is_empty())
     }
 }
 
@@ -85,13 +144,11 @@ pub async fn week(
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let (zone, zone_name, zone_error) = match slots::viewer_zone(asked, viewer) {
-        Ok((tz, name)) => (tz, name, None),
-        Err(_) => {
-            let (tz, name) = slots::viewer_zone(None, viewer)?;
-            (tz, name, asked.map(str::to_owned))
-        }
-    };
+    // A zone by name or city; one nobody knows is an error beside the field, and the
+    // times are shown in the viewer's own zone meanwhile.
+    let known = asked.and_then(zone_picker::read);
+    let (zone, zone_name) = slots::viewer_zone(known.as_deref(), viewer)?;
+    let zone_error = asked.filter(|_| known.is_none()).map(str::to_owned);
     let now = state.clock().now();
     let today = zones::local(&zone, now).date();
     let first = params
@@ -103,8 +160,9 @@ pub async fn week(
     let after = first
         .checked_add(jiff::Span::new().days(7))
         .unwrap_or(first);
-    let from = zones::start_of_day(&zone, first);
-    let to = zones::start_of_day(&zone, after);
+    // One search covers the week and the month its first day is in (at most 38 days).
+    let from = zones::start_of_day(&zone, first.first_of_month().max(today));
+    let to = zones::start_of_day(&zone, month_grid::next_month(first).max(after));
     let query = |duration: Option<String>| SlotParams {
         from: Some(zones::rfc3339(from)),
         to: Some(zones::rfc3339(to)),
@@ -136,6 +194,7 @@ pub async fn week(
         other => other?,
     };
     let frame = Frame {
+        zone_options: zone_picker::options(now),
         zone_guessed: asked.is_none() && viewer.is_none(),
         zone,
         zone_name,
@@ -149,6 +208,7 @@ pub async fn week(
 
 /// Which week is shown, and in which zone.
 struct Frame {
+    zone_options: Arc<Vec<ZoneOption>>,
     zone: TimeZone,
     zone_name: String,
     /// The zone as typed, when it was not one we know.
@@ -162,6 +222,7 @@ struct Frame {
 
 fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
     let Frame {
+        zone_options,
         zone,
         zone_name,
         zone_error,
@@ -176,13 +237,15 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
     while date < after {
         days.push(DayColumn {
             heading: day_name(shell, date),
-            slots: Vec::new(),
+            parts: Vec::new(),
         });
         date = date.tomorrow().unwrap_or(after);
     }
     let minutes = list.duration_minutes.unwrap_or(0).to_string();
+    let mut free_days = BTreeSet::new();
     for slot in &list.slots {
         let local = zones::local(zone, slot.start_at());
+        free_days.insert(local.date());
         let index = first
             .until(local.date())
             .map(|s| s.get_days())
@@ -191,30 +254,41 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
             continue;
         };
         let time = shell.locale.time(local.time());
-        column.slots.push(SlotButton {
-            label: shell.t_args(
-                "slots-slot-label",
-                &[
-                    ("date", day_name(shell, local.date())),
-                    ("time", time.clone()),
-                    ("zone", zone_name.clone()),
-                    ("minutes", minutes.clone()),
-                ],
-            ),
-            time,
-            start: zones::rfc3339(slot.start_at()),
-        });
+        column.add(
+            local.time(),
+            SlotButton {
+                label: shell.t_args(
+                    "slots-slot-label",
+                    &[
+                        ("date", day_name(shell, local.date())),
+                        ("time", time.clone()),
+                        ("zone", zone_name.clone()),
+                        ("minutes", minutes.clone()),
+                    ],
+                ),
+                time,
+                start: zones::rfc3339(slot.start_at()),
+            },
+        );
     }
-    let mut clock_notes = clock_notes_for(shell, zone, &zone_name, list.from, list.to);
+    // Clock changes in the week shown (the search also covered the rest of the month).
+    let (from, to) = (
+        zones::start_of_day(zone, first),
+        zones::start_of_day(zone, after),
+    );
+    let mut clock_notes = clock_notes_for(shell, zone, &zone_name, from, to);
     let expert_zone = list.expert_zone.as_ref();
     let expert_zone_name = expert_zone.map(zones::canonical_name);
     if let (Some(tz), Some(name)) = (expert_zone, &expert_zone_name)
         && *name != zone_name
     {
-        clock_notes.extend(clock_notes_for(shell, tz, name, list.from, list.to));
+        clock_notes.extend(clock_notes_for(shell, tz, name, from, to));
     }
     let last = after.yesterday().unwrap_or(after);
     WeekView {
+        month: month(shell, &free_days, first, after, today),
+        first: first.to_string(),
+        zone_options,
         range: shell.t_args(
             "slots-week",
             &[
@@ -242,6 +316,44 @@ fn view(shell: &Shell, list: &SlotList, frame: Frame) -> WeekView {
         durations: list.durations.clone(),
         days,
         clock_notes,
+    }
+}
+
+/// The month holding `first`, its days with free times marked (and linked), the week
+/// from `first` to `after` shown.
+fn month(
+    shell: &Shell,
+    free_days: &BTreeSet<Date>,
+    first: Date,
+    after: Date,
+    today: Date,
+) -> MonthView {
+    let weeks = month_grid::weeks(first, |date| {
+        let free = date >= today && free_days.contains(&date);
+        CalendarDay {
+            number: date.day(),
+            date: date.to_string(),
+            label: if free {
+                shell.t1("slots-day-free", "date", &shell.locale.weekday_date(date))
+            } else {
+                String::new()
+            },
+            free,
+            shown: first <= date && date < after,
+        }
+    });
+    let month_first = first.first_of_month();
+    MonthView {
+        title: shell.locale.month(first),
+        weeks,
+        previous: (month_first > today).then(|| {
+            month_first
+                .checked_sub(jiff::Span::new().months(1))
+                .map(|d| d.max(today))
+                .unwrap_or(today)
+                .to_string()
+        }),
+        next: month_grid::next_month(first).to_string(),
     }
 }
 
