@@ -2,8 +2,9 @@
 // checkout, and the booking is confirmed; a second browser watching the same expert no
 // longer sees that time; the learner moves it to another free time, finds it under "My
 // sessions", sees what a cancellation would refund before confirming, cancels, and the
-// refund is shown. Every page passes axe.
-import { expect, test, type Page } from '@playwright/test';
+// refund is shown. Every page passes axe. The same booking is made again with the keyboard
+// alone.
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { baseUrl, expectAccessible, keepScreenshot, linkFromOutbox, watchForBreakage } from './support';
 
 const demoPassword = 'mentora-demo-pass';
@@ -214,5 +215,62 @@ test('a visitor who picks a time, signs up and confirms the address lands back o
   await expect(page.locator('form[data-hold-on-arrival]')).toHaveCount(0);
   await page.goto(baseUrl() + '/sessions');
   await expect(page.locator('#sessions tbody tr')).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+/** Presses Tab until `target` has the focus, as a keyboard user moves through the page. */
+async function tabTo(page: Page, target: Locator, most = 60): Promise<void> {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${target} was not reached in ${most} presses of Tab`);
+}
+
+test('a learner finds an expert, picks a time, holds and pays with the keyboard alone', async ({ page }) => {
+  test.slow();
+  const problems = watchForBreakage(page);
+  await page.goto(baseUrl() + '/login');
+  await page.getByLabel('Email address').fill('learner@demo.mentora.test');
+  await page.getByLabel('Password').fill(demoPassword);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page.locator('form[action="/logout"]')).toBeAttached();
+
+  // Emma Schmidt (no other journey books her): from the directory to her profile.
+  await page.goto(baseUrl() + '/experts?q=Emma%20Schmidt');
+  await tabTo(page, page.getByRole('link', { name: 'Emma Schmidt' }).first());
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emma Schmidt');
+
+  // "Choose a time" leads to the picker; the month is one stop, its arrows move between
+  // days with free times.
+  await tabTo(page, page.getByRole('link', { name: 'Choose a time' }));
+  await page.keyboard.press('Enter');
+  const stop = page.locator('a.calendar-day[tabindex="0"]');
+  await expect(stop).toHaveCount(1);
+  await tabTo(page, stop);
+  const from = await stop.getAttribute('id');
+  await page.keyboard.press('ArrowRight');
+  await expect(stop).toBeFocused();
+  expect(await stop.getAttribute('id')).not.toEqual(from);
+  // Enter shows the week from that day, in place, the focus staying on it.
+  const date = ((await stop.getAttribute('id')) ?? '').replace('cal-', '');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`week=${date}`));
+  await expect(page.locator(`#cal-${date}`)).toBeFocused();
+  const slot = page.locator('button.slot-button').first();
+  await tabTo(page, slot);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your session');
+
+  await tabTo(page, page.getByRole('button', { name: 'Hold this time and pay' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pay for your session');
+  const price = (await page.locator('#checkout-price').textContent())?.trim() ?? '';
+  await tabTo(page, page.getByRole('button', { name: `Pay ${price} (test)` }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#booking-status')).toHaveText('Confirmed');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'booking-by-keyboard');
   expect(problems).toEqual([]);
 });

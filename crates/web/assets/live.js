@@ -44,6 +44,10 @@ async function refresh(selectors) {
     const key = focused?.id ? `#${CSS.escape(focused.id)}` : focused?.value ? `[value="${CSS.escape(focused.value)}"]` : null;
     const copy = document.importNode(next, true);
     now.replaceWith(copy);
+    // A fresh copy's htmx attributes (the slot picker's swaps) work once htmx has seen
+    // them; other scripts set their part up again on `live:refreshed`.
+    window.htmx?.process(copy);
+    copy.dispatchEvent(new Event("live:refreshed", { bubbles: true }));
     if (focused) (key && copy.querySelector(key) ? copy.querySelector(key) : copy.querySelector("button, a, input, select"))?.focus();
   }
 }

@@ -19,11 +19,22 @@ mod codes;
 
 pub use codes::ErrorCode;
 
-/// An error on its way to the user. `args` fill the placeholders of the detail message.
+/// A value in an error's message written as the reader's language writes it, once the
+/// response knows that language.
+#[derive(Debug, Clone)]
+pub enum LocalValue {
+    Money(domain::money::Money),
+    /// Shown in UTC, named as such: the error has no viewer's zone to hand.
+    Instant(jiff::Timestamp),
+}
+
+/// An error on its way to the user. `args` and `local_args` fill the placeholders of the
+/// detail message.
 #[derive(Debug, Clone)]
 pub struct AppError {
     pub code: ErrorCode,
     pub args: Vec<(&'static str, String)>,
+    pub local_args: Vec<(&'static str, LocalValue)>,
     /// Field-level problems (`validation_failed`): field name and message id.
     pub fields: Vec<FieldError>,
     /// Seconds to wait, sent as `Retry-After` (`rate_limited`).
@@ -35,6 +46,7 @@ impl AppError {
         Self {
             code,
             args: Vec::new(),
+            local_args: Vec::new(),
             fields: Vec::new(),
             retry_after: None,
         }
@@ -51,6 +63,31 @@ impl AppError {
     pub fn with_arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.args.push((name, value.into()));
         self
+    }
+
+    /// An argument written in the reader's language: an amount, or an instant.
+    pub fn with_local_arg(mut self, name: &'static str, value: LocalValue) -> Self {
+        self.local_args.push((name, value));
+        self
+    }
+
+    /// Every argument of the detail message, as `locale` writes them.
+    pub fn detail_args(&self, locale: i18n::Locale) -> Vec<(&'static str, String)> {
+        let local = self.local_args.iter().map(|(name, value)| {
+            let text = match value {
+                LocalValue::Money(m) => locale.money(
+                    m.minor,
+                    m.currency.as_str(),
+                    domain::money::exponent(m.currency),
+                ),
+                LocalValue::Instant(at) => format!(
+                    "{} UTC",
+                    locale.date_time(jiff::tz::TimeZone::UTC.to_datetime(*at))
+                ),
+            };
+            (*name, text)
+        });
+        self.args.iter().cloned().chain(local).collect()
     }
 
     /// Nothing was written for lack of disk space: a 503 the client may retry (and
@@ -228,10 +265,11 @@ impl From<BookingError> for AppError {
             }
             BookingError::NotChargeable(ChargeRefusal::BelowMinimum { minimum }) => {
                 AppError::new(ErrorCode::PriceNotChargeable)
-                    .with_arg("minimum", minimum.to_string())
+                    .with_local_arg("minimum", LocalValue::Money(minimum))
             }
             BookingError::NotChargeable(ChargeRefusal::NotAStep { step }) => {
-                AppError::new(ErrorCode::PriceNotChargeable).with_arg("minimum", step.to_string())
+                AppError::new(ErrorCode::PriceNotChargeable)
+                    .with_local_arg("minimum", LocalValue::Money(step))
             }
             BookingError::Provider(e) => {
                 tracing::warn!(error = %e, "the payment provider failed a booking's payment");

@@ -244,22 +244,18 @@ impl Availability {
                 problems.push(problem("overrides", "availability-date-invalid"));
                 continue;
             };
-            let parsed: Result<Vec<LocalInterval>, &'static str> = entry
+            let rows: Vec<(&str, &str)> = entry
                 .intervals
                 .iter()
-                .map(|(start, end)| parse_interval(start, end))
+                .map(|(start, end)| (start.as_str(), end.as_str()))
                 .collect();
-            let mut intervals = match parsed {
+            let intervals = match day_hours(&rows) {
                 Ok(list) => list,
-                Err(code) => {
-                    problems.push(problem("overrides", code));
+                Err(wrong) => {
+                    problems.push(problem("overrides", wrong.code));
                     continue;
                 }
             };
-            if let Err(code) = settle(&mut intervals) {
-                problems.push(problem("overrides", code));
-                continue;
-            }
             if overrides.insert(date, intervals).is_some() {
                 problems.push(problem("overrides", "availability-date-repeated"));
             }
@@ -530,21 +526,6 @@ pub fn day_hours(rows: &[(&str, &str)]) -> Result<Vec<LocalInterval>, WrongInter
         return Err(wrong(later, Some(first), "availability-interval-overlap"));
     }
     Ok(intervals.into_iter().map(|(i, _)| i).collect())
-}
-
-/// Sorts a day's intervals and refuses overlaps (touching is fine) and too many.
-fn settle(intervals: &mut [LocalInterval]) -> Result<(), &'static str> {
-    if intervals.len() > limits::INTERVALS_PER_DAY {
-        return Err("availability-too-many-intervals");
-    }
-    intervals.sort_unstable();
-    if intervals
-        .windows(2)
-        .any(|w| w[1].start_minute < w[0].end_minute)
-    {
-        return Err("availability-interval-overlap");
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub fn city(name: &str) -> String {
 }
 
 /// The zone someone typed: its IANA name, or the city it is named after ("new york"),
-/// case aside; a suggestion's label ("New York · UTC−05:00") works too. None when no
+/// case aside; a suggestion's label ("New York · UTC-05:00") works too. None when no
 /// zone has that name, never a quiet UTC.
 pub fn find<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<TimeZone> {
     let typed = typed.trim();
@@ -118,7 +118,7 @@ pub fn rfc3339_local_and_date(tz: &TimeZone, at: Timestamp) -> (String, String) 
     (text, date)
 }
 
-/// "UTC+05:45", "UTC−03:00", "UTC": an offset as people read it.
+/// "UTC+05:45", "UTC-03:00", "UTC": an offset as people read it.
 pub fn offset_label(offset: Offset) -> String {
     let s = offset.seconds();
     if s == 0 {

@@ -263,7 +263,6 @@ async fn weekly_hours_are_edited_day_by_day(backend: Backend) {
     assert!(html.contains(r#"name="open" value="tue" id="open-tue"> Bookable"#));
     assert!(html.contains(r#"id="tue-start-0" name="tue_start" type="time" value="10:00">"#));
 
-    // Removing a day's only interval switches the day off; the focus goes to its "add".
     let html = app
         .submit(
             "/experts/availability",
@@ -273,9 +272,10 @@ async fn weekly_hours_are_edited_day_by_day(backend: Backend) {
         .text()
         .await
         .unwrap();
-    assert!(html.contains(r#"name="open" value="mon" id="open-mon"> Bookable"#));
-    assert!(html.contains(r#"id="add-mon" class="btn-ghost" formnovalidate"#));
-    assert!(html.contains(r#"hx-swap="outerHTML" autofocus>Add an interval"#));
+    // Removing a day's only interval switches the day off; the focus goes to its switch
+    // (its "add" is hidden with its hours).
+    assert!(html.contains(r#"name="open" value="mon" id="open-mon" autofocus> Bookable"#));
+    assert!(!html.contains("hx-swap=\"outerHTML\" autofocus>Add an interval"));
 
     // Copying Monday to the days ticked under it: Thursday and Saturday, not Friday.
     let html = app
@@ -340,6 +340,27 @@ async fn weekly_hours_are_edited_day_by_day(backend: Backend) {
     assert!(
         html.contains(r#"name="open" value="tue" id="open-tue"> Bookable"#),
         "a day without hours is off"
+    );
+    // A whole day (00:00 to midnight) reads back as 00:00–00:00 and saves again as it is.
+    let whole = week(&[("00:00", "00:00")], &[]);
+    assert_eq!(
+        app.submit("/experts/availability", &whole)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let rules = stored_rules(&app, &user).await.unwrap();
+    assert_eq!(rules["weekly"][0]["start"], "00:00");
+    assert_eq!(rules["weekly"][0]["end"], "24:00");
+    let html = app.get("/experts/availability").await.text().await.unwrap();
+    assert!(html.contains(r#"id="mon-end-0" name="mon_end" type="time" value="00:00">"#));
+    assert_eq!(
+        app.submit("/experts/availability", &whole)
+            .await
+            .status()
+            .as_u16(),
+        303
     );
 
     // A wrong interval is named by day, number and times, and only it and the one it
@@ -457,7 +478,7 @@ async fn the_profile_shows_a_week_of_slot_buttons_in_the_viewers_zone(backend: B
     )));
     // The month: the asked day is a link marked current, the days it shows highlighted.
     assert!(html.contains(&format!(
-        r#"<a class="calendar-day free shown" id="cal-{week}" href="/experts/{slug}?week={week}&#38;tz=Asia%2FKathmandu&#38;duration=60#slots" aria-label="{}: free times" aria-current="date">"#,
+        r#"<a class="calendar-day free shown" id="cal-{week}" href="/experts/{slug}?week={week}&#38;tz=Asia%2FKathmandu&#38;duration=60#slots" aria-label="{}: free times, shown below" aria-current="true">"#,
         first.strftime("%a, %b %-d, %Y")
     )), "{html}");
     let next_month = first.last_of_month().tomorrow().unwrap();

@@ -134,6 +134,14 @@ struct RatesPage<'a> {
     saved: bool,
 }
 
+impl RatesPage<'_> {
+    /// A rate's first day as the page's language writes a date.
+    fn day(&self, iso: &str) -> String {
+        iso.parse::<jiff::civil::Date>()
+            .map_or_else(|_| iso.to_owned(), |d| self.shell.locale.date(d))
+    }
+}
+
 /// The form's fields, as typed.
 #[derive(Debug, Default, Deserialize)]
 pub struct RateForm {

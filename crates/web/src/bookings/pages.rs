@@ -266,10 +266,6 @@ impl BookingPage<'_> {
         format!("/bookings/{}?{query}#move", self.id)
     }
 
-    fn weekdays(&self) -> &'static [&'static str] {
-        &domain::schedule::WEEKDAYS
-    }
-
     fn status_label(&self, status: &str) -> String {
         self.shell
             .t(&format!("booking-status-{}", status.replace('_', "-")))

@@ -121,15 +121,7 @@ impl CardView {
                         .map(|e| shell.t1("expert-price-estimate", "price", &shell.price(&e))),
                 })
                 .collect(),
-            languages: l
-                .languages
-                .iter()
-                .map(|code| {
-                    let name = domain::language::name(code)
-                        .map_or_else(|| code.to_uppercase(), str::to_owned);
-                    (name, code.clone())
-                })
-                .collect(),
+            languages: named_languages(&l.languages),
             next_free: l.next_available_at.map(|at| {
                 let local = domain::schedule::zones::local(zone, at);
                 shell.t_args(
@@ -276,7 +268,8 @@ struct ProfileView {
     rating_count: i32,
     specialties: Vec<SpecialtyView>,
     /// "EN, ES".
-    languages: String,
+    /// The languages spoken, by their own names, each with its code for `lang`.
+    languages: Vec<(String, String)>,
 }
 
 /// The expert's intro video: the link as given, and the privacy-enhanced player shown on
@@ -330,7 +323,7 @@ impl ProfileView {
                         .map(|e| shell.t1("expert-price-estimate", "price", &shell.price(&e))),
                 })
                 .collect(),
-            languages: profile.languages.join(", ").to_uppercase(),
+            languages: named_languages(&profile.languages),
             specialties: specialties.into_iter().map(SpecialtyView::from).collect(),
             slug: profile.slug,
             name: expert.display_name,
@@ -360,10 +353,6 @@ impl ProfilePage<'_> {
     fn chosen_rate(&self) -> Option<&RateView> {
         let minutes = i32::from(self.week.duration?);
         self.p.rates.iter().find(|r| r.minutes == minutes)
-    }
-
-    fn weekdays(&self) -> &'static [&'static str] {
-        &domain::schedule::WEEKDAYS
     }
 
     /// This profile's page for another week, keeping the zone and length.
@@ -481,6 +470,19 @@ pub async fn profile(
         }
     }
     Ok(response)
+}
+
+/// Languages by their own names ("Español"), each with its code for `lang`; a code
+/// without a name here is shown as the code.
+fn named_languages(codes: &[String]) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|code| {
+            let name =
+                domain::language::name(code).map_or_else(|| code.to_uppercase(), str::to_owned);
+            (name, code.clone())
+        })
+        .collect()
 }
 
 /// schema.org `Person` with the offers, for search engines. `<` is escaped so the JSON can

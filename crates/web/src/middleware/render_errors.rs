@@ -129,7 +129,7 @@ fn problem_json(error: &AppError, locale: Locale, request_id: &str, path: &str) 
         kind: format!("{ERROR_DOCS}{}", error.code.as_str()),
         title: locale.t(&format!("{stem}-title")),
         status: error.code.status().as_u16(),
-        detail: locale.t_args(&format!("{stem}-detail"), &error.args),
+        detail: locale.t_args(&format!("{stem}-detail"), &error.detail_args(locale)),
         code: error.code.as_str(),
         request_id,
         instance: path,

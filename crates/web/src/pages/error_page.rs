@@ -22,7 +22,7 @@ pub fn render(shell: &Shell, error: &AppError, request_id: &str) -> Response {
     let page = ErrorPage {
         shell,
         title: shell.t(&format!("{stem}-title")),
-        detail: shell.t_args(&format!("{stem}-detail"), &error.args),
+        detail: shell.t_args(&format!("{stem}-detail"), &error.detail_args(shell.locale)),
         status_line: shell.t_args(
             "error-status",
             &[("status", error.code.status().as_u16().to_string())],

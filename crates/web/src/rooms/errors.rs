@@ -2,6 +2,7 @@
 
 use app::rooms::RoomError;
 
+use crate::error::LocalValue;
 use crate::{AppError, ErrorCode};
 
 impl From<RoomError> for AppError {
@@ -9,9 +10,8 @@ impl From<RoomError> for AppError {
         match err {
             RoomError::NotFound | RoomError::ParticipantsOnly => AppError::new(ErrorCode::NotFound),
             RoomError::NoMeeting(_) | RoomError::Closed => AppError::new(ErrorCode::RoomClosed),
-            RoomError::NotYetOpen(at) => {
-                AppError::new(ErrorCode::RoomNotOpen).with_arg("opens", at.to_string())
-            }
+            RoomError::NotYetOpen(at) => AppError::new(ErrorCode::RoomNotOpen)
+                .with_local_arg("opens", LocalValue::Instant(at)),
             RoomError::NoConsent => AppError::new(ErrorCode::RecordingConsentRequired),
             RoomError::ChunkRefused => AppError::new(ErrorCode::RecordingChunkRefused),
             RoomError::RangeNotSatisfiable(size) => {

@@ -9,7 +9,7 @@ use app::scheduling::rules::{self, OwnRules};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::schedule::{WEEKDAYS, zones};
 use jiff::civil::{Date, DateTime};
@@ -25,8 +25,8 @@ use crate::pages::shell::Shell;
 use crate::pages::shown_error::{ShownError, shown};
 use crate::{AppError, AppState};
 
-/// Empty rows offered for adding overrides and time off (a day gets one; saving adds the
-/// next, so the page stays short and works without JavaScript).
+/// Empty rows offered for adding overrides and time off (saving adds the next, so the page
+/// stays short and works without JavaScript; weekly hours have an "add" button instead).
 const SPARE_ROWS: usize = 2;
 /// Days the preview shows.
 const PREVIEW_DAYS: jiff::SignedDuration = jiff::SignedDuration::from_hours(14 * 24);
@@ -208,8 +208,8 @@ impl EditorForm {
         form
     }
 
-    /// Without empty weekly rows (a button adds one), and `SPARE_ROWS` empty rows to add
-    /// overrides and time off.
+    /// Days without hours closed (see `DayRows::tidied`), and `SPARE_ROWS` empty rows to
+    /// add overrides and time off.
     fn padded(mut self) -> Self {
         for day in &mut self.weekly {
             *day = std::mem::take(day).tidied();
@@ -372,10 +372,6 @@ impl EditorPage<'_> {
         self.shell.t(&format!("weekday-short-{day}"))
     }
 
-    fn weekdays(&self) -> &'static [&'static str] {
-        &WEEKDAYS
-    }
-
     fn error_for(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()
@@ -534,8 +530,13 @@ struct Showing<'a> {
     saved: &'a str,
     /// A date picked on the calendar.
     picked: Option<Date>,
-    /// After a change by a button: the id that gets the focus.
-    edited: Option<String>,
+    /// The rows were changed by a button and are not saved yet.
+    edited: bool,
+    /// The id of the field or button that gets the focus back after a change.
+    focus: Option<String>,
+    /// htmx asked, and keeps only the weekly hours: the preview, calendars and video
+    /// choice are not worked out for nothing.
+    weekly_only: bool,
 }
 
 async fn page(
@@ -550,6 +551,8 @@ async fn page(
         saved,
         picked,
         edited,
+        focus,
+        weekly_only,
     } = showing;
     let (form, priced, calendar) = match rules::own(&state.db, user).await {
         Ok(OwnRules {
@@ -559,8 +562,11 @@ async fn page(
         }) => {
             let zone = zones::named(&document.time_zone).unwrap_or(TimeZone::UTC);
             let today = zones::local(&zone, state.clock().now()).date();
-            let calendar =
-                override_calendar::months(&document, today, CALENDAR_MONTHS, shell.locale);
+            let calendar = if weekly_only {
+                Vec::new()
+            } else {
+                override_calendar::months(&document, today, CALENDAR_MONTHS, shell.locale)
+            };
             let form = form.unwrap_or_else(|| EditorForm::of(&document).picking(picked));
             (Some(form), priced_durations, calendar)
         }
@@ -568,8 +574,8 @@ async fn page(
         Err(e) => return Err(e.into()),
     };
     let preview = match form {
-        Some(_) => preview(state, shell, user).await?,
-        None => None,
+        Some(_) if !weekly_only => preview(state, shell, user).await?,
+        _ => None,
     };
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -577,7 +583,7 @@ async fn page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let video = match form {
-        Some(_) => {
+        Some(_) if !weekly_only => {
             let current = app::rooms::provider_of(&state.db, user.id).await?;
             let offered = app::rooms::offered_providers(&state.settings.video)
                 .into_iter()
@@ -585,7 +591,7 @@ async fn page(
                 .collect();
             Some((current.as_str(), offered))
         }
-        None => None,
+        _ => None,
     };
     Ok(render(
         EditorPage {
@@ -598,8 +604,8 @@ async fn page(
             calendar,
             video,
             video_saved: saved == "video",
-            focus: edited.clone(),
-            edited: edited.is_some(),
+            focus,
+            edited,
         },
         status,
     ))
@@ -630,6 +636,7 @@ pub async fn save(
     State(state): State<AppState>,
     SignedIn(viewer): SignedIn,
     shell: Shell,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, AppError> {
     let mut form = EditorForm::parse(&body);
@@ -643,7 +650,9 @@ pub async fn save(
             &viewer.user,
             Showing {
                 form: Some(form),
-                edited: Some(focus.unwrap_or_else(|| "weekly-heading".to_owned())),
+                edited: true,
+                focus,
+                weekly_only: headers.contains_key("hx-request"),
                 ..Showing::default()
             },
         )

@@ -330,16 +330,23 @@ fn month(
 ) -> MonthView {
     let weeks = month_grid::weeks(first, |date| {
         let free = date >= today && free_days.contains(&date);
+        let shown = first <= date && date < after;
+        // The link says what the highlight shows: that its times are the ones below.
+        let label = match (free, shown) {
+            (false, _) => "",
+            (true, false) => "slots-day-free",
+            (true, true) => "slots-day-free-shown",
+        };
         CalendarDay {
             number: date.day(),
             date: date.to_string(),
             label: if free {
-                shell.t1("slots-day-free", "date", &shell.locale.weekday_date(date))
+                shell.t1(label, "date", &shell.locale.weekday_date(date))
             } else {
                 String::new()
             },
             free,
-            shown: first <= date && date < after,
+            shown,
         }
     });
     let month_first = first.first_of_month();

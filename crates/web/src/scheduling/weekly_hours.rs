@@ -3,7 +3,7 @@
 //! one, copy a day to others). Edits are form buttons the server answers, so they work
 //! without JavaScript; htmx swaps just this part of the page when it can.
 
-use domain::schedule::{WEEKDAYS, WrongInterval, day_hours};
+use domain::schedule::{WEEKDAYS, WrongInterval, day_hours, limits};
 use jiff::civil::Time;
 
 use crate::pages::shell::Shell;
@@ -43,11 +43,12 @@ impl DayRows {
         .tidied()
     }
 
-    /// Without empty rows; a day left with none is closed, and offers the usual hours for
-    /// when it is switched on again.
+    /// A day whose rows are all empty is closed, and offers the usual hours for when it is
+    /// switched on again. (An empty row on an open day stays: "Add" may have put it there
+    /// to be filled in, and saving skips it.)
     pub fn tidied(mut self) -> Self {
-        self.rows.retain(|(s, e)| !s.is_empty() || !e.is_empty());
-        if self.rows.is_empty() {
+        if self.rows.iter().all(|(s, e)| s.is_empty() && e.is_empty()) {
+            self.rows.clear();
             self.open = false;
             self.rows
                 .push((USUAL_HOURS.0.to_owned(), USUAL_HOURS.1.to_owned()));
@@ -55,35 +56,41 @@ impl DayRows {
         self
     }
 
-    /// The rows to save, in the rules' words ("24:00" for an end at midnight); none on a
-    /// closed day.
-    pub fn to_save(&self) -> Vec<(String, String)> {
-        if !self.open {
-            return Vec::new();
-        }
+    /// The rows with something in them, with their place on the page; none on a closed day.
+    fn filled(&self) -> impl Iterator<Item = (usize, &(String, String))> {
         self.rows
             .iter()
-            .filter(|(s, e)| !s.is_empty() || !e.is_empty())
-            .map(|(start, end)| {
-                // An end at 00:00 after a later start is midnight at the day's end.
-                let end = if end == "00:00" && start != "00:00" {
-                    "24:00".to_owned()
-                } else {
-                    end.clone()
-                };
-                (start.clone(), end)
+            .enumerate()
+            .filter(|(_, (s, e))| self.open && (!s.is_empty() || !e.is_empty()))
+    }
+
+    /// The rows to save, in the rules' words; none on a closed day. An end at 00:00 is
+    /// midnight at the day's end ("24:00"): an interval never ends where its day starts.
+    pub fn to_save(&self) -> Vec<(String, String)> {
+        self.filled()
+            .map(|(_, (start, end))| {
+                let end = if end == "00:00" { "24:00" } else { end };
+                (start.clone(), end.to_owned())
             })
             .collect()
     }
 
-    /// The row the rules refuse, if any (the rows in the order the form gave them).
+    /// The row the rules refuse, if any, counted as the page shows the rows.
     pub fn wrong(&self) -> Option<WrongInterval> {
+        let places: Vec<usize> = self.filled().map(|(i, _)| i).collect();
         let rows = self.to_save();
         let rows: Vec<(&str, &str)> = rows.iter().map(|(s, e)| (s.as_str(), e.as_str())).collect();
-        day_hours(&rows).err()
+        let wrong = day_hours(&rows).err()?;
+        let place = |row: usize| places.get(row).copied().unwrap_or(row);
+        Some(WrongInterval {
+            row: place(wrong.row),
+            overlaps: wrong.overlaps.map(place),
+            code: wrong.code,
+        })
     }
 
-    /// One more interval: an hour after the day's last one, or the usual hours.
+    /// One more interval: an hour from where the last row ends; an empty row to fill in
+    /// when that is midnight or not a time; the usual hours on a day without rows.
     fn add(&mut self) {
         if !self.open {
             self.open = true;
@@ -159,9 +166,14 @@ impl Edit {
                 if row < d.rows.len() {
                     d.rows.remove(row);
                 }
-                let key = d.key;
                 *d = std::mem::take(d).tidied();
-                Some(format!("add-{key}"))
+                // A day left without hours is switched off and its "add" hidden: the
+                // focus goes to its switch.
+                Some(if d.open {
+                    format!("add-{}", d.key)
+                } else {
+                    format!("open-{}", d.key)
+                })
             }
             Edit::Copy(day) => {
                 let source = days.get(day)?.clone();
@@ -189,7 +201,7 @@ pub fn explain(shell: &Shell, day: &DayRows, wrong: WrongInterval) -> String {
             .map_or_else(|_| text.to_owned(), |t| shell.locale.time(t))
     };
     let (from, to) = day
-        .to_save()
+        .rows
         .get(wrong.row)
         .map(|(s, e)| (shown(s), shown(e)))
         .unwrap_or_default();
@@ -210,6 +222,7 @@ pub fn explain(shell: &Shell, day: &DayRows, wrong: WrongInterval) -> String {
             ),
             ("from", from),
             ("to", to),
+            ("most", limits::INTERVALS_PER_DAY.to_string()),
         ],
     )
 }
@@ -271,7 +284,7 @@ mod tests {
         let mut days = vec![day(true, &[("09:00", "12:00")])];
         assert_eq!(
             Edit::Remove(0, 0).apply(&mut days, &[]).as_deref(),
-            Some("add-mon")
+            Some("open-mon")
         );
         assert!(!days[0].open);
         assert!(days[0].to_save().is_empty());
@@ -289,6 +302,35 @@ mod tests {
         assert!(days[4].open);
         assert!(!days[5].open, "ticked under Tuesday, not Monday");
         assert_eq!(days[2].key, "wed", "each day keeps its name");
+    }
+
+    #[test]
+    fn a_whole_day_reads_back_and_saves_again() {
+        let day = DayRows::saved("mon", vec![("00:00".into(), "24:00".into())]);
+        assert_eq!(day.rows[0], ("00:00".into(), "00:00".into()));
+        assert_eq!(day.to_save(), [("00:00".into(), "24:00".into())]);
+        assert!(day.wrong().is_none());
+    }
+
+    #[test]
+    fn adding_after_midnight_leaves_a_row_to_fill_in() {
+        let mut days = vec![day(true, &[("20:00", "00:00")])];
+        assert_eq!(
+            Edit::Add(0).apply(&mut days, &[]).as_deref(),
+            Some("mon-start-1")
+        );
+        let day = std::mem::take(&mut days[0]).tidied();
+        assert_eq!(day.rows.len(), 2, "the empty row stays to be filled in");
+        assert_eq!(day.to_save().len(), 1, "and is not saved empty");
+    }
+
+    #[test]
+    fn a_wrong_row_is_named_as_the_page_counts_rows() {
+        // An empty row between: the overlap is of rows 3 and 1 on the page.
+        let wrong = day(true, &[("09:00", "12:00"), ("", ""), ("11:00", "13:00")])
+            .wrong()
+            .map(|w| (w.row, w.overlaps));
+        assert_eq!(wrong, Some((2, Some(0))));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The zone fields' suggestions: every canonical zone with the city it is named after and
-//! the offset it has now ("New York · UTC−05:00"), and what a person types in them, read
+//! the offset it has now ("New York · UTC-05:00"), and what a person types in them, read
 //! as a zone name or a city.
 
 use std::sync::{Arc, Mutex, OnceLock};
@@ -14,7 +14,7 @@ const OFFSETS_KEPT_SECONDS: i64 = 3600;
 /// One suggestion: the zone's IANA name (what the field sends) and what it shows.
 pub struct ZoneOption {
     pub name: String,
-    /// "New York · UTC−05:00".
+    /// "New York · UTC-05:00".
     pub label: String,
 }
 
