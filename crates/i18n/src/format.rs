@@ -78,6 +78,17 @@ fn icu_time(t: jiff::civil::Time) -> Option<Time> {
     .ok()
 }
 
+/// A date as one of a locale's date formatters writes it, or `$fallback` (ISO) without
+/// one. A macro, not a function: each formatter has its own field set type.
+macro_rules! written {
+    ($formatter:expr, $date:expr, $fallback:expr) => {
+        $formatter
+            .as_ref()
+            .and_then(|f| Some(f.format(&icu_date($date)?).to_string()))
+            .unwrap_or_else(|| $fallback)
+    };
+}
+
 impl Locale {
     /// A day and time: "Mon, Dec 7, 2026, 2:05 PM" (en), "lun, 7 dic 2026, 14:05" (es).
     pub fn date_time(self, at: jiff::civil::DateTime) -> String {
@@ -120,38 +131,22 @@ impl Locale {
 
     /// A day without its year, for nearby dates: "Mon, Dec 7" (en), "Mo., 07.12." (de).
     pub fn day(self, date: jiff::civil::Date) -> String {
-        let shown = formats(self)
-            .day
-            .as_ref()
-            .and_then(|f| Some(f.format(&icu_date(date)?).to_string()));
-        shown.unwrap_or_else(|| date.to_string())
+        written!(formats(self).day, date, date.to_string())
     }
 
     /// A day with its year: "Dec 7, 2026" (en), "7 dic 2026" (es).
     pub fn date(self, date: jiff::civil::Date) -> String {
-        let shown = formats(self)
-            .date
-            .as_ref()
-            .and_then(|f| Some(f.format(&icu_date(date)?).to_string()));
-        shown.unwrap_or_else(|| date.to_string())
+        written!(formats(self).date, date, date.to_string())
     }
 
     /// A day with its weekday and year: "Mon, Dec 7, 2026".
     pub fn weekday_date(self, date: jiff::civil::Date) -> String {
-        let shown = formats(self)
-            .weekday_date
-            .as_ref()
-            .and_then(|f| Some(f.format(&icu_date(date)?).to_string()));
-        shown.unwrap_or_else(|| date.to_string())
+        written!(formats(self).weekday_date, date, date.to_string())
     }
 
     /// The month `date` falls in, with its year: "December 2026" (en), "Dezember 2026" (de).
     pub fn month(self, date: jiff::civil::Date) -> String {
-        let shown = formats(self)
-            .month
-            .as_ref()
-            .and_then(|f| Some(f.format(&icu_date(date)?).to_string()));
-        shown.unwrap_or_else(|| date.strftime("%Y-%m").to_string())
+        written!(formats(self).month, date, date.strftime("%Y-%m").to_string())
     }
 
     /// A stretch of time: "Mon, Dec 7, 2026, 2:00 PM – 3:00 PM" on one day, both ends in

@@ -445,3 +445,47 @@ pub async fn send_held_back_moves(
     }
     Ok(sent)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(locale: &str, time_zone: &str) -> User {
+        User {
+            id: uuid::Uuid::nil(),
+            email: "p@example.org".into(),
+            display_name: "P".into(),
+            email_verified: true,
+            roles: Vec::new(),
+            locale: locale.into(),
+            time_zone: time_zone.into(),
+            currency: "EUR".into(),
+            languages: Vec::new(),
+            learning_goals: String::new(),
+            session_length_minutes: 60,
+            video_provider: "builtin".into(),
+            reminder_channels: Vec::new(),
+            avatar_key: None,
+            created_at: Timestamp::UNIX_EPOCH,
+            logins_version: 0,
+        }
+    }
+
+    #[test]
+    fn a_message_says_when_and_how_much_in_its_readers_language() {
+        let at: Timestamp = "2026-12-07T13:05:00Z".parse().unwrap();
+        assert_eq!(
+            when_for(&person("de", "Europe/Berlin"), at),
+            "Mo., 07.12.2026, 14:05 (Europe/Berlin)"
+        );
+        assert_eq!(
+            when_for(&person("en", "America/New_York"), at),
+            "Mon, Dec 7, 2026, 8:05\u{202f}AM (America/New_York)"
+        );
+        let arabic = when_for(&person("ar", "Asia/Dubai"), at);
+        assert!(arabic.ends_with("(Asia/Dubai)") && !arabic.contains("2026-12-07"), "{arabic}");
+        assert_eq!(money_in(Locale::De, 4500, "EUR"), "45,00\u{a0}€");
+        assert_eq!(money_in(Locale::En, 4500, "EUR"), "€45.00");
+        assert_eq!(money_in(Locale::En, 4500, "ZZ"), "4500 ZZ");
+    }
+}

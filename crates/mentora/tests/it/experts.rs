@@ -740,6 +740,16 @@ async fn directory_filters_sort_and_paginate(backend: Backend) {
             .unwrap();
         assert_eq!(names(&by_name), names(&english), "{named}");
     }
+    // Spanish by its own name, accents and case aside: the one expert who teaches in it.
+    for named in ["es", "Español", "espanol", "ESPAÑOL", "Spanish"] {
+        let by_name: Value = app
+            .get(&format!("/api/v1/experts?language={named}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(names(&by_name), [ids[0].clone()], "{named}");
+    }
     let available: Value = app
         .get("/api/v1/experts?available=1")
         .await
