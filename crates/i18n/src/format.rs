@@ -146,7 +146,11 @@ impl Locale {
 
     /// The month `date` falls in, with its year: "December 2026" (en), "Dezember 2026" (de).
     pub fn month(self, date: jiff::civil::Date) -> String {
-        written!(formats(self).month, date, date.strftime("%Y-%m").to_string())
+        written!(
+            formats(self).month,
+            date,
+            date.strftime("%Y-%m").to_string()
+        )
     }
 
     /// A stretch of time: "Mon, Dec 7, 2026, 2:00 PM – 3:00 PM" on one day, both ends in

@@ -483,7 +483,10 @@ mod tests {
             "Mon, Dec 7, 2026, 8:05\u{202f}AM (America/New_York)"
         );
         let arabic = when_for(&person("ar", "Asia/Dubai"), at);
-        assert!(arabic.ends_with("(Asia/Dubai)") && !arabic.contains("2026-12-07"), "{arabic}");
+        assert!(
+            arabic.ends_with("(Asia/Dubai)") && !arabic.contains("2026-12-07"),
+            "{arabic}"
+        );
         assert_eq!(money_in(Locale::De, 4500, "EUR"), "45,00\u{a0}€");
         assert_eq!(money_in(Locale::En, 4500, "EUR"), "€45.00");
         assert_eq!(money_in(Locale::En, 4500, "ZZ"), "4500 ZZ");
