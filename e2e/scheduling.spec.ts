@@ -194,9 +194,18 @@ test('a learner sees free times in their own zone, switches zone and week, and p
   await expectAccessible(page);
   await keepScreenshot(page, 'slot-picker-clock-change');
 
-  // Back to now; pick a time with the keyboard alone.
-  await page.goBack();
-  await page.getByRole('link', { name: 'Previous week' }).click();
+  // From tomorrow's week, "Previous week" leads to the first week, which has none: the
+  // focus goes to the week shown, not to the top of the page.
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await page.goto(baseUrl() + new URL(page.url()).pathname + `?tz=America/New_York&duration=60&week=${tomorrow}`);
+  await page.getByRole('link', { name: 'Previous week' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`week=${today}`));
+  await expect(page.getByRole('link', { name: 'Previous week' })).toHaveCount(0);
+  await expect(page.locator('#week-range')).toBeFocused();
+
+  // Back at now: pick a time with the keyboard alone.
   const pick = page.getByRole('button', { name: /\(America\/New_York\), 60 minutes$/ }).first();
   await pick.focus();
   await page.keyboard.press('Enter');

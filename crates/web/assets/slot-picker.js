@@ -60,3 +60,13 @@ document.addEventListener("htmx:load", (event) => {
 document.addEventListener("live:refreshed", (event) => {
   if (event.target instanceof Element) setUp(event.target.parentElement ?? event.target);
 });
+
+// A link that had the focus may be gone from the fresh picker ("Previous week" on the
+// first week): the focus goes to the week shown, not back to the top of the page.
+document.addEventListener("htmx:afterSettle", () => {
+  if (document.activeElement !== document.body) return;
+  const range = document.querySelector("#slots #week-range");
+  if (!range) return;
+  range.tabIndex = -1;
+  range.focus();
+});
