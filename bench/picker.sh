@@ -12,7 +12,7 @@ source bench/lib.sh
 
 env "${bench_env[@]}" "$binary" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
 pid=$!
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.05; done
+bench_wait_ready
 slug=$(curl -sf "http://127.0.0.1:$port/experts?q=Dalia" | sed -n 's/.*href="\/experts\/\([a-z0-9-]*\)".*/\1/p' | head -1)
 [ -n "$slug" ] || { echo "no demo expert found" >&2; exit 1; }
 # A week starting on the 1st of next month: its month is searched whole.

@@ -242,10 +242,15 @@ test('a learner finds an expert, picks a time, holds and pays with the keyboard 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emma Schmidt');
 
-  // "Choose a time" leads to the picker; the month is one stop, its arrows move between
-  // days with free times.
+  // "Choose a time" leads to the picker. Next month (every day of it ahead, so several
+  // free ones whatever today is): the month is one Tab stop, the arrows move between days
+  // with free times.
   await tabTo(page, page.getByRole('link', { name: 'Choose a time' }));
   await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('link', { name: 'Next month' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/week=\d{4}-\d{2}-01/);
+  await expect(page.getByRole('link', { name: 'Next month' })).toBeFocused();
   const stop = page.locator('a.calendar-day[tabindex="0"]');
   await expect(stop).toHaveCount(1);
   await tabTo(page, stop);
@@ -253,11 +258,15 @@ test('a learner finds an expert, picks a time, holds and pays with the keyboard 
   await page.keyboard.press('ArrowRight');
   await expect(stop).toBeFocused();
   expect(await stop.getAttribute('id')).not.toEqual(from);
+  // Down is a week on: the first free day seven or more days after.
+  const before = ((await stop.getAttribute('id')) ?? '').replace('cal-', '');
+  await page.keyboard.press('ArrowDown');
+  const after = ((await stop.getAttribute('id')) ?? '').replace('cal-', '');
+  expect(Date.parse(after) - Date.parse(before)).toBeGreaterThanOrEqual(7 * 86_400_000);
   // Enter shows the week from that day, in place, the focus staying on it.
-  const date = ((await stop.getAttribute('id')) ?? '').replace('cal-', '');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`week=${date}`));
-  await expect(page.locator(`#cal-${date}`)).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`week=${after}`));
+  await expect(page.locator(`#cal-${after}`)).toBeFocused();
   const slot = page.locator('button.slot-button').first();
   await tabTo(page, slot);
   await page.keyboard.press('Enter');

@@ -196,9 +196,12 @@ test('a learner sees free times in their own zone, switches zone and week, and p
 
   // From tomorrow's week, "Previous week" leads to the first week, which has none: the
   // focus goes to the week shown, not to the top of the page.
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+  // Today as the server sees it in New York: the first week's first day.
+  const profilePath = new URL(page.url()).pathname;
+  await page.goto(baseUrl() + profilePath + '?tz=America/New_York&duration=60');
+  const today = (await page.locator('input[name="week"]').getAttribute('value')) ?? '';
   const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  await page.goto(baseUrl() + new URL(page.url()).pathname + `?tz=America/New_York&duration=60&week=${tomorrow}`);
+  await page.goto(baseUrl() + profilePath + `?tz=America/New_York&duration=60&week=${tomorrow}`);
   await page.getByRole('link', { name: 'Previous week' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`week=${today}`));

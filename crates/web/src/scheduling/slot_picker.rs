@@ -160,7 +160,8 @@ pub async fn week(
     let after = first
         .checked_add(jiff::Span::new().days(7))
         .unwrap_or(first);
-    // One search covers the week and the month its first day is in (at most 38 days).
+    // One search covers the week and the month its first day is in: at most 37 days, from
+    // the 1st of a 31-day month to the end of a week starting on its last day.
     let from = zones::start_of_day(&zone, first.first_of_month().max(today));
     let to = zones::start_of_day(&zone, month_grid::next_month(first).max(after));
     let query = |duration: Option<String>| SlotParams {

@@ -89,8 +89,9 @@ impl DayRows {
         })
     }
 
-    /// One more interval: an hour from where the last row ends; an empty row to fill in
-    /// when that is midnight or not a time; the usual hours on a day without rows.
+    /// One more interval: an hour from where the last row with an end ends; an empty row
+    /// to fill in when that is midnight or not a time; the usual hours on a day without
+    /// rows.
     fn add(&mut self) {
         if !self.open {
             self.open = true;
@@ -98,7 +99,9 @@ impl DayRows {
         }
         let next = self
             .rows
-            .last()
+            .iter()
+            .rev()
+            .find(|(_, end)| !end.is_empty())
             .and_then(|(_, end)| end.parse::<Time>().ok())
             .filter(|end| *end != Time::midnight())
             .map(|end| {
