@@ -325,3 +325,31 @@ impl From<SchedulingError> for AppError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_instants_in_a_message_are_written_in_the_readers_language() {
+        let minimum = domain::money::Money::new(
+            50,
+            domain::profile::CurrencyCode::parse("EUR").expect("EUR is a currency"),
+        );
+        let opens: jiff::Timestamp = "2026-12-08T15:00:00Z".parse().expect("an instant");
+        let error = AppError::new(ErrorCode::PriceNotChargeable)
+            .with_arg("text", "as given")
+            .with_local_arg("minimum", LocalValue::Money(minimum))
+            .with_local_arg("opens", LocalValue::Instant(opens));
+        let en = error.detail_args(i18n::Locale::En);
+        assert_eq!(en[0], ("text", "as given".to_owned()));
+        assert_eq!(en[1], ("minimum", "€0.50".to_owned()));
+        assert_eq!(
+            en[2],
+            ("opens", "Tue, Dec 8, 2026, 3:00\u{202f}PM UTC".to_owned())
+        );
+        let de = error.detail_args(i18n::Locale::De);
+        assert_eq!(de[1], ("minimum", "0,50\u{a0}€".to_owned()));
+        assert_eq!(de[2], ("opens", "Di., 08.12.2026, 15:00 UTC".to_owned()));
+    }
+}

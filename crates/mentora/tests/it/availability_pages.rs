@@ -259,6 +259,24 @@ async fn weekly_hours_are_edited_day_by_day(backend: Backend) {
     assert!(html.contains(r#"id="mon-end-1" name="mon_end" type="time" value="13:00">"#));
     assert!(html.contains("Changed, not saved yet"));
     assert!(stored_rules(&app, &user).await.is_none(), "nothing saved");
+    // A button value the page never sends changes nothing and saves nothing either.
+    let res = app
+        .submit(
+            "/experts/availability",
+            &week(&[("09:00", "12:00")], &[("edit", "explode.mon")]),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains(r#"id="mon-start-0" name="mon_start" type="time" value="09:00">"#)
+    );
+    assert!(
+        stored_rules(&app, &user).await.is_none(),
+        "still nothing saved"
+    );
     // Tuesday stays off, its hours kept for when it is switched back on.
     assert!(html.contains(r#"name="open" value="tue" id="open-tue"> Bookable"#));
     assert!(html.contains(r#"id="tue-start-0" name="tue_start" type="time" value="10:00">"#));

@@ -180,6 +180,9 @@ async fn the_directory_answers_htmx_with_only_its_results(backend: Backend) {
         .unwrap();
     let ld: Value = serde_json::from_str(ld).unwrap_or_else(|e| panic!("{e}: {ld}"));
     assert_eq!(ld["jobTitle"], "Acoustic guitar </script><b>x</b>");
+    // Languages by their own names, each marked with its code, not as codes.
+    assert!(html.contains(r#"<span lang="en">English</span>"#), "{html}");
+    assert!(!html.contains(">EN<"));
     assert_eq!(ld["makesOffer"][0]["price"], "40.00");
     assert!(
         !html.contains("<b>x</b>"),

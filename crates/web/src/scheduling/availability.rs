@@ -50,8 +50,9 @@ pub struct EditorForm {
     pub cap: String,
     pub policy: String,
     pub durations: Vec<String>,
-    /// A button that changes the rows instead of saving (`edit=add.mon`).
-    pub edit: Option<Edit>,
+    /// A button that changes the rows instead of saving (`edit=add.mon`); `Some(None)`
+    /// when one was pressed but its value is not one the page sends: nothing is saved then.
+    pub edit: Option<Option<Edit>>,
     /// (day, day) pairs: a day ticked under another's "copy" button.
     pub copy_to: Vec<(usize, usize)>,
 }
@@ -177,7 +178,7 @@ impl EditorForm {
                         open[i] = true;
                     }
                 }
-                "edit" => form.edit = Edit::parse(&value),
+                "edit" => form.edit = Some(Edit::parse(&value)),
                 other => {
                     if let Some(from) = other.strip_prefix("copy.").and_then(day_index) {
                         if let Some(to) = day_index(&value) {
@@ -642,7 +643,7 @@ pub async fn save(
     let mut form = EditorForm::parse(&body);
     if let Some(edit) = form.edit.take() {
         // A button that changes the rows: show them changed, save nothing yet.
-        let focus = edit.apply(&mut form.weekly, &form.copy_to);
+        let focus = edit.and_then(|edit| edit.apply(&mut form.weekly, &form.copy_to));
         let form = form.padded();
         return page(
             &state,
