@@ -4,6 +4,7 @@
 //! `Accept-Language` > English. Anything unknown falls back to English, never an error.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
@@ -79,8 +80,28 @@ impl Locale {
     }
 
     /// The message `id` in this language (English when this language lacks it).
+    ///
+    /// A message without placeholders never changes while the binary runs, so each thread
+    /// keeps what it looked up: Fluent negotiates the language and resolves the pattern on
+    /// every lookup, and a page asks for a few hundred messages. At most `KEPT_MESSAGES`
+    /// per language and thread, should an id ever come from outside.
     pub fn t(self, id: &str) -> String {
-        LOCALES.lookup(self.langid(), id)
+        const KEPT_MESSAGES: usize = 8192;
+        thread_local! {
+            static LOOKED_UP: RefCell<[HashMap<Box<str>, Box<str>>; 4]> = RefCell::default();
+        }
+        let slot = self as usize;
+        LOOKED_UP.with_borrow_mut(|looked_up| {
+            let kept = &mut looked_up[slot];
+            if let Some(text) = kept.get(id) {
+                return text.to_string();
+            }
+            let text = LOCALES.lookup(self.langid(), id);
+            if kept.len() < KEPT_MESSAGES {
+                kept.insert(id.into(), text.as_str().into());
+            }
+            text
+        })
     }
 
     /// The message `id` with its placeholders filled from `args`.
@@ -358,5 +379,15 @@ mod tests {
     fn placeholders_are_filled() {
         let text = Locale::En.t_args("error-request-id", &[("id", "abc-123".into())]);
         assert!(text.contains("abc-123"), "{text}");
+    }
+
+    #[test]
+    fn a_kept_message_is_what_fluent_says() {
+        for locale in Locale::ALL {
+            let fresh = LOCALES.lookup(locale.langid(), "nav-log-in");
+            assert_eq!(locale.t("nav-log-in"), fresh);
+            assert_eq!(locale.t("nav-log-in"), fresh, "{locale:?}, kept");
+        }
+        assert_ne!(Locale::Es.t("nav-log-in"), Locale::En.t("nav-log-in"));
     }
 }

@@ -17,12 +17,11 @@ pub async fn due(
     user: &User,
     now: Timestamp,
 ) -> Result<bool, LearningError> {
-    let completed = store::learning::nps::completed_sessions(db, user.id).await?;
-    if completed < u64::from(schedule.after_sessions) {
+    let standing = store::learning::nps::standing(db, user.id).await?;
+    if standing.completed_sessions < u64::from(schedule.after_sessions) {
         return Ok(false);
     }
-    let last = store::learning::nps::last_asked(db, user.id).await?;
-    Ok(schedule.due(completed, last, now))
+    Ok(schedule.due(standing.completed_sessions, standing.last_asked, now))
 }
 
 /// Records `user`'s answer (`score` of `None`: "not now"). Refused when the question was

@@ -1,9 +1,13 @@
-//! Pages the same for every anonymous visitor are rendered once per language and kept
-//! (`web::pages::memory`): each visitor still gets their own CSRF token on them, and
-//! nothing of one visitor reaches another.
+//! Pages whose body is the same for everyone are rendered once per language and header
+//! and kept (`web::pages::memory`): each visitor still gets their own CSRF token on them,
+//! a signed-in viewer their own name, links and unread count, and nothing of one visitor
+//! reaches another.
+
+use reqwest::Method;
+use serde_json::json;
 
 use crate::both_backends;
-use crate::testkit::{Backend, TestApp};
+use crate::testkit::{Backend, TestApp, send};
 
 fn token_of(page: &str) -> String {
     page.split(r#"name="csrf-token" content=""#)
@@ -74,3 +78,82 @@ async fn kept_pages_carry_each_visitors_own_token(backend: Backend) {
 }
 
 both_backends!(kept_pages_carry_each_visitors_own_token);
+
+async fn home(client: &TestApp) -> String {
+    client.get("/").await.text().await.unwrap()
+}
+
+/// Signed in, the kept home page is the same for two people with the same roles and
+/// unread count but for their token and name; roles and unread counts keep their own.
+async fn kept_pages_show_each_viewer_their_own_header(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let ana_id = app.create_user("ana@example.org", &[]).await.id;
+    app.create_user("ben@example.org", &[]).await;
+    app.create_user("olga@example.org", &[domain::Role::Admin])
+        .await;
+    let (ana, ben, olga) = (
+        app.another_client(),
+        app.another_client(),
+        app.another_client(),
+    );
+    ana.log_in_as("ana@example.org").await;
+    ben.log_in_as("ben@example.org").await;
+    olga.log_in_as("olga@example.org").await;
+    // A name that needs escaping, saved through the API.
+    let (access, _) = app.api_log_in("ben@example.org").await;
+    let renamed = send(
+        &app,
+        Method::PATCH,
+        "/api/v1/me",
+        &access,
+        Some(json!({"display_name": "Ben <i>&"})),
+    )
+    .await;
+    assert_eq!(renamed.status, 200, "{:?}", renamed.json);
+
+    let (for_ana, for_ben) = (home(&ana).await, home(&ben).await);
+    assert!(for_ana.contains("ana"), "Ana's name in her header");
+    assert!(
+        for_ben.contains("Ben &#60;i&#62;&#38;"),
+        "Ben's name, escaped"
+    );
+    assert!(!for_ben.contains("Ben <i>"));
+    assert!(!for_ana.contains("Ben") && !for_ben.contains(">ana<"));
+    assert_eq!(for_ana, home(&ana).await, "the same page twice for Ana");
+    let plain = |page: &str, name: &str| page.replace(&token_of(page), "T").replace(name, "N");
+    assert_eq!(
+        plain(&for_ana, "ana"),
+        plain(&for_ben, "Ben &#60;i&#62;&#38;"),
+        "otherwise the same bytes for both"
+    );
+
+    // The admin's header has the admin links; the others' do not.
+    assert!(home(&olga).await.contains(r#"href="/admin/experts""#));
+    assert!(!for_ana.contains(r#"href="/admin/experts""#));
+
+    // A notification for Ana shows in her badge at her next page, not in Ben's.
+    store::notifications::add(
+        &app.db,
+        &store::notifications::Notification {
+            id: uuid::Uuid::now_v7(),
+            account_id: ana_id,
+            topic: "bookings".into(),
+            kind: "booking_confirmed".into(),
+            booking_id: None,
+            data: "{}".into(),
+            created_at: chrono::Utc::now().timestamp(),
+            read_at: None,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        home(&ana).await.contains("data-unread-badge>1<"),
+        "one unread"
+    );
+    assert!(home(&ben).await.contains("data-unread-badge hidden>0<"));
+}
+
+both_backends!(kept_pages_show_each_viewer_their_own_header);

@@ -56,22 +56,6 @@ pub async fn answer(
     Ok(true)
 }
 
-/// When `account` last answered or said "not now".
-pub async fn last_asked(db: &Database, account: Uuid) -> Result<Option<Timestamp>, StoreError> {
-    #[derive(FromQueryResult)]
-    struct Row {
-        at: Option<i64>,
-    }
-    let row = Row::find_by_statement(statement(
-        db.backend(),
-        "SELECT MAX(answered_at) AS at FROM nps_answers WHERE account_id = $1",
-        vec![account.into()],
-    ))
-    .one(db.conn())
-    .await?;
-    Ok(row.and_then(|r| r.at).map(crate::instant::from_seconds))
-}
-
 /// One answer with a score, for the operators' figures.
 #[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
 pub struct Answer {
@@ -92,18 +76,31 @@ pub async fn since(db: &Database, since: Timestamp) -> Result<Vec<Answer>, Store
     .await?)
 }
 
-/// How many sessions `learner` completed.
-pub async fn completed_sessions(db: &Database, learner: Uuid) -> Result<u64, StoreError> {
+/// Where a learner stands with the question: sessions completed, and when they last
+/// answered it (or said "not now").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub completed_sessions: u64,
+    pub last_asked: Option<Timestamp>,
+}
+
+/// `learner`'s standing, read in one statement: "My sessions" asks on every visit.
+pub async fn standing(db: &Database, learner: Uuid) -> Result<Standing, StoreError> {
     #[derive(FromQueryResult)]
     struct Row {
         n: i64,
+        at: Option<i64>,
     }
-    Ok(Row::find_by_statement(statement(
+    let row = Row::find_by_statement(statement(
         db.backend(),
-        "SELECT COUNT(*) AS n FROM bookings WHERE learner_id = $1 AND status = 'completed'",
+        "SELECT (SELECT COUNT(*) FROM bookings WHERE learner_id = $1 AND status = 'completed') \
+         AS n, (SELECT MAX(answered_at) FROM nps_answers WHERE account_id = $1) AS at",
         vec![learner.into()],
     ))
     .one(db.conn())
-    .await?
-    .map_or(0, |r| u64::try_from(r.n).unwrap_or(0)))
+    .await?;
+    Ok(Standing {
+        completed_sessions: row.as_ref().map_or(0, |r| u64::try_from(r.n).unwrap_or(0)),
+        last_asked: row.and_then(|r| r.at).map(crate::instant::from_seconds),
+    })
 }

@@ -1,8 +1,12 @@
-//! Pages that are the same for every anonymous visitor (the home page, the login, sign-up
-//! and forgotten-password forms) are rendered once per language and kept: this binary's
-//! version never changes while it runs, and nothing on them comes from the database. A
-//! request then only splices in its visitor's CSRF token, the one thing on the page that
-//! is theirs.
+//! Pages whose body is the same for everyone (the home page, the login, sign-up and
+//! forgotten-password forms) are rendered once per language and header and kept: this
+//! binary's version never changes while it runs, and nothing on them comes from the
+//! database. A request then only splices in what is the visitor's own: their CSRF token
+//! and, signed in, their name in the header.
+//!
+//! A signed-in header also differs by the viewer's roles (the links it offers) and unread
+//! count (a number, a plural in its label, a badge hidden at zero), so those are part of
+//! what a page is kept under: a handful of headers per language, not one per person.
 
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -13,9 +17,10 @@ use bytes::Bytes;
 
 use super::shell::Shell;
 
-/// Stands for the visitor's token while a page is rendered for keeping. Letters only, so
-/// no escaping changes it.
+/// Stand for the visitor's token and name while a page is rendered for keeping. Letters
+/// only, so no escaping changes them.
 const TOKEN_SLOT: &str = "MentoraCsrfTokenSlotQxZv";
+const NAME_SLOT: &str = "MentoraViewerNameSlotQxZv";
 
 /// At most this many pages are kept; past it (the sandbox's clock moved many times) the
 /// memory starts over.
@@ -34,22 +39,40 @@ struct Key {
     locale: &'static str,
     simulated_now: Option<String>,
     test_mode: bool,
+    /// None for an anonymous visitor.
+    header: Option<SignedInHeader>,
 }
 
-/// A rendered page cut where the visitor's token goes.
+/// What a signed-in header shows besides the viewer's name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SignedInHeader {
+    admin: bool,
+    expert: bool,
+    unread: u64,
+}
+
+/// A rendered page cut where the visitor's own words go: `parts` with a hole between
+/// each two.
 struct Spliced {
     parts: Vec<Bytes>,
+    holes: Vec<Hole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hole {
+    Token,
+    Name,
 }
 
 impl PageMemory {
-    /// The page `render` makes for `shell`: from memory for an anonymous visitor asking
-    /// for the page's own path (no query), else rendered for this request.
+    /// The page `render` makes for `shell`: from memory for a visitor asking for the
+    /// page's own path (no query), else rendered for this request.
     pub fn page(
         &self,
         shell: &Shell,
         render: impl Fn(&Shell) -> Result<String, askama::Error>,
     ) -> Response {
-        if !Self::same_for_everyone(shell) {
+        if !Self::keepable(shell) {
             return match render(shell) {
                 Ok(html) => (StatusCode::OK, Html(html)).into_response(),
                 Err(e) => crate::AppError::internal(e).into_response(),
@@ -60,6 +83,11 @@ impl PageMemory {
             locale: shell.locale.tag(),
             simulated_now: shell.simulated_now.clone(),
             test_mode: shell.test_mode,
+            header: shell.viewer_name.as_ref().map(|_| SignedInHeader {
+                admin: shell.viewer_is_admin,
+                expert: shell.viewer_is_expert,
+                unread: shell.unread,
+            }),
         };
         let kept = self
             .kept
@@ -72,18 +100,14 @@ impl PageMemory {
             None => {
                 let blank = Shell {
                     csrf: TOKEN_SLOT.to_owned(),
+                    viewer_name: shell.viewer_name.as_ref().map(|_| NAME_SLOT.to_owned()),
                     ..shell.clone()
                 };
                 let html = match render(&blank) {
                     Ok(html) => html,
                     Err(e) => return crate::AppError::internal(e).into_response(),
                 };
-                let spliced = Arc::new(Spliced {
-                    parts: html
-                        .split(TOKEN_SLOT)
-                        .map(|part| Bytes::copy_from_slice(part.as_bytes()))
-                        .collect(),
-                });
+                let spliced = Arc::new(Spliced::cut(&html));
                 let mut kept = self.kept.write().unwrap_or_else(PoisonError::into_inner);
                 if kept.len() >= CAPACITY {
                     kept.clear();
@@ -92,29 +116,56 @@ impl PageMemory {
                 spliced
             }
         };
-        (StatusCode::OK, Html(spliced.with_token(&shell.csrf))).into_response()
+        let name = shell.viewer_name.as_deref().unwrap_or_default();
+        (StatusCode::OK, Html(spliced.fill(&shell.csrf, name))).into_response()
     }
 
-    /// Nothing on the page is the visitor's but their token: nobody is signed in, and the
-    /// path (which the language switcher returns to) has no query of the visitor's.
-    fn same_for_everyone(shell: &Shell) -> bool {
-        shell.viewer_name.is_none() && !shell.path.contains('?') && !shell.csrf.is_empty()
+    /// Nothing on the page is the visitor's but their token and name: the path (which the
+    /// language switcher returns to) has no query of the visitor's, and there is a token.
+    fn keepable(shell: &Shell) -> bool {
+        !shell.path.contains('?') && !shell.csrf.is_empty()
     }
 }
 
 impl Spliced {
-    /// The page with `token` in every slot, escaped as askama would have.
-    fn with_token(&self, token: &str) -> Bytes {
-        let token = escape(token);
-        let token = token.as_str();
-        let slots = self.parts.len().saturating_sub(1);
-        let size = self.parts.iter().map(Bytes::len).sum::<usize>() + slots * token.len();
+    /// `html` cut at every slot.
+    fn cut(html: &str) -> Self {
+        let mut parts = Vec::new();
+        let mut holes = Vec::new();
+        let mut rest = html;
+        loop {
+            let next = [(TOKEN_SLOT, Hole::Token), (NAME_SLOT, Hole::Name)]
+                .into_iter()
+                .filter_map(|(slot, hole)| rest.find(slot).map(|at| (at, slot, hole)))
+                .min_by_key(|(at, _, _)| *at);
+            let Some((at, slot, hole)) = next else { break };
+            parts.push(Bytes::copy_from_slice(&rest.as_bytes()[..at]));
+            holes.push(hole);
+            rest = &rest[at + slot.len()..];
+        }
+        parts.push(Bytes::copy_from_slice(rest.as_bytes()));
+        Self { parts, holes }
+    }
+
+    /// The page with `token` and `name` in their holes, escaped as askama would have.
+    fn fill(&self, token: &str, name: &str) -> Bytes {
+        let (token, name) = (escape(token), escape(name));
+        let filling = |hole: &Hole| match hole {
+            Hole::Token => token.as_bytes(),
+            Hole::Name => name.as_bytes(),
+        };
+        let size = self.parts.iter().map(Bytes::len).sum::<usize>()
+            + self.holes.iter().map(|h| filling(h).len()).sum::<usize>();
         let mut page = Vec::with_capacity(size);
-        for (i, part) in self.parts.iter().enumerate() {
-            if i > 0 {
-                page.extend_from_slice(token.as_bytes());
-            }
+        for (part, hole) in self
+            .parts
+            .iter()
+            .zip(self.holes.iter().map(Some).chain([None]))
+        {
             page.extend_from_slice(part);
+            if let Some(hole) = hole {
+                page.extend_from_slice(filling(hole));
+            }
         }
         Bytes::from(page)
     }
@@ -132,21 +183,32 @@ mod tests {
 
     #[test]
     fn the_token_goes_wherever_the_slot_was() {
-        let spliced = Spliced {
-            parts: format!("<meta content=\"{TOKEN_SLOT}\"><input value=\"{TOKEN_SLOT}\">")
-                .split(TOKEN_SLOT)
-                .map(|p| Bytes::copy_from_slice(p.as_bytes()))
-                .collect(),
-        };
+        let spliced = Spliced::cut(&format!(
+            "<meta content=\"{TOKEN_SLOT}\"><input value=\"{TOKEN_SLOT}\">"
+        ));
         assert_eq!(
-            spliced.with_token("abc_-1"),
+            spliced.fill("abc_-1", ""),
             Bytes::from_static(b"<meta content=\"abc_-1\"><input value=\"abc_-1\">")
         );
         assert_eq!(
-            spliced.with_token("\"><b>"),
+            spliced.fill("\"><b>", ""),
             Bytes::from_static(
                 b"<meta content=\"&#34;&#62;&#60;b&#62;\"><input value=\"&#34;&#62;&#60;b&#62;\">"
             )
         );
+    }
+
+    #[test]
+    fn the_name_goes_where_its_slot_was_escaped() {
+        let spliced = Spliced::cut(&format!(
+            "{NAME_SLOT}<a>Signed in as {NAME_SLOT}</a><input value=\"{TOKEN_SLOT}\">"
+        ));
+        assert_eq!(
+            spliced.fill("t0k", "Ana <b>&"),
+            Bytes::from_static(
+                b"Ana &#60;b&#62;&#38;<a>Signed in as Ana &#60;b&#62;&#38;</a><input value=\"t0k\">"
+            )
+        );
+        assert_eq!(Spliced::cut("no slots").fill("t", "n"), "no slots");
     }
 }
