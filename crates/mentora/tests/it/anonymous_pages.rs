@@ -134,21 +134,7 @@ async fn kept_pages_show_each_viewer_their_own_header(backend: Backend) {
     assert!(!for_ana.contains(r#"href="/admin/experts""#));
 
     // A notification for Ana shows in her badge at her next page, not in Ben's.
-    store::notifications::add(
-        &app.db,
-        &store::notifications::Notification {
-            id: uuid::Uuid::now_v7(),
-            account_id: ana_id,
-            topic: "bookings".into(),
-            kind: "booking_confirmed".into(),
-            booking_id: None,
-            data: "{}".into(),
-            created_at: chrono::Utc::now().timestamp(),
-            read_at: None,
-        },
-    )
-    .await
-    .unwrap();
+    app.add_unread_notification(ana_id).await;
     assert!(
         home(&ana).await.contains("data-unread-badge>1<"),
         "one unread"

@@ -352,6 +352,25 @@ impl TestApp {
         .unwrap()
     }
 
+    /// An unread notification for `account`, written beside the HTTP API (as a job would).
+    pub async fn add_unread_notification(&self, account: uuid::Uuid) {
+        store::notifications::add(
+            &self.db,
+            &store::notifications::Notification {
+                id: uuid::Uuid::now_v7(),
+                account_id: account,
+                topic: "bookings".into(),
+                kind: "booking_confirmed".into(),
+                booking_id: None,
+                data: "{}".into(),
+                created_at: chrono::Utc::now().timestamp(),
+                read_at: None,
+            },
+        )
+        .await
+        .unwrap();
+    }
+
     /// An approved, bookable expert made through the use cases (not under test here).
     pub async fn bookable_expert(&self, email: &str, headline: &str) -> store::users::User {
         self.bookable_expert_with_rates(email, headline, &[(60, 4000)])

@@ -59,21 +59,7 @@ async fn a_viewer_is_kept_until_their_account_changes(backend: Backend) {
     // next page: its write drops the kept unread count.
     let badge = |page: &str| page.contains("data-unread-badge hidden>0<");
     assert!(badge(&page), "nothing unread yet");
-    store::notifications::add(
-        &app.db,
-        &store::notifications::Notification {
-            id: uuid::Uuid::now_v7(),
-            account_id: mira.id,
-            topic: "bookings".into(),
-            kind: "booking_confirmed".into(),
-            booking_id: None,
-            data: "{}".into(),
-            created_at: chrono::Utc::now().timestamp(),
-            read_at: None,
-        },
-    )
-    .await
-    .unwrap();
+    app.add_unread_notification(mira.id).await;
     let (_, page) = header_of(&app, "/account/profile").await;
     assert!(page.contains("data-unread-badge>1<"), "one unread at once");
 
