@@ -112,24 +112,34 @@ impl Locale {
     /// links (which must stay followable in an email) go in bare; left-to-right pages get
     /// no marks at all, which would only add invisible characters to attributes and JSON.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
-        let isolate = self.dir() == "rtl";
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| {
-                let value = match value(v) {
-                    FluentValue::String(text)
-                        if isolate
-                            && !text.starts_with("http://")
-                            && !text.starts_with("https://") =>
-                    {
-                        FluentValue::from(format!("\u{2068}{text}\u{2069}"))
-                    }
-                    other => other,
-                };
-                (Cow::Borrowed(*k), value)
-            })
+            .map(|(k, v)| (Cow::Borrowed(*k), self.isolated(value(v))))
             .collect();
         LOCALES.lookup_with_args(self.langid(), id, &args)
+    }
+
+    /// The message `id` with its one placeholder `name` filled with `text`, which is
+    /// always text, never a number: a person's name "2024" is a name, isolated on
+    /// right-to-left pages like any other.
+    pub fn t_text(self, id: &str, name: &'static str, text: &str) -> String {
+        let value = self.isolated(FluentValue::from(text.to_owned()));
+        let args = HashMap::from([(Cow::Borrowed(name), value)]);
+        LOCALES.lookup_with_args(self.langid(), id, &args)
+    }
+
+    /// `value` as this page's direction writes it (see `t_args`).
+    fn isolated(self, value: FluentValue<'static>) -> FluentValue<'static> {
+        match value {
+            FluentValue::String(text)
+                if self.dir() == "rtl"
+                    && !text.starts_with("http://")
+                    && !text.starts_with("https://") =>
+            {
+                FluentValue::from(format!("\u{2068}{text}\u{2069}"))
+            }
+            other => other,
+        }
     }
 }
 
@@ -379,6 +389,18 @@ mod tests {
     fn placeholders_are_filled() {
         let text = Locale::En.t_args("error-request-id", &[("id", "abc-123".into())]);
         assert!(text.contains("abc-123"), "{text}");
+    }
+
+    #[test]
+    fn a_name_of_digits_is_text() {
+        assert_eq!(
+            Locale::Ar.t_text("signed-in-as", "name", "2024"),
+            "مسجّل الدخول باسم \u{2068}2024\u{2069}"
+        );
+        assert_eq!(
+            Locale::Ar.t_text("signed-in-as", "name", "Lena"),
+            Locale::Ar.t_args("signed-in-as", &[("name", "Lena".into())])
+        );
     }
 
     #[test]

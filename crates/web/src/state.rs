@@ -93,7 +93,7 @@ pub struct Shared {
     pub rates: Arc<app::payments::exchange_rates::RatesCache>,
     /// Experts' schedules, kept per instance and invalidated through Redis when configured.
     pub schedules: Arc<app::scheduling::ScheduleCache>,
-    /// Pages the same for every anonymous visitor, rendered once per language.
+    /// Pages whose body is the same for everyone, rendered once per language and header.
     pub pages: Arc<crate::pages::memory::PageMemory>,
     /// Signed-in viewers, kept per instance and dropped on every instance when they change.
     pub viewers: Arc<app::viewers::ViewerCache>,

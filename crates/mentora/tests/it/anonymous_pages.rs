@@ -114,7 +114,10 @@ async fn kept_pages_show_each_viewer_their_own_header(backend: Backend) {
     assert_eq!(renamed.status, 200, "{:?}", renamed.json);
 
     let (for_ana, for_ben) = (home(&ana).await, home(&ben).await);
-    assert!(for_ana.contains("ana"), "Ana's name in her header");
+    assert!(
+        for_ana.contains("Signed in as ana</a>"),
+        "Ana's name in her header"
+    );
     assert!(
         for_ben.contains("Ben &#60;i&#62;&#38;"),
         "Ben's name, escaped"
@@ -140,6 +143,37 @@ async fn kept_pages_show_each_viewer_their_own_header(backend: Backend) {
         "one unread"
     );
     assert!(home(&ben).await.contains("data-unread-badge hidden>0<"));
+
+    // A name of digits on an Arabic page reads the same on the kept home page as on a
+    // page rendered for its request: text, isolated from the Arabic around it.
+    let renamed = send(
+        &app,
+        Method::PATCH,
+        "/api/v1/me",
+        &access,
+        Some(json!({"display_name": "2024"})),
+    )
+    .await;
+    assert_eq!(renamed.status, 200, "{:?}", renamed.json);
+    let arabic = [("Accept-Language", "ar")];
+    let kept = ben.get_with("/", &arabic).await.text().await.unwrap();
+    let fresh = ben
+        .get_with("/account/profile", &arabic)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let signed_in_as = |page: &str| {
+        page.split(r#"class="nav-link text-ink-muted" href="/account/security">"#)
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .map(str::to_owned)
+    };
+    assert_eq!(signed_in_as(&kept), signed_in_as(&fresh));
+    assert_eq!(
+        signed_in_as(&kept).as_deref(),
+        Some("مسجّل الدخول باسم \u{2068}2024\u{2069}")
+    );
 }
 
 both_backends!(kept_pages_show_each_viewer_their_own_header);

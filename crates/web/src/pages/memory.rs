@@ -1,12 +1,15 @@
 //! Pages whose body is the same for everyone (the home page, the login, sign-up and
 //! forgotten-password forms) are rendered once per language and header and kept: this
-//! binary's version never changes while it runs, and nothing on them comes from the
-//! database. A request then only splices in what is the visitor's own: their CSRF token
-//! and, signed in, their name in the header.
+//! binary's version never changes while it runs, and nothing in their bodies comes from
+//! the database. A request then only splices in what is the visitor's own: their CSRF
+//! token and, signed in, their name in the header.
 //!
 //! A signed-in header also differs by the viewer's roles (the links it offers) and unread
-//! count (a number, a plural in its label, a badge hidden at zero), so those are part of
+//! count (the badge's number, hidden at zero, and the link's label), so those are part of
 //! what a page is kept under: a handful of headers per language, not one per person.
+//! Headers with more than `KEPT_UNREAD` unread are rendered per request, and signed-in
+//! pages are kept apart from anonymous ones, so no mix of viewers can push the anonymous
+//! pages out.
 
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -22,14 +25,19 @@ use super::shell::Shell;
 const TOKEN_SLOT: &str = "MentoraCsrfTokenSlotQxZv";
 const NAME_SLOT: &str = "MentoraViewerNameSlotQxZv";
 
-/// At most this many pages are kept; past it (the sandbox's clock moved many times) the
-/// memory starts over.
+/// At most this many pages are kept of each kind, anonymous or signed in; past it (the
+/// sandbox's clock moved many times) that kind starts over.
 const CAPACITY: usize = 256;
 
-/// The anonymous pages kept by this instance.
+/// Signed-in headers with at most this many unread notifications are kept (4 paths × 4
+/// languages × 4 role mixes × 4 counts = 256).
+const KEPT_UNREAD: u64 = 3;
+
+/// The pages kept by this instance.
 #[derive(Default)]
 pub struct PageMemory {
-    kept: RwLock<HashMap<Key, Arc<Spliced>>>,
+    anonymous: RwLock<HashMap<Key, Arc<Spliced>>>,
+    signed_in: RwLock<HashMap<Key, Arc<Spliced>>>,
 }
 
 /// What a kept page depends on besides the binary.
@@ -89,8 +97,11 @@ impl PageMemory {
                 unread: shell.unread,
             }),
         };
-        let kept = self
-            .kept
+        let memory = match key.header {
+            None => &self.anonymous,
+            Some(_) => &self.signed_in,
+        };
+        let kept = memory
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&key)
@@ -108,7 +119,7 @@ impl PageMemory {
                     Err(e) => return crate::AppError::internal(e).into_response(),
                 };
                 let spliced = Arc::new(Spliced::cut(&html));
-                let mut kept = self.kept.write().unwrap_or_else(PoisonError::into_inner);
+                let mut kept = memory.write().unwrap_or_else(PoisonError::into_inner);
                 if kept.len() >= CAPACITY {
                     kept.clear();
                 }
@@ -122,8 +133,11 @@ impl PageMemory {
 
     /// Nothing on the page is the visitor's but their token and name: the path (which the
     /// language switcher returns to) has no query of the visitor's, and there is a token.
+    /// A header with many unread is rare enough to render.
     fn keepable(shell: &Shell) -> bool {
-        !shell.path.contains('?') && !shell.csrf.is_empty()
+        !shell.path.contains('?')
+            && !shell.csrf.is_empty()
+            && (shell.viewer_name.is_none() || shell.unread <= KEPT_UNREAD)
     }
 }
 
@@ -196,6 +210,62 @@ mod tests {
                 b"<meta content=\"&#34;&#62;&#60;b&#62;\"><input value=\"&#34;&#62;&#60;b&#62;\">"
             )
         );
+    }
+
+    fn shell(name: Option<&str>, unread: u64) -> Shell {
+        Shell {
+            locale: i18n::Locale::En,
+            path: "/".into(),
+            viewer_name: name.map(str::to_owned),
+            viewer_is_admin: false,
+            viewer_is_expert: false,
+            csrf: format!("token-of-{}", name.unwrap_or("anonymous")),
+            simulated_now: None,
+            test_mode: false,
+            unread,
+        }
+    }
+
+    async fn body(response: Response) -> String {
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    #[tokio::test]
+    async fn a_signed_in_page_is_rendered_once_per_header() {
+        let memory = PageMemory::default();
+        let renders = std::sync::atomic::AtomicUsize::new(0);
+        let render = |shell: &Shell| {
+            renders.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(format!(
+                "{}|{}|{}",
+                shell.viewer_name.as_deref().unwrap_or("-"),
+                shell.unread,
+                shell.csrf
+            ))
+        };
+        let page = |name, unread| memory.page(&shell(name, unread), render);
+        assert_eq!(body(page(Some("Ana"), 0)).await, "Ana|0|token-of-Ana");
+        assert_eq!(body(page(Some("Ben"), 0)).await, "Ben|0|token-of-Ben");
+        assert_eq!(
+            renders.load(std::sync::atomic::Ordering::Relaxed),
+            1,
+            "kept"
+        );
+        assert_eq!(body(page(Some("Ana"), 2)).await, "Ana|2|token-of-Ana");
+        assert_eq!(
+            renders.load(std::sync::atomic::Ordering::Relaxed),
+            2,
+            "its own count"
+        );
+        assert_eq!(body(page(None, 0)).await, "-|0|token-of-anonymous");
+        assert_eq!(renders.load(std::sync::atomic::Ordering::Relaxed), 3);
+        // Past `KEPT_UNREAD`, rendered every time.
+        page(Some("Ana"), 9);
+        page(Some("Ana"), 9);
+        assert_eq!(renders.load(std::sync::atomic::Ordering::Relaxed), 5);
     }
 
     #[test]

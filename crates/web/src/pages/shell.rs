@@ -94,6 +94,12 @@ impl Shell {
         self.locale.t_args(id, &[(name, value.to_owned())])
     }
 
+    /// A message with one placeholder that is always text (a person's name), for
+    /// templates.
+    pub fn t1_text(&self, id: &str, name: &'static str, text: &str) -> String {
+        self.locale.t_text(id, name, text)
+    }
+
     /// An amount in minor units as the page's language writes it ("€45.00", "45,00 €");
     /// a currency that does not parse shows as stored.
     pub fn money(&self, minor: i64, currency: &str) -> String {
