@@ -115,6 +115,9 @@ test('an expert sets weekly hours, is told what is wrong, and previews what lear
 });
 
 test('a learner sees free times in their own zone, switches zone and week, and picks one by keyboard', async ({ browser }) => {
+  // A long journey (month, zones by city, a wrong zone, a phone's width, the keyboard):
+  // about 20 s on an idle machine, past 30 s on a busy one.
+  test.slow();
   // A visitor in Kolkata, not signed in: the page learns the zone from the browser.
   const context = await browser.newContext({ timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
   const page = await context.newPage();
