@@ -88,8 +88,10 @@ impl Locale {
     pub fn t(self, id: &str) -> String {
         const KEPT_MESSAGES: usize = 8192;
         thread_local! {
-            static LOOKED_UP: RefCell<[HashMap<Box<str>, Box<str>>; 4]> = RefCell::default();
+            static LOOKED_UP: RefCell<[HashMap<Box<str>, Box<str>>; Locale::ALL.len()]> =
+                RefCell::default();
         }
+        // The language's place in `ALL`, which lists them in their declared order.
         let slot = self as usize;
         LOOKED_UP.with_borrow_mut(|looked_up| {
             let kept = &mut looked_up[slot];
@@ -411,5 +413,12 @@ mod tests {
             assert_eq!(locale.t("nav-log-in"), fresh, "{locale:?}, kept");
         }
         assert_ne!(Locale::Es.t("nav-log-in"), Locale::En.t("nav-log-in"));
+    }
+
+    #[test]
+    fn each_language_keeps_its_messages_in_its_own_place() {
+        for (place, locale) in Locale::ALL.into_iter().enumerate() {
+            assert_eq!(locale as usize, place, "{locale:?}");
+        }
     }
 }
