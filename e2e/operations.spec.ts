@@ -12,6 +12,9 @@ async function logInAsAdmin(page: Page): Promise<void> {
 }
 
 test('an operator finds the jobs that ran, on a desktop and a phone', async ({ page }) => {
+  // Three axe passes over a list of up to a hundred jobs, two widths and a wait for the
+  // workers' next run: past 30 s when the other worker's journeys load the machine.
+  test.slow();
   const problems = watchForBreakage(page);
   await logInAsAdmin(page);
   await page.getByRole('link', { name: 'Jobs' }).click();

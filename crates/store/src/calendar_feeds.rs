@@ -30,6 +30,8 @@ pub async fn set(
     ))
     .await?;
     txn.commit().await?;
+    // Whether a feed is on shows on its owner's dashboard, which is kept in memory.
+    db.account_changed(user).await;
     Ok(())
 }
 
@@ -42,6 +44,7 @@ pub async fn revoke(db: &Database, user: Uuid) -> Result<bool, StoreError> {
             vec![user.into()],
         ))
         .await?;
+    db.account_changed(user).await;
     Ok(result.rows_affected() > 0)
 }
 

@@ -200,6 +200,7 @@ pub async fn record_external(
         crate::ledger::post_in(db, &txn, posting, now).await?;
     }
     txn.commit().await?;
+    crate::bookings::announce_booking(db, booking).await?;
     Ok(External::Recorded)
 }
 

@@ -138,31 +138,7 @@ pub async fn page(
     limit: u64,
     after: Option<Cursor>,
 ) -> Result<Page, BookingError> {
-    use BookingStatus::*;
-    let (statuses, from, to, ascending): (&[BookingStatus], Timestamp, Timestamp, bool) = match tab
-    {
-        // From a day back: a session still running started before now.
-        Tab::Upcoming => (
-            &[Held, Confirmed],
-            now - SignedDuration::from_hours(24),
-            Timestamp::MAX,
-            true,
-        ),
-        Tab::Past => (
-            &[
-                Confirmed,
-                Completed,
-                NoShowLearner,
-                NoShowExpert,
-                Disputed,
-                Resolved,
-            ],
-            Timestamp::MIN,
-            now,
-            false,
-        ),
-        Tab::Cancelled => (&[Cancelled, Expired], Timestamp::MIN, Timestamp::MAX, false),
-    };
+    let (statuses, from, to, ascending) = span(tab, now);
     let query = store::bookings::ListQuery {
         side,
         statuses,
@@ -186,13 +162,7 @@ pub async fn page(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let b = Booking::from_row(row)?;
-        let keep = match tab {
-            // Lapsed holds go to "cancelled"; sessions that ended go to "past".
-            Tab::Upcoming => !b.hold_lapsed(now) && b.row.end_at > now,
-            Tab::Past => b.row.end_at <= now,
-            Tab::Cancelled => true,
-        };
-        if keep {
+        if still_in(&b, tab, now) {
             out.push(b);
         }
     }
@@ -200,4 +170,46 @@ pub async fn page(
         bookings: out,
         next,
     })
+}
+
+/// What a tab reads: its statuses, the span its sessions start in, and its order
+/// (ascending: soonest first).
+pub(super) fn span(
+    tab: Tab,
+    now: Timestamp,
+) -> (&'static [BookingStatus], Timestamp, Timestamp, bool) {
+    use BookingStatus::*;
+    match tab {
+        // From a day back: a session still running started before now.
+        Tab::Upcoming => (
+            &[Held, Confirmed],
+            now - SignedDuration::from_hours(24),
+            Timestamp::MAX,
+            true,
+        ),
+        Tab::Past => (
+            &[
+                Confirmed,
+                Completed,
+                NoShowLearner,
+                NoShowExpert,
+                Disputed,
+                Resolved,
+            ],
+            Timestamp::MIN,
+            now,
+            false,
+        ),
+        Tab::Cancelled => (&[Cancelled, Expired], Timestamp::MIN, Timestamp::MAX, false),
+    }
+}
+
+/// Whether a booking `span` read still belongs in `tab` now: lapsed holds go to
+/// "cancelled", sessions that ended go to "past".
+pub(super) fn still_in(b: &Booking, tab: Tab, now: Timestamp) -> bool {
+    match tab {
+        Tab::Upcoming => !b.hold_lapsed(now) && b.row.end_at > now,
+        Tab::Past => b.row.end_at <= now,
+        Tab::Cancelled => true,
+    }
 }

@@ -4,6 +4,7 @@
 //! the schedule cache hears of every change that frees or takes time.
 
 pub mod changes;
+pub mod dashboard;
 pub mod expiry;
 pub mod feed;
 pub mod hold;

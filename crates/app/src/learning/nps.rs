@@ -9,6 +9,7 @@ use store::Database;
 use store::users::User;
 
 use super::{LearningError, bounded, invalid};
+use crate::viewers::ViewerCache;
 
 /// Whether to ask `user` now.
 pub async fn due(
@@ -18,9 +19,25 @@ pub async fn due(
     now: Timestamp,
 ) -> Result<bool, LearningError> {
     let standing = store::learning::nps::standing(db, user.id).await?;
-    if standing.completed_sessions < u64::from(schedule.after_sessions) {
-        return Ok(false);
-    }
+    Ok(schedule.due(standing.completed_sessions, standing.last_asked, now))
+}
+
+/// `due`, where the learner stands kept with them in `viewers`: "My sessions" asks on
+/// every visit. Completing a session (a booking write) and answering both announce the
+/// learner, which drops the copy.
+pub async fn due_kept(
+    db: &Database,
+    viewers: &ViewerCache,
+    schedule: &NpsSchedule,
+    user: &User,
+    now: Timestamp,
+) -> Result<bool, LearningError> {
+    let standing = viewers
+        .own(user.id, "nps_standing", || async {
+            let standing = store::learning::nps::standing(db, user.id).await?;
+            Ok::<_, LearningError>((standing, std::mem::size_of_val(&standing)))
+        })
+        .await?;
     Ok(schedule.due(standing.completed_sessions, standing.last_asked, now))
 }
 

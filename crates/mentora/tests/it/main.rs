@@ -19,6 +19,7 @@ mod calendar_accounts;
 mod calendars;
 mod cli;
 mod clock;
+mod dashboards;
 mod directory_cache;
 mod errors;
 mod exchange_rates;

@@ -65,7 +65,8 @@ pub async fn hold_limited(
     }
     let txn = db.begin_write().await?;
     // Lapsed holds first, so the overlap checks below see their slots as free.
-    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
+    let mut changed =
+        release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
     if let Some(key) = key {
         let claimed = txn
             .execute_raw(statement(
@@ -141,7 +142,11 @@ pub async fn hold_limited(
         };
     }
     match txn.commit().await {
-        Ok(()) => Ok(HoldOutcome::Created(inserted(new, by.now))),
+        Ok(()) => {
+            changed.push((new.learner_id, new.expert_id));
+            announce(db, &changed).await;
+            Ok(HoldOutcome::Created(inserted(new, by.now)))
+        }
         Err(e) => match exclusion_violated(&e) {
             Some(conflict) => Ok(HoldOutcome::Refused(conflict)),
             None => Err(e.into()),
@@ -261,26 +266,33 @@ pub async fn replay(
 }
 
 /// Marks holds of this expert or learner that ran out as expired, with their events.
+/// Returns the people of the holds it released, to announce once the transaction commits.
 pub(super) async fn release_expired(
     backend: Backend,
     txn: &DatabaseTransaction,
     expert: Uuid,
     learner: Uuid,
     now: Timestamp,
-) -> Result<(), StoreError> {
+) -> Result<Vec<Parties>, StoreError> {
     #[derive(FromQueryResult)]
     struct Released {
         id: Uuid,
+        learner_id: Uuid,
+        expert_id: Uuid,
     }
     let released = Released::find_by_statement(statement(
         backend,
         "UPDATE bookings SET status = 'expired', updated_at = $1 \
          WHERE status = 'held' AND hold_expires_at <= $1 AND (expert_id = $2 OR learner_id = $3) \
-         RETURNING id",
+         RETURNING id, learner_id, expert_id",
         vec![secs(now), expert.into(), learner.into()],
     ))
     .all(txn)
     .await?;
+    let parties = released
+        .iter()
+        .map(|r| (r.learner_id, r.expert_id))
+        .collect();
     for r in released {
         record(
             backend,
@@ -297,7 +309,7 @@ pub(super) async fn release_expired(
         )
         .await?;
     }
-    Ok(())
+    Ok(parties)
 }
 
 /// Whether `new` would overlap an active booking, other than `except`.
@@ -443,6 +455,9 @@ pub async fn transition(
     enqueue_caused(db, &txn, id, changes, by.now).await?;
     let row = find_in(db.backend(), &txn, id).await?;
     txn.commit().await?;
+    if let Some(row) = &row {
+        announce(db, &[row.parties()]).await;
+    }
     Ok(row)
 }
 
@@ -571,7 +586,8 @@ pub async fn revive(
         return Err(StoreError::NotFound("booking"));
     };
     let txn = db.begin_write().await?;
-    release_expired(db.backend(), &txn, row.expert_id, row.learner_id, by.now).await?;
+    let mut changed =
+        release_expired(db.backend(), &txn, row.expert_id, row.learner_id, by.now).await?;
     let candidate = as_new(&row, BookingStatus::Confirmed);
     if let Some(conflict) = overlap(db.backend(), &txn, &candidate, Some(id)).await? {
         txn.rollback().await?;
@@ -606,7 +622,11 @@ pub async fn revive(
         .await?
         .ok_or(StoreError::NotFound("booking"))?;
     match txn.commit().await {
-        Ok(()) => Ok(Revival::Confirmed(Box::new(row))),
+        Ok(()) => {
+            changed.push(row.parties());
+            announce(db, &changed).await;
+            Ok(Revival::Confirmed(Box::new(row)))
+        }
         Err(e) => match exclusion_violated(&e) {
             Some(conflict) => Ok(Revival::Refused(conflict)),
             None => Err(e.into()),
@@ -650,6 +670,7 @@ pub async fn record_refunded_payment(
     )
     .await?;
     txn.commit().await?;
+    announce_booking(db, id).await?;
     Ok(true)
 }
 
@@ -729,7 +750,8 @@ pub async fn reschedule(
     limits: HoldLimits<'_>,
 ) -> Result<Result<BookingRow, Option<Conflict>>, StoreError> {
     let txn = db.begin_write().await?;
-    release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
+    let mut changed =
+        release_expired(db.backend(), &txn, new.expert_id, new.learner_id, by.now).await?;
     let moved = apply(
         db.backend(),
         &txn,
@@ -764,7 +786,11 @@ pub async fn reschedule(
         .await?
         .ok_or(StoreError::NotFound("booking"))?;
     match txn.commit().await {
-        Ok(()) => Ok(Ok(row)),
+        Ok(()) => {
+            changed.push(row.parties());
+            announce(db, &changed).await;
+            Ok(Ok(row))
+        }
         Err(e) => match exclusion_violated(&e) {
             Some(conflict) => Ok(Err(Some(conflict))),
             None => Err(e.into()),
@@ -788,5 +814,9 @@ pub async fn set_proposal(
             vec![id.into(), start.map(|s| s.as_second()).into(), secs(now)],
         ))
         .await?;
-    Ok(result.rows_affected() == 1)
+    let set = result.rows_affected() == 1;
+    if set {
+        announce_booking(db, id).await?;
+    }
+    Ok(set)
 }

@@ -11,6 +11,10 @@
 //!
 //! `lifecycle` holds the writes (holds, transitions, moves, late payments), `queries` the
 //! reads; idempotency keys and calendar feeds have stores of their own.
+//!
+//! Every committed write to a booking row announces both people in it as changed
+//! (`Database::on_account_change`): a signed-in dashboard kept in memory above (see
+//! `app::viewers`) is then dropped on every instance before the write's caller answers.
 
 mod lifecycle;
 mod queries;
@@ -36,8 +40,39 @@ pub use lifecycle::{
 pub use queries::{
     ListQuery, PaidBooking, Side, awaiting_payment, blocking, current_of_series, entered, events,
     expert_cancellations, expire_due, feed_for, find, for_user, has_session_ahead, paid_matching,
-    set_payment_ref, with_payment,
+    set_payment_ref, whole_list, with_payment,
 };
+
+/// The two people of a booking: (learner, expert).
+pub(crate) type Parties = (Uuid, Uuid);
+
+/// Announces the people of bookings a committed write changed, each once.
+pub(crate) async fn announce(db: &Database, parties: &[Parties]) {
+    let mut told: Vec<Uuid> = Vec::with_capacity(parties.len() * 2);
+    for &(learner, expert) in parties {
+        for account in [learner, expert] {
+            if !told.contains(&account) {
+                told.push(account);
+                db.account_changed(account).await;
+            }
+        }
+    }
+}
+
+/// `announce` for one booking read back by id (after writes that do not return it).
+pub(crate) async fn announce_booking(db: &Database, id: Uuid) -> Result<(), StoreError> {
+    if let Some(row) = queries::find(db, id).await? {
+        announce(db, &[row.parties()]).await;
+    }
+    Ok(())
+}
+
+impl BookingRow {
+    /// (learner, expert).
+    pub(crate) fn parties(&self) -> Parties {
+        (self.learner_id, self.expert_id)
+    }
+}
 
 /// A booking as stored. Its instants are kept as whole Unix seconds (the exclusion
 /// constraints compare integers); they cross into `Timestamp` when a row is read.

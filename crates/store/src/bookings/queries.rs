@@ -201,6 +201,35 @@ pub async fn for_user(
     .await?)
 }
 
+/// Every booking of `user` on `side`, by start (then id), if there are at most `cap`;
+/// None when there are more. A dashboard kept in memory works out its tabs from it.
+pub async fn whole_list(
+    db: &Database,
+    user: Uuid,
+    side: Side,
+    cap: u64,
+) -> Result<Option<Vec<BookingRow>>, StoreError> {
+    let column = match side {
+        Side::Learner => "learner_id",
+        Side::Expert => "expert_id",
+    };
+    let rows = BookingRow::find_by_statement(statement(
+        db.backend(),
+        &format!(
+            "SELECT {COLUMNS} FROM bookings WHERE {column} = $1 ORDER BY start_at, id LIMIT $2"
+        ),
+        vec![
+            user.into(),
+            i64::try_from(cap.saturating_add(1))
+                .unwrap_or(i64::MAX)
+                .into(),
+        ],
+    ))
+    .all(db.conn())
+    .await?;
+    Ok((rows.len() as u64 <= cap).then_some(rows))
+}
+
 /// Every non-rescheduled booking of the user on either side (for their calendar feed),
 /// starting after `from`.
 pub async fn feed_for(
@@ -339,7 +368,11 @@ pub async fn set_payment_ref(
             vec![id.into(), payment_ref.into()],
         ))
         .await?;
-    Ok(find(db, id).await?.and_then(|row| row.payment_ref))
+    let row = find(db, id).await?;
+    if let Some(row) = &row {
+        announce(db, &[row.parties()]).await;
+    }
+    Ok(row.and_then(|row| row.payment_ref))
 }
 
 /// A paid booking as operators search for it.

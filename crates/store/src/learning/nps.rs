@@ -53,6 +53,8 @@ pub async fn answer(
     ))
     .await?;
     txn.commit().await?;
+    // "My sessions", kept in memory, asks the question until it is answered.
+    db.account_changed(account).await;
     Ok(true)
 }
 

@@ -1,8 +1,8 @@
 //! "My sessions" (the learner's) and "My schedule" (the expert's), with their calendar
 //! feed, and the feed itself.
 
-use app::bookings::feed;
 use app::bookings::lists::{self, Tab};
+use app::bookings::{dashboard, feed};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -125,15 +125,17 @@ async fn sessions_page(
         return Err(AppError::new(ErrorCode::BadRequest));
     };
     let now = state.clock().now();
-    let list = lists::sessions(&state.db, user.id, side, tab, now, 200).await?;
+    let dashboard =
+        dashboard::dashboard(&state.db, &state.viewers, user, side, tab, now, 200).await?;
     let clock = LocalTimes::of(user, shell.locale);
-    let people = lists::other_party_names(&state.db, &list, side).await?;
-    let rows = list
+    let rows = dashboard
+        .bookings
         .iter()
         .map(|b| SessionRow {
             id: b.row.id,
             when: clock.span(b.row.start_at, b.row.end_at),
-            with: people
+            with: dashboard
+                .names
                 .get(&lists::other_party(b, side))
                 .cloned()
                 .unwrap_or_default(),
@@ -143,11 +145,11 @@ async fn sessions_page(
             joinable: joinable(b, now),
         })
         .collect();
-    let feed_active = feed::is_on(&state.db, user).await?;
     // Learners are asked the recommendation question here, once per period.
     let nps_ask = side == Side::Learner
         && !nps_thanks
-        && app::learning::nps::due(&state.db, &state.settings.nps, user, now).await?;
+        && app::learning::nps::due_kept(&state.db, &state.viewers, &state.settings.nps, user, now)
+            .await?;
     let (path, title_id) = match side {
         Side::Learner => ("/sessions", "my-sessions-title"),
         Side::Expert => ("/schedule", "my-schedule-title"),
@@ -160,7 +162,7 @@ async fn sessions_page(
             tab,
             rows,
             zone_name: clock.zone_name,
-            feed_active,
+            feed_active: dashboard.feed_on,
             feed_url,
             nps_ask,
             nps_thanks,

@@ -13,7 +13,13 @@
 //! only instance (SQLite without `allow_shared_sqlite`). Otherwise every request reads the
 //! database. What a change made outside this binary (SQL by hand, an older version during
 //! a rolling upgrade) does not announce applies within `viewer_cache_seconds`.
+//!
+//! With a viewer it keeps what their own pages read on every visit and the names of the
+//! people those pages show (`own`).
 
+mod own;
+
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -49,11 +55,25 @@ struct State {
     logins: HashMap<String, Kept<Login>>,
     /// The digests of each account's kept logins, to forget them without a scan.
     logins_of: HashMap<Uuid, Vec<String>>,
+    /// Display names of the people viewers' pages show (`own::names`).
+    names: HashMap<Uuid, Kept<String>>,
+    /// No less than the bytes all accounts' `own` copies weigh: a copy dropped with its
+    /// account is counted until the next recount (see `own::OWN_BUDGET`).
+    own_bytes: usize,
 }
 
 struct Account {
     user: Kept<User>,
     unread: Option<u64>,
+    /// What the account's own pages read, by slot (`ViewerCache::own`): kept as long as
+    /// the account's copy, dropped with it.
+    own: HashMap<&'static str, Own>,
+}
+
+/// One kept value of an account's own, and about what it weighs in bytes.
+struct Own {
+    value: Arc<dyn Any + Send + Sync>,
+    weight: usize,
 }
 
 /// A copy and what it was read under.
@@ -159,6 +179,7 @@ impl ViewerCache {
                 Account {
                     user: stamp.copy(user.clone()),
                     unread: None,
+                    own: HashMap::new(),
                 },
             );
         });
@@ -190,6 +211,7 @@ impl ViewerCache {
         let mut state = self.lock();
         state.epoch += 1;
         state.accounts.remove(&account);
+        state.names.remove(&account);
         for digest in state.logins_of.remove(&account).unwrap_or_default() {
             state.logins.remove(&digest);
         }
@@ -248,10 +270,15 @@ impl ViewerCache {
         if state.epoch != epoch {
             return;
         }
-        if state.logins.len() >= CAPACITY || state.accounts.len() >= CAPACITY {
+        if state.logins.len() >= CAPACITY
+            || state.accounts.len() >= CAPACITY
+            || state.names.len() >= CAPACITY
+        {
             state.logins.clear();
             state.logins_of.clear();
             state.accounts.clear();
+            state.names.clear();
+            state.own_bytes = 0;
         }
         put(
             &mut state,
