@@ -49,6 +49,8 @@ bench_row 32 "\`/\` anonymous (anchor)" /; anchor=$bench_rate; echo " |"
 ratio() { awk -v a="$bench_rate" -v b="$anchor" 'BEGIN {printf " %.2f × |\n", a / b}'; }
 bench_row 32 "\`/\` signed in" / "${cookie[@]}"; ratio
 bench_row 32 "\`/sessions\` (My sessions)" /sessions "${cookie[@]}"; ratio
+# "My sessions" opens on upcoming sessions, none for the demo learner; her past ones are three.
+bench_row 32 "\`/sessions?tab=past\` (three sessions)" "/sessions?tab=past" "${cookie[@]}"; ratio
 bench_row 32 "\`/account/profile\`" /account/profile "${cookie[@]}"; ratio
 bench_row 32 "\`/experts/$slug\` signed in" "/experts/$slug" "${cookie[@]}"; ratio
 bench_row 32 "\`/experts/$slug\` anonymous" "/experts/$slug"; ratio

@@ -196,7 +196,8 @@ impl Database {
     }
 
     /// Calls `listener` with an account's id after each committed change to its account
-    /// row, roles, logins or unread notifications, made through any clone of this database
+    /// row, roles, logins or unread notifications, to a booking it takes part in, to its
+    /// calendar feed or its answers to the recommendation question, made through any clone of this database
     /// in this process. Changes made elsewhere are the listener's to hear of otherwise.
     pub fn on_account_change(
         &self,

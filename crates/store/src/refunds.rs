@@ -178,29 +178,28 @@ pub async fn record_external(
         txn.rollback().await?;
         return Ok(External::Known);
     }
-    let updated = txn
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE bookings SET refunded_amount = refunded_amount + $2, updated_at = $3 \
-             WHERE id = $1 AND refunded_amount = $4",
-            vec![
-                booking.into(),
-                refund.amount.into(),
-                secs(now),
-                refunded_before.into(),
-            ],
-        ))
-        .await?
-        .rows_affected();
-    if updated != 1 {
+    let updated = crate::bookings::Changed::find_by_statement(statement(
+        db.backend(),
+        "UPDATE bookings SET refunded_amount = refunded_amount + $2, updated_at = $3 \
+         WHERE id = $1 AND refunded_amount = $4 RETURNING learner_id, expert_id",
+        vec![
+            booking.into(),
+            refund.amount.into(),
+            secs(now),
+            refunded_before.into(),
+        ],
+    ))
+    .one(&txn)
+    .await?;
+    let Some(updated) = updated else {
         txn.rollback().await?;
         return Ok(External::Raced);
-    }
+    };
     for posting in postings {
         crate::ledger::post_in(db, &txn, posting, now).await?;
     }
     txn.commit().await?;
-    crate::bookings::announce_booking(db, booking).await?;
+    crate::bookings::announce(db, &[updated.parties()]).await;
     Ok(External::Recorded)
 }
 

@@ -19,10 +19,18 @@ use uuid::Uuid;
 
 use super::lists::{self, Tab};
 use super::{Booking, BookingError, feed};
-use crate::viewers::ViewerCache;
+use crate::viewers::{Slot, ViewerCache};
 
 /// The most bookings of one side kept per person.
 pub const KEPT_BOOKINGS: u64 = 300;
+
+/// A person's whole list as a learner, by start; None for someone with more than
+/// `KEPT_BOOKINGS` (read per visit).
+pub static AS_LEARNER: Slot<Option<Vec<Booking>>> = Slot::new("bookings_as_learner");
+/// The same as an expert.
+pub static AS_EXPERT: Slot<Option<Vec<Booking>>> = Slot::new("bookings_as_expert");
+/// Whether the person's calendar feed is on.
+static FEED_ON: Slot<bool> = Slot::new("calendar_feed");
 
 /// One tab of a dashboard, and what it shows around the list.
 pub struct Dashboard {
@@ -45,8 +53,8 @@ pub async fn dashboard(
     limit: u64,
 ) -> Result<Dashboard, BookingError> {
     let slot = match side {
-        Side::Learner => "bookings_as_learner",
-        Side::Expert => "bookings_as_expert",
+        Side::Learner => &AS_LEARNER,
+        Side::Expert => &AS_EXPERT,
     };
     let whole = viewers
         .own(user.id, slot, || async {
@@ -74,7 +82,7 @@ pub async fn dashboard(
     ids.dedup();
     let names = viewers.names(db, &ids).await?;
     let feed_on = *viewers
-        .own(user.id, "calendar_feed", || async {
+        .own(user.id, &FEED_ON, || async {
             Ok::<_, BookingError>((feed::is_on(db, user).await?, 1))
         })
         .await?;
@@ -105,9 +113,10 @@ fn pick(all: &[Booking], tab: Tab, now: Timestamp, limit: u64) -> Vec<Booking> {
         .collect()
 }
 
-/// About what one kept booking weighs in bytes.
+/// About what one kept booking weighs in bytes: twice its size for its policy's tiers, the
+/// list's spare room and the allocator's, and its text.
 fn weight(row: &BookingRow) -> usize {
-    std::mem::size_of::<Booking>()
+    2 * std::mem::size_of::<Booking>()
         + row.status.len()
         + row.currency.len()
         + row.policy.len()

@@ -173,12 +173,15 @@ pub async fn page(
 }
 
 /// What a tab reads: its statuses, the span its sessions start in, and its order
-/// (ascending: soonest first).
+/// (ascending: soonest first). The span's ends are whole seconds, as starts are stored and
+/// as the database compares them, so a list picked in memory (`dashboard`) agrees with
+/// SQL within the current second too.
 pub(super) fn span(
     tab: Tab,
     now: Timestamp,
 ) -> (&'static [BookingStatus], Timestamp, Timestamp, bool) {
     use BookingStatus::*;
+    let now = Timestamp::from_second(now.as_second()).unwrap_or(now);
     match tab {
         // From a day back: a session still running started before now.
         Tab::Upcoming => (

@@ -9,7 +9,10 @@ use store::Database;
 use store::users::User;
 
 use super::{LearningError, bounded, invalid};
-use crate::viewers::ViewerCache;
+use crate::viewers::{Slot, ViewerCache};
+
+/// Where a learner stands with the question, kept with them for "My sessions".
+static STANDING: Slot<store::learning::nps::Standing> = Slot::new("nps_standing");
 
 /// Whether to ask `user` now.
 pub async fn due(
@@ -33,7 +36,7 @@ pub async fn due_kept(
     now: Timestamp,
 ) -> Result<bool, LearningError> {
     let standing = viewers
-        .own(user.id, "nps_standing", || async {
+        .own(user.id, &STANDING, || async {
             let standing = store::learning::nps::standing(db, user.id).await?;
             Ok::<_, LearningError>((standing, std::mem::size_of_val(&standing)))
         })

@@ -3,7 +3,8 @@
 //! page otherwise reads two to four statements before doing any work of its own.
 //!
 //! A copy is dropped the moment its account changes: the store announces every committed
-//! change to an account row, its roles, its logins or its notifications
+//! change to an account row, its roles, its logins or its notifications, and to the
+//! account's bookings, calendar feed and answers to the recommendation question
 //! (`Database::on_account_change`), and this cache forgets the account here and publishes
 //! the change to the other instances through the live hub before the change's request
 //! answers (the other instances drop their copy as the message arrives, within
@@ -18,6 +19,8 @@
 //! people those pages show (`own`).
 
 mod own;
+
+pub use own::Slot;
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -57,8 +60,7 @@ struct State {
     logins_of: HashMap<Uuid, Vec<String>>,
     /// Display names of the people viewers' pages show (`own::names`).
     names: HashMap<Uuid, Kept<String>>,
-    /// No less than the bytes all accounts' `own` copies weigh: a copy dropped with its
-    /// account is counted until the next recount (see `own::OWN_BUDGET`).
+    /// About what all accounts' `own` copies weigh in bytes (see `own::OWN_BUDGET`).
     own_bytes: usize,
 }
 
@@ -174,7 +176,7 @@ impl ViewerCache {
             return Ok(None);
         };
         self.keep(began, |state, stamp| {
-            state.accounts.insert(
+            state.put_account(
                 id,
                 Account {
                     user: stamp.copy(user.clone()),
@@ -210,7 +212,7 @@ impl ViewerCache {
     pub fn forget(&self, account: Uuid) {
         let mut state = self.lock();
         state.epoch += 1;
-        state.accounts.remove(&account);
+        state.drop_account(account);
         state.names.remove(&account);
         for digest in state.logins_of.remove(&account).unwrap_or_default() {
             state.logins.remove(&digest);
@@ -270,14 +272,10 @@ impl ViewerCache {
         if state.epoch != epoch {
             return;
         }
-        if state.logins.len() >= CAPACITY
-            || state.accounts.len() >= CAPACITY
-            || state.names.len() >= CAPACITY
-        {
+        if state.logins.len() >= CAPACITY || state.accounts.len() >= CAPACITY {
             state.logins.clear();
             state.logins_of.clear();
             state.accounts.clear();
-            state.names.clear();
             state.own_bytes = 0;
         }
         put(
@@ -287,6 +285,21 @@ impl ViewerCache {
                 generation,
             },
         );
+    }
+}
+
+impl State {
+    /// Keeps `account` in place of any earlier copy, whose own copies go with it.
+    fn put_account(&mut self, id: Uuid, account: Account) {
+        self.drop_account(id);
+        self.accounts.insert(id, account);
+    }
+
+    fn drop_account(&mut self, id: Uuid) {
+        if let Some(gone) = self.accounts.remove(&id) {
+            let weight: usize = gone.own.values().map(|o| o.weight).sum();
+            self.own_bytes = self.own_bytes.saturating_sub(weight);
+        }
     }
 }
 

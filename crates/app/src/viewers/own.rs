@@ -10,27 +10,44 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use store::{Database, StoreError};
 use uuid::Uuid;
 
-use super::{Own, ViewerCache};
+use super::{CAPACITY, Own, ViewerCache};
 
-/// The most bytes all accounts' own copies weigh together, about: a viewer's dashboard is
-/// a few kilobytes, so this keeps several thousand. Past it they are counted again, and if
-/// they still weigh more, all are dropped.
+/// About the most bytes all accounts' own copies weigh together: a viewer's dashboard is a
+/// few kilobytes, so this keeps thousands. A copy that would pass it drops all of them.
 const OWN_BUDGET: usize = 32 << 20;
+
+/// One kind of value kept per account, and its type: each slot is declared once, next to
+/// the code that fills it, so two callers cannot keep different types under one name.
+pub struct Slot<T> {
+    name: &'static str,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T> Slot<T> {
+    /// A slot named `name`, unique among slots.
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            kind: PhantomData,
+        }
+    }
+}
 
 impl ViewerCache {
     /// The copy of `account`'s `slot` kept here, or what `load` reads: the value and about
     /// what it weighs in bytes. It is kept only with the account's own copy (a viewer's, so
     /// after `signed_in` or `account`), for as long as that copy, and only when nothing
-    /// about the account changed while it was read. One slot holds one type.
+    /// about any account changed while it was read.
     pub async fn own<T, E, F, Fut>(
         &self,
         account: Uuid,
-        slot: &'static str,
+        slot: &Slot<T>,
         load: F,
     ) -> Result<Arc<T>, E>
     where
@@ -39,7 +56,7 @@ impl ViewerCache {
         Fut: Future<Output = Result<(T, usize), E>>,
     {
         if let Some(Some(copy)) =
-            self.with_account(account, |a| a.own.get(slot).map(|o| o.value.clone()))
+            self.with_account(account, |a| a.own.get(slot.name).map(|o| o.value.clone()))
             && let Ok(value) = copy.downcast::<T>()
         {
             return Ok(value);
@@ -49,25 +66,20 @@ impl ViewerCache {
         let value = Arc::new(value);
         let kept = value.clone();
         self.keep(began, |state, _| {
+            if !state.accounts.contains_key(&account) {
+                return;
+            }
             if state.own_bytes.saturating_add(weight) > OWN_BUDGET {
-                state.own_bytes = state
-                    .accounts
-                    .values()
-                    .flat_map(|a| a.own.values())
-                    .map(|o| o.weight)
-                    .sum();
-                if state.own_bytes.saturating_add(weight) > OWN_BUDGET {
-                    for a in state.accounts.values_mut() {
-                        a.own.clear();
-                    }
-                    state.own_bytes = 0;
+                for a in state.accounts.values_mut() {
+                    a.own.clear();
                 }
+                state.own_bytes = 0;
             }
             let Some(a) = state.accounts.get_mut(&account) else {
                 return;
             };
             if let Some(old) = a.own.insert(
-                slot,
+                slot.name,
                 Own {
                     value: kept,
                     weight,
@@ -109,6 +121,10 @@ impl ViewerCache {
         let began = self.begin();
         let read = store::users::display_names(db, &missing).await?;
         self.keep(began, |state, stamp| {
+            // Names outlast their lifetime until read again: past the cap, start afresh.
+            if state.names.len() + read.len() > CAPACITY {
+                state.names.clear();
+            }
             for (id, name) in &read {
                 state.names.insert(*id, stamp.copy(name.clone()));
             }
@@ -116,12 +132,10 @@ impl ViewerCache {
         found.extend(read);
         Ok(found)
     }
-}
 
-impl ViewerCache {
     /// Whether this instance keeps `account`'s `slot` now (for tests).
-    pub fn keeps(&self, account: Uuid, slot: &'static str) -> bool {
-        self.with_account(account, |a| a.own.contains_key(slot))
+    pub fn keeps<T>(&self, account: Uuid, slot: &Slot<T>) -> bool {
+        self.with_account(account, |a| a.own.contains_key(slot.name))
             .unwrap_or(false)
     }
 }

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use app::bookings::dashboard::dashboard;
+use app::bookings::dashboard::{AS_LEARNER, dashboard};
 use app::bookings::lists::{self, Tab};
-use domain::ManualClock;
+use domain::{Clock, ManualClock};
 use jiff::SignedDuration;
 use reqwest::Method;
 use serde_json::json;
@@ -17,8 +17,6 @@ use crate::bookings::{at, hold_body, rules};
 use crate::both_backends;
 use crate::personas::Persona;
 use crate::testkit::{Backend, TestApp, eventually, service_url};
-
-const LEARNER_LIST: &str = "bookings_as_learner";
 
 /// Holds `days` ahead at 10:00 for `leo` with `ada`; returns the booking's id.
 async fn hold(leo: &Persona, ada: &Persona, days: i64, hour: i64) -> String {
@@ -79,17 +77,17 @@ async fn a_kept_dashboard_shows_each_change_at_the_next_visit(backend: Backend) 
     assert_eq!(status, 200);
     assert!(page.contains(&format!("/bookings/{id}")) && page.contains(">ada<"));
     assert!(page.contains("Held, waiting for payment"));
-    assert_eq!(app.viewers.keeps(leo.user.id, LEARNER_LIST), keeps);
+    assert_eq!(app.viewers.keeps(leo.user.id, &AS_LEARNER), keeps);
 
     // A payment confirms it (a booking write: both people are announced).
     pay(&leo, &id).await;
     assert!(
-        !app.viewers.keeps(leo.user.id, LEARNER_LIST),
+        !app.viewers.keeps(leo.user.id, &AS_LEARNER),
         "the write drops it"
     );
     let (_, page) = leo.page("/sessions").await;
     assert!(page.contains("Confirmed") && !page.contains("Held, waiting"));
-    assert_eq!(app.viewers.keeps(leo.user.id, LEARNER_LIST), keeps);
+    assert_eq!(app.viewers.keeps(leo.user.id, &AS_LEARNER), keeps);
 
     // The other party's new name.
     let renamed = ada
@@ -142,14 +140,14 @@ async fn a_kept_dashboard_shows_each_change_at_the_next_visit(backend: Backend) 
     let lapsing = hold(&leo, &ada, 4, 10).await;
     let (_, page) = leo.page("/sessions").await;
     assert!(page.contains(&format!("/bookings/{lapsing}")));
-    assert_eq!(app.viewers.keeps(leo.user.id, LEARNER_LIST), keeps);
+    assert_eq!(app.viewers.keeps(leo.user.id, &AS_LEARNER), keeps);
     clock.advance(2 * 3600);
     let (_, page) = leo.page("/sessions").await;
     assert!(
         !page.contains(&format!("/bookings/{lapsing}")),
         "a lapsed hold is not upcoming"
     );
-    assert_eq!(app.viewers.keeps(leo.user.id, LEARNER_LIST), keeps);
+    assert_eq!(app.viewers.keeps(leo.user.id, &AS_LEARNER), keeps);
 }
 
 /// Each tab picked from the kept whole list is what SQL picks, at any time: bookings held,
@@ -182,14 +180,28 @@ async fn a_kept_dashboard_picks_each_tab_as_the_database_does(backend: Backend) 
         ids.push(id);
     }
     cancel(&leo, &ids[4]).await;
-    // Seen from each side, now and at times when sessions run, ended or lapsed.
+    // Seen from each side, now and at times when sessions run, ended or lapsed, and
+    // within the second a session starts (the database compares whole seconds).
     let now = jiff::Timestamp::now();
     let nows = [0, 1, 2, 3, 7, 30].map(|days| now + SignedDuration::from_hours(24 * days));
-    let during = jiff::Timestamp::from_second(crate::bookings::secs(&at(1, 9, 30))).unwrap();
+    let start = jiff::Timestamp::from_second(crate::bookings::secs(&at(2, 10, 0))).unwrap();
+    let moments = [
+        start + SignedDuration::from_mins(30),
+        start + SignedDuration::from_millis(500),
+        start + SignedDuration::from_hours(24) + SignedDuration::from_millis(500),
+    ];
     for (user, side) in [(&leo.user, Side::Learner), (&ada.user, Side::Expert)] {
-        for at in nows.iter().chain([&during]) {
+        let whole = store::bookings::whole_list(&app.db, user.id, side, 300)
+            .await
+            .unwrap();
+        assert_eq!(
+            whole.map(|w| w.len()),
+            Some(6),
+            "the kept list is what is compared"
+        );
+        for at in nows.iter().chain(&moments) {
             for tab in [Tab::Upcoming, Tab::Past, Tab::Cancelled] {
-                for limit in [200, 2] {
+                for limit in [200, 2, 1] {
                     let sql = lists::sessions(&app.db, user.id, side, tab, *at, limit)
                         .await
                         .unwrap();
@@ -208,6 +220,84 @@ async fn a_kept_dashboard_picks_each_tab_as_the_database_does(backend: Backend) 
             }
         }
     }
+}
+
+/// Every committed write to a booking announces both its people (which drops what is kept
+/// of them, on every instance): a hold, and the lapsed holds of others it releases on the
+/// way; a payment; a proposed new time; a provider's payment noted; a late payment that
+/// revives a lapsed hold.
+async fn every_booking_write_announces_both_its_people(backend: Backend) {
+    let clock = Arc::new(ManualClock::at(jiff::Timestamp::now()));
+    let Some(app) = TestApp::builder(backend).clock(clock.clone()).spawn().await else {
+        return;
+    };
+    let heard = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let ear = heard.clone();
+    app.db.on_account_change(move |account| {
+        ear.lock().unwrap().push(account);
+        Box::pin(async {})
+    });
+    let told = move || -> Vec<uuid::Uuid> { std::mem::take(&mut *heard.lock().unwrap()) };
+    let (ada, leo) = pair(&app).await;
+    let mia = app.learner("mia").await;
+    let both = |told: &[uuid::Uuid], learner: &Persona| {
+        told.contains(&learner.user.id) && told.contains(&ada.user.id)
+    };
+
+    told();
+    let id = hold(&leo, &ada, 3, 10).await;
+    assert!(both(&told(), &leo), "a hold");
+    pay(&leo, &id).await;
+    assert!(both(&told(), &leo), "a payment");
+    let booking = uuid::Uuid::parse_str(&id).unwrap();
+    let later = jiff::Timestamp::from_second(crate::bookings::secs(&at(3, 14, 0))).unwrap();
+    assert!(
+        store::bookings::set_proposal(&app.db, booking, Some(later), clock.now())
+            .await
+            .unwrap()
+    );
+    assert!(both(&told(), &leo), "a proposed new time");
+
+    let noted = hold(&mia, &ada, 6, 10).await;
+    told();
+    let noted = uuid::Uuid::parse_str(&noted).unwrap();
+    store::bookings::set_payment_ref(&app.db, noted, "pi_noted")
+        .await
+        .unwrap();
+    assert!(both(&told(), &mia), "a provider's payment noted");
+    let mias = hold(&mia, &ada, 4, 10).await;
+
+    // Mia's hold lapses; Leo's next hold releases it on the way.
+    clock.advance(2 * 3600);
+    let (leos_token, _) = app.api_log_in(&leo.email()).await;
+    let answer = crate::testkit::send(
+        &app,
+        Method::POST,
+        "/api/v1/bookings",
+        &leos_token,
+        Some(hold_body(&ada.user, &at(5, 10, 0))),
+    )
+    .await;
+    assert_eq!(answer.status, 201, "{answer}");
+    let heard_now = told();
+    assert!(both(&heard_now, &leo), "the new hold");
+    assert!(
+        heard_now.contains(&mia.user.id),
+        "the lapsed hold it released"
+    );
+
+    // Her payment arrives late: the time is still free, so the hold comes back confirmed.
+    let (mias_token, _) = app.api_log_in(&mia.email()).await;
+    let paid = crate::testkit::send(
+        &app,
+        Method::POST,
+        &format!("/api/v1/test-mode/bookings/{mias}/pay"),
+        &mias_token,
+        Some(json!({"outcome": "succeed"})),
+    )
+    .await;
+    assert_eq!(paid.status, 200, "{paid}");
+    assert!(both(&told(), &mia), "a late payment");
 }
 
 /// Two instances on PostgreSQL and Redis: a dashboard kept on instance two shows a
@@ -229,7 +319,7 @@ async fn a_dashboard_kept_on_one_instance_follows_writes_on_another() {
         async move { browser.get(path).await.text().await.unwrap_or_default() }
     };
     assert!(page("/sessions").await.contains(&format!("/bookings/{id}")));
-    assert!(two.viewers.keeps(leo.user.id, LEARNER_LIST), "kept on two");
+    assert!(two.viewers.keeps(leo.user.id, &AS_LEARNER), "kept on two");
 
     let renamed = ada
         .api(
@@ -258,3 +348,4 @@ async fn a_dashboard_kept_on_one_instance_follows_writes_on_another() {
 
 both_backends!(a_kept_dashboard_shows_each_change_at_the_next_visit);
 both_backends!(a_kept_dashboard_picks_each_tab_as_the_database_does);
+both_backends!(every_booking_write_announces_both_its_people);

@@ -646,19 +646,18 @@ pub async fn record_refunded_payment(
     by: Attribution<'_>,
 ) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
-    let updated = txn
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
-             updated_at = $4 WHERE id = $1 AND paid_amount = 0",
-            vec![id.into(), amount.into(), payment_ref.into(), secs(by.now)],
-        ))
-        .await?
-        .rows_affected();
-    if updated != 1 {
+    let updated = Changed::find_by_statement(statement(
+        db.backend(),
+        "UPDATE bookings SET paid_amount = $2, refunded_amount = $2, payment_ref = $3, \
+         updated_at = $4 WHERE id = $1 AND paid_amount = 0 RETURNING learner_id, expert_id",
+        vec![id.into(), amount.into(), payment_ref.into(), secs(by.now)],
+    ))
+    .one(&txn)
+    .await?;
+    let Some(updated) = updated else {
         txn.rollback().await?;
         return Ok(false);
-    }
+    };
     enqueue_caused(db, &txn, id, changes, by.now).await?;
     record(
         db.backend(),
@@ -670,7 +669,7 @@ pub async fn record_refunded_payment(
     )
     .await?;
     txn.commit().await?;
-    announce_booking(db, id).await?;
+    announce(db, &[updated.parties()]).await;
     Ok(true)
 }
 
@@ -805,18 +804,16 @@ pub async fn set_proposal(
     start: Option<Timestamp>,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let result = db
-        .conn()
-        .execute_raw(statement(
-            db.backend(),
-            "UPDATE bookings SET proposed_start = $2, updated_at = $3 \
-             WHERE id = $1 AND status = 'confirmed'",
-            vec![id.into(), start.map(|s| s.as_second()).into(), secs(now)],
-        ))
-        .await?;
-    let set = result.rows_affected() == 1;
-    if set {
-        announce_booking(db, id).await?;
+    let set = Changed::find_by_statement(statement(
+        db.backend(),
+        "UPDATE bookings SET proposed_start = $2, updated_at = $3 \
+         WHERE id = $1 AND status = 'confirmed' RETURNING learner_id, expert_id",
+        vec![id.into(), start.map(|s| s.as_second()).into(), secs(now)],
+    ))
+    .one(db.conn())
+    .await?;
+    if let Some(set) = &set {
+        announce(db, &[set.parties()]).await;
     }
-    Ok(set)
+    Ok(set.is_some())
 }

@@ -59,12 +59,19 @@ pub(crate) async fn announce(db: &Database, parties: &[Parties]) {
     }
 }
 
-/// `announce` for one booking read back by id (after writes that do not return it).
-pub(crate) async fn announce_booking(db: &Database, id: Uuid) -> Result<(), StoreError> {
-    if let Some(row) = queries::find(db, id).await? {
-        announce(db, &[row.parties()]).await;
+/// The people of the rows an `UPDATE … RETURNING learner_id, expert_id` changed: a write
+/// learns whom to announce from the write itself, so nothing can fail between its commit
+/// and the announcement.
+#[derive(FromQueryResult)]
+pub(crate) struct Changed {
+    learner_id: Uuid,
+    expert_id: Uuid,
+}
+
+impl Changed {
+    pub(crate) fn parties(&self) -> Parties {
+        (self.learner_id, self.expert_id)
     }
-    Ok(())
 }
 
 impl BookingRow {
