@@ -31,26 +31,27 @@ async fn hold(leo: &Persona, ada: &Persona, days: i64, hour: i64) -> String {
     held.json["id"].as_str().unwrap_or_default().to_owned()
 }
 
+/// Posts `body` to `path` over the API as `by`, which must answer 200.
+async fn post_ok(by: &Persona, path: &str, body: serde_json::Value) {
+    let answer = by.api(Method::POST, path, body).await;
+    assert_eq!(answer.status, 200, "{path}: {answer}");
+}
+
 async fn pay(leo: &Persona, id: &str) {
-    let paid = leo
-        .api(
-            Method::POST,
-            &format!("/api/v1/test-mode/bookings/{id}/pay"),
-            json!({"outcome": "succeed"}),
-        )
-        .await;
-    assert_eq!(paid.status, 200, "{paid}");
+    let path = format!("/api/v1/test-mode/bookings/{id}/pay");
+    post_ok(leo, &path, json!({"outcome": "succeed"})).await;
 }
 
 async fn cancel(by: &Persona, id: &str) {
-    let cancelled = by
-        .api(
-            Method::POST,
-            &format!("/api/v1/bookings/{id}/cancel"),
-            json!({"reason": "ill"}),
-        )
+    let path = format!("/api/v1/bookings/{id}/cancel");
+    post_ok(by, &path, json!({"reason": "ill"})).await;
+}
+
+async fn rename(who: &Persona, name: &str) {
+    let renamed = who
+        .api(Method::PATCH, "/api/v1/me", json!({"display_name": name}))
         .await;
-    assert_eq!(cancelled.status, 200, "{cancelled}");
+    assert_eq!(renamed.status, 200, "{renamed}");
 }
 
 /// An expert and a learner, the expert open every day from 08:00 to 20:00 UTC.
@@ -90,14 +91,7 @@ async fn a_kept_dashboard_shows_each_change_at_the_next_visit(backend: Backend) 
     assert_eq!(app.viewers.keeps(leo.user.id, &AS_LEARNER), keeps);
 
     // The other party's new name.
-    let renamed = ada
-        .api(
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"display_name": "Ada Lovelace"}),
-        )
-        .await;
-    assert_eq!(renamed.status, 200, "{renamed}");
+    rename(&ada, "Ada Lovelace").await;
     let (_, page) = leo.page("/sessions").await;
     assert!(
         page.contains(">Ada Lovelace<"),
@@ -321,14 +315,7 @@ async fn a_dashboard_kept_on_one_instance_follows_writes_on_another() {
     assert!(page("/sessions").await.contains(&format!("/bookings/{id}")));
     assert!(two.viewers.keeps(leo.user.id, &AS_LEARNER), "kept on two");
 
-    let renamed = ada
-        .api(
-            Method::PATCH,
-            "/api/v1/me",
-            json!({"display_name": "Ada Lovelace"}),
-        )
-        .await;
-    assert_eq!(renamed.status, 200, "{renamed}");
+    rename(&ada, "Ada Lovelace").await;
     eventually("instance two to show the expert's new name", || async {
         page("/sessions").await.contains(">Ada Lovelace<")
     })
