@@ -152,7 +152,12 @@ test('a learner sees free times in their own zone, switches zone and week, and p
   await expect(page.locator('#chosen-rate')).toContainText(/Your session: 60 minutes · €\d+\.\d\d/);
   await expect(page.locator('.day-part').first()).toHaveText(/^(Morning|Afternoon|Evening)$/);
 
-  // Everything below swaps in place (no reload): a zone by its city keeps the week.
+  // Everything below swaps in place (no reload): a zone by its city keeps the week. Next
+  // week's, since this week starts today, and today may already be tomorrow in Tokyo (from
+  // 15:00 UTC on, for a New York viewer): a day that is past there cannot be shown.
+  const thisWeek = await page.locator('#week-range').textContent();
+  await page.getByRole('link', { name: 'Next week' }).click();
+  await expect(page.locator('#week-range')).not.toHaveText(thisWeek ?? '');
   await page.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
   const week = await page.locator('#week-range').textContent();
   await zone.fill('Tokyo');
