@@ -74,13 +74,9 @@ pub async fn dashboard(
         Some(all) => pick(all, tab, now, limit),
         None => lists::sessions(db, user.id, side, tab, now, limit).await?,
     };
-    let mut ids: Vec<Uuid> = bookings
-        .iter()
-        .map(|b| lists::other_party(b, side))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let names = viewers.names(db, &ids).await?;
+    let names = viewers
+        .names(db, &lists::other_parties(&bookings, side))
+        .await?;
     let feed_on = *viewers
         .own(user.id, &FEED_ON, || async {
             Ok::<_, BookingError>((feed::is_on(db, user).await?, 1))

@@ -42,18 +42,13 @@ impl Tab {
     }
 }
 
-/// The name of the person on the other side of each booking (the expert for a learner,
-/// the learner for an expert), read in one query for the whole list. An account that no
-/// longer exists has no name here.
-pub async fn other_party_names(
-    db: &Database,
-    bookings: &[Booking],
-    side: Side,
-) -> Result<HashMap<Uuid, String>, BookingError> {
+/// The people on the other side of `bookings` (the expert for a learner, the learner for
+/// an expert), each once: whose names a list shows.
+pub fn other_parties(bookings: &[Booking], side: Side) -> Vec<Uuid> {
     let mut ids: Vec<Uuid> = bookings.iter().map(|b| other_party(b, side)).collect();
     ids.sort_unstable();
     ids.dedup();
-    names(db, &ids).await
+    ids
 }
 
 /// The display names of `ids`, in one query; an account that is gone has none.
