@@ -18,6 +18,8 @@ pub struct App {
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// Signed-in viewers kept by this instance.
     pub viewers: Arc<app::viewers::ViewerCache>,
+    /// Directory result pages and the directory index kept by this instance.
+    pub directory: Arc<app::experts::directory_cache::DirectoryCache>,
     /// Live events to this instance's clients (and, through Redis, every instance's).
     pub live: Arc<app::live::LiveHub>,
     /// Email, and the origin its links use, for jobs that send it (the real transport;
@@ -217,6 +219,10 @@ pub async fn build_with(
         }
     }
     let calendars = calendar_clients(config, origin.canonical())?;
+    let directory = Arc::new(app::experts::directory_cache::DirectoryCache::new(
+        config.directory_cache_bytes,
+        config.directory_index_experts,
+    ));
     let state = AppState::new(web::Shared {
         calendars: calendars.clone(),
         test_clock: test_clock.clone(),
@@ -228,9 +234,7 @@ pub async fn build_with(
         live_gate: Arc::new(web::live::gate::LiveGate::new(
             crate::connections::serve_limits(config).max_connections / 2,
         )),
-        directory: Arc::new(app::experts::directory_cache::DirectoryCache::new(
-            config.directory_cache_bytes,
-        )),
+        directory: directory.clone(),
         rates: Arc::new(app::payments::exchange_rates::RatesCache::new()),
         payments: payments.clone(),
         stripe_webhook_secret: config.stripe_webhook_secret.clone(),
@@ -265,6 +269,7 @@ pub async fn build_with(
         files,
         schedules,
         viewers,
+        directory,
         live,
         mailer: sender,
         outgoing: mailer.clone(),

@@ -70,6 +70,8 @@ pub struct Config {
     pub viewer_cache: Duration,
     /// The most bytes of directory result pages one instance keeps.
     pub directory_cache_bytes: usize,
+    /// The most listed experts an instance indexes in memory for search (0: none).
+    pub directory_index_experts: usize,
     /// Holds one learner may have at once.
     pub booking_max_holds: u32,
     /// Times one session may be moved.
@@ -532,6 +534,12 @@ pub const KEYS: &[Key] = &[
         allowed: "a whole number of MiB from 0 to 4096: the most memory directory result pages take on one instance (0: none kept)",
     },
     Key {
+        name: "directory_index_experts",
+        env: &["MENTORA_DIRECTORY_INDEX_EXPERTS"],
+        default: "50000",
+        allowed: "a whole number from 0 to 1000000: the most listed experts an instance indexes in memory for search (about 1 KiB each); a larger directory, or 0, is searched in the database",
+    },
+    Key {
         name: "booking_hold_minutes",
         env: &["MENTORA_BOOKING_HOLD_MINUTES"],
         default: "10",
@@ -879,6 +887,12 @@ impl Config {
             directory_cache_bytes: usize::try_from(number("directory_cache_mib", 0, 4096)?)
                 .unwrap_or(8)
                 << 20,
+            directory_index_experts: usize::try_from(number(
+                "directory_index_experts",
+                0,
+                1_000_000,
+            )?)
+            .unwrap_or(50_000),
             booking_max_holds: u32::try_from(number("booking_max_holds", 1, 1_000_000)?)
                 .unwrap_or(3),
             booking_max_reschedules: u32::try_from(number("booking_max_reschedules", 0, 20)?)

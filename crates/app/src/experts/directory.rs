@@ -6,8 +6,10 @@
 use domain::money::{self, Money};
 use domain::profile::CurrencyCode;
 use jiff::SignedDuration;
+use std::sync::Arc;
 use store::Database;
-use store::directory::{Cursor, DirectoryQuery, Listing, Sort};
+
+use store::directory::{Cursor, DirectoryPage, DirectoryQuery, Listing, Sort};
 use store::experts::{self, ExpertProfile};
 use store::taxonomy::{self, Specialty};
 use store::users::{self, User};
@@ -235,10 +237,11 @@ pub async fn search(
         )
         .await?;
     let rates = rates.get(db).await?;
-    let cards = page
-        .listings
-        .iter()
-        .cloned()
+    // A page only this search holds (from the index, or not kept) is taken, not copied.
+    let DirectoryPage { listings, next } =
+        Arc::try_unwrap(page).unwrap_or_else(|kept| DirectoryPage::clone(&kept));
+    let cards = listings
+        .into_iter()
         .map(|listing| {
             let expert_currency = CurrencyCode::parse(&listing.currency).ok();
             let hourly_from = expert_currency
@@ -274,7 +277,7 @@ pub async fn search(
         .collect();
     Ok(Results {
         cards,
-        next_cursor: page.next.map(|c| c.encode()),
+        next_cursor: next.map(|c| c.encode()),
         currency,
         sort,
     })

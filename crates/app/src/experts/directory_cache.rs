@@ -11,12 +11,18 @@
 //!
 //! The pages are bounded in bytes (`directory_cache_mib`): past the budget, the pages kept
 //! longest go first. A page holds what a card shows (a bio's excerpt, not the bio).
+//!
+//! Before either, a search is answered by this instance's directory index when it was built
+//! at the current version (`directory_index`); a search the database answers also starts
+//! the next index building in the background.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use store::directory::{self, DirectoryPage, DirectoryQuery};
 use store::{Database, StoreError};
+
+use super::directory_index::KeptIndex;
 
 #[derive(Default)]
 struct Pages {
@@ -32,30 +38,44 @@ struct Pages {
 pub struct DirectoryCache {
     budget: usize,
     inner: Mutex<Pages>,
+    index: Arc<KeptIndex>,
 }
 
 impl DirectoryCache {
-    /// An empty cache keeping at most about `budget` bytes; one per process.
-    pub fn new(budget: usize) -> Self {
+    /// An empty cache keeping at most about `budget` bytes of pages, and an index of the
+    /// directory while it lists at most `index_experts`; one per process.
+    pub fn new(budget: usize, index_experts: usize) -> Self {
         Self {
             budget,
             inner: Mutex::default(),
+            index: Arc::new(KeptIndex::new(index_experts)),
         }
     }
 
-    /// The page for `query`, from this process when the directory has not changed since it
-    /// was read, else from the database.
+    /// The directory index, for tests and start-up to build at once.
+    pub fn index(&self) -> &KeptIndex {
+        &self.index
+    }
+
+    /// The page for `query`: from the index when it shows the current version, else from
+    /// a page kept since the directory last changed, else from the database.
     pub async fn search(
         &self,
         db: &Database,
         query: &DirectoryQuery,
     ) -> Result<Arc<DirectoryPage>, StoreError> {
         let version = directory::version(db).await?;
+        // An answer from the index costs less than keeping it: pages front the database.
+        if let Some(index) = self.index.at(version) {
+            metrics::counter!("directory_cache_total", "result" => "index").increment(1);
+            return Ok(Arc::new(index.search(query)));
+        }
         if let Some(hit) = self.lookup(version, query) {
             metrics::counter!("directory_cache_total", "result" => "hit").increment(1);
             return Ok(hit);
         }
         metrics::counter!("directory_cache_total", "result" => "miss").increment(1);
+        self.index.refresh(db);
         let page = Arc::new(directory::search(db, query).await?);
         self.keep(version, query, page.clone());
         Ok(page)
@@ -164,7 +184,7 @@ mod tests {
     #[test]
     fn the_pages_kept_longest_go_first_past_the_budget() {
         let one = weight(&query("a"), &page(20));
-        let cache = DirectoryCache::new(one * 3);
+        let cache = DirectoryCache::new(one * 3, 0);
         for text in ["a", "b", "c", "d"] {
             cache.keep(1, &query(text), page(20));
         }
@@ -177,14 +197,14 @@ mod tests {
             assert!(cache.lookup(1, &query(text)).is_some(), "{text} was kept");
         }
         // A page bigger than the whole budget is not kept, and evicts nothing.
-        let small = DirectoryCache::new(one / 2);
+        let small = DirectoryCache::new(one / 2, 0);
         small.keep(1, &query("a"), page(20));
         assert_eq!(small.bytes(), 0);
     }
 
     #[test]
     fn a_new_version_starts_over_and_an_older_one_is_not_kept() {
-        let cache = DirectoryCache::new(1 << 20);
+        let cache = DirectoryCache::new(1 << 20, 0);
         cache.keep(2, &query("a"), page(1));
         cache.keep(1, &query("b"), page(1));
         assert!(cache.lookup(2, &query("b")).is_none());

@@ -4,6 +4,7 @@
 pub mod application;
 pub mod directory;
 pub mod directory_cache;
+pub mod directory_index;
 pub mod documents;
 pub mod payouts;
 pub mod taxonomy;

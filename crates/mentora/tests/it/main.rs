@@ -21,6 +21,7 @@ mod cli;
 mod clock;
 mod dashboards;
 mod directory_cache;
+mod directory_index;
 mod errors;
 mod exchange_rates;
 mod expert_pages;

@@ -187,6 +187,8 @@ pub struct TestApp {
     pub schedules: Arc<app::scheduling::ScheduleCache>,
     /// The app's signed-in viewers, to see what it keeps.
     pub viewers: Arc<app::viewers::ViewerCache>,
+    /// The app's directory pages and index.
+    pub directory: Arc<app::experts::directory_cache::DirectoryCache>,
     /// The app's calendar settings (key and clients).
     pub calendars: Arc<app::calendars::Calendars>,
     /// What the app's job workers would work with (None for `another_client` views).
@@ -525,6 +527,7 @@ impl TestApp {
             data_dir: self.data_dir.clone(),
             schedules: self.schedules.clone(),
             viewers: self.viewers.clone(),
+            directory: self.directory.clone(),
             calendars: self.calendars.clone(),
             job_deps: None,
             workers: Default::default(),
@@ -620,6 +623,7 @@ impl TestAppBuilder {
             data_dir: Some(data_dir),
             schedules: app.schedules,
             viewers: app.viewers,
+            directory: app.directory,
             calendars: app.calendars,
             job_deps: Some(job_deps),
             workers: Default::default(),

@@ -15,6 +15,9 @@ use crate::instant::from_chrono;
 use crate::migrations::{UNRANKED, listed};
 use crate::{Backend, Database, StoreError};
 
+mod every_listed;
+pub use every_listed::{EveryListed, ListedExpert, every_listed};
+
 /// How listings are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
