@@ -537,7 +537,7 @@ pub const KEYS: &[Key] = &[
         name: "directory_index_experts",
         env: &["MENTORA_DIRECTORY_INDEX_EXPERTS"],
         default: "50000",
-        allowed: "a whole number from 0 to 1000000: the most listed experts an instance indexes in memory for search (about 1 KiB each); a larger directory, or 0, is searched in the database",
+        allowed: "a whole number from 0 to 1000000: the most listed experts an instance indexes in memory for search (about 1.5 KiB each); a larger directory, or 0, is searched in the database",
     },
     Key {
         name: "booking_hold_minutes",

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use futures::TryStreamExt;
 use sea_orm::{FromQueryResult, Statement};
 use uuid::Uuid;
 
@@ -75,82 +76,89 @@ struct Rate {
 
 /// Every listed expert, or `None` when there are more than `most` (more than an instance
 /// should keep in memory; searches then stay in the database).
+///
+/// Read through the main pool, not the search readers: a scan of every profile would fill
+/// a reader's large page cache with rows searches never read. Rows are taken one at a
+/// time, each bio dropped once its excerpt is made, so the read never holds the whole
+/// directory's bios.
 pub async fn every_listed(db: &Database, most: usize) -> Result<Option<EveryListed>, StoreError> {
     let version = version(db).await?;
     let sql = SqlBuilder::new(db.backend());
     let statement = |text: String| Statement::from_string(sql.db_backend(), text);
     let listed = listed("e.");
-    let rows = Row::find_by_statement(statement(format!(
-        "SELECT e.user_id, e.slug, u.display_name, u.avatar_key, e.headline, e.bio, e.currency, \
-         e.hourly_from_minor, e.rating_centi, e.rating_count, e.next_available_at, \
-         e.verified_at, e.rank_rating, e.rank_price, e.rank_soonest, e.search_text \
-         FROM expert_profiles e JOIN users u ON u.id = e.user_id WHERE {listed} LIMIT {}",
-        most.saturating_add(1)
-    )))
-    .all(db.reads())
-    .await?;
-    if rows.len() > most {
-        return Ok(None);
-    }
-    // Each expert's languages, specialties and rates, in the order a listing keeps them.
+    // Each expert's languages, specialties and rates first (small), in the order a
+    // listing keeps them.
     let attribute = |table: &str, column: &str| {
         statement(format!(
             "SELECT a.user_id, a.{column} AS value FROM {table} a \
              JOIN expert_profiles e ON e.user_id = a.user_id WHERE {listed} ORDER BY a.{column}"
         ))
     };
-    let languages = Attribute::find_by_statement(attribute("expert_languages", "language"))
-        .all(db.reads())
-        .await?;
-    let specialties =
-        Attribute::find_by_statement(attribute("expert_specialties", "specialty_slug"))
-            .all(db.reads())
-            .await?;
-    let rates = Rate::find_by_statement(statement(format!(
-        "SELECT a.user_id, a.duration_minutes, a.amount_minor FROM expert_rates a \
-         JOIN expert_profiles e ON e.user_id = a.user_id WHERE {listed} \
-         ORDER BY a.duration_minutes"
-    )))
-    .all(db.reads())
-    .await?;
-
-    let mut languages = grouped(languages.into_iter().map(|a| (a.user_id, a.value)));
-    let mut specialties = grouped(specialties.into_iter().map(|a| (a.user_id, a.value)));
-    let mut rates = grouped(
-        rates
+    let mut languages = grouped(
+        Attribute::find_by_statement(attribute("expert_languages", "language"))
+            .all(db.conn())
+            .await?
             .into_iter()
-            .map(|r| (r.user_id, (r.duration_minutes, r.amount_minor))),
+            .map(|a| (a.user_id, a.value)),
     );
-    let experts = rows
+    let mut specialties = grouped(
+        Attribute::find_by_statement(attribute("expert_specialties", "specialty_slug"))
+            .all(db.conn())
+            .await?
+            .into_iter()
+            .map(|a| (a.user_id, a.value)),
+    );
+    let mut rates = grouped(
+        Rate::find_by_statement(statement(format!(
+            "SELECT a.user_id, a.duration_minutes, a.amount_minor FROM expert_rates a \
+             JOIN expert_profiles e ON e.user_id = a.user_id WHERE {listed} \
+             ORDER BY a.duration_minutes"
+        )))
+        .all(db.conn())
+        .await?
         .into_iter()
-        .map(|row| {
-            let mut listing = Listing::from(ListingRow {
-                user_id: row.user_id,
-                slug: row.slug,
-                display_name: row.display_name,
-                avatar_key: row.avatar_key,
-                headline: row.headline,
-                bio: row.bio,
-                currency: row.currency,
-                hourly_from_minor: row.hourly_from_minor,
-                rating_centi: row.rating_centi,
-                rating_count: row.rating_count,
-                next_available_at: row.next_available_at,
-                verified_at: row.verified_at,
-                sort_key: 0,
-            });
-            listing.languages = languages.remove(&row.user_id).unwrap_or_default();
-            listing.rates = rates.remove(&row.user_id).unwrap_or_default();
-            ListedExpert {
-                listing,
-                rank_rating: row.rank_rating,
-                rank_price: row.rank_price,
-                rank_soonest: row.rank_soonest,
-                search_text: row.search_text,
-                specialties: specialties.remove(&row.user_id).unwrap_or_default(),
-            }
-        })
-        .collect();
+        .map(|r| (r.user_id, (r.duration_minutes, r.amount_minor))),
+    );
+    let mut rows = Row::find_by_statement(statement(format!(
+        "SELECT e.user_id, e.slug, u.display_name, u.avatar_key, e.headline, e.bio, e.currency, \
+         e.hourly_from_minor, e.rating_centi, e.rating_count, e.next_available_at, \
+         e.verified_at, e.rank_rating, e.rank_price, e.rank_soonest, e.search_text \
+         FROM expert_profiles e JOIN users u ON u.id = e.user_id WHERE {listed} LIMIT {}",
+        most.saturating_add(1)
+    )))
+    .stream(db.conn())
+    .await?;
+    let mut experts = Vec::new();
+    while let Some(row) = rows.try_next().await? {
+        if experts.len() == most {
+            return Ok(None);
+        }
+        let mut listing = Listing::from(ListingRow {
+            user_id: row.user_id,
+            slug: row.slug,
+            display_name: row.display_name,
+            avatar_key: row.avatar_key,
+            headline: row.headline,
+            bio: row.bio,
+            currency: row.currency,
+            hourly_from_minor: row.hourly_from_minor,
+            rating_centi: row.rating_centi,
+            rating_count: row.rating_count,
+            next_available_at: row.next_available_at,
+            verified_at: row.verified_at,
+            sort_key: 0,
+        });
+        listing.languages = languages.remove(&row.user_id).unwrap_or_default();
+        listing.rates = rates.remove(&row.user_id).unwrap_or_default();
+        experts.push(ListedExpert {
+            listing,
+            rank_rating: row.rank_rating,
+            rank_price: row.rank_price,
+            rank_soonest: row.rank_soonest,
+            search_text: row.search_text,
+            specialties: specialties.remove(&row.user_id).unwrap_or_default(),
+        });
+    }
     Ok(Some(EveryListed { version, experts }))
 }
 
