@@ -110,16 +110,19 @@ fn main() -> ExitCode {
 }
 
 /// glibc gives threads that allocate at the same time arenas of their own, up to eight per
-/// core, and keeps what is freed in each for reuse: after a minute of mixed load that was
-/// ~13 MiB more resident memory than with two (BENCHMARKS.md). Two still let both cores
-/// allocate at once. `MALLOC_ARENA_MAX` in the environment wins.
+/// core, and keeps what is freed in each for reuse: on two cores, after a minute of mixed
+/// load, that was ~13 MiB more resident memory than with two arenas (BENCHMARKS.md). One
+/// arena per core still lets every core allocate at once. `MALLOC_ARENA_MAX` in the
+/// environment wins.
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let arenas = std::ffi::c_int::try_from(cores.max(2)).unwrap_or(2);
         // SAFETY: `mallopt` sets one of the allocator's tunables; it runs first in `main`,
         // before any other thread exists, and takes no pointer.
         unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, 2);
+            libc::mallopt(libc::M_ARENA_MAX, arenas);
         }
     }
 }

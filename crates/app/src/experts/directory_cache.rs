@@ -52,7 +52,8 @@ impl DirectoryCache {
         }
     }
 
-    /// The directory index, for tests and start-up to build at once.
+    /// The directory index (tests build it at once; else the first search the database
+    /// answers starts it).
     pub fn index(&self) -> &KeptIndex {
         &self.index
     }
@@ -75,7 +76,7 @@ impl DirectoryCache {
             return Ok(hit);
         }
         metrics::counter!("directory_cache_total", "result" => "miss").increment(1);
-        self.index.refresh(db);
+        self.index.refresh(db, version);
         let page = Arc::new(directory::search(db, query).await?);
         self.keep(version, query, page.clone());
         Ok(page)

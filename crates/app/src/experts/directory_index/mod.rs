@@ -5,8 +5,11 @@
 //! filters, orders, keys, cursors and pages — without a statement per search, so a text
 //! search nobody made before costs microseconds instead of ranking its matches in SQL.
 //!
-//! Text relevance is BM25 as SQLite's FTS5 computes it. PostgreSQL's `ts_rank` orders
-//! the same matches a little differently; which experts match is the same on all three.
+//! Text is matched and ranked as SQLite's FTS5 does it (prefix words, Latin letters' marks
+//! dropped, bm25), with one difference: bm25's counts cover the listed experts, where FTS5
+//! counts every profile, so relevance keys can differ a little from SQLite's. PostgreSQL's
+//! own search splits some words differently (`node.js` is one word to it) and ranks by
+//! `ts_rank`; what the index answers is the same on both databases.
 
 mod kept;
 mod text;
@@ -28,7 +31,8 @@ pub struct DirectoryIndex {
     /// As cards show them, by position.
     experts: Vec<ListedExpert>,
     /// What filters and orders read, by the same position: small and side by side, so a
-    /// search over thousands of matches reads no listing but the page's.
+    /// search over thousands of matches reads only the page's listings (and, when it
+    /// filters by specialty or language, those of the experts it checks).
     facts: Vec<Facts>,
     words: Words,
     /// Positions, each sorted by (rank, user id) as the database's indexes are.
@@ -141,7 +145,7 @@ impl DirectoryIndex {
         let more = picked.len() as u64 > limit;
         let listings: Vec<_> = picked
             .into_iter()
-            .take(wanted - 1)
+            .take(usize::try_from(limit).unwrap_or(usize::MAX))
             .map(|(key, position)| {
                 let mut listing = self.experts[position as usize].listing.clone();
                 listing.sort_key = key;
@@ -150,7 +154,7 @@ impl DirectoryIndex {
             .collect();
         let next = match (more, listings.last()) {
             (true, Some(_)) if query.sort == Sort::Relevance && !terms.is_empty() => {
-                Some(Cursor::Skip(offset + limit))
+                Some(Cursor::Skip(offset.saturating_add(limit)))
             }
             (true, Some(last)) => Some(Cursor::After {
                 key: last.sort_key,

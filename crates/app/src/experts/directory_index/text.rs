@@ -38,14 +38,25 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Text without the marks on its letters (ć → c), as SQLite's tokenizer compares words
-/// (`remove_diacritics 2`): `fold_for_search` folds only the commonest accents.
+/// Text with Latin letters' marks dropped (ć → c, e + ◌́ → e), as SQLite's tokenizer folds
+/// words (`remove_diacritics 2`): `fold_for_search` folds only the commonest accents. Other
+/// scripts' letters are left as they are, as SQLite leaves them.
 fn unmarked(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfd().filter(|c| !is_combining_mark(*c)).collect())
+        return Cow::Borrowed(text);
     }
+    let mut plain = String::with_capacity(text.len());
+    let mut after_latin = false;
+    for c in text.chars() {
+        if after_latin && is_combining_mark(c) {
+            continue;
+        }
+        let base = std::iter::once(c).nfd().next().unwrap_or(c);
+        let latin = base.is_ascii_alphanumeric();
+        plain.push(if latin { base } else { c });
+        after_latin = latin;
+    }
+    Cow::Owned(plain)
 }
 
 impl Words {
@@ -159,16 +170,18 @@ impl Words {
         if idf <= 0.0 { 1e-6 } else { idf }
     }
 
-    /// One search word's part of an expert's BM25 score.
+    /// One search word's part of an expert's BM25 score, in FTS5's own order of operations
+    /// (`fts5Bm25Function`), so the same numbers give the same bits.
     fn score(&self, posting: &Posting, idf: f64) -> f64 {
         let hits = f64::from(posting.hits);
         let length = f64::from(self.lengths[posting.expert as usize]);
-        let norm = if self.average_length > 0.0 {
-            length / self.average_length
+        // An empty directory has no average; nothing matches it anyway.
+        let average = if self.average_length > 0.0 {
+            self.average_length
         } else {
             1.0
         };
-        idf * hits * (K1 + 1.0) / (hits + K1 * (1.0 - B + B * norm))
+        idf * ((hits * (K1 + 1.0)) / (hits + K1 * (1.0 - B + B * length / average)))
     }
 }
 
