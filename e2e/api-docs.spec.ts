@@ -77,6 +77,9 @@ test('a developer logs in and reads their account from the API docs', async ({ p
 });
 
 test('the API docs sit in the Arabic page, the reference left to right', async ({ page }) => {
+  // Swagger UI renders the whole document here too, and axe scans it: 41.8 s once on a
+  // busy two-core machine, as the journey above.
+  test.slow();
   const violations = await watchForCspViolations(page);
   await page.goto(baseUrl() + '/api/docs');
   await page.locator('summary', { hasText: 'Language' }).click();
