@@ -15,15 +15,7 @@ use crate::testkit::{Backend, TestApp, config_for, directory_names};
 fn query(text: Option<&str>, sort: Sort) -> DirectoryQuery {
     DirectoryQuery {
         text: text.map(str::to_owned),
-        specialty: None,
-        language: None,
-        min_usd_cents: None,
-        max_usd_cents: None,
-        min_rating_centi: None,
-        available_between: None,
-        sort,
-        cursor: None,
-        limit: 7,
+        ..DirectoryQuery::everyone(sort, 7)
     }
 }
 

@@ -108,6 +108,24 @@ pub struct DirectoryQuery {
     pub limit: u64,
 }
 
+impl DirectoryQuery {
+    /// Everyone listed, in `sort` order, `limit` to a page: a query to narrow.
+    pub fn everyone(sort: Sort, limit: u64) -> Self {
+        Self {
+            text: None,
+            specialty: None,
+            language: None,
+            min_usd_cents: None,
+            max_usd_cents: None,
+            min_rating_centi: None,
+            available_between: None,
+            sort,
+            cursor: None,
+            limit,
+        }
+    }
+}
+
 /// How much of a bio a directory card shows, in characters.
 pub const EXCERPT_CHARS: usize = 160;
 

@@ -65,15 +65,7 @@ fn larger_index() -> DirectoryIndex {
 fn query(text: Option<&str>, sort: Sort, limit: u64) -> DirectoryQuery {
     DirectoryQuery {
         text: text.map(str::to_owned),
-        specialty: None,
-        language: None,
-        min_usd_cents: None,
-        max_usd_cents: None,
-        min_rating_centi: None,
-        available_between: None,
-        sort,
-        cursor: None,
-        limit,
+        ..DirectoryQuery::everyone(sort, limit)
     }
 }
 
