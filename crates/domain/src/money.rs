@@ -9,15 +9,15 @@ use crate::profile::CurrencyCode;
 /// Digits after the decimal point in ISO 4217. Everything not listed has two.
 /// (Stripe's own exceptions — ISK, HUF, TWD, UGX — belong to the payments code, which
 /// converts at its edge; prices here follow ISO.)
-const ZERO_DECIMAL: &str = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF";
-const THREE_DECIMAL: &str = "BHD IQD JOD KWD LYD OMR TND";
+pub(crate) const ZERO_DECIMAL: &str =
+    "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF";
+pub(crate) const THREE_DECIMAL: &str = "BHD IQD JOD KWD LYD OMR TND";
 
 /// The number of minor-unit digits of `currency`.
 pub fn exponent(currency: CurrencyCode) -> u32 {
-    let code = currency.as_str();
-    if ZERO_DECIMAL.split(' ').any(|c| c == code) {
+    if CurrencyCode::listed(ZERO_DECIMAL, currency.0) {
         0
-    } else if THREE_DECIMAL.split(' ').any(|c| c == code) {
+    } else if CurrencyCode::listed(THREE_DECIMAL, currency.0) {
         3
     } else {
         2

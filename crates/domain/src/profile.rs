@@ -34,7 +34,7 @@ const CURRENCIES: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BG
 
 /// An ISO 4217 currency code in upper case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CurrencyCode([u8; CurrencyCode::LEN]);
+pub struct CurrencyCode(pub(crate) [u8; CurrencyCode::LEN]);
 
 impl CurrencyCode {
     /// Letters in a code (forms limit the field to it).
@@ -42,17 +42,32 @@ impl CurrencyCode {
 
     /// Accepts an active ISO 4217 code in any case and keeps it upper case.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let upper = raw.trim().to_ascii_uppercase();
-        let bytes: [u8; Self::LEN] = upper
-            .as_bytes()
-            .try_into()
-            .map_err(|_| Invalid("profile-currency-invalid"))?;
-        if !upper.bytes().all(|b| b.is_ascii_uppercase())
-            || !CURRENCIES.split(' ').any(|c| c == upper)
-        {
-            return Err(Invalid("profile-currency-invalid"));
+        let invalid = || Invalid("profile-currency-invalid");
+        let bytes: [u8; Self::LEN] = raw.trim().as_bytes().try_into().map_err(|_| invalid())?;
+        let code = bytes.map(|b| b.to_ascii_uppercase());
+        if !code.iter().all(u8::is_ascii_uppercase) || !Self::listed(CURRENCIES, code) {
+            return Err(invalid());
         }
-        Ok(Self(bytes))
+        Ok(Self(code))
+    }
+
+    /// Whether `code` is in `codes`: codes in alphabetical order, each followed by one
+    /// space but the last. A binary search: every price a page shows is parsed and looked
+    /// up here, and a scan of the list was a few per cent of a page's time.
+    pub(crate) fn listed(codes: &str, code: [u8; Self::LEN]) -> bool {
+        let width = Self::LEN + 1;
+        let count = codes.len().div_ceil(width);
+        let at = |i: usize| &codes.as_bytes()[i * width..i * width + Self::LEN];
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let mid = (low + high) / 2;
+            match at(mid).cmp(&code[..]) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+            }
+        }
+        false
     }
 
     /// The three-letter code.
@@ -150,6 +165,30 @@ pub fn parse_learning_goals(raw: &str) -> Result<String, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currency_lists_are_in_order_for_their_binary_search() {
+        for codes in [
+            CURRENCIES,
+            crate::money::ZERO_DECIMAL,
+            crate::money::THREE_DECIMAL,
+        ] {
+            let all: Vec<&str> = codes.split(' ').collect();
+            assert!(all.iter().all(|c| c.len() == CurrencyCode::LEN), "{codes}");
+            assert!(all.windows(2).all(|w| w[0] < w[1]), "{codes}");
+            for c in &all {
+                let code: [u8; 3] = c.as_bytes().try_into().unwrap();
+                assert!(CurrencyCode::listed(codes, code), "{c}");
+            }
+        }
+        assert!(!CurrencyCode::listed(CURRENCIES, *b"AAA"));
+        assert!(!CurrencyCode::listed(CURRENCIES, *b"ZZZ"));
+        assert!(!CurrencyCode::listed(CURRENCIES, *b"EUS"));
+        assert_eq!(CurrencyCode::parse(" eur ").unwrap().as_str(), "EUR");
+        assert!(CurrencyCode::parse("EU1").is_err());
+        assert!(CurrencyCode::parse("EURO").is_err());
+        assert!(CurrencyCode::parse("€€").is_err());
+    }
 
     #[test]
     fn time_zones_are_checked_against_the_database() {

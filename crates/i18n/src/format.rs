@@ -5,6 +5,7 @@
 //! Times come in as civil (wall-clock) values already in the viewer's zone: which zone to
 //! show is the caller's choice, how to write it is the locale's.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use fixed_decimal::Decimal;
@@ -78,6 +79,41 @@ fn icu_time(t: jiff::civil::Time) -> Option<Time> {
     .ok()
 }
 
+/// A time as written, kept by `kept` (to the minute: the formats show no seconds).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Written {
+    DateTime(jiff::civil::DateTime),
+    Time(jiff::civil::Time),
+}
+
+/// `at` without its seconds, which the formats do not show.
+fn to_the_minute(at: jiff::civil::Time) -> jiff::civil::Time {
+    jiff::civil::time(at.hour(), at.minute(), 0, 0)
+}
+
+/// What `write` writes for `what` in `locale`, kept by each thread: lists show the same
+/// times again and again, and ICU's formatting was most of a list row's time. At most
+/// `KEPT` per thread; past it, the thread starts over.
+fn kept(locale: Locale, what: Written, write: impl FnOnce() -> String) -> String {
+    const KEPT: usize = 4096;
+    thread_local! {
+        static WRITTEN: RefCell<foldhash::HashMap<(Locale, Written), Box<str>>> =
+            RefCell::default();
+    }
+    let key = (locale, what);
+    if let Some(text) = WRITTEN.with_borrow(|kept| kept.get(&key).map(|t| t.to_string())) {
+        return text;
+    }
+    let text = write();
+    WRITTEN.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT {
+            kept.clear();
+        }
+        kept.insert(key, text.as_str().into());
+    });
+    text
+}
+
 /// A date as one of a locale's date formatters writes it, or `$fallback` (ISO) without
 /// one. A macro, not a function: each formatter has its own field set type.
 macro_rules! written {
@@ -92,6 +128,13 @@ macro_rules! written {
 impl Locale {
     /// A day and time: "Mon, Dec 7, 2026, 2:05 PM" (en), "lun, 7 dic 2026, 14:05" (es).
     pub fn date_time(self, at: jiff::civil::DateTime) -> String {
+        let minute = at.date().to_datetime(to_the_minute(at.time()));
+        kept(self, Written::DateTime(minute), || {
+            self.date_time_written(minute)
+        })
+    }
+
+    fn date_time_written(self, at: jiff::civil::DateTime) -> String {
         let shown = formats(self).date_time.as_ref().and_then(|f| {
             let input = DateTime {
                 date: icu_date(at.date())?,
@@ -122,6 +165,11 @@ impl Locale {
 
     /// A time of day: "2:05 PM" (en), "14:05" (de).
     pub fn time(self, at: jiff::civil::Time) -> String {
+        let minute = to_the_minute(at);
+        kept(self, Written::Time(minute), || self.time_written(minute))
+    }
+
+    fn time_written(self, at: jiff::civil::Time) -> String {
         let shown = formats(self)
             .time
             .as_ref()

@@ -4,13 +4,13 @@
 //! `Accept-Language` > English. Anything unknown falls back to English, never an error.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 
 mod format;
+mod kept;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -25,7 +25,7 @@ fluent_templates::static_loader! {
 /// The cookie that remembers a person's language choice.
 pub const LOCALE_COOKIE: &str = "mentora_locale";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {
     En,
     Es,
@@ -79,31 +79,15 @@ impl Locale {
         }
     }
 
-    /// The message `id` in this language (English when this language lacks it).
-    ///
-    /// A message without placeholders never changes while the binary runs, so each thread
-    /// keeps what it looked up: Fluent negotiates the language and resolves the pattern on
-    /// every lookup, and a page asks for a few hundred messages. At most `KEPT_MESSAGES`
-    /// per language and thread, should an id ever come from outside.
+    /// The message `id` in this language (English when this language lacks it), for a
+    /// message without placeholders: kept after its first lookup (`kept`).
+    pub fn text(self, id: &str) -> Cow<'static, str> {
+        kept::text(self, id, || LOCALES.lookup(self.langid(), id))
+    }
+
+    /// `text`, owned.
     pub fn t(self, id: &str) -> String {
-        const KEPT_MESSAGES: usize = 8192;
-        thread_local! {
-            static LOOKED_UP: RefCell<[HashMap<Box<str>, Box<str>>; Locale::ALL.len()]> =
-                RefCell::default();
-        }
-        // The language's place in `ALL`, which lists them in their declared order.
-        let slot = self as usize;
-        LOOKED_UP.with_borrow_mut(|looked_up| {
-            let kept = &mut looked_up[slot];
-            if let Some(text) = kept.get(id) {
-                return text.to_string();
-            }
-            let text = LOCALES.lookup(self.langid(), id);
-            if kept.len() < KEPT_MESSAGES {
-                kept.insert(id.into(), text.as_str().into());
-            }
-            text
-        })
+        self.text(id).into_owned()
     }
 
     /// The message `id` with its placeholders filled from `args`.
@@ -114,20 +98,25 @@ impl Locale {
     /// links (which must stay followable in an email) go in bare; left-to-right pages get
     /// no marks at all, which would only add invisible characters to attributes and JSON.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), self.isolated(value(v))))
-            .collect();
-        LOCALES.lookup_with_args(self.langid(), id, &args)
+        let named: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        kept::filled(self, 'a', id, &named, || {
+            let args: HashMap<Cow<'static, str>, FluentValue> = args
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(*k), self.isolated(value(v))))
+                .collect();
+            LOCALES.lookup_with_args(self.langid(), id, &args)
+        })
     }
 
     /// The message `id` with its one placeholder `name` filled with `text`, which is
     /// always text, never a number: a person's name "2024" is a name, isolated on
     /// right-to-left pages like any other.
     pub fn t_text(self, id: &str, name: &'static str, text: &str) -> String {
-        let value = self.isolated(FluentValue::from(text.to_owned()));
-        let args = HashMap::from([(Cow::Borrowed(name), value)]);
-        LOCALES.lookup_with_args(self.langid(), id, &args)
+        kept::filled(self, 't', id, &[(name, text)], || {
+            let value = self.isolated(FluentValue::from(text.to_owned()));
+            let args = HashMap::from([(Cow::Borrowed(name), value)]);
+            LOCALES.lookup_with_args(self.langid(), id, &args)
+        })
     }
 
     /// `value` as this page's direction writes it (see `t_args`).

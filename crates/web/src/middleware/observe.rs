@@ -30,7 +30,15 @@ pub async fn observe(mut req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .filter(|v| acceptable(v))
         // Random: a request id only needs to be unique (log lines carry their own time).
-        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned);
+        // From the thread's generator: `Uuid::new_v4` asks the kernel on every request.
+        .map_or_else(
+            || {
+                uuid::Builder::from_random_bytes(rand::random())
+                    .into_uuid()
+                    .to_string()
+            },
+            str::to_owned,
+        );
     req.extensions_mut().insert(RequestId(id.clone()));
 
     // Label metrics by route template, never by raw path: raw paths are unbounded.

@@ -85,6 +85,12 @@ impl Shell {
         self.locale.t(id)
     }
 
+    /// A message without placeholders as kept after its first lookup, for templates:
+    /// written into the page without a copy of its own.
+    pub fn text(&self, id: &str) -> std::borrow::Cow<'static, str> {
+        self.locale.text(id)
+    }
+
     pub fn t_args(&self, id: &str, args: &[(&'static str, String)]) -> String {
         self.locale.t_args(id, args)
     }

@@ -5,6 +5,7 @@
 //! connection whose request is still being handled is never pushed out.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::Notify;
@@ -33,6 +34,9 @@ struct Entry {
 pub struct Ticket {
     id: u64,
     registry: Arc<Registry>,
+    /// Whether the registry was told: once is enough, and every later request then passes
+    /// without taking the registry's lock, which all connections share.
+    proven: AtomicBool,
 }
 
 impl Registry {
@@ -53,6 +57,7 @@ impl Registry {
         let ticket = Ticket {
             id,
             registry: self.clone(),
+            proven: AtomicBool::new(false),
         };
         (ticket, evict)
     }
@@ -91,6 +96,9 @@ impl Registry {
 impl Ticket {
     /// The connection sent a complete request: it is no longer among the first to go.
     pub fn proven(&self) {
+        if self.proven.swap(true, Ordering::Relaxed) {
+            return;
+        }
         if let Some(entry) = self.registry.lock().by_age.get_mut(&self.id) {
             entry.proven = true;
         }
