@@ -16,14 +16,8 @@ pid=$!
 bench_wait_ready
 base="http://127.0.0.1:$port"
 
-# The demo learner's page cookie, logged in like a browser (the form's CSRF token first).
-jar=$(mktemp)
-token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$token" \
-  --data-urlencode "email=learner@demo.mentora.test" \
-  --data-urlencode "password=mentora-demo-pass" "$base/login"
-session=$(awk '$6 == "mentora_session" {print $7}' "$jar")
-rm -f "$jar"
+source bench/page_login.sh
+session=$(page_login "$base")
 [ -n "$session" ] || { echo "page login failed" >&2; exit 1; }
 access=$(curl -s -H 'content-type: application/json' \
   -d '{"email":"learner@demo.mentora.test","password":"mentora-demo-pass"}' \

@@ -15,9 +15,9 @@ pub(crate) const THREE_DECIMAL: &str = "BHD IQD JOD KWD LYD OMR TND";
 
 /// The number of minor-unit digits of `currency`.
 pub fn exponent(currency: CurrencyCode) -> u32 {
-    if CurrencyCode::listed(ZERO_DECIMAL, currency.0) {
+    if CurrencyCode::listed(ZERO_DECIMAL, currency.letters()) {
         0
-    } else if CurrencyCode::listed(THREE_DECIMAL, currency.0) {
+    } else if CurrencyCode::listed(THREE_DECIMAL, currency.letters()) {
         3
     } else {
         2

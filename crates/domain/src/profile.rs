@@ -32,9 +32,16 @@ impl TimeZoneName {
 /// Active ISO 4217 currency codes.
 const CURRENCIES: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG";
 
+// `CurrencyCode::listed` reads each list as codes of three letters with one space between.
+const _: () = assert!(CURRENCIES.len() % (CurrencyCode::LEN + 1) == CurrencyCode::LEN);
+const _: () =
+    assert!(crate::money::ZERO_DECIMAL.len() % (CurrencyCode::LEN + 1) == CurrencyCode::LEN);
+const _: () =
+    assert!(crate::money::THREE_DECIMAL.len() % (CurrencyCode::LEN + 1) == CurrencyCode::LEN);
+
 /// An ISO 4217 currency code in upper case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CurrencyCode(pub(crate) [u8; CurrencyCode::LEN]);
+pub struct CurrencyCode([u8; CurrencyCode::LEN]);
 
 impl CurrencyCode {
     /// Letters in a code (forms limit the field to it).
@@ -68,6 +75,11 @@ impl CurrencyCode {
             }
         }
         false
+    }
+
+    /// The code's three letters.
+    pub(crate) const fn letters(self) -> [u8; Self::LEN] {
+        self.0
     }
 
     /// The three-letter code.
@@ -188,6 +200,8 @@ mod tests {
         assert!(CurrencyCode::parse("EU1").is_err());
         assert!(CurrencyCode::parse("EURO").is_err());
         assert!(CurrencyCode::parse("€€").is_err());
+        // One three-byte character.
+        assert!(CurrencyCode::parse("€").is_err());
     }
 
     #[test]

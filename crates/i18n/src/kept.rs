@@ -5,9 +5,11 @@
 //! - A message without placeholders never changes while the binary runs: it is kept once
 //!   per process, as a `&'static str`, and each thread keeps a map of those it has used,
 //!   so a lookup is one hash of the id and no allocation.
-//! - A message filled from arguments is kept per thread under its id and arguments, with
-//!   a bound: arguments can be anything (a person's name), so past `KEPT_FILLED` the
-//!   thread's memory starts over, and long arguments are not kept at all.
+//! - A message of a page filled from arguments is kept per thread under its id and
+//!   arguments, with a bound: arguments can be anything (a person's name), so past
+//!   `KEPT_FILLED` in one language the thread's memory of that language starts over, and
+//!   long arguments are not kept at all. Nor are links: a page never fills one in, but
+//!   mail does, with one-time tokens in them, which no memory should hold.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -50,13 +52,19 @@ pub(crate) fn text(
     if let Some(text) = THREAD_MESSAGES.with_borrow(|kept| kept[slot].get(id).copied()) {
         return Cow::Borrowed(text);
     }
-    let shared = MESSAGES
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(slot)
-        .and_then(|texts| texts.get(id).copied());
+    let (shared, full) = {
+        let all = MESSAGES.read().unwrap_or_else(PoisonError::into_inner);
+        let texts = all.get(slot);
+        (
+            texts.and_then(|texts| texts.get(id).copied()),
+            texts.is_some_and(|texts| texts.len() >= KEPT_MESSAGES),
+        )
+    };
     let text = match shared {
         Some(text) => text,
+        // An id from outside the code, past the bound: looked up, not kept (and without
+        // the write lock, which every thread would otherwise queue for).
+        None if full => return Cow::Owned(look_up()),
         None => {
             let mut all = MESSAGES.write().unwrap_or_else(PoisonError::into_inner);
             if all.is_empty() {
@@ -118,7 +126,12 @@ fn filled_key(kind: char, id: &str, args: &[(&str, &str)]) -> Option<String> {
             .iter()
             .map(|(n, v)| n.len() + v.len() + 2)
             .sum::<usize>();
-    if size > KEPT_KEY_BYTES || id.contains(APART) || args.iter().any(|(_, v)| v.contains(APART)) {
+    if size > KEPT_KEY_BYTES
+        || id.contains(APART)
+        || args.iter().any(|(_, v)| {
+            v.contains(APART) || v.starts_with("http://") || v.starts_with("https://")
+        })
+    {
         return None;
     }
     let mut key = String::with_capacity(size);
@@ -186,5 +199,9 @@ mod tests {
         );
         assert_eq!(filled_key('t', "a", &[("b", "x\u{0}y")]), None);
         assert_eq!(filled_key('t', "a", &[("b", &"x".repeat(300))]), None);
+        assert_eq!(
+            filled_key('a', "a", &[("link", "https://x.test/t/secret")]),
+            None
+        );
     }
 }

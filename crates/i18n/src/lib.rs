@@ -98,24 +98,33 @@ impl Locale {
     /// links (which must stay followable in an email) go in bare; left-to-right pages get
     /// no marks at all, which would only add invisible characters to attributes and JSON.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), self.isolated(value(v))))
+            .collect();
+        LOCALES.lookup_with_args(self.langid(), id, &args)
+    }
+
+    /// `t_args` for pages: kept per thread under its arguments (`kept`). Not for mail,
+    /// whose arguments carry one-time links.
+    pub fn t_args_kept(self, id: &str, args: &[(&'static str, String)]) -> String {
         let named: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        kept::filled(self, 'a', id, &named, || {
-            let args: HashMap<Cow<'static, str>, FluentValue> = args
-                .iter()
-                .map(|(k, v)| (Cow::Borrowed(*k), self.isolated(value(v))))
-                .collect();
-            LOCALES.lookup_with_args(self.langid(), id, &args)
-        })
+        kept::filled(self, 'a', id, &named, || self.t_args(id, args))
     }
 
     /// The message `id` with its one placeholder `name` filled with `text`, which is
     /// always text, never a number: a person's name "2024" is a name, isolated on
     /// right-to-left pages like any other.
     pub fn t_text(self, id: &str, name: &'static str, text: &str) -> String {
+        let value = self.isolated(FluentValue::from(text.to_owned()));
+        let args = HashMap::from([(Cow::Borrowed(name), value)]);
+        LOCALES.lookup_with_args(self.langid(), id, &args)
+    }
+
+    /// `t_text` for pages: kept per thread under its argument (`kept`).
+    pub fn t_text_kept(self, id: &str, name: &'static str, text: &str) -> String {
         kept::filled(self, 't', id, &[(name, text)], || {
-            let value = self.isolated(FluentValue::from(text.to_owned()));
-            let args = HashMap::from([(Cow::Borrowed(name), value)]);
-            LOCALES.lookup_with_args(self.langid(), id, &args)
+            self.t_text(id, name, text)
         })
     }
 

@@ -92,18 +92,18 @@ impl Shell {
     }
 
     pub fn t_args(&self, id: &str, args: &[(&'static str, String)]) -> String {
-        self.locale.t_args(id, args)
+        self.locale.t_args_kept(id, args)
     }
 
     /// A message with one placeholder, for templates.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
-        self.locale.t_args(id, &[(name, value.to_owned())])
+        self.locale.t_args_kept(id, &[(name, value.to_owned())])
     }
 
     /// A message with one placeholder that is always text (a person's name), for
     /// templates.
     pub fn t1_text(&self, id: &str, name: &'static str, text: &str) -> String {
-        self.locale.t_text(id, name, text)
+        self.locale.t_text_kept(id, name, text)
     }
 
     /// An amount in minor units as the page's language writes it ("€45.00", "45,00 €");

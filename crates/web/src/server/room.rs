@@ -34,8 +34,8 @@ struct Entry {
 pub struct Ticket {
     id: u64,
     registry: Arc<Registry>,
-    /// Whether the registry was told: once is enough, and every later request then passes
-    /// without taking the registry's lock, which all connections share.
+    /// Whether the connection sent a request before: the registry is told at the first,
+    /// and later requests pass without taking its lock, which all connections share.
     proven: AtomicBool,
 }
 

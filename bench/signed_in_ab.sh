@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Two builds on the same signed-in pages, one server at a time, in alternating rounds
+# (issue 23): on a shared two-core machine the rate of one page moves by a third between
+# runs minutes apart, so a before/after taken as two whole runs says little. Each round
+# starts each build on a fresh SQLite demo, signs the demo learner in and measures every
+# path for 6 s at 32 connections; the means per build and path come last.
+# Usage: BEFORE=path/to/old/mentora [AFTER=target/release/mentora] [ROUNDS=4] bench/signed_in_ab.sh [PATH...]
+#   default paths: / (anonymous), /sessions?tab=past and /account/profile (signed in)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
+[ -n "${BEFORE:-}" ] || { echo "BEFORE=path to the older build's binary" >&2; exit 1; }
+after="${AFTER:-target/release/mentora}"
+rounds="${ROUNDS:-4}"
+port=18086
+paths=("$@")
+[ ${#paths[@]} -gt 0 ] || paths=(/ "/sessions?tab=past" /account/profile)
+base="http://127.0.0.1:$port"
+source bench/page_login.sh
+pid=""
+data=""
+stop() {
+  [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
+  [ -z "$data" ] || rm -rf "$data"
+  pid=""
+  data=""
+}
+trap stop EXIT
+
+# serve BINARY: a fresh demo on $port, the learner's page cookie in $session.
+serve() {
+  data=$(mktemp -d)
+  env -u DATABASE_URL -u REDIS_URL -u MENTORA_REDIS_URL -u MENTORA_DATABASE_URL \
+    MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL=warn MENTORA_RATE_LIMIT_SCALE=1000 \
+    DATABASE_URL="sqlite://$data/mentora.db" "$1" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1200); do
+    kill -0 "$pid" 2>/dev/null || { echo "the server stopped (port $port taken?)" >&2; exit 1; }
+    curl -sf "$base/readyz" >/dev/null && break
+    sleep 0.05
+  done
+  session=$(page_login "$base")
+  [ -n "$session" ] || { echo "page login failed" >&2; exit 1; }
+}
+
+results=$(mktemp)
+for round in $(seq "$rounds"); do
+  for build in before after; do
+    binary=$BEFORE
+    [ "$build" = before ] || binary=$after
+    serve "$binary"
+    for path in "${paths[@]}"; do
+      # `/` is measured anonymous (the anchor of the issue's ratios); the rest signed in.
+      cookie=()
+      [ "$path" = / ] || cookie=(-H "Cookie: mentora_session=$session")
+      wrk -t2 -c32 -d2s "${cookie[@]}" "$base$path" >/dev/null
+      rate=$(wrk -t2 -c32 -d6s "${cookie[@]}" "$base$path" | awk '/Requests\/sec/ {printf "%d", $2}')
+      echo "$round $build $path $rate" | tee -a "$results" >&2
+    done
+    stop
+  done
+done
+# Each build's mean per path, the ratio between builds, and (when `/` was measured) each
+# build's ratio to its own anonymous home page.
+echo "| GET | before (mean req/s) | after | after ÷ before | before ÷ \`/\` | after ÷ \`/\` |"
+echo "|---|---|---|---|---|---|"
+for path in "${paths[@]}"; do
+  awk -v p="$path" '{ sum[$2 " " $3] += $4; n[$2 " " $3]++ }
+    END { b = sum["before " p] / n["before " p]; a = sum["after " p] / n["after " p];
+          hb = n["before /"] ? sum["before /"] / n["before /"] : 0;
+          ha = n["after /"] ? sum["after /"] / n["after /"] : 0;
+          printf "| `%s` | %d | %d | %.2f × | %s | %s |\n", p, b, a, a / b,
+            hb ? sprintf("%.2f ×", b / hb) : "—", ha ? sprintf("%.2f ×", a / ha) : "—" }' "$results"
+done
+rm -f "$results"
