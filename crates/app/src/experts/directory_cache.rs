@@ -146,15 +146,7 @@ mod tests {
     fn query(text: &str) -> DirectoryQuery {
         DirectoryQuery {
             text: Some(text.to_owned()),
-            specialty: None,
-            language: None,
-            min_usd_cents: None,
-            max_usd_cents: None,
-            min_rating_centi: None,
-            available_between: None,
-            sort: Sort::Relevance,
-            cursor: None,
-            limit: 20,
+            ..DirectoryQuery::everyone(Sort::Relevance, 20)
         }
     }
 

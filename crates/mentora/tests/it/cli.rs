@@ -259,18 +259,7 @@ async fn demo_seed_is_idempotent_and_prints_the_accounts(backend: Backend) {
     assert_eq!(store::users::count(&db).await.unwrap_or(0), 38);
     let listed = store::directory::search(
         &db,
-        &store::directory::DirectoryQuery {
-            text: None,
-            specialty: None,
-            language: None,
-            min_usd_cents: None,
-            max_usd_cents: None,
-            min_rating_centi: None,
-            available_between: None,
-            sort: store::directory::Sort::Rating,
-            cursor: None,
-            limit: 100,
-        },
+        &store::directory::DirectoryQuery::everyone(store::directory::Sort::Rating, 100),
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
@@ -323,16 +312,8 @@ async fn demo_seed_adds_generated_experts_for_load_tests(backend: Backend) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let query = |available| store::directory::DirectoryQuery {
-        text: None,
-        specialty: None,
-        language: None,
-        min_usd_cents: None,
-        max_usd_cents: None,
-        min_rating_centi: None,
         available_between: available,
-        sort: store::directory::Sort::Price,
-        cursor: None,
-        limit: 100,
+        ..store::directory::DirectoryQuery::everyone(store::directory::Sort::Price, 100)
     };
     let all = store::directory::search(&db, &query(None))
         .await
