@@ -4,8 +4,13 @@
 # runs minutes apart, so a before/after taken as two whole runs says little. Each round
 # starts each build on a fresh SQLite demo, signs the demo learner in and measures every
 # path for 6 s at 32 connections; the means per build and path come last.
-# Usage: BEFORE=path/to/old/mentora [AFTER=target/release/mentora] [ROUNDS=4] bench/signed_in_ab.sh [PATH...]
-#   default paths: / (anonymous), /sessions?tab=past and /account/profile (signed in)
+# Usage: BEFORE=path/to/old/mentora [AFTER=target/release/mentora] [ROUNDS=4]
+#          [POSTGRES=admin-url REDIS_URL=redis://…] bench/signed_in_ab.sh [PATH...]
+#   default paths: / (anonymous), /sessions?tab=past and /account/profile (signed in);
+#   a path under /api/ is asked with the learner's access token
+#   POSTGRES: each round's servers run on a fresh database of their own made through that
+#   URL (dropped after), with Redis when REDIS_URL is given (PostgreSQL keeps signed-in
+#   viewers only with Redis, as more instances run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
@@ -19,20 +24,31 @@ base="http://127.0.0.1:$port"
 source bench/page_login.sh
 pid=""
 data=""
+database=""
 stop() {
   [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
   [ -z "$data" ] || rm -rf "$data"
+  [ -z "$database" ] || psql "$POSTGRES" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)"
   pid=""
   data=""
+  database=""
 }
 trap stop EXIT
 
 # serve BINARY: a fresh demo on $port, the learner's page cookie in $session.
 serve() {
   data=$(mktemp -d)
+  local url="sqlite://$data/mentora.db" redis=()
+  if [ -n "${POSTGRES:-}" ]; then
+    database="mentora_ab_$$"
+    psql "$POSTGRES" -qc "CREATE DATABASE $database"
+    local admin="${POSTGRES%%\?*}"
+    url="${admin%/*}/$database${POSTGRES#"$admin"}"
+    [ -z "${REDIS_URL:-}" ] || redis=(MENTORA_REDIS_URL="$REDIS_URL")
+  fi
   env -u DATABASE_URL -u REDIS_URL -u MENTORA_REDIS_URL -u MENTORA_DATABASE_URL \
     MENTORA_DATA_DIR="$data" MENTORA_LOG_LEVEL=warn MENTORA_RATE_LIMIT_SCALE=1000 \
-    DATABASE_URL="sqlite://$data/mentora.db" "$1" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
+    DATABASE_URL="$url" "${redis[@]}" "$1" serve --demo --addr 127.0.0.1:$port >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1200); do
     kill -0 "$pid" 2>/dev/null || { echo "the server stopped (port $port taken?)" >&2; exit 1; }
@@ -41,6 +57,10 @@ serve() {
   done
   session=$(page_login "$base")
   [ -n "$session" ] || { echo "page login failed" >&2; exit 1; }
+  access=$(curl -s -H 'content-type: application/json' \
+    -d '{"email":"learner@demo.mentora.test","password":"mentora-demo-pass"}' \
+    "$base/api/v1/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [ -n "$access" ] || { echo "API login failed" >&2; exit 1; }
 }
 
 results=$(mktemp)
@@ -50,9 +70,14 @@ for round in $(seq "$rounds"); do
     [ "$build" = before ] || binary=$after
     serve "$binary"
     for path in "${paths[@]}"; do
-      # `/` is measured anonymous (the anchor of the issue's ratios); the rest signed in.
+      # `/` is measured anonymous (the anchor of the issue's ratios); the rest signed in:
+      # the API with the learner's access token, pages with her cookie.
       cookie=()
-      [ "$path" = / ] || cookie=(-H "Cookie: mentora_session=$session")
+      case "$path" in
+        /) ;;
+        /api/*) cookie=(-H "Authorization: Bearer $access") ;;
+        *) cookie=(-H "Cookie: mentora_session=$session") ;;
+      esac
       wrk -t2 -c32 -d2s "${cookie[@]}" "$base$path" >/dev/null
       rate=$(wrk -t2 -c32 -d6s "${cookie[@]}" "$base$path" | awk '/Requests\/sec/ {printf "%d", $2}')
       echo "$round $build $path $rate" | tee -a "$results" >&2

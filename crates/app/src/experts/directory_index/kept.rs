@@ -146,7 +146,9 @@ impl Drop for Building {
 /// A build reads the whole directory and frees most of it again (rows, bios, the word
 /// tables it sorts), on whichever threads ran it. glibc keeps such memory in each thread's
 /// arena for reuse: one build left ~26 MiB resident for good (BENCHMARKS.md). Handing it
-/// back costs a fraction of a millisecond, once per build.
+/// back costs a fraction of a millisecond, once per build. (The server binary allocates
+/// with jemalloc, which hands freed pages back on its own; glibc still holds what C code
+/// allocates, and any other binary's memory.)
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free pages to the system; it reads no pointer of
