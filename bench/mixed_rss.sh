@@ -2,8 +2,9 @@
 # Memory after a minute of mixed traffic (issue 23): 10,000 experts, then 60 s at 32
 # connections of the anonymous home page, directory pages and API searches that never
 # repeat (each fills the result cache), and profiles; the server's resident memory is read
-# from /proc before and after. RssAnon is the process's own memory; RssFile counts mapped
-# files (mostly the binary's own code, ~26 MiB).
+# from /proc before, right after, and 3 s after (once the allocator has handed back the
+# pages freed in the last second). RssAnon is the process's own memory; RssFile counts
+# mapped files (mostly the binary's own code: 32–37 MiB, moving a few MiB between runs).
 # Usage: [BINARY=path] [EXPERTS=N] bench/mixed_rss.sh [ADMIN_POSTGRES_URL]
 set -euo pipefail
 cd "$(dirname "$0")/.."

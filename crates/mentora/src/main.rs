@@ -9,22 +9,7 @@ use mentora::commands::{admin, backup, demo, migrate, serve, worker};
 use mentora::config::{Config, Sources};
 use mentora::telemetry;
 
-/// jemalloc instead of glibc's malloc for what Rust allocates: a page makes and frees a
-/// few hundred small values, and glibc's malloc, free and their consolidation took a
-/// quarter of a signed-in page's time. With jemalloc the anonymous home page serves
-/// ~1.3 × and signed-in pages up to 1.6 × as many requests (BENCHMARKS.md, "The
-/// allocator"). What C code allocates (SQLite's page caches) stays with glibc.
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-/// jemalloc's settings, read when it starts (`_RJEM_MALLOC_CONF` in the environment
-/// overrides them), chosen so that memory after a minute of mixed load stays where it was
-/// with glibc: one arena, small per-thread caches (the server runs many threads: one per
-/// pooled SQLite connection), and pages freed a second ago handed back to the system by a
-/// background thread, so an instance that goes quiet shrinks.
-#[unsafe(export_name = "_rjem_malloc_conf")]
-pub static ALLOCATOR_SETTINGS: &[u8] =
-    b"background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0,narenas:1,tcache_max:4096\0";
+mod allocator;
 
 #[derive(Parser)]
 #[command(
@@ -115,32 +100,13 @@ enum DemoAction {
 }
 
 fn main() -> ExitCode {
-    limit_malloc_arenas();
+    allocator::limit_malloc_arenas();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("mentora: {e:#}");
             ExitCode::FAILURE
-        }
-    }
-}
-
-/// For what C code allocates with glibc (SQLite's page caches; Rust's own allocations go
-/// to jemalloc, above): glibc gives threads that allocate at the same time arenas of their own, up to eight per
-/// core, and keeps what is freed in each for reuse: on two cores, after a minute of mixed
-/// load, that was ~13 MiB more resident memory than with two arenas (BENCHMARKS.md). One
-/// arena per core still lets every core allocate at once. `MALLOC_ARENA_MAX` in the
-/// environment wins.
-fn limit_malloc_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let arenas = std::ffi::c_int::try_from(cores.max(2)).unwrap_or(2);
-        // SAFETY: `mallopt` sets one of the allocator's tunables; it runs first in `main`,
-        // before any other thread exists, and takes no pointer.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, arenas);
         }
     }
 }

@@ -146,9 +146,9 @@ impl Drop for Building {
 /// A build reads the whole directory and frees most of it again (rows, bios, the word
 /// tables it sorts), on whichever threads ran it. glibc keeps such memory in each thread's
 /// arena for reuse: one build left ~26 MiB resident for good (BENCHMARKS.md). Handing it
-/// back costs a fraction of a millisecond, once per build. (The server binary allocates
-/// with jemalloc, which hands freed pages back on its own; glibc still holds what C code
-/// allocates, and any other binary's memory.)
+/// back costs a fraction of a millisecond, once per build. The `mentora` binary now
+/// allocates Rust's memory with jemalloc, which hands freed pages back on its own; there
+/// this trims only what C code allocated (SQLite's caches), and the ~26 MiB was glibc's.
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free pages to the system; it reads no pointer of
