@@ -2,10 +2,10 @@
 //!
 //! Rust's allocations go to jemalloc: a page makes and frees a few hundred small values,
 //! and glibc's malloc, free and their consolidation took a quarter of a signed-in page's
-//! time. As configured here, the anonymous home page serves ~1.15 × and signed-in pages
-//! 1.2–1.5 × as many requests as with glibc (BENCHMARKS.md, "The allocator"), with the
-//! same memory after a minute of mixed load. What C code allocates (SQLite's page
-//! caches) stays with glibc.
+//! time. As configured here, the anonymous home page serves 1.25–1.37 × and signed-in
+//! pages 1.07–1.40 × as many requests as with glibc (BENCHMARKS.md, "The allocator"),
+//! with the same memory once a minute of mixed load has settled. What C code allocates
+//! (SQLite's page caches) stays with glibc.
 
 /// The allocator of everything Rust allocates in this binary.
 #[global_allocator]
