@@ -33,7 +33,7 @@ echo "$(wc -l < "$paths") paths"
 MIXED_PATHS="$paths" wrk -t2 -c32 -d60s -s bench/mixed.lua "http://127.0.0.1:$port/" \
   | grep -E "Requests/sec|Non-2xx|Socket errors"
 echo "after: $(memory)"
-# The allocator hands pages freed in the last second back a moment later (main.rs).
+# The allocator hands pages freed in the last second back a moment later (crates/mentora/src/allocator.rs).
 sleep 3
 echo "3 s later: $(memory)"
 curl -s "http://127.0.0.1:$port/metrics" | grep -E "^directory_cache_bytes" || true

@@ -1,5 +1,6 @@
 # Sourced by the bench scripts: `page_login BASE_URL` prints the demo learner's page
-# cookie (mentora_session), logged in like a browser (the form's CSRF token first).
+# cookie (mentora_session), logged in like a browser (the form's CSRF token first);
+# `api_login BASE_URL` prints her API access token.
 page_login() {
   local base=$1 jar token
   jar=$(mktemp)
@@ -9,4 +10,10 @@ page_login() {
     --data-urlencode "password=mentora-demo-pass" "$base/login"
   awk '$6 == "mentora_session" {print $7}' "$jar"
   rm -f "$jar"
+}
+
+api_login() {
+  curl -s -H 'content-type: application/json' \
+    -d '{"email":"learner@demo.mentora.test","password":"mentora-demo-pass"}' \
+    "$1/api/v1/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }

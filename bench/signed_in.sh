@@ -19,9 +19,7 @@ base="http://127.0.0.1:$port"
 source bench/page_login.sh
 session=$(page_login "$base")
 [ -n "$session" ] || { echo "page login failed" >&2; exit 1; }
-access=$(curl -s -H 'content-type: application/json' \
-  -d '{"email":"learner@demo.mentora.test","password":"mentora-demo-pass"}' \
-  "$base/api/v1/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+access=$(api_login "$base")
 [ -n "$access" ] || { echo "API login failed" >&2; exit 1; }
 slug=$(curl -sf "$base/experts?q=Aiko" | sed -n 's/.*href="\/experts\/\([a-z0-9-]*\)".*/\1/p' | head -1)
 [ -n "$slug" ] || { echo "no demo expert found" >&2; exit 1; }

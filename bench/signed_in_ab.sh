@@ -70,9 +70,7 @@ serve() {
   [ -n "$session" ] || { echo "page login failed" >&2; exit 1; }
   access=""
   [[ " ${paths[*]} " == *" /api/"* ]] || return 0
-  access=$(curl -s -H 'content-type: application/json' \
-    -d '{"email":"learner@demo.mentora.test","password":"mentora-demo-pass"}' \
-    "$base/api/v1/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  access=$(api_login "$base")
   [ -n "$access" ] || { echo "API login failed" >&2; exit 1; }
 }
 
